@@ -1,0 +1,193 @@
+"""Workbook files: read in bulk with python-calamine (.xlsx/.xlsm/.xls/.ods),
+written with openpyxl to a copy. The input file is read once into memory and
+never modified."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import math
+from pathlib import Path
+from typing import Any
+
+from ..errors import FileUnusable
+from . import Grid
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def _clean(value: Any) -> Any:
+    if value == "" or value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dt.time):
+        return None if value == dt.time(0) else value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return None
+    return value
+
+
+def _is_encrypted_ole(data: bytes) -> bool:
+    if not data.startswith(OLE_MAGIC):
+        return False
+    try:
+        import msoffcrypto
+        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+    except Exception:
+        return b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data
+
+
+def _decrypt(data: bytes, password: str, name: str) -> bytes:
+    import msoffcrypto
+    try:
+        office = msoffcrypto.OfficeFile(io.BytesIO(data))
+        office.load_key(password=password)
+        out = io.BytesIO()
+        office.decrypt(out)
+        return out.getvalue()
+    except Exception:
+        raise FileUnusable(f"Tệp '{name}': mật khẩu không đúng, không mở được tệp được bảo vệ.") from None
+
+
+def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
+    """The file's bytes (decrypted when a password is given) and the sha256 of
+    the file as sent."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileUnusable(f"Không tìm thấy tệp '{path}'.") from None
+    except OSError as exc:
+        raise FileUnusable(f"Không đọc được tệp '{path}': {exc.strerror or exc}.") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        raise FileUnusable(f"Tệp '{name}' rỗng (0 byte).")
+    if _is_encrypted_ole(data):
+        if not password:
+            raise FileUnusable(f"Tệp '{name}' được đặt mật khẩu; hãy gửi lại tệp không đặt mật khẩu "
+                               f"hoặc chạy lại với --password.")
+        data = _decrypt(data, password, name)
+    return data, digest
+
+
+def _check_kind(data: bytes, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
+    if suffix in {".xlsx", ".xlsm", ".ods"} and not data.startswith(ZIP_MAGIC):
+        raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
+                           f"(nội dung không đúng định dạng).")
+    if suffix == ".xls" and not data.startswith(OLE_MAGIC):
+        raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính .xls thật.")
+
+
+class FileBook:
+    """A workbook file behind the BookAccess interface."""
+
+    def __init__(self, path, password: str | None = None, writable: bool = False):
+        self.path = Path(path)
+        self.name = self.path.name
+        self.data, self.sha256 = load_bytes(self.path, password)
+        _check_kind(self.data, self.path)
+        try:
+            from python_calamine import CalamineWorkbook
+            self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+            self._names = list(self._cal.sheet_names)
+        except Exception as exc:
+            raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
+        self._grids: dict[str, Grid] = {}
+        self._wb = None  # openpyxl workbook, opened on first write
+        self.alerts: list[str] = []
+        self.selection: tuple[str, int, int] | None = None
+        if writable:
+            self._open_for_write()
+
+    # -- reading ---------------------------------------------------------
+    def sheet_names(self) -> list[str]:
+        return list(self._wb.sheetnames) if self._wb is not None else list(self._names)
+
+    def read(self, sheet: str) -> Grid:
+        if self._wb is not None:
+            ws = self._wb[sheet]
+            return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        if sheet not in self._grids:
+            try:
+                raw = self._cal.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:
+                raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
+            grid = [[_clean(v) for v in row] for row in raw]
+            while grid and all(v is None for v in grid[-1]):
+                grid.pop()
+            self._grids[sheet] = grid
+        return self._grids[sheet]
+
+    def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""
+        try:
+            merged = self._cal.get_sheet_by_name(sheet).merged_cell_ranges or []
+            return [(a[0], a[1], b[0], b[1]) for a, b in merged]
+        except Exception:
+            return []
+
+    # -- writing (to a copy) ----------------------------------------------
+    def _open_for_write(self):
+        if self._wb is not None:
+            return self._wb
+        import openpyxl
+        suffix = self.path.suffix.lower()
+        if suffix in {".xlsx", ".xlsm"}:
+            try:
+                self._wb = openpyxl.load_workbook(io.BytesIO(self.data), keep_vba=suffix == ".xlsm")
+            except Exception as exc:
+                raise FileUnusable(f"Tệp '{self.name}' không mở được để ghi bản sao ({_short(exc)}).") from None
+        else:  # .xls / .ods: copy the values into a new .xlsx workbook
+            wb = openpyxl.Workbook()
+            wb.remove(wb.active)
+            for name in self._names:
+                ws = wb.create_sheet(name[:31])
+                for r, row in enumerate(self.read(name), start=1):
+                    for c, v in enumerate(row, start=1):
+                        if v is not None:
+                            _set_text_safe(ws.cell(r, c), v)
+            self._wb = wb
+        self._grids.clear()
+        return self._wb
+
+    def write(self, sheet: str, row: int, col: int, block: Grid) -> None:
+        wb = self._open_for_write()
+        ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
+        for r, values in enumerate(block, start=row):
+            for c, v in enumerate(values, start=col):
+                _set_text_safe(ws.cell(r, c), v)
+
+    def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
+        self.write(sheet, row, col, [[None] * ncols for _ in range(nrows)])
+
+    def select(self, sheet: str, row: int, col: int) -> None:
+        self.selection = (sheet, row, col)
+
+    def alert(self, message: str, title: str = "") -> None:
+        self.alerts.append(message)
+
+    def save(self, path) -> None:
+        self._open_for_write().save(path)
+
+    @property
+    def openpyxl_book(self):
+        return self._open_for_write()
+
+
+def _set_text_safe(cell, value) -> None:
+    """Text is stored as text: a value such as ``=HYPERLINK(...)`` never becomes a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]

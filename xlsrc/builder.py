@@ -1,0 +1,297 @@
+"""Builds workbooks from the schema with XlsxWriter: the blank template
+(`thidua new`), the demo book and the consolidated master. Real Excel tables,
+dropdowns for every vocabulary, date and % formats, conditional formatting,
+a Hướng dẫn sheet; `.xlsm` adds the VBA project and the ribbon."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from . import schema as S
+from .atomic import write_bytes_atomic
+
+LIST_SHEET = "Danh mục"
+VALIDATION_ROWS = 2000          # dropdowns and formats reach this far below the header
+FIXED_CREATED = dt.datetime(2021, 1, 1)
+
+MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
+    ("ThiDuaValidate", "Kiểm tra dữ liệu"),
+    ("ThiDuaCompute", "Tính tiến độ"),
+    ("ThiDuaReport", "Tạo báo cáo"),
+    ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
+    ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
+)
+
+GUIDE_LINES = (
+    "Sổ theo dõi thi đua - khen thưởng",
+    "",
+    "Cách dùng: nhập dữ liệu vào các trang dưới đây, rồi bấm các nút trên thẻ 'Thi đua - Khen thưởng' "
+    "của thanh ribbon (hoặc các nút bên phải trang này).",
+    "• Kiểm tra dữ liệu: ghi thông báo vào cột 'Kiểm tra' của từng dòng, chọn ô lỗi đầu tiên.",
+    "• Tính tiến độ: tính 'Trạng thái' của từng công trình theo ngày báo cáo và lập trang 'Tổng hợp'.",
+    "• Tạo báo cáo: lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP, lưu trong thư mục BaoCao "
+    "cạnh tệp này.",
+    "• Tổng hợp từ các đơn vị: chọn các tệp hoặc thư mục báo cáo của đơn vị; dữ liệu được gộp vào sổ này, "
+    "nhật ký ở trang 'Nguồn dữ liệu'.",
+    "",
+    "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
+    "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
+    "",
+)
+
+
+@dataclass
+class Content:
+    """What goes into a built workbook: the Thông tin fields, the rows of each
+    record sheet (dicts keyed by column key) and the consolidation log."""
+    info: dict[str, Any] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    summary: list[list[Any]] = field(default_factory=list)
+
+
+class _Formats:
+    def __init__(self, wb):
+        f = wb.add_format
+        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "top", "text_wrap": True}
+        self.text = f(base)
+        self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "center"})
+        self.percent = f({**base, "num_format": "0%", "align": "center"})
+        self.int = f({**base, "num_format": "0", "align": "center"})
+        self.header = f({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"})
+        self.title = f({"font_name": "Times New Roman", "font_size": 16, "bold": True, "font_color": "#1F4E79"})
+        self.bold = f({**base, "bold": True})
+        self.error = f({"bg_color": "#F8CBAD"})
+        self.warning = f({"bg_color": "#FFF2CC"})
+        self.status = {
+            S.STATUS_DONE: f({"bg_color": "#C6EFCE", "font_color": "#006100"}),
+            S.STATUS_ONGOING: f({"bg_color": "#DDEBF7", "font_color": "#1F4E79"}),
+            S.STATUS_LATE: f({"bg_color": "#FFC7CE", "font_color": "#9C0006", "bold": True}),
+            S.STATUS_POSTPONED: f({"bg_color": "#FCE4D6", "font_color": "#833C0B"}),
+            S.STATUS_NOT_STARTED: f({"bg_color": "#EDEDED"}),
+            S.STATUS_UNKNOWN: f({"bg_color": "#EDEDED", "italic": True}),
+        }
+
+    def for_column(self, col: S.Column):
+        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int}.get(col.kind, self.text)
+
+
+def _write_value(ws, r: int, c: int, value: Any, fmt) -> None:
+    """Text always as text (never a formula), dates as dates, numbers as numbers."""
+    if value is None or value == "":
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, bool):
+        ws.write_string(r, c, str(value), fmt)
+    elif isinstance(value, (dt.datetime, dt.date)):
+        d = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        ws.write_datetime(r, c, d, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value, fmt)
+    elif isinstance(value, (list, tuple)):
+        ws.write_string(r, c, "\n".join(str(v) for v in value), fmt)
+    else:
+        ws.write_string(r, c, str(value), fmt)
+
+
+def _write_lists(wb, fm: _Formats) -> dict[str, str]:
+    ws = wb.add_worksheet(LIST_SHEET)
+    refs = {}
+    for c, (key, vocab) in enumerate(S.VOCABULARIES.items()):
+        ws.write_string(0, c, key, fm.bold)
+        for r, value in enumerate(vocab.values, start=1):
+            ws.write_string(r, c, value)
+        col = xl_col_to_name(c)
+        refs[key] = f"='{LIST_SHEET}'!${col}$2:${col}${len(vocab.values) + 1}"
+        ws.set_column(c, c, 34)
+    ws.hide()
+    return refs
+
+
+def _add_dropdown(ws, r1: int, c: int, r2: int, col: S.Column, refs: dict[str, str]) -> None:
+    ws.data_validation(r1, c, r2, c, {
+        "validate": "list", "source": refs[col.vocab], "error_type": "warning",
+        "error_title": "Giá trị ngoài danh mục",
+        "error_message": f"'{col.header}' nên chọn trong danh sách. Bấm Yes để giữ giá trị đã nhập.",
+        "input_title": col.header[:32], "input_message": (col.help or "Chọn trong danh sách.")[:255],
+    })
+
+
+def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str, Any]]) -> None:
+    ws = wb.add_worksheet(spec.name)
+    cols = spec.columns
+    for c, col in enumerate(cols):
+        ws.set_column(c, c, col.width, fm.for_column(col), {"hidden": col.key in ("source_sheet",)})
+    last = max(1, len(rows))
+    ws.add_table(0, 0, last, len(cols) - 1, {
+        "name": spec.table, "style": "Table Style Light 9", "autofilter": True,
+        "columns": [{"header": col.header, "header_format": fm.header} for col in cols],
+    })
+    for r, row in enumerate(rows, start=1):
+        for c, col in enumerate(cols):
+            _write_value(ws, r, c, row.get(col.key), fm.for_column(col))
+    ws.freeze_panes(1, 0)
+    ws.set_row(0, 36)
+    bottom = max(VALIDATION_ROWS, last + 1)
+    for c, col in enumerate(cols):
+        if col.vocab:
+            _add_dropdown(ws, 1, c, bottom, col, refs)
+        if col.help:
+            ws.write_comment(0, c, col.help, {"author": "thidua", "x_scale": 2})
+    check_col = xl_col_to_name(len(cols) - 1)
+    ws.conditional_format(1, 0, bottom, len(cols) - 1, {
+        "type": "formula", "criteria": f'=LEFT(${check_col}2,3)="Lỗi"', "format": fm.error})
+    ws.conditional_format(1, 0, bottom, len(cols) - 1, {
+        "type": "formula", "criteria": f'=LEFT(${check_col}2,8)="Cảnh báo"', "format": fm.warning})
+    if any(col.key == "status" for col in cols):
+        sc = next(i for i, col in enumerate(cols) if col.key == "status")
+        for status, fmt in fm.status.items():
+            ws.conditional_format(1, sc, bottom, sc, {
+                "type": "cell", "criteria": "==", "value": f'"{status}"', "format": fmt})
+
+
+def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
+    ws = wb.add_worksheet(S.INFO.name)
+    ws.set_column(0, 0, 34, fm.bold)
+    ws.set_column(1, 1, 70, fm.text)
+    ws.set_column(2, 2, 60, fm.text)
+    n = len(S.INFO.columns)
+    ws.add_table(0, 0, n, 2, {"name": S.INFO.table, "style": "Table Style Light 9", "autofilter": False,
+                              "columns": [{"header": h, "header_format": fm.header} for h in S.INFO_HEADERS]})
+    for r, col in enumerate(S.INFO.columns, start=1):
+        label = col.header + (" *" if col.required else "")
+        ws.write_string(r, 0, label, fm.bold)
+        _write_value(ws, r, 1, info.get(col.key), fm.for_column(col))
+        ws.write_string(r, 2, col.help, fm.text)
+        if col.vocab:
+            _add_dropdown(ws, r, 1, r, col, refs)
+    ws.freeze_panes(1, 0)
+    ws.conditional_format(1, 1, n, 1, {"type": "blanks", "format": fm.warning})
+
+
+def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
+    ws = wb.add_worksheet(S.GUIDE_SHEET)
+    ws.set_column(0, 0, 26, fm.bold)
+    ws.set_column(1, 1, 90, fm.text)
+    ws.write_string(0, 0, GUIDE_LINES[0], fm.title)
+    r = 1
+    for line in GUIDE_LINES[1:]:
+        ws.write_string(r, 1, line, fm.text)
+        r += 1
+    ws.write_string(r, 0, "Trang tính", fm.header)
+    ws.write_string(r, 1, "Nội dung", fm.header)
+    r += 1
+    for spec in S.DATA_SHEETS:
+        ws.write_string(r, 0, spec.name, fm.bold)
+        required = ", ".join(c.header for c in spec.columns if c.required)
+        ws.write_string(r, 1, f"{spec.description} Bắt buộc: {required}.", fm.text)
+        r += 1
+    for name, text in ((S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
+                       (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng."),
+                       (S.CONF_SHEET, "Cấu hình xlwings: đường dẫn Python (Interpreter_Win, Interpreter_Mac).")):
+        ws.write_string(r, 0, name, fm.bold)
+        ws.write_string(r, 1, text, fm.text)
+        r += 1
+    if macro:
+        ws.set_column(3, 3, 28)
+        for i, (macro_name, caption) in enumerate(MACRO_BUTTONS):
+            ws.insert_button(2 + i * 2, 3, {"macro": macro_name, "caption": caption,
+                                            "width": 190, "height": 30})
+    ws.activate()
+
+
+def _summary_sheet(wb, fm: _Formats, summary: list[list[Any]]) -> None:
+    ws = wb.add_worksheet(S.SUMMARY_SHEET)
+    ws.set_column(0, 0, 40, fm.text)
+    ws.set_column(1, 6, 16, fm.text)
+    for r, row in enumerate(summary):
+        for c, v in enumerate(row):
+            _write_value(ws, r, c, v, fm.header if r == 0 else fm.text)
+
+
+def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
+    ws = wb.add_worksheet(S.SOURCES_SHEET)
+    cols = S.SOURCES_COLUMNS
+    for c, col in enumerate(cols):
+        ws.set_column(c, c, col.width, fm.for_column(col))
+    ws.add_table(0, 0, max(1, len(sources)), len(cols) - 1, {
+        "name": "NguonDuLieu", "style": "Table Style Light 9",
+        "columns": [{"header": col.header, "header_format": fm.header} for col in cols]})
+    for r, row in enumerate(sources, start=1):
+        for c, col in enumerate(cols):
+            _write_value(ws, r, c, row.get(col.key), fm.for_column(col))
+    ws.freeze_panes(1, 0)
+
+
+def _conf_sheet(wb, interpreter: str) -> None:
+    ws = wb.add_worksheet(S.CONF_SHEET)
+    ws.set_column(0, 0, 22)
+    ws.set_column(1, 1, 70)
+    for r, (k, v) in enumerate((("Interpreter_Win", interpreter), ("Interpreter_Mac", interpreter),
+                                ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"))):
+        ws.write_string(r, 0, k)
+        ws.write_string(r, 1, v)
+
+
+def _paths_sheet(wb) -> None:
+    ws = wb.add_worksheet(S.PATHS_SHEET)
+    ws.write_string(0, 0, "Đường dẫn")
+    ws.hide()
+
+
+def sheet_order() -> list[str]:
+    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS] +
+            [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
+
+
+def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None) -> bytes:
+    content = content or Content()
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
+                                   "strings_to_urls": False, "strings_to_numbers": False})
+    wb.set_properties({"title": "Sổ theo dõi thi đua - khen thưởng", "author": "thidua",
+                       "created": FIXED_CREATED})
+    fm = _Formats(wb)
+    _guide_sheet(wb, fm, macro)
+    refs = _write_lists(wb, fm)  # created early so dropdown references resolve; moved to the end below
+    _info_sheet(wb, fm, refs, content.info)
+    for spec in S.RECORD_SHEETS:
+        _record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []))
+    _summary_sheet(wb, fm, content.summary)
+    _sources_sheet(wb, fm, content.sources)
+    _conf_sheet(wb, interpreter or sys.executable)
+    _paths_sheet(wb)
+    order = sheet_order()
+    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
+    for i, ws in enumerate(wb.worksheets_objs):
+        ws.index = i
+    wb.worksheets()[0].activate()
+    if macro:
+        from .xlsm import build_vba_project, read_module_source
+        codenames = [f"Sheet{i + 1}" for i in range(len(wb.worksheets_objs))]
+        wb.set_vba_name("ThisWorkbook")
+        for ws, name in zip(wb.worksheets_objs, codenames):
+            ws.set_vba_name(name)
+        wb.add_vba_project(io.BytesIO(build_vba_project(read_module_source(), codenames)), is_stream=True)
+    wb.close()
+    data = buf.getvalue()
+    if macro:
+        from .xlsm import add_ribbon, read_ribbon_xml
+        data = add_ribbon(data, read_ribbon_xml())
+    return data
+
+
+def write_workbook(path, content: Content | None = None, force: bool = False,
+                   interpreter: str | None = None) -> Path:
+    path = Path(path)
+    macro = path.suffix.lower() == ".xlsm"
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        from .errors import ThiDuaError
+        raise ThiDuaError(f"Tên tệp '{path.name}' phải có đuôi .xlsx hoặc .xlsm.")
+    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter), force)

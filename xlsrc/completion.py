@@ -1,0 +1,130 @@
+"""Where each work stands as of the report date, and the totals the report needs."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import schema as S
+from .parsing import DateValue, Progress
+from .records import Record, WorkbookData
+from .vntext import fold
+
+_POSTPONED_WORDS = ("lui thoi gian", "tam hoan", "hoan to chuc", "chuyen sang nam", "gian tien do",
+                    "dieu chinh thoi gian", "de nghi lui", "hoan thuc hien")
+
+
+def postponed_in_text(text: str) -> bool:
+    key = fold(text)
+    return any(w in key for w in _POSTPONED_WORDS)
+
+
+def work_status(rec: Record, as_of: dt.date) -> str:
+    """Hoàn thành, Đang thực hiện, Chưa triển khai, Chậm tiến độ, Lùi thời gian or Chưa rõ."""
+    progress: Progress = rec["progress"]
+    start: DateValue = rec["start"]
+    finish: DateValue = rec["planned_finish"]
+    actual: DateValue = rec["actual_finish"]
+    declared = rec["declared_status"]
+    if declared == S.STATUS_POSTPONED or postponed_in_text(progress.note) or postponed_in_text(rec.text("note")):
+        return S.STATUS_POSTPONED
+    if (progress.ok and progress.value >= 100) or (actual.ok and actual.start <= as_of) \
+            or (declared == S.STATUS_DONE and not progress.ok):
+        return S.STATUS_DONE
+    if finish.ok and finish.end < as_of:
+        return S.STATUS_LATE
+    if start.ok and start.start > as_of and not (progress.ok and progress.value > 0):
+        return S.STATUS_NOT_STARTED
+    if (progress.ok and progress.value > 0) or (start.ok and start.start <= as_of):
+        return S.STATUS_ONGOING
+    if progress.ok and progress.value == 0:
+        return S.STATUS_NOT_STARTED
+    return S.STATUS_UNKNOWN
+
+
+@dataclass
+class UnitTotals:
+    unit: str
+    works: int = 0
+    done: int = 0
+    collectives: int = 0
+    individuals: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return 100.0 * self.done / self.works if self.works else None
+
+    @property
+    def awards(self) -> int:
+        return self.collectives + self.individuals
+
+
+@dataclass
+class AwardGroup:
+    form: str
+    field: str
+    period: str
+    collectives: int = 0
+    individuals: int = 0
+
+
+@dataclass
+class Totals:
+    as_of: dt.date
+    statuses: list[str] = field(default_factory=list)  # one per work, in order
+    works: int = 0
+    done: int = 0
+    mean_progress: float | None = None
+    by_kind: Counter = field(default_factory=Counter)
+    by_status: Counter = field(default_factory=Counter)
+    by_unit: dict[str, UnitTotals] = field(default_factory=dict)
+    awards: Counter = field(default_factory=Counter)        # (form, recipient kind) -> count
+    awards_by_kind: Counter = field(default_factory=Counter)
+    award_groups: list[AwardGroup] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float | None:
+        return 100.0 * self.done / self.works if self.works else None
+
+
+def award_count(rec: Record) -> int:
+    n = rec["count"]
+    return n if isinstance(n, int) and n > 0 else 1
+
+
+def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
+    as_of = as_of or data.report_date or dt.date.today()
+    t = Totals(as_of=as_of)
+    default_unit = data.info.get("unit_name") or ""
+    progresses = []
+    for rec in data.works:
+        status = work_status(rec, as_of)
+        t.statuses.append(status)
+        t.works += 1
+        t.done += status == S.STATUS_DONE
+        t.by_status[status] += 1
+        t.by_kind[rec["kind"] or "Chưa phân loại"] += 1
+        unit = rec.text("unit") or rec.text("owner") or default_unit or "Chưa rõ đơn vị"
+        u = t.by_unit.setdefault(unit, UnitTotals(unit))
+        u.works += 1
+        u.done += status == S.STATUS_DONE
+        if rec["progress"].ok:
+            progresses.append(min(max(rec["progress"].value, 0.0), 100.0))
+    t.mean_progress = sum(progresses) / len(progresses) if progresses else None
+    groups: dict[tuple, AwardGroup] = {}
+    for rec in data.awards:
+        n, kind, form = award_count(rec), rec["recipient_kind"], rec["form"]
+        t.awards[(form, kind)] += n
+        t.awards_by_kind[kind] += n
+        g = groups.setdefault((form, rec.text("field"), rec.text("period")),
+                              AwardGroup(form, rec.text("field"), rec.text("period")))
+        unit = rec.text("unit") or default_unit or "Chưa rõ đơn vị"
+        u = t.by_unit.setdefault(unit, UnitTotals(unit))
+        if kind == S.COLLECTIVE:
+            g.collectives += n
+            u.collectives += n
+        elif kind == S.INDIVIDUAL:
+            g.individuals += n
+            u.individuals += n
+    t.award_groups = list(groups.values())
+    return t

@@ -1,0 +1,337 @@
+"""The single source of truth for the workbook: sheets, columns, Vietnamese
+headers, header aliases, types, required fields and vocabularies.
+
+The workbook builder, the reader, the validator, the consolidator and the
+report all derive from the definitions here; nothing else lists a header.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .vntext import fold
+
+# --------------------------------------------------------------------------
+# Value kinds understood by the parsers (xlsrc.parsing)
+TEXT, LINES, DATE, PROGRESS, INT, CHOICE, DOC_NUMBER = (
+    "text", "lines", "date", "progress", "int", "choice", "doc_number")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a vocabulary, with the spellings accepted for it."""
+    value: str
+    aliases: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()  # award forms: which recipient kinds may receive it
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    key: str
+    terms: tuple[Term, ...]
+
+    @property
+    def values(self) -> list[str]:
+        return [t.value for t in self.terms]
+
+    def lookup(self, text: str) -> Term | None:
+        """The term a typed value means, matched without regard to case,
+        diacritics or punctuation; ``None`` when unknown."""
+        key = fold(text)
+        if not key:
+            return None
+        for term in self.terms:
+            if key == fold(term.value) or key in {fold(a) for a in term.aliases}:
+                return term
+        return None
+
+
+COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
+BOTH = (COLLECTIVE, INDIVIDUAL)
+
+VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
+    Vocabulary("work_kind", (
+        Term("Công trình", ("cong trinh",)),
+        Term("Phần việc", ("phan viec",)),
+        Term("Nhiệm vụ", ("nhiem vu",)),
+    )),
+    Vocabulary("status", (
+        Term("Hoàn thành", ("da hoan thanh", "xong", "hoan thanh 100%")),
+        Term("Đang thực hiện", ("dang trien khai", "dang lam")),
+        Term("Chưa triển khai", ("chua thuc hien", "chua bat dau")),
+        Term("Chậm tiến độ", ("cham", "tre han", "qua han")),
+        Term("Lùi thời gian", ("tam hoan", "hoan", "lui", "gian tien do", "dieu chinh thoi gian")),
+        Term("Chưa rõ", ("khong ro",)),
+    )),
+    Vocabulary("recipient_kind", (
+        Term(COLLECTIVE, ("tt", "tap the", "don vi", "to chuc")),
+        Term(INDIVIDUAL, ("cn", "ca nhan")),
+    )),
+    # Luật Thi đua, Khen thưởng 2022 (Luật số 06/2022/QH15): danh hiệu thi đua
+    # (Điều 23–28) và hình thức khen thưởng (Điều 34), plus the certificate of
+    # điển hình tiên tiến used by emulation boards.
+    Vocabulary("award_form", (
+        Term("Huân chương Sao vàng", (), BOTH),
+        Term("Huân chương Hồ Chí Minh", (), BOTH),
+        Term("Huân chương Độc lập", ("huan chuong doc lap hang nhat", "huan chuong doc lap hang nhi",
+                                     "huan chuong doc lap hang ba"), BOTH),
+        Term("Huân chương Lao động", ("huan chuong lao dong hang nhat", "huan chuong lao dong hang nhi",
+                                      "huan chuong lao dong hang ba"), BOTH),
+        Term("Huân chương Bảo vệ Tổ quốc", (), BOTH),
+        Term("Huân chương Chiến công", (), BOTH),
+        Term("Huân chương Dũng cảm", (), (INDIVIDUAL,)),
+        Term("Huân chương Hữu nghị", (), BOTH),
+        Term("Huy chương", ("huy chuong quan ky quyet thang", "huy chuong chien si ve vang",
+                            "huy chuong huu nghi"), BOTH),
+        Term("Danh hiệu Anh hùng Lao động", ("anh hung lao dong",), BOTH),
+        Term("Danh hiệu Anh hùng Lực lượng vũ trang nhân dân", ("anh hung luc luong vu trang nhan dan",), BOTH),
+        Term("Giải thưởng Hồ Chí Minh", (), (INDIVIDUAL,)),
+        Term("Giải thưởng Nhà nước", (), (INDIVIDUAL,)),
+        Term("Kỷ niệm chương", ("ky niem chuong",), (INDIVIDUAL,)),
+        Term("Bằng khen của Thủ tướng Chính phủ", ("bang khen thu tuong chinh phu", "bang khen cua thu tuong"), BOTH),
+        Term("Bằng khen cấp bộ, ban, ngành, tỉnh", ("bang khen", "bang khen cua chu tich ubnd tinh",
+                                                    "bang khen ubnd tinh", "bang khen cua ubnd tinh",
+                                                    "bang khen cap bo", "bang khen cap tinh"), BOTH),
+        Term("Giấy khen", ("giay khen cua giam doc so", "giay khen cua chu tich ubnd huyen"), BOTH),
+        Term("Chiến sĩ thi đua toàn quốc", ("cstd toan quoc",), (INDIVIDUAL,)),
+        Term("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", ("chien si thi dua cap tinh", "chien si thi dua cap bo",
+                                                          "cstd cap tinh", "cstd cap bo"), (INDIVIDUAL,)),
+        Term("Chiến sĩ thi đua cơ sở", ("cstd co so", "cstdcs", "chien si thi dua"), (INDIVIDUAL,)),
+        Term("Lao động tiên tiến", ("ldtt",), (INDIVIDUAL,)),
+        Term("Chiến sĩ tiên tiến", (), (INDIVIDUAL,)),
+        Term("Cờ thi đua của Chính phủ", (), (COLLECTIVE,)),
+        Term("Cờ thi đua cấp bộ, ban, ngành, tỉnh", ("co thi dua cua ubnd tinh", "co thi dua cap tinh",
+                                                    "co thi dua"), (COLLECTIVE,)),
+        Term("Tập thể lao động xuất sắc", ("ttldxs",), (COLLECTIVE,)),
+        Term("Tập thể lao động tiên tiến", ("ttldtt",), (COLLECTIVE,)),
+        Term("Đơn vị quyết thắng", (), (COLLECTIVE,)),
+        Term("Đơn vị tiên tiến", (), (COLLECTIVE,)),
+        Term("Chứng nhận điển hình tiên tiến", ("dien hinh tien tien", "giay chung nhan dien hinh tien tien",
+                                               "chung nhan dien hinh tien tien giai doan"), BOTH),
+    )),
+    Vocabulary("doc_type", tuple(Term(v) for v in (
+        "Kế hoạch", "Văn bản", "Công văn", "Nghị quyết", "Chỉ thị", "Quyết định", "Thông báo",
+        "Hướng dẫn", "Chương trình", "Báo cáo", "Tờ trình", "Luật", "Nghị định", "Thông tư"))),
+    Vocabulary("doc_role", (
+        Term("Căn cứ báo cáo", ("can cu", "thuc hien")),
+        Term("Chỉ đạo của cấp trên", ("cap tren", "chi dao", "ubnd tinh")),
+        Term("Kế hoạch của đơn vị", ("cua don vi", "cua so", "don vi ban hanh")),
+        Term("Đăng ký công trình", ("dang ky",)),
+        Term("Khác", ("lien quan",)),
+    )),
+    Vocabulary("signing_authority", (
+        Term("KT.", ("kt", "ky thay")),
+        Term("TM.", ("tm", "thay mat")),
+        Term("Q.", ("q", "quyen")),
+        Term("TL.", ("tl", "thua lenh")),
+        Term("TUQ.", ("tuq", "thua uy quyen")),
+    )),
+    Vocabulary("section", (
+        Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
+        Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
+        Term("3. Công trình, phần việc", ("3", "muc 3", "cong trinh phan viec")),
+        Term("Kết luận", ("ket thuc", "ket luan")),
+        Term("Tư liệu (không đưa vào báo cáo)", ("tu lieu", "tai lieu", "ghi chep")),
+    )),
+)}
+
+STATUS_DONE, STATUS_ONGOING, STATUS_NOT_STARTED, STATUS_LATE, STATUS_POSTPONED, STATUS_UNKNOWN = \
+    VOCABULARIES["status"].values
+SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_CLOSING, SECTION_NOTES = \
+    VOCABULARIES["section"].values
+ROLE_BASIS, ROLE_UPPER, ROLE_OWN, ROLE_REGISTRATION, ROLE_OTHER = VOCABULARIES["doc_role"].values
+
+
+# --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = TEXT
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    vocab: str | None = None
+    width: float = 16
+    help: str = ""
+    computed: bool = False  # written by the tool, not typed by staff
+
+    def matches(self, header_text: str) -> bool:
+        key = fold(header_text)
+        return bool(key) and (key == fold(self.header) or key in {fold(a) for a in self.aliases})
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str
+    name: str
+    table: str  # Excel table name
+    description: str
+    columns: tuple[Column, ...]
+    fields_sheet: bool = False  # Thông tin: one field a row, value in column B
+    key_column: str = ""        # the column every data row must fill; finds the table
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+
+# Columns every record sheet carries so that a consolidated master keeps the
+# origin of each row; blank in a department's own workbook.
+_ORIGIN = (
+    Column("unit", "Đơn vị báo cáo", aliases=("don vi gui", "co quan bao cao"), width=22,
+           help="Đơn vị gửi báo cáo; do công cụ tổng hợp ghi.", computed=True),
+    Column("source_file", "Nguồn: tệp", width=18, computed=True, help="Tệp gốc (khi tổng hợp)."),
+    Column("source_sheet", "Nguồn: trang tính", width=14, computed=True, help="Trang tính gốc."),
+    Column("source_row", "Nguồn: dòng", kind=INT, width=10, computed=True, help="Dòng trong tệp gốc."),
+)
+CHECK = Column("check", "Kiểm tra", width=50, computed=True,
+               help="Thông báo kiểm tra dữ liệu; công cụ ghi, không cần nhập.")
+ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6,
+               help="Số thứ tự.")
+
+# Thông tin is a form: one field a row.  Each field's ``header`` is its label.
+INFO = SheetSpec("info", "Thông tin", "ThongTin",
+                 "Thông tin chung của báo cáo: cơ quan, số ký hiệu, ngày, người ký, nơi nhận.",
+                 (
+    Column("parent_body", "Cơ quan chủ quản", required=True, aliases=("co quan cap tren", "co quan chu quan truc tiep"),
+           help="Tên cơ quan cấp trên trực tiếp, ví dụ UBND TỈNH HÀ TĨNH."),
+    Column("issuing_body", "Cơ quan ban hành", required=True, aliases=("co quan", "don vi ban hanh", "ten co quan"),
+           help="Tên cơ quan ban hành văn bản, ví dụ SỞ NGOẠI VỤ."),
+    Column("unit_name", "Tên đơn vị (trong câu văn)", required=True, aliases=("ten don vi", "don vi"),
+           help="Tên viết thường dùng trong câu, ví dụ Sở Ngoại vụ."),
+    Column("doc_number", "Số, ký hiệu", kind=DOC_NUMBER, required=True, aliases=("so ky hieu", "so"),
+           help="Ví dụ 180/BC-SNgV."),
+    Column("place", "Địa danh", required=True, aliases=("noi ban hanh",), help="Ví dụ Hà Tĩnh."),
+    Column("doc_date", "Ngày ban hành", kind=DATE, required=True, aliases=("ngay", "ngay bao cao", "ngay thang nam"),
+           help="Ngày ký báo cáo (dd/mm/yyyy). Dùng làm mốc tính tiến độ."),
+    Column("doc_type", "Loại văn bản", required=True, vocab="doc_type", aliases=("ten loai van ban",),
+           help="Ví dụ Báo cáo."),
+    Column("summary", "Trích yếu", required=True, aliases=("trich yeu noi dung",),
+           help="Trích yếu nội dung, in dưới tên loại văn bản."),
+    Column("recipient", "Kính gửi", required=True, help="Cơ quan nhận báo cáo."),
+    Column("basis", "Văn bản căn cứ", kind=LINES, aliases=("can cu", "thuc hien van ban"),
+           help="Số, ký hiệu của văn bản yêu cầu báo cáo (mỗi dòng một văn bản; chi tiết nhập ở trang Kế hoạch)."),
+    Column("movement", "Phong trào thi đua", required=True, aliases=("dot thi dua", "ten phong trao"),
+           help="Tên phong trào, đợt thi đua được tổng kết."),
+    Column("works_purpose", "Công trình, phần việc chào mừng", aliases=("muc dich dang ky cong trinh",),
+           help="Cụm từ sau 'công trình, phần việc', ví dụ chào mừng kỷ niệm 190 năm thành lập tỉnh."),
+    Column("registration", "Văn bản đăng ký công trình", kind=DOC_NUMBER, aliases=("van ban dang ky",),
+           help="Số, ký hiệu văn bản đăng ký công trình, phần việc (nhập chi tiết ở trang Kế hoạch)."),
+    Column("signing_authority", "Thẩm quyền ký", vocab="signing_authority", aliases=("quyen han ky",),
+           help="KT., TM., Q., TL., TUQ. hoặc để trống khi người đứng đầu ký."),
+    Column("head_title", "Chức vụ người đứng đầu", aliases=("chuc vu thu truong",),
+           help="Ví dụ GIÁM ĐỐC (dùng với KT., Q., TL.)."),
+    Column("signer_title", "Chức vụ người ký", required=True, help="Ví dụ PHÓ GIÁM ĐỐC."),
+    Column("signer_name", "Người ký", required=True, aliases=("ho ten nguoi ky", "nguoi ky"), help="Họ và tên."),
+    Column("recipients", "Nơi nhận", kind=LINES, required=True,
+           help="Mỗi dòng một nơi nhận (Alt+Enter để xuống dòng)."),
+    Column("report_year", "Năm báo cáo", kind=INT, aliases=("nam",),
+           help="Năm dùng cho ngày chỉ ghi tháng (ví dụ 'Tháng 4'); mặc định là năm ban hành."),
+), fields_sheet=True)
+
+PLANS = SheetSpec("plans", "Kế hoạch", "KeHoach",
+                  "Kế hoạch và văn bản chỉ đạo: của cấp trên, của đơn vị, văn bản căn cứ, văn bản đăng ký.",
+                  (
+    ORDER,
+    Column("doc_type", "Loại văn bản", kind=CHOICE, vocab="doc_type", required=True, width=14,
+           aliases=("loai", "hinh thuc van ban")),
+    Column("number", "Số, ký hiệu", kind=DOC_NUMBER, required=True, width=18,
+           aliases=("so ky hieu", "so hieu", "so van ban", "so")),
+    Column("date", "Ngày ban hành", kind=DATE, required=True, width=14, aliases=("ngay", "ngay ky")),
+    Column("issuer", "Cơ quan ban hành", required=True, width=24,
+           aliases=("co quan", "noi ban hanh", "don vi ban hanh")),
+    Column("summary", "Trích yếu", required=True, width=60,
+           aliases=("trich yeu noi dung", "noi dung", "ve viec")),
+    Column("role", "Nhóm", kind=CHOICE, vocab="doc_role", required=True, width=20,
+           aliases=("vai tro", "phan loai")),
+) + _ORIGIN + (CHECK,), key_column="number")
+
+WORKS = SheetSpec("works", "Công trình", "CongTrinh",
+                  "Công trình, phần việc, nhiệm vụ đăng ký thi đua; tiến độ và trạng thái.",
+                  (
+    ORDER,
+    Column("name", "Tên công trình, phần việc", required=True, width=60, aliases=(
+        "ten cong trinh phan viec", "ten cong trinh", "ten cong trinh (phan viec)", "ten phan viec",
+        "ten nhiem vu", "cong trinh phan viec", "noi dung cong trinh", "ten cong trinh/phan viec",
+        "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh")),
+    Column("kind", "Loại", kind=CHOICE, vocab="work_kind", width=13, aliases=("loai cong trinh", "phan loai")),
+    Column("owner", "Đơn vị thực hiện", width=24, aliases=("don vi chu tri", "don vi phu trach",
+                                                              "chu tri", "don vi thuc hien")),
+    Column("start", "Ngày khởi công", kind=DATE, required=True, width=14, aliases=(
+        "ngay bat dau", "thoi gian bat dau", "khoi cong", "bat dau", "tu ngay", "ngay trien khai")),
+    Column("planned_finish", "Ngày hoàn thành", kind=DATE, required=True, width=14, aliases=(
+        "ngay ket thuc", "thoi gian hoan thanh", "hoan thanh", "ket thuc", "den ngay",
+        "ngay hoan thanh du kien", "thoi han hoan thanh", "han hoan thanh")),
+    Column("actual_finish", "Ngày hoàn thành thực tế", kind=DATE, width=14, aliases=(
+        "hoan thanh thuc te", "ngay xong thuc te")),
+    Column("progress", "Tiến độ hoàn thành (%)", kind=PROGRESS, width=14, aliases=(
+        "tien do hoan thanh", "tien do", "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh",
+        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)")),
+    Column("declared_status", "Tình trạng (đơn vị ghi)", kind=CHOICE, vocab="status", width=16, aliases=(
+        "tinh trang", "tinh hinh thuc hien")),
+    Column("status", "Trạng thái", kind=CHOICE, vocab="status", width=16, computed=True,
+           aliases=("trang thai tinh",),
+           help="Công cụ tính theo ngày báo cáo; không cần nhập."),
+    Column("note", "Ghi chú", width=40, aliases=("ghi chu", "chu thich")),
+) + _ORIGIN + (CHECK,), key_column="name")
+
+AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
+                   "Danh hiệu thi đua và hình thức khen thưởng đã được tặng.",
+                   (
+    ORDER,
+    Column("form", "Hình thức, danh hiệu", kind=CHOICE, vocab="award_form", required=True, width=30,
+           aliases=("hinh thuc khen thuong", "danh hieu", "hinh thuc", "danh hieu thi dua")),
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", required=True, width=12,
+           aliases=("tap the ca nhan", "loai doi tuong", "doi tuong khen")),
+    Column("count", "Số lượng", kind=INT, width=9, aliases=("sl", "so luong"),
+           help="Để trống là 1. Nhập số khi một dòng ghi nhiều tập thể/cá nhân chưa kê tên."),
+    Column("recipient", "Tên tập thể, cá nhân", width=30, aliases=(
+        "ho va ten", "ho ten", "ten tap the ca nhan", "ten tap the", "ten ca nhan", "nguoi duoc khen")),
+    Column("recipient_unit", "Chức vụ, đơn vị", width=30, aliases=("don vi cong tac", "don vi", "chuc vu")),
+    Column("field", "Lĩnh vực, phong trào", required=True, width=32, aliases=(
+        "linh vuc", "phong trao", "thanh tich", "ly do khen")),
+    Column("period", "Giai đoạn, năm", width=12, aliases=("giai doan", "nam", "thoi gian")),
+    Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=("so qd", "quyet dinh so")),
+    Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen")),
+    Column("authority", "Cấp khen", width=24, aliases=("nguoi ky quyet dinh", "co quan khen", "tham quyen")),
+    Column("note", "Ghi chú", width=30),
+) + _ORIGIN + (CHECK,), key_column="form")
+
+NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
+                      "Các đoạn văn của báo cáo do đơn vị viết, theo mục.",
+                      (
+    Column("section", "Mục", kind=CHOICE, vocab="section", required=True, width=26, aliases=("phan", "muc bao cao")),
+    ORDER,
+    Column("text", "Nội dung", required=True, width=100, aliases=("doan van", "noi dung bao cao")),
+) + _ORIGIN + (CHECK,), key_column="text")
+
+RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
+DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS
+
+GUIDE_SHEET = "Hướng dẫn"
+SUMMARY_SHEET = "Tổng hợp"
+SOURCES_SHEET = "Nguồn dữ liệu"
+PATHS_SHEET = "_thidua_paths"   # hidden; the VBA file dialog writes chosen paths here
+CONF_SHEET = "xlwings.conf"
+
+SOURCES_COLUMNS: tuple[Column, ...] = (
+    Column("file", "Tệp", width=40),
+    Column("sha256", "SHA-256", width=20),
+    Column("unit", "Đơn vị", width=28),
+    Column("status", "Trạng thái", width=12),
+    Column("rows", "Số dòng lấy", kind=INT, width=12),
+    Column("message", "Lý do, ghi chú", width=60),
+)
+
+INFO_HEADERS = ("Mục", "Giá trị", "Hướng dẫn")
+
+SHEETS_BY_KEY = {s.key: s for s in DATA_SHEETS}
+
+
+def vocabulary(key: str) -> Vocabulary:
+    return VOCABULARIES[key]

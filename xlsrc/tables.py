@@ -1,0 +1,156 @@
+"""Finding a schema table in a grid of cells, wherever it stands: below title
+lines, with one- or two-row (merged) headers, drifting header wording, NFD
+text, blank rows inside, a total or signature line under it. Used by the
+reader of our own workbooks and by the consolidator alike."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .schema import Column, SheetSpec
+from .vntext import fold
+
+MAX_HEADER_SCAN = 40
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$")
+_END_MARKERS = ("tong cong", "tong so", "noi nhan", "nguoi lap", "thu truong", "giam doc",
+                "kt giam doc", "tm", "xac nhan", "ky ten", "ky ghi ro ho ten")
+_END_SHORT = re.compile(r"^(tong|cong|tong cong)( \d+.*)?$")
+
+
+def _is_end_marker(text: str) -> bool:
+    return bool(_END_SHORT.match(text)) or any(text == m or text.startswith(m + " ") for m in _END_MARKERS)
+
+
+@dataclass
+class TableLocation:
+    sheet: str
+    header_row: int               # 0-based index of the first header row
+    data_start: int               # 0-based index of the first data row
+    columns: dict[str, int]       # column key -> 0-based column index
+    header_texts: dict[str, str] = field(default_factory=dict)
+    rows: list[int] = field(default_factory=list)  # 0-based indexes of data rows
+
+    def excel_col(self, key: str) -> int | None:
+        c = self.columns.get(key)
+        return None if c is None else c + 1
+
+
+def _cell_text(v) -> str:
+    return "" if v is None else str(v)
+
+
+def _alias_score(column: Column, text: str) -> int:
+    """3 exact header, 2 exact alias, 1 alias contained as whole words; 0 none."""
+    key = fold(text)
+    if not key:
+        return 0
+    if key == fold(column.header):
+        return 3
+    aliases = [fold(a) for a in column.aliases]
+    if key in aliases:
+        return 2
+    padded = f" {key} "
+    for a in sorted(aliases + [fold(column.header)], key=len, reverse=True):
+        if len(a.split()) >= 2 and f" {a} " in padded:
+            return 1
+    return 0
+
+
+def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]:
+    """For each column, candidate header texts built from row r and row r+1
+    (a two-row merged header); the flag tells whether row r+1 was used."""
+    top = grid[r] + [None] * (ncols - len(grid[r]))
+    below = (grid[r + 1] + [None] * (ncols - len(grid[r + 1]))) if r + 1 < len(grid) else [None] * ncols
+    filled, last = [], ""
+    for v in top:  # merged parent cells: only the top-left holds text
+        last = _cell_text(v) if v is not None else last
+        filled.append(last)
+    out = []
+    for c in range(ncols):
+        t, b = _cell_text(top[c]), _cell_text(below[c])
+        cands = [(t, False)]
+        if b:
+            cands += [(b, True), (f"{t} {b}".strip(), True), (f"{filled[c]} {b}".strip(), True)]
+        out.append(cands)
+    return out
+
+
+def _match_row(spec: SheetSpec, grid, r: int, ncols: int):
+    cands = _header_candidates(grid, r, ncols)
+    scored = []
+    for col in spec.columns:
+        for c, options in enumerate(cands):
+            best = max(((_alias_score(col, text), used) for text, used in options), default=(0, False))
+            if best[0]:
+                scored.append((best[0], col.key, c, best[1]))
+    scored.sort(key=lambda x: (-x[0], x[2]))
+    taken_keys, taken_cols, mapping, used_second = set(), set(), {}, False
+    for score, key, c, used in scored:
+        if key in taken_keys or c in taken_cols:
+            continue
+        taken_keys.add(key)
+        taken_cols.add(c)
+        mapping[key] = c
+        used_second |= used
+    return mapping, used_second, sum(s for s, k, c, u in scored if mapping.get(k) == c)
+
+
+def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None,
+           min_columns: int = 2) -> TableLocation | None:
+    """The best header row for ``spec`` in the grid, or None when no row maps
+    the key column and at least ``min_columns`` columns."""
+    if not grid:
+        return None
+    ncols = max(len(r) for r in grid[:MAX_HEADER_SCAN + 2])
+    key_column = key_column or next(c.key for c in spec.columns if c.required)
+    best = None
+    for r in range(min(MAX_HEADER_SCAN, len(grid))):
+        if not any(v is not None for v in grid[r]):
+            continue
+        mapping, used_second, score = _match_row(spec, grid, r, ncols)
+        if key_column not in mapping or len(mapping) < min_columns:
+            continue
+        if best is None or (len(mapping), score) > (len(best[0]), best[2]):
+            best = (mapping, r, score, used_second)
+    if best is None:
+        return None
+    mapping, r, _, used_second = best
+    start = r + 2 if used_second else r + 1
+    loc = TableLocation(sheet, r, start, mapping,
+                        {k: _cell_text(grid[r][c]) for k, c in mapping.items() if c < len(grid[r])})
+    loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed})
+    return loc
+
+
+def _row_get(row, c):
+    return row[c] if c is not None and c < len(row) else None
+
+
+def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] | None = None) -> list[int]:
+    """Indexes of the data rows: blank rows and column-numbering rows are
+    skipped; a total, signature or 'Nơi nhận' line ends the table. A row with
+    an empty key cell is still a record when two other cells are filled, so
+    the validator can report what is missing."""
+    rows = []
+    mapped = [c for k, c in loc.columns.items() if content_keys is None or k in content_keys]
+    for i in range(loc.data_start, len(grid)):
+        row = grid[i]
+        cells = [_row_get(row, c) for c in mapped]
+        filled = [v for v in cells if v is not None and str(v).strip() != ""]
+        if not filled:
+            continue
+        texts = [fold(v) for v in filled]
+        if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
+            continue
+        key_value = _row_get(row, loc.columns.get(key_column))
+        first_text = fold(next((v for v in row if v is not None), ""))
+        if key_value is None or str(key_value).strip() == "":
+            if _is_end_marker(first_text):
+                break
+            if len(filled) >= 2:
+                rows.append(i)
+            continue
+        if _is_end_marker(fold(key_value)) and len(filled) <= 2:
+            break
+        rows.append(i)
+    return rows

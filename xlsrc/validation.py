@@ -1,0 +1,194 @@
+"""Validation rules. Each finding names the sheet, row and column, carries a
+severity and a stable code, and says in Vietnamese what is wrong."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from openpyxl.utils import get_column_letter
+
+from . import schema as S
+from .completion import postponed_in_text
+from .parsing import DateValue, Progress, is_doc_number
+from .records import Record, WorkbookData
+from .vntext import nfc
+
+ERROR, WARNING = "error", "warning"
+SEVERITY_VN = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    sheet: str
+    row: int
+    column: str      # header text
+    cell: str        # e.g. "E5"
+    severity: str
+    code: str
+    message: str
+    file: str = ""
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("file")
+        return d
+
+    def line(self) -> str:
+        where = f"{self.file} › " if self.file else ""
+        return f"{SEVERITY_VN[self.severity]} [{self.code}] {where}{self.sheet}!{self.cell} ({self.column}): {self.message}"
+
+
+class _Collector:
+    def __init__(self, data: WorkbookData):
+        self.data = data
+        self.findings: list[Finding] = []
+
+    def add(self, spec: S.SheetSpec, rec_or_row, key: str, severity: str, code: str, message: str):
+        sheet = self.data.sheet_names.get(spec.key, spec.name)
+        if isinstance(rec_or_row, Record):
+            row = rec_or_row.row
+            loc = self.data.locations.get(spec.key)
+            col_idx = loc.excel_col(key) if loc else None
+        else:
+            row, col_idx = rec_or_row, 2  # Thông tin: the value is in column B
+        column = spec.column(key).header if key else ""
+        cell = f"{get_column_letter(col_idx)}{row}" if col_idx else f"{row}"
+        self.findings.append(Finding(sheet, row, column, cell, severity, code, message, self.data.source))
+
+
+def _is_empty(value) -> bool:
+    if isinstance(value, DateValue):
+        return value.empty
+    if isinstance(value, Progress):
+        return value.value is None and not value.text
+    return value is None or value == "" or value == []
+
+
+def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
+    header = col.header
+    if col.required and _is_empty(value):
+        out.add(spec, where, col.key, ERROR, "REQUIRED_EMPTY", f"Chưa nhập '{header}' (bắt buộc).")
+        return
+    if _is_empty(value):
+        return
+    if col.kind == S.DATE and not value.ok:
+        hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
+                if "thang" in value.text.lower() or "tháng" in value.text.lower() else "")
+        out.add(spec, where, col.key, ERROR, "DATE_UNREADABLE",
+                f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc 'Năm 2021'.{hint}")
+    elif col.kind == S.PROGRESS:
+        if value.value is None:
+            out.add(spec, where, col.key, WARNING, "PROGRESS_TEXT",
+                    "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.")
+        elif not 0 <= value.value <= 100:
+            out.add(spec, where, col.key, ERROR, "PROGRESS_OUT_OF_RANGE",
+                    f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%.")
+    elif col.kind == S.INT and value is None and raw not in (None, ""):
+        out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
+    elif col.kind == S.DOC_NUMBER and not is_doc_number(value):
+        out.add(spec, where, col.key, ERROR, "DOC_NUMBER_FORMAT",
+                f"Số, ký hiệu '{nfc(raw)}' không đúng dạng (ví dụ 84/KH-SNgV, 244/2020/NQ-HĐND).")
+    elif col.vocab and S.vocabulary(col.vocab).lookup(value) is None:
+        if col.vocab == "award_form":
+            out.add(spec, where, col.key, ERROR, "AWARD_FORM_UNKNOWN",
+                    f"'{value}' không có trong danh mục hình thức, danh hiệu của Luật Thi đua, Khen thưởng 2022. "
+                    "Chọn trong danh sách thả xuống.")
+        elif col.vocab == "recipient_kind":
+            out.add(spec, where, col.key, ERROR, "RECIPIENT_KIND_UNKNOWN",
+                    f"Đối tượng '{value}' phải là 'Tập thể' hoặc 'Cá nhân'.")
+        else:
+            allowed = ", ".join(S.vocabulary(col.vocab).values)
+            out.add(spec, where, col.key, WARNING, "CHOICE_UNKNOWN",
+                    f"'{value}' không có trong danh mục ({allowed}).")
+
+
+def _check_info(out: _Collector) -> None:
+    data = out.data
+    if "info" not in data.sheet_names:
+        out.findings.append(Finding(S.INFO.name, 1, "", "A1", ERROR, "SHEET_MISSING",
+                                    f"Thiếu trang '{S.INFO.name}'.", data.source))
+        return
+    for col in S.INFO.columns:
+        row = data.info_rows.get(col.key)
+        if row is None:
+            if col.required:
+                out.findings.append(Finding(data.sheet_names["info"], 1, col.header, "A1", ERROR, "REQUIRED_EMPTY",
+                                            f"Trang Thông tin thiếu dòng '{col.header}' (bắt buộc).", data.source))
+            continue
+        _check_cell(out, S.INFO, row, col, data.info.get(col.key), data.info_raw.get(col.key))
+    known = {r.text("number") for r in data.plans}
+    for key in ("basis", "registration"):
+        numbers = data.info.get(key) or []
+        numbers = numbers if isinstance(numbers, list) else [numbers]
+        for number in numbers:
+            if number and is_doc_number(number) and number not in known and key in data.info_rows:
+                out.add(S.INFO, data.info_rows[key], key, WARNING, "DOC_NOT_LISTED",
+                        f"Văn bản {number} chưa có ở trang Kế hoạch; báo cáo sẽ chỉ ghi số, ký hiệu.")
+
+
+def _check_work(out: _Collector, rec: Record) -> None:
+    start, finish, actual = rec["start"], rec["planned_finish"], rec["actual_finish"]
+    for end, key in ((finish, "planned_finish"), (actual, "actual_finish")):
+        if start.ok and end.ok and end.end < start.start:
+            out.add(S.WORKS, rec, key, ERROR, "FINISH_BEFORE_START",
+                    f"Ngày hoàn thành ({end.display()}) trước ngày khởi công ({start.display()}).")
+    progress: Progress = rec["progress"]
+    declared = rec["declared_status"]
+    if progress.ok and 0 <= progress.value <= 100:
+        if progress.value >= 100 and declared and declared != S.STATUS_DONE:
+            out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
+                    f"Tiến độ 100% nhưng tình trạng ghi '{declared}'.")
+        elif progress.value < 100 and declared == S.STATUS_DONE:
+            out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
+                    f"Tình trạng ghi 'Hoàn thành' nhưng tiến độ mới {progress.value:g}%.")
+        elif progress.value < 100 and actual.ok:
+            out.add(S.WORKS, rec, "actual_finish", WARNING, "PROGRESS_STATUS_MISMATCH",
+                    f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%.")
+
+
+def _check_award(out: _Collector, rec: Record) -> None:
+    term = S.vocabulary("award_form").lookup(rec["form"])
+    kind = rec["recipient_kind"]
+    if term and kind in S.BOTH and kind not in term.recipients:
+        allowed = " hoặc ".join(x.lower() for x in term.recipients)
+        out.add(S.AWARDS, rec, "recipient_kind", ERROR, "AWARD_RECIPIENT_KIND",
+                f"'{term.value}' chỉ tặng cho {allowed}, không tặng cho {kind.lower()}.")
+    count = rec["count"]
+    if count is not None and count < 1:
+        out.add(S.AWARDS, rec, "count", ERROR, "NUMBER_UNREADABLE", "Số lượng phải từ 1 trở lên.")
+    if (count in (None, 1)) and not rec.text("recipient"):
+        out.add(S.AWARDS, rec, "recipient", WARNING, "RECIPIENT_NAME_EMPTY",
+                "Chưa ghi tên tập thể, cá nhân được khen (hoặc ghi số lượng khi khen nhiều đối tượng).")
+
+
+def validate(data: WorkbookData) -> list[Finding]:
+    out = _Collector(data)
+    _check_info(out)
+    for spec in S.RECORD_SHEETS:
+        seen: dict[tuple, int] = {}
+        typed = [c for c in spec.columns if not c.computed]
+        for rec in data.records.get(spec.key, []):
+            for col in typed:
+                _check_cell(out, spec, rec, col, rec.values.get(col.key), rec.raw.get(col.key))
+            if spec is S.WORKS:
+                _check_work(out, rec)
+            elif spec is S.AWARDS:
+                _check_award(out, rec)
+            signature = tuple(nfc(rec.raw.get(c.key)) for c in typed if c.key != "order")
+            if signature in seen:
+                out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
+                        f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
+            else:
+                seen[signature] = rec.row
+    return out.findings
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)
+
+
+def summary_text(findings: list[Finding]) -> str:
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return "Dữ liệu hợp lệ: không có lỗi, không có cảnh báo."
+    return f"Có {errors} lỗi và {warnings} cảnh báo."

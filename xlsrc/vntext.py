@@ -1,0 +1,69 @@
+"""Vietnamese text as data: NFC normalisation, folding for matching, and the
+administrative way of writing dates and counts (Nghị định 30/2020/NĐ-CP)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: object) -> str:
+    """NFC-normalised, stripped text; ``None`` becomes ``""``."""
+    if text is None:
+        return ""
+    return unicodedata.normalize("NFC", str(text)).strip()
+
+
+def fold(text: object) -> str:
+    """A key for tolerant matching: no diacritics, lower case, single spaces,
+    punctuation reduced to spaces. ``"Tên công trình\\n(phần việc)"`` and
+    ``"ten cong trinh phan viec"`` fold to the same key."""
+    s = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    s = re.sub(r"[^0-9a-zA-Z%]+", " ", s.lower())
+    return _SPACES.sub(" ", s).strip()
+
+
+def two_digits(n: int) -> str:
+    return f"{n:02d}"
+
+
+def admin_day_month(day: int, month: int) -> tuple[str, str]:
+    """Days 1–9 and months 1–2 take a leading zero; months 3–12 do not."""
+    return f"{day:02d}", (f"{month:02d}" if month <= 2 else str(month))
+
+
+def admin_date_long(d: dt.date) -> str:
+    """``ngày 05 tháng 01 năm 2021``"""
+    day, month = admin_day_month(d.day, d.month)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def admin_date_short(d: dt.date) -> str:
+    """``05/01/2021``, ``24/3/2021`` — the same leading-zero rule in figures."""
+    day, month = admin_day_month(d.day, d.month)
+    return f"{day}/{month}/{d.year}"
+
+
+def count_text(n: int | None) -> str:
+    """Counts below 10 take a leading zero: ``03``; 10 and above as they are."""
+    if n is None:
+        return ""
+    n = int(n)
+    return f"{n:02d}" if 0 <= n < 10 else str(n)
+
+
+def percent_text(value: float | None) -> str:
+    """``95%``, ``33,3%`` (Vietnamese decimal comma); empty when unknown."""
+    if value is None:
+        return ""
+    rounded = round(float(value), 1)
+    if rounded == int(rounded):
+        return f"{int(rounded)}%"
+    return f"{rounded:.1f}%".replace(".", ",")
+
+
+def upper_vn(text: str) -> str:
+    return nfc(text).upper()
