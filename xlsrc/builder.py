@@ -161,8 +161,9 @@ def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
     ws.set_column(0, 0, 34, fm.bold)
     ws.set_column(1, 1, 70, fm.text)
     ws.set_column(2, 2, 60, fm.text)
+    ws.set_column(3, 3, 50, fm.text)
     n = len(S.INFO.columns)
-    ws.add_table(0, 0, n, 2, {"name": S.INFO.table, "style": "Table Style Light 9", "autofilter": False,
+    ws.add_table(0, 0, n, 3, {"name": S.INFO.table, "style": "Table Style Light 9", "autofilter": False,
                               "columns": [{"header": h, "header_format": fm.header} for h in S.INFO_HEADERS]})
     for r, col in enumerate(S.INFO.columns, start=1):
         label = col.header + (" *" if col.required else "")
@@ -172,7 +173,9 @@ def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
         if col.vocab:
             _add_dropdown(ws, r, 1, r, col, refs)
     ws.freeze_panes(1, 0)
-    ws.conditional_format(1, 1, n, 1, {"type": "blanks", "format": fm.warning})
+    ws.conditional_format(1, 0, n, 3, {"type": "formula", "criteria": '=LEFT($D2,3)="Lỗi"', "format": fm.error})
+    ws.conditional_format(1, 0, n, 3, {"type": "formula", "criteria": '=LEFT($D2,8)="Cảnh báo"',
+                                       "format": fm.warning})
 
 
 def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:

@@ -328,7 +328,7 @@ SOURCES_COLUMNS: tuple[Column, ...] = (
     Column("message", "Lý do, ghi chú", width=60),
 )
 
-INFO_HEADERS = ("Mục", "Giá trị", "Hướng dẫn")
+INFO_HEADERS = ("Mục", "Giá trị", "Hướng dẫn", "Kiểm tra")
 
 SHEETS_BY_KEY = {s.key: s for s in DATA_SHEETS}
 

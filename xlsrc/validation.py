@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass
 from openpyxl.utils import get_column_letter
 
 from . import schema as S
-from .completion import postponed_in_text
 from .parsing import DateValue, Progress, is_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc

@@ -2,7 +2,6 @@
 Every method is a constant number of Excel calls, whatever the row count."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from . import Grid
@@ -46,7 +45,13 @@ class XlwingsBook:
             return
         self._grids.pop(sheet, None)
         values = [[_as_text_for_excel(v) for v in r] for r in block]
-        self.book.sheets[sheet].range((row, col)).value = values
+        self._sheet(sheet).range((row, col)).value = values
+
+    def _sheet(self, name: str):
+        try:
+            return self.book.sheets[name]
+        except Exception:
+            return self.book.sheets.add(name, after=self.book.sheets[-1])
 
     def clear(self, sheet: str, row: int, col: int, nrows: int, ncols: int) -> None:
         if nrows <= 0 or ncols <= 0:
@@ -66,7 +71,3 @@ class XlwingsBook:
     @property
     def fullname(self) -> str:
         return self.book.fullname
-
-
-def today() -> dt.date:
-    return dt.date.today()

@@ -1,0 +1,193 @@
+"""The `thidua` command (also `python -m xlsrc`). Every failure is a
+Vietnamese message and an exit code, never a traceback."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from . import jobs
+from .access.files import FileBook
+from .atomic import atomic_path, check_writable
+from .errors import ThiDuaError
+from .logfile import log_exception, unexpected_message
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
+                  help="Thi đua - Khen thưởng: sổ Excel, kiểm tra, tính tiến độ, báo cáo Word, tổng hợp.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@app.command("new")
+def cmd_new(path: Path = typer.Argument(..., help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
+            force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """Tạo sổ trắng theo mẫu (bảng Excel, danh sách chọn, định dạng, Hướng dẫn)."""
+    from .builder import write_workbook
+    written = write_workbook(path, force=force)
+    out.print(f"Đã tạo sổ: {written}")
+
+
+@app.command("demo")
+def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục ghi kết quả."),
+             force: bool = typer.Option(False, "--force", help="Ghi đè các tệp demo đã có.")):
+    """Tạo sổ mẫu từ báo cáo 180/BC-SNgV và bản tin hội nghị, rồi lập báo cáo Word."""
+    from .builder import write_workbook
+    from .demo_data import demo_content
+    folder.mkdir(parents=True, exist_ok=True)
+    xlsx, xlsm = folder / "ThiDua_demo.xlsx", folder / "ThiDua_demo.xlsm"
+    docx = folder / "BaoCao_180-BC-SNgV.docx"
+    for p in (xlsx, xlsm, docx):
+        check_writable(p, force)
+    write_workbook(xlsx, demo_content(), force=force)
+    out.print(f"Đã ghi sổ demo: {xlsx}")
+    write_workbook(xlsm, demo_content(), force=force)
+    out.print(f"Đã ghi sổ demo có nút bấm (xlsm): {xlsm}")
+    data, findings = jobs.run_validate(FileBook(xlsx), write_back=False)
+    _print_findings(findings)
+    from .report import make_report
+    make_report(data, docx, force=force)
+    from .completion import compute
+    totals = compute(data)
+    out.print(f"Đã lập báo cáo: {docx}")
+    out.print(f"Công trình, phần việc: {totals.works}; hoàn thành: {totals.done}; "
+              f"khen thưởng: {totals.awards_by_kind.get('Tập thể', 0)} tập thể, "
+              f"{totals.awards_by_kind.get('Cá nhân', 0)} cá nhân.")
+
+
+def _print_findings(findings) -> None:
+    for f in findings:
+        (err if f.severity == "error" else out).print(f.line())
+    out.print(jobs.summary_text(findings))
+
+
+@app.command("validate")
+def cmd_validate(workbook: Path = typer.Argument(..., help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
+                 as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON.")):
+    """Kiểm tra dữ liệu. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp."""
+    _, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    if as_json:
+        sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
+    else:
+        _print_findings(findings)
+    raise typer.Exit(1 if jobs.has_errors(findings) else 0)
+
+
+@app.command("compute")
+def cmd_compute(workbook: Path = typer.Argument(..., help="Sổ nguồn (không bị sửa)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+    if output.resolve() == workbook.resolve():
+        raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
+    if output.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
+    check_writable(output, force)
+    book = FileBook(workbook, writable=True)
+    data, findings, totals = jobs.run_compute(book)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    _print_findings(findings)
+    out.print(f"Đã ghi: {output} — {totals.works} công trình, phần việc; hoàn thành {totals.done}.")
+
+
+@app.command("report")
+def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị, hoặc sổ tổng hợp."),
+               output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
+               template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
+               pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
+               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from .report import make_report, to_pdf
+    data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    if jobs.has_errors(findings):
+        _print_findings(findings)
+        err.print("Chưa lập báo cáo vì dữ liệu còn lỗi. Sửa các lỗi trên rồi chạy lại.")
+        raise typer.Exit(1)
+    _print_findings(findings)
+    output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
+    written = make_report(data, output, template=template, force=force)
+    out.print(f"Đã lập báo cáo: {written}")
+    if pdf:
+        out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
+
+
+@app.command("check-template")
+def cmd_check_template(template: Path = typer.Argument(..., help="Mẫu .docx cần kiểm tra."),
+                       workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
+    """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
+    from .report import check_template
+    data = jobs.run_validate(FileBook(workbook), write_back=False)[0] if workbook else None
+    missing = check_template(template, data)
+    if missing:
+        err.print(f"Mẫu '{template.name}' dùng {len(missing)} thẻ không có trong dữ liệu:")
+        for name in missing:
+            err.print(f"  - {name}")
+        raise typer.Exit(1)
+    out.print(f"Mẫu '{template.name}' hợp lệ: mọi thẻ đều có dữ liệu.")
+
+
+@app.command("consolidate")
+def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp và thư mục báo cáo của đơn vị."),
+                    output: Path = typer.Option(..., "-o", "--output", help="Sổ tổng hợp .xlsx."),
+                    as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+                    jobs_n: int = typer.Option(1, "--jobs", min=1, help="Số tiến trình đọc tệp song song."),
+                    unit_map: Optional[Path] = typer.Option(None, "--unit-map", help="CSV: file,unit."),
+                    password: Optional[str] = typer.Option(None, "--password", help="Mật khẩu tệp được bảo vệ."),
+                    info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
+                    force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có.")):
+    """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods) vào một sổ tổng hợp."""
+    from .consolidate import consolidate, write_master
+    check_writable(output, force)
+    progress = None
+    if not as_json and sys.stderr.isatty():
+        from rich.progress import Progress
+        bar = Progress(console=err, transient=True)
+        task = bar.add_task("Đang đọc tệp", total=None)
+        bar.start()
+
+        def progress(done, total, file):
+            bar.update(task, completed=done, total=total, description=f"Đang đọc {Path(file).name[:40]}")
+    try:
+        result = consolidate([str(p) for p in inputs], jobs=jobs_n, unit_map=str(unit_map) if unit_map else None,
+                             password=password, progress=progress, info_from=str(info) if info else None)
+    finally:
+        if progress is not None:
+            bar.stop()
+    if result.exit_code != 2:
+        write_master(result, output, force=force)
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        from .consolidate.cli_view import print_summary
+        print_summary(result, out)
+        if result.exit_code != 2:
+            out.print(f"Đã ghi sổ tổng hợp: {output}")
+        else:
+            err.print("Không có tệp nào dùng được; không ghi sổ tổng hợp.")
+    raise typer.Exit(result.exit_code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except ThiDuaError as exc:
+        err.print(f"Lỗi: {exc}")
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("Đã dừng.")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # click usage errors and the unexpected
+        import click
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        err.print(unexpected_message(log_exception("thidua " + " ".join(argv or sys.argv[1:]))))
+        sys.exit(2)

@@ -1,0 +1,126 @@
+"""The jobs behind every button and command — validate, compute, report —
+written once against the workbook-access layer. Each reads a sheet in one
+call and writes each result column in one call, whatever the row count."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import schema as S
+from .access import BookAccess
+from .completion import Totals, compute
+from .records import WorkbookData, read_workbook
+from .validation import ERROR, SEVERITY_VN, Finding, has_errors, summary_text, validate
+from .vntext import count_text, percent_text
+
+INFO_CHECK_COL = len(S.INFO_HEADERS)  # column D of Thông tin
+
+
+def _messages_by_row(findings: list[Finding], sheet: str) -> dict[int, str]:
+    rows: dict[int, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.sheet == sheet:
+            rows[f.row].append(f)
+    out = {}
+    for row, items in rows.items():
+        items.sort(key=lambda f: f.severity != ERROR)
+        out[row] = "\n".join(f"{SEVERITY_VN[f.severity]} ({f.column}): {f.message}" for f in items)
+    return out
+
+
+def _column_block(book: BookAccess, sheet: str, first_row: int, col: int, by_row: dict[int, object]) -> None:
+    """Write one column from first_row down, covering every earlier value, in one call."""
+    previous = len(book.read(sheet))
+    last = max([previous, first_row - 1] + list(by_row))
+    if last < first_row:
+        return
+    book.write(sheet, first_row, col, [[by_row.get(r)] for r in range(first_row, last + 1)])
+
+
+def write_findings(book: BookAccess, data: WorkbookData, findings: list[Finding]) -> None:
+    """Each row's messages into its 'Kiểm tra' column (colours come from the
+    conditional formatting set up when the workbook was built)."""
+    if "info" in data.sheet_names:
+        sheet = data.sheet_names["info"]
+        _column_block(book, sheet, 2, INFO_CHECK_COL, _messages_by_row(findings, sheet))
+    for spec in S.RECORD_SHEETS:
+        loc = data.locations.get(spec.key)
+        if loc is None:
+            continue
+        col = loc.excel_col("check")
+        if col is None:
+            continue
+        sheet = data.sheet_names[spec.key]
+        _column_block(book, sheet, loc.data_start + 1, col, _messages_by_row(findings, sheet))
+
+
+def write_statuses(book: BookAccess, data: WorkbookData, totals: Totals) -> None:
+    loc = data.locations.get("works")
+    if loc is None or loc.excel_col("status") is None:
+        return
+    by_row = {rec.row: status for rec, status in zip(data.works, totals.statuses)}
+    _column_block(book, data.sheet_names["works"], loc.data_start + 1, loc.excel_col("status"), by_row)
+
+
+def summary_rows(data: WorkbookData, totals: Totals) -> list[list[object]]:
+    rows: list[list[object]] = [["Chỉ tiêu", "Giá trị", "", "", ""]]
+    rows.append(["Ngày tính", totals.as_of.strftime("%d/%m/%Y"), "", "", ""])
+    rows.append(["Số công trình, phần việc, nhiệm vụ đăng ký", totals.works, "", "", ""])
+    rows.append(["Đã hoàn thành", totals.done, "", "", ""])
+    rows.append(["Tỷ lệ hoàn thành", percent_text(totals.rate), "", "", ""])
+    rows.append(["Tiến độ bình quân", percent_text(totals.mean_progress), "", "", ""])
+    rows.append(["", "", "", "", ""])
+    rows.append(["Theo trạng thái", "Số lượng", "", "", ""])
+    rows += [[s, totals.by_status.get(s, 0), "", "", ""] for s in S.VOCABULARIES["status"].values]
+    rows.append(["", "", "", "", ""])
+    rows.append(["Theo loại", "Số lượng", "", "", ""])
+    rows += [[k, n, "", "", ""] for k, n in sorted(totals.by_kind.items())]
+    rows.append(["", "", "", "", ""])
+    rows.append(["Theo đơn vị", "Số công trình", "Hoàn thành", "Tỷ lệ", "Khen thưởng"])
+    rows += [[u.unit, u.works, u.done, percent_text(u.rate), u.awards] for u in totals.by_unit.values()]
+    rows.append(["", "", "", "", ""])
+    rows.append(["Khen thưởng (hình thức)", S.COLLECTIVE, S.INDIVIDUAL, "", ""])
+    forms = sorted({form for form, _ in totals.awards})
+    rows += [[f, totals.awards.get((f, S.COLLECTIVE), 0), totals.awards.get((f, S.INDIVIDUAL), 0), "", ""]
+             for f in forms]
+    rows.append(["Cộng khen thưởng", f"{count_text(totals.awards_by_kind.get(S.COLLECTIVE, 0))} tập thể và "
+                 f"{count_text(totals.awards_by_kind.get(S.INDIVIDUAL, 0))} cá nhân", "", "", ""])
+    return rows
+
+
+def write_summary(book: BookAccess, data: WorkbookData, totals: Totals) -> None:
+    rows = summary_rows(data, totals)
+    previous = book.read(S.SUMMARY_SHEET) if S.SUMMARY_SHEET in book.sheet_names() else []
+    if len(previous) > len(rows):
+        width = max(len(r) for r in previous)
+        book.clear(S.SUMMARY_SHEET, 1, 1, len(previous), max(width, 5))
+    book.write(S.SUMMARY_SHEET, 1, 1, rows)
+
+
+def run_validate(book: BookAccess, write_back: bool = True) -> tuple[WorkbookData, list[Finding]]:
+    data = read_workbook(book)
+    findings = validate(data)
+    if write_back:
+        write_findings(book, data, findings)
+    return data, findings
+
+
+def run_compute(book: BookAccess) -> tuple[WorkbookData, list[Finding], Totals]:
+    data, findings = run_validate(book)
+    totals = compute(data)
+    write_statuses(book, data, totals)
+    write_summary(book, data, totals)
+    return data, findings, totals
+
+
+def first_error(findings: list[Finding]) -> Finding | None:
+    errors = [f for f in findings if f.severity == ERROR] or findings
+    return errors[0] if errors else None
+
+
+def report_file_stem(data: WorkbookData) -> str:
+    number = (data.info.get("doc_number") or "").replace("/", "-") or "BaoCao"
+    return f"BaoCao_{number}"
+
+
+__all__ = ["run_validate", "run_compute", "write_findings", "summary_rows", "has_errors", "summary_text",
+           "first_error", "report_file_stem"]

@@ -1,0 +1,126 @@
+"""Entry points for the buttons and the ribbon (VBA `RunPython`). Each works
+on `xw.Book.caller()` through the same jobs as the command line; any error
+becomes a Vietnamese Excel alert with the log file's path."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+import xlwings as xw
+
+from . import jobs
+from . import schema as S
+from .access.excel import XlwingsBook
+from .atomic import unique_path
+from .errors import ThiDuaError
+from .logfile import log_exception, unexpected_message
+
+TITLE = "Thi đua - Khen thưởng"
+REPORT_FOLDER = "BaoCao"
+
+
+def _macro(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        book = None
+        try:
+            book = XlwingsBook(xw.Book.caller())
+            return func(book, *args, **kwargs)
+        except ThiDuaError as exc:
+            _alert(book, str(exc))
+        except Exception:
+            _alert(book, unexpected_message(log_exception(f"macro {func.__name__}")))
+    return wrapper
+
+
+def _alert(book, message: str) -> None:
+    try:
+        if book is not None:
+            book.alert(message, TITLE)
+    except Exception:
+        log_exception("alert")
+
+
+def _select_first(book: XlwingsBook, findings) -> None:
+    first = jobs.first_error(findings)
+    if first is None:
+        return
+    col = "".join(ch for ch in first.cell if ch.isalpha())
+    from openpyxl.utils import column_index_from_string
+    book.select(first.sheet, first.row, column_index_from_string(col) if col else 1)
+
+
+@_macro
+def validate(book: XlwingsBook):
+    """Nút 'Kiểm tra dữ liệu'."""
+    _, findings = jobs.run_validate(book)
+    _select_first(book, findings)
+    book.alert(jobs.summary_text(findings) + (" Xem cột 'Kiểm tra' của các dòng được tô màu."
+                                              if findings else ""), TITLE)
+
+
+@_macro
+def compute(book: XlwingsBook):
+    """Nút 'Tính tiến độ'."""
+    _, findings, totals = jobs.run_compute(book)
+    _select_first(book, findings)
+    from .vntext import percent_text
+    book.alert(f"Đã tính trạng thái {totals.works} công trình, phần việc: hoàn thành {totals.done} "
+               f"({percent_text(totals.rate) or '0%'}). Xem trang '{S.SUMMARY_SHEET}'. "
+               + jobs.summary_text(findings), TITLE)
+
+
+def report_path(book: XlwingsBook, data) -> Path:
+    """BaoCao/<số ký hiệu>_<ngày>.docx next to the workbook, never an existing file."""
+    folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{jobs.report_file_stem(data)}_{dt.date.today():%Y-%m-%d}"
+    return unique_path(folder, stem, ".docx")
+
+
+@_macro
+def report(book: XlwingsBook):
+    """Nút 'Tạo báo cáo'."""
+    from .report import make_report
+    data, findings = jobs.run_validate(book)
+    if jobs.has_errors(findings):
+        _select_first(book, findings)
+        book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi (cột 'Kiểm tra') rồi bấm lại.",
+                   TITLE)
+        return
+    path = make_report(data, report_path(book, data))
+    book.alert(f"Đã lập báo cáo: {path}", TITLE)
+
+
+def _master_block(spec: S.SheetSpec, rows: list[dict]) -> list[list]:
+    return [[row.get(c.key) for c in spec.columns] for row in rows]
+
+
+@_macro
+def consolidate(book: XlwingsBook):
+    """Nút 'Tổng hợp từ các đơn vị': the VBA file dialog writes the chosen
+    paths into the hidden sheet _thidua_paths (A2 down)."""
+    from .consolidate import consolidate as run
+    grid = book.read(S.PATHS_SHEET) if S.PATHS_SHEET in book.sheet_names() else []
+    paths = [str(r[0]).strip() for r in grid[1:] if r and r[0]]
+    if not paths:
+        raise ThiDuaError("Chưa chọn tệp hoặc thư mục nào để tổng hợp.")
+    own = str(Path(book.fullname).resolve())
+    result = run([p for p in paths if str(Path(p).resolve()) != own])
+    for spec in S.RECORD_SHEETS:
+        sheet_grid = book.read(spec.name) if spec.name in book.sheet_names() else []
+        if len(sheet_grid) > 1:
+            book.clear(spec.name, 2, 1, len(sheet_grid) - 1, len(spec.columns))
+        block = _master_block(spec, result.content.rows.get(spec.key, []))
+        if block:
+            book.write(spec.name, 2, 1, block)
+    log_grid = book.read(S.SOURCES_SHEET) if S.SOURCES_SHEET in book.sheet_names() else []
+    if len(log_grid) > 1:
+        book.clear(S.SOURCES_SHEET, 2, 1, len(log_grid) - 1, len(S.SOURCES_COLUMNS))
+    log = [[row.get(c.key) for c in S.SOURCES_COLUMNS] for row in result.content.sources]
+    book.write(S.SOURCES_SHEET, 1, 1, [[c.header for c in S.SOURCES_COLUMNS]] + log)
+    statuses = [f.status for f in result.files]
+    book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
+               f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
+               f"{result.total_rows} công trình, phần việc. Xem trang '{S.SOURCES_SHEET}'.", TITLE)
