@@ -173,7 +173,8 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except ThiDuaError as exc:

@@ -1,0 +1,131 @@
+"""The `thidua` command, run as a user would: a real process, real files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.builder import write_workbook
+from xlsrc.demo_data import demo_content
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "xlsrc", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, encoding="utf-8")
+
+
+def sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def demo_xlsx(tmp_path):
+    return write_workbook(tmp_path / "demo.xlsx", demo_content())
+
+
+def test_validate_demo_has_no_errors(demo_xlsx):
+    res = run("validate", demo_xlsx)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "Có 0 lỗi" in res.stdout
+    assert "Traceback" not in res.stderr
+
+
+def test_validate_json_shape_and_exit_1_on_errors(tmp_path):
+    content = demo_content()
+    content.rows["awards"][0]["recipient_kind"] = S.COLLECTIVE
+    content.rows["awards"][0]["form"] = "Chiến sĩ thi đua cơ sở"
+    path = write_workbook(tmp_path / "bad.xlsx", content)
+    res = run("validate", path, "--json")
+    assert res.returncode == 1
+    findings = json.loads(res.stdout)
+    assert all(set(f) == {"sheet", "row", "column", "cell", "severity", "code", "message"} for f in findings)
+    wrong = [f for f in findings if f["code"] == "AWARD_RECIPIENT_KIND"]
+    assert wrong == [{"sheet": "Khen thưởng", "row": 2, "column": "Đối tượng", "cell": "C2", "severity": "error",
+                      "code": "AWARD_RECIPIENT_KIND",
+                      "message": "'Chiến sĩ thi đua cơ sở' chỉ tặng cho cá nhân, không tặng cho tập thể."}]
+
+
+@pytest.mark.parametrize("content", [b"hello, not a workbook", b"PK\x03\x04broken zip", b""])
+def test_not_a_workbook_exits_2_with_vietnamese_message(tmp_path, content):
+    path = tmp_path / "baocao.xlsx"
+    path.write_bytes(content)
+    res = run("validate", path)
+    assert res.returncode == 2
+    assert "baocao.xlsx" in res.stderr and "Traceback" not in res.stderr
+    assert any(w in res.stderr for w in ("hỏng", "rỗng", "không phải bảng tính"))
+
+
+def test_missing_file_exits_2(tmp_path):
+    res = run("validate", tmp_path / "khong-co.xlsx")
+    assert res.returncode == 2 and "Không tìm thấy tệp" in res.stderr
+
+
+def test_compute_writes_copy_and_never_touches_input(demo_xlsx, tmp_path):
+    before = sha(demo_xlsx)
+    out = tmp_path / "out.xlsx"
+    res = run("compute", demo_xlsx, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert sha(demo_xlsx) == before
+    wb = openpyxl.load_workbook(out)
+    ws = wb[S.WORKS.name]
+    status_col = S.WORKS.headers.index("Trạng thái") + 1
+    assert [ws.cell(r, status_col).value for r in (2, 3, 4)] == [S.STATUS_ONGOING, S.STATUS_DONE,
+                                                                S.STATUS_POSTPONED]
+    check_col = S.WORKS.headers.index("Kiểm tra") + 1
+    assert ws.cell(4, check_col).value.startswith("Cảnh báo (Tiến độ hoàn thành (%))")
+    summary = [row for row in wb[S.SUMMARY_SHEET].iter_rows(values_only=True)]
+    assert ("Đã hoàn thành", 1, None, None, None) in summary
+    # an existing output is never overwritten silently
+    stamp = sha(out)
+    res = run("compute", demo_xlsx, "-o", out)
+    assert res.returncode == 2 and "--force" in res.stderr and sha(out) == stamp
+    assert run("compute", demo_xlsx, "-o", out, "--force").returncode == 0
+
+
+def test_compute_refuses_to_write_over_its_input(demo_xlsx):
+    before = sha(demo_xlsx)
+    res = run("compute", demo_xlsx, "-o", demo_xlsx, "--force")
+    assert res.returncode == 2 and "trùng với tệp nguồn" in res.stderr
+    assert sha(demo_xlsx) == before
+
+
+def test_compute_clears_stale_messages(tmp_path):
+    content = demo_content()
+    content.rows["works"][0]["check"] = "Lỗi (cũ): thông báo cũ"
+    path = write_workbook(tmp_path / "stale.xlsx", content)
+    out = tmp_path / "out.xlsx"
+    assert run("compute", path, "-o", out).returncode == 0
+    ws = openpyxl.load_workbook(out)[S.WORKS.name]
+    assert ws.cell(2, len(S.WORKS.columns)).value is None
+
+
+def test_new_creates_template_and_refuses_overwrite(tmp_path):
+    path = tmp_path / "So.xlsx"
+    assert run("new", path).returncode == 0
+    wb = openpyxl.load_workbook(path)
+    assert S.GUIDE_SHEET in wb.sheetnames and S.WORKS.name in wb.sheetnames
+    res = run("new", path)
+    assert res.returncode == 2 and "đã có" in res.stderr
+
+
+def test_python_m_and_console_script_are_the_same_entry_point():
+    import tomllib
+    from pathlib import Path
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["thidua"] == "xlsrc.cli:main"
+    assert "from .cli import main" in (Path(__file__).parents[1] / "xlsrc" / "__main__.py").read_text()
+
+
+def test_readme_test_command_is_what_ci_runs():
+    from pathlib import Path
+    root = Path(__file__).parents[1]
+    res = subprocess.run(["bash", "-c", "awk '/<!-- ci:test-command -->/{found=1; next} found && /^```/{if (inblock) "
+                          "exit; inblock=1; next} found && inblock {print; exit}' README.md"],
+                         cwd=root, capture_output=True, text=True)
+    assert "pytest" in res.stdout
+    assert "README.md" in (root / ".ci" / "run").read_text()
