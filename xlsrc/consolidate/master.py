@@ -1,0 +1,166 @@
+"""From the files read to the master's content: the unit of each file,
+duplicates, re-sent newer files, the rows with their origin, the Thông tin of
+the master and the 'Nguồn dữ liệu' log."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .. import schema as S
+from ..builder import Content
+from ..vntext import fold, nfc
+from .extract import TITLE
+from .units import UnitMap, unit_from_filename
+
+# Thông tin of a master when no --info workbook is given. Every required field
+# is filled so that `thidua validate` passes; the document number is a
+# placeholder the board replaces with its own before issuing the report.
+DEFAULT_INFO = {
+    "parent_body": "UBND TỈNH",
+    "issuing_body": "BAN THI ĐUA - KHEN THƯỞNG",
+    "unit_name": "Ban Thi đua - Khen thưởng",
+    "doc_number": "01/BC-BTĐKT",
+    "place": "Hà Tĩnh",
+    "doc_type": "Báo cáo",
+    "recipient": "Hội đồng Thi đua - Khen thưởng tỉnh",
+    "movement": "các phong trào thi đua của các đơn vị",
+    "signer_title": "TRƯỞNG BAN",
+    "signer_name": "(Họ và tên người ký)",
+    "recipients": "- Như trên;\n- Lưu: VT.",
+}
+
+
+def file_unit(ex: dict, unit_map: UnitMap | None) -> str:
+    """--unit-map, else Thông tin, else the file's own title lines, else its name."""
+    mapped = unit_map.unit_for(ex["file"]) if unit_map else None
+    return mapped or ex.get("unit_info") or ex.get("unit_text") or unit_from_filename(ex["file"])
+
+
+def _newness(ex: dict, index: int):
+    d = ex.get("doc_date")
+    return (d or dt.date.min, ex.get("mtime") or 0.0, index)
+
+
+def _agreed(values: list[str]) -> str | None:
+    vals = [nfc(v) for v in values if nfc(v)]
+    return vals[0] if vals and len({fold(v) for v in vals}) == 1 else None
+
+
+def _most_common(values: list[str]) -> str | None:
+    vals = [nfc(v) for v in values if nfc(v)]
+    if not vals:
+        return None
+    counts = Counter(fold(v) for v in vals)
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return next(v for v in vals if fold(v) == best)
+
+
+def master_info(used: list[dict], own: dict | None) -> dict[str, Any]:
+    """The board's own Thông tin when given (--info), else defaults that
+    validate, with what the inputs agree on: parent body, place, movement;
+    the report date is the latest report date among the inputs (or the
+    latest file date), never today, so that a re-run gives the same master."""
+    info = dict(DEFAULT_INFO)
+    infos = [ex.get("info") or {} for ex in used]
+    parent = _agreed([i.get("parent_body", "") for i in infos])
+    if parent:
+        info["parent_body"] = parent.upper()
+    place = _agreed([i.get("place", "") for i in infos]) or _most_common([i.get("place", "") for i in infos])
+    if place:
+        info["place"] = place
+    movement = _agreed([i.get("movement", "") for i in infos])
+    if movement:
+        info["movement"] = movement
+        info["summary"] = f"Tổng hợp kết quả {movement}"
+    else:
+        info["summary"] = "Tổng hợp công trình, phần việc và khen thưởng của các đơn vị"
+    purpose = _agreed([i.get("works_purpose", "") for i in infos])
+    if purpose:
+        info["works_purpose"] = purpose
+    dates = [ex["doc_date"] for ex in used if ex.get("doc_date")]
+    if dates:
+        d = max(dates)
+    elif used:
+        d = dt.datetime.fromtimestamp(max(ex.get("mtime") or 0.0 for ex in used)).date()
+    else:
+        d = None
+    if d:
+        info["doc_date"] = dt.datetime(d.year, d.month, d.day)
+        info["report_year"] = d.year
+    if own:
+        info.update({k: v for k, v in own.items() if v not in (None, "", [])})
+    return info
+
+
+def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict | None = None):
+    """FileResult-like dicts, the master Content and the number of work rows."""
+    n = len(extracts)
+    units = [file_unit(ex, unit_map) for ex in extracts]
+    status = [ex["status"] for ex in extracts]
+    message = [ex["message"] for ex in extracts]
+    taken: list[set[str]] = [set(ex.get("covered") or []) if ex["status"] == "ok" else set() for ex in extracts]
+
+    # the same bytes under another name
+    first_by_hash: dict[str, int] = {}
+    for i, ex in enumerate(extracts):
+        h = ex.get("sha256")
+        if not h:
+            continue
+        if h in first_by_hash:
+            j = first_by_hash[h]
+            status[i], taken[i] = "duplicate", set()
+            message[i] = (f"Trùng nội dung với tệp '{extracts[j]['file']}' (cùng mã SHA-256); "
+                          f"không lấy lại các dòng.")
+        else:
+            first_by_hash[h] = i
+
+    # a newer file from the same unit replaces that unit's rows, table by table
+    groups: dict[str, list[int]] = {}
+    for i in range(n):
+        if status[i] == "ok":
+            groups.setdefault(fold(units[i]), []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        owner: dict[str, int] = {}
+        for i in sorted(members, key=lambda i: _newness(extracts[i], i), reverse=True):
+            covered = set(extracts[i].get("covered") or [])
+            replaced = {k: owner[k] for k in covered if k in owner}
+            taken[i] = covered - set(replaced)
+            for k in covered:
+                owner.setdefault(k, i)
+            if not replaced:
+                continue
+            by = extracts[min(replaced.values(), key=lambda j: extracts[j]["file"])]["file"]
+            if not taken[i]:
+                status[i] = "duplicate"
+                message[i] = (f"Đã được thay bằng tệp '{by}' (mới hơn, cùng đơn vị {units[i]}); "
+                              f"không lấy dòng nào của tệp này.")
+            else:
+                parts = ", ".join(TITLE[s.key] for s in S.RECORD_SHEETS if s.key in replaced)
+                message[i] += f" (phần {parts} đã được thay bằng tệp '{by}' mới hơn)"
+
+    rows: dict[str, list[dict]] = {spec.key: [] for spec in S.RECORD_SHEETS}
+    counts = [0] * n
+    for i, ex in enumerate(extracts):
+        if status[i] != "ok":
+            continue
+        for spec in S.RECORD_SHEETS:
+            if spec.key not in taken[i]:
+                continue
+            for r in ex["rows"].get(spec.key, []):
+                row = dict(r)
+                row["unit"] = row.get("unit") or units[i]  # a sub-master keeps its own units
+                row["source_file"] = ex["file"]
+                rows[spec.key].append(row)
+                counts[i] += 1
+    files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i],
+              "message": message[i], "sha256": ex.get("sha256") or ""} for i, ex in enumerate(extracts)]
+    used = [ex for i, ex in enumerate(extracts) if status[i] == "ok"]
+    sources = [{"file": f["file"], "sha256": f["sha256"], "unit": f["unit"], "status": f["status"],
+                "rows": f["rows"], "message": f["message"]} for f in files]
+    content = Content(info=master_info(used, own_info), rows=rows, sources=sources)
+    return files, content, len(rows["works"])
+
