@@ -150,7 +150,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             if len(filled) >= 2:
                 rows.append(i)
             continue
-        if _is_end_marker(fold(key_value)) and len(filled) <= 2:
-            break
+        if (_is_end_marker(fold(key_value)) or _is_end_marker(first_text)) and len(filled) <= 2:
+            break  # "Tổng cộng | 3 công trình": a total row ends the table
         rows.append(i)
     return rows

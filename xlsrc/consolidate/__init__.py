@@ -108,7 +108,9 @@ def _own_info(path: str) -> dict:
     data = read_workbook(FileBook(path))
     if "info" not in data.sheet_names:
         raise ThiDuaError(f"Tệp '{Path(path).name}' không có trang '{S.INFO.name}' để lấy thông tin báo cáo.")
-    return {k: v for k, v in data.info_raw.items() if v not in (None, "")}
+    import datetime as dt
+    return {k: (dt.datetime(v.year, v.month, v.day) if isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+                else v) for k, v in data.info_raw.items() if v not in (None, "")}
 
 
 def _same_file(a: Path, b: Path) -> bool:
