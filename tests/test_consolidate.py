@@ -342,3 +342,15 @@ def test_proper_names_and_title_facts():
                               "(Kèm theo báo cáo số 95/BC-STP ngày 03/12/2021 của Sở Tư pháp)"])
     assert facts["heading_unit"] == "Sở Tư pháp" and facts["annex_unit"] == "Sở Tư pháp"
     assert facts["date"] == dt.date(2021, 12, 3) and facts["year"] == 2021
+
+
+def test_summary_view_prints_every_file(tmp_path):
+    import io
+    from rich.console import Console
+    from xlsrc.consolidate.cli_view import print_summary
+    hand_made_xlsx(tmp_path / "a.xlsx")
+    (tmp_path / "b [x].xlsx").write_bytes(b"junk")
+    buf = io.StringIO()
+    print_summary(consolidate([str(tmp_path)]), Console(file=buf, width=200, highlight=False))
+    text = buf.getvalue()
+    assert "a.xlsx" in text and "b [x].xlsx" in text and "1 đạt" in text and "1 lỗi" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .schema import Column, SheetSpec
 from .vntext import fold
@@ -39,19 +40,31 @@ def _cell_text(v) -> str:
     return "" if v is None else str(v)
 
 
+_fold = lru_cache(maxsize=1 << 16)(fold)  # header scans fold the same texts for every column
+
+
+@lru_cache(maxsize=None)
+def _column_keys(column: Column) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """Folded header, folded aliases, and the multi-word ones padded for whole-word search."""
+    header = fold(column.header)
+    aliases = [fold(a) for a in column.aliases]
+    multi = tuple(f" {a} " for a in sorted(aliases + [header], key=len, reverse=True) if len(a.split()) >= 2)
+    return header, frozenset(aliases), multi
+
+
 def _alias_score(column: Column, text: str) -> int:
     """3 exact header, 2 exact alias, 1 alias contained as whole words; 0 none."""
-    key = fold(text)
+    key = _fold(text)
     if not key:
         return 0
-    if key == fold(column.header):
+    header, aliases, multi = _column_keys(column)
+    if key == header:
         return 3
-    aliases = [fold(a) for a in column.aliases]
     if key in aliases:
         return 2
     padded = f" {key} "
-    for a in sorted(aliases + [fold(column.header)], key=len, reverse=True):
-        if len(a.split()) >= 2 and f" {a} " in padded:
+    for a in multi:
+        if a in padded:
             return 1
     return 0
 
