@@ -15,6 +15,7 @@ MAX_HEADER_SCAN = 40
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$")
 _END_MARKERS = ("tong cong", "tong so", "noi nhan", "nguoi lap", "thu truong", "giam doc",
                 "kt giam doc", "tm", "xac nhan", "ky ten", "ky ghi ro ho ten")
+_THREE_ALNUM = re.compile(r"[^\W_].*?[^\W_].*?[^\W_]", re.S)  # three letters/digits: not a (1), (a) label
 _END_SHORT = re.compile(r"^(tong|cong|tong cong)( \d+.*)?$")
 
 
@@ -88,6 +89,12 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
     return out
 
 
+def _may_hold(column: Column, grid, r: int, ncols: int) -> bool:
+    """Whether any header candidate of row r scores for ``column``: a
+    necessary condition for row r to be the header (checked before the full match)."""
+    return any(_alias_score(column, text) for cands in _header_candidates(grid, r, ncols) for text, _ in cands)
+
+
 def _match_row(spec: SheetSpec, grid, r: int, ncols: int):
     cands = _header_candidates(grid, r, ncols)
     scored = []
@@ -119,6 +126,8 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     best = None
     for r in range(min(MAX_HEADER_SCAN, len(grid))):
         if not any(v is not None for v in grid[r]):
+            continue
+        if not _may_hold(spec.column(key_column), grid, r, ncols):  # fast path: no cell can head the key column
             continue
         mapping, used_second, score = _match_row(spec, grid, r, ncols)
         if key_column not in mapping or len(mapping) < min_columns:
@@ -152,9 +161,10 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         filled = [v for v in cells if v is not None and str(v).strip() != ""]
         if not filled:
             continue
-        texts = [fold(v) for v in filled]
-        if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
-            continue
+        if not any(isinstance(v, str) and _THREE_ALNUM.search(v) for v in filled):  # else cannot be numbering
+            texts = [fold(v) for v in filled]
+            if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
+                continue
         key_value = _row_get(row, loc.columns.get(key_column))
         first_text = fold(next((v for v in row if v is not None), ""))
         if key_value is None or str(key_value).strip() == "":
@@ -163,7 +173,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             if len(filled) >= 2:
                 rows.append(i)
             continue
-        if (_is_end_marker(fold(key_value)) or _is_end_marker(first_text)) and len(filled) <= 2:
+        if len(filled) <= 2 and (_is_end_marker(fold(key_value)) or _is_end_marker(first_text)):
             break  # "Tổng cộng | 3 công trình": a total row ends the table
         rows.append(i)
     return rows

@@ -14,8 +14,8 @@ from typing import Any
 from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
-from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
-from ..records import find_sheet, read_records, read_workbook
+from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
+from ..records import WorkbookData, find_sheet, parse_value, read_info
 from ..tables import locate
 from ..vntext import fold, nfc
 from .units import facts_from_lines, proper_name
@@ -60,24 +60,52 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
     return value if value != "" else None
 
 
-def _row_is_errors(rec, spec: S.SheetSpec) -> bool:
-    filled = [v for c in spec.columns if not c.computed
-              for v in (rec.raw.get(c.key),) if v is not None and str(v).strip()]
-    return bool(filled) and all(is_error_literal(v) for v in filled)
+_VOCAB_CACHE: dict[tuple[str, str], str] = {}
 
 
-def _rows(spec: S.SheetSpec, records, sheet: str) -> tuple[list[dict], int]:
-    """Master rows of one table, and how many rows held only error values."""
+def _choice(vocab: str, text: str) -> str:
+    key = (vocab, text)
+    if key not in _VOCAB_CACHE:
+        term = S.vocabulary(vocab).lookup(text)
+        _VOCAB_CACHE[key] = term.value if term else text
+    return _VOCAB_CACHE[key]
+
+
+def _convert(col: S.Column, raw: Any, year: int | None, fraction: bool) -> Any:
+    """parse_value + master_value, with fast paths for plain text and real dates."""
+    if raw is None:
+        return None
+    kind = col.kind
+    if kind == S.TEXT and not col.vocab:
+        v = _plain(raw) if not isinstance(raw, (dt.date, dt.datetime)) else raw.strftime("%d/%m/%Y")
+        return v or None
+    if kind == S.DATE and isinstance(raw, dt.date):
+        return dt.datetime(raw.year, raw.month, raw.day)
+    if kind in (S.CHOICE, S.TEXT) and col.vocab:
+        text = _plain(raw)
+        return _choice(col.vocab, text) if text else None
+    return master_value(col, raw, parse_value(col, raw, year, fraction))
+
+
+def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None) -> tuple[list[dict], int]:
+    """Master rows of one located table, and how many rows held only error values."""
+    cols = [(c, loc.columns[c.key]) for c in spec.columns
+            if c.key in loc.columns and (not c.computed or c.key == "unit")]
+    fraction = {c.key: column_is_fraction([grid[i][j] if j < len(grid[i]) else None for i in loc.rows])
+                for c, j in cols if c.kind == S.PROGRESS}
     out, errors = [], 0
-    cols = [c for c in spec.columns if not c.computed or c.key == "unit"]
-    for rec in records:
-        if _row_is_errors(rec, spec):
+    for i in loc.rows:
+        row = grid[i]
+        n = len(row)
+        raws = [(c, row[j] if j < n else None) for c, j in cols]
+        filled = [v for c, v in raws if v is not None and not c.computed and (not isinstance(v, str) or v.strip())]
+        if filled and all(is_error_literal(v) for v in filled):
             errors += 1
             continue
-        row = {c.key: master_value(c, rec.raw.get(c.key), rec.values.get(c.key)) for c in cols}
-        row["source_sheet"] = sheet
-        row["source_row"] = rec.row
-        out.append(row)
+        rec = {c.key: _convert(c, v, year, fraction.get(c.key, False)) for c, v in raws}
+        rec["source_sheet"] = sheet
+        rec["source_row"] = i + 1
+        out.append(rec)
     return out, errors
 
 
@@ -201,23 +229,28 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)
     if template:
         result["kind"] = "template"
-        data = read_workbook(book)
+        data = WorkbookData(source=name)
+        info_sheet = find_sheet(names, S.INFO)
+        if info_sheet:
+            read_info(book.read(info_sheet), data)
+            claimed.add(info_sheet)
         year = data.report_year
         info = data.info
         result["unit_info"] = nfc(info.get("unit_name")) or proper_name(info.get("issuing_body"))
         result["doc_date"] = data.report_date
         result["info"] = {k: nfc(info.get(k)) for k in ("parent_body", "place", "movement", "works_purpose")
                           if nfc(info.get(k))}
-        claimed = set(data.sheet_names.values())
         for spec in S.RECORD_SHEETS:
-            sheet = data.sheet_names.get(spec.key)
+            sheet = find_sheet(names, spec)
             if sheet is None:
                 continue
+            claimed.add(sheet)
             covered.append(spec.key)
-            got, errors = _rows(spec, data.records.get(spec.key, []), sheet)
-            loc = data.locations.get(spec.key)
+            grid = book.read(sheet)
+            loc = locate(spec, grid, sheet, spec.key_column)
+            got, errors = table_rows(spec, grid, loc, sheet, year) if loc is not None else ([], 0)
             if not got and loc is not None and (errors or any(
-                    r >= loc.data_start for r, _ in error_cells(book, sheet, book.read(sheet)))):
+                    r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
             rows[spec.key] = got
             if errors:
@@ -245,8 +278,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         for sheet, spec, loc in found_all:
             tables_found += 1
             grid = book.read(sheet)
-            _, records = read_records(spec, grid, sheet, year, loc)
-            got, errors = _rows(spec, records, sheet)
+            got, errors = table_rows(spec, grid, loc, sheet, year)
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
                     error_only.append(f"'{sheet}'")
