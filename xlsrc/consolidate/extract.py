@@ -17,7 +17,7 @@ from ..errors import ThiDuaError
 from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
 from ..records import WorkbookData, find_sheet, parse_value, read_info
 from ..tables import locate
-from ..vntext import fold, nfc
+from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
