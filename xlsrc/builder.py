@@ -86,8 +86,8 @@ class _Formats:
 def _write_value(ws, r: int, c: int, value: Any, fmt) -> None:
     """Text always as text (never a formula), dates as dates, numbers as numbers."""
     if value is None or value == "":
-        ws.write_blank(r, c, None, fmt)
-    elif isinstance(value, bool):
+        return  # the column format already applies to empty cells
+    if isinstance(value, bool):
         ws.write_string(r, c, str(value), fmt)
     elif isinstance(value, (dt.datetime, dt.date)):
         d = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
