@@ -16,6 +16,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from . import schema as S
 from .atomic import write_bytes_atomic
+from .sheet_rows import PendingRows, splice
 
 LIST_SHEET = "Danh mục"
 VALIDATION_ROWS = 2000          # dropdowns and formats reach this far below the header
@@ -123,19 +124,17 @@ def _add_dropdown(ws, r1: int, c: int, r2: int, col: S.Column, refs: dict[str, s
     })
 
 
-def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str, Any]]) -> None:
+def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str, Any]]):
+    """Lay out a record sheet; its rows are returned for sheet_rows.splice."""
     ws = wb.add_worksheet(spec.name)
     cols = spec.columns
     for c, col in enumerate(cols):
         ws.set_column(c, c, col.width, fm.for_column(col), {"hidden": col.key in ("source_sheet",)})
     last = max(1, len(rows))
-    ws.add_table(0, 0, last, len(cols) - 1, {
+    ws.add_table(0, 0, 1, len(cols) - 1, {  # stretched to `last` by sheet_rows.splice
         "name": spec.table, "style": "Table Style Light 9", "autofilter": True,
         "columns": [{"header": col.header, "header_format": fm.header} for col in cols],
     })
-    for r, row in enumerate(rows, start=1):
-        for c, col in enumerate(cols):
-            _write_value(ws, r, c, row.get(col.key), fm.for_column(col))
     ws.freeze_panes(1, 0)
     ws.set_row(0, 36)
     bottom = max(VALIDATION_ROWS, last + 1)
@@ -154,6 +153,8 @@ def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str
         for status, fmt in fm.status.items():
             ws.conditional_format(1, sc, bottom, sc, {
                 "type": "cell", "criteria": "==", "value": f'"{status}"', "format": fmt})
+    keys = [col.key for col in cols]
+    return ws, spec.table, [fm.for_column(col) for col in cols], [[row.get(k) for k in keys] for row in rows]
 
 
 def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
@@ -264,8 +265,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _guide_sheet(wb, fm, macro)
     refs = _write_lists(wb, fm)  # created early so dropdown references resolve; moved to the end below
     _info_sheet(wb, fm, refs, content.info)
-    for spec in S.RECORD_SHEETS:
-        _record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []))
+    pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, [])) for spec in S.RECORD_SHEETS]
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or sys.executable)
@@ -283,7 +283,8 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
             ws.set_vba_name(name)
         wb.add_vba_project(io.BytesIO(build_vba_project(read_module_source(), codenames)), is_stream=True)
     wb.close()
-    data = buf.getvalue()
+    data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows)
+                                   for ws, table, styles, rows in pending])
     if macro:
         from .xlsm import add_ribbon, read_ribbon_xml
         data = add_ribbon(data, read_ribbon_xml())

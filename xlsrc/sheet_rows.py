@@ -1,0 +1,130 @@
+"""Fast bulk writing of record rows into a built .xlsx.
+
+XlsxWriter lays out each sheet (table, formats, dropdowns, conditional
+formatting) with its header only; the data rows are then spliced into the
+sheet's ``<sheetData>`` as one XML string per sheet. Text is always an inline
+string (``t="inlineStr"``), so a value such as ``=HYPERLINK(...)`` stays text
+and is never a formula. This avoids one XlsxWriter call per cell, which
+dominated the time to write a consolidated master of 60,000 rows."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any, Sequence
+from xml.sax.saxutils import escape
+
+from xlsxwriter.utility import xl_col_to_name
+
+_EPOCH = dt.datetime(1899, 12, 30)
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+MAX_CELL_TEXT = 32767
+
+
+@dataclass
+class PendingRows:
+    """Rows waiting to be spliced into ``sheet`` (1-based sheet number)."""
+    sheet_number: int
+    table: str                   # Excel table name, whose range grows to cover the rows
+    first_row: int               # 1-based Excel row of the first data row
+    styles: Sequence[Any]        # XlsxWriter Format per column (xf_index known after close)
+    rows: list[list[Any]]
+
+
+def _number(value: Any) -> str | None:
+    if isinstance(value, (dt.datetime, dt.date)):
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime(value.year, value.month, value.day)
+        delta = value - _EPOCH
+        serial = delta.days + delta.seconds / 86400
+        return str(delta.days) if not delta.seconds else repr(serial)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
+        return repr(value)
+    return None
+
+
+def _text(value: Any) -> str:
+    text = value if isinstance(value, str) else str(value)
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("", text)
+    if len(text) > MAX_CELL_TEXT:
+        text = text[:MAX_CELL_TEXT]
+    if "&" in text or "<" in text or ">" in text:
+        text = escape(text)
+    return text
+
+
+def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int]) -> str:
+    width = max((len(r) for r in rows), default=0)
+    letters = [xl_col_to_name(c) for c in range(width)]
+    s_attr = [f' s="{styles[c]}"' if c < len(styles) and styles[c] else "" for c in range(width)]
+    parts = []
+    append = parts.append
+    for r, row in enumerate(rows, start=first_row):
+        rs = str(r)
+        cells = []
+        for c, v in enumerate(row):
+            if v is None or v == "":
+                continue
+            if type(v) is not str:
+                number = _number(v)
+                if number is not None:
+                    cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]}><v>{number}</v></c>')
+                    continue
+            cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]} t="inlineStr"><is><t xml:space="preserve">'
+                         f'{_text(v)}</t></is></c>')
+        if cells:
+            append(f'<row r="{rs}">{"".join(cells)}</row>')
+    return "".join(parts)
+
+
+def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
+    """Insert the pending rows into their sheets; every other zip member is
+    copied unchanged, in the same order, so the result stays deterministic."""
+    todo = {f"xl/worksheets/sheet{p.sheet_number}.xml": p for p in pending if p.rows}
+    if not todo:
+        return xlsx
+    tables = {p.table: p for p in todo.values()}
+    src = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            p = todo.get(info.filename)
+            if p is not None:
+                data = _insert(data.decode("utf-8"), p).encode("utf-8")
+            elif info.filename.startswith("xl/tables/"):
+                data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
+            zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = info.external_attr
+            dst.writestr(zi, data, compresslevel=1 if p is not None else 6)
+    return out.getvalue()
+
+
+def _last_cell(p: PendingRows) -> str:
+    return f"{xl_col_to_name(len(p.styles) - 1)}{p.first_row + len(p.rows) - 1}"
+
+
+def _grow_table(xml: str, tables: dict[str, PendingRows]) -> str:
+    """The table was laid out over its header and one row (XlsxWriter checks
+    every cell of a table range for overlaps); stretch it over the data."""
+    m = re.search(r'\sname="([^"]+)"', xml)
+    p = tables.get(m.group(1)) if m else None
+    if p is None:
+        return xml
+    return re.sub(r'ref="A1:[A-Z]+\d+"', f'ref="A1:{_last_cell(p)}"', xml)
+
+
+def _insert(xml: str, p: PendingRows) -> str:
+    styles = [getattr(f, "xf_index", 0) or 0 for f in p.styles]
+    body = rows_xml(p.first_row, p.rows, styles)
+    xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{_last_cell(p)}"/>', xml, count=1)
+    if "</sheetData>" in xml:
+        return xml.replace("</sheetData>", body + "</sheetData>", 1)
+    return xml.replace("<sheetData/>", f"<sheetData>{body}</sheetData>", 1)
