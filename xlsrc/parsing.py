@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .vntext import admin_date_short, fold, nfc
+from .vntext import admin_date_short, fold, nfc, strip_marks
 
 DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -140,9 +140,7 @@ def parse_date(value: object, default_year: int | None = None) -> DateValue:
 
 
 def _fold_keep_sep(text: str) -> str:
-    import unicodedata
-    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn").lower()
+    s = strip_marks(text).lower()
     s = re.sub(r"\s*([/.\-])\s*", r"\1", s)
     return re.sub(r"\s+", " ", s).strip()
 

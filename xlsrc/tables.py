@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .schema import Column, SheetSpec
+from .schema import SheetSpec
 from .vntext import fold
 
 MAX_HEADER_SCAN = 40
@@ -41,33 +40,48 @@ def _cell_text(v) -> str:
     return "" if v is None else str(v)
 
 
-_fold = lru_cache(maxsize=1 << 16)(fold)  # header scans fold the same texts for every column
+_SCORES: dict[tuple[int, str], dict[str, int]] = {}
+_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]]]] = {}
 
 
-@lru_cache(maxsize=None)
-def _column_keys(column: Column) -> tuple[str, frozenset[str], tuple[str, ...]]:
-    """Folded header, folded aliases, and the multi-word ones padded for whole-word search."""
-    header = fold(column.header)
-    aliases = [fold(a) for a in column.aliases]
-    multi = tuple(f" {a} " for a in sorted(aliases + [header], key=len, reverse=True) if len(a.split()) >= 2)
-    return header, frozenset(aliases), multi
+def _spec_index(spec: SheetSpec):
+    """Folded header → {key: 3}, folded alias → {key: 2}, and the multi-word
+    names padded for whole-word search; built once per spec."""
+    entry = _INDEXES.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        exact: dict[str, dict[str, int]] = {}
+        multi: list[tuple[str, str]] = []
+        for col in spec.columns:
+            header = fold(col.header)
+            names = [fold(a) for a in col.aliases]
+            for name in names:
+                exact.setdefault(name, {}).setdefault(col.key, 2)
+            exact.setdefault(header, {})[col.key] = 3
+            multi += [(f" {n} ", col.key) for n in set(names + [header]) if len(n.split()) >= 2]
+        multi.sort(key=lambda x: len(x[0]), reverse=True)
+        entry = _INDEXES[id(spec)] = (spec, exact, multi)
+    return entry
 
 
-def _alias_score(column: Column, text: str) -> int:
-    """3 exact header, 2 exact alias, 1 alias contained as whole words; 0 none."""
-    key = _fold(text)
-    if not key:
-        return 0
-    header, aliases, multi = _column_keys(column)
-    if key == header:
-        return 3
-    if key in aliases:
-        return 2
-    padded = f" {key} "
-    for a in multi:
-        if a in padded:
-            return 1
-    return 0
+def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
+    """Which columns a header text may head: 3 exact header, 2 exact alias,
+    1 a multi-word name contained as whole words. Cached per text."""
+    cache_key = (id(spec), text)
+    found = _SCORES.get(cache_key)
+    if found is not None:
+        return found
+    _, exact, multi = _spec_index(spec)
+    key = fold(text)
+    found = dict(exact.get(key, {})) if key else {}
+    if key:
+        padded = f" {key} "
+        for name, col in multi:
+            if col not in found and name in padded:
+                found[col] = 1
+    if len(_SCORES) > 100_000:
+        _SCORES.clear()
+    _SCORES[cache_key] = found
+    return found
 
 
 def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]:
@@ -89,21 +103,25 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
     return out
 
 
-def _may_hold(column: Column, grid, r: int, ncols: int) -> bool:
-    """Whether any header candidate of row r scores for ``column``: a
+def _may_hold(spec: SheetSpec, key_column: str, grid, r: int, ncols: int) -> bool:
+    """Whether any header candidate of row r may head the key column: a
     necessary condition for row r to be the header (checked before the full match)."""
-    return any(_alias_score(column, text) for cands in _header_candidates(grid, r, ncols) for text, _ in cands)
+    return any(key_column in _scores(spec, text) for cands in _header_candidates(grid, r, ncols)
+               for text, _ in cands if text)
 
 
 def _match_row(spec: SheetSpec, grid, r: int, ncols: int):
     cands = _header_candidates(grid, r, ncols)
-    scored = []
-    for col in spec.columns:
-        for c, options in enumerate(cands):
-            best = max(((_alias_score(col, text), used) for text, used in options), default=(0, False))
-            if best[0]:
-                scored.append((best[0], col.key, c, best[1]))
-    scored.sort(key=lambda x: (-x[0], x[2]))
+    best: dict[tuple[str, int], tuple[int, bool]] = {}
+    for c, options in enumerate(cands):
+        for text, used in options:
+            if not text:
+                continue
+            for key, score in _scores(spec, text).items():
+                if (score, not used) > (best.get((key, c), (0, False))[0], not best.get((key, c), (0, True))[1]):
+                    best[(key, c)] = (score, used)
+    scored = sorted(((score, key, c, used) for (key, c), (score, used) in best.items()),
+                    key=lambda x: (-x[0], x[2]))
     taken_keys, taken_cols, mapping, used_second = set(), set(), {}, False
     for score, key, c, used in scored:
         if key in taken_keys or c in taken_cols:
@@ -127,7 +145,7 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     for r in range(min(MAX_HEADER_SCAN, len(grid))):
         if not any(v is not None for v in grid[r]):
             continue
-        if not _may_hold(spec.column(key_column), grid, r, ncols):  # fast path: no cell can head the key column
+        if not _may_hold(spec, key_column, grid, r, ncols):  # fast path: no cell can head the key column
             continue
         mapping, used_second, score = _match_row(spec, grid, r, ncols)
         if key_column not in mapping or len(mapping) < min_columns:

@@ -16,13 +16,31 @@ def nfc(text: object) -> str:
     return unicodedata.normalize("NFC", str(text)).strip()
 
 
+def _build_mark_table() -> dict[int, object]:
+    table: dict[int, object] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x00C0, 0x1F00):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+        if base != ch and base.isascii():
+            table[code] = base
+    for code in range(0x0300, 0x0370):  # stray combining marks
+        table[code] = None
+    return table
+
+
+_MARKS = _build_mark_table()
+
+
+def strip_marks(text: str) -> str:
+    """Latin letters without their diacritics: ``Quý II`` → ``Quy II``, ``Đ`` → ``D``."""
+    return text if text.isascii() else text.translate(_MARKS)
+
+
 def fold(text: object) -> str:
     """A key for tolerant matching: no diacritics, lower case, single spaces,
     punctuation reduced to spaces. ``"Tên công trình\\n(phần việc)"`` and
     ``"ten cong trinh phan viec"`` fold to the same key."""
-    s = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
-    s = re.sub(r"[^0-9a-zA-Z%]+", " ", s.lower())
+    s = re.sub(r"[^0-9a-zA-Z%]+", " ", strip_marks(nfc(text)).lower())
     return _SPACES.sub(" ", s).strip()
 
 
