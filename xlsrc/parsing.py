@@ -8,6 +8,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .vntext import admin_date_short, fold, nfc, strip_marks
 
@@ -103,7 +104,13 @@ def parse_date(value: object, default_year: int | None = None) -> DateValue:
             d = _EXCEL_EPOCH + dt.timedelta(days=int(value))
             return DateValue(d, d, DAY, admin_date_short(d))
         return DateValue(None, None, None, str(value))
-    text = nfc(value)
+    return _parse_date_text(nfc(value), default_year)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date_text(text: str, default_year: int | None) -> DateValue:
+    """The text forms; cached, since the same few texts ("Tháng 4", "Năm 2021")
+    recur across thousands of rows."""
     key = re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(text)).strip()
     for pattern, kind in _DATE_PATTERNS:
         m = pattern.match(key)
