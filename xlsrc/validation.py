@@ -172,7 +172,7 @@ def validate(data: WorkbookData) -> list[Finding]:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = tuple(nfc(rec.raw.get(c.key)) for c in typed if c.key != "order")
+            signature = (rec.text("unit"),) + tuple(nfc(rec.raw.get(c.key)) for c in typed if c.key != "order")
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
