@@ -129,3 +129,17 @@ def test_readme_test_command_is_what_ci_runs():
                          cwd=root, capture_output=True, text=True)
     assert "pytest" in res.stdout
     assert "README.md" in (root / ".ci" / "run").read_text()
+
+
+def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_workbook(folder / "so_ngoai_vu.xlsx", demo_content())
+    master = folder / "TongHop.xlsx"
+    first = run("consolidate", folder, "-o", master, "--json")
+    assert first.returncode == 0, first.stderr
+    again = run("consolidate", folder, "-o", master, "--json", "--force")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert [f["file"].endswith("so_ngoai_vu.xlsx") for f in report["files"]] == [True]
+    assert report["rows"] == 3

@@ -153,7 +153,8 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
             bar.update(task, completed=done, total=total, description=f"Đang đọc {Path(file).name[:40]}")
     try:
         result = consolidate([str(p) for p in inputs], jobs=jobs_n, unit_map=str(unit_map) if unit_map else None,
-                             password=password, progress=progress, info_from=str(info) if info else None)
+                             password=password, progress=progress, info_from=str(info) if info else None,
+                             exclude=[str(output)])
     finally:
         if progress is not None:
             bar.stop()

@@ -106,8 +106,7 @@ def consolidate(book: XlwingsBook):
     paths = [str(r[0]).strip() for r in grid[1:] if r and r[0]]
     if not paths:
         raise ThiDuaError("Chưa chọn tệp hoặc thư mục nào để tổng hợp.")
-    own = str(Path(book.fullname).resolve())
-    result = run([p for p in paths if str(Path(p).resolve()) != own])
+    result = run(paths, exclude=[book.fullname])
     for spec in S.RECORD_SHEETS:
         sheet_grid = book.read(spec.name) if spec.name in book.sheet_names() else []
         if len(sheet_grid) > 1:

@@ -78,12 +78,13 @@ def _read_parallel(paths, password, progress, jobs):
 
 
 def consolidate(inputs: list[str], jobs: int = 1, unit_map: str | None = None, password: str | None = None,
-                progress=None, info_from: str | None = None) -> ConsolidationResult:
+                progress=None, info_from: str | None = None, exclude: list[str] | None = None) -> ConsolidationResult:
     """Read every input (files and folders) and build the master's content.
     A bad file becomes an 'error' entry; it never stops the run."""
     mapping = UnitMap.load(unit_map) if unit_map else None
     own_info = _own_info(info_from) if info_from else None
-    candidates = discover([str(p) for p in inputs])
+    skip = {str(Path(p).resolve()) for p in exclude or []}  # e.g. the master itself, found in an input folder
+    candidates = [c for c in discover([str(p) for p in inputs]) if str(Path(c.path).resolve()) not in skip]
     readable = [c.path for c in candidates if not c.error]
     if jobs and jobs > 1 and len(readable) > 1:
         try:
