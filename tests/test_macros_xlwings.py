@@ -139,3 +139,35 @@ def test_unexpected_error_becomes_vietnamese_alert_with_log(monkeypatch, tmp_pat
     log = tmp_path / "state" / "thidua" / "thidua.log"
     assert str(log) in message and "ZeroDivisionError" in log.read_text(encoding="utf-8")
     assert "Traceback" not in message
+
+
+def test_consolidate_fills_master_sheets_and_log_from_chosen_paths(demo_xlsx, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    inputs = tmp_path / "don_vi"
+    inputs.mkdir()
+    content = demo_content()
+    content.rows["works"][0]["name"] = '=HYPERLINK("http://x","y")'
+    write_workbook(inputs / "so_ngoai_vu.xlsx", content)
+    (inputs / "hong.xlsx").write_bytes(b"PK\x03\x04 not a zip")
+    board = write_workbook(tmp_path / "BanTDKT.xlsx")
+    payload = payload_from_file(board, extra_rows={S.PATHS_SHEET: [[str(inputs)]]})
+    book = open_caller(payload)
+    from xlsrc import macros
+    macros.consolidate()
+    works = _writes(book, _sheet_index(payload, S.WORKS.name))
+    block = next(w for w in works if w["start_row"] == 1 and w["start_column"] == 0)["values"]
+    assert len(block) == 3
+    assert block[0][S.WORKS.headers.index("Tên công trình, phần việc")] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert block[0][S.WORKS.headers.index("Đơn vị báo cáo")] == "Sở Ngoại vụ"
+    log = next(w for w in _writes(book, _sheet_index(payload, S.SOURCES_SHEET)))["values"]
+    assert log[0] == [c.header for c in S.SOURCES_COLUMNS]
+    assert sorted(r[3] for r in log[1:]) == ["error", "ok"]
+    assert alerts(book)[-1].startswith("Đã tổng hợp 2 tệp: 1 đạt, 0 trùng, 1 lỗi; 3 công trình, phần việc.")
+
+
+def test_consolidate_without_paths_says_so(demo_xlsx, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    book = open_caller(payload_from_file(demo_xlsx))
+    from xlsrc import macros
+    macros.consolidate()
+    assert alerts(book) == ["Chưa chọn tệp hoặc thư mục nào để tổng hợp."]
