@@ -186,9 +186,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # click usage errors and the unexpected
-        import click
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # usage errors (click-style exceptions) and the unexpected
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
         err.print(unexpected_message(log_exception("thidua " + " ".join(argv or sys.argv[1:]))))

@@ -1,0 +1,92 @@
+"""The Word report: the department's report (as 180/BC-SNgV) and the
+provincial board's consolidated report, filled from the workbook."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+from ..atomic import write_bytes_atomic
+from ..completion import compute
+from ..errors import ThiDuaError
+from ..records import WorkbookData
+from . import build_templates, context, render
+from .pdf import to_pdf
+
+__all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
+
+_FILES = {"department": build_templates.DEPARTMENT, "consolidated": build_templates.CONSOLIDATED}
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "thidua" / "templates"
+
+
+def default_template(kind: str) -> Path:
+    """The repository's template (editable install), else one built into the
+    user's cache from the packaged build script."""
+    name = _FILES[kind]
+    repo = Path(__file__).resolve().parents[2] / "templates" / name
+    if repo.exists():
+        return repo
+    cached = _cache_dir() / name
+    if not cached.exists():
+        build_templates.build_all(cached.parent)
+    return cached
+
+
+def is_consolidated(data: WorkbookData) -> bool:
+    return any(r.text("unit") for key in ("works", "awards", "plans") for r in data.records.get(key, []))
+
+
+def _contexts(data: WorkbookData, as_of: dt.date | None):
+    totals = compute(data, as_of)
+    if is_consolidated(data):
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        from .chart import completion_chart
+        png = completion_chart(totals)
+        return ("consolidated", context.consolidated_context(data, totals), context.consolidated_annex(data),
+                lambda tpl: {"chart": InlineImage(tpl, io.BytesIO(png), width=Mm(150))})
+    return "department", context.department_context(data, totals), context.department_annex(data), None
+
+
+def make_report(data: WorkbookData, out_path, template=None, force: bool = False, as_of=None) -> Path:
+    kind, ctx, rows, late = _contexts(data, as_of)
+    template = Path(template) if template else default_template(kind)
+    if not template.exists():
+        raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
+    out_path = Path(out_path)
+    if out_path.suffix.lower() != ".docx":
+        raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
+    return write_bytes_atomic(out_path, render.render(template, ctx, rows, late), force)
+
+
+def check_template(template_path, data: WorkbookData | None = None) -> list[str]:
+    """Tags the template uses that the data does not provide (sorted), plus
+    any annex marker the template lost."""
+    template = Path(template_path)
+    if data is None:
+        data = _demo_data()
+    kind, ctx, _, late = _contexts(data, None)
+    provided = set(ctx) | ({"chart"} if late else set())
+    missing = sorted(render.undeclared(template) - provided)
+    from docx import Document  # noqa: F401  (ensures the file is a docx before reading its XML)
+    import zipfile
+    xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
+    from .annex import missing_markers
+    return missing + missing_markers(xml, grouped=kind == "consolidated")
+
+
+def _demo_data() -> WorkbookData:
+    import tempfile
+
+    from ..access.files import FileBook
+    from ..builder import write_workbook
+    from ..demo_data import demo_content
+    from ..records import read_workbook
+    with tempfile.TemporaryDirectory() as tmp:
+        return read_workbook(FileBook(write_workbook(Path(tmp) / "demo.xlsx", demo_content())))

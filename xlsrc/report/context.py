@@ -1,0 +1,237 @@
+"""From workbook data to the words of the report, the Vietnamese
+administrative way: counts below 10 with a leading zero, dates by their real
+precision, citations of documents as staff write them."""
+from __future__ import annotations
+
+from .. import schema as S
+from ..completion import Totals
+from ..parsing import DateValue, Progress
+from ..records import Record, WorkbookData
+from ..vntext import admin_date_long, admin_date_short, count_text, percent_text
+
+STATUS_PHRASES = {S.STATUS_DONE: "đã hoàn thành", S.STATUS_ONGOING: "đang thực hiện",
+                  S.STATUS_NOT_STARTED: "chưa triển khai", S.STATUS_LATE: "chậm tiến độ",
+                  S.STATUS_POSTPONED: "lùi thời gian", S.STATUS_UNKNOWN: "chưa rõ kết quả"}
+
+
+def date_text(value: DateValue) -> str:
+    if value.ok and value.precision == "day":
+        return admin_date_short(value.start)
+    return value.display()
+
+
+def cite(plan: Record) -> str:
+    """``Kế hoạch số 06/KH-UBND ngày 11/01/2021 của UBND tỉnh về …``"""
+    text = f"{plan.text('doc_type')} số {plan.text('number')} ngày {date_text(plan['date'])}"
+    if plan.text("issuer"):
+        text += f" của {plan.text('issuer')}"
+    return f"{text} {plan.text('summary')}".strip()
+
+
+def cite_own(plan: Record) -> str:
+    """``Kế hoạch tổ chức phong trào thi đua năm 2021 (Kế hoạch số 84/KH-SNgV ngày 02/02/2021)``"""
+    kind = plan.text("doc_type")
+    return f"{kind} {plan.text('summary')} ({kind} số {plan.text('number')} ngày {date_text(plan['date'])})"
+
+
+def cite_short(plan: Record) -> str:
+    return f"{plan.text('doc_type')} số {plan.text('number')} ngày {date_text(plan['date'])}"
+
+
+def who(collectives: int, individuals: int) -> str:
+    """``02 tập thể và 07 cá nhân``; a zero side is left out."""
+    parts = []
+    if collectives:
+        parts.append(f"{count_text(collectives)} tập thể")
+    if individuals:
+        parts.append(f"{count_text(individuals)} cá nhân")
+    return " và ".join(parts)
+
+
+def progress_text(rec: Record) -> str:
+    """``95% (dự kiến …)``, ``100%``, or the free text when no figure was given."""
+    p: Progress = rec["progress"]
+    notes = [n for n in (p.note, rec.text("note")) if n]
+    if p.ok:
+        return percent_text(p.value) + "".join(f" ({n})" for n in notes)
+    return "; ".join(notes) or p.text
+
+
+def annex_row(i: int, rec: Record) -> list[str]:
+    finish = rec["actual_finish"] if rec["actual_finish"].ok else rec["planned_finish"]
+    return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec)]
+
+
+def _narrative(data: WorkbookData, section: str) -> list[str]:
+    rows = [r for r in data.narrative if r["section"] == section and r.text("text")]
+    rows.sort(key=lambda r: (r["order"] if isinstance(r["order"], int) else 10 ** 9, r.row))
+    return [r.text("text") for r in rows]
+
+
+def _plans(data: WorkbookData, role: str) -> list[Record]:
+    return [p for p in data.plans if p["role"] == role]
+
+
+def _by_number(data: WorkbookData) -> dict[str, Record]:
+    return {p.text("number"): p for p in data.plans}
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", ":", "!", "?", "…", "./.")) else text + "."
+
+
+def works_registered(data: WorkbookData) -> int:
+    return sum(1 for w in data.works if w["kind"] != "Nhiệm vụ")
+
+
+def status_sentence(totals: Totals) -> str:
+    if not totals.works:
+        return ""
+    parts = [f"{count_text(totals.by_status[s])} {STATUS_PHRASES[s]}" for s in S.VOCABULARIES["status"].values
+             if totals.by_status.get(s)]
+    return f"Đến nay, trong {count_text(totals.works)} công trình, phần việc đã đăng ký có " + ", ".join(parts) + "."
+
+
+def awards_sentence(totals: Totals) -> str:
+    items = []
+    for g in totals.award_groups:
+        recipients = who(g.collectives, g.individuals)
+        if not recipients:
+            continue
+        item = f"{g.form} cho {recipients}"
+        if g.field:
+            item += f" có thành tích xuất sắc trong {g.field}"
+        if g.period and g.period not in g.field:
+            item += f" (giai đoạn {g.period})"
+        items.append(item)
+    return ("Về công tác khen thưởng, đã tặng " + "; ".join(items) + ".") if items else ""
+
+
+def header_context(data: WorkbookData) -> dict:
+    info = data.info
+    doc_date = info.get("doc_date")
+    date_long = admin_date_long(doc_date.start) if isinstance(doc_date, DateValue) and doc_date.ok else ""
+    authority = info.get("signing_authority") or ""
+    head = (info.get("head_title") or "").upper()
+    return {
+        "parent_body": (info.get("parent_body") or "").upper(),
+        "issuing_body": (info.get("issuing_body") or "").upper(),
+        "unit_name": info.get("unit_name") or "",
+        "doc_number": info.get("doc_number") or "",
+        "place": info.get("place") or "",
+        "date_long": date_long,
+        "doc_type": info.get("doc_type") or "Báo cáo",
+        "doc_type_upper": (info.get("doc_type") or "Báo cáo").upper(),
+        "summary": info.get("summary") or "",
+        "recipient": (info.get("recipient") or "").rstrip("."),
+        "recipients": info.get("recipients") or [],
+        "authority_line": f"{authority} {head}".strip() if authority else "",
+        "signer_title_upper": (info.get("signer_title") or "").upper(),
+        "signer_name": info.get("signer_name") or "",
+    }
+
+
+def _basis_paragraph(data: WorkbookData, unit: str) -> str:
+    numbers = _by_number(data)
+    listed = data.info.get("basis") or []
+    docs = [cite(numbers[n]) if n in numbers else f"văn bản số {n}" for n in listed]
+    if not docs:
+        docs = [cite(p) for p in _plans(data, S.ROLE_BASIS)]
+    lead = f"{unit} báo cáo tổng kết phong trào thi đua, cụ thể như sau:"
+    return f"Thực hiện {'; '.join(docs)}; {lead}" if docs else lead
+
+
+def department_context(data: WorkbookData, totals: Totals) -> dict:
+    ctx = header_context(data)
+    unit = ctx["unit_name"]
+    ctx["basis_paragraph"] = _basis_paragraph(data, unit)
+
+    leadership = _narrative(data, S.SECTION_LEADERSHIP)
+    upper = [cite(p) for p in _plans(data, S.ROLE_UPPER)]
+    if upper:
+        opening = "Căn cứ " + "; ".join(upper)
+        leadership = [f"{opening}, {leadership[0]}"] + leadership[1:] if leadership else [_sentence(opening)]
+    ctx["leadership"] = leadership
+
+    results = _narrative(data, S.SECTION_RESULTS)
+    own = [cite_own(p) for p in _plans(data, S.ROLE_OWN)]
+    extra = []
+    if own:
+        extra.append(f"Theo đó, {unit} đã ban hành các Kế hoạch như: " + "; ".join(own) + ".")
+    n = works_registered(data)
+    if n:
+        purpose = data.info.get("works_purpose") or ""
+        reg = data.info.get("registration") or ""
+        reg_plan = _by_number(data).get(reg) or next(iter(_plans(data, S.ROLE_REGISTRATION)), None)
+        ref = f" ({cite_short(reg_plan)})" if reg_plan else (f" (văn bản số {reg})" if reg else "")
+        extra.append(f"Bên cạnh đó, {unit} đã đăng ký {count_text(n)} công trình, phần việc {purpose}".rstrip()
+                     + ref + ".")
+    if extra:
+        first = " ".join([_sentence(results[0])] + extra) if results else " ".join(extra)
+        results = [first] + results[1:]
+    for sentence in (status_sentence(totals), awards_sentence(totals)):
+        if sentence:
+            results.append(sentence)
+    ctx["results"] = results
+
+    works_notes = _narrative(data, S.SECTION_WORKS)
+    ctx["works_heading"] = "3. " + (works_notes[0] if works_notes else
+                                    "Kết quả thực hiện các công trình, phần việc: có phụ lục kèm theo.")
+    ctx["works_notes"] = works_notes[1:]
+    movement = data.info.get("movement") or "phong trào thi đua"
+    ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
+        f"Trên đây là báo cáo tổng kết {movement}, {unit} gửi {ctx['recipient']} tổng hợp./."]
+    purpose = data.info.get("works_purpose") or ""
+    ctx["annex_title"] = f"công trình, phần việc {purpose}".strip()
+    return ctx
+
+
+def department_annex(data: WorkbookData) -> list[tuple[str, list[str]]]:
+    return [("item", annex_row(i, w)) for i, w in enumerate(data.works, start=1)]
+
+
+def _unit_of(rec: Record, default: str) -> str:
+    return rec.text("unit") or rec.text("owner") or default or "Chưa rõ đơn vị"
+
+
+def consolidated_context(data: WorkbookData, totals: Totals) -> dict:
+    ctx = header_context(data)
+    unit = ctx["unit_name"]
+    units = list(totals.by_unit.values())
+    ctx["basis_paragraph"] = _basis_paragraph(data, unit).replace(
+        "báo cáo tổng kết phong trào thi đua", "tổng hợp báo cáo của các đơn vị")
+    collectives = totals.awards_by_kind.get(S.COLLECTIVE, 0)
+    individuals = totals.awards_by_kind.get(S.INDIVIDUAL, 0)
+    results = [f"{count_text(len(units))} đơn vị đã gửi báo cáo, đăng ký {count_text(totals.works)} công trình, "
+               f"phần việc; đến nay {count_text(totals.done)} công trình, phần việc đã hoàn thành, đạt tỷ lệ "
+               f"{percent_text(totals.rate) or '0%'}."]
+    awarded = who(collectives, individuals)
+    if awarded:
+        results.append(f"Các đơn vị đã khen thưởng {awarded}.")
+    if status_sentence(totals):
+        results.append(status_sentence(totals))
+    results += _narrative(data, S.SECTION_RESULTS)
+    ctx["results"] = results
+    ctx["units"] = [{"tt": str(i), "unit": u.unit, "works": count_text(u.works), "done": count_text(u.done),
+                     "rate": percent_text(u.rate) or "-", "awards": count_text(u.awards)}
+                    for i, u in enumerate(units, start=1)]
+    ctx["leadership"] = _narrative(data, S.SECTION_LEADERSHIP)
+    ctx["works_heading"] = "3. Danh sách công trình, phần việc của các đơn vị: có phụ lục kèm theo."
+    movement = data.info.get("movement") or "phong trào thi đua"
+    ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
+        f"Trên đây là báo cáo tổng hợp kết quả {movement}, {unit} gửi {ctx['recipient']}./."]
+    ctx["annex_title"] = "công trình, phần việc của các đơn vị"
+    return ctx
+
+
+def consolidated_annex(data: WorkbookData) -> list[tuple[str, list[str]]]:
+    default = data.info.get("unit_name") or ""
+    groups: dict[str, list[Record]] = {}
+    for w in data.works:
+        groups.setdefault(_unit_of(w, default), []).append(w)
+    out: list[tuple[str, list[str]]] = []
+    for unit, works in groups.items():
+        out.append(("group", [f"{unit} ({count_text(len(works))} công trình, phần việc)"]))
+        out += [("item", annex_row(i, w)) for i, w in enumerate(works, start=1)]
+    return out

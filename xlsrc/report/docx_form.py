@@ -1,0 +1,173 @@
+"""Form helpers for Nghị định 30/2020/NĐ-CP documents built with python-docx:
+page, fonts, borderless tables, rules under headings, page-number fields."""
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+FONT = "Times New Roman"
+BODY_PT = 14
+
+
+def set_run_font(run, size: float | None = None, bold=None, italic=None) -> None:
+    run.font.name = FONT
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    if size:
+        run.font.size = Pt(size)
+    if bold is not None:
+        run.bold = bold
+    if italic is not None:
+        run.italic = italic
+
+
+def setup_document(doc) -> None:
+    """A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 pt."""
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    sec.header_distance = Mm(10)
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(BODY_PT)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    pf = style.paragraph_format
+    pf.space_before, pf.space_after = Pt(0), Pt(6)
+    pf.line_spacing = 1.1
+
+
+def para(container, text: str = "", *, size: float | None = None, bold=None, italic=None, align="justify",
+         indent: bool = False, space_after: float | None = None, keep_next: bool = False):
+    p = container.add_paragraph()
+    p.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                   "left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
+    if indent:
+        p.paragraph_format.first_line_indent = Cm(1.27)
+    if space_after is not None:
+        p.paragraph_format.space_after = Pt(space_after)
+    if keep_next:
+        p.paragraph_format.keep_with_next = True
+    if text:
+        set_run_font(p.add_run(text), size, bold, italic)
+    return p
+
+
+def rule(container, indent_left_cm: float, indent_right_cm: float):
+    """A short horizontal rule: an empty paragraph with a bottom border between indents."""
+    p = container.add_paragraph()
+    pf = p.paragraph_format
+    pf.left_indent, pf.right_indent = Cm(indent_left_cm), Cm(indent_right_cm)
+    pf.space_before, pf.space_after = Pt(0), Pt(4)
+    pf.line_spacing = Pt(2)
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    ppr.append(borders)
+    return p
+
+
+def _set_table_borders(table, value: str) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.find(qn("w:tblBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tblBorders")
+        tbl_pr.append(borders)
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = borders.find(qn(f"w:{edge}"))
+        if el is None:
+            el = OxmlElement(f"w:{edge}")
+            borders.append(el)
+        el.set(qn("w:val"), value)
+        if value != "nil":
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:color"), "000000")
+
+
+def borderless_table(doc, cols: int, widths_cm: list[float]):
+    table = doc.add_table(rows=1, cols=cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _set_table_borders(table, "nil")
+    for cell, w in zip(table.rows[0].cells, widths_cm):
+        cell.width = Cm(w)
+        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    return table
+
+
+def grid_table(doc, rows: int, cols: int, widths_cm: list[float]):
+    table = doc.add_table(rows=rows, cols=cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _set_table_borders(table, "single")
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm):
+            cell.width = Cm(w)
+    return table
+
+
+def cell_text(cell, text: str, *, bold=False, italic=False, align="center", size: float = 13) -> None:
+    p = cell.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.first_line_indent = Cm(0)
+    set_run_font(p.add_run(text), size, bold, italic)
+
+
+def repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def page_number_header(section) -> None:
+    """Page numbers centred in the header, from page 2 (first page header empty)."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    set_run_font(run, 13)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+
+
+def landscape_section(doc):
+    from docx.enum.section import WD_SECTION
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Mm(297), Mm(210)
+    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
+    sec.left_margin, sec.right_margin = Mm(20), Mm(15)
+    sec.different_first_page_header_footer = False
+    return sec

@@ -1,0 +1,70 @@
+"""Rendering a .docx template safely: docxtpl inside a Jinja
+SandboxedEnvironment with autoescape and strict undefined names, for the
+body, headers, footers and document properties alike."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, Callable
+
+from docxtpl import DocxTemplate, Listing
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from ..errors import ThiDuaError
+from . import annex
+
+
+def environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def _with_breaks(value: Any) -> Any:
+    """Text with line breaks becomes a docxtpl Listing (escaped, real breaks)."""
+    if isinstance(value, str):
+        return Listing(value) if "\n" in value else value
+    if isinstance(value, list):
+        return [_with_breaks(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_breaks(v) for k, v in value.items()}
+    return value
+
+
+def _open(template: Path) -> DocxTemplate:
+    try:
+        return DocxTemplate(str(template))
+    except Exception as exc:
+        raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ ({exc}).") from None
+
+
+def undeclared(template: Path) -> set[str]:
+    tpl = _open(template)
+    try:
+        return set(tpl.get_undeclared_template_variables(jinja_env=environment()))
+    except TemplateSyntaxError as exc:
+        raise ThiDuaError(f"Mẫu '{template.name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
+
+
+def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
+           late: Callable[[DocxTemplate], dict] | None = None) -> bytes:
+    """The rendered document's bytes; ThiDuaError names what is wrong."""
+    tpl = _open(template)
+    ctx = _with_breaks(dict(context))
+    if late:
+        ctx.update(late(tpl))
+    name = template.name
+    try:
+        tpl.render(ctx, jinja_env=environment(), autoescape=True)
+    except SecurityError as exc:
+        raise ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn và đã bị chặn ({exc}). "
+                          "Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}.") from None
+    except UndefinedError as exc:
+        raise ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {exc.message}. "
+                          "Chạy 'thidua check-template' để xem danh sách.") from None
+    except TemplateSyntaxError as exc:
+        raise ThiDuaError(f"Mẫu '{name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
+    except TemplateError as exc:
+        raise ThiDuaError(f"Mẫu '{name}' không dùng được: {exc}") from None
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return annex.fill_docx(buf.getvalue(), rows, name)
