@@ -22,7 +22,7 @@ GROUP_MARKER = "[[group]]"
 
 
 def _header(doc) -> None:
-    table = borderless_table(doc, 2, [6.5, 9.5])
+    table = borderless_table(doc, 2, [6.0, 10.0])
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     p = left.paragraphs[0]
@@ -33,7 +33,7 @@ def _header(doc) -> None:
     para(left, "Số: {{ doc_number }}", size=13, align="center", space_after=0)
     p = right.paragraphs[0]
     p.alignment = 1
-    set_run_font(p.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12.5, bold=True)
+    set_run_font(p.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
     para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align="center", space_after=0)
     rule(right, 2.3, 2.3)
     para(right, "{{ place }}, {{ date_long }}", size=14, italic=True, align="center", space_after=0)
@@ -71,7 +71,7 @@ def _signature(doc) -> None:
 
 
 def _annex_table(doc, grouped: bool) -> None:
-    widths = [1.3, 12.5, 3.6, 3.6, 5.5]
+    widths = [1.2, 10.0, 3.2, 3.2, 8.4]
     table = grid_table(doc, 3 + (1 if grouped else 0), 5, widths)
     h1, h2 = table.rows[0], table.rows[1]
     cell_text(h1.cells[0], "TT", bold=True)

@@ -107,6 +107,8 @@ def borderless_table(doc, cols: int, widths_cm: list[float]):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _set_table_borders(table, "nil")
+    for column, w in zip(table.columns, widths_cm):
+        column.width = Cm(w)
     for cell, w in zip(table.rows[0].cells, widths_cm):
         cell.width = Cm(w)
         cell.paragraphs[0].paragraph_format.space_after = Pt(0)
@@ -118,6 +120,8 @@ def grid_table(doc, rows: int, cols: int, widths_cm: list[float]):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _set_table_borders(table, "single")
+    for column, w in zip(table.columns, widths_cm):
+        column.width = Cm(w)
     for row in table.rows:
         for cell, w in zip(row.cells, widths_cm):
             cell.width = Cm(w)
