@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import zipfile
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
@@ -12,6 +13,7 @@ from ..completion import compute
 from ..errors import ThiDuaError
 from ..records import WorkbookData
 from . import build_templates, context, render
+from .annex import missing_markers
 from .pdf import to_pdf
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
@@ -41,9 +43,10 @@ def is_consolidated(data: WorkbookData) -> bool:
     return any(r.text("unit") for key in ("works", "awards", "plans") for r in data.records.get(key, []))
 
 
-def _contexts(data: WorkbookData, as_of: dt.date | None):
+def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None):
     totals = compute(data, as_of)
-    if is_consolidated(data):
+    kind = kind or ("consolidated" if is_consolidated(data) else "department")
+    if kind == "consolidated":
         from docx.shared import Mm
         from docxtpl import InlineImage
 
@@ -69,16 +72,15 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     """Tags the template uses that the data does not provide (sorted), plus
     any annex marker the template lost."""
     template = Path(template_path)
-    if data is None:
-        data = _demo_data()
-    kind, ctx, _, late = _contexts(data, None)
+    used = render.undeclared(template)
+    try:
+        xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ.") from None
+    kind = "consolidated" if build_templates.GROUP_MARKER in xml else "department"
+    _, ctx, _, late = _contexts(data if data is not None else _demo_data(), None, kind)
     provided = set(ctx) | ({"chart"} if late else set())
-    missing = sorted(render.undeclared(template) - provided)
-    from docx import Document  # noqa: F401  (ensures the file is a docx before reading its XML)
-    import zipfile
-    xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
-    from .annex import missing_markers
-    return missing + missing_markers(xml, grouped=kind == "consolidated")
+    return sorted(used - provided) + missing_markers(xml, grouped=kind == "consolidated")
 
 
 def _demo_data() -> WorkbookData:

@@ -34,8 +34,8 @@ def setup_document(doc) -> None:
     """A4, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 pt."""
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
-    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    sec.top_margin, sec.bottom_margin = Mm(21), Mm(21)
+    sec.left_margin, sec.right_margin = Mm(31), Mm(16)
     sec.header_distance = Mm(10)
     style = doc.styles["Normal"]
     style.font.name = FONT
@@ -171,7 +171,7 @@ def landscape_section(doc):
     sec = doc.add_section(WD_SECTION.NEW_PAGE)
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
-    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
-    sec.left_margin, sec.right_margin = Mm(20), Mm(15)
+    sec.top_margin, sec.bottom_margin = Mm(21), Mm(21)
+    sec.left_margin, sec.right_margin = Mm(21), Mm(16)
     sec.different_first_page_header_footer = False
     return sec

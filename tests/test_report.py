@@ -1,0 +1,269 @@
+"""The Word report, rendered for real and read back with python-docx."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from xlsrc import schema as S
+from xlsrc.access.files import FileBook
+from xlsrc.builder import Content, write_workbook
+from xlsrc.demo_data import demo_content
+from xlsrc.errors import ThiDuaError
+from xlsrc.records import read_workbook
+from xlsrc.report import check_template, default_template, is_consolidated, make_report, to_pdf
+
+
+def _data(tmp_path, content=None, name="wb.xlsx"):
+    return read_workbook(FileBook(write_workbook(tmp_path / name, content or demo_content())))
+
+
+@pytest.fixture()
+def demo_docx(tmp_path):
+    return make_report(_data(tmp_path), tmp_path / "bc.docx")
+
+
+def _all_text(doc) -> list[str]:
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                lines += [p.text for p in cell.paragraphs]
+    return lines
+
+
+def _paragraph(doc, text):
+    for p in doc.paragraphs:
+        if p.text == text:
+            return p
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    if p.text == text:
+                        return p
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+SEED_LINES = [
+    "Số: 180/BC-SNgV",
+    "Hà Tĩnh, ngày 18 tháng 11 năm 2021",
+    "Kính gửi: Ban Thi đua - Khen thưởng tỉnh.",
+    "KT. GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "Ngô Thị Hoài Nam",
+]
+SEED_FRAGMENTS = [
+    "Thực hiện Văn bản số 06/HĐTĐKT ngày 12/11/2021 của Hội đồng Thi đua - Khen thưởng tỉnh về việc tổng kết",
+    "Căn cứ Kế hoạch số 06/KH-UBND ngày 11/01/2021 của UBND tỉnh về xây dựng, bồi dưỡng và nhân rộng điển hình "
+    "tiên tiến trong phong trào thi đua yêu nước giai đoạn 2021 - 2025",
+    "Kế hoạch số 15/KH-UBND ngày 15/01/2021 của UBND tỉnh về tổ chức phong trào thi đua thực hiện nhiệm vụ phát "
+    "triển kinh tế - xã hội năm 2021",
+    "Kế hoạch số 54/KH-UBND ngày 26/02/2021 của UBND tỉnh phát động đợt thi đua lập thành tích",
+    "Kế hoạch tổ chức phong trào thi đua năm 2021 (Kế hoạch số 84/KH-SNgV ngày 02/02/2021)",
+    "(Kế hoạch số 198/KH-SNgV ngày 24/3/2021)",
+    "(Kế hoạch số 391/KH-SNgV ngày 11/6/2021)",
+    "(Kế hoạch số 216/KH-SNgV ngày 29/3/2021)",
+    "đã đăng ký 03 công trình, phần việc chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 năm tái lập tỉnh "
+    "(Công văn số 221/SNgV-VPTTr ngày 30/3/2021).",
+    "Giấy khen cho 02 tập thể và 07 cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước giai đoạn "
+    "2015-2020",
+    "Đến nay, 02 nhiệm vụ đăng ký trong chương trình khung của tỉnh năm 2021 đã hoàn thành.",
+    "3. Kết quả thực hiện các công trình, phần việc chào mừng: có phụ lục biểu mẫu gửi kèm.",
+    "Sở Ngoại vụ gửi Ban Thi đua - Khen thưởng tỉnh tổng hợp./.",
+    "(Kèm theo báo cáo số 180/BC-SNgV ngày 18 tháng 11 năm 2021 của Sở Ngoại vụ)",
+]
+
+
+def test_content_word_for_word(demo_docx):
+    doc = Document(demo_docx)
+    lines = _all_text(doc)
+    for line in SEED_LINES:
+        assert line in lines, line
+    text = "\n".join(lines)
+    for fragment in SEED_FRAGMENTS:
+        assert fragment in text, fragment
+    assert "Tư liệu" not in text and "Thái Phúc Sơn" not in text  # notes are not printed
+    annex = doc.tables[-1]
+    rows = [[c.text for c in r.cells] for r in annex.rows[2:]]
+    assert [r[0] for r in rows] == ["1", "2", "3"]
+    assert rows[0][2:] == ["Năm 2021", "Năm 2022", "95% (dự kiến khởi công trong tháng 12/2021)"]
+    assert rows[1][2:] == ["Tháng 4", "Tháng 12", "100%"]
+    assert rows[2][2:4] == ["Tháng 7", "Tháng 9"]
+    assert rows[2][4].startswith("Sở Ngoại vụ đã có văn bản gửi các sở") and rows[2][4].endswith("sang năm 2022.")
+    assert rows[0][1].startswith("Khởi công xây dựng Dự án hệ thống thủy lợi huyện Nông Bốc")
+
+
+def test_form_of_nghi_dinh_30(demo_docx):
+    doc = Document(demo_docx)
+    sec = doc.sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert Mm(20) <= sec.top_margin <= Mm(25) and Mm(20) <= sec.bottom_margin <= Mm(25)
+    assert Mm(30) <= sec.left_margin <= Mm(35) and Mm(15) <= sec.right_margin <= Mm(20)
+    normal = doc.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and Pt(13) <= normal.font.size <= Pt(14)
+    assert normal.paragraph_format.space_after >= Pt(6)
+    body = next(p for p in doc.paragraphs if p.text.startswith("Thực hiện Văn bản"))
+    assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert Mm(10) <= body.paragraph_format.first_line_indent <= Mm(12.7)
+    header = doc.tables[0]
+    borders = header._tbl.tblPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblBorders")
+    assert all(b.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "nil" for b in borders)
+    runs = lambda text: _paragraph(doc, text).runs  # noqa: E731
+    assert not any(r.bold for r in runs("UBND TỈNH HÀ TĨNH"))
+    assert all(r.bold for r in runs("SỞ NGOẠI VỤ"))
+    assert all(r.bold for r in runs("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    assert all(r.bold for r in runs("Độc lập - Tự do - Hạnh phúc"))
+    assert all(r.italic for r in runs("Hà Tĩnh, ngày 18 tháng 11 năm 2021"))
+    title = _paragraph(doc, "BÁO CÁO")
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER and all(r.bold for r in title.runs)
+    label = runs("Nơi nhận:")
+    assert all(r.bold and r.italic and r.font.size == Pt(12) for r in label)
+    assert all(r.font.size == Pt(11) for r in runs("- Như trên;"))
+    for text in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Ngô Thị Hoài Nam"):
+        assert all(r.bold for r in runs(text))
+    # rules under the issuing body and the motto: paragraph bottom borders
+    xml = header._tbl.xml
+    assert xml.count("<w:bottom ") >= 2
+    # page numbers from page 2: a different first page, a PAGE field in the header
+    assert sec.different_first_page_header_footer
+    assert "PAGE" in sec.header._element.xml and "PAGE" not in sec.first_page_header._element.xml
+    annex = doc.sections[-1]
+    assert annex.orientation == WD_ORIENT.LANDSCAPE and annex.page_width > annex.page_height
+
+
+def test_text_with_special_characters_and_line_breaks_survives(tmp_path):
+    content = demo_content()
+    content.rows["works"][0]["name"] = 'Dự án "A & B" <giai đoạn 2>\ndòng hai'
+    content.rows["narrative"][1]["text"] = "Đoạn có ký tự & < > \" ' và\nxuống dòng."
+    out = make_report(_data(tmp_path, content), tmp_path / "bc.docx")
+    doc = Document(out)
+    assert doc.tables[-1].rows[2].cells[1].text == 'Dự án "A & B" <giai đoạn 2>\ndòng hai'
+    assert any(p.text.startswith("Đoạn có ký tự & < > \" ' và\nxuống dòng.") for p in doc.paragraphs)
+
+
+def test_counts_and_dates_follow_the_rules(demo_docx):
+    text = "\n".join(_all_text(Document(demo_docx)))
+    assert "03 công trình, phần việc" in text and "02 tập thể và 07 cá nhân" in text
+    assert "01 đã hoàn thành, 01 đang thực hiện, 01 lùi thời gian" in text
+    assert re.search(r"ngày 2/2/2021|ngày \d/", text) is None
+
+
+def test_never_overwrites_without_force(demo_docx, tmp_path):
+    before = demo_docx.read_bytes()
+    with pytest.raises(ThiDuaError, match="--force"):
+        make_report(_data(tmp_path, name="b.xlsx"), demo_docx)
+    assert demo_docx.read_bytes() == before
+    make_report(_data(tmp_path, name="c.xlsx"), demo_docx, force=True)
+
+
+def _edited_template(tmp_path, old: str, new: str):
+    src = default_template("department")
+    out = tmp_path / "mau.docx"
+    zin = zipfile.ZipFile(src)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text
+                data = text.replace(old, new, 1).encode("utf-8")
+            zout.writestr(item, data)
+    return out
+
+
+def test_template_injection_is_blocked(tmp_path):
+    evil = _edited_template(tmp_path, "{{ doc_number }}", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(ThiDuaError, match="không an toàn"):
+        make_report(_data(tmp_path), tmp_path / "x.docx", template=evil)
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_unknown_tag_is_reported_by_name(tmp_path):
+    bad = _edited_template(tmp_path, "{{ doc_number }}", "{{ so_van_ban_moi }}")
+    with pytest.raises(ThiDuaError, match="so_van_ban_moi"):
+        make_report(_data(tmp_path), tmp_path / "x.docx", template=bad)
+    assert check_template(bad) == ["so_van_ban_moi"]
+    assert check_template(default_template("department")) == []
+    assert check_template(default_template("consolidated")) == []
+
+
+def test_check_template_command_exit_codes(tmp_path):
+    import sys
+    bad = _edited_template(tmp_path, "{{ doc_number }}", "{{ ma_moi }}")
+    res = subprocess.run([sys.executable, "-m", "xlsrc", "check-template", str(bad)], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert res.returncode == 1 and "ma_moi" in res.stderr
+    ok = subprocess.run([sys.executable, "-m", "xlsrc", "check-template", str(default_template("department"))],
+                        capture_output=True, text=True, encoding="utf-8")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_a_tag_split_across_runs_by_word_still_renders(tmp_path):
+    split = _edited_template(tmp_path, "<w:t>Số: {{ doc_number }}</w:t>",
+                             '<w:t>Số: {{ doc_</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>number }}</w:t>')
+    out = make_report(_data(tmp_path), tmp_path / "x.docx", template=split)
+    assert "Số: 180/BC-SNgV" in _all_text(Document(out))
+
+
+def test_consolidated_report_has_unit_table_chart_and_grouped_annex(tmp_path):
+    content = demo_content()
+    works = []
+    for unit, n_done in (("Sở Y tế", 2), ("Sở Tư pháp", 1)):
+        for i in range(3):
+            works.append({"order": i + 1, "name": f"Công trình {i + 1} của {unit}", "kind": "Công trình",
+                          "start": "Năm 2021", "planned_finish": "Năm 2022",
+                          "progress": 1.0 if i < n_done else 0.5, "unit": unit})
+    content.rows["works"] = works
+    for a in content.rows["awards"]:
+        a["unit"] = "Sở Y tế"
+    data = _data(tmp_path, content)
+    assert is_consolidated(data)
+    out = make_report(data, tmp_path / "tonghop.docx")
+    doc = Document(out)
+    text = "\n".join(_all_text(doc))
+    assert "02 đơn vị đã gửi báo cáo, đăng ký 06 công trình, phần việc; đến nay 03 công trình, phần việc đã " \
+           "hoàn thành, đạt tỷ lệ 50%." in text
+    unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
+    assert [[c.text for c in r.cells] for r in unit_table.rows[1:]] == [
+        ["1", "Sở Y tế", "03", "02", "66,7%", "18"], ["2", "Sở Tư pháp", "03", "01", "33,3%", "00"]]
+    names = zipfile.ZipFile(out).namelist()
+    assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
+    annex = [[c.text for c in r.cells] for r in doc.tables[-1].rows[2:]]
+    assert annex[0][0].startswith("Sở Y tế (03 công trình, phần việc)")
+    assert annex[4][0].startswith("Sở Tư pháp")
+    assert annex[5][:2] == ["1", "Công trình 1 của Sở Tư pháp"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_pdf_conversion(demo_docx):
+    pdf = to_pdf(demo_docx)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "BÁO CÁO" in text and "Ngô Thị Hoài Nam" in text
+
+
+def test_pdf_without_libreoffice_explains_how_to_install(demo_docx, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(ThiDuaError, match="LibreOffice"):
+        to_pdf(demo_docx)
+
+
+def test_templates_are_reproducible(tmp_path):
+    from xlsrc.report.build_templates import build_all
+    a = build_all(tmp_path / "a")
+    assert [p.name for p in a] == ["bao_cao_don_vi.docx", "bao_cao_tong_hop.docx"]
+    for p in a:
+        assert zipfile.ZipFile(p).read("word/document.xml") == \
+            zipfile.ZipFile(default_template("department" if "don_vi" in p.name else "consolidated")).read(
+                "word/document.xml")
