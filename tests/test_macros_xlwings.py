@@ -106,8 +106,9 @@ def test_report_saves_dated_docx_in_baocao_and_never_overwrites(demo_xlsx, monke
     today = dt.date.today().strftime("%Y-%m-%d")
     assert first.endswith(f"BaoCao/BaoCao_180-BC-SNgV_{today}.docx")
     assert second.endswith(f"BaoCao/BaoCao_180-BC-SNgV_{today} (2).docx")
-    text = "\n".join(p.text for p in Document(first).paragraphs)
-    assert "Ngô Thị Hoài Nam" in text
+    doc = Document(first)
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert any("Ngô Thị Hoài Nam" in c for c in cells)
 
 
 def test_report_refuses_with_errors(demo_xlsx, monkeypatch, tmp_path):
