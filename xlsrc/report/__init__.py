@@ -33,6 +33,13 @@ def default_template(kind: str) -> Path:
     repo = Path(__file__).resolve().parents[2] / "templates" / name
     if repo.exists():
         return repo
+    try:
+        import xlsrc_templates  # the installed copy of templates/ (see pyproject.toml)
+        shipped = Path(xlsrc_templates.__path__[0]) / name
+        if shipped.exists():
+            return shipped
+    except ImportError:
+        pass
     cached = _cache_dir() / name
     if not cached.exists():
         build_templates.build_all(cached.parent)
