@@ -143,3 +143,19 @@ def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):
     report = json.loads(again.stdout)
     assert [f["file"].endswith("so_ngoai_vu.xlsx") for f in report["files"]] == [True]
     assert report["rows"] == 3
+
+
+def test_demo_writes_workbooks_and_report(tmp_path):
+    res = run("demo", tmp_path / "demo")
+    assert res.returncode == 0, res.stderr
+    for name in ("ThiDua_demo.xlsx", "ThiDua_demo.xlsm", "BaoCao_180-BC-SNgV.docx"):
+        assert (tmp_path / "demo" / name).exists(), name
+        assert name in res.stdout
+    from docx import Document
+    doc = Document(tmp_path / "demo" / "BaoCao_180-BC-SNgV.docx")
+    assert any(p.text == "Kính gửi: Ban Thi đua - Khen thưởng tỉnh." for p in doc.paragraphs)
+    from xlsrc.xlsm import read_module_source
+    from xlsrc.xlsm.static_checks import check_all
+    assert check_all((tmp_path / "demo" / "ThiDua_demo.xlsm").read_bytes(), read_module_source()) == []
+    again = run("demo", tmp_path / "demo")
+    assert again.returncode == 2 and "--force" in again.stderr
