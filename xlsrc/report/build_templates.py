@@ -105,8 +105,8 @@ def _annex(doc, grouped: bool) -> None:
     _annex_table(doc, grouped)
 
 
-def build_department(path: Path) -> Path:
-    doc = Document()
+def _opening(doc) -> None:
+    """Page set-up, properties (rendered too), header table, title, Kính gửi, basis."""
     setup_document(doc)
     doc.core_properties.title = "{{ doc_type }} {{ doc_number }}"
     doc.core_properties.subject = "{{ summary }}"
@@ -114,6 +114,17 @@ def build_department(path: Path) -> Path:
     _header(doc)
     _title(doc)
     para(doc, "{{ basis_paragraph }}", indent=True)
+
+
+def _ending(doc, grouped: bool) -> None:
+    _signature(doc)
+    page_number_header(doc.sections[0])
+    _annex(doc, grouped=grouped)
+
+
+def build_department(path: Path) -> Path:
+    doc = Document()
+    _opening(doc)
     para(doc, "1. Công tác lãnh đạo, chỉ đạo thực hiện đợt thi đua:", bold=True, indent=True, keep_next=True)
     _loop(doc, "leadership")
     para(doc, "2. Kết quả thực hiện:", bold=True, indent=True, keep_next=True)
@@ -121,9 +132,7 @@ def build_department(path: Path) -> Path:
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _loop(doc, "works_notes")
     _loop(doc, "closing")
-    _signature(doc)
-    page_number_header(doc.sections[0])
-    _annex(doc, grouped=False)
+    _ending(doc, grouped=False)
     doc.save(path)
     return path
 
@@ -144,13 +153,7 @@ def _unit_table(doc) -> None:
 
 def build_consolidated(path: Path) -> Path:
     doc = Document()
-    setup_document(doc)
-    doc.core_properties.title = "{{ doc_type }} {{ doc_number }}"
-    doc.core_properties.subject = "{{ summary }}"
-    doc.core_properties.author = "{{ unit_name }}"
-    _header(doc)
-    _title(doc)
-    para(doc, "{{ basis_paragraph }}", indent=True)
+    _opening(doc)
     para(doc, "1. Kết quả tổng hợp:", bold=True, indent=True, keep_next=True)
     _loop(doc, "results")
     para(doc, "2. Kết quả theo đơn vị:", bold=True, indent=True, keep_next=True)
@@ -160,9 +163,7 @@ def build_consolidated(path: Path) -> Path:
     _loop(doc, "leadership")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _loop(doc, "closing")
-    _signature(doc)
-    page_number_header(doc.sections[0])
-    _annex(doc, grouped=True)
+    _ending(doc, grouped=True)
     doc.save(path)
     return path
 

@@ -13,15 +13,19 @@ FONT = "Times New Roman"
 BODY_PT = 14
 
 
-def set_run_font(run, size: float | None = None, bold=None, italic=None) -> None:
-    run.font.name = FONT
-    rpr = run._element.get_or_add_rPr()
+def _all_scripts(rpr) -> None:
+    """Times New Roman for Latin, complex-script and East-Asian runs alike."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+
+
+def set_run_font(run, size: float | None = None, bold=None, italic=None) -> None:
+    run.font.name = FONT
+    _all_scripts(run._element.get_or_add_rPr())
     if size:
         run.font.size = Pt(size)
     if bold is not None:
@@ -40,13 +44,7 @@ def setup_document(doc) -> None:
     style = doc.styles["Normal"]
     style.font.name = FONT
     style.font.size = Pt(BODY_PT)
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
+    _all_scripts(style.element.get_or_add_rPr())
     pf = style.paragraph_format
     pf.space_before, pf.space_after = Pt(0), Pt(6)
     pf.line_spacing = 1.1
