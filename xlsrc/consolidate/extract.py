@@ -141,7 +141,7 @@ def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
 
 
 def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
-    from xml.etree import ElementTree as ET
+    from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
           "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
     wb = ET.fromstring(z.read("xl/workbook.xml"))
