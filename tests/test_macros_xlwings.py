@@ -77,7 +77,7 @@ def _grown_payload(path, n_rows):
     return payload_from_file(path, extra_rows={S.WORKS.name: extra})
 
 
-@pytest.mark.parametrize("macro", ["validate", "compute"])
+@pytest.mark.parametrize("macro", ["validate", "compute", "report"])
 def test_excel_calls_do_not_grow_with_rows(demo_xlsx, monkeypatch, tmp_path, macro):
     monkeypatch.chdir(tmp_path)
     from xlsrc import macros

@@ -141,3 +141,15 @@ def test_compression_and_compound_file_round_trip():
     assert ole.openstream("VBA/dir").read() == b"y" * 5000
     assert ole.openstream("Long stream").read() == b"w" * 70000
     assert ole.openstream("A").read() == b"x" * 10
+
+
+def test_new_xlsm_points_conf_at_the_running_python(tmp_path):
+    import sys
+    from pathlib import Path
+
+    from xlsrc.builder import default_interpreter, write_workbook
+    path = write_workbook(tmp_path / "ThiDua.xlsm")
+    ws = openpyxl.load_workbook(path)[S.CONF_SHEET]
+    conf = {r[0]: r[1] for r in ws.iter_rows(values_only=True)}
+    assert conf["Interpreter_Win"] == conf["Interpreter_Mac"] == default_interpreter()
+    assert Path(default_interpreter()).parent == Path(sys.executable).parent

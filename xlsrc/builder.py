@@ -243,6 +243,15 @@ def _conf_sheet(wb, interpreter: str) -> None:
         ws.write_string(r, 1, v)
 
 
+def default_interpreter() -> str:
+    """The Python that runs this command; on Windows its pythonw.exe, which
+    runs the macros without flashing a console window."""
+    exe = Path(sys.executable)
+    if sys.platform == "win32" and (exe.parent / "pythonw.exe").exists():
+        return str(exe.parent / "pythonw.exe")
+    return str(exe)
+
+
 def _paths_sheet(wb) -> None:
     ws = wb.add_worksheet(S.PATHS_SHEET)
     ws.write_string(0, 0, "Đường dẫn")
@@ -268,7 +277,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, [])) for spec in S.RECORD_SHEETS]
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
-    _conf_sheet(wb, interpreter or sys.executable)
+    _conf_sheet(wb, interpreter or default_interpreter())
     _paths_sheet(wb)
     order = sheet_order()
     wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
