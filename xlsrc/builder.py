@@ -183,7 +183,7 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
     ws = wb.add_worksheet(S.GUIDE_SHEET)
     ws.set_column(0, 0, 26, fm.bold)
     ws.set_column(1, 1, 90, fm.text)
-    ws.write_string(0, 0, GUIDE_LINES[0], fm.title)
+    ws.merge_range(0, 0, 0, 1, GUIDE_LINES[0], fm.title)
     r = 1
     for line in GUIDE_LINES[1:]:
         ws.write_string(r, 1, line, fm.text)
