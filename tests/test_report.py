@@ -1,7 +1,6 @@
 """The Word report, rendered for real and read back with python-docx."""
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
@@ -13,9 +12,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from xlsrc import schema as S
 from xlsrc.access.files import FileBook
-from xlsrc.builder import Content, write_workbook
+from xlsrc.builder import write_workbook
 from xlsrc.demo_data import demo_content
 from xlsrc.errors import ThiDuaError
 from xlsrc.records import read_workbook

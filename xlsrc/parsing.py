@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vntext import admin_date_short, fold, nfc, strip_marks
+from .vntext import admin_date_short, nfc, strip_marks
 
 DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)

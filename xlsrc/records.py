@@ -8,7 +8,7 @@ from typing import Any
 
 from . import schema as S
 from .access import BookAccess
-from .parsing import (DateValue, Progress, canonical_doc_number, column_is_fraction, parse_date,
+from .parsing import (DateValue, canonical_doc_number, column_is_fraction, parse_date,
                       parse_int, parse_progress, split_lines)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc

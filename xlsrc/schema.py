@@ -6,7 +6,7 @@ report all derive from the definitions here; nothing else lists a header.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .vntext import fold
 
