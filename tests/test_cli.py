@@ -159,3 +159,18 @@ def test_demo_writes_workbooks_and_report(tmp_path):
     assert check_all((tmp_path / "demo" / "ThiDua_demo.xlsm").read_bytes(), read_module_source()) == []
     again = run("demo", tmp_path / "demo")
     assert again.returncode == 2 and "--force" in again.stderr
+
+
+def test_password_protected_and_xls_ods_files_through_validate(tmp_path):
+    from .fixtures_consolidate import encrypt, ods_file, xls_file
+    plain = write_workbook(tmp_path / "plain.xlsx", demo_content())
+    locked = encrypt(plain, tmp_path / "locked.xlsx", "matkhau")
+    res = run("validate", locked)
+    assert res.returncode == 2 and "mật khẩu" in res.stderr and "locked.xlsx" in res.stderr
+    assert "Traceback" not in res.stderr
+    rows = [(1, "Công trình A", "01/3/2021", "Tháng 12/2021", "100%")]
+    for path in (xls_file(tmp_path / "a.xls", rows), ods_file(tmp_path / "a.ods", rows)):
+        res = run("validate", path, "--json")
+        assert res.returncode == 1, res.stderr  # no Thông tin sheet: an error, named
+        codes = {f["code"] for f in json.loads(res.stdout)}
+        assert "SHEET_MISSING" in codes
