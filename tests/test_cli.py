@@ -174,3 +174,23 @@ def test_password_protected_and_xls_ods_files_through_validate(tmp_path):
         assert res.returncode == 1, res.stderr  # no Thông tin sheet: an error, named
         codes = {f["code"] for f in json.loads(res.stdout)}
         assert "SHEET_MISSING" in codes
+
+
+def test_consolidated_master_validates_and_reports(tmp_path):
+    from docx import Document
+
+    from .fixtures_consolidate import hand_made_xlsx
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_workbook(folder / "so_ngoai_vu.xlsx", demo_content())
+    hand_made_xlsx(folder / "so_tu_phap.xlsx",
+                   unit_line="(Kèm theo báo cáo số 95/BC-STP ngày 15 tháng 11 năm 2021 của Sở Tư pháp)")
+    master = tmp_path / "TongHop.xlsx"
+    assert run("consolidate", folder, "-o", master).returncode == 0
+    assert run("validate", master).returncode == 0
+    res = run("report", master, "-o", tmp_path / "TongHop.docx")
+    assert res.returncode == 0, res.stderr
+    doc = Document(tmp_path / "TongHop.docx")
+    unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
+    units = [r.cells[1].text for r in unit_table.rows[1:]]
+    assert sorted(units) == ["Sở Ngoại vụ", "Sở Tư pháp"]
