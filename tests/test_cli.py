@@ -194,3 +194,16 @@ def test_consolidated_master_validates_and_reports(tmp_path):
     unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
     units = [r.cells[1].text for r in unit_table.rows[1:]]
     assert sorted(units) == ["Sở Ngoại vụ", "Sở Tư pháp"]
+
+
+def test_consolidated_report_leaves_out_the_units_own_paragraphs(tmp_path):
+    from docx import Document
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_workbook(folder / "so_ngoai_vu.xlsx", demo_content())
+    master = tmp_path / "TongHop.xlsx"
+    assert run("consolidate", folder, "-o", master).returncode == 0
+    assert run("report", master, "-o", tmp_path / "th.docx").returncode == 0
+    text = "\n".join(p.text for p in Document(tmp_path / "th.docx").paragraphs)
+    assert "01 đơn vị đã gửi báo cáo, đăng ký 03 công trình, phần việc" in text
+    assert "Nhằm quyết tâm thực hiện thắng lợi" not in text

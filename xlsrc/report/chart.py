@@ -16,8 +16,11 @@ def completion_chart(totals: Totals) -> bytes:
     names = [u.unit if len(u.unit) <= 38 else u.unit[:37] + "…" for u in units]
     rates = [u.rate or 0 for u in units]
     height = max(2.2, 0.42 * len(units) + 1.0)
+    from matplotlib import font_manager
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
+    plt.rcParams["font.family"] = family
     fig, ax = plt.subplots(figsize=(7.0, height), dpi=130)
-    plt.rcParams["font.family"] = ["Liberation Serif", "Times New Roman", "DejaVu Serif"]
     bars = ax.barh(names, rates, color="#2e75b6")
     for bar, u in zip(bars, units):
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",

@@ -62,8 +62,11 @@ def annex_row(i: int, rec: Record) -> list[str]:
     return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec)]
 
 
-def _narrative(data: WorkbookData, section: str) -> list[str]:
-    rows = [r for r in data.narrative if r["section"] == section and r.text("text")]
+def _narrative(data: WorkbookData, section: str, own_only: bool = False) -> list[str]:
+    """Paragraphs of one section; in a consolidated master ``own_only`` keeps
+    the board's own paragraphs, not those the units wrote for their reports."""
+    rows = [r for r in data.narrative if r["section"] == section and r.text("text")
+            and not (own_only and r.text("unit"))]
     rows.sort(key=lambda r: (r["order"] if isinstance(r["order"], int) else 10 ** 9, r.row))
     return [r.text("text") for r in rows]
 
@@ -211,15 +214,15 @@ def consolidated_context(data: WorkbookData, totals: Totals) -> dict:
         results.append(f"Các đơn vị đã khen thưởng {awarded}.")
     if status_sentence(totals):
         results.append(status_sentence(totals))
-    results += _narrative(data, S.SECTION_RESULTS)
+    results += _narrative(data, S.SECTION_RESULTS, own_only=True)
     ctx["results"] = results
     ctx["units"] = [{"tt": str(i), "unit": u.unit, "works": count_text(u.works), "done": count_text(u.done),
                      "rate": percent_text(u.rate) or "-", "awards": count_text(u.awards)}
                     for i, u in enumerate(units, start=1)]
-    ctx["leadership"] = _narrative(data, S.SECTION_LEADERSHIP)
+    ctx["leadership"] = _narrative(data, S.SECTION_LEADERSHIP, own_only=True)
     ctx["works_heading"] = "3. Danh sách công trình, phần việc của các đơn vị: có phụ lục kèm theo."
     movement = data.info.get("movement") or "phong trào thi đua"
-    ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
+    ctx["closing"] = _narrative(data, S.SECTION_CLOSING, own_only=True) + [
         f"Trên đây là báo cáo tổng hợp kết quả {movement}, {unit} gửi {ctx['recipient']}./."]
     ctx["annex_title"] = "công trình, phần việc của các đơn vị"
     return ctx
