@@ -27,10 +27,11 @@ def _messages_by_row(findings: list[Finding], sheet: str) -> dict[int, str]:
     return out
 
 
-def _column_block(book: BookAccess, sheet: str, first_row: int, col: int, by_row: dict[int, object]) -> None:
-    """Write one column from first_row down, covering every earlier value, in one call."""
-    previous = len(book.read(sheet))
-    last = max([previous, first_row - 1] + list(by_row))
+def _column_block(book: BookAccess, data: WorkbookData, sheet: str, first_row: int, col: int,
+                  by_row: dict[int, object]) -> None:
+    """Write one column from first_row down, covering every earlier value
+    (the sheet's extent when it was read), in one call."""
+    last = max([data.extents.get(sheet, 0), first_row - 1] + list(by_row))
     if last < first_row:
         return
     book.write(sheet, first_row, col, [[by_row.get(r)] for r in range(first_row, last + 1)])
@@ -41,7 +42,7 @@ def write_findings(book: BookAccess, data: WorkbookData, findings: list[Finding]
     conditional formatting set up when the workbook was built)."""
     if "info" in data.sheet_names:
         sheet = data.sheet_names["info"]
-        _column_block(book, sheet, 2, INFO_CHECK_COL, _messages_by_row(findings, sheet))
+        _column_block(book, data, sheet, 2, INFO_CHECK_COL, _messages_by_row(findings, sheet))
     for spec in S.RECORD_SHEETS:
         loc = data.locations.get(spec.key)
         if loc is None:
@@ -50,7 +51,7 @@ def write_findings(book: BookAccess, data: WorkbookData, findings: list[Finding]
         if col is None:
             continue
         sheet = data.sheet_names[spec.key]
-        _column_block(book, sheet, loc.data_start + 1, col, _messages_by_row(findings, sheet))
+        _column_block(book, data, sheet, loc.data_start + 1, col, _messages_by_row(findings, sheet))
 
 
 def write_statuses(book: BookAccess, data: WorkbookData, totals: Totals) -> None:
@@ -58,7 +59,7 @@ def write_statuses(book: BookAccess, data: WorkbookData, totals: Totals) -> None
     if loc is None or loc.excel_col("status") is None:
         return
     by_row = {rec.row: status for rec, status in zip(data.works, totals.statuses)}
-    _column_block(book, data.sheet_names["works"], loc.data_start + 1, loc.excel_col("status"), by_row)
+    _column_block(book, data, data.sheet_names["works"], loc.data_start + 1, loc.excel_col("status"), by_row)
 
 
 def summary_rows(data: WorkbookData, totals: Totals) -> list[list[object]]:

@@ -38,6 +38,7 @@ class WorkbookData:
     records: dict[str, list[Record]] = field(default_factory=dict)
     locations: dict[str, TableLocation] = field(default_factory=dict)
     sheet_names: dict[str, str] = field(default_factory=dict)  # spec key -> actual sheet name
+    extents: dict[str, int] = field(default_factory=dict)      # sheet name -> rows used when read
     missing: list[str] = field(default_factory=list)
 
     @property
@@ -140,7 +141,9 @@ def read_workbook(book: BookAccess) -> WorkbookData:
     info_sheet = find_sheet(names, S.INFO)
     if info_sheet:
         data.sheet_names["info"] = info_sheet
-        read_info(book.read(info_sheet), data)
+        grid = book.read(info_sheet)
+        data.extents[info_sheet] = len(grid)
+        read_info(grid, data)
     else:
         data.missing.append(S.INFO.name)
         for col in S.INFO.columns:
@@ -153,7 +156,9 @@ def read_workbook(book: BookAccess) -> WorkbookData:
             data.records[spec.key] = []
             continue
         data.sheet_names[spec.key] = sheet
-        loc, recs = read_records(spec, book.read(sheet), sheet, year)
+        grid = book.read(sheet)
+        data.extents[sheet] = len(grid)
+        loc, recs = read_records(spec, grid, sheet, year)
         if loc is not None:
             data.locations[spec.key] = loc
         data.records[spec.key] = recs
