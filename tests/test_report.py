@@ -164,14 +164,14 @@ def test_never_overwrites_without_force(demo_docx, tmp_path):
     make_report(_data(tmp_path, name="c.xlsx"), demo_docx, force=True)
 
 
-def _edited_template(tmp_path, old: str, new: str):
+def _edited_template(tmp_path, old: str, new: str, part: str = "word/document.xml"):
     src = default_template("department")
     out = tmp_path / "mau.docx"
     zin = zipfile.ZipFile(src)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
-            if item.filename == "word/document.xml":
+            if item.filename == part:
                 text = data.decode("utf-8")
                 assert old in text
                 data = text.replace(old, new, 1).encode("utf-8")
@@ -184,6 +184,24 @@ def test_template_injection_is_blocked(tmp_path):
     with pytest.raises(ThiDuaError, match="không an toàn"):
         make_report(_data(tmp_path), tmp_path / "x.docx", template=evil)
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_document_properties_are_rendered_in_the_same_sandbox(tmp_path, demo_docx):
+    assert Document(demo_docx).core_properties.title == "Báo cáo 180/BC-SNgV"
+    evil = _edited_template(tmp_path, "{{ doc_type }} {{ doc_number }}", "{{ cycler.__init__.__globals__ }}",
+                            part="docProps/core.xml")
+    with pytest.raises(ThiDuaError, match="không an toàn"):
+        make_report(_data(tmp_path, name="p.xlsx"), tmp_path / "x.docx", template=evil)
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_headers_are_rendered_in_the_same_sandbox(tmp_path):
+    header = next(n for n in zipfile.ZipFile(default_template("department")).namelist()
+                  if n.startswith("word/header") and b"PAGE" in zipfile.ZipFile(default_template("department")).read(n))
+    evil = _edited_template(tmp_path, "<w:instrText", "<w:t>{{ ''.__class__.__mro__ }}</w:t><w:instrText",
+                            part=header)
+    with pytest.raises(ThiDuaError, match="không an toàn"):
+        make_report(_data(tmp_path), tmp_path / "x.docx", template=evil)
 
 
 def test_unknown_tag_is_reported_by_name(tmp_path):
