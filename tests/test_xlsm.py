@@ -43,13 +43,13 @@ def test_vba_source_is_ascii_and_read_back_equal(xlsm):
     source = read_module_source()
     assert source.isascii()
     modules = vba_modules(xlsm)
-    assert modules["Module1.bas"].replace("\r\n", "\n").strip() == source.strip()
+    assert modules["ThiDua.bas"].replace("\r\n", "\n").strip() == source.strip()
     assert "xlwings.bas" in modules
     assert check_vba_source(modules, source.replace("ThiDuaValidate", "ThiDuaCheck")) != []
 
 
 def test_callbacks_are_checked_against_the_subs(xlsm):
-    vba = vba_modules(xlsm)["Module1.bas"]
+    vba = vba_modules(xlsm)["ThiDua.bas"]
     assert check_callbacks(xlsm, vba) == []
     misspelt = vba.replace("Sub RibbonCompute(control As IRibbonControl)", "Sub RibbonComput(control As IRibbonControl)")
     assert any("RibbonCompute" in p for p in check_callbacks(xlsm, misspelt))
@@ -66,7 +66,7 @@ def test_callbacks_are_checked_against_the_subs(xlsm):
 
 
 def test_runpython_targets_import_and_are_callable(xlsm):
-    vba = vba_modules(xlsm)["Module1.bas"]
+    vba = vba_modules(xlsm)["ThiDua.bas"]
     targets = re.findall(r'RunPython "import xlsrc.macros; xlsrc.macros.(\w+)\(\)"', vba)
     assert sorted(targets) == ["compute", "consolidate", "report", "validate"]
     assert check_runpython_targets(vba) == []

@@ -1,4 +1,4 @@
-Attribute VB_Name = "Module1"
+Attribute VB_Name = "ThiDua"
 ' thidua - buttons and ribbon callbacks of the workbook.
 ' Built into ThiDua.xlsm by `thidua new`. ASCII only: Vietnamese text lives
 ' in Python (xlsrc/macros.py) and in the ribbon XML (customUI.xml).

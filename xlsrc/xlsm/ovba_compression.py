@@ -68,6 +68,50 @@ def compress(data: bytes) -> bytes:
         body = _compress_chunk(raw)
         if len(body) > CHUNK and len(raw) == CHUNK:  # incompressible: stored as is
             out += struct.pack("<H", (CHUNK - 1) | (0b011 << 12)) + raw
+        elif len(body) > CHUNK:  # only a full 4096-byte chunk may be stored raw
+            raise ValueError("a short final chunk does not compress into 4096 bytes")
         else:
             out += struct.pack("<H", (len(body) - 1) | (0b011 << 12) | 0x8000) + body
+    return bytes(out)
+
+
+def decompress(data: bytes) -> bytes:
+    """Inverse of :func:`compress` for any valid CompressedContainer (2.4.1.3.1)."""
+    if not data or data[0] != 0x01:
+        raise ValueError("not an MS-OVBA CompressedContainer (signature byte is not 0x01)")
+    out = bytearray()
+    pos = 1
+    while pos < len(data):
+        if pos + 2 > len(data):
+            raise ValueError("truncated chunk header")
+        header = struct.unpack_from("<H", data, pos)[0]
+        size = (header & 0x0FFF) + 3
+        if (header >> 12) & 0b0111 != 0b011:
+            raise ValueError("bad chunk signature")
+        end = min(pos + size, len(data))
+        pos += 2
+        start = len(out)
+        if not header & 0x8000:  # stored raw
+            out += data[pos:pos + CHUNK]
+            pos += CHUNK
+            continue
+        while pos < end:
+            flags = data[pos]
+            pos += 1
+            for bit in range(8):
+                if pos >= end:
+                    break
+                if not flags & (1 << bit):
+                    out.append(data[pos])
+                    pos += 1
+                    continue
+                token = struct.unpack_from("<H", data, pos)[0]
+                pos += 2
+                bits = _bit_count(len(out) - start)
+                length = (token & (0xFFFF >> bits)) + 3
+                offset = (token >> (16 - bits)) + 1
+                if offset > len(out) - start:
+                    raise ValueError("copy token points before the chunk")
+                for _ in range(length):  # byte by byte: copies may overlap
+                    out.append(out[-offset])
     return bytes(out)

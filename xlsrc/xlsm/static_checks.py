@@ -12,6 +12,7 @@ from defusedxml import ElementTree as ET
 
 _SUB = re.compile(r"^[ \t]*(?:Public[ \t]+|Private[ \t]+)?Sub[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.I | re.M)
 _RUNPYTHON = re.compile(r'RunPython\s+"import\s+([\w.]+)\s*;\s*([\w.]+)\(\)"')
+MODULE_FILE = "ThiDua.bas"  # how oletools names our standard module ThiDua
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
@@ -26,7 +27,7 @@ def _parts(xlsm: bytes) -> dict[str, bytes]:
 
 
 def vba_modules(xlsm: bytes) -> dict[str, str]:
-    """Module file name (``Module1.bas``, ``Sheet1.cls``…) → source, read back with oletools."""
+    """Module file name (``ThiDua.bas``, ``Sheet1.cls``…) → source, read back with oletools."""
     from oletools.olevba import VBA_Parser
     parser = VBA_Parser("ThiDua.xlsm", data=xlsm)
     try:
@@ -108,9 +109,9 @@ def check_xml(xlsm: bytes) -> list[str]:
 def check_vba_source(modules: dict[str, str], expected: str) -> list[str]:
     norm = lambda s: s.replace("\r\n", "\n").strip()  # noqa: E731
     problems = []
-    got = modules.get("Module1.bas")
+    got = modules.get(MODULE_FILE)
     if got is None or norm(got) != norm(expected):
-        problems.append("mã nguồn Module1 trong tệp khác workbook/ThiDua.bas")
+        problems.append(f"mô-đun {MODULE_FILE} trong tệp khác workbook/ThiDua.bas")
     if "xlwings.bas" not in modules:
         problems.append("thiếu mô-đun xlwings")
     return problems
@@ -118,6 +119,6 @@ def check_vba_source(modules: dict[str, str], expected: str) -> list[str]:
 
 def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     modules = vba_modules(xlsm)
-    vba = modules.get("Module1.bas", "")
+    vba = modules.get(MODULE_FILE, "")
     return (check_xml(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source))

@@ -1,7 +1,16 @@
 """The VBA project of ThiDua.xlsm, made from the one shipped inside the
-installed xlwings package (so its xlwings module always matches the
-installed version): Module1's source is replaced by ours, and a document
-module is added for every sheet code name the workbook uses."""
+installed xlwings package (so its ``xlwings`` module always matches the
+installed version).
+
+The quickstart project holds ThisWorkbook, Sheet1, Sheet2 (document
+modules), Module1 (a sample), xlwings and the Dictionary class. We rebuild it
+as ThisWorkbook + one document module per sheet code name + our standard
+module ``ThiDua`` (replacing Module1) + xlwings + Dictionary, keeping the
+``dir`` stream ([MS-OVBA] 2.3.4.2), the PROJECT stream (2.3.1) and PROJECTwm
+(2.3.3) consistent. Rebuilt modules are source only (MODULEOFFSET 0, no
+p-code); the ``_VBA_PROJECT`` stream is kept as the 7-byte header with
+version 0xFFFF, which tells Excel there is no performance cache to trust, so
+it compiles the source when the workbook is opened."""
 from __future__ import annotations
 
 import io
@@ -13,10 +22,22 @@ from pathlib import Path
 import olefile
 
 from . import compound_file
-from .ovba_compression import compress
+from .ovba_compression import compress, decompress
 
-DOC_MODULES_IN_QUICKSTART = ("ThisWorkbook", "Sheet1", "Sheet2")
-OUR_MODULE = "Module1"
+MODULE_NAME = "ThiDua"            # our standard module
+QUICKSTART_MODULE = "Module1"     # the sample module it replaces
+WORKBOOK_MODULE = "ThisWorkbook"
+SHEET_TEMPLATE = "Sheet1"         # template of a worksheet document module
+KEPT_MODULES = ("xlwings", "Dictionary")
+# _VBA_PROJECT ([MS-OVBA] 2.3.4.1): Reserved1 0x61CC, Version 0xFFFF (no
+# cache for this VBA version), Reserved2 0x00, Reserved3; no PerformanceCache.
+VBA_PROJECT_HEADER = b"\xcc\x61\xff\xff\x00"
+
+# dir stream record ids ([MS-OVBA] 2.3.4.2)
+PROJECTVERSION, PROJECTMODULES = 0x0009, 0x000F
+MODULENAME, MODULENAMEUNICODE, MODULESTREAMNAME, MODULESTREAMNAMEUNICODE = 0x0019, 0x0047, 0x001A, 0x0032
+MODULEOFFSET, MODULECOOKIE, MODULETERMINATOR = 0x0031, 0x002C, 0x002B
+_IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,30}\Z")
 
 
 def quickstart_vba_bin() -> bytes:
@@ -26,17 +47,12 @@ def quickstart_vba_bin() -> bytes:
         return z.read("xl/vbaProject.bin")
 
 
-def decompress(data: bytes) -> bytes:
-    from oletools.olevba import decompress_stream  # noqa: PLC0415  (oletools reads; we never copy its code)
-    return bytes(decompress_stream(bytearray(data)))
-
-
 # -- the dir stream: a flat list of (id, payload) records --------------------
 def parse_dir(data: bytes) -> list[tuple[int, bytes]]:
     records, i = [], 0
     while i < len(data):
         rid, size = struct.unpack_from("<HI", data, i)
-        if rid == 0x0009:  # PROJECTVERSION: Reserved=4, then 4 + 2 bytes of version
+        if rid == PROJECTVERSION:  # Size is 4 (Reserved) but 6 bytes of version follow
             size = 6
         records.append((rid, data[i + 6:i + 6 + size]))
         i += 6 + size
@@ -46,85 +62,130 @@ def parse_dir(data: bytes) -> list[tuple[int, bytes]]:
 def write_dir(records: list[tuple[int, bytes]]) -> bytes:
     out = bytearray()
     for rid, payload in records:
-        size = 4 if rid == 0x0009 else len(payload)
+        size = 4 if rid == PROJECTVERSION else len(payload)
         out += struct.pack("<HI", rid, size) + payload
     return bytes(out)
 
 
-def _module_groups(records):
-    """(start, end) indexes of each MODULE record group, keyed by module name."""
-    groups, start = {}, None
-    for i, (rid, payload) in enumerate(records):
-        if rid == 0x0019:
-            start, name = i, payload.decode("latin-1")
-        elif rid == 0x002B and start is not None:
-            groups[name] = (start, i + 1)
-            start = None
-    return groups
+def split_dir(records):
+    """(records up to PROJECTMODULES/PROJECTCOOKIE, [(name, module records)], terminator records)."""
+    first = next(i for i, (rid, _) in enumerate(records) if rid == MODULENAME)
+    head, modules, current = records[:first], [], []
+    i = first
+    while i < len(records) and records[i][0] != 0x0010:
+        current.append(records[i])
+        if records[i][0] == MODULETERMINATOR:
+            name = next(p for r, p in current if r == MODULENAME).decode("latin-1")
+            modules.append((name, current))
+            current = []
+        i += 1
+    if current:
+        raise ValueError("dir stream: unterminated MODULE record")
+    return head, modules, records[i:]
 
 
-def _renamed_group(group, name: str):
+def _field(group, rid: int) -> bytes:
+    return next(p for r, p in group if r == rid)
+
+
+def stored_source(streams: dict[str, bytes], group) -> bytes:
+    stream = _field(group, MODULESTREAMNAME).decode("latin-1")
+    offset = struct.unpack("<I", _field(group, MODULEOFFSET))[0]
+    return decompress(streams[f"VBA/{stream}"][offset:])
+
+
+def _source_group(template, name: str):
+    """A copy of a MODULE record group for a source-only module ``name``."""
     out = []
-    for rid, payload in group:
-        if rid in (0x0019, 0x001A):
+    for rid, payload in template:
+        if rid in (MODULENAME, MODULESTREAMNAME):
             payload = name.encode("latin-1")
-        elif rid in (0x0047, 0x0032):
+        elif rid in (MODULENAMEUNICODE, MODULESTREAMNAMEUNICODE):
             payload = name.encode("utf-16-le")
-        elif rid == 0x0031:
+        elif rid == MODULEOFFSET:
             payload = struct.pack("<I", 0)
+        elif rid == MODULECOOKIE:
+            payload = struct.pack("<H", 0xFFFF)
         out.append((rid, payload))
     return out
 
 
-def _set_offset_zero(records, start, end):
-    for i in range(start, end):
-        if records[i][0] == 0x0031:
-            records[i] = (0x0031, struct.pack("<I", 0))
+def module_source_bytes(source: str, name: str = MODULE_NAME) -> bytes:
+    """The module text as stored: CRLF line ends, ASCII, ``Attribute VB_Name`` first."""
+    if not source.isascii():
+        bad = sorted({c for c in source if not c.isascii()})
+        raise ValueError(f"VBA source must be ASCII (found {''.join(bad)!r}); keep Vietnamese text in Python")
+    lines = source.replace("\r\n", "\n").rstrip("\n").split("\n")
+    m = re.fullmatch(r'Attribute VB_Name = "([^"]*)"', lines[0])
+    if m is None:
+        lines.insert(0, f'Attribute VB_Name = "{name}"')
+    elif m.group(1) != name:
+        raise ValueError(f'VBA source says Attribute VB_Name = "{m.group(1)}", expected "{name}"')
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
 
 
-def module_source_bytes(source: str) -> bytes:
-    text = source.replace("\r\n", "\n").rstrip("\n") + "\n"
-    return text.replace("\n", "\r\n").encode("ascii")
+def _check_names(sheet_codenames: list[str]) -> None:
+    reserved = {n.lower() for n in (WORKBOOK_MODULE, MODULE_NAME, *KEPT_MODULES)}
+    seen: set[str] = set()
+    for n in sheet_codenames:
+        if not _IDENT.match(n) or n.lower() in reserved or n.lower() in seen:
+            raise ValueError(f"invalid or duplicate sheet code name: {n!r}")
+        seen.add(n.lower())
 
 
 def build_vba_project(module_source: str, sheet_codenames: list[str]) -> bytes:
+    """vbaProject.bin with ThisWorkbook, one document module per name in
+    ``sheet_codenames`` (in that order), our module ``ThiDua`` holding
+    ``module_source``, and xlwings' own modules."""
+    sheet_codenames = list(sheet_codenames)
+    _check_names(sheet_codenames)
     ole = olefile.OleFileIO(io.BytesIO(quickstart_vba_bin()))
-    streams = {"/".join(p): ole.openstream(p).read() for p in ole.listdir(streams=True, storages=False)}
-    records = parse_dir(decompress(streams["VBA/dir"]))
-    groups = _module_groups(records)
+    try:
+        old = {"/".join(p): ole.openstream(p).read() for p in ole.listdir(streams=True, storages=False)}
+        root_clsid, vba_clsid = _clsid(ole, ""), _clsid(ole, "VBA")
+    finally:
+        ole.close()
+    if old["VBA/_VBA_PROJECT"][:5] != VBA_PROJECT_HEADER or len(old["VBA/_VBA_PROJECT"]) != 7:
+        raise ValueError("xlwings' quickstart _VBA_PROJECT stream holds a performance cache; not supported")
+    head, modules, tail = split_dir(parse_dir(decompress(old["VBA/dir"])))
+    by_name = dict(modules)
+    missing = {WORKBOOK_MODULE, SHEET_TEMPLATE, QUICKSTART_MODULE, *KEPT_MODULES} - set(by_name)
+    if missing:
+        raise ValueError(f"xlwings' quickstart VBA project lacks modules {sorted(missing)}")
 
-    start, end = groups[OUR_MODULE]
-    _set_offset_zero(records, start, end)
-    streams[f"VBA/{OUR_MODULE}"] = compress(module_source_bytes(module_source))
-
-    template_start, template_end = groups["Sheet2"]
-    template = records[template_start:template_end]
-    sheet_source = decompress(streams["VBA/Sheet2"][_offset(template):]).decode("latin-1")
-    extra = [n for n in sheet_codenames if n not in DOC_MODULES_IN_QUICKSTART]
-    insert_at = max(e for _, e in groups.values())
-    new_groups = []
-    for name in extra:
-        new_groups += _renamed_group(template, name)
-        src = sheet_source.replace('Attribute VB_Name = "Sheet2"', f'Attribute VB_Name = "{name}"')
+    streams = {"PROJECT": b"", "PROJECTwm": b"", "VBA/_VBA_PROJECT": old["VBA/_VBA_PROJECT"]}
+    groups: list[tuple[str, list]] = []
+    workbook_src = stored_source(old, by_name[WORKBOOK_MODULE])
+    sheet_src = stored_source(old, by_name[SHEET_TEMPLATE]).decode("latin-1")
+    groups.append((WORKBOOK_MODULE, _source_group(by_name[WORKBOOK_MODULE], WORKBOOK_MODULE)))
+    streams[f"VBA/{WORKBOOK_MODULE}"] = compress(workbook_src)
+    for name in sheet_codenames:
+        groups.append((name, _source_group(by_name[SHEET_TEMPLATE], name)))
+        src = sheet_src.replace(f'Attribute VB_Name = "{SHEET_TEMPLATE}"', f'Attribute VB_Name = "{name}"', 1)
         streams[f"VBA/{name}"] = compress(src.encode("latin-1"))
-    records[insert_at:insert_at] = new_groups
-    records = [(rid, struct.pack("<H", struct.unpack("<H", p)[0] + len(extra))) if rid == 0x000F else (rid, p)
-               for rid, p in records]
+    groups.append((MODULE_NAME, _source_group(by_name[QUICKSTART_MODULE], MODULE_NAME)))
+    streams[f"VBA/{MODULE_NAME}"] = compress(module_source_bytes(module_source))
+    for name in KEPT_MODULES:  # untouched: their streams (with p-code) and records as shipped
+        groups.append((name, by_name[name]))
+        stream = _field(by_name[name], MODULESTREAMNAME).decode("latin-1")
+        streams[f"VBA/{stream}"] = old[f"VBA/{stream}"]
+
+    head = [(rid, struct.pack("<H", len(groups)) if rid == PROJECTMODULES else p) for rid, p in head]
+    records = head + [r for _, g in groups for r in g] + tail
     streams["VBA/dir"] = compress(write_dir(records))
-    streams["PROJECT"] = _project_stream(streams["PROJECT"], extra)
-    streams["PROJECTwm"] = _project_wm(streams["PROJECTwm"], extra)
+    # MODULETYPE 0x22 also marks class modules (Dictionary): documents are ours
+    documents = [WORKBOOK_MODULE, *sheet_codenames]
+    streams["PROJECT"] = project_stream(old["PROJECT"], [n for n, _ in groups], documents)
+    streams["PROJECTwm"] = project_wm([n for n, _ in groups])
 
     tree: dict = {}
-    for path, data in streams.items():
+    for path, data in sorted(streams.items()):
         node = tree
         *folders, leaf = path.split("/")
         for f in folders:
             node = node.setdefault(f, {})
         node[leaf] = data
-    clsids = {name: _clsid(ole, name) for name in ("VBA",)}
-    root = _clsid(ole, "")
-    ole.close()
-    return compound_file.build(tree, root_clsid=root, clsids=clsids)
+    return compound_file.build(tree, root_clsid=root_clsid, clsids={"VBA": vba_clsid})
 
 
 def _clsid(ole, name: str) -> bytes:
@@ -134,25 +195,53 @@ def _clsid(ole, name: str) -> bytes:
     return uuid.UUID(text).bytes_le if text else b"\0" * 16
 
 
-def _offset(group) -> int:
-    return next(struct.unpack("<I", p)[0] for rid, p in group if rid == 0x0031)
+_MODULE_LINE = re.compile(r"(Document|Module|Class|BaseClass|Package)=(.*)")
 
 
-def _project_stream(data: bytes, extra: list[str]) -> bytes:
-    text = data.decode("latin-1")
-    lines = text.split("\r\n")
-    last_doc = max(i for i, line in enumerate(lines) if line.startswith("Document="))
-    lines[last_doc + 1:last_doc + 1] = [f"Document={n}/&H00000000" for n in extra]
-    text = "\r\n".join(lines)
-    if "[Workspace]\r\n" in text:
-        text = re.sub(r"(\[Workspace\]\r\n(?:.+\r\n)*)", lambda m: m.group(1) + "".join(
-            f"{n}=0, 0, 0, 0, C\r\n" for n in extra), text, count=1)
+def project_stream(data: bytes, names: list[str], documents: list[str]) -> bytes:
+    """The PROJECT stream with one module line per module of ``names`` (in
+    order): ``Document=X/&H00000000`` for document modules, the quickstart's
+    own line for kept modules, ``Module=ThiDua`` for ours; and the same for
+    the [Workspace] section. Everything else is kept byte for byte."""
+    lines = data.decode("latin-1").split("\r\n")
+    original: dict[str, str] = {}
+    workspace: dict[str, str] = {}
+    section = ""
+    out: list[str] = []
+    inserted = False
+    for line in lines:
+        if line.startswith("["):
+            section = line
+        m = _MODULE_LINE.fullmatch(line) if not section else None
+        if m:
+            original[m.group(2).split("/")[0]] = line
+            if not inserted:
+                out.append("\0MODULES\0")
+                inserted = True
+            continue
+        if section == "[Workspace]" and "=" in line:
+            key = line.split("=", 1)[0]
+            workspace[key] = line.split("=", 1)[1]
+            if "\0WORKSPACE\0" not in out:
+                out.append("\0WORKSPACE\0")
+            continue
+        out.append(line)
+    module_lines = []
+    for n in names:
+        if n in documents:
+            module_lines.append(f"Document={n}/&H00000000")
+        elif n == MODULE_NAME:
+            module_lines.append(f"Module={n}")
+        else:
+            module_lines.append(original[n])
+    ws_lines = [f"{n}={workspace.get(QUICKSTART_MODULE if n == MODULE_NAME else n, '0, 0, 0, 0, C')}"
+                for n in names]
+    text = "\r\n".join(out).replace("\0MODULES\0", "\r\n".join(module_lines))
+    text = text.replace("\0WORKSPACE\0", "\r\n".join(ws_lines))
     return text.encode("latin-1")
 
 
-def _project_wm(data: bytes, extra: list[str]) -> bytes:
-    assert data.endswith(b"\0\0")
-    body = data[:-2]
-    for n in extra:
-        body += n.encode("latin-1") + b"\0" + n.encode("utf-16-le") + b"\0\0"
+def project_wm(names: list[str]) -> bytes:
+    """PROJECTwm ([MS-OVBA] 2.3.3): each name in MBCS then UTF-16, then a 0x0000 terminator."""
+    body = b"".join(n.encode("latin-1") + b"\0" + n.encode("utf-16-le") + b"\0\0" for n in names)
     return body + b"\0\0"
