@@ -70,7 +70,12 @@ def build(tree: dict, root_clsid: bytes = b"\0" * 16, clsids: dict[str, bytes] |
     entries = [root]
 
     def add(parent: _Entry, items: dict, path: str) -> None:
-        for name, value in items.items():
+        # entries in CFB order, so the bytes do not depend on the order of ``tree``
+        ordered = sorted(items.items(), key=lambda kv: _order(kv[0]))
+        for (a, _), (b, _) in zip(ordered, ordered[1:]):
+            if _order(a) == _order(b):
+                raise ValueError(f"names differ only in case: {a!r}, {b!r}")
+        for name, value in ordered:
             full = f"{path}/{name}" if path else name
             if isinstance(value, dict):
                 e = _Entry(name, STORAGE, clsid=clsids.get(full, b"\0" * 16))
