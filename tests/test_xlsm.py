@@ -107,6 +107,18 @@ def test_ribbon_uses_the_2006_namespace_and_survives_openpyxl(xlsm, tmp_path):
     wb.save(resaved)
     again = zipfile.ZipFile(resaved)
     assert "customUI/customUI.xml" in again.namelist() and "xl/vbaProject.bin" in again.namelist()
+    assert b"2006/relationships/ui/extensibility" in again.read("_rels/.rels")
+    assert again.read("customUI/customUI.xml") == parts.read("customUI/customUI.xml")
+    assert check_xml(resaved.read_bytes()) == []
+
+
+def test_paths_sheet_the_consolidate_macro_writes_to(xlsm):
+    wb = openpyxl.load_workbook(io.BytesIO(xlsm), keep_vba=True)
+    assert S.PATHS_SHEET == "_thidua_paths" and wb[S.PATHS_SHEET].sheet_state == "hidden"
+    vba = vba_modules(xlsm)["ThiDua.bas"]
+    assert 'RunPython "import xlsrc.macros; xlsrc.macros.consolidate()"' in vba
+    assert "Application.FileDialog(3)" in vba and "Application.FileDialog(4)" in vba
+    assert all(line.count('"') == 2 for line in vba.splitlines() if "RunPython" in line)  # no paths in the call
 
 
 def test_conf_sheet_points_at_the_python_that_built_it(xlsm):
@@ -127,8 +139,19 @@ def test_libreoffice_opens_the_xlsm(xlsm, tmp_path):
     src = tmp_path / "ThiDua.xlsm"
     src.write_bytes(xlsm)
     res = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-                          "csv", "--outdir", str(tmp_path / "out"), str(src)], capture_output=True, timeout=180)
-    assert res.returncode == 0 and (tmp_path / "out" / "ThiDua.csv").exists(), res.stderr
+                          "xlsx", "--outdir", str(tmp_path / "out"), str(src)], capture_output=True, timeout=180)
+    out = tmp_path / "out" / "ThiDua.xlsx"
+    assert res.returncode == 0 and out.exists(), res.stderr
+    names = openpyxl.load_workbook(out).sheetnames
+    assert S.GUIDE_SHEET in names and S.WORKS.name in names
+
+
+def test_python_m_xlsrc_new_builds_a_checked_xlsm(tmp_path):
+    import sys
+    target = tmp_path / "ThiDua.xlsm"
+    res = subprocess.run([sys.executable, "-m", "xlsrc", "new", str(target)], capture_output=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert check_all(target.read_bytes(), read_module_source()) == []
 
 
 def test_compression_and_compound_file_round_trip():
