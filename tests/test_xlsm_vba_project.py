@@ -177,3 +177,13 @@ def test_add_ribbon_is_idempotent_and_adds_rel_and_content_type():
     assert z.namelist().count("customUI/customUI.xml") == 1
     assert z.read("_rels/.rels").count(b"ui/extensibility") == 1
     assert z.read("[Content_Types].xml").count(b'PartName="/customUI/customUI.xml"') == 1
+
+
+def test_office_library_is_referenced_for_iribboncontrol():
+    """``control As IRibbonControl`` compiles only with a reference to the
+    Office type library (MSO {2DF8D04C-5BFA-101B-BDE5-00AA0044DE52})."""
+    streams = _streams(build_vba_project(SOURCE, ["Sheet1"]))
+    records = parse_dir(decompress(streams["VBA/dir"]))
+    refs = [p for r, p in records if r == 0x000D]
+    assert any(b"{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}" in p for p in refs)
+    assert "As IRibbonControl" in SOURCE
