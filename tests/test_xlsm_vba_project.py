@@ -187,3 +187,49 @@ def test_office_library_is_referenced_for_iribboncontrol():
     refs = [p for r, p in records if r == 0x000D]
     assert any(b"{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}" in p for p in refs)
     assert "As IRibbonControl" in SOURCE
+
+
+def _with_vba_streams(xlsm: bytes, change) -> bytes:
+    """The workbook with its vbaProject.bin rebuilt after ``change(streams)``."""
+    z = zipfile.ZipFile(io.BytesIO(xlsm))
+    streams = _streams(z.read("xl/vbaProject.bin"))
+    change(streams)
+    tree: dict = {}
+    for path, data in streams.items():
+        *folders, leaf = path.split("/")
+        node = tree
+        for f in folders:
+            node = node.setdefault(f, {})
+        node[leaf] = data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in z.infolist():
+            dst.writestr(info, build_cfb(tree) if info.filename == "xl/vbaProject.bin" else z.read(info.filename))
+    return out.getvalue()
+
+
+def test_project_stream_check_catches_inconsistencies():
+    from xlsrc.builder import build_workbook
+    from xlsrc.xlsm.static_checks import check_project_streams
+    xlsm = build_workbook(macro=True)
+    assert check_project_streams(xlsm) == []
+
+    def drop_document_line(s):
+        s["PROJECT"] = s["PROJECT"].replace(b"Document=Sheet2/&H00000000\r\n", b"")
+    assert any("PROJECT khai báo" in p for p in check_project_streams(_with_vba_streams(xlsm, drop_document_line)))
+
+    def stale_module_name(s):
+        s["PROJECT"] = s["PROJECT"].replace(b"Module=ThiDua", b"Module=Module1")
+    assert check_project_streams(_with_vba_streams(xlsm, stale_module_name)) != []
+
+    def cache(s):
+        s["VBA/_VBA_PROJECT"] = b"\xcc\x61\xb5\x00\x00\x01\x00" + b"\0" * 40
+    assert any("_VBA_PROJECT" in p for p in check_project_streams(_with_vba_streams(xlsm, cache)))
+
+    def lost_stream(s):
+        del s["VBA/Sheet3"]
+    assert any("Sheet3" in p for p in check_project_streams(_with_vba_streams(xlsm, lost_stream)))
+
+    def wm_missing(s):
+        s["PROJECTwm"] = s["PROJECTwm"].replace(b"Sheet4\0S\0h\0e\0e\0t\x004\0\0\0", b"")
+    assert any("PROJECTwm" in p for p in check_project_streams(_with_vba_streams(xlsm, wm_missing)))

@@ -121,4 +121,50 @@ def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     modules = vba_modules(xlsm)
     vba = modules.get(MODULE_FILE, "")
     return (check_xml(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
-            + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source))
+            + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
+            + check_project_streams(xlsm))
+
+
+def check_project_streams(xlsm: bytes) -> list[str]:
+    """The module list of the VBA project agrees across the ``dir`` stream
+    (PROJECTMODULES count, MODULE records), the module streams, the PROJECT
+    stream (its module lines and [Workspace]) and PROJECTwm; the
+    ``_VBA_PROJECT`` stream carries no performance cache."""
+    import olefile
+
+    from .ovba_compression import decompress
+    from .vba_project import PROJECTMODULES, VBA_PROJECT_HEADER, parse_dir, split_dir
+    problems: list[str] = []
+    vba_bin = _parts(xlsm).get("xl/vbaProject.bin")
+    if vba_bin is None:
+        return ["thiếu xl/vbaProject.bin"]
+    ole = olefile.OleFileIO(io.BytesIO(vba_bin))
+    try:
+        streams = {"/".join(p): ole.openstream(p).read() for p in ole.listdir()}
+    finally:
+        ole.close()
+    vp = streams.get("VBA/_VBA_PROJECT", b"")
+    if vp[:5] != VBA_PROJECT_HEADER or len(vp) != 7:
+        problems.append("_VBA_PROJECT không phải tiêu đề 7 byte phiên bản 0xFFFF (có bộ đệm p-code)")
+    head, modules, _ = split_dir(parse_dir(decompress(streams["VBA/dir"])))
+    names = [n for n, _ in modules]
+    count = next((int.from_bytes(p, "little") for r, p in head if r == PROJECTMODULES), None)
+    if count != len(names):
+        problems.append(f"dir: PROJECTMODULES = {count} nhưng có {len(names)} bản ghi MODULE")
+    for name, group in modules:
+        stream = dict(group).get(0x001A, b"").decode("latin-1")
+        if f"VBA/{stream}" not in streams:
+            problems.append(f"dir: mô-đun {name} không có luồng VBA/{stream}")
+    lines = streams["PROJECT"].decode("latin-1").split("\r\n")
+    declared = [re.split("[=/]", line)[1] for line in lines
+                if re.match(r"(Document|Module|Class|BaseClass|Package)=", line)]
+    if sorted(declared) != sorted(names):
+        problems.append(f"PROJECT khai báo {sorted(declared)} nhưng dir có {sorted(names)}")
+    if "[Workspace]" in lines:
+        ws = [line.split("=")[0] for line in lines[lines.index("[Workspace]") + 1:] if "=" in line]
+        if sorted(ws) != sorted(names):
+            problems.append(f"PROJECT [Workspace] có {sorted(ws)} nhưng dir có {sorted(names)}")
+    wm_names = re.findall(rb"([^\0]+)\0(?:[^\0]\0)+\0\0", streams.get("PROJECTwm", b""))
+    if sorted(n.decode("latin-1") for n in wm_names) != sorted(names):
+        problems.append("PROJECTwm không khớp danh sách mô-đun của dir")
+    return problems
