@@ -178,9 +178,10 @@ def parse_progress(value: object, fraction: bool = False) -> Progress:
     if isinstance(value, bool):
         return Progress(None, str(value), str(value))
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
+        v = _finite(value)
+        v = None if v is None else _finite(v * (100.0 if fraction else 1.0))
+        if v is None:  # nan, inf, or an int beyond float range
             return Progress(None, "", str(value))
-        v = float(value) * (100.0 if fraction else 1.0)
         return Progress(round(v, 6), "", str(value))
     text = nfc(value)
     m = _PROGRESS.match(text)
@@ -191,6 +192,8 @@ def parse_progress(value: object, fraction: bool = False) -> Progress:
             v = float(number.replace(",", "."))
             if not pct and fraction and 0 <= v <= 1 and ("." in number or "," in number):
                 v *= 100
+            if not math.isfinite(v):  # hundreds of digits: not a percentage
+                return Progress(None, text, text)
             note = rest.strip(" -–;,:")
             if note.startswith("(") and note.endswith(")"):
                 note = note[1:-1].strip()
@@ -200,11 +203,20 @@ def parse_progress(value: object, fraction: bool = False) -> Progress:
     return Progress(None, text, text)
 
 
+def _finite(value: int | float) -> float | None:
+    """The number as a finite float; ``None`` for nan, inf or an int beyond float range."""
+    try:
+        v = float(value)
+    except OverflowError:
+        return None
+    return v if math.isfinite(v) else None
+
+
 def column_is_fraction(values: list[object]) -> bool:
     """A progress column holds fractions (0.95 = 95%) when every numeric cell
     is between 0 and 1, as in a %-formatted Excel column."""
     numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)
-               and math.isfinite(v)]
+               and _finite(v) is not None]
     return bool(numbers) and all(0 <= v <= 1 for v in numbers)
 
 
