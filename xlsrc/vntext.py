@@ -3,6 +3,7 @@ administrative way of writing dates and counts (Nghị định 30/2020/NĐ-CP)."
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 
@@ -75,7 +76,7 @@ def count_text(n: int | None) -> str:
 
 def percent_text(value: float | None) -> str:
     """``95%``, ``33,3%`` (Vietnamese decimal comma); empty when unknown."""
-    if value is None:
+    if value is None or not math.isfinite(float(value)):
         return ""
     rounded = round(float(value), 1)
     if rounded == int(rounded):

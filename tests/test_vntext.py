@@ -1,0 +1,92 @@
+"""Vietnamese text: NFC, folding for matching, and the administrative way of
+writing dates, counts and percentages (Nghị định 30/2020/NĐ-CP)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xlsrc.vntext import (admin_date_long, admin_date_short, admin_day_month, count_text, fold, nfc,
+                          percent_text, strip_marks, upper_vn)
+
+D = dt.date
+
+
+def test_admin_date_long():
+    assert admin_date_long(D(2021, 1, 5)) == "ngày 05 tháng 01 năm 2021"
+    assert admin_date_long(D(2021, 11, 18)) == "ngày 18 tháng 11 năm 2021"
+    assert admin_date_long(D(2021, 2, 28)) == "ngày 28 tháng 02 năm 2021"
+    assert admin_date_long(D(2021, 3, 1)) == "ngày 01 tháng 3 năm 2021"
+    assert admin_date_long(dt.datetime(2020, 7, 1, 9, 0)) == "ngày 01 tháng 7 năm 2020"
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_months_1_2_take_a_leading_zero_3_to_12_do_not(month):
+    _, m = admin_day_month(9, month)
+    assert m == (f"0{month}" if month <= 2 else str(month))
+    assert admin_date_short(D(2021, month, 9)) == f"09/{m}/2021"
+
+
+def test_admin_date_short():
+    assert admin_date_short(D(2021, 3, 24)) == "24/3/2021"
+    assert admin_date_short(D(2021, 2, 2)) == "02/02/2021"
+    assert admin_date_short(D(2021, 12, 8)) == "08/12/2021"
+    assert admin_date_short(D(2021, 1, 11)) == "11/01/2021"
+
+
+def test_count_text():
+    assert count_text(3) == "03"
+    assert count_text(12) == "12"
+    assert [count_text(n) for n in (0, 1, 9, 10, 100)] == ["00", "01", "09", "10", "100"]
+    assert count_text(None) == ""
+    assert count_text(2.0) == "02"
+
+
+def test_percent_text():
+    assert percent_text(95) == "95%"
+    assert percent_text(100.0) == "100%"
+    assert percent_text(0) == "0%"
+    assert percent_text(100 / 3) == "33,3%"      # Vietnamese decimal comma
+    assert percent_text(97.5) == "97,5%"
+    assert percent_text(99.96) == "100%"
+    assert percent_text(None) == ""
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_percent_text_of_a_non_number_is_empty(value):
+    assert percent_text(value) == ""
+
+
+def test_nfc_normalises_and_strips():
+    nfd = unicodedata.normalize("NFD", "  Hà Tĩnh\t")
+    assert nfd != "Hà Tĩnh" and not unicodedata.is_normalized("NFC", nfd)
+    assert nfc(nfd) == "Hà Tĩnh" and unicodedata.is_normalized("NFC", nfc(nfd))
+    assert nfc("\u00a0Sở Ngoại vụ\u00a0") == "Sở Ngoại vụ"   # non-breaking spaces from the web
+    assert nfc(None) == "" and nfc(12) == "12"
+
+
+def test_fold_matches_headers_however_typed():
+    assert fold("Tên công trình\n(phần việc)") == fold("ten cong trinh phan viec") == "ten cong trinh phan viec"
+    assert fold(unicodedata.normalize("NFD", "TIẾN ĐỘ HOÀN THÀNH (%)")) == "tien do hoan thanh %"
+    assert fold("Đơn vị  báo-cáo") == "don vi bao cao"
+    assert fold(None) == "" and fold("  ") == ""
+
+
+def test_strip_marks_and_upper():
+    assert strip_marks("Quý II Đường Ươm ỹ") == "Quy II Duong Uom y"
+    assert strip_marks("abc") == "abc"
+    assert upper_vn(unicodedata.normalize("NFD", "sở ngoại vụ")) == "SỞ NGOẠI VỤ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_is_ascii_and_idempotent(text):
+    key = fold(text)
+    assert fold(key) == key
+    assert key == key.strip() and "  " not in key
+    assert re.fullmatch(r"[0-9a-zA-Z% ]*", key)
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
