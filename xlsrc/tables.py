@@ -184,7 +184,10 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
                 continue
         key_value = _row_get(row, loc.columns.get(key_column))
-        first_text = fold(next((v for v in row if v is not None), ""))
+        first_col = next((c for c, v in enumerate(row) if v is not None), None)
+        first_text = fold(row[first_col]) if first_col is not None else ""
+        if first_col != loc.columns.get(key_column) and _is_end_marker(first_text):
+            break  # "Tổng cộng | 03 công trình | … | 65%": a marker before the key column ends the table
         if key_value is None or str(key_value).strip() == "":
             if _is_end_marker(first_text):
                 break

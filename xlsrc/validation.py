@@ -64,10 +64,12 @@ def _is_empty(value) -> bool:
 
 def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
-    if col.required and _is_empty(value):
+    # an INT cell whose text is not a number parses to None but is not empty
+    empty = _is_empty(value) and not (col.kind == S.INT and nfc(raw))
+    if col.required and empty:
         out.add(spec, where, col.key, ERROR, "REQUIRED_EMPTY", f"Chưa nhập '{header}' (bắt buộc).")
         return
-    if _is_empty(value):
+    if empty:
         return
     if col.kind == S.DATE and not value.ok:
         hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."

@@ -1,0 +1,302 @@
+"""The reader on real files: workbooks typed the way staff type them (built
+with openpyxl or the builder), read back through FileBook + read_workbook;
+the table locator on an annex laid out like the seed report; files that
+are not workbooks."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+import zipfile
+
+import openpyxl
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.access.files import FileBook
+from xlsrc.demo_data import demo_content
+from xlsrc.errors import FileUnusable, ThiDuaError
+from xlsrc.parsing import DAY, MONTH, QUARTER, YEAR
+from xlsrc.records import read_workbook
+from xlsrc.tables import locate
+
+D = dt.date
+N = None
+WORK_HEADERS = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)"]
+
+
+def _book(tmp_path, works: list[list], info: dict | None = None, name="typed.xlsx", formats: dict | None = None):
+    """A workbook typed by hand: a Thông tin form (label | value) and a
+    Công trình table. ``formats`` maps a 0-based column to a number format
+    applied to every data cell of that column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(list(S.INFO_HEADERS))
+    for label, value in (info or {}).items():
+        ws.append([label, value])
+    ws = wb.create_sheet(S.WORKS.name)
+    ws.append(WORK_HEADERS)
+    for r, row in enumerate(works, start=2):
+        ws.append(row)
+        for c, fmt in (formats or {}).items():
+            ws.cell(r, c + 1).number_format = fmt
+    path = tmp_path / name
+    wb.save(path)
+    return read_workbook(FileBook(path))
+
+
+# --------------------------------------------------------------------------
+# 1. Dates, as cells of a real workbook
+DATE_CELLS = [
+    # (cell value, number format, precision, start, end)
+    (dt.datetime(2021, 11, 18), "dd/mm/yyyy", DAY, D(2021, 11, 18), D(2021, 11, 18)),
+    (dt.datetime(2021, 3, 24, 8, 30), "dd/mm/yyyy hh:mm", DAY, D(2021, 3, 24), D(2021, 3, 24)),
+    (44518, "General", DAY, D(2021, 11, 18), D(2021, 11, 18)),          # a serial number left unformatted
+    (44518.0, "0", DAY, D(2021, 11, 18), D(2021, 11, 18)),
+    ("18/11/2021", "@", DAY, D(2021, 11, 18), D(2021, 11, 18)),
+    ("18-11-2021", "General", DAY, D(2021, 11, 18), D(2021, 11, 18)),
+    ("ngày 18 tháng 11 năm 2021", "General", DAY, D(2021, 11, 18), D(2021, 11, 18)),
+    ("Tháng 4", "General", MONTH, D(2021, 4, 1), D(2021, 4, 30)),
+    ("tháng 12/2021", "General", MONTH, D(2021, 12, 1), D(2021, 12, 31)),
+    ("6/2021", "@", MONTH, D(2021, 6, 1), D(2021, 6, 30)),
+    ("Quý II/2021", "General", QUARTER, D(2021, 4, 1), D(2021, 6, 30)),
+    ("Năm 2021", "General", YEAR, D(2021, 1, 1), D(2021, 12, 31)),
+    (2021, "General", YEAR, D(2021, 1, 1), D(2021, 12, 31)),
+]
+
+
+def test_every_date_form_from_a_real_workbook(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(list(S.INFO_HEADERS))
+    ws.append(["Ngày ban hành *", dt.datetime(2021, 11, 18)])
+    ws["B2"].number_format = "dd/mm/yyyy"
+    ws = wb.create_sheet(S.WORKS.name)
+    ws.append(WORK_HEADERS)
+    for i, (value, fmt, *_) in enumerate(DATE_CELLS, start=1):
+        ws.append([i, f"Việc {i}", value, "Năm 2022", "50%"])
+        ws.cell(i + 1, 3).number_format = fmt
+    wb.save(tmp_path / "dates.xlsx")
+    data = read_workbook(FileBook(tmp_path / "dates.xlsx"))
+    assert data.report_date == D(2021, 11, 18) and data.report_year == 2021
+    got = [(w["start"].precision, w["start"].start, w["start"].end) for w in data.works]
+    assert got == [c[2:] for c in DATE_CELLS]
+    assert [w.row for w in data.works] == list(range(2, 2 + len(DATE_CELLS)))
+
+
+def test_month_only_takes_the_year_of_the_report_date(tmp_path):
+    data = _book(tmp_path, [[1, "Ký kết thỏa thuận", "Tháng 4", "Tháng 12", "100%"]],
+                 info={"Ngày ban hành": "18/11/2023"})
+    start, finish = data.works[0]["start"], data.works[0]["planned_finish"]
+    assert (start.start, start.end, start.precision) == (D(2023, 4, 1), D(2023, 4, 30), MONTH)
+    assert (finish.start, finish.end) == (D(2023, 12, 1), D(2023, 12, 31))
+    assert start.display() == "Tháng 4" and not start.year_given
+
+
+def test_report_year_overrides_the_year_of_the_report_date(tmp_path):
+    data = _book(tmp_path, [[1, "Việc", "Tháng 4", "Tháng 12", "10%"]],
+                 info={"Ngày ban hành": "ngày 05 tháng 01 năm 2022", "Năm báo cáo": 2021})
+    assert data.report_date == D(2022, 1, 5)
+    assert data.works[0]["start"].start == D(2021, 4, 1)
+
+
+def test_month_only_without_any_year_stays_unreadable(tmp_path):
+    data = _book(tmp_path, [[1, "Việc", "Tháng 4", "Năm 2021", "10%"]])
+    start = data.works[0]["start"]
+    assert not start.ok and start.text == "Tháng 4"
+
+
+def test_unreadable_date_cell_keeps_its_text(tmp_path):
+    data = _book(tmp_path, [[1, "Việc", "sau Tết Nguyên đán", "31/02/2021", "10%"]], info={"Ngày ban hành": "18/11/2021"})
+    start, finish = data.works[0]["start"], data.works[0]["planned_finish"]
+    assert not start.ok and start.text == "sau Tết Nguyên đán" and start.display() == "sau Tết Nguyên đán"
+    assert not finish.ok and finish.text == "31/02/2021"
+
+
+# --------------------------------------------------------------------------
+# 2. Progress
+def test_progress_in_a_percent_formatted_column(tmp_path):
+    seed_text = "Sở Ngoại vụ đã có văn bản đề nghị UBND tỉnh cho phép lùi thời gian tổ chức lớp tiếng Lào."
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 0.95], [2, "B", "Năm 2021", "Năm 2022", 1],
+            [3, "C", "Năm 2021", "Năm 2022", 0], [4, "D", "Năm 2021", "Năm 2022", "95% (dự kiến khởi công trong tháng 12/2021)"],
+            [5, "E", "Năm 2021", "Năm 2022", seed_text]]
+    data = _book(tmp_path, rows, formats={4: "0%"})
+    progress = [w["progress"] for w in data.works]
+    assert [p.value for p in progress] == [95.0, 100.0, 0.0, 95.0, None]
+    assert [p.note for p in progress] == ["", "", "", "dự kiến khởi công trong tháng 12/2021", seed_text]
+
+
+def test_progress_typed_as_plain_numbers(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 95], [2, "B", "Năm 2021", "Năm 2022", 100],
+            [3, "C", "Năm 2021", "Năm 2022", 0.5], [4, "D", "Năm 2021", "Năm 2022", "95%"]]
+    data = _book(tmp_path, rows)
+    # a column holding 95 and 100 is in percent: its 0.5 means 0.5%, not 50%
+    assert [w["progress"].value for w in data.works] == [95.0, 100.0, 0.5, 95.0]
+
+
+def test_demo_progress_column_is_read_as_fractions(read_back):
+    """The builder writes 100% as 1.0 in a %-formatted column; the seed's
+    '95% (…)' remark and free text sit in the same column."""
+    works = read_back(demo_content()).works
+    assert [w["progress"].value for w in works] == [95.0, 100.0, None]
+    assert works[0]["progress"].note == "dự kiến khởi công trong tháng 12/2021"
+    assert works[2]["progress"].note.startswith("Sở Ngoại vụ đã có văn bản")
+
+
+# --------------------------------------------------------------------------
+# 3. Text
+def test_nfd_text_comes_back_nfc_and_stripped(tmp_path):
+    nfd_name = unicodedata.normalize("NFD", "  Tổ chức lớp tiếng Lào cho cán bộ  ")
+    nfd_header = unicodedata.normalize("NFD", "Tên công trình, phần việc")
+    assert not unicodedata.is_normalized("NFC", nfd_name)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = unicodedata.normalize("NFD", S.WORKS.name)  # even the sheet name typed in NFD
+    ws.append(["TT", nfd_header, "Ngày khởi công", "Ngày hoàn thành", unicodedata.normalize("NFD", "Loại")])
+    ws.append([1, nfd_name, "Tháng 7/2021", "Tháng 9/2021", unicodedata.normalize("NFD", " phần việc ")])
+    wb.save(tmp_path / "nfd.xlsx")
+    data = read_workbook(FileBook(tmp_path / "nfd.xlsx"))
+    (work,) = data.works
+    assert work["name"] == "Tổ chức lớp tiếng Lào cho cán bộ"
+    assert unicodedata.is_normalized("NFC", work["name"])
+    assert work["kind"] == "Phần việc"  # vocabulary value, canonical spelling
+    assert work["start"].precision == MONTH
+
+
+def test_text_round_trip_through_the_builder(read_back):
+    content = demo_content()
+    content.rows["works"][2]["name"] = unicodedata.normalize("NFD", "\t Tổ chức lớp tiếng Lào \n")
+    content.info["signer_name"] = unicodedata.normalize("NFD", " Ngô Thị Hoài Nam ")
+    data = read_back(content)
+    assert data.works[2]["name"] == "Tổ chức lớp tiếng Lào"
+    assert data.info["signer_name"] == "Ngô Thị Hoài Nam"
+    assert unicodedata.is_normalized("NFC", data.info["signer_name"])
+
+
+def test_demo_reads_back_whole(demo_book):
+    data = read_workbook(FileBook(demo_book))
+    assert data.missing == []
+    assert (len(data.plans), len(data.works), len(data.awards), len(data.narrative)) == (11, 3, 5, 11)
+    assert data.report_date == D(2021, 11, 18)
+    assert data.info["doc_number"] == "180/BC-SNgV"
+    assert data.info["recipients"] == ["Như trên;", "Ban Giám đốc Sở;", "Lưu: VT, VP."]
+    assert data.works[1]["start"].display() == "Tháng 4"
+    assert [w.row for w in data.works] == [2, 3, 4]
+
+
+# --------------------------------------------------------------------------
+# 9. The table locator on an annex laid out like the seed report
+def _annex(total_row: list) -> list[list]:
+    return [
+        ["DANH SÁCH", N, N, N, N],
+        ["công trình, phần việc chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 năm tái lập tỉnh", N, N, N, N],
+        ["(Kèm theo báo cáo số 180/BC-SNgV ngày 18 tháng 11 năm 2021 của Sở Ngoại vụ)", N, N, N, N],
+        [N, N, N, N, N],
+        ["TT", "Tên công trình (phần việc)", "Thời gian thực hiện", N, "Tiến độ hoàn thành (%)"],
+        [N, N, "Ngày khởi công", "Ngày hoàn thành", N],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        [1, "Khởi công xây dựng Dự án hệ thống thủy lợi huyện Nông Bốc", "Năm 2021", "Năm 2022",
+         "95% (dự kiến khởi công trong tháng 12/2021)"],
+        [N, N, N, N, N],
+        [2, "Ký kết thỏa thuận hợp tác với IPM Nhật Bản", "Tháng 4", "Tháng 12", "100%"],
+        [3, "Tổ chức lớp tiếng Lào cho cán bộ công chức viên chức của tỉnh", "Tháng 7", "Tháng 9",
+         "Sở Ngoại vụ đã có văn bản đề nghị lùi thời gian tổ chức lớp tiếng Lào sang năm 2022."],
+        total_row,
+        [N, N, N, N, N],
+        ["Nơi nhận:", N, N, "KT. GIÁM ĐỐC", N],
+        ["- Như trên;", N, N, "PHÓ GIÁM ĐỐC", N],
+        ["- Lưu: VT, VP.", N, N, N, N],
+        [N, N, N, "Ngô Thị Hoài Nam", N],
+    ]
+
+
+TOTAL_ROWS = [
+    ["Tổng cộng", N, N, N, N],
+    ["Tổng cộng", "03 công trình, phần việc", N, N, N],
+    ["Tổng cộng", "03 công trình, phần việc", N, N, "65%"],
+    ["Tổng cộng", N, N, N, "65%"],
+    [N, "Tổng cộng", N, N, "65%"],
+    ["Cộng", 3, N, N, N],
+    [N, N, N, N, N],
+]
+
+
+@pytest.mark.parametrize("total_row", TOTAL_ROWS, ids=[str(r) for r in TOTAL_ROWS])
+def test_locator_finds_exactly_the_data_rows(total_row):
+    loc = locate(S.WORKS, _annex(total_row), "Phụ lục", S.WORKS.key_column)
+    assert loc is not None
+    assert loc.header_row == 4 and loc.data_start == 6  # two-row header; the numbering row is skipped below
+    assert loc.columns == {"order": 0, "name": 1, "start": 2, "planned_finish": 3, "progress": 4}
+    assert loc.rows == [7, 9, 10]
+
+
+def test_locator_with_a_signature_straight_under_the_table():
+    grid = _annex([N, N, N, N, N])
+    del grid[11:13]  # no total, no blank: "Nơi nhận:" right under the last work
+    assert locate(S.WORKS, grid, "", S.WORKS.key_column).rows == [7, 9, 10]
+
+
+def test_annex_in_a_real_workbook_with_merged_header(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.WORKS.name
+    for row in _annex(["Tổng cộng", "03 công trình, phần việc", N, N, "65%"]):
+        ws.append(row)
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("A2:E2")
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("B5:B6")
+    ws.merge_cells("C5:D5")
+    ws.merge_cells("E5:E6")
+    wb.save(tmp_path / "annex.xlsx")
+    data = read_workbook(FileBook(tmp_path / "annex.xlsx"))
+    assert S.INFO.name in data.missing
+    assert [w.row for w in data.works] == [8, 10, 11]
+    assert [w["name"][:9] for w in data.works] == ["Khởi công", "Ký kết th", "Tổ chức l"]
+    assert [w["progress"].value for w in data.works] == [95.0, 100.0, None]
+    assert data.works[0]["start"].precision == YEAR
+
+
+def test_locator_returns_none_without_the_key_column():
+    assert locate(S.WORKS, [["TT", "Ghi chú"], [1, "x"]], "", S.WORKS.key_column) is None
+    assert locate(S.WORKS, [], "", S.WORKS.key_column) is None
+
+
+# --------------------------------------------------------------------------
+# 10. Files that are not workbooks
+def _unusable(path) -> str:
+    with pytest.raises(FileUnusable) as err:
+        read_workbook(FileBook(path))
+    assert isinstance(err.value, ThiDuaError)
+    return str(err.value)
+
+
+@pytest.mark.parametrize("name,content", [
+    ("bao cao.xlsx", "Đây là một tệp văn bản, không phải bảng tính.\n".encode()),
+    ("Báo cáo Sở Ngoại vụ.xlsx", os.urandom(4096)),
+    ("ngau nhien.xlsm", bytes(range(256)) * 8),
+    ("cu.xls", b"not an OLE file at all"),
+    ("rong.xlsx", b""),
+])
+def test_not_a_workbook(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    message = _unusable(path)
+    assert name in message
+    assert any(ch in message for ch in "ệặảỏạđ"), message  # a Vietnamese sentence
+
+
+def test_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "nen.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("readme.txt", "không phải bảng tính")
+    assert "nen.xlsx" in _unusable(path)
+
+
+def test_missing_file_and_wrong_suffix(tmp_path):
+    assert "khong-co.xlsx" in _unusable(tmp_path / "khong-co.xlsx")
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(b"PK\x03\x04 whatever")
+    assert "bao-cao.docx" in _unusable(path)
