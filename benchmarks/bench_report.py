@@ -53,9 +53,11 @@ def main() -> None:
         baseline_tpl = plain_docxtpl_template(folder / "plain.docx")
         for n in (1000, 10000, 50000):
             data = data_with(n, folder)
-            t = time.perf_counter()
-            make_report(data, folder / f"r{n}.docx")
-            ours = time.perf_counter() - t
+            ours = float("inf")
+            for attempt in range(2):  # best of two: the machine may be busy
+                t = time.perf_counter()
+                make_report(data, folder / f"r{n}.docx", force=True)
+                ours = min(ours, time.perf_counter() - t)
             base = None
             if n <= 10000:
                 rows = [cells for _, cells in department_annex(data)]

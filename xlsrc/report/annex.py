@@ -7,18 +7,26 @@ replaced by escaped text: linear in the number of works."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from typing import Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import ThiDuaError
 from .build_templates import ANNEX_MARKERS, GROUP_MARKER
 
+_BATCH = 500  # rows joined into one piece
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
 def _xml_text(text: str) -> str:
-    text = "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 0x20)
-    return escape(text).replace("\n", _BREAK)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n"))
+    text = escape(text, {'"': "&quot;"}).replace("\n", _BREAK)
+    return text.replace("\t", _TAB) if "\t" in text else text
 
 
 def _row_around(xml: str, marker: str) -> tuple[int, int]:
@@ -35,33 +43,46 @@ def missing_markers(xml: str, grouped: bool) -> list[str]:
     return [m for m in needed if m not in xml]
 
 
-def fill(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> str:
-    """Replace the marker rows by one row per ('item', cells) or ('group', [title])."""
+def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[str]:
+    """document.xml in pieces, the marker rows replaced by one row per
+    ('item', cells) or ('group', [title]). Streaming the pieces keeps memory
+    flat: no 100 MB string is built for 50,000 works."""
     grouped = any(kind == "group" for kind, _ in rows) or GROUP_MARKER in xml
     missing = missing_markers(xml, grouped)
     if missing:
         raise ThiDuaError(f"Mẫu '{template_name}': bảng phụ lục thiếu ô đánh dấu {', '.join(missing)} "
                           "(mỗi ô đánh dấu phải nằm nguyên vẹn trong một ô của bảng).")
-    item_start, item_end = _row_around(xml, ANNEX_MARKERS[1])
-    item = xml[item_start:item_end]
     group = ""
     if GROUP_MARKER in xml:
         g_start, g_end = _row_around(xml, GROUP_MARKER)
-        group = xml[g_start:g_end]
+        group = xml[g_start:g_end].replace("<w:t>", '<w:t xml:space="preserve">')
         xml = xml[:g_start] + xml[g_end:]
-        item_start, item_end = _row_around(xml, ANNEX_MARKERS[1])
+    item_start, item_end = _row_around(xml, ANNEX_MARKERS[1])
+    item = xml[item_start:item_end].replace("<w:t>", '<w:t xml:space="preserve">')
     if not rows:
         rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", ""])]
-    parts = []
+    yield xml[:item_start]
+    batch: list[str] = []
     for kind, cells in rows:
         if kind == "group":
-            parts.append(group.replace(GROUP_MARKER, _xml_text(cells[0])) if group else "")
-            continue
-        row = item
-        for marker, value in zip(ANNEX_MARKERS, cells):
-            row = row.replace(marker, _xml_text(value), 1)
-        parts.append(row)
-    return xml[:item_start] + "".join(parts) + xml[item_end:]
+            if group:
+                batch.append(group.replace(GROUP_MARKER, _xml_text(cells[0])))
+        else:
+            row = item
+            for marker, value in zip(ANNEX_MARKERS, cells):
+                row = row.replace(marker, _xml_text(value), 1)
+            batch.append(row)
+        if len(batch) >= _BATCH:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+    yield xml[item_end:]
+
+
+def fill(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> str:
+    """The whole filled document.xml as one string (small documents, tests)."""
+    return "".join(pieces(xml, rows, template_name))
 
 
 def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]], template_name: str) -> bytes:
@@ -70,7 +91,12 @@ def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]], template_name: str
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                data = fill(data.decode("utf-8"), rows, template_name).encode("utf-8")
-            dst.writestr(info, data)
+            if info.filename != "word/document.xml":
+                dst.writestr(info, data)
+                continue
+            part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(part, "w", force_zip64=True) as stream:
+                for piece in pieces(data.decode("utf-8"), rows, template_name):
+                    stream.write(piece.encode("utf-8"))
     return out.getvalue()
