@@ -152,7 +152,7 @@ def test_text_with_special_characters_and_line_breaks_survives(tmp_path):
 def test_counts_and_dates_follow_the_rules(demo_docx):
     text = "\n".join(_all_text(Document(demo_docx)))
     assert "03 công trình, phần việc" in text and "02 tập thể và 07 cá nhân" in text
-    assert "01 đã hoàn thành, 01 đang thực hiện, 01 lùi thời gian" in text
+    assert "Đến nay, 01 công trình, phần việc đã hoàn thành, 01 đang thực hiện, 01 lùi thời gian." in text
     assert re.search(r"ngày 2/2/2021|ngày \d/", text) is None
 
 
@@ -283,3 +283,65 @@ def test_templates_are_reproducible(tmp_path):
         assert zipfile.ZipFile(p).read("word/document.xml") == \
             zipfile.ZipFile(default_template("department" if "don_vi" in p.name else "consolidated")).read(
                 "word/document.xml")
+
+
+def test_special_characters_in_title_and_document_properties(tmp_path):
+    content = demo_content()
+    content.info["summary"] = 'Tổng kết "A & B" <đợt 2>'
+    out = make_report(_data(tmp_path, content), tmp_path / "bc.docx")
+    doc = Document(out)
+    assert doc.core_properties.subject == 'Tổng kết "A & B" <đợt 2>'
+    assert 'Tổng kết "A & B" <đợt 2>' in _all_text(doc)
+
+
+def test_tabs_and_control_characters_in_annex_cells(tmp_path):
+    content = demo_content()
+    content.rows["works"][0]["name"] = "Cột\tmột\x07\x1bhai  ba"
+    out = make_report(_data(tmp_path, content), tmp_path / "bc.docx")
+    cell = Document(out).tables[-1].rows[2].cells[1]
+    assert cell.text == "Cột\tmộthai  ba"
+
+
+def test_the_classic_ssti_probe_runs_nothing(tmp_path):
+    evil = _edited_template(tmp_path, "{{ summary }}", "{{ ''.__class__.__mro__ }}")
+    with pytest.raises(ThiDuaError) as err:
+        make_report(_data(tmp_path), tmp_path / "x.docx", template=evil)
+    assert "không an toàn" in str(err.value) and "object" not in str(err.value).split("(")[0]
+    assert not (tmp_path / "x.docx").exists()
+    with pytest.raises(ThiDuaError, match="không an toàn|__class__"):
+        check_template(evil) or make_report(_data(tmp_path, name="q.xlsx"), tmp_path / "y.docx", template=evil)
+
+
+def test_template_problems_are_thidua_errors(tmp_path):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ThiDuaError, match="hong.docx"):
+        make_report(_data(tmp_path), tmp_path / "x.docx", template=bad)
+    with pytest.raises(ThiDuaError):
+        make_report(_data(tmp_path, name="b.xlsx"), tmp_path / "x.docx", template=tmp_path / "khong_co.docx")
+    syntax = _edited_template(tmp_path, "{{ doc_number }}", "{{ doc_number ")
+    with pytest.raises(ThiDuaError, match="cú pháp"):
+        make_report(_data(tmp_path, name="c.xlsx"), tmp_path / "x.docx", template=syntax)
+    with pytest.raises(ThiDuaError):
+        default_template("khac")
+
+
+def test_default_template_is_built_into_the_user_cache_without_a_repository(tmp_path, monkeypatch):
+    import sys
+
+    import xlsrc.report as report
+    monkeypatch.setattr(report, "REPO_TEMPLATES", tmp_path / "none")
+    monkeypatch.setitem(sys.modules, "xlsrc_templates", None)  # not installed
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "appdata"))
+    path = default_template("consolidated")
+    assert path == tmp_path / "appdata" / "thidua" / "templates" / "bao_cao_tong_hop.docx"
+    assert path.exists() and (path.parent / "bao_cao_don_vi.docx").exists()
+    out = make_report(_data(tmp_path), tmp_path / "bc.docx")
+    assert "Số: 180/BC-SNgV" in _all_text(Document(out))
+
+
+def test_as_of_changes_the_status_sentence(tmp_path):
+    import datetime as dt
+    out = make_report(_data(tmp_path), tmp_path / "bc.docx", as_of=dt.date(2023, 1, 1))
+    text = "\n".join(_all_text(Document(out)))
+    assert "Đến nay, 01 công trình, phần việc đã hoàn thành, 01 chậm tiến độ, 01 lùi thời gian." in text

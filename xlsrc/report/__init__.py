@@ -18,19 +18,23 @@ from .pdf import to_pdf
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
 
+REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _FILES = {"department": build_templates.DEPARTMENT, "consolidated": build_templates.CONSOLIDATED}
 
 
 def _cache_dir() -> Path:
     base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    # %LOCALAPPDATA%\thidua\templates on Windows, ~/.cache/thidua/templates elsewhere
     return Path(base) / "thidua" / "templates"
 
 
 def default_template(kind: str) -> Path:
     """The repository's template (editable install), else one built into the
     user's cache from the packaged build script."""
+    if kind not in _FILES:
+        raise ThiDuaError(f"Không có mẫu báo cáo loại '{kind}' (chọn department hoặc consolidated).")
     name = _FILES[kind]
-    repo = Path(__file__).resolve().parents[2] / "templates" / name
+    repo = REPO_TEMPLATES / name
     if repo.exists():
         return repo
     try:
@@ -42,12 +46,20 @@ def default_template(kind: str) -> Path:
         pass
     cached = _cache_dir() / name
     if not cached.exists():
-        build_templates.build_all(cached.parent)
+        import tempfile
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(dir=cached.parent) as tmp:  # never a half-written template
+                for built in build_templates.build_all(Path(tmp)):
+                    os.replace(built, cached.parent / built.name)
+        except OSError as exc:
+            raise ThiDuaError(f"Không tạo được mẫu báo cáo trong '{cached.parent}': {exc}") from None
     return cached
 
 
 def is_consolidated(data: WorkbookData) -> bool:
-    return any(r.text("unit") for key in ("works", "awards", "plans") for r in data.records.get(key, []))
+    """A consolidated master: some record carries the unit it came from."""
+    return any(r.text("unit") for records in data.records.values() for r in records)
 
 
 def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None):

@@ -89,11 +89,14 @@ def works_registered(data: WorkbookData) -> int:
 
 
 def status_sentence(totals: Totals) -> str:
+    """``Đến nay, 01 công trình, phần việc đã hoàn thành, 01 đang thực hiện, 01 lùi thời gian.``"""
     if not totals.works:
         return ""
     parts = [f"{count_text(totals.by_status[s])} {STATUS_PHRASES[s]}" for s in S.VOCABULARIES["status"].values
              if totals.by_status.get(s)]
-    return f"Đến nay, trong {count_text(totals.works)} công trình, phần việc đã đăng ký có " + ", ".join(parts) + "."
+    first, _, phrase = parts[0].partition(" ")
+    parts[0] = f"{first} công trình, phần việc {phrase}"
+    return "Đến nay, " + ", ".join(parts) + "."
 
 
 def awards_sentence(totals: Totals) -> str:

@@ -15,8 +15,19 @@ from ..errors import ThiDuaError
 from . import annex
 
 
-def environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+def environment(autoescape: bool = True) -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=autoescape, undefined=StrictUndefined)
+
+
+class _Template(DocxTemplate):
+    """Document properties are plain strings that python-docx escapes itself:
+    they are rendered in the same sandbox, without XML autoescaping (else
+    '&' would show as '&amp;' in File > Properties)."""
+
+    plain_context: dict | None = None  # the context before line breaks became Listings
+
+    def render_properties(self, context, jinja_env=None) -> None:
+        super().render_properties(self.plain_context or context, environment(autoescape=False))
 
 
 def _with_breaks(value: Any) -> Any:
@@ -32,7 +43,9 @@ def _with_breaks(value: Any) -> Any:
 
 def _open(template: Path) -> DocxTemplate:
     try:
-        return DocxTemplate(str(template))
+        tpl = _Template(str(template))
+        tpl.init_docx()  # docxtpl opens lazily; a broken file must fail here, in words
+        return tpl
     except Exception as exc:
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ ({exc}).") from None
 
@@ -52,6 +65,7 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
     ctx = _with_breaks(dict(context))
     if late:
         ctx.update(late(tpl))
+    tpl.plain_context = {**context, **{k: v for k, v in ctx.items() if k not in context}}
     name = template.name
     try:
         tpl.render(ctx, jinja_env=environment(), autoescape=True)
