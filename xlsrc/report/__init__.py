@@ -12,14 +12,15 @@ from ..atomic import write_bytes_atomic
 from ..completion import compute
 from ..errors import ThiDuaError
 from ..records import WorkbookData
-from . import build_templates, context, render
+from . import context, render
+from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import missing_markers
 from .pdf import to_pdf
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-_FILES = {"department": build_templates.DEPARTMENT, "consolidated": build_templates.CONSOLIDATED}
+_FILES = {"department": DEPARTMENT, "consolidated": CONSOLIDATED}
 
 
 def _cache_dir() -> Path:
@@ -47,6 +48,8 @@ def default_template(kind: str) -> Path:
     cached = _cache_dir() / name
     if not cached.exists():
         import tempfile
+
+        from . import build_templates
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=cached.parent) as tmp:  # never a half-written template
@@ -96,7 +99,7 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
         xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
     except (zipfile.BadZipFile, KeyError, OSError):
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ.") from None
-    kind = "consolidated" if build_templates.GROUP_MARKER in xml else "department"
+    kind = "consolidated" if GROUP_MARKER in xml else "department"
     _, ctx, _, late = _contexts(data if data is not None else _demo_data(), None, kind)
     provided = set(ctx) | ({"chart"} if late else set())
     return sorted(used - provided) + missing_markers(xml, grouped=kind == "consolidated")

@@ -13,7 +13,7 @@ from typing import Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import ThiDuaError
-from .build_templates import ANNEX_MARKERS, GROUP_MARKER
+from .markers import ANNEX_MARKERS, GROUP_MARKER
 
 _BATCH = 500  # rows joined into one piece
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'

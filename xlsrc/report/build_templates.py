@@ -15,14 +15,11 @@ from docx import Document
 from .docx_form import (borderless_table, cell_text, grid_table, landscape_section, page_number_header, para,
                         repeat_header, rule, set_run_font, setup_document)
 
-DEPARTMENT = "bao_cao_don_vi.docx"
-CONSOLIDATED = "bao_cao_tong_hop.docx"
-ANNEX_MARKERS = ("[[tt]]", "[[name]]", "[[start]]", "[[finish]]", "[[progress]]")
-GROUP_MARKER = "[[group]]"
+from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER  # noqa: F401
 
 
 def _header(doc) -> None:
-    table = borderless_table(doc, 2, [6.0, 10.0])
+    table = borderless_table(doc, 2, [6.5, 9.8])
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     p = left.paragraphs[0]
@@ -158,7 +155,7 @@ def build_consolidated(path: Path) -> Path:
     _loop(doc, "results")
     para(doc, "2. Kết quả theo đơn vị:", bold=True, indent=True, keep_next=True)
     _unit_table(doc)
-    para(doc, "{{ chart }}", align="center")
+    para(doc, "{{ chart }}", align="center", keep_next=True, space_after=0)
     para(doc, "Biểu đồ: tỷ lệ hoàn thành công trình, phần việc theo đơn vị", size=12, italic=True, align="center")
     _loop(doc, "leadership")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
