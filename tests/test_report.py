@@ -345,3 +345,42 @@ def test_as_of_changes_the_status_sentence(tmp_path):
     out = make_report(_data(tmp_path), tmp_path / "bc.docx", as_of=dt.date(2023, 1, 1))
     text = "\n".join(_all_text(Document(out)))
     assert "Đến nay, 01 công trình, phần việc đã hoàn thành, 01 chậm tiến độ, 01 lùi thời gian." in text
+
+
+def test_a_master_from_the_consolidator_gets_the_consolidated_report(tmp_path):
+    from xlsrc.consolidate import consolidate, write_master
+    folder = tmp_path / "donvi"
+    folder.mkdir()
+    for unit, body in (("Sở Ngoại vụ", "SỞ NGOẠI VỤ"), ("Sở Tư pháp", "SỞ TƯ PHÁP")):
+        content = demo_content()
+        content.info.update(unit_name=unit, issuing_body=body)
+        write_workbook(folder / f"{unit}.xlsx", content)
+    master = write_master(consolidate([str(folder)]), tmp_path / "tonghop.xlsx")
+    data = read_workbook(FileBook(master))
+    assert is_consolidated(data)
+    out = make_report(data, tmp_path / "tonghop.docx")
+    doc = Document(out)
+    text = "\n".join(_all_text(doc))
+    assert "02 đơn vị đã gửi báo cáo, đăng ký 06 công trình, phần việc" in text
+    assert "08 tập thể và 28 cá nhân" in text
+    assert any(n.startswith("word/media/") and n.endswith(".png") for n in zipfile.ZipFile(out).namelist())
+    groups = [r.cells[0].text for r in doc.tables[-1].rows[2:] if r.cells[0].text.startswith("Sở ")]
+    assert len(groups) == 2 and all("(03 công trình, phần việc)" in g for g in groups)
+    assert text.count("Văn bản số 06/HĐTĐKT ngày 12/11/2021") == 1  # the units' shared basis, once
+    signature = next(t for t in doc.tables if "Nơi nhận:" in t.rows[0].cells[0].text).rows[0].cells[1]
+    assert signature.paragraphs[0].text == "TRƯỞNG BAN"  # no empty line where no KT./TM. is given
+
+
+def test_fonts_cover_every_script_and_header_left_is_upright(demo_docx):
+    doc = Document(demo_docx)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    fonts = doc.styles["Normal"].element.rPr.find(f"{w}rFonts")
+    assert all(fonts.get(f"{w}{a}") == "Times New Roman" for a in ("ascii", "hAnsi", "cs"))
+    top = _paragraph(doc, "UBND TỈNH HÀ TĨNH")
+    assert not any(r.bold or r.italic for r in top.runs)
+    assert _paragraph(doc, "Số: 180/BC-SNgV").text == "Số: 180/BC-SNgV"
+    for p in doc.paragraphs:
+        if p.text.startswith(("Căn cứ Kế hoạch", "Trên đây là báo cáo")):
+            assert p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and p.paragraph_format.first_line_indent >= Mm(10)
+    sizes = {r.font.size for p in doc.paragraphs if p.text.startswith("Căn cứ") for r in p.runs}
+    assert sizes <= {None, Pt(13), Pt(14)}

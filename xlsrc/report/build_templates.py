@@ -60,7 +60,9 @@ def _signature(doc) -> None:
     para(left, "{%p endfor %}", size=11, align="left", space_after=0)
     p = right.paragraphs[0]
     p.alignment = 1
-    set_run_font(p.add_run("{{ authority_line }}"), 14, bold=True)
+    set_run_font(p.add_run("{%p if authority_line %}"), 14)
+    para(right, "{{ authority_line }}", size=14, bold=True, align="center", space_after=0)
+    para(right, "{%p endif %}", size=14, align="center", space_after=0)
     para(right, "{{ signer_title_upper }}", size=14, bold=True, align="center", space_after=0)
     for _ in range(4):
         para(right, "", align="center", space_after=0)

@@ -138,12 +138,17 @@ def header_context(data: WorkbookData) -> dict:
     }
 
 
-def _basis_paragraph(data: WorkbookData, unit: str) -> str:
+def _basis_paragraph(data: WorkbookData, unit: str, own_only: bool = False) -> str:
+    """``Thực hiện Văn bản số … ngày … của … về việc …; {unit} báo cáo …``. In a
+    master, the board's own documents; else the units' shared ones, each once."""
     numbers = _by_number(data)
     listed = data.info.get("basis") or []
     docs = [cite(numbers[n]) if n in numbers else f"văn bản số {n}" for n in listed]
     if not docs:
-        docs = [cite(p) for p in _plans(data, S.ROLE_BASIS)]
+        plans = _plans(data, S.ROLE_BASIS)
+        own = [p for p in plans if not p.text("unit")]
+        docs = [cite(p) for p in (own if own_only and own else plans)]
+    docs = list(dict.fromkeys(docs))
     lead = f"{unit} báo cáo tổng kết phong trào thi đua, cụ thể như sau:"
     return f"Thực hiện {'; '.join(docs)}; {lead}" if docs else lead
 
@@ -205,7 +210,7 @@ def consolidated_context(data: WorkbookData, totals: Totals) -> dict:
     ctx = header_context(data)
     unit = ctx["unit_name"]
     units = list(totals.by_unit.values())
-    ctx["basis_paragraph"] = _basis_paragraph(data, unit).replace(
+    ctx["basis_paragraph"] = _basis_paragraph(data, unit, own_only=True).replace(
         "báo cáo tổng kết phong trào thi đua", "tổng hợp báo cáo của các đơn vị")
     collectives = totals.awards_by_kind.get(S.COLLECTIVE, 0)
     individuals = totals.awards_by_kind.get(S.INDIVIDUAL, 0)
