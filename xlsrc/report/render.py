@@ -4,6 +4,7 @@ body, headers, footers and document properties alike."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -70,11 +71,15 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
     try:
         tpl.render(ctx, jinja_env=environment(), autoescape=True)
     except SecurityError as exc:
-        raise ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn và đã bị chặn ({exc}). "
-                          "Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}.") from None
+        attr = re.search(r"attribute '([^']+)'", str(exc))
+        what = f" (truy cập '{attr.group(1)}')" if attr else ""
+        raise ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn{what} nên đã bị chặn; không có gì được "
+                          "thực thi. Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}.") from None
     except UndefinedError as exc:
-        raise ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {exc.message}. "
-                          "Chạy 'thidua check-template' để xem danh sách.") from None
+        tag = re.search(r"'([^']+)' is undefined", exc.message or "")
+        what = f"{{{{ {tag.group(1)} }}}}" if tag else (exc.message or "")
+        raise ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {what}. "
+                          "Chạy 'thidua check-template' để xem danh sách các thẻ thiếu.") from None
     except TemplateSyntaxError as exc:
         raise ThiDuaError(f"Mẫu '{name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
     except TemplateError as exc:
