@@ -70,6 +70,14 @@ def test_month_only_without_a_known_year_is_not_guessed():
     assert not v.ok and v.text == "Tháng 4" and v.display() == "Tháng 4"
 
 
+@pytest.mark.parametrize("year", [0, -1, 1800, 10_000, 20211, 99_999, 10 ** 30])
+def test_month_only_with_an_impossible_year_is_unreadable_not_a_crash(year):
+    """A typo in 'Năm báo cáo' (20211) once made parse_date raise ValueError."""
+    v = parse_date("Tháng 4", year)
+    assert not v.ok and v.text == "Tháng 4" and v.display() == "Tháng 4"
+    assert parse_date("Tháng 4/2021", year).start == D(2021, 4, 1)  # a year typed in the cell still counts
+
+
 def test_no_day_is_invented():
     """A date of month, quarter or year precision is an interval, never a day."""
     for text, precision in (("tháng 11/2021", MONTH), ("Quý IV/2021", QUARTER), ("Năm 2021", YEAR)):
@@ -187,8 +195,10 @@ CELL_VALUES = st.one_of(
 
 
 @settings(max_examples=500, deadline=None)
-@given(CELL_VALUES, st.one_of(st.none(), st.integers(min_value=1900, max_value=2200)))
+@given(CELL_VALUES, st.one_of(st.none(), st.integers(min_value=1900, max_value=2200), st.integers()))
 @example(10 ** 400, None)
+@example("Tháng 4", 99_999)
+@example("tháng 12", -3)
 @example(-(10 ** 400), 2021)
 @example(1e308, None)
 @example(float("nan"), 2021)
@@ -230,3 +240,20 @@ def test_parse_progress_never_raises(value, fraction):
 @example([10 ** 400, 0.5])
 def test_column_is_fraction_never_raises(values):
     assert isinstance(column_is_fraction(values), bool)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.floats(), st.integers()), st.one_of(st.none(), st.integers()))
+def test_parse_date_plain_strategies(value, year):
+    """The brief's strategies on their own: st.text(), st.floats() (nan, inf included), st.integers()."""
+    v = parse_date(value, year)
+    assert isinstance(v, DateValue) and isinstance(v.display(), str)
+    assert v.ok == (v.start is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.floats(), st.integers()), st.booleans())
+def test_parse_progress_plain_strategies(value, fraction):
+    p = parse_progress(value, fraction=fraction)
+    assert isinstance(p, Progress) and isinstance(p.note, str)
+    assert p.value is None or (isinstance(p.value, float) and math.isfinite(p.value))

@@ -131,7 +131,7 @@ def _parse_date_text(text: str, default_year: int | None) -> DateValue:
                 return DateValue(*_month_interval(year, month), MONTH, text)
         elif kind == "month_only":
             month = int(g[0])
-            if 1 <= month <= 12 and default_year:
+            if 1 <= month <= 12 and isinstance(default_year, int) and 1900 <= default_year <= 2200:
                 return DateValue(*_month_interval(default_year, month), MONTH, text, year_given=False)
         elif kind == QUARTER:
             q, year = _ROMAN[g[0]], int(g[1])
