@@ -108,6 +108,43 @@ def test_month_only_without_any_year_stays_unreadable(tmp_path):
     assert not start.ok and start.text == "Tháng 4"
 
 
+def test_report_year_typo_does_not_break_the_reader(tmp_path):
+    """'Năm báo cáo' typed 20211: month-only dates cannot be placed, other dates still read."""
+    data = _book(tmp_path, [[1, "Việc", "Tháng 4", "18/11/2021", "10%"]],
+                 info={"Ngày ban hành": "18/11/2021", "Năm báo cáo": 20211})
+    start, finish = data.works[0]["start"], data.works[0]["planned_finish"]
+    assert not start.ok and start.text == "Tháng 4"
+    assert finish.ok and finish.start == D(2021, 11, 18)
+
+
+def test_every_date_form_keeps_its_precision_and_display(tmp_path):
+    """No day is invented on the way through a file: intervals stay intervals."""
+    rows = [[i, f"Việc {i}", v, "Năm 2022", "10%"] for i, v in enumerate(
+        ["tháng 12/2021", "6/2021", "Quý II/2021", "Năm 2021", "Tháng 4", "18-11-2021"], start=1)]
+    data = _book(tmp_path, rows, info={"Ngày ban hành": dt.datetime(2021, 11, 18)})
+    assert [w["start"].display() for w in data.works] == [
+        "Tháng 12/2021", "Tháng 6/2021", "Quý II/2021", "Năm 2021", "Tháng 4", "18/11/2021"]
+    for w in data.works[:5]:
+        assert w["start"].start.day == 1 and w["start"].start < w["start"].end
+
+
+def test_a_date_cell_in_a_text_column_reads_as_dd_mm_yyyy(tmp_path):
+    """calamine gives a date (not a datetime) for a date cell; a text column shows it as staff see it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.AWARDS.name
+    ws.append(["TT", "Hình thức, danh hiệu", "Đối tượng", "Tên tập thể, cá nhân", "Lĩnh vực, phong trào",
+               "Giai đoạn, năm", "Số quyết định"])
+    ws.append([1, "Giấy khen", "Cá nhân", "Nguyễn Văn Việt", "phong trào thi đua", dt.datetime(2020, 7, 1),
+               dt.datetime(2020, 7, 1, 9, 30)])
+    ws["F2"].number_format = "dd/mm/yyyy"
+    ws["G2"].number_format = "dd/mm/yyyy hh:mm"
+    wb.save(tmp_path / "award-dates.xlsx")
+    (award,) = read_workbook(FileBook(tmp_path / "award-dates.xlsx")).awards
+    assert award["period"] == "01/07/2020"
+    assert award["decision_number"] == "01/07/2020"
+
+
 def test_unreadable_date_cell_keeps_its_text(tmp_path):
     data = _book(tmp_path, [[1, "Việc", "sau Tết Nguyên đán", "31/02/2021", "10%"]], info={"Ngày ban hành": "18/11/2021"})
     start, finish = data.works[0]["start"], data.works[0]["planned_finish"]

@@ -81,7 +81,7 @@ def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fra
 def _text(raw: Any) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
-    if isinstance(raw, dt.datetime):
+    if isinstance(raw, dt.date):  # calamine gives a date for a date cell without a time
         return raw.strftime("%d/%m/%Y")
     return nfc(raw)
 
