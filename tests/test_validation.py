@@ -135,6 +135,19 @@ def test_month_only_dates_without_any_year_say_where_to_give_it(read_back):
     assert ("REQUIRED_EMPTY", "B7") in {(f.code, f.cell) for f in findings}
 
 
+@pytest.mark.parametrize("basis", ["06/HĐTĐKT\n198/KH – SNgV", "06 / HĐTĐKT", "Số: 84/KH-SNgV",
+                                   "06/HĐTĐKT\n244 / 2020 / NQ-HĐND"])
+def test_basis_listed_in_another_spelling_is_found(read_back, basis):
+    """The seed types '198/KH – SNgV'; the Kế hoạch sheet holds '198/KH-SNgV': the same document."""
+    _, findings = _validate(read_back, _info(basis=basis))
+    assert _new(findings) == [], [f.line() for f in findings]
+
+
+def test_registration_typed_with_spaces_is_found(read_back):
+    _, findings = _validate(read_back, _info(registration="221 / SNgV – VPTTr"))
+    assert _new(findings) == [], [f.line() for f in findings]
+
+
 def test_same_month_start_and_finish_is_no_error(read_back):
     _, findings = _validate(read_back, _set("works", 1, start="Tháng 4", planned_finish="15/04/2021"))
     assert not has_errors(findings)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from openpyxl.utils import get_column_letter
 
 from . import schema as S
-from .parsing import DateValue, Progress, is_doc_number
+from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc
 
@@ -121,7 +121,8 @@ def _check_info(out: _Collector) -> None:
         numbers = data.info.get(key) or []
         numbers = numbers if isinstance(numbers, list) else [numbers]
         for number in numbers:
-            if number and is_doc_number(number) and number not in known and key in data.info_rows:
+            if number and is_doc_number(number) and canonical_doc_number(number) not in known \
+                    and key in data.info_rows:
                 out.add(S.INFO, data.info_rows[key], key, WARNING, "DOC_NOT_LISTED",
                         f"Văn bản {number} chưa có ở trang Kế hoạch; báo cáo sẽ chỉ ghi số, ký hiệu.")
 
