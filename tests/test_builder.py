@@ -197,6 +197,23 @@ def test_build_is_deterministic():
     assert build_workbook(Content()) == build_workbook()
 
 
+def test_build_does_not_depend_on_the_clock():
+    """Byte-identical on another day too: every zip entry and the document
+    properties carry fixed dates, none taken from the clock."""
+    import io
+    import zipfile
+    data = build_workbook(demo_content())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert core.count("2021-01-01T00:00:00Z") == 2  # created and modified
+
+
+def test_macro_build_is_deterministic():
+    assert build_workbook(demo_content(), macro=True, interpreter="python") == \
+        build_workbook(demo_content(), macro=True, interpreter="python")
+
+
 def test_write_refuses_to_overwrite_and_wrong_suffix(tmp_path):
     path = write_workbook(tmp_path / "a.xlsx")
     with pytest.raises(OutputExists):
