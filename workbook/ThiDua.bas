@@ -80,8 +80,10 @@ Private Function PickInputs() As Collection
     Set dlg = Application.FileDialog(3)
     dlg.AllowMultiSelect = True
     dlg.Title = "Chon cac tep bao cao cua don vi (Cancel: chon ca thu muc)"
-    dlg.Filters.Clear
-    dlg.Filters.Add "Bang tinh", "*.xlsx;*.xlsm;*.xls;*.ods"
+    #If Not Mac Then
+        dlg.Filters.Clear
+        dlg.Filters.Add "Bang tinh", "*.xlsx;*.xlsm;*.xls;*.ods"
+    #End If
     If dlg.Show = -1 Then
         For i = 1 To dlg.SelectedItems.Count
             result.Add dlg.SelectedItems(i)
@@ -97,13 +99,24 @@ End Function
 Sub ThiDuaOpenReports()
     Dim folder As String
     On Error GoTo Failed
+    If Len(ThisWorkbook.Path) = 0 Then
+        MsgBox "Hay luu so nay truoc (chua co thu muc).", vbInformation, "thidua"
+        Exit Sub
+    End If
     folder = ThisWorkbook.Path & Application.PathSeparator & REPORT_FOLDER
     If Len(Dir(folder, vbDirectory)) = 0 Then MkDir folder
     #If Mac Then
         ThisWorkbook.FollowHyperlink folder
     #Else
+        On Error GoTo ShellFailed
         Shell "explorer.exe """ & folder & """", vbNormalFocus
     #End If
+    Exit Sub
+ShellFailed:
+    Resume UseHyperlink  ' Resume ends the error state, so Failed can catch the next one
+UseHyperlink:
+    On Error GoTo Failed
+    ThisWorkbook.FollowHyperlink folder
     Exit Sub
 Failed:
     MsgBox "Khong mo duoc thu muc bao cao: " & Err.Description, vbExclamation, "thidua"

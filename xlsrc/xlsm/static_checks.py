@@ -14,6 +14,7 @@ _SUB = re.compile(r"^[ \t]*(?:Public[ \t]+|Private[ \t]+)?Sub[ \t]+(\w+)[ \t]*\(
 _RUNPYTHON = re.compile(r'RunPython\s+"import\s+([\w.]+)\s*;\s*([\w.]+)\(\)"')
 MODULE_FILE = "ThiDua.bas"  # how oletools names our standard module ThiDua
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+UI_NS = "http://schemas.microsoft.com/office/2006/01/customui"
 
 
 def subs(vba: str) -> dict[str, str]:
@@ -117,12 +118,50 @@ def check_vba_source(modules: dict[str, str], expected: str) -> list[str]:
     return problems
 
 
+def check_ribbon(xlsm: bytes) -> list[str]:
+    """The customUI part uses the 2006 namespace and is reached from the
+    package root by the 2006 ui/extensibility relationship (the pair Excel
+    2007+ reads and openpyxl keeps on re-save)."""
+    from .ribbon import UI_PART, UI_REL_TYPE
+    parts = _parts(xlsm)
+    ui = parts.get(UI_PART)
+    if ui is None:
+        return [f"thiếu phần {UI_PART} (ribbon)"]
+    problems = []
+    try:
+        tag = ET.fromstring(ui).tag
+    except Exception as exc:
+        return [f"{UI_PART}: XML hỏng ({exc})"]
+    if tag != f"{{{UI_NS}}}customUI":
+        problems.append(f"{UI_PART}: phần tử gốc {tag} không thuộc không gian tên {UI_NS}")
+    rels = ET.fromstring(parts.get("_rels/.rels", b"<Relationships/>"))
+    targets = [r.get("Target", "").lstrip("/") for r in rels if r.get("Type") == UI_REL_TYPE]
+    if targets != [UI_PART]:
+        problems.append(f"_rels/.rels: cần đúng một quan hệ {UI_REL_TYPE} trỏ tới {UI_PART}, có {targets}")
+    return problems
+
+
+def check_paths_sheet(xlsm: bytes, vba: str) -> list[str]:
+    """The hidden sheet the Consolidate macro writes paths into exists."""
+    m = re.search(r'Const\s+PATHS_SHEET\s+As\s+String\s*=\s*"([^"]+)"', vba)
+    if m is None:
+        return ["mã VBA không khai báo hằng PATHS_SHEET"]
+    sheets = {s.get("name"): s.get("state", "visible")
+              for s in ET.fromstring(_parts(xlsm)["xl/workbook.xml"]).iter(f"{NS_MAIN}sheet")}
+    name = m.group(1)
+    if name not in sheets:
+        return [f"không có trang tính '{name}' mà macro Tổng hợp ghi đường dẫn vào"]
+    if sheets[name] == "visible":
+        return [f"trang tính '{name}' phải được ẩn"]
+    return []
+
+
 def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     modules = vba_modules(xlsm)
     vba = modules.get(MODULE_FILE, "")
-    return (check_xml(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
+    return (check_xml(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
-            + check_project_streams(xlsm))
+            + check_paths_sheet(xlsm, vba) + check_project_streams(xlsm))
 
 
 def check_project_streams(xlsm: bytes) -> list[str]:
