@@ -156,12 +156,37 @@ def check_paths_sheet(xlsm: bytes, vba: str) -> list[str]:
     return []
 
 
+_SUB_BODY = re.compile(r"^[ \t]*(?:Public[ \t]+|Private[ \t]+)?Sub[ \t]+(\w+)[^\n]*\n(.*?)^[ \t]*End[ \t]+Sub\b",
+                       re.I | re.M | re.S)
+
+
+def check_error_handling(vba: str) -> list[str]:
+    """Every Sub traps errors (``On Error GoTo``) so the user sees a message
+    box, not the VBA debugger — or its body is a single call of a Sub that
+    does. Functions are exempt: their errors reach the calling Sub's handler."""
+    bodies = {}
+    for m in _SUB_BODY.finditer(vba.replace("\r\n", "\n")):
+        lines = [ln.strip() for ln in m.group(2).split("\n")]
+        bodies[m.group(1).lower()] = (m.group(1), [ln for ln in lines if ln and not ln.startswith("'")])
+    trapping = {k for k, (_, body) in bodies.items() if any(re.match(r"On\s+Error\s+GoTo\s+\w", ln, re.I)
+                                                             and not re.match(r"On\s+Error\s+GoTo\s+0\b", ln, re.I)
+                                                             for ln in body)}
+    problems = []
+    for key, (name, body) in bodies.items():
+        if key in trapping:
+            continue
+        called = re.fullmatch(r"(?:Call\s+)?(\w+)(?:\s*\(\s*\))?", body[0], re.I) if len(body) == 1 else None
+        if called is None or called.group(1).lower() not in trapping:
+            problems.append(f"Sub {name} không có On Error GoTo: lỗi VBA sẽ mở trình gỡ lỗi thay vì hộp thông báo")
+    return problems
+
+
 def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     modules = vba_modules(xlsm)
     vba = modules.get(MODULE_FILE, "")
     return (check_xml(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
-            + check_paths_sheet(xlsm, vba) + check_project_streams(xlsm))
+            + check_paths_sheet(xlsm, vba) + check_error_handling(vba) + check_project_streams(xlsm))
 
 
 def check_project_streams(xlsm: bytes) -> list[str]:
