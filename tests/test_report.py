@@ -384,3 +384,32 @@ def test_fonts_cover_every_script_and_header_left_is_upright(demo_docx):
             assert p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and p.paragraph_format.first_line_indent >= Mm(10)
     sizes = {r.font.size for p in doc.paragraphs if p.text.startswith("Căn cứ") for r in p.runs}
     assert sizes <= {None, Pt(13), Pt(14)}
+
+
+def test_check_template_refuses_unsafe_expressions_without_rendering(tmp_path):
+    evil = _edited_template(tmp_path, "{{ summary }}", "{{ x['__globals__'] }}")
+    with pytest.raises(ThiDuaError, match="không an toàn.*__globals__"):
+        check_template(evil)
+
+
+def test_check_template_looks_in_headers_and_document_properties(tmp_path):
+    props = _edited_template(tmp_path, "{{ doc_type }} {{ doc_number }}", "{{ tieu_de_moi }}",
+                             part="docProps/core.xml")
+    assert check_template(props) == ["tieu_de_moi"]
+    name = next(n for n in zipfile.ZipFile(default_template("department")).namelist()
+                if n.startswith("word/header") and b"PAGE" in zipfile.ZipFile(default_template("department")).read(n))
+    (tmp_path / "h").mkdir()
+    header = _edited_template(tmp_path / "h", "<w:instrText", "<w:t>{{ so_trang_moi }}</w:t><w:instrText", part=name)
+    assert check_template(header) == ["so_trang_moi"]
+
+
+def test_text_comes_out_in_nfc(tmp_path):
+    import unicodedata
+    content = demo_content()
+    decomposed = unicodedata.normalize("NFD", "Tổ chức lớp tiếng Lào")
+    content.rows["works"][0]["name"] = decomposed
+    content.info["summary"] = unicodedata.normalize("NFD", "Tổng kết phong trào")
+    out = make_report(_data(tmp_path, content), tmp_path / "bc.docx")
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "Tổ chức lớp tiếng Lào" in xml and decomposed not in xml
+    assert "Tổng kết phong trào" in _all_text(Document(out))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from typing import Iterator
 from xml.sax.saxutils import escape
@@ -24,7 +25,7 @@ _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
 def _xml_text(text: str) -> str:
-    text = _CONTROL.sub("", text.replace("\r\n", "\n"))
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
     text = escape(text, {'"': "&quot;"}).replace("\n", _BREAK)
     return text.replace("\t", _TAB) if "\t" in text else text
 

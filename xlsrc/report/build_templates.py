@@ -70,7 +70,7 @@ def _signature(doc) -> None:
 
 
 def _annex_table(doc, grouped: bool) -> None:
-    widths = [1.2, 10.0, 3.2, 3.2, 8.4]
+    widths = [1.2, 9.0, 3.8, 3.8, 8.2]
     table = grid_table(doc, 3 + (1 if grouped else 0), 5, widths)
     h1, h2 = table.rows[0], table.rows[1]
     cell_text(h1.cells[0], "TT", bold=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable
 
+from docx.oxml import parse_xml
 from docxtpl import DocxTemplate, Listing
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import ThiDuaError
@@ -32,8 +34,9 @@ class _Template(DocxTemplate):
 
 
 def _with_breaks(value: Any) -> Any:
-    """Text with line breaks becomes a docxtpl Listing (escaped, real breaks)."""
+    """Text in NFC; text with line breaks becomes a docxtpl Listing (escaped, real breaks)."""
     if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value)
         return Listing(value) if "\n" in value else value
     if isinstance(value, list):
         return [_with_breaks(v) for v in value]
@@ -51,12 +54,58 @@ def _open(template: Path) -> DocxTemplate:
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ ({exc}).") from None
 
 
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # what docxtpl renders
+
+
+def _sources(tpl: DocxTemplate) -> list[str]:
+    """The Jinja sources docxtpl renders: body, headers, footers, footnotes and
+    document properties, as docxtpl itself prepares them."""
+    docx = tpl.docx
+    out = [tpl.patch_xml(tpl.xml_to_string(docx._element.body))]
+    for rel in docx._part.rels.values():
+        if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and rel.target_part.blob:
+            out.append(tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob))))
+    for part in docx.part.package.parts:
+        if part.content_type.endswith(".footnotes+xml"):
+            out.append(tpl.patch_xml(part.blob.decode("utf-8")))
+    out += [getattr(docx.core_properties, p) or "" for p in PROPERTIES]
+    return out
+
+
+def _unsafe(tree: nodes.Template) -> str | None:
+    """The first attribute the sandbox would refuse (``__class__``…), if any."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        attr = node.attr if isinstance(node, nodes.Getattr) else (
+            node.arg.value if isinstance(node.arg, nodes.Const) else None)
+        if isinstance(attr, str) and attr.startswith("_"):
+            return attr
+    return None
+
+
+def _unsafe_error(name: str, attr: str | None) -> ThiDuaError:
+    what = f" (truy cập '{attr}')" if attr else ""
+    return ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn{what} nên đã bị chặn; không có gì được "
+                       "thực thi. Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}.")
+
+
 def undeclared(template: Path) -> set[str]:
+    """Names the template's tags use, anywhere docxtpl renders; a template with
+    an expression the sandbox would block is refused here already."""
     tpl = _open(template)
-    try:
-        return set(tpl.get_undeclared_template_variables(jinja_env=environment()))
-    except TemplateSyntaxError as exc:
-        raise ThiDuaError(f"Mẫu '{template.name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
+    env = environment()
+    used: set[str] = set()
+    for source in _sources(tpl):
+        if "{" not in source:
+            continue
+        try:
+            tree = env.parse(source)
+        except TemplateSyntaxError as exc:
+            raise ThiDuaError(f"Mẫu '{template.name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
+        attr = _unsafe(tree)
+        if attr:
+            raise _unsafe_error(template.name, attr)
+        used |= meta.find_undeclared_variables(tree)
+    return used
 
 
 def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
@@ -72,9 +121,7 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
         tpl.render(ctx, jinja_env=environment(), autoescape=True)
     except SecurityError as exc:
         attr = re.search(r"attribute '([^']+)'", str(exc))
-        what = f" (truy cập '{attr.group(1)}')" if attr else ""
-        raise ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn{what} nên đã bị chặn; không có gì được "
-                          "thực thi. Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}.") from None
+        raise _unsafe_error(name, attr.group(1) if attr else None) from None
     except UndefinedError as exc:
         tag = re.search(r"'([^']+)' is undefined", exc.message or "")
         what = f"{{{{ {tag.group(1)} }}}}" if tag else (exc.message or "")
