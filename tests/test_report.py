@@ -413,3 +413,23 @@ def test_text_comes_out_in_nfc(tmp_path):
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     assert "Tổ chức lớp tiếng Lào" in xml and decomposed not in xml
     assert "Tổng kết phong trào" in _all_text(Document(out))
+
+
+def test_annex_markers_split_by_word_still_fill_the_table(tmp_path):
+    run = '<w:r><w:rPr><w:b/></w:rPr><w:t>'
+    split = _edited_template(tmp_path, "<w:t>[[name]]</w:t>",
+                             f'<w:t>[[na</w:t></w:r><w:proofErr w:type="spellStart"/>{run}m</w:t></w:r>'
+                             f'<w:proofErr w:type="spellEnd"/>{run}e]]</w:t>')
+    assert check_template(split) == []
+    doc = Document(make_report(_data(tmp_path), tmp_path / "x.docx", template=split))
+    names = [r.cells[1].text for r in doc.tables[-1].rows[2:]]
+    assert len(names) == 3 and names[2] == "Tổ chức lớp tiếng Lào cho cán bộ công chức viên chức của tỉnh"
+
+
+def test_a_tag_whose_braces_word_split_still_renders(tmp_path):
+    split = _edited_template(tmp_path, "<w:t>Số: {{ doc_number }}</w:t>",
+                             '<w:t xml:space="preserve">Số: {</w:t></w:r><w:proofErr w:type="spellStart"/><w:r>'
+                             '<w:t>{ doc_number }</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>}</w:t>')
+    assert check_template(split) == []
+    out = make_report(_data(tmp_path), tmp_path / "x.docx", template=split)
+    assert "Số: 180/BC-SNgV" in _all_text(Document(out))

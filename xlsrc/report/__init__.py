@@ -14,7 +14,7 @@ from ..errors import ThiDuaError
 from ..records import WorkbookData
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
-from .annex import missing_markers
+from .annex import join_split_markers, missing_markers
 from .pdf import to_pdf
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
@@ -96,7 +96,7 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     template = Path(template_path)
     used = render.undeclared(template)
     try:
-        xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
+        xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
     except (zipfile.BadZipFile, KeyError, OSError):
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ.") from None
     kind = "consolidated" if GROUP_MARKER in xml else "department"

@@ -39,6 +39,21 @@ def _row_around(xml: str, marker: str) -> tuple[int, int]:
     return start, end
 
 
+_TAGS = "(?:<[^>]*>)*"
+_SPLIT = {m: re.compile(_TAGS.join(re.escape(ch) for ch in m)) for m in (*ANNEX_MARKERS, GROUP_MARKER)}
+
+
+def join_split_markers(xml: str) -> str:
+    """A marker Word has split over several runs (spell-check marks, a change
+    of format inside it) is joined back into its first run, as docxtpl does
+    for ``{{ }}``: the tags between its characters are closing and reopening
+    runs, so dropping them keeps the XML well formed."""
+    for marker, pattern in _SPLIT.items():
+        if marker not in xml:
+            xml = pattern.sub(marker, xml)
+    return xml
+
+
 def missing_markers(xml: str, grouped: bool) -> list[str]:
     needed = list(ANNEX_MARKERS) + ([GROUP_MARKER] if grouped else [])
     return [m for m in needed if m not in xml]
@@ -48,6 +63,7 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     """document.xml in pieces, the marker rows replaced by one row per
     ('item', cells) or ('group', [title]). Streaming the pieces keeps memory
     flat: no 100 MB string is built for 50,000 works."""
+    xml = join_split_markers(xml)
     grouped = any(kind == "group" for kind, _ in rows) or GROUP_MARKER in xml
     missing = missing_markers(xml, grouped)
     if missing:
