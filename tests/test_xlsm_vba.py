@@ -17,7 +17,8 @@ import xlsxwriter
 from oletools.olevba import VBA_Parser
 
 from xlsrc.xlsm import add_ribbon, build_vba_project, read_module_source, read_ribbon_xml
-from xlsrc.xlsm.static_checks import (check_callbacks, check_codenames, check_error_handling, check_paths_sheet,
+from xlsrc.xlsm.static_checks import (check_all, check_callbacks, check_codenames, check_error_handling,
+                                      check_macro_enabled_package, check_paths_sheet,
                                       check_project_streams, check_ribbon, check_runpython_targets,
                                       check_vba_source, check_xml, subs, vba_modules)
 from xlsrc.xlsm.vba_project import quickstart_vba_bin
@@ -208,6 +209,21 @@ def test_ribbon_part_relationship_and_namespace(xlsm):
     ns_2009 = tiny_xlsm(ribbon=RIBBON.replace("2006/01/customui", "2009/07/customui"))
     assert any("customui" in p for p in check_ribbon(ns_2009))
     assert check_ribbon(tiny_xlsm(ribbon=None)) != []
+
+
+def test_package_is_macro_enabled(xlsm):
+    assert check_macro_enabled_package(xlsm) == []
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb.add_worksheet()
+    wb.close()  # a plain .xlsx renamed .xlsm: Excel refuses it
+    problems = check_macro_enabled_package(add_ribbon(buf.getvalue(), RIBBON))
+    assert any("macroEnabled" in p for p in problems) and any("vbaProject" in p for p in problems)
+
+
+def test_check_all_passes_on_a_good_build(xlsm):
+    pytest.importorskip("xlsrc.macros")
+    assert check_all(xlsm, SOURCE) == []
 
 
 def test_add_ribbon_is_idempotent(xlsm):

@@ -181,10 +181,37 @@ def check_error_handling(vba: str) -> list[str]:
     return problems
 
 
+MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+VBA_PROJECT_TYPE = "application/vnd.ms-office.vbaProject"
+VBA_PROJECT_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+
+
+def check_macro_enabled_package(xlsm: bytes) -> list[str]:
+    """Excel refuses a .xlsm whose workbook part is not typed macro-enabled,
+    and ignores a vbaProject.bin without its content type and relationship."""
+    parts = _parts(xlsm)
+    ns_ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    types = ET.fromstring(parts["[Content_Types].xml"])
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types.iter(f"{ns_ct}Override")}
+    defaults = {d.get("Extension"): d.get("ContentType") for d in types.iter(f"{ns_ct}Default")}
+    problems = []
+    if overrides.get("/xl/workbook.xml") != MACRO_WORKBOOK_TYPE:
+        problems.append(f"[Content_Types].xml: xl/workbook.xml phải có kiểu {MACRO_WORKBOOK_TYPE}")
+    if "xl/vbaProject.bin" not in parts:
+        problems.append("thiếu xl/vbaProject.bin")
+    elif overrides.get("/xl/vbaProject.bin", defaults.get("bin")) != VBA_PROJECT_TYPE:
+        problems.append(f"[Content_Types].xml: xl/vbaProject.bin phải có kiểu {VBA_PROJECT_TYPE}")
+    rels = ET.fromstring(parts.get("xl/_rels/workbook.xml.rels", b"<Relationships/>"))
+    if not any(r.get("Type") == VBA_PROJECT_REL and r.get("Target", "").lstrip("/").removeprefix("xl/")
+               == "vbaProject.bin" for r in rels):
+        problems.append("xl/_rels/workbook.xml.rels: thiếu quan hệ vbaProject tới vbaProject.bin")
+    return problems
+
+
 def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     modules = vba_modules(xlsm)
     vba = modules.get(MODULE_FILE, "")
-    return (check_xml(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
+    return (check_xml(xlsm) + check_macro_enabled_package(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
             + check_paths_sheet(xlsm, vba) + check_error_handling(vba) + check_project_streams(xlsm))
 
