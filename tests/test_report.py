@@ -433,3 +433,19 @@ def test_a_tag_whose_braces_word_split_still_renders(tmp_path):
     assert check_template(split) == []
     out = make_report(_data(tmp_path), tmp_path / "x.docx", template=split)
     assert "Số: 180/BC-SNgV" in _all_text(Document(out))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_template_resaved_by_an_office_suite_still_renders_the_same(tmp_path, demo_docx):
+    src = tmp_path / "mau" / "bao_cao_don_vi.docx"
+    src.parent.mkdir()
+    shutil.copyfile(default_template("department"), src)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{(tmp_path / 'profile').as_posix()}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "resaved"), str(src)],
+                   capture_output=True, timeout=300, check=False)
+    resaved = tmp_path / "resaved" / "bao_cao_don_vi.docx"
+    assert resaved.exists()
+    assert zipfile.ZipFile(resaved).read("word/document.xml") != zipfile.ZipFile(src).read("word/document.xml")
+    assert check_template(resaved) == []
+    out = make_report(_data(tmp_path, name="r.xlsx"), tmp_path / "r.docx", template=resaved)
+    assert _all_text(Document(out)) == _all_text(Document(demo_docx))
