@@ -301,3 +301,18 @@ def test_libreoffice_imports_the_vba_project(xlsm, tmp_path):
     for sheet, code in (("Dữ liệu", "Sheet1"), ("_thidua_paths", "Sheet2")):
         entry = settings.split(f'config:name="{sheet}">', 1)[1]
         assert re.search(r'config:name="CodeName" config:type="string">(\w+)<', entry).group(1) == code
+
+
+@pytest.mark.parametrize("names", [[], ["Sheet1"], [f"Sheet{i}" for i in range(1, 41)], ["DuLieu", "Bang_2", "Z"]])
+def test_vba_project_parses_strictly_for_any_number_of_sheets(names):
+    import olefile
+    vba_bin = build_vba_project(SOURCE, names)
+    ole = olefile.OleFileIO(io.BytesIO(vba_bin), raise_defects=olefile.DEFECT_POTENTIAL)
+    assert ole.parsing_issues == []
+    ole.close()
+    got = _olevba(vba_bin)
+    assert set(got) == {"ThisWorkbook.cls", "ThiDua.bas", "xlwings.bas", "Dictionary.cls", *(f"{n}.cls" for n in names)}
+    for n in names:
+        assert f'Attribute VB_Name = "{n}"' in got[f"{n}.cls"]
+        assert 'VB_Base = "0{00020820-0000-0000-C000-000000000046}"' in got[f"{n}.cls"]  # a Worksheet
+    assert 'VB_Base = "0{00020819-0000-0000-C000-000000000046}"' in got["ThisWorkbook.cls"]  # the Workbook
