@@ -449,3 +449,42 @@ def test_a_template_resaved_by_an_office_suite_still_renders_the_same(tmp_path, 
     assert check_template(resaved) == []
     out = make_report(_data(tmp_path, name="r.xlsx"), tmp_path / "r.docx", template=resaved)
     assert _all_text(Document(out)) == _all_text(Document(demo_docx))
+
+
+def _two_unit_data(tmp_path):
+    content = demo_content()
+    content.rows["works"] = [
+        {"order": i + 1, "name": f"Công trình {i + 1} của {unit}", "kind": "Công trình", "start": "Năm 2021",
+         "planned_finish": "Năm 2022", "progress": 1.0, "unit": unit}
+        for unit in ("Sở Y tế", "Sở Tư pháp") for i in range(2)]
+    return _data(tmp_path, content, name="tonghop.xlsx")
+
+
+def test_the_template_given_decides_the_kind_of_report(tmp_path):
+    dept = make_report(_data(tmp_path), tmp_path / "a.docx", template=default_template("consolidated"))
+    text = "\n".join(_all_text(Document(dept)))
+    assert "01 đơn vị đã gửi báo cáo, đăng ký 03 công trình, phần việc" in text
+    master = _two_unit_data(tmp_path)
+    out = make_report(master, tmp_path / "b.docx", template=default_template("department"))
+    annex = [[c.text for c in r.cells] for r in Document(out).tables[-1].rows[2:]]
+    assert [r[0] for r in annex] == ["1", "2", "3", "4"]
+    assert "1. Công tác lãnh đạo, chỉ đạo thực hiện đợt thi đua:" in _all_text(Document(out))
+
+
+def test_a_consolidated_template_without_group_row_lists_the_units_in_the_name_column(tmp_path):
+    src = default_template("consolidated")
+    xml = zipfile.ZipFile(src).read("word/document.xml").decode("utf-8")
+    at = xml.find("[[group]]")
+    start, end = xml.rfind("<w:tr>", 0, at), xml.find("</w:tr>", at) + len("</w:tr>")
+    xml = xml[:start] + xml[end:]
+    out = tmp_path / "mau.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item, xml.encode("utf-8") if item.filename == "word/document.xml"
+                          else zin.read(item.filename))
+    assert check_template(out) == []
+    doc = Document(make_report(_two_unit_data(tmp_path), tmp_path / "r.docx", template=out))
+    annex = [[c.text for c in r.cells] for r in doc.tables[-1].rows[2:]]
+    assert annex[0][:2] == ["", "Sở Y tế (02 công trình, phần việc)"]
+    assert annex[1][:2] == ["1", "Công trình 1 của Sở Y tế"]
+    assert annex[3][1] == "Sở Tư pháp (02 công trình, phần việc)"

@@ -79,11 +79,29 @@ def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None
     return "department", context.department_context(data, totals), context.department_annex(data), None
 
 
+def _template_kind(template: Path) -> str:
+    """A template made for the consolidated report (grouped annex, table by
+    unit or chart) gets the consolidated words, whatever the data."""
+    try:
+        xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ.") from None
+    if GROUP_MARKER in xml or render.undeclared(template) & {"units", "chart"}:
+        return "consolidated"
+    return "department"
+
+
 def make_report(data: WorkbookData, out_path, template=None, force: bool = False, as_of=None) -> Path:
-    kind, ctx, rows, late = _contexts(data, as_of)
-    template = Path(template) if template else default_template(kind)
-    if not template.exists():
-        raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
+    """The report as a .docx at ``out_path``; the template chosen by the data
+    (a consolidated master or a department's book) unless one is given."""
+    if template:
+        template = Path(template)
+        if not template.exists():
+            raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
+        kind, ctx, rows, late = _contexts(data, as_of, _template_kind(template))
+    else:
+        kind, ctx, rows, late = _contexts(data, as_of)
+        template = default_template(kind)
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
@@ -92,17 +110,16 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:
     """Tags the template uses that the data does not provide (sorted), plus
-    any annex marker the template lost."""
+    any annex marker the template lost (the group row ``[[group]]`` is optional)."""
     template = Path(template_path)
+    if not template.exists():
+        raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
     used = render.undeclared(template)
-    try:
-        xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
-    except (zipfile.BadZipFile, KeyError, OSError):
-        raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ.") from None
-    kind = "consolidated" if GROUP_MARKER in xml else "department"
+    kind = _template_kind(template)
+    xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
     _, ctx, _, late = _contexts(data if data is not None else _demo_data(), None, kind)
     provided = set(ctx) | ({"chart"} if late else set())
-    return sorted(used - provided) + missing_markers(xml, grouped=kind == "consolidated")
+    return sorted(used - provided) + missing_markers(xml, grouped=False)
 
 
 def _demo_data() -> WorkbookData:

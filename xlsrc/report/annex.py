@@ -64,8 +64,7 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     ('item', cells) or ('group', [title]). Streaming the pieces keeps memory
     flat: no 100 MB string is built for 50,000 works."""
     xml = join_split_markers(xml)
-    grouped = any(kind == "group" for kind, _ in rows) or GROUP_MARKER in xml
-    missing = missing_markers(xml, grouped)
+    missing = missing_markers(xml, grouped=False)  # a template without a group row is fine
     if missing:
         raise ThiDuaError(f"Mẫu '{template_name}': bảng phụ lục thiếu ô đánh dấu {', '.join(missing)} "
                           "(mỗi ô đánh dấu phải nằm nguyên vẹn trong một ô của bảng).")
@@ -81,9 +80,13 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     yield xml[:item_start]
     batch: list[str] = []
     for kind, cells in rows:
-        if kind == "group":
-            if group:
-                batch.append(group.replace(GROUP_MARKER, _xml_text(cells[0])))
+        if kind == "group" and group:
+            batch.append(group.replace(GROUP_MARKER, _xml_text(cells[0])))
+        elif kind == "group":  # no group row in the template: the unit's name in the name column
+            row = item
+            for marker, value in zip(ANNEX_MARKERS, ["", cells[0], "", "", ""]):
+                row = row.replace(marker, _xml_text(value), 1)
+            batch.append(row)
         else:
             row = item
             for marker, value in zip(ANNEX_MARKERS, cells):
