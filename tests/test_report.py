@@ -488,3 +488,14 @@ def test_a_consolidated_template_without_group_row_lists_the_units_in_the_name_c
     assert annex[0][:2] == ["", "Sở Y tế (02 công trình, phần việc)"]
     assert annex[1][:2] == ["1", "Công trình 1 của Sở Y tế"]
     assert annex[3][1] == "Sở Tư pháp (02 công trình, phần việc)"
+
+
+@pytest.mark.parametrize("expr", ["{{ x.__globals__ }}", "{{ summary|attr('__class__') }}",
+                                  "{% for c in ''.__class__.__mro__ %}{{ c }}{% endfor %}"])
+def test_unsafe_expressions_fail_in_render_and_in_check(tmp_path, expr):
+    evil = _edited_template(tmp_path, "{{ summary }}", expr)
+    with pytest.raises(ThiDuaError, match="không an toàn"):
+        make_report(_data(tmp_path), tmp_path / "x.docx", template=evil)
+    assert not (tmp_path / "x.docx").exists()
+    with pytest.raises(ThiDuaError, match="không an toàn"):
+        check_template(evil)

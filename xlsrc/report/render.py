@@ -73,10 +73,16 @@ def _sources(tpl: DocxTemplate) -> list[str]:
 
 
 def _unsafe(tree: nodes.Template) -> str | None:
-    """The first attribute the sandbox would refuse (``__class__``…), if any."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        attr = node.attr if isinstance(node, nodes.Getattr) else (
-            node.arg.value if isinstance(node.arg, nodes.Const) else None)
+    """The first attribute the sandbox would refuse (``__class__``…), if any:
+    ``x.__a__``, ``x['__a__']`` or ``x|attr('__a__')``."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        if isinstance(node, nodes.Getattr):
+            attr = node.attr
+        elif isinstance(node, nodes.Getitem):
+            attr = node.arg.value if isinstance(node.arg, nodes.Const) else None
+        else:
+            attr = node.args[0].value if node.name == "attr" and node.args and isinstance(
+                node.args[0], nodes.Const) else None
         if isinstance(attr, str) and attr.startswith("_"):
             return attr
     return None
