@@ -499,3 +499,17 @@ def test_unsafe_expressions_fail_in_render_and_in_check(tmp_path, expr):
     assert not (tmp_path / "x.docx").exists()
     with pytest.raises(ThiDuaError, match="không an toàn"):
         check_template(evil)
+
+
+def test_an_unknown_field_inside_a_loop_is_named(tmp_path):
+    src = default_template("consolidated")
+    out = tmp_path / "tonghop_mau.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"{{ u.awards }}", b"{{ u.so_co }}")
+            zout.writestr(item, data)
+    with pytest.raises(ThiDuaError, match="'so_co'") as err:
+        make_report(_two_unit_data(tmp_path), tmp_path / "x.docx", template=out)
+    assert "has no attribute" not in str(err.value)

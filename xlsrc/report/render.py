@@ -129,8 +129,15 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
         attr = re.search(r"attribute '([^']+)'", str(exc))
         raise _unsafe_error(name, attr.group(1) if attr else None) from None
     except UndefinedError as exc:
-        tag = re.search(r"'([^']+)' is undefined", exc.message or "")
-        what = f"{{{{ {tag.group(1)} }}}}" if tag else (exc.message or "")
+        message = exc.message or ""
+        tag = re.search(r"'([^']+)' is undefined", message)
+        field = re.search(r"has no attribute '([^']+)'", message)
+        if tag:
+            what = f"{{{{ {tag.group(1)} }}}}"
+        elif field:
+            what = f"trường '{field.group(1)}' (ví dụ {{{{ u.{field.group(1)} }}}})"
+        else:
+            what = message
         raise ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {what}. "
                           "Chạy 'thidua check-template' để xem danh sách các thẻ thiếu.") from None
     except TemplateSyntaxError as exc:
