@@ -513,3 +513,23 @@ def test_an_unknown_field_inside_a_loop_is_named(tmp_path):
     with pytest.raises(ThiDuaError, match="'so_co'") as err:
         make_report(_two_unit_data(tmp_path), tmp_path / "x.docx", template=out)
     assert "has no attribute" not in str(err.value)
+
+
+def test_the_chart_of_many_units_fits_the_page(tmp_path):
+    content = demo_content()
+    content.rows["works"] = [{"order": 1, "name": f"Công trình của đơn vị {i}", "kind": "Công trình",
+                              "start": "Năm 2021", "planned_finish": "Năm 2022", "progress": 1.0,
+                              "unit": f"Đơn vị số {i:02d}"} for i in range(60)]
+    out = make_report(_data(tmp_path, content), tmp_path / "r.docx")
+    doc = Document(out)
+    shape = doc.inline_shapes[0]
+    assert shape.height <= Mm(200) and shape.width <= Mm(150)
+    unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
+    assert len(unit_table.rows) >= 61
+
+
+def test_table_rows_are_kept_on_one_page(demo_docx):
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    annex = Document(demo_docx).tables[-1]
+    assert all(r._tr.find(f"{w}trPr/{w}cantSplit") is not None for r in annex.rows)
+    assert annex.rows[0]._tr.find(f"{w}trPr/{w}tblHeader") is not None

@@ -15,21 +15,27 @@ def completion_chart(totals: Totals) -> bytes:
     units.sort(key=lambda u: (u.rate or 0))
     names = [u.unit if len(u.unit) <= 38 else u.unit[:37] + "…" for u in units]
     rates = [u.rate or 0 for u in units]
-    height = max(2.2, 0.42 * len(units) + 1.0)
+    n = max(len(units), 1)
+    # 5.9 in = the 150 mm it is shown at, so the type keeps its size; never
+    # taller than 7.8 in (200 mm): with many units the labels get smaller
+    height = min(7.8, max(2.2, 0.32 * n + 1.0))
+    label_size = max(5.0, min(9.0, 0.75 * 72 * (height - 1.0) / n))
     from matplotlib import font_manager
     available = {f.name for f in font_manager.fontManager.ttflist}
     family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
-    plt.rcParams["font.family"] = family
-    fig, ax = plt.subplots(figsize=(7.0, height), dpi=130)
-    bars = ax.barh(names, rates, color="#2e75b6")
-    for bar, u in zip(bars, units):
-        ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",
-                va="center", fontsize=8)
-    ax.set_xlim(0, 110)
-    ax.set_xlabel("Tỷ lệ hoàn thành (%)")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
+    with plt.rc_context({"font.family": family}):  # the host process keeps its own settings
+        fig, ax = plt.subplots(figsize=(5.9, height), dpi=150)
+        bars = ax.barh(names, rates, color="#2e75b6")
+        for bar, u in zip(bars, units):
+            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",
+                    va="center", fontsize=label_size - 1)
+        ax.tick_params(axis="y", labelsize=label_size)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlim(0, 110)
+        ax.set_xlabel("Tỷ lệ hoàn thành (%)", fontsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata={"Software": None})
+        plt.close(fig)
     return buf.getvalue()

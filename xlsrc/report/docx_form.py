@@ -113,6 +113,14 @@ def borderless_table(doc, cols: int, widths_cm: list[float]):
     return table
 
 
+def cant_split(row) -> None:
+    """The row is kept on one page (else LibreOffice leaves an empty sliver of
+    it under the repeated heading on the next page)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
 def grid_table(doc, rows: int, cols: int, widths_cm: list[float]):
     table = doc.add_table(rows=rows, cols=cols)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -121,6 +129,7 @@ def grid_table(doc, rows: int, cols: int, widths_cm: list[float]):
     for column, w in zip(table.columns, widths_cm):
         column.width = Cm(w)
     for row in table.rows:
+        cant_split(row)
         for cell, w in zip(row.cells, widths_cm):
             cell.width = Cm(w)
     return table
