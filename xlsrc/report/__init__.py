@@ -74,8 +74,11 @@ def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None
 
         from .chart import completion_chart
         png = completion_chart(totals)
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
+        # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
+        size = {"width": Mm(150)} if height * 150 <= width * 200 else {"height": Mm(200)}
         return ("consolidated", context.consolidated_context(data, totals), context.consolidated_annex(data),
-                lambda tpl: {"chart": InlineImage(tpl, io.BytesIO(png), width=Mm(150))})
+                lambda tpl: {"chart": InlineImage(tpl, io.BytesIO(png), **size)})
     return "department", context.department_context(data, totals), context.department_annex(data), None
 
 
