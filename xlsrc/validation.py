@@ -2,38 +2,13 @@
 severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from openpyxl.utils import get_column_letter
 
 from . import schema as S
+from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
 from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc
-
-ERROR, WARNING = "error", "warning"
-SEVERITY_VN = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    sheet: str
-    row: int
-    column: str      # header text
-    cell: str        # e.g. "E5"
-    severity: str
-    code: str
-    message: str
-    file: str = ""
-
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("file")
-        return d
-
-    def line(self) -> str:
-        where = f"{self.file} › " if self.file else ""
-        return f"{SEVERITY_VN[self.severity]} [{self.code}] {where}{self.sheet}!{self.cell} ({self.column}): {self.message}"
 
 
 class _Collector:
