@@ -317,8 +317,8 @@ def test_json_shape_and_progress(tmp_path):
     result = consolidate([str(tmp_path)], progress=lambda d, t, f: seen.append((d, t, Path(f).name)))
     assert seen == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
     data = json.loads(json.dumps(result.as_json(), ensure_ascii=False))
-    assert set(data) == {"files", "rows"} and data["rows"] == 3
-    assert all(set(f) == {"file", "status", "unit", "rows", "message"} for f in data["files"])
+    assert set(data) == {"files", "rows", "findings"} and data["rows"] == 3
+    assert all(set(f) == {"file", "status", "unit", "rows", "message", "warnings", "errors"} for f in data["files"])
 
 
 def test_info_from_the_boards_own_workbook(tmp_path):

@@ -34,11 +34,16 @@ class ConsolidationResult:
     content: Content
     total_rows: int   # work rows (công trình, phần việc) in the master
     inputs: list[str] = field(default_factory=list)  # every file looked at, for write_master's safety check
+    findings: list[dict] = field(default_factory=list)  # as validate --json, plus "file": the source file
+
+    def _count(self, file: str, severity: str) -> int:
+        return sum(1 for f in self.findings if f["file"] == file and f["severity"] == severity)
 
     def as_json(self) -> dict:
         return {"files": [{"file": f.file, "status": f.status, "unit": f.unit, "rows": f.rows,
-                           "message": f.message} for f in self.files],
-                "rows": self.total_rows}
+                           "message": f.message, "warnings": self._count(f.file, "warning"),
+                           "errors": self._count(f.file, "error")} for f in self.files],
+                "rows": self.total_rows, "findings": self.findings}
 
     @property
     def exit_code(self) -> int:
@@ -97,8 +102,9 @@ def consolidate(inputs: list[str], jobs: int = 1, unit_map: str | None = None, p
     extracts = [by_path.get(c.path) or {"file": c.path, "status": "error", "message": c.error, "sha256": "",
                                         "rows": {}, "covered": []} for c in candidates]
     files, content, total = merge(extracts, mapping, own_info)
+    findings = [dict(f, file=e["file"]) for e in extracts if e.get("status") == "ok" for f in e.get("findings", [])]
     return ConsolidationResult([FileResult(**f) for f in files], content, total,
-                               inputs=[c.path for c in candidates])
+                               inputs=[c.path for c in candidates], findings=findings)
 
 
 def _own_info(path: str) -> dict:

@@ -14,8 +14,10 @@ from typing import Any
 from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
-from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
-from ..records import WorkbookData, find_sheet, parse_value, read_info
+from ..findings import Finding, cell_ref
+from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
+from ..records import WorkbookData, cell_info_getter, find_sheet, parse_value, progress_options, read_info
+from ..validation import value_findings
 from ..tables import locate
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
@@ -45,7 +47,7 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
             return f"Tháng {dv.start.month}/{dv.start.year}"
         if isinstance(raw, str):
             return nfc(raw)
-        return dv.display() if dv.ok else _plain(raw)
+        return dv.display() if dv.ok else (dv.text or _plain(raw))
     if col.kind == S.PROGRESS:
         p: Progress = value
         if p.ok and not p.note and 0 <= p.value <= 100:
@@ -71,28 +73,36 @@ def _choice(vocab: str, text: str) -> str:
     return _VOCAB_CACHE[key]
 
 
-def _convert(col: S.Column, raw: Any, year: int | None, fraction: bool) -> Any:
-    """parse_value + master_value, with fast paths for plain text and real dates."""
+def _convert(col: S.Column, raw: Any, year: int | None, options: dict | None = None,
+             found: list | None = None) -> Any:
+    """parse_value + master_value, with fast paths for plain text and real
+    dates; what had to be interpreted is appended to ``found``."""
     if raw is None:
         return None
     kind = col.kind
     if kind == S.TEXT and not col.vocab:
         v = _plain(raw) if not isinstance(raw, (dt.date, dt.datetime)) else raw.strftime("%d/%m/%Y")
         return v or None
-    if kind == S.DATE and isinstance(raw, dt.date):
+    if kind == S.DATE and isinstance(raw, dt.date) and 1990 <= raw.year <= 2100:
         return dt.datetime(raw.year, raw.month, raw.day)
     if kind in (S.CHOICE, S.TEXT) and col.vocab:
         text = _plain(raw)
         return _choice(col.vocab, text) if text else None
-    return master_value(col, raw, parse_value(col, raw, year, fraction))
+    value = parse_value(col, raw, year, **(options or {}))
+    if found is not None and (getattr(value, "status", "") or value_findings(col, value)):
+        found.append((col, value))
+    return master_value(col, raw, value)
 
 
-def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None) -> tuple[list[dict], int]:
-    """Master rows of one located table, and how many rows held only error values."""
+def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None,
+               findings: list | None = None, file: str = "") -> tuple[list[dict], int]:
+    """Master rows of one located table, and how many rows held only error
+    values. ``cell_info`` (a getter of the sheet's CellInfo) lets each progress
+    cell's own format decide; what had to be interpreted, or could not be
+    read, goes to ``findings`` at its source cell."""
     cols = [(c, loc.columns[c.key]) for c in spec.columns
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
-    fraction = {c.key: column_is_fraction([grid[i][j] if j < len(grid[i]) else None for i in loc.rows])
-                for c, j in cols if c.kind == S.PROGRESS}
+    options = {c.key: progress_options(grid, loc.rows, j, cell_info) for c, j in cols if c.kind == S.PROGRESS}
     out, errors = [], 0
     for i in loc.rows:
         row = grid[i]
@@ -102,7 +112,16 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None) -> tu
         if filled and all(is_error_literal(v) for v in filled):
             errors += 1
             continue
-        rec = {c.key: _convert(c, v, year, fraction.get(c.key, False)) for c, v in raws}
+        found: list = []
+        rec = {c.key: _convert(c, v, year, options[c.key](i) if c.key in options else None, found)
+               for c, v in raws}
+        for col, value in found:
+            if col.kind == S.PROGRESS and value.status and not rec.get("declared_status"):
+                rec["declared_status"] = value.status
+            if findings is not None:
+                j = loc.columns[col.key]
+                findings.extend(Finding(sheet, i + 1, col.header, cell_ref(i + 1, j + 1), sev, code, msg, file)
+                                for sev, code, msg in value_findings(col, value))
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
         out.append(rec)
@@ -190,6 +209,11 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return found
 
 
+def _read_notes(book: FileBook, sheets: set[str]) -> list[Finding]:
+    """Legacy-encoded text converted, formulas without a value, in the sheets read."""
+    return [f for sheet in book.sheet_names() if sheet in sheets for f in book.notes(sheet)]
+
+
 def extract_file(path: str, password: str | None = None) -> dict:
     """Everything the master needs from one file, as plain picklable data.
     Never raises: a problem is status 'error' with a Vietnamese message."""
@@ -225,6 +249,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     error_only: list[str] = []
     notes: list[str] = []
     claimed: set[str] = set()
+    read_sheets: set[str] = set()   # hand-made tables read
+    findings: list[Finding] = []    # values interpreted or unreadable, at their source cell
     year = None
     template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)
     if template:
@@ -248,7 +274,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             covered.append(spec.key)
             grid = book.read(sheet)
             loc = locate(spec, grid, sheet, spec.key_column)
-            got, errors = table_rows(spec, grid, loc, sheet, year) if loc is not None else ([], 0)
+            got, errors = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet), findings, name) \
+                if loc is not None else ([], 0)
             if not got and loc is not None and (errors or any(
                     r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
@@ -277,8 +304,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             year = facts.get("year")
         for sheet, spec, loc in found_all:
             tables_found += 1
+            read_sheets.add(sheet)
             grid = book.read(sheet)
-            got, errors = table_rows(spec, grid, loc, sheet, year)
+            got, errors = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet), findings, name)
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
                     error_only.append(f"'{sheet}'")
@@ -314,6 +342,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                              f"không lấy được dòng nào.")
         return
     result["status"] = "ok"
+    result["findings"] = [f.as_dict() | {"file": name} for f in _read_notes(book, claimed | read_sheets) + findings]
     result["rows"] = rows
     result["covered"] = covered
     parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative") if rows.get(k)]
