@@ -88,7 +88,9 @@ _CP1252_PUNCT = frozenset("‘’“”–—…•€‚„†‡‰‹›™")
 _VN_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _TCVN3_ONLY = frozenset(TCVN3_TABLE) - _VN_LATIN1
 _TCVN3_HINT = re.compile("[" + re.escape("".join(sorted(_TCVN3_ONLY))) + "]")
-_VNI_HINT = re.compile("[aeiouyAEIOUYôöÔÖ][" + re.escape("".join(sorted(_VNI_MODIFIERS))) + "]|[ñæîöÑÆÎÖ]")
+_VNI_HINT_PATTERN = "[aeiouyAEIOUYôöÔÖ][" + re.escape("".join(sorted(_VNI_MODIFIERS))) + "]|[ñæîöÑÆÎÖ]"
+_VNI_HINT = re.compile(_VNI_HINT_PATTERN)
+_ANY_HINT = re.compile(_TCVN3_HINT.pattern + "|" + _VNI_HINT_PATTERN)
 
 
 def decode_tcvn3(text: str, capitals: bool = False) -> str:
@@ -185,9 +187,18 @@ def is_syllable(word: str) -> bool:
     return True
 
 
+_FOREIGN = re.compile("[^\x00-\xff" + re.escape("".join(sorted(_CP1252_PUNCT))) + "]")
+
+
 def _foreign(text: str) -> bool:
     """Holds a character no 8-bit legacy text can hold (so it is Unicode)."""
-    return any(ord(ch) > 0xFF and ch not in _CP1252_PUNCT for ch in text)
+    return _FOREIGN.search(text) is not None
+
+
+def may_be_legacy(text: str) -> bool:
+    """Cheap test before detect(): only text with a TCVN3 sign or a VNI
+    letter-and-diacritic pair, and nothing beyond Windows-1252, can be legacy."""
+    return _FOREIGN.search(text) is None and _ANY_HINT.search(text) is not None
 
 
 def _words_agree(text: str, decoded: str, need_evidence: bool = True) -> bool:

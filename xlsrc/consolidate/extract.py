@@ -89,9 +89,18 @@ def _convert(col: S.Column, raw: Any, year: int | None, options: dict | None = N
         text = _plain(raw)
         return _choice(col.vocab, text) if text else None
     value = parse_value(col, raw, year, **(options or {}))
-    if found is not None and (getattr(value, "status", "") or value_findings(col, value)):
+    if found is not None and _worth_a_finding(kind, value):
         found.append((col, value))
     return master_value(col, raw, value)
+
+
+def _worth_a_finding(kind: str, value: Any) -> bool:
+    """Cheap pre-test of value_findings (and of a status said in words)."""
+    if kind == S.DATE:
+        return bool(value.note) or not value.ok
+    if kind == S.PROGRESS:
+        return value.value is None or bool(value.interpreted or value.status) or not 0 <= value.value <= 100
+    return False
 
 
 def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None,
