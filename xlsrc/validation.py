@@ -164,6 +164,20 @@ def validate(data: WorkbookData) -> list[Finding]:
     out = _Collector(data)
     out.findings.extend(data.read_findings)
     _check_info(out)
+    _check_records(out)
+    return out.findings
+
+
+def validate_records(data: WorkbookData) -> list[Finding]:
+    """The checks of the record rows only (no Thông tin): what consolidation
+    runs on each unit's rows as it reads them."""
+    out = _Collector(data)
+    _check_records(out)
+    return out.findings
+
+
+def _check_records(out: _Collector) -> None:
+    data = out.data
     for spec in S.RECORD_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
@@ -180,7 +194,6 @@ def validate(data: WorkbookData) -> list[Finding]:
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
-    return out.findings
 
 
 def has_errors(findings: list[Finding]) -> bool:
