@@ -51,9 +51,20 @@ class CellInfo:
     fonts: list[str] = field(default_factory=list)                # style index -> font name
     default: int = 0                                              # style of a cell not listed
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
+    columns: dict[int, int] = field(default_factory=dict)         # column -> style of its unlisted cells
 
     def _style(self, r: int, c: int) -> int:
-        return self.xf.get((r, c), self.default)
+        i = self.xf.get((r, c))
+        return i if i is not None else self.columns.get(c, self.default)
+
+    def style_index(self, number_format: str, font: str) -> int:
+        """The index of a (number format, font) style, added when new."""
+        for i, pair in enumerate(zip(self.formats, self.fonts)):
+            if pair == (number_format, font):
+                return i
+        self.formats.append(number_format)
+        self.fonts.append(font)
+        return len(self.formats) - 1
 
     def number_format(self, r: int, c: int) -> str:
         i = self._style(r, c)
@@ -300,3 +311,73 @@ def ods_legacy_fonts(data: bytes) -> bool:
             return any(LEGACY_FONT.search(z.read(p)) for p in ("content.xml", "styles.xml") if p in z.namelist())
     except Exception:
         return False
+
+
+# --------------------------------------------------------------------------
+# SpreadsheetML 2003 (what Excel's Range.Value(11) gives for a live range)
+_SS = "urn:schemas-microsoft-com:office:spreadsheet"
+_NAMED_FORMATS = {"Percent": "0%", "General": GENERAL, "General Number": GENERAL, "Fixed": "0.00",
+                  "Standard": "#,##0.00", "Short Date": "d/m/yyyy", "Medium Date": "d-mmm-yy",
+                  "General Date": "d/m/yyyy h:mm", "Scientific": "0.00E+00"}
+
+
+def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellInfo:
+    """Number formats and fonts of the cells of a SpreadsheetML 2003 document
+    (styles inherit from ``ss:Parent``; rows, columns and cells may carry a
+    style; ``ss:Index`` and ``ss:MergeAcross`` place cells). ``sheet`` picks a
+    worksheet by name; the first one otherwise."""
+    from defusedxml import ElementTree as ET
+    root = ET.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    a = lambda name: f"{{{_SS}}}{name}"  # noqa: E731
+    raw: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for st in root.iter(a("Style")):
+        nf, font = st.find(a("NumberFormat")), st.find(a("Font"))
+        raw[st.get(a("ID"))] = (st.get(a("Parent")),
+                                nf.get(a("Format")) if nf is not None else None,
+                                font.get(a("FontName")) if font is not None else None)
+
+    def resolve(sid: str | None, depth: int = 0) -> tuple[str, str]:
+        parent, fmt, font = raw.get(sid or "Default", (None, None, None))
+        if (fmt is None or font is None) and parent and depth < 10:
+            pfmt, pfont = resolve(parent, depth + 1)
+            fmt, font = fmt if fmt is not None else pfmt, font if font is not None else pfont
+        if (fmt is None or font is None) and sid not in (None, "Default") and depth < 10:
+            dfmt, dfont = resolve("Default", 10)
+            fmt, font = fmt if fmt is not None else dfmt, font if font is not None else dfont
+        return _NAMED_FORMATS.get(fmt or "", fmt or GENERAL), font or ""
+
+    info = CellInfo(formats=[], fonts=[])
+    info.default = info.style_index(*resolve("Default"))
+    ids: dict[str, int] = {}
+
+    def index(sid: str | None) -> int:
+        if sid not in ids:
+            ids[sid] = info.style_index(*resolve(sid))
+        return ids[sid]
+
+    sheets = list(root.iter(a("Worksheet")))
+    ws = next((w for w in sheets if w.get(a("Name")) == sheet), sheets[0] if sheets else None)
+    table = ws.find(a("Table")) if ws is not None else None
+    if table is None:
+        return info
+    c = 0
+    for col in table.iter(a("Column")):
+        c = int(col.get(a("Index"), c + 1)) - 1
+        span = int(col.get(a("Span"), "0"))
+        if col.get(a("StyleID")):
+            for k in range(c, c + span + 1):
+                info.columns[k] = index(col.get(a("StyleID")))
+        c += span + 1
+    r = 0
+    for row in table.iter(a("Row")):
+        r = int(row.get(a("Index"), r + 1)) - 1
+        row_style = row.get(a("StyleID"))
+        c = 0
+        for cell in row.iter(a("Cell")):
+            c = int(cell.get(a("Index"), c + 1)) - 1
+            sid = cell.get(a("StyleID")) or row_style
+            if sid:
+                info.xf[(r, c)] = index(sid)
+            c += int(cell.get(a("MergeAcross"), "0")) + 1
+        r += int(row.get(a("Span"), "0")) + 1
+    return info
