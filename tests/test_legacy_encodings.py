@@ -374,3 +374,34 @@ def test_round_trip_every_value_is_as_written_or_warned(tmp_path_factory, rows, 
                                                                        if encode(x[1]) == x[1]}
     else:
         assert not legacy
+
+
+def test_legacy_font_in_ods_written_by_odfpy(tmp_path):
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import FontFace, Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+    doc = OpenDocumentSpreadsheet()
+    doc.fontfacedecls.addElement(FontFace(name=".VnTimeH", fontfamily=".VnTimeH"))
+    style = Style(name="ce1", family="table-cell")
+    style.addElement(TextProperties(fontname=".VnTimeH"))
+    doc.automaticstyles.addElement(style)
+    table = Table(name="Danh sách")
+    for values in (["b¸o c¸o"], HEADERS_UNICODE, [1, encode_tcvn3("Sửa chữa trường học"), "Năm 2021", "Năm 2022", "50%"]):
+        tr = TableRow()
+        for v in values:
+            cell = TableCell(valuetype="float", value=v) if isinstance(v, int) else TableCell(valuetype="string")
+            if values[0] == "b¸o c¸o":
+                cell.setAttribute("stylename", "ce1")
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "stp.ods"
+    doc.save(str(path))
+    book = FileBook(path)
+    grid = book.read("Danh sách")
+    assert grid[0][0] == "BÁO CÁO"  # .VnTimeH: lowercase codes shown as capitals
+    assert grid[2][1] == "Sửa chữa trường học"  # no legacy font: found from the characters
+    assert {f.cell for f in book.notes("Danh sách")} == {"A1", "B3"}

@@ -37,13 +37,6 @@ def is_percent_format(code: str | None) -> bool:
     return bool(code) and "%" in _QUOTED.sub("", code)
 
 
-def is_date_format(code: str | None) -> bool:
-    if not code or code == GENERAL:
-        return False
-    bare = _QUOTED.sub("", code).lower()
-    return bool(re.search(r"[dmy]", bare)) and "%" not in bare
-
-
 @dataclass
 class CellInfo:
     xf: dict[tuple[int, int], int] = field(default_factory=dict)   # cell -> style index
@@ -100,11 +93,6 @@ def col_index(letters: bytes | str) -> int:
     for ch in letters.encode() if isinstance(letters, str) else letters:
         n = n * 26 + ch - 64
     return n - 1
-
-
-def xlsx_sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
-    """The zip part of a sheet, by its name, through the workbook's relationships."""
-    return _sheet_parts(z).get(sheet)
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -260,8 +248,7 @@ def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
         if tp is not None:
             name = tp.get(_q("style", "font-name"))
             style_font[st.get(_q("style", "name"))] = faces.get(name, name) if name else (tp.get(_q("fo", "font-family")) or "")
-    info = CellInfo(formats=[GENERAL, "0%"], fonts=[""])
-    font_index = {"": 0}
+    info = CellInfo(formats=[GENERAL], fonts=[""])
     for table in root.iter(_q("table", "table")):
         if table.get(_q("table", "name")) != sheet:
             continue
@@ -272,36 +259,21 @@ def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
         r = 0
         for row in table.iter(_q("table", "table-row")):
             nrows = int(row.get(_q("table", "number-rows-repeated"), "1"))
-            c = 0
             cells = [e for e in row if e.tag in (_q("table", "table-cell"), _q("table", "covered-table-cell"))]
-            if not any(len(e) or e.get(_q("office", "value-type")) for e in cells):
-                r += nrows
-                continue
+            c = 0
             for e in cells:
                 n = int(e.get(_q("table", "number-columns-repeated"), "1"))
+                filled = len(e) or e.get(_q("office", "value-type"))
                 style = e.get(_q("table", "style-name")) or (col_styles[c] if c < len(col_styles) else "")
                 font = style_font.get(style, "")
                 percent = e.get(_q("office", "value-type")) == "percentage"
-                if (font or percent) and (len(e) or e.get(_q("office", "value-type"))):
-                    if font not in font_index:
-                        font_index[font] = len(info.formats)
-                        info.formats.append(GENERAL)
-                        info.fonts.append(font)
-                    idx = 1 if percent else font_index[font]
-                    if percent and font:  # a percent cell with a font of its own
-                        key = "%" + font
-                        if key not in font_index:
-                            font_index[key] = len(info.formats)
-                            info.formats.append("0%")
-                            info.fonts.append(font)
-                        idx = font_index[key]
+                if filled and (font or percent):
+                    idx = info.style_index("0%" if percent else GENERAL, font)
                     for k in range(min(n, 1024)):
                         for rr in range(min(nrows, 1024)):
                             info.xf[(r + rr, c + k)] = idx
                 c += n
             r += nrows
-    while len(info.fonts) < len(info.formats):
-        info.fonts.append("")
     return info
 
 
