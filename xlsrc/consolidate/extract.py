@@ -72,6 +72,9 @@ def _joined(*parts: Any, sep: str = "\n") -> str | None:
     return sep.join(got) or None
 
 
+_REPEATED = (S.DATE, S.PROGRESS, S.CHOICE, S.INT)
+
+
 def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
                ) -> tuple[list[dict], int, list[Record]]:
     """Master rows of one located table, the same rows as records (parsed
@@ -84,7 +87,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
     fraction = {c.key: column_is_fraction([grid[i][j] if j < len(grid[i]) else None for i in loc.rows])
                 for c, j in cols if c.kind == S.PROGRESS}
     mapped = set(loc.columns.values())
+    empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
     out, records, errors = [], [], 0
+    memo: dict[tuple[str, Any], tuple[Any, Any]] = {}
     for i in loc.rows:
         row = grid[i]
         n = len(row)
@@ -101,9 +106,22 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
         heading = loc.groups.get(i)
         if heading:
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
-        values = {c.key: parse_value(c, raw.get(c.key), year, fraction.get(c.key, False)) for c in typed}
+        values = dict(empty)
+        rec = dict.fromkeys(empty)
+        for c in typed:
+            v = raw.get(c.key)
+            if v is None:
+                continue
+            if c.kind in _REPEATED:  # dates, progress, choices repeat down a table: read each once
+                got = memo.get((c.key, type(v), v))
+                if got is None:
+                    value = parse_value(c, v, year, fraction.get(c.key, False))
+                    got = memo[(c.key, type(v), v)] = (value, master_value(c, v, value))
+                values[c.key], rec[c.key] = got
+            else:
+                values[c.key] = value = parse_value(c, v, year, fraction.get(c.key, False))
+                rec[c.key] = master_value(c, v, value)
         records.append(Record(spec, i + 1, raw, values))
-        rec = {c.key: master_value(c, raw.get(c.key), values[c.key]) for c in typed}
         if "unit" in raw:
             rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
         rec["source_sheet"] = sheet
