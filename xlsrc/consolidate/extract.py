@@ -14,10 +14,11 @@ from typing import Any
 from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
-from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
-from ..records import Record, WorkbookData, find_sheet, parse_value, read_info
-from ..tables import GROUP_SEPARATOR, fill_merged, locate
-from ..validation import ERROR, Finding, validate_records
+from ..findings import Finding, cell_ref
+from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
+from ..records import Record, WorkbookData, cell_info_getter, find_sheet, parse_value, progress_options, read_info
+from ..tables import GROUP_SEPARATOR, locate
+from ..validation import ERROR, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -46,7 +47,7 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
             return f"Tháng {dv.start.month}/{dv.start.year}"
         if isinstance(raw, str):
             return nfc(raw)
-        return dv.display() if dv.ok else _plain(raw)
+        return dv.display() if dv.ok else (dv.text or _plain(raw))
     if col.kind == S.PROGRESS:
         p: Progress = value
         if p.ok and not p.note and 0 <= p.value <= 100:
@@ -75,21 +76,22 @@ def _joined(*parts: Any, sep: str = "\n") -> str | None:
 _REPEATED = (S.DATE, S.PROGRESS, S.CHOICE, S.INT)
 
 
-def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
+def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None
                ) -> tuple[list[dict], int, list[Record]]:
     """Master rows of one located table, the same rows as records (parsed
-    once, for the validator), and how many rows held only error values. The
-    group heading a row stood under goes to 'Nhóm'; cells of columns the
-    schema does not know go to 'Thông tin thêm' as 'Header: value' lines."""
+    once, for the validator), and how many rows held only error values.
+    ``cell_info`` (a getter of the sheet's CellInfo) lets each progress cell's
+    own format decide. The group heading a row stood under goes to 'Nhóm';
+    cells of columns the schema does not know go to 'Thông tin thêm' as
+    'Header: value' lines."""
     cols = [(c, loc.columns[c.key]) for c in spec.columns
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
     typed = [c for c in spec.columns if not c.computed]
-    fraction = {c.key: column_is_fraction([grid[i][j] if j < len(grid[i]) else None for i in loc.rows])
-                for c, j in cols if c.kind == S.PROGRESS}
+    options = {c.key: progress_options(grid, loc.rows, j, cell_info) for c, j in cols if c.kind == S.PROGRESS}
     mapped = set(loc.columns.values())
     empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
     out, records, errors = [], [], 0
-    memo: dict[tuple[str, Any], tuple[Any, Any]] = {}
+    memo: dict[tuple, tuple[Any, Any]] = {}
     for i in loc.rows:
         row = grid[i]
         n = len(row)
@@ -112,15 +114,20 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
             v = raw.get(c.key)
             if v is None:
                 continue
+            opts = options[c.key](i) if c.key in options else {}
             if c.kind in _REPEATED:  # dates, progress, choices repeat down a table: read each once
-                got = memo.get((c.key, type(v), v))
+                key = (c.key, type(v), v, opts.get("percent"))
+                got = memo.get(key)
                 if got is None:
-                    value = parse_value(c, v, year, fraction.get(c.key, False))
-                    got = memo[(c.key, type(v), v)] = (value, master_value(c, v, value))
+                    value = parse_value(c, v, year, **opts)
+                    got = memo[key] = (value, master_value(c, v, value))
                 values[c.key], rec[c.key] = got
             else:
-                values[c.key] = value = parse_value(c, v, year, fraction.get(c.key, False))
+                values[c.key] = value = parse_value(c, v, year, **opts)
                 rec[c.key] = master_value(c, v, value)
+        progress = values.get("progress")
+        if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
+            values["declared_status"] = rec["declared_status"] = progress.status  # "Đang thực hiện" as progress
         records.append(Record(spec, i + 1, raw, values))
         if "unit" in raw:
             rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
@@ -132,12 +139,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
 
 def xl_col(index: int) -> str:
     """0-based column index → Excel letters (0 → A, 27 → AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+    return cell_ref(1, index + 1)[:-1]
 
 
 # --------------------------------------------------------------------------
@@ -222,6 +224,11 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return found
 
 
+def _read_notes(book: FileBook, sheets: set[str]) -> list[Finding]:
+    """Legacy-encoded text converted, formulas without a value, in the sheets read."""
+    return [f for sheet in book.sheet_names() if sheet in sheets for f in book.notes(sheet)]
+
+
 def extract_file(path: str, password: str | None = None) -> dict:
     """Everything the master needs from one file, as plain picklable data.
     Never raises: a problem is status 'error' with a Vietnamese message."""
@@ -258,6 +265,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     notes: list[str] = []
     claimed: set[str] = set()
     tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
+    read_sheets: set[str] = set()   # hand-made tables read
     year = None
     template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)
     if template:
@@ -281,7 +289,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             covered.append(spec.key)
             grid = book.read(sheet)
             loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
-            got, errors, recs = table_rows(spec, grid, loc, sheet, year) if loc is not None else ([], 0, [])
+            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet)) \
+                if loc is not None else ([], 0, [])
             if loc is not None:
                 tables.append((spec, loc, sheet, recs))
             if not got and loc is not None and (errors or any(
@@ -312,8 +321,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             year = facts.get("year")
         for sheet, spec, loc in found_all:
             tables_found += 1
+            read_sheets.add(sheet)
             grid = book.read(sheet)
-            got, errors, recs = table_rows(spec, grid, loc, sheet, year)
+            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
@@ -351,7 +361,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         return
     result["status"] = "ok"
     result["rows"] = rows
-    result["findings"] = check_tables(path, tables)
+    result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
+        check_tables(path, tables)
     result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
     result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
@@ -374,7 +385,7 @@ def check_tables(path: str, tables) -> list[dict]:
         if missing and records:
             first = records[0].row
             heads = ", ".join(f"'{c.header}'" for c in missing)
-            out.append({**Finding(sheet, loc.header_row + 1, missing[0].header, f"{loc.header_row + 1}", ERROR,
+            out.append({**Finding(sheet, loc.header_row + 1, missing[0].header, cell_ref(loc.header_row + 1, 1), ERROR,
                                   "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(records)} dòng "
                                   f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
         for f in validate_records(data):
