@@ -151,15 +151,17 @@ def _match(spec: SheetSpec, cands, key_column: str):
                     best[(key, c)] = (score, used)
     scored = sorted(((score, key, c, used) for (key, c), (score, used) in best.items()),
                     key=lambda x: (-x[0], x[2]))
-    taken_keys, taken_cols, mapping, used_second = set(), set(), {}, False
-    for score, key, c, used in scored:
+    taken_keys, taken_cols, mapping, used = set(), set(), {}, 0
+    for score, key, c, second in scored:
         if key in taken_keys or c in taken_cols:
             continue
         taken_keys.add(key)
         taken_cols.add(c)
         mapping[key] = c
-        used_second |= used
-    return mapping, used_second, sum(s for s, k, c, u in scored if mapping.get(k) == c)
+        used += second
+    # rank: columns mapped, then how well, then fewer taken from the row below
+    # (a title line straight above a one-row header is not its first row)
+    return mapping, used > 0, (sum(s for s, k, c, u in scored if mapping.get(k) == c), -used)
 
 
 def _extra_headers(grid, r: int, used_second: bool, ncols: int, mapping: dict[str, int]) -> dict[int, str]:
@@ -244,7 +246,7 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     rest = [" ".join(nfc(row[c]).split()) for c in filled_cols[1:]]
     m = _LABEL_ONLY.match(text) if isinstance(v, str) else None
     if m and rest:
-        sep = " " if text.endswith((".", ")")) else ". "
+        sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
         return _label_level(m), text + sep + " ".join(rest)
     m = _LABEL_LEAD.match(text) if isinstance(v, str) else None
     if m and m.group("text")[:1].isalpha():

@@ -246,9 +246,12 @@ def extract_file(path: str, password: str | None = None) -> dict:
     except MemoryError:
         result["status"], result["message"] = "error", f"Tệp '{Path(path).name}' quá lớn, không đủ bộ nhớ để đọc."
     except Exception as exc:  # one bad file never stops the run
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+        from ..access.files import _short
+        from ..logfile import log_exception
+        log = log_exception(f"consolidate: {path}")
         result["status"] = "error"
-        result["message"] = f"Không đọc được tệp '{Path(path).name}' ({type(exc).__name__}: {first})."
+        result["message"] = (f"Không đọc được tệp '{Path(path).name}' ({_short(exc)}); chi tiết trong tệp nhật ký "
+                             f"{log}.")
     if result["status"] == "error":
         result["rows"], result["covered"] = {}, []
     return result
@@ -399,26 +402,38 @@ def sheet_merges(book: FileBook, sheet: str) -> list[tuple[int, int, int, int]]:
     """Merged areas of a sheet, 0-based (r1, c1, r2, c2): from the reader for
     .xlsx/.xls, from content.xml for .ods (which the reader does not give)."""
     merges = book.merged_ranges(sheet)
-    if merges or book.path.suffix.lower() != ".ods" or book.data[:4] != b"PK\x03\x04":
+    if merges or _kind(book) != "ods":
         return merges
     try:
-        return _ods_merges(book.data, sheet)
+        return _ods_shape(book.data, sheet)[0]
     except Exception:  # a damaged content.xml: the values are still read, unmerged
         return []
 
 
+def _kind(book: FileBook) -> str:
+    kind = getattr(book, "_kind", None)
+    return kind() if callable(kind) else book.path.suffix.lower().lstrip(".")
+
+
 _ODS_T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_S = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_ODS_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 
 
-def _ods_merges(data: bytes, sheet: str) -> list[tuple[int, int, int, int]]:
+def _ods_shape(data: bytes, sheet: str) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+    """Merged areas and bold cells of one .ods sheet, from content.xml (in
+    one pass; repeated rows and cells counted, never expanded)."""
     import io
     from defusedxml import ElementTree as ET  # no entities, no DTDs
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         if z.getinfo("content.xml").file_size > 200 * 2**20:
-            return []
+            return [], set()
         root = ET.fromstring(z.read("content.xml"))
-    t = "{%s}" % _ODS_T
-    out = []
+    t, st, fo = "{%s}" % _ODS_T, "{%s}" % _ODS_S, "{%s}" % _ODS_FO
+    bold_styles = {s.get(st + "name") for s in root.iter(st + "style")
+                   if any(p.get(fo + "font-weight") in ("bold", "700", "800", "900")
+                          for p in s.iter(st + "text-properties"))}
+    merges, bold = [], set()
     for table in root.iter(t + "table"):
         if table.get(t + "name") != sheet:
             continue
@@ -431,30 +446,51 @@ def _ods_merges(data: bytes, sheet: str) -> list[tuple[int, int, int, int]]:
                 rows_span = int(cell.get(t + "number-rows-spanned", "1"))
                 cols_span = int(cell.get(t + "number-columns-spanned", "1"))
                 if rows_span > 1 or cols_span > 1:
-                    out.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                    merges.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                if cell.get(t + "style-name") in bold_styles and r < 100_000:
+                    bold.add((r, c))
                 c += int(cell.get(t + "number-columns-repeated", "1"))
             r += int(row.get(t + "number-rows-repeated", "1"))
         break
-    return out
+    return merges, bold
 
 
 class _BoldCells:
-    """bold(row, col) for a .xlsx/.xlsm sheet, read with openpyxl only when
-    the locator asks (a lone cell that may be a group heading); False elsewhere."""
+    """bold(row, col) of a sheet, read from the file only when the locator
+    asks (a lone cell that may be a group heading): .xlsx through openpyxl,
+    .xls through xlrd, .ods from content.xml."""
 
     def __init__(self, book: FileBook, sheet: str):
-        self.book, self.sheet, self.ws = book, sheet, None
+        self.book, self.sheet, self.test = book, sheet, None
 
     def __call__(self, row: int, col: int) -> bool:
-        if self.book.path.suffix.lower() not in (".xlsx", ".xlsm") or self.book.data[:4] != b"PK\x03\x04":
-            return False
+        if self.test is None:
+            try:
+                self.test = self._reader()
+            except Exception:  # no formatting to be had: no bold heading
+                self.test = lambda r, c: False
         try:
-            if self.ws is None:
-                import io
-                import openpyxl
-                self.ws = openpyxl.load_workbook(io.BytesIO(self.book.data), read_only=True)[self.sheet]
-            for cells in self.ws.iter_rows(min_row=row + 1, max_row=row + 1, min_col=col + 1, max_col=col + 1):
-                return bool(cells and cells[0].font is not None and cells[0].font.b)
+            return bool(self.test(row, col))
         except Exception:
             return False
-        return False
+
+    def _reader(self):
+        import io
+        kind, data = _kind(self.book), self.book.data
+        if kind == "xlsx":
+            import openpyxl
+            ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True)[self.sheet]
+
+            def test(r, c):
+                for cells in ws.iter_rows(min_row=r + 1, max_row=r + 1, min_col=c + 1, max_col=c + 1):
+                    return cells and cells[0].font is not None and cells[0].font.b
+            return test
+        if kind == "xls":
+            from ..access import cellinfo
+            book = getattr(self.book, "_xlrd", None) or cellinfo.xls_book(data)
+            ws = book.sheet_by_name(self.sheet)
+            return lambda r, c: book.font_list[book.xf_list[ws.cell_xf_index(r, c)].font_index].bold
+        if kind == "ods":
+            bold = _ods_shape(data, self.sheet)[1]
+            return lambda r, c: (r, c) in bold
+        return lambda r, c: False
