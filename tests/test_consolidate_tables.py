@@ -187,3 +187,21 @@ def _run(argv) -> int:
 def test_jobs_default_to_the_cores():
     import os
     assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_the_master_summary_is_filled_by_consolidate_with_numbers_dates_and_a_table(tmp_path):
+    write_table(tmp_path / "so_y_te.xlsx", ROWS, MERGES, BOLD)
+    rows = [r[:6] for r in ROWS[:4]] + [[1, "Công trình khác", N, D(2021, 1, 1), D(2021, 2, 1), "100%"]]
+    rows[1][0] = "SỞ TƯ PHÁP"
+    write_table(tmp_path / "so_tu_phap.xlsx", rows)
+    master = write_master(consolidate([str(tmp_path)], jobs=1), tmp_path.parent / f"{tmp_path.name}_m.xlsx")
+    ws = openpyxl.load_workbook(master)[S.SUMMARY_SHEET]
+    values = {r[0]: r[1:] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert isinstance(values["Ngày tính"][0], dt.datetime) and ws["B2"].number_format == "dd/mm/yyyy"
+    assert values["Số công trình, phần việc, nhiệm vụ đăng ký"][0] == 5
+    assert values["Sở Y tế"][:2] == (4, 1) and values["Sở Tư pháp"][:3] == (1, 1, 100.0)
+    assert values["Tỷ lệ hoàn thành (%)"][0] == 40.0
+    [table] = ws.tables.values()
+    assert table.name == "TongHopDonVi"
+    first, last = table.ref.split(":")
+    assert ws[first].value == "Theo đơn vị" and ws[f"A{int(last[1:])}"].value in ("Sở Y tế", "Sở Tư pháp")

@@ -253,6 +253,8 @@ def _set_text_safe(cell, value) -> None:
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        cell.number_format = "dd/mm/yyyy"  # a date reads as a date, not yyyy-mm-dd h:mm:ss
 
 
 # What a reader's (English) error means, said in Vietnamese: the reason shown
