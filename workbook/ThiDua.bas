@@ -159,17 +159,54 @@ Private Function Expand(ByVal text As String) As String
 End Function
 
 ' ---- The Python interpreter ------------------------------------------------
-Private Function ConfCell() As Range
-    ' The value cell next to Interpreter_Win on the xlwings.conf sheet.
+Private Function ConfCell(ByVal key As String, ByVal create As Boolean) As Range
+    ' The value cell next to ``key`` on the xlwings.conf sheet. xlwings reads
+    ' the keys from A1 down to the first empty cell, so a new key goes there.
     Dim ws As Worksheet
-    Dim found As Range
+    Dim r As Long
     Set ConfCell = Nothing
     For Each ws In ThisWorkbook.Worksheets
         If ws.Name = CONF_SHEET Then
-            Set found = ws.Columns(1).Find(What:=CONF_KEY, LookAt:=1, MatchCase:=False)  ' 1 = xlWhole
-            If Not found Is Nothing Then Set ConfCell = found.Offset(0, 1)
+            r = 1
+            Do While Len(CStr(ws.Cells(r, 1).Value)) > 0
+                If StrComp(CStr(ws.Cells(r, 1).Value), key, vbTextCompare) = 0 Then
+                    Set ConfCell = ws.Cells(r, 2)
+                    Exit Function
+                End If
+                r = r + 1
+            Loop
+            If create Then
+                ws.Cells(r, 1).Value = key
+                Set ConfCell = ws.Cells(r, 2)
+            End If
         End If
     Next ws
+End Function
+
+Private Function IsAscii(ByVal text As String) As Boolean
+    Dim i As Long
+    IsAscii = True
+    For i = 1 To Len(text)
+        If AscW(Mid$(text, i, 1)) > 127 Or AscW(Mid$(text, i, 1)) < 0 Then
+            IsAscii = False
+            Exit Function
+        End If
+    Next i
+End Function
+
+Private Function AsciiPath(ByVal path As String, ByVal isFolder As Boolean) As String
+    ' The 8.3 short form of an existing path whose long form is not ASCII:
+    ' xlwings checks the interpreter with GetAttr and writes its log under
+    ' Environ("Temp"), both through the ANSI code page.
+    Dim fso As Object
+    Dim shortPath As String
+    AsciiPath = path
+    If IsAscii(path) Then Exit Function
+    On Error GoTo Done
+    Set fso = CreateObject("Scripting.FileSystemObject")
+    If isFolder Then shortPath = fso.GetFolder(path).ShortPath Else shortPath = fso.GetFile(path).ShortPath
+    If IsAscii(shortPath) Then AsciiPath = shortPath
+Done:
 End Function
 
 Private Function RegisteredPython() As String
@@ -209,11 +246,14 @@ Private Function PythonReady() As Boolean
     ' 1. the path already in xlwings.conf, when that file exists;
     ' 2. the standard install of CaiDat.cmd under %LOCALAPPDATA%\thidua;
     ' 3. the py launcher's registered Python 3.11 or later.
+    ' A path that is not ASCII is written in its 8.3 form (see AsciiPath),
+    ' and so is xlwings' TEMP DIR.
     Dim cell As Range
     Dim current As String
     Dim found As String
+    Dim tempDir As String
     PythonReady = False
-    Set cell = ConfCell()
+    Set cell = ConfCell(CONF_KEY, False)
     If cell Is Nothing Then
         Say Vn("S\u1ED5 n\u00E0y thi\u1EBFu trang xlwings.conf (c\u1EA5u h\u00ECnh Python). " _
             & "H\u00E3y t\u1EA1o l\u1EA1i s\u1ED5 b\u1EB1ng l\u1EC7nh: thidua new ThiDua.xlsm"), vbExclamation
@@ -241,7 +281,10 @@ Private Function PythonReady() As Boolean
                 vbExclamation
             Exit Function
         End If
+        found = AsciiPath(Expand(found), False)
         If found <> current Then cell.Value = found
+        tempDir = AsciiPath(CreateObject("Scripting.FileSystemObject").GetSpecialFolder(2).Path, True)
+        If CStr(ConfCell("TEMP DIR", True).Value) <> tempDir Then ConfCell("TEMP DIR", True).Value = tempDir
         PythonReady = True
     #End If
 End Function

@@ -196,7 +196,7 @@ def _call_args(rest: str) -> list[str]:
 
 
 def _is_assignment(rest: str) -> bool:
-    """``rest`` (after a statement's first name) makes it an assignment: ``= x`` or ``(i) = x``."""
+    """``rest`` (after a statement's first name) makes it no call: ``= x``, ``(i) = x``, ``(i).Member``."""
     rest = rest.lstrip()
     if rest.startswith("("):
         depth = 0
@@ -205,7 +205,7 @@ def _is_assignment(rest: str) -> bool:
             if depth == 0:
                 rest = rest[i + 1:].lstrip()
                 break
-    return rest.startswith("=")
+    return rest.startswith(("=", "."))
 
 
 def _balanced(text: str) -> bool:
