@@ -71,10 +71,22 @@ def compute(book: XlwingsBook):
                + jobs.summary_text(findings), TITLE)
 
 
-def report_path(book: XlwingsBook, data) -> Path:
-    """BaoCao/<số ký hiệu>_<ngày>.docx next to the workbook, never an existing file."""
+def report_folder(book: XlwingsBook) -> Path:
+    """BaoCao next to the workbook, created here (VBA's MkDir fails on Vietnamese paths)."""
     folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@_macro
+def make_report_folder(book: XlwingsBook):
+    """Nút 'Mở thư mục báo cáo', khi thư mục BaoCao chưa có."""
+    report_folder(book)
+
+
+def report_path(book: XlwingsBook, data) -> Path:
+    """BaoCao/<số ký hiệu>_<ngày>.docx next to the workbook, never an existing file."""
+    folder = report_folder(book)
     stem = f"{jobs.report_file_stem(data)}_{dt.date.today():%Y-%m-%d}"
     return unique_path(folder, stem, ".docx")
 
