@@ -165,7 +165,7 @@ def _check_award(out: _Collector, rec: Record) -> None:
 def validate(data: WorkbookData) -> list[Finding]:
     out = _Collector(data)
     _check_info(out)
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         for rec in data.records.get(spec.key, []):
@@ -181,6 +181,8 @@ def validate(data: WorkbookData) -> list[Finding]:
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
+    from .review.checks import check_review_sheets
+    check_review_sheets(out)
     return out.findings
 
 
