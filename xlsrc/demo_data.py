@@ -218,7 +218,8 @@ INITIATIVES = [  # (year, name, title, kind, scope, decision)
     (2021, "Nguyễn Văn A", "Quy trình phối hợp đón tiếp khách quốc tế", "Sáng kiến", "Cơ sở",
      "12/QĐ-SNgV ngày 06/12/2021"),
     (2021, "Trần Thị B", "Sổ tay lễ tân đối ngoại cấp xã", "Sáng kiến", "Tỉnh", "50/QĐ-HĐSK ngày 08/12/2021"),
-    (2021, "Hoàng Văn E", "Cơ sở dữ liệu đối tác hợp tác quốc tế", "Sáng kiến", "Cơ sở", ""),  # no decision yet
+    (2021, "Hoàng Văn E", "Cơ sở dữ liệu đối tác hợp tác quốc tế", "Sáng kiến", "Cơ sở",
+     "14/QĐ-SNgV ngày 06/12/2021"),
     (2021, "Bùi Thị K", "Hướng dẫn thủ tục lãnh sự cho người dân biên giới", "Đề tài khoa học", "Cơ sở",
      "13/QĐ-SNgV ngày 06/12/2021"),
 ]
