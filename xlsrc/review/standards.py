@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .. import schema as S
 from ..parsing import parse_int
 from ..records import Record, WorkbookData, parse_value
-from ..vntext import fold, nfc
+from ..vntext import nfc, strip_marks
 from .defaults import DEFAULT_STANDARDS, RULE_TITLES
 
 THRESHOLDS = ("min_rating", "years", "min_initiatives", "initiative_scope", "member_share", "member_min_rating",
@@ -29,17 +29,19 @@ class Share:
         return f"{'trên' if self.strict else 'từ'} {self.percent:g}%"
 
 
-_SHARE = re.compile(r"^(tren|hon|lon hon|>|tu|it nhat|toi thieu|>=|≥)?\s*(\d+(?:[.,]\d+)?)\s*%?$")
+_SHARE = re.compile(r"^(tren|hon|lon hon|>=|>|tu|it nhat|toi thieu)?\s*(\d+(?:\.\d+)?)\s*%?$")
 
 
 def parse_share(raw: object) -> Share | None:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return Share(float(raw) * (100 if raw <= 1 else 1), False)
-    text = fold(raw).replace("≥", ">=")
-    m = _SHARE.match(text)
+    raw_text = nfc(raw).strip().replace("≥", ">=")
+    symbol = ">=" if raw_text.startswith(">=") else (">" if raw_text.startswith(">") else "")
+    rest = " ".join(strip_marks(raw_text[len(symbol):]).lower().replace(",", ".").split())
+    m = _SHARE.match((symbol + " " if symbol else "") + rest)
     if not m:
         return None
-    return Share(float(m.group(2).replace(",", ".")), m.group(1) in ("tren", "hon", "lon hon", ">"))
+    return Share(float(m.group(2)), m.group(1) in ("tren", "hon", "lon hon", ">"))
 
 
 @dataclass
