@@ -35,14 +35,24 @@ class Vocabulary:
 
     def lookup(self, text: str) -> Term | None:
         """The term a typed value means, matched without regard to case,
-        diacritics or punctuation; ``None`` when unknown."""
+        diacritics or punctuation; ``None`` when unknown. The folded names
+        are indexed once and each distinct text is folded once."""
+        cache = self.__dict__.get("_cache")
+        if cache is None:
+            index: dict[str, Term] = {}
+            for term in self.terms:  # the first term naming a key wins, as in a scan in order
+                for name in (term.value,) + term.aliases:
+                    index.setdefault(fold(name), term)
+            cache = (index, {})
+            object.__setattr__(self, "_cache", cache)
+        index, seen = cache
+        if isinstance(text, str) and text in seen:
+            return seen[text]
         key = fold(text)
-        if not key:
-            return None
-        for term in self.terms:
-            if key == fold(term.value) or key in {fold(a) for a in term.aliases}:
-                return term
-        return None
+        term = index.get(key) if key else None
+        if isinstance(text, str) and len(seen) < 50_000:
+            seen[text] = term
+        return term
 
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
