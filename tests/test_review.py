@@ -56,8 +56,9 @@ def test_new_workbook_holds_the_default_standards_with_their_basis(tmp_path):
 
 
 def test_a_changed_threshold_changes_the_answer(tmp_path):
-    staff = [person(n) for n in ("A", "B", "C", "D")]
-    ratings = [rate(Y, "A"), rate(Y, "B"), rate(Y, "C", HT), rate(Y, "D", HT), rate_unit(Y)]
+    staff = [person(n) for n in ("Người A", "Người B", "Người C", "Người D")]
+    ratings = [rate(Y, "Người A"), rate(Y, "Người B"), rate(Y, "Người C", HT), rate(Y, "Người D", HT),
+               rate_unit(Y)]
     default = results(tmp_path, staff=staff, ratings=ratings)[(UNIT, TTLDTT)]
     assert default.result == "không đủ"  # 2/4 is not "trên 50%"
     lowered = results(tmp_path, staff=staff, ratings=ratings,

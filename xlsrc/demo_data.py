@@ -181,16 +181,16 @@ NARRATIVE = [{"section": s, "order": i, "text": t} for i, (s, t) in enumerate(NA
 # report year (2021) shows every result with its reasons.
 _VP, _HTQT, _LSBG = "Văn phòng", "Phòng Hợp tác quốc tế", "Phòng Lãnh sự - Biên giới"
 STAFF = [  # (name, code, gender, birth, position, unit)
-    ("Nguyễn Văn A", "SNgV-01", "Nam", D(1980, 3, 12), "Chánh Văn phòng", _VP),
-    ("Trần Thị B", "SNgV-02", "Nữ", D(1985, 7, 1), "Phó Chánh Văn phòng", _VP),
-    ("Lê Văn C", "", "Nam", D(1990, 11, 20), "Chuyên viên", _VP),
-    ("Phạm Thị D", "", "Nữ", D(1993, 5, 5), "Chuyên viên", _VP),
-    ("Hoàng Văn E", "SNgV-05", "Nam", D(1979, 1, 30), "Trưởng phòng", _HTQT),
-    ("Vũ Thị G", "", "Nữ", D(1988, 9, 9), "Chuyên viên", _HTQT),
-    ("Đặng Văn H", "", "Nam", D(1995, 2, 14), "Chuyên viên", _HTQT),
-    ("Bùi Thị K", "SNgV-08", "Nữ", D(1982, 6, 18), "Trưởng phòng", _LSBG),
-    ("Đỗ Văn L", "", "Nam", D(1987, 12, 2), "Chuyên viên", _LSBG),
-    ("Ngô Thị M", "", "Nữ", D(1991, 4, 22), "Chuyên viên", _LSBG),
+    ("Nguyễn Văn A", "SNgV-01", "Nam", "12/03/1980", "Chánh Văn phòng", _VP),
+    ("Trần Thị B", "SNgV-02", "Nữ", "01/07/1985", "Phó Chánh Văn phòng", _VP),
+    ("Lê Văn C", "", "Nam", "20/11/1990", "Chuyên viên", _VP),
+    ("Phạm Thị D", "", "Nữ", "05/05/1993", "Chuyên viên", _VP),
+    ("Hoàng Văn E", "SNgV-05", "Nam", "30/01/1979", "Trưởng phòng", _HTQT),
+    ("Vũ Thị G", "", "Nữ", "09/09/1988", "Chuyên viên", _HTQT),
+    ("Đặng Văn H", "", "Nam", "14/02/1995", "Chuyên viên", _HTQT),
+    ("Bùi Thị K", "SNgV-08", "Nữ", "18/06/1982", "Trưởng phòng", _LSBG),
+    ("Đỗ Văn L", "", "Nam", "02/12/1987", "Chuyên viên", _LSBG),
+    ("Ngô Thị M", "", "Nữ", "22/04/1991", "Chuyên viên", _LSBG),
 ]
 _XS, _TOT, _HT = "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ"
 RATINGS = [  # (year, kind, name, rating, movement, discipline, solidarity)

@@ -35,24 +35,21 @@ class Vocabulary:
 
     def lookup(self, text: str) -> Term | None:
         """The term a typed value means, matched without regard to case,
-        diacritics or punctuation; ``None`` when unknown. The folded names
-        are indexed once and each distinct text is folded once."""
-        cache = self.__dict__.get("_cache")
-        if cache is None:
-            index: dict[str, Term] = {}
-            for term in self.terms:  # the first term naming a key wins, as in a scan in order
-                for name in (term.value,) + term.aliases:
-                    index.setdefault(fold(name), term)
-            cache = (index, {})
-            object.__setattr__(self, "_cache", cache)
-        index, seen = cache
-        if isinstance(text, str) and text in seen:
-            return seen[text]
+        diacritics or punctuation; ``None`` when unknown."""
         key = fold(text)
-        term = index.get(key) if key else None
-        if isinstance(text, str) and len(seen) < 50_000:
-            seen[text] = term
-        return term
+        if not key:
+            return None
+        index = _LOOKUP.get(self.key)
+        if index is None or index[0] is not self:
+            table: dict[str, Term] = {}
+            for term in self.terms:
+                for name in (term.value,) + term.aliases:
+                    table.setdefault(fold(name), term)
+            index = _LOOKUP[self.key] = (self, table)
+        return index[1].get(key)
+
+
+_LOOKUP: dict[str, tuple[Vocabulary, dict[str, Term]]] = {}  # folded spelling -> term, built once a vocabulary
 
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
@@ -249,6 +246,13 @@ _ORIGIN = (
 )
 CHECK = Column("check", "Kiểm tra", width=50, computed=True,
                help="Thông báo kiểm tra dữ liệu; công cụ ghi, không cần nhập.")
+# Kept from a unit's own table when consolidating (issue 8 §2, §7): the group
+# heading a row stood under, and the columns the schema does not know, as
+# "Header: value" lines. Plain text, never checked by the validator.
+GROUP = Column("group", "Nhóm", width=24, aliases=("nhom cong trinh", "khoi", "thuoc nhom"),
+               help="Nhóm, khối mà dòng thuộc về (dòng tiêu đề nhóm như 'I. Khối văn phòng Sở').")
+EXTRA = Column("extra", "Thông tin thêm", width=40, aliases=("thong tin khac",),
+               help="Các cột khác của bảng đơn vị gửi, dạng 'Tiêu đề: giá trị' mỗi dòng; không kiểm tra.")
 ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6,
                help="Số thứ tự.")
 
@@ -336,6 +340,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
            aliases=("trang thai tinh",),
            help="Công cụ tính theo ngày báo cáo; không cần nhập."),
     Column("note", "Ghi chú", width=40, aliases=("ghi chu", "chu thich")),
+    GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="name")
 
 AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
@@ -367,6 +372,7 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
                 "chuyên đề hoặc đột xuất không tính vào chuỗi năm liên tục."),
     Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
+    GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 
 NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
@@ -399,7 +405,9 @@ STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
     Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES),
     _CODE,
     Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi",)),
-    Column("birth_date", "Ngày sinh", kind=DATE, width=12, aliases=("sinh ngay", "nam sinh")),
+    # text, not DATE: report dates are checked against 1990–2100, a birth date is older
+    Column("birth_date", "Ngày sinh", width=12, aliases=("sinh ngay", "nam sinh"),
+           help="dd/mm/yyyy (hoặc chỉ năm sinh)."),
     Column("position", "Chức vụ", width=24, aliases=("chuc danh", "chuc vu hien tai")),
     _DEPARTMENT,
     Column("note", "Ghi chú", width=24),
@@ -485,10 +493,12 @@ CONF_SHEET = "xlwings.conf"
 
 SOURCES_COLUMNS: tuple[Column, ...] = (
     Column("file", "Tệp", width=40),
-    Column("sha256", "SHA-256", width=20),
+    Column("sha256", "SHA-256 (mã kiểm tra nội dung tệp)", width=68),
     Column("unit", "Đơn vị", width=28),
     Column("status", "Trạng thái", width=12),
     Column("rows", "Số dòng lấy", kind=INT, width=12),
+    Column("errors", "Số lỗi", kind=INT, width=9),
+    Column("warnings", "Số cảnh báo", kind=INT, width=11),
     Column("message", "Lý do, ghi chú", width=60),
 )
 
