@@ -1,7 +1,7 @@
 """Benchmark of the review (not a test).
 
 A workbook of 2,000 staff in 40 units, three years of ratings (individual and
-collective), 1,500 sáng kiến and 2,400 rows of award history; times reading
+collective), 500 sáng kiến and 2,400 rows of award history; times reading
 the workbook (the baseline, measured in the same run) and the review of the
 last year, best of three. Target: the review under 2 s.
 
