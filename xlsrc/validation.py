@@ -165,6 +165,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     out.findings.extend(data.read_findings)
     _check_info(out)
     _check_records(out)
+    from .review.checks import check_review_sheets
+    check_review_sheets(out)
     return out.findings
 
 
@@ -176,19 +178,29 @@ def validate_records(data: WorkbookData) -> list[Finding]:
     return out.findings
 
 
+_CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
+
+
 def _check_records(out: _Collector) -> None:
     data = out.data
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
+        loc = data.locations.get(spec.key)
+        # a column the table does not have can only be missing (when required)
+        checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
+        sig_keys = [c.key for c in typed if c.key != "order"]
         for rec in data.records.get(spec.key, []):
-            for col in typed:
-                _check_cell(out, spec, rec, col, rec.values.get(col.key), rec.raw.get(col.key))
+            raw = rec.raw
+            for col in checked:
+                value = raw.get(col.key)
+                if value is not None or col.required:  # an empty optional cell has nothing to check
+                    _check_cell(out, spec, rec, col, rec.values.get(col.key), value)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = (rec.text("unit"),) + tuple(nfc(rec.raw.get(c.key)) for c in typed if c.key != "order")
+            signature = (rec.text("unit"),) + tuple("" if raw.get(k) is None else nfc(raw[k]) for k in sig_keys)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")

@@ -265,8 +265,20 @@ def _set_text_safe(cell, value) -> None:
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        cell.number_format = "dd/mm/yyyy"  # a date reads as a date, not yyyy-mm-dd h:mm:ss
+
+
+# What a reader's (English) error means, said in Vietnamese: the reason shown
+# to the user and written in 'Nguồn dữ liệu' never carries framework text.
+_REASONS = (("cannot detect file format", "không nhận ra định dạng tệp"),
+            ("zip", "phần nén (zip) của tệp bị hỏng"), ("encrypt", "tệp được mã hoá"),
+            ("password", "tệp được mã hoá"), ("xml", "nội dung XML của tệp bị hỏng"),
+            ("utf", "có ký tự không đọc được"), ("eof", "tệp bị cắt cụt, thiếu phần cuối"),
+            ("truncat", "tệp bị cắt cụt, thiếu phần cuối"), ("not found", "thiếu một phần bên trong tệp"),
+            ("missing", "thiếu một phần bên trong tệp"), ("memory", "tệp quá lớn"))
 
 
 def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    text = f"{type(exc).__name__} {exc}".lower()
+    return next((vn for key, vn in _REASONS if key in text), "nội dung không đúng cấu trúc bảng tính")
