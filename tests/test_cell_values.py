@@ -346,3 +346,22 @@ def test_live_book_converts_legacy_text_in_bulk(tmp_path, monkeypatch):
     legacy = [f for f in validate(data) if f.code == "LEGACY_ENCODING"]
     assert {f.cell for f in legacy} == {"B1", "C1", "D1", "E1", "B2"}
     assert all(a["func"] != "setValues" for a in actions(book))  # reading never writes
+
+
+def test_report_refuses_a_report_date_without_a_day(tmp_path):
+    """`thidua report` on a workbook whose Ngày ban hành is 'Tháng 11/2021':
+    exit 1, the error named, no report written with an invented 'ngày 01'."""
+    import subprocess
+    import sys
+
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+    content = demo_content()
+    content.info["doc_date"] = "Tháng 11/2021"
+    src = write_workbook(tmp_path / "demo.xlsx", content)
+    out = tmp_path / "BaoCao.docx"
+    res = subprocess.run([sys.executable, "-m", "xlsrc", "report", str(src), "-o", str(out)], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "REPORT_DATE_NO_DAY" in res.stdout + res.stderr or "chưa có ngày" in res.stdout + res.stderr
+    assert not out.exists()
