@@ -405,3 +405,20 @@ def test_legacy_font_in_ods_written_by_odfpy(tmp_path):
     assert grid[0][0] == "BÁO CÁO"  # .VnTimeH: lowercase codes shown as capitals
     assert grid[2][1] == "Sửa chữa trường học"  # no legacy font: found from the characters
     assert {f.cell for f in book.notes("Danh sách")} == {"A1", "B3"}
+
+
+VIETNAMESE_TEXT = st.text(alphabet=st.sampled_from(LOWER + UPPER + list("bcdghklmnpqrstvx BCDGHKLMNPQRSTVX,.-()0123456789")),
+                          min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIETNAMESE_TEXT)
+def test_tables_round_trip_any_vietnamese_text(text):
+    """Any text of Vietnamese letters: VNI decodes back exactly (a base letter
+    and its diacritic byte are never read across letters), TCVN3 too for
+    lowercase and the toneless capitals (the other capitals need a .Vn…H font)."""
+    assert decode_vni(encode_vni(text)) == text
+    assert all(len(ch.encode("cp1252")) == 1 for ch in encode_vni(text))
+    lower = text.lower()
+    assert decode_tcvn3(encode_tcvn3(lower)) == lower
+    assert decode_tcvn3(encode_tcvn3(lower), capitals=True) == lower.upper()

@@ -41,6 +41,11 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     """(severity, code, message) for a parsed date or progress value: what
     could not be read, and what had to be interpreted. Shared by the
     validator and the consolidator (which places them at the source cell)."""
+    cls = value.__class__
+    if cls is DateValue and value.start is not None and not value.note:  # the common case: read as typed
+        return []
+    if cls is Progress and value.value is not None and 0 <= value.value <= 100 and not value.interpreted:
+        return []
     if col.kind == S.DATE and isinstance(value, DateValue) and not value.empty:
         if not value.ok:
             hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
