@@ -371,3 +371,13 @@ def test_a_dtd_in_a_template_part_is_refused(tmp_path):
             zout.writestr(item, data)
     with pytest.raises(ThiDuaError, match="DTD"):
         check_template(bad)
+
+
+def test_the_readme_states_the_template_limits_of_the_code():
+    from xlsrc import logfile
+    from xlsrc.report.sandbox import limits_text
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Mẫu báo cáo Word"):]
+    for name, value in limits_text():
+        assert f"| {name} | {value} |" in section
+    assert f"tệp xoay vòng ở {logfile.MAX_BYTES // 1024 // 1024} MB và giữ {logfile.BACKUPS} bản cũ" in section
