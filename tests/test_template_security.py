@@ -381,3 +381,12 @@ def test_the_readme_states_the_template_limits_of_the_code():
     for name, value in limits_text():
         assert f"| {name} | {value} |" in section
     assert f"tệp xoay vòng ở {logfile.MAX_BYTES // 1024 // 1024} MB và giữ {logfile.BACKUPS} bản cũ" in section
+
+
+@pytest.mark.parametrize("payload", ["{{ 1/0 }}", "{{ summary|truncate(-1) }}", "{{ 'a' + 1 }}",
+                                     "{% for x in 5 %}{% endfor %}", "{{ 10.0**400 }}", "{{ summary|round }}"])
+def test_an_expression_that_cannot_be_computed_is_named(tmp_path, payload):
+    bad = template_with(tmp_path, "body", payload, kind="department")
+    with pytest.raises(ThiDuaError, match="không tính được") as err:
+        make_report(_data(tmp_path), tmp_path / "bc.docx", template=bad)
+    assert payload.split(" %}")[0] in str(err.value)

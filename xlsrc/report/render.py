@@ -298,7 +298,8 @@ def _render_error(name: str, exc: Exception, env: TemplateEnvironment) -> ThiDua
     if isinstance(exc, etree.XMLSyntaxError):
         return ThiDuaError(f"Mẫu '{name}' sau khi điền không còn là XML hợp lệ: một thẻ {{% if %}}/{{% for %}} "
                            "phải mở và đóng trong cùng một đoạn văn (hoặc cùng một dòng bảng với {%tr %}).")
-    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, RecursionError)) and line:
+    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, RecursionError,
+                        AssertionError)) and line:
         tag = _tag(source, line, "")
         return ThiDuaError(f"Mẫu '{name}' có biểu thức không tính được{': ' + tag if tag else ''} "
                            f"(phép tính sai kiểu dữ liệu, chia cho 0 hoặc số quá lớn).")

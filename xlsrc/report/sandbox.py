@@ -311,6 +311,7 @@ def _static_binop(node: nodes.BinExpr) -> None:
 def _static_call(node: nodes.Call, parent_attrs: set[int]) -> None:
     func = node.node
     if isinstance(func, nodes.Name) and func.name == "range":
+        parent_attrs.add(id(func))
         values = [_folded(a) for a in node.args]
         if values and all(isinstance(v, int) for v in values):
             try:
@@ -358,6 +359,8 @@ def check(tree: nodes.Template) -> None:
             raise Refused("vòng lặp đệ quy (for … recursive) không được phép", "recursive", lineno)
         if isinstance(node, nodes.Name) and node.name in FORBIDDEN_NAMES:
             raise Refused(f"tên '{node.name}' không được phép", node.name, lineno)
+        if isinstance(node, nodes.Name) and node.name == "range" and id(node) not in called:
+            raise Refused("'range' chỉ được dùng dạng range(…)", "range", lineno)
         try:
             if isinstance(node, nodes.Call):
                 _static_call(node, called)
