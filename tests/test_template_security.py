@@ -227,6 +227,11 @@ def test_exhausting_templates_are_refused_quickly_in_vietnamese(tmp_path, demo_x
     ("{% set a = basis_paragraph * 3000 %}{% set b = a ~ a %}{{ b }}", "phép nối '~'"),
     ("{{ recipients|join(basis_paragraph * 3000) }}", "bộ lọc join"),
     ("{{ 10 ** (doc_number|length * 300) }}", "lũy thừa"),
+    ("{% set a = [basis_paragraph] * 5000 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}{{ b|length }}",
+     "danh sách/từ điển quá lớn"),
+    ("{% set a = [doc_number] * 100000 %}{{ ([a] * 100000)|sum(start=[])|length }}", "phép lặp '*'"),
+    ("{{ recipients|sum(start=recipients) }}", "bộ lọc sum chỉ cộng các số"),
+    ("{{ recipients|batch(10000, [basis_paragraph] * 100) }}", "bộ lọc batch"),
 ])
 def test_limits_on_values_computed_from_data_stop_the_rendering(tmp_path, payload, expected):
     evil = template_with(tmp_path, "body", payload, kind="department")
@@ -390,3 +395,13 @@ def test_an_expression_that_cannot_be_computed_is_named(tmp_path, payload):
     with pytest.raises(ThiDuaError, match="không tính được") as err:
         make_report(_data(tmp_path), tmp_path / "bc.docx", template=bad)
     assert payload.split(" %}")[0] in str(err.value)
+
+
+def test_filling_a_template_has_a_processor_time_budget(tmp_path, monkeypatch):
+    from xlsrc.report import sandbox
+    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.5)
+    heavy = ("{% for i in range(10000) %}{% for j in range(19) %}{{ (basis_paragraph * 3000)|length }}"
+             "{% endfor %}{% endfor %}")
+    evil = template_with(tmp_path, "body", heavy, kind="department")
+    with pytest.raises(ThiDuaError, match="giây xử lý"):
+        make_report(_data(tmp_path), tmp_path / "bc.docx", template=evil)

@@ -96,8 +96,8 @@ def _xml_error(name: str, part: str, data: bytes, exc: Exception) -> ThiDuaError
     entity = re.match(r"&([^;\s<&]{1,40});", text[col:col + 45]) if line else None
     if "undefined entity" in str(exc) and entity:
         return ThiDuaError(f"Mẫu '{name}': phần '{part}' dùng thực thể XML không xác định '&{entity.group(1)};'"
-                           f"{where}. Tệp Word chỉ dùng các thực thể &amp;amp; &amp;lt; &amp;gt; &amp;quot; "
-                           "&amp;apos;: thay bằng ký tự thật, hoặc mở mẫu bằng Word và lưu lại.")
+                           f"{where}. Tệp Word chỉ dùng các thực thể &amp; &lt; &gt; &quot; &apos;: thay bằng "
+                           "ký tự thật, hoặc mở mẫu bằng Word và lưu lại.")
     return ThiDuaError(f"Mẫu '{name}': phần '{part}' không phải XML hợp lệ{where}. "
                        "Mở mẫu bằng Word và lưu lại.")
 
