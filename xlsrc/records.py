@@ -157,7 +157,7 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     return loc, records
 
 
-def _cell_info_of(book: BookAccess, sheet: str):
+def cell_info_getter(book: BookAccess, sheet: str):
     """A lazy getter of the sheet's CellInfo, when the book can give one and
     any cell may be percent-formatted."""
     getter = getattr(book, "cell_info", None)
@@ -203,16 +203,17 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            data.missing.append(spec.name)
+            if spec not in S.REVIEW_INPUT_SHEETS:  # optional: older workbooks have no review sheets
+                data.missing.append(spec.name)
             data.records[spec.key] = []
             continue
         data.sheet_names[spec.key] = sheet
         grid = book.read(sheet)
         data.extents[sheet] = len(grid)
-        loc, recs = read_records(spec, grid, sheet, year, cell_info=_cell_info_of(book, sheet))
+        loc, recs = read_records(spec, grid, sheet, year, cell_info=cell_info_getter(book, sheet))
         data.read_findings += _sheet_findings(book, sheet, loc, spec)
         if loc is not None:
             data.locations[spec.key] = loc
