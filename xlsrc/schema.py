@@ -189,6 +189,7 @@ _ORIGIN = (
     Column("source_sheet", "Nguồn: trang tính", width=14, computed=True, help="Trang tính gốc."),
     Column("source_row", "Nguồn: dòng", kind=INT, width=10, computed=True, help="Dòng trong tệp gốc."),
 )
+ORIGIN_KEYS: tuple[str, ...] = tuple(c.key for c in _ORIGIN)  # grouped, collapsed, not printed
 CHECK = Column("check", "Kiểm tra", width=50, computed=True,
                help="Thông báo kiểm tra dữ liệu; công cụ ghi, không cần nhập.")
 ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6,
@@ -255,7 +256,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
                   "Công trình, phần việc, nhiệm vụ đăng ký thi đua; tiến độ và trạng thái.",
                   (
     ORDER,
-    Column("name", "Tên công trình, phần việc", required=True, width=60, aliases=(
+    Column("name", "Tên công trình, phần việc", required=True, width=50, aliases=(
         "ten cong trinh phan viec", "ten cong trinh", "ten cong trinh (phan viec)", "ten phan viec",
         "ten nhiem vu", "cong trinh phan viec", "noi dung cong trinh", "ten cong trinh/phan viec",
         "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh")),
@@ -277,7 +278,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
     Column("status", "Trạng thái", kind=CHOICE, vocab="status", width=16, computed=True,
            aliases=("trang thai tinh",),
            help="Công cụ tính theo ngày báo cáo; không cần nhập."),
-    Column("note", "Ghi chú", width=40, aliases=("ghi chu", "chu thich")),
+    Column("note", "Ghi chú", width=28, aliases=("ghi chu", "chu thich")),
 ) + _ORIGIN + (CHECK,), key_column="name")
 
 AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
