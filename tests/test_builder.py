@@ -189,8 +189,9 @@ def test_blank_template_reads_back_empty(tmp_path):
     assert data.missing == []
     assert all(data.records[s.key] == [] for s in S.RECORD_SHEETS)
     findings = validate(data)
-    assert {f.code for f in findings} == {"REQUIRED_EMPTY"}
-    assert {f.column for f in findings} == {c.header for c in S.INFO.columns if c.required}
+    assert {f.code for f in findings} == {"REQUIRED_EMPTY", "SIGNER_NAME_EMPTY"}
+    assert {f.column for f in findings if f.code == "REQUIRED_EMPTY"} == {
+        c.header for c in S.INFO.columns if c.required}
 
 
 def test_build_is_deterministic():

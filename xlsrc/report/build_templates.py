@@ -12,14 +12,23 @@ from pathlib import Path
 
 from docx import Document
 
-from .docx_form import (borderless_table, cell_text, grid_table, landscape_section, page_number_header, para,
-                        repeat_header, rule, set_run_font, setup_document)
+import datetime as dt
+
+from .docx_form import (LANG, borderless_table, cell_text, grid_table, keep_together, landscape_section,
+                        page_number_header, para, repeat_header, rule, set_run_font, setup_document,
+                        cant_split, cell_margins)
 
 from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER  # noqa: F401
 
+TEMPLATE_DATE = dt.datetime(2026, 1, 1)
+
+
+HEADER_WIDTHS_CM = [7.5, 9.2]  # wide enough for "BAN THI ĐUA - KHEN THƯỞNG" and the national motto at one line each
+
 
 def _header(doc) -> None:
-    table = borderless_table(doc, 2, [6.5, 9.8])
+    table = borderless_table(doc, 2, HEADER_WIDTHS_CM)
+    cell_margins(table, 0.1)
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     p = left.paragraphs[0]
@@ -44,9 +53,9 @@ def _title(doc) -> None:
     para(doc, "Kính gửi: {{ recipient }}.", size=14, align="center", space_after=12)
 
 
-def _loop(doc, items: str, var: str = "text", bold: bool = False) -> None:
+def _loop(doc, items: str, var: str = "text", bold: bool = False, keep_next: bool = False) -> None:
     para(doc, f"{{%p for {var} in {items} %}}", indent=True)
-    para(doc, f"{{{{ {var} }}}}", indent=True, bold=bold)
+    para(doc, f"{{{{ {var} }}}}", indent=True, bold=bold, keep_next=keep_next)
     para(doc, "{%p endfor %}", indent=True)
 
 
@@ -67,6 +76,7 @@ def _signature(doc) -> None:
     for _ in range(4):
         para(right, "", align="center", space_after=0)
     para(right, "{{ signer_name }}", size=14, bold=True, align="center", space_after=0)
+    keep_together(table)  # from "Nơi nhận" to the signer's name on one page
 
 
 def _annex_table(doc, grouped: bool) -> None:
@@ -110,6 +120,11 @@ def _opening(doc) -> None:
     doc.core_properties.title = "{{ doc_type }} {{ doc_number }}"
     doc.core_properties.subject = "{{ summary }}"
     doc.core_properties.author = "{{ unit_name }}"
+    doc.core_properties.comments = ""
+    doc.core_properties.language = LANG
+    doc.core_properties.last_modified_by = "thidua"
+    doc.core_properties.created = doc.core_properties.modified = TEMPLATE_DATE  # reproducible; the report's own
+    doc.core_properties.revision = 1                                            # dates are set when it is made
     _header(doc)
     _title(doc)
     para(doc, "{{ basis_paragraph }}", indent=True)
@@ -130,7 +145,7 @@ def build_department(path: Path) -> Path:
     _loop(doc, "results")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _loop(doc, "works_notes")
-    _loop(doc, "closing")
+    _loop(doc, "closing", keep_next=True)  # the closing lines stay with the signature
     _ending(doc, grouped=False)
     doc.save(path)
     return path
@@ -148,6 +163,12 @@ def _unit_table(doc) -> None:
         cell_text(table.rows[2].cells[c], text, size=12, align="left" if c == 1 else "center")
     end = table.add_row()  # docxtpl wants the loop tags in rows of their own
     cell_text(end.cells[0], "{%tr endfor %}", size=12)
+    total = table.add_row()
+    for c, text in enumerate(("", "{{ units_total.unit }}", "{{ units_total.works }}", "{{ units_total.done }}",
+                              "{{ units_total.rate }}", "{{ units_total.awards }}")):
+        cell_text(total.cells[c], text, size=12, bold=True, align="left" if c == 1 else "center")
+    for row in (end, total):
+        cant_split(row)
 
 
 def build_consolidated(path: Path) -> Path:
@@ -161,7 +182,7 @@ def build_consolidated(path: Path) -> Path:
     para(doc, "Biểu đồ: tỷ lệ hoàn thành công trình, phần việc theo đơn vị", size=12, italic=True, align="center")
     _loop(doc, "leadership")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
-    _loop(doc, "closing")
+    _loop(doc, "closing", keep_next=True)
     _ending(doc, grouped=True)
     doc.save(path)
     return path
