@@ -13,11 +13,13 @@ from pathlib import Path
 from docx import Document
 
 import datetime as dt
+import io
 
 from .docx_form import (LANG, borderless_table, cell_text, grid_table, keep_together, landscape_section,
                         page_number_header, para, repeat_header, rule, set_run_font, setup_document,
                         cant_split, cell_margins)
 
+from .properties import tag_vietnamese
 from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER  # noqa: F401
 
 TEMPLATE_DATE = dt.datetime(2026, 1, 1)
@@ -53,10 +55,17 @@ def _title(doc) -> None:
     para(doc, "Kính gửi: {{ recipient }}.", size=14, align="center", space_after=12)
 
 
-def _loop(doc, items: str, var: str = "text", bold: bool = False, keep_next: bool = False) -> None:
+def _loop(doc, items: str, var: str = "text", bold: bool = False) -> None:
     para(doc, f"{{%p for {var} in {items} %}}", indent=True)
-    para(doc, f"{{{{ {var} }}}}", indent=True, bold=bold, keep_next=keep_next)
+    para(doc, f"{{{{ {var} }}}}", indent=True, bold=bold)
     para(doc, "{%p endfor %}", indent=True)
+
+
+def _closing(doc) -> None:
+    """The closing paragraphs; the last ("Trên đây là báo cáo …./.") keeps
+    with the signature block, which itself never splits."""
+    _loop(doc, "closing[:-1]")
+    para(doc, "{{ closing[-1] }}", indent=True, keep_next=True)
 
 
 def _signature(doc) -> None:
@@ -136,6 +145,14 @@ def _ending(doc, grouped: bool) -> None:
     _annex(doc, grouped=grouped)
 
 
+def _save(doc, path: Path) -> Path:
+    """Saved with vi-VN also in the parts python-docx does not model (theme fonts, Word 2010 styles)."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(tag_vietnamese(buf.getvalue()))
+    return path
+
+
 def build_department(path: Path) -> Path:
     doc = Document()
     _opening(doc)
@@ -145,10 +162,9 @@ def build_department(path: Path) -> Path:
     _loop(doc, "results")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _loop(doc, "works_notes")
-    _loop(doc, "closing", keep_next=True)  # the closing lines stay with the signature
+    _closing(doc)
     _ending(doc, grouped=False)
-    doc.save(path)
-    return path
+    return _save(doc, path)
 
 
 def _unit_table(doc) -> None:
@@ -182,10 +198,9 @@ def build_consolidated(path: Path) -> Path:
     para(doc, "Biểu đồ: tỷ lệ hoàn thành công trình, phần việc theo đơn vị", size=12, italic=True, align="center")
     _loop(doc, "leadership")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
-    _loop(doc, "closing", keep_next=True)
+    _closing(doc)
     _ending(doc, grouped=True)
-    doc.save(path)
-    return path
+    return _save(doc, path)
 
 
 def build_all(folder: Path) -> list[Path]:

@@ -19,11 +19,13 @@ from xml.sax.saxutils import escape
 LANG = "vi-VN"
 _LANG_TAG = re.compile(r"<w:lang\b[^>]*/>")
 _VI = f'<w:lang w:val="{LANG}" w:eastAsia="{LANG}" w:bidi="ar-SA"/>'
-_W_PARTS = re.compile(r"word/(document|styles|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_W_PARTS = re.compile(r"word/(document|styles|stylesWithEffects|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_THEME_LANG = re.compile(r"<w:themeFontLang\b[^>]*/>")
 
 
 def _tag_language(xml: str, styles: bool) -> str:
     xml = _LANG_TAG.sub(_VI, xml)
+    xml = _THEME_LANG.sub(f'<w:themeFontLang w:val="{LANG}" w:eastAsia="{LANG}"/>', xml)
     if styles:
         # the defaults every run inherits, and each style whose run properties name no language
         if "<w:rPrDefault>" not in xml:
@@ -60,20 +62,39 @@ def _properties(xml: str, when: dt.datetime, author: str) -> str:
     return xml
 
 
+def _rewrite(docx: bytes, change) -> bytes:
+    """``docx`` with ``change(name, text)`` applied to its XML parts, in order."""
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.endswith(".xml"):
+                text = data.decode("utf-8")
+                changed = change(info.filename, text)
+                data = changed.encode("utf-8") if changed is not text else data
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _language(name: str, xml: str) -> str:
+    if _W_PARTS.match(name) or name == "word/settings.xml":
+        return _tag_language(xml, name in ("word/styles.xml", "word/stylesWithEffects.xml"))
+    return xml
+
+
+def tag_vietnamese(docx: bytes) -> bytes:
+    """``docx`` with vi-VN in the defaults, the styles, the runs and the theme fonts."""
+    return _rewrite(docx, _language)
+
+
 def vietnamese_document(docx: bytes, report_date: str | None, author: str) -> bytes:
     """``docx`` with vi-VN everywhere and its properties from the data:
     created and modified on the report's date (ISO ``report_date``), the
     author and last editor the issuing unit."""
     when = (dt.datetime.fromisoformat(report_date) if report_date else
             dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None))
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if _W_PARTS.match(info.filename):
-                data = _tag_language(data.decode("utf-8"), info.filename == "word/styles.xml").encode("utf-8")
-            elif info.filename == "docProps/core.xml":
-                data = _properties(data.decode("utf-8"), when, author).encode("utf-8")
-            dst.writestr(info, data)
-    return out.getvalue()
+
+    def change(name: str, xml: str) -> str:
+        return _properties(xml, when, author) if name == "docProps/core.xml" else _language(name, xml)
+    return _rewrite(docx, change)
