@@ -54,6 +54,10 @@ GUIDE_PLAIN_LINES = (  # .xlsx: no macros, so no buttons; the same work from the
 )
 GUIDE_LINES = (
     "",
+    "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
+    "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
+    "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
     "Cột nền xám (Trạng thái, Kiểm tra) do công cụ ghi, không cần nhập. Các cột kỹ thuật (Nguồn: …; ở sổ của "
@@ -258,12 +262,18 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         ws.write_string(r, 1, text, fm.text)
         _fit_rows(ws, r, [[spec.name, text]], [26, 90])
         r += 1
-    helpers = [(S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập." if macro else
-                "Số liệu tổng hợp do lệnh 'thidua compute' lập."),
+    helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
+                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
+               (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
+                "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
+               (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
                (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng.")]
     if macro:
         helpers.append((S.CONF_SHEET, "Cấu hình xlwings (trang ẩn): đường dẫn Python (Interpreter_Win, "
                                       "Interpreter_Mac)."))
+    else:  # no buttons in a workbook without macros: the same work from the command line
+        helpers = [(name, text.replace("nút 'Rà soát điều kiện'", "lệnh 'thidua review'")
+                    .replace("nút 'Tính tiến độ'", "lệnh 'thidua compute'")) for name, text in helpers]
     for name, text in helpers:
         ws.write_string(r, 0, name, fm.bold)
         ws.write_string(r, 1, text, fm.text)
@@ -278,12 +288,30 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
 
 
 def _summary_sheet(wb, fm: _Formats, summary: list[list[Any]]) -> None:
+    """Tổng hợp: numbers as numbers, dates as dates, each formatted; the
+    per-unit block an Excel table (TongHopDonVi) that a power user can chart."""
+    from .jobs import UNIT_BLOCK
     ws = wb.add_worksheet(S.SUMMARY_SHEET)
     ws.set_column(0, 0, 40, fm.text)
     ws.set_column(1, 6, 16, fm.text)
+    number = wb.add_format({"font_name": "Times New Roman", "font_size": 12, "valign": "top", "num_format": "#,##0"})
+    rate = wb.add_format({"font_name": "Times New Roman", "font_size": 12, "valign": "top", "num_format": "0.0"})
+    heads = {r for r, row in enumerate(summary) if r == 0 or (len(row) > 1 and isinstance(row[1], str) and row[1])}
     for r, row in enumerate(summary):
         for c, v in enumerate(row):
-            _write_value(ws, r, c, v, fm.header if r == 0 else fm.text)
+            fmt = (fm.header if r in heads else fm.date if isinstance(v, (dt.date, dt.datetime))
+                   else rate if isinstance(v, float) else number if isinstance(v, int) else fm.text)
+            _write_value(ws, r, c, v, fmt)
+    top = next((r for r, row in enumerate(summary) if row and row[0] == UNIT_BLOCK), None)
+    if top is not None:
+        last = top
+        while last + 1 < len(summary) and summary[last + 1] and summary[last + 1][0] not in ("", None):
+            last += 1
+        if last > top:
+            ws.add_table(top, 0, last, 4, {"name": "TongHopDonVi", "style": "Table Style Light 9",
+                                           "autofilter": False, "header_row": True,
+                                           "columns": [{"header": str(h), "header_format": fm.header}
+                                                       for h in summary[top][:5]]})
     ws.freeze_panes(1, 1)
     P.setup_page(ws, max([6] + [len(row) - 1 for row in summary]), max(VALIDATION_ROWS, len(summary)))
 
@@ -330,8 +358,43 @@ def _paths_sheet(wb) -> None:
     ws.hide()
 
 
+def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]:
+    """The rows of a review sheet; a new workbook's Tiêu chuẩn holds the
+    default standards, which staff may then edit."""
+    rows = content.rows.get(spec.key)
+    if rows is None and spec is S.STANDARDS:
+        from .review.defaults import default_standard_rows
+        return default_standard_rows()
+    return rows or []
+
+
+REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
+                  S.RESULT_NO: {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+                  S.RESULT_UNKNOWN: {"bg_color": "#FFEB9C", "font_color": "#9C5700"}}
+REVIEW_RESULT_COLUMNS = 30  # title columns the colour rules cover (B.. on the Rà soát sheet)
+
+
+def _review_output_sheets(wb, fm: _Formats) -> None:
+    """Rà soát (filled by the review button; colours by conditional
+    formatting over the result cells) and Danh sách đề nghị."""
+    ws = wb.add_worksheet(S.REVIEW_SHEET)
+    ws.set_column(0, 0, 28, fm.text)
+    ws.set_column(1, REVIEW_RESULT_COLUMNS + 4, 16, fm.text)
+    ws.freeze_panes(1, 1)
+    ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này.", fm.header)
+    for result, style in REVIEW_COLOURS.items():
+        ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
+            "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
+    ws = wb.add_worksheet(S.PROPOSAL_SHEET)
+    for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
+        ws.set_column(c, c, width, fm.text)
+        ws.write_string(0, c, header, fm.header)
+    ws.freeze_panes(1, 0)
+
+
 def sheet_order() -> list[str]:
     return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
@@ -346,12 +409,16 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _guide_sheet(wb, fm, macro)
     refs = _write_lists(wb, fm)  # created early so dropdown references resolve; moved to the end below
     _info_sheet(wb, fm, refs, content.info)
-    pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []), content.is_master)
-               for spec in S.RECORD_SHEETS]
+    pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []),
+                             content.is_master) for spec in S.RECORD_SHEETS]
+    pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
+                for spec in S.REVIEW_INPUT_SHEETS]
+    _review_output_sheets(wb, fm)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or default_interpreter())
     _paths_sheet(wb)
+    P.setup_remaining(wb, VALIDATION_ROWS)
     order = sheet_order()
     wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
     for i, ws in enumerate(wb.worksheets_objs):

@@ -91,3 +91,14 @@ def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
         if isinstance(value, str) and (len(value) > width * CHARS_PER_WIDTH or "\n" in value):
             most = max(most, _lines(value, width))
     return round(most * LINE_PT + 2, 2) if most > 1 else None
+
+
+def setup_remaining(wb, last_row: int) -> None:
+    """Every visible sheet the builder laid out without a page setup of its
+    own (sheets added later, such as Rà soát) prints the same way: its
+    columns, header row repeated."""
+    for ws in wb.worksheets():
+        if ws.hidden or ws.print_area_range:
+            continue
+        last_col = max([ws.dim_colmax or 0] + list(ws.col_info))
+        setup_page(ws, last_col, max(last_row, ws.dim_rowmax or 0))

@@ -3,7 +3,6 @@ provincial board's consolidated report, filled from the workbook."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import zipfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from ..records import WorkbookData
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
+from .plain import template_context
 from .pdf import to_pdf
 from .properties import vietnamese_document
 
@@ -66,26 +66,31 @@ def is_consolidated(data: WorkbookData) -> bool:
     return any(r.text("unit") for records in data.records.values() for r in records)
 
 
+def _chart(totals) -> render.Picture:
+    from docx.shared import Mm
+
+    from .chart import completion_chart
+    png = completion_chart(totals)
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
+    # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
+    if height * 150 <= width * 200:
+        return render.Picture(png, width=Mm(150))
+    return render.Picture(png, height=Mm(200))
+
+
 def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None,
               report_date: dt.date | None = None):
+    """(kind, the template's plain-data context, annex rows, pictures)."""
     kind = kind or ("consolidated" if is_consolidated(data) else "department")
     if kind == "consolidated":  # dated the day of the run (or --date), statuses as of that day
         report_date = report_date or dt.date.today()
     totals = compute(data, as_of or report_date)
     if kind == "consolidated":
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
-        from .chart import completion_chart
-        png = completion_chart(totals)
-        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
-        # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
-        size = {"width": Mm(150)} if height * 150 <= width * 200 else {"height": Mm(200)}
-        return ("consolidated", context.consolidated_context(data, totals, report_date),
-                context.consolidated_annex(data),
-                lambda tpl: {"chart": InlineImage(tpl, io.BytesIO(png), **size)})
-    return ("department", context.department_context(data, totals, report_date), context.department_annex(data),
-            None)
+        return ("consolidated", template_context(context.consolidated_context(data, totals, report_date),
+                                                 images=["chart"]),
+                context.consolidated_annex(data), {"chart": _chart(totals)})
+    return "department", template_context(context.department_context(data, totals, report_date)), \
+        context.department_annex(data), {}
 
 
 def _template_kind(template: Path) -> str:
@@ -110,14 +115,14 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
         template = Path(template)
         if not template.exists():
             raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
-        kind, ctx, rows, late = _contexts(data, as_of, _template_kind(template), report_date)
+        kind, ctx, rows, pictures = _contexts(data, as_of, _template_kind(template), report_date)
     else:
-        kind, ctx, rows, late = _contexts(data, as_of, report_date=report_date)
+        kind, ctx, rows, pictures = _contexts(data, as_of, report_date=report_date)
         template = default_template(kind)
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
-    docx = vietnamese_document(render.render(template, ctx, rows, late), ctx.get("report_date"),
+    docx = vietnamese_document(render.render(template, ctx, rows, pictures), ctx.get("report_date"),
                                ctx.get("unit_name", ""))
     return write_bytes_atomic(out_path, docx, force)
 
@@ -131,9 +136,8 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     used = render.undeclared(template)
     kind = _template_kind(template)
     xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
-    _, ctx, _, late = _contexts(data if data is not None else _demo_data(), None, kind)
-    provided = set(ctx) | ({"chart"} if late else set())
-    return sorted(used - provided) + missing_markers(xml, grouped=False)
+    _, ctx, _, _ = _contexts(data if data is not None else _demo_data(), None, kind)
+    return sorted(used - set(ctx)) + missing_markers(xml, grouped=False)
 
 
 def _demo_data() -> WorkbookData:

@@ -165,8 +165,8 @@ def header_context(data: WorkbookData, report_date: dt.date | None = None) -> di
     date on the Thông tin sheet."""
     info = data.info
     doc_date = info.get("doc_date")
-    if report_date is None and isinstance(doc_date, DateValue) and doc_date.ok:
-        report_date = doc_date.start
+    if report_date is None and isinstance(doc_date, DateValue) and doc_date.ok and doc_date.precision == "day":
+        report_date = doc_date.start  # never a day that was not typed
     date_long = admin_date_long(report_date) if report_date else ""
     authority = info.get("signing_authority") or ""
     head = (info.get("head_title") or "").upper()
