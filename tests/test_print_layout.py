@@ -83,10 +83,11 @@ def test_technical_columns_grouped_collapsed_and_not_printed(books, spec):
         ws = wb[spec.name]
         for i, col in enumerate(spec.columns, start=1):
             dim = ws.column_dimensions[get_column_letter(i)]
-            technical = col.key in S.ORIGIN_KEYS and not (master and col.key == "unit")
+            technical = col.key in S.ORIGIN_KEYS + (S.EXTRA.key,) and not (master and col.key == "unit")
             assert bool(dim.hidden) == technical and (dim.outline_level == 1) == technical, (col.header, master)
         printed = _printed_headers(ws, spec)
         assert not any(h.startswith("Nguồn") for h in printed) and S.CHECK.header not in printed
+        assert S.EXTRA.header not in printed
         assert ("Đơn vị báo cáo" in printed) == master
         key = spec.column(spec.key_column).header
         assert key in printed and printed[0] == spec.columns[0].header
@@ -165,7 +166,7 @@ def test_printed_pdf_one_page_wide(books, name, tmp_path):
         flat = re.sub(r"\s+", " ", first)
         for col in spec.columns:  # every printed header on the sheet's first page: one page wide
             words = col.header.split()[0]
-            if col.key in S.ORIGIN_KEYS or col is S.CHECK:
+            if col.key in S.ORIGIN_KEYS + (S.EXTRA.key,) or col is S.CHECK:
                 assert col.header not in flat
             else:
                 assert words in flat, (spec.name, col.header)

@@ -41,10 +41,14 @@ def setup_page(ws, last_col: int, last_row: int, title_rows: int = 1, landscape:
         ws.repeat_rows(0, title_rows - 1)
 
 
+CONSOLIDATION_ONLY = S.ORIGIN_KEYS + (S.EXTRA.key,)
+
+
 def grouped(col: S.Column, master: bool) -> bool:
-    """Technical columns (Nguồn: …) are grouped and collapsed; so is Đơn vị
-    báo cáo in a unit's own workbook, where it is always empty."""
-    return col.key in S.ORIGIN_KEYS and not (master and col.key == "unit")
+    """Technical and consolidation-only columns (Nguồn: …, Thông tin thêm: the
+    other columns of a unit's own table) are grouped and collapsed; so is Đơn
+    vị báo cáo in a unit's own workbook, where it is always empty."""
+    return col.key in CONSOLIDATION_ONLY and not (master and col.key == "unit")
 
 
 def printed_columns(spec: S.SheetSpec, master: bool) -> int:
