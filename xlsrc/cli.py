@@ -102,10 +102,13 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
                template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
                pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
-               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có."),
+               date: Optional[str] = typer.Option(None, "--date", help="Ngày của báo cáo (dd/mm/yyyy); mặc định: "
+                                                  "ngày ban hành ở trang Thông tin, báo cáo tổng hợp là hôm nay.")):
     """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
     from .findings_view import slow_progress
     from .report import make_report, to_pdf
+    report_date = jobs.parse_report_date(date) if date else None
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
@@ -115,7 +118,7 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
         raise typer.Exit(1)
     _print_findings(findings, next_to=output)
     with slow_progress(err, "Đang lập báo cáo"):
-        written = make_report(data, output, template=template, force=force)
+        written = make_report(data, output, template=template, force=force, report_date=report_date)
     out.print(f"Đã lập báo cáo: {written}")
     if pdf:
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
