@@ -135,3 +135,15 @@ def consolidate(book: XlwingsBook):
     book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
                f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
                f"{result.total_rows} công trình, phần việc. Xem trang '{S.SOURCES_SHEET}'.", TITLE)
+
+
+@_macro
+def review(book: XlwingsBook):
+    """Nút 'Rà soát điều kiện': who qualifies for which title in the report
+    year; writes the Rà soát and Danh sách đề nghị sheets."""
+    from .review.sheets import run_and_write, summary_text
+    data, findings = jobs.run_validate(book)
+    result = run_and_write(book, data)
+    book.select(S.REVIEW_SHEET, 1, 1)
+    book.alert(summary_text(result) + f" Xem trang '{S.REVIEW_SHEET}' và '{S.PROPOSAL_SHEET}'. "
+               + jobs.summary_text(findings), TITLE)
