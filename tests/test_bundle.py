@@ -156,7 +156,7 @@ def test_pure_python_part_installs_offline_from_the_bundle(bundle, tmp_path):
                               str(bundle / WHEELS), "--no-deps", "--upgrade", "--quiet", *pure],
                              capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
-    probe = ("import xlsrc, xlsrc.bundle, xlsrc.vntext, openpyxl, xlsxwriter, jinja2, typer, rich, defusedxml, "
+    probe = ("import xlsrc, xlsrc.bundle, xlsrc.vntext, openpyxl, xlsxwriter, typer, rich, defusedxml, "
              "olefile; import importlib.resources as r; "
              "print(r.files('xlsrc_workbook').joinpath('ThiDua.bas').read_text()[:28])")
     run = subprocess.run([str(python), "-c", probe], capture_output=True, text=True)

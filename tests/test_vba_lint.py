@@ -96,3 +96,11 @@ def test_runpython_must_follow_python_ready(xlwings_module):
     bad = _plant("Sub ThiDuaCompute()\n    On Error GoTo Failed\n    If Not PythonReady() Then Exit Sub\n",
                  "Sub ThiDuaCompute()\n    On Error GoTo Failed\n")
     assert [p.split(": ", 1)[1] for p in lint(bad, [xlwings_module])] == ["RunPython trước khi kiểm tra PythonReady"]
+
+
+def test_a_python_macro_without_a_vba_caller_is_reported():
+    from xlsrc.xlsm.static_checks import check_macro_coverage, python_macros
+    assert "review" in python_macros() and check_macro_coverage(SOURCE) == []
+    dropped = SOURCE.replace('RunPython "import xlsrc.macros; xlsrc.macros.review()"', "")
+    assert check_macro_coverage(dropped) == [
+        "xlsrc.macros.review() không có Sub VBA nào gọi (thêm Sub, nút ribbon và nút ở trang Hướng dẫn)"]

@@ -28,6 +28,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaReport", "Tạo báo cáo"),
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
+    ("ThiDuaReview", "Rà soát điều kiện"),
 )
 
 GUIDE_LINES = (
