@@ -30,6 +30,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaReport", "Tạo báo cáo"),
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
+    ("ThiDuaReview", "Rà soát điều kiện"),
 )
 
 GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"
@@ -398,7 +399,10 @@ def sheet_order() -> list[str]:
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
-def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None) -> bytes:
+def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
+                   project_seed: str = "ThiDua.xlsm") -> bytes:
+    """The workbook's bytes; ``project_seed`` (the target path, for
+    ``write_workbook``) gives the VBA project its own reproducible ID."""
     content = content or Content()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
@@ -426,11 +430,13 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     wb.worksheets()[0].activate()
     if macro:
         from .xlsm import build_vba_project, read_module_source
+        from .xlsm.vba_project import project_id_for
         codenames = [f"Sheet{i + 1}" for i in range(len(wb.worksheets_objs))]
         wb.set_vba_name("ThisWorkbook")
         for ws, name in zip(wb.worksheets_objs, codenames):
             ws.set_vba_name(name)
-        wb.add_vba_project(io.BytesIO(build_vba_project(read_module_source(), codenames)), is_stream=True)
+        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
+        wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
     data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey)
                                    for ws, table, styles, rows, widths, grey in pending])
@@ -447,4 +453,5 @@ def write_workbook(path, content: Content | None = None, force: bool = False,
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         from .errors import ThiDuaError
         raise ThiDuaError(f"Tên tệp '{path.name}' phải có đuôi .xlsx hoặc .xlsm.")
-    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter), force)
+    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter,
+                                                   project_seed=str(path.resolve())), force)

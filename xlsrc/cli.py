@@ -185,6 +185,21 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
     raise typer.Exit(result.exit_code)
 
 
+@app.command("bundle")
+def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
+               output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
+               source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
+               force: bool = typer.Option(False, "--force", help="Ghi vào thư mục đã có nội dung.")):
+    """Bộ cài ngoại tuyến: wheel của thidua và mọi phụ thuộc cho Windows (Python 3.11–3.13) cùng CaiDat.cmd."""
+    from .bundle import SCRIPT, make_bundle
+    if not windows:
+        raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
+    out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
+    wheels = make_bundle(output, source=source, force=force)
+    out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "
+              f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
+
+
 @app.command("review")
 def cmd_review(workbook: Path = typer.Argument(..., help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
                year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
