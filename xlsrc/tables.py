@@ -229,8 +229,10 @@ def _row_get(row, c):
 
 
 def _label_level(m: re.Match) -> int:
-    if m.group("roman"):
+    if m.group("roman") and m.group("roman") not in ("L", "C"):  # "C." after "B." is a letter, not 100
         return 1
+    if m.group("roman"):
+        return 2
     if m.group("letter"):
         return 2 if m.group("letter").isupper() else 6
     number = m.group("num") or m.group("dotted")
