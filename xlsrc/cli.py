@@ -182,6 +182,18 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
     raise typer.Exit(result.exit_code)
 
 
+@app.command("review")
+def cmd_review(workbook: Path = typer.Argument(..., help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
+               year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
+               as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+               output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                     help="Bản sao có trang Rà soát và Danh sách đề nghị."),
+               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
+    from .review.cli_view import review_command
+    review_command(workbook, year, as_json, output, force, out)
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         rc = app(args=argv, standalone_mode=False)

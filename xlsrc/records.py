@@ -203,10 +203,11 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            data.missing.append(spec.name)
+            if spec not in S.REVIEW_INPUT_SHEETS:  # optional: older workbooks have no review sheets
+                data.missing.append(spec.name)
             data.records[spec.key] = []
             continue
         data.sheet_names[spec.key] = sheet

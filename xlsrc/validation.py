@@ -165,6 +165,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     out.findings.extend(data.read_findings)
     _check_info(out)
     _check_records(out)
+    from .review.checks import check_review_sheets
+    check_review_sheets(out)
     return out.findings
 
 
@@ -181,7 +183,7 @@ _CARRIED = ("group", "extra")  # filled by the reader from group headings and un
 
 def _check_records(out: _Collector) -> None:
     data = out.data
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)
