@@ -286,3 +286,18 @@ def test_cli_writes_review_sheets_to_a_copy(tmp_path):
     assert any(r[4] == "Tập thể lao động tiên tiến" and r[1] == "Phòng Hợp tác quốc tế" for r in proposal)
     cstd = next(r for r in proposal if r[4] == "Chiến sĩ thi đua cấp tỉnh")
     assert "Số hoá hồ sơ đoàn ra" in cstd[5] and "45/QĐ-HĐSK" in cstd[5]
+
+
+def test_guide_sheet_explains_the_review_sheets(tmp_path):
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "moi.xlsx"))[S.GUIDE_SHEET]
+    text = "\n".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c)
+    for name in ("Cán bộ", "Đánh giá", "Sáng kiến", "Tiêu chuẩn", "Rà soát", "Danh sách đề nghị"):
+        assert f"\n{name}\n" in f"\n{text}\n", name
+    assert "Rà soát điều kiện:" in text and "Đủ / Không đủ / Chưa đủ dữ liệu" in text
+
+
+def test_text_output_keeps_brackets(tmp_path):
+    name = "Nguyễn Văn [A]"
+    path = workbook(tmp_path, staff=[person(name)], ratings=[rate(Y, name, HT)])
+    run = _thidua("review", path)
+    assert f"{name} (Phòng Tổng hợp) — Lao động tiên tiến: Không đủ" in run.stdout
