@@ -297,7 +297,7 @@ def test_guide_sheet_explains_the_review_sheets(tmp_path):
 
 
 def test_text_output_keeps_brackets(tmp_path):
-    name = "Nguyễn Văn [A]"
+    name = "Nguyễn Văn [b]A"
     path = workbook(tmp_path, staff=[person(name)], ratings=[rate(Y, name, HT)])
     run = _thidua("review", path)
     assert f"{name} (Phòng Tổng hợp) — Lao động tiên tiến: Không đủ" in run.stdout
