@@ -301,3 +301,34 @@ def test_text_output_keeps_brackets(tmp_path):
     path = workbook(tmp_path, staff=[person(name)], ratings=[rate(Y, name, HT)])
     run = _thidua("review", path)
     assert f"{name} (Phòng Tổng hợp) — Lao động tiên tiến: Không đủ" in run.stdout
+
+
+def test_hand_made_sheets_with_other_headers_are_reviewed_by_default_standards(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Thông tin"
+    ws.append(["Mục", "Giá trị"])
+    ws.append(["Năm báo cáo", 2025])
+    staff = wb.create_sheet("CÁN BỘ")
+    staff.append(["DANH SÁCH CÁN BỘ PHÒNG TỔNG HỢP"])
+    staff.append(["STT", "Họ tên", "Chức danh", "Phòng, ban"])
+    staff.append([1, A, "Trưởng phòng", UNIT])
+    staff.append([2, B, "Chuyên viên", UNIT])
+    ratings = wb.create_sheet("Đánh giá")
+    ratings.append(["Năm đánh giá", "Loại đối tượng", "Họ tên hoặc tên tập thể", "Kết quả đánh giá",
+                    "Tham gia phong trào", "Kỷ luật trong năm", "Đoàn kết nội bộ"])
+    ratings.append([2025, "CN", A, "HTXSNV", "x", None, None])
+    ratings.append([2025, "CN", B, "Hoàn thành tốt", "Có", "khiển trách", None])
+    ratings.append([2025, "TT", UNIT, "httnv", None, None, "có"])
+    ideas = wb.create_sheet("Sáng kiến")
+    ideas.append(["Năm công nhận", "Tác giả", "Tên sáng kiến", "Phạm vi", "Quyết định công nhận"])
+    ideas.append([2025, A, "Sổ tay", "cấp cơ sở", "5/QĐ-X ngày 02/12/2025"])
+    path = tmp_path / "tu_lap.xlsx"
+    wb.save(path)
+    data = read(path)
+    assert "standards" not in data.locations  # no Tiêu chuẩn sheet: the built-in defaults apply
+    from xlsrc.review import run_review
+    got = {(e.recipient, e.title): e.result for e in run_review(data).entries}
+    assert got[(A, LDTT)] == "đủ" and got[(A, "Chiến sĩ thi đua cơ sở")] == "đủ"
+    assert got[(B, LDTT)] == "không đủ"
+    assert got[(UNIT, TTLDTT)] == "không đủ"  # 1/2 is not above 50%
