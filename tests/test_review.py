@@ -332,3 +332,10 @@ def test_hand_made_sheets_with_other_headers_are_reviewed_by_default_standards(t
     assert got[(A, LDTT)] == "đủ" and got[(A, "Chiến sĩ thi đua cơ sở")] == "đủ"
     assert got[(B, LDTT)] == "không đủ"
     assert got[(UNIT, TTLDTT)] == "không đủ"  # 1/2 is not above 50%
+
+
+def test_zero_initiatives_required_is_honoured(tmp_path):
+    sheets = dict(staff=[person(A)], ratings=[rate(Y - 1, A, HTXS), rate(Y, A, HTXS)])
+    assert results(tmp_path, **sheets)[(A, "Bằng khen của Chủ tịch UBND tỉnh")].result == "không đủ"
+    none_needed = _standards(**{"Bằng khen của Chủ tịch UBND tỉnh": {"min_initiatives": 0}})
+    assert results(tmp_path, standards=none_needed, **sheets)[(A, "Bằng khen của Chủ tịch UBND tỉnh")].result == "đủ"
