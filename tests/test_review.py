@@ -339,3 +339,12 @@ def test_zero_initiatives_required_is_honoured(tmp_path):
     assert results(tmp_path, **sheets)[(A, "Bằng khen của Chủ tịch UBND tỉnh")].result == "không đủ"
     none_needed = _standards(**{"Bằng khen của Chủ tịch UBND tỉnh": {"min_initiatives": 0}})
     assert results(tmp_path, standards=none_needed, **sheets)[(A, "Bằng khen của Chủ tịch UBND tỉnh")].result == "đủ"
+
+
+def test_namesakes_with_codes_keep_their_own_rows(tmp_path):
+    from xlsrc.review import run_review
+    from xlsrc.review.sheets import review_grid
+    staff = [person(A, code="CB01"), person(A, code="CB02")]
+    ratings = [rate(Y, A, HT, code="CB01"), rate(Y, A, HTT, code="CB02")]
+    grid = review_grid(run_review(read(workbook(tmp_path, staff=staff, ratings=ratings))))
+    assert [(r[0], r[5]) for r in grid[1:] if r[1] == S.INDIVIDUAL] == [(A, "Không đủ"), (A, "Đủ")]

@@ -17,10 +17,10 @@ REASONS_HEADER = "Lý do (chưa đủ, không đủ)"
 def review_grid(review: Review) -> list[list]:
     """Header plus one row per person or collective, in first-seen order."""
     titles = review.titles
-    rows: dict[tuple, list] = {}
-    reasons: dict[tuple, list[str]] = {}
+    rows: dict[str, list] = {}
+    reasons: dict[str, list[str]] = {}
     for e in review.entries:
-        key = (e.kind, e.recipient, e.unit, e.position)
+        key = e.ident
         row = rows.get(key)
         if row is None:
             row = rows[key] = [e.recipient, e.kind, e.position, e.unit, review.year] + [None] * len(titles)
@@ -66,7 +66,7 @@ def counts(review: Review) -> dict[str, int]:
 
 def summary_text(review: Review) -> str:
     c = counts(review)
-    people = len({(e.kind, e.recipient, e.unit) for e in review.entries})
+    people = len({e.ident for e in review.entries})
     return (f"Rà soát năm {review.year}: {people} cá nhân, tập thể × {len(review.titles)} danh hiệu — "
             f"{c['đủ']} đủ, {c['không đủ']} không đủ, {c['chưa đủ dữ liệu']} chưa đủ dữ liệu.")
 
