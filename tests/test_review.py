@@ -348,3 +348,10 @@ def test_namesakes_with_codes_keep_their_own_rows(tmp_path):
     ratings = [rate(Y, A, HT, code="CB01"), rate(Y, A, HTT, code="CB02")]
     grid = review_grid(run_review(read(workbook(tmp_path, staff=staff, ratings=ratings))))
     assert [(r[0], r[5]) for r in grid[1:] if r[1] == S.INDIVIDUAL] == [(A, "Không đủ"), (A, "Đủ")]
+
+
+def test_report_counts_only_awards_of_the_report_year_or_without_year(tmp_path):
+    from xlsrc.completion import compute
+    awards = [award(Y - 1, A), award(Y, A, form="Lao động tiên tiến"), dict(award(Y, A, form="Giấy khen"), year=None)]
+    totals = compute(read(workbook(tmp_path, staff=[person(A)], awards=awards, report_year=Y)))
+    assert dict(totals.awards) == {("Lao động tiên tiến", S.INDIVIDUAL): 1, ("Giấy khen", S.INDIVIDUAL): 1}
