@@ -271,14 +271,17 @@ def test_cli_writes_review_sheets_to_a_copy(tmp_path):
     assert _thidua("review", path, "-o", out).returncode == 2  # never overwrites silently
     wb = openpyxl.load_workbook(out)
     rows = list(wb[S.REVIEW_SHEET].iter_rows(values_only=True))
-    assert rows[0][:5] == ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm")
-    assert rows[0][-1] == "Lý do (chưa đủ, không đủ)"
+    assert rows[0][:6] == ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm",
+                           "Lý do (chưa đủ, không đủ)")
+    assert rows[0][6:12] == (LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh", TTLDTT,
+                             "Tập thể lao động xuất sắc")
     a = next(r for r in rows if r[0] == "Nguyễn Văn A")
-    assert a[5:11] == ("Đủ",) * 4 + (None, None) and a[-1] in ("", None)
+    assert a[6:12] == ("Đủ",) * 4 + (None, None) and a[5] in ("", None)
     d = next(r for r in rows if r[0] == "Phạm Thị D")
-    assert d[5] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[-1]
+    assert d[6] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[5]
     cf = wb[S.REVIEW_SHEET].conditional_formatting
-    assert {r.formula[0] for rng in cf for r in rng.rules} == {'"Đủ"', '"Không đủ"', '"Chưa đủ dữ liệu"'}
+    assert {r.formula[0] for rng in cf for r in rng.rules if r.type == "cellIs"} == {
+        '"Đủ"', '"Không đủ"', '"Chưa đủ dữ liệu"'}
     proposal = list(wb[S.PROPOSAL_SHEET].iter_rows(values_only=True))
     assert proposal[0] == S.PROPOSAL_HEADERS
     assert proposal[1][:5] == (1, "Nguyễn Văn A", "Chánh Văn phòng", "Văn phòng", "Lao động tiên tiến")
@@ -347,7 +350,7 @@ def test_namesakes_with_codes_keep_their_own_rows(tmp_path):
     staff = [person(A, code="CB01"), person(A, code="CB02")]
     ratings = [rate(Y, A, HT, code="CB01"), rate(Y, A, HTT, code="CB02")]
     grid = review_grid(run_review(read(workbook(tmp_path, staff=staff, ratings=ratings))))
-    assert [(r[0], r[5]) for r in grid[1:] if r[1] == S.INDIVIDUAL] == [(A, "Không đủ"), (A, "Đủ")]
+    assert [(r[0], r[6]) for r in grid[1:] if r[1] == S.INDIVIDUAL] == [(A, "Không đủ"), (A, "Đủ")]
 
 
 def test_report_counts_only_awards_of_the_report_year_or_without_year(tmp_path):

@@ -10,8 +10,10 @@ from ..records import WorkbookData
 from . import RESULT_LABEL, Review, run_review
 from .rules import YES_RESULT
 
-REVIEW_FIXED = ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm")
 REASONS_HEADER = "Lý do (chưa đủ, không đủ)"
+# the reasons stand before the titles so that their column (wide, set by the builder) never moves
+REVIEW_FIXED = ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm", REASONS_HEADER)
+REASONS_COLUMN = REVIEW_FIXED.index(REASONS_HEADER)
 
 
 def review_grid(review: Review) -> list[list]:
@@ -23,13 +25,14 @@ def review_grid(review: Review) -> list[list]:
         key = e.ident
         row = rows.get(key)
         if row is None:
-            row = rows[key] = [e.recipient, e.kind, e.position, e.unit, review.year] + [None] * len(titles)
+            row = rows[key] = [e.recipient, e.kind, e.position, e.unit, review.year, None] + [None] * len(titles)
             reasons[key] = []
         row[len(REVIEW_FIXED) + titles.index(e.title)] = RESULT_LABEL[e.result]
         if e.result != YES_RESULT:
             reasons[key].append(f"{e.title}: " + "; ".join(e.reasons))
-    header = list(REVIEW_FIXED) + titles + [REASONS_HEADER]
-    return [header] + [row + ["\n".join(reasons[key])] for key, row in rows.items()]
+    for key, row in rows.items():
+        row[REASONS_COLUMN] = "\n".join(reasons[key])
+    return [list(REVIEW_FIXED) + titles] + list(rows.values())
 
 
 def proposal_grid(review: Review) -> list[list]:
