@@ -201,7 +201,7 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         ws.write_string(r, 1, f"{spec.description} Bắt buộc: {required}.", fm.text)
         r += 1
     for name, text in ((S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
-                        "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
+                        "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
                        (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
                         "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
                        (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
