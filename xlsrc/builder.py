@@ -264,7 +264,7 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         _fit_rows(ws, r, [[spec.name, text]], [26, 90])
         r += 1
     helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
-                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
+                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
                (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
                 "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
                (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
@@ -381,12 +381,21 @@ def _review_output_sheets(wb, fm: _Formats) -> None:
     ws = wb.add_worksheet(S.REVIEW_SHEET)
     ws.set_column(0, 0, 28, fm.text)
     ws.set_column(1, REVIEW_RESULT_COLUMNS + 4, 16, fm.text)
+    ws.set_column(5, 5, 70, fm.text)  # Lý do (xlsrc.review.sheets.REASONS_COLUMN)
+    ws.set_row(0, 48)
+    ws.conditional_format(0, 0, 0, REVIEW_RESULT_COLUMNS + 4, {  # the header the review writes, styled
+        "type": "formula", "criteria": "=LEN(A1)>0",
+        "format": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})})
     ws.freeze_panes(1, 1)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này.", fm.header)
     for result, style in REVIEW_COLOURS.items():
         ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
             "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
     ws = wb.add_worksheet(S.PROPOSAL_SHEET)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
         ws.set_column(c, c, width, fm.text)
         ws.write_string(0, c, header, fm.header)
