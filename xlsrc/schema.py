@@ -14,6 +14,7 @@ from .vntext import fold
 # Value kinds understood by the parsers (xlsrc.parsing)
 TEXT, LINES, DATE, PROGRESS, INT, CHOICE, DOC_NUMBER = (
     "text", "lines", "date", "progress", "int", "choice", "doc_number")
+NUMBER = "number"  # a decimal: millimetres, coefficients (1,5 or 1.5)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,12 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("TL.", ("tl", "thua lenh")),
         Term("TUQ.", ("tuq", "thua uy quyen")),
     )),
+    Vocabulary("phoi_field", tuple(Term(v) for v in (
+        "Cơ quan tặng", "Họ và tên", "Chức vụ, đơn vị", "Thành tích", "Địa danh, ngày", "Thẩm quyền ký",
+        "Chức vụ người ký", "Người ký", "Số quyết định", "Số sổ vàng"))),
+    Vocabulary("yes_no_print", (Term("Có", ("x", "co", "dam", "yes", "true", "1")),
+                                Term("Không", ("khong", "no", "false", "0")))),
+    Vocabulary("align", (Term("Giữa", ("giua", "can giua", "center")), Term("Trái", ("trai", "left")))),
     Vocabulary("section", (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
         Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
@@ -311,7 +318,78 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 ) + _ORIGIN + (CHECK,), key_column="text")
 
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
-DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS
+
+# --------------------------------------------------------------------------
+# Quyết định khen thưởng, giấy khen, tiền thưởng (issue 12).  Awards in
+# Khen thưởng point to their decision by 'Số quyết định'.
+DECISIONS = SheetSpec("decisions", "Quyết định", "QuyetDinh",
+                      "Quyết định khen thưởng: mỗi dòng một quyết định; danh sách kèm theo là các dòng ở trang Khen "
+                      "thưởng có cùng 'Số quyết định'.",
+                      (
+    ORDER,
+    Column("number", "Số, ký hiệu", kind=DOC_NUMBER, required=True, width=18,
+           aliases=("so ky hieu", "so quyet dinh", "so qd", "so"), help="Ví dụ 45/QĐ-SNgV."),
+    Column("date", "Ngày", kind=DATE, required=True, width=13, aliases=("ngay ky", "ngay quyet dinh", "ngay ban hanh"),
+           help="Ngày ký (dd/mm/yyyy); quyết định tiền thưởng theo lương cơ sở của ngày này."),
+    Column("summary", "Về việc", required=True, width=50, aliases=("trich yeu", "ve viec", "trich yeu noi dung"),
+           help="Trích yếu, ví dụ: Về việc tặng Giấy khen cho các tập thể, cá nhân …"),
+    Column("form", "Hình thức, danh hiệu", kind=CHOICE, vocab="award_form", required=True, width=26,
+           aliases=("hinh thuc khen thuong", "danh hieu", "hinh thuc")),
+    Column("award_type", "Loại hình khen thưởng", width=18, aliases=("loai hinh",),
+           help="Thường xuyên, theo đợt (chuyên đề), đột xuất …"),
+    Column("reason", "Thành tích", width=40, aliases=("ly do khen", "da co thanh tich"),
+           help="Câu sau 'đã có thành tích', ví dụ: xuất sắc trong thực hiện nhiệm vụ năm 2025. Để trống thì dùng "
+                "cột 'Lĩnh vực, phong trào' của từng dòng khen thưởng."),
+    Column("proposal", "Xét đề nghị của", width=40, aliases=("theo de nghi cua", "de nghi cua"),
+           help="Ví dụ: Chánh Văn phòng Sở tại Tờ trình số 12/TTr-VP ngày 10/12/2025."),
+    Column("bases", "Căn cứ", kind=LINES, width=50, aliases=("can cu khac", "van ban can cu"),
+           help="Mỗi dòng một căn cứ (quyết định quy định chức năng, nhiệm vụ của cơ quan; quy định thi đua, khen "
+                "thưởng của tỉnh; căn cứ khác). Luật Thi đua, khen thưởng và Nghị định 152/2025/NĐ-CP có sẵn trong mẫu."),
+    Column("signer_name", "Người ký", required=True, width=22, aliases=("ho ten nguoi ky", "nguoi ky")),
+    Column("signer_title", "Chức vụ", required=True, width=16, aliases=("chuc vu nguoi ky",),
+           help="Ví dụ GIÁM ĐỐC, PHÓ GIÁM ĐỐC."),
+    Column("signing_authority", "Thẩm quyền ký", kind=CHOICE, vocab="signing_authority", width=10,
+           aliases=("quyen han ky",), help="KT., TM., Q., TL. hoặc để trống khi người đứng đầu ký."),
+    Column("authority_title", "Người có thẩm quyền", width=32, aliases=("chuc danh tham quyen", "cap khen"),
+           help="Ví dụ 'Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh'; để trống thì ghép từ trang Thông tin."),
+    Column("executors", "Thi hành", width=40, aliases=("trach nhiem thi hanh", "dieu 3"),
+           help="Ai thi hành quyết định (Điều 3); để trống dùng câu mặc định."),
+    Column("funding", "Nguồn kinh phí", width=30, aliases=("kinh phi",),
+           help="Để trống: Quỹ thi đua, khen thưởng của đơn vị."),
+    Column("recipients", "Nơi nhận", kind=LINES, width=30, help="Mỗi dòng một nơi nhận."),
+) + _ORIGIN + (CHECK,), key_column="number")
+
+PHOI_FIELDS: tuple[str, ...] = tuple(VOCABULARIES["phoi_field"].values)
+PRINT_LAYOUT = SheetSpec("print_layout", "Mẫu in phôi", "MauInPhoi",
+                         "Vị trí in từng trường trên phôi giấy khen in sẵn (A4 ngang), tính bằng mm từ góc trên bên "
+                         "trái tờ giấy; sửa theo phôi của đơn vị rồi in thử bằng 'thidua certificates --calibrate'.",
+                         (
+    Column("field", "Trường", kind=CHOICE, vocab="phoi_field", required=True, width=20, aliases=("truong in",)),
+    Column("x", "X (mm)", kind=NUMBER, required=True, width=9, aliases=("x", "le trai (mm)"),
+           help="Cạnh trái ô in, mm từ mép trái tờ giấy."),
+    Column("y", "Y (mm)", kind=NUMBER, required=True, width=9, aliases=("y", "le tren (mm)"),
+           help="Cạnh trên dòng chữ, mm từ mép trên tờ giấy."),
+    Column("width", "Rộng (mm)", kind=NUMBER, required=True, width=10, aliases=("rong", "chieu rong (mm)"),
+           help="Chữ dài tự thu nhỏ cho vừa ô, không xuống dòng."),
+    Column("font", "Phông chữ", width=18, aliases=("font",), help="Mặc định Times New Roman."),
+    Column("size", "Cỡ chữ", kind=NUMBER, required=True, width=8, aliases=("co chu (pt)", "size")),
+    Column("bold", "Đậm", kind=CHOICE, vocab="yes_no_print", width=7, aliases=("chu dam",)),
+    Column("align", "Căn lề", kind=CHOICE, vocab="align", width=9, aliases=("can le",), help="Giữa hoặc Trái."),
+    CHECK), key_column="field")
+
+BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
+                        "Mức lương cơ sở theo thời gian; tiền thưởng dùng mức có hiệu lực vào ngày ký quyết định. "
+                        "Thêm một dòng khi Chính phủ điều chỉnh.",
+                        (
+    Column("start", "Áp dụng từ ngày", kind=DATE, required=True, width=14, aliases=("tu ngay", "ngay ap dung")),
+    Column("amount", "Mức lương cơ sở (đồng)", kind=INT, required=True, width=16,
+           aliases=("muc luong co so", "luong co so")),
+    Column("basis", "Văn bản", required=True, width=30, aliases=("can cu", "nghi dinh")),
+    Column("note", "Ghi chú", width=50),
+    CHECK), key_column="start")
+
+AWARD_DOC_SHEETS: tuple[SheetSpec, ...] = (DECISIONS, PRINT_LAYOUT, BASE_SALARY)
+DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS + AWARD_DOC_SHEETS
 
 GUIDE_SHEET = "Hướng dẫn"
 SUMMARY_SHEET = "Tổng hợp"
