@@ -42,6 +42,10 @@ GUIDE_LINES = (
     "• Tổng hợp từ các đơn vị: chọn các tệp hoặc thư mục báo cáo của đơn vị; dữ liệu được gộp vào sổ này, "
     "nhật ký ở trang 'Nguồn dữ liệu'.",
     "",
+    "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
+    "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
+    "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
     "",
@@ -66,6 +70,7 @@ class _Formats:
         self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "center"})
         self.percent = f({**base, "num_format": "0%", "align": "center"})
         self.int = f({**base, "num_format": "0", "align": "center"})
+        self.number = f({**base, "num_format": "0.0#", "align": "center"})
         self.header = f({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"})
         self.title = f({"font_name": "Times New Roman", "font_size": 16, "bold": True, "font_color": "#1F4E79"})
         self.bold = f({**base, "bold": True})
@@ -81,7 +86,8 @@ class _Formats:
         }
 
     def for_column(self, col: S.Column):
-        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int}.get(col.kind, self.text)
+        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int, S.NUMBER: self.number}.get(
+            col.kind, self.text)
 
 
 def _write_value(ws, r: int, c: int, value: Any, fmt) -> None:
@@ -196,7 +202,11 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         required = ", ".join(c.header for c in spec.columns if c.required)
         ws.write_string(r, 1, f"{spec.description} Bắt buộc: {required}.", fm.text)
         r += 1
-    for name, text in ((S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
+    for name, text in ((S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
+                        "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
+                       (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
+                        "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
+                       (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
                        (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng."),
                        (S.CONF_SHEET, "Cấu hình xlwings: đường dẫn Python (Interpreter_Win, Interpreter_Mac).")):
         ws.write_string(r, 0, name, fm.bold)
@@ -258,8 +268,54 @@ def _paths_sheet(wb) -> None:
     ws.hide()
 
 
+def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]:
+    """The rows of a review sheet; a new workbook's Tiêu chuẩn holds the
+    default standards, which staff may then edit."""
+    rows = content.rows.get(spec.key)
+    if rows is None and spec is S.STANDARDS:
+        from .awards.defaults import with_prize_coefficients
+        from .review.defaults import default_standard_rows
+        return with_prize_coefficients(default_standard_rows())
+    return rows or []
+
+
+def _award_doc_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]:
+    """Quyết định, Mẫu in phôi, Lương cơ sở; a new workbook gets the default
+    phôi layout and the dated lương cơ sở, which staff may then edit."""
+    rows = content.rows.get(spec.key)
+    if rows is None:
+        from .awards.defaults import default_rows
+        return default_rows(spec.key)
+    return rows
+
+
+REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
+                  S.RESULT_NO: {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+                  S.RESULT_UNKNOWN: {"bg_color": "#FFEB9C", "font_color": "#9C5700"}}
+REVIEW_RESULT_COLUMNS = 30  # title columns the colour rules cover (B.. on the Rà soát sheet)
+
+
+def _review_output_sheets(wb, fm: _Formats) -> None:
+    """Rà soát (filled by the review button; colours by conditional
+    formatting over the result cells) and Danh sách đề nghị."""
+    ws = wb.add_worksheet(S.REVIEW_SHEET)
+    ws.set_column(0, 0, 28, fm.text)
+    ws.set_column(1, REVIEW_RESULT_COLUMNS + 4, 16, fm.text)
+    ws.freeze_panes(1, 1)
+    ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này.", fm.header)
+    for result, style in REVIEW_COLOURS.items():
+        ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
+            "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
+    ws = wb.add_worksheet(S.PROPOSAL_SHEET)
+    for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
+        ws.set_column(c, c, width, fm.text)
+        ws.write_string(0, c, header, fm.header)
+    ws.freeze_panes(1, 0)
+
+
 def sheet_order() -> list[str]:
-    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS] +
+    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in S.AWARD_DOC_SHEETS] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] + [s.name for s in S.AWARD_DOC_SHEETS] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
@@ -275,6 +331,10 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     refs = _write_lists(wb, fm)  # created early so dropdown references resolve; moved to the end below
     _info_sheet(wb, fm, refs, content.info)
     pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, [])) for spec in S.RECORD_SHEETS]
+    pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
+                for spec in S.REVIEW_INPUT_SHEETS]
+    pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
+    _review_output_sheets(wb, fm)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or default_interpreter())

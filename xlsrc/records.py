@@ -9,7 +9,7 @@ from typing import Any
 from . import schema as S
 from .access import BookAccess
 from .parsing import (DateValue, canonical_doc_number, column_is_fraction, parse_date,
-                      parse_int, parse_progress, split_lines)
+                      parse_int, parse_number, parse_progress, split_lines)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -67,6 +67,8 @@ def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fra
         return parse_progress(raw, fraction=fraction)
     if column.kind == S.INT:
         return parse_int(raw)
+    if column.kind == S.NUMBER:
+        return parse_number(raw)
     if column.kind == S.LINES:
         return split_lines(raw)
     text = _text(raw)
@@ -149,10 +151,11 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            data.missing.append(spec.name)
+            if spec not in S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:  # optional: older workbooks have no review sheets
+                data.missing.append(spec.name)
             data.records[spec.key] = []
             continue
         data.sheet_names[spec.key] = sheet

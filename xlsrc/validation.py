@@ -83,6 +83,8 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
         elif not 0 <= value.value <= 100:
             out.add(spec, where, col.key, ERROR, "PROGRESS_OUT_OF_RANGE",
                     f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%.")
+    elif col.kind == S.NUMBER and value is None:
+        out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
     elif col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value):
@@ -165,7 +167,7 @@ def _check_award(out: _Collector, rec: Record) -> None:
 def validate(data: WorkbookData) -> list[Finding]:
     out = _Collector(data)
     _check_info(out)
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         for rec in data.records.get(spec.key, []):
@@ -181,6 +183,8 @@ def validate(data: WorkbookData) -> list[Finding]:
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
+    from .review.checks import check_review_sheets
+    check_review_sheets(out)
     return out.findings
 
 
