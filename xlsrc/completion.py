@@ -92,6 +92,12 @@ def award_count(rec: Record) -> int:
     return n if isinstance(n, int) and n > 0 else 1
 
 
+def decided_after(rec: Record, day: dt.date) -> bool:
+    """An award whose decision is dated after ``day`` (a report of 2021 leaves out a decision of 2025)."""
+    d = rec["decision_date"]
+    return getattr(d, "ok", False) and d.start > day
+
+
 def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     as_of = as_of or data.report_date or dt.date.today()
     t = Totals(as_of=as_of)
@@ -113,6 +119,8 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     t.mean_progress = sum(progresses) / len(progresses) if progresses else None
     groups: dict[tuple, AwardGroup] = {}
     for rec in data.awards:
+        if decided_after(rec, as_of):
+            continue  # a later decision is not part of this report
         n, kind, form = award_count(rec), rec["recipient_kind"], rec["form"]
         t.awards[(form, kind)] += n
         t.awards_by_kind[kind] += n

@@ -175,6 +175,11 @@ NARRATIVE = [{"section": s, "order": i, "text": t} for i, (s, t) in enumerate(NA
 
 
 def demo_content() -> Content:
+    from .awards.demo import add_decision_demo
+    return add_decision_demo(_seed_content())
+
+
+def _seed_content() -> Content:
     return Content(info=dict(INFO), rows={"plans": [dict(p) for p in PLANS], "works": [dict(w) for w in WORKS],
                                           "awards": [dict(a) for a in AWARDS],
                                           "narrative": [dict(n) for n in NARRATIVE]})

@@ -185,6 +185,8 @@ def validate(data: WorkbookData) -> list[Finding]:
                 seen[signature] = rec.row
     from .review.checks import check_review_sheets
     check_review_sheets(out)
+    from .awards.checks import check_decisions
+    check_decisions(out)
     return out.findings
 
 

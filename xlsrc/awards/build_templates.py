@@ -24,8 +24,7 @@ from ..report.build_templates import _header, _signature
 from ..report.docx_form import (borderless_table, cell_text, grid_table, para, page_number_header, repeat_header,
                                 rule, set_run_font, setup_document)
 
-DECISION = "quyet_dinh.docx"
-CERTIFICATE = "giay_khen.docx"
+from .names import CERTIFICATE, DECISION
 
 LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
 DECREE_BASIS = ("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực "
@@ -62,12 +61,15 @@ def _annex_table(doc) -> None:
         row(["{%tr endfor %}", "", "", ""])
         row(["{%tr endif %}", "", "", ""])
     total = row(["", "Tổng cộng", "", "{{ total_figures }}"], bold=True)
-    total.cells[1].merge(total.cells[2])
+    merged = total.cells[1].merge(total.cells[2])
+    for extra in merged.paragraphs[1:]:  # the emptied cell's paragraph
+        extra._p.getparent().remove(extra._p)
 
 
 def build_decision(path: Path) -> Path:
     doc = Document()
     setup_document(doc)
+    _vietnamese(doc)
     doc.core_properties.title = "Quyết định {{ doc_number }}"
     doc.core_properties.subject = "{{ summary }}"
     doc.core_properties.author = "{{ unit_name }}"
@@ -83,7 +85,9 @@ def build_decision(path: Path) -> Path:
     para(doc, "{%p for b in bases %}", indent=True)
     para(doc, "{{ b }}", italic=True, indent=True)
     para(doc, "{%p endfor %}", indent=True)
+    para(doc, "{%p if proposal %}", indent=True)
     para(doc, "{{ proposal }}", italic=True, indent=True)
+    para(doc, "{%p endif %}", indent=True)
     para(doc, "QUYẾT ĐỊNH:", size=14, bold=True, align="center", space_after=12)
     _article(doc, 1, "{{ article1 }}")
     _article(doc, 2, "{{ article2 }}")
@@ -116,6 +120,7 @@ def _page_break_before(p) -> None:
 def build_certificate(path: Path) -> Path:
     doc = Document()
     setup_document(doc)
+    _vietnamese(doc)
     sec = doc.sections[0]
     from docx.enum.section import WD_ORIENT
     sec.orientation = WD_ORIENT.LANDSCAPE
@@ -158,6 +163,17 @@ def build_certificate(path: Path) -> Path:
     para(doc, "{%p endfor %}", size=2, space_after=0)
     doc.save(path)
     return path
+
+
+def _vietnamese(doc) -> None:
+    """The text is tagged vi-VN (spelling, hyphenation, screen readers)."""
+    rpr = doc.styles["Normal"].element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
 
 
 def build_all(folder: Path) -> list[Path]:

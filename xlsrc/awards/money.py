@@ -56,8 +56,8 @@ _DOUBLE = ("CHƯA XÁC NHẬN: tính bằng hai lần mức cá nhân theo nguy�
            "(như Huân chương, Điều 51 Nghị định số 152/2025/NĐ-CP). Đề nghị kiểm tra lại.")
 
 DEFAULT_COEFFICIENTS: tuple[Coefficient, ...] = (
-    Coefficient("Giấy khen", S.INDIVIDUAL, Decimal("0.15"), _ND152 + ", Điều 54", _UNCONFIRMED),
-    Coefficient("Giấy khen", S.COLLECTIVE, Decimal("0.3"), _ND152 + ", Điều 54", _UNCONFIRMED),
+    Coefficient("Giấy khen", S.INDIVIDUAL, Decimal("0.15"), "Điều 54 " + _ND152, _UNCONFIRMED),
+    Coefficient("Giấy khen", S.COLLECTIVE, Decimal("0.3"), "Điều 54 " + _ND152, _UNCONFIRMED),
     Coefficient("Lao động tiên tiến", S.INDIVIDUAL, Decimal("0.3"), _ND152, _DANH_HIEU),
     Coefficient("Chiến sĩ thi đua cơ sở", S.INDIVIDUAL, Decimal("1.0"), _ND152, _DANH_HIEU),
     Coefficient("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, Decimal("3.0"), _ND152, _DANH_HIEU),
@@ -65,12 +65,12 @@ DEFAULT_COEFFICIENTS: tuple[Coefficient, ...] = (
     Coefficient("Tập thể lao động tiên tiến", S.COLLECTIVE, Decimal("0.8"), _ND152, _DANH_HIEU),
     Coefficient("Tập thể lao động xuất sắc", S.COLLECTIVE, Decimal("1.5"), _ND152, _DANH_HIEU),
     Coefficient("Cờ thi đua của Chính phủ", S.COLLECTIVE, Decimal("12.0"), _ND152, _DANH_HIEU),
-    Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, Decimal("1.5"), _ND152 + ", khoản 1 Điều 54",
+    Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, Decimal("1.5"), "khoản 1 Điều 54 " + _ND152,
                 _BANG_KHEN + " Mức 1,0 trước đây là của Nghị định số 98/2023/NĐ-CP."),
-    Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.COLLECTIVE, Decimal("3.0"), _ND152 + ", Điều 54", _DOUBLE),
-    Coefficient("Bằng khen của Thủ tướng Chính phủ", S.INDIVIDUAL, Decimal("3.5"), _ND152 + ", khoản 1 Điều 54",
+    Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.COLLECTIVE, Decimal("3.0"), "Điều 54 " + _ND152, _DOUBLE),
+    Coefficient("Bằng khen của Thủ tướng Chính phủ", S.INDIVIDUAL, Decimal("3.5"), "khoản 1 Điều 54 " + _ND152,
                 _BANG_KHEN),
-    Coefficient("Bằng khen của Thủ tướng Chính phủ", S.COLLECTIVE, Decimal("7.0"), _ND152 + ", Điều 54", _DOUBLE),
+    Coefficient("Bằng khen của Thủ tướng Chính phủ", S.COLLECTIVE, Decimal("7.0"), "Điều 54 " + _ND152, _DOUBLE),
 )
 
 

@@ -114,9 +114,10 @@ def undeclared(template: Path) -> set[str]:
     return used
 
 
-def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
+def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | None,
            late: Callable[[DocxTemplate], dict] | None = None) -> bytes:
-    """The rendered document's bytes; ThiDuaError names what is wrong."""
+    """The rendered document's bytes; ThiDuaError names what is wrong. ``rows``: the annex
+    rows filled after rendering (the report), ``None`` for a template without annex markers."""
     tpl = _open(template)
     ctx = _with_breaks(dict(context))
     if late:
@@ -146,4 +147,4 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
         raise ThiDuaError(f"Mẫu '{name}' không dùng được: {exc}") from None
     buf = io.BytesIO()
     tpl.save(buf)
-    return annex.fill_docx(buf.getvalue(), rows, name)
+    return buf.getvalue() if rows is None else annex.fill_docx(buf.getvalue(), rows, name)
