@@ -117,15 +117,29 @@ def _page_break_before(p) -> None:
     p.paragraph_format.page_break_before = True
 
 
+def _page_border(section) -> None:
+    """A double frame around the certificate page, 10 mm inside the paper's edge."""
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for edge in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        for k, v in (("w:val", "double"), ("w:sz", "18"), ("w:space", "28"), ("w:color", "8B0000")):
+            el.set(qn(k), v)
+        borders.append(el)
+    sect_pr = section._sectPr
+    anchor = sect_pr.find(qn("w:pgMar"))
+    anchor.addnext(borders)
+
+
 def build_certificate(path: Path) -> Path:
     doc = Document()
     setup_document(doc)
-    _vietnamese(doc)
     sec = doc.sections[0]
     from docx.enum.section import WD_ORIENT
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
-    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(18), Mm(12), Mm(22), Mm(22)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(14), Mm(24), Mm(24)
+    _page_border(sec)
     doc.core_properties.title = "Giấy khen – Quyết định {{ doc_number }}"
     doc.core_properties.author = "{{ unit_name }}"
     doc.core_properties.language = "vi-VN"
@@ -133,20 +147,20 @@ def build_certificate(path: Path) -> Path:
     p = para(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=14, bold=True, align="center", space_after=0)
     _page_break_before(p)
     para(doc, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, align="center", space_after=0)
-    rule(doc, 10.6, 10.6)
-    para(doc, "", space_after=6)
-    para(doc, "{{ authority_upper }}", size=16, bold=True, align="center", space_after=6)
-    para(doc, "{{ c.heading }}", size=30, bold=True, align="center", space_after=0)
+    rule(doc, 10.5, 10.5)
+    para(doc, "", space_after=10)
+    para(doc, "{{ authority_upper }}", size=16, bold=True, align="center", space_after=8)
+    para(doc, "{{ c.heading }}", size=32, bold=True, align="center", space_after=0)
     para(doc, "{%p if c.title %}", size=2, space_after=0)
     para(doc, "{{ c.title }}", size=24, bold=True, align="center", space_after=0)
     para(doc, "{%p endif %}", size=2, space_after=0)
-    para(doc, "", space_after=6)
-    para(doc, "{{ c.name }}", size=22, bold=True, align="center", space_after=4)
-    para(doc, "{{ c.position }}", size=16, align="center", space_after=6)
-    para(doc, "{{ c.achievement }}", size=16, italic=True, align="center", space_after=12)
-    table = borderless_table(doc, 2, [11.0, 14.3])
+    para(doc, "", space_after=10)
+    para(doc, "{{ c.name }}", size=24, bold=True, align="center", space_after=6)
+    para(doc, "{{ c.position }}", size=16, align="center", space_after=8)
+    para(doc, "{{ c.achievement }}", size=16, italic=True, align="center", space_after=14)
+    table = borderless_table(doc, 2, [11.9, 13.0])
     left, right = table.rows[0].cells
-    for _ in range(3):
+    for _ in range(4):
         para(left, "", size=13, align="left", space_after=0)
     para(left, "Quyết định số {{ doc_number }} {{ date_long }}", size=13, align="left", space_after=0)
     para(left, "Số sổ vàng: {{ c.register }}", size=13, align="left", space_after=0)
