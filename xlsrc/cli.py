@@ -172,6 +172,71 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
     raise typer.Exit(result.exit_code)
 
 
+def _awards_data(workbook: Path):
+    """The workbook read and validated; errors on the sheets a decision is made from stop here."""
+    from .awards import blocking
+    data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    errors = blocking(data, findings)
+    for f in errors + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE")) and f not in errors]:
+        (err if f.severity == "error" else out).print(f.line())
+    if errors:
+        err.print("Chưa lập được vì dữ liệu còn lỗi ở các trang trên. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    return data
+
+
+@app.command("decision")
+def cmd_decision(workbook: Path = typer.Argument(..., help="Sổ có trang Quyết định và Khen thưởng."),
+                 number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định, ví dụ 45/QĐ-SNgV."),
+                 output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
+                 template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
+                 pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
+                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """Lập Quyết định khen thưởng kèm danh sách (thể thức Nghị định 30/2020/NĐ-CP) và tính tiền thưởng."""
+    from .awards import decision_file_stem, make_decision
+    from .report import to_pdf
+    data = _awards_data(workbook)
+    output = output or workbook.with_name(decision_file_stem(number) + ".docx")
+    written = make_decision(data, number, output, template=template, force=force)
+    out.print(f"Đã lập quyết định: {written}")
+    if pdf:
+        out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
+
+
+@app.command("certificates")
+def cmd_certificates(workbook: Path = typer.Argument(..., help="Sổ có trang Quyết định và Khen thưởng."),
+                     number: Optional[str] = typer.Option(None, "--so", help="Số, ký hiệu của quyết định."),
+                     output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                           help="Tệp .docx (hoặc .pdf với --calibrate)."),
+                     phoi: bool = typer.Option(False, "--phoi", help="Chỉ in các trường lên phôi in sẵn (trang Mẫu in phôi)."),
+                     calibrate: bool = typer.Option(False, "--calibrate", help="In lưới mm và khung các trường để chỉnh phôi."),
+                     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu giấy khen .docx riêng."),
+                     pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
+                     force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
+    from .awards import decision_file_stem, make_certificates
+    from .report import to_pdf
+    data = _awards_data(workbook)
+    if calibrate:
+        from .awards.calibrate import write_calibration
+        from .awards.certificates import layout
+        target = output or workbook.with_name("HieuChinhPhoi.pdf")
+        if target.suffix.lower() != ".pdf":
+            raise ThiDuaError(f"Tệp hiệu chỉnh '{target.name}' phải có đuôi .pdf.")
+        out.print(f"Đã ghi lưới hiệu chỉnh: {write_calibration(layout(data), target, force)} — in ở tỷ lệ 100%.")
+        return
+    if not number:
+        raise ThiDuaError("Cho biết số quyết định bằng --so, ví dụ --so 45/QĐ-SNgV (hoặc dùng --calibrate).")
+    output = output or workbook.with_name(decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else "")) + ".docx")
+    result = make_certificates(data, number, output, template=template, force=force, phoi=phoi)
+    for r in result.skipped:
+        err.print(f"Cảnh báo: bỏ qua '{r.name}' (dòng {r.record.row} trang Khen thưởng): chỉ ghi số lượng, không có "
+                  "tên để in giấy khen.")
+    out.print(f"Đã in {result.printed} giấy khen: {result.path}")
+    if pdf:
+        out.print(f"Đã chuyển sang PDF: {to_pdf(result.path, force=force)}")
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         rc = app(args=argv, standalone_mode=False)

@@ -60,8 +60,21 @@ def _template(template) -> Path | None:
     return template
 
 
+RELEVANT = ("decisions", "awards", "staff", "standards", "base_salary", "print_layout")
+
+
+def blocking(data: WorkbookData, findings) -> list:
+    """The errors that stop a decision or its certificates: those on the sheets
+    they are made from (an error in Công trình does not)."""
+    from .. import schema as S
+    sheets = {data.sheet_names.get(k, S.SHEETS_BY_KEY[k].name) for k in RELEVANT} | {S.INFO.name}
+    return [f for f in findings if f.severity == "error" and f.sheet in sheets]
+
+
 def decision_file_stem(number: str, prefix: str = "QuyetDinh") -> str:
-    return f"{prefix}_{number.replace('/', '-')}"
+    """``QuyetDinh_45-QD-SNgV``: ASCII, safe in any folder."""
+    from ..vntext import strip_marks
+    return f"{prefix}_{strip_marks(number).replace('/', '-')}"
 
 
 def make_decision(data: WorkbookData, number: str, out_path, template=None, force: bool = False) -> Path:

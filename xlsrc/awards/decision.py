@@ -130,7 +130,7 @@ def build(data: WorkbookData, number: str) -> Decision:
     coefficient_table = tables.coefficients(data)
     index = _staff_index(data)
     decision = Decision(rec, number, day, form, [], base)
-    ordered = sorted(awards, key=lambda a: (a["recipient_kind"] != S.COLLECTIVE, a["order"] or 0, a.row))
+    ordered = sorted(awards, key=lambda a: (a["recipient_kind"] != S.COLLECTIVE, a.row))  # sheet order
     for i, award in enumerate(ordered, start=1):
         kind = award["recipient_kind"] if award["recipient_kind"] in S.BOTH else S.INDIVIDUAL
         c = decision.used.get(kind) or _coefficient(coefficient_table, form, kind, number)
