@@ -65,7 +65,7 @@ def _is_empty(value) -> bool:
 def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
     # an INT cell whose text is not a number parses to None but is not empty
-    empty = _is_empty(value) and not (col.kind == S.INT and nfc(raw))
+    empty = _is_empty(value) and not (col.kind in (S.INT, S.NUMBER) and nfc(raw))
     if col.required and empty:
         out.add(spec, where, col.key, ERROR, "REQUIRED_EMPTY", f"Chưa nhập '{header}' (bắt buộc).")
         return

@@ -56,7 +56,8 @@ def calibration_pdf(fields: list[Field]) -> bytes:
         for f in fields:
             height = f.size * LINE * MM_PER_INCH / 72
             ax.add_patch(Rectangle((f.x, f.y), f.width, height, fill=False, edgecolor="#c00000", lw=1.0))
-            ax.text(f.x + 1, f.y + height / 2, f"{f.name} ({f.x:g}; {f.y:g}; {f.width:g} mm; {f.size:g} pt)",
+            numbers = "; ".join(f"{v:g}".replace(".", ",") for v in (f.x, f.y, f.width))
+            ax.text(f.x + 1, f.y + height / 2, f"{f.name} (X; Y; rộng: {numbers} mm; {f.size:g} pt)",
                     ha="left", va="center", fontsize=7, color="#c00000")
         ax.text(PAGE_W / 2, PAGE_H - 6, "In ở tỷ lệ 100% (Actual size), khổ A4 ngang; đặt lên phôi trắng để so vị trí.",
                 ha="center", va="center", fontsize=8, color="#1f4e79")

@@ -99,6 +99,9 @@ def _twips(mm: float) -> int:
 
 def _frame(f: Field, text: str) -> str:
     size = fit_size(text, f.size, f.width, f.font, f.bold)
+    if size is None:
+        raise ThiDuaError(f"'{text}' quá dài cho ô '{f.name}' rộng {f.width:g} mm (trang '{S.PRINT_LAYOUT.name}'), kể cả "
+                          "khi thu nhỏ chữ; mở rộng ô hoặc viết gọn lại rồi in lại.")
     height = size * LINE * 25.4 / 72 + 1
     font = escape(f.font, {'"': "&quot;"})
     return (f'<w:p><w:pPr><w:framePr w:w="{_twips(f.width)}" w:h="{_twips(height)}" w:hRule="exact" '

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PT_PER_MM = 72 / 25.4
-MIN_SIZE = 6.0
+MIN_SIZE = 5.0  # below this a text is not printed at all: the box is too small
 ESTIMATE_EM = 0.62  # wider than any Times text on average: a safe guess
 
 _CANDIDATES = {
@@ -69,13 +69,14 @@ def text_width_mm(text: str, size_pt: float, family: str = "Times New Roman", bo
 
 
 def fit_size(text: str, size_pt: float, box_mm: float, family: str = "Times New Roman", bold: bool = False,
-             slack: float = 0.97) -> float:
+             slack: float = 0.97) -> float | None:
     """The largest size, at most ``size_pt`` and in half points, at which the
-    text fits ``box_mm`` (with a little slack for the renderer's rounding)."""
+    text fits ``box_mm`` (with a little slack for the renderer's rounding);
+    ``None`` when it does not fit even at MIN_SIZE."""
     width = text_width_mm(text, size_pt, family, bold)
     if width <= box_mm * slack or width == 0:
         return size_pt
     fitted = math.floor(size_pt * box_mm * slack / width * 2) / 2
-    while fitted > MIN_SIZE and text_width_mm(text, fitted, family, bold) > box_mm * slack:
+    while fitted >= MIN_SIZE and text_width_mm(text, fitted, family, bold) > box_mm * slack:
         fitted -= 0.5
-    return max(fitted, MIN_SIZE)
+    return fitted if fitted >= MIN_SIZE else None
