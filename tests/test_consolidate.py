@@ -89,7 +89,7 @@ def test_template_and_seed_annex_into_a_master_that_validates(tmp_path):
     assert headers == [c.header for c in S.SOURCES_COLUMNS]
     log = [[c.value for c in r] for r in rows]
     assert [Path(r[0]).name for r in log] == ["phu_luc_stp.xlsx", "so_ngoai_vu.xlsx"]
-    assert all(len(r[1]) == 64 and r[3] == "ok" for r in log)
+    assert all(len(r[1]) == 64 and r[3] == "đạt" for r in log)
     assert [r[4] for r in log] == [3, 3]
 
 
@@ -314,11 +314,11 @@ def test_json_shape_and_progress(tmp_path):
     hand_made_xlsx(tmp_path / "a.xlsx")
     (tmp_path / "b.xlsx").write_bytes(b"junk")
     seen = []
-    result = consolidate([str(tmp_path)], progress=lambda d, t, f: seen.append((d, t, Path(f).name)))
+    result = consolidate([str(tmp_path)], jobs=1, progress=lambda d, t, f: seen.append((d, t, Path(f).name)))
     assert seen == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
     data = json.loads(json.dumps(result.as_json(), ensure_ascii=False))
-    assert set(data) == {"files", "rows"} and data["rows"] == 3
-    assert all(set(f) == {"file", "status", "unit", "rows", "message"} for f in data["files"])
+    assert set(data) == {"files", "rows", "findings"} and data["rows"] == 3
+    assert all(set(f) == {"file", "status", "unit", "rows", "message", "warnings", "errors"} for f in data["files"])
 
 
 def test_info_from_the_boards_own_workbook(tmp_path):

@@ -40,10 +40,17 @@ class Vocabulary:
         key = fold(text)
         if not key:
             return None
-        for term in self.terms:
-            if key == fold(term.value) or key in {fold(a) for a in term.aliases}:
-                return term
-        return None
+        index = _LOOKUP.get(self.key)
+        if index is None or index[0] is not self:
+            table: dict[str, Term] = {}
+            for term in self.terms:
+                for name in (term.value,) + term.aliases:
+                    table.setdefault(fold(name), term)
+            index = _LOOKUP[self.key] = (self, table)
+        return index[1].get(key)
+
+
+_LOOKUP: dict[str, tuple[Vocabulary, dict[str, Term]]] = {}  # folded spelling -> term, built once a vocabulary
 
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
@@ -244,6 +251,13 @@ _ORIGIN = (
 )
 CHECK = Column("check", "Kiểm tra", width=50, computed=True,
                help="Thông báo kiểm tra dữ liệu; công cụ ghi, không cần nhập.")
+# Kept from a unit's own table when consolidating (issue 8 §2, §7): the group
+# heading a row stood under, and the columns the schema does not know, as
+# "Header: value" lines. Plain text, never checked by the validator.
+GROUP = Column("group", "Nhóm", width=24, aliases=("nhom cong trinh", "khoi", "thuoc nhom"),
+               help="Nhóm, khối mà dòng thuộc về (dòng tiêu đề nhóm như 'I. Khối văn phòng Sở').")
+EXTRA = Column("extra", "Thông tin thêm", width=40, aliases=("thong tin khac",),
+               help="Các cột khác của bảng đơn vị gửi, dạng 'Tiêu đề: giá trị' mỗi dòng; không kiểm tra.")
 ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6,
                help="Số thứ tự.")
 
@@ -331,6 +345,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
            aliases=("trang thai tinh",),
            help="Công cụ tính theo ngày báo cáo; không cần nhập."),
     Column("note", "Ghi chú", width=40, aliases=("ghi chu", "chu thich")),
+    GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="name")
 
 AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
@@ -364,6 +379,7 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
            help="Số vào sổ vàng in ở góc giấy khen; để trống thì in số thứ tự trong quyết định."),
+    GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 
 NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
@@ -559,10 +575,12 @@ CONF_SHEET = "xlwings.conf"
 
 SOURCES_COLUMNS: tuple[Column, ...] = (
     Column("file", "Tệp", width=40),
-    Column("sha256", "SHA-256", width=20),
+    Column("sha256", "SHA-256 (mã kiểm tra nội dung tệp)", width=68),
     Column("unit", "Đơn vị", width=28),
     Column("status", "Trạng thái", width=12),
     Column("rows", "Số dòng lấy", kind=INT, width=12),
+    Column("errors", "Số lỗi", kind=INT, width=9),
+    Column("warnings", "Số cảnh báo", kind=INT, width=11),
     Column("message", "Lý do, ghi chú", width=60),
 )
 

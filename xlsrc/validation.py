@@ -2,38 +2,13 @@
 severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from openpyxl.utils import get_column_letter
 
 from . import schema as S
+from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
 from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc
-
-ERROR, WARNING = "error", "warning"
-SEVERITY_VN = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    sheet: str
-    row: int
-    column: str      # header text
-    cell: str        # e.g. "E5"
-    severity: str
-    code: str
-    message: str
-    file: str = ""
-
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("file")
-        return d
-
-    def line(self) -> str:
-        where = f"{self.file} › " if self.file else ""
-        return f"{SEVERITY_VN[self.severity]} [{self.code}] {where}{self.sheet}!{self.cell} ({self.column}): {self.message}"
 
 
 class _Collector:
@@ -75,14 +50,21 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
         hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
                 if "thang" in value.text.lower() or "tháng" in value.text.lower() else "")
         out.add(spec, where, col.key, ERROR, "DATE_UNREADABLE",
-                f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc 'Năm 2021'.{hint}")
+                f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc 'Năm 2021'."
+                f"{hint}{' ' + value.note if value.note else ''}")
+    elif col.kind == S.DATE and value.note:
+        out.add(spec, where, col.key, WARNING, "DATE_INTERPRETED", value.note + " Hãy kiểm tra và ghi rõ ngày.")
     elif col.kind == S.PROGRESS:
         if value.value is None:
+            said = f" Hiểu là tình trạng '{value.status}'." if value.status else ""
             out.add(spec, where, col.key, WARNING, "PROGRESS_TEXT",
-                    "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.")
+                    f"Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.{said}")
         elif not 0 <= value.value <= 100:
             out.add(spec, where, col.key, ERROR, "PROGRESS_OUT_OF_RANGE",
-                    f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%.")
+                    f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%."
+                    f"{' ' + value.interpreted if value.interpreted else ''}")
+        elif value.interpreted:
+            out.add(spec, where, col.key, WARNING, "PROGRESS_AMBIGUOUS", value.interpreted)
     elif col.kind == S.NUMBER and value is None:
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
     elif col.kind == S.INT and value is None and raw not in (None, ""):
@@ -118,6 +100,12 @@ def _check_info(out: _Collector) -> None:
                                             f"Trang Thông tin thiếu dòng '{col.header}' (bắt buộc).", data.source))
             continue
         _check_cell(out, S.INFO, row, col, data.info.get(col.key), data.info_raw.get(col.key))
+    doc_date = data.info.get("doc_date")
+    if isinstance(doc_date, DateValue) and doc_date.ok and doc_date.precision != "day" \
+            and "doc_date" in data.info_rows:
+        out.add(S.INFO, data.info_rows["doc_date"], "doc_date", ERROR, "REPORT_DATE_NO_DAY",
+                f"Ngày ban hành '{doc_date.text}' chưa có ngày: báo cáo phải ghi đủ ngày, tháng, năm "
+                f"(ví dụ 18/11/2021); trạng thái công trình được tính theo ngày này.")
     known = {r.text("number") for r in data.plans}
     for key in ("basis", "registration"):
         numbers = data.info.get(key) or []
@@ -166,7 +154,26 @@ def _check_award(out: _Collector, rec: Record) -> None:
 
 def validate(data: WorkbookData) -> list[Finding]:
     out = _Collector(data)
+    out.findings.extend(data.read_findings)
     _check_info(out)
+    _check_records(out)
+    from .review.checks import check_review_sheets
+    check_review_sheets(out)
+    from .awards.checks import check_decisions
+    check_decisions(out)
+    return out.findings
+
+
+def validate_records(data: WorkbookData) -> list[Finding]:
+    """The checks of the record rows only (no Thông tin): what consolidation
+    runs on each unit's rows as it reads them."""
+    out = _Collector(data)
+    _check_records(out)
+    return out.findings
+
+
+def _check_records(out: _Collector) -> None:
+    data = out.data
     for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
@@ -183,11 +190,6 @@ def validate(data: WorkbookData) -> list[Finding]:
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
-    from .review.checks import check_review_sheets
-    check_review_sheets(out)
-    from .awards.checks import check_decisions
-    check_decisions(out)
-    return out.findings
 
 
 def has_errors(findings: list[Finding]) -> bool:

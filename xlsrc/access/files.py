@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileUnusable
-from . import Grid
+from ..findings import Finding
+from . import Grid, cellinfo
+from .cellinfo import CellInfo
+from .notes import convert_legacy_grid, formula_notes
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -100,6 +103,10 @@ class FileBook:
         except Exception as exc:
             raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
         self._grids: dict[str, Grid] = {}
+        self._cell_infos: dict[str, CellInfo] = {}
+        self._notes: dict[str, list[Finding]] = {}
+        self._xlrd = None
+        self._legacy_fonts: bool | None = None
         self._wb = None  # openpyxl workbook, opened on first write
         self.alerts: list[str] = []
         self.selection: tuple[str, int, int] | None = None
@@ -122,8 +129,68 @@ class FileBook:
             grid = [[_clean(v) for v in row] for row in raw]
             while grid and all(v is None for v in grid[-1]):
                 grid.pop()
+            self._notes[sheet] = self._interpret(sheet, grid)
             self._grids[sheet] = grid
         return self._grids[sheet]
+
+    # -- per-cell information: formats, fonts, legacy text, formulas --------
+    def _kind(self) -> str:
+        if self.data.startswith(OLE_MAGIC):
+            return "xls"
+        if self.data.startswith(ZIP_MAGIC):
+            return "ods" if b"mimetypeapplication/vnd.oasis" in self.data[:100] else "xlsx"
+        return ""
+
+    def cell_info(self, sheet: str) -> CellInfo:
+        """Number format and font of every cell of a sheet, and the formula
+        cells saved without a value (see access/cellinfo.py); read once."""
+        if sheet not in self._cell_infos:
+            kind = self._kind()
+            try:
+                if kind == "xlsx":
+                    info = cellinfo.xlsx_cell_info(self.data, sheet)
+                elif kind == "xls":
+                    if self._xlrd is None:
+                        self._xlrd = cellinfo.xls_book(self.data)
+                    info = cellinfo.xls_cell_info(self._xlrd, sheet)
+                elif kind == "ods":
+                    info = cellinfo.ods_cell_info(self.data, sheet)
+                else:
+                    info = CellInfo()
+            except Exception:  # the values are still read; every cell is taken as General
+                info = CellInfo()
+            self._cell_infos[sheet] = info
+        return self._cell_infos[sheet]
+
+    def has_percent_formats(self) -> bool:
+        """Whether any cell of the book may be percent-formatted (cheap; an
+        answer of True means: ask cell_info)."""
+        return cellinfo.xlsx_has_percent(self.data) if self._kind() == "xlsx" else True
+
+    def notes(self, sheet: str) -> list[Finding]:
+        """What had to be interpreted while the sheet was read: legacy-encoded
+        text converted to Unicode, formula cells without a value."""
+        self.read(sheet)
+        return list(self._notes.get(sheet, []))
+
+    def _has_legacy_fonts(self) -> bool:
+        if self._legacy_fonts is None:
+            kind = self._kind()
+            self._legacy_fonts = (cellinfo.xlsx_legacy_fonts(self.data) if kind == "xlsx" else
+                                  cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
+                                  cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else False)
+        return self._legacy_fonts
+
+    def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
+        info = self.cell_info(sheet) if self._has_legacy_fonts() else None
+        notes = convert_legacy_grid(grid, info, self.name, sheet)
+        if self._kind() == "xlsx":
+            try:
+                if cellinfo.xlsx_formulas_without_value(self.data, sheet):
+                    notes += formula_notes(self.cell_info(sheet), self.name, sheet)
+            except Exception:
+                pass
+        return notes
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""

@@ -8,6 +8,7 @@ from ..atomic import write_bytes_atomic
 from ..errors import ThiDuaError
 from ..records import WorkbookData
 from ..report import render
+from ..report.plain import template_context
 from .names import CERTIFICATE, DECISION
 
 __all__ = ["make_decision", "template_path", "decision_file_stem"]
@@ -83,7 +84,8 @@ def make_decision(data: WorkbookData, number: str, out_path, template=None, forc
     out_path = _docx_target(out_path)
     decision = build(data, number)
     tpl = _template(template) or template_path(DECISION)
-    return write_bytes_atomic(out_path, render.render(tpl, decision_context(data, decision), None), force)
+    context = template_context(decision_context(data, decision))
+    return write_bytes_atomic(out_path, render.render(tpl, context, None), force)
 
 
 def make_certificates(data: WorkbookData, number: str, out_path, template=None, force: bool = False,

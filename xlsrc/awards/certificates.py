@@ -22,6 +22,7 @@ from ..atomic import write_bytes_atomic
 from ..errors import ThiDuaError
 from ..records import WorkbookData
 from ..report import render
+from ..report.plain import clean_text, template_context
 from ..vntext import fold, nfc
 from .decision import Decision, Recipient, build, header
 from .defaults import DEFAULT_LAYOUT, FONT
@@ -57,7 +58,7 @@ def certificate_fields(d: Decision, r: Recipient, head: dict) -> dict[str, str]:
     else:
         heading, title = f"TẶNG {d.form.upper()}", ""
     return {
-        "heading": heading, "title": title, "name": r.name, "position": r.position,
+        "heading": heading, "award_title": title, "name": r.name, "position": r.position,
         "achievement": f"Đã có thành tích {r.achievement}", "register": r.register,
         "Cơ quan tặng": head["authority_upper"], "Họ và tên": r.name, "Chức vụ, đơn vị": r.position,
         "Thành tích": f"Đã có thành tích {r.achievement}", "Địa danh, ngày": f"{head['place']}, {head['date_long']}",
@@ -69,7 +70,7 @@ def certificate_fields(d: Decision, r: Recipient, head: dict) -> dict[str, str]:
 
 def _blank(template: Path, d: Decision, head: dict, people: list[Recipient]) -> bytes:
     items = [{k: v for k, v in certificate_fields(d, r, head).items() if k.isascii()} for r in people]
-    return render.render(template, {**head, "certificates": items}, None)
+    return render.render(template, template_context({**head, "certificates": items}), None)
 
 
 # ------------------------------------------------------------------ phôi
@@ -115,8 +116,7 @@ def _frame(f: Field, text: str) -> str:
 
 
 def _xml_text(text: str) -> str:
-    from ..report.annex import _CONTROL
-    return escape(_CONTROL.sub("", nfc(text).replace("\n", " ")))
+    return escape(clean_text(nfc(text)).replace("\n", " ").replace("\t", " "))
 
 
 _PAGE_BREAK = '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>'

@@ -15,8 +15,9 @@ from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
 from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
-from ..records import WorkbookData, find_sheet, parse_value, read_info
-from ..tables import locate
+from ..records import Record, WorkbookData, find_sheet, parse_value, read_info
+from ..tables import GROUP_SEPARATOR, fill_merged, locate
+from ..validation import ERROR, Finding, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -60,53 +61,65 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
     return value if value != "" else None
 
 
-_VOCAB_CACHE: dict[tuple[str, str], str] = {}
+def _line_text(v: Any) -> str:
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.strftime("%d/%m/%Y")
+    return " ".join(_plain(v).split()) if not isinstance(v, str) else nfc(v).strip()
 
 
-def _choice(vocab: str, text: str) -> str:
-    key = (vocab, text)
-    if key not in _VOCAB_CACHE:
-        term = S.vocabulary(vocab).lookup(text)
-        _VOCAB_CACHE[key] = term.value if term else text
-    return _VOCAB_CACHE[key]
+def _joined(*parts: Any, sep: str = "\n") -> str | None:
+    got = [nfc(p).strip() for p in parts if p is not None and nfc(p).strip()]
+    return sep.join(got) or None
 
 
-def _convert(col: S.Column, raw: Any, year: int | None, fraction: bool) -> Any:
-    """parse_value + master_value, with fast paths for plain text and real dates."""
-    if raw is None:
-        return None
-    kind = col.kind
-    if kind == S.TEXT and not col.vocab:
-        v = _plain(raw) if not isinstance(raw, (dt.date, dt.datetime)) else raw.strftime("%d/%m/%Y")
-        return v or None
-    if kind == S.DATE and isinstance(raw, dt.date):
-        return dt.datetime(raw.year, raw.month, raw.day)
-    if kind in (S.CHOICE, S.TEXT) and col.vocab:
-        text = _plain(raw)
-        return _choice(col.vocab, text) if text else None
-    return master_value(col, raw, parse_value(col, raw, year, fraction))
-
-
-def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None) -> tuple[list[dict], int]:
-    """Master rows of one located table, and how many rows held only error values."""
+def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None
+               ) -> tuple[list[dict], int, list[Record]]:
+    """Master rows of one located table, the same rows as records (parsed
+    once, for the validator), and how many rows held only error values. The
+    group heading a row stood under goes to 'Nhóm'; cells of columns the
+    schema does not know go to 'Thông tin thêm' as 'Header: value' lines."""
     cols = [(c, loc.columns[c.key]) for c in spec.columns
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
+    typed = [c for c in spec.columns if not c.computed]
     fraction = {c.key: column_is_fraction([grid[i][j] if j < len(grid[i]) else None for i in loc.rows])
                 for c, j in cols if c.kind == S.PROGRESS}
-    out, errors = [], 0
+    mapped = set(loc.columns.values())
+    out, records, errors = [], [], 0
     for i in loc.rows:
         row = grid[i]
         n = len(row)
-        raws = [(c, row[j] if j < n else None) for c, j in cols]
-        filled = [v for c, v in raws if v is not None and not c.computed and (not isinstance(v, str) or v.strip())]
+        raw = {c.key: (row[j] if j < n else None) for c, j in cols}
+        filled = [v for c, v in zip(cols, raw.values())
+                  if v is not None and not c[0].computed and (not isinstance(v, str) or v.strip())]
         if filled and all(is_error_literal(v) for v in filled):
             errors += 1
             continue
-        rec = {c.key: _convert(c, v, year, fraction.get(c.key, False)) for c, v in raws}
+        lines = [f"{loc.extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in range(n)
+                 if j not in mapped and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
+        if lines:
+            raw["extra"] = _joined(raw.get("extra"), *lines)
+        heading = loc.groups.get(i)
+        if heading:
+            raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
+        values = {c.key: parse_value(c, raw.get(c.key), year, fraction.get(c.key, False)) for c in typed}
+        records.append(Record(spec, i + 1, raw, values))
+        rec = {c.key: master_value(c, raw.get(c.key), values[c.key]) for c in typed}
+        if "unit" in raw:
+            rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
         out.append(rec)
-    return out, errors
+    return out, errors, records
+
+
+def xl_col(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 # --------------------------------------------------------------------------
@@ -175,8 +188,9 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     next one's header begins."""
     grid = book.read(sheet)
     found = []
+    merges, bold = sheet_merges(book, sheet), _BoldCells(book, sheet)
     for spec in specs:
-        loc = locate(spec, grid, sheet, spec.key_column)
+        loc = locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold)
         if loc is not None:
             found.append((spec, loc))
     if len(found) == 2:
@@ -225,6 +239,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     error_only: list[str] = []
     notes: list[str] = []
     claimed: set[str] = set()
+    tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
     year = None
     template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)
     if template:
@@ -247,8 +262,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             claimed.add(sheet)
             covered.append(spec.key)
             grid = book.read(sheet)
-            loc = locate(spec, grid, sheet, spec.key_column)
-            got, errors = table_rows(spec, grid, loc, sheet, year) if loc is not None else ([], 0)
+            loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
+            got, errors, recs = table_rows(spec, grid, loc, sheet, year) if loc is not None else ([], 0, [])
+            if loc is not None:
+                tables.append((spec, loc, sheet, recs))
             if not got and loc is not None and (errors or any(
                     r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
@@ -278,7 +295,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         for sheet, spec, loc in found_all:
             tables_found += 1
             grid = book.read(sheet)
-            got, errors = table_rows(spec, grid, loc, sheet, year)
+            got, errors, recs = table_rows(spec, grid, loc, sheet, year)
+            tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
                     error_only.append(f"'{sheet}'")
@@ -315,7 +333,99 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         return
     result["status"] = "ok"
     result["rows"] = rows
+    result["findings"] = check_tables(path, tables)
+    result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
+    result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
     parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative") if rows.get(k)]
     result["message"] = "; ".join(parts or ["không có dòng dữ liệu nào"]) + (
         "" if not notes else " (" + "; ".join(notes) + ")")
+
+
+# --------------------------------------------------------------------------
+def check_tables(path: str, tables) -> list[dict]:
+    """The validator's findings on the rows of each table read, naming the
+    source file, sheet and cell. A required column missing from a table is
+    said once for the table, not once a row."""
+    out: list[dict] = []
+    for spec, loc, sheet, records in tables:
+        data = WorkbookData(source=Path(path).name, records={spec.key: records},
+                            locations={spec.key: loc}, sheet_names={spec.key: sheet})
+        missing = [c for c in spec.columns if c.required and c.key not in loc.columns]
+        absent = {c.header for c in missing}
+        if missing and records:
+            first = records[0].row
+            heads = ", ".join(f"'{c.header}'" for c in missing)
+            out.append({**Finding(sheet, loc.header_row + 1, missing[0].header, f"{loc.header_row + 1}", ERROR,
+                                  "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(records)} dòng "
+                                  f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
+        for f in validate_records(data):
+            if f.code == "REQUIRED_EMPTY" and f.column in absent:
+                continue
+            out.append({**f.as_dict(), "file": path})
+    return out
+
+
+def sheet_merges(book: FileBook, sheet: str) -> list[tuple[int, int, int, int]]:
+    """Merged areas of a sheet, 0-based (r1, c1, r2, c2): from the reader for
+    .xlsx/.xls, from content.xml for .ods (which the reader does not give)."""
+    merges = book.merged_ranges(sheet)
+    if merges or book.path.suffix.lower() != ".ods" or book.data[:4] != b"PK\x03\x04":
+        return merges
+    try:
+        return _ods_merges(book.data, sheet)
+    except Exception:  # a damaged content.xml: the values are still read, unmerged
+        return []
+
+
+_ODS_T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_merges(data: bytes, sheet: str) -> list[tuple[int, int, int, int]]:
+    import io
+    from defusedxml import ElementTree as ET  # no entities, no DTDs
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if z.getinfo("content.xml").file_size > 200 * 2**20:
+            return []
+        root = ET.fromstring(z.read("content.xml"))
+    t = "{%s}" % _ODS_T
+    out = []
+    for table in root.iter(t + "table"):
+        if table.get(t + "name") != sheet:
+            continue
+        r = 0
+        for row in table.iter(t + "table-row"):
+            c = 0
+            for cell in row:
+                if cell.tag not in (t + "table-cell", t + "covered-table-cell"):
+                    continue
+                rows_span = int(cell.get(t + "number-rows-spanned", "1"))
+                cols_span = int(cell.get(t + "number-columns-spanned", "1"))
+                if rows_span > 1 or cols_span > 1:
+                    out.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                c += int(cell.get(t + "number-columns-repeated", "1"))
+            r += int(row.get(t + "number-rows-repeated", "1"))
+        break
+    return out
+
+
+class _BoldCells:
+    """bold(row, col) for a .xlsx/.xlsm sheet, read with openpyxl only when
+    the locator asks (a lone cell that may be a group heading); False elsewhere."""
+
+    def __init__(self, book: FileBook, sheet: str):
+        self.book, self.sheet, self.ws = book, sheet, None
+
+    def __call__(self, row: int, col: int) -> bool:
+        if self.book.path.suffix.lower() not in (".xlsx", ".xlsm") or self.book.data[:4] != b"PK\x03\x04":
+            return False
+        try:
+            if self.ws is None:
+                import io
+                import openpyxl
+                self.ws = openpyxl.load_workbook(io.BytesIO(self.book.data), read_only=True)[self.sheet]
+            for cells in self.ws.iter_rows(min_row=row + 1, max_row=row + 1, min_col=col + 1, max_col=col + 1):
+                return bool(cells and cells[0].font is not None and cells[0].font.b)
+        except Exception:
+            return False
+        return False
