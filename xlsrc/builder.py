@@ -46,6 +46,11 @@ GUIDE_LINES = (
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
     "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
     "",
+    "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
+    "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
+    "• In giấy khen: mỗi tập thể, cá nhân của quyết định đang chọn một trang A4 ngang; in lên phôi in sẵn theo trang "
+    "'Mẫu in phôi' bằng lệnh 'thidua certificates --phoi' (in lưới chỉnh phôi: --calibrate).",
+    "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
     "",

@@ -40,7 +40,11 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     folder.mkdir(parents=True, exist_ok=True)
     xlsx, xlsm = folder / "ThiDua_demo.xlsx", folder / "ThiDua_demo.xlsm"
     docx = folder / "BaoCao_180-BC-SNgV.docx"
-    for p in (xlsx, xlsm, docx):
+    from .awards import decision_file_stem
+    from .awards.demo import NUMBER as DEMO_DECISION
+    decision_docx = folder / (decision_file_stem(DEMO_DECISION) + ".docx")
+    certificates_docx = folder / (decision_file_stem(DEMO_DECISION, "GiayKhen") + ".docx")
+    for p in (xlsx, xlsm, docx, decision_docx, certificates_docx):
         check_writable(p, force)
     write_workbook(xlsx, demo_content(), force=force)
     out.print(f"Đã ghi sổ demo: {xlsx}")
@@ -56,6 +60,10 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     out.print(f"Công trình, phần việc: {totals.works}; hoàn thành: {totals.done}; "
               f"khen thưởng: {totals.awards_by_kind.get('Tập thể', 0)} tập thể, "
               f"{totals.awards_by_kind.get('Cá nhân', 0)} cá nhân.")
+    from .awards import make_certificates, make_decision
+    out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
+    printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
+    out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
 
 
 def _print_findings(findings) -> None:
