@@ -81,6 +81,23 @@ def test_blank_certificates_one_page_per_recipient(demo_data, tmp_path):
     assert re.search(r"Page size: +841\.\d+ x 595\.\d+ pts", width)  # A4 landscape
 
 
+def test_register_number_from_the_workbook_and_no_overwrite(read_back, tmp_path):
+    from docx import Document
+
+    from xlsrc.errors import OutputExists
+    content = demo_content()
+    person = next(a for a in content.rows["awards"] if a.get("recipient") == "Trần Thị B")
+    person["register"] = "SV-2025/017"
+    data = read_back(content)
+    result = make_certificates(data, NUMBER, tmp_path / "gk.docx")
+    cells = [p.text for t in Document(result.path).tables for c in t.rows[0].cells for p in c.paragraphs]
+    assert "Số sổ vàng: SV-2025/017" in cells and "Số sổ vàng: 5" in cells  # others: order in the decision
+    before = result.path.read_bytes()
+    with pytest.raises(OutputExists):
+        make_certificates(data, NUMBER, tmp_path / "gk.docx")
+    assert result.path.read_bytes() == before
+
+
 def test_a_title_prints_tang_danh_hieu_and_a_count_only_row_is_skipped(read_back, tmp_path):
     from docx import Document
     content = demo_content()
