@@ -74,7 +74,7 @@ def test_blank_certificates_one_page_per_recipient(demo_data, tmp_path):
                       "Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025"):
             assert fixed in text, (name, fixed)
     assert "Số sổ vàng: 3" in " ".join(w[4] for w in pages[2])
-    assert "Chuyên viên, Phòng Hợp tác quốc tế, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
+    assert "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
     decision_line = _line(pages[2], "Quyết định số 45/QĐ-SNgV")  # bottom left
     assert decision_line[0] < 297 / 3 and decision_line[1] > 210 * 0.6
     width = subprocess.run(["pdfinfo", str(result.path.with_suffix(".pdf"))], capture_output=True, text=True).stdout
@@ -86,7 +86,8 @@ def test_register_number_from_the_workbook_and_no_overwrite(read_back, tmp_path)
 
     from xlsrc.errors import OutputExists
     content = demo_content()
-    person = next(a for a in content.rows["awards"] if a.get("recipient") == "Trần Thị B")
+    person = next(a for a in content.rows["awards"] if a.get("recipient") == "Trần Thị B"
+                  and a.get("decision_number") == NUMBER)
     person["register"] = "SV-2025/017"
     data = read_back(content)
     result = make_certificates(data, NUMBER, tmp_path / "gk.docx")

@@ -344,13 +344,19 @@ def test_proper_names_and_title_facts():
     assert facts["date"] == dt.date(2021, 12, 3) and facts["year"] == 2021
 
 
-def test_summary_view_prints_every_file(tmp_path):
+def test_summary_view_prints_the_error_files_and_every_file_when_verbose(tmp_path):
     import io
     from rich.console import Console
     from xlsrc.consolidate.cli_view import print_summary
     hand_made_xlsx(tmp_path / "a.xlsx")
     (tmp_path / "b [x].xlsx").write_bytes(b"junk")
+    result = consolidate([str(tmp_path)])
     buf = io.StringIO()
-    print_summary(consolidate([str(tmp_path)]), Console(file=buf, width=200, highlight=False))
+    print_summary(result, Console(file=buf, width=200, highlight=False))
+    text = buf.getvalue()
+    assert "a.xlsx" not in text and "- b [x].xlsx: " in text
+    assert "2 tệp: 1 đạt, 0 trùng, 1 lỗi; 3 công trình, phần việc; dữ liệu có 0 lỗi và 1 cảnh báo;" in text
+    buf = io.StringIO()
+    print_summary(result, Console(file=buf, width=200, highlight=False), verbose=True)
     text = buf.getvalue()
     assert "a.xlsx" in text and "b [x].xlsx" in text and "1 đạt" in text and "1 lỗi" in text

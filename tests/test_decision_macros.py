@@ -24,6 +24,12 @@ def _caller(path, sheet: str, cell: str):
     return open_caller(payload)
 
 
+def _award_row(number: str, nth: int = 0) -> int:
+    """The Excel row of the nth award of decision ``number`` in the demo."""
+    rows = [i for i, a in enumerate(demo_content().rows["awards"]) if a.get("decision_number") == number]
+    return rows[nth] + 2
+
+
 def _two_decisions(tmp_path):
     content = demo_content()
     content.rows["decisions"].append(dict(content.rows["decisions"][0], number="46/QĐ-SNgV", order=2,
@@ -50,7 +56,7 @@ def test_certificates_button_from_an_award_row(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     book_path = _two_decisions(tmp_path)
     from xlsrc import macros
-    book = _caller(book_path, S.AWARDS.name, "B8")  # Khen thưởng row 8: a recipient of 45/QĐ-SNgV
+    book = _caller(book_path, S.AWARDS.name, f"B{_award_row('45/QĐ-SNgV', 1)}")  # a recipient of 45/QĐ-SNgV
     macros.certificates()
     message = alerts(book)[-1]
     assert message.startswith("Đã in 6 giấy khen: "), message

@@ -77,7 +77,7 @@ def test_check_dump_catches_an_empty_module_and_non_ascii(dumped):
     empty = dict(dumped, ThiDua="")
     assert check_dump(empty, {"ThiDua": SOURCE}) == [
         "mô-đun ThiDua LibreOffice đọc được khác mã nguồn (luồng hỏng hoặc mô-đun rỗng)"]
-    accented = dict(dumped, ThiDua=dumped["ThiDua"].replace("Khong", "Không", 1))
+    accented = dict(dumped, ThiDua=dumped["ThiDua"].replace("buttons", "nút", 1))
     problems = check_dump(accented, {"ThiDua": accented["ThiDua"]})
     assert len(problems) == 1 and problems[0].startswith("mô-đun ThiDua, dòng ")
 
@@ -98,9 +98,9 @@ def planted(source: str) -> dict[str, str]:
     return {
         "NoEndIf": _plant(src, "        Exit Sub\n    End If\n", "        Exit Sub\n"),
         "NoNext": _plant(src, "    Next i\n", "\n"),
-        "OpenString": _plant(src, 'MsgBox "Khong tong hop duoc: "', 'MsgBox "Khong tong hop duoc: '),
+        "OpenString": _plant(src, 'ws.Range("A2:A" & ws', 'ws.Range("A2:A & ws'),
         "BadExpr": _plant(src, "If paths.Count = 0 Then", "If paths.Count = * 0 Then"),
-        "BadResume": _plant(src, "Resume UseHyperlink", "Resume NoSuchLabel"),
+        "BadResume": _plant(src, "Missing:\n", "Missing:\n    Resume NoSuchLabel\n"),
         "TwoSubs": src + "\nSub ThiDuaCompute()\n    On Error GoTo Failed\nFailed:\nEnd Sub\n",
         "MacOnly": _plant(src, "Sub ThiDuaValidate()\n", "Sub ThiDuaValidate()\n#If Mac Then\n    x = (1 +\n#End If\n"),
     }
@@ -119,7 +119,7 @@ def test_the_compile_check_catches_each_planted_mistake(runner, dumped):
     assert by_module["MacOnly"] == ["Mac: mô-đun MacOnly không biên dịch được ở ThiDuaValidate"]
     assert "ở ThiDuaOpenReports" in by_module["NoEndIf"][0]
     assert "ở ThiDuaConsolidate" in by_module["NoNext"][0]
-    assert "ở ThiDuaOpenReports" in by_module["BadResume"][0]
+    assert "ở RegistryValue" in by_module["BadResume"][0]
     assert "trùng tên thiduacompute" in by_module["TwoSubs"][0]
 
 

@@ -226,12 +226,30 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
 
 
 def _summary_sheet(wb, fm: _Formats, summary: list[list[Any]]) -> None:
+    """Tổng hợp: numbers as numbers, dates as dates, each formatted; the
+    per-unit block an Excel table (TongHopDonVi) that a power user can chart."""
+    from .jobs import UNIT_BLOCK
     ws = wb.add_worksheet(S.SUMMARY_SHEET)
     ws.set_column(0, 0, 40, fm.text)
     ws.set_column(1, 6, 16, fm.text)
+    number = wb.add_format({"font_name": "Times New Roman", "font_size": 12, "valign": "top", "num_format": "#,##0"})
+    rate = wb.add_format({"font_name": "Times New Roman", "font_size": 12, "valign": "top", "num_format": "0.0"})
+    heads = {r for r, row in enumerate(summary) if r == 0 or (len(row) > 1 and isinstance(row[1], str) and row[1])}
     for r, row in enumerate(summary):
         for c, v in enumerate(row):
-            _write_value(ws, r, c, v, fm.header if r == 0 else fm.text)
+            fmt = (fm.header if r in heads else fm.date if isinstance(v, (dt.date, dt.datetime))
+                   else rate if isinstance(v, float) else number if isinstance(v, int) else fm.text)
+            _write_value(ws, r, c, v, fmt)
+    top = next((r for r, row in enumerate(summary) if row and row[0] == UNIT_BLOCK), None)
+    if top is not None:
+        last = top
+        while last + 1 < len(summary) and summary[last + 1] and summary[last + 1][0] not in ("", None):
+            last += 1
+        if last > top:
+            ws.add_table(top, 0, last, 4, {"name": "TongHopDonVi", "style": "Table Style Light 9",
+                                           "autofilter": False, "header_row": True,
+                                           "columns": [{"header": str(h), "header_format": fm.header}
+                                                       for h in summary[top][:5]]})
 
 
 def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:

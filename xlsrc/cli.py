@@ -66,10 +66,10 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
 
 
-def _print_findings(findings) -> None:
-    for f in findings:
-        (err if f.severity == "error" else out).print(f.line())
-    out.print(jobs.summary_text(findings))
+def _print_findings(findings, next_to: Path | None = None) -> None:
+    """One a line when few; grouped by code when many, the whole list in a file next to ``next_to``."""
+    from .findings_view import print_findings
+    print_findings(findings, out, err, next_to)
 
 
 @app.command("validate")
@@ -80,7 +80,7 @@ def cmd_validate(workbook: Path = typer.Argument(..., help="Sổ cần kiểm tr
     if as_json:
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
     else:
-        _print_findings(findings)
+        _print_findings(findings, next_to=workbook)
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
 
 
@@ -94,12 +94,15 @@ def cmd_compute(workbook: Path = typer.Argument(..., help="Sổ nguồn (không 
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
-    book = FileBook(workbook, writable=True)
-    data, findings, totals = jobs.run_compute(book)
-    with atomic_path(output, force) as tmp:
-        book.save(tmp)
-    _print_findings(findings)
-    out.print(f"Đã ghi: {output} — {totals.works} công trình, phần việc; hoàn thành {totals.done}.")
+    from .findings_view import slow_progress, vn_number
+    with slow_progress(err, "Đang tính tiến độ"):
+        book = FileBook(workbook, writable=True)
+        data, findings, totals = jobs.run_compute(book)
+        with atomic_path(output, force) as tmp:
+            book.save(tmp)
+    _print_findings(findings, next_to=output)
+    out.print(f"Đã ghi: {output} — {vn_number(totals.works)} công trình, phần việc; "
+              f"hoàn thành {vn_number(totals.done)}.")
 
 
 @app.command("report")
@@ -109,15 +112,18 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
                pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from .findings_view import slow_progress
     from .report import make_report, to_pdf
-    data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    with slow_progress(err, "Đang đọc và kiểm tra sổ"):
+        data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
     if jobs.has_errors(findings):
-        _print_findings(findings)
+        _print_findings(findings, next_to=output)
         err.print("Chưa lập báo cáo vì dữ liệu còn lỗi. Sửa các lỗi trên rồi chạy lại.")
         raise typer.Exit(1)
-    _print_findings(findings)
-    output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
-    written = make_report(data, output, template=template, force=force)
+    _print_findings(findings, next_to=output)
+    with slow_progress(err, "Đang lập báo cáo"):
+        written = make_report(data, output, template=template, force=force)
     out.print(f"Đã lập báo cáo: {written}")
     if pdf:
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
@@ -142,11 +148,13 @@ def cmd_check_template(template: Path = typer.Argument(..., help="Mẫu .docx c�
 def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp và thư mục báo cáo của đơn vị."),
                     output: Path = typer.Option(..., "-o", "--output", help="Sổ tổng hợp .xlsx."),
                     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
-                    jobs_n: int = typer.Option(1, "--jobs", min=1, help="Số tiến trình đọc tệp song song."),
+                    jobs_n: Optional[int] = typer.Option(None, "--jobs", min=1,
+                                                         help="Số tiến trình đọc tệp song song (mặc định: số nhân CPU)."),
                     unit_map: Optional[Path] = typer.Option(None, "--unit-map", help="CSV: file,unit."),
                     password: Optional[str] = typer.Option(None, "--password", help="Mật khẩu tệp được bảo vệ."),
                     info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
-                    force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có.")):
+                    force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có."),
+                    verbose: bool = typer.Option(False, "--verbose", "-v", help="In bảng đầy đủ từng tệp.")):
     """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods) vào một sổ tổng hợp."""
     from .consolidate import consolidate, write_master
     check_writable(output, force)
@@ -172,7 +180,9 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         from .consolidate.cli_view import print_summary
-        print_summary(result, out)
+        print_summary(result, out, verbose=verbose)
+        if result.findings:
+            _print_findings(result.findings, next_to=output)
         if result.exit_code != 2:
             out.print(f"Đã ghi sổ tổng hợp: {output}")
         else:
@@ -243,6 +253,18 @@ def cmd_certificates(workbook: Path = typer.Argument(..., help="Sổ có trang Q
     out.print(f"Đã in {result.printed} giấy khen: {result.path}")
     if pdf:
         out.print(f"Đã chuyển sang PDF: {to_pdf(result.path, force=force)}")
+
+
+@app.command("review")
+def cmd_review(workbook: Path = typer.Argument(..., help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
+               year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
+               as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+               output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                     help="Bản sao có trang Rà soát và Danh sách đề nghị."),
+               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
+    from .review.cli_view import review_command
+    review_command(workbook, year, as_json, output, force, out)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -3,7 +3,7 @@ error, or a value that had to be interpreted (a warning naming both
 readings). Made by the validator, the reader and the access layer alike."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
 SEVERITY_VN = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
@@ -21,9 +21,8 @@ class Finding:
     file: str = ""
 
     def as_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("file")
-        return d
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "cell": self.cell,
+                "severity": self.severity, "code": self.code, "message": self.message}
 
     def line(self) -> str:
         where = f"{self.file} › " if self.file else ""

@@ -88,7 +88,9 @@ _CP1252_PUNCT = frozenset("‘’“”–—…•€‚„†‡‰‹›™")
 _VN_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _TCVN3_ONLY = frozenset(TCVN3_TABLE) - _VN_LATIN1
 _TCVN3_HINT = re.compile("[" + re.escape("".join(sorted(_TCVN3_ONLY))) + "]")
-_VNI_HINT = re.compile("[aeiouyAEIOUYôöÔÖ][" + re.escape("".join(sorted(_VNI_MODIFIERS))) + "]|[ñæîöÑÆÎÖ]")
+_VNI_HINT_PATTERN = "[aeiouyAEIOUYôöÔÖ][" + re.escape("".join(sorted(_VNI_MODIFIERS))) + "]|[ñæîöÑÆÎÖ]"
+_VNI_HINT = re.compile(_VNI_HINT_PATTERN)
+_ANY_HINT = re.compile(_TCVN3_HINT.pattern + "|" + _VNI_HINT_PATTERN)
 
 
 def decode_tcvn3(text: str, capitals: bool = False) -> str:
@@ -129,15 +131,20 @@ def encode_vni(text: str) -> str:
 
 
 # --------------------------------------------------------------------------
-# A coarse Vietnamese syllable: initial consonant, vowel nucleus, final.
+# A Vietnamese syllable: initial consonant, vowel nucleus, final consonant,
+# with the spelling rules that tell it apart from a word in another encoding.
 _INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-_NUCLEI = sorted({
-    "a", "ă", "â", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư",
-    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi",
-    "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oay",
-    "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "oao", "uau",
-}, key=len, reverse=True)
-_SYLLABLE = re.compile(_INITIAL + "(?:" + "|".join(_NUCLEI) + ")(?:ch|ng|nh|[cmnpt])?")
+_OPEN = {  # nuclei that end the syllable (their last vowel is a glide)
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu",
+    "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "oao", "uau",
+}
+_CLOSED = {"iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "ă", "â"}  # nuclei that need a final
+_FREE = {"a", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư", "oa", "oe", "uê", "uy", "uơ"}
+_NUCLEI = sorted(_OPEN | _CLOSED | _FREE, key=len, reverse=True)
+_SYLLABLE = re.compile("(" + _INITIAL + ")(" + "|".join(_NUCLEI) + ")(ch|ng|nh|[cmnpt])?")
+_PALATAL_NUCLEI = {"a", "ê", "i", "y", "oa", "uê", "uy"}       # the only ones before ch / nh
+_NO_VELAR = {"ê", "i", "y", "ơ", "uơ", "uy", "uê"}             # never before c / ng
+_STOP_TONES = {"\u0301", "\u0323"}                              # the only tones after c ch p t
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD = re.compile(r"[^\s!-/:-@\[-`{-~‘’“”–—…•]+")
 
@@ -159,19 +166,45 @@ def is_syllable(word: str) -> bool:
     if not _normal_case(word) or any(ch not in VIETNAMESE_LETTERS for ch in word):
         return False
     nfd = unicodedata.normalize("NFD", word.lower())
-    if sum(ch in _TONE_MARKS for ch in nfd) > 1:
+    tones = [ch for ch in nfd if ch in _TONE_MARKS]
+    if len(tones) > 1:
         return False
     plain = unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONE_MARKS))
-    return bool(_SYLLABLE.fullmatch(plain))
+    m = _SYLLABLE.fullmatch(plain)
+    if m is None:
+        return False
+    initial, nucleus, final = m.group(1), m.group(2), m.group(3) or ""
+    if (final and nucleus in _OPEN) or (not final and nucleus in _CLOSED):
+        return False
+    if final in ("ch", "nh") and nucleus not in _PALATAL_NUCLEI:
+        return False
+    if final in ("c", "ng") and nucleus in _NO_VELAR:
+        return False
+    if final in ("c", "ch", "p", "t") and (tones[0] if tones else "") not in _STOP_TONES:
+        return False
+    if initial in ("k", "gh", "ngh") and nucleus[0] not in "eêiy":
+        return False
+    return True
+
+
+_FOREIGN = re.compile("[^\x00-\xff" + re.escape("".join(sorted(_CP1252_PUNCT))) + "]")
 
 
 def _foreign(text: str) -> bool:
     """Holds a character no 8-bit legacy text can hold (so it is Unicode)."""
-    return any(ord(ch) > 0xFF and ch not in _CP1252_PUNCT for ch in text)
+    return _FOREIGN.search(text) is not None
 
 
-def _words_agree(text: str, decoded: str) -> bool:
-    """Every changed word becomes a syllable, at least one was not one before."""
+def may_be_legacy(text: str) -> bool:
+    """Cheap test before detect(): only text with a TCVN3 sign or a VNI
+    letter-and-diacritic pair, and nothing beyond Windows-1252, can be legacy."""
+    return _FOREIGN.search(text) is None and _ANY_HINT.search(text) is not None
+
+
+def _words_agree(text: str, decoded: str, need_evidence: bool = True) -> bool:
+    """Every changed word becomes a syllable, and at least one of them (of
+    two letters or more) was not a syllable as typed. A word that is one
+    both ways ("dùng": Unicode dùng, TCVN3 dựng) is no evidence either way."""
     before, after = _WORD.findall(text), _WORD.findall(decoded)
     if len(before) != len(after):
         return False
@@ -179,10 +212,10 @@ def _words_agree(text: str, decoded: str) -> bool:
     for old, new in zip(before, after):
         if old == new:
             continue
-        if not is_syllable(new) or is_syllable(old):  # not Vietnamese once converted, or already was
+        if not is_syllable(new):
             return False
-        evidence = evidence or len(new) > 1
-    return evidence
+        evidence = evidence or (len(new) > 1 and not is_syllable(old))
+    return evidence or not need_evidence
 
 
 @lru_cache(maxsize=65536)
@@ -216,10 +249,13 @@ def detect(text: str, font: str | None = None) -> tuple[str | None, bool]:
     if text.isascii() and not font:
         return None, False
     encoding, capitals = font_encoding(font)
-    if encoding is not None:
+    if encoding is not None:  # the font says legacy: convert unless the words read as Unicode already
         if _foreign(text) or (text.isascii() and not capitals):
             return None, False
-        return encoding, capitals
+        if text.isascii():
+            return encoding, capitals
+        decoded, clean = (decode_tcvn3(text), True) if encoding == TCVN3 else _decode_vni(text)
+        return (encoding, capitals) if clean and _words_agree(text, decoded, need_evidence=False) else (None, False)
     if text.isascii():
         return None, False
     return _detect_text(text), False

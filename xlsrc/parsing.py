@@ -230,6 +230,7 @@ _STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "
                  ("lui thoi gian", "Lùi thời gian"), ("gian tien do", "Lùi thời gian"))
 
 
+@lru_cache(maxsize=4096)
 def status_in_words(text: str) -> tuple[float | None, str]:
     """(progress, declared status) said in words: "Đã hoàn thành" and
     "Hoàn thành 100%" are 100 and done; "Đang thực hiện", "Chưa triển khai",

@@ -160,7 +160,7 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     return loc, records
 
 
-def _cell_info_of(book: BookAccess, sheet: str):
+def cell_info_getter(book: BookAccess, sheet: str):
     """A lazy getter of the sheet's CellInfo, when the book can give one and
     any cell may be percent-formatted."""
     getter = getattr(book, "cell_info", None)
@@ -216,7 +216,7 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         data.sheet_names[spec.key] = sheet
         grid = book.read(sheet)
         data.extents[sheet] = len(grid)
-        loc, recs = read_records(spec, grid, sheet, year, cell_info=_cell_info_of(book, sheet))
+        loc, recs = read_records(spec, grid, sheet, year, cell_info=cell_info_getter(book, sheet))
         data.read_findings += _sheet_findings(book, sheet, loc, spec)
         if loc is not None:
             data.locations[spec.key] = loc

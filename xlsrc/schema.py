@@ -37,20 +37,27 @@ class Vocabulary:
     def lookup(self, text: str) -> Term | None:
         """The term a typed value means, matched without regard to case,
         diacritics or punctuation; ``None`` when unknown."""
-        key = fold(text)
-        if not key:
-            return None
         index = _LOOKUP.get(self.key)
         if index is None or index[0] is not self:
             table: dict[str, Term] = {}
             for term in self.terms:
                 for name in (term.value,) + term.aliases:
                     table.setdefault(fold(name), term)
-            index = _LOOKUP[self.key] = (self, table)
-        return index[1].get(key)
+            index = _LOOKUP[self.key] = (self, table, {})
+        typed = index[2]
+        if isinstance(text, str) and text in typed:
+            return typed[text]
+        key = fold(text)
+        term = index[1].get(key) if key else None
+        if isinstance(text, str):
+            if len(typed) > 20_000:
+                typed.clear()
+            typed[text] = term
+        return term
 
 
-_LOOKUP: dict[str, tuple[Vocabulary, dict[str, Term]]] = {}  # folded spelling -> term, built once a vocabulary
+# per vocabulary: folded spelling -> term (built once), and typed text -> term (filled as texts are met)
+_LOOKUP: dict[str, tuple[Vocabulary, dict[str, Term], dict[str, Term | None]]] = {}
 
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
@@ -412,7 +419,9 @@ STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
     Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES),
     _CODE,
     Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi",)),
-    Column("birth_date", "Ngày sinh", kind=DATE, width=12, aliases=("sinh ngay", "nam sinh")),
+    # text, not DATE: report dates are checked against 1990–2100, a birth date is older
+    Column("birth_date", "Ngày sinh", width=12, aliases=("sinh ngay", "nam sinh"),
+           help="dd/mm/yyyy (hoặc chỉ năm sinh)."),
     Column("position", "Chức vụ", width=24, aliases=("chuc danh", "chuc vu hien tai")),
     _DEPARTMENT,
     Column("note", "Ghi chú", width=24),

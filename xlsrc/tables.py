@@ -45,8 +45,11 @@ def _is_end_marker(text: str) -> bool:
 
 def is_total(text) -> bool:
     """'Tổng cộng', 'Cộng', 'Cộng I', 'Tổng số: 45 công trình' (a cell of a total row)."""
-    return isinstance(text, str) and len(text) <= 60 and bool(_TOTAL_LEAD.match(text)) \
-        and bool(_TOTAL.match(fold(text)))
+    return isinstance(text, str) and len(text) <= 60 and text.lstrip()[:1] in _TOTAL_FIRST \
+        and bool(_TOTAL_LEAD.match(text)) and bool(_TOTAL.match(fold(text)))
+
+
+_TOTAL_FIRST = frozenset("TtCc")
 
 
 @dataclass
@@ -148,15 +151,17 @@ def _match(spec: SheetSpec, cands, key_column: str):
                     best[(key, c)] = (score, used)
     scored = sorted(((score, key, c, used) for (key, c), (score, used) in best.items()),
                     key=lambda x: (-x[0], x[2]))
-    taken_keys, taken_cols, mapping, used_second = set(), set(), {}, False
-    for score, key, c, used in scored:
+    taken_keys, taken_cols, mapping, used = set(), set(), {}, 0
+    for score, key, c, second in scored:
         if key in taken_keys or c in taken_cols:
             continue
         taken_keys.add(key)
         taken_cols.add(c)
         mapping[key] = c
-        used_second |= used
-    return mapping, used_second, sum(s for s, k, c, u in scored if mapping.get(k) == c)
+        used += second
+    # rank: columns mapped, then how well, then fewer taken from the row below
+    # (a title line straight above a one-row header is not its first row)
+    return mapping, used > 0, (sum(s for s, k, c, u in scored if mapping.get(k) == c), -used)
 
 
 def _extra_headers(grid, r: int, used_second: bool, ncols: int, mapping: dict[str, int]) -> dict[int, str]:
@@ -241,7 +246,7 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     rest = [" ".join(nfc(row[c]).split()) for c in filled_cols[1:]]
     m = _LABEL_ONLY.match(text) if isinstance(v, str) else None
     if m and rest:
-        sep = " " if text.endswith((".", ")")) else ". "
+        sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
         return _label_level(m), text + sep + " ".join(rest)
     m = _LABEL_LEAD.match(text) if isinstance(v, str) else None
     if m and m.group("text")[:1].isalpha():
@@ -267,7 +272,8 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     timed = [c for k, c in loc.columns.items() if kinds.get(k) in (S.DATE, S.PROGRESS)]
     wide = {m[0] for m in merges or () if m[0] >= loc.data_start and m[0] == m[2]
             and sum(m[1] <= c <= m[3] for c in mapped) >= 2}
-    header_key = fold(_row_get(grid[loc.header_row], key_col)) if key_col is not None else ""
+    header_raw = _cell_text(_row_get(grid[loc.header_row], key_col)) if key_col is not None else ""
+    header_key = fold(header_raw)
     stack: list[tuple[int, str]] = []
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
@@ -283,16 +289,16 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         filled_cols = [c for c, v in enumerate(row) if v is not None and (not isinstance(v, str) or v.strip())]
         first_col = filled_cols[0]
         first_raw = row[first_col]
-        first_text = fold(first_raw) if isinstance(first_raw, str) else ""
-        if isinstance(first_raw, str) and _FOOT_NOTE.match(first_raw):
-            break  # "Ghi chú: …" under the table
-        if first_col != key_col and _is_end_marker(first_text):
-            break  # "Nơi nhận:", "KT. GIÁM ĐỐC" …
-        if len(filled) <= 2 and isinstance(key_value, str) and _is_end_marker(fold(key_value)):
+        if first_col != key_col and isinstance(first_raw, str):
+            if _FOOT_NOTE.match(first_raw) or _is_end_marker(fold(first_raw)):
+                break  # "Ghi chú: …", "Nơi nhận:", "KT. GIÁM ĐỐC", "Hà Tĩnh, ngày … tháng … năm …"
+        if len(filled) <= 2 and isinstance(key_value, str) and (
+                _FOOT_NOTE.match(key_value) or _is_end_marker(fold(key_value))):
             break
         if any(is_total(row[c]) for c in filled_cols):
             continue  # "Tổng cộng | 03 công trình | … | 65%", "Cộng I" — not a work, wherever it stands
-        if header_key and isinstance(key_value, str) and fold(key_value) == header_key:
+        if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
+                and fold(key_value) == header_key:
             continue  # the header repeated (a printed page break)
         if timed and not any(_row_get(row, c) is not None for c in timed):
             heading = _group_heading(row, filled_cols, i in wide,

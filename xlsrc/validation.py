@@ -37,6 +37,32 @@ def _is_empty(value) -> bool:
     return value is None or value == "" or value == []
 
 
+def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
+    """(severity, code, message) for a parsed date or progress value: what
+    could not be read, and what had to be interpreted. Shared by the
+    validator and the consolidator (which places them at the source cell)."""
+    if col.kind == S.DATE and isinstance(value, DateValue) and not value.empty:
+        if not value.ok:
+            hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
+                    if "thang" in value.text.lower() or "tháng" in value.text.lower() else "")
+            return [(ERROR, "DATE_UNREADABLE",
+                     f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc "
+                     f"'Năm 2021'.{hint}{' ' + value.note if value.note else ''}")]
+        if value.note:
+            return [(WARNING, "DATE_INTERPRETED", value.note + " Hãy kiểm tra và ghi rõ ngày.")]
+    if col.kind == S.PROGRESS and isinstance(value, Progress) and not _is_empty(value):
+        if value.value is None:
+            said = f" Hiểu là tình trạng '{value.status}'." if value.status else ""
+            return [(WARNING, "PROGRESS_TEXT",
+                     f"Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.{said}")]
+        if not 0 <= value.value <= 100:
+            return [(ERROR, "PROGRESS_OUT_OF_RANGE", f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%."
+                     f"{' ' + value.interpreted if value.interpreted else ''}")]
+        if value.interpreted:
+            return [(WARNING, "PROGRESS_AMBIGUOUS", value.interpreted)]
+    return []
+
+
 def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
     # an INT cell whose text is not a number parses to None but is not empty
@@ -46,26 +72,10 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
         return
     if empty:
         return
-    if col.kind == S.DATE and not value.ok:
-        hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
-                if "thang" in value.text.lower() or "tháng" in value.text.lower() else "")
-        out.add(spec, where, col.key, ERROR, "DATE_UNREADABLE",
-                f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc 'Năm 2021'."
-                f"{hint}{' ' + value.note if value.note else ''}")
-    elif col.kind == S.DATE and value.note:
-        out.add(spec, where, col.key, WARNING, "DATE_INTERPRETED", value.note + " Hãy kiểm tra và ghi rõ ngày.")
-    elif col.kind == S.PROGRESS:
-        if value.value is None:
-            said = f" Hiểu là tình trạng '{value.status}'." if value.status else ""
-            out.add(spec, where, col.key, WARNING, "PROGRESS_TEXT",
-                    f"Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.{said}")
-        elif not 0 <= value.value <= 100:
-            out.add(spec, where, col.key, ERROR, "PROGRESS_OUT_OF_RANGE",
-                    f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%."
-                    f"{' ' + value.interpreted if value.interpreted else ''}")
-        elif value.interpreted:
-            out.add(spec, where, col.key, WARNING, "PROGRESS_AMBIGUOUS", value.interpreted)
-    elif col.kind == S.NUMBER and value is None:
+    if col.kind in (S.DATE, S.PROGRESS):
+        for severity, code, message in value_findings(col, value):
+            out.add(spec, where, col.key, severity, code, message)
+    if col.kind == S.NUMBER and value is None:
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
     elif col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
@@ -172,19 +182,29 @@ def validate_records(data: WorkbookData) -> list[Finding]:
     return out.findings
 
 
+_CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
+
+
 def _check_records(out: _Collector) -> None:
     data = out.data
     for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
+        loc = data.locations.get(spec.key)
+        # a column the table does not have can only be missing (when required)
+        checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
+        sig_keys = [c.key for c in typed if c.key != "order"]
         for rec in data.records.get(spec.key, []):
-            for col in typed:
-                _check_cell(out, spec, rec, col, rec.values.get(col.key), rec.raw.get(col.key))
+            raw = rec.raw
+            for col in checked:
+                value = raw.get(col.key)
+                if value is not None or col.required:  # an empty optional cell has nothing to check
+                    _check_cell(out, spec, rec, col, rec.values.get(col.key), value)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = (rec.text("unit"),) + tuple(nfc(rec.raw.get(c.key)) for c in typed if c.key != "order")
+            signature = (rec.text("unit"),) + tuple("" if raw.get(k) is None else nfc(raw[k]) for k in sig_keys)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")

@@ -80,6 +80,7 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 # a formula element closed, then no value (or an empty one), then the cell ends
 _FORMULA_NO_VALUE = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+_PERCENT_HINT = re.compile(rb'numFmtId="(?:9|10)"|formatCode="[^"]*%')
 LEGACY_FONT = re.compile(rb'(?i)(?:val|name|font-family|style:name)="[\'"]?(?:\.vn|vni)')
 
 
@@ -92,20 +93,19 @@ def col_index(letters: bytes | str) -> int:
 
 def xlsx_sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
     """The zip part of a sheet, by its name, through the workbook's relationships."""
+    return _sheet_parts(z).get(sheet)
+
+
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
     wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rid = None
+    rels = {rel.get("Id"): rel.get("Target", "") for rel in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+    parts = {}
     for s in wb.iterfind("m:sheets/m:sheet", _NS):
-        if s.get("name") == sheet:
-            rid = s.get(f"{{{_NS['r']}}}id")
-    if rid is None:
-        return None
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels:
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
+        target = rels.get(s.get(f"{{{_NS['r']}}}id"))
+        if target:
+            parts[s.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return parts
 
 
 def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
@@ -131,51 +131,65 @@ def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
     return formats or [GENERAL], fonts_by_xf or [font_names[0] if font_names else ""]
 
 
-def xlsx_cell_info(data: bytes, sheet: str) -> CellInfo:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        part = xlsx_sheet_part(z, sheet)
-        if part is None:
-            return CellInfo()
-        xml = z.read(part)
-        formats, fonts = _xlsx_styles(z)
-    info = CellInfo(formats=formats, fonts=fonts)
-    for m in _CELL.finditer(xml):
-        attrs, inner = m.group(1), m.group(2) or b""
-        ref = _ATTR_R.search(attrs)
-        if ref is None:
-            continue
-        r, c = int(ref.group(2)) - 1, col_index(ref.group(1))
-        s = _ATTR_S.search(attrs)
-        if s is not None:
-            info.xf[(r, c)] = int(s.group(1))
-        if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
-            info.formulas_without_value.append((r, c))
-    return info
+class XlsxPackage:
+    """An .xlsx/.xlsm package opened once per book: the sheet parts by name
+    and the styles, each read on first use."""
 
+    def __init__(self, data: bytes):
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self._parts: dict[str, str] | None = None
+        self._styles: tuple[list[str], list[str]] | None = None
 
-def xlsx_formulas_without_value(data: bytes, sheet: str) -> bool:
-    """Cheap test (one C-level search over the part) used before a full scan."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        part = xlsx_sheet_part(z, sheet)
-        xml = z.read(part) if part else b""
-    return bool(_FORMULA_NO_VALUE.search(xml))
+    def part(self, sheet: str) -> bytes:
+        if self._parts is None:
+            self._parts = _sheet_parts(self.zip)
+        name = self._parts.get(sheet)
+        return self.zip.read(name) if name else b""
 
+    @property
+    def styles(self) -> tuple[list[str], list[str]]:
+        if self._styles is None:
+            self._styles = _xlsx_styles(self.zip)
+        return self._styles
 
-def xlsx_legacy_fonts(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return bool(LEGACY_FONT.search(z.read("xl/styles.xml")))
-    except Exception:
-        return False
+    def has_percent(self) -> bool:
+        try:
+            raw = self.zip.read("xl/styles.xml")
+        except KeyError:
+            return False
+        if not _PERCENT_HINT.search(raw):  # no built-in 9/10 and no format code with a % sign
+            return False
+        return any(is_percent_format(f) for f in self.styles[0])
 
+    def legacy_fonts(self) -> bool:
+        try:
+            return bool(LEGACY_FONT.search(self.zip.read("xl/styles.xml")))
+        except KeyError:
+            return False
 
-def xlsx_has_percent(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            formats, _ = _xlsx_styles(z)
-        return any(is_percent_format(f) for f in formats)
-    except Exception:
-        return False
+    def formulas_without_value(self, sheet: str) -> bool:
+        """Cheap test (C-level searches over the part) before a full scan."""
+        xml = self.part(sheet)
+        if not any(tag in xml for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ")):
+            return False
+        return bool(_FORMULA_NO_VALUE.search(xml))
+
+    def cell_info(self, sheet: str) -> CellInfo:
+        xml = self.part(sheet)
+        formats, fonts = self.styles
+        info = CellInfo(formats=formats, fonts=fonts)
+        for m in _CELL.finditer(xml):
+            attrs, inner = m.group(1), m.group(2) or b""
+            ref = _ATTR_R.search(attrs)
+            if ref is None:
+                continue
+            r, c = int(ref.group(2)) - 1, col_index(ref.group(1))
+            s = _ATTR_S.search(attrs)
+            if s is not None:
+                info.xf[(r, c)] = int(s.group(1))
+            if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
+                info.formulas_without_value.append((r, c))
+        return info
 
 
 # --------------------------------------------------------------------------

@@ -106,7 +106,9 @@ class FileBook:
         self._cell_infos: dict[str, CellInfo] = {}
         self._notes: dict[str, list[Finding]] = {}
         self._xlrd = None
+        self._xlsx: cellinfo.XlsxPackage | None = None
         self._legacy_fonts: bool | None = None
+        self._percent: bool | None = None
         self._wb = None  # openpyxl workbook, opened on first write
         self.alerts: list[str] = []
         self.selection: tuple[str, int, int] | None = None
@@ -148,7 +150,7 @@ class FileBook:
             kind = self._kind()
             try:
                 if kind == "xlsx":
-                    info = cellinfo.xlsx_cell_info(self.data, sheet)
+                    info = self._package().cell_info(sheet)
                 elif kind == "xls":
                     if self._xlrd is None:
                         self._xlrd = cellinfo.xls_book(self.data)
@@ -162,10 +164,20 @@ class FileBook:
             self._cell_infos[sheet] = info
         return self._cell_infos[sheet]
 
+    def _package(self) -> cellinfo.XlsxPackage:
+        if self._xlsx is None:
+            self._xlsx = cellinfo.XlsxPackage(self.data)
+        return self._xlsx
+
     def has_percent_formats(self) -> bool:
         """Whether any cell of the book may be percent-formatted (cheap; an
         answer of True means: ask cell_info)."""
-        return cellinfo.xlsx_has_percent(self.data) if self._kind() == "xlsx" else True
+        if self._percent is None:
+            try:
+                self._percent = self._package().has_percent() if self._kind() == "xlsx" else True
+            except Exception:
+                self._percent = False
+        return self._percent
 
     def notes(self, sheet: str) -> list[Finding]:
         """What had to be interpreted while the sheet was read: legacy-encoded
@@ -176,7 +188,7 @@ class FileBook:
     def _has_legacy_fonts(self) -> bool:
         if self._legacy_fonts is None:
             kind = self._kind()
-            self._legacy_fonts = (cellinfo.xlsx_legacy_fonts(self.data) if kind == "xlsx" else
+            self._legacy_fonts = (self._package().legacy_fonts() if kind == "xlsx" else
                                   cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
                                   cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else False)
         return self._legacy_fonts
@@ -186,7 +198,7 @@ class FileBook:
         notes = convert_legacy_grid(grid, info, self.name, sheet)
         if self._kind() == "xlsx":
             try:
-                if cellinfo.xlsx_formulas_without_value(self.data, sheet):
+                if self._package().formulas_without_value(sheet):
                     notes += formula_notes(self.cell_info(sheet), self.name, sheet)
             except Exception:
                 pass
@@ -253,8 +265,20 @@ def _set_text_safe(cell, value) -> None:
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        cell.number_format = "dd/mm/yyyy"  # a date reads as a date, not yyyy-mm-dd h:mm:ss
+
+
+# What a reader's (English) error means, said in Vietnamese: the reason shown
+# to the user and written in 'Nguồn dữ liệu' never carries framework text.
+_REASONS = (("cannot detect file format", "không nhận ra định dạng tệp"),
+            ("zip", "phần nén (zip) của tệp bị hỏng"), ("encrypt", "tệp được mã hoá"),
+            ("password", "tệp được mã hoá"), ("xml", "nội dung XML của tệp bị hỏng"),
+            ("utf", "có ký tự không đọc được"), ("eof", "tệp bị cắt cụt, thiếu phần cuối"),
+            ("truncat", "tệp bị cắt cụt, thiếu phần cuối"), ("not found", "thiếu một phần bên trong tệp"),
+            ("missing", "thiếu một phần bên trong tệp"), ("memory", "tệp quá lớn"))
 
 
 def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    text = f"{type(exc).__name__} {exc}".lower()
+    return next((vn for key, vn in _REASONS if key in text), "nội dung không đúng cấu trúc bảng tính")

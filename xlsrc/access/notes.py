@@ -4,7 +4,7 @@ formula cells saved without a value (FORMULA_NO_VALUE)."""
 from __future__ import annotations
 
 from ..findings import WARNING, Finding, cell_ref
-from ..legacy_encodings import ENCODING_NAMES, convert, font_encoding
+from ..legacy_encodings import ENCODING_NAMES, convert, font_encoding, may_be_legacy
 from .cellinfo import CellInfo
 
 
@@ -15,11 +15,16 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     notes = []
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
-            if not isinstance(v, str):
+            if type(v) is not str:
                 continue
-            font = info.font(r, c) if info is not None else None
-            if v.isascii() and not (font and font.startswith(".")):  # only a .Vn…H font changes ASCII
-                continue
+            if info is None:
+                if v.isascii() or not may_be_legacy(v):
+                    continue
+                font = None
+            else:
+                font = info.font(r, c)
+                if v.isascii() and not font.startswith("."):  # only a .Vn…H font changes ASCII
+                    continue
             text, encoding = convert(v, font)
             if encoding is None:
                 continue

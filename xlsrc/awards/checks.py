@@ -10,6 +10,17 @@ from ..validation import ERROR, WARNING
 from ..vntext import count_text
 
 
+def _before(award, since) -> bool:
+    """An award older than the first decision on the sheet: history kept for
+    the review, whose decision was never typed on the Quyết định sheet."""
+    if since is None:
+        return False
+    d = award["decision_date"]
+    if getattr(d, "ok", False):
+        return d.end < since
+    return isinstance(award["year"], int) and award["year"] < since.year
+
+
 def check_decisions(out) -> None:
     data = out.data
     if "decisions" not in data.sheet_names:
@@ -25,16 +36,19 @@ def check_decisions(out) -> None:
         else:
             decisions[key] = rec
     used = set()
+    since = min((r["date"].start for r in decisions.values() if r["date"].ok), default=None)
     for rec in data.records.get("awards", []):
         key = canonical_doc_number(rec.text("decision_number"))
         if not key:
             continue
         decision = decisions.get(key)
-        if decision is None:
+        if decision is None and not _before(rec, since):
             out.add(S.AWARDS, rec, "decision_number", WARNING, "DECISION_NOT_LISTED",
                     f"Quyết định {rec.text('decision_number')} chưa có ở trang '{S.DECISIONS.name}': chưa lập được "
                     "quyết định, giấy khen cho dòng này (bỏ qua nếu là quyết định của cấp khác).")
             continue
+        if decision is None:
+            continue  # award history from before the sheet was kept
         used.add(key)
         if decision["form"] and rec["form"] and decision["form"] != rec["form"]:
             out.add(S.AWARDS, rec, "form", WARNING, "DECISION_FORM_MISMATCH",

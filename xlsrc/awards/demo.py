@@ -11,16 +11,14 @@ NUMBER = "45/QĐ-SNgV"
 DATE = dt.datetime(2025, 12, 22)
 FIELD = "thực hiện nhiệm vụ năm 2025"
 
-STAFF = [  # fictional people
-    {"name": "Nguyễn Văn A", "staff_code": "CB01", "gender": "Nam", "position": "Chuyên viên",
-     "department": "Phòng Hợp tác quốc tế"},
-    {"name": "Trần Thị B", "staff_code": "CB02", "gender": "Nữ", "position": "Phó Trưởng phòng",
-     "department": "Phòng Lãnh sự - Biên giới"},
-    {"name": "Lê Văn C", "staff_code": "CB03", "gender": "Nam", "position": "Chuyên viên",
-     "department": "Văn phòng Sở"},
-    {"name": "Phạm Thị D", "staff_code": "CB04", "gender": "Nữ", "position": "Kế toán",
-     "department": "Văn phòng Sở"},
-    {"name": "Hoàng Văn E", "staff_code": "CB05", "gender": "Nam", "position": "Chuyên viên",
+STAFF = [  # fictional people, the same as the review's demo staff (xlsrc.demo_data.STAFF)
+    {"name": "Nguyễn Văn A", "staff_code": "SNgV-01", "gender": "Nam", "position": "Chánh Văn phòng",
+     "department": "Văn phòng"},
+    {"name": "Trần Thị B", "staff_code": "SNgV-02", "gender": "Nữ", "position": "Phó Chánh Văn phòng",
+     "department": "Văn phòng"},
+    {"name": "Lê Văn C", "staff_code": "", "gender": "Nam", "position": "Chuyên viên", "department": "Văn phòng"},
+    {"name": "Phạm Thị D", "staff_code": "", "gender": "Nữ", "position": "Chuyên viên", "department": "Văn phòng"},
+    {"name": "Hoàng Văn E", "staff_code": "SNgV-05", "gender": "Nam", "position": "Trưởng phòng",
      "department": "Phòng Hợp tác quốc tế"},
 ]
 

@@ -76,7 +76,7 @@ def _read_parallel(paths, password, progress, jobs):
             except Exception as exc:  # a worker died (e.g. out of memory): that file is an error
                 out[i] = {"file": paths[i], "status": "error", "sha256": "", "rows": {}, "covered": [],
                           "message": f"Không đọc được tệp '{Path(paths[i]).name}' (tiến trình đọc dừng bất "
-                                     f"thường: {type(exc).__name__})."}
+                                     f"thường; tệp có thể quá lớn hoặc hỏng)."}
             if progress:
                 progress(done, len(paths), paths[i])
     return out

@@ -186,9 +186,17 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
                                   "kind", "note", "unit", "owner")),
                        (S.AWARDS, ("count", "recipient_kind", "form", "field", "period", "unit"))):
         cols = [spec.column(k) for k in keys]
-        data.records[spec.key] = [
-            Record(spec, n, r, {c.key: parse_value(c, r.get(c.key), year, fraction=c.kind == S.PROGRESS)
-                                for c in cols})
-            for n, r in enumerate(rows.get(spec.key, []), start=2)]
+        memo: dict[tuple[str, Any], Any] = {}
+
+        def read(c: S.Column, v: Any) -> Any:  # the same date or progress recurs: parsed once
+            try:
+                return memo[(c.key, type(v), v)]
+            except KeyError:
+                got = memo[(c.key, type(v), v)] = parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
+                return got
+            except TypeError:  # unhashable
+                return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
+        data.records[spec.key] = [Record(spec, n, r, {c.key: read(c, r.get(c.key)) for c in cols})
+                                  for n, r in enumerate(rows.get(spec.key, []), start=2)]
     return summary_rows(data, compute(data))
 

@@ -57,7 +57,7 @@ STATEMENT_TAGS = {
     nodes.AssignBlock: "{% set %}…{% endset %}", nodes.Include: "{% include %}",
     nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}", nodes.Extends: "{% extends %}",
     nodes.Block: "{% block %}", nodes.EvalContextModifier: "{% autoescape %}",
-    nodes.ScopedEvalContextModifier: "{% autoescape %}", nodes.NSRef: "namespace",
+    nodes.ScopedEvalContextModifier: "{% autoescape %}", nodes.Scope: "{% autoescape %}", nodes.NSRef: "namespace",
 }
 ALLOWED_NODES = (
     nodes.Template, nodes.Output, nodes.TemplateData, nodes.For, nodes.If, nodes.Assign, nodes.With,
@@ -463,8 +463,6 @@ class TemplateEnvironment(SandboxedEnvironment):
             return self.undefined(obj=obj, name=attribute)
         if self.is_safe_attribute(obj, attribute, value):
             return value
-        if isinstance(obj, dict) and attribute not in SAFE_METHODS:
-            return self.undefined(obj=obj, name=attribute)
         return self.unsafe_undefined(obj, attribute)
 
     def getitem(self, obj, argument):

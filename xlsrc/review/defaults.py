@@ -22,6 +22,8 @@ TT_LDTT = "Tập thể lao động tiên tiến"
 TT_LDXS = "Tập thể lao động xuất sắc"
 
 HTXS, HTT, HT, KHT = S.VOCABULARIES["rating"].values
+RULE_TITLES = {LDTT: S.INDIVIDUAL, CSTD_CS: S.INDIVIDUAL, CSTD_TINH: S.INDIVIDUAL, BANG_KHEN: S.INDIVIDUAL,
+               TT_LDTT: S.COLLECTIVE, TT_LDXS: S.COLLECTIVE}  # the rules the engine knows, and for whom
 
 # Where the "trên 50%" member threshold of Tập thể lao động tiên tiến comes
 # from (the issue asked to confirm it against Luật 06/2022/QH15 Điều 28).
