@@ -59,6 +59,11 @@ GUIDE_LINES = (
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
     "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
     "",
+    "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
+    "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
+    "• In giấy khen: mỗi tập thể, cá nhân của quyết định đang chọn một trang A4 ngang; in lên phôi in sẵn theo trang "
+    "'Mẫu in phôi' bằng lệnh 'thidua certificates --phoi' (in lưới chỉnh phôi: --calibrate).",
+    "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
     "Cột nền xám (Trạng thái, Kiểm tra) do công cụ ghi, không cần nhập. Các cột kỹ thuật (Nguồn: …; ở sổ của "
@@ -89,6 +94,7 @@ class _Formats:
         self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "center"})
         self.percent = f({**base, "num_format": "0%", "align": "center"})
         self.int = f({**base, "num_format": "0", "align": "center"})
+        self.number = f({**base, "num_format": "0.0#", "align": "center"})
         self.header = f({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"})
         self.title = f({"font_name": "Times New Roman", "font_size": 16, "bold": True, "font_color": "#1F4E79"})
         self.bold = f({**base, "bold": True})
@@ -120,7 +126,8 @@ class _Formats:
         return self.computed(fmt) if col.computed else fmt
 
     def for_column(self, col: S.Column):
-        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int}.get(col.kind, self.text)
+        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int, S.NUMBER: self.number}.get(
+            col.kind, self.text)
 
 
 def _write_value(ws, r: int, c: int, value: Any, fmt) -> None:
@@ -364,9 +371,20 @@ def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, An
     default standards, which staff may then edit."""
     rows = content.rows.get(spec.key)
     if rows is None and spec is S.STANDARDS:
+        from .awards.defaults import with_prize_coefficients
         from .review.defaults import default_standard_rows
-        return default_standard_rows()
+        return with_prize_coefficients(default_standard_rows())
     return rows or []
+
+
+def _award_doc_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]:
+    """Quyết định, Mẫu in phôi, Lương cơ sở; a new workbook gets the default
+    phôi layout and the dated lương cơ sở, which staff may then edit."""
+    rows = content.rows.get(spec.key)
+    if rows is None:
+        from .awards.defaults import default_rows
+        return default_rows(spec.key)
+    return rows
 
 
 REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
@@ -403,8 +421,8 @@ def _review_output_sheets(wb, fm: _Formats) -> None:
 
 
 def sheet_order() -> list[str]:
-    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS] +
-            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] +
+    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in S.AWARD_DOC_SHEETS] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] + [s.name for s in S.AWARD_DOC_SHEETS] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
@@ -426,6 +444,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
                              content.is_master) for spec in S.RECORD_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
+    pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
     _review_output_sheets(wb, fm)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
