@@ -405,3 +405,17 @@ def test_filling_a_template_has_a_processor_time_budget(tmp_path, monkeypatch):
     evil = template_with(tmp_path, "body", heavy, kind="department")
     with pytest.raises(ThiDuaError, match="giây xử lý"):
         make_report(_data(tmp_path), tmp_path / "bc.docx", template=evil)
+
+
+def test_tags_that_cut_across_the_xml_are_refused_in_words(tmp_path):
+    tpl = template_with(tmp_path, "header", "{% if false %}Đầu", kind="department")
+    broken = tmp_path / "cat.docx"
+    with zipfile.ZipFile(tpl) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename).replace(
+                "Đầu</w:t></w:r></w:p>".encode(), "Đầu</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>"
+                "{% endif %}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".encode())
+            zout.writestr(item, data)
+    with pytest.raises(ThiDuaError, match="không còn là XML hợp lệ"):
+        make_report(_data(tmp_path), tmp_path / "bc.docx", template=broken)
+    assert not (tmp_path / "bc.docx").exists()

