@@ -344,10 +344,11 @@ def _verify(docx: bytes, name: str) -> None:
                     raise _render_error(name, exc, environment()) from None
 
 
-def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
+def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | None,
            pictures: dict[str, Picture] | None = None) -> bytes:
     """The rendered document's bytes; ThiDuaError names what is wrong.
-    ``context`` comes from ``plain.template_context``."""
+    ``context`` comes from ``plain.template_context``; ``rows``: the annex rows
+    filled after rendering (the report), ``None`` for a template without annex markers."""
     name = template.name
     tpl = _open(template)
     _checked(tpl, name)  # check first, render after
