@@ -340,8 +340,10 @@ def test_a_long_summary_is_cut_in_the_properties_only(tmp_path):
     summary = ("Tổng kết phong trào thi đua yêu nước và công tác khen thưởng năm 2021, " * 6).strip()
     assert len(summary) > 255
     content.info["summary"] = summary
+    content.info["unit_name"] = "Sở Ngoại vụ " + "tỉnh Hà Tĩnh " * 30
     out = make_report(_data(tmp_path, content), tmp_path / "bc.docx")
     doc = Document(out)
+    assert len(doc.core_properties.author) <= 255 and doc.core_properties.author.endswith("…")
     subject = doc.core_properties.subject
     assert len(subject) <= 255 and subject.endswith("…")
     assert summary.startswith(subject[:-1]) and summary[len(subject) - 1] in " ,"  # cut at a word boundary
@@ -419,3 +421,11 @@ def test_tags_that_cut_across_the_xml_are_refused_in_words(tmp_path):
     with pytest.raises(ThiDuaError, match="không còn là XML hợp lệ"):
         make_report(_data(tmp_path), tmp_path / "bc.docx", template=broken)
     assert not (tmp_path / "bc.docx").exists()
+
+
+@pytest.mark.parametrize("expr", ["(" * 3000 + "1" + ")" * 3000, "summary" + "|upper" * 250, "-" * 500 + "1"])
+def test_a_deeply_nested_expression_is_refused_in_words(tmp_path, expr):
+    deep = template_with(tmp_path, "body", "{{ " + expr + " }}", kind="department")
+    for run in (lambda: check_template(deep), lambda: make_report(_data(tmp_path), tmp_path / "x.docx", template=deep)):
+        with pytest.raises(ThiDuaError, match="lồng nhau quá sâu"):
+            run()
