@@ -9,6 +9,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import jobs
 from .access.files import FileBook
@@ -58,6 +59,14 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
               f"{totals.awards_by_kind.get('Cá nhân', 0)} cá nhân.")
 
 
+def _open_book(path: Path, **kw) -> FileBook:
+    """A workbook file; what it really was is said when its name lies."""
+    book = FileBook(path, **kw)
+    for note in book.notes:
+        err.print(f"Lưu ý: {escape(note)}")
+    return book
+
+
 def _print_findings(findings) -> None:
     for f in findings:
         (err if f.severity == "error" else out).print(f.line())
@@ -68,7 +77,7 @@ def _print_findings(findings) -> None:
 def cmd_validate(workbook: Path = typer.Argument(..., help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
                  as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON.")):
     """Kiểm tra dữ liệu. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp."""
-    _, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    _, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     if as_json:
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
     else:
@@ -86,7 +95,7 @@ def cmd_compute(workbook: Path = typer.Argument(..., help="Sổ nguồn (không 
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
-    book = FileBook(workbook, writable=True)
+    book = _open_book(workbook, writable=True)
     data, findings, totals = jobs.run_compute(book)
     with atomic_path(output, force) as tmp:
         book.save(tmp)
@@ -102,7 +111,7 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
     from .report import make_report, to_pdf
-    data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     if jobs.has_errors(findings):
         _print_findings(findings)
         err.print("Chưa lập báo cáo vì dữ liệu còn lỗi. Sửa các lỗi trên rồi chạy lại.")
@@ -120,7 +129,7 @@ def cmd_check_template(template: Path = typer.Argument(..., help="Mẫu .docx c�
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
     from .report import check_template
-    data = jobs.run_validate(FileBook(workbook), write_back=False)[0] if workbook else None
+    data = jobs.run_validate(_open_book(workbook), write_back=False)[0] if workbook else None
     missing = check_template(template, data)
     if missing:
         err.print(f"Mẫu '{template.name}' dùng {len(missing)} thẻ không có trong dữ liệu:")

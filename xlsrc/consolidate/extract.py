@@ -223,7 +223,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     rows: dict[str, list[dict]] = {}
     covered: list[str] = []
     error_only: list[str] = []
-    notes: list[str] = []
+    notes: list[str] = [book.kind_note] if book.kind_note else []
     claimed: set[str] = set()
     year = None
     template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)

@@ -1,0 +1,175 @@
+"""Size limits for files from outside, in one place, and the check of a
+zip package (.xlsx/.xlsm/.ods) made before any parser sees it.
+
+A spreadsheet package is a zip of XML parts. A few kilobytes can claim
+gigabytes once unpacked, or a cell at XFD1048576 that makes the native reader
+allocate the whole grid and abort. Each part is therefore looked at first:
+its declared and real unpacked size, its compression ratio, the sheet's
+extent (``<dimension>`` and every cell reference, read as a stream, never the
+whole part at once), and the longest run of text. A file over a limit is
+refused with a Vietnamese "quá lớn" message for that file alone.
+
+The figures are far above any real report (Excel itself stops a cell at
+32,767 characters) and far below what exhausts a 4 GB office computer."""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import FileTooLarge
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    file_bytes: int = 100 * MB          # the file as sent
+    part_bytes: int = 200 * MB          # one part of the package, unpacked
+    total_bytes: int = 500 * MB         # all parts, unpacked
+    ratio: int = 200                    # unpacked : packed, for parts over ratio_floor
+    ratio_floor: int = 1 * MB
+    parts: int = 10_000                 # entries in the zip
+    sheet_cells: int = 10_000_000       # rows × columns of a sheet's used area
+    text_run: int = 256 * 1024          # bytes between two XML tags (one cell's text, escaped)
+    worker_memory: int = 3 * 1024 * MB  # address space of a process reading one department's file
+
+
+LIMITS = Limits()
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,4})([0-9]{1,8})"')
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,8})"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]{1,12})"')
+_DELIM = re.compile(rb"[<>]")
+CHUNK = 1 * MB
+
+
+@lru_cache(maxsize=4)
+def _long_run(limits: "Limits") -> re.Pattern:
+    return re.compile(rb"[^<>]{%d,}" % (limits.text_run + 1))
+
+
+def col_number(letters: bytes | str) -> int:
+    n = 0
+    for ch in letters.upper() if isinstance(letters, str) else letters.decode("ascii").upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _n(n: int) -> str:
+    """12.345.678: Vietnamese digit grouping."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _mb(n: int) -> str:
+    return f"{_n(round(n / MB))} MB"
+
+
+def too_large(name: str, what: str) -> FileTooLarge:
+    return FileTooLarge(f"Tệp '{name}' quá lớn: {what}. Tệp không được đọc; hãy kiểm tra lại tệp "
+                        f"(có thể bị hỏng hoặc bị tạo cố ý) rồi gửi lại bản chỉ có bảng số liệu.")
+
+
+def check_file_size(size: int, name: str, limits: Limits | None = None) -> None:
+    limits = limits or LIMITS
+    if size > limits.file_bytes:
+        raise too_large(name, f"{_mb(size)}, vượt giới hạn {_mb(limits.file_bytes)}")
+
+
+@dataclass
+class _Extent:
+    rows: int = 0
+    cols: int = 0
+
+    def add(self, row: int, col: int) -> None:
+        self.rows = max(self.rows, row)
+        self.cols = max(self.cols, col)
+
+
+def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool) -> None:
+    """Stream one part: real unpacked size, longest text run, and for sheets
+    the extent of the cells. Never holds more than one chunk (plus a tail)."""
+    total = 0
+    run = 0  # bytes since the last '<' or '>'
+    extent = _Extent()
+    tail = b""
+    with z.open(info) as fh:
+        while True:
+            chunk = fh.read(CHUNK)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limits.part_bytes:
+                raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
+            first = _DELIM.search(chunk)
+            if first is None:
+                run += len(chunk)
+            else:
+                run += first.start()
+                if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
+                    run = limits.text_run + 1
+                if run <= limits.text_run:
+                    run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+            if run > limits.text_run:
+                raise too_large(name, f"phần '{info.filename}' có một đoạn chữ dài hơn "
+                                      f"{limits.text_run // 1024} KB (một ô Excel chứa tối đa 32.767 ký tự)")
+            if sheet or ods:
+                window = tail + chunk
+                if ods:
+                    _ods_extent(window, extent, name, limits)
+                else:
+                    if total <= CHUNK:  # the <dimension> is at the top of the part
+                        m = _DIMENSION.search(window)
+                        if m and m.group(3):
+                            extent.add(int(m.group(4)), col_number(m.group(3)))
+                            _check_extent(extent, name, info.filename, limits)
+                    for m in _CELL_REF.finditer(window):
+                        extent.add(int(m.group(2)), col_number(m.group(1)))
+                    for m in _ROW_REF.finditer(window):
+                        extent.add(int(m.group(1)), 1)
+                    _check_extent(extent, name, info.filename, limits)
+                tail = window[-256:]
+
+
+def _ods_extent(window: bytes, extent: _Extent, name: str, limits: Limits) -> None:
+    """ODS repeats empty rows and columns with a count; a repeated row or
+    cell that is not empty is expanded by every reader."""
+    for m in _ODS_REPEAT.finditer(window):
+        n = int(m.group(2))
+        if n > 1_048_576 * 16:
+            raise too_large(name, f"một dòng/cột được lặp {_n(n)} lần")
+
+
+def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None:
+    if extent.rows * extent.cols > limits.sheet_cells:
+        raise too_large(name, f"trang ('{part}') trải tới dòng {_n(extent.rows)} và cột {_n(extent.cols)}, "
+                              f"tức hơn {_n(limits.sheet_cells)} ô")
+
+
+def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> None:
+    """Refuse a package whose unpacked content would exhaust the machine."""
+    limits = limits or LIMITS
+    infos = z.infolist()
+    if len(infos) > limits.parts:
+        raise too_large(name, f"có {_n(len(infos))} phần trong gói zip")
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.total_bytes:
+        raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
+    is_ods = any(i.filename == "mimetype" for i in infos)
+    for info in infos:
+        if info.file_size > limits.part_bytes:
+            raise too_large(name, f"phần '{info.filename}' khi giải nén chiếm {_mb(info.file_size)}, "
+                                  f"vượt giới hạn {_mb(limits.part_bytes)}")
+        if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise too_large(name, f"phần '{info.filename}' nén với tỷ lệ "
+                                  f"{_n(info.file_size // max(info.compress_size, 1))}:1 (giới hạn "
+                                  f"{limits.ratio}:1)")
+    for info in infos:
+        if info.is_dir():
+            continue
+        fn = info.filename
+        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
+        ods = is_ods and fn == "content.xml"
+        _scan_part(z, info, name, limits, sheet, ods)
