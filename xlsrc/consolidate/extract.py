@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import schema as S
 from ..access.files import FileBook
+from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
 from ..records import WorkbookData, find_sheet, parse_value, read_info
@@ -132,7 +133,7 @@ def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
         with zipfile.ZipFile(io.BytesIO(book.data)) as z:
             part = _sheet_part(z, sheet)
             if part:
-                for m in _ERROR_CELL.finditer(z.read(part)):
+                for m in iter_matches(z, part, _ERROR_CELL):  # streamed: never the whole part
                     letters, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
                     found.append((int(number) - 1, _col_index(letters)))
     except Exception:
