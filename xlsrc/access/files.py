@@ -218,7 +218,11 @@ class FileBook:
         self.alerts.append(message)
 
     def save(self, path) -> None:
-        self._open_for_write().save(path)
+        """The output's type follows its extension: an .xlsx never carries the VBA project."""
+        wb = self._open_for_write()
+        if Path(path).suffix.lower() == ".xlsx" and wb.vba_archive is not None:
+            wb.vba_archive = None
+        wb.save(path)
 
     @property
     def openpyxl_book(self):
