@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import FileTooLarge
+from ..errors import FileTooLarge, FileUnusable
 
 MB = 1024 * 1024
 
@@ -43,6 +43,8 @@ _ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,8})"')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
 _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]{1,12})"')
 _DELIM = re.compile(rb"[<>]")
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
+_UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
 CHUNK = 1 * MB
 
 
@@ -88,6 +90,19 @@ class _Extent:
         self.cols = max(self.cols, col)
 
 
+def _check_xml(window: bytes, name: str, part: str) -> None:
+    """No DTD (entities could expand or reach out), no entity that XML does not define."""
+    if _DTD.search(window):
+        raise FileUnusable(f"Tệp '{name}': phần '{part}' khai báo DTD hoặc thực thể (<!DOCTYPE/<!ENTITY>), "
+                           f"điều Excel không bao giờ ghi; không đọc tệp này vì lý do an toàn. Hãy mở bằng Excel, "
+                           f"lưu lại rồi gửi lại.")
+    m = _UNDEFINED_ENTITY.search(window)
+    if m:
+        raise FileUnusable(f"Tệp '{name}' bị hỏng: phần '{part}' dùng thực thể không xác định "
+                           f"'&{m.group(1).decode('ascii', 'replace')};' (tệp đã bị sửa tay hoặc ghi lỗi). Hãy mở "
+                           f"bằng Excel, lưu lại rồi gửi lại.")
+
+
 def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool) -> None:
     """Stream one part: real unpacked size, longest text run, and for sheets
     the extent of the cells. Never holds more than one chunk (plus a tail)."""
@@ -95,6 +110,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     run = 0  # bytes since the last '<' or '>'
     extent = _Extent()
     tail = b""
+    xml = info.filename.endswith((".xml", ".rels"))
     with z.open(info) as fh:
         while True:
             chunk = fh.read(CHUNK)
@@ -115,8 +131,10 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             if run > limits.text_run:
                 raise too_large(name, f"phần '{info.filename}' có một đoạn chữ dài hơn "
                                       f"{limits.text_run // 1024} KB (một ô Excel chứa tối đa 32.767 ký tự)")
+            window = tail + chunk
+            if xml:
+                _check_xml(window, name, info.filename)
             if sheet or ods:
-                window = tail + chunk
                 if ods:
                     _ods_extent(window, extent, name, limits)
                 else:
@@ -130,7 +148,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                     for m in _ROW_REF.finditer(window):
                         extent.add(int(m.group(1)), 1)
                     _check_extent(extent, name, info.filename, limits)
-                tail = window[-256:]
+            tail = window[-256:]
 
 
 def _ods_extent(window: bytes, extent: _Extent, name: str, limits: Limits) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..builder import Content, write_workbook
 from ..errors import ThiDuaError
-from .discover import discover
+from .discover import discover, safe_resolve
 from .extract import extract_file
 from .master import merge
 from .units import UnitMap
@@ -150,8 +150,8 @@ def consolidate(inputs: list[str], jobs: int = 1, unit_map: str | None = None, p
     A bad file becomes an 'error' entry; it never stops the run."""
     mapping = UnitMap.load(unit_map) if unit_map else None
     own_info = _own_info(info_from) if info_from else None
-    skip = {str(Path(p).resolve()) for p in exclude or []}  # e.g. the master itself, found in an input folder
-    candidates = [c for c in discover([str(p) for p in inputs]) if str(Path(c.path).resolve()) not in skip]
+    skip = {str(safe_resolve(Path(p))) for p in exclude or []}  # e.g. the master itself, found in an input folder
+    candidates = [c for c in discover([str(p) for p in inputs]) if str(safe_resolve(Path(c.path))) not in skip]
     readable = [c.path for c in candidates if not c.error]
     try:
         read = _read_isolated(readable, password, progress, jobs or 1) if readable else []
@@ -184,7 +184,7 @@ def _same_file(a: Path, b: Path) -> bool:
             return os.path.samefile(a, b)
     except OSError:
         pass
-    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+    return os.path.normcase(str(safe_resolve(a))) == os.path.normcase(str(safe_resolve(b)))
 
 
 def write_master(result: ConsolidationResult, output, force: bool = False) -> Path:
