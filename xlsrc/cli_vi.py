@@ -94,7 +94,13 @@ class VietOption(TyperOption):
 
 
 def _localise_params(command) -> None:
+    """Vietnamese parameter classes; paths are not pre-checked for
+    readability by the framework (whose message is English and says only
+    "not readable"): the file readers report why, in Vietnamese."""
     for p in command.params:
+        info = getattr(getattr(p, "type_descriptor", None), "parameter_info", None)
+        if info is not None and getattr(info, "readable", False):
+            info.readable = False
         if type(p) is TyperArgument:
             p.__class__ = VietArgument
         elif type(p) is TyperOption:
@@ -169,6 +175,14 @@ class _Localised:
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
+
+    def invoke(self, ctx):
+        """Ctrl+C while a command runs is an abort (the caller prints "Đã dừng."
+        and exits 130), not a silent exit code."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise typer.Abort() from None
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         allowed = ctx.allow_extra_args
