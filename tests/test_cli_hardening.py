@@ -25,7 +25,7 @@ from xlsrc.errors import OutputExists, ThiDuaError
 
 from .fixtures_consolidate import info, template_file, work
 
-COMMANDS = ["new", "demo", "validate", "compute", "report", "check-template", "consolidate"]
+COMMANDS = ["new", "demo", "validate", "compute", "report", "check-template", "consolidate", "review"]
 ENGLISH = ["Usage", "Options", "Arguments", "[required]", "default:", "Show this message", "Missing", "Invalid",
            "Try '", "<bool>", "<path>", "list[", "int range", "x>=", "Error", "Commands", "COMMAND", "ARGS",
            "OPTIONS", "Aborted", "No such", "unexpected", "requires", "does not take", "<str>", "<int>",
@@ -56,8 +56,9 @@ def test_help_of_every_command_is_vietnamese_and_h_works_like_help(command):
 
 def test_types_are_named_in_vietnamese():
     text = run("consolidate", "-h").stdout
-    assert "<số nguyên ≥ 1>" in text and "<đường dẫn>..." in text and "[mặc định: 1]" in text
+    assert "<số nguyên ≥ 1>" in text and "<đường dẫn>..." in text
     assert "[bắt buộc]" in text and "Tham số" in text
+    assert "[mặc định: thidua-demo]" in run("demo", "-h").stdout
 
 
 WRONG = [
@@ -137,7 +138,7 @@ def test_markup_in_data_and_paths_is_printed_as_text(tmp_path):
     r = run("validate", "[/x].xlsx", cwd=tmp_path)
     assert r.returncode == 2 and "Không tìm thấy tệp '[/x].xlsx'" in r.stderr
     (tmp_path / "out").mkdir()
-    r = run("consolidate", bracket, "-o", tmp_path / "out" / "[red]Tổng hợp[bold].xlsx")
+    r = run("consolidate", bracket, "-o", tmp_path / "out" / "[red]Tổng hợp[bold].xlsx", "-v")
     assert r.returncode in (0, 3), r.stderr
     assert "Báo cáo [sửa lần 2].xlsx" in r.stdout and "[red]Tổng hợp[bold].xlsx" in r.stdout
 
@@ -219,7 +220,7 @@ def test_an_unreadable_subfolder_is_an_error_line_in_the_log_and_json(open_dir):
     secret.chmod(0)
     files, as_json = run_as_nobody(_consolidate_files, open_dir)
     by_name = {name: (status, msg) for name, status, msg in files}
-    assert by_name["tot.xlsx"][0] == "ok"
+    assert by_name["tot.xlsx"][0] == "ok", by_name
     assert by_name["bi_khoa"][0] == "error"
     assert "không có quyền truy cập" in by_name["bi_khoa"][1]
     assert any(f["file"].endswith("bi_khoa") and f["status"] == "error" for f in as_json["files"])

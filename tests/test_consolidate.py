@@ -90,7 +90,7 @@ def test_template_and_seed_annex_into_a_master_that_validates(tmp_path):
     assert headers == [c.header for c in S.SOURCES_COLUMNS]
     log = [[c.value for c in r] for r in rows]
     assert [Path(r[0]).name for r in log] == ["phu_luc_stp.xlsx", "so_ngoai_vu.xlsx"]
-    assert all(len(r[1]) == 64 and r[3] == "ok" for r in log)
+    assert all(len(r[1]) == 64 and r[3] == "đạt" for r in log)
     assert [r[4] for r in log] == [3, 3]
 
 
@@ -315,11 +315,11 @@ def test_json_shape_and_progress(tmp_path):
     hand_made_xlsx(tmp_path / "a.xlsx")
     (tmp_path / "b.xlsx").write_bytes(b"junk")
     seen = []
-    result = consolidate([str(tmp_path)], progress=lambda d, t, f: seen.append((d, t, Path(f).name)))
+    result = consolidate([str(tmp_path)], jobs=1, progress=lambda d, t, f: seen.append((d, t, Path(f).name)))
     assert seen == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
     data = json.loads(json.dumps(result.as_json(), ensure_ascii=False))
-    assert set(data) == {"files", "rows"} and data["rows"] == 3
-    assert all(set(f) == {"file", "status", "unit", "rows", "message"} for f in data["files"])
+    assert set(data) == {"files", "rows", "findings"} and data["rows"] == 3
+    assert all(set(f) == {"file", "status", "unit", "rows", "message", "warnings", "errors"} for f in data["files"])
 
 
 def test_info_from_the_boards_own_workbook(tmp_path):
@@ -345,13 +345,19 @@ def test_proper_names_and_title_facts():
     assert facts["date"] == dt.date(2021, 12, 3) and facts["year"] == 2021
 
 
-def test_summary_view_prints_every_file(tmp_path):
+def test_summary_view_prints_the_error_files_and_every_file_when_verbose(tmp_path):
     import io
     from rich.console import Console
     from xlsrc.consolidate.cli_view import print_summary
     hand_made_xlsx(tmp_path / "a.xlsx")
     (tmp_path / "b [x].xlsx").write_bytes(b"junk")
+    result = consolidate([str(tmp_path)])
     buf = io.StringIO()
-    print_summary(consolidate([str(tmp_path)]), Console(file=buf, width=200, highlight=False))
+    print_summary(result, Console(file=buf, width=200, highlight=False))
+    text = buf.getvalue()
+    assert "a.xlsx" not in text and "- b [x].xlsx: " in text
+    assert "2 tệp: 1 đạt, 0 trùng, 1 lỗi; 3 công trình, phần việc; dữ liệu có 0 lỗi và 1 cảnh báo;" in text
+    buf = io.StringIO()
+    print_summary(result, Console(file=buf, width=200, highlight=False), verbose=True)
     text = buf.getvalue()
     assert "a.xlsx" in text and "b [x].xlsx" in text and "1 đạt" in text and "1 lỗi" in text

@@ -59,7 +59,8 @@ def write_xlsx(path: Path, sheets: list[tuple[str, list[list]]]) -> None:
     wb.remove(wb.active)
     used = set()
     for name, grid in sheets:
-        name = name[:31] if name[:31] not in used else f"S{len(used)}"
+        name = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:31] or "Trang"
+        name = name if name not in used else f"S{len(used)}"
         used.add(name)
         ws = wb.create_sheet(name)
         for r, row in enumerate(grid, start=1):

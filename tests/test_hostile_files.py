@@ -146,7 +146,7 @@ def test_csv_named_xlsx_is_read_as_csv(tmp_path, encoding, label):
     f.write_bytes(cp1258(_csv(";")) if encoding == "cp1258" else _csv().encode(encoding))
     book = FileBook(f)
     assert book.kind == "csv"
-    assert book.notes == [f"Tệp 'bao_cao.xlsx': nội dung là văn bản CSV, mã {label}; đọc theo dạng đó."]
+    assert book.file_notes == [f"Tệp 'bao_cao.xlsx': nội dung là văn bản CSV, mã {label}; đọc theo dạng đó."]
     grid = book.read(book.sheet_names()[0])
     assert grid[2][1] == "Xây dựng nhà văn hóa xã"  # NFC even from cp1258's combining marks
     result = consolidate([str(f)])
@@ -171,7 +171,7 @@ def test_html_table_named_xls_is_read_as_a_sheet(tmp_path, suffix):
     f = tmp_path / f"web{suffix}"
     f.write_text(HTML, encoding="utf-8")
     book = FileBook(f)
-    assert book.kind == "html" and "trang HTML" in book.notes[0]
+    assert book.kind == "html" and "trang HTML" in book.file_notes[0]
     result = consolidate([str(f)])
     assert result.files[0].status == "ok", result.files[0].message
     assert [r["name"] for r in result.content.rows["works"]] == ["Xây dựng nhà văn hóa xã & sân",

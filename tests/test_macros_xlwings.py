@@ -162,7 +162,7 @@ def test_consolidate_fills_master_sheets_and_log_from_chosen_paths(demo_xlsx, mo
     assert block[0][S.WORKS.headers.index("Đơn vị báo cáo")] == "Sở Ngoại vụ"
     log = next(w for w in _writes(book, _sheet_index(payload, S.SOURCES_SHEET)))["values"]
     assert log[0] == [c.header for c in S.SOURCES_COLUMNS]
-    assert sorted(r[3] for r in log[1:]) == ["error", "ok"]
+    assert sorted(r[3] for r in log[1:]) == ["lỗi", "đạt"]
     assert alerts(book)[-1].startswith("Đã tổng hợp 2 tệp: 1 đạt, 0 trùng, 1 lỗi; 3 công trình, phần việc.")
 
 

@@ -42,6 +42,10 @@ GUIDE_LINES = (
     "• Tổng hợp từ các đơn vị: chọn các tệp hoặc thư mục báo cáo của đơn vị; dữ liệu được gộp vào sổ này, "
     "nhật ký ở trang 'Nguồn dữ liệu'.",
     "",
+    "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
+    "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
+    "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
     "",
@@ -196,7 +200,11 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         required = ", ".join(c.header for c in spec.columns if c.required)
         ws.write_string(r, 1, f"{spec.description} Bắt buộc: {required}.", fm.text)
         r += 1
-    for name, text in ((S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
+    for name, text in ((S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
+                        "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
+                       (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
+                        "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
+                       (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
                        (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng."),
                        (S.CONF_SHEET, "Cấu hình xlwings: đường dẫn Python (Interpreter_Win, Interpreter_Mac).")):
         ws.write_string(r, 0, name, fm.bold)
@@ -211,12 +219,30 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
 
 
 def _summary_sheet(wb, fm: _Formats, summary: list[list[Any]]) -> None:
+    """Tổng hợp: numbers as numbers, dates as dates, each formatted; the
+    per-unit block an Excel table (TongHopDonVi) that a power user can chart."""
+    from .jobs import UNIT_BLOCK
     ws = wb.add_worksheet(S.SUMMARY_SHEET)
     ws.set_column(0, 0, 40, fm.text)
     ws.set_column(1, 6, 16, fm.text)
+    number = wb.add_format({"font_name": "Times New Roman", "font_size": 12, "valign": "top", "num_format": "#,##0"})
+    rate = wb.add_format({"font_name": "Times New Roman", "font_size": 12, "valign": "top", "num_format": "0.0"})
+    heads = {r for r, row in enumerate(summary) if r == 0 or (len(row) > 1 and isinstance(row[1], str) and row[1])}
     for r, row in enumerate(summary):
         for c, v in enumerate(row):
-            _write_value(ws, r, c, v, fm.header if r == 0 else fm.text)
+            fmt = (fm.header if r in heads else fm.date if isinstance(v, (dt.date, dt.datetime))
+                   else rate if isinstance(v, float) else number if isinstance(v, int) else fm.text)
+            _write_value(ws, r, c, v, fmt)
+    top = next((r for r, row in enumerate(summary) if row and row[0] == UNIT_BLOCK), None)
+    if top is not None:
+        last = top
+        while last + 1 < len(summary) and summary[last + 1] and summary[last + 1][0] not in ("", None):
+            last += 1
+        if last > top:
+            ws.add_table(top, 0, last, 4, {"name": "TongHopDonVi", "style": "Table Style Light 9",
+                                           "autofilter": False, "header_row": True,
+                                           "columns": [{"header": str(h), "header_format": fm.header}
+                                                       for h in summary[top][:5]]})
 
 
 def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
@@ -258,8 +284,43 @@ def _paths_sheet(wb) -> None:
     ws.hide()
 
 
+def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]:
+    """The rows of a review sheet; a new workbook's Tiêu chuẩn holds the
+    default standards, which staff may then edit."""
+    rows = content.rows.get(spec.key)
+    if rows is None and spec is S.STANDARDS:
+        from .review.defaults import default_standard_rows
+        return default_standard_rows()
+    return rows or []
+
+
+REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
+                  S.RESULT_NO: {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+                  S.RESULT_UNKNOWN: {"bg_color": "#FFEB9C", "font_color": "#9C5700"}}
+REVIEW_RESULT_COLUMNS = 30  # title columns the colour rules cover (B.. on the Rà soát sheet)
+
+
+def _review_output_sheets(wb, fm: _Formats) -> None:
+    """Rà soát (filled by the review button; colours by conditional
+    formatting over the result cells) and Danh sách đề nghị."""
+    ws = wb.add_worksheet(S.REVIEW_SHEET)
+    ws.set_column(0, 0, 28, fm.text)
+    ws.set_column(1, REVIEW_RESULT_COLUMNS + 4, 16, fm.text)
+    ws.freeze_panes(1, 1)
+    ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này.", fm.header)
+    for result, style in REVIEW_COLOURS.items():
+        ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
+            "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
+    ws = wb.add_worksheet(S.PROPOSAL_SHEET)
+    for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
+        ws.set_column(c, c, width, fm.text)
+        ws.write_string(0, c, header, fm.header)
+    ws.freeze_panes(1, 0)
+
+
 def sheet_order() -> list[str]:
     return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
@@ -275,6 +336,9 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     refs = _write_lists(wb, fm)  # created early so dropdown references resolve; moved to the end below
     _info_sheet(wb, fm, refs, content.info)
     pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, [])) for spec in S.RECORD_SHEETS]
+    pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
+                for spec in S.REVIEW_INPUT_SHEETS]
+    _review_output_sheets(wb, fm)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or default_interpreter())

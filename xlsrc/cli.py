@@ -70,15 +70,15 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
 def _open_book(path: Path, **kw) -> FileBook:
     """A workbook file; what it really was is said when its name lies."""
     book = FileBook(path, **kw)
-    for note in book.notes:
+    for note in book.file_notes:
         err.print(f"Lưu ý: {note}")
     return book
 
 
-def _print_findings(findings) -> None:
-    for f in findings:
-        (err if f.severity == "error" else out).print(f.line())
-    out.print(jobs.summary_text(findings))
+def _print_findings(findings, next_to: Path | None = None) -> None:
+    """One a line when few; grouped by code when many, the whole list in a file next to ``next_to``."""
+    from .findings_view import print_findings
+    print_findings(findings, out, err, next_to)
 
 
 @app.command("validate")
@@ -89,7 +89,7 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     if as_json:
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
     else:
-        _print_findings(findings)
+        _print_findings(findings, next_to=workbook)
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
 
 
@@ -103,15 +103,19 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
-    book = _open_book(workbook, writable=True)
-    if output.suffix.lower() == ".xlsm" and book.kind != "xlsm":
-        raise ThiDuaError(f"Sổ nguồn '{workbook.name}' không có macro, nên không ghi được thành .xlsm "
-                          f"'{output.name}'. Hãy ghi ra tệp .xlsx (hoặc tạo sổ có nút bằng 'thidua new TÊN.xlsm').")
-    data, findings, totals = jobs.run_compute(book)
-    with atomic_path(output, force) as tmp:
-        book.save(tmp)
-    _print_findings(findings)
-    out.print(f"Đã ghi: {output} — {totals.works} công trình, phần việc; hoàn thành {totals.done}.")
+    from .findings_view import slow_progress, vn_number
+    with slow_progress(err, "Đang tính tiến độ"):
+        book = _open_book(workbook, writable=True)
+        if output.suffix.lower() == ".xlsm" and book.kind != "xlsm":
+            raise ThiDuaError(f"Sổ nguồn '{workbook.name}' không có macro, nên không ghi được thành .xlsm "
+                              f"'{output.name}'. Hãy ghi ra tệp .xlsx (hoặc tạo sổ có nút bằng "
+                              f"'thidua new TÊN.xlsm').")
+        data, findings, totals = jobs.run_compute(book)
+        with atomic_path(output, force) as tmp:
+            book.save(tmp)
+    _print_findings(findings, next_to=output)
+    out.print(f"Đã ghi: {output} — {vn_number(totals.works)} công trình, phần việc; "
+              f"hoàn thành {vn_number(totals.done)}.")
 
 
 @app.command("report")
@@ -121,15 +125,18 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
                pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from .findings_view import slow_progress
     from .report import make_report, to_pdf
-    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    with slow_progress(err, "Đang đọc và kiểm tra sổ"):
+        data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
     if jobs.has_errors(findings):
-        _print_findings(findings)
+        _print_findings(findings, next_to=output)
         err.print("Chưa lập báo cáo vì dữ liệu còn lỗi. Sửa các lỗi trên rồi chạy lại.")
         raise typer.Exit(1)
-    _print_findings(findings)
-    output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
-    written = make_report(data, output, template=template, force=force)
+    _print_findings(findings, next_to=output)
+    with slow_progress(err, "Đang lập báo cáo"):
+        written = make_report(data, output, template=template, force=force)
     out.print(f"Đã lập báo cáo: {written}")
     if pdf:
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
@@ -154,11 +161,13 @@ def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", hel
 def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀO", help="Các tệp và thư mục báo cáo của đơn vị."),
                     output: Path = typer.Option(..., "-o", "--output", help="Sổ tổng hợp .xlsx."),
                     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
-                    jobs_n: int = typer.Option(1, "--jobs", min=1, help="Số tiến trình đọc tệp song song."),
+                    jobs_n: Optional[int] = typer.Option(None, "--jobs", min=1,
+                                                         help="Số tiến trình đọc tệp song song (mặc định: số nhân CPU)."),
                     unit_map: Optional[Path] = typer.Option(None, "--unit-map", help="CSV: file,unit."),
                     password: Optional[str] = typer.Option(None, "--password", help="Mật khẩu tệp được bảo vệ."),
                     info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
-                    force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có.")):
+                    force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có."),
+                    verbose: bool = typer.Option(False, "--verbose", "-v", help="In bảng đầy đủ từng tệp.")):
     """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods) vào một sổ tổng hợp."""
     from .consolidate import consolidate, write_master
     check_writable(output, force)
@@ -184,12 +193,26 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         from .consolidate.cli_view import print_summary
-        print_summary(result, out)
+        print_summary(result, out, verbose=verbose)
+        if result.findings:
+            _print_findings(result.findings, next_to=output)
         if result.exit_code != 2:
             out.print(f"Đã ghi sổ tổng hợp: {output}")
         else:
             err.print("Không có tệp nào dùng được; không ghi sổ tổng hợp.")
     raise typer.Exit(result.exit_code)
+
+
+@app.command("review")
+def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
+               year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
+               as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+               output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                     help="Bản sao có trang Rà soát và Danh sách đề nghị."),
+               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
+    from .review.cli_view import review_command
+    review_command(workbook, year, as_json, output, force, out)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -92,6 +92,16 @@ def award_count(rec: Record) -> int:
     return n if isinstance(n, int) and n > 0 else 1
 
 
+def reported_awards(data: WorkbookData) -> list[Record]:
+    """The awards a report counts: those of the report year or without a
+    Năm. A row whose Năm is an earlier year is award history, kept for the
+    review of consecutive years (Rà soát điều kiện), not an achievement of
+    this report."""
+    year = data.report_year
+    return [rec for rec in data.awards
+            if not (isinstance(rec["year"], int) and year is not None and rec["year"] < year)]
+
+
 def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     as_of = as_of or data.report_date or dt.date.today()
     t = Totals(as_of=as_of)
@@ -112,7 +122,7 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
             progresses.append(min(max(rec["progress"].value, 0.0), 100.0))
     t.mean_progress = sum(progresses) / len(progresses) if progresses else None
     groups: dict[tuple, AwardGroup] = {}
-    for rec in data.awards:
+    for rec in reported_awards(data):
         n, kind, form = award_count(rec), rec["recipient_kind"], rec["form"]
         t.awards[(form, kind)] += n
         t.awards_by_kind[kind] += n

@@ -174,7 +174,91 @@ NARRATIVE_TEXTS = [
 NARRATIVE = [{"section": s, "order": i, "text": t} for i, (s, t) in enumerate(NARRATIVE_TEXTS, start=1)]
 
 
+# --------------------------------------------------------------------------
+# Rà soát điều kiện (issue 9): a small, clearly fictional staff of the Sở
+# (names Nguyễn Văn A, Trần Thị B, …; decision numbers invented), three years
+# of ratings, initiatives and award history, chosen so that the review of the
+# report year (2021) shows every result with its reasons.
+_VP, _HTQT, _LSBG = "Văn phòng", "Phòng Hợp tác quốc tế", "Phòng Lãnh sự - Biên giới"
+STAFF = [  # (name, code, gender, birth, position, unit)
+    ("Nguyễn Văn A", "SNgV-01", "Nam", "12/03/1980", "Chánh Văn phòng", _VP),
+    ("Trần Thị B", "SNgV-02", "Nữ", "01/07/1985", "Phó Chánh Văn phòng", _VP),
+    ("Lê Văn C", "", "Nam", "20/11/1990", "Chuyên viên", _VP),
+    ("Phạm Thị D", "", "Nữ", "05/05/1993", "Chuyên viên", _VP),
+    ("Hoàng Văn E", "SNgV-05", "Nam", "30/01/1979", "Trưởng phòng", _HTQT),
+    ("Vũ Thị G", "", "Nữ", "09/09/1988", "Chuyên viên", _HTQT),
+    ("Đặng Văn H", "", "Nam", "14/02/1995", "Chuyên viên", _HTQT),
+    ("Bùi Thị K", "SNgV-08", "Nữ", "18/06/1982", "Trưởng phòng", _LSBG),
+    ("Đỗ Văn L", "", "Nam", "02/12/1987", "Chuyên viên", _LSBG),
+    ("Ngô Thị M", "", "Nữ", "22/04/1991", "Chuyên viên", _LSBG),
+]
+_XS, _TOT, _HT = "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ"
+RATINGS = [  # (year, kind, name, rating, movement, discipline, solidarity)
+    *[(y, S.INDIVIDUAL, "Nguyễn Văn A", _XS, "Có", "", "") for y in (2019, 2020, 2021)],
+    *[(y, S.INDIVIDUAL, "Trần Thị B", _XS, "Có", "", "") for y in (2019, 2020, 2021)],
+    (2020, S.INDIVIDUAL, "Lê Văn C", _TOT, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Lê Văn C", _TOT, "Có", "Khiển trách", ""),
+    (2020, S.INDIVIDUAL, "Phạm Thị D", _TOT, "Có", "", ""),   # 2021 not yet rated
+    (2020, S.INDIVIDUAL, "Hoàng Văn E", _XS, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Hoàng Văn E", _TOT, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Vũ Thị G", _TOT, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Đặng Văn H", _HT, "Có", "", ""),
+    (2020, S.INDIVIDUAL, "Bùi Thị K", _XS, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Bùi Thị K", _XS, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Đỗ Văn L", _TOT, "Có", "", ""),
+    (2021, S.INDIVIDUAL, "Ngô Thị M", _TOT, "", "", ""),      # participation not recorded
+    (2020, S.COLLECTIVE, _VP, _XS, "Có", "", "Có"),
+    (2021, S.COLLECTIVE, _VP, _XS, "Có", "", "Có"),
+    (2021, S.COLLECTIVE, _HTQT, _TOT, "Có", "", "Có"),
+    (2021, S.COLLECTIVE, _LSBG, _XS, "Có", "", "Có"),
+]
+INITIATIVES = [  # (year, name, title, kind, scope, decision)
+    (2020, "Nguyễn Văn A", "Số hoá hồ sơ đoàn ra, đoàn vào của tỉnh", "Sáng kiến", "Tỉnh",
+     "45/QĐ-HĐSK ngày 10/12/2020"),
+    (2021, "Nguyễn Văn A", "Quy trình phối hợp đón tiếp khách quốc tế", "Sáng kiến", "Cơ sở",
+     "12/QĐ-SNgV ngày 06/12/2021"),
+    (2021, "Trần Thị B", "Sổ tay lễ tân đối ngoại cấp xã", "Sáng kiến", "Tỉnh", "50/QĐ-HĐSK ngày 08/12/2021"),
+    (2021, "Hoàng Văn E", "Cơ sở dữ liệu đối tác hợp tác quốc tế", "Sáng kiến", "Cơ sở",
+     "14/QĐ-SNgV ngày 06/12/2021"),
+    (2021, "Bùi Thị K", "Hướng dẫn thủ tục lãnh sự cho người dân biên giới", "Đề tài khoa học", "Cơ sở",
+     "13/QĐ-SNgV ngày 06/12/2021"),
+]
+_HISTORY_FIELD = "Thành tích năm công tác"
+AWARD_HISTORY = [  # (year, form, name, award type, decision)
+    (2019, "Chiến sĩ thi đua cơ sở", "Nguyễn Văn A", "Thường xuyên", "20/QĐ-SNgV"),
+    (2020, "Chiến sĩ thi đua cơ sở", "Nguyễn Văn A", "Thường xuyên", "18/QĐ-SNgV"),
+    (2019, "Chiến sĩ thi đua cơ sở", "Trần Thị B", "Thường xuyên", "20/QĐ-SNgV"),
+    (2020, "Chiến sĩ thi đua cơ sở", "Trần Thị B", "Theo đợt hoặc chuyên đề", "95/QĐ-SNgV"),
+    (2019, "Lao động tiên tiến", "Lê Văn C", "Thường xuyên", "20/QĐ-SNgV"),
+    (2020, "Lao động tiên tiến", "Lê Văn C", "Thường xuyên", "18/QĐ-SNgV"),
+]
+
+
+def review_rows() -> dict[str, list[dict]]:
+    """The rows of the review sheets (and the award history) of the demo."""
+    unit_of = {name: unit for name, _, _, _, _, unit in STAFF}
+    code_of = {name: code for name, code, *_ in STAFF}
+    staff = [{"order": i, "name": n, "staff_code": c, "gender": g, "birth_date": b, "position": p, "department": u}
+             for i, (n, c, g, b, p, u) in enumerate(STAFF, start=1)]
+    ratings = [{"order": i, "year": y, "recipient_kind": k, "subject": n, "staff_code": code_of.get(n, ""),
+                "department": unit_of.get(n, ""), "rating": r, "movement": m, "discipline": d, "solidarity": s}
+               for i, (y, k, n, r, m, d, s) in enumerate(RATINGS, start=1)]
+    initiatives = [{"order": i, "year": y, "name": n, "staff_code": code_of[n], "department": unit_of[n],
+                    "title": t, "kind": k, "scope": sc, "decision": dec}
+                   for i, (y, n, t, k, sc, dec) in enumerate(INITIATIVES, start=1)]
+    history = [{"form": f, "recipient_kind": S.INDIVIDUAL, "recipient": n, "recipient_unit": unit_of[n],
+                "field": _HISTORY_FIELD, "period": str(y), "year": y, "award_type": t, "decision_number": dec,
+                "authority": "Giám đốc Sở Ngoại vụ", "staff_code": code_of[n]}
+               for y, f, n, t, dec in AWARD_HISTORY]
+    return {"staff": staff, "ratings": ratings, "initiatives": initiatives, "award_history": history}
+
+
 def demo_content() -> Content:
+    review = review_rows()
+    awards = [dict(a) for a in AWARDS] + [dict(h, order=len(AWARDS) + i)
+                                          for i, h in enumerate(review["award_history"], start=1)]
     return Content(info=dict(INFO), rows={"plans": [dict(p) for p in PLANS], "works": [dict(w) for w in WORKS],
-                                          "awards": [dict(a) for a in AWARDS],
-                                          "narrative": [dict(n) for n in NARRATIVE]})
+                                          "awards": awards,
+                                          "narrative": [dict(n) for n in NARRATIVE],
+                                          "staff": review["staff"], "ratings": review["ratings"],
+                                          "initiatives": review["initiatives"]})

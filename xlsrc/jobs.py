@@ -3,6 +3,7 @@ written once against the workbook-access layer. Each reads a sheet in one
 call and writes each result column in one call, whatever the row count."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from . import schema as S
@@ -43,7 +44,7 @@ def write_findings(book: BookAccess, data: WorkbookData, findings: list[Finding]
     if "info" in data.sheet_names:
         sheet = data.sheet_names["info"]
         _column_block(book, data, sheet, 2, INFO_CHECK_COL, _messages_by_row(findings, sheet))
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         loc = data.locations.get(spec.key)
         if loc is None:
             continue
@@ -62,29 +63,42 @@ def write_statuses(book: BookAccess, data: WorkbookData, totals: Totals) -> None
     _column_block(book, data, data.sheet_names["works"], loc.data_start + 1, loc.excel_col("status"), by_row)
 
 
+UNIT_BLOCK = "Theo đơn vị"   # heads the block the builder makes an Excel table
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
 def summary_rows(data: WorkbookData, totals: Totals) -> list[list[object]]:
+    """The Tổng hợp sheet: numbers as numbers (rates in % to one decimal),
+    the date as a date. The blocks of fixed size come first, so that the
+    per-unit block (an Excel table in a built workbook) always starts on the same row."""
+    blank = ["", "", "", "", ""]
+    as_of = dt.datetime(totals.as_of.year, totals.as_of.month, totals.as_of.day)
     rows: list[list[object]] = [["Chỉ tiêu", "Giá trị", "", "", ""]]
-    rows.append(["Ngày tính", totals.as_of.strftime("%d/%m/%Y"), "", "", ""])
+    rows.append(["Ngày tính", as_of, "", "", ""])
     rows.append(["Số công trình, phần việc, nhiệm vụ đăng ký", totals.works, "", "", ""])
     rows.append(["Đã hoàn thành", totals.done, "", "", ""])
-    rows.append(["Tỷ lệ hoàn thành", percent_text(totals.rate), "", "", ""])
-    rows.append(["Tiến độ bình quân", percent_text(totals.mean_progress), "", "", ""])
-    rows.append(["", "", "", "", ""])
+    rows.append(["Tỷ lệ hoàn thành (%)", _rate(totals.rate), "", "", ""])
+    rows.append(["Tiến độ bình quân (%)", _rate(totals.mean_progress), "", "", ""])
+    rows.append(blank)
     rows.append(["Theo trạng thái", "Số lượng", "", "", ""])
     rows += [[s, totals.by_status.get(s, 0), "", "", ""] for s in S.VOCABULARIES["status"].values]
-    rows.append(["", "", "", "", ""])
+    rows.append(blank)
+    rows.append([UNIT_BLOCK, "Số công trình", "Hoàn thành", "Tỷ lệ (%)", "Khen thưởng"])
+    rows += [[u.unit, u.works, u.done, _rate(u.rate), u.awards] for u in totals.by_unit.values()]
+    rows.append(blank)
     rows.append(["Theo loại", "Số lượng", "", "", ""])
     rows += [[k, n, "", "", ""] for k, n in sorted(totals.by_kind.items())]
-    rows.append(["", "", "", "", ""])
-    rows.append(["Theo đơn vị", "Số công trình", "Hoàn thành", "Tỷ lệ", "Khen thưởng"])
-    rows += [[u.unit, u.works, u.done, percent_text(u.rate), u.awards] for u in totals.by_unit.values()]
-    rows.append(["", "", "", "", ""])
+    rows.append(blank)
     rows.append(["Khen thưởng (hình thức)", S.COLLECTIVE, S.INDIVIDUAL, "", ""])
     forms = sorted({form for form, _ in totals.awards})
     rows += [[f, totals.awards.get((f, S.COLLECTIVE), 0), totals.awards.get((f, S.INDIVIDUAL), 0), "", ""]
              for f in forms]
-    rows.append(["Cộng khen thưởng", f"{count_text(totals.awards_by_kind.get(S.COLLECTIVE, 0))} tập thể và "
-                 f"{count_text(totals.awards_by_kind.get(S.INDIVIDUAL, 0))} cá nhân", "", "", ""])
+    collectives, individuals = totals.awards_by_kind.get(S.COLLECTIVE, 0), totals.awards_by_kind.get(S.INDIVIDUAL, 0)
+    rows.append(["Cộng khen thưởng", collectives, individuals,
+                 f"{count_text(collectives)} tập thể và {count_text(individuals)} cá nhân", ""])
     return rows
 
 

@@ -1,12 +1,23 @@
 """Where unexpected errors are logged, so users see a message and a path,
-never a traceback."""
+never a traceback.
+
+The log can never grow without bound: every logged value is cut to a few
+thousand characters (a 1 GB document title reaches the log as its first
+characters) and the file rotates at ``MAX_BYTES`` keeping ``BACKUPS`` old
+files, so it never holds more than (1 + BACKUPS) × MAX_BYTES."""
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import os
 import tempfile
 import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+MAX_BYTES = 2 * 1024 * 1024   # one log file
+BACKUPS = 2                   # thidua.log.1, thidua.log.2
+MAX_VALUE = 2_000             # characters of one logged value (a line of the traceback, the command line)
+MAX_RECORD = 64 * 1024        # characters of one record
 
 
 def log_path() -> Path:
@@ -19,13 +30,46 @@ def log_path() -> Path:
         return Path(tempfile.gettempdir()) / "thidua.log"
 
 
+def shorten(text: str, limit: int = MAX_VALUE) -> str:
+    """``text`` cut to ``limit`` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [bỏ bớt {len(text) - limit} ký tự]"
+
+
+def _record(context: str) -> str:
+    lines = [shorten(line) for line in traceback.format_exc().splitlines()]
+    body = "\n".join(lines)
+    if len(body) > MAX_RECORD:  # keep the start (the call chain) and the end (the error)
+        half = MAX_RECORD // 2
+        body = f"{body[:half]}\n… [bỏ bớt {len(body) - MAX_RECORD} ký tự]\n{body[-half:]}"
+    return f"=== {shorten(context)}\n{body}"
+
+
+class _Handler(RotatingFileHandler):
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - a full disk prints nothing
+        pass
+
+
+def _logger(path: Path) -> logging.Logger:
+    logger = logging.getLogger(f"thidua.errors.{path}")
+    if not logger.handlers:
+        handler = _Handler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler.setFormatter(logging.Formatter("\n%(asctime)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.ERROR)
+        logger.propagate = False
+    return logger
+
+
 def log_exception(context: str) -> Path:
     path = log_path()
     try:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(f"\n=== {dt.datetime.now().isoformat(timespec='seconds')} {context}\n")
-            fh.write(traceback.format_exc())
-    except OSError:
+        logger = _logger(path)
+        logger.error(_record(context))
+        for handler in logger.handlers:
+            handler.flush()
+    except Exception:  # noqa: BLE001 - logging must never be the reason a message is not shown
         pass
     return path
 

@@ -71,10 +71,22 @@ def compute(book: XlwingsBook):
                + jobs.summary_text(findings), TITLE)
 
 
-def report_path(book: XlwingsBook, data) -> Path:
-    """BaoCao/<số ký hiệu>_<ngày>.docx next to the workbook, never an existing file."""
+def report_folder(book: XlwingsBook) -> Path:
+    """BaoCao next to the workbook, created here (VBA's MkDir fails on Vietnamese paths)."""
     folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@_macro
+def make_report_folder(book: XlwingsBook):
+    """Nút 'Mở thư mục báo cáo', khi thư mục BaoCao chưa có."""
+    report_folder(book)
+
+
+def report_path(book: XlwingsBook, data) -> Path:
+    """BaoCao/<số ký hiệu>_<ngày>.docx next to the workbook, never an existing file."""
+    folder = report_folder(book)
     stem = f"{jobs.report_file_stem(data)}_{dt.date.today():%Y-%m-%d}"
     return unique_path(folder, stem, ".docx")
 
@@ -123,3 +135,15 @@ def consolidate(book: XlwingsBook):
     book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
                f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
                f"{result.total_rows} công trình, phần việc. Xem trang '{S.SOURCES_SHEET}'.", TITLE)
+
+
+@_macro
+def review(book: XlwingsBook):
+    """Nút 'Rà soát điều kiện': who qualifies for which title in the report
+    year; writes the Rà soát and Danh sách đề nghị sheets."""
+    from .review.sheets import run_and_write, summary_text
+    data, findings = jobs.run_validate(book)
+    result = run_and_write(book, data)
+    book.select(S.REVIEW_SHEET, 1, 1)
+    book.alert(summary_text(result) + f" Xem trang '{S.REVIEW_SHEET}' và '{S.PROPOSAL_SHEET}'. "
+               + jobs.summary_text(findings), TITLE)

@@ -26,6 +26,7 @@ class DateValue:
     precision: str | None  # day / month / quarter / year; None when unreadable
     text: str = ""
     year_given: bool = True
+    note: str = ""  # how a value that had to be interpreted was read (a warning), or why it was not
 
     @property
     def ok(self) -> bool:
@@ -65,11 +66,40 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 _YEAR = r"(\d{4})"
+SERIAL_MIN, SERIAL_MAX = (dt.date(1990, 1, 1) - _EXCEL_EPOCH).days, (dt.date(2100, 12, 31) - _EXCEL_EPOCH).days
+TWO_DIGIT_YEAR_SPAN = 30  # 21 means 2021 when that is within 30 years of the report year
+
+
+def _fmt_number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _from_serial(value: float, shown: str) -> "DateValue":
+    """An Excel serial number (1900 system) in a date column: a day between
+    1990 and 2100, read with a warning; anything else is unreadable."""
+    if SERIAL_MIN <= value < SERIAL_MAX + 1:
+        d = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return DateValue(d, d, DAY, shown, note=f"Số {shown} được hiểu là số ngày của Excel: ngày {admin_date_short(d)}.")
+    return DateValue(None, None, None, shown,
+                     note=f"Số {shown} không phải ngày: số ngày của Excel phải ứng với năm 1990–2100.")
+
+
+def _month_of_report_year(month: int, default_year: int | None, shown: str) -> "DateValue":
+    if isinstance(default_year, int) and 1900 <= default_year <= 2200:
+        start, end = _month_interval(default_year, month)
+        return DateValue(start, end, MONTH, shown, year_given=False,
+                         note=f"Số {shown} trong cột ngày được hiểu là tháng {month} năm {default_year} (năm báo cáo).")
+    return DateValue(None, None, None, shown,
+                     note=f"Số {shown} có thể là tháng {month} nhưng không biết năm báo cáo.")
 _DATE_PATTERNS = [
     # ngày 18 tháng 11 năm 2021
     (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR + "$"), DAY),
     # 18/11/2021, 18-11-2021, 18.11.2021
     (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*" + _YEAR + "$"), DAY),
+    # 15/03/21, 15.3.21: a two-digit year
+    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2})$"), "yy"),
+    # 44287: an Excel serial stored as text
+    (re.compile(r"^(\d{5})(?:[.,]\d+)?$"), "serial"),
     # 2021-11-18 (ISO)
     (re.compile(r"^" + _YEAR + r"-(\d{1,2})-(\d{1,2})(?:[ t].*)?$"), "iso"),
     # tháng 12/2021, tháng 12 năm 2021, 6/2021
@@ -87,23 +117,26 @@ def parse_date(value: object, default_year: int | None = None) -> DateValue:
     """Read a date cell of any precision. Never invents a day that was not given."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return DateValue(None, None, None, "")
-    if isinstance(value, dt.datetime):
-        d = value.date()
+    if isinstance(value, (dt.datetime, dt.date)):
+        d = value.date() if isinstance(value, dt.datetime) else value
+        if not 1990 <= d.year <= 2100:  # a small number in a date-formatted cell: 4 shows as 04/01/1900
+            serial = (d - _EXCEL_EPOCH).days
+            return DateValue(None, None, None, admin_date_short(d),
+                             note=f"Ô định dạng ngày chứa số {serial} (hiện {admin_date_short(d)}), không phải "
+                                  f"ngày trong khoảng 1990–2100.")
         return DateValue(d, d, DAY, admin_date_short(d))
-    if isinstance(value, dt.date):
-        return DateValue(value, value, DAY, admin_date_short(value))
     if isinstance(value, bool):
         return DateValue(None, None, None, str(value))
     if isinstance(value, (int, float)):
-        if isinstance(value, float) and not math.isfinite(value):
+        if _finite(value) is None or abs(value) >= 1e15:
             return DateValue(None, None, None, str(value))
+        shown = _fmt_number(value)
+        if float(value).is_integer() and 1 <= value <= 12:
+            return _month_of_report_year(int(value), default_year, shown)
         if 1900 <= value <= 2200 and float(value).is_integer():
             y = int(value)
             return DateValue(dt.date(y, 1, 1), dt.date(y, 12, 31), YEAR, str(y))
-        if 1 <= value < 2958466:  # Excel serial numbers (1900 date system)
-            d = _EXCEL_EPOCH + dt.timedelta(days=int(value))
-            return DateValue(d, d, DAY, admin_date_short(d))
-        return DateValue(None, None, None, str(value))
+        return _from_serial(float(value), shown)
     return _parse_date_text(nfc(value), default_year)
 
 
@@ -121,6 +154,21 @@ def _parse_date_text(text: str, default_year: int | None) -> DateValue:
             d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
             if d:
                 return DateValue(d, d, DAY, text)
+        elif kind == "yy":
+            reference = default_year if isinstance(default_year, int) and 1900 <= default_year <= 2200 \
+                else dt.date.today().year
+            year = 2000 + int(g[2])
+            d = _safe_date(year, int(g[1]), int(g[0]))
+            if d and abs(year - reference) <= TWO_DIGIT_YEAR_SPAN:
+                return DateValue(d, d, DAY, text)
+            if d:
+                return DateValue(None, None, None, text,
+                                 note=f"Năm '{g[2]}' viết hai chữ số nhưng {year} cách năm báo cáo {reference} "
+                                      f"quá {TWO_DIGIT_YEAR_SPAN} năm; hãy ghi đủ bốn chữ số.")
+        elif kind == "serial":
+            value = float(key.replace(",", "."))
+            if SERIAL_MIN <= value < SERIAL_MAX + 1:
+                return _from_serial(value, text)
         elif kind == "iso":
             d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
             if d:
@@ -160,6 +208,8 @@ class Progress:
     value: float | None
     note: str = ""
     text: str = ""
+    interpreted: str = ""  # how an ambiguous number was read, with the other reading (a warning)
+    status: str = ""       # the declared status that words such as "Đang thực hiện" say
 
     @property
     def ok(self) -> bool:
@@ -167,40 +217,102 @@ class Progress:
 
 
 _PROGRESS = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(%?)\s*(.*)$", re.S)
+_THOUSANDS = re.compile(r"^\s*([1-9]\d{0,2}(?:([.,])\d{3})(?:\2\d{3})*)\s*(%?)\s*$")
+_PERCENT_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+# words of a hand-made "Kết quả thực hiện" column (folded, without marks)
+_NEGATED = ("chua hoan thanh", "khong hoan thanh", "du kien hoan thanh", "phan dau hoan thanh",
+            "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao")
+_DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung")
+_STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "Chưa triển khai"),
+                 ("dang thuc hien", "Đang thực hiện"), ("dang trien khai", "Đang thực hiện"),
+                 ("dang thi cong", "Đang thực hiện"), ("lui sang", "Lùi thời gian"),
+                 ("lui thoi gian", "Lùi thời gian"), ("gian tien do", "Lùi thời gian"))
 
 
-def parse_progress(value: object, fraction: bool = False) -> Progress:
-    """``95%``, ``95``, ``0.95`` (when the column holds fractions, as a
-    %-formatted cell does), ``95% (dự kiến …)`` keeps the remark as a note;
-    free text gives an unknown value with the text as the note."""
+@lru_cache(maxsize=4096)
+def status_in_words(text: str) -> tuple[float | None, str]:
+    """(progress, declared status) said in words: "Đã hoàn thành" and
+    "Hoàn thành 100%" are 100 and done; "Đang thực hiện", "Chưa triển khai",
+    "Lùi sang năm 2022" are the matching status without a number."""
+    key = re.sub(r"\s+", " ", strip_marks(text).lower())
+    for words, status in _STATUS_WORDS:
+        if words in key:
+            return None, status
+    if any(n in key for n in _NEGATED):
+        return None, ""
+    m = _PERCENT_IN_TEXT.search(key)
+    if m:
+        value = float(m.group(1).replace(",", "."))
+        if value == 100:
+            return 100.0, "Hoàn thành"
+        return None, ""
+    if any(w in key for w in _DONE_WORDS):
+        return 100.0, "Hoàn thành"
+    return None, ""
+
+
+def _general_number(v: float, fraction: bool, mixed: bool, shown: str) -> tuple[float, str]:
+    """A number from a General cell: on the 0–100 scale, except when it is ≤ 1
+    and so is every other number of the column (a column of fractions). A
+    number in (0, 1] among larger ones is ambiguous: the General reading (the
+    likelier one, as its neighbours are percents) is kept, with both told."""
+    if fraction and 0 <= v <= 1:
+        return v * 100.0, ""
+    if mixed and 0 < v <= 1:
+        likely, other = v, v * 100.0
+        return likely, (f"Ô ghi {shown} (định dạng General) giữa các tỷ lệ lớn hơn 1: hiểu là "
+                        f"{_fmt_number(round(likely, 6))}%, cũng có thể là {_fmt_number(round(other, 6))}%. "
+                        f"Hãy ghi rõ, ví dụ '80%'.")
+    return v, ""
+
+
+def parse_progress(value: object, fraction: bool = False, percent: bool = False, mixed: bool = False) -> Progress:
+    """``95%``, ``95``, ``95% (dự kiến …)`` keeps the remark as a note; free
+    text gives an unknown value with the text as the note.
+
+    The cell decides: ``percent`` — the cell's own number format is a
+    percentage, so 0.8 is 80%; otherwise a number is on the 0–100 scale,
+    except that ``fraction`` (every number of the column is ≤ 1) reads it as
+    a fraction; ``mixed`` (the column also holds numbers > 1) makes a number
+    in (0, 1] ambiguous: read as the likelier value with ``interpreted`` set."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return Progress(None)
     if isinstance(value, bool):
         return Progress(None, str(value), str(value))
     if isinstance(value, (int, float)):
         v = _finite(value)
-        v = None if v is None else _finite(v * (100.0 if fraction else 1.0))
         if v is None:  # nan, inf, or an int beyond float range
             return Progress(None, "", str(value))
-        return Progress(round(v, 6), "", str(value))
+        if percent:
+            v = _finite(v * 100.0)
+            return Progress(None, "", str(value)) if v is None else Progress(round(v, 6), "", str(value))
+        shown = _fmt_number(v) if abs(v) < 1e15 else str(value)
+        v, why = _general_number(v, fraction, mixed, shown)
+        return Progress(round(v, 6), "", str(value), interpreted=why)
     text = nfc(value)
+    m = _THOUSANDS.match(text)
+    if m:  # "1.000", "1,000": a thousands separator, never 1%
+        v = float(re.sub(r"[.,]", "", m.group(1)))
+        return Progress(v, "", text, interpreted=f"'{text}' có dấu phân cách hàng nghìn: đọc là {v:g}.")
     m = _PROGRESS.match(text)
     if m:
         number, pct, rest = m.groups()
         rest = rest.strip()
         if rest.startswith(("(", "-", "–", ";", ",", ":")) or not rest:
             v = float(number.replace(",", "."))
-            if not pct and fraction and 0 <= v <= 1 and ("." in number or "," in number):
-                v *= 100
             if not math.isfinite(v):  # hundreds of digits: not a percentage
                 return Progress(None, text, text)
+            why = ""
+            if not pct and ("." in number or "," in number or mixed):
+                v, why = _general_number(v, fraction, mixed, number)
             note = rest.strip(" -–;,:")
             if note.startswith("(") and note.endswith(")"):
                 note = note[1:-1].strip()
-            return Progress(round(v, 6), note, text)
+            return Progress(round(v, 6), note, text, interpreted=why)
     if text.lower() in _ERROR_LITERALS:
         return Progress(None, "", text)
-    return Progress(None, text, text)
+    value_in_words, status = status_in_words(text)
+    return Progress(value_in_words, text, text, status=status)
 
 
 def _finite(value: int | float) -> float | None:
@@ -210,6 +322,11 @@ def _finite(value: int | float) -> float | None:
     except OverflowError:
         return None
     return v if math.isfinite(v) else None
+
+
+def is_number(value: object) -> bool:
+    """A finite int or float, not a bool."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and _finite(value) is not None
 
 
 def column_is_fraction(values: list[object]) -> bool:

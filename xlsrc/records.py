@@ -3,13 +3,13 @@ located and parsed by the schema."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schema as S
 from .access import BookAccess
-from .parsing import (DateValue, canonical_doc_number, column_is_fraction, parse_date,
-                      parse_int, parse_progress, split_lines)
+from .findings import Finding
+from .parsing import DateValue, canonical_doc_number, is_number, parse_date, parse_int, parse_progress, split_lines
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -40,6 +40,7 @@ class WorkbookData:
     sheet_names: dict[str, str] = field(default_factory=dict)  # spec key -> actual sheet name
     extents: dict[str, int] = field(default_factory=dict)      # sheet name -> rows used when read
     missing: list[str] = field(default_factory=list)
+    read_findings: list[Finding] = field(default_factory=list)  # made while reading: legacy text, formulas
 
     @property
     def report_date(self) -> dt.date | None:
@@ -60,11 +61,14 @@ class WorkbookData:
         raise AttributeError(name)
 
 
-def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fraction: bool = False) -> Any:
+def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fraction: bool = False,
+                **progress: bool) -> Any:
+    """One cell read by its column's kind; ``progress`` are the cell's
+    keyword arguments of parse_progress (see progress_options)."""
     if column.kind == S.DATE:
         return parse_date(raw, default_year)
     if column.kind == S.PROGRESS:
-        return parse_progress(raw, fraction=fraction)
+        return parse_progress(raw, fraction=fraction, **progress)
     if column.kind == S.INT:
         return parse_int(raw)
     if column.kind == S.LINES:
@@ -115,24 +119,73 @@ def read_info(grid, data: WorkbookData) -> None:
         data.info[col.key] = parse_value(col, data.info_raw.get(col.key), year)
 
 
+def progress_options(grid, rows: list[int], c: int, cell_info=None):
+    """How each cell of progress column ``c`` is read — the cell decides, not
+    the column: a function of the 0-based row giving parse_progress's
+    ``percent`` (the cell's own format is a percentage), ``fraction`` (every
+    General number of the column is ≤ 1) and ``mixed`` (some are > 1).
+    ``cell_info`` is a zero-argument callable giving the sheet's CellInfo,
+    asked only when the column holds numbers."""
+    numbers = [(i, grid[i][c]) for i in rows if c < len(grid[i]) and is_number(grid[i][c])]
+    info = cell_info() if numbers and cell_info is not None else None
+    percent = {i for i, _ in numbers if info is not None and info.is_percent(i, c)}
+    general = [v for i, v in numbers if i not in percent]
+    fraction = bool(general) and all(0 <= v <= 1 for v in general)
+    mixed = any(v > 1 for v in general)
+    return lambda i: {"percent": i in percent, "fraction": fraction, "mixed": mixed}
+
+
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
-                 loc: TableLocation | None = None) -> tuple[TableLocation | None, list[Record]]:
+                 loc: TableLocation | None = None, cell_info=None) -> tuple[TableLocation | None, list[Record]]:
+    """The records of one sheet; ``cell_info`` as in progress_options."""
     loc = loc or locate(spec, grid, sheet, spec.key_column)
     if loc is None:
         return None, []
-    fraction = {}
-    for col in spec.columns:
-        if col.kind == S.PROGRESS and col.key in loc.columns:
-            c = loc.columns[col.key]
-            fraction[col.key] = column_is_fraction([grid[i][c] if c < len(grid[i]) else None for i in loc.rows])
+    options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info)
+               for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
     records = []
     for i in loc.rows:
         row = grid[i]
         raw = {k: (row[c] if c < len(row) else None) for k, c in loc.columns.items()}
-        values = {col.key: parse_value(col, raw.get(col.key), default_year, fraction.get(col.key, False))
+        values = {col.key: parse_value(col, raw.get(col.key), default_year,
+                                       **(options[col.key](i) if col.key in options else {}))
                   for col in spec.columns}
+        progress = values.get("progress")
+        if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
+            values["declared_status"] = progress.status  # "Đang thực hiện" typed where the progress goes
         records.append(Record(spec, i + 1, raw, values))
     return loc, records
+
+
+def cell_info_getter(book: BookAccess, sheet: str):
+    """A lazy getter of the sheet's CellInfo, when the book can give one and
+    any cell may be percent-formatted."""
+    getter = getattr(book, "cell_info", None)
+    if getter is None or not getattr(book, "has_percent_formats", lambda: True)():
+        return None
+    return lambda: getter(sheet)
+
+
+def _sheet_findings(book: BookAccess, sheet: str, loc: TableLocation | None, spec: S.SheetSpec) -> list[Finding]:
+    """The access layer's findings for a sheet, with the column header filled in."""
+    notes = getattr(book, "notes", None)
+    if notes is None:
+        return []
+    headers = {c: spec.column(k).header for k, c in loc.columns.items()} if loc is not None else {}
+    out = []
+    for f in notes(sheet):
+        col = _col_of(f.cell)
+        out.append(replace(f, column=headers.get(col, f.column)) if col in headers else f)
+    return out
+
+
+def _col_of(cell: str) -> int:
+    n = 0
+    for ch in cell:
+        if not ch.isalpha():
+            break
+        n = n * 26 + ord(ch.upper()) - 64
+    return n - 1
 
 
 def read_workbook(book: BookAccess) -> WorkbookData:
@@ -144,21 +197,24 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         grid = book.read(info_sheet)
         data.extents[info_sheet] = len(grid)
         read_info(grid, data)
+        data.read_findings += _sheet_findings(book, info_sheet, None, S.INFO)
     else:
         data.missing.append(S.INFO.name)
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            data.missing.append(spec.name)
+            if spec not in S.REVIEW_INPUT_SHEETS:  # optional: older workbooks have no review sheets
+                data.missing.append(spec.name)
             data.records[spec.key] = []
             continue
         data.sheet_names[spec.key] = sheet
         grid = book.read(sheet)
         data.extents[sheet] = len(grid)
-        loc, recs = read_records(spec, grid, sheet, year)
+        loc, recs = read_records(spec, grid, sheet, year, cell_info=cell_info_getter(book, sheet))
+        data.read_findings += _sheet_findings(book, sheet, loc, spec)
         if loc is not None:
             data.locations[spec.key] = loc
         data.records[spec.key] = recs

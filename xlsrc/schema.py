@@ -36,13 +36,27 @@ class Vocabulary:
     def lookup(self, text: str) -> Term | None:
         """The term a typed value means, matched without regard to case,
         diacritics or punctuation; ``None`` when unknown."""
+        index = _LOOKUP.get(self.key)
+        if index is None or index[0] is not self:
+            table: dict[str, Term] = {}
+            for term in self.terms:
+                for name in (term.value,) + term.aliases:
+                    table.setdefault(fold(name), term)
+            index = _LOOKUP[self.key] = (self, table, {})
+        typed = index[2]
+        if isinstance(text, str) and text in typed:
+            return typed[text]
         key = fold(text)
-        if not key:
-            return None
-        for term in self.terms:
-            if key == fold(term.value) or key in {fold(a) for a in term.aliases}:
-                return term
-        return None
+        term = index[1].get(key) if key else None
+        if isinstance(text, str):
+            if len(typed) > 20_000:
+                typed.clear()
+            typed[text] = term
+        return term
+
+
+# per vocabulary: folded spelling -> term (built once), and typed text -> term (filled as texts are met)
+_LOOKUP: dict[str, tuple[Vocabulary, dict[str, Term], dict[str, Term | None]]] = {}
 
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
@@ -125,6 +139,54 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("TL.", ("tl", "thua lenh")),
         Term("TUQ.", ("tuq", "thua uy quyen")),
     )),
+    # Rà soát điều kiện (issue 9): the facts the standards of Luật 06/2022/QH15 need.
+    # The order of "rating" and "discipline" is their rank, best/lightest first.
+    Vocabulary("rating", (
+        Term("Hoàn thành xuất sắc nhiệm vụ", ("htxsnv", "hoan thanh xuat sac", "xuat sac")),
+        Term("Hoàn thành tốt nhiệm vụ", ("httnv", "hoan thanh tot", "tot")),
+        Term("Hoàn thành nhiệm vụ", ("htnv", "hoan thanh")),
+        Term("Không hoàn thành nhiệm vụ", ("khtnv", "khong hoan thanh")),
+    )),
+    Vocabulary("yes_no", (
+        Term("Có", ("co", "x", "yes", "dat", "co tham gia", "doan ket")),
+        Term("Không", ("khong", "no", "khong tham gia", "khong doan ket")),
+    )),
+    Vocabulary("discipline", (
+        Term("Không", ("khong", "khong co", "khong bi ky luat", "-")),
+        Term("Khiển trách", ("khien trach",)),
+        Term("Cảnh cáo", ("canh cao",)),
+        Term("Hạ bậc lương", ("ha bac luong",)),
+        Term("Giáng chức", ("giang chuc",)),
+        Term("Cách chức", ("cach chuc",)),
+        Term("Bãi nhiệm", ("bai nhiem",)),
+        Term("Buộc thôi việc", ("buoc thoi viec",)),
+        Term("Đang xem xét", ("dang xem xet", "dang xem xet ky luat", "dang bi xem xet ky luat",
+                              "dang bi xem xet")),
+    )),
+    Vocabulary("gender", (
+        Term("Nam", ("trai",)),
+        Term("Nữ", ("nu", "gai")),
+    )),
+    Vocabulary("initiative_kind", (
+        Term("Sáng kiến", ("sang kien", "sk")),
+        Term("Đề tài khoa học", ("de tai", "de tai khoa hoc", "de tai nckh")),
+        Term("Đề án khoa học", ("de an", "de an khoa hoc")),
+        Term("Công trình khoa học và công nghệ", ("cong trinh khoa hoc", "cong trinh khcn")),
+    )),
+    Vocabulary("scope", (
+        Term("Cơ sở", ("co so", "cap co so", "don vi")),
+        Term("Tỉnh", ("cap tinh", "tinh", "cap bo", "bo, ban, nganh, tinh", "cap bo, ban, nganh, tinh")),
+        Term("Toàn quốc", ("toan quoc", "cap toan quoc", "quoc gia")),
+    )),
+    Vocabulary("award_type", (
+        Term("Thường xuyên", ("thuong xuyen", "hang nam", "tong ket nam")),
+        Term("Theo đợt hoặc chuyên đề", ("theo dot", "chuyen de", "theo chuyen de", "theo dot hoac chuyen de",
+                                         "dot", "so ket", "tong ket chuyen de")),
+        Term("Đột xuất", ("dot xuat",)),
+        Term("Cống hiến", ("cong hien", "qua trinh cong hien")),
+        Term("Niên hạn", ("nien han", "theo nien han")),
+        Term("Đối ngoại", ("doi ngoai",)),
+    )),
     Vocabulary("section", (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
         Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
@@ -191,6 +253,13 @@ _ORIGIN = (
 )
 CHECK = Column("check", "Kiểm tra", width=50, computed=True,
                help="Thông báo kiểm tra dữ liệu; công cụ ghi, không cần nhập.")
+# Kept from a unit's own table when consolidating (issue 8 §2, §7): the group
+# heading a row stood under, and the columns the schema does not know, as
+# "Header: value" lines. Plain text, never checked by the validator.
+GROUP = Column("group", "Nhóm", width=24, aliases=("nhom cong trinh", "khoi", "thuoc nhom"),
+               help="Nhóm, khối mà dòng thuộc về (dòng tiêu đề nhóm như 'I. Khối văn phòng Sở').")
+EXTRA = Column("extra", "Thông tin thêm", width=40, aliases=("thong tin khac",),
+               help="Các cột khác của bảng đơn vị gửi, dạng 'Tiêu đề: giá trị' mỗi dòng; không kiểm tra.")
 ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6,
                help="Số thứ tự.")
 
@@ -278,6 +347,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
            aliases=("trang thai tinh",),
            help="Công cụ tính theo ngày báo cáo; không cần nhập."),
     Column("note", "Ghi chú", width=40, aliases=("ghi chu", "chu thich")),
+    GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="name")
 
 AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
@@ -300,6 +370,16 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen")),
     Column("authority", "Cấp khen", width=24, aliases=("nguoi ky quyet dinh", "co quan khen", "tham quyen")),
     Column("note", "Ghi chú", width=30),
+    # Rà soát điều kiện: the award history (issue 9)
+    Column("year", "Năm", kind=INT, width=8, aliases=("nam khen", "nam xet tang", "nam thanh tich"),
+           help="Năm của thành tích được khen (năm xét tặng danh hiệu); dùng để tính các năm liên tục."),
+    Column("award_type", "Loại hình khen thưởng", kind=CHOICE, vocab="award_type", width=18,
+           aliases=("loai hinh", "loai khen thuong"),
+           help="Thường xuyên, Theo đợt hoặc chuyên đề, Đột xuất, Cống hiến, Niên hạn, Đối ngoại. Khen theo đợt, "
+                "chuyên đề hoặc đột xuất không tính vào chuỗi năm liên tục."),
+    Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
+           help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
+    GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 
 NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
@@ -311,7 +391,106 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 ) + _ORIGIN + (CHECK,), key_column="text")
 
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
-DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS
+
+# --------------------------------------------------------------------------
+# Rà soát điều kiện (issue 9): staff, yearly ratings, initiatives and the
+# standards themselves, as data.  People are matched across sheets by
+# Mã cán bộ, otherwise by the folded name together with Đơn vị.
+_NAME_ALIASES = ("ho ten", "ten can bo", "ten ca nhan", "ho va ten can bo")
+_CODE = Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so", "ma so can bo", "ma nhan vien"),
+               help="Không bắt buộc; nếu có phải duy nhất. Dùng để nhận ra một người ở các trang.")
+_DEPARTMENT = Column("department", "Đơn vị", width=26, aliases=(
+    "phong ban", "phong, ban", "don vi cong tac", "bo phan", "phong"),
+    help="Phòng, ban (tập thể) của cán bộ; đúng tên tập thể ở trang Đánh giá.")
+_YEAR = Column("year", "Năm", kind=INT, required=True, width=8, aliases=("nam danh gia", "nam cong nhan"),
+               help="Năm, ví dụ 2025.")
+
+STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
+                  "Danh sách cán bộ, công chức, viên chức, người lao động; Đơn vị là phòng, ban (tập thể).",
+                  (
+    ORDER,
+    Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES),
+    _CODE,
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi",)),
+    # text, not DATE: report dates are checked against 1990–2100, a birth date is older
+    Column("birth_date", "Ngày sinh", width=12, aliases=("sinh ngay", "nam sinh"),
+           help="dd/mm/yyyy (hoặc chỉ năm sinh)."),
+    Column("position", "Chức vụ", width=24, aliases=("chuc danh", "chuc vu hien tai")),
+    _DEPARTMENT,
+    Column("note", "Ghi chú", width=24),
+    CHECK), key_column="name")
+
+RATINGS = SheetSpec("ratings", "Đánh giá", "DanhGia",
+                    "Xếp loại hằng năm của cá nhân và tập thể, tham gia phong trào thi đua, kỷ luật, đoàn kết nội bộ.",
+                    (
+    ORDER,
+    _YEAR,
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", required=True, width=11,
+           aliases=("tap the ca nhan", "loai doi tuong")),
+    Column("subject", "Họ và tên hoặc tên tập thể", required=True, width=28, aliases=(
+        "ho va ten", "ten tap the", "ho ten hoac ten tap the", "ten ca nhan, tap the", "ten") + _NAME_ALIASES),
+    _CODE,
+    _DEPARTMENT,
+    Column("rating", "Xếp loại", kind=CHOICE, vocab="rating", required=True, width=26,
+           aliases=("xep loai danh gia", "ket qua danh gia", "muc xep loai", "danh gia")),
+    Column("movement", "Tham gia phong trào thi đua", kind=CHOICE, vocab="yes_no", width=12,
+           aliases=("tham gia phong trao", "phong trao thi dua"), help="Có hoặc Không."),
+    Column("discipline", "Kỷ luật", kind=CHOICE, vocab="discipline", width=16,
+           aliases=("hinh thuc ky luat", "ky luat trong nam"),
+           help="Để trống nếu không bị kỷ luật; Khiển trách, Cảnh cáo, Cách chức, Giáng chức, Buộc thôi việc, "
+                "hoặc Đang xem xét."),
+    Column("solidarity", "Nội bộ đoàn kết", kind=CHOICE, vocab="yes_no", width=12,
+           aliases=("doan ket noi bo", "doan ket"), help="Có hoặc Không (cho tập thể)."),
+    Column("note", "Ghi chú", width=24),
+    CHECK), key_column="subject")
+
+INITIATIVES = SheetSpec("initiatives", "Sáng kiến", "SangKien",
+                        "Sáng kiến, đề tài, đề án khoa học được công nhận: năm, phạm vi ảnh hưởng, quyết định công nhận.",
+                        (
+    ORDER,
+    _YEAR,
+    Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES + ("tac gia", "chu nhiem")),
+    _CODE,
+    _DEPARTMENT,
+    Column("title", "Tên sáng kiến, đề tài", required=True, width=44, aliases=(
+        "ten sang kien/de tai", "ten sang kien", "ten de tai", "sang kien, de tai", "noi dung sang kien")),
+    Column("kind", "Loại", kind=CHOICE, vocab="initiative_kind", width=18, aliases=("loai sang kien", "phan loai")),
+    Column("scope", "Phạm vi ảnh hưởng", kind=CHOICE, vocab="scope", required=True, width=14,
+           aliases=("pham vi", "pham vi ap dung", "cap cong nhan")),
+    Column("decision", "Số và ngày quyết định công nhận", width=30, aliases=(
+        "quyet dinh cong nhan", "so quyet dinh", "so, ngay quyet dinh", "quyet dinh")),
+    CHECK), key_column="title")
+
+STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
+                      "Tiêu chuẩn từng danh hiệu, hình thức khen thưởng: ngưỡng và căn cứ pháp lý; sửa được khi "
+                      "văn bản thay đổi hoặc tỉnh quy định khác. Mỗi dòng một danh hiệu, ô để trống là không áp dụng.",
+                      (
+    Column("title", "Danh hiệu, hình thức", required=True, width=30, aliases=(
+        "danh hieu", "hinh thuc", "danh hieu thi dua", "hinh thuc khen thuong")),
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", width=11),
+    Column("rule", "Điều kiện (tóm tắt)", width=60, aliases=("tieu chuan", "dieu kien")),
+    Column("min_rating", "Xếp loại tối thiểu", kind=CHOICE, vocab="rating", width=24),
+    Column("years", "Số năm liên tục", kind=INT, width=10, aliases=("so nam",)),
+    Column("min_initiatives", "Số sáng kiến, đề tài tối thiểu", kind=INT, width=12, aliases=("so sang kien",)),
+    Column("initiative_scope", "Phạm vi sáng kiến tối thiểu", kind=CHOICE, vocab="scope", width=14),
+    Column("member_share", "Tỷ lệ thành viên đạt Lao động tiên tiến", width=14, aliases=("ty le lao dong tien tien",),
+           help="Ví dụ 'trên 50%' (lớn hơn hẳn) hoặc 'từ 70%' (bằng hoặc lớn hơn)."),
+    Column("member_min_rating", "Xếp loại tối thiểu của mọi thành viên", kind=CHOICE, vocab="rating", width=22),
+    Column("min_emulation_members", "Số thành viên đạt Chiến sĩ thi đua cơ sở", kind=INT, width=12),
+    Column("discipline_from", "Kỷ luật loại trừ từ mức", kind=CHOICE, vocab="discipline", width=14,
+           help="Bị kỷ luật từ mức này trở lên (và đang xem xét kỷ luật) thì không đủ điều kiện."),
+    Column("basis", "Căn cứ pháp lý", required=True, width=44, aliases=("can cu", "van ban quy dinh")),
+    Column("note", "Ghi chú", width=50),
+    CHECK), key_column="title")
+
+REVIEW_INPUT_SHEETS: tuple[SheetSpec, ...] = (STAFF, RATINGS, INITIATIVES, STANDARDS)
+REVIEW_SHEET = "Rà soát"                 # written by the review: one row a recipient, one column a title
+PROPOSAL_SHEET = "Danh sách đề nghị"     # written by the review: those who qualify, per title
+PROPOSAL_HEADERS = ("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Danh hiệu / Hình thức đề nghị",
+                    "Thành tích tóm tắt")
+RESULT_YES, RESULT_NO, RESULT_UNKNOWN = "Đủ", "Không đủ", "Chưa đủ dữ liệu"
+
+DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS + REVIEW_INPUT_SHEETS
 
 GUIDE_SHEET = "Hướng dẫn"
 SUMMARY_SHEET = "Tổng hợp"
@@ -321,10 +500,12 @@ CONF_SHEET = "xlwings.conf"
 
 SOURCES_COLUMNS: tuple[Column, ...] = (
     Column("file", "Tệp", width=40),
-    Column("sha256", "SHA-256", width=20),
+    Column("sha256", "SHA-256 (mã kiểm tra nội dung tệp)", width=68),
     Column("unit", "Đơn vị", width=28),
     Column("status", "Trạng thái", width=12),
     Column("rows", "Số dòng lấy", kind=INT, width=12),
+    Column("errors", "Số lỗi", kind=INT, width=9),
+    Column("warnings", "Số cảnh báo", kind=INT, width=11),
     Column("message", "Lý do, ghi chú", width=60),
 )
 

@@ -1,25 +1,55 @@
 """Finding a schema table in a grid of cells, wherever it stands: below title
 lines, with one- or two-row (merged) headers, drifting header wording, NFD
-text, blank rows inside, a total or signature line under it. Used by the
-reader of our own workbooks and by the consolidator alike."""
+text, blank rows inside. Under the header, rows that are not records are told
+apart: group headings (``I``, ``A.``, ``1.1`` with no dates and no progress,
+merged across the row, or bold alone on their row) are carried onto the rows
+under them; total rows (``Tổng cộng``, ``Cộng``, ``Tổng số`` in any column)
+are skipped wherever they stand; foot notes (``Ghi chú:``), signature lines and
+'Nơi nhận' end the table. Columns the schema does not know are kept by header.
+Used by the reader of our own workbooks and by the consolidator alike."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
+from . import schema as S
 from .schema import SheetSpec
-from .vntext import fold
+from .vntext import fold, nfc
 
-MAX_HEADER_SCAN = 40
+HEADER_WINDOW = 40        # the header is looked for in the first rows only
+MAX_HEADER_SCAN = HEADER_WINDOW
+GROUP_SEPARATOR = " / "   # "I. Khối văn phòng Sở / 1. Phòng Tổ chức"
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\(?[a-z]\)?$")
-_END_MARKERS = ("tong cong", "tong so", "noi nhan", "nguoi lap", "thu truong", "giam doc",
-                "kt giam doc", "tm", "xac nhan", "ky ten", "ky ghi ro ho ten")
 _THREE_ALNUM = re.compile(r"[^\W_].*?[^\W_].*?[^\W_]", re.S)  # three letters/digits: not a (1), (a) label
-_END_SHORT = re.compile(r"^(tong|cong|tong cong)( \d+.*)?$")
+# lines under a table that end it: signature block, receivers, foot notes
+_END_MARKERS = ("noi nhan", "nguoi lap", "nguoi lap bieu", "nguoi lap bang", "nguoi tong hop", "thu truong",
+                "giam doc", "kt giam doc", "tm", "kt", "xac nhan", "ky ten", "ky ghi ro ho ten", "ky va ghi ro",
+                "ky dong dau", "ghi chu", "luu y", "chu thich")
+_FOOT_NOTE = re.compile(r"^\W*(ghi\s*ch[úu]|l[ưu]u\s*[ýy]|ch[úu]\s*th[íi]ch)\s*:", re.I)
+_PLACE_DATE = re.compile(r"\bngay\b.{0,12}\bthang\b.{0,12}\bnam\b")
+# total rows: "Tổng cộng", "Cộng", "Cộng I", "Cộng (A)", "Tổng số: 45 công trình", "Tổng 3 công trình"
+_TOTAL = re.compile(r"^(tong cong|tong so|cong|tong)( ([ivxlc]+|[a-z]|\d+.*|cong trinh.*|phan viec.*|"
+                    r"nhiem vu.*|toan .*|chung.*))?$")
+_TOTAL_LEAD = re.compile(r"^\W*(t[ổô]ng|c[ộo]ng)\b", re.I)
+# group labels: I, II., A., b), 1., 1.1, 2.3.1
+_LABEL_ONLY = re.compile(r"^(?:(?P<roman>[IVXLC]+)[.)]?|(?P<letter>[A-ZĐa-zđ])[.)]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\."
+                         r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+))$")
+_LABEL_LEAD = re.compile(r"^(?:(?P<roman>[IVXLC]+)[.)]?|(?P<letter>[A-ZĐa-zđ])[.)]|(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]"
+                         r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+))\s*[-–:]?\s+(?P<text>\S.*)$", re.S)
 
 
 def _is_end_marker(text: str) -> bool:
-    return bool(_END_SHORT.match(text)) or any(text == m or text.startswith(m + " ") for m in _END_MARKERS)
+    return any(text == m or text.startswith(m + " ") for m in _END_MARKERS) or bool(_PLACE_DATE.search(text))
+
+
+def is_total(text) -> bool:
+    """'Tổng cộng', 'Cộng', 'Cộng I', 'Tổng số: 45 công trình' (a cell of a total row)."""
+    return isinstance(text, str) and len(text) <= 60 and text.lstrip()[:1] in _TOTAL_FIRST \
+        and bool(_TOTAL_LEAD.match(text)) and bool(_TOTAL.match(fold(text)))
+
+
+_TOTAL_FIRST = frozenset("TtCc")
 
 
 @dataclass
@@ -30,6 +60,9 @@ class TableLocation:
     columns: dict[str, int]       # column key -> 0-based column index
     header_texts: dict[str, str] = field(default_factory=dict)
     rows: list[int] = field(default_factory=list)  # 0-based indexes of data rows
+    groups: dict[int, str] = field(default_factory=dict)   # data row -> the group heading(s) above it
+    extra: dict[int, str] = field(default_factory=dict)    # 0-based column -> header the schema does not know
+    header_end: int = 0           # 0-based index of the last header row
 
     def excel_col(self, key: str) -> int | None:
         c = self.columns.get(key)
@@ -97,57 +130,81 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
     for c in range(ncols):
         t, b = _cell_text(top[c]), _cell_text(below[c])
         cands = [(t, False)]
-        if b:
+        if b and b != t:
             cands += [(b, True), (f"{t} {b}".strip(), True), (f"{filled[c]} {b}".strip(), True)]
         out.append(cands)
     return out
 
 
-def _may_hold(spec: SheetSpec, key_column: str, grid, r: int, ncols: int) -> bool:
-    """Whether any header candidate of row r may head the key column: a
-    necessary condition for row r to be the header (checked before the full match)."""
-    return any(key_column in _scores(spec, text) for cands in _header_candidates(grid, r, ncols)
-               for text, _ in cands if text)
-
-
-def _match_row(spec: SheetSpec, grid, r: int, ncols: int):
-    cands = _header_candidates(grid, r, ncols)
+def _match(spec: SheetSpec, cands, key_column: str):
+    """The column mapping one header row gives, or None when no cell may head
+    the key column (checked first: most rows are rejected there)."""
+    scores = [[(text, used, _scores(spec, text)) for text, used in options if text] for options in cands]
+    if not any(key_column in s for col in scores for _, _, s in col):
+        return None
     best: dict[tuple[str, int], tuple[int, bool]] = {}
-    for c, options in enumerate(cands):
-        for text, used in options:
-            if not text:
-                continue
-            for key, score in _scores(spec, text).items():
-                if (score, not used) > (best.get((key, c), (0, False))[0], not best.get((key, c), (0, True))[1]):
+    for c, options in enumerate(scores):
+        for _, used, found in options:
+            for key, score in found.items():
+                old = best.get((key, c))
+                if old is None or (score, not used) > (old[0], not old[1]):
                     best[(key, c)] = (score, used)
     scored = sorted(((score, key, c, used) for (key, c), (score, used) in best.items()),
                     key=lambda x: (-x[0], x[2]))
-    taken_keys, taken_cols, mapping, used_second = set(), set(), {}, False
-    for score, key, c, used in scored:
+    taken_keys, taken_cols, mapping, used = set(), set(), {}, 0
+    for score, key, c, second in scored:
         if key in taken_keys or c in taken_cols:
             continue
         taken_keys.add(key)
         taken_cols.add(c)
         mapping[key] = c
-        used_second |= used
-    return mapping, used_second, sum(s for s, k, c, u in scored if mapping.get(k) == c)
+        used += second
+    # rank: columns mapped, then how well, then fewer taken from the row below
+    # (a title line straight above a one-row header is not its first row)
+    return mapping, used > 0, (sum(s for s, k, c, u in scored if mapping.get(k) == c), -used)
+
+
+def _extra_headers(grid, r: int, used_second: bool, ncols: int, mapping: dict[str, int]) -> dict[int, str]:
+    """Header texts of the columns the schema does not know, e.g. 'Kinh phí (triệu đồng)'."""
+    taken = set(mapping.values())
+    top = grid[r] + [None] * (ncols - len(grid[r]))
+    below = (grid[r + 1] + [None] * (ncols - len(grid[r + 1]))) if used_second and r + 1 < len(grid) else []
+    out, parent = {}, ""
+    for c in range(ncols):
+        t = " ".join(nfc(top[c]).split()) if top[c] is not None else ""
+        parent = t or parent
+        b = " ".join(nfc(below[c]).split()) if below and below[c] is not None else ""
+        if c in taken:
+            continue
+        text = (f"{parent} - {b}" if parent and parent != b else b) if b else t
+        if text and not _NUMBERING.match(fold(text)):
+            out[c] = text
+    return out
 
 
 def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None,
-           min_columns: int = 2) -> TableLocation | None:
-    """The best header row for ``spec`` in the grid, or None when no row maps
-    the key column and at least ``min_columns`` columns."""
+           min_columns: int = 2, merges=None, bold: Callable[[int, int], bool] | None = None
+           ) -> TableLocation | None:
+    """The best header row for ``spec`` in the first HEADER_WINDOW rows of
+    the grid, or None when no row maps the key column and at least
+    ``min_columns`` columns. Scanning stops one row after a header is found
+    (the second row of a two-row header). ``merges`` (0-based r1, c1, r2, c2)
+    tell group headings merged across a row; ``bold(row, col)`` tells a bold cell."""
     if not grid:
         return None
-    ncols = max(len(r) for r in grid[:MAX_HEADER_SCAN + 2])
+    window = min(HEADER_WINDOW, len(grid))
+    ncols = max(len(r) for r in grid[:window + 2])
     key_column = key_column or next(c.key for c in spec.columns if c.required)
     best = None
-    for r in range(min(MAX_HEADER_SCAN, len(grid))):
+    for r in range(window):
+        if best is not None and r > best[1] + 1:
+            break  # found: the rows below are data
         if not any(v is not None for v in grid[r]):
             continue
-        if not _may_hold(spec, key_column, grid, r, ncols):  # fast path: no cell can head the key column
+        found = _match(spec, _header_candidates(grid, r, ncols), key_column)
+        if found is None:
             continue
-        mapping, used_second, score = _match_row(spec, grid, r, ncols)
+        mapping, used_second, score = found
         if key_column not in mapping or len(mapping) < min_columns:
             continue
         if best is None or (len(mapping), score) > (len(best[0]), best[2]):
@@ -157,8 +214,12 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     mapping, r, _, used_second = best
     start = r + 2 if used_second else r + 1
     loc = TableLocation(sheet, r, start, mapping,
-                        {k: _cell_text(grid[r][c]) for k, c in mapping.items() if c < len(grid[r])})
-    loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed})
+                        {k: _cell_text(grid[r][c]) for k, c in mapping.items() if c < len(grid[r])},
+                        extra=_extra_headers(grid, r, used_second, ncols, mapping), header_end=start - 1)
+    if merges:
+        fill_merged(grid, merges, start)
+    loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
+                         spec=spec, merges=merges, bold=bold)
     return loc
 
 
@@ -166,35 +227,107 @@ def _row_get(row, c):
     return row[c] if c is not None and c < len(row) else None
 
 
-def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] | None = None) -> list[int]:
-    """Indexes of the data rows: blank rows and column-numbering rows are
-    skipped; a total, signature or 'Nơi nhận' line ends the table. A row with
-    an empty key cell is still a record when two other cells are filled, so
-    the validator can report what is missing."""
-    rows = []
+def _label_level(m: re.Match) -> int:
+    if m.group("roman"):
+        return 1
+    if m.group("letter"):
+        return 2 if m.group("letter").isupper() else 6
+    number = m.group("num") or m.group("dotted")
+    return 3 + number.count(".")
+
+
+def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, str] | None:
+    """(level, heading) when a row without dates or progress is a group
+    heading: a label (I, A., 1., 1.1) alone or leading its text, a row merged
+    across the table, or one bold cell alone on the row."""
+    first = filled_cols[0]
+    v = row[first]
+    text = " ".join(nfc(v).split()) if not isinstance(v, float) else _cell_text(v)
+    rest = [" ".join(nfc(row[c]).split()) for c in filled_cols[1:]]
+    m = _LABEL_ONLY.match(text) if isinstance(v, str) else None
+    if m and rest:
+        sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
+        return _label_level(m), text + sep + " ".join(rest)
+    m = _LABEL_LEAD.match(text) if isinstance(v, str) else None
+    if m and m.group("text")[:1].isalpha():
+        return _label_level(m), " ".join([text] + rest)
+    if (wide or (bold is not None and len(filled_cols) == 1 and bold(first))) and isinstance(v, str) \
+            and any(ch.isalpha() for ch in text):
+        return 0, " ".join([text] + rest)
+    return None
+
+
+def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] | None = None,
+              spec: SheetSpec | None = None, merges=None, bold=None) -> list[int]:
+    """Indexes of the data rows. Blank rows and column-numbering rows are
+    skipped, and so are total rows and repeated header rows; group headings
+    are kept in ``loc.groups`` for the rows under them; a foot note, a
+    signature, a 'Nơi nhận' or a place-and-date line ends the table. A row
+    with an empty key cell is still a record when two other cells are filled,
+    so the validator can report what is missing."""
+    rows: list[int] = []
     mapped = [c for k, c in loc.columns.items() if content_keys is None or k in content_keys]
+    key_col = loc.columns.get(key_column)
+    kinds = {c.key: c.kind for c in spec.columns} if spec is not None else {}
+    timed = [c for k, c in loc.columns.items() if kinds.get(k) in (S.DATE, S.PROGRESS)]
+    wide = {m[0] for m in merges or () if m[0] >= loc.data_start and m[0] == m[2]
+            and sum(m[1] <= c <= m[3] for c in mapped) >= 2}
+    header_raw = _cell_text(_row_get(grid[loc.header_row], key_col)) if key_col is not None else ""
+    header_key = fold(header_raw)
+    stack: list[tuple[int, str]] = []
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         cells = [_row_get(row, c) for c in mapped]
-        filled = [v for v in cells if v is not None and str(v).strip() != ""]
+        filled = [v for v in cells if v is not None and (not isinstance(v, str) or v.strip())]
         if not filled:
             continue
         if not any(isinstance(v, str) and _THREE_ALNUM.search(v) for v in filled):  # else cannot be numbering
             texts = [fold(v) for v in filled]
             if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
                 continue
-        key_value = _row_get(row, loc.columns.get(key_column))
-        first_col = next((c for c, v in enumerate(row) if v is not None), None)
-        first_text = fold(row[first_col]) if first_col is not None else ""
-        if first_col != loc.columns.get(key_column) and _is_end_marker(first_text):
-            break  # "Tổng cộng | 03 công trình | … | 65%": a marker before the key column ends the table
+        key_value = _row_get(row, key_col)
+        filled_cols = [c for c, v in enumerate(row) if v is not None and (not isinstance(v, str) or v.strip())]
+        first_col = filled_cols[0]
+        first_raw = row[first_col]
+        if first_col != key_col and isinstance(first_raw, str):
+            if _FOOT_NOTE.match(first_raw) or _is_end_marker(fold(first_raw)):
+                break  # "Ghi chú: …", "Nơi nhận:", "KT. GIÁM ĐỐC", "Hà Tĩnh, ngày … tháng … năm …"
+        if len(filled) <= 2 and isinstance(key_value, str) and (
+                _FOOT_NOTE.match(key_value) or _is_end_marker(fold(key_value))):
+            break
+        if any(is_total(row[c]) for c in filled_cols):
+            continue  # "Tổng cộng | 03 công trình | … | 65%", "Cộng I" — not a work, wherever it stands
+        if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
+                and fold(key_value) == header_key:
+            continue  # the header repeated (a printed page break)
+        if timed and not any(_row_get(row, c) is not None for c in timed):
+            heading = _group_heading(row, filled_cols, i in wide,
+                                     (lambda c, i=i: bold(i, c)) if bold is not None else None)
+            if heading is not None:
+                level, text = heading
+                stack = [s for s in stack if s[0] < level] + [heading]
+                continue
         if key_value is None or str(key_value).strip() == "":
-            if _is_end_marker(first_text):
-                break
-            if len(filled) >= 2:
-                rows.append(i)
-            continue
-        if len(filled) <= 2 and (_is_end_marker(fold(key_value)) or _is_end_marker(first_text)):
-            break  # "Tổng cộng | 3 công trình": a total row ends the table
+            if len(filled) < 2:
+                continue
+        if stack:
+            loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
         rows.append(i)
     return rows
+
+
+def fill_merged(grid, merges, from_row: int) -> None:
+    """A value merged down over several rows (a unit name over C8:C9) reaches
+    every row it spans: copied into the empty cells below it, from ``from_row`` on."""
+    for r1, c1, r2, c2 in merges or ():
+        if r2 <= r1 or r1 < from_row or r1 >= len(grid) or c1 >= len(grid[r1]):
+            continue
+        value = grid[r1][c1]
+        if value is None:
+            continue
+        for r in range(r1 + 1, min(r2, len(grid) - 1) + 1):
+            row = grid[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            if row[c1] is None:
+                row[c1] = value

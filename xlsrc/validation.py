@@ -2,38 +2,13 @@
 severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from openpyxl.utils import get_column_letter
 
 from . import schema as S
+from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
 from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc
-
-ERROR, WARNING = "error", "warning"
-SEVERITY_VN = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    sheet: str
-    row: int
-    column: str      # header text
-    cell: str        # e.g. "E5"
-    severity: str
-    code: str
-    message: str
-    file: str = ""
-
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("file")
-        return d
-
-    def line(self) -> str:
-        where = f"{self.file} › " if self.file else ""
-        return f"{SEVERITY_VN[self.severity]} [{self.code}] {where}{self.sheet}!{self.cell} ({self.column}): {self.message}"
 
 
 class _Collector:
@@ -62,6 +37,32 @@ def _is_empty(value) -> bool:
     return value is None or value == "" or value == []
 
 
+def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
+    """(severity, code, message) for a parsed date or progress value: what
+    could not be read, and what had to be interpreted. Shared by the
+    validator and the consolidator (which places them at the source cell)."""
+    if col.kind == S.DATE and isinstance(value, DateValue) and not value.empty:
+        if not value.ok:
+            hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
+                    if "thang" in value.text.lower() or "tháng" in value.text.lower() else "")
+            return [(ERROR, "DATE_UNREADABLE",
+                     f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc "
+                     f"'Năm 2021'.{hint}{' ' + value.note if value.note else ''}")]
+        if value.note:
+            return [(WARNING, "DATE_INTERPRETED", value.note + " Hãy kiểm tra và ghi rõ ngày.")]
+    if col.kind == S.PROGRESS and isinstance(value, Progress) and not _is_empty(value):
+        if value.value is None:
+            said = f" Hiểu là tình trạng '{value.status}'." if value.status else ""
+            return [(WARNING, "PROGRESS_TEXT",
+                     f"Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.{said}")]
+        if not 0 <= value.value <= 100:
+            return [(ERROR, "PROGRESS_OUT_OF_RANGE", f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%."
+                     f"{' ' + value.interpreted if value.interpreted else ''}")]
+        if value.interpreted:
+            return [(WARNING, "PROGRESS_AMBIGUOUS", value.interpreted)]
+    return []
+
+
 def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
     # an INT cell whose text is not a number parses to None but is not empty
@@ -71,19 +72,10 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
         return
     if empty:
         return
-    if col.kind == S.DATE and not value.ok:
-        hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
-                if "thang" in value.text.lower() or "tháng" in value.text.lower() else "")
-        out.add(spec, where, col.key, ERROR, "DATE_UNREADABLE",
-                f"Không đọc được ngày '{value.text}'. Nhập dd/mm/yyyy, 'Tháng 4/2021', 'Quý II/2021' hoặc 'Năm 2021'.{hint}")
-    elif col.kind == S.PROGRESS:
-        if value.value is None:
-            out.add(spec, where, col.key, WARNING, "PROGRESS_TEXT",
-                    "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.")
-        elif not 0 <= value.value <= 100:
-            out.add(spec, where, col.key, ERROR, "PROGRESS_OUT_OF_RANGE",
-                    f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%.")
-    elif col.kind == S.INT and value is None and raw not in (None, ""):
+    if col.kind in (S.DATE, S.PROGRESS):
+        for severity, code, message in value_findings(col, value):
+            out.add(spec, where, col.key, severity, code, message)
+    if col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value):
         out.add(spec, where, col.key, ERROR, "DOC_NUMBER_FORMAT",
@@ -116,6 +108,12 @@ def _check_info(out: _Collector) -> None:
                                             f"Trang Thông tin thiếu dòng '{col.header}' (bắt buộc).", data.source))
             continue
         _check_cell(out, S.INFO, row, col, data.info.get(col.key), data.info_raw.get(col.key))
+    doc_date = data.info.get("doc_date")
+    if isinstance(doc_date, DateValue) and doc_date.ok and doc_date.precision != "day" \
+            and "doc_date" in data.info_rows:
+        out.add(S.INFO, data.info_rows["doc_date"], "doc_date", ERROR, "REPORT_DATE_NO_DAY",
+                f"Ngày ban hành '{doc_date.text}' chưa có ngày: báo cáo phải ghi đủ ngày, tháng, năm "
+                f"(ví dụ 18/11/2021); trạng thái công trình được tính theo ngày này.")
     known = {r.text("number") for r in data.plans}
     for key in ("basis", "registration"):
         numbers = data.info.get(key) or []
@@ -164,24 +162,50 @@ def _check_award(out: _Collector, rec: Record) -> None:
 
 def validate(data: WorkbookData) -> list[Finding]:
     out = _Collector(data)
+    out.findings.extend(data.read_findings)
     _check_info(out)
-    for spec in S.RECORD_SHEETS:
+    _check_records(out)
+    from .review.checks import check_review_sheets
+    check_review_sheets(out)
+    return out.findings
+
+
+def validate_records(data: WorkbookData) -> list[Finding]:
+    """The checks of the record rows only (no Thông tin): what consolidation
+    runs on each unit's rows as it reads them."""
+    out = _Collector(data)
+    _check_records(out)
+    return out.findings
+
+
+_CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
+
+
+def _check_records(out: _Collector) -> None:
+    data = out.data
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
+        loc = data.locations.get(spec.key)
+        # a column the table does not have can only be missing (when required)
+        checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
+        sig_keys = [c.key for c in typed if c.key != "order"]
         for rec in data.records.get(spec.key, []):
-            for col in typed:
-                _check_cell(out, spec, rec, col, rec.values.get(col.key), rec.raw.get(col.key))
+            raw = rec.raw
+            for col in checked:
+                value = raw.get(col.key)
+                if value is not None or col.required:  # an empty optional cell has nothing to check
+                    _check_cell(out, spec, rec, col, rec.values.get(col.key), value)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = (rec.text("unit"),) + tuple(nfc(rec.raw.get(c.key)) for c in typed if c.key != "order")
+            signature = (rec.text("unit"),) + tuple("" if raw.get(k) is None else nfc(raw[k]) for k in sig_keys)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
-    return out.findings
 
 
 def has_errors(findings: list[Finding]) -> bool:

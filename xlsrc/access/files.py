@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileUnusable, os_error_message
-from . import Grid
-from . import limits
+from ..findings import Finding
+from . import Grid, cellinfo, limits
+from .cellinfo import CellInfo
 from .limits import check_file_size, check_package
+from .notes import convert_legacy_grid, formula_notes
 from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, read_foreign, sniff
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -134,6 +136,12 @@ class FileBook:
             self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
             self._names = list(self._foreign)
         self._grids: dict[str, Grid] = dict(self._foreign)
+        self._cell_infos: dict[str, CellInfo] = {}
+        self._notes: dict[str, list[Finding]] = {}
+        self._xlrd = None
+        self._xlsx: cellinfo.XlsxPackage | None = None
+        self._legacy_fonts: bool | None = None
+        self._percent: bool | None = None
         self._wb = None  # openpyxl workbook, opened on first write
         self.alerts: list[str] = []
         self.selection: tuple[str, int, int] | None = None
@@ -146,7 +154,8 @@ class FileBook:
         return f"nội dung là {self.read_as}; đọc theo dạng đó" if self.read_as else ""
 
     @property
-    def notes(self) -> list[str]:
+    def file_notes(self) -> list[str]:
+        """What the file really was, as a sentence for the console and the log."""
         return [f"Tệp '{self.name}': {self.kind_note}."] if self.read_as else []
 
     # -- reading ---------------------------------------------------------
@@ -165,8 +174,75 @@ class FileBook:
             grid = [[_clean(v) for v in row] for row in raw]
             while grid and all(v is None for v in grid[-1]):
                 grid.pop()
+            self._notes[sheet] = self._interpret(sheet, grid)
             self._grids[sheet] = grid
         return self._grids[sheet]
+
+    # -- per-cell information: formats, fonts, legacy text, formulas --------
+    def _kind(self) -> str:
+        """The package kind for per-cell information ("" for HTML/XML/CSV: plain text cells)."""
+        return {"xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "ods": "ods"}.get(self.kind, "")
+
+    def cell_info(self, sheet: str) -> CellInfo:
+        """Number format and font of every cell of a sheet, and the formula
+        cells saved without a value (see access/cellinfo.py); read once."""
+        if sheet not in self._cell_infos:
+            kind = self._kind()
+            try:
+                if kind == "xlsx":
+                    info = self._package().cell_info(sheet)
+                elif kind == "xls":
+                    if self._xlrd is None:
+                        self._xlrd = cellinfo.xls_book(self.data)
+                    info = cellinfo.xls_cell_info(self._xlrd, sheet)
+                elif kind == "ods":
+                    info = cellinfo.ods_cell_info(self.data, sheet)
+                else:
+                    info = CellInfo()
+            except Exception:  # the values are still read; every cell is taken as General
+                info = CellInfo()
+            self._cell_infos[sheet] = info
+        return self._cell_infos[sheet]
+
+    def _package(self) -> cellinfo.XlsxPackage:
+        if self._xlsx is None:
+            self._xlsx = cellinfo.XlsxPackage(self.data)
+        return self._xlsx
+
+    def has_percent_formats(self) -> bool:
+        """Whether any cell of the book may be percent-formatted (cheap; an
+        answer of True means: ask cell_info)."""
+        if self._percent is None:
+            try:
+                self._percent = self._package().has_percent() if self._kind() == "xlsx" else True
+            except Exception:
+                self._percent = False
+        return self._percent
+
+    def notes(self, sheet: str) -> list[Finding]:
+        """What had to be interpreted while the sheet was read: legacy-encoded
+        text converted to Unicode, formula cells without a value."""
+        self.read(sheet)
+        return list(self._notes.get(sheet, []))
+
+    def _has_legacy_fonts(self) -> bool:
+        if self._legacy_fonts is None:
+            kind = self._kind()
+            self._legacy_fonts = (self._package().legacy_fonts() if kind == "xlsx" else
+                                  cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
+                                  cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else False)
+        return self._legacy_fonts
+
+    def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
+        info = self.cell_info(sheet) if self._has_legacy_fonts() else None
+        notes = convert_legacy_grid(grid, info, self.name, sheet)
+        if self._kind() == "xlsx":
+            try:
+                if self._package().formulas_without_value(sheet):
+                    notes += formula_notes(self.cell_info(sheet), self.name, sheet)
+            except Exception:
+                pass
+        return notes
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""
@@ -234,8 +310,20 @@ def _set_text_safe(cell, value) -> None:
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        cell.number_format = "dd/mm/yyyy"  # a date reads as a date, not yyyy-mm-dd h:mm:ss
+
+
+# What a reader's (English) error means, said in Vietnamese: the reason shown
+# to the user and written in 'Nguồn dữ liệu' never carries framework text.
+_REASONS = (("cannot detect file format", "không nhận ra định dạng tệp"),
+            ("zip", "phần nén (zip) của tệp bị hỏng"), ("encrypt", "tệp được mã hoá"),
+            ("password", "tệp được mã hoá"), ("xml", "nội dung XML của tệp bị hỏng"),
+            ("utf", "có ký tự không đọc được"), ("eof", "tệp bị cắt cụt, thiếu phần cuối"),
+            ("truncat", "tệp bị cắt cụt, thiếu phần cuối"), ("not found", "thiếu một phần bên trong tệp"),
+            ("missing", "thiếu một phần bên trong tệp"), ("memory", "tệp quá lớn"))
 
 
 def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    text = f"{type(exc).__name__} {exc}".lower()
+    return next((vn for key, vn in _REASONS if key in text), "nội dung không đúng cấu trúc bảng tính")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .extract import extract_file
 from .master import merge
 from .units import UnitMap
 
-__all__ = ["FileResult", "ConsolidationResult", "consolidate", "write_master"]
+__all__ = ["FileResult", "ConsolidationResult", "consolidate", "write_master", "default_jobs"]
 
 
 @dataclass
@@ -27,6 +28,8 @@ class FileResult:
     rows: int     # rows taken from this file into the master (all sheets)
     message: str
     sha256: str = ""
+    errors: int = 0     # validator findings on this file's rows, by severity
+    warnings: int = 0
 
 
 @dataclass
@@ -35,11 +38,13 @@ class ConsolidationResult:
     content: Content
     total_rows: int   # work rows (công trình, phần việc) in the master
     inputs: list[str] = field(default_factory=list)  # every file looked at, for write_master's safety check
+    findings: list[dict] = field(default_factory=list)  # validate --json's shape plus "file", source cells
+    seconds: float = 0.0
 
     def as_json(self) -> dict:
         return {"files": [{"file": f.file, "status": f.status, "unit": f.unit, "rows": f.rows,
-                           "message": f.message} for f in self.files],
-                "rows": self.total_rows}
+                           "message": f.message, "warnings": f.warnings, "errors": f.errors} for f in self.files],
+                "rows": self.total_rows, "findings": self.findings}
 
     @property
     def exit_code(self) -> int:
@@ -74,7 +79,7 @@ def _worker_init() -> None:
         import faulthandler
         if faulthandler.is_enabled():
             faulthandler.enable(file=sys.stderr)  # fd 2: the log
-    except OSError:
+    except Exception:  # never let the set-up break the pool: the files are still read
         pass
     try:
         import resource
@@ -82,7 +87,7 @@ def _worker_init() -> None:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         cap = LIMITS.worker_memory if hard == resource.RLIM_INFINITY else min(LIMITS.worker_memory, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ImportError, ValueError, OSError):  # no resource module (Windows) or not allowed
+    except Exception:  # no resource module (Windows) or not allowed
         pass
 
 
@@ -144,10 +149,13 @@ def _read_isolated(paths, password, progress, jobs):
     return out
 
 
-def consolidate(inputs: list[str], jobs: int = 1, unit_map: str | None = None, password: str | None = None,
+def consolidate(inputs: list[str], jobs: int | None = None, unit_map: str | None = None, password: str | None = None,
                 progress=None, info_from: str | None = None, exclude: list[str] | None = None) -> ConsolidationResult:
     """Read every input (files and folders) and build the master's content.
-    A bad file becomes an 'error' entry; it never stops the run."""
+    A bad file becomes an 'error' entry; it never stops the run. ``jobs``
+    defaults to the number of cores."""
+    started = time.perf_counter()
+    jobs = default_jobs() if jobs is None else jobs
     mapping = UnitMap.load(unit_map) if unit_map else None
     own_info = _own_info(info_from) if info_from else None
     skip = {str(safe_resolve(Path(p))) for p in exclude or []}  # e.g. the master itself, found in an input folder
@@ -161,8 +169,19 @@ def consolidate(inputs: list[str], jobs: int = 1, unit_map: str | None = None, p
     extracts = [by_path.get(c.path) or {"file": c.path, "status": "error", "message": c.error, "sha256": "",
                                         "rows": {}, "covered": []} for c in candidates]
     files, content, total = merge(extracts, mapping, own_info)
+    taken = {f["file"] for f in files if f["status"] == "ok"}
+    findings = [f for ex in extracts if ex["file"] in taken for f in ex.get("findings") or ()]
     return ConsolidationResult([FileResult(**f) for f in files], content, total,
-                               inputs=[c.path for c in candidates])
+                               inputs=[c.path for c in candidates], findings=findings,
+                               seconds=time.perf_counter() - started)
+
+
+def default_jobs() -> int:
+    """--jobs by default: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def _own_info(path: str) -> dict:

@@ -1,25 +1,46 @@
-"""The human summary of a consolidation: one line a file, then the totals."""
+"""The human summary of a consolidation: the totals, then the files that
+could not be used, one a line; the full table a file with --verbose."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..findings_view import vn_number
+
 STATUS_VN = {"ok": ("đạt", "green"), "duplicate": ("trùng", "yellow"), "error": ("lỗi", "red")}
 
 
-def print_summary(result, console) -> None:
-    """Data (file names, units, messages) goes in as rich ``Text``: never read as markup."""
-    from rich.table import Table
-    from rich.text import Text
-    table = Table(title="Tổng hợp từ các đơn vị", show_lines=False, expand=False)
-    table.add_column("Tệp", overflow="fold")
-    table.add_column("Đơn vị", overflow="fold")
-    table.add_column("Trạng thái")
-    table.add_column("Số dòng", justify="right")
-    table.add_column("Ghi chú", overflow="fold")
-    for f in result.files:
-        table.add_row(Text(Path(f.file).name), Text(f.unit), Text(*STATUS_VN.get(f.status, (f.status, ""))),
-                      Text(str(f.rows)), Text(f.message))
-    console.print(table)
+def summary_text(result) -> str:
     statuses = [f.status for f in result.files]
-    console.print(f"{len(statuses)} tệp: {statuses.count('ok')} đạt, {statuses.count('duplicate')} trùng, "
-                  f"{statuses.count('error')} lỗi; {result.total_rows} công trình, phần việc.")
+    errors = sum(f.errors for f in result.files)
+    warnings = sum(f.warnings for f in result.files)
+    seconds = f"{result.seconds:.1f}".replace(".", ",")
+    return (f"{vn_number(len(statuses))} tệp: {vn_number(statuses.count('ok'))} đạt, "
+            f"{vn_number(statuses.count('duplicate'))} trùng, {vn_number(statuses.count('error'))} lỗi; "
+            f"{vn_number(result.total_rows)} công trình, phần việc; dữ liệu có {vn_number(errors)} lỗi và "
+            f"{vn_number(warnings)} cảnh báo; {seconds} giây.")
+
+
+def print_summary(result, console, verbose: bool = False) -> None:
+    """Data (file names, units, messages) goes in as rich ``Text``: never read as markup."""
+    from rich.text import Text
+    if verbose:
+        from rich.table import Table
+        table = Table(title="Tổng hợp từ các đơn vị", show_lines=False, expand=False)
+        table.add_column("Tệp", overflow="fold")
+        table.add_column("Đơn vị", overflow="fold")
+        table.add_column("Trạng thái")
+        table.add_column("Số dòng", justify="right")
+        table.add_column("Lỗi", justify="right")
+        table.add_column("Cảnh báo", justify="right")
+        table.add_column("Ghi chú", overflow="fold")
+        for f in result.files:
+            table.add_row(Text(Path(f.file).name), Text(f.unit), Text(*STATUS_VN.get(f.status, (f.status, ""))),
+                          vn_number(f.rows), vn_number(f.errors), vn_number(f.warnings), Text(f.message))
+        console.print(table)
+    else:
+        bad = [f for f in result.files if f.status == "error"]
+        if bad:
+            console.print(f"Các tệp không dùng được ({vn_number(len(bad))}):", markup=False)
+        for f in bad:
+            console.print(f"- {Path(f.file).name}: {f.message}", markup=False)
+    console.print(summary_text(result), markup=False)

@@ -15,9 +15,11 @@ from .. import schema as S
 from ..access.files import FileBook
 from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
-from ..parsing import DAY, MONTH, DateValue, Progress, column_is_fraction, is_error_literal
-from ..records import WorkbookData, find_sheet, parse_value, read_info
-from ..tables import locate
+from ..findings import Finding, cell_ref
+from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
+from ..records import Record, WorkbookData, cell_info_getter, find_sheet, parse_value, progress_options, read_info
+from ..tables import GROUP_SEPARATOR, locate
+from ..validation import ERROR, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -46,7 +48,7 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
             return f"Tháng {dv.start.month}/{dv.start.year}"
         if isinstance(raw, str):
             return nfc(raw)
-        return dv.display() if dv.ok else _plain(raw)
+        return dv.display() if dv.ok else (dv.text or _plain(raw))
     if col.kind == S.PROGRESS:
         p: Progress = value
         if p.ok and not p.note and 0 <= p.value <= 100:
@@ -61,53 +63,84 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
     return value if value != "" else None
 
 
-_VOCAB_CACHE: dict[tuple[str, str], str] = {}
+def _line_text(v: Any) -> str:
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.strftime("%d/%m/%Y")
+    return " ".join(_plain(v).split()) if not isinstance(v, str) else nfc(v).strip()
 
 
-def _choice(vocab: str, text: str) -> str:
-    key = (vocab, text)
-    if key not in _VOCAB_CACHE:
-        term = S.vocabulary(vocab).lookup(text)
-        _VOCAB_CACHE[key] = term.value if term else text
-    return _VOCAB_CACHE[key]
+def _joined(*parts: Any, sep: str = "\n") -> str | None:
+    got = [nfc(p).strip() for p in parts if p is not None and nfc(p).strip()]
+    return sep.join(got) or None
 
 
-def _convert(col: S.Column, raw: Any, year: int | None, fraction: bool) -> Any:
-    """parse_value + master_value, with fast paths for plain text and real dates."""
-    if raw is None:
-        return None
-    kind = col.kind
-    if kind == S.TEXT and not col.vocab:
-        v = _plain(raw) if not isinstance(raw, (dt.date, dt.datetime)) else raw.strftime("%d/%m/%Y")
-        return v or None
-    if kind == S.DATE and isinstance(raw, dt.date):
-        return dt.datetime(raw.year, raw.month, raw.day)
-    if kind in (S.CHOICE, S.TEXT) and col.vocab:
-        text = _plain(raw)
-        return _choice(col.vocab, text) if text else None
-    return master_value(col, raw, parse_value(col, raw, year, fraction))
+_REPEATED = (S.DATE, S.PROGRESS, S.CHOICE, S.INT)
 
 
-def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None) -> tuple[list[dict], int]:
-    """Master rows of one located table, and how many rows held only error values."""
+def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None
+               ) -> tuple[list[dict], int, list[Record]]:
+    """Master rows of one located table, the same rows as records (parsed
+    once, for the validator), and how many rows held only error values.
+    ``cell_info`` (a getter of the sheet's CellInfo) lets each progress cell's
+    own format decide. The group heading a row stood under goes to 'Nhóm';
+    cells of columns the schema does not know go to 'Thông tin thêm' as
+    'Header: value' lines."""
     cols = [(c, loc.columns[c.key]) for c in spec.columns
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
-    fraction = {c.key: column_is_fraction([grid[i][j] if j < len(grid[i]) else None for i in loc.rows])
-                for c, j in cols if c.kind == S.PROGRESS}
-    out, errors = [], 0
+    typed = [c for c in spec.columns if not c.computed]
+    options = {c.key: progress_options(grid, loc.rows, j, cell_info) for c, j in cols if c.kind == S.PROGRESS}
+    mapped = set(loc.columns.values())
+    empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
+    out, records, errors = [], [], 0
+    memo: dict[tuple, tuple[Any, Any]] = {}
     for i in loc.rows:
         row = grid[i]
         n = len(row)
-        raws = [(c, row[j] if j < n else None) for c, j in cols]
-        filled = [v for c, v in raws if v is not None and not c.computed and (not isinstance(v, str) or v.strip())]
+        raw = {c.key: (row[j] if j < n else None) for c, j in cols}
+        filled = [v for c, v in zip(cols, raw.values())
+                  if v is not None and not c[0].computed and (not isinstance(v, str) or v.strip())]
         if filled and all(is_error_literal(v) for v in filled):
             errors += 1
             continue
-        rec = {c.key: _convert(c, v, year, fraction.get(c.key, False)) for c, v in raws}
+        lines = [f"{loc.extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in range(n)
+                 if j not in mapped and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
+        if lines:
+            raw["extra"] = _joined(raw.get("extra"), *lines)
+        heading = loc.groups.get(i)
+        if heading:
+            raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
+        values = dict(empty)
+        rec = dict.fromkeys(empty)
+        for c in typed:
+            v = raw.get(c.key)
+            if v is None:
+                continue
+            opts = options[c.key](i) if c.key in options else {}
+            if c.kind in _REPEATED:  # dates, progress, choices repeat down a table: read each once
+                key = (c.key, type(v), v, opts.get("percent"))
+                got = memo.get(key)
+                if got is None:
+                    value = parse_value(c, v, year, **opts)
+                    got = memo[key] = (value, master_value(c, v, value))
+                values[c.key], rec[c.key] = got
+            else:
+                values[c.key] = value = parse_value(c, v, year, **opts)
+                rec[c.key] = master_value(c, v, value)
+        progress = values.get("progress")
+        if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
+            values["declared_status"] = rec["declared_status"] = progress.status  # "Đang thực hiện" as progress
+        records.append(Record(spec, i + 1, raw, values))
+        if "unit" in raw:
+            rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
         out.append(rec)
-    return out, errors
+    return out, errors, records
+
+
+def xl_col(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 27 → AB)."""
+    return cell_ref(1, index + 1)[:-1]
 
 
 # --------------------------------------------------------------------------
@@ -176,8 +209,9 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     next one's header begins."""
     grid = book.read(sheet)
     found = []
+    merges, bold = sheet_merges(book, sheet), _BoldCells(book, sheet)
     for spec in specs:
-        loc = locate(spec, grid, sheet, spec.key_column)
+        loc = locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold)
         if loc is not None:
             found.append((spec, loc))
     if len(found) == 2:
@@ -189,6 +223,11 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
             first[1].rows = [r for r in first[1].rows if r < second[1].header_row]
             found = [first, second]
     return found
+
+
+def _read_notes(book: FileBook, sheets: set[str]) -> list[Finding]:
+    """Legacy-encoded text converted, formulas without a value, in the sheets read."""
+    return [f for sheet in book.sheet_names() if sheet in sheets for f in book.notes(sheet)]
 
 
 def extract_file(path: str, password: str | None = None) -> dict:
@@ -208,9 +247,12 @@ def extract_file(path: str, password: str | None = None) -> dict:
     except MemoryError:
         result["status"], result["message"] = "error", f"Tệp '{Path(path).name}' quá lớn, không đủ bộ nhớ để đọc."
     except Exception as exc:  # one bad file never stops the run
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+        from ..access.files import _short
+        from ..logfile import log_exception
+        log = log_exception(f"consolidate: {path}")
         result["status"] = "error"
-        result["message"] = f"Không đọc được tệp '{Path(path).name}' ({type(exc).__name__}: {first})."
+        result["message"] = (f"Không đọc được tệp '{Path(path).name}' ({_short(exc)}); chi tiết trong tệp nhật ký "
+                             f"{log}.")
     if result["status"] == "error":
         result["rows"], result["covered"] = {}, []
     return result
@@ -226,6 +268,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     error_only: list[str] = []
     notes: list[str] = [book.kind_note] if book.kind_note else []
     claimed: set[str] = set()
+    tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
+    read_sheets: set[str] = set()   # hand-made tables read
     year = None
     template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)
     if template:
@@ -248,8 +292,11 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             claimed.add(sheet)
             covered.append(spec.key)
             grid = book.read(sheet)
-            loc = locate(spec, grid, sheet, spec.key_column)
-            got, errors = table_rows(spec, grid, loc, sheet, year) if loc is not None else ([], 0)
+            loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
+            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet)) \
+                if loc is not None else ([], 0, [])
+            if loc is not None:
+                tables.append((spec, loc, sheet, recs))
             if not got and loc is not None and (errors or any(
                     r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
@@ -278,8 +325,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             year = facts.get("year")
         for sheet, spec, loc in found_all:
             tables_found += 1
+            read_sheets.add(sheet)
             grid = book.read(sheet)
-            got, errors = table_rows(spec, grid, loc, sheet, year)
+            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+            tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
                     error_only.append(f"'{sheet}'")
@@ -316,7 +365,133 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         return
     result["status"] = "ok"
     result["rows"] = rows
+    result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
+        check_tables(path, tables)
+    result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
+    result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
     parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative") if rows.get(k)]
     result["message"] = "; ".join(parts or ["không có dòng dữ liệu nào"]) + (
         "" if not notes else " (" + "; ".join(notes) + ")")
+
+
+# --------------------------------------------------------------------------
+def check_tables(path: str, tables) -> list[dict]:
+    """The validator's findings on the rows of each table read, naming the
+    source file, sheet and cell. A required column missing from a table is
+    said once for the table, not once a row."""
+    out: list[dict] = []
+    for spec, loc, sheet, records in tables:
+        data = WorkbookData(source=Path(path).name, records={spec.key: records},
+                            locations={spec.key: loc}, sheet_names={spec.key: sheet})
+        missing = [c for c in spec.columns if c.required and c.key not in loc.columns]
+        absent = {c.header for c in missing}
+        if missing and records:
+            first = records[0].row
+            heads = ", ".join(f"'{c.header}'" for c in missing)
+            out.append({**Finding(sheet, loc.header_row + 1, missing[0].header, cell_ref(loc.header_row + 1, 1), ERROR,
+                                  "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(records)} dòng "
+                                  f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
+        for f in validate_records(data):
+            if f.code == "REQUIRED_EMPTY" and f.column in absent:
+                continue
+            out.append({**f.as_dict(), "file": path})
+    return out
+
+
+def sheet_merges(book: FileBook, sheet: str) -> list[tuple[int, int, int, int]]:
+    """Merged areas of a sheet, 0-based (r1, c1, r2, c2): from the reader for
+    .xlsx/.xls, from content.xml for .ods (which the reader does not give)."""
+    merges = book.merged_ranges(sheet)
+    if merges or _kind(book) != "ods":
+        return merges
+    try:
+        return _ods_shape(book.data, sheet)[0]
+    except Exception:  # a damaged content.xml: the values are still read, unmerged
+        return []
+
+
+def _kind(book: FileBook) -> str:
+    kind = getattr(book, "_kind", None)
+    return kind() if callable(kind) else book.path.suffix.lower().lstrip(".")
+
+
+_ODS_T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_S = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_ODS_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+
+
+def _ods_shape(data: bytes, sheet: str) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+    """Merged areas and bold cells of one .ods sheet, from content.xml (in
+    one pass; repeated rows and cells counted, never expanded)."""
+    import io
+    from defusedxml import ElementTree as ET  # no entities, no DTDs
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if z.getinfo("content.xml").file_size > 200 * 2**20:
+            return [], set()
+        root = ET.fromstring(z.read("content.xml"))
+    t, st, fo = "{%s}" % _ODS_T, "{%s}" % _ODS_S, "{%s}" % _ODS_FO
+    bold_styles = {s.get(st + "name") for s in root.iter(st + "style")
+                   if any(p.get(fo + "font-weight") in ("bold", "700", "800", "900")
+                          for p in s.iter(st + "text-properties"))}
+    merges, bold = [], set()
+    for table in root.iter(t + "table"):
+        if table.get(t + "name") != sheet:
+            continue
+        r = 0
+        for row in table.iter(t + "table-row"):
+            c = 0
+            for cell in row:
+                if cell.tag not in (t + "table-cell", t + "covered-table-cell"):
+                    continue
+                rows_span = int(cell.get(t + "number-rows-spanned", "1"))
+                cols_span = int(cell.get(t + "number-columns-spanned", "1"))
+                if rows_span > 1 or cols_span > 1:
+                    merges.append((r, c, r + rows_span - 1, c + cols_span - 1))
+                if cell.get(t + "style-name") in bold_styles and r < 100_000:
+                    bold.add((r, c))
+                c += int(cell.get(t + "number-columns-repeated", "1"))
+            r += int(row.get(t + "number-rows-repeated", "1"))
+        break
+    return merges, bold
+
+
+class _BoldCells:
+    """bold(row, col) of a sheet, read from the file only when the locator
+    asks (a lone cell that may be a group heading): .xlsx through openpyxl,
+    .xls through xlrd, .ods from content.xml."""
+
+    def __init__(self, book: FileBook, sheet: str):
+        self.book, self.sheet, self.test = book, sheet, None
+
+    def __call__(self, row: int, col: int) -> bool:
+        if self.test is None:
+            try:
+                self.test = self._reader()
+            except Exception:  # no formatting to be had: no bold heading
+                self.test = lambda r, c: False
+        try:
+            return bool(self.test(row, col))
+        except Exception:
+            return False
+
+    def _reader(self):
+        import io
+        kind, data = _kind(self.book), self.book.data
+        if kind == "xlsx":
+            import openpyxl
+            ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True)[self.sheet]
+
+            def test(r, c):
+                for cells in ws.iter_rows(min_row=r + 1, max_row=r + 1, min_col=c + 1, max_col=c + 1):
+                    return cells and cells[0].font is not None and cells[0].font.b
+            return test
+        if kind == "xls":
+            from ..access import cellinfo
+            book = getattr(self.book, "_xlrd", None) or cellinfo.xls_book(data)
+            ws = book.sheet_by_name(self.sheet)
+            return lambda r, c: book.font_list[book.xf_list[ws.cell_xf_index(r, c)].font_index].bold
+        if kind == "ods":
+            bold = _ods_shape(data, self.sheet)[1]
+            return lambda r, c: (r, c) in bold
+        return lambda r, c: False

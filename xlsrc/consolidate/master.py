@@ -156,10 +156,47 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
                 rows[spec.key].append(row)
                 counts[i] += 1
     files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i],
-              "message": message[i], "sha256": ex.get("sha256") or ""} for i, ex in enumerate(extracts)]
+              "message": message[i], "sha256": ex.get("sha256") or "",
+              "errors": ex.get("errors", 0) if status[i] == "ok" else 0,
+              "warnings": ex.get("warnings", 0) if status[i] == "ok" else 0} for i, ex in enumerate(extracts)]
     used = [ex for i, ex in enumerate(extracts) if status[i] == "ok"]
-    sources = [{"file": f["file"], "sha256": f["sha256"], "unit": f["unit"], "status": f["status"],
-                "rows": f["rows"], "message": f["message"]} for f in files]
-    content = Content(info=master_info(used, own_info), rows=rows, sources=sources)
+    sources = [{"file": f["file"], "sha256": f["sha256"], "unit": f["unit"], "status": STATUS_VN[f["status"]],
+                "rows": f["rows"], "errors": f["errors"], "warnings": f["warnings"], "message": f["message"]}
+               for f in files]
+    info = master_info(used, own_info)
+    content = Content(info=info, rows=rows, sources=sources, summary=master_summary(info, rows))
     return files, content, len(rows["works"])
+
+
+STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng"}
+
+
+def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[list[Any]]:
+    """The Tổng hợp sheet of the master, as `compute` would write it, from the
+    master's own rows read back as records."""
+    from ..completion import compute
+    from ..jobs import summary_rows
+    from ..parsing import parse_date
+    from ..records import Record, WorkbookData, parse_value
+    year = info.get("report_year") if isinstance(info.get("report_year"), int) else None
+    data = WorkbookData(source="")
+    data.info["unit_name"] = info.get("unit_name")
+    data.info["doc_date"] = parse_date(info.get("doc_date"))
+    for spec, keys in ((S.WORKS, ("progress", "start", "planned_finish", "actual_finish", "declared_status",
+                                  "kind", "note", "unit", "owner")),
+                       (S.AWARDS, ("count", "recipient_kind", "form", "field", "period", "unit"))):
+        cols = [spec.column(k) for k in keys]
+        memo: dict[tuple[str, Any], Any] = {}
+
+        def read(c: S.Column, v: Any) -> Any:  # the same date or progress recurs: parsed once
+            try:
+                return memo[(c.key, type(v), v)]
+            except KeyError:
+                got = memo[(c.key, type(v), v)] = parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
+                return got
+            except TypeError:  # unhashable
+                return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
+        data.records[spec.key] = [Record(spec, n, r, {c.key: read(c, r.get(c.key)) for c in cols})
+                                  for n, r in enumerate(rows.get(spec.key, []), start=2)]
+    return summary_rows(data, compute(data))
 

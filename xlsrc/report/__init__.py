@@ -3,7 +3,6 @@ provincial board's consolidated report, filled from the workbook."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import zipfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from ..records import WorkbookData
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
+from .plain import template_context
 from .pdf import to_pdf
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
@@ -65,21 +65,27 @@ def is_consolidated(data: WorkbookData) -> bool:
     return any(r.text("unit") for records in data.records.values() for r in records)
 
 
+def _chart(totals) -> render.Picture:
+    from docx.shared import Mm
+
+    from .chart import completion_chart
+    png = completion_chart(totals)
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
+    # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
+    if height * 150 <= width * 200:
+        return render.Picture(png, width=Mm(150))
+    return render.Picture(png, height=Mm(200))
+
+
 def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None):
+    """(kind, the template's plain-data context, annex rows, pictures)."""
     totals = compute(data, as_of)
     kind = kind or ("consolidated" if is_consolidated(data) else "department")
     if kind == "consolidated":
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
-        from .chart import completion_chart
-        png = completion_chart(totals)
-        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
-        # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
-        size = {"width": Mm(150)} if height * 150 <= width * 200 else {"height": Mm(200)}
-        return ("consolidated", context.consolidated_context(data, totals), context.consolidated_annex(data),
-                lambda tpl: {"chart": InlineImage(tpl, io.BytesIO(png), **size)})
-    return "department", context.department_context(data, totals), context.department_annex(data), None
+        return ("consolidated", template_context(context.consolidated_context(data, totals), images=["chart"]),
+                context.consolidated_annex(data), {"chart": _chart(totals)})
+    return "department", template_context(context.department_context(data, totals)), \
+        context.department_annex(data), {}
 
 
 def _template_kind(template: Path) -> str:
@@ -101,14 +107,14 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
         template = Path(template)
         if not template.exists():
             raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
-        kind, ctx, rows, late = _contexts(data, as_of, _template_kind(template))
+        kind, ctx, rows, pictures = _contexts(data, as_of, _template_kind(template))
     else:
-        kind, ctx, rows, late = _contexts(data, as_of)
+        kind, ctx, rows, pictures = _contexts(data, as_of)
         template = default_template(kind)
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
-    return write_bytes_atomic(out_path, render.render(template, ctx, rows, late), force)
+    return write_bytes_atomic(out_path, render.render(template, ctx, rows, pictures), force)
 
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:
@@ -120,9 +126,8 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     used = render.undeclared(template)
     kind = _template_kind(template)
     xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
-    _, ctx, _, late = _contexts(data if data is not None else _demo_data(), None, kind)
-    provided = set(ctx) | ({"chart"} if late else set())
-    return sorted(used - provided) + missing_markers(xml, grouped=False)
+    _, ctx, _, _ = _contexts(data if data is not None else _demo_data(), None, kind)
+    return sorted(used - set(ctx)) + missing_markers(xml, grouped=False)
 
 
 def _demo_data() -> WorkbookData:

@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from typing import Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import ThiDuaError
-from .markers import ANNEX_MARKERS, GROUP_MARKER
+from .markers import ANNEX_MARKERS, GROUP_MARKER, OPEN, TOKEN, annex_token
+from .plain import clean_text
 
 _BATCH = 500  # rows joined into one piece
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+_ITEM_TOKENS = [annex_token(m) for m in ANNEX_MARKERS]
+_GROUP_TOKEN = annex_token(GROUP_MARKER)
 
 
 def _xml_text(text: str) -> str:
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
-    text = escape(text, {'"': "&quot;"}).replace("\n", _BREAK)
+    text = escape(clean_text(text), {'"': "&quot;"}).replace("\n", _BREAK)
     return text.replace("\t", _TAB) if "\t" in text else text
 
 
@@ -59,21 +59,36 @@ def missing_markers(xml: str, grouped: bool) -> list[str]:
     return [m for m in needed if m not in xml]
 
 
-def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[str]:
-    """document.xml in pieces, the marker rows replaced by one row per
-    ('item', cells) or ('group', [title]). Streaming the pieces keeps memory
-    flat: no 100 MB string is built for 50,000 works."""
+def protect_markers(xml: str) -> str:
+    """The template's ``[[…]]`` markers as tokens, before any data goes in:
+    afterwards only the template's markers are found, never the data's."""
     xml = join_split_markers(xml)
-    missing = missing_markers(xml, grouped=False)  # a template without a group row is fine
+    for marker in (*ANNEX_MARKERS, GROUP_MARKER):
+        xml = xml.replace(marker, annex_token(marker))
+    return xml
+
+
+def _filled(row: str, tokens: list[str], values: list[str]) -> str:
+    """``row`` with each token replaced by its value, in one pass: a value is
+    never searched for tokens again."""
+    parts = dict(zip(tokens, (_xml_text(v) for v in values)))
+    return re.sub("|".join(map(re.escape, parts)), lambda m: parts[m.group(0)], row) if parts else row
+
+
+def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[str]:
+    """document.xml (with protected markers) in pieces, the marker rows
+    replaced by one row per ('item', cells) or ('group', [title]). Streaming the
+    pieces keeps memory flat: no 100 MB string is built for 50,000 works."""
+    missing = [m for m, t in zip(ANNEX_MARKERS, _ITEM_TOKENS) if t not in xml]  # the group row is optional
     if missing:
         raise ThiDuaError(f"Mẫu '{template_name}': bảng phụ lục thiếu ô đánh dấu {', '.join(missing)} "
                           "(mỗi ô đánh dấu phải nằm nguyên vẹn trong một ô của bảng).")
     group = ""
-    if GROUP_MARKER in xml:
-        g_start, g_end = _row_around(xml, GROUP_MARKER)
+    if _GROUP_TOKEN in xml:
+        g_start, g_end = _row_around(xml, _GROUP_TOKEN)
         group = xml[g_start:g_end].replace("<w:t>", '<w:t xml:space="preserve">')
         xml = xml[:g_start] + xml[g_end:]
-    item_start, item_end = _row_around(xml, ANNEX_MARKERS[1])
+    item_start, item_end = _row_around(xml, _ITEM_TOKENS[1])
     item = xml[item_start:item_end].replace("<w:t>", '<w:t xml:space="preserve">')
     if not rows:
         rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", ""])]
@@ -81,17 +96,11 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     batch: list[str] = []
     for kind, cells in rows:
         if kind == "group" and group:
-            batch.append(group.replace(GROUP_MARKER, _xml_text(cells[0])))
+            batch.append(_filled(group, [_GROUP_TOKEN], cells[:1]))
         elif kind == "group":  # no group row in the template: the unit's name in the name column
-            row = item
-            for marker, value in zip(ANNEX_MARKERS, ["", cells[0], "", "", ""]):
-                row = row.replace(marker, _xml_text(value), 1)
-            batch.append(row)
+            batch.append(_filled(item, _ITEM_TOKENS, ["", cells[0], "", "", ""]))
         else:
-            row = item
-            for marker, value in zip(ANNEX_MARKERS, cells):
-                row = row.replace(marker, _xml_text(value), 1)
-            batch.append(row)
+            batch.append(_filled(item, _ITEM_TOKENS, cells))
         if len(batch) >= _BATCH:
             yield "".join(batch)
             batch = []
@@ -105,6 +114,12 @@ def fill(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> str
     return "".join(pieces(xml, rows, template_name))
 
 
+def _untokened(text: str) -> str:
+    """A token left where nothing replaced it (a marker placed twice, an image
+    token in a header) is dropped, never shown."""
+    return TOKEN.sub("", text) if OPEN in text else text
+
+
 def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]], template_name: str) -> bytes:
     src = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
@@ -112,11 +127,13 @@ def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]], template_name: str
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename != "word/document.xml":
+                if info.filename.startswith("word/") and OPEN.encode("utf-8") in data:
+                    data = _untokened(data.decode("utf-8")).encode("utf-8")
                 dst.writestr(info, data)
                 continue
             part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             part.compress_type = zipfile.ZIP_DEFLATED
             with dst.open(part, "w", force_zip64=True) as stream:
                 for piece in pieces(data.decode("utf-8"), rows, template_name):
-                    stream.write(piece.encode("utf-8"))
+                    stream.write(_untokened(piece).encode("utf-8"))
     return out.getvalue()

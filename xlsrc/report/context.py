@@ -117,7 +117,8 @@ def awards_sentence(totals: Totals) -> str:
 def header_context(data: WorkbookData) -> dict:
     info = data.info
     doc_date = info.get("doc_date")
-    date_long = admin_date_long(doc_date.start) if isinstance(doc_date, DateValue) and doc_date.ok else ""
+    date_long = admin_date_long(doc_date.start) if isinstance(doc_date, DateValue) and doc_date.ok \
+        and doc_date.precision == "day" else ""  # never a day that was not typed
     authority = info.get("signing_authority") or ""
     head = (info.get("head_title") or "").upper()
     return {

@@ -1,134 +1,251 @@
-"""Rendering a .docx template safely: docxtpl inside a Jinja
-SandboxedEnvironment with autoescape and strict undefined names, for the
-body, headers, footers and document properties alike."""
+"""Rendering a .docx template safely.
+
+Order of work, so that nothing in a template runs before it is judged:
+1. the template's XML parts are parsed with defusedxml (no DTD, no entity; an
+   undefined entity is named in Vietnamese) and its annex markers become
+   tokens data cannot forge (``annex.protect_markers``);
+2. every part docxtpl renders (body with its text boxes, headers, footers,
+   footnotes, document properties) is parsed and checked by ``sandbox.check``;
+3. only then docxtpl renders, in ``sandbox.TemplateEnvironment`` (autoescape,
+   strict undefined names, limits), with a plain-data context;
+4. pictures are put where the template printed their token; the annex is
+   filled; every XML part of the result is parsed once more."""
 from __future__ import annotations
 
+import html
 import io
 import re
-import unicodedata
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from docx.oxml import parse_xml
-from docxtpl import DocxTemplate, Listing
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError, meta
+from jinja2.sandbox import SecurityError
+from lxml import etree
 
 from ..errors import ThiDuaError
 from . import annex
+from .markers import TOKEN
+from .sandbox import Refused, TemplateEnvironment
+
+CORE_PROPERTY_LIMIT = 255  # characters Word (and python-docx) allow in a core property
+MAX_TEMPLATE_PART = 64 * 1024 * 1024  # bytes of one XML part of a template, unpacked
 
 
-def environment(autoescape: bool = True) -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=autoescape, undefined=StrictUndefined)
+def environment(autoescape: bool = True) -> TemplateEnvironment:
+    return TemplateEnvironment(autoescape=autoescape)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture the renderer puts where the template printed its token."""
+    png: bytes
+    width: int | None = None   # EMU
+    height: int | None = None  # EMU
+
+
+def fit_property(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
+    """A core property on one line and at most ``limit`` characters, cut at a
+    word boundary with '…' (the body keeps the full text)."""
+    text = " ".join(TOKEN.sub("", text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 class _Template(DocxTemplate):
     """Document properties are plain strings that python-docx escapes itself:
-    they are rendered in the same sandbox, without XML autoescaping (else
-    '&' would show as '&amp;' in File > Properties)."""
+    they are rendered in the same kind of sandbox, without XML autoescaping
+    (else '&' would show as '&amp;' in File > Properties), and fitted to the
+    255 characters Word allows."""
 
-    plain_context: dict | None = None  # the context before line breaks became Listings
+    plain_context: dict = {}
 
     def render_properties(self, context, jinja_env=None) -> None:
-        super().render_properties(self.plain_context or context, environment(autoescape=False))
+        env = jinja_env or environment()
+        escaping, env.autoescape = env.autoescape, False  # same limits, same loop budget
+        try:
+            core = self.docx.core_properties
+            for prop in PROPERTIES:
+                initial = getattr(core, prop) or ""
+                rendered = env.from_string(initial).render(self.plain_context) if "{" in initial else initial
+                setattr(core, prop, fit_property(rendered))
+        finally:
+            env.autoescape = escaping
 
 
-def _with_breaks(value: Any) -> Any:
-    """Text in NFC; text with line breaks becomes a docxtpl Listing (escaped, real breaks)."""
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value)
-        return Listing(value) if "\n" in value else value
-    if isinstance(value, list):
-        return [_with_breaks(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _with_breaks(v) for k, v in value.items()}
-    return value
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # what docxtpl renders
 
 
-def _open(template: Path) -> DocxTemplate:
+def _xml_error(name: str, part: str, data: bytes, exc: Exception) -> ThiDuaError:
+    from defusedxml import DTDForbidden, EntitiesForbidden
+    if isinstance(exc, (DTDForbidden, EntitiesForbidden)):
+        return ThiDuaError(f"Mẫu '{name}': phần '{part}' có khai báo DTD hoặc thực thể XML; tệp Word không bao "
+                           "giờ có những khai báo này, nên mẫu bị từ chối. Mở mẫu bằng Word và lưu lại.")
+    line, col = getattr(exc, "position", (0, 0))
+    where = f" (dòng {line}, cột {col + 1})" if line else ""
+    text = data.decode("utf-8", "replace").splitlines()[line - 1] if line else ""
+    entity = re.match(r"&([^;\s<&]{1,40});", text[col:col + 45]) if line else None
+    if "undefined entity" in str(exc) and entity:
+        return ThiDuaError(f"Mẫu '{name}': phần '{part}' dùng thực thể XML không xác định '&{entity.group(1)};'"
+                           f"{where}. Tệp Word chỉ dùng các thực thể &amp;amp; &amp;lt; &amp;gt; &amp;quot; "
+                           "&amp;apos;: thay bằng ký tự thật, hoặc mở mẫu bằng Word và lưu lại.")
+    return ThiDuaError(f"Mẫu '{name}': phần '{part}' không phải XML hợp lệ{where}. "
+                       "Mở mẫu bằng Word và lưu lại.")
+
+
+def _check_parts(zf: zipfile.ZipFile, name: str) -> dict[str, bytes]:
+    """Every XML part, read within a size limit and parsed with defusedxml."""
+    from defusedxml import ElementTree as DET
+    from defusedxml.common import DefusedXmlException
+    parts: dict[str, bytes] = {}
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        if info.file_size > MAX_TEMPLATE_PART:
+            raise ThiDuaError(f"Mẫu '{name}': phần '{info.filename}' quá lớn "
+                              f"({info.file_size // 1024 // 1024} MB khi giải nén).")
+        data = zf.read(info.filename)
+        try:
+            DET.fromstring(data)
+        except (DET.ParseError, DefusedXmlException) as exc:
+            raise _xml_error(name, info.filename, data, exc) from None
+        parts[info.filename] = data
+    return parts
+
+
+def _prepared(template: Path) -> io.BytesIO:
+    """The template's bytes with its XML checked and its annex markers protected."""
+    name = template.name
     try:
-        tpl = _Template(str(template))
+        zf = zipfile.ZipFile(template)
+        parts = _check_parts(zf, name)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in zf.infolist():
+                data = parts.get(info.filename)
+                if info.filename == "word/document.xml" and data is not None:
+                    data = annex.protect_markers(data.decode("utf-8")).encode("utf-8")
+                dst.writestr(info, data if data is not None else zf.read(info.filename))
+    except ThiDuaError:
+        raise
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError) as exc:
+        raise ThiDuaError(f"Không mở được mẫu '{name}': tệp không phải .docx hợp lệ ({exc}).") from None
+    out.seek(0)
+    return out
+
+
+def _open(template: Path) -> _Template:
+    prepared = _prepared(template)
+    try:
+        tpl = _Template(prepared)
         tpl.init_docx()  # docxtpl opens lazily; a broken file must fail here, in words
         return tpl
     except Exception as exc:
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ ({exc}).") from None
 
 
-PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # what docxtpl renders
+def _paragraph_lines(xml: str) -> str:
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)  # as docxtpl renders: one paragraph a line
 
 
-def _sources(tpl: DocxTemplate) -> list[str]:
-    """The Jinja sources docxtpl renders: body, headers, footers, footnotes and
-    document properties, as docxtpl itself prepares them."""
+def _sources(tpl: DocxTemplate) -> list[tuple[str, str]]:
+    """(where, Jinja source) for every part docxtpl renders: body (text boxes
+    included), headers, footers, footnotes and document properties, prepared
+    as docxtpl itself prepares them."""
     docx = tpl.docx
-    out = [tpl.patch_xml(tpl.xml_to_string(docx._element.body))]
+    out = [("thân văn bản", _paragraph_lines(tpl.patch_xml(tpl.xml_to_string(docx._element.body))))]
     for rel in docx._part.rels.values():
         if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and rel.target_part.blob:
-            out.append(tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob))))
+            kind = "đầu trang" if rel.reltype == tpl.HEADER_URI else "chân trang"
+            xml = tpl.xml_to_string(parse_xml(rel.target_part.blob))
+            out.append((f"{kind} {rel.target_part.partname.lstrip('/')}", _paragraph_lines(tpl.patch_xml(xml))))
     for part in docx.part.package.parts:
         if part.content_type.endswith(".footnotes+xml"):
-            out.append(tpl.patch_xml(part.blob.decode("utf-8")))
-    out += [getattr(docx.core_properties, p) or "" for p in PROPERTIES]
+            out.append(("chú thích cuối trang", _paragraph_lines(tpl.patch_xml(part.blob.decode("utf-8")))))
+    out += [(f"thuộc tính tệp '{p}'", getattr(docx.core_properties, p) or "") for p in PROPERTIES]
     return out
 
 
-def _unsafe(tree: nodes.Template) -> str | None:
-    """The first attribute the sandbox would refuse (``__class__``…), if any:
-    ``x.__a__``, ``x['__a__']`` or ``x|attr('__a__')``."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
-        if isinstance(node, nodes.Getattr):
-            attr = node.attr
-        elif isinstance(node, nodes.Getitem):
-            attr = node.arg.value if isinstance(node.arg, nodes.Const) else None
-        else:
-            attr = node.args[0].value if node.name == "attr" and node.args and isinstance(
-                node.args[0], nodes.Const) else None
-        if isinstance(attr, str) and attr.startswith("_"):
-            return attr
-    return None
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
-def _unsafe_error(name: str, attr: str | None) -> ThiDuaError:
-    what = f" (truy cập '{attr}')" if attr else ""
-    return ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn{what} nên đã bị chặn; không có gì được "
-                       "thực thi. Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}.")
+def _tag(source: str, lineno: int | None, hint: str) -> str:
+    """The tag at ``lineno`` of ``source`` (the one mentioning ``hint`` when
+    several share the line), as the author wrote it."""
+    lines = source.splitlines()
+    line = lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else ""
+    tags = _TAG.findall(line)
+    tag = next((t for t in tags if hint and hint in t), tags[0] if tags else "")
+    tag = html.unescape(re.sub(r"<[^>]*>", "", tag))
+    return tag if len(tag) <= 100 else tag[:99] + "…"
+
+
+def _refusal(name: str, exc: Refused, source: str, where: str = "", before: bool = True) -> ThiDuaError:
+    tag = _tag(source, exc.lineno, exc.hint)
+    place = f" ({where})" if where else ""
+    what = f"{tag} — {exc.reason}" if tag else exc.reason
+    after = ("nên đã bị từ chối trước khi điền; không có gì trong mẫu được thực thi" if before else
+             "nên đã dừng điền mẫu; không có tệp nào được ghi")
+    return ThiDuaError(f"Mẫu '{name}' chứa biểu thức không an toàn hoặc vượt giới hạn{place}: {what}, {after}. "
+                       "Mẫu chỉ được dùng các thẻ dữ liệu như {{ doc_number }}, vòng lặp và điều kiện "
+                       "(xem mục 'Bảo mật' trong README).")
+
+
+def _checked(tpl: DocxTemplate, name: str) -> list[Any]:
+    """The syntax tree of every part, each checked: a template with anything
+    a plain-data template does not need is refused here, before rendering."""
+    env = environment()
+    trees = []
+    for where, source in _sources(tpl):
+        if "{" not in source:
+            continue
+        try:
+            trees.append(env.parse(source))
+        except TemplateSyntaxError as exc:
+            raise ThiDuaError(f"Mẫu '{name}' sai cú pháp ({where}, dòng {exc.lineno}): {exc.message}") from None
+        except Refused as exc:
+            raise _refusal(name, exc, source, where) from None
+    return trees
 
 
 def undeclared(template: Path) -> set[str]:
     """Names the template's tags use, anywhere docxtpl renders; a template with
-    an expression the sandbox would block is refused here already."""
-    tpl = _open(template)
-    env = environment()
+    anything a plain-data template does not need is refused here already."""
     used: set[str] = set()
-    for source in _sources(tpl):
-        if "{" not in source:
-            continue
-        try:
-            tree = env.parse(source)
-        except TemplateSyntaxError as exc:
-            raise ThiDuaError(f"Mẫu '{template.name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
-        attr = _unsafe(tree)
-        if attr:
-            raise _unsafe_error(template.name, attr)
+    for tree in _checked(_open(template), template.name):
         used |= meta.find_undeclared_variables(tree)
     return used
 
 
-def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
-           late: Callable[[DocxTemplate], dict] | None = None) -> bytes:
-    """The rendered document's bytes; ThiDuaError names what is wrong."""
-    tpl = _open(template)
-    ctx = _with_breaks(dict(context))
-    if late:
-        ctx.update(late(tpl))
-    tpl.plain_context = {**context, **{k: v for k, v in ctx.items() if k not in context}}
-    name = template.name
-    try:
-        tpl.render(ctx, jinja_env=environment(), autoescape=True)
-    except SecurityError as exc:
+def _template_line(exc: BaseException) -> int | None:
+    """The template line an exception raised in template code came from."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _render_error(name: str, exc: Exception, env: TemplateEnvironment) -> ThiDuaError | None:
+    source, line = env.current_source, _template_line(exc)
+    if isinstance(exc, Refused):
+        exc.lineno = exc.lineno or line
+        return _refusal(name, exc, source, before=False)
+    if isinstance(exc, SecurityError):
         attr = re.search(r"attribute '([^']+)'", str(exc))
-        raise _unsafe_error(name, attr.group(1) if attr else None) from None
-    except UndefinedError as exc:
+        reason = f"truy cập '{attr.group(1)}' không được phép" if attr else "thao tác không được phép"
+        return _refusal(name, Refused(reason, attr.group(1) if attr else "", line), source, before=False)
+    if isinstance(exc, UndefinedError):
         message = exc.message or ""
         tag = re.search(r"'([^']+)' is undefined", message)
         field = re.search(r"has no attribute '([^']+)'", message)
@@ -137,13 +254,80 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
         elif field:
             what = f"trường '{field.group(1)}' (ví dụ {{{{ u.{field.group(1)} }}}})"
         else:
-            what = message
-        raise ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {what}. "
-                          "Chạy 'thidua check-template' để xem danh sách các thẻ thiếu.") from None
-    except TemplateSyntaxError as exc:
-        raise ThiDuaError(f"Mẫu '{name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}") from None
-    except TemplateError as exc:
-        raise ThiDuaError(f"Mẫu '{name}' không dùng được: {exc}") from None
+            what = _tag(source, line, "") or message
+        return ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {what}. "
+                           "Chạy 'thidua check-template' để xem danh sách các thẻ thiếu.")
+    if isinstance(exc, TemplateSyntaxError):
+        return ThiDuaError(f"Mẫu '{name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}")
+    if isinstance(exc, TemplateError):
+        tag = _tag(source, line, "")
+        return ThiDuaError(f"Mẫu '{name}' không dùng được{': ' + tag if tag else ''} ({exc}).")
+    if isinstance(exc, etree.XMLSyntaxError):
+        return ThiDuaError(f"Mẫu '{name}' sau khi điền không còn là XML hợp lệ: một thẻ {{% if %}}/{{% for %}} "
+                           "phải mở và đóng trong cùng một đoạn văn (hoặc cùng một dòng bảng với {%tr %}).")
+    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, RecursionError)) and line:
+        tag = _tag(source, line, "")
+        return ThiDuaError(f"Mẫu '{name}' có biểu thức không tính được{': ' + tag if tag else ''} "
+                           f"(phép tính sai kiểu dữ liệu, chia cho 0 hoặc số quá lớn).")
+    return None
+
+
+def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
+    """Each image token the template printed in the body becomes the picture,
+    in the same run; a token for an unknown picture is dropped."""
+    body = tpl.docx.element.body
+    image = re.compile(TOKEN.pattern.replace("([a-z]+)", "image"))
+    for t in [t for t in body.iter(qn("w:t")) if t.text and image.search(t.text)]:
+        pieces = image.split(t.text)  # text, name, text, name, text...
+        new = []
+        for i in range(0, len(pieces), 2):
+            if pieces[i]:
+                w_t = OxmlElement("w:t")
+                w_t.text = pieces[i]
+                w_t.set(qn("xml:space"), "preserve")
+                new.append(w_t)
+            if i + 1 < len(pieces) and pieces[i + 1] in pictures:
+                pic = pictures[pieces[i + 1]]
+                drawing = OxmlElement("w:drawing")
+                drawing.append(tpl.docx.part.new_pic_inline(io.BytesIO(pic.png), pic.width, pic.height))
+                new.append(drawing)
+        parent = t.getparent()
+        at = parent.index(t)
+        parent.remove(t)
+        for offset, element in enumerate(new):
+            parent.insert(at + offset, element)
+
+
+def _verify(docx: bytes, name: str) -> None:
+    """Every XML part of the result parses: a report Word cannot open is never written."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        for item in zf.namelist():
+            if item.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(zf.read(item), etree.XMLParser(resolve_entities=False, huge_tree=True))
+                except etree.XMLSyntaxError as exc:
+                    raise _render_error(name, exc, environment()) from None
+
+
+def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
+           pictures: dict[str, Picture] | None = None) -> bytes:
+    """The rendered document's bytes; ThiDuaError names what is wrong.
+    ``context`` comes from ``plain.template_context``."""
+    name = template.name
+    tpl = _open(template)
+    _checked(tpl, name)  # check first, render after
+    tpl.plain_context = context
+    env = environment()
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except Exception as exc:  # noqa: BLE001 - each kind is named below, the rest re-raised
+        error = _render_error(name, exc, env)
+        if error is None:
+            raise
+        raise error from None
+    _place_pictures(tpl, pictures or {})
     buf = io.BytesIO()
     tpl.save(buf)
-    return annex.fill_docx(buf.getvalue(), rows, name)
+    out = annex.fill_docx(buf.getvalue(), rows, name)
+    _verify(out, name)
+    return out

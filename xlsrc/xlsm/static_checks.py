@@ -213,7 +213,14 @@ def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     vba = modules.get(MODULE_FILE, "")
     return (check_xml(xlsm) + check_macro_enabled_package(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
-            + check_paths_sheet(xlsm, vba) + check_error_handling(vba) + check_project_streams(xlsm))
+            + check_paths_sheet(xlsm, vba) + check_error_handling(vba) + check_project_streams(xlsm)
+            + check_lint(vba, modules))
+
+
+def check_lint(vba: str, modules: dict[str, str]) -> list[str]:
+    """The VBA lint over our module, with xlwings' module as the library it calls."""
+    from .vba_lint import lint
+    return [f"{MODULE_FILE}, {p}" for p in lint(vba, [modules.get("xlwings.bas", "")])]
 
 
 def check_project_streams(xlsm: bytes) -> list[str]:

@@ -1,0 +1,287 @@
+"""Each cell read as its sender meant (issue 8 §1, §6; issue 10 §4): real
+.xlsx/.xls/.ods files written by openpyxl, xlwt and odfpy, read back through
+the reader (validate/compute) and the consolidator; every value that had to
+be interpreted carries a finding naming file, sheet and cell."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.access.files import FileBook
+from xlsrc.consolidate import consolidate
+from xlsrc.consolidate.extract import extract_file
+from xlsrc.records import read_workbook
+from xlsrc.validation import validate
+
+D = dt.date
+HEADERS = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)"]
+INFO = {"Ngày ban hành": "18/11/2021", "Năm báo cáo": 2021}
+
+
+def own_book(path, works, info=INFO, formats=None):
+    """A workbook of our schema typed by hand; ``formats`` maps (row index, col) to a number format."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(list(S.INFO_HEADERS))
+    for label, value in info.items():
+        ws.append([label, value])
+    ws = wb.create_sheet(S.WORKS.name)
+    ws.append(HEADERS)
+    for i, row in enumerate(works):
+        ws.append(row)
+        for (ri, c), fmt in (formats or {}).items():
+            if ri == i:
+                ws.cell(i + 2, c + 1).number_format = fmt
+    wb.save(path)
+    return path
+
+
+def hand_made(path, rows, formats=None, title="(Kèm theo báo cáo số 90/BC-STP ngày 18/11/2021 của Sở Tư pháp)"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    ws.append([title])
+    ws.append([])
+    ws.append(HEADERS)  # row 3: data from row 4
+    for i, row in enumerate(rows):
+        ws.append(row)
+        for (ri, c), fmt in (formats or {}).items():
+            if ri == i:
+                ws.cell(i + 4, c + 1).number_format = fmt
+    wb.save(path)
+    return path
+
+
+def _findings(data):
+    return [f for f in validate(data) if f.code not in ("REQUIRED_EMPTY", "SHEET_MISSING")]
+
+
+def _by_code(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+# --------------------------------------------------------------------------
+# §1 The cell decides, not the column
+def test_percent_formatted_fraction_among_plain_numbers_is_read_by_its_own_format(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 0.8], [2, "B", "Năm 2021", "Năm 2022", 60],
+            [3, "C", "Năm 2021", "Năm 2022", 100]]
+    path = own_book(tmp_path / "own.xlsx", rows, formats={(0, 4): "0%"})
+    data = read_workbook(FileBook(path))
+    assert [w["progress"].value for w in data.works] == [80.0, 60.0, 100.0]
+    assert not _by_code(_findings(data), "PROGRESS_AMBIGUOUS")  # the cell's format made it sure
+    # the same file from a unit, consolidated
+    unit = hand_made(tmp_path / "unit.xlsx", rows, formats={(0, 4): "0%"})
+    result = extract_file(str(unit))
+    assert result["status"] == "ok"
+    assert [r["progress"] for r in result["rows"]["works"]] == [0.8, 0.6, 1.0]
+    assert not [f for f in result["findings"] if f["code"] == "PROGRESS_AMBIGUOUS"]
+
+
+def test_a_percent_cell_holding_80_is_8000_percent_an_error(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 80], [2, "B", "Năm 2021", "Năm 2022", 0.5]]
+    data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", rows, formats={(0, 4): "0.0%", (1, 4): "0%"})))
+    assert [w["progress"].value for w in data.works] == [8000.0, 50.0]
+    [f] = _by_code(_findings(data), "PROGRESS_OUT_OF_RANGE")
+    assert f.cell == "E2"
+
+
+def test_general_fractions_when_every_number_of_the_column_is_at_most_one(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 0.8], [2, "B", "Năm 2021", "Năm 2022", 1],
+            [3, "C", "Năm 2021", "Năm 2022", 0]]
+    data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", rows)))
+    assert [w["progress"].value for w in data.works] == [80.0, 100.0, 0.0]
+    assert not _by_code(_findings(data), "PROGRESS_AMBIGUOUS")
+
+
+def test_general_fraction_among_whole_numbers_is_kept_with_a_warning_naming_both_readings(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 60], [2, "B", "Năm 2021", "Năm 2022", 0.8],
+            [3, "C", "Năm 2021", "Năm 2022", 100]]
+    path = own_book(tmp_path / "own.xlsx", rows)
+    data = read_workbook(FileBook(path))
+    assert [w["progress"].value for w in data.works] == [60.0, 0.8, 100.0]
+    [f] = _by_code(_findings(data), "PROGRESS_AMBIGUOUS")
+    assert (f.file, f.sheet, f.cell, f.severity) == ("own.xlsx", S.WORKS.name, "E3", "warning")
+    assert "0,8%" in f.message and "80%" in f.message
+    # consolidation: the same finding at the source cell, in --json
+    unit = hand_made(tmp_path / "unit.xlsx", rows)
+    result = consolidate([str(unit)])
+    data = json.loads(json.dumps(result.as_json(), ensure_ascii=False))
+    [f] = [f for f in data["findings"] if f["code"] == "PROGRESS_AMBIGUOUS"]
+    assert (f["file"], f["sheet"], f["cell"]) == (str(unit), "Phụ lục", "E5")
+    assert data["files"][0]["warnings"] >= 1
+
+
+def test_percent_format_in_xls_written_by_xlwt(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Danh sách")
+    for c, h in enumerate(HEADERS):
+        ws.write(0, c, h)
+    pct = xlwt.easyxf(num_format_str="0%")
+    for r, (name, value, style) in enumerate((("A", 0.8, pct), ("B", 60, None), ("C", 0.5, None)), start=1):
+        ws.write(r, 0, r)
+        ws.write(r, 1, name)
+        ws.write(r, 2, "Năm 2021")
+        ws.write(r, 3, "Năm 2022")
+        ws.write(r, 4, value, style) if style else ws.write(r, 4, value)
+    path = tmp_path / "unit.xls"
+    wb.save(str(path))
+    result = extract_file(str(path))
+    assert [r["progress"] for r in result["rows"]["works"]] == [0.8, 0.6, 0.005]
+    [f] = [f for f in result["findings"] if f["code"] == "PROGRESS_AMBIGUOUS"]
+    assert f["cell"] == "E4"
+
+
+def test_percentage_cells_in_ods_written_by_odfpy(tmp_path):
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Danh sách")
+
+    def row(values):
+        tr = TableRow()
+        for v in values:
+            if isinstance(v, tuple):  # (value, "percentage")
+                cell = TableCell(valuetype=v[1], value=v[0])
+                cell.addElement(P(text=f"{v[0] * 100:g}%"))
+            elif isinstance(v, (int, float)):
+                cell = TableCell(valuetype="float", value=v)
+                cell.addElement(P(text=str(v)))
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=v))
+            tr.addElement(cell)
+        table.addElement(tr)
+
+    row(HEADERS)
+    row([1, "A", "Năm 2021", "Năm 2022", (0.8, "percentage")])
+    row([2, "B", "Năm 2021", "Năm 2022", 60])
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "unit.ods"
+    doc.save(str(path))
+    result = extract_file(str(path))
+    assert [r["progress"] for r in result["rows"]["works"]] == [0.8, 0.6]
+    assert not [f for f in result["findings"] if f["code"] == "PROGRESS_AMBIGUOUS"]
+
+
+# --------------------------------------------------------------------------
+# Issue 10 §4: progress typed in words, thousands separators
+def test_result_column_in_words(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2021", "Đã hoàn thành"], [2, "B", "Năm 2021", "Năm 2022", "Hoàn thành 100%"],
+            [3, "C", "Năm 2021", "Năm 2022", "Đang thực hiện"], [4, "D", "Năm 2022", "Năm 2022", "Chưa triển khai"],
+            [5, "E", "Năm 2021", "Năm 2021", "Lùi sang năm 2022"],
+            [6, "F", "Năm 2021", "Năm 2021", "Đã khánh thành, đưa vào sử dụng"],
+            [7, "G", "Năm 2021", "Năm 2021", "Chưa hoàn thành"]]
+    data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", rows)))
+    progress = [w["progress"] for w in data.works]
+    assert [p.value for p in progress] == [100.0, 100.0, None, None, None, 100.0, None]
+    assert [p.note for p in progress][:2] == ["Đã hoàn thành", "Hoàn thành 100%"]  # the text is kept
+    assert [w["declared_status"] or None for w in data.works] == [
+        S.STATUS_DONE, S.STATUS_DONE, S.STATUS_ONGOING, S.STATUS_NOT_STARTED, S.STATUS_POSTPONED, S.STATUS_DONE, None]
+    from xlsrc.completion import compute
+    totals = compute(data)
+    assert totals.statuses[:2] == [S.STATUS_DONE, S.STATUS_DONE]  # never "Chậm tiến độ"
+    assert totals.statuses[4] == S.STATUS_POSTPONED
+    assert not any(f.code == "PROGRESS_STATUS_MISMATCH" for f in validate(data))
+
+
+@pytest.mark.parametrize("typed", ["1.000", "1,000", "12.500"])
+def test_thousands_separators_are_not_one_percent(tmp_path, typed):
+    data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", [[1, "A", "Năm 2021", "Năm 2022", typed]])))
+    assert data.works[0]["progress"].value == float(typed.replace(".", "").replace(",", ""))
+    [f] = _by_code(_findings(data), "PROGRESS_OUT_OF_RANGE")
+    assert f.cell == "E2" and "hàng nghìn" in f.message
+
+
+# --------------------------------------------------------------------------
+# §6 and issue 10 §4: dates
+def test_dates_people_type(tmp_path):
+    rows = [[1, "A", "15.3.2021", "15/03/21", 10], [2, "B", "1/5/21", "30/12/21", 20],
+            [3, "C", "31/02/2021", "15/03/85", 30], [4, "D", "44287", 4, 40],
+            [5, "E", 44287, 12, 50], [6, "F", 100, 80000, 60]]
+    path = own_book(tmp_path / "own.xlsx", rows)
+    data = read_workbook(FileBook(path))
+    works = data.works
+    assert (works[0]["start"].start, works[0]["planned_finish"].start) == (D(2021, 3, 15), D(2021, 3, 15))
+    assert (works[1]["start"].start, works[1]["planned_finish"].start) == (D(2021, 5, 1), D(2021, 12, 30))
+    assert not works[2]["start"].ok  # 31/02 is an error, never 03/03
+    assert not works[2]["planned_finish"].ok  # 2085 is more than 30 years from the report year
+    assert works[3]["start"].start == D(2021, 4, 1) and works[3]["start"].precision == "day"
+    assert (works[3]["planned_finish"].precision, works[3]["planned_finish"].start) == ("month", D(2021, 4, 1))
+    assert works[4]["start"].start == D(2021, 4, 1)
+    assert (works[4]["planned_finish"].start, works[4]["planned_finish"].end) == (D(2021, 12, 1), D(2021, 12, 31))
+    assert not works[5]["start"].ok and not works[5]["planned_finish"].ok
+    findings = _findings(data)
+    unreadable = {f.cell for f in _by_code(findings, "DATE_UNREADABLE")}
+    assert unreadable == {"C4", "D4", "C7", "D7"}
+    interpreted = {f.cell: f for f in _by_code(findings, "DATE_INTERPRETED")}
+    assert set(interpreted) == {"C5", "D5", "C6", "D6"}
+    assert "tháng 4 năm 2021" in interpreted["D5"].message and "01/4/2021" in interpreted["C5"].message
+    assert interpreted["C5"].file == "own.xlsx" and interpreted["C5"].sheet == S.WORKS.name
+
+
+def test_a_small_number_in_a_date_formatted_cell_is_unreadable(tmp_path):
+    rows = [[1, "A", 4, dt.datetime(2021, 12, 31), 10]]
+    data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", rows, formats={(0, 2): "dd/mm/yyyy"})))
+    assert not data.works[0]["start"].ok and data.works[0]["planned_finish"].ok
+    [f] = _by_code(_findings(data), "DATE_UNREADABLE")
+    assert f.cell == "C2" and "1990" in f.message
+
+
+def test_months_as_numbers_in_a_consolidated_file(tmp_path):
+    unit = hand_made(tmp_path / "unit.xlsx", [[1, "A", 4, 7, 50], [2, "B", 12, 44561, 60]])
+    result = extract_file(str(unit))
+    works = result["rows"]["works"]
+    assert [w["start"] for w in works] == ["Tháng 4/2021", "Tháng 12/2021"]
+    assert works[1]["planned_finish"] == dt.datetime(2021, 12, 31)
+    codes = {(f["cell"], f["code"]) for f in result["findings"]}
+    assert {("C4", "DATE_INTERPRETED"), ("D4", "DATE_INTERPRETED"), ("C5", "DATE_INTERPRETED"),
+            ("D5", "DATE_INTERPRETED")} <= codes
+
+
+# --------------------------------------------------------------------------
+def test_month_only_report_date_is_an_error_and_never_printed_as_a_day(tmp_path):
+    path = own_book(tmp_path / "own.xlsx", [[1, "A", "Năm 2021", "Năm 2022", 10]],
+                    info={"Ngày ban hành": "Tháng 11/2021", "Năm báo cáo": 2021})
+    data = read_workbook(FileBook(path))
+    [f] = _by_code(validate(data), "REPORT_DATE_NO_DAY")
+    assert f.severity == "error" and f.sheet == S.INFO.name and f.cell == "B2"
+    assert data.report_date is None
+    from xlsrc.report.context import header_context
+    assert "ngày 01" not in header_context(data)["date_long"]
+
+
+def test_formula_without_cached_value_is_named(tmp_path):
+    rows = [[1, "A", "Năm 2021", "Năm 2022", "=40+10"], [2, "B", "Năm 2021", "Năm 2022", 60]]
+    path = own_book(tmp_path / "own.xlsx", rows)  # openpyxl writes the formula, never its value
+    data = read_workbook(FileBook(path))
+    [f] = _by_code(validate(data), "FORMULA_NO_VALUE")
+    assert (f.file, f.sheet, f.cell, f.severity) == ("own.xlsx", S.WORKS.name, "E2", "warning")
+    assert f.column == "Tiến độ hoàn thành (%)"
+    unit = hand_made(tmp_path / "unit.xlsx", rows)
+    result = extract_file(str(unit))
+    assert [(f["cell"], f["code"]) for f in result["findings"] if f["code"] == "FORMULA_NO_VALUE"] == [
+        ("E4", "FORMULA_NO_VALUE")]
+
+
+def test_a_formula_with_its_value_saved_is_not_reported(tmp_path):
+    """The same formula as Excel or LibreOffice saves it, with its value."""
+    import shutil
+    import subprocess
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice không có trên máy này")
+    src = own_book(tmp_path / "src.xlsx", [[1, "A", "Năm 2021", "Năm 2022", "=40+10"]])
+    out = tmp_path / "out"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "xlsx",
+                    "--outdir", str(out), str(src)], check=True, capture_output=True, timeout=180)
+    data = read_workbook(FileBook(out / "src.xlsx"))
+    assert data.works[0]["progress"].value == 50
+    assert not _by_code(validate(data), "FORMULA_NO_VALUE")

@@ -1,0 +1,266 @@
+"""Legacy Vietnamese encodings (issue 8 §4): the TCVN3 and VNI tables round
+trip every precomposed Vietnamese letter; TCVN3 agrees with iconv's
+TCVN5712-1; the detector finds no legacy text in any Unicode Vietnamese string
+of the project; files typed under .VnTime/.VnTimeH/VNI-Times (and a cell
+whose font was changed to Arial) are read as Unicode, with a warning per cell."""
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import Font
+
+from xlsrc import schema as S
+from xlsrc.access.files import FileBook
+from xlsrc.consolidate.extract import extract_file
+from xlsrc.legacy_encodings import (TCVN3, TCVN3_TABLE, VNI, VNI_TABLE, convert, decode_tcvn3, decode_vni, detect,
+                                    encode_tcvn3, encode_vni)
+from xlsrc.records import read_workbook
+from xlsrc.validation import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path("/work/shared/seeds")
+TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+VOWELS = "aăâeêioôơuưy"
+LOWER = sorted({unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONES} | {"đ"})
+UPPER = [ch.upper() for ch in LOWER]
+
+
+def test_every_precomposed_vietnamese_letter_is_one_unicode_character():
+    assert len(LOWER) == 12 * 6 + 1 == len(set(UPPER))
+    assert all(len(ch) == 1 for ch in LOWER + UPPER)
+
+
+# --------------------------------------------------------------------------
+# TCVN3 (TCVN 5712:1993, VN3)
+@pytest.mark.parametrize("letter", LOWER + UPPER)
+def test_tcvn3_round_trip_every_letter(letter):
+    """VN3 holds the lowercase letters and seven toneless capitals; the other
+    capitals are the lowercase codes shown by a .Vn…H font."""
+    if letter.isascii():  # a e i o u y and capitals: ASCII in every encoding
+        assert encode_tcvn3(letter) == letter == decode_tcvn3(letter)
+    elif letter in TCVN3_TABLE.values():
+        code = encode_tcvn3(letter)
+        assert len(code) == 1 and (code != letter or letter == "ý") and code.encode("cp1252")
+        assert decode_tcvn3(code) == letter
+    else:
+        assert letter.isupper()
+        code = encode_tcvn3(letter.lower())
+        assert len(code) == 1 and decode_tcvn3(code, capitals=True) == letter
+
+
+def test_tcvn3_table_has_every_lowercase_letter_and_the_toneless_capitals():
+    assert {ch for ch in LOWER if not ch.isascii()} <= set(TCVN3_TABLE.values())
+    assert {v for v in TCVN3_TABLE.values() if v.isupper()} == set("ĂÂÊÔƠƯĐ")
+    assert len(TCVN3_TABLE) == len(set(TCVN3_TABLE.values())) == 67 + 7  # non-ASCII lowercase letters + toneless capitals
+
+
+@pytest.mark.skipif(not shutil.which("iconv"), reason="iconv không có trên máy này")
+def test_tcvn3_table_agrees_with_iconv_tcvn5712_1():
+    codes = sorted(TCVN3_TABLE)
+    raw = bytes(ord(c) for c in codes)
+    out = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=raw, capture_output=True, check=True)
+    decoded = unicodedata.normalize("NFC", out.stdout.decode("utf-8"))
+    assert list(decoded) == [TCVN3_TABLE[c] for c in codes]
+
+
+# --------------------------------------------------------------------------
+# VNI: a base letter and a diacritic byte, in a single-byte font
+@pytest.mark.parametrize("letter", LOWER + UPPER)
+def test_vni_round_trip_every_letter(letter):
+    code = encode_vni(letter)
+    assert code != letter or letter.isascii() or letter in "íìÍÌ"  # the i's keep their Windows-1252 look
+    assert 1 <= len(code) <= 2 and code.encode("cp1252")
+    if len(code) == 2:  # base letter, then the diacritic
+        assert code[0].lower() in "aeouyôö"
+    assert decode_vni(code) == letter
+
+
+PUBLISHED_VNI = [  # as VNI fonts show them, from the VNI table
+    ("Thi ñua khen thöôûng", "Thi đua khen thưởng"),
+    ("Teân coâng trình", "Tên công trình"),
+    ("Sôû Ngoaïi vuï Haø Tónh", "Sở Ngoại vụ Hà Tĩnh"),
+    ("Ngaøy khôûi coâng", "Ngày khởi công"),
+    ("Tieán ñoä hoaøn thaønh", "Tiến độ hoàn thành"),
+    ("ÑOAØN THANH NIEÂN", "ĐOÀN THANH NIÊN"),
+    ("Kyõ thuaät", "Kỹ thuật"),
+    ("Ñaëc bieät", "Đặc biệt"),
+    ("Quyeát ñònh", "Quyết định"),
+    ("Khaùnh thaønh, ñöa vaøo söû duïng", "Khánh thành, đưa vào sử dụng"),
+]
+
+
+@pytest.mark.parametrize("vni,unicode_text", PUBLISHED_VNI)
+def test_vni_known_words(vni, unicode_text):
+    assert decode_vni(vni) == unicode_text
+    assert encode_vni(unicode_text) == vni
+    assert convert(vni) == (unicode_text, VNI)  # found from the characters alone
+
+
+TCVN3_SAMPLES = [
+    ("Tªn c«ng tr×nh", "Tên công trình"),
+    ("Ngµy khëi c«ng", "Ngày khởi công"),
+    ("TiÕn ®é hoµn thµnh (%)", "Tiến độ hoàn thành (%)"),
+    ("UBND tØnh Hµ TÜnh", "UBND tỉnh Hà Tĩnh"),
+    ("Tr\u00adêng THPT Phan §×nh Phïng", "Trường THPT Phan Đình Phùng"),
+    ("Khen th\u00adëng", "Khen thưởng"),
+]
+
+
+@pytest.mark.parametrize("tcvn3,unicode_text", TCVN3_SAMPLES)
+def test_tcvn3_found_from_the_characters(tcvn3, unicode_text):
+    assert encode_tcvn3(unicode_text) == tcvn3
+    assert convert(tcvn3) == (unicode_text, TCVN3)
+
+
+def test_fonts_decide_even_for_text_that_could_be_unicode():
+    assert convert("c«ng tr×nh", ".VnTimeH") == ("CÔNG TRÌNH", TCVN3)  # lowercase codes shown as capitals
+    assert convert("b¸o c¸o", ".VnArialH") == ("BÁO CÁO", TCVN3)
+    assert convert("Hoµ", ".VnTime") == ("Hoà", TCVN3)
+    assert convert("Tên công trình", ".VnTime") == ("Tên công trình", None)  # Unicode in an old font: left alone
+    assert convert("Hoaø", "VNI-Times") == ("Hoà", VNI)
+    assert convert("abc", "VNI-Times") == ("abc", None)
+
+
+# --------------------------------------------------------------------------
+# No false positives over every Unicode Vietnamese string of the project
+_VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+
+def _project_strings() -> list[str]:
+    found = []
+    for path in list((ROOT / "tests").glob("*.py")) + list((ROOT / "xlsrc").rglob("*.py")):
+        if path.name in (Path(__file__).name, "legacy_encodings.py"):
+            continue  # the legacy samples above and in the module's docstring
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _VIET.search(node.value):
+                found.append(node.value)
+    for path in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
+        found += [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                  if _VIET.search(line)]
+    return found
+
+
+def _pieces(text: str):
+    """The text, each line, and every run of one to four words: a cell can be any of them."""
+    yield text
+    for line in text.splitlines():
+        words = line.split()
+        yield line
+        for n in range(1, 5):
+            for i in range(len(words) - n + 1):
+                yield " ".join(words[i:i + n])
+
+
+def test_detector_finds_no_legacy_text_in_the_projects_vietnamese():
+    strings = _project_strings()
+    assert len(strings) > 500  # tests, demo data, schema, messages and the seeds
+    seen, false = set(), []
+    for s in strings:
+        for piece in _pieces(unicodedata.normalize("NFC", s)):
+            if piece in seen:
+                continue
+            seen.add(piece)
+            if detect(piece) != (None, False):
+                false.append((piece, convert(piece)[0]))
+    assert len(seen) > 5000
+    assert false == []
+
+
+# --------------------------------------------------------------------------
+# Files
+HEADERS_UNICODE = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)"]
+
+
+def _legacy_xlsx(path, encode, font, rows, title_font=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = encode("Danh sách công trình, phần việc của Sở Tư pháp")
+    ws["A1"].font = Font(name=title_font or font)
+    for c, h in enumerate(HEADERS_UNICODE, start=1):
+        ws.cell(3, c, encode(h)).font = Font(name=font)
+    for r, row in enumerate(rows, start=4):
+        for c, v in enumerate(row, start=1):
+            cell = ws.cell(r, c, encode(v) if isinstance(v, str) else v)
+            cell.font = Font(name=font)
+    wb.save(path)
+    return path
+
+
+ROWS = [(1, "Sửa chữa trường học", "Tháng 3/2021", "Tháng 12/2021", "80%"),
+        (2, "Xây dựng nhà văn hoá thôn", "Năm 2021", "Năm 2022", "Đã hoàn thành")]
+
+
+@pytest.mark.parametrize("encode,font,encoding", [(encode_tcvn3, ".VnTime", "TCVN3"), (encode_vni, "VNI-Times", "VNI"),
+                                                  (encode_tcvn3, "Arial", "TCVN3"), (encode_vni, "Arial", "VNI")])
+def test_consolidating_a_legacy_file_gives_unicode_and_a_warning_per_cell(tmp_path, encode, font, encoding):
+    path = _legacy_xlsx(tmp_path / "stp.xlsx", encode, font, ROWS)
+    result = extract_file(str(path))
+    assert result["status"] == "ok", result["message"]
+    works = result["rows"]["works"]
+    assert [w["name"] for w in works] == [r[1] for r in ROWS]
+    assert works[0]["progress"] == 0.8 and works[1]["progress"] == "Đã hoàn thành"
+    legacy = [f for f in result["findings"] if f["code"] == "LEGACY_ENCODING"]
+    assert {f["cell"] for f in legacy} >= {"B3", "C3", "B4", "B5"}
+    assert all(encoding in f["message"] and Path(f["file"]).name == "stp.xlsx" and f["sheet"] == "Sheet1" for f in legacy)
+    for w in works:  # the master holds Unicode only
+        for v in w.values():
+            if isinstance(v, str):
+                assert detect(v) == (None, False) and v == unicodedata.normalize("NFC", v)
+
+
+def test_uppercase_font_keeps_capitals_in_a_consolidated_file(tmp_path):
+    path = _legacy_xlsx(tmp_path / "stp.xlsx", encode_tcvn3, ".VnTime", ROWS, title_font=".VnTimeH")
+    book = FileBook(path)
+    assert book.read("Sheet1")[0][0] == "DANH SÁCH CÔNG TRÌNH, PHẦN VIỆC CỦA SỞ TƯ PHÁP"
+
+
+def test_legacy_text_in_the_users_own_workbook_is_read_before_headers_are_matched(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(list(S.INFO_HEADERS))
+    ws.append(["Ngày ban hành", "18/11/2021"])
+    ws = wb.create_sheet(S.WORKS.name)
+    for c, h in enumerate(HEADERS_UNICODE, start=1):
+        ws.cell(1, c, encode_tcvn3(h)).font = Font(name=".VnTime")
+    ws.append([1, encode_tcvn3("Sửa chữa trường học"), "Năm 2021", "Năm 2022", 0.5])
+    ws["B2"].font = Font(name="Arial")  # font changed, text still TCVN3
+    path = tmp_path / "own.xlsx"
+    wb.save(path)
+    data = read_workbook(FileBook(path))
+    assert "works" in data.locations and data.works[0]["name"] == "Sửa chữa trường học"
+    legacy = [f for f in validate(data) if f.code == "LEGACY_ENCODING"]
+    assert {f.cell for f in legacy} == {"B1", "C1", "D1", "E1", "B2"}
+    b2 = next(f for f in legacy if f.cell == "B2")
+    assert b2.column == "Tên công trình, phần việc" and b2.file == "own.xlsx" and b2.severity == "warning"
+
+
+def test_legacy_fonts_in_xls_written_by_xlwt(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook(encoding="cp1252")
+    ws = wb.add_sheet("Sheet1")
+    vn = xlwt.easyxf("font: name .VnTime")
+    vnh = xlwt.easyxf("font: name .VnTimeH")
+    ws.write(0, 0, encode_tcvn3("danh sách công trình"), vnh)
+    for c, h in enumerate(HEADERS_UNICODE):
+        ws.write(2, c, encode_tcvn3(h), vn)
+    for r, row in enumerate(ROWS, start=3):
+        for c, v in enumerate(row):
+            ws.write(r, c, encode_tcvn3(v) if isinstance(v, str) else v, vn)
+    path = tmp_path / "stp.xls"
+    wb.save(str(path))
+    book = FileBook(path)
+    grid = book.read("Sheet1")
+    assert grid[0][0] == "DANH SÁCH CÔNG TRÌNH"
+    assert grid[2][1] == "Tên công trình, phần việc"
+    assert {f.cell for f in book.notes("Sheet1")} >= {"A1", "B3", "B4", "B5"}
+    result = extract_file(str(path))
+    assert [w["name"] for w in result["rows"]["works"]] == [r[1] for r in ROWS]

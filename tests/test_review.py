@@ -1,0 +1,288 @@
+"""The review around its rules: thresholds read from the Tiêu chuẩn sheet,
+people matched across sheets, validation of the new sheets, the command,
+the written sheets and the demo."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.builder import write_workbook
+from xlsrc.demo_data import demo_content
+from xlsrc.review.defaults import MEMBER_SHARE_NOTE, default_standard_rows
+from xlsrc.review.standards import parse_share
+from xlsrc.validation import validate
+
+from .review_fixtures import (CSTD_TINH, HT, HTT, HTXS, LDTT, TTLDTT, UNIT, award, idea, person, rate, rate_unit,
+                              read, results, workbook)
+
+Y = 2025
+A, B = "Nguyễn Văn A", "Trần Thị B"
+REVIEW_INPUTS = {"Cán bộ", "Đánh giá", "Sáng kiến", "Tiêu chuẩn", "Khen thưởng"}
+
+
+def _review_findings(data):
+    """Findings on the review sheets (the minimal test workbooks leave Thông tin empty)."""
+    return [f for f in validate(data) if f.sheet in REVIEW_INPUTS]
+
+
+def _standards(**changes):
+    """The default standards with some cells changed: {title: {column key: value}}."""
+    rows = default_standard_rows()
+    for row in rows:
+        row.update(changes.get(row["title"], {}))
+    return rows
+
+
+# -- Tiêu chuẩn: rules as data -------------------------------------------------
+def test_new_workbook_holds_the_default_standards_with_their_basis(tmp_path):
+    path = write_workbook(tmp_path / "moi.xlsx")
+    ws = openpyxl.load_workbook(path)[S.STANDARDS.name]
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:3] == ("Danh hiệu, hình thức", "Đối tượng", "Điều kiện (tóm tắt)")
+    by_title = {r[0]: dict(zip(header, r)) for r in rows[1:]}
+    assert list(by_title) == [LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh",
+                              TTLDTT, "Tập thể lao động xuất sắc"]
+    assert by_title[TTLDTT]["Tỷ lệ thành viên đạt Lao động tiên tiến"] == "trên 50%"
+    assert by_title[TTLDTT]["Ghi chú"] == MEMBER_SHARE_NOTE and "chưa đối chiếu được" in MEMBER_SHARE_NOTE
+    assert by_title[CSTD_TINH]["Số năm liên tục"] == 3
+    assert all("06/2022/QH15" in r["Căn cứ pháp lý"] for r in by_title.values())
+    assert not any("98/2023" in str(v) for r in by_title.values() for v in r.values())
+
+
+def test_a_changed_threshold_changes_the_answer(tmp_path):
+    staff = [person(n) for n in ("Người A", "Người B", "Người C", "Người D")]
+    ratings = [rate(Y, "Người A"), rate(Y, "Người B"), rate(Y, "Người C", HT), rate(Y, "Người D", HT),
+               rate_unit(Y)]
+    default = results(tmp_path, staff=staff, ratings=ratings)[(UNIT, TTLDTT)]
+    assert default.result == "không đủ"  # 2/4 is not "trên 50%"
+    lowered = results(tmp_path, staff=staff, ratings=ratings,
+                      standards=_standards(**{TTLDTT: {"member_share": "từ 50%"}}))[(UNIT, TTLDTT)]
+    assert lowered.result == "đủ"
+
+
+def test_changed_basis_text_is_cited(tmp_path):
+    std = _standards(**{LDTT: {"basis": "Quyết định 12/2025/QĐ-UBND Điều 5"}})
+    e = results(tmp_path, staff=[person(A)], ratings=[rate(Y, A, HT)], standards=std)[(A, LDTT)]
+    assert e.basis == "Quyết định 12/2025/QĐ-UBND Điều 5"
+    assert e.reasons[0].endswith("(Quyết định 12/2025/QĐ-UBND Điều 5)")
+
+
+def test_chain_length_is_a_setting(tmp_path):
+    sheets = dict(staff=[person(A)], ratings=[rate(Y, A, HTXS)], initiatives=[idea(Y, A, scope="Tỉnh")],
+                  awards=[award(Y - 1, A)])
+    assert results(tmp_path, **sheets)[(A, CSTD_TINH)].result != "đủ"
+    two = _standards(**{"Chiến sĩ thi đua cấp tỉnh": {"years": 2}})
+    assert results(tmp_path, standards=two, **sheets)[(A, CSTD_TINH)].result == "đủ"
+
+
+def test_unreadable_threshold_gives_missing_data_and_an_error(tmp_path):
+    std = _standards(**{TTLDTT: {"member_share": "một nửa"}})
+    path = workbook(tmp_path, staff=[person(A)], ratings=[rate(Y, A), rate_unit(Y)], standards=std)
+    from xlsrc.review import run_review
+    data = read(path)
+    e = next(e for e in run_review(data).entries if e.title == TTLDTT)
+    assert e.result == "chưa đủ dữ liệu"
+    assert "Tỷ lệ thành viên đạt Lao động tiên tiến" in e.reasons[0]
+    found = [f for f in validate(data) if f.code == "STANDARD_UNREADABLE"]
+    assert [(f.sheet, f.severity, f.column) for f in found] == [
+        ("Tiêu chuẩn", "error", "Tỷ lệ thành viên đạt Lao động tiên tiến")]
+
+
+def test_blank_threshold_takes_the_default_with_a_warning(tmp_path):
+    std = _standards(**{LDTT: {"min_rating": None}})
+    path = workbook(tmp_path, staff=[person(A)], ratings=[rate(Y, A, HT)], standards=std)
+    from xlsrc.review import run_review
+    data = read(path)
+    e = next(e for e in run_review(data).entries if e.title == LDTT)
+    assert e.result == "không đủ"  # default: Hoàn thành tốt nhiệm vụ
+    assert [f.code for f in validate(data) if f.sheet == "Tiêu chuẩn"] == ["STANDARD_DEFAULT"]
+
+
+def test_a_removed_title_is_not_reviewed(tmp_path):
+    std = [r for r in default_standard_rows() if r["title"] == LDTT]
+    r = results(tmp_path, staff=[person(A)], ratings=[rate(Y, A)], standards=std)
+    assert list(r) == [(A, LDTT)]
+
+
+@pytest.mark.parametrize("text,percent,strict", [
+    ("trên 50%", 50, True), ("> 50%", 50, True), ("từ 70%", 70, False), ("70%", 70, False),
+    ("ít nhất 70 %", 70, False), (0.7, 70, False), ("≥ 66,5%", 66.5, False)])
+def test_share_spellings(text, percent, strict):
+    share = parse_share(text)
+    assert (share.percent, share.strict) == (percent, strict)
+
+
+def test_share_boundaries():
+    assert not parse_share("trên 50%").met(2, 4) and parse_share("trên 50%").met(3, 5)
+    assert parse_share("từ 70%").met(7, 10) and not parse_share("từ 70%").met(2, 3)
+    assert parse_share("một nửa") is None
+
+
+# -- people matched across sheets --------------------------------------------
+def test_names_match_across_case_space_and_unicode_form(tmp_path):
+    import unicodedata
+    nfd = unicodedata.normalize("NFD", "  NGUYỄN   văn a ")
+    r = results(tmp_path, staff=[person(A)], ratings=[rate(Y, nfd)])
+    assert r[(A, LDTT)].result == "đủ"
+
+
+def test_name_without_diacritics_is_another_person(tmp_path):
+    data = read(workbook(tmp_path, staff=[person(A)], ratings=[rate(Y, "Nguyen Van A")]))
+    assert [f.code for f in validate(data) if f.sheet == "Đánh giá"] == ["PERSON_UNKNOWN"]
+
+
+def test_same_name_in_two_units_is_told_apart_by_unit(tmp_path):
+    staff = [person(A, unit="Văn phòng"), person(A, unit="Phòng Lãnh sự")]
+    ratings = [rate(Y, A, HTT, unit="Văn phòng"), rate(Y, A, HT, unit="Phòng Lãnh sự")]
+    from xlsrc.review import run_review
+    data = read(workbook(tmp_path, staff=staff, ratings=ratings))
+    got = {(e.unit, e.result) for e in run_review(data).entries if e.title == LDTT}
+    assert got == {("Văn phòng", "đủ"), ("Phòng Lãnh sự", "không đủ")}
+    assert _review_findings(data) == []
+
+
+def test_code_wins_over_name(tmp_path):
+    staff = [person(A, code="CB01"), person(A, code="CB02")]
+    ratings = [rate(Y, A, HT, code="CB01"), rate(Y, "tên gõ khác", HTT, code="CB02")]
+    from xlsrc.review import run_review
+    entries = [e for e in run_review(read(workbook(tmp_path, staff=staff, ratings=ratings))).entries
+               if e.title == LDTT]
+    assert [e.result for e in entries] == ["không đủ", "đủ"]
+
+
+def test_same_name_same_unit_without_code_is_an_error(tmp_path):
+    data = read(workbook(tmp_path, staff=[person(A), person(A, position="Phó phòng")], ratings=[rate(Y, A)]))
+    codes = sorted(f.code for f in _review_findings(data))
+    assert codes == ["PERSON_AMBIGUOUS", "STAFF_SAME_NAME"]
+    from xlsrc.review import run_review
+    e = next(e for e in run_review(data).entries if e.title == LDTT)
+    assert e.result == "chưa đủ dữ liệu" and "Mã cán bộ" in e.reasons[0]
+
+
+# -- validation of the new sheets --------------------------------------------
+def _codes(tmp_path, **sheets):
+    return sorted((f.code, f.severity, f.sheet, f.cell) for f in _review_findings(read(workbook(tmp_path, **sheets))))
+
+
+def test_validation_year_range(tmp_path):
+    got = _codes(tmp_path, staff=[person(A)], ratings=[rate(1999, A)], initiatives=[idea(2101, A)],
+                 awards=[award(1990, A)])
+    assert ("YEAR_OUT_OF_RANGE", "error", "Đánh giá", "B2") in got
+    assert ("YEAR_OUT_OF_RANGE", "error", "Sáng kiến", "B2") in got
+    assert any(c[0] == "YEAR_OUT_OF_RANGE" and c[2] == "Khen thưởng" for c in got)
+
+
+def test_validation_two_ratings_one_year(tmp_path):
+    got = _codes(tmp_path, staff=[person(A)], ratings=[rate(Y, A), rate(Y, A, HT), rate(Y - 1, A)])
+    assert got == [("RATING_DUPLICATE", "error", "Đánh giá", "B3")]
+
+
+def test_validation_unknown_people_and_units(tmp_path):
+    got = _codes(tmp_path, staff=[person(A)],
+                 ratings=[rate(Y, B), rate(Y, A, code="CB99"), rate_unit(Y, "Phòng Ma")],
+                 initiatives=[idea(Y, "Lê Văn C")], awards=[award(Y - 1, "Người Đã Chuyển")])
+    assert [c[0] for c in got] == ["COLLECTIVE_UNKNOWN", "PERSON_UNKNOWN", "PERSON_UNKNOWN", "PERSON_UNKNOWN",
+                                   "PERSON_UNKNOWN"]
+    assert {c[2] for c in got} == {"Đánh giá", "Sáng kiến", "Khen thưởng"}
+    assert [c[1] for c in got if c[2] == "Khen thưởng"] == ["warning"]
+
+
+def test_validation_initiative_without_decision_is_a_warning(tmp_path):
+    got = _codes(tmp_path, staff=[person(A)], initiatives=[idea(Y, A, decision="")])
+    assert got == [("INITIATIVE_NO_DECISION", "warning", "Sáng kiến", "I2")]
+
+
+def test_workbook_without_review_sheets_still_validates(tmp_path):
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import read_workbook
+    path = write_workbook(tmp_path / "cu.xlsx", demo_content())
+    wb = openpyxl.load_workbook(path)
+    for name in ("Cán bộ", "Đánh giá", "Sáng kiến", "Tiêu chuẩn"):
+        del wb[name]
+    wb.save(tmp_path / "cu2.xlsx")
+    data = read_workbook(FileBook(tmp_path / "cu2.xlsx"))
+    assert data.missing == [] and data.staff == []
+    from xlsrc.review import run_review
+    review = run_review(data)
+    assert review.entries == [] and len(review.titles) == 6  # the built-in defaults, nobody to review
+
+
+# -- the demo -------------------------------------------------------------------
+def test_demo_review_shows_every_result_with_reasons(tmp_path):
+    from xlsrc.review import run_review
+    data = read(write_workbook(tmp_path / "demo.xlsx", demo_content()))
+    review = run_review(data)
+    assert review.year == 2021
+    by = {(e.recipient, e.title): e for e in review.entries}
+    assert {e.result for e in review.entries} == {"đủ", "không đủ", "chưa đủ dữ liệu"}
+    assert by[("Nguyễn Văn A", CSTD_TINH)].result == "đủ"
+    broken = by[("Trần Thị B", CSTD_TINH)]
+    assert broken.result == "không đủ" and "chuyên đề" in broken.reasons[0]
+    assert by[("Phạm Thị D", LDTT)].result == "chưa đủ dữ liệu"
+    assert all(e.reasons for e in review.entries if e.result != "đủ")
+    assert {e.kind for e in review.entries} == {S.INDIVIDUAL, S.COLLECTIVE}
+
+
+# -- the command ----------------------------------------------------------------
+def _thidua(*args):
+    return subprocess.run([sys.executable, "-m", "xlsrc", *map(str, args)], capture_output=True, text=True)
+
+
+def test_cli_json_default_year_and_override(tmp_path):
+    path = workbook(tmp_path, staff=[person(A)], ratings=[rate(Y, A), rate(Y - 1, A, HT)], report_year=Y)
+    run = _thidua("review", path, "--json")
+    assert run.returncode == 0, run.stderr
+    entries = json.loads(run.stdout)
+    assert set(entries[0]) == {"recipient", "kind", "unit", "title", "result", "reasons", "basis"}
+    ldtt = next(e for e in entries if e["title"] == LDTT)
+    assert (ldtt["recipient"], ldtt["kind"], ldtt["unit"], ldtt["result"]) == (A, "Cá nhân", UNIT, "đủ")
+    earlier = json.loads(_thidua("review", path, "--json", "--year", Y - 1).stdout)
+    assert next(e for e in earlier if e["title"] == LDTT)["result"] == "không đủ"
+    assert {e["result"] for e in entries} <= {"đủ", "không đủ", "chưa đủ dữ liệu"}
+
+
+def test_cli_text_and_unusable_file(tmp_path):
+    path = workbook(tmp_path, staff=[person(A)], ratings=[rate(Y, A, HT)])
+    run = _thidua("review", path)
+    assert run.returncode == 0
+    assert "Nguyễn Văn A (Phòng Tổng hợp) — Lao động tiên tiến: Không đủ" in run.stdout
+    assert "Traceback" not in run.stderr
+    bad = tmp_path / "hong.xlsx"
+    bad.write_bytes(b"not a zip")
+    run = _thidua("review", bad)
+    assert run.returncode == 2 and "bị hỏng" in run.stderr and "Traceback" not in run.stderr
+    no_year = workbook(tmp_path, staff=[person(A)], report_year=None)
+    run = _thidua("review", no_year)
+    assert run.returncode == 2 and "--year" in run.stderr
+
+
+def test_cli_writes_review_sheets_to_a_copy(tmp_path):
+    path = write_workbook(tmp_path / "demo.xlsx", demo_content())
+    before = path.read_bytes()
+    out = tmp_path / "rasoat.xlsx"
+    assert _thidua("review", path, "-o", out).returncode == 0
+    assert path.read_bytes() == before
+    assert _thidua("review", path, "-o", out).returncode == 2  # never overwrites silently
+    wb = openpyxl.load_workbook(out)
+    rows = list(wb[S.REVIEW_SHEET].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm")
+    assert rows[0][-1] == "Lý do (chưa đủ, không đủ)"
+    a = next(r for r in rows if r[0] == "Nguyễn Văn A")
+    assert a[5:11] == ("Đủ",) * 4 + (None, None) and a[-1] in ("", None)
+    d = next(r for r in rows if r[0] == "Phạm Thị D")
+    assert d[5] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[-1]
+    cf = wb[S.REVIEW_SHEET].conditional_formatting
+    assert {r.formula[0] for rng in cf for r in rng.rules} == {'"Đủ"', '"Không đủ"', '"Chưa đủ dữ liệu"'}
+    proposal = list(wb[S.PROPOSAL_SHEET].iter_rows(values_only=True))
+    assert proposal[0] == S.PROPOSAL_HEADERS
+    assert proposal[1][:5] == (1, "Nguyễn Văn A", "Chánh Văn phòng", "Văn phòng", "Lao động tiên tiến")
+    assert "Hoàn thành xuất sắc nhiệm vụ" in proposal[1][5]
+    assert any(r[4] == "Tập thể lao động tiên tiến" and r[1] == "Phòng Hợp tác quốc tế" for r in proposal)
+    cstd = next(r for r in proposal if r[4] == "Chiến sĩ thi đua cấp tỉnh")
+    assert "Số hoá hồ sơ đoàn ra" in cstd[5] and "45/QĐ-HĐSK" in cstd[5]

@@ -1,0 +1,302 @@
+"""What the fast value reader does not give: each cell's number format and
+font name, and formula cells saved without a value.
+
+API (used by the reader, the validator and the consolidator)::
+
+    info = book.cell_info(sheet)          # FileBook or XlwingsBook; cached per sheet
+    info.number_format(r, c)              # 0-based, same indexes as book.read(sheet); "General" by default
+    info.is_percent(r, c)                 # the cell's own format shows a percentage
+    info.font(r, c)                       # font name ("" when unknown)
+    info.formulas_without_value           # [(r, c), …]: "=A1+1" written by a script, never calculated
+
+Every reader here is one pass over one part, never per cell calls:
+.xlsx/.xlsm — ``xl/styles.xml`` plus the ``s`` attribute of each ``<c>`` of
+the sheet part; .xls — xlrd with ``formatting_info``; .ods — ``content.xml``
+(cell styles, ``office:value-type="percentage"``). A reader that fails gives
+an empty CellInfo (every cell General, no font): the values are still read.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+GENERAL = "General"
+# ECMA-376 Part 1, 18.8.30: the built-in formats a reader must know.
+BUILTIN_FORMATS = {0: GENERAL, 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
+                   11: "0.00E+00", 12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm",
+                   17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
+                   22: "m/d/yy h:mm", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 49: "@"}
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(code: str | None) -> bool:
+    """Whether a number format shows the value times 100 with a % sign
+    (a % inside quotes or escaped is literal text)."""
+    return bool(code) and "%" in _QUOTED.sub("", code)
+
+
+def is_date_format(code: str | None) -> bool:
+    if not code or code == GENERAL:
+        return False
+    bare = _QUOTED.sub("", code).lower()
+    return bool(re.search(r"[dmy]", bare)) and "%" not in bare
+
+
+@dataclass
+class CellInfo:
+    xf: dict[tuple[int, int], int] = field(default_factory=dict)   # cell -> style index
+    formats: list[str] = field(default_factory=list)              # style index -> number format code
+    fonts: list[str] = field(default_factory=list)                # style index -> font name
+    default: int = 0                                              # style of a cell not listed
+    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
+
+    def _style(self, r: int, c: int) -> int:
+        return self.xf.get((r, c), self.default)
+
+    def number_format(self, r: int, c: int) -> str:
+        i = self._style(r, c)
+        return self.formats[i] if 0 <= i < len(self.formats) else GENERAL
+
+    def is_percent(self, r: int, c: int) -> bool:
+        return is_percent_format(self.number_format(r, c))
+
+    def font(self, r: int, c: int) -> str:
+        i = self._style(r, c)
+        return self.fonts[i] if 0 <= i < len(self.fonts) else ""
+
+
+EMPTY = CellInfo()
+
+# --------------------------------------------------------------------------
+# .xlsx / .xlsm
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_ATTR_R = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_ATTR_S = re.compile(rb'\bs="(\d+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+# a formula element closed, then no value (or an empty one), then the cell ends
+_FORMULA_NO_VALUE = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+_PERCENT_HINT = re.compile(rb'numFmtId="(?:9|10)"|formatCode="[^"]*%')
+LEGACY_FONT = re.compile(rb'(?i)(?:val|name|font-family|style:name)="[\'"]?(?:\.vn|vni)')
+
+
+def col_index(letters: bytes | str) -> int:
+    n = 0
+    for ch in letters.encode() if isinstance(letters, str) else letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def xlsx_sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip part of a sheet, by its name, through the workbook's relationships."""
+    return _sheet_parts(z).get(sheet)
+
+
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    rels = {rel.get("Id"): rel.get("Target", "") for rel in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+    parts = {}
+    for s in wb.iterfind("m:sheets/m:sheet", _NS):
+        target = rels.get(s.get(f"{{{_NS['r']}}}id"))
+        if target:
+            parts[s.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return parts
+
+
+def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
+    from defusedxml import ElementTree as ET
+    try:
+        root = ET.fromstring(z.read("xl/styles.xml"))
+    except KeyError:
+        return [GENERAL], [""]
+    m = "{%s}" % _NS["m"]
+    custom = {int(n.get("numFmtId", "0")): n.get("formatCode", "") for n in root.iter(m + "numFmt")}
+    font_names = []
+    fonts = root.find(m + "fonts")
+    for font in (fonts if fonts is not None else []):
+        name = font.find(m + "name")
+        font_names.append(name.get("val", "") if name is not None else "")
+    formats, fonts_by_xf = [], []
+    xfs = root.find(m + "cellXfs")
+    for xf in (xfs if xfs is not None else []):
+        nid = int(xf.get("numFmtId", "0") or 0)
+        formats.append(custom.get(nid) or BUILTIN_FORMATS.get(nid, GENERAL))
+        fid = int(xf.get("fontId", "0") or 0)
+        fonts_by_xf.append(font_names[fid] if 0 <= fid < len(font_names) else "")
+    return formats or [GENERAL], fonts_by_xf or [font_names[0] if font_names else ""]
+
+
+class XlsxPackage:
+    """An .xlsx/.xlsm package opened once per book: the sheet parts by name
+    and the styles, each read on first use."""
+
+    def __init__(self, data: bytes):
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self._parts: dict[str, str] | None = None
+        self._styles: tuple[list[str], list[str]] | None = None
+
+    def part(self, sheet: str) -> bytes:
+        if self._parts is None:
+            self._parts = _sheet_parts(self.zip)
+        name = self._parts.get(sheet)
+        return self.zip.read(name) if name else b""
+
+    @property
+    def styles(self) -> tuple[list[str], list[str]]:
+        if self._styles is None:
+            self._styles = _xlsx_styles(self.zip)
+        return self._styles
+
+    def has_percent(self) -> bool:
+        try:
+            raw = self.zip.read("xl/styles.xml")
+        except KeyError:
+            return False
+        if not _PERCENT_HINT.search(raw):  # no built-in 9/10 and no format code with a % sign
+            return False
+        return any(is_percent_format(f) for f in self.styles[0])
+
+    def legacy_fonts(self) -> bool:
+        try:
+            return bool(LEGACY_FONT.search(self.zip.read("xl/styles.xml")))
+        except KeyError:
+            return False
+
+    def formulas_without_value(self, sheet: str) -> bool:
+        """Cheap test (C-level searches over the part) before a full scan."""
+        xml = self.part(sheet)
+        if not any(tag in xml for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ")):
+            return False
+        return bool(_FORMULA_NO_VALUE.search(xml))
+
+    def cell_info(self, sheet: str) -> CellInfo:
+        xml = self.part(sheet)
+        formats, fonts = self.styles
+        info = CellInfo(formats=formats, fonts=fonts)
+        for m in _CELL.finditer(xml):
+            attrs, inner = m.group(1), m.group(2) or b""
+            ref = _ATTR_R.search(attrs)
+            if ref is None:
+                continue
+            r, c = int(ref.group(2)) - 1, col_index(ref.group(1))
+            s = _ATTR_S.search(attrs)
+            if s is not None:
+                info.xf[(r, c)] = int(s.group(1))
+            if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
+                info.formulas_without_value.append((r, c))
+        return info
+
+
+# --------------------------------------------------------------------------
+# .xls
+def xls_book(data: bytes):
+    import xlrd
+    return xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+
+
+def xls_cell_info(book, sheet: str) -> CellInfo:
+    ws = book.sheet_by_name(sheet)
+    formats = []
+    fonts = []
+    for xf in book.xf_list:
+        fmt = book.format_map.get(xf.format_key)
+        code = fmt.format_str if fmt is not None else BUILTIN_FORMATS.get(xf.format_key, GENERAL)
+        formats.append(code or GENERAL)
+        font = book.font_list[xf.font_index] if 0 <= xf.font_index < len(book.font_list) else None
+        fonts.append(font.name if font is not None else "")
+    info = CellInfo(formats=formats, fonts=fonts, default=15 if len(formats) > 15 else 0)
+    for r in range(ws.nrows):
+        for c in range(ws.row_len(r)):
+            info.xf[(r, c)] = ws.cell_xf_index(r, c)
+    return info
+
+
+def xls_legacy_fonts(data: bytes) -> bool:
+    return any(p in data for p in (b".Vn", b".\x00V\x00n\x00", b"VNI-", b"V\x00N\x00I\x00-\x00",
+                                   b".VN", b".\x00V\x00N\x00"))
+
+
+# --------------------------------------------------------------------------
+# .ods
+_O = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+      "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+      "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+      "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+      "number": "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
+      "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"}
+
+
+def _q(prefix: str, name: str) -> str:
+    return "{%s}%s" % (_O[prefix], name)
+
+
+def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
+    """Percent cells (``office:value-type="percentage"``) and fonts of the cell
+    styles; repeated rows and columns are expanded up to what was filled."""
+    from defusedxml import ElementTree as ET
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = ET.fromstring(z.read("content.xml"))
+    faces = {f.get(_q("style", "name")): (f.get(_q("svg", "font-family")) or f.get(_q("style", "name")) or "").strip("'\"")
+             for f in root.iter(_q("style", "font-face"))}
+    style_font: dict[str, str] = {}
+    for st in root.iter(_q("style", "style")):
+        tp = st.find(_q("style", "text-properties"))
+        if tp is not None:
+            name = tp.get(_q("style", "font-name"))
+            style_font[st.get(_q("style", "name"))] = faces.get(name, name) if name else (tp.get(_q("fo", "font-family")) or "")
+    info = CellInfo(formats=[GENERAL, "0%"], fonts=[""])
+    font_index = {"": 0}
+    for table in root.iter(_q("table", "table")):
+        if table.get(_q("table", "name")) != sheet:
+            continue
+        col_styles: list[str] = []
+        for col in table.iter(_q("table", "table-column")):
+            n = int(col.get(_q("table", "number-columns-repeated"), "1"))
+            col_styles.extend([col.get(_q("table", "default-cell-style-name"), "")] * min(n, 1024))
+        r = 0
+        for row in table.iter(_q("table", "table-row")):
+            nrows = int(row.get(_q("table", "number-rows-repeated"), "1"))
+            c = 0
+            cells = [e for e in row if e.tag in (_q("table", "table-cell"), _q("table", "covered-table-cell"))]
+            if not any(len(e) or e.get(_q("office", "value-type")) for e in cells):
+                r += nrows
+                continue
+            for e in cells:
+                n = int(e.get(_q("table", "number-columns-repeated"), "1"))
+                style = e.get(_q("table", "style-name")) or (col_styles[c] if c < len(col_styles) else "")
+                font = style_font.get(style, "")
+                percent = e.get(_q("office", "value-type")) == "percentage"
+                if (font or percent) and (len(e) or e.get(_q("office", "value-type"))):
+                    if font not in font_index:
+                        font_index[font] = len(info.formats)
+                        info.formats.append(GENERAL)
+                        info.fonts.append(font)
+                    idx = 1 if percent else font_index[font]
+                    if percent and font:  # a percent cell with a font of its own
+                        key = "%" + font
+                        if key not in font_index:
+                            font_index[key] = len(info.formats)
+                            info.formats.append("0%")
+                            info.fonts.append(font)
+                        idx = font_index[key]
+                    for k in range(min(n, 1024)):
+                        for rr in range(min(nrows, 1024)):
+                            info.xf[(r + rr, c + k)] = idx
+                c += n
+            r += nrows
+    while len(info.fonts) < len(info.formats):
+        info.fonts.append("")
+    return info
+
+
+def ods_legacy_fonts(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return any(LEGACY_FONT.search(z.read(p)) for p in ("content.xml", "styles.xml") if p in z.namelist())
+    except Exception:
+        return False

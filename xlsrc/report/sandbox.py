@@ -1,0 +1,488 @@
+"""The Jinja environment report templates run in: a sandbox that knows the
+context is plain data, and limits on everything that could exhaust the machine.
+
+Two layers:
+1. ``check`` walks the syntax tree of a template *before* anything is compiled
+   or run. Only what a plain-data template needs passes: tags, loops, ``if``,
+   ``set``, field access, a list of harmless filters, ``range`` and a few string
+   methods. Anything else (calling ``chart.tpl.save(...)``, ``lipsum``, macros,
+   ``{% include %}``, private names...) is refused with the tag named, so a
+   payload never runs. Constant arguments over a limit are refused here too, and
+   the tree is analysed without Jinja folding ``9**(9**9)`` at compile time.
+2. At run time the environment refuses the same things (attribute access and
+   calls outside the allow-lists) and enforces the limits on values computed
+   from data: text length, repetition, padding, power, ``range``, loop
+   iterations and output size.
+
+Every refusal is a :class:`Refused` with a Vietnamese reason; ``render.py``
+turns it into the user's message with the tag and the template's name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import types
+from typing import Any
+
+from jinja2 import StrictUndefined, nodes, pass_context
+from jinja2 import filters as jf
+from jinja2.runtime import LoopContext
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.visitor import NodeTransformer
+
+# -- the limits (documented in README.md, section "Bảo mật") -------------------
+MAX_TEXT = 1_000_000          # characters of any one computed value
+MAX_ITEMS = 100_000           # items of any one computed list
+MAX_RANGE = 10_000            # items of range(...)
+MAX_PAD = 1_000               # width for center, indent, format, %-formatting
+MAX_INT_BITS = 4_096          # size of a computed whole number (about 1.200 digits)
+MAX_LOOP_ITERATIONS = 200_000  # iterations of all loops of one report together
+MAX_OUTPUT = 20_000_000       # characters one part (body, a header...) may render to
+
+SAFE_METHODS = frozenset({"upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip",
+                          "startswith", "endswith", "items", "keys", "values"})
+DATE_FIELDS = frozenset({"year", "month", "day"})
+LOOP_ATTRS = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length",
+                        "depth", "depth0", "previtem", "nextitem", "cycle", "changed"})
+LOOP_METHODS = frozenset({"cycle", "changed"})
+# attributes and methods of the plain types: a template reaches none of them
+# except SAFE_METHODS (called) and DATE_FIELDS
+PLAIN_ATTRS = frozenset(a for t in (str, int, float, bool, list, tuple, dict, dt.date, dt.datetime)
+                        for a in dir(t) if not a.startswith("_")) - DATE_FIELDS
+FORBIDDEN_NAMES = frozenset({"self", "caller", "varargs", "kwargs"})
+
+STATEMENT_TAGS = {
+    nodes.Macro: "{% macro %}", nodes.CallBlock: "{% call %}", nodes.FilterBlock: "{% filter %}",
+    nodes.AssignBlock: "{% set %}…{% endset %}", nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}", nodes.Extends: "{% extends %}",
+    nodes.Block: "{% block %}", nodes.EvalContextModifier: "{% autoescape %}",
+    nodes.ScopedEvalContextModifier: "{% autoescape %}", nodes.Scope: "{% autoescape %}", nodes.NSRef: "namespace",
+}
+ALLOWED_NODES = (
+    nodes.Template, nodes.Output, nodes.TemplateData, nodes.For, nodes.If, nodes.Assign, nodes.With,
+    nodes.Name, nodes.Const, nodes.Tuple, nodes.List, nodes.Dict, nodes.Pair, nodes.Keyword,
+    nodes.CondExpr, nodes.Getattr, nodes.Getitem, nodes.Slice, nodes.Concat, nodes.Compare,
+    nodes.Operand, nodes.And, nodes.Or, nodes.Not, nodes.Neg, nodes.Pos, nodes.Add, nodes.Sub,
+    nodes.Mul, nodes.Div, nodes.FloorDiv, nodes.Mod, nodes.Pow, nodes.Filter, nodes.Test, nodes.Call,
+)
+
+
+class Refused(Exception):
+    """A template asked for something it may not do; ``reason`` is Vietnamese,
+    ``hint`` a word to find the tag by, ``lineno`` the line in the source."""
+
+    def __init__(self, reason: str, hint: str = "", lineno: int | None = None):
+        super().__init__(reason)
+        self.reason, self.hint, self.lineno = reason, hint, lineno
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+# -- run-time guards -------------------------------------------------------------------------------
+def _text_guard(size: int, what: str) -> None:
+    if size > MAX_TEXT:
+        raise Refused(f"{what} tạo ra chuỗi quá dài ({_n(size)} ký tự, tối đa {_n(MAX_TEXT)})")
+
+
+def _pad_guard(width: Any, what: str) -> None:
+    if isinstance(width, str):
+        width = len(width)
+    if isinstance(width, (int, float)) and width > MAX_PAD:
+        raise Refused(f"{what} với độ rộng {_n(int(width))} vượt giới hạn {_n(MAX_PAD)}", what.split()[-1])
+
+
+_PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _printf_guard(fmt: str, what: str) -> None:
+    """'%1000000000s' % x pads to a gigabyte: widths and precisions are capped."""
+    for m in _PRINTF.finditer(fmt):
+        for part in m.groups():
+            if part == "*" or (part and int(part) > MAX_PAD):
+                raise Refused(f"{what}: độ rộng '{m.group(0)}' vượt giới hạn {_n(MAX_PAD)}", "%")
+
+
+def _size(value: Any) -> int | None:
+    return len(value) if isinstance(value, (str, list, tuple)) else None
+
+
+def _binop_guard(operator: str, left: Any, right: Any) -> None:
+    if operator == "**":
+        if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
+            if math.log2(abs(left)) * right > MAX_INT_BITS:
+                raise Refused(f"lũy thừa {_n(left) if abs(left) < 10**9 else '…'}**{_n(right)} quá lớn "
+                              f"(tối đa {_n(MAX_INT_BITS)} bit)", "**")
+    elif operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if _size(seq) is not None and isinstance(times, int):
+                limit = MAX_TEXT if isinstance(seq, str) else MAX_ITEMS
+                if len(seq) * times > limit:
+                    raise Refused(f"phép lặp '*' tạo ra {_n(len(seq) * times)} "
+                                  f"{'ký tự' if isinstance(seq, str) else 'phần tử'} (tối đa {_n(limit)})", "*")
+        if isinstance(left, int) and isinstance(right, int) and \
+                left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise Refused(f"phép nhân tạo ra số quá lớn (tối đa {_n(MAX_INT_BITS)} bit)", "*")
+    elif operator == "+":
+        if _size(left) is not None and _size(right) is not None:
+            limit = MAX_TEXT if isinstance(left, str) else MAX_ITEMS
+            if len(left) + len(right) > limit:
+                raise Refused(f"phép cộng '+' tạo ra chuỗi/danh sách quá dài (tối đa {_n(limit)})", "+")
+    elif operator == "%" and isinstance(left, str):
+        _printf_guard(left, "định dạng '%'")
+
+
+def bounded_range(*args: Any) -> range:
+    rng = range(*args)
+    try:
+        size = len(rng)
+    except OverflowError:
+        size = MAX_RANGE + 1
+    if size > MAX_RANGE:
+        raise Refused(f"range(...) có {_n(size) if size <= 10**15 else 'quá nhiều'} phần tử, "
+                      f"tối đa {_n(MAX_RANGE)}", "range")
+    return rng
+
+
+def _guarded(name: str, check):
+    """The filter ``name`` with ``check`` run on its arguments first; the check
+    may return the arguments to use (an iterator it had to read)."""
+    original = jf.FILTERS[name]
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        args = check(*args, **kwargs) or args
+        return original(*args, **kwargs)
+    wrapper.__name__ = f"guarded_{name}"
+    if hasattr(original, "jinja_pass_arg"):
+        wrapper.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _check_replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> None:
+    s, old, new = _text(s), _text(old), _text(new)
+    hits = s.count(old) if old else len(s) + 1
+    if isinstance(count, int) and count >= 0:
+        hits = min(hits, count)
+    _text_guard(len(s) + hits * (len(new) - len(old)), "bộ lọc replace")
+
+
+def _check_join(eval_ctx: Any, value: Any, d: Any = "", attribute: Any = None) -> tuple:
+    items = []
+    for item in value:
+        items.append(item)
+        if len(items) > MAX_ITEMS:
+            raise Refused(f"bộ lọc join trên hơn {_n(MAX_ITEMS)} phần tử", "join")
+    _text_guard(sum(len(_text(i)) for i in items) + max(len(items) - 1, 0) * len(_text(d)), "bộ lọc join")
+    return (eval_ctx, items, d, attribute)
+
+
+def _check_center(value: Any, width: Any = 80) -> None:
+    _pad_guard(width, "bộ lọc center")
+
+
+def _check_indent(s: Any, width: Any = 4, first: Any = False, blank: Any = False) -> None:
+    _pad_guard(width, "bộ lọc indent")
+    pad = len(width) if isinstance(width, str) else int(width)
+    _text_guard(len(_text(s)) + (_text(s).count("\n") + 1) * max(pad, 0), "bộ lọc indent")
+
+
+def _check_format(value: Any, *args: Any, **kw: Any) -> None:
+    _printf_guard(_text(value), "bộ lọc format")
+
+
+def _check_wordwrap(env: Any, s: Any, width: Any = 79, break_long_words: Any = True, wrapstring: Any = None,
+                    break_on_hyphens: Any = True) -> None:
+    s, wrap = _text(s), _text(wrapstring or "\n")
+    _text_guard(len(s) + (len(s) // max(int(width), 1) + 1) * len(wrap), "bộ lọc wordwrap")
+
+
+def _check_batch(value: Any, linecount: Any, fill_with: Any = None) -> None:
+    _count_guard("batch", linecount)
+
+
+def _check_slice(eval_ctx: Any, value: Any, slices: Any, fill_with: Any = None) -> None:
+    _count_guard("slice", slices)
+
+
+def _count_guard(name: str, count: Any) -> None:
+    if isinstance(count, int) and count > MAX_RANGE:
+        raise Refused(f"bộ lọc {name}({_n(count)}) vượt giới hạn {_n(MAX_RANGE)}", name)
+
+
+def _check_truncate(env: Any, s: Any, length: Any = 255, killwords: Any = False, end: Any = "...",
+                    leeway: Any = None) -> None:
+    _text_guard(len(_text(end)), "bộ lọc truncate")
+
+
+PLAIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "dictsort", "e", "escape", "first", "float",
+                 "groupby", "int", "items", "last", "length", "list", "lower", "map", "max", "min", "reject",
+                 "rejectattr", "reverse", "round", "select", "selectattr", "sort", "string", "striptags", "sum",
+                 "title", "trim", "unique", "upper", "wordcount")
+GUARDED_FILTERS = {"replace": _check_replace, "join": _check_join, "center": _check_center,
+                   "indent": _check_indent, "format": _check_format, "wordwrap": _check_wordwrap,
+                   "batch": _check_batch, "slice": _check_slice,
+                   "truncate": _check_truncate}
+ALLOWED_FILTERS = frozenset(PLAIN_FILTERS) | frozenset(GUARDED_FILTERS)
+
+_LOOP_GUARD = "thidua loop guard"   # names no template can write (they contain a space)
+_TEXT_GUARD = "thidua text guard"
+
+
+@pass_context
+def _loop_guard(context, iterable):
+    env = context.environment
+    for item in iterable:
+        env.iterations += 1
+        if env.iterations > MAX_LOOP_ITERATIONS:
+            raise Refused(f"các vòng lặp chạy quá {_n(MAX_LOOP_ITERATIONS)} lần", "for")
+        yield item
+
+
+@pass_context
+def _text_guard_filter(context, value):
+    size = _size(value)
+    if size is not None:
+        _text_guard(size, "phép nối '~'")
+    return value
+
+
+class _Guards(NodeTransformer):
+    """Loops count against the budget; ``~`` results are measured (a chain of
+    ``{% set %}`` doubling a string would otherwise grow without bound)."""
+
+    def visit_For(self, node: nodes.For) -> nodes.For:
+        self.generic_visit(node)
+        node.iter = nodes.Filter(node.iter, _LOOP_GUARD, [], [], None, None, lineno=node.lineno)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:
+        self.generic_visit(node)
+        return nodes.Filter(node, _TEXT_GUARD, [], [], None, None, lineno=node.lineno)
+
+
+# -- the static check --------------------------------------------------------------------------------
+def _dotted(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_dotted(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Const):
+        return repr(node.value)[:30]
+    return "…"
+
+
+def _const(node: nodes.Node | None) -> Any:
+    return node.value if isinstance(node, nodes.Const) else None
+
+
+_BINOPS = {nodes.Pow: "**", nodes.Mul: "*", nodes.Add: "+", nodes.Mod: "%"}
+
+
+def _folded(node: nodes.Node | None) -> Any:
+    """The value of a constant expression (``9**(9**9)``, ``'a'*10**9``),
+    computed with the run-time guards, so no constant is ever folded past a
+    limit; None when not constant."""
+    if isinstance(node, nodes.Const):
+        return node.value
+    op = _BINOPS.get(type(node))
+    if op is None:
+        return None
+    left, right = _folded(node.left), _folded(node.right)
+    if left is None or right is None:
+        return None
+    _binop_guard(op, left, right)
+    try:
+        return {"**": pow, "*": lambda a, b: a * b, "+": lambda a, b: a + b, "%": lambda a, b: a % b}[op](left, right)
+    except Exception:
+        return None
+
+
+def _static_binop(node: nodes.BinExpr) -> None:
+    if type(node) in _BINOPS:
+        _folded(node)
+
+
+def _static_call(node: nodes.Call, parent_attrs: set[int]) -> None:
+    func = node.node
+    if isinstance(func, nodes.Name) and func.name == "range":
+        values = [_folded(a) for a in node.args]
+        if values and all(isinstance(v, int) for v in values):
+            try:
+                bounded_range(*values)
+            except (TypeError, ValueError):
+                pass
+        return
+    if isinstance(func, nodes.Getattr):
+        if isinstance(func.node, nodes.Name) and func.node.name == "loop" and func.attr in LOOP_METHODS:
+            parent_attrs.add(id(func))
+            return
+        if func.attr in SAFE_METHODS:
+            parent_attrs.add(id(func))
+            return
+    name = _dotted(func)
+    raise Refused(f"gọi '{name}(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", name.rsplit(".", 1)[-1],
+                  node.lineno)
+
+
+def _static_filter(node: nodes.Filter) -> None:
+    if node.name not in ALLOWED_FILTERS:
+        raise Refused(f"bộ lọc '{node.name}' không được phép", node.name, node.lineno)
+    arg = _folded(node.args[0]) if node.args else None
+    if node.name in ("center", "indent") and arg is not None:
+        _pad_guard(arg, f"bộ lọc {node.name}")
+    elif node.name in ("batch", "slice") and isinstance(arg, int):
+        _count_guard(node.name, arg)
+    elif node.name == "format" and isinstance(_const(node.node), str):
+        _printf_guard(node.node.value, "bộ lọc format")
+
+
+def check(tree: nodes.Template) -> None:
+    """Refuse the first construct a plain-data template does not need."""
+    called: set[int] = set()  # Getattr nodes that are the function of an allowed call
+
+    def visit(node: nodes.Node) -> None:
+        lineno = getattr(node, "lineno", None)
+        tag = STATEMENT_TAGS.get(type(node))
+        if tag:
+            raise Refused(f"thẻ {tag} không được phép trong mẫu báo cáo", tag.split()[1] if " " in tag else tag,
+                          lineno)
+        if not isinstance(node, ALLOWED_NODES):
+            raise Refused(f"cấu trúc '{type(node).__name__}' không được phép", "", lineno)
+        if isinstance(node, nodes.For) and node.recursive:
+            raise Refused("vòng lặp đệ quy (for … recursive) không được phép", "recursive", lineno)
+        if isinstance(node, nodes.Name) and node.name in FORBIDDEN_NAMES:
+            raise Refused(f"tên '{node.name}' không được phép", node.name, lineno)
+        try:
+            if isinstance(node, nodes.Call):
+                _static_call(node, called)
+            if isinstance(node, nodes.Filter):
+                _static_filter(node)
+            if isinstance(node, nodes.BinExpr):
+                _static_binop(node)
+            if isinstance(node, nodes.Getattr):
+                _static_attr(node, node.attr, id(node) in called)
+            if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str):
+                _static_attr(node, node.arg.value, False)
+        except Refused as exc:
+            exc.lineno = exc.lineno or lineno
+            raise
+        for child in node.iter_child_nodes():
+            visit(child)
+
+    visit(tree)
+
+
+def _static_attr(node: nodes.Node, attr: str, is_called: bool) -> None:
+    owner = getattr(node, "node", None)
+    if isinstance(owner, nodes.Name) and owner.name == "loop" and attr in LOOP_ATTRS:
+        return
+    if attr.startswith("_"):
+        raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr, node.lineno)
+    if attr in PLAIN_ATTRS and not (is_called and attr in SAFE_METHODS):
+        if isinstance(node, nodes.Getitem):
+            return  # d['items'] reads a key; run time refuses a method
+        raise Refused(f"truy cập thuộc tính '{attr}' không được phép: mẫu chỉ đọc các trường dữ liệu",
+                      attr, node.lineno)
+
+
+# -- the environment -------------------------------------------------------------------------------
+def _is_plain(obj: Any) -> bool:
+    return isinstance(obj, (str, int, float, bool, list, tuple, dict, dt.date))
+
+
+class TemplateEnvironment(SandboxedEnvironment):
+    """A sandbox for plain data with limits; one per rendering (it counts loop
+    iterations across the parts of one document)."""
+
+    intercepted_binops = frozenset({"+", "*", "**", "%"})
+
+    def __init__(self, autoescape: bool = True) -> None:
+        super().__init__(autoescape=autoescape, undefined=StrictUndefined)
+        self.globals.clear()
+        self.globals["range"] = bounded_range
+        self.filters = {name: jf.FILTERS[name] for name in PLAIN_FILTERS}
+        self.filters.update({name: _guarded(name, chk) for name, chk in GUARDED_FILTERS.items()})
+        self.filters[_LOOP_GUARD] = _loop_guard
+        self.filters[_TEXT_GUARD] = _text_guard_filter
+        self.iterations = 0
+        self.current_source = ""
+
+    # static layer: every parse (check-template, and each part docxtpl renders) checks first
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        check(tree)
+        return _Guards().visit(tree)
+
+    def from_string(self, source, *args, **kwargs):
+        self.current_source = source if isinstance(source, str) else ""
+        return super().from_string(source, *args, **kwargs)
+
+    def concat(self, pieces) -> str:  # type: ignore[override]
+        out, size = [], 0
+        for piece in pieces:
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise Refused(f"kết quả điền mẫu vượt {_n(MAX_OUTPUT)} ký tự cho một phần của văn bản")
+            out.append(piece)
+        return "".join(out)
+
+    # run-time layer
+    def call_binop(self, context, operator, left, right):
+        _binop_guard(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        if isinstance(obj, LoopContext):
+            return attr in LOOP_ATTRS
+        if isinstance(obj, dt.date):
+            return attr in DATE_FIELDS
+        return _is_plain(obj) and attr in SAFE_METHODS
+
+    def is_safe_callable(self, obj) -> bool:
+        if obj is bounded_range:
+            return True
+        if isinstance(obj, (types.MethodType, types.BuiltinMethodType)):
+            owner = getattr(obj, "__self__", None)
+            if isinstance(owner, LoopContext):
+                return obj.__name__ in LOOP_METHODS
+            return _is_plain(owner) and obj.__name__ in SAFE_METHODS
+        return False
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, dict) and attribute in obj:
+            return obj[attribute]
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return self.undefined(obj=obj, name=attribute)
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
+
+    def getitem(self, obj, argument):
+        try:
+            return obj[argument]
+        except (TypeError, LookupError):
+            if isinstance(argument, str):
+                return self.getattr(obj, argument)
+        return self.undefined(obj=obj, name=argument)
+
+
+def limits_text() -> list[tuple[str, str]]:
+    """The limits as README rows (a test keeps README and code equal)."""
+    return [("Độ dài một giá trị tính ra", f"{_n(MAX_TEXT)} ký tự"),
+            ("Số phần tử một danh sách tính ra", _n(MAX_ITEMS)),
+            ("range(...)", f"{_n(MAX_RANGE)} phần tử"),
+            ("Độ rộng center, indent, format, '%'", f"{_n(MAX_PAD)} ký tự"),
+            ("Số nguyên tính ra (**, *)", f"{_n(MAX_INT_BITS)} bit"),
+            ("Tổng số lần lặp của mọi vòng for", _n(MAX_LOOP_ITERATIONS)),
+            ("Kết quả điền một phần văn bản", f"{_n(MAX_OUTPUT)} ký tự")]
+
+
+__all__ = ["TemplateEnvironment", "Refused", "check", "bounded_range", "limits_text"]
