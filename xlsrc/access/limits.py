@@ -38,8 +38,7 @@ class Limits:
 
 LIMITS = Limits()
 
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,4})([0-9]{1,8})"')
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,8})"')
+_CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')  # only cells carry r="<letters><digits>"
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
 _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]{1,12})"')
 _DELIM = re.compile(rb"[<>]")
@@ -143,10 +142,10 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                         if m and m.group(3):
                             extent.add(int(m.group(4)), col_number(m.group(3)))
                             _check_extent(extent, name, info.filename, limits)
-                    for m in _CELL_REF.finditer(window):
-                        extent.add(int(m.group(2)), col_number(m.group(1)))
-                    for m in _ROW_REF.finditer(window):
-                        extent.add(int(m.group(1)), 1)
+                    refs = _CELL_REF.findall(window)  # C-level scans; Python only per distinct column
+                    if refs:
+                        letters, digits = zip(*refs)
+                        extent.add(max(map(int, digits)), max(map(col_number, set(letters))))
                     _check_extent(extent, name, info.filename, limits)
             tail = window[-256:]
 
