@@ -20,7 +20,7 @@ from xlsrc.errors import FileTooLarge, FileUnusable
 from xlsrc.records import read_workbook
 
 from .fixtures_consolidate import SEED_WORKS, hand_made_xlsx, template_file, info, work, D
-from .hostile_files import far_cell_xlsx, sheet_xml, whitespace_part_xlsx, xlsx_bytes
+from .hostile_files import far_cell_xlsx, ods_bytes, ods_cell, sheet_xml, whitespace_part_xlsx, xlsx_bytes
 
 
 def run_cli(*args, cwd=None, timeout=120):
@@ -70,6 +70,26 @@ def test_limits_are_scanned_in_a_stream_on_real_sizes(tmp_path, monkeypatch):
     f.write_bytes(whitespace_part_xlsx(4 * L.MB))
     with pytest.raises(FileTooLarge, match="phần 'xl/worksheets/sheet1.xml'"):
         FileBook(f)
+
+
+def test_ods_repeated_value_cells_count_with_their_repeats(tmp_path):
+    """6.000 rows × 16.000 copies of one value: 96 million cells (the native
+    reader's own cap is 100 million) from a file of a few hundred bytes."""
+    f = tmp_path / "lap.ods"
+    f.write_bytes(ods_bytes(f'<table:table-row table:number-rows-repeated="6000">{ods_cell("x", 16000)}'
+                            f'</table:table-row>'))
+    with pytest.raises(FileTooLarge, match="dòng 6.000 và cột 16.000"):
+        FileBook(f)
+
+
+def test_ods_empty_repeated_area_to_the_sheet_end_is_fine(tmp_path):
+    """LibreOffice writes the empty rest of a sheet as one repeated row of repeated empty cells."""
+    f = tmp_path / "lo.ods"
+    f.write_bytes(ods_bytes(f'<table:table-row>{ods_cell("Tên công trình")}{ods_cell("Tiến độ")}'
+                            f'<table:table-cell table:number-columns-repeated="1022"/></table:table-row>'
+                            f'<table:table-row table:number-rows-repeated="1048575">'
+                            f'<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'))
+    assert FileBook(f).read("Sheet1")[0][:2] == ["Tên công trình", "Tiến độ"]
 
 
 def test_a_normal_workbook_passes_the_checks(tmp_path):

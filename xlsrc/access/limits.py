@@ -40,7 +40,6 @@ LIMITS = Limits()
 
 _CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')  # only cells carry r="<letters><digits>"
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
-_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]{1,12})"')
 _DELIM = re.compile(rb"[<>]")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
 _UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
@@ -110,10 +109,13 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     extent = _Extent()
     tail = b""
     xml = info.filename.endswith((".xml", ".rels"))
+    ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     with z.open(info) as fh:
         while True:
             chunk = fh.read(CHUNK)
             if not chunk:
+                if ods_extent is not None:
+                    ods_extent.feed(b"", last=True)
                 break
             total += len(chunk)
             if total > limits.part_bytes:
@@ -134,8 +136,8 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             if xml:
                 _check_xml(window, name, info.filename)
             if sheet or ods:
-                if ods:
-                    _ods_extent(window, extent, name, limits)
+                if ods_extent is not None:
+                    ods_extent.feed(chunk)
                 else:
                     if total <= CHUNK:  # the <dimension> is at the top of the part
                         m = _DIMENSION.search(window)
@@ -150,13 +152,49 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             tail = window[-256:]
 
 
-def _ods_extent(window: bytes, extent: _Extent, name: str, limits: Limits) -> None:
-    """ODS repeats empty rows and columns with a count; a repeated row or
-    cell that is not empty is expanded by every reader."""
-    for m in _ODS_REPEAT.finditer(window):
-        n = int(m.group(2))
-        if n > 1_048_576 * 16:
-            raise too_large(name, f"một dòng/cột được lặp {_n(n)} lần")
+_ODS_TAG = re.compile(rb"<table:table([\s>/])|<table:table-row\b([^>]*)>|</table:table-row>|"
+                      rb"<table:(?:covered-)?table-cell\b([^>]*)>")
+_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,12})"')
+_ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,12})"')
+
+
+class _OdsExtent:
+    """The used area of each table of an ODS content.xml, fed in chunks.
+    ODS repeats rows and cells with a count; a repeated cell that holds a
+    value is expanded by every reader, so it counts with its repeats (empty
+    repeated areas, which LibreOffice writes to the sheet's end, do not)."""
+
+    def __init__(self, extent: _Extent, name: str, part: str, limits: Limits):
+        self.extent, self.name, self.part, self.limits = extent, name, part, limits
+        self.carry = b""
+        self.row_pos = 0
+        self.row_repeat = 1
+        self.col_pos = 0
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        window = self.carry + chunk
+        cut = len(window) if last else window.rfind(b"<")  # a tag cut by the chunk waits for the next one
+        if cut < 0:
+            cut = 0
+        for m in _ODS_TAG.finditer(window, 0, cut):
+            if m.group(1) is not None:  # a new table: its own extent
+                self.row_pos, self.row_repeat, self.col_pos = 0, 1, 0
+                self.extent.rows = self.extent.cols = 0
+            elif m.group(2) is not None:  # row start (maybe self-closing)
+                n = _ODS_ROWS.search(m.group(2))
+                self.row_repeat, self.col_pos = (int(n.group(1)) if n else 1), 0
+                if m.group(2).endswith(b"/"):
+                    self.row_pos += self.row_repeat
+            elif m.group(3) is not None:  # a cell
+                n = _ODS_COLS.search(m.group(3))
+                cols = int(n.group(1)) if n else 1
+                if b"value-type=" in m.group(3):
+                    self.extent.add(self.row_pos + self.row_repeat, self.col_pos + cols)
+                    _check_extent(self.extent, self.name, self.part, self.limits)
+                self.col_pos += cols
+            else:  # row end
+                self.row_pos += self.row_repeat
+        self.carry = window[cut:]
 
 
 def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None:
