@@ -25,7 +25,13 @@ from xlsrc.errors import OutputExists, ThiDuaError
 
 from .fixtures_consolidate import info, template_file, work
 
-COMMANDS = ["new", "demo", "validate", "compute", "report", "check-template", "consolidate", "review"]
+def _commands() -> list[str]:
+    import typer
+    from xlsrc.cli import app
+    return sorted(typer.main.get_command(app).commands)
+
+
+COMMANDS = _commands()  # every command, including those added later
 ENGLISH = ["Usage", "Options", "Arguments", "[required]", "default:", "Show this message", "Missing", "Invalid",
            "Try '", "<bool>", "<path>", "list[", "int range", "x>=", "Error", "Commands", "COMMAND", "ARGS",
            "OPTIONS", "Aborted", "No such", "unexpected", "requires", "does not take", "<str>", "<int>",
