@@ -9,7 +9,8 @@ from typing import Any
 from . import schema as S
 from .access import BookAccess
 from .findings import Finding
-from .parsing import DateValue, Progress, canonical_doc_number, is_number, parse_date, parse_int, parse_progress, split_lines
+from .parsing import (DateValue, Progress, canonical_doc_number, is_number, parse_date, parse_int, parse_number,
+                      parse_progress, split_lines)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -71,6 +72,8 @@ def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fra
         return parse_progress(raw, fraction=fraction, **progress)
     if column.kind == S.INT:
         return parse_int(raw)
+    if column.kind == S.NUMBER:
+        return parse_number(raw)
     if column.kind == S.LINES:
         return split_lines(raw)
     text = _text(raw)
@@ -209,10 +212,10 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            if spec not in S.REVIEW_INPUT_SHEETS:  # optional: older workbooks have no review sheets
+            if spec not in S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:  # optional: older workbooks have no review sheets
                 data.missing.append(spec.name)
             data.records[spec.key] = []
             continue

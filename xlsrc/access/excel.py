@@ -92,6 +92,11 @@ class XlwingsBook:
         ws.activate()
         ws.range((row, col)).select()
 
+    def selection(self) -> tuple[str, int]:
+        """The active sheet's name and the row of the selected cell (one call each)."""
+        rng = self.book.app.selection
+        return rng.sheet.name, rng.row
+
     def alert(self, message: str, title: str = "") -> None:
         self.book.app.alert(message, title=title or "Thi đua - Khen thưởng")
 
