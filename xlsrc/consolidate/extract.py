@@ -482,12 +482,11 @@ class _BoldCells:
         kind, data = _kind(self.book), self.book.data
         if kind == "xlsx":
             import openpyxl
-            ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True)[self.sheet]
-
-            def test(r, c):
-                for cells in ws.iter_rows(min_row=r + 1, max_row=r + 1, min_col=c + 1, max_col=c + 1):
-                    return cells and cells[0].font is not None and cells[0].font.b
-            return test
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+            bold = {(cell.row - 1, cell.column - 1) for row in wb[self.sheet].iter_rows()  # one pass
+                    for cell in row if cell.value is not None and cell.font is not None and cell.font.b}
+            wb.close()
+            return lambda r, c: (r, c) in bold
         if kind == "xls":
             from ..access import cellinfo
             book = getattr(self.book, "_xlrd", None) or cellinfo.xls_book(data)
