@@ -92,6 +92,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     width = max((len(grid[i]) for i in loc.rows), default=0)
     unmapped = [j for j in range(width) if j not in mapped]  # columns the schema does not know
     empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
+    keys = [c.key for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     out, records, errors = [], [], 0
     memo: dict[tuple, tuple[Any, Any]] = {}
     for i in loc.rows:
@@ -112,7 +113,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         if heading:
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
-        rec = dict.fromkeys(empty)
+        rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
         for c in typed:
             v = raw.get(c.key)
             if v is None:
