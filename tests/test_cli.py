@@ -148,7 +148,8 @@ def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):
 def test_demo_writes_workbooks_and_report(tmp_path):
     res = run("demo", tmp_path / "demo")
     assert res.returncode == 0, res.stderr
-    for name in ("ThiDua_demo.xlsx", "ThiDua_demo.xlsm", "BaoCao_180-BC-SNgV.docx"):
+    for name in ("ThiDua_demo.xlsx", "ThiDua_demo.xlsm", "BaoCao_180-BC-SNgV.docx", "QuyetDinh_45-QD-SNgV.docx",
+                 "GiayKhen_45-QD-SNgV.docx"):
         assert (tmp_path / "demo" / name).exists(), name
         assert name in res.stdout
     from docx import Document
@@ -192,8 +193,8 @@ def test_consolidated_master_validates_and_reports(tmp_path):
     assert res.returncode == 0, res.stderr
     doc = Document(tmp_path / "TongHop.docx")
     unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
-    units = [r.cells[1].text for r in unit_table.rows[1:]]
-    assert sorted(units) == ["Sở Ngoại vụ", "Sở Tư pháp"]
+    units = [r.cells[1].text for r in unit_table.rows[1:-1]]
+    assert sorted(units) == ["Sở Ngoại vụ", "Sở Tư pháp"] and unit_table.rows[-1].cells[1].text == "Tổng cộng"
 
 
 def test_consolidated_report_leaves_out_the_units_own_paragraphs(tmp_path):

@@ -103,6 +103,12 @@ def award_count(rec: Record) -> int:
     return n if isinstance(n, int) and n > 0 else 1
 
 
+def decided_after(rec: Record, day: dt.date) -> bool:
+    """An award whose decision is dated after ``day`` (a report of 2021 leaves out a decision of 2025)."""
+    d = rec["decision_date"]
+    return getattr(d, "ok", False) and d.start > day
+
+
 def reported_awards(data: WorkbookData) -> list[Record]:
     """The awards a report counts: those of the report year or without a
     Năm. A row whose Năm is an earlier year is award history, kept for the
@@ -134,6 +140,8 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     t.mean_progress = sum(progresses) / len(progresses) if progresses else None
     groups: dict[tuple, AwardGroup] = {}
     for rec in reported_awards(data):
+        if decided_after(rec, as_of):
+            continue  # a later decision is not part of this report
         n, kind, form = award_count(rec), rec["recipient_kind"], rec["form"]
         t.awards[(form, kind)] += n
         t.awards_by_kind[kind] += n

@@ -21,8 +21,9 @@ INFO = {
     "place": "Hà Tĩnh",
     "doc_date": D(2021, 11, 18),
     "doc_type": "Báo cáo",
-    # As in the original, including its typing slip "tài lập".
-    "summary": "Tổng kết phong trào thi đua lập thành tích chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 tài lập tỉnh",
+    # The original's typing slip "30 tài lập tỉnh" is corrected, as its other slips (README).
+    "summary": "Tổng kết phong trào thi đua lập thành tích chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 năm tái lập "
+               "tỉnh",
     "recipient": "Ban Thi đua - Khen thưởng tỉnh",
     "basis": "06/HĐTĐKT",
     "movement": MOVEMENT,
@@ -254,6 +255,11 @@ def review_rows() -> dict[str, list[dict]]:
 
 
 def demo_content() -> Content:
+    from .awards.demo import add_decision_demo
+    return add_decision_demo(_seed_content())
+
+
+def _seed_content() -> Content:
     review = review_rows()
     awards = [dict(a) for a in AWARDS] + [dict(h, order=len(AWARDS) + i)
                                           for i, h in enumerate(review["award_history"], start=1)]
