@@ -13,8 +13,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from .. import schema as S
 
-ROUND_TO = 10_000
-
+ROUND_TO = 10_000  # round up to the next ten thousand đồng
 
 
 @dataclass(frozen=True)
