@@ -59,7 +59,7 @@ def test_sheets_in_order(new_book):
                                    "Quyết định", "Mẫu in phôi", "Lương cơ sở",
                                    S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET]
     hidden = [ws.title for ws in new_book.worksheets if ws.sheet_state != "visible"]
-    assert hidden == [LIST_SHEET, S.PATHS_SHEET]
+    assert hidden == [LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET]
     assert new_book.active.title == S.GUIDE_SHEET
 
 
@@ -72,14 +72,15 @@ def test_record_sheet_is_a_real_table_with_the_schema_headers(new_book, spec):
     assert (min_col, min_row, max_col) == (1, 1, len(spec.columns))
     assert [c.name for c in table.tableColumns] == spec.headers
     assert [ws.cell(1, c).value for c in range(1, len(spec.columns) + 1)] == spec.headers
-    assert ws.freeze_panes == "A2"
+    frozen = {"plans": "D2", "works": "C2", "awards": "C2", "narrative": "C2"}  # header, TT and the name
+    assert ws.freeze_panes == frozen[spec.key]
 
 
 def test_info_sheet_is_a_form_of_every_field(new_book):
     ws = new_book[S.INFO.name]
     assert list(ws.tables) == [S.INFO.table]
     assert [c.name for c in ws.tables[S.INFO.table].tableColumns] == list(S.INFO_HEADERS)
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"
     labels = [ws.cell(r, 1).value for r in range(2, 2 + len(S.INFO.columns))]
     assert labels == [c.header + (" *" if c.required else "") for c in S.INFO.columns]
     helps = [ws.cell(r, 3).value for r in range(2, 2 + len(S.INFO.columns))]
@@ -157,7 +158,7 @@ def test_guide_explains_each_sheet(new_book):
         for col in spec.columns:
             if col.required:
                 assert col.header in explained[spec.name]
-    for name in (S.SUMMARY_SHEET, S.SOURCES_SHEET, S.CONF_SHEET):
+    for name in (S.SUMMARY_SHEET, S.SOURCES_SHEET):
         assert explained.get(name)
     text = " ".join(str(v) for r in rows for v in r if v)
     for hint in ("dd/mm/yyyy", "Tháng 4", "Quý II/2021", "Năm 2021", "95%"):
@@ -190,8 +191,9 @@ def test_blank_template_reads_back_empty(tmp_path):
     assert data.missing == []
     assert all(data.records[s.key] == [] for s in S.RECORD_SHEETS)
     findings = validate(data)
-    assert {f.code for f in findings} == {"REQUIRED_EMPTY"}
-    assert {f.column for f in findings} == {c.header for c in S.INFO.columns if c.required}
+    assert {f.code for f in findings} == {"REQUIRED_EMPTY", "SIGNER_NAME_EMPTY"}
+    assert {f.column for f in findings if f.code == "REQUIRED_EMPTY"} == {
+        c.header for c in S.INFO.columns if c.required}
 
 
 def test_build_is_deterministic():

@@ -193,8 +193,8 @@ def test_consolidated_master_validates_and_reports(tmp_path):
     assert res.returncode == 0, res.stderr
     doc = Document(tmp_path / "TongHop.docx")
     unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
-    units = [r.cells[1].text for r in unit_table.rows[1:]]
-    assert sorted(units) == ["Sở Ngoại vụ", "Sở Tư pháp"]
+    units = [r.cells[1].text for r in unit_table.rows[1:-1]]
+    assert sorted(units) == ["Sở Ngoại vụ", "Sở Tư pháp"] and unit_table.rows[-1].cells[1].text == "Tổng cộng"
 
 
 def test_consolidated_report_leaves_out_the_units_own_paragraphs(tmp_path):

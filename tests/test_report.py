@@ -72,8 +72,6 @@ SEED_FRAGMENTS = [
     "(Kế hoạch số 216/KH-SNgV ngày 29/3/2021)",
     "đã đăng ký 03 công trình, phần việc chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 năm tái lập tỉnh "
     "(Công văn số 221/SNgV-VPTTr ngày 30/3/2021).",
-    "Giấy khen cho 02 tập thể và 07 cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước giai đoạn "
-    "2015-2020",
     "Đến nay, 02 nhiệm vụ đăng ký trong chương trình khung của tỉnh năm 2021 đã hoàn thành.",
     "3. Kết quả thực hiện các công trình, phần việc chào mừng: có phụ lục biểu mẫu gửi kèm.",
     "Sở Ngoại vụ gửi Ban Thi đua - Khen thưởng tỉnh tổng hợp./.",
@@ -90,6 +88,13 @@ def test_content_word_for_word(demo_docx):
     for fragment in SEED_FRAGMENTS:
         assert fragment in text, fragment
     assert "Tư liệu" not in text and "Thái Phúc Sơn" not in text  # notes are not printed
+    # nothing that 180/BC-SNgV does not say: no awards of the 2020 conference (another movement), no
+    # computed "01 công trình … đã hoàn thành" after the seed's "02 nhiệm vụ … đã hoàn thành"
+    assert "Giấy khen" not in text and "Về công tác khen thưởng" not in text
+    assert text.count("đã hoàn thành") == text.count("Đến nay, 02 nhiệm vụ đăng ký") == 1
+    summary = "Tổng kết phong trào thi đua lập thành tích chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 năm tái lập tỉnh"
+    assert summary in lines and "tài lập" not in text  # the seed's slip "30 tài lập tỉnh", corrected
+    assert doc.core_properties.subject == summary
     annex = doc.tables[-1]
     rows = [[c.text for c in r.cells] for r in annex.rows[2:]]
     assert [r[0] for r in rows] == ["1", "2", "3"]
@@ -149,8 +154,14 @@ def test_text_with_special_characters_and_line_breaks_survives(tmp_path):
     assert any(p.text.startswith("Đoạn có ký tự & < > \" ' và\nxuống dòng.") for p in doc.paragraphs)
 
 
-def test_counts_and_dates_follow_the_rules(demo_docx):
-    text = "\n".join(_all_text(Document(demo_docx)))
+def _asking(tmp_path, tags: str):
+    """The department template with a paragraph asking for computed sentences."""
+    return _edited_template(tmp_path, "{{ works_heading }}", tags + "{{ works_heading }}")
+
+
+def test_counts_and_dates_follow_the_rules(tmp_path):
+    template = _asking(tmp_path, "{{ status_sentence }} {{ awards_sentence }} ")
+    text = "\n".join(_all_text(Document(make_report(_data(tmp_path), tmp_path / "bc.docx", template=template))))
     assert "03 công trình, phần việc" in text and "02 tập thể và 07 cá nhân" in text
     assert "Đến nay, 01 công trình, phần việc đã hoàn thành, 01 đang thực hiện, 01 lùi thời gian." in text
     assert re.search(r"ngày 2/2/2021|ngày \d/", text) is None
@@ -250,8 +261,11 @@ def test_consolidated_report_has_unit_table_chart_and_grouped_annex(tmp_path):
     assert "02 đơn vị đã gửi báo cáo, đăng ký 06 công trình, phần việc; đến nay 03 công trình, phần việc đã " \
            "hoàn thành, đạt tỷ lệ 50%." in text
     unit_table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đơn vị")
-    assert [[c.text for c in r.cells] for r in unit_table.rows[1:]] == [
-        ["1", "Sở Y tế", "03", "02", "66,7%", "18"], ["2", "Sở Tư pháp", "03", "01", "33,3%", "00"]]
+    assert [[c.text for c in r.cells] for r in unit_table.rows[1:]] == [  # plain numbers, and the total
+        ["1", "Sở Y tế", "3", "2", "66,7%", "18"], ["2", "Sở Tư pháp", "3", "1", "33,3%", "0"],
+        ["", "Tổng cộng", "6", "3", "50%", "18"]]
+    assert "Số còn lại: 03 chậm tiến độ." in text  # as of today
+    assert text.count("công trình, phần việc đã hoàn thành") == 1  # never twice
     names = zipfile.ZipFile(out).namelist()
     assert any(n.startswith("word/media/") and n.endswith(".png") for n in names)
     annex = [[c.text for c in r.cells] for r in doc.tables[-1].rows[2:]]
@@ -342,7 +356,8 @@ def test_default_template_is_built_into_the_user_cache_without_a_repository(tmp_
 
 def test_as_of_changes_the_status_sentence(tmp_path):
     import datetime as dt
-    out = make_report(_data(tmp_path), tmp_path / "bc.docx", as_of=dt.date(2023, 1, 1))
+    out = make_report(_data(tmp_path), tmp_path / "bc.docx", as_of=dt.date(2023, 1, 1),
+                      template=_asking(tmp_path, "{{ status_sentence }} "))
     text = "\n".join(_all_text(Document(out)))
     assert "Đến nay, 01 công trình, phần việc đã hoàn thành, 01 chậm tiến độ, 01 lùi thời gian." in text
 

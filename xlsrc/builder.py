@@ -14,6 +14,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from . import print_layout as P
 from . import schema as S
 from .atomic import write_bytes_atomic
 from .sheet_rows import PendingRows, splice
@@ -21,6 +22,7 @@ from .sheet_rows import PendingRows, splice
 LIST_SHEET = "Danh mục"
 VALIDATION_ROWS = 2000          # dropdowns and formats reach this far below the header
 FIXED_CREATED = dt.datetime(2021, 1, 1)
+GREY = "#EDEDED"                # computed columns
 
 MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaValidate", "Kiểm tra dữ liệu"),
@@ -28,11 +30,11 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaReport", "Tạo báo cáo"),
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
+    ("ThiDuaReview", "Rà soát điều kiện"),
 )
 
-GUIDE_LINES = (
-    "Sổ theo dõi thi đua - khen thưởng",
-    "",
+GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"
+GUIDE_MACRO_LINES = (  # .xlsm: the ribbon and the buttons on this sheet
     "Cách dùng: nhập dữ liệu vào các trang dưới đây, rồi bấm các nút trên thẻ 'Thi đua - Khen thưởng' "
     "của thanh ribbon (hoặc các nút bên phải trang này).",
     "• Kiểm tra dữ liệu: ghi thông báo vào cột 'Kiểm tra' của từng dòng, chọn ô lỗi đầu tiên.",
@@ -41,6 +43,17 @@ GUIDE_LINES = (
     "cạnh tệp này.",
     "• Tổng hợp từ các đơn vị: chọn các tệp hoặc thư mục báo cáo của đơn vị; dữ liệu được gộp vào sổ này, "
     "nhật ký ở trang 'Nguồn dữ liệu'.",
+)
+GUIDE_PLAIN_LINES = (  # .xlsx: no macros, so no buttons; the same work from the command line
+    "Cách dùng: nhập dữ liệu vào các trang dưới đây, rồi dùng lệnh 'thidua' (tệp .xlsx này không có macro; "
+    "muốn có nút bấm, tạo sổ .xlsm bằng lệnh 'thidua new ThiDua.xlsm').",
+    "• Kiểm tra dữ liệu: thidua validate TỆP — in các lỗi, cảnh báo theo ô.",
+    "• Tính tiến độ: thidua compute TỆP -o BẢN_SAO.xlsx — ghi 'Trạng thái', cột 'Kiểm tra' và trang "
+    "'Tổng hợp' vào bản sao.",
+    "• Tạo báo cáo: thidua report TỆP — lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP.",
+    "• Tổng hợp từ các đơn vị: thidua consolidate THƯ_MỤC -o TỔNG_HỢP.xlsx.",
+)
+GUIDE_LINES = (
     "",
     "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
@@ -53,9 +66,10 @@ GUIDE_LINES = (
     "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
+    "Cột nền xám (Trạng thái, Kiểm tra) do công cụ ghi, không cần nhập. Các cột kỹ thuật (Nguồn: …; ở sổ của "
+    "đơn vị cả Đơn vị báo cáo) được gộp nhóm, ẩn và không in; bấm dấu + phía trên tiêu đề cột để xem.",
     "",
 )
-
 
 @dataclass
 class Content:
@@ -65,6 +79,11 @@ class Content:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)
     summary: list[list[Any]] = field(default_factory=list)
+
+    @property
+    def is_master(self) -> bool:
+        """A consolidated master: it has a consolidation log or rows from units."""
+        return bool(self.sources) or any(r.get("unit") for rows in self.rows.values() for r in rows)
 
 
 class _Formats:
@@ -89,6 +108,22 @@ class _Formats:
             S.STATUS_NOT_STARTED: f({"bg_color": "#EDEDED"}),
             S.STATUS_UNKNOWN: f({"bg_color": "#EDEDED", "italic": True}),
         }
+
+        self._wb, self._base, self._grey = wb, base, {}
+
+    def computed(self, fmt):
+        """The same format on a grey ground: a column the tool writes, not staff."""
+        if id(fmt) not in self._grey:
+            props = {**self._base, "bg_color": GREY, "font_color": "#404040"}
+            if fmt is not self.text:
+                props.update({"num_format": fmt.num_format, "align": "center"})
+            self._grey[id(fmt)] = self._wb.add_format(props)
+        return self._grey[id(fmt)]
+
+    def for_cells(self, col: S.Column):
+        """The format of the cells of a record: grey in a computed column."""
+        fmt = self.for_column(col)
+        return self.computed(fmt) if col.computed else fmt
 
     def for_column(self, col: S.Column):
         return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int, S.NUMBER: self.number}.get(
@@ -135,19 +170,21 @@ def _add_dropdown(ws, r1: int, c: int, r2: int, col: S.Column, refs: dict[str, s
     })
 
 
-def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str, Any]]):
+def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str, Any]], master: bool = False):
     """Lay out a record sheet; its rows are returned for sheet_rows.splice."""
     ws = wb.add_worksheet(spec.name)
     cols = spec.columns
+    options = P.column_options(spec, master)
     for c, col in enumerate(cols):
-        ws.set_column(c, c, col.width, fm.for_column(col), {"hidden": col.key in ("source_sheet",)})
+        ws.set_column(c, c, col.width, fm.for_column(col), options[c])
     last = max(1, len(rows))
     ws.add_table(0, 0, 1, len(cols) - 1, {  # stretched to `last` by sheet_rows.splice
         "name": spec.table, "style": "Table Style Light 9", "autofilter": True,
         "columns": [{"header": col.header, "header_format": fm.header} for col in cols],
     })
-    ws.freeze_panes(1, 0)
+    ws.freeze_panes(1, P.frozen_columns(spec))
     ws.set_row(0, 36)
+    P.setup_page(ws, P.printed_columns(spec, master), max(VALIDATION_ROWS, last + 1))
     bottom = max(VALIDATION_ROWS, last + 1)
     for c, col in enumerate(cols):
         if col.vocab:
@@ -164,8 +201,23 @@ def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str
         for status, fmt in fm.status.items():
             ws.conditional_format(1, sc, bottom, sc, {
                 "type": "cell", "criteria": "==", "value": f'"{status}"', "format": fmt})
+    if not rows:  # the table's empty first row shows which columns are computed; Excel copies it down
+        for c, col in enumerate(cols):
+            if col.computed:
+                ws.write_blank(1, c, None, fm.for_cells(col))
     keys = [col.key for col in cols]
-    return ws, spec.table, [fm.for_column(col) for col in cols], [[row.get(k) for k in keys] for row in rows]
+    widths = [float("inf") if o.get("hidden") else col.width for col, o in zip(cols, options)]
+    grey = [c for c, col in enumerate(cols) if col.computed and not options[c].get("hidden")]
+    return (ws, spec.table, [fm.for_cells(col) for col in cols], [[row.get(k) for k in keys] for row in rows],
+            widths, grey)
+
+
+def _fit_rows(ws, first_row: int, rows: list[list[Any]], widths: list[float]) -> None:
+    """Row heights for wrapped text written cell by cell (Thông tin, Hướng dẫn)."""
+    for r, values in enumerate(rows, start=first_row):
+        height = P.row_height(values, widths)
+        if height:
+            ws.set_row(r, height)
 
 
 def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
@@ -173,10 +225,11 @@ def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
     ws.set_column(0, 0, 34, fm.bold)
     ws.set_column(1, 1, 70, fm.text)
     ws.set_column(2, 2, 60, fm.text)
-    ws.set_column(3, 3, 50, fm.text)
     n = len(S.INFO.columns)
     ws.add_table(0, 0, n, 3, {"name": S.INFO.table, "style": "Table Style Light 9", "autofilter": False,
                               "columns": [{"header": h, "header_format": fm.header} for h in S.INFO_HEADERS]})
+    ws.set_column(3, 3, 50, fm.text)
+    lines = []
     for r, col in enumerate(S.INFO.columns, start=1):
         label = col.header + (" *" if col.required else "")
         ws.write_string(r, 0, label, fm.bold)
@@ -184,7 +237,12 @@ def _info_sheet(wb, fm: _Formats, refs, info: dict[str, Any]) -> None:
         ws.write_string(r, 2, col.help, fm.text)
         if col.vocab:
             _add_dropdown(ws, r, 1, r, col, refs)
-    ws.freeze_panes(1, 0)
+        ws.write_blank(r, 3, None, fm.computed(fm.text))
+        lines.append([label, info.get(col.key), col.help])
+    _fit_rows(ws, 1, lines, [34, 70, 60])
+    ws.set_row(0, 20)
+    ws.freeze_panes(1, 1)
+    P.setup_page(ws, 2, n)
     ws.conditional_format(1, 0, n, 3, {"type": "formula", "criteria": '=LEFT($D2,3)="Lỗi"', "format": fm.error})
     ws.conditional_format(1, 0, n, 3, {"type": "formula", "criteria": '=LEFT($D2,8)="Cảnh báo"',
                                        "format": fm.warning})
@@ -194,9 +252,12 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
     ws = wb.add_worksheet(S.GUIDE_SHEET)
     ws.set_column(0, 0, 26, fm.bold)
     ws.set_column(1, 1, 90, fm.text)
-    ws.merge_range(0, 0, 0, 1, GUIDE_LINES[0], fm.title)
+    ws.merge_range(0, 0, 0, 1, GUIDE_TITLE, fm.title)
+    ws.set_row(0, 27)  # the 16 pt title is not cut
     r = 1
-    for line in GUIDE_LINES[1:]:
+    lines = ("",) + (GUIDE_MACRO_LINES if macro else GUIDE_PLAIN_LINES) + GUIDE_LINES
+    _fit_rows(ws, 1, [["", line] for line in lines], [26, 90])
+    for line in lines:
         ws.write_string(r, 1, line, fm.text)
         r += 1
     ws.write_string(r, 0, "Trang tính", fm.header)
@@ -205,15 +266,23 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
     for spec in S.DATA_SHEETS:
         ws.write_string(r, 0, spec.name, fm.bold)
         required = ", ".join(c.header for c in spec.columns if c.required)
-        ws.write_string(r, 1, f"{spec.description} Bắt buộc: {required}.", fm.text)
+        text = f"{spec.description} Bắt buộc: {required}."
+        ws.write_string(r, 1, text, fm.text)
+        _fit_rows(ws, r, [[spec.name, text]], [26, 90])
         r += 1
-    for name, text in ((S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
-                        "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
-                       (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
-                        "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
-                       (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
-                       (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng."),
-                       (S.CONF_SHEET, "Cấu hình xlwings: đường dẫn Python (Interpreter_Win, Interpreter_Mac).")):
+    helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
+                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
+               (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
+                "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
+               (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
+               (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng.")]
+    if macro:
+        helpers.append((S.CONF_SHEET, "Cấu hình xlwings (trang ẩn): đường dẫn Python (Interpreter_Win, "
+                                      "Interpreter_Mac)."))
+    else:  # no buttons in a workbook without macros: the same work from the command line
+        helpers = [(name, text.replace("nút 'Rà soát điều kiện'", "lệnh 'thidua review'")
+                    .replace("nút 'Tính tiến độ'", "lệnh 'thidua compute'")) for name, text in helpers]
+    for name, text in helpers:
         ws.write_string(r, 0, name, fm.bold)
         ws.write_string(r, 1, text, fm.text)
         r += 1
@@ -222,6 +291,7 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         for i, (macro_name, caption) in enumerate(MACRO_BUTTONS):
             ws.insert_button(2 + i * 2, 3, {"macro": macro_name, "caption": caption,
                                             "width": 190, "height": 30})
+    P.setup_page(ws, 1, r, title_rows=0, landscape=False)  # the buttons (column D) are not printed
     ws.activate()
 
 
@@ -250,6 +320,8 @@ def _summary_sheet(wb, fm: _Formats, summary: list[list[Any]]) -> None:
                                            "autofilter": False, "header_row": True,
                                            "columns": [{"header": str(h), "header_format": fm.header}
                                                        for h in summary[top][:5]]})
+    ws.freeze_panes(1, 1)
+    P.setup_page(ws, max([6] + [len(row) - 1 for row in summary]), max(VALIDATION_ROWS, len(summary)))
 
 
 def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
@@ -263,7 +335,9 @@ def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
     for r, row in enumerate(sources, start=1):
         for c, col in enumerate(cols):
             _write_value(ws, r, c, row.get(col.key), fm.for_column(col))
-    ws.freeze_panes(1, 0)
+    _fit_rows(ws, 1, [[row.get(col.key) for col in cols] for row in sources], [col.width for col in cols])
+    ws.freeze_panes(1, 1)
+    P.setup_page(ws, len(cols) - 1, max(VALIDATION_ROWS, len(sources)))
 
 
 def _conf_sheet(wb, interpreter: str) -> None:
@@ -274,6 +348,7 @@ def _conf_sheet(wb, interpreter: str) -> None:
                                 ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"))):
         ws.write_string(r, 0, k)
         ws.write_string(r, 1, v)
+    ws.hide()  # xlwings reads it hidden too; the local Python path is never printed
 
 
 def default_interpreter() -> str:
@@ -324,12 +399,21 @@ def _review_output_sheets(wb, fm: _Formats) -> None:
     ws = wb.add_worksheet(S.REVIEW_SHEET)
     ws.set_column(0, 0, 28, fm.text)
     ws.set_column(1, REVIEW_RESULT_COLUMNS + 4, 16, fm.text)
+    ws.set_column(5, 5, 70, fm.text)  # Lý do (xlsrc.review.sheets.REASONS_COLUMN)
+    ws.set_row(0, 48)
+    ws.conditional_format(0, 0, 0, REVIEW_RESULT_COLUMNS + 4, {  # the header the review writes, styled
+        "type": "formula", "criteria": "=LEN(A1)>0",
+        "format": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})})
     ws.freeze_panes(1, 1)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này.", fm.header)
     for result, style in REVIEW_COLOURS.items():
         ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
             "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
     ws = wb.add_worksheet(S.PROPOSAL_SHEET)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
         ws.set_column(c, c, width, fm.text)
         ws.write_string(0, c, header, fm.header)
@@ -342,7 +426,10 @@ def sheet_order() -> list[str]:
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
-def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None) -> bytes:
+def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
+                   project_seed: str = "ThiDua.xlsm") -> bytes:
+    """The workbook's bytes; ``project_seed`` (the target path, for
+    ``write_workbook``) gives the VBA project its own reproducible ID."""
     content = content or Content()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
@@ -353,7 +440,8 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _guide_sheet(wb, fm, macro)
     refs = _write_lists(wb, fm)  # created early so dropdown references resolve; moved to the end below
     _info_sheet(wb, fm, refs, content.info)
-    pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, [])) for spec in S.RECORD_SHEETS]
+    pending = [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []),
+                             content.is_master) for spec in S.RECORD_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
@@ -362,6 +450,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or default_interpreter())
     _paths_sheet(wb)
+    P.setup_remaining(wb, VALIDATION_ROWS)
     order = sheet_order()
     wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
     for i, ws in enumerate(wb.worksheets_objs):
@@ -369,14 +458,16 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     wb.worksheets()[0].activate()
     if macro:
         from .xlsm import build_vba_project, read_module_source
+        from .xlsm.vba_project import project_id_for
         codenames = [f"Sheet{i + 1}" for i in range(len(wb.worksheets_objs))]
         wb.set_vba_name("ThisWorkbook")
         for ws, name in zip(wb.worksheets_objs, codenames):
             ws.set_vba_name(name)
-        wb.add_vba_project(io.BytesIO(build_vba_project(read_module_source(), codenames)), is_stream=True)
+        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
+        wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
-    data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows)
-                                   for ws, table, styles, rows in pending])
+    data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey)
+                                   for ws, table, styles, rows, widths, grey in pending])
     if macro:
         from .xlsm import add_ribbon, read_ribbon_xml
         data = add_ribbon(data, read_ribbon_xml())
@@ -390,4 +481,5 @@ def write_workbook(path, content: Content | None = None, force: bool = False,
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         from .errors import ThiDuaError
         raise ThiDuaError(f"Tên tệp '{path.name}' phải có đuôi .xlsx hoặc .xlsm.")
-    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter), force)
+    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter,
+                                                   project_seed=str(path.resolve())), force)

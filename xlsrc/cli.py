@@ -110,10 +110,13 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
                template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
                pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
-               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+               force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có."),
+               date: Optional[str] = typer.Option(None, "--date", help="Ngày của báo cáo (dd/mm/yyyy); mặc định: "
+                                                  "ngày ban hành ở trang Thông tin, báo cáo tổng hợp là hôm nay.")):
     """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
     from .findings_view import slow_progress
     from .report import make_report, to_pdf
+    report_date = jobs.parse_report_date(date) if date else None
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
@@ -123,7 +126,7 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
         raise typer.Exit(1)
     _print_findings(findings, next_to=output)
     with slow_progress(err, "Đang lập báo cáo"):
-        written = make_report(data, output, template=template, force=force)
+        written = make_report(data, output, template=template, force=force, report_date=report_date)
     out.print(f"Đã lập báo cáo: {written}")
     if pdf:
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
@@ -188,6 +191,21 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
         else:
             err.print("Không có tệp nào dùng được; không ghi sổ tổng hợp.")
     raise typer.Exit(result.exit_code)
+
+
+@app.command("bundle")
+def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
+               output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
+               source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
+               force: bool = typer.Option(False, "--force", help="Ghi vào thư mục đã có nội dung.")):
+    """Bộ cài ngoại tuyến: wheel của thidua và mọi phụ thuộc cho Windows (Python 3.11–3.13) cùng CaiDat.cmd."""
+    from .bundle import SCRIPT, make_bundle
+    if not windows:
+        raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
+    out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
+    wheels = make_bundle(output, source=source, force=force)
+    out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "
+              f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
 
 
 def _awards_data(workbook: Path):

@@ -15,8 +15,19 @@ _POSTPONED_WORDS = ("lui thoi gian", "tam hoan", "hoan to chuc", "chuyen sang na
 
 
 def postponed_in_text(text: str) -> bool:
-    key = fold(text)
-    return any(w in key for w in _POSTPONED_WORDS)
+    if not text:
+        return False
+    found = _POSTPONED_SEEN.get(text)
+    if found is None:
+        key = fold(text)
+        found = any(w in key for w in _POSTPONED_WORDS)
+        if len(_POSTPONED_SEEN) > 50_000:
+            _POSTPONED_SEEN.clear()
+        _POSTPONED_SEEN[text] = found
+    return found
+
+
+_POSTPONED_SEEN: dict[str, bool] = {}  # notes recur down a large master: folded once each
 
 
 def work_status(rec: Record, as_of: dt.date) -> str:

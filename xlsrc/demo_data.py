@@ -21,8 +21,9 @@ INFO = {
     "place": "Hà Tĩnh",
     "doc_date": D(2021, 11, 18),
     "doc_type": "Báo cáo",
-    # As in the original, including its typing slip "tài lập".
-    "summary": "Tổng kết phong trào thi đua lập thành tích chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 tài lập tỉnh",
+    # The original's typing slip "30 tài lập tỉnh" is corrected, as its other slips (README).
+    "summary": "Tổng kết phong trào thi đua lập thành tích chào mừng kỷ niệm 190 năm thành lập tỉnh, 30 năm tái lập "
+               "tỉnh",
     "recipient": "Ban Thi đua - Khen thưởng tỉnh",
     "basis": "06/HĐTĐKT",
     "movement": MOVEMENT,

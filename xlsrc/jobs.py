@@ -133,9 +133,19 @@ def first_error(findings: list[Finding]) -> Finding | None:
 
 
 def report_file_stem(data: WorkbookData) -> str:
-    number = (data.info.get("doc_number") or "").replace("/", "-") or "BaoCao"
+    number = (data.info.get("doc_number") or "").replace("/", "-").strip("-") or "BaoCao"
     return f"BaoCao_{number}"
 
 
+def parse_report_date(text: str):
+    """``--date 25/11/2026``: a whole day, else a Vietnamese error."""
+    from .errors import ThiDuaError
+    from .parsing import parse_date
+    value = parse_date(text)
+    if not (value.ok and value.precision == "day"):
+        raise ThiDuaError(f"Ngày '{text}' không đọc được; nhập dạng dd/mm/yyyy, ví dụ 25/11/2026.")
+    return value.start
+
+
 __all__ = ["run_validate", "run_compute", "write_findings", "summary_rows", "has_errors", "summary_text",
-           "first_error", "report_file_stem"]
+           "first_error", "report_file_stem", "parse_report_date"]

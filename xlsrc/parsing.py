@@ -358,6 +358,14 @@ def is_doc_number(text: object) -> bool:
     return bool(_DOC_NUMBER.match(s) or _PARTY_NUMBER.match(s))
 
 
+_DRAFT_NUMBER = re.compile(r"^/(?:\d{4}/)?" + _SYMBOL + "$")
+
+
+def is_draft_doc_number(text: object) -> bool:
+    """``/BC-BTĐKT``: a draft whose number the văn thư writes in when it is issued."""
+    return bool(_DRAFT_NUMBER.match(canonical_doc_number(text)))
+
+
 def parse_int(value: object) -> int | None:
     if isinstance(value, bool):
         return None

@@ -9,8 +9,8 @@ from typing import Any
 from . import schema as S
 from .access import BookAccess
 from .findings import Finding
-from .parsing import (DateValue, canonical_doc_number, is_number, parse_date, parse_int, parse_number, parse_progress,
-                      split_lines)
+from .parsing import (DateValue, Progress, canonical_doc_number, is_number, parse_date, parse_int, parse_number,
+                      parse_progress, split_lines)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -138,6 +138,14 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     return lambda i: {"percent": i in percent, "fraction": fraction, "mixed": mixed}
 
 
+def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
+    """A progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang
+    …" or "Đã hoàn thành" gives the declared status when none was typed."""
+    progress = values.get("progress")
+    if spec is S.WORKS and isinstance(progress, Progress) and progress.status and not raw.get("declared_status"):
+        values["declared_status"] = progress.status
+
+
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                  loc: TableLocation | None = None, cell_info=None) -> tuple[TableLocation | None, list[Record]]:
     """The records of one sheet; ``cell_info`` as in progress_options."""
@@ -153,9 +161,7 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         values = {col.key: parse_value(col, raw.get(col.key), default_year,
                                        **(options[col.key](i) if col.key in options else {}))
                   for col in spec.columns}
-        progress = values.get("progress")
-        if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
-            values["declared_status"] = progress.status  # "Đang thực hiện" typed where the progress goes
+        status_from_words(spec, raw, values)
         records.append(Record(spec, i + 1, raw, values))
     return loc, records
 

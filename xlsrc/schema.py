@@ -256,6 +256,7 @@ _ORIGIN = (
     Column("source_sheet", "Nguồn: trang tính", width=14, computed=True, help="Trang tính gốc."),
     Column("source_row", "Nguồn: dòng", kind=INT, width=10, computed=True, help="Dòng trong tệp gốc."),
 )
+ORIGIN_KEYS: tuple[str, ...] = tuple(c.key for c in _ORIGIN)  # grouped, collapsed, not printed
 CHECK = Column("check", "Kiểm tra", width=50, computed=True,
                help="Thông báo kiểm tra dữ liệu; công cụ ghi, không cần nhập.")
 # Kept from a unit's own table when consolidating (issue 8 §2, §7): the group
@@ -279,7 +280,7 @@ INFO = SheetSpec("info", "Thông tin", "ThongTin",
     Column("unit_name", "Tên đơn vị (trong câu văn)", required=True, aliases=("ten don vi", "don vi"),
            help="Tên viết thường dùng trong câu, ví dụ Sở Ngoại vụ."),
     Column("doc_number", "Số, ký hiệu", kind=DOC_NUMBER, required=True, aliases=("so ky hieu", "so"),
-           help="Ví dụ 180/BC-SNgV."),
+           help="Ví dụ 180/BC-SNgV. Bản dự thảo ghi /BC-SNgV: số do văn thư điền khi ban hành."),
     Column("place", "Địa danh", required=True, aliases=("noi ban hanh",), help="Ví dụ Hà Tĩnh."),
     Column("doc_date", "Ngày ban hành", kind=DATE, required=True, aliases=("ngay", "ngay bao cao", "ngay thang nam"),
            help="Ngày ký báo cáo (dd/mm/yyyy). Dùng làm mốc tính tiến độ."),
@@ -301,7 +302,8 @@ INFO = SheetSpec("info", "Thông tin", "ThongTin",
     Column("head_title", "Chức vụ người đứng đầu", aliases=("chuc vu thu truong",),
            help="Ví dụ GIÁM ĐỐC (dùng với KT., Q., TL.)."),
     Column("signer_title", "Chức vụ người ký", required=True, help="Ví dụ PHÓ GIÁM ĐỐC."),
-    Column("signer_name", "Người ký", required=True, aliases=("ho ten nguoi ky", "nguoi ky"), help="Họ và tên."),
+    Column("signer_name", "Người ký", aliases=("ho ten nguoi ky", "nguoi ky"),
+           help="Họ và tên. Để trống thì báo cáo để trống chỗ ghi tên (có cảnh báo)."),
     Column("recipients", "Nơi nhận", kind=LINES, required=True,
            help="Mỗi dòng một nơi nhận (Alt+Enter để xuống dòng)."),
     Column("report_year", "Năm báo cáo", kind=INT, aliases=("nam",),
@@ -329,7 +331,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
                   "Công trình, phần việc, nhiệm vụ đăng ký thi đua; tiến độ và trạng thái.",
                   (
     ORDER,
-    Column("name", "Tên công trình, phần việc", required=True, width=60, aliases=(
+    Column("name", "Tên công trình, phần việc", required=True, width=50, aliases=(
         "ten cong trinh phan viec", "ten cong trinh", "ten cong trinh (phan viec)", "ten phan viec",
         "ten nhiem vu", "cong trinh phan viec", "noi dung cong trinh", "ten cong trinh/phan viec",
         "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh")),
@@ -351,7 +353,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
     Column("status", "Trạng thái", kind=CHOICE, vocab="status", width=16, computed=True,
            aliases=("trang thai tinh",),
            help="Công cụ tính theo ngày báo cáo; không cần nhập."),
-    Column("note", "Ghi chú", width=40, aliases=("ghi chu", "chu thich")),
+    Column("note", "Ghi chú", width=28, aliases=("ghi chu", "chu thich")),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="name")
 

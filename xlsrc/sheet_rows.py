@@ -19,6 +19,8 @@ from xml.sax.saxutils import escape
 
 from xlsxwriter.utility import xl_col_to_name
 
+from .print_layout import row_height
+
 _EPOCH = dt.datetime(1899, 12, 30)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_CELL_TEXT = 32767
@@ -32,6 +34,8 @@ class PendingRows:
     first_row: int               # 1-based Excel row of the first data row
     styles: Sequence[Any]        # XlsxWriter Format per column (xf_index known after close)
     rows: list[list[Any]]
+    widths: Sequence[float] = ()  # column widths: rows whose text wraps get their height
+    styled_blanks: Sequence[int] = ()  # columns whose empty cells are written with their style (grey)
 
 
 def _number(value: Any) -> str | None:
@@ -59,8 +63,10 @@ def _text(value: Any) -> str:
     return text
 
 
-def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int]) -> str:
+def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
+             styled_blanks: Sequence[int] = ()) -> str:
     width = max((len(r) for r in rows), default=0)
+    blanks = {c for c in styled_blanks if c < width and c < len(styles) and styles[c]}
     letters = [xl_col_to_name(c) for c in range(width)]
     s_attr = [f' s="{styles[c]}"' if c < len(styles) and styles[c] else "" for c in range(width)]
     parts = []
@@ -70,6 +76,8 @@ def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int]) -> str:
         cells = []
         for c, v in enumerate(row):
             if v is None or v == "":
+                if c in blanks:
+                    cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]}/>')
                 continue
             if type(v) is not str:
                 number = _number(v)
@@ -79,7 +87,9 @@ def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int]) -> str:
             cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]} t="inlineStr"><is><t xml:space="preserve">'
                          f'{_text(v)}</t></is></c>')
         if cells:
-            append(f'<row r="{rs}">{"".join(cells)}</row>')
+            height = row_height(row, widths) if widths else None
+            attrs = f' ht="{height}" customHeight="1"' if height else ""
+            append(f'<row r="{rs}"{attrs}>{"".join(cells)}</row>')
     return "".join(parts)
 
 
@@ -123,7 +133,7 @@ def _grow_table(xml: str, tables: dict[str, PendingRows]) -> str:
 
 def _insert(xml: str, p: PendingRows) -> str:
     styles = [getattr(f, "xf_index", 0) or 0 for f in p.styles]
-    body = rows_xml(p.first_row, p.rows, styles)
+    body = rows_xml(p.first_row, p.rows, styles, p.widths, p.styled_blanks)
     xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{_last_cell(p)}"/>', xml, count=1)
     if "</sheetData>" in xml:
         return xml.replace("</sheetData>", body + "</sheetData>", 1)

@@ -6,7 +6,7 @@ from openpyxl.utils import get_column_letter
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
-from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number
+from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc
 
@@ -41,6 +41,11 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     """(severity, code, message) for a parsed date or progress value: what
     could not be read, and what had to be interpreted. Shared by the
     validator and the consolidator (which places them at the source cell)."""
+    cls = value.__class__
+    if cls is DateValue and value.start is not None and not value.note:  # the common case: read as typed
+        return []
+    if cls is Progress and value.value is not None and 0 <= value.value <= 100 and not value.interpreted:
+        return []
     if col.kind == S.DATE and isinstance(value, DateValue) and not value.empty:
         if not value.ok:
             hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
@@ -79,7 +84,8 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
     elif col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
-    elif col.kind == S.DOC_NUMBER and not is_doc_number(value):
+    elif col.kind == S.DOC_NUMBER and not is_doc_number(value) and not (
+            spec is S.INFO and col.key == "doc_number" and is_draft_doc_number(value)):
         out.add(spec, where, col.key, ERROR, "DOC_NUMBER_FORMAT",
                 f"Số, ký hiệu '{nfc(raw)}' không đúng dạng (ví dụ 84/KH-SNgV, 244/2020/NQ-HĐND).")
     elif col.vocab and S.vocabulary(col.vocab).lookup(value) is None:
@@ -110,6 +116,9 @@ def _check_info(out: _Collector) -> None:
                                             f"Trang Thông tin thiếu dòng '{col.header}' (bắt buộc).", data.source))
             continue
         _check_cell(out, S.INFO, row, col, data.info.get(col.key), data.info_raw.get(col.key))
+    if "signer_name" in data.info_rows and not data.info.get("signer_name"):
+        out.add(S.INFO, data.info_rows["signer_name"], "signer_name", WARNING, "SIGNER_NAME_EMPTY",
+                "Chưa nhập 'Người ký': báo cáo để trống chỗ ghi họ tên người ký.")
     doc_date = data.info.get("doc_date")
     if isinstance(doc_date, DateValue) and doc_date.ok and doc_date.precision != "day" \
             and "doc_date" in data.info_rows:

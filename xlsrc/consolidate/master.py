@@ -14,19 +14,22 @@ from .extract import TITLE
 from .units import UnitMap, unit_from_filename
 
 # Thông tin of a master when no --info workbook is given. Every required field
-# is filled so that `thidua validate` passes; the document number is a
-# placeholder the board replaces with its own before issuing the report.
+# is filled so that `thidua validate` passes. The report is a draft: its number
+# is left for the văn thư ("Số:      /BC-BTĐKT"), the signer's name is left
+# empty (a warning, never an invented name). The board sits within Sở Nội vụ in
+# most provinces: the parent body is "SỞ NỘI VỤ TỈNH <place>" unless --info
+# gives another.
+PARENT_BODY = "SỞ NỘI VỤ TỈNH {place}"
 DEFAULT_INFO = {
-    "parent_body": "UBND TỈNH",
+    "parent_body": PARENT_BODY.format(place="HÀ TĨNH"),
     "issuing_body": "BAN THI ĐUA - KHEN THƯỞNG",
     "unit_name": "Ban Thi đua - Khen thưởng",
-    "doc_number": "01/BC-BTĐKT",
+    "doc_number": "/BC-BTĐKT",
     "place": "Hà Tĩnh",
     "doc_type": "Báo cáo",
     "recipient": "Hội đồng Thi đua - Khen thưởng tỉnh",
     "movement": "các phong trào thi đua của các đơn vị",
     "signer_title": "TRƯỞNG BAN",
-    "signer_name": "(Họ và tên người ký)",
     "recipients": "- Như trên;\n- Lưu: VT.",
 }
 
@@ -58,17 +61,16 @@ def _most_common(values: list[str]) -> str | None:
 
 def master_info(used: list[dict], own: dict | None) -> dict[str, Any]:
     """The board's own Thông tin when given (--info), else defaults that
-    validate, with what the inputs agree on: parent body, place, movement;
+    validate, with what the inputs agree on: place (and so the parent body
+    "SỞ NỘI VỤ TỈNH …"), movement;
     the report date is the latest report date among the inputs (or the
     latest file date), never today, so that a re-run gives the same master."""
     info = dict(DEFAULT_INFO)
     infos = [ex.get("info") or {} for ex in used]
-    parent = _agreed([i.get("parent_body", "") for i in infos])
-    if parent:
-        info["parent_body"] = parent.upper()
     place = _agreed([i.get("place", "") for i in infos]) or _most_common([i.get("place", "") for i in infos])
     if place:
         info["place"] = place
+        info["parent_body"] = PARENT_BODY.format(place=place.upper())
     movement = _agreed([i.get("movement", "") for i in infos])
     if movement:
         info["movement"] = movement
@@ -196,7 +198,14 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
                 return got
             except TypeError:  # unhashable
                 return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
-        data.records[spec.key] = [Record(spec, n, r, {c.key: read(c, r.get(c.key)) for c in cols})
-                                  for n, r in enumerate(rows.get(spec.key, []), start=2)]
+        empty = {c.key: parse_value(c, None, year) for c in cols}
+        records = data.records[spec.key] = []
+        for n, r in enumerate(rows.get(spec.key, []), start=2):
+            values = dict(empty)
+            for c in cols:
+                v = r.get(c.key)
+                if v is not None:
+                    values[c.key] = read(c, v)
+            records.append(Record(spec, n, r, values))
     return summary_rows(data, compute(data))
 

@@ -16,6 +16,7 @@ from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
 from .plain import template_context
 from .pdf import to_pdf
+from .properties import vietnamese_document
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
 
@@ -77,14 +78,18 @@ def _chart(totals) -> render.Picture:
     return render.Picture(png, height=Mm(200))
 
 
-def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None):
+def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None,
+              report_date: dt.date | None = None):
     """(kind, the template's plain-data context, annex rows, pictures)."""
-    totals = compute(data, as_of)
     kind = kind or ("consolidated" if is_consolidated(data) else "department")
+    if kind == "consolidated":  # dated the day of the run (or --date), statuses as of that day
+        report_date = report_date or dt.date.today()
+    totals = compute(data, as_of or report_date)
     if kind == "consolidated":
-        return ("consolidated", template_context(context.consolidated_context(data, totals), images=["chart"]),
+        return ("consolidated", template_context(context.consolidated_context(data, totals, report_date),
+                                                 images=["chart"]),
                 context.consolidated_annex(data), {"chart": _chart(totals)})
-    return "department", template_context(context.department_context(data, totals)), \
+    return "department", template_context(context.department_context(data, totals, report_date)), \
         context.department_annex(data), {}
 
 
@@ -100,21 +105,26 @@ def _template_kind(template: Path) -> str:
     return "department"
 
 
-def make_report(data: WorkbookData, out_path, template=None, force: bool = False, as_of=None) -> Path:
+def make_report(data: WorkbookData, out_path, template=None, force: bool = False, as_of=None,
+                report_date: dt.date | None = None) -> Path:
     """The report as a .docx at ``out_path``; the template chosen by the data
-    (a consolidated master or a department's book) unless one is given."""
+    (a consolidated master or a department's book) unless one is given.
+    ``report_date`` (``--date``) dates the report; a consolidated report is
+    otherwise dated the day it is made, a department's by its Thông tin."""
     if template:
         template = Path(template)
         if not template.exists():
             raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
-        kind, ctx, rows, pictures = _contexts(data, as_of, _template_kind(template))
+        kind, ctx, rows, pictures = _contexts(data, as_of, _template_kind(template), report_date)
     else:
-        kind, ctx, rows, pictures = _contexts(data, as_of)
+        kind, ctx, rows, pictures = _contexts(data, as_of, report_date=report_date)
         template = default_template(kind)
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
-    return write_bytes_atomic(out_path, render.render(template, ctx, rows, pictures), force)
+    docx = vietnamese_document(render.render(template, ctx, rows, pictures), ctx.get("report_date"),
+                               ctx.get("unit_name", ""))
+    return write_bytes_atomic(out_path, docx, force)
 
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:

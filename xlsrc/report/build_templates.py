@@ -12,14 +12,25 @@ from pathlib import Path
 
 from docx import Document
 
-from .docx_form import (borderless_table, cell_text, grid_table, landscape_section, page_number_header, para,
-                        repeat_header, rule, set_run_font, setup_document)
+import datetime as dt
+import io
 
+from .docx_form import (LANG, borderless_table, cell_text, grid_table, keep_together, landscape_section,
+                        page_number_header, para, repeat_header, rule, set_run_font, setup_document,
+                        cant_split, cell_margins)
+
+from .properties import tag_vietnamese
 from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER  # noqa: F401
+
+TEMPLATE_DATE = dt.datetime(2026, 1, 1)
+
+
+HEADER_WIDTHS_CM = [7.5, 9.2]  # wide enough for "BAN THI ĐUA - KHEN THƯỞNG" and the national motto at one line each
 
 
 def _header(doc) -> None:
-    table = borderless_table(doc, 2, [6.5, 9.8])
+    table = borderless_table(doc, 2, HEADER_WIDTHS_CM)
+    cell_margins(table, 0.1)
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     p = left.paragraphs[0]
@@ -50,6 +61,13 @@ def _loop(doc, items: str, var: str = "text", bold: bool = False) -> None:
     para(doc, "{%p endfor %}", indent=True)
 
 
+def _closing(doc) -> None:
+    """The closing paragraphs; the last ("Trên đây là báo cáo …./.") keeps
+    with the signature block, which itself never splits."""
+    _loop(doc, "closing[:-1]")
+    para(doc, "{{ closing[-1] }}", indent=True, keep_next=True)
+
+
 def _signature(doc) -> None:
     table = borderless_table(doc, 2, [7.5, 8.5])
     left, right = table.rows[0].cells
@@ -67,6 +85,7 @@ def _signature(doc) -> None:
     for _ in range(4):
         para(right, "", align="center", space_after=0)
     para(right, "{{ signer_name }}", size=14, bold=True, align="center", space_after=0)
+    keep_together(table)  # from "Nơi nhận" to the signer's name on one page
 
 
 def _annex_table(doc, grouped: bool) -> None:
@@ -110,6 +129,11 @@ def _opening(doc) -> None:
     doc.core_properties.title = "{{ doc_type }} {{ doc_number }}"
     doc.core_properties.subject = "{{ summary }}"
     doc.core_properties.author = "{{ unit_name }}"
+    doc.core_properties.comments = ""
+    doc.core_properties.language = LANG
+    doc.core_properties.last_modified_by = "thidua"
+    doc.core_properties.created = doc.core_properties.modified = TEMPLATE_DATE  # reproducible; the report's own
+    doc.core_properties.revision = 1                                            # dates are set when it is made
     _header(doc)
     _title(doc)
     para(doc, "{{ basis_paragraph }}", indent=True)
@@ -121,6 +145,14 @@ def _ending(doc, grouped: bool) -> None:
     _annex(doc, grouped=grouped)
 
 
+def _save(doc, path: Path) -> Path:
+    """Saved with vi-VN also in the parts python-docx does not model (theme fonts, Word 2010 styles)."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(tag_vietnamese(buf.getvalue()))
+    return path
+
+
 def build_department(path: Path) -> Path:
     doc = Document()
     _opening(doc)
@@ -130,10 +162,9 @@ def build_department(path: Path) -> Path:
     _loop(doc, "results")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _loop(doc, "works_notes")
-    _loop(doc, "closing")
+    _closing(doc)
     _ending(doc, grouped=False)
-    doc.save(path)
-    return path
+    return _save(doc, path)
 
 
 def _unit_table(doc) -> None:
@@ -148,6 +179,12 @@ def _unit_table(doc) -> None:
         cell_text(table.rows[2].cells[c], text, size=12, align="left" if c == 1 else "center")
     end = table.add_row()  # docxtpl wants the loop tags in rows of their own
     cell_text(end.cells[0], "{%tr endfor %}", size=12)
+    total = table.add_row()
+    for c, text in enumerate(("", "{{ units_total.unit }}", "{{ units_total.works }}", "{{ units_total.done }}",
+                              "{{ units_total.rate }}", "{{ units_total.awards }}")):
+        cell_text(total.cells[c], text, size=12, bold=True, align="left" if c == 1 else "center")
+    for row in (end, total):
+        cant_split(row)
 
 
 def build_consolidated(path: Path) -> Path:
@@ -161,10 +198,9 @@ def build_consolidated(path: Path) -> Path:
     para(doc, "Biểu đồ: tỷ lệ hoàn thành công trình, phần việc theo đơn vị", size=12, italic=True, align="center")
     _loop(doc, "leadership")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
-    _loop(doc, "closing")
+    _closing(doc)
     _ending(doc, grouped=True)
-    doc.save(path)
-    return path
+    return _save(doc, path)
 
 
 def build_all(folder: Path) -> list[Path]:

@@ -16,9 +16,11 @@ def completion_chart(totals: Totals) -> bytes:
     names = [u.unit if len(u.unit) <= 38 else u.unit[:37] + "…" for u in units]
     rates = [u.rate or 0 for u in units]
     n = max(len(units), 1)
-    # 5.9 in = the 150 mm it is shown at, so the type keeps its size; never
-    # taller than 7.8 in (200 mm): with many units the labels get smaller
-    height = min(7.8, max(2.2, 0.32 * n + 1.0))
+    # 5.9 in = the 150 mm it is shown at, so the type keeps its size. Up to 40
+    # units never taller than 4.7 in (120 mm), so that it fits under the table
+    # by unit on the same page instead of leaving half a page blank; beyond
+    # that at most 7.8 in (200 mm): the labels get smaller
+    height = min(4.7 if n <= 40 else 7.8, max(2.2, 0.32 * n + 1.0))
     label_size = max(5.0, min(9.0, 0.75 * 72 * (height - 1.0) / n))
     from matplotlib import font_manager
     available = {f.name for f in font_manager.fontManager.ttflist}

@@ -3,6 +3,8 @@ administrative way: counts below 10 with a leading zero, dates by their real
 precision, citations of documents as staff write them."""
 from __future__ import annotations
 
+import datetime as dt
+
 from .. import schema as S
 from ..completion import Totals
 from ..parsing import DateValue, Progress
@@ -114,20 +116,68 @@ def awards_sentence(totals: Totals) -> str:
     return ("Về công tác khen thưởng, đã tặng " + "; ".join(items) + ".") if items else ""
 
 
-def header_context(data: WorkbookData) -> dict:
+# The left column of the header table (build_templates.HEADER_WIDTHS_CM), less the cell margins
+HEADER_LEFT_CM = 7.5 - 0.2
+HEADER_PT = 13
+
+
+def _width_cm(text: str, size_pt: float = HEADER_PT) -> float:
+    """A generous estimate of the width of bold capitals in Times New Roman."""
+    em = sum(0.25 if ch == " " else 0.70 for ch in text)
+    return em * size_pt / 72 * 2.54
+
+
+def header_name(name: str, width_cm: float = HEADER_LEFT_CM) -> str:
+    """The issuing body's name in capitals, on lines that fit the header
+    column, broken only between words: after ' - ' when it can ("BAN THI
+    ĐUA -\nKHEN THƯỞNG TỈNH HÀ TĨNH"), else into two balanced lines ("SỞ NÔNG
+    NGHIỆP VÀ\nPHÁT TRIỂN NÔNG THÔN"), so that a compound such as "KHEN
+    THƯỞNG" is not torn apart by Word's own wrapping."""
+    name = " ".join(name.upper().split())
+    if _width_cm(name) <= width_cm:
+        return name
+    head, sep, tail = name.rpartition(" - ")
+    if sep and _width_cm(head + " -") <= width_cm and _width_cm(tail) <= width_cm:
+        return f"{head} -\n{tail}"
+    words = name.split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    fitting = [pair for pair in splits if max(map(_width_cm, pair)) <= width_cm]
+    if fitting:
+        return "\n".join(min(fitting, key=lambda pair: max(map(_width_cm, pair))))
+    lines, line = [], ""
+    for word in words:  # three lines or more: fill each line
+        candidate = f"{line} {word}".strip()
+        if line and _width_cm(candidate) > width_cm:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return "\n".join(lines + [line])
+
+
+def doc_number_text(number: str) -> str:
+    """``/BC-BTĐKT`` (a draft: the number is left to the văn thư) becomes
+    ``      /BC-BTĐKT``, a blank to write the number in."""
+    return "\u00a0" * 6 + number if number.startswith("/") else number
+
+
+def header_context(data: WorkbookData, report_date: dt.date | None = None) -> dict:
+    """The header and signature; ``report_date`` (``--date``) replaces the
+    date on the Thông tin sheet."""
     info = data.info
     doc_date = info.get("doc_date")
-    date_long = admin_date_long(doc_date.start) if isinstance(doc_date, DateValue) and doc_date.ok \
-        and doc_date.precision == "day" else ""  # never a day that was not typed
+    if report_date is None and isinstance(doc_date, DateValue) and doc_date.ok and doc_date.precision == "day":
+        report_date = doc_date.start  # never a day that was not typed
+    date_long = admin_date_long(report_date) if report_date else ""
     authority = info.get("signing_authority") or ""
     head = (info.get("head_title") or "").upper()
     return {
         "parent_body": (info.get("parent_body") or "").upper(),
-        "issuing_body": (info.get("issuing_body") or "").upper(),
+        "issuing_body": header_name(info.get("issuing_body") or ""),
         "unit_name": info.get("unit_name") or "",
-        "doc_number": info.get("doc_number") or "",
+        "doc_number": doc_number_text(info.get("doc_number") or ""),
         "place": info.get("place") or "",
         "date_long": date_long,
+        "report_date": report_date.isoformat() if report_date else "",  # for the document properties
         "doc_type": info.get("doc_type") or "Báo cáo",
         "doc_type_upper": (info.get("doc_type") or "Báo cáo").upper(),
         "summary": info.get("summary") or "",
@@ -154,8 +204,8 @@ def _basis_paragraph(data: WorkbookData, unit: str, own_only: bool = False) -> s
     return f"Thực hiện {'; '.join(docs)}; {lead}" if docs else lead
 
 
-def department_context(data: WorkbookData, totals: Totals) -> dict:
-    ctx = header_context(data)
+def department_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None) -> dict:
+    ctx = header_context(data, report_date)
     unit = ctx["unit_name"]
     ctx["basis_paragraph"] = _basis_paragraph(data, unit)
 
@@ -182,10 +232,12 @@ def department_context(data: WorkbookData, totals: Totals) -> dict:
     if extra:
         first = " ".join([_sentence(results[0])] + extra) if results else " ".join(extra)
         results = [first] + results[1:]
-    for sentence in (status_sentence(totals), awards_sentence(totals)):
-        if sentence:
-            results.append(sentence)
     ctx["results"] = results
+    # computed sentences, printed only where a template asks for them: the demo's
+    # narrative already says what was done, and a count of works beside it would
+    # read as a second, different figure
+    ctx["status_sentence"] = status_sentence(totals)
+    ctx["awards_sentence"] = awards_sentence(totals)
 
     works_notes = _narrative(data, S.SECTION_WORKS)
     ctx["works_heading"] = "3. " + (works_notes[0] if works_notes else
@@ -207,8 +259,31 @@ def _unit_of(rec: Record, default: str) -> str:
     return rec.text("unit") or rec.text("owner") or default or "Chưa rõ đơn vị"
 
 
-def consolidated_context(data: WorkbookData, totals: Totals) -> dict:
-    ctx = header_context(data)
+def remaining_sentence(totals: Totals) -> str:
+    """``Số còn lại: 02 đang thực hiện, 01 chậm tiến độ.`` — the works not yet
+    done, by status (the done ones are counted in the sentence before)."""
+    parts = [f"{count_text(totals.by_status[s])} {STATUS_PHRASES[s]}" for s in S.VOCABULARIES["status"].values
+             if s != S.STATUS_DONE and totals.by_status.get(s)]
+    return ("Số còn lại: " + ", ".join(parts) + ".") if parts else ""
+
+
+def unit_rows(totals: Totals) -> tuple[list[dict], dict]:
+    """The rows of the table by unit and its Tổng cộng row; numbers plain
+    ("0", "5"): the leading zero is for counts in running text only."""
+    units = list(totals.by_unit.values())
+    rows = [{"tt": str(i), "unit": u.unit, "works": str(u.works), "done": str(u.done),
+             "rate": percent_text(u.rate) or "-", "awards": str(u.awards)} for i, u in enumerate(units, start=1)]
+    works, done = sum(u.works for u in units), sum(u.done for u in units)
+    total = {"tt": "", "unit": "Tổng cộng", "works": str(works), "done": str(done),
+             "rate": percent_text(100.0 * done / works if works else None) or "-",
+             "awards": str(sum(u.awards for u in units))}
+    return rows, total
+
+
+def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None) -> dict:
+    """The board's report: dated ``report_date`` (the day of the run unless
+    given), never the latest unit's date."""
+    ctx = header_context(data, report_date or dt.date.today())
     unit = ctx["unit_name"]
     units = list(totals.by_unit.values())
     ctx["basis_paragraph"] = _basis_paragraph(data, unit, own_only=True).replace(
@@ -218,16 +293,14 @@ def consolidated_context(data: WorkbookData, totals: Totals) -> dict:
     results = [f"{count_text(len(units))} đơn vị đã gửi báo cáo, đăng ký {count_text(totals.works)} công trình, "
                f"phần việc; đến nay {count_text(totals.done)} công trình, phần việc đã hoàn thành, đạt tỷ lệ "
                f"{percent_text(totals.rate) or '0%'}."]
+    if remaining_sentence(totals):
+        results.append(remaining_sentence(totals))
     awarded = who(collectives, individuals)
     if awarded:
         results.append(f"Các đơn vị đã khen thưởng {awarded}.")
-    if status_sentence(totals):
-        results.append(status_sentence(totals))
     results += _narrative(data, S.SECTION_RESULTS, own_only=True)
     ctx["results"] = results
-    ctx["units"] = [{"tt": str(i), "unit": u.unit, "works": count_text(u.works), "done": count_text(u.done),
-                     "rate": percent_text(u.rate) or "-", "awards": count_text(u.awards)}
-                    for i, u in enumerate(units, start=1)]
+    ctx["units"], ctx["units_total"] = unit_rows(totals)
     ctx["leadership"] = _narrative(data, S.SECTION_LEADERSHIP, own_only=True)
     ctx["works_heading"] = "3. Danh sách công trình, phần việc của các đơn vị: có phụ lục kèm theo."
     movement = data.info.get("movement") or "phong trào thi đua"

@@ -11,6 +11,30 @@ from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
 BODY_PT = 14
+LANG = "vi-VN"
+
+
+def _vietnamese(rpr) -> None:
+    """vi-VN for the run or style (Latin, East-Asian and complex scripts)."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:eastAsia"), LANG)
+
+
+def vietnamese_styles(doc) -> None:
+    """vi-VN in the document defaults and on every style that has run
+    properties (python-docx's template says en-US)."""
+    styles = doc.styles.element
+    for rpr in styles.iter(qn("w:rPr")):
+        _vietnamese(rpr)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "character", "table") and style.find(qn("w:rPr")) is None:
+            rpr = OxmlElement("w:rPr")
+            style.append(rpr)
+            _vietnamese(rpr)
 
 
 def _all_scripts(rpr) -> None:
@@ -26,6 +50,7 @@ def _all_scripts(rpr) -> None:
 def set_run_font(run, size: float | None = None, bold=None, italic=None) -> None:
     run.font.name = FONT
     _all_scripts(run._element.get_or_add_rPr())
+    _vietnamese(run._element.get_or_add_rPr())
     if size:
         run.font.size = Pt(size)
     if bold is not None:
@@ -45,6 +70,7 @@ def setup_document(doc) -> None:
     style.font.name = FONT
     style.font.size = Pt(BODY_PT)
     _all_scripts(style.element.get_or_add_rPr())
+    vietnamese_styles(doc)
     pf = style.paragraph_format
     pf.space_before, pf.space_after = Pt(0), Pt(6)
     pf.line_spacing = 1.1
@@ -86,9 +112,10 @@ def rule(container, indent_left_cm: float, indent_right_cm: float):
 def _set_table_borders(table, value: str) -> None:
     tbl_pr = table._tbl.tblPr
     borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is None:
+    if borders is None:  # in schema order, or Word may call the file damaged
         borders = OxmlElement("w:tblBorders")
-        tbl_pr.append(borders)
+        tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                     "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = borders.find(qn(f"w:{edge}"))
         if el is None:
@@ -111,6 +138,28 @@ def borderless_table(doc, cols: int, widths_cm: list[float]):
         cell.width = Cm(w)
         cell.paragraphs[0].paragraph_format.space_after = Pt(0)
     return table
+
+
+def keep_together(table) -> None:
+    """No row of the table is split across pages, and each paragraph in it
+    keeps with the next: the signature block stays on one page."""
+    for row in table.rows:
+        cant_split(row)
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
+def cell_margins(table, cm: float) -> None:
+    """Left and right cell margins of the whole table (Word's default is 0.19 cm)."""
+    tbl_pr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(cm / 2.54 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tbl_pr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def cant_split(row) -> None:
