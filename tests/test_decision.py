@@ -237,9 +237,9 @@ def test_special_characters_stay_text(read_back, tmp_path):
     assert any(r[1] == 'Tổ "A & B" <{{ 7*7 }}>' for r in _annex(doc))
 
 
-def _edited(tmp_path, old: str, new: str):
-    out = tmp_path / "mau.docx"
-    zin = zipfile.ZipFile(template_path("quyet_dinh.docx"))
+def _edited(tmp_path, old: str, new: str, name: str = "quyet_dinh.docx"):
+    out = tmp_path / f"mau_{name}"
+    zin = zipfile.ZipFile(template_path(name))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
@@ -306,3 +306,20 @@ def test_decision_pdf(demo_decision):
     assert "Bằng chữ: Ba triệu hai trăm hai mươi nghìn đồng." in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 2
+
+
+def test_check_template_knows_decision_and_certificate_templates(tmp_path, capsys):
+    for name in ("quyet_dinh.docx", "giay_khen.docx"):
+        with pytest.raises(SystemExit) as exc:
+            main(["check-template", str(template_path(name))])
+        assert exc.value.code == 0, capsys.readouterr().err
+    unknown = _edited(tmp_path, "{{ article3 }}", "{{ dieu_4 }}")
+    with pytest.raises(SystemExit) as exc:
+        main(["check-template", str(unknown)])
+    err = capsys.readouterr().err
+    assert exc.value.code == 1 and "- dieu_4" in err and "article3" not in err
+    nickname = _edited(tmp_path, "{{ c.name }}", "{{ c.nickname }}", "giay_khen.docx")
+    with pytest.raises(SystemExit) as exc:
+        main(["check-template", str(nickname)])
+    err = capsys.readouterr().err
+    assert exc.value.code == 1 and "- c.nickname" in err

@@ -157,9 +157,12 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
 def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", help="Mẫu .docx cần kiểm tra."),
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
+    from .awards import check_award_template
     from .report import check_template
     data = jobs.run_validate(_open_book(workbook), write_back=False)[0] if workbook else None
-    missing = check_template(template, data)
+    missing = check_award_template(template, data)
+    if missing is None:  # not a decision or certificate template: a report template
+        missing = check_template(template, data)
     if missing:
         err.print(f"Mẫu '{template.name}' dùng {len(missing)} thẻ không có trong dữ liệu:")
         for name in missing:

@@ -95,3 +95,37 @@ def make_certificates(data: WorkbookData, number: str, out_path, template=None, 
     from . import certificates
     out_path = _docx_target(out_path)
     return certificates.make(data, number, out_path, _template(template) or template_path(CERTIFICATE), force, phoi)
+
+
+def check_award_template(template, data: WorkbookData | None = None) -> list[str] | None:
+    """Tags a decision (``article1``…) or certificate (``certificates``)
+    template uses that its data does not provide, sorted; ``None`` when the
+    template is neither (a report template)."""
+    from .certificates import certificate_fields
+    from .decision import build, decision_context, header
+    template = Path(template)
+    if not template.exists():
+        raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
+    used = render.undeclared(template)
+    if not used & {"article1", "article2", "article3", "certificates"}:
+        return None
+    if data is None:
+        from ..report import _demo_data  # the demo workbook, built and read back
+        data = _demo_data()
+    decisions = data.records.get("decisions", [])
+    if not decisions:
+        raise ThiDuaError("Sổ dữ liệu chưa có quyết định nào ở trang 'Quyết định' để kiểm tra mẫu.")
+    decision = build(data, decisions[0].text("number"))
+    if "certificates" in used:
+        provided = set(header(data, decision)) | {"certificates"}
+    else:
+        provided = set(decision_context(data, decision))
+    missing = sorted(used - provided)
+    if "certificates" in used:  # the fields of each certificate, as c.<field>
+        import re
+        import zipfile
+        xml = zipfile.ZipFile(template).read("word/document.xml").decode("utf-8")
+        fields = set(certificate_fields(decision, decision.recipients[0], header(data, decision)))
+        missing += sorted({f"c.{f}" for f in re.findall(r"\bc\.(\w+)", xml)} - {f"c.{f}" for f in fields})
+    return missing
+
