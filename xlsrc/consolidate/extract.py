@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import schema as S
 from ..access.files import FileBook
+from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
@@ -169,7 +170,7 @@ def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
         with zipfile.ZipFile(io.BytesIO(book.data)) as z:
             part = _sheet_part(z, sheet)
             if part:
-                for m in _ERROR_CELL.finditer(z.read(part)):
+                for m in iter_matches(z, part, _ERROR_CELL):  # streamed: never the whole part
                     letters, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
                     found.append((int(number) - 1, _col_index(letters)))
     except Exception:
@@ -269,7 +270,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     rows: dict[str, list[dict]] = {}
     covered: list[str] = []
     error_only: list[str] = []
-    notes: list[str] = []
+    notes: list[str] = [book.kind_note] if book.kind_note else []
     claimed: set[str] = set()
     tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
     read_sheets: set[str] = set()   # hand-made tables read
