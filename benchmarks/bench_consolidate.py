@@ -2,16 +2,19 @@
 
 Generates N files × R rows (half hand-made tables like the annex of report
 180/BC-SNgV, half workbooks from our template) in a temporary folder, then
-times, each in a fresh process:
+times, each in a fresh process, best of three runs (--repeat) in this one run:
 
-  ours-j1 / ours-j2  consolidate() + write_master(), --jobs 1 and 2
-  naive              pandas.read_excel(engine="openpyxl") of each works sheet + concat + to_excel
-  floor              python-calamine read of the same sheets + the same rows written once with XlsxWriter
+  ours          consolidate() + write_master() with default settings (--jobs = the cores)
+  ours-j1       the same with --jobs 1
+  naive         pandas.read_excel(engine="openpyxl") of each works sheet + concat + to_excel
+  floor         python-calamine read of the same sheets + the same rows written once with XlsxWriter
 
 and prints seconds, peak memory (ru_maxrss of the process and its children)
-and the ratios ours/naive (target ≤ 0.25) and ours/floor (target ≤ 2).
+and the ratios ours/naive (target ≤ 0.25) and ours/floor (target ≤ 1.0 on 2 cores).
+"ours" reads more than the floor does: it finds the table, validates every
+row, and writes the master's formats, tables, lists and Tổng hợp.
 
-    python benchmarks/bench_consolidate.py [--files 200] [--rows 300] [--keep DIR]
+    python benchmarks/bench_consolidate.py [--files 200] [--rows 300] [--repeat 3] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -119,7 +122,7 @@ def _works_sheet(names: list[str]) -> str:
     return WORKS.name if WORKS.name in names else names[0]
 
 
-def run_ours(folder: Path, out: Path, jobs: int) -> dict:
+def run_ours(folder: Path, out: Path, jobs: int | None) -> dict:
     from xlsrc.consolidate import consolidate, write_master
     result = consolidate([str(folder)], jobs=jobs)
     write_master(result, out, force=True)
@@ -156,7 +159,7 @@ def child(variant: str, folder: str, out: str) -> None:
     t = time.perf_counter()
     folder_p, out_p = Path(folder), Path(out)
     if variant.startswith("ours"):
-        info = run_ours(folder_p, out_p, int(variant[-1]))
+        info = run_ours(folder_p, out_p, int(variant[-1]) if variant[-1].isdigit() else None)
     elif variant == "naive":
         info = run_naive(folder_p, out_p)
     else:
@@ -173,6 +176,7 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--rows", type=int, default=300)
     ap.add_argument("--keep", type=Path, help="generate into (and keep) this folder")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each variant; the best counts")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -185,24 +189,32 @@ def main() -> None:
             t = time.perf_counter()
             generate(folder, args.files, args.rows)
             print(f"Generated {args.files} files × {args.rows} rows in {time.perf_counter() - t:.1f}s ({folder})")
-        results = {}
-        for variant in ("ours-j1", "ours-j2", "naive", "floor"):
-            out = tmp / f"out_{variant}.xlsx"
-            proc = subprocess.run([sys.executable, __file__, "--child", variant, str(folder), str(out)],
-                                  capture_output=True, text=True, cwd=ROOT)
-            if proc.returncode:
-                print(proc.stderr)
-                raise SystemExit(f"{variant} failed")
-            results[variant] = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"\n{'variant':10} {'seconds':>8} {'peak MB':>8} {'rows':>8}")
+        results: dict[str, dict] = {}
+        variants = ("ours", "ours-j1", "naive", "floor")
+        for _ in range(args.repeat):  # interleaved, so that a busy moment of the machine hits every variant
+            for variant in variants:
+                out = tmp / f"out_{variant}.xlsx"
+                proc = subprocess.run([sys.executable, __file__, "--child", variant, str(folder), str(out)],
+                                      capture_output=True, text=True, cwd=ROOT)
+                if proc.returncode:
+                    print(proc.stderr)
+                    raise SystemExit(f"{variant} failed")
+                got = json.loads(proc.stdout.strip().splitlines()[-1])
+                best = results.get(variant)
+                if best is None or got["seconds"] < best["seconds"]:
+                    results[variant] = got
+                results[variant]["peak_mb"] = max(got["peak_mb"], (best or got)["peak_mb"])
+        import os
+        print(f"\nbest of {args.repeat}; cores: {len(os.sched_getaffinity(0))}")
+        print(f"{'variant':10} {'seconds':>8} {'peak MB':>8} {'rows':>8}")
         for v, r in results.items():
             print(f"{v:10} {r['seconds']:8.2f} {r['peak_mb']:8.0f} {r['rows']:8}")
         naive, floor = results["naive"]["seconds"], results["floor"]["seconds"]
         print()
-        for v in ("ours-j1", "ours-j2"):
+        for v in ("ours", "ours-j1"):
             s = results[v]["seconds"]
-            print(f"{v}: ours/naive = {s / naive:.2f} (target ≤ 0.25)   ours/floor = {s / floor:.2f} (target ≤ 2)   "
-                  f"peak = {results[v]['peak_mb']:.0f} MB (target < 500)")
+            print(f"{v}: ours/naive = {s / naive:.2f} (target ≤ 0.25)   ours/floor = {s / floor:.2f} "
+                  f"(target ≤ 1.0)   peak = {results[v]['peak_mb']:.0f} MB (target < 500)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -10,13 +10,14 @@ from pathlib import Path
 FORMATS = ("xlsx", "xls", "ods")
 
 
-def write_table(path: Path, rows: list[list], merges=(), bold=(), sheet: str = "Phụ lục") -> Path:
+def write_table(path: Path, rows: list[list], merges=(), bold=(), sheet: str = "Phụ lục", percent=()) -> Path:
+    """``percent``: cells whose number format is "0%" (.xlsx and .xls)."""
     kind = Path(path).suffix.lower().lstrip(".")
-    {"xlsx": _xlsx, "xls": _xls, "ods": _ods}[kind](Path(path), rows, list(merges), set(bold), sheet)
+    {"xlsx": _xlsx, "xls": _xls, "ods": _ods}[kind](Path(path), rows, list(merges), set(bold), sheet, set(percent))
     return Path(path)
 
 
-def _xlsx(path, rows, merges, bold, sheet):
+def _xlsx(path, rows, merges, bold, sheet, percent):
     import openpyxl
     from openpyxl.styles import Font
     wb = openpyxl.Workbook()
@@ -29,6 +30,8 @@ def _xlsx(path, rows, merges, bold, sheet):
             cell = ws.cell(r + 1, c + 1, v)
             if isinstance(v, dt.datetime):
                 cell.number_format = "dd/mm/yyyy"
+            if (r, c) in percent:
+                cell.number_format = "0%"
             if (r, c) in bold:
                 cell.font = Font(bold=True)
     for r1, c1, r2, c2 in merges:
@@ -36,17 +39,19 @@ def _xlsx(path, rows, merges, bold, sheet):
     wb.save(path)
 
 
-def _xls(path, rows, merges, bold, sheet):
+def _xls(path, rows, merges, bold, sheet, percent):
     import xlwt
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet(sheet)
     date = xlwt.easyxf(num_format_str="dd/mm/yyyy")
     strong = xlwt.easyxf("font: bold on")
+    pct = xlwt.easyxf(num_format_str="0%")
     starts = {(m[0], m[1]): m for m in merges}
     covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
     for r, row in enumerate(rows):
         for c, v in enumerate(row):
-            style = date if isinstance(v, dt.datetime) else strong if (r, c) in bold else xlwt.Style.default_style
+            style = (date if isinstance(v, dt.datetime) else strong if (r, c) in bold else pct if (r, c) in percent
+                     else xlwt.Style.default_style)
             if (r, c) in starts:
                 r1, c1, r2, c2 = starts[(r, c)]
                 ws.write_merge(r1, r2, c1, c2, v, style)
@@ -55,7 +60,9 @@ def _xls(path, rows, merges, bold, sheet):
     wb.save(str(path))
 
 
-def _ods(path, rows, merges, bold, sheet):
+def _ods(path, rows, merges, bold, sheet, percent):
+    if percent:
+        raise ValueError("percent formats are written in .xlsx and .xls only")
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.style import Style, TextProperties
     from odf.table import CoveredTableCell, Table, TableCell, TableRow

@@ -285,3 +285,83 @@ def test_a_formula_with_its_value_saved_is_not_reported(tmp_path):
     data = read_workbook(FileBook(out / "src.xlsx"))
     assert data.works[0]["progress"].value == 50
     assert not _by_code(validate(data), "FORMULA_NO_VALUE")
+
+
+# --------------------------------------------------------------------------
+# The live Excel book: formats and fonts in bulk
+SPREADSHEETML = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Styles>
+  <Style ss:ID="Default" ss:Name="Normal"><Font ss:FontName="Calibri"/><NumberFormat/></Style>
+  <Style ss:ID="s62"><NumberFormat ss:Format="0%"/></Style>
+  <Style ss:ID="s63"><Font ss:FontName=".VnTime"/></Style>
+  <Style ss:ID="s64" ss:Parent="s63"><NumberFormat ss:Format="Percent"/></Style>
+  <Style ss:ID="s65"><Font ss:FontName="VNI-Times"/></Style>
+ </Styles>
+ <Worksheet ss:Name="C&#244;ng tr&#236;nh">
+  <Table ss:ExpandedColumnCount="5" ss:ExpandedRowCount="4">
+   <Column ss:Index="5" ss:StyleID="s65"/>
+   <Row><Cell ss:StyleID="s63"><Data ss:Type="String">T&#170;n c&#171;ng tr&#215;nh</Data></Cell>
+    <Cell ss:MergeAcross="1"><Data ss:Type="String">x</Data></Cell><Cell ss:StyleID="s62"><Data ss:Type="Number">0.8</Data></Cell></Row>
+   <Row ss:Index="3" ss:StyleID="s64"><Cell ss:Index="2"><Data ss:Type="Number">0.5</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"""
+
+
+def test_spreadsheetml_styles_as_excel_gives_them_in_one_call():
+    from xlsrc.access.cellinfo import spreadsheetml_cell_info
+    info = spreadsheetml_cell_info(SPREADSHEETML)
+    assert info.font(0, 0) == ".VnTime" and not info.is_percent(0, 0)
+    assert info.font(0, 1) == "Calibri" and info.is_percent(0, 3)  # D1: after a cell merged across B1:C1
+    assert info.is_percent(2, 1) and info.font(2, 1) == ".VnTime"  # row style inherits its parent's font
+    assert info.font(3, 4) == "VNI-Times" and info.number_format(3, 0) == "General"
+
+
+def test_live_book_converts_legacy_text_in_bulk(tmp_path, monkeypatch):
+    """Through xlwings' remote engine (the real Range API): a TCVN3 header is
+    converted before the table is located, with a warning, and the number of
+    Excel calls stays the same."""
+    pytest.importorskip("xlwings")
+    from tests.xlwings_payload import actions, open_caller, payload_from_file
+    from xlsrc.access.excel import XlwingsBook
+    from xlsrc.legacy_encodings import encode_tcvn3
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(list(S.INFO_HEADERS))
+    ws.append(["Ngày ban hành", "18/11/2021"])
+    ws = wb.create_sheet(S.WORKS.name)
+    ws.append([encode_tcvn3(h) for h in HEADERS])
+    ws.append([1, encode_tcvn3("Sửa chữa trường học"), "Năm 2021", "Năm 2022", "50%"])
+    path = tmp_path / "live.xlsx"
+    wb.save(path)
+    monkeypatch.chdir(tmp_path)
+    book = open_caller(payload_from_file(path))
+    live = XlwingsBook(book)
+    data = read_workbook(live)
+    assert data.works[0]["name"] == "Sửa chữa trường học" and data.works[0]["progress"].value == 50
+    legacy = [f for f in validate(data) if f.code == "LEGACY_ENCODING"]
+    assert {f.cell for f in legacy} == {"B1", "C1", "D1", "E1", "B2"}
+    assert all(a["func"] != "setValues" for a in actions(book))  # reading never writes
+
+
+def test_report_refuses_a_report_date_without_a_day(tmp_path):
+    """`thidua report` on a workbook whose Ngày ban hành is 'Tháng 11/2021':
+    exit 1, the error named, no report written with an invented 'ngày 01'."""
+    import subprocess
+    import sys
+
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+    content = demo_content()
+    content.info["doc_date"] = "Tháng 11/2021"
+    src = write_workbook(tmp_path / "demo.xlsx", content)
+    out = tmp_path / "BaoCao.docx"
+    res = subprocess.run([sys.executable, "-m", "xlsrc", "report", str(src), "-o", str(out)], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "REPORT_DATE_NO_DAY" in res.stdout + res.stderr or "chưa có ngày" in res.stdout + res.stderr
+    assert not out.exists()

@@ -148,7 +148,8 @@ def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):
 def test_demo_writes_workbooks_and_report(tmp_path):
     res = run("demo", tmp_path / "demo")
     assert res.returncode == 0, res.stderr
-    for name in ("ThiDua_demo.xlsx", "ThiDua_demo.xlsm", "BaoCao_180-BC-SNgV.docx"):
+    for name in ("ThiDua_demo.xlsx", "ThiDua_demo.xlsm", "BaoCao_180-BC-SNgV.docx", "QuyetDinh_45-QD-SNgV.docx",
+                 "GiayKhen_45-QD-SNgV.docx"):
         assert (tmp_path / "demo" / name).exists(), name
         assert name in res.stdout
     from docx import Document

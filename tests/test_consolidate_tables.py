@@ -205,3 +205,14 @@ def test_the_master_summary_is_filled_by_consolidate_with_numbers_dates_and_a_ta
     assert table.name == "TongHopDonVi"
     first, last = table.ref.split(":")
     assert ws[first].value == "Theo đơn vị" and ws[f"A{int(last[1:])}"].value in ("Sở Y tế", "Sở Tư pháp")
+
+
+def test_lettered_headings_a_b_c_stay_under_their_roman_heading():
+    grid = [HEADER[:6], ["I", "Khối Sở", N, N, N, N], ["A.", "Phòng A", N, N, N, N],
+            [1, "Việc 1", N, D(2021, 1, 1), N, "10%"], ["B.", "Phòng B", N, N, N, N],
+            [2, "Việc 2", N, D(2021, 1, 1), N, "10%"], ["C.", "Phòng C", N, N, N, N],
+            [3, "Việc 3", N, D(2021, 1, 1), N, "10%"], ["II", "Khối trường", N, N, N, N],
+            [4, "Việc 4", N, D(2021, 1, 1), N, "10%"]]
+    loc = locate(S.WORKS, grid, "", "name")
+    assert [loc.groups[r] for r in loc.rows] == ["I. Khối Sở / A. Phòng A", "I. Khối Sở / B. Phòng B",
+                                                  "I. Khối Sở / C. Phòng C", "II. Khối trường"]

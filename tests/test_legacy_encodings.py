@@ -6,6 +6,7 @@ whose font was changed to Arial) are read as Unicode, with a warning per cell.""
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -264,3 +265,160 @@ def test_legacy_fonts_in_xls_written_by_xlwt(tmp_path):
     assert {f.cell for f in book.notes("Sheet1")} >= {"A1", "B3", "B4", "B5"}
     result = extract_file(str(path))
     assert [w["name"] for w in result["rows"]["works"]] == [r[1] for r in ROWS]
+
+
+# --------------------------------------------------------------------------
+# Round trip: random tables in any accepted form reach the master as written, or with a warning
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SYLLABLES = sorted({w.lower() for s in TCVN3_SAMPLES + PUBLISHED_VNI for w in re.findall(r"\w+", s[1])}
+                   | {"xây", "dựng", "nhà", "văn", "hoá", "thôn", "sửa", "chữa", "trường", "học", "đường", "giao",
+                      "thông", "nông", "thôn", "mới", "trạm", "y", "tế", "xã", "lớp", "tiếng", "lào", "cổng",
+                      "điện", "tử", "hội", "nghị", "điển", "hình", "tiên", "tiến", "khuyến", "quỹ", "nghĩa"})
+DATE_FORMS = st.sampled_from(["datetime", "dd/mm/yyyy", "d.m.yyyy", "dd/mm/yy", "month", "quarter", "year",
+                              "serial", "month_number"])
+PROGRESS_FORMS = st.sampled_from(["general", "percent", "text", "words"])
+
+
+@st.composite
+def work_rows(draw):
+    n = draw(st.integers(1, 6))
+    rows = []
+    for i in range(n):
+        words = draw(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=6))
+        name = " ".join(words).capitalize()
+        d = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 28)))
+        rows.append((i + 1, name, (draw(DATE_FORMS), d), (draw(DATE_FORMS), d),
+                     (draw(PROGRESS_FORMS), draw(st.integers(0, 100)))))
+    return rows
+
+
+def _date_cell(form, d):
+    if form == "datetime":
+        return dt.datetime(d.year, d.month, d.day), "dd/mm/yyyy"
+    if form == "dd/mm/yyyy":
+        return f"{d.day:02d}/{d.month:02d}/{d.year}", None
+    if form == "d.m.yyyy":
+        return f"{d.day}.{d.month}.{d.year}", None
+    if form == "dd/mm/yy":
+        return f"{d.day:02d}/{d.month:02d}/{d.year % 100:02d}", None
+    if form == "month":
+        return f"Tháng {d.month}/{d.year}", None
+    if form == "quarter":
+        return f"Quý {['I', 'II', 'III', 'IV'][(d.month - 1) // 3]}/{d.year}", None
+    if form == "year":
+        return f"Năm {d.year}", None
+    if form == "serial":
+        return (d - dt.date(1899, 12, 30)).days, None
+    return d.month, None  # month_number
+
+
+def _expected_date(form, d):
+    if form in ("datetime", "dd/mm/yyyy", "d.m.yyyy", "dd/mm/yy", "serial"):
+        return dt.datetime(d.year, d.month, d.day)
+    if form == "month_number":
+        return f"Tháng {d.month}/2021"
+    return _date_cell(form, d)[0]  # month, quarter, year: the text as typed
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=work_rows(), encoding=st.sampled_from(["unicode", "tcvn3", "vni"]))
+def test_round_trip_every_value_is_as_written_or_warned(tmp_path_factory, rows, encoding):
+    encode, font = {"unicode": (lambda s: s, "Arial"), "tcvn3": (encode_tcvn3, ".VnTime"),
+                    "vni": (encode_vni, "VNI-Times")}[encoding]
+    path = tmp_path_factory.mktemp("rt") / "don_vi.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    ws["A1"] = "(Kèm theo báo cáo số 90/BC-STP ngày 18/11/2021 của Sở Tư pháp)"
+    for c, h in enumerate(HEADERS_UNICODE, start=1):
+        ws.cell(3, c, encode(h)).font = Font(name=font)
+    for r, (order, name, start, finish, (pform, p)) in enumerate(rows, start=4):
+        ws.cell(r, 1, order)
+        ws.cell(r, 2, encode(name)).font = Font(name=font)
+        for c, (form, d) in ((3, start), (4, finish)):
+            value, fmt = _date_cell(form, d)
+            cell = ws.cell(r, c, value)
+            if fmt:
+                cell.number_format = fmt
+        cell = ws.cell(r, 5)
+        if pform == "general":
+            cell.value = p
+        elif pform == "percent":
+            cell.value, cell.number_format = p / 100, "0%"
+        elif pform == "text":
+            cell.value = f"{p}%"
+        else:
+            cell.value = encode("Đã hoàn thành")
+            cell.font = Font(name=font)
+    wb.save(path)
+    result = extract_file(str(path))
+    assert result["status"] == "ok", result["message"]
+    warned = {f["cell"] for f in result["findings"] if f["code"] != "LEGACY_ENCODING"}
+    got = result["rows"]["works"]
+    assert len(got) == len(rows)
+    for r, (row, (order, name, start, finish, (pform, p))) in enumerate(zip(got, rows), start=4):
+        assert row["name"] == name  # legacy text always arrives as Unicode (the font says so)
+        for key, col, (form, d) in (("start", "C", start), ("planned_finish", "D", finish)):
+            assert row[key] == _expected_date(form, d) or f"{col}{r}" in warned, (key, form, d, row[key])
+            if form in ("serial", "month_number"):
+                assert f"{col}{r}" in warned  # interpreted: always said
+        expected = "Đã hoàn thành" if pform == "words" else round(p / 100, 10)
+        if pform == "general" and p in (0, 1) and all(x[4][1] <= 1 for x in rows if x[4][0] == "general"):
+            expected = None  # a column of only 0 and 1: read as fractions, by the rule
+        assert row["progress"] == expected or expected is None or f"E{r}" in warned, (pform, p, row["progress"])
+    legacy = {f["cell"] for f in result["findings"] if f["code"] == "LEGACY_ENCODING"}
+    if encoding != "unicode":
+        assert {f"B{r}" for r in range(4, 4 + len(rows))} <= legacy | {f"B{r}" for r, x in enumerate(rows, 4)
+                                                                       if encode(x[1]) == x[1]}
+    else:
+        assert not legacy
+
+
+def test_legacy_font_in_ods_written_by_odfpy(tmp_path):
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import FontFace, Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+    doc = OpenDocumentSpreadsheet()
+    doc.fontfacedecls.addElement(FontFace(name=".VnTimeH", fontfamily=".VnTimeH"))
+    style = Style(name="ce1", family="table-cell")
+    style.addElement(TextProperties(fontname=".VnTimeH"))
+    doc.automaticstyles.addElement(style)
+    table = Table(name="Danh sách")
+    for values in (["b¸o c¸o"], HEADERS_UNICODE, [1, encode_tcvn3("Sửa chữa trường học"), "Năm 2021", "Năm 2022", "50%"]):
+        tr = TableRow()
+        for v in values:
+            cell = TableCell(valuetype="float", value=v) if isinstance(v, int) else TableCell(valuetype="string")
+            if values[0] == "b¸o c¸o":
+                cell.setAttribute("stylename", "ce1")
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "stp.ods"
+    doc.save(str(path))
+    book = FileBook(path)
+    grid = book.read("Danh sách")
+    assert grid[0][0] == "BÁO CÁO"  # .VnTimeH: lowercase codes shown as capitals
+    assert grid[2][1] == "Sửa chữa trường học"  # no legacy font: found from the characters
+    assert {f.cell for f in book.notes("Danh sách")} == {"A1", "B3"}
+
+
+VIETNAMESE_TEXT = st.text(alphabet=st.sampled_from(LOWER + UPPER + list("bcdghklmnpqrstvx BCDGHKLMNPQRSTVX,.-()0123456789")),
+                          min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIETNAMESE_TEXT)
+def test_tables_round_trip_any_vietnamese_text(text):
+    """Any text of Vietnamese letters: VNI decodes back exactly (a base letter
+    and its diacritic byte are never read across letters), TCVN3 too for
+    lowercase and the toneless capitals (the other capitals need a .Vn…H font)."""
+    assert decode_vni(encode_vni(text)) == text
+    assert all(len(ch.encode("cp1252")) == 1 for ch in encode_vni(text))
+    lower = text.lower()
+    assert decode_tcvn3(encode_tcvn3(lower)) == lower
+    assert decode_tcvn3(encode_tcvn3(lower), capitals=True) == lower.upper()

@@ -216,8 +216,10 @@ def test_demo_reads_back_whole(demo_book):
     data = read_workbook(FileBook(demo_book))
     assert data.missing == []
     # 5 awards of the conference + 6 rows of award history (Năm before the report year) for the review
-    assert (len(data.plans), len(data.works), len(data.awards), len(data.narrative)) == (11, 3, 11, 11)
-    assert (len(data.staff), len(data.ratings), len(data.initiatives), len(data.standards)) == (10, 21, 5, 6)
+    # + 7 recipients of decision 45/QĐ-SNgV (2025)
+    assert (len(data.plans), len(data.works), len(data.awards), len(data.narrative)) == (11, 3, 18, 11)
+    # 6 standards + 7 rows that only carry a prize coefficient (Giấy khen, Bằng khen tập thể …)
+    assert (len(data.staff), len(data.ratings), len(data.initiatives), len(data.standards)) == (10, 21, 5, 13)
     assert data.report_date == D(2021, 11, 18)
     assert data.info["doc_number"] == "180/BC-SNgV"
     assert data.info["recipients"] == ["Như trên;", "Ban Giám đốc Sở;", "Lưu: VT, VP."]

@@ -271,14 +271,17 @@ def test_cli_writes_review_sheets_to_a_copy(tmp_path):
     assert _thidua("review", path, "-o", out).returncode == 2  # never overwrites silently
     wb = openpyxl.load_workbook(out)
     rows = list(wb[S.REVIEW_SHEET].iter_rows(values_only=True))
-    assert rows[0][:5] == ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm")
-    assert rows[0][-1] == "Lý do (chưa đủ, không đủ)"
+    assert rows[0][:6] == ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm",
+                           "Lý do (chưa đủ, không đủ)")
+    assert rows[0][6:12] == (LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh", TTLDTT,
+                             "Tập thể lao động xuất sắc")
     a = next(r for r in rows if r[0] == "Nguyễn Văn A")
-    assert a[5:11] == ("Đủ",) * 4 + (None, None) and a[-1] in ("", None)
+    assert a[6:12] == ("Đủ",) * 4 + (None, None) and a[5] in ("", None)
     d = next(r for r in rows if r[0] == "Phạm Thị D")
-    assert d[5] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[-1]
+    assert d[6] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[5]
     cf = wb[S.REVIEW_SHEET].conditional_formatting
-    assert {r.formula[0] for rng in cf for r in rng.rules} == {'"Đủ"', '"Không đủ"', '"Chưa đủ dữ liệu"'}
+    assert {r.formula[0] for rng in cf for r in rng.rules if r.type == "cellIs"} == {
+        '"Đủ"', '"Không đủ"', '"Chưa đủ dữ liệu"'}
     proposal = list(wb[S.PROPOSAL_SHEET].iter_rows(values_only=True))
     assert proposal[0] == S.PROPOSAL_HEADERS
     assert proposal[1][:5] == (1, "Nguyễn Văn A", "Chánh Văn phòng", "Văn phòng", "Lao động tiên tiến")
@@ -286,3 +289,72 @@ def test_cli_writes_review_sheets_to_a_copy(tmp_path):
     assert any(r[4] == "Tập thể lao động tiên tiến" and r[1] == "Phòng Hợp tác quốc tế" for r in proposal)
     cstd = next(r for r in proposal if r[4] == "Chiến sĩ thi đua cấp tỉnh")
     assert "Số hoá hồ sơ đoàn ra" in cstd[5] and "45/QĐ-HĐSK" in cstd[5]
+
+
+def test_guide_sheet_explains_the_review_sheets(tmp_path):
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "moi.xlsx"))[S.GUIDE_SHEET]
+    text = "\n".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c)
+    for name in ("Cán bộ", "Đánh giá", "Sáng kiến", "Tiêu chuẩn", "Rà soát", "Danh sách đề nghị"):
+        assert f"\n{name}\n" in f"\n{text}\n", name
+    assert "Rà soát điều kiện:" in text and "Đủ / Không đủ / Chưa đủ dữ liệu" in text
+
+
+def test_text_output_keeps_brackets(tmp_path):
+    name = "Nguyễn Văn [b]A"
+    path = workbook(tmp_path, staff=[person(name)], ratings=[rate(Y, name, HT)])
+    run = _thidua("review", path)
+    assert f"{name} (Phòng Tổng hợp) — Lao động tiên tiến: Không đủ" in run.stdout
+
+
+def test_hand_made_sheets_with_other_headers_are_reviewed_by_default_standards(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Thông tin"
+    ws.append(["Mục", "Giá trị"])
+    ws.append(["Năm báo cáo", 2025])
+    staff = wb.create_sheet("CÁN BỘ")
+    staff.append(["DANH SÁCH CÁN BỘ PHÒNG TỔNG HỢP"])
+    staff.append(["STT", "Họ tên", "Chức danh", "Phòng, ban"])
+    staff.append([1, A, "Trưởng phòng", UNIT])
+    staff.append([2, B, "Chuyên viên", UNIT])
+    ratings = wb.create_sheet("Đánh giá")
+    ratings.append(["Năm đánh giá", "Loại đối tượng", "Họ tên hoặc tên tập thể", "Kết quả đánh giá",
+                    "Tham gia phong trào", "Kỷ luật trong năm", "Đoàn kết nội bộ"])
+    ratings.append([2025, "CN", A, "HTXSNV", "x", None, None])
+    ratings.append([2025, "CN", B, "Hoàn thành tốt", "Có", "khiển trách", None])
+    ratings.append([2025, "TT", UNIT, "httnv", None, None, "có"])
+    ideas = wb.create_sheet("Sáng kiến")
+    ideas.append(["Năm công nhận", "Tác giả", "Tên sáng kiến", "Phạm vi", "Quyết định công nhận"])
+    ideas.append([2025, A, "Sổ tay", "cấp cơ sở", "5/QĐ-X ngày 02/12/2025"])
+    path = tmp_path / "tu_lap.xlsx"
+    wb.save(path)
+    data = read(path)
+    assert "standards" not in data.locations  # no Tiêu chuẩn sheet: the built-in defaults apply
+    from xlsrc.review import run_review
+    got = {(e.recipient, e.title): e.result for e in run_review(data).entries}
+    assert got[(A, LDTT)] == "đủ" and got[(A, "Chiến sĩ thi đua cơ sở")] == "đủ"
+    assert got[(B, LDTT)] == "không đủ"
+    assert got[(UNIT, TTLDTT)] == "không đủ"  # 1/2 is not above 50%
+
+
+def test_zero_initiatives_required_is_honoured(tmp_path):
+    sheets = dict(staff=[person(A)], ratings=[rate(Y - 1, A, HTXS), rate(Y, A, HTXS)])
+    assert results(tmp_path, **sheets)[(A, "Bằng khen của Chủ tịch UBND tỉnh")].result == "không đủ"
+    none_needed = _standards(**{"Bằng khen của Chủ tịch UBND tỉnh": {"min_initiatives": 0}})
+    assert results(tmp_path, standards=none_needed, **sheets)[(A, "Bằng khen của Chủ tịch UBND tỉnh")].result == "đủ"
+
+
+def test_namesakes_with_codes_keep_their_own_rows(tmp_path):
+    from xlsrc.review import run_review
+    from xlsrc.review.sheets import review_grid
+    staff = [person(A, code="CB01"), person(A, code="CB02")]
+    ratings = [rate(Y, A, HT, code="CB01"), rate(Y, A, HTT, code="CB02")]
+    grid = review_grid(run_review(read(workbook(tmp_path, staff=staff, ratings=ratings))))
+    assert [(r[0], r[6]) for r in grid[1:] if r[1] == S.INDIVIDUAL] == [(A, "Không đủ"), (A, "Đủ")]
+
+
+def test_report_counts_only_awards_of_the_report_year_or_without_year(tmp_path):
+    from xlsrc.completion import compute
+    awards = [award(Y - 1, A), award(Y, A, form="Lao động tiên tiến"), dict(award(Y, A, form="Giấy khen"), year=None)]
+    totals = compute(read(workbook(tmp_path, staff=[person(A)], awards=awards, report_year=Y)))
+    assert dict(totals.awards) == {("Lao động tiên tiến", S.INDIVIDUAL): 1, ("Giấy khen", S.INDIVIDUAL): 1}

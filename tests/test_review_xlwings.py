@@ -36,11 +36,12 @@ def test_review_macro_writes_both_sheets_and_alerts(demo_xlsx, monkeypatch, tmp_
     review = _written(book, _pos(payload, S.REVIEW_SHEET))
     grid = review[-1]["values"]
     assert (review[-1]["start_row"], review[-1]["start_column"]) == (0, 0)
-    assert grid[0][:5] == ["Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm"]
+    assert grid[0][:6] == ["Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm",
+                           "Lý do (chưa đủ, không đủ)"]
     rows = {r[0]: r for r in grid[1:]}
-    assert rows["Nguyễn Văn A"][5] == "Đủ" and rows["Lê Văn C"][5] == "Không đủ"
-    assert rows["Phạm Thị D"][5] == "Chưa đủ dữ liệu"
-    assert "Điều 24" in rows["Lê Văn C"][-1]
+    assert rows["Nguyễn Văn A"][6] == "Đủ" and rows["Lê Văn C"][6] == "Không đủ"
+    assert rows["Phạm Thị D"][6] == "Chưa đủ dữ liệu"
+    assert "Điều 24" in rows["Lê Văn C"][5]
     proposal = _written(book, _pos(payload, S.PROPOSAL_SHEET))[-1]["values"]
     assert proposal[0] == list(S.PROPOSAL_HEADERS)
     assert [r[0] for r in proposal[1:]] == list(range(1, len(proposal)))

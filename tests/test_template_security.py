@@ -227,6 +227,11 @@ def test_exhausting_templates_are_refused_quickly_in_vietnamese(tmp_path, demo_x
     ("{% set a = basis_paragraph * 3000 %}{% set b = a ~ a %}{{ b }}", "phép nối '~'"),
     ("{{ recipients|join(basis_paragraph * 3000) }}", "bộ lọc join"),
     ("{{ 10 ** (doc_number|length * 300) }}", "lũy thừa"),
+    ("{% set a = [basis_paragraph] * 5000 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}{{ b|length }}",
+     "danh sách/từ điển quá lớn"),
+    ("{% set a = [doc_number] * 100000 %}{{ ([a] * 100000)|sum(start=[])|length }}", "phép lặp '*'"),
+    ("{{ recipients|sum(start=recipients) }}", "bộ lọc sum chỉ cộng các số"),
+    ("{{ recipients|batch(10000, [basis_paragraph] * 100) }}", "bộ lọc batch"),
 ])
 def test_limits_on_values_computed_from_data_stop_the_rendering(tmp_path, payload, expected):
     evil = template_with(tmp_path, "body", payload, kind="department")
@@ -371,3 +376,32 @@ def test_a_dtd_in_a_template_part_is_refused(tmp_path):
             zout.writestr(item, data)
     with pytest.raises(ThiDuaError, match="DTD"):
         check_template(bad)
+
+
+def test_the_readme_states_the_template_limits_of_the_code():
+    from xlsrc import logfile
+    from xlsrc.report.sandbox import limits_text
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Mẫu báo cáo Word"):]
+    for name, value in limits_text():
+        assert f"| {name} | {value} |" in section
+    assert f"tệp xoay vòng ở {logfile.MAX_BYTES // 1024 // 1024} MB và giữ {logfile.BACKUPS} bản cũ" in section
+
+
+@pytest.mark.parametrize("payload", ["{{ 1/0 }}", "{{ summary|truncate(-1) }}", "{{ 'a' + 1 }}",
+                                     "{% for x in 5 %}{% endfor %}", "{{ 10.0**400 }}", "{{ summary|round }}"])
+def test_an_expression_that_cannot_be_computed_is_named(tmp_path, payload):
+    bad = template_with(tmp_path, "body", payload, kind="department")
+    with pytest.raises(ThiDuaError, match="không tính được") as err:
+        make_report(_data(tmp_path), tmp_path / "bc.docx", template=bad)
+    assert payload.split(" %}")[0] in str(err.value)
+
+
+def test_filling_a_template_has_a_processor_time_budget(tmp_path, monkeypatch):
+    from xlsrc.report import sandbox
+    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.5)
+    heavy = ("{% for i in range(10000) %}{% for j in range(19) %}{{ (basis_paragraph * 3000)|length }}"
+             "{% endfor %}{% endfor %}")
+    evil = template_with(tmp_path, "body", heavy, kind="department")
+    with pytest.raises(ThiDuaError, match="giây xử lý"):
+        make_report(_data(tmp_path), tmp_path / "bc.docx", template=evil)

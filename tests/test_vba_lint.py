@@ -3,6 +3,10 @@ module as the library it calls), and shown to catch each mistake it exists
 for — including the ANSI path calls that break under Vietnamese folder names."""
 from __future__ import annotations
 
+import re
+import unicodedata
+from pathlib import Path
+
 import pytest
 
 from xlsrc.builder import build_workbook
@@ -96,3 +100,40 @@ def test_runpython_must_follow_python_ready(xlwings_module):
     bad = _plant("Sub ThiDuaCompute()\n    On Error GoTo Failed\n    If Not PythonReady() Then Exit Sub\n",
                  "Sub ThiDuaCompute()\n    On Error GoTo Failed\n")
     assert [p.split(": ", 1)[1] for p in lint(bad, [xlwings_module])] == ["RunPython trước khi kiểm tra PythonReady"]
+
+
+def test_a_python_macro_without_a_vba_caller_is_reported():
+    from xlsrc.xlsm.static_checks import check_macro_coverage, python_macros
+    assert "review" in python_macros() and check_macro_coverage(SOURCE) == []
+    dropped = SOURCE.replace('RunPython "import xlsrc.macros; xlsrc.macros.review()"', "")
+    assert check_macro_coverage(dropped) == [
+        "xlsrc.macros.review() không có Sub VBA nào gọi (thêm Sub, nút ribbon và nút ở trang Hướng dẫn)"]
+
+
+def vn_texts(source: str) -> list[str]:
+    """The Vietnamese texts of the module, decoded as its Vn() function does
+    ("\\uXXXX" → one character), each string literal that holds an escape."""
+    out = []
+    for literal in re.findall(r'"((?:[^"\n]|"")*\\u(?:[^"\n]|"")*)"', source):
+        text = literal.replace('""', '"')
+        if text == "\\u":
+            continue  # Vn's own search for the escape
+        bad = re.findall(r"\\u(?![0-9A-Fa-f]{4})", text)
+        assert not bad, f"bad escape in {literal!r}"
+        out.append(re.sub(r"\\u([0-9A-Fa-f]{4})", lambda m: chr(int(m.group(1), 16)), text))
+    return out
+
+
+def test_vietnamese_messages_decode_to_nfc_text():
+    texts = vn_texts(SOURCE)
+    assert texts and all(unicodedata.is_normalized("NFC", t) for t in texts)
+    joined = " ".join(texts)
+    # the message README item 5 quotes, and what it tells the user to do
+    for phrase in ("Không tìm thấy Python cho sổ này.", "CaiDat.cmd", "Python 3.11", "pythonw.exe",
+                   "của trang xlwings.conf (cạnh Interpreter_Win)", "Thi đua - Khen thưởng",
+                   "Chọn các tệp báo cáo của đơn vị"):
+        assert phrase in joined, phrase
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "Không tìm thấy Python cho sổ này." in readme
+    with pytest.raises(AssertionError, match="bad escape"):
+        vn_texts('x = Vn("Kh\\u00G4ng")')

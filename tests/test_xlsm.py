@@ -16,7 +16,7 @@ from xlsrc.builder import build_workbook
 from xlsrc.xlsm import read_module_source, read_ribbon_xml
 from xlsrc.xlsm.compound_file import build as build_cfb
 from xlsrc.xlsm.ovba_compression import compress
-from xlsrc.xlsm.static_checks import (check_all, check_callbacks, check_codenames, check_runpython_targets,
+from xlsrc.xlsm.static_checks import (python_macros, check_all, check_callbacks, check_codenames, check_runpython_targets,
                                       check_vba_source, check_xml, vba_modules)
 
 
@@ -58,17 +58,19 @@ def test_callbacks_are_checked_against_the_subs(xlsm):
     button_with_arg = vba.replace("Sub ThiDuaValidate()", "Sub ThiDuaValidate(x As Long)")
     assert any("ThiDuaValidate" in p for p in check_callbacks(xlsm, button_with_arg))
     ui = zipfile.ZipFile(io.BytesIO(xlsm)).read("customUI/customUI.xml").decode()
-    for action in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports"):
+    for action in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports",
+                   "RibbonReview"):
         assert f'onAction="{action}"' in ui
     for label in ("Kiểm tra dữ liệu", "Tính tiến độ", "Tạo báo cáo", "Tổng hợp từ các đơn vị",
-                  "Mở thư mục báo cáo", "Thi đua - Khen thưởng"):
+                  "Mở thư mục báo cáo", "Rà soát điều kiện", "Thi đua - Khen thưởng"):
         assert f'label="{label}"' in ui
 
 
 def test_runpython_targets_import_and_are_callable(xlsm):
     vba = vba_modules(xlsm)["ThiDua.bas"]
     targets = re.findall(r'RunPython "import xlsrc.macros; xlsrc.macros.(\w+)\(\)"', vba)
-    assert sorted(targets) == ["compute", "consolidate", "make_report_folder", "report", "validate"]
+    assert sorted(targets) == sorted(python_macros())
+    assert {"compute", "consolidate", "make_report_folder", "report", "review", "validate"} <= set(targets)
     assert check_runpython_targets(vba) == []
     assert check_runpython_targets(vba.replace("macros.report()", "macros.reprot()")) != []
     assert check_runpython_targets(vba.replace("import xlsrc.macros; xlsrc.macros.validate()",

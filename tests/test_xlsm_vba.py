@@ -16,7 +16,7 @@ import pytest
 import xlsxwriter
 
 from xlsrc.xlsm import add_ribbon, build_vba_project, read_module_source, read_ribbon_xml
-from xlsrc.xlsm.static_checks import (check_all, check_callbacks, check_codenames, check_error_handling,
+from xlsrc.xlsm.static_checks import (python_macros, check_all, check_callbacks, check_codenames, check_error_handling,
                                       check_macro_enabled_package, check_paths_sheet,
                                       check_project_streams, check_ribbon, check_runpython_targets,
                                       check_vba_source, check_xml, subs, vba_modules)
@@ -70,12 +70,15 @@ def test_sources_are_what_the_brief_asks_for():
     assert SOURCE.isascii()
     assert SOURCE.startswith('Attribute VB_Name = "ThiDua"')
     declared = subs(SOURCE)
-    for cb in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports"):
+    for cb in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports",
+               "RibbonReview"):
         assert declared[cb.lower()] == "control as iribboncontrol"
-    for button in ("ThiDuaValidate", "ThiDuaCompute", "ThiDuaReport", "ThiDuaConsolidate", "ThiDuaOpenReports"):
+    for button in ("ThiDuaValidate", "ThiDuaCompute", "ThiDuaReport", "ThiDuaConsolidate", "ThiDuaOpenReports",
+                   "ThiDuaReview"):
         assert declared[button.lower()] == ""
     targets = re.findall(r'RunPython "import xlsrc\.macros; xlsrc\.macros\.(\w+)\(\)"', SOURCE)
-    assert sorted(targets) == ["compute", "consolidate", "make_report_folder", "report", "validate"]
+    assert sorted(targets) == sorted(python_macros())
+    assert {"compute", "consolidate", "make_report_folder", "report", "review", "validate"} <= set(targets)
     assert "Application.FileDialog(3)" in SOURCE and "Application.FileDialog(4)" in SOURCE
     assert "AllowMultiSelect = True" in SOURCE and "*.xlsx;*.xlsm;*.xls;*.ods" in SOURCE
     assert "ThisWorkbook.FollowHyperlink folder" in SOURCE

@@ -38,6 +38,10 @@ Sub RibbonOpenReports(control As IRibbonControl)
     ThiDuaOpenReports
 End Sub
 
+Sub RibbonReview(control As IRibbonControl)
+    ThiDuaReview
+End Sub
+
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
 ' "Could not find Interpreter!" in English and return without an error.
@@ -63,6 +67,15 @@ Sub ThiDuaReport()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
     RunPython "import xlsrc.macros; xlsrc.macros.report()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaReview()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.review()"
     Exit Sub
 Failed:
     SayError Err.Description

@@ -30,6 +30,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaReport", "Tạo báo cáo"),
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
+    ("ThiDuaReview", "Rà soát điều kiện"),
 )
 
 GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"
@@ -57,6 +58,11 @@ GUIDE_LINES = (
     "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
     "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "",
+    "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
+    "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
+    "• In giấy khen: mỗi tập thể, cá nhân của quyết định đang chọn một trang A4 ngang; in lên phôi in sẵn theo trang "
+    "'Mẫu in phôi' bằng lệnh 'thidua certificates --phoi' (in lưới chỉnh phôi: --calibrate).",
     "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",
@@ -88,6 +94,7 @@ class _Formats:
         self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "center"})
         self.percent = f({**base, "num_format": "0%", "align": "center"})
         self.int = f({**base, "num_format": "0", "align": "center"})
+        self.number = f({**base, "num_format": "0.0#", "align": "center"})
         self.header = f({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"})
         self.title = f({"font_name": "Times New Roman", "font_size": 16, "bold": True, "font_color": "#1F4E79"})
         self.bold = f({**base, "bold": True})
@@ -119,7 +126,8 @@ class _Formats:
         return self.computed(fmt) if col.computed else fmt
 
     def for_column(self, col: S.Column):
-        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int}.get(col.kind, self.text)
+        return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int, S.NUMBER: self.number}.get(
+            col.kind, self.text)
 
 
 def _write_value(ws, r: int, c: int, value: Any, fmt) -> None:
@@ -263,7 +271,7 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         _fit_rows(ws, r, [[spec.name, text]], [26, 90])
         r += 1
     helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
-                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột cuối. Do nút 'Rà soát điều kiện' lập."),
+                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
                (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
                 "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
                (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
@@ -363,9 +371,20 @@ def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, An
     default standards, which staff may then edit."""
     rows = content.rows.get(spec.key)
     if rows is None and spec is S.STANDARDS:
+        from .awards.defaults import with_prize_coefficients
         from .review.defaults import default_standard_rows
-        return default_standard_rows()
+        return with_prize_coefficients(default_standard_rows())
     return rows or []
+
+
+def _award_doc_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]:
+    """Quyết định, Mẫu in phôi, Lương cơ sở; a new workbook gets the default
+    phôi layout and the dated lương cơ sở, which staff may then edit."""
+    rows = content.rows.get(spec.key)
+    if rows is None:
+        from .awards.defaults import default_rows
+        return default_rows(spec.key)
+    return rows
 
 
 REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
@@ -380,13 +399,22 @@ def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
     ws = wb.add_worksheet(S.REVIEW_SHEET)
     ws.set_column(0, 0, 28, fm.text)
     ws.set_column(1, REVIEW_RESULT_COLUMNS + 4, 16, fm.text)
+    ws.set_column(5, 5, 70, fm.text)  # Lý do (xlsrc.review.sheets.REASONS_COLUMN)
+    ws.set_row(0, 48)
+    ws.conditional_format(0, 0, 0, REVIEW_RESULT_COLUMNS + 4, {  # the header the review writes, styled
+        "type": "formula", "criteria": "=LEN(A1)>0",
+        "format": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})})
     ws.freeze_panes(1, 1)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này." if macro else
                     "Chạy lệnh 'thidua review' để lập trang này.", fm.header)
     for result, style in REVIEW_COLOURS.items():
         ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
             "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
     ws = wb.add_worksheet(S.PROPOSAL_SHEET)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
         ws.set_column(c, c, width, fm.text)
         ws.write_string(0, c, header, fm.header)
@@ -394,12 +422,15 @@ def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
 
 
 def sheet_order() -> list[str]:
-    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS] +
-            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] +
+    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in S.AWARD_DOC_SHEETS] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] + [s.name for s in S.AWARD_DOC_SHEETS] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
-def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None) -> bytes:
+def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
+                   project_seed: str = "ThiDua.xlsm") -> bytes:
+    """The workbook's bytes; ``project_seed`` (the target path, for
+    ``write_workbook``) gives the VBA project its own reproducible ID."""
     content = content or Content()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
@@ -414,6 +445,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
                              content.is_master) for spec in S.RECORD_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
+    pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
     _review_output_sheets(wb, fm, macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
@@ -427,11 +459,13 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     wb.worksheets()[0].activate()
     if macro:
         from .xlsm import build_vba_project, read_module_source
+        from .xlsm.vba_project import project_id_for
         codenames = [f"Sheet{i + 1}" for i in range(len(wb.worksheets_objs))]
         wb.set_vba_name("ThisWorkbook")
         for ws, name in zip(wb.worksheets_objs, codenames):
             ws.set_vba_name(name)
-        wb.add_vba_project(io.BytesIO(build_vba_project(read_module_source(), codenames)), is_stream=True)
+        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
+        wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
     data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey)
                                    for ws, table, styles, rows, widths, grey in pending])
@@ -448,4 +482,5 @@ def write_workbook(path, content: Content | None = None, force: bool = False,
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         from .errors import ThiDuaError
         raise ThiDuaError(f"Tên tệp '{path.name}' phải có đuôi .xlsx hoặc .xlsm.")
-    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter), force)
+    return write_bytes_atomic(path, build_workbook(content, macro=macro, interpreter=interpreter,
+                                                   project_seed=str(path.resolve())), force)

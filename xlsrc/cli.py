@@ -40,7 +40,11 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     folder.mkdir(parents=True, exist_ok=True)
     xlsx, xlsm = folder / "ThiDua_demo.xlsx", folder / "ThiDua_demo.xlsm"
     docx = folder / "BaoCao_180-BC-SNgV.docx"
-    for p in (xlsx, xlsm, docx):
+    from .awards import decision_file_stem
+    from .awards.demo import NUMBER as DEMO_DECISION
+    decision_docx = folder / (decision_file_stem(DEMO_DECISION) + ".docx")
+    certificates_docx = folder / (decision_file_stem(DEMO_DECISION, "GiayKhen") + ".docx")
+    for p in (xlsx, xlsm, docx, decision_docx, certificates_docx):
         check_writable(p, force)
     write_workbook(xlsx, demo_content(), force=force)
     out.print(f"Đã ghi sổ demo: {xlsx}")
@@ -56,6 +60,10 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     out.print(f"Công trình, phần việc: {totals.works}; hoàn thành: {totals.done}; "
               f"khen thưởng: {totals.awards_by_kind.get('Tập thể', 0)} tập thể, "
               f"{totals.awards_by_kind.get('Cá nhân', 0)} cá nhân.")
+    from .awards import make_certificates, make_decision
+    out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
+    printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
+    out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
 
 
 def _print_findings(findings, next_to: Path | None = None) -> None:
@@ -183,6 +191,86 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
         else:
             err.print("Không có tệp nào dùng được; không ghi sổ tổng hợp.")
     raise typer.Exit(result.exit_code)
+
+
+@app.command("bundle")
+def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
+               output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
+               source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
+               force: bool = typer.Option(False, "--force", help="Ghi vào thư mục đã có nội dung.")):
+    """Bộ cài ngoại tuyến: wheel của thidua và mọi phụ thuộc cho Windows (Python 3.11–3.13) cùng CaiDat.cmd."""
+    from .bundle import SCRIPT, make_bundle
+    if not windows:
+        raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
+    out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
+    wheels = make_bundle(output, source=source, force=force)
+    out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "
+              f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
+
+
+def _awards_data(workbook: Path):
+    """The workbook read and validated; errors on the sheets a decision is made from stop here."""
+    from .awards import blocking
+    data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    errors = blocking(data, findings)
+    for f in errors + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE")) and f not in errors]:
+        (err if f.severity == "error" else out).print(f.line())
+    if errors:
+        err.print("Chưa lập được vì dữ liệu còn lỗi ở các trang trên. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    return data
+
+
+@app.command("decision")
+def cmd_decision(workbook: Path = typer.Argument(..., help="Sổ có trang Quyết định và Khen thưởng."),
+                 number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định, ví dụ 45/QĐ-SNgV."),
+                 output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
+                 template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
+                 pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
+                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """Lập Quyết định khen thưởng kèm danh sách (thể thức Nghị định 30/2020/NĐ-CP) và tính tiền thưởng."""
+    from .awards import decision_file_stem, make_decision
+    from .report import to_pdf
+    data = _awards_data(workbook)
+    output = output or workbook.with_name(decision_file_stem(number) + ".docx")
+    written = make_decision(data, number, output, template=template, force=force)
+    out.print(f"Đã lập quyết định: {written}")
+    if pdf:
+        out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
+
+
+@app.command("certificates")
+def cmd_certificates(workbook: Path = typer.Argument(..., help="Sổ có trang Quyết định và Khen thưởng."),
+                     number: Optional[str] = typer.Option(None, "--so", help="Số, ký hiệu của quyết định."),
+                     output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                           help="Tệp .docx (hoặc .pdf với --calibrate)."),
+                     phoi: bool = typer.Option(False, "--phoi", help="Chỉ in các trường lên phôi in sẵn (trang Mẫu in phôi)."),
+                     calibrate: bool = typer.Option(False, "--calibrate", help="In lưới mm và khung các trường để chỉnh phôi."),
+                     template: Optional[Path] = typer.Option(None, "--template", help="Mẫu giấy khen .docx riêng."),
+                     pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
+                     force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
+    from .awards import decision_file_stem, make_certificates
+    from .report import to_pdf
+    data = _awards_data(workbook)
+    if calibrate:
+        from .awards.calibrate import write_calibration
+        from .awards.certificates import layout
+        target = output or workbook.with_name("HieuChinhPhoi.pdf")
+        if target.suffix.lower() != ".pdf":
+            raise ThiDuaError(f"Tệp hiệu chỉnh '{target.name}' phải có đuôi .pdf.")
+        out.print(f"Đã ghi lưới hiệu chỉnh: {write_calibration(layout(data), target, force)} — in ở tỷ lệ 100%.")
+        return
+    if not number:
+        raise ThiDuaError("Cho biết số quyết định bằng --so, ví dụ --so 45/QĐ-SNgV (hoặc dùng --calibrate).")
+    output = output or workbook.with_name(decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else "")) + ".docx")
+    result = make_certificates(data, number, output, template=template, force=force, phoi=phoi)
+    for r in result.skipped:
+        err.print(f"Cảnh báo: bỏ qua '{r.name}' (dòng {r.record.row} trang Khen thưởng): chỉ ghi số lượng, không có "
+                  "tên để in giấy khen.")
+    out.print(f"Đã in {result.printed} giấy khen: {result.path}")
+    if pdf:
+        out.print(f"Đã chuyển sang PDF: {to_pdf(result.path, force=force)}")
 
 
 @app.command("review")

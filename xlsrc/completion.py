@@ -15,8 +15,19 @@ _POSTPONED_WORDS = ("lui thoi gian", "tam hoan", "hoan to chuc", "chuyen sang na
 
 
 def postponed_in_text(text: str) -> bool:
-    key = fold(text)
-    return any(w in key for w in _POSTPONED_WORDS)
+    if not text:
+        return False
+    found = _POSTPONED_SEEN.get(text)
+    if found is None:
+        key = fold(text)
+        found = any(w in key for w in _POSTPONED_WORDS)
+        if len(_POSTPONED_SEEN) > 50_000:
+            _POSTPONED_SEEN.clear()
+        _POSTPONED_SEEN[text] = found
+    return found
+
+
+_POSTPONED_SEEN: dict[str, bool] = {}  # notes recur down a large master: folded once each
 
 
 def work_status(rec: Record, as_of: dt.date) -> str:
@@ -92,6 +103,12 @@ def award_count(rec: Record) -> int:
     return n if isinstance(n, int) and n > 0 else 1
 
 
+def decided_after(rec: Record, day: dt.date) -> bool:
+    """An award whose decision is dated after ``day`` (a report of 2021 leaves out a decision of 2025)."""
+    d = rec["decision_date"]
+    return getattr(d, "ok", False) and d.start > day
+
+
 def reported_awards(data: WorkbookData) -> list[Record]:
     """The awards a report counts: those of the report year or without a
     Năm. A row whose Năm is an earlier year is award history, kept for the
@@ -123,6 +140,8 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     t.mean_progress = sum(progresses) / len(progresses) if progresses else None
     groups: dict[tuple, AwardGroup] = {}
     for rec in reported_awards(data):
+        if decided_after(rec, as_of):
+            continue  # a later decision is not part of this report
         n, kind, form = award_count(rec), rec["recipient_kind"], rec["form"]
         t.awards[(form, kind)] += n
         t.awards_by_kind[kind] += n

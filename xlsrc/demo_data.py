@@ -255,6 +255,11 @@ def review_rows() -> dict[str, list[dict]]:
 
 
 def demo_content() -> Content:
+    from .awards.demo import add_decision_demo
+    return add_decision_demo(_seed_content())
+
+
+def _seed_content() -> Content:
     review = review_rows()
     awards = [dict(a) for a in AWARDS] + [dict(h, order=len(AWARDS) + i)
                                           for i, h in enumerate(review["award_history"], start=1)]

@@ -137,6 +137,61 @@ def consolidate(book: XlwingsBook):
                f"{result.total_rows} công trình, phần việc. Xem trang '{S.SOURCES_SHEET}'.", TITLE)
 
 
+# ------------------------------------------------------------ issue 12
+def selected_decision(data, sheet: str, row: int) -> str:
+    """The decision number of the selected row: a row of Quyết định, or an
+    award of Khen thưởng that points to one; the only decision when there is one."""
+    for key, column in (("decisions", "number"), ("awards", "decision_number")):
+        if data.sheet_names.get(key) == sheet:
+            rec = next((r for r in data.records.get(key, []) if r.row == row), None)
+            if rec is not None and rec.text(column):
+                return rec.text(column)
+    decisions = data.records.get("decisions", [])
+    if len(decisions) == 1 and decisions[0].text("number"):
+        return decisions[0].text("number")
+    raise ThiDuaError(f"Chọn một dòng quyết định ở trang '{S.DECISIONS.name}' (hoặc một dòng khen thưởng có số "
+                      "quyết định) rồi bấm lại.")
+
+
+def _decision_inputs(book: XlwingsBook):
+    from .awards import blocking
+    data, findings = jobs.run_validate(book)
+    errors = blocking(data, findings)
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập quyết định (xem cột 'Kiểm tra'); "
+                          "sửa rồi bấm lại.")
+    sheet, row = book.selection()
+    return data, selected_decision(data, sheet, row)
+
+
+def _output(book: XlwingsBook, stem: str) -> Path:
+    folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return unique_path(folder, f"{stem}_{dt.date.today():%Y-%m-%d}", ".docx")
+
+
+@_macro
+def decision(book: XlwingsBook):
+    """Nút 'Lập quyết định': the decision on the selected row, with its annex."""
+    from .awards import decision_file_stem, make_decision
+    data, number = _decision_inputs(book)
+    path = make_decision(data, number, _output(book, decision_file_stem(number)))
+    book.alert(f"Đã lập Quyết định {number}: {path}", TITLE)
+
+
+@_macro
+def certificates(book: XlwingsBook, phoi: bool = False):
+    """Nút 'In giấy khen': one page per recipient of the decision on the selected
+    row (``phoi=True``: only the fields, at the Mẫu in phôi positions)."""
+    from .awards import decision_file_stem, make_certificates
+    data, number = _decision_inputs(book)
+    stem = decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else ""))
+    result = make_certificates(data, number, _output(book, stem), phoi=phoi)
+    skipped = (f" Bỏ qua {len(result.skipped)} dòng chỉ ghi số lượng, không có tên." if result.skipped else "")
+    book.alert(f"Đã in {result.printed} giấy khen: {result.path}.{skipped}", TITLE)
+
+
 @_macro
 def review(book: XlwingsBook):
     """Nút 'Rà soát điều kiện': who qualifies for which title in the report

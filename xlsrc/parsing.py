@@ -8,6 +8,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from .vntext import admin_date_short, nfc, strip_marks
@@ -374,6 +375,19 @@ def parse_int(value: object) -> int | None:
         return int(value)
     m = re.fullmatch(r"\s*(\d{1,9})\s*", nfc(value))
     return int(m.group(1)) if m else None
+
+
+def parse_number(value: object) -> Decimal | None:
+    """A decimal as staff type it: ``1,5``, ``1.5``, ``12`` or a number cell;
+    ``None`` when it is not one (thousands separators are not decimals here)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(str(value)) if math.isfinite(value) else None
+    m = re.fullmatch(r"\s*(-?\d{1,9})(?:[.,](\d{1,6}))?\s*", nfc(value))
+    if not m:
+        return None
+    return Decimal(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
 
 
 def split_lines(value: object) -> list[str]:

@@ -9,7 +9,8 @@ from typing import Any
 from . import schema as S
 from .access import BookAccess
 from .findings import Finding
-from .parsing import DateValue, canonical_doc_number, is_number, parse_date, parse_int, parse_progress, split_lines
+from .parsing import (DateValue, Progress, canonical_doc_number, is_number, parse_date, parse_int, parse_number,
+                      parse_progress, split_lines)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -71,6 +72,8 @@ def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fra
         return parse_progress(raw, fraction=fraction, **progress)
     if column.kind == S.INT:
         return parse_int(raw)
+    if column.kind == S.NUMBER:
+        return parse_number(raw)
     if column.kind == S.LINES:
         return split_lines(raw)
     text = _text(raw)
@@ -135,6 +138,14 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     return lambda i: {"percent": i in percent, "fraction": fraction, "mixed": mixed}
 
 
+def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
+    """A progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang
+    …" or "Đã hoàn thành" gives the declared status when none was typed."""
+    progress = values.get("progress")
+    if spec is S.WORKS and isinstance(progress, Progress) and progress.status and not raw.get("declared_status"):
+        values["declared_status"] = progress.status
+
+
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                  loc: TableLocation | None = None, cell_info=None) -> tuple[TableLocation | None, list[Record]]:
     """The records of one sheet; ``cell_info`` as in progress_options."""
@@ -150,9 +161,7 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         values = {col.key: parse_value(col, raw.get(col.key), default_year,
                                        **(options[col.key](i) if col.key in options else {}))
                   for col in spec.columns}
-        progress = values.get("progress")
-        if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
-            values["declared_status"] = progress.status  # "Đang thực hiện" typed where the progress goes
+        status_from_words(spec, raw, values)
         records.append(Record(spec, i + 1, raw, values))
     return loc, records
 
@@ -203,10 +212,10 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            if spec not in S.REVIEW_INPUT_SHEETS:  # optional: older workbooks have no review sheets
+            if spec not in S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:  # optional: older workbooks have no review sheets
                 data.missing.append(spec.name)
             data.records[spec.key] = []
             continue

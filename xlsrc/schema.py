@@ -14,6 +14,7 @@ from .vntext import fold
 # Value kinds understood by the parsers (xlsrc.parsing)
 TEXT, LINES, DATE, PROGRESS, INT, CHOICE, DOC_NUMBER = (
     "text", "lines", "date", "progress", "int", "choice", "doc_number")
+NUMBER = "number"  # a decimal: millimetres, coefficients (1,5 or 1.5)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Niên hạn", ("nien han", "theo nien han")),
         Term("Đối ngoại", ("doi ngoai",)),
     )),
+    Vocabulary("phoi_field", tuple(Term(v) for v in (
+        "Cơ quan tặng", "Họ và tên", "Chức vụ, đơn vị", "Thành tích", "Địa danh, ngày", "Thẩm quyền ký",
+        "Chức vụ người ký", "Người ký", "Số quyết định", "Số sổ vàng"))),
+    Vocabulary("align", (Term("Giữa", ("giua", "can giua", "center")), Term("Trái", ("trai", "left")))),
     Vocabulary("section", (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
         Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
@@ -381,6 +386,8 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
                 "chuyên đề hoặc đột xuất không tính vào chuỗi năm liên tục."),
     Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
+    Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
+           help="Số vào sổ vàng in ở góc giấy khen; để trống thì in số thứ tự trong quyết định."),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 
@@ -483,6 +490,11 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
            help="Bị kỷ luật từ mức này trở lên (và đang xem xét kỷ luật) thì không đủ điều kiện."),
     Column("basis", "Căn cứ pháp lý", required=True, width=44, aliases=("can cu", "van ban quy dinh")),
     Column("note", "Ghi chú", width=50),
+    # Tiền thưởng (issue 12): coefficient × lương cơ sở, with its own basis
+    Column("prize_coefficient", "Hệ số tiền thưởng", kind=NUMBER, width=10, aliases=("he so", "he so thuong"),
+           help="Số lần mức lương cơ sở, ví dụ 0,15. Để trống: hình thức này không tính tiền thưởng ở đây."),
+    Column("prize_basis", "Căn cứ tiền thưởng", width=34, aliases=("can cu muc thuong",)),
+    Column("prize_note", "Ghi chú tiền thưởng", width=50),
     CHECK), key_column="title")
 
 REVIEW_INPUT_SHEETS: tuple[SheetSpec, ...] = (STAFF, RATINGS, INITIATIVES, STANDARDS)
@@ -492,7 +504,79 @@ PROPOSAL_HEADERS = ("STT", "Họ và tên / Tên tập thể", "Chức vụ", "�
                     "Thành tích tóm tắt")
 RESULT_YES, RESULT_NO, RESULT_UNKNOWN = "Đủ", "Không đủ", "Chưa đủ dữ liệu"
 
-DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS + REVIEW_INPUT_SHEETS
+
+# --------------------------------------------------------------------------
+# Quyết định khen thưởng, giấy khen, tiền thưởng (issue 12).  Awards in
+# Khen thưởng point to their decision by 'Số quyết định'.
+DECISIONS = SheetSpec("decisions", "Quyết định", "QuyetDinh",
+                      "Quyết định khen thưởng: mỗi dòng một quyết định; danh sách kèm theo là các dòng ở trang Khen "
+                      "thưởng có cùng 'Số quyết định'.",
+                      (
+    ORDER,
+    Column("number", "Số, ký hiệu", kind=DOC_NUMBER, required=True, width=18,
+           aliases=("so ky hieu", "so quyet dinh", "so qd", "so"), help="Ví dụ 45/QĐ-SNgV."),
+    Column("date", "Ngày", kind=DATE, required=True, width=13, aliases=("ngay ky", "ngay quyet dinh", "ngay ban hanh"),
+           help="Ngày ký (dd/mm/yyyy); quyết định tiền thưởng theo lương cơ sở của ngày này."),
+    Column("summary", "Về việc", required=True, width=50, aliases=("trich yeu", "ve viec", "trich yeu noi dung"),
+           help="Trích yếu, ví dụ: Về việc tặng Giấy khen cho các tập thể, cá nhân …"),
+    Column("form", "Hình thức, danh hiệu", kind=CHOICE, vocab="award_form", required=True, width=26,
+           aliases=("hinh thuc khen thuong", "danh hieu", "hinh thuc")),
+    Column("award_type", "Loại hình khen thưởng", kind=CHOICE, vocab="award_type", width=18, aliases=("loai hinh",),
+           help="Thường xuyên, Theo đợt hoặc chuyên đề, Đột xuất, Cống hiến, Niên hạn, Đối ngoại."),
+    Column("reason", "Thành tích", width=40, aliases=("ly do khen", "da co thanh tich"),
+           help="Câu sau 'đã có thành tích', ví dụ: xuất sắc trong thực hiện nhiệm vụ năm 2025. Để trống thì dùng "
+                "cột 'Lĩnh vực, phong trào' của từng dòng khen thưởng."),
+    Column("proposal", "Xét đề nghị của", width=40, aliases=("theo de nghi cua", "de nghi cua"),
+           help="Ví dụ: Chánh Văn phòng Sở tại Tờ trình số 12/TTr-VP ngày 10/12/2025."),
+    Column("bases", "Căn cứ", kind=LINES, width=50, aliases=("can cu khac", "van ban can cu"),
+           help="Mỗi dòng một căn cứ (quyết định quy định chức năng, nhiệm vụ của cơ quan; quy định thi đua, khen "
+                "thưởng của tỉnh; căn cứ khác). Luật Thi đua, khen thưởng và Nghị định 152/2025/NĐ-CP có sẵn trong mẫu."),
+    Column("signer_name", "Người ký", required=True, width=22, aliases=("ho ten nguoi ky", "nguoi ky")),
+    Column("signer_title", "Chức vụ", required=True, width=16, aliases=("chuc vu nguoi ky",),
+           help="Ví dụ GIÁM ĐỐC, PHÓ GIÁM ĐỐC."),
+    Column("signing_authority", "Thẩm quyền ký", kind=CHOICE, vocab="signing_authority", width=10,
+           aliases=("quyen han ky",), help="KT., TM., Q., TL. hoặc để trống khi người đứng đầu ký."),
+    Column("authority_title", "Người có thẩm quyền", width=32, aliases=("chuc danh tham quyen", "cap khen"),
+           help="Ví dụ 'Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh'; để trống thì ghép từ trang Thông tin."),
+    Column("executors", "Thi hành", width=40, aliases=("trach nhiem thi hanh", "dieu 3"),
+           help="Ai thi hành quyết định (Điều 3); để trống dùng câu mặc định."),
+    Column("funding", "Nguồn kinh phí", width=30, aliases=("kinh phi",),
+           help="Để trống: Quỹ thi đua, khen thưởng của đơn vị."),
+    Column("recipients", "Nơi nhận", kind=LINES, width=30, help="Mỗi dòng một nơi nhận."),
+) + _ORIGIN + (CHECK,), key_column="number")
+
+PHOI_FIELDS: tuple[str, ...] = tuple(VOCABULARIES["phoi_field"].values)
+PRINT_LAYOUT = SheetSpec("print_layout", "Mẫu in phôi", "MauInPhoi",
+                         "Vị trí in từng trường trên phôi giấy khen in sẵn (A4 ngang), tính bằng mm từ góc trên bên "
+                         "trái tờ giấy; sửa theo phôi của đơn vị rồi in thử bằng 'thidua certificates --calibrate'.",
+                         (
+    Column("field", "Trường", kind=CHOICE, vocab="phoi_field", required=True, width=20, aliases=("truong in",)),
+    Column("x", "X (mm)", kind=NUMBER, required=True, width=9, aliases=("x", "le trai (mm)"),
+           help="Cạnh trái ô in, mm từ mép trái tờ giấy."),
+    Column("y", "Y (mm)", kind=NUMBER, required=True, width=9, aliases=("y", "le tren (mm)"),
+           help="Cạnh trên dòng chữ, mm từ mép trên tờ giấy."),
+    Column("width", "Rộng (mm)", kind=NUMBER, required=True, width=10, aliases=("rong", "chieu rong (mm)"),
+           help="Chữ dài tự thu nhỏ cho vừa ô, không xuống dòng."),
+    Column("font", "Phông chữ", width=18, aliases=("font",), help="Mặc định Times New Roman."),
+    Column("size", "Cỡ chữ", kind=NUMBER, required=True, width=8, aliases=("co chu (pt)", "size")),
+    Column("bold", "Đậm", kind=CHOICE, vocab="yes_no", width=7, aliases=("chu dam",)),
+    Column("align", "Căn lề", kind=CHOICE, vocab="align", width=9, aliases=("can le",), help="Giữa hoặc Trái."),
+    CHECK), key_column="field")
+
+BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
+                        "Mức lương cơ sở theo thời gian; tiền thưởng dùng mức có hiệu lực vào ngày ký quyết định. "
+                        "Thêm một dòng khi Chính phủ điều chỉnh.",
+                        (
+    Column("start", "Áp dụng từ ngày", kind=DATE, required=True, width=14, aliases=("tu ngay", "ngay ap dung")),
+    Column("amount", "Mức lương cơ sở (đồng)", kind=INT, required=True, width=16,
+           aliases=("muc luong co so", "luong co so")),
+    Column("basis", "Văn bản", required=True, width=30, aliases=("can cu", "nghi dinh")),
+    Column("note", "Ghi chú", width=50),
+    CHECK), key_column="start")
+
+AWARD_DOC_SHEETS: tuple[SheetSpec, ...] = (DECISIONS, PRINT_LAYOUT, BASE_SALARY)
+
+DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS + REVIEW_INPUT_SHEETS + AWARD_DOC_SHEETS
 
 GUIDE_SHEET = "Hướng dẫn"
 SUMMARY_SHEET = "Tổng hợp"

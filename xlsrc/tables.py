@@ -50,6 +50,7 @@ def is_total(text) -> bool:
 
 
 _TOTAL_FIRST = frozenset("TtCc")
+_TOTAL_FIRST_OR_SPACE = frozenset("TtCc \t\n")
 
 
 @dataclass
@@ -228,8 +229,10 @@ def _row_get(row, c):
 
 
 def _label_level(m: re.Match) -> int:
-    if m.group("roman"):
+    if m.group("roman") and m.group("roman") not in ("L", "C"):  # "C." after "B." is a letter, not 100
         return 1
+    if m.group("roman"):
+        return 2
     if m.group("letter"):
         return 2 if m.group("letter").isupper() else 6
     number = m.group("num") or m.group("dotted")
@@ -295,7 +298,8 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         if len(filled) <= 2 and isinstance(key_value, str) and (
                 _FOOT_NOTE.match(key_value) or _is_end_marker(fold(key_value))):
             break
-        if any(is_total(row[c]) for c in filled_cols):
+        if any(row[c].__class__ is str and row[c][:1] in _TOTAL_FIRST_OR_SPACE and is_total(row[c])
+               for c in filled_cols):
             continue  # "Tổng cộng | 03 công trình | … | 65%", "Cộng I" — not a work, wherever it stands
         if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
                 and fold(key_value) == header_key:

@@ -41,6 +41,11 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     """(severity, code, message) for a parsed date or progress value: what
     could not be read, and what had to be interpreted. Shared by the
     validator and the consolidator (which places them at the source cell)."""
+    cls = value.__class__
+    if cls is DateValue and value.start is not None and not value.note:  # the common case: read as typed
+        return []
+    if cls is Progress and value.value is not None and 0 <= value.value <= 100 and not value.interpreted:
+        return []
     if col.kind == S.DATE and isinstance(value, DateValue) and not value.empty:
         if not value.ok:
             hint = (" Ô chỉ ghi tháng cần biết năm: nhập 'Ngày ban hành' hoặc 'Năm báo cáo' ở trang Thông tin."
@@ -66,7 +71,7 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
 def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
     # an INT cell whose text is not a number parses to None but is not empty
-    empty = _is_empty(value) and not (col.kind == S.INT and nfc(raw))
+    empty = _is_empty(value) and not (col.kind in (S.INT, S.NUMBER) and nfc(raw))
     if col.required and empty:
         out.add(spec, where, col.key, ERROR, "REQUIRED_EMPTY", f"Chưa nhập '{header}' (bắt buộc).")
         return
@@ -75,7 +80,9 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
     if col.kind in (S.DATE, S.PROGRESS):
         for severity, code, message in value_findings(col, value):
             out.add(spec, where, col.key, severity, code, message)
-    if col.kind == S.INT and value is None and raw not in (None, ""):
+    if col.kind == S.NUMBER and value is None:
+        out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
+    elif col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value) and not (
             spec is S.INFO and col.key == "doc_number" and is_draft_doc_number(value)):
@@ -171,6 +178,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     _check_records(out)
     from .review.checks import check_review_sheets
     check_review_sheets(out)
+    from .awards.checks import check_decisions
+    check_decisions(out)
     return out.findings
 
 
@@ -187,7 +196,7 @@ _CARRIED = ("group", "extra")  # filled by the reader from group headings and un
 
 def _check_records(out: _Collector) -> None:
     data = out.data
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS:
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)

@@ -17,6 +17,15 @@ class BookAccess(Protocol):
         """The sheet's values from A1 to the last used cell, in one call.
         Empty cells are ``None``; dates are ``datetime``."""
 
+    def cell_info(self, sheet: str):
+        """Number format and font of every cell, formulas saved without a
+        value (access/cellinfo.py: CellInfo), read in bulk once per sheet."""
+
+    def notes(self, sheet: str) -> list:
+        """Findings made while the sheet was read (access/notes.py): text in a
+        legacy encoding converted to Unicode (read() gives the Unicode text),
+        formula cells without a value."""
+
     def write(self, sheet: str, row: int, col: int, block: Grid) -> None:
         """Write a rectangular block whose top-left cell is (row, col), 1-based."""
 

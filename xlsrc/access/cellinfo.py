@@ -37,13 +37,6 @@ def is_percent_format(code: str | None) -> bool:
     return bool(code) and "%" in _QUOTED.sub("", code)
 
 
-def is_date_format(code: str | None) -> bool:
-    if not code or code == GENERAL:
-        return False
-    bare = _QUOTED.sub("", code).lower()
-    return bool(re.search(r"[dmy]", bare)) and "%" not in bare
-
-
 @dataclass
 class CellInfo:
     xf: dict[tuple[int, int], int] = field(default_factory=dict)   # cell -> style index
@@ -51,9 +44,20 @@ class CellInfo:
     fonts: list[str] = field(default_factory=list)                # style index -> font name
     default: int = 0                                              # style of a cell not listed
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
+    columns: dict[int, int] = field(default_factory=dict)         # column -> style of its unlisted cells
 
     def _style(self, r: int, c: int) -> int:
-        return self.xf.get((r, c), self.default)
+        i = self.xf.get((r, c))
+        return i if i is not None else self.columns.get(c, self.default)
+
+    def style_index(self, number_format: str, font: str) -> int:
+        """The index of a (number format, font) style, added when new."""
+        for i, pair in enumerate(zip(self.formats, self.fonts)):
+            if pair == (number_format, font):
+                return i
+        self.formats.append(number_format)
+        self.fonts.append(font)
+        return len(self.formats) - 1
 
     def number_format(self, r: int, c: int) -> str:
         i = self._style(r, c)
@@ -89,11 +93,6 @@ def col_index(letters: bytes | str) -> int:
     for ch in letters.encode() if isinstance(letters, str) else letters:
         n = n * 26 + ch - 64
     return n - 1
-
-
-def xlsx_sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
-    """The zip part of a sheet, by its name, through the workbook's relationships."""
-    return _sheet_parts(z).get(sheet)
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
@@ -249,8 +248,7 @@ def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
         if tp is not None:
             name = tp.get(_q("style", "font-name"))
             style_font[st.get(_q("style", "name"))] = faces.get(name, name) if name else (tp.get(_q("fo", "font-family")) or "")
-    info = CellInfo(formats=[GENERAL, "0%"], fonts=[""])
-    font_index = {"": 0}
+    info = CellInfo(formats=[GENERAL], fonts=[""])
     for table in root.iter(_q("table", "table")):
         if table.get(_q("table", "name")) != sheet:
             continue
@@ -261,36 +259,21 @@ def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
         r = 0
         for row in table.iter(_q("table", "table-row")):
             nrows = int(row.get(_q("table", "number-rows-repeated"), "1"))
-            c = 0
             cells = [e for e in row if e.tag in (_q("table", "table-cell"), _q("table", "covered-table-cell"))]
-            if not any(len(e) or e.get(_q("office", "value-type")) for e in cells):
-                r += nrows
-                continue
+            c = 0
             for e in cells:
                 n = int(e.get(_q("table", "number-columns-repeated"), "1"))
+                filled = len(e) or e.get(_q("office", "value-type"))
                 style = e.get(_q("table", "style-name")) or (col_styles[c] if c < len(col_styles) else "")
                 font = style_font.get(style, "")
                 percent = e.get(_q("office", "value-type")) == "percentage"
-                if (font or percent) and (len(e) or e.get(_q("office", "value-type"))):
-                    if font not in font_index:
-                        font_index[font] = len(info.formats)
-                        info.formats.append(GENERAL)
-                        info.fonts.append(font)
-                    idx = 1 if percent else font_index[font]
-                    if percent and font:  # a percent cell with a font of its own
-                        key = "%" + font
-                        if key not in font_index:
-                            font_index[key] = len(info.formats)
-                            info.formats.append("0%")
-                            info.fonts.append(font)
-                        idx = font_index[key]
+                if filled and (font or percent):
+                    idx = info.style_index("0%" if percent else GENERAL, font)
                     for k in range(min(n, 1024)):
                         for rr in range(min(nrows, 1024)):
                             info.xf[(r + rr, c + k)] = idx
                 c += n
             r += nrows
-    while len(info.fonts) < len(info.formats):
-        info.fonts.append("")
     return info
 
 
@@ -300,3 +283,73 @@ def ods_legacy_fonts(data: bytes) -> bool:
             return any(LEGACY_FONT.search(z.read(p)) for p in ("content.xml", "styles.xml") if p in z.namelist())
     except Exception:
         return False
+
+
+# --------------------------------------------------------------------------
+# SpreadsheetML 2003 (what Excel's Range.Value(11) gives for a live range)
+_SS = "urn:schemas-microsoft-com:office:spreadsheet"
+_NAMED_FORMATS = {"Percent": "0%", "General": GENERAL, "General Number": GENERAL, "Fixed": "0.00",
+                  "Standard": "#,##0.00", "Short Date": "d/m/yyyy", "Medium Date": "d-mmm-yy",
+                  "General Date": "d/m/yyyy h:mm", "Scientific": "0.00E+00"}
+
+
+def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellInfo:
+    """Number formats and fonts of the cells of a SpreadsheetML 2003 document
+    (styles inherit from ``ss:Parent``; rows, columns and cells may carry a
+    style; ``ss:Index`` and ``ss:MergeAcross`` place cells). ``sheet`` picks a
+    worksheet by name; the first one otherwise."""
+    from defusedxml import ElementTree as ET
+    root = ET.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    a = lambda name: f"{{{_SS}}}{name}"  # noqa: E731
+    raw: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for st in root.iter(a("Style")):
+        nf, font = st.find(a("NumberFormat")), st.find(a("Font"))
+        raw[st.get(a("ID"))] = (st.get(a("Parent")),
+                                nf.get(a("Format")) if nf is not None else None,
+                                font.get(a("FontName")) if font is not None else None)
+
+    def resolve(sid: str | None, depth: int = 0) -> tuple[str, str]:
+        parent, fmt, font = raw.get(sid or "Default", (None, None, None))
+        if (fmt is None or font is None) and parent and depth < 10:
+            pfmt, pfont = resolve(parent, depth + 1)
+            fmt, font = fmt if fmt is not None else pfmt, font if font is not None else pfont
+        if (fmt is None or font is None) and sid not in (None, "Default") and depth < 10:
+            dfmt, dfont = resolve("Default", 10)
+            fmt, font = fmt if fmt is not None else dfmt, font if font is not None else dfont
+        return _NAMED_FORMATS.get(fmt or "", fmt or GENERAL), font or ""
+
+    info = CellInfo(formats=[], fonts=[])
+    info.default = info.style_index(*resolve("Default"))
+    ids: dict[str, int] = {}
+
+    def index(sid: str | None) -> int:
+        if sid not in ids:
+            ids[sid] = info.style_index(*resolve(sid))
+        return ids[sid]
+
+    sheets = list(root.iter(a("Worksheet")))
+    ws = next((w for w in sheets if w.get(a("Name")) == sheet), sheets[0] if sheets else None)
+    table = ws.find(a("Table")) if ws is not None else None
+    if table is None:
+        return info
+    c = 0
+    for col in table.iter(a("Column")):
+        c = int(col.get(a("Index"), c + 1)) - 1
+        span = int(col.get(a("Span"), "0"))
+        if col.get(a("StyleID")):
+            for k in range(c, c + span + 1):
+                info.columns[k] = index(col.get(a("StyleID")))
+        c += span + 1
+    r = 0
+    for row in table.iter(a("Row")):
+        r = int(row.get(a("Index"), r + 1)) - 1
+        row_style = row.get(a("StyleID"))
+        c = 0
+        for cell in row.iter(a("Cell")):
+            c = int(cell.get(a("Index"), c + 1)) - 1
+            sid = cell.get(a("StyleID")) or row_style
+            if sid:
+                info.xf[(r, c)] = index(sid)
+            c += int(cell.get(a("MergeAcross"), "0")) + 1
+        r += int(row.get(a("Span"), "0")) + 1
+    return info

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..findings import Finding
 from . import Grid
+from .cellinfo import GENERAL, CellInfo, spreadsheetml_cell_info
+from .notes import convert_legacy_grid
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
@@ -28,6 +31,8 @@ class XlwingsBook:
         self.book = book
         self.name = book.name
         self._grids: dict[str, Grid] = {}
+        self._cell_infos: dict[str, CellInfo] = {}
+        self._notes: dict[str, list[Finding]] = {}
 
     def sheet_names(self) -> list[str]:
         return [s.name for s in self.book.sheets]
@@ -37,8 +42,30 @@ class XlwingsBook:
             ws = self.book.sheets[sheet]
             last = ws.used_range.last_cell
             values = ws.range((1, 1), (last.row, last.column)).options(ndim=2).value or []
-            self._grids[sheet] = [[_clean(v) for v in row] for row in values]
+            grid = [[_clean(v) for v in row] for row in values]
+            # fonts are needed only for legacy text: asked (one call) when some text is not ASCII
+            needs_fonts = any(isinstance(v, str) and not v.isascii() for row in grid for v in row)
+            info = self.cell_info(sheet) if needs_fonts else None
+            self._notes[sheet] = convert_legacy_grid(grid, info if info and info.fonts else None, self.name, sheet)
+            self._grids[sheet] = grid
         return self._grids[sheet]
+
+    def notes(self, sheet: str) -> list[Finding]:
+        """Legacy-encoded text converted while the sheet was read."""
+        self.read(sheet)
+        return list(self._notes.get(sheet, []))
+
+    def has_percent_formats(self) -> bool:
+        return True
+
+    def cell_info(self, sheet: str) -> CellInfo:
+        """Number formats and fonts of the sheet's used range in bulk: one
+        ``Range.Value(11)`` call (SpreadsheetML, Windows Excel); where that is
+        not available, one number-format and one font call per column (a
+        column of mixed formats is then taken as General). Never per cell."""
+        if sheet not in self._cell_infos:
+            self._cell_infos[sheet] = _excel_cell_info(self.book.sheets[sheet])
+        return self._cell_infos[sheet]
 
     def write(self, sheet: str, row: int, col: int, block: Grid) -> None:
         if not block or not block[0]:
@@ -65,9 +92,44 @@ class XlwingsBook:
         ws.activate()
         ws.range((row, col)).select()
 
+    def selection(self) -> tuple[str, int]:
+        """The active sheet's name and the row of the selected cell (one call each)."""
+        rng = self.book.app.selection
+        return rng.sheet.name, rng.row
+
     def alert(self, message: str, title: str = "") -> None:
         self.book.app.alert(message, title=title or "Thi đua - Khen thưởng")
 
     @property
     def fullname(self) -> str:
         return self.book.fullname
+
+
+def _excel_cell_info(ws) -> CellInfo:
+    try:
+        last = ws.used_range.last_cell
+        nrows, ncols = last.row, last.column
+        rng = ws.range((1, 1), (nrows, ncols))
+    except Exception:
+        return CellInfo()
+    try:
+        xml = rng.api.Value(11)  # xlRangeValueXMLSpreadsheet
+        if isinstance(xml, str) and "<" in xml:
+            return spreadsheetml_cell_info(xml)
+    except Exception:
+        pass
+    info = CellInfo(formats=[GENERAL], fonts=[""])
+    for c in range(1, ncols + 1):
+        column = ws.range((1, c), (nrows, c))
+        try:
+            fmt = column.number_format
+        except Exception:
+            fmt = None
+        try:
+            font = column.font.name
+        except Exception:
+            font = None
+        if isinstance(fmt, str) or isinstance(font, str):
+            info.columns[c - 1] = info.style_index(fmt if isinstance(fmt, str) else GENERAL,
+                                                   font if isinstance(font, str) else "")
+    return info

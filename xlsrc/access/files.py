@@ -103,6 +103,7 @@ class FileBook:
         except Exception as exc:
             raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
         self._grids: dict[str, Grid] = {}
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._cell_infos: dict[str, CellInfo] = {}
         self._notes: dict[str, list[Finding]] = {}
         self._xlrd = None
@@ -125,7 +126,9 @@ class FileBook:
             return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
         if sheet not in self._grids:
             try:
-                raw = self._cal.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                found = self._cal.get_sheet_by_name(sheet)
+                raw = found.to_python(skip_empty_area=False)
+                self._merged[sheet] = _merged_of(found)  # from the same parse: the sheet is read once
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
             grid = [[_clean(v) for v in row] for row in raw]
@@ -206,11 +209,9 @@ class FileBook:
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""
-        try:
-            merged = self._cal.get_sheet_by_name(sheet).merged_cell_ranges or []
-            return [(a[0], a[1], b[0], b[1]) for a, b in merged]
-        except Exception:
-            return []
+        if self._wb is None and sheet not in self._merged:
+            self.read(sheet)
+        return list(self._merged.get(sheet, []))
 
     # -- writing (to a copy) ----------------------------------------------
     def _open_for_write(self):
@@ -277,6 +278,13 @@ _REASONS = (("cannot detect file format", "không nhận ra định dạng tệp
             ("utf", "có ký tự không đọc được"), ("eof", "tệp bị cắt cụt, thiếu phần cuối"),
             ("truncat", "tệp bị cắt cụt, thiếu phần cuối"), ("not found", "thiếu một phần bên trong tệp"),
             ("missing", "thiếu một phần bên trong tệp"), ("memory", "tệp quá lớn"))
+
+
+def _merged_of(found) -> list[tuple[int, int, int, int]]:
+    try:
+        return [(a[0], a[1], b[0], b[1]) for a, b in found.merged_cell_ranges or []]
+    except Exception:
+        return []
 
 
 def _short(exc: Exception) -> str:

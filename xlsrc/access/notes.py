@@ -15,7 +15,7 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     notes = []
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
-            if type(v) is not str:
+            if v.__class__ is not str:
                 continue
             if info is None:
                 if v.isascii() or not may_be_legacy(v):

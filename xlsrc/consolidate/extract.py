@@ -89,6 +89,8 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     typed = [c for c in spec.columns if not c.computed]
     options = {c.key: progress_options(grid, loc.rows, j, cell_info) for c, j in cols if c.kind == S.PROGRESS}
     mapped = set(loc.columns.values())
+    width = max((len(grid[i]) for i in loc.rows), default=0)
+    unmapped = [j for j in range(width) if j not in mapped]  # columns the schema does not know
     empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
     out, records, errors = [], [], 0
     memo: dict[tuple, tuple[Any, Any]] = {}
@@ -101,8 +103,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         if filled and all(is_error_literal(v) for v in filled):
             errors += 1
             continue
-        lines = [f"{loc.extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in range(n)
-                 if j not in mapped and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
+        lines = [f"{loc.extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in
+                 (unmapped if n <= width else [j for j in range(n) if j not in mapped])
+                 if j < n and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
         if lines:
             raw["extra"] = _joined(raw.get("extra"), *lines)
         heading = loc.groups.get(i)
@@ -296,7 +299,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 if loc is not None else ([], 0, [])
             if loc is not None:
                 tables.append((spec, loc, sheet, recs))
-            if not got and loc is not None and (errors or any(
+            if not got and loc is not None and len(grid) > loc.data_start and (errors or any(
                     r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
             rows[spec.key] = got

@@ -198,7 +198,14 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
                 return got
             except TypeError:  # unhashable
                 return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
-        data.records[spec.key] = [Record(spec, n, r, {c.key: read(c, r.get(c.key)) for c in cols})
-                                  for n, r in enumerate(rows.get(spec.key, []), start=2)]
+        empty = {c.key: parse_value(c, None, year) for c in cols}
+        records = data.records[spec.key] = []
+        for n, r in enumerate(rows.get(spec.key, []), start=2):
+            values = dict(empty)
+            for c in cols:
+                v = r.get(c.key)
+                if v is not None:
+                    values[c.key] = read(c, v)
+            records.append(Record(spec, n, r, values))
     return summary_rows(data, compute(data))
 

@@ -68,11 +68,19 @@ def protect_markers(xml: str) -> str:
     return xml
 
 
-def _filled(row: str, tokens: list[str], values: list[str]) -> str:
-    """``row`` with each token replaced by its value, in one pass: a value is
-    never searched for tokens again."""
-    parts = dict(zip(tokens, (_xml_text(v) for v in values)))
-    return re.sub("|".join(map(re.escape, parts)), lambda m: parts[m.group(0)], row) if parts else row
+class _Row:
+    """A template row split once at its tokens; each filled row is the pieces
+    joined with the values: a value is never searched for tokens again."""
+
+    def __init__(self, xml: str, tokens: list[str]):
+        self.tokens = tokens
+        self.parts = re.split("(" + "|".join(map(re.escape, tokens)) + ")", xml)
+
+    def filled(self, values: list[str]) -> str:
+        by_token = dict(zip(self.tokens, (_xml_text(v) for v in values)))
+        parts = self.parts[:]
+        parts[1::2] = [by_token.get(t, "") for t in parts[1::2]]
+        return "".join(parts)
 
 
 def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[str]:
@@ -83,24 +91,24 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     if missing:
         raise ThiDuaError(f"Mẫu '{template_name}': bảng phụ lục thiếu ô đánh dấu {', '.join(missing)} "
                           "(mỗi ô đánh dấu phải nằm nguyên vẹn trong một ô của bảng).")
-    group = ""
+    group = None
     if _GROUP_TOKEN in xml:
         g_start, g_end = _row_around(xml, _GROUP_TOKEN)
-        group = xml[g_start:g_end].replace("<w:t>", '<w:t xml:space="preserve">')
+        group = _Row(xml[g_start:g_end].replace("<w:t>", '<w:t xml:space="preserve">'), [_GROUP_TOKEN])
         xml = xml[:g_start] + xml[g_end:]
     item_start, item_end = _row_around(xml, _ITEM_TOKENS[1])
-    item = xml[item_start:item_end].replace("<w:t>", '<w:t xml:space="preserve">')
+    item = _Row(xml[item_start:item_end].replace("<w:t>", '<w:t xml:space="preserve">'), _ITEM_TOKENS)
     if not rows:
         rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", ""])]
     yield xml[:item_start]
     batch: list[str] = []
     for kind, cells in rows:
         if kind == "group" and group:
-            batch.append(_filled(group, [_GROUP_TOKEN], cells[:1]))
+            batch.append(group.filled(cells[:1]))
         elif kind == "group":  # no group row in the template: the unit's name in the name column
-            batch.append(_filled(item, _ITEM_TOKENS, ["", cells[0], "", "", ""]))
+            batch.append(item.filled(["", cells[0], "", "", ""]))
         else:
-            batch.append(_filled(item, _ITEM_TOKENS, cells))
+            batch.append(item.filled(cells))
         if len(batch) >= _BATCH:
             yield "".join(batch)
             batch = []

@@ -96,8 +96,8 @@ def _xml_error(name: str, part: str, data: bytes, exc: Exception) -> ThiDuaError
     entity = re.match(r"&([^;\s<&]{1,40});", text[col:col + 45]) if line else None
     if "undefined entity" in str(exc) and entity:
         return ThiDuaError(f"Mẫu '{name}': phần '{part}' dùng thực thể XML không xác định '&{entity.group(1)};'"
-                           f"{where}. Tệp Word chỉ dùng các thực thể &amp;amp; &amp;lt; &amp;gt; &amp;quot; "
-                           "&amp;apos;: thay bằng ký tự thật, hoặc mở mẫu bằng Word và lưu lại.")
+                           f"{where}. Tệp Word chỉ dùng các thực thể &amp; &lt; &gt; &quot; &apos;: thay bằng "
+                           "ký tự thật, hoặc mở mẫu bằng Word và lưu lại.")
     return ThiDuaError(f"Mẫu '{name}': phần '{part}' không phải XML hợp lệ{where}. "
                        "Mở mẫu bằng Word và lưu lại.")
 
@@ -200,6 +200,38 @@ def _refusal(name: str, exc: Refused, source: str, where: str = "", before: bool
                        "(xem mục 'Bảo mật' trong README).")
 
 
+_TOKEN_NAMES = {"end of print statement": "}}", "end of statement block": "%}", "name": "một tên",
+                "end of template": "hết mẫu", "end of comment": "#}"}
+_SYNTAX = [
+    (re.compile(r"Missing end of comment tag"), lambda m: "thiếu '#}' để đóng chú thích '{#'"),
+    (re.compile(r"Encountered unknown tag '([^']+)'\.(.*looking for)?"),
+     lambda m: (f"thẻ '{{% {m.group(1)} %}}' không khớp với thẻ mở nào" if m.group(2) else
+                f"thẻ lạ '{{% {m.group(1)} %}}'")),
+    (re.compile(r"[Uu]nexpected end of template"),
+     lambda m: "mẫu kết thúc khi thẻ còn mở (thiếu '}}', '%}', {% endfor %} hoặc {% endif %})"),
+    (re.compile(r"expected token '([^']+)', got '([^']*)'"),
+     lambda m: f"cần '{_TOKEN_NAMES.get(m.group(1), m.group(1))}' nhưng gặp '{m.group(2)}'"),
+    (re.compile(r"unexpected char '(.+?)' at \d+"), lambda m: f"ký tự không được phép {m.group(1)!r} trong thẻ"),
+    (re.compile(r"unexpected '(.+?)'"), lambda m: f"ký hiệu không đúng chỗ '{m.group(1)}'"),
+    (re.compile(r"tag name expected"), lambda m: "thiếu tên thẻ sau '{%'"),
+    (re.compile(r"No (filter|test) named '([^']+)'"),
+     lambda m: f"{'bộ lọc' if m.group(1) == 'filter' else 'phép thử'} '{m.group(2)}' không có"),
+]
+
+
+def _syntax_error(name: str, exc: TemplateSyntaxError, source: str, where: str = "") -> ThiDuaError:
+    """Jinja's English message in Vietnamese, with the text near the mistake."""
+    message = exc.message or ""
+    what = next((say(m) for pattern, say in _SYNTAX if (m := pattern.search(message))), "biểu thức viết sai")
+    lines = source.splitlines()
+    near = ""
+    if exc.lineno and 0 < exc.lineno <= len(lines):
+        near = " ".join(html.unescape(re.sub(r"<[^>]*>", "", lines[exc.lineno - 1])).split())
+        near = f" gần: {near[:79] + '…' if len(near) > 80 else near}" if near else ""
+    place = f" ({where})" if where else ""
+    return ThiDuaError(f"Mẫu '{name}' sai cú pháp{place}: {what}.{near}")
+
+
 def _checked(tpl: DocxTemplate, name: str) -> list[Any]:
     """The syntax tree of every part, each checked: a template with anything
     a plain-data template does not need is refused here, before rendering."""
@@ -211,7 +243,7 @@ def _checked(tpl: DocxTemplate, name: str) -> list[Any]:
         try:
             trees.append(env.parse(source))
         except TemplateSyntaxError as exc:
-            raise ThiDuaError(f"Mẫu '{name}' sai cú pháp ({where}, dòng {exc.lineno}): {exc.message}") from None
+            raise _syntax_error(name, exc, source, where) from None
         except Refused as exc:
             raise _refusal(name, exc, source, where) from None
     return trees
@@ -254,18 +286,20 @@ def _render_error(name: str, exc: Exception, env: TemplateEnvironment) -> ThiDua
         elif field:
             what = f"trường '{field.group(1)}' (ví dụ {{{{ u.{field.group(1)} }}}})"
         else:
-            what = _tag(source, line, "") or message
+            what = _tag(source, line, "") or "một phần tử hoặc trường không có"
         return ThiDuaError(f"Mẫu '{name}' dùng thẻ không có trong dữ liệu: {what}. "
                            "Chạy 'thidua check-template' để xem danh sách các thẻ thiếu.")
     if isinstance(exc, TemplateSyntaxError):
-        return ThiDuaError(f"Mẫu '{name}' sai cú pháp ở dòng {exc.lineno}: {exc.message}")
+        return _syntax_error(name, exc, source)
     if isinstance(exc, TemplateError):
         tag = _tag(source, line, "")
-        return ThiDuaError(f"Mẫu '{name}' không dùng được{': ' + tag if tag else ''} ({exc}).")
+        return ThiDuaError(f"Mẫu '{name}' không dùng được{': ' + tag if tag else ''} "
+                           "(thẻ không điền được với dữ liệu này).")
     if isinstance(exc, etree.XMLSyntaxError):
         return ThiDuaError(f"Mẫu '{name}' sau khi điền không còn là XML hợp lệ: một thẻ {{% if %}}/{{% for %}} "
                            "phải mở và đóng trong cùng một đoạn văn (hoặc cùng một dòng bảng với {%tr %}).")
-    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, RecursionError)) and line:
+    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, RecursionError,
+                        AssertionError)) and line:
         tag = _tag(source, line, "")
         return ThiDuaError(f"Mẫu '{name}' có biểu thức không tính được{': ' + tag if tag else ''} "
                            f"(phép tính sai kiểu dữ liệu, chia cho 0 hoặc số quá lớn).")
@@ -309,10 +343,11 @@ def _verify(docx: bytes, name: str) -> None:
                     raise _render_error(name, exc, environment()) from None
 
 
-def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
+def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | None,
            pictures: dict[str, Picture] | None = None) -> bytes:
     """The rendered document's bytes; ThiDuaError names what is wrong.
-    ``context`` comes from ``plain.template_context``."""
+    ``context`` comes from ``plain.template_context``; ``rows``: the annex rows
+    filled after rendering (the report), ``None`` for a template without annex markers."""
     name = template.name
     tpl = _open(template)
     _checked(tpl, name)  # check first, render after
@@ -328,6 +363,6 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]],
     _place_pictures(tpl, pictures or {})
     buf = io.BytesIO()
     tpl.save(buf)
-    out = annex.fill_docx(buf.getvalue(), rows, name)
+    out = buf.getvalue() if rows is None else annex.fill_docx(buf.getvalue(), rows, name)
     _verify(out, name)
     return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import time
 import types
 from typing import Any
 
@@ -39,6 +40,8 @@ MAX_PAD = 1_000               # width for center, indent, format, %-formatting
 MAX_INT_BITS = 4_096          # size of a computed whole number (about 1.200 digits)
 MAX_LOOP_ITERATIONS = 200_000  # iterations of all loops of one report together
 MAX_OUTPUT = 20_000_000       # characters one part (body, a header...) may render to
+MAX_STRUCTURE = 2_000_000     # size of a list or dict a template builds (its text, repeats counted)
+MAX_RENDER_SECONDS = 60       # processor time for filling one document, checked at each loop iteration
 
 SAFE_METHODS = frozenset({"upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip",
                           "startswith", "endswith", "items", "keys", "values"})
@@ -109,6 +112,35 @@ def _size(value: Any) -> int | None:
     return len(value) if isinstance(value, (str, list, tuple)) else None
 
 
+def weight(value: Any, limit: int = MAX_STRUCTURE) -> int:
+    """The size of ``value`` as text would print it: characters of its
+    strings, a part shared several times counted each time; the count stops
+    soon after ``limit`` (a list holding itself 2**40 times is not walked)."""
+    memo: dict[int, int] = {}
+
+    def measure(v: Any) -> int:
+        if isinstance(v, str):
+            return len(v) + 2
+        if not isinstance(v, (list, tuple, dict)):
+            return 8
+        if id(v) in memo:
+            return memo[id(v)]
+        total = 2
+        for item in (v if not isinstance(v, dict) else v.keys()):
+            total += measure(item) + (measure(v[item]) if isinstance(v, dict) else 0)
+            if total > limit:
+                break
+        memo[id(v)] = total
+        return total
+    return measure(value)
+
+
+def _structure_guard(size: int, what: str) -> None:
+    if size > MAX_STRUCTURE:
+        raise Refused(f"{what} tạo ra danh sách/từ điển quá lớn (cỡ {_n(size)} ký tự, tối đa {_n(MAX_STRUCTURE)})",
+                      what.split()[-1])
+
+
 def _binop_guard(operator: str, left: Any, right: Any) -> None:
     if operator == "**":
         if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
@@ -122,6 +154,8 @@ def _binop_guard(operator: str, left: Any, right: Any) -> None:
                 if len(seq) * times > limit:
                     raise Refused(f"phép lặp '*' tạo ra {_n(len(seq) * times)} "
                                   f"{'ký tự' if isinstance(seq, str) else 'phần tử'} (tối đa {_n(limit)})", "*")
+                if not isinstance(seq, str) and times > 0:
+                    _structure_guard(weight(seq) * times, "phép lặp '*'")
         if isinstance(left, int) and isinstance(right, int) and \
                 left.bit_length() + right.bit_length() > MAX_INT_BITS:
             raise Refused(f"phép nhân tạo ra số quá lớn (tối đa {_n(MAX_INT_BITS)} bit)", "*")
@@ -130,6 +164,8 @@ def _binop_guard(operator: str, left: Any, right: Any) -> None:
             limit = MAX_TEXT if isinstance(left, str) else MAX_ITEMS
             if len(left) + len(right) > limit:
                 raise Refused(f"phép cộng '+' tạo ra chuỗi/danh sách quá dài (tối đa {_n(limit)})", "+")
+            if not isinstance(left, str):
+                _structure_guard(weight(left) + weight(right), "phép cộng '+'")
     elif operator == "%" and isinstance(left, str):
         _printf_guard(left, "định dạng '%'")
 
@@ -204,10 +240,19 @@ def _check_wordwrap(env: Any, s: Any, width: Any = 79, break_long_words: Any = T
 
 def _check_batch(value: Any, linecount: Any, fill_with: Any = None) -> None:
     _count_guard("batch", linecount)
+    if fill_with is not None and isinstance(linecount, int):
+        _structure_guard(weight(fill_with) * linecount, "bộ lọc batch")
 
 
 def _check_slice(eval_ctx: Any, value: Any, slices: Any, fill_with: Any = None) -> None:
     _count_guard("slice", slices)
+    if fill_with is not None and isinstance(slices, int):
+        _structure_guard(weight(fill_with) * slices, "bộ lọc slice")
+
+
+def _check_sum(env: Any, iterable: Any, attribute: Any = None, start: Any = 0) -> None:
+    if not isinstance(start, (int, float)):
+        raise Refused("bộ lọc sum chỉ cộng các số (start phải là số)", "sum")
 
 
 def _count_guard(name: str, count: Any) -> None:
@@ -222,16 +267,17 @@ def _check_truncate(env: Any, s: Any, length: Any = 255, killwords: Any = False,
 
 PLAIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "dictsort", "e", "escape", "first", "float",
                  "groupby", "int", "items", "last", "length", "list", "lower", "map", "max", "min", "reject",
-                 "rejectattr", "reverse", "round", "select", "selectattr", "sort", "string", "striptags", "sum",
+                 "rejectattr", "reverse", "round", "select", "selectattr", "sort", "string", "striptags",
                  "title", "trim", "unique", "upper", "wordcount")
 GUARDED_FILTERS = {"replace": _check_replace, "join": _check_join, "center": _check_center,
                    "indent": _check_indent, "format": _check_format, "wordwrap": _check_wordwrap,
                    "batch": _check_batch, "slice": _check_slice,
-                   "truncate": _check_truncate}
+                   "truncate": _check_truncate, "sum": _check_sum}
 ALLOWED_FILTERS = frozenset(PLAIN_FILTERS) | frozenset(GUARDED_FILTERS)
 
 _LOOP_GUARD = "thidua loop guard"   # names no template can write (they contain a space)
 _TEXT_GUARD = "thidua text guard"
+_STRUCTURE_GUARD = "thidua structure guard"
 
 
 @pass_context
@@ -241,7 +287,15 @@ def _loop_guard(context, iterable):
         env.iterations += 1
         if env.iterations > MAX_LOOP_ITERATIONS:
             raise Refused(f"các vòng lặp chạy quá {_n(MAX_LOOP_ITERATIONS)} lần", "for")
+        if time.process_time() - env.started > MAX_RENDER_SECONDS:
+            raise Refused(f"điền mẫu đã dùng quá {MAX_RENDER_SECONDS} giây xử lý", "for")
         yield item
+
+
+@pass_context
+def _structure_guard_filter(context, value):
+    _structure_guard(weight(value), "danh sách/từ điển viết trong mẫu")
+    return value
 
 
 @pass_context
@@ -264,6 +318,14 @@ class _Guards(NodeTransformer):
     def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:
         self.generic_visit(node)
         return nodes.Filter(node, _TEXT_GUARD, [], [], None, None, lineno=node.lineno)
+
+    def _literal(self, node: nodes.Expr) -> nodes.Expr:
+        self.generic_visit(node)
+        if getattr(node, "ctx", "load") != "load":  # the targets of for and set stay as they are
+            return node
+        return nodes.Filter(node, _STRUCTURE_GUARD, [], [], None, None, lineno=node.lineno)
+
+    visit_List = visit_Tuple = visit_Dict = _literal
 
 
 # -- the static check --------------------------------------------------------------------------------
@@ -311,6 +373,7 @@ def _static_binop(node: nodes.BinExpr) -> None:
 def _static_call(node: nodes.Call, parent_attrs: set[int]) -> None:
     func = node.node
     if isinstance(func, nodes.Name) and func.name == "range":
+        parent_attrs.add(id(func))
         values = [_folded(a) for a in node.args]
         if values and all(isinstance(v, int) for v in values):
             try:
@@ -358,6 +421,8 @@ def check(tree: nodes.Template) -> None:
             raise Refused("vòng lặp đệ quy (for … recursive) không được phép", "recursive", lineno)
         if isinstance(node, nodes.Name) and node.name in FORBIDDEN_NAMES:
             raise Refused(f"tên '{node.name}' không được phép", node.name, lineno)
+        if isinstance(node, nodes.Name) and node.name == "range" and id(node) not in called:
+            raise Refused("'range' chỉ được dùng dạng range(…)", "range", lineno)
         try:
             if isinstance(node, nodes.Call):
                 _static_call(node, called)
@@ -410,7 +475,9 @@ class TemplateEnvironment(SandboxedEnvironment):
         self.filters.update({name: _guarded(name, chk) for name, chk in GUARDED_FILTERS.items()})
         self.filters[_LOOP_GUARD] = _loop_guard
         self.filters[_TEXT_GUARD] = _text_guard_filter
+        self.filters[_STRUCTURE_GUARD] = _structure_guard_filter
         self.iterations = 0
+        self.started = time.process_time()
         self.current_source = ""
 
     # static layer: every parse (check-template, and each part docxtpl renders) checks first
@@ -482,7 +549,9 @@ def limits_text() -> list[tuple[str, str]]:
             ("Độ rộng center, indent, format, '%'", f"{_n(MAX_PAD)} ký tự"),
             ("Số nguyên tính ra (**, *)", f"{_n(MAX_INT_BITS)} bit"),
             ("Tổng số lần lặp của mọi vòng for", _n(MAX_LOOP_ITERATIONS)),
-            ("Kết quả điền một phần văn bản", f"{_n(MAX_OUTPUT)} ký tự")]
+            ("Kết quả điền một phần văn bản", f"{_n(MAX_OUTPUT)} ký tự"),
+            ("Cỡ một danh sách/từ điển mẫu tạo ra (tính cả phần lặp lại)", f"{_n(MAX_STRUCTURE)} ký tự"),
+            ("Thời gian xử lý để điền một văn bản", f"{MAX_RENDER_SECONDS} giây")]
 
 
 __all__ = ["TemplateEnvironment", "Refused", "check", "bounded_range", "limits_text"]

@@ -26,6 +26,7 @@ class Entry:
     basis: str
     position: str = ""
     summary: list[str] = field(default_factory=list)
+    ident: str = ""         # one person or collective (two namesakes with codes stay apart)
 
     def as_json(self) -> dict:
         return {"recipient": self.recipient, "kind": self.kind, "unit": self.unit, "title": self.title,
@@ -61,10 +62,10 @@ def run_review(data: WorkbookData, year: int | None = None) -> Review:
             for p in people:
                 out = engine.person(st.rule, p)
                 entries.append(Entry(p.name, S.INDIVIDUAL, p.unit, st.title, out.result, out.reasons(st.basis),
-                                     st.basis, p.position, out.summary))
+                                     st.basis, p.position, out.summary, f"cn:{p.record.row}"))
         else:
             for c in collectives:
                 out = engine.collective(st.rule, c)
                 entries.append(Entry(c.name, S.COLLECTIVE, c.name, st.title, out.result, out.reasons(st.basis),
-                                     st.basis, "", out.summary))
+                                     st.basis, "", out.summary, f"tt:{c.key}"))
     return Review(year, [st.title for st in standards], entries)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import schema as S
 from .people import AMBIGUOUS, UNKNOWN_CODE, Directory, name_key
-from .standards import THRESHOLDS, make_standard, rule_of
+from .standards import THRESHOLDS, for_rule, make_standard, rule_of
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 ERROR, WARNING = "error", "warning"
@@ -105,7 +105,7 @@ def _awards(out, data, directory: Directory) -> None:
 def _standards(out, data) -> None:
     for rec in data.standards:
         rule = rule_of(rec.raw.get("title"))
-        if rule is None:
+        if rule is None or not for_rule(rec, rule):
             continue
         st = make_standard(rule, rec.text("title"), rec.text("basis"), rec.row, rec.raw.get)
         for key in st.defaulted:

@@ -33,9 +33,9 @@ def review_command(workbook: Path, year: int | None, as_json: bool, output: Path
         return
     for e in review.entries:
         where = f" ({e.unit})" if e.unit and e.unit != e.recipient else ""
-        console.print(f"{e.recipient}{where} — {e.title}: {RESULT_LABEL[e.result]}")
+        console.print(f"{e.recipient}{where} — {e.title}: {RESULT_LABEL[e.result]}", markup=False)
         for reason in e.reasons:
-            console.print(f"    - {reason}")
+            console.print(f"    - {reason}", markup=False)
     console.print(summary_text(review))
     if output is not None:
         console.print(f"Đã ghi: {output}")

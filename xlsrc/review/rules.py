@@ -58,6 +58,11 @@ def _names(people: list[Person]) -> str:
     return shown + (f" và {len(people) - MAX_NAMES} người khác" if len(people) > MAX_NAMES else "")
 
 
+def _given(value: int | None, default: int) -> int:
+    """A threshold as set (0 included); the default only when there is none."""
+    return default if value is None else value
+
+
 def _bound(low: int, high: int, need: int) -> bool | None:
     """Met for sure, failed for sure, or unknown, from a count known to lie in low..high."""
     return True if low >= need else (False if high < need else None)
@@ -221,7 +226,7 @@ def emulation_base(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
     rec = e.facts.rating(p, y)
     rating = rec["rating"] if rec is not None else None
     excellent = None if rating not in RATING_RANK else RATING_RANK[rating] <= RATING_RANK[st.min_rating]
-    need = st.min_initiatives or 1
+    need = _given(st.min_initiatives, 1)
     scope = st.initiative_scope
     found = e.initiatives(p, range(y, y + 1), scope, need, out)
     if excellent and rating:
@@ -239,11 +244,11 @@ def emulation_base(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
 
 
 def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
-    n = st.years or 3
+    n = max(1, _given(st.years, 3))
     years = range(e.year - n + 1, e.year + 1)
     for y in years:
         e.chain_year(p, y, out)
-    need = st.min_initiatives or 1
+    need = _given(st.min_initiatives, 1)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
     span = f"{years[0]}–{years[-1]}"
     if found:
@@ -256,12 +261,12 @@ def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None
 
 
 def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
-    n = st.years or 2
+    n = max(1, _given(st.years, 2))
     years = range(e.year - n + 1, e.year + 1)
     for y in years:
         e.rating_at_least(p, y, st.min_rating, out)
     e.discipline(p, e.year, st.discipline_from, out)
-    need = st.min_initiatives or 2
+    need = _given(st.min_initiatives, 2)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
     span = f"{years[0]}–{years[-1]}"
     if found:

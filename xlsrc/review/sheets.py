@@ -10,26 +10,29 @@ from ..records import WorkbookData
 from . import RESULT_LABEL, Review, run_review
 from .rules import YES_RESULT
 
-REVIEW_FIXED = ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm")
 REASONS_HEADER = "Lý do (chưa đủ, không đủ)"
+# the reasons stand before the titles so that their column (wide, set by the builder) never moves
+REVIEW_FIXED = ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm", REASONS_HEADER)
+REASONS_COLUMN = REVIEW_FIXED.index(REASONS_HEADER)
 
 
 def review_grid(review: Review) -> list[list]:
     """Header plus one row per person or collective, in first-seen order."""
     titles = review.titles
-    rows: dict[tuple, list] = {}
-    reasons: dict[tuple, list[str]] = {}
+    rows: dict[str, list] = {}
+    reasons: dict[str, list[str]] = {}
     for e in review.entries:
-        key = (e.kind, e.recipient, e.unit, e.position)
+        key = e.ident
         row = rows.get(key)
         if row is None:
-            row = rows[key] = [e.recipient, e.kind, e.position, e.unit, review.year] + [None] * len(titles)
+            row = rows[key] = [e.recipient, e.kind, e.position, e.unit, review.year, None] + [None] * len(titles)
             reasons[key] = []
         row[len(REVIEW_FIXED) + titles.index(e.title)] = RESULT_LABEL[e.result]
         if e.result != YES_RESULT:
             reasons[key].append(f"{e.title}: " + "; ".join(e.reasons))
-    header = list(REVIEW_FIXED) + titles + [REASONS_HEADER]
-    return [header] + [row + ["\n".join(reasons[key])] for key, row in rows.items()]
+    for key, row in rows.items():
+        row[REASONS_COLUMN] = "\n".join(reasons[key])
+    return [list(REVIEW_FIXED) + titles] + list(rows.values())
 
 
 def proposal_grid(review: Review) -> list[list]:
@@ -66,7 +69,7 @@ def counts(review: Review) -> dict[str, int]:
 
 def summary_text(review: Review) -> str:
     c = counts(review)
-    people = len({(e.kind, e.recipient, e.unit) for e in review.entries})
+    people = len({e.ident for e in review.entries})
     return (f"Rà soát năm {review.year}: {people} cá nhân, tập thể × {len(review.titles)} danh hiệu — "
             f"{c['đủ']} đủ, {c['không đủ']} không đủ, {c['chưa đủ dữ liệu']} chưa đủ dữ liệu.")
 

@@ -110,11 +110,17 @@ def read_standards(data: WorkbookData) -> list[Standard]:
     out, seen = [], set()
     for rec in data.standards:
         rule = rule_of(rec.raw.get("title"))
-        if rule is None or rule in seen:
+        if rule is None or rule in seen or not for_rule(rec, rule):
             continue
         seen.add(rule)
         out.append(make_standard(rule, rec.text("title"), rec.text("basis"), rec.row, rec.raw.get))
     return out
+
+
+def for_rule(rec: Record, rule: str) -> bool:
+    """A row of the rule's own recipient kind (or of no kind); a row for the
+    other kind, such as Bằng khen for a tập thể, only carries a prize coefficient."""
+    return rec["recipient_kind"] in (None, "", RULE_TITLES[rule])
 
 
 def standard_rows(data: WorkbookData) -> list[tuple[Record, str | None]]:

@@ -78,6 +78,21 @@ def check_runpython_targets(vba: str) -> list[str]:
     return problems
 
 
+def python_macros() -> set[str]:
+    """The entry points of ``xlsrc.macros``: the functions its ``_macro`` decorator wraps."""
+    import xlsrc.macros as macros
+    return {name for name, f in vars(macros).items()
+            if callable(f) and hasattr(f, "__wrapped__") and getattr(f, "__module__", "") == macros.__name__}
+
+
+def check_macro_coverage(vba: str) -> list[str]:
+    """Every Python macro is called by some RunPython of the VBA (so a new
+    button on the Python side is not forgotten on the Excel side)."""
+    called = {call.rpartition(".")[2] for _, call in _RUNPYTHON.findall(vba)}
+    return [f"xlsrc.macros.{name}() không có Sub VBA nào gọi (thêm Sub, nút ribbon và nút ở trang Hướng dẫn)"
+            for name in sorted(python_macros() - called)]
+
+
 def check_codenames(xlsm: bytes, modules: dict[str, str]) -> list[str]:
     parts = _parts(xlsm)
     documents = {n[:-4] for n, code in modules.items() if n.endswith(".cls") and "VB_Base = \"0{000208" in code}
@@ -214,7 +229,7 @@ def check_all(xlsm: bytes, expected_source: str) -> list[str]:
     return (check_xml(xlsm) + check_macro_enabled_package(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
             + check_paths_sheet(xlsm, vba) + check_error_handling(vba) + check_project_streams(xlsm)
-            + check_lint(vba, modules))
+            + check_lint(vba, modules) + check_macro_coverage(vba))
 
 
 def check_lint(vba: str, modules: dict[str, str]) -> list[str]:

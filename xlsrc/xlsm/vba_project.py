@@ -21,6 +21,7 @@ from pathlib import Path
 
 import olefile
 
+from ..errors import ThiDuaError
 from . import compound_file
 from .ovba_compression import compress, decompress
 
@@ -110,11 +111,19 @@ def _source_group(template, name: str):
     return out
 
 
+class VbaSourceError(ThiDuaError, ValueError):
+    """The VBA text source cannot be built into the workbook."""
+
+
 def module_source_bytes(source: str, name: str = MODULE_NAME) -> bytes:
     """The module text as stored: CRLF line ends, ASCII, ``Attribute VB_Name`` first."""
-    if not source.isascii():
-        bad = sorted({c for c in source if not c.isascii()})
-        raise ValueError(f"VBA source must be ASCII (found {''.join(bad)!r}); keep Vietnamese text in Python")
+    for number, line in enumerate(source.replace("\r\n", "\n").split("\n"), 1):
+        if not line.isascii():
+            bad = "".join(dict.fromkeys(c for c in line if not c.isascii()))
+            raise VbaSourceError(
+                f"Mã VBA workbook/{name}.bas, dòng {number}: có ký tự không phải ASCII ({bad!r}) — VBA source "
+                f"must be ASCII. Viết tiếng Việt bằng mã \\uXXXX trong Vn(\"...\"), ví dụ Vn(\"Kh\\u00F4ng\"). "
+                f"Dòng đó: {line.strip()[:80]}")
     lines = source.replace("\r\n", "\n").rstrip("\n").split("\n")
     m = re.fullmatch(r'Attribute VB_Name = "([^"]*)"', lines[0])
     if m is None:
@@ -133,10 +142,11 @@ def _check_names(sheet_codenames: list[str]) -> None:
         seen.add(n.lower())
 
 
-def build_vba_project(module_source: str, sheet_codenames: list[str]) -> bytes:
+def build_vba_project(module_source: str, sheet_codenames: list[str], project_id: str | None = None) -> bytes:
     """vbaProject.bin with ThisWorkbook, one document module per name in
     ``sheet_codenames`` (in that order), our module ``ThiDua`` holding
-    ``module_source``, and xlwings' own modules."""
+    ``module_source``, and xlwings' own modules; its project ID is
+    ``project_id`` (see :func:`project_id_for`), else the quickstart's."""
     sheet_codenames = list(sheet_codenames)
     _check_names(sheet_codenames)
     ole = olefile.OleFileIO(io.BytesIO(quickstart_vba_bin()))
@@ -176,6 +186,8 @@ def build_vba_project(module_source: str, sheet_codenames: list[str]) -> bytes:
     # MODULETYPE 0x22 also marks class modules (Dictionary): documents are ours
     documents = [WORKBOOK_MODULE, *sheet_codenames]
     streams["PROJECT"] = project_stream(old["PROJECT"], [n for n, _ in groups], documents)
+    if project_id is not None:
+        streams["PROJECT"] = with_project_id(streams["PROJECT"], project_id)
     streams["PROJECTwm"] = project_wm([n for n, _ in groups])
 
     tree: dict = {}
@@ -245,3 +257,73 @@ def project_wm(names: list[str]) -> bytes:
     """PROJECTwm ([MS-OVBA] 2.3.3): each name in MBCS then UTF-16, then a 0x0000 terminator."""
     body = b"".join(n.encode("latin-1") + b"\0" + n.encode("utf-16-le") + b"\0\0" for n in names)
     return body + b"\0\0"
+
+
+# -- the project ID ([MS-OVBA] 2.3.1.2) and the values keyed to it (2.4.3) ----------
+_PROJECT_NAMESPACE = __import__("uuid").UUID("6c0c3a51-2f0e-4f57-9a55-1d6f3b2a7c10")
+_PROTECTED = ("CMG", "DPB", "GC")
+
+
+def project_id_for(seed: str) -> str:
+    """A project ID of its own for each workbook, yet reproducible: a UUID
+    derived from ``seed`` (``thidua new`` uses the target path)."""
+    import uuid
+    return "{" + str(uuid.uuid5(_PROJECT_NAMESPACE, seed)).upper() + "}"
+
+
+def _proj_key(project_id: str) -> int:
+    return sum(project_id.encode("latin-1")) & 0xFF
+
+
+def decrypt_data(text: str) -> tuple[int, bytes, bytes, int]:
+    """(seed, ignored bytes, data, project key) of an [MS-OVBA] 2.4.3 encrypted value."""
+    enc = bytes.fromhex(text)
+    seed, version_enc, key_enc = enc[0], enc[1], enc[2]
+    if seed ^ version_enc != 2:
+        raise ValueError("encrypted PROJECT value: version is not 2")
+    key = seed ^ key_enc
+    state = [key, key_enc, version_enc]  # unencrypted byte 1, encrypted byte 1, encrypted byte 2
+    pos = 3
+
+    def take(n: int) -> bytes:
+        nonlocal pos
+        out = bytearray()
+        for b in enc[pos:pos + n]:
+            value = b ^ ((state[2] + state[0]) & 0xFF)
+            state[2], state[1], state[0] = state[1], b, value
+            out.append(value)
+        pos += n
+        return bytes(out)
+
+    ignored = take((seed & 6) // 2)
+    length = struct.unpack("<I", take(4))[0]
+    return seed, ignored, take(length), key
+
+
+def encrypt_data(seed: int, ignored: bytes, data: bytes, key: int) -> str:
+    version_enc, key_enc = seed ^ 2, seed ^ key
+    state = [key, key_enc, version_enc]
+    out = bytearray([seed, version_enc, key_enc])
+    for value in ignored + struct.pack("<I", len(data)) + data:
+        b = value ^ ((state[2] + state[0]) & 0xFF)
+        state[2], state[1], state[0] = state[1], b, value
+        out.append(b)
+    return out.hex().upper()
+
+
+def with_project_id(project: bytes, project_id: str) -> bytes:
+    """The PROJECT stream with ``ID`` = ``project_id`` and CMG, DPB and GC
+    re-encrypted with its project key (their content and seeds unchanged)."""
+    if not re.fullmatch(r"\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}", project_id):
+        raise ValueError(f"not a project ID: {project_id!r}")
+    lines = project.decode("latin-1").split("\r\n")
+    out = []
+    for line in lines:
+        key, _, value = line.partition("=")
+        if key == "ID":
+            line = f'ID="{project_id}"'
+        elif key in _PROTECTED and value.startswith('"'):
+            seed, ignored, data, _ = decrypt_data(value.strip('"'))
+            line = f'{key}="{encrypt_data(seed, ignored, data, _proj_key(project_id))}"'
+        out.append(line)
+    return "\r\n".join(out).encode("latin-1")

@@ -1,0 +1,167 @@
+"""Issue 8, done when: a random table of works — names in any Vietnamese
+text, dates and progress in any accepted form, group rows, unit names merged
+over their works, title lines, totals and a signature — written as a real
+.xlsx, .xls or .ods, consolidated and read back from the master: every value
+equals what was written, or carries a finding at its source cell."""
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from xlsrc import schema as S
+from xlsrc.consolidate import consolidate, write_master
+from xlsrc.findings import cell_ref
+from xlsrc.tables import _FOOT_NOTE, _is_end_marker, is_total
+from xlsrc.vntext import fold, nfc
+
+from .shapes import FORMATS, write_table
+
+LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+ALPHABET = LOWER + LOWER.upper() + "0123456789 ,-()/&"
+HEADER = ["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành",
+          "Tiến độ hoàn thành (%)"]
+HEADER_KEYS = {fold(h) for h in HEADER}
+ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+
+
+def _plain_text(min_size=3, max_size=40):
+    return (st.text(ALPHABET, min_size=min_size, max_size=max_size)
+            .map(lambda s: " ".join(s.split()))
+            .filter(lambda s: sum(ch.isalpha() for ch in s) >= 3))
+
+
+def _is_structure(text: str) -> bool:
+    """A text the locator rightly reads as a total, a foot note, a signature or the header."""
+    return is_total(text) or bool(_FOOT_NOTE.match(text)) or _is_end_marker(fold(text)) or fold(text) in HEADER_KEYS
+
+
+names = _plain_text().filter(lambda s: not _is_structure(s))
+units = _plain_text(3, 25).filter(lambda s: not _is_structure(s))
+days = st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 28))
+DATE_FORMS = ("cell", "dd/mm/yyyy", "d.m.yyyy", "dd/mm/yy", "month", "quarter", "year")
+PROGRESS_FORMS = ("percent text", "number", "percent cell", "with note", "words")
+
+
+def _date_cell(form: str, d: dt.date):
+    """(what is written, what the master must hold)."""
+    quarter = "I II III IV".split()[(d.month - 1) // 3]
+    return {
+        "cell": (dt.datetime(d.year, d.month, d.day), dt.datetime(d.year, d.month, d.day)),
+        "dd/mm/yyyy": (d.strftime("%d/%m/%Y"), dt.datetime(d.year, d.month, d.day)),
+        "d.m.yyyy": (f"{d.day}.{d.month}.{d.year}", dt.datetime(d.year, d.month, d.day)),
+        "dd/mm/yy": (d.strftime("%d/%m/%y"), dt.datetime(d.year, d.month, d.day)),
+        "month": (f"Tháng {d.month}/{d.year}", f"Tháng {d.month}/{d.year}"),
+        "quarter": (f"Quý {quarter}/{d.year}", f"Quý {quarter}/{d.year}"),
+        "year": (f"Năm {d.year}", f"Năm {d.year}"),
+    }[form]
+
+
+def _progress_cell(form: str, v: int, fmt: str):
+    """(written, expected, percent-formatted)."""
+    if form == "percent cell" and fmt == "ods":
+        form = "percent text"
+    return {
+        "percent text": (f"{v}%", round(v / 100, 10), False),
+        "number": (v, round(v / 100, 10), False),
+        "percent cell": (v / 100, round(v / 100, 10), True),
+        "with note": (f"{v}% (dự kiến hoàn thành tháng 12)", f"{v}% (dự kiến hoàn thành tháng 12)", False),
+        "words": ("Đang thực hiện", "Đang thực hiện", False),
+    }[form]
+
+
+work = st.fixed_dictionaries({
+    "name": names, "start": days, "start_form": st.sampled_from(DATE_FORMS),
+    "finish_days": st.integers(0, 300), "finish_form": st.sampled_from(DATE_FORMS),
+    "progress": st.integers(2, 100), "progress_form": st.sampled_from(PROGRESS_FORMS),
+})
+group = st.fixed_dictionaries({
+    "heading": _plain_text(3, 30).filter(lambda s: not _is_structure(s)),
+    "style": st.sampled_from(["label cell", "in one cell", "sub-heading"]),
+    "owners": st.lists(st.tuples(units, st.lists(work, min_size=1, max_size=3)), min_size=1, max_size=3),
+})
+table = st.fixed_dictionaries({
+    "format": st.sampled_from(FORMATS),
+    "titles": st.lists(st.sampled_from(["UBND TỈNH HÀ TĨNH", "SỞ TƯ PHÁP", "DANH SÁCH CÔNG TRÌNH NĂM 2021",
+                                        "(Kèm theo Báo cáo số 95/BC-STP)"]), max_size=3),
+    "total_on_top": st.booleans(),
+    "groups": st.lists(group, min_size=1, max_size=3),
+})
+
+
+def _build(t: dict):
+    """The rows to write, merges, percent cells, and per work: (excel row, expected values)."""
+    rows = [[title] + [None] * 5 for title in t["titles"]] + [list(HEADER)]
+    merges, percent, expected = [], set(), []
+    if t["total_on_top"]:
+        rows.append(["Tổng cộng", f"{sum(len(ws) for g in t['groups'] for _, ws in g['owners'])} công trình",
+                     None, None, None, None])
+    n, top_label = 0, ""
+    for gi, g in enumerate(t["groups"]):
+        label = ROMAN[gi]
+        if g["style"] == "label cell" or (g["style"] == "sub-heading" and gi == 0):
+            rows.append([label, g["heading"], None, None, None, None])
+            path = top_label = f"{label}. {g['heading']}"
+        elif g["style"] == "in one cell":
+            rows.append([f"{label}. {g['heading']}", None, None, None, None, None])
+            merges.append((len(rows) - 1, 0, len(rows) - 1, 5))
+            path = top_label = f"{label}. {g['heading']}"
+        else:  # a lettered heading under the previous Roman one
+            letter = "ABCDEF"[gi]
+            rows.append([f"{letter}.", g["heading"], None, None, None, None])
+            path = f"{top_label} / {letter}. {g['heading']}"
+        for owner, works in g["owners"]:
+            first = len(rows)
+            for w in works:
+                n += 1
+                start_w, start_x = _date_cell(w["start_form"], w["start"])
+                finish = w["start"] + dt.timedelta(days=w["finish_days"])
+                if finish.year > 2021:
+                    finish = dt.date(2021, 12, 31)
+                finish_w, finish_x = _date_cell(w["finish_form"], finish)
+                prog_w, prog_x, pct = _progress_cell(w["progress_form"], w["progress"], t["format"])
+                r = len(rows)
+                rows.append([n, w["name"], owner if r == first else None, start_w, finish_w, prog_w])
+                if pct:
+                    percent.add((r, 5))
+                expected.append((r, {"name": nfc(w["name"]), "owner": nfc(owner), "group": nfc(path),
+                                     "start": start_x, "planned_finish": finish_x, "progress": prog_x}))
+            if len(rows) - first > 1:
+                merges.append((first, 2, len(rows) - 1, 2))
+    rows += [[None] * 6, [None, None, None, "KT. GIÁM ĐỐC", None, None], [None, None, None, "PHÓ GIÁM ĐỐC", None, None]]
+    return rows, merges, percent, expected
+
+
+COLUMNS = {"name": 1, "owner": 2, "start": 3, "planned_finish": 4, "progress": 5, "group": None}
+MASTER_HEADERS = {c.key: c.header for c in S.WORKS.columns}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(table)
+def test_every_value_reaches_the_master_or_carries_a_finding(t):
+    rows, merges, percent, expected = _build(t)
+    assume(all(not _is_structure(e["group"].split(". ", 1)[-1]) for _, e in expected))
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_table(Path(folder) / f"don_vi.{t['format']}", rows, merges, percent=percent)
+        result = consolidate([str(path)], jobs=1)
+        assert [f.status for f in result.files] == ["ok"], result.files[0].message
+        flagged = {(f["sheet"], f["cell"]) for f in result.findings if f["file"] == str(path)}
+        master = write_master(result, Path(folder) / "TongHop.xlsx")
+        ws = openpyxl.load_workbook(master)[S.WORKS.name]
+        got_rows = list(ws.iter_rows(values_only=True))
+        heads = got_rows[0]
+        got = [dict(zip(heads, r)) for r in got_rows[1:] if any(v is not None for v in r)]
+        assert len(got) == len(expected)
+        for (r, want), row in zip(expected, got):
+            assert row[MASTER_HEADERS["source_row"]] == r + 1
+            for key, value in want.items():
+                have = row[MASTER_HEADERS[key]]
+                if have == value:
+                    continue
+                col = COLUMNS[key]
+                assert col is not None and ("Phụ lục", cell_ref(r + 1, col + 1)) in flagged, \
+                    (key, value, have, t["format"])

@@ -1,0 +1,305 @@
+"""The Quyết định khen thưởng and its annex, rendered for real from the demo
+workbook and read back: text, counts, money and the form of Nghị định 30."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from xlsrc import schema as S
+from xlsrc.awards import make_decision, template_path
+from xlsrc.awards.defaults import with_prize_coefficients
+from xlsrc.awards.demo import NUMBER
+from xlsrc.cli import main
+from xlsrc.demo_data import demo_content
+from xlsrc.errors import ThiDuaError
+from xlsrc.report import make_report, to_pdf
+from xlsrc.review.defaults import default_standard_rows
+from xlsrc.validation import validate
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _lines(doc) -> list[str]:
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                lines += [p.text for p in cell.paragraphs]
+    return lines
+
+
+def _paragraph(doc, text):
+    for p in doc.paragraphs:
+        if p.text == text:
+            return p
+    for table in doc.tables:
+        for cell in (c for r in table.rows for c in r.cells):
+            for p in cell.paragraphs:
+                if p.text == text:
+                    return p
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+def _annex(doc) -> list[list[str]]:
+    table = doc.tables[-1]
+    return [[c.text for c in r.cells] for r in table.rows]
+
+
+@pytest.fixture()
+def demo_decision(read_back, tmp_path):
+    return make_decision(read_back(demo_content()), NUMBER, tmp_path / "qd.docx")
+
+
+def _article(doc, n: int) -> str:
+    return next(p.text for p in doc.paragraphs if p.text.startswith(f"Điều {n}."))
+
+
+def test_decision_text_word_for_word(demo_decision):
+    doc = Document(demo_decision)
+    lines = _lines(doc)
+    for line in ("UBND TỈNH HÀ TĨNH", "SỞ NGOẠI VỤ", "Số: 45/QĐ-SNgV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Hà Tĩnh, ngày 22 tháng 12 năm 2025", "QUYẾT ĐỊNH",
+                 "Về việc tặng Giấy khen cho các tập thể, cá nhân đã có thành tích xuất sắc trong thực hiện nhiệm vụ "
+                 "năm 2025", "GIÁM ĐỐC SỞ NGOẠI VỤ TỈNH HÀ TĨNH",
+                 "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "QUYẾT ĐỊNH:", "Nơi nhận:",
+                 "- Như Điều 3;", "- Lưu: VT, VP.", "GIÁM ĐỐC", "Đặng Văn K", "DANH SÁCH",
+                 "TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+                 "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh)",
+                 "Bằng chữ: Ba triệu hai trăm hai mươi nghìn đồng."):
+        assert line in lines, line
+    bases = [p.text for p in doc.paragraphs if p.text.startswith("Căn cứ")]
+    assert bases[1].startswith("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ")
+    assert bases[2].startswith("Căn cứ Quyết định số …/2025/QĐ-UBND") and bases[-1].endswith(";")
+    assert "Xét đề nghị của Chánh Văn phòng Sở tại Tờ trình số" in "\n".join(lines)
+    assert not any("98/2023" in line for line in lines)  # a repealed decree is never cited
+    assert _article(doc, 1) == ("Điều 1. Tặng Giấy khen cho 02 tập thể và 05 cá nhân (có danh sách kèm theo) đã có "
+                                "thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025.")
+    assert _article(doc, 2) == (
+        "Điều 2. Kèm theo Giấy khen, mỗi tập thể được thưởng 710.000 đồng (0,3 lần mức lương cơ sở); mỗi cá nhân "
+        "được thưởng 360.000 đồng (0,15 lần mức lương cơ sở), theo Điều 54 Nghị định số 152/2025/NĐ-CP; mức lương "
+        "cơ sở 2.340.000 đồng theo Nghị định số 73/2024/NĐ-CP. Tổng số tiền thưởng là 3.220.000 đồng (Bằng chữ: Ba "
+        "triệu hai trăm hai mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của Sở Ngoại vụ.")
+    assert _article(doc, 3).startswith("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng")
+
+
+def test_annex_lists_collectives_then_individuals_with_money(demo_decision):
+    rows = _annex(Document(demo_decision))
+    assert rows[0] == ["TT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền thưởng (đồng)"]
+    assert rows[1][:2] == ["I", "Tập thể"]
+    assert rows[2] == ["1", "Phòng Hợp tác quốc tế", "Sở Ngoại vụ", "710.000"]
+    assert rows[4][:2] == ["II", "Cá nhân"]
+    # Ông/Bà from Giới tính on Cán bộ; position and unit from Cán bộ when the award row leaves them blank
+    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ", "360.000"]
+    assert rows[6][:2] == ["2", "Bà Trần Thị B"]
+    assert [r[0] for r in rows[5:10]] == ["1", "2", "3", "4", "5"]
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == "3.220.000"
+    assert sum(int(r[-1].replace(".", "")) for r in rows[2:-1] if r[-1]) == 3_220_000
+
+
+def test_form_of_nghi_dinh_30(demo_decision):
+    doc = Document(demo_decision)
+    sec = doc.sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert Mm(20) <= sec.top_margin <= Mm(25) and Mm(20) <= sec.bottom_margin <= Mm(25)
+    assert Mm(30) <= sec.left_margin <= Mm(35) and Mm(15) <= sec.right_margin <= Mm(20)
+    normal = doc.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and Pt(13) <= normal.font.size <= Pt(14)
+    lang = normal.element.rPr.find(f"{W}lang")
+    assert lang is not None and lang.get(f"{W}val") == "vi-VN"
+    header = doc.tables[0]
+    borders = header._tbl.tblPr.find(f"{W}tblBorders")
+    assert all(b.get(f"{W}val") == "nil" for b in borders)
+    assert header._tbl.xml.count("<w:bottom ") >= 2  # rules under the issuing body and the motto
+    runs = lambda text: _paragraph(doc, text).runs  # noqa: E731
+    assert not any(r.bold for r in runs("UBND TỈNH HÀ TĨNH"))
+    for text in ("SỞ NGOẠI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH",
+                 "QUYẾT ĐỊNH:", "GIÁM ĐỐC SỞ NGOẠI VỤ TỈNH HÀ TĨNH", "GIÁM ĐỐC", "Đặng Văn K", "DANH SÁCH"):
+        assert all(r.bold for r in runs(text)), text
+    assert all(r.italic for r in runs("Hà Tĩnh, ngày 22 tháng 12 năm 2025"))
+    for p in doc.paragraphs:
+        if p.text.startswith(("Căn cứ", "Xét đề nghị")):  # bases in italics, justified, indented
+            assert all(r.italic for r in p.runs) and p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+            assert p.paragraph_format.first_line_indent >= Mm(10)
+    article = next(p for p in doc.paragraphs if p.text.startswith("Điều 1."))
+    assert article.runs[0].bold and article.runs[0].text == "Điều 1. " and not article.runs[1].bold
+    assert all(r.bold and r.italic and r.font.size == Pt(12) for r in runs("Nơi nhận:"))
+    assert sec.different_first_page_header_footer and "PAGE" in sec.header._element.xml
+    assert doc.sections[-1].start_type == 2  # the annex starts on a new page
+
+
+def test_counts_follow_the_annex(read_back, tmp_path):
+    content = demo_content()
+    content.rows["awards"].append({"form": "Giấy khen", "recipient_kind": S.INDIVIDUAL, "count": 3,
+                                   "field": "thực hiện nhiệm vụ năm 2025", "decision_number": NUMBER})
+    content.rows["awards"] = [a for a in content.rows["awards"] if a.get("recipient") != "Phòng Lãnh sự - Biên giới"]
+    doc = Document(make_decision(read_back(content), NUMBER, tmp_path / "qd.docx"))
+    assert "cho 01 tập thể và 08 cá nhân (có danh sách kèm theo)" in _article(doc, 1)
+    rows = _annex(doc)
+    assert ["6", "03 cá nhân (chưa kê tên)", "", "1.080.000"] in rows  # 3 × 360.000
+    assert rows[-1][-1] == "3.590.000" and "Tổng số tiền thưởng là 3.590.000 đồng" in _article(doc, 2)  # 710.000 + 8 × 360.000
+
+
+def test_money_uses_the_base_salary_in_force_on_the_decision_date(read_back, tmp_path):
+    content = demo_content()
+    content.rows["decisions"][0]["date"] = dt.datetime(2024, 3, 1)  # 1.800.000 đ (Nghị định 24/2023/NĐ-CP)
+    doc = Document(make_decision(read_back(content), NUMBER, tmp_path / "qd.docx"))
+    article = _article(doc, 2)
+    assert "mỗi tập thể được thưởng 540.000 đồng" in article and "mỗi cá nhân được thưởng 270.000 đồng" in article
+    assert "mức lương cơ sở 1.800.000 đồng theo Nghị định số 24/2023/NĐ-CP" in article
+    assert _annex(doc)[-1][-1] == "2.430.000"  # 2 × 540.000 + 5 × 270.000
+
+
+def test_coefficients_are_read_from_the_tieu_chuan_sheet(read_back, tmp_path):
+    content = demo_content()
+    rows = with_prize_coefficients(default_standard_rows())
+    row = next(r for r in rows if r["title"] == "Giấy khen" and r["recipient_kind"] == S.INDIVIDUAL)
+    row["prize_coefficient"] = "0,2"  # typed with a decimal comma
+    row["prize_basis"] = "Quy chế của tỉnh (thử)"
+    content.rows["standards"] = rows
+    doc = Document(make_decision(read_back(content), NUMBER, tmp_path / "qd.docx"))
+    article = _article(doc, 2)
+    assert "mỗi cá nhân được thưởng 470.000 đồng (0,2 lần" in article  # 468.000 rounded up
+    assert "Quy chế của tỉnh (thử)" in article
+
+
+def test_a_form_without_coefficient_is_refused_in_words(read_back, tmp_path):
+    content = demo_content()
+    content.rows["standards"] = [r for r in with_prize_coefficients(default_standard_rows())
+                                 if r["title"] != "Giấy khen"]
+    with pytest.raises(ThiDuaError, match="Chưa có hệ số tiền thưởng cho 'Giấy khen'"):
+        make_decision(read_back(content), NUMBER, tmp_path / "qd.docx")
+    assert not (tmp_path / "qd.docx").exists()
+
+
+def test_unknown_decision_and_decision_without_awards(read_back, tmp_path):
+    data = read_back(demo_content())
+    with pytest.raises(ThiDuaError, match="Không có quyết định số 99/QĐ-SNgV"):
+        make_decision(data, "99/QĐ-SNgV", tmp_path / "x.docx")
+    content = demo_content()
+    content.rows["decisions"].append({"number": "46/QĐ-SNgV", "date": dt.datetime(2025, 12, 23), "summary": "Về việc",
+                                      "form": "Giấy khen", "signer_name": "X", "signer_title": "GIÁM ĐỐC"})
+    with pytest.raises(ThiDuaError, match="chưa có ai được khen"):
+        make_decision(read_back(content, "b.xlsx"), "46/QĐ-SNgV", tmp_path / "x.docx")
+
+
+def _codes(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_validation_of_decisions_and_their_awards(read_back):
+    content = demo_content()
+    awards = content.rows["awards"]
+    awards[0]["decision_number"] = "12/QĐ-SNgV"  # a 2020 award pointing to a decision not on the sheet
+    awards.append({"form": "Giấy khen", "recipient_kind": S.INDIVIDUAL, "count": 4, "field": "x",
+                   "decision_number": NUMBER})
+    awards.append({"form": "Lao động tiên tiến", "recipient_kind": S.INDIVIDUAL, "recipient": "Ngô Văn Z",
+                   "field": "x", "decision_number": NUMBER})
+    content.rows["decisions"].append(dict(content.rows["decisions"][0], order=2))
+    content.rows["decisions"].append({"number": "47/QĐ-SNgV", "date": dt.datetime(2025, 12, 23), "summary": "V",
+                                      "form": "Giấy khen", "signer_name": "X", "signer_title": "GIÁM ĐỐC"})
+    findings = validate(read_back(content))
+    unknown = _codes(findings, "DECISION_NOT_LISTED")
+    assert len(unknown) == 1 and unknown[0].sheet == "Khen thưởng" and unknown[0].row == 2
+    assert unknown[0].severity == "warning" and "12/QĐ-SNgV" in unknown[0].message
+    count_only = _codes(findings, "CERTIFICATE_COUNT_ONLY")
+    assert len(count_only) == 1 and "04 cá nhân" in count_only[0].message and "không in được giấy khen" in \
+        count_only[0].message
+    assert len(_codes(findings, "DECISION_FORM_MISMATCH")) == 1
+    duplicate = _codes(findings, "DECISION_DUPLICATE")
+    assert len(duplicate) == 1 and duplicate[0].severity == "error" and duplicate[0].row == 3
+    empty = _codes(findings, "DECISION_WITHOUT_AWARD")
+    assert [f.row for f in empty] == [4] and empty[0].cell.startswith("B")
+
+
+def test_the_demo_is_clean_and_the_2021_report_leaves_out_the_2025_decision(read_back, tmp_path):
+    data = read_back(demo_content())
+    assert [f.line() for f in validate(data) if f.code.startswith(("DECISION", "CERTIFICATE"))] == []
+    report = Document(make_report(data, tmp_path / "bc.docx"))
+    text = "\n".join(_lines(report))
+    assert "02 tập thể và 07 cá nhân" in text and "thực hiện nhiệm vụ năm 2025" not in text
+
+
+def test_special_characters_stay_text(read_back, tmp_path):
+    content = demo_content()
+    content.rows["awards"][-1]["recipient"] = 'Tổ "A & B" <{{ 7*7 }}>'
+    content.rows["awards"][-1]["staff_code"] = None
+    doc = Document(make_decision(read_back(content), NUMBER, tmp_path / "qd.docx"))
+    assert any(r[1] == 'Tổ "A & B" <{{ 7*7 }}>' for r in _annex(doc))
+
+
+def _edited(tmp_path, old: str, new: str):
+    out = tmp_path / "mau.docx"
+    zin = zipfile.ZipFile(template_path("quyet_dinh.docx"))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text
+                data = text.replace(old, new, 1).encode("utf-8")
+            zout.writestr(item, data)
+    return out
+
+
+def test_the_template_renders_in_the_sandbox(read_back, tmp_path):
+    data = read_back(demo_content())
+    evil = _edited(tmp_path, "{{ article1 }}", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(ThiDuaError, match="không an toàn"):
+        make_decision(data, NUMBER, tmp_path / "x.docx", template=evil)
+    unknown = _edited(tmp_path, "{{ article3 }}", "{{ dieu_4 }}")
+    with pytest.raises(ThiDuaError, match="dieu_4"):
+        make_decision(data, NUMBER, tmp_path / "y.docx", template=unknown)
+    assert not (tmp_path / "x.docx").exists() and not (tmp_path / "y.docx").exists()
+
+
+def test_templates_are_reproducible(tmp_path):
+    from xlsrc.awards.build_templates import build_all
+    for built in build_all(tmp_path):
+        assert zipfile.ZipFile(built).read("word/document.xml") == \
+            zipfile.ZipFile(template_path(built.name)).read("word/document.xml")
+
+
+def test_cli_decision_exit_codes_and_no_overwrite(demo_book, tmp_path, capsys):
+    out = tmp_path / "QD.docx"
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(demo_book), "--so", NUMBER, "-o", str(out)])
+    assert exc.value.code == 0 and out.exists()
+    before = out.read_bytes()
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(demo_book), "--so", NUMBER, "-o", str(out)])
+    assert exc.value.code == 2 and out.read_bytes() == before
+    assert "--force" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(demo_book), "--so", "1/QĐ-X"])
+    assert exc.value.code == 2 and "Không có quyết định số 1/QĐ-X" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(demo_book), "--so", NUMBER])  # default name next to the workbook, in ASCII
+    assert exc.value.code == 0 and (demo_book.parent / "QuyetDinh_45-QD-SNgV.docx").exists()
+
+
+def test_cli_decision_refuses_errors_on_its_sheets(read_back, tmp_path, capsys):
+    content = demo_content()
+    content.rows["decisions"][0]["date"] = "ngày mai"
+    from xlsrc.builder import write_workbook
+    book = write_workbook(tmp_path / "loi.xlsx", content)
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(book), "--so", NUMBER])
+    captured = capsys.readouterr()
+    assert exc.value.code == 1 and "Quyết định!C2" in captured.err and "Chưa lập được" in captured.err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_decision_pdf(demo_decision):
+    pdf = to_pdf(demo_decision)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "QUYẾT ĐỊNH" in text and "Đặng Văn K" in text and "Ông Nguyễn Văn A" in text
+    assert "Bằng chữ: Ba triệu hai trăm hai mươi nghìn đồng." in text
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 2

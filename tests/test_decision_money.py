@@ -1,0 +1,82 @@
+"""Prize money and Vietnamese numbers in words."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from xlsrc.awards.money import (DEFAULT_BASE_SALARIES, DEFAULT_COEFFICIENTS, base_salary_on, coefficient_for,
+                                coefficient_text, prize)
+from xlsrc.awards.numwords import money_figures, money_words, number_words
+
+# Known readings, as written in Vietnamese financial documents.
+KNOWN = [
+    (0, "không"), (1, "một"), (4, "bốn"), (5, "năm"), (10, "mười"), (11, "mười một"), (14, "mười bốn"),
+    (15, "mười lăm"), (20, "hai mươi"), (21, "hai mươi mốt"), (25, "hai mươi lăm"), (31, "ba mươi mốt"),
+    (55, "năm mươi lăm"), (100, "một trăm"), (101, "một trăm linh một"), (105, "một trăm linh năm"),
+    (110, "một trăm mười"), (111, "một trăm mười một"), (115, "một trăm mười lăm"), (121, "một trăm hai mươi mốt"),
+    (1000, "một nghìn"), (1001, "một nghìn không trăm linh một"), (1005, "một nghìn không trăm linh năm"),
+    (1010, "một nghìn không trăm mười"), (1015, "một nghìn không trăm mười lăm"),
+    (1995, "một nghìn chín trăm chín mươi lăm"), (15_000, "mười lăm nghìn"),
+    (105_000, "một trăm linh năm nghìn"), (351_000, "ba trăm năm mươi mốt nghìn"),
+    (360_000, "ba trăm sáu mươi nghìn"), (1_000_000, "một triệu"),
+    (1_000_001, "một triệu không trăm linh một"), (1_490_000, "một triệu bốn trăm chín mươi nghìn"),
+    (2_005_000, "hai triệu không trăm linh năm nghìn"), (2_340_000, "hai triệu ba trăm bốn mươi nghìn"),
+    (5_940_000, "năm triệu chín trăm bốn mươi nghìn"), (21_000_000, "hai mươi mốt triệu"),
+    (1_000_000_000, "một tỷ"), (1_500_000_000, "một tỷ năm trăm triệu"),
+    (1_000_000_005, "một tỷ không trăm linh năm"), (1_000_000_000_000, "một nghìn tỷ"),
+    (25_015_000_000, "hai mươi lăm tỷ không trăm mười lăm triệu"),
+]
+
+
+@pytest.mark.parametrize("n,words", KNOWN, ids=[str(n) for n, _ in KNOWN])
+def test_number_words_table(n, words):
+    assert number_words(n) == words
+
+
+def test_money_words_and_figures():
+    assert money_words(5_940_000) == "Năm triệu chín trăm bốn mươi nghìn đồng"
+    assert money_figures(5_940_000) == "5.940.000"
+    assert money_figures(360_000) == "360.000"
+
+
+def test_number_words_refuses_non_integers():
+    with pytest.raises(TypeError):
+        number_words(1.5)
+
+
+@pytest.mark.parametrize("day,amount", [
+    (dt.date(2019, 7, 1), 1_490_000), (dt.date(2023, 6, 30), 1_490_000), (dt.date(2023, 7, 1), 1_800_000),
+    (dt.date(2024, 6, 30), 1_800_000), (dt.date(2024, 7, 1), 2_340_000), (dt.date(2025, 12, 15), 2_340_000)])
+def test_base_salary_in_force_on_the_decision_date(day, amount):
+    assert base_salary_on(day).amount == amount
+
+
+def test_no_base_salary_before_the_table():
+    assert base_salary_on(dt.date(2019, 6, 30)) is None
+    assert [b.basis for b in DEFAULT_BASE_SALARIES] == [
+        "Nghị định số 38/2019/NĐ-CP", "Nghị định số 24/2023/NĐ-CP", "Nghị định số 73/2024/NĐ-CP"]
+
+
+@pytest.mark.parametrize("coef,base,amount", [
+    ("0.15", 2_340_000, 360_000),    # 351.000 rounded up
+    ("0.3", 2_340_000, 710_000),     # 702.000
+    ("0.15", 1_490_000, 230_000),    # 223.500
+    ("0.3", 1_800_000, 540_000),     # exact, not raised
+    ("1.0", 2_340_000, 2_340_000),
+    ("0.8", 2_340_000, 1_880_000),   # 1.872.000
+    ("1.5", 2_340_000, 3_510_000),
+    ("3.0", 2_340_000, 7_020_000),
+])
+def test_prize_rounds_up_to_ten_thousand(coef, base, amount):
+    assert prize(Decimal(coef), base) == amount
+
+
+def test_default_coefficients_carry_their_basis():
+    assert coefficient_for("Giấy khen", "Cá nhân").value == Decimal("0.15")
+    assert coefficient_for("Giấy khen", "Tập thể").value == Decimal("0.3")
+    assert coefficient_for("Tập thể lao động xuất sắc", "Tập thể").value == Decimal("1.5")
+    assert all("152/2025/NĐ-CP" in c.basis for c in DEFAULT_COEFFICIENTS)
+    assert not any("98/2023" in c.basis for c in DEFAULT_COEFFICIENTS)  # a repealed text is never the basis
+    assert coefficient_text(Decimal("0.15")) == "0,15" and coefficient_text(Decimal("1.0")) == "1,0"

@@ -1,0 +1,66 @@
+"""Validation of decisions and their awards: an award whose decision is not
+on the Quyết định sheet, a decision with no award, a decision listed twice,
+an award of another form than its decision, and a recipient given as a count
+only (who cannot receive a certificate)."""
+from __future__ import annotations
+
+from .. import schema as S
+from ..parsing import canonical_doc_number
+from ..validation import ERROR, WARNING
+from ..vntext import count_text
+
+
+def _before(award, since) -> bool:
+    """An award older than the first decision on the sheet: history kept for
+    the review, whose decision was never typed on the Quyết định sheet."""
+    if since is None:
+        return False
+    d = award["decision_date"]
+    if getattr(d, "ok", False):
+        return d.end < since
+    return isinstance(award["year"], int) and award["year"] < since.year
+
+
+def check_decisions(out) -> None:
+    data = out.data
+    if "decisions" not in data.sheet_names:
+        return  # an older workbook without the sheet: nothing to match against
+    decisions: dict[str, object] = {}
+    for rec in data.records.get("decisions", []):
+        key = canonical_doc_number(rec.text("number"))
+        if not key:
+            continue
+        if key in decisions:
+            out.add(S.DECISIONS, rec, "number", ERROR, "DECISION_DUPLICATE",
+                    f"Quyết định {rec.text('number')} đã có ở dòng {decisions[key].row}.")
+        else:
+            decisions[key] = rec
+    used = set()
+    since = min((r["date"].start for r in decisions.values() if r["date"].ok), default=None)
+    for rec in data.records.get("awards", []):
+        key = canonical_doc_number(rec.text("decision_number"))
+        if not key:
+            continue
+        decision = decisions.get(key)
+        if decision is None and not _before(rec, since):
+            out.add(S.AWARDS, rec, "decision_number", WARNING, "DECISION_NOT_LISTED",
+                    f"Quyết định {rec.text('decision_number')} chưa có ở trang '{S.DECISIONS.name}': chưa lập được "
+                    "quyết định, giấy khen cho dòng này (bỏ qua nếu là quyết định của cấp khác).")
+            continue
+        if decision is None:
+            continue  # award history from before the sheet was kept
+        used.add(key)
+        if decision["form"] and rec["form"] and decision["form"] != rec["form"]:
+            out.add(S.AWARDS, rec, "form", WARNING, "DECISION_FORM_MISMATCH",
+                    f"Quyết định {decision.text('number')} tặng '{decision['form']}', dòng này ghi '{rec['form']}'.")
+        count = rec["count"]
+        if (isinstance(count, int) and count > 1) or not rec.text("recipient"):
+            n = count if isinstance(count, int) and count > 1 else 1
+            out.add(S.AWARDS, rec, "recipient", WARNING, "CERTIFICATE_COUNT_ONLY",
+                    f"Dòng ghi {count_text(n)} {(rec['recipient_kind'] or 'đối tượng').lower()} mà không kê tên: "
+                    "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
+    for key, rec in decisions.items():
+        if key not in used:
+            out.add(S.DECISIONS, rec, "number", WARNING, "DECISION_WITHOUT_AWARD",
+                    f"Quyết định {rec.text('number')} chưa có ai được khen: ghi số này vào cột 'Số quyết định' "
+                    f"ở trang '{S.AWARDS.name}'.")

@@ -1,0 +1,3 @@
+"""File names of the decision and certificate templates."""
+DECISION = "quyet_dinh.docx"
+CERTIFICATE = "giay_khen.docx"
