@@ -76,6 +76,7 @@ def test_template_and_seed_annex_into_a_master_that_validates(tmp_path):
     assert info_["doc_date"] == dt.datetime(2021, 12, 3)   # latest report date of the inputs
     assert info_["issuing_body"] == "BAN THI ĐUA - KHEN THƯỞNG"
 
+    (tmp_path / "out").mkdir()  # the output's folder must exist: no folder is created on the way
     master = write_master(result, tmp_path / "out" / "TongHop.xlsx")
     data = read_workbook(FileBook(master))
     findings = validate(data)

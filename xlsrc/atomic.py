@@ -1,36 +1,136 @@
-"""Outputs are written atomically (temporary file, then ``os.replace``) and
-never overwrite an existing file unless asked to."""
+"""Outputs are written atomically and never overwrite an existing file
+unless asked to.
+
+* The content goes to a temporary file in the target's folder, which is
+  flushed to disk (``fsync``) before it takes the final name, so a crash or a
+  full disk never leaves a half-written output under the final name.
+* Without ``--force`` the final name is created **exclusively**
+  (``os.link``, which fails if the name exists): of two runs writing the same
+  new file, one wins and the other gets "đã có"; nothing is silently replaced.
+* New files get the usual permissions (``0666`` minus the umask), not the
+  ``0600`` of a temporary file.
+* With ``--force`` on an existing file the new content is written **into that
+  file** (same inode) once it is complete on disk: its mode, owner and hard
+  links are kept. The write is then not atomic for readers of that one file;
+  keeping the file's identity was preferred, as a user who overwrites a
+  shared report expects the shared copy to change. A file that is the only
+  link to itself is replaced atomically by rename, with its mode copied.
+* The folder of the output must exist: no folder is ever created on the way.
+"""
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import OutputExists
+from .errors import OutputExists, OutputFolderMissing, ThiDuaError, os_error_message
 
 
-def check_writable(path: Path, force: bool = False) -> None:
+def check_writable(path: Path, force: bool = False, other: str = "chọn tên khác bằng -o") -> None:
+    """Refuse early: an existing output without ``force`` (the message offers
+    ``other``, a way the calling command really has), a folder, a missing folder."""
+    path = Path(path)
+    if path.is_dir():
+        raise ThiDuaError(f"'{path}' là một thư mục; hãy ghi rõ tên tệp đích (-o THƯ_MỤC/TÊN_TỆP).")
     if path.exists() and not force:
-        raise OutputExists(f"Tệp '{path}' đã có. Dùng --force để ghi đè, hoặc chọn tên khác bằng -o.")
+        raise OutputExists(f"Tệp '{path}' đã có. Dùng --force để ghi đè, hoặc {other}.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputFolderMissing(f"Thư mục '{folder}' không có; hãy tạo thư mục trước hoặc chọn nơi ghi khác "
+                                  f"(công cụ không tự tạo thư mục).")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _overwrite_in_place(tmp: Path, target: Path) -> None:
+    """Copy the finished content into the existing file (mode, owner and hard links kept)."""
+    with open(tmp, "rb") as src, open(target, "r+b") as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
+        dst.truncate()
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def _publish(tmp: Path, target: Path, force: bool) -> None:
+    if not force:
+        try:
+            os.link(tmp, target)  # fails if the name exists: exclusive creation
+        except FileExistsError:
+            raise OutputExists(f"Tệp '{target}' vừa được tạo bởi chương trình khác; không ghi đè.") from None
+        except OSError:  # a file system without hard links: O_EXCL on the final name, then the content
+            try:
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                raise OutputExists(f"Tệp '{target}' vừa được tạo bởi chương trình khác; không ghi đè.") from None
+            os.close(fd)
+            _overwrite_in_place(tmp, target)
+        return
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        os.replace(tmp, target)
+        return
+    if st.st_nlink > 1 or not os.access(target.parent, os.W_OK):
+        _overwrite_in_place(tmp, target)
+        return
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except (OSError, AttributeError):
+        pass
+    os.replace(tmp, target)
 
 
 @contextmanager
 def atomic_path(path: str | os.PathLike, force: bool = False) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; on success it replaces
-    the target in one step. On error the target is untouched."""
+    """Yield a temporary path in the target's folder; once the caller has
+    written it, it takes the target's name (see the module's notes). On
+    error the target is untouched and the temporary file removed."""
     target = Path(path)
     check_writable(target, force)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix, dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:
+        raise ThiDuaError(os_error_message(exc, target.parent, "ghi vào thư mục")) from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
+        os.chmod(tmp_path, 0o666 & ~_umask())
         yield tmp_path
-        if target.exists() and not force:  # appeared while we worked
-            raise OutputExists(f"Tệp '{target}' vừa được tạo bởi chương trình khác; không ghi đè.")
-        os.replace(tmp_path, target)
+        _fsync(tmp_path)
+        _publish(tmp_path, target, force)
+        _fsync_folder(target.parent)
+    except OSError as exc:
+        raise ThiDuaError(os_error_message(exc, target, "ghi")) from None
     finally:
         if tmp_path.exists():
             tmp_path.unlink()

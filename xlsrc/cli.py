@@ -9,35 +9,44 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import jobs
 from .access.files import FileBook
 from .atomic import atomic_path, check_writable
-from .errors import ThiDuaError
+from .cli_vi import VietTyper, show_usage_error
+from .errors import ThiDuaError, os_error_message
 from .logfile import log_exception, unexpected_message
 
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
-                  help="Thi đua - Khen thưởng: sổ Excel, kiểm tra, tính tiến độ, báo cáo Word, tổng hợp.")
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+app = VietTyper(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
+               help="Thi đua - Khen thưởng: sổ Excel, kiểm tra, tính tiến độ, báo cáo Word, tổng hợp.")
+# Data and paths are printed as they are: markup is off, so "Tháng 4 [/i]" or "[/x].xlsx" stay text.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 @app.command("new")
-def cmd_new(path: Path = typer.Argument(..., help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
+def cmd_new(path: Path = typer.Argument(..., metavar="TỆP", help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
             force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Tạo sổ trắng theo mẫu (bảng Excel, danh sách chọn, định dạng, Hướng dẫn)."""
     from .builder import write_workbook
+    check_writable(path, force, other="ghi ra một tên tệp khác")
     written = write_workbook(path, force=force)
     out.print(f"Đã tạo sổ: {written}")
 
 
 @app.command("demo")
-def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục ghi kết quả."),
+def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_MỤC", help="Thư mục ghi kết quả."),
              force: bool = typer.Option(False, "--force", help="Ghi đè các tệp demo đã có.")):
     """Tạo sổ mẫu từ báo cáo 180/BC-SNgV và bản tin hội nghị, rồi lập báo cáo Word."""
     from .builder import write_workbook
     from .demo_data import demo_content
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.parent.is_dir():  # the demo folder itself is made, never the folders above it
+        check_writable(folder, force)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ThiDuaError(os_error_message(exc, folder, "tạo thư mục")) from None
     xlsx, xlsm = folder / "ThiDua_demo.xlsx", folder / "ThiDua_demo.xlsm"
     docx = folder / "BaoCao_180-BC-SNgV.docx"
     from .awards import decision_file_stem
@@ -45,7 +54,7 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     decision_docx = folder / (decision_file_stem(DEMO_DECISION) + ".docx")
     certificates_docx = folder / (decision_file_stem(DEMO_DECISION, "GiayKhen") + ".docx")
     for p in (xlsx, xlsm, docx, decision_docx, certificates_docx):
-        check_writable(p, force)
+        check_writable(p, force, other="chọn một thư mục khác")
     write_workbook(xlsx, demo_content(), force=force)
     out.print(f"Đã ghi sổ demo: {xlsx}")
     write_workbook(xlsm, demo_content(), force=force)
@@ -66,6 +75,14 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), help="Thư mục
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
 
 
+def _open_book(path: Path, **kw) -> FileBook:
+    """A workbook file; what it really was is said when its name lies."""
+    book = FileBook(path, **kw)
+    for note in book.file_notes:
+        err.print(f"Lưu ý: {note}")
+    return book
+
+
 def _print_findings(findings, next_to: Path | None = None) -> None:
     """One a line when few; grouped by code when many, the whole list in a file next to ``next_to``."""
     from .findings_view import print_findings
@@ -73,10 +90,10 @@ def _print_findings(findings, next_to: Path | None = None) -> None:
 
 
 @app.command("validate")
-def cmd_validate(workbook: Path = typer.Argument(..., help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
+def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
                  as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON.")):
     """Kiểm tra dữ liệu. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp."""
-    _, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    _, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     if as_json:
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
     else:
@@ -85,7 +102,7 @@ def cmd_validate(workbook: Path = typer.Argument(..., help="Sổ cần kiểm tr
 
 
 @app.command("compute")
-def cmd_compute(workbook: Path = typer.Argument(..., help="Sổ nguồn (không bị sửa)."),
+def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
                 output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
     """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
@@ -96,7 +113,11 @@ def cmd_compute(workbook: Path = typer.Argument(..., help="Sổ nguồn (không 
     check_writable(output, force)
     from .findings_view import slow_progress, vn_number
     with slow_progress(err, "Đang tính tiến độ"):
-        book = FileBook(workbook, writable=True)
+        book = _open_book(workbook, writable=True)
+        if output.suffix.lower() == ".xlsm" and book.kind != "xlsm":
+            raise ThiDuaError(f"Sổ nguồn '{workbook.name}' không có macro, nên không ghi được thành .xlsm "
+                              f"'{output.name}'. Hãy ghi ra tệp .xlsx (hoặc tạo sổ có nút bằng "
+                              f"'thidua new TÊN.xlsm').")
         data, findings, totals = jobs.run_compute(book)
         with atomic_path(output, force) as tmp:
             book.save(tmp)
@@ -106,7 +127,7 @@ def cmd_compute(workbook: Path = typer.Argument(..., help="Sổ nguồn (không 
 
 
 @app.command("report")
-def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị, hoặc sổ tổng hợp."),
+def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ của đơn vị, hoặc sổ tổng hợp."),
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
                template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
                pdf: bool = typer.Option(False, "--pdf", help="Chuyển thêm sang PDF (cần LibreOffice)."),
@@ -118,7 +139,7 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
     from .report import make_report, to_pdf
     report_date = jobs.parse_report_date(date) if date else None
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
-        data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+        data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
     if jobs.has_errors(findings):
         _print_findings(findings, next_to=output)
@@ -133,11 +154,11 @@ def cmd_report(workbook: Path = typer.Argument(..., help="Sổ của đơn vị,
 
 
 @app.command("check-template")
-def cmd_check_template(template: Path = typer.Argument(..., help="Mẫu .docx cần kiểm tra."),
+def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", help="Mẫu .docx cần kiểm tra."),
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
     from .report import check_template
-    data = jobs.run_validate(FileBook(workbook), write_back=False)[0] if workbook else None
+    data = jobs.run_validate(_open_book(workbook), write_back=False)[0] if workbook else None
     missing = check_template(template, data)
     if missing:
         err.print(f"Mẫu '{template.name}' dùng {len(missing)} thẻ không có trong dữ liệu:")
@@ -148,7 +169,7 @@ def cmd_check_template(template: Path = typer.Argument(..., help="Mẫu .docx c�
 
 
 @app.command("consolidate")
-def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp và thư mục báo cáo của đơn vị."),
+def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀO", help="Các tệp và thư mục báo cáo của đơn vị."),
                     output: Path = typer.Option(..., "-o", "--output", help="Sổ tổng hợp .xlsx."),
                     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
                     jobs_n: Optional[int] = typer.Option(None, "--jobs", min=1,
@@ -169,7 +190,7 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., help="Các tệp v�
         bar.start()
 
         def progress(done, total, file):
-            bar.update(task, completed=done, total=total, description=f"Đang đọc {Path(file).name[:40]}")
+            bar.update(task, completed=done, total=total, description=f"Đang đọc {escape(Path(file).name[:40])}")
     try:
         result = consolidate([str(p) for p in inputs], jobs=jobs_n, unit_map=str(unit_map) if unit_map else None,
                              password=password, progress=progress, info_from=str(info) if info else None,
@@ -211,7 +232,7 @@ def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài 
 def _awards_data(workbook: Path):
     """The workbook read and validated; errors on the sheets a decision is made from stop here."""
     from .awards import blocking
-    data, findings = jobs.run_validate(FileBook(workbook), write_back=False)
+    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     errors = blocking(data, findings)
     for f in errors + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE")) and f not in errors]:
         (err if f.severity == "error" else out).print(f.line())
@@ -222,7 +243,7 @@ def _awards_data(workbook: Path):
 
 
 @app.command("decision")
-def cmd_decision(workbook: Path = typer.Argument(..., help="Sổ có trang Quyết định và Khen thưởng."),
+def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định và Khen thưởng."),
                  number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định, ví dụ 45/QĐ-SNgV."),
                  output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
                  template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
@@ -240,7 +261,7 @@ def cmd_decision(workbook: Path = typer.Argument(..., help="Sổ có trang Quy�
 
 
 @app.command("certificates")
-def cmd_certificates(workbook: Path = typer.Argument(..., help="Sổ có trang Quyết định và Khen thưởng."),
+def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định và Khen thưởng."),
                      number: Optional[str] = typer.Option(None, "--so", help="Số, ký hiệu của quyết định."),
                      output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                            help="Tệp .docx (hoặc .pdf với --calibrate)."),
@@ -274,7 +295,7 @@ def cmd_certificates(workbook: Path = typer.Argument(..., help="Sổ có trang Q
 
 
 @app.command("review")
-def cmd_review(workbook: Path = typer.Argument(..., help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
+def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
                year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
                as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
                output: Optional[Path] = typer.Option(None, "-o", "--output",
@@ -286,6 +307,7 @@ def cmd_review(workbook: Path = typer.Argument(..., help="Sổ có các trang C�
 
 
 def main(argv: list[str] | None = None) -> None:
+    from typer._click import exceptions as click_exc
     try:
         rc = app(args=argv, standalone_mode=False)
         sys.exit(rc if isinstance(rc, int) else 0)
@@ -297,11 +319,13 @@ def main(argv: list[str] | None = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("Đã dừng.")
         sys.exit(130)
+    except click_exc.NoArgsIsHelpError:
+        sys.exit(0)  # the help has been printed
+    except click_exc.UsageError as exc:
+        show_usage_error(exc, err)
+        sys.exit(2)
     except SystemExit:
         raise
-    except Exception as exc:  # usage errors (click-style exceptions) and the unexpected
-        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except Exception:  # the unexpected: a message and the log, never a traceback
         err.print(unexpected_message(log_exception("thidua " + " ".join(argv or sys.argv[1:]))))
         sys.exit(2)

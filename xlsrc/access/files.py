@@ -7,17 +7,17 @@ import datetime as dt
 import hashlib
 import io
 import math
+import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import FileUnusable
+from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
-from . import Grid, cellinfo
+from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
+from .limits import check_file_size, check_package
 from .notes import convert_legacy_grid, formula_notes
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
+from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, read_foreign, sniff
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
@@ -56,16 +56,36 @@ def _decrypt(data: bytes, password: str, name: str) -> bytes:
         raise FileUnusable(f"Tệp '{name}': mật khẩu không đúng, không mở được tệp được bảo vệ.") from None
 
 
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file, with a Vietnamese message for every way
+    reading can fail. A folder, a pipe or a device is refused before any read
+    (a pipe would block for ever), and so is a file over the size limit."""
+    import os
+    import stat
+    try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise FileUnusable(f"'{path}' là một thư mục, không phải tệp bảng tính.")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileUnusable(f"'{path}' không phải một tệp thông thường (là ống dẫn hoặc thiết bị); không đọc.")
+        check_file_size(st.st_size, path.name)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read(limits.LIMITS.file_bytes + 1)
+    except FileNotFoundError:
+        raise FileUnusable(f"Không tìm thấy tệp '{path}'.") from None
+    except PermissionError:
+        raise FileUnusable(f"Không có quyền đọc tệp '{path}'. Hãy kiểm tra quyền truy cập tệp "
+                           f"(hoặc đóng chương trình đang khoá tệp) rồi chạy lại.") from None
+    except OSError as exc:
+        raise FileUnusable(os_error_message(exc, path, "đọc")) from None
+
+
 def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     """The file's bytes (decrypted when a password is given) and the sha256 of
     the file as sent."""
     name = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileUnusable(f"Không tìm thấy tệp '{path}'.") from None
-    except OSError as exc:
-        raise FileUnusable(f"Không đọc được tệp '{path}': {exc.strerror or exc}.") from None
+    data = _read_file(path)
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         raise FileUnusable(f"Tệp '{name}' rỗng (0 byte).")
@@ -77,15 +97,22 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     return data, digest
 
 
-def _check_kind(data: bytes, path: Path) -> None:
+def _check_kind(data: bytes, path: Path) -> tuple[str, str]:
+    """What the content really is (sniffed, not taken from the name) and a
+    note for the log when it differs from the name. Zip packages are checked
+    against the size limits here, before any parser sees them."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
-    if suffix in {".xlsx", ".xlsm", ".ods"} and not data.startswith(ZIP_MAGIC):
+    kind = sniff(data)
+    if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
                            f"(nội dung không đúng định dạng).")
-    if suffix == ".xls" and not data.startswith(OLE_MAGIC):
-        raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính .xls thật.")
+    if data.startswith(ZIP_MAGIC):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_package(z, path.name)
+    same = kind == suffix[1:] or {kind, suffix[1:]} == {"xlsx", "xlsm"}
+    return kind, "" if same else DESCRIPTION[kind]
 
 
 class FileBook:
@@ -95,16 +122,23 @@ class FileBook:
         self.path = Path(path)
         self.name = self.path.name
         self.data, self.sha256 = load_bytes(self.path, password)
-        _check_kind(self.data, self.path)
-        try:
-            from python_calamine import CalamineWorkbook
-            self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-            self._names = list(self._cal.sheet_names)
-        except Exception as exc:
-            raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
-        self._grids: dict[str, Grid] = {}
+        self.kind, self.read_as = _check_kind(self.data, self.path)  # read_as: what it really was, if not its name
+        self._cal = None
+        self._foreign: dict[str, Grid] = {}
+        if self.kind in BINARY_KINDS:
+            try:
+                from python_calamine import CalamineWorkbook
+                self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+                self._names = list(self._cal.sheet_names)
+            except Exception as exc:
+                raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
+        else:
+            self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
+            self._names = list(self._foreign)
+        self._grids: dict[str, Grid] = dict(self._foreign)
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._cell_infos: dict[str, CellInfo] = {}
+        self._written: set[str] = set()
         self._notes: dict[str, list[Finding]] = {}
         self._xlrd = None
         self._xlsx: cellinfo.XlsxPackage | None = None
@@ -116,12 +150,25 @@ class FileBook:
         if writable:
             self._open_for_write()
 
+    @property
+    def kind_note(self) -> str:
+        """"nội dung là …; đọc theo dạng đó" when the content is not what the name says."""
+        return f"nội dung là {self.read_as}; đọc theo dạng đó" if self.read_as else ""
+
+    @property
+    def file_notes(self) -> list[str]:
+        """What the file really was, as a sentence for the console and the log."""
+        return [f"Tệp '{self.name}': {self.kind_note}."] if self.read_as else []
+
     # -- reading ---------------------------------------------------------
     def sheet_names(self) -> list[str]:
         return list(self._wb.sheetnames) if self._wb is not None else list(self._names)
 
     def read(self, sheet: str) -> Grid:
-        if self._wb is not None:
+        """The sheet's values as the file holds them (cached results of
+        formulas, legacy text converted); a sheet already written to a copy
+        is read back from the copy."""
+        if self._wb is not None and (sheet in self._written or sheet not in self._names):
             ws = self._wb[sheet]
             return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
         if sheet not in self._grids:
@@ -140,11 +187,8 @@ class FileBook:
 
     # -- per-cell information: formats, fonts, legacy text, formulas --------
     def _kind(self) -> str:
-        if self.data.startswith(OLE_MAGIC):
-            return "xls"
-        if self.data.startswith(ZIP_MAGIC):
-            return "ods" if b"mimetypeapplication/vnd.oasis" in self.data[:100] else "xlsx"
-        return ""
+        """The package kind for per-cell information ("" for HTML/XML/CSV: plain text cells)."""
+        return {"xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "ods": "ods"}.get(self.kind, "")
 
     def cell_info(self, sheet: str) -> CellInfo:
         """Number format and font of every cell of a sheet, and the formula
@@ -218,13 +262,12 @@ class FileBook:
         if self._wb is not None:
             return self._wb
         import openpyxl
-        suffix = self.path.suffix.lower()
-        if suffix in {".xlsx", ".xlsm"}:
+        if self.kind in ("xlsx", "xlsm"):
             try:
-                self._wb = openpyxl.load_workbook(io.BytesIO(self.data), keep_vba=suffix == ".xlsm")
+                self._wb = openpyxl.load_workbook(io.BytesIO(self.data), keep_vba=self.kind == "xlsm")
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}' không mở được để ghi bản sao ({_short(exc)}).") from None
-        else:  # .xls / .ods: copy the values into a new .xlsx workbook
+        else:  # .xls / .ods / HTML / XML / CSV: copy the values into a new .xlsx workbook
             wb = openpyxl.Workbook()
             wb.remove(wb.active)
             for name in self._names:
@@ -240,6 +283,7 @@ class FileBook:
     def write(self, sheet: str, row: int, col: int, block: Grid) -> None:
         wb = self._open_for_write()
         ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
+        self._written.add(sheet)
         for r, values in enumerate(block, start=row):
             for c, v in enumerate(values, start=col):
                 _set_text_safe(ws.cell(r, c), v)
@@ -254,7 +298,11 @@ class FileBook:
         self.alerts.append(message)
 
     def save(self, path) -> None:
-        self._open_for_write().save(path)
+        """The output's type follows its extension: an .xlsx never carries the VBA project."""
+        wb = self._open_for_write()
+        if Path(path).suffix.lower() == ".xlsx" and wb.vba_archive is not None:
+            wb.vba_archive = None
+        wb.save(path)
 
     @property
     def openpyxl_book(self):

@@ -5,13 +5,14 @@ and no input is modified."""
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..builder import Content, write_workbook
 from ..errors import ThiDuaError
-from .discover import discover
+from .discover import discover, safe_resolve
 from .extract import extract_file
 from .master import merge
 from .units import UnitMap
@@ -64,21 +65,87 @@ def _read_serial(paths, password, progress):
     return out
 
 
-def _read_parallel(paths, password, progress, jobs):
+def _worker_init() -> None:
+    """A reading process: Ctrl+C is the parent's business (no traceback from
+    workers), and its memory is capped so that a file that would exhaust the
+    machine fails alone."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # a native reader that aborts writes its own report: into the log, not onto the user's console
+        from ..logfile import log_path
+        fd = os.open(log_path(), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.dup2(fd, 2)
+        os.close(fd)
+        import faulthandler
+        if faulthandler.is_enabled():
+            faulthandler.enable(file=sys.stderr)  # fd 2: the log
+    except Exception:  # never let the set-up break the pool: the files are still read
+        pass
+    try:
+        import resource
+        from ..access.limits import LIMITS
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = LIMITS.worker_memory if hard == resource.RLIM_INFINITY else min(LIMITS.worker_memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except Exception:  # no resource module (Windows) or not allowed
+        pass
+
+
+def _crashed(path: str, exc: BaseException) -> dict:
+    return {"file": path, "status": "error", "sha256": "", "rows": {}, "covered": [],
+            "message": f"Không đọc được tệp '{Path(path).name}': tiến trình đọc tệp dừng đột ngột (tệp có thể "
+                       f"hỏng hoặc quá lớn; {type(exc).__name__}). Các tệp khác không bị ảnh hưởng."}
+
+
+def _pool_round(paths, indexes, password, workers, on_result) -> list[int]:
+    """Read ``indexes`` in a pool of ``workers`` processes; return those whose
+    result was lost because a worker died (the pool broke)."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
-    out: list = [None] * len(paths)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        futures = {pool.submit(extract_file, p, password): i for i, p in enumerate(paths)}
-        for done, fut in enumerate(as_completed(futures), start=1):
+    from concurrent.futures.process import BrokenProcessPool
+    lost = []
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
+        futures = {pool.submit(extract_file, paths[i], password): i for i in indexes}
+        for fut in as_completed(futures):
             i = futures[fut]
             try:
-                out[i] = fut.result()
-            except Exception as exc:  # a worker died (e.g. out of memory): that file is an error
-                out[i] = {"file": paths[i], "status": "error", "sha256": "", "rows": {}, "covered": [],
-                          "message": f"Không đọc được tệp '{Path(paths[i]).name}' (tiến trình đọc dừng bất "
-                                     f"thường; tệp có thể quá lớn hoặc hỏng)."}
-            if progress:
-                progress(done, len(paths), paths[i])
+                on_result(i, fut.result())
+            except BrokenProcessPool:
+                lost.append(i)
+            except Exception as exc:  # e.g. MemoryError under the worker's cap: this file only
+                on_result(i, _crashed(paths[i], exc))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return sorted(lost)
+
+
+def _read_isolated(paths, password, progress, jobs):
+    """Each file is read in a worker process, even with one job, so that a
+    native crash (a reader aborting on a hostile file) costs that file alone.
+    When a worker dies the pool breaks and every unfinished file loses its
+    result: those files are read again, each in a pool of its own, so that
+    only the file that really kills its reader is marked as an error."""
+    out: list = [None] * len(paths)
+    done = 0
+
+    def on_result(i, result):
+        nonlocal done
+        out[i] = result
+        done += 1
+        if progress:
+            progress(done, len(paths), paths[i])
+
+    workers = max(1, min(jobs, len(paths)))
+    pending = list(range(len(paths)))
+    while pending:
+        lost = _pool_round(paths, pending, password, workers, on_result)
+        if not lost:
+            break
+        # The first file that lost its result was being read when the pool broke
+        # (with one worker it is the culprit itself): read it alone, the rest together.
+        first, pending = lost[0], lost[1:]
+        if _pool_round(paths, [first], password, 1, on_result):
+            on_result(first, _crashed(paths[first], RuntimeError("SIGABRT/SIGKILL")))
     return out
 
 
@@ -91,15 +158,12 @@ def consolidate(inputs: list[str], jobs: int | None = None, unit_map: str | None
     jobs = default_jobs() if jobs is None else jobs
     mapping = UnitMap.load(unit_map) if unit_map else None
     own_info = _own_info(info_from) if info_from else None
-    skip = {str(Path(p).resolve()) for p in exclude or []}  # e.g. the master itself, found in an input folder
-    candidates = [c for c in discover([str(p) for p in inputs]) if str(Path(c.path).resolve()) not in skip]
+    skip = {str(safe_resolve(Path(p))) for p in exclude or []}  # e.g. the master itself, found in an input folder
+    candidates = [c for c in discover([str(p) for p in inputs]) if str(safe_resolve(Path(c.path))) not in skip]
     readable = [c.path for c in candidates if not c.error]
-    if jobs and jobs > 1 and len(readable) > 1:
-        try:
-            read = _read_parallel(readable, password, progress, jobs)
-        except (OSError, NotImplementedError, ImportError):  # no process pool here: read in this process
-            read = _read_serial(readable, password, progress)
-    else:
+    try:
+        read = _read_isolated(readable, password, progress, jobs or 1) if readable else []
+    except (OSError, NotImplementedError, ImportError):  # no process pool here: read in this process
         read = _read_serial(readable, password, progress)
     by_path = dict(zip(readable, read))
     extracts = [by_path.get(c.path) or {"file": c.path, "status": "error", "message": c.error, "sha256": "",
@@ -139,7 +203,7 @@ def _same_file(a: Path, b: Path) -> bool:
             return os.path.samefile(a, b)
     except OSError:
         pass
-    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+    return os.path.normcase(str(safe_resolve(a))) == os.path.normcase(str(safe_resolve(b)))
 
 
 def write_master(result: ConsolidationResult, output, force: bool = False) -> Path:

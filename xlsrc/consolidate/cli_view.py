@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..findings_view import vn_number
 
-STATUS_VN = {"ok": "[green]đạt[/green]", "duplicate": "[yellow]trùng[/yellow]", "error": "[red]lỗi[/red]"}
+STATUS_VN = {"ok": ("đạt", "green"), "duplicate": ("trùng", "yellow"), "error": ("lỗi", "red")}
 
 
 def summary_text(result) -> str:
@@ -21,7 +21,8 @@ def summary_text(result) -> str:
 
 
 def print_summary(result, console, verbose: bool = False) -> None:
-    from rich.markup import escape
+    """Data (file names, units, messages) goes in as rich ``Text``: never read as markup."""
+    from rich.text import Text
     if verbose:
         from rich.table import Table
         table = Table(title="Tổng hợp từ các đơn vị", show_lines=False, expand=False)
@@ -33,8 +34,8 @@ def print_summary(result, console, verbose: bool = False) -> None:
         table.add_column("Cảnh báo", justify="right")
         table.add_column("Ghi chú", overflow="fold")
         for f in result.files:
-            table.add_row(escape(Path(f.file).name), escape(f.unit), STATUS_VN.get(f.status, escape(f.status)),
-                          vn_number(f.rows), vn_number(f.errors), vn_number(f.warnings), escape(f.message))
+            table.add_row(Text(Path(f.file).name), Text(f.unit), Text(*STATUS_VN.get(f.status, (f.status, ""))),
+                          vn_number(f.rows), vn_number(f.errors), vn_number(f.warnings), Text(f.message))
         console.print(table)
     else:
         bad = [f for f in result.files if f.status == "error"]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..access.files import SPREADSHEET_SUFFIXES
+from ..errors import os_error_message
+from ..vntext import nfc
 
 
 @dataclass(frozen=True)
@@ -20,42 +22,73 @@ def _skipped(name: str) -> bool:
     return name.startswith(("~$", "."))
 
 
-def _walk(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):
+def safe_resolve(p: Path) -> Path:
+    """The real path, or the absolute one when it cannot be resolved (a
+    symlink loop raises RuntimeError in Python 3.11, not OSError)."""
+    try:
+        return p.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(p))
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
+    """Spreadsheets under ``folder``, and an error entry for every subfolder
+    that cannot be read and every link that leads nowhere (or to itself).
+    Linked folders are not followed, so a loop of links cannot trap the walk."""
+    found: list[Path] = []
+    errors: list[Candidate] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or folder
+        errors.append(Candidate(str(where), os_error_message(exc, where, "đọc thư mục") +
+                                " Các tệp trong thư mục này không được tổng hợp."))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not _skipped(d)]
         for name in files:
-            if not _skipped(name) and Path(name).suffix.lower() in SPREADSHEET_SUFFIXES:
-                found.append(Path(root) / name)
-    return found
+            if _skipped(name) or Path(name).suffix.lower() not in SPREADSHEET_SUFFIXES:
+                continue
+            path = Path(root) / name
+            if path.is_symlink() and not path.exists():
+                errors.append(Candidate(str(path), f"Tệp '{nfc(name)}' là liên kết tượng trưng (symlink) trỏ "
+                                                        f"tới tệp không có hoặc trỏ vòng về chính nó; bỏ qua."))
+            else:
+                found.append(path)
+    return found, errors
 
 
 def discover(inputs: list[str]) -> list[Candidate]:
     """Every spreadsheet to read, once each, sorted by path. A file given
     explicitly that is not a spreadsheet, or a path that does not exist,
-    becomes an entry with an error; in folders other files are ignored."""
+    becomes an entry with an error; in folders other files are ignored, and
+    an unreadable subfolder or a dangling link becomes an entry with an error.
+    Paths are compared in NFC (a Mac's NFD file name equals the typed one);
+    each is kept as it is on disk, to be opened."""
     seen: dict[str, Candidate] = {}
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            for f in _walk(p):
+            files, errors = _walk(p)
+            for f in files:
                 seen.setdefault(_key(f), Candidate(str(f)))
+            for c in errors:
+                seen.setdefault(_key(Path(c.path)), c)
         elif p.is_file():
             if p.suffix.lower() not in SPREADSHEET_SUFFIXES:
-                seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{p.name}' không phải bảng tính "
-                                                            f"(.xlsx, .xlsm, .xls, .ods); bỏ qua."))
+                seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính "
+                                                                f"(.xlsx, .xlsm, .xls, .ods); bỏ qua."))
             elif p.name.startswith("~$"):
-                seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{p.name}' là tệp khóa tạm của Office "
-                                                            f"(tệp đang mở), không phải báo cáo; bỏ qua."))
+                seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office "
+                                                                f"(tệp đang mở), không phải báo cáo; bỏ qua."))
             else:
                 seen.setdefault(_key(p), Candidate(str(p)))
+        elif p.is_symlink():
+            seen.setdefault(_key(p), Candidate(raw, f"'{nfc(raw)}' là liên kết tượng trưng (symlink) trỏ tới "
+                                                         f"nơi không có hoặc trỏ vòng về chính nó."))
         else:
-            seen.setdefault(_key(p), Candidate(str(p), f"Không tìm thấy tệp hoặc thư mục '{raw}'."))
+            seen.setdefault(_key(p), Candidate(raw, f"Không tìm thấy tệp hoặc thư mục '{nfc(raw)}'."))
     return sorted(seen.values(), key=lambda c: (c.path.casefold(), c.path))
 
 
 def _key(p: Path) -> str:
-    try:
-        return os.path.normcase(str(p.resolve()))
-    except OSError:
-        return os.path.normcase(str(p.absolute()))
+    return nfc(os.path.normcase(str(safe_resolve(p))))

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import schema as S
 from ..access.files import FileBook
+from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
@@ -92,6 +93,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     width = max((len(grid[i]) for i in loc.rows), default=0)
     unmapped = [j for j in range(width) if j not in mapped]  # columns the schema does not know
     empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
+    keys = [c.key for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     out, records, errors = [], [], 0
     memo: dict[tuple, tuple[Any, Any]] = {}
     for i in loc.rows:
@@ -112,7 +114,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         if heading:
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
-        rec = dict.fromkeys(empty)
+        rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
         for c in typed:
             v = raw.get(c.key)
             if v is None:
@@ -168,7 +170,7 @@ def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
         with zipfile.ZipFile(io.BytesIO(book.data)) as z:
             part = _sheet_part(z, sheet)
             if part:
-                for m in _ERROR_CELL.finditer(z.read(part)):
+                for m in iter_matches(z, part, _ERROR_CELL):  # streamed: never the whole part
                     letters, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
                     found.append((int(number) - 1, _col_index(letters)))
     except Exception:
@@ -268,7 +270,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     rows: dict[str, list[dict]] = {}
     covered: list[str] = []
     error_only: list[str] = []
-    notes: list[str] = []
+    notes: list[str] = [book.kind_note] if book.kind_note else []
     claimed: set[str] = set()
     tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
     read_sheets: set[str] = set()   # hand-made tables read
@@ -482,12 +484,11 @@ class _BoldCells:
         kind, data = _kind(self.book), self.book.data
         if kind == "xlsx":
             import openpyxl
-            ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True)[self.sheet]
-
-            def test(r, c):
-                for cells in ws.iter_rows(min_row=r + 1, max_row=r + 1, min_col=c + 1, max_col=c + 1):
-                    return cells and cells[0].font is not None and cells[0].font.b
-            return test
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+            bold = {(cell.row - 1, cell.column - 1) for row in wb[self.sheet].iter_rows()  # one pass
+                    for cell in row if cell.value is not None and cell.font is not None and cell.font.b}
+            wb.close()
+            return lambda r, c: (r, c) in bold
         if kind == "xls":
             from ..access import cellinfo
             book = getattr(self.book, "_xlrd", None) or cellinfo.xls_book(data)

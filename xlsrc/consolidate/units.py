@@ -213,11 +213,10 @@ class UnitMap:
 
     def unit_for(self, file: str) -> str | None:
         p = Path(file)
-        return self.by_path.get(_path_key(p)) or self.by_name.get(p.name.casefold())
+        return self.by_path.get(_path_key(p)) or self.by_name.get(nfc(p.name).casefold())
 
 
 def _path_key(p: Path) -> str:
-    try:
-        return str(p.resolve()).casefold()
-    except OSError:
-        return str(p.absolute()).casefold()
+    """NFC and case-folded: an NFD name on disk matches the NFC name typed in the map."""
+    from .discover import safe_resolve
+    return nfc(str(safe_resolve(p))).casefold()

@@ -124,7 +124,7 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
     with tempfile.TemporaryDirectory() as tmp:  # the template in Vietnamese, its dates from the data
         prepared = Path(tmp) / template.name
         prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
-                                                 ctx.get("unit_name", "")))
+                                                 render.fit_property(ctx.get("unit_name", ""))))
         docx = render.render(prepared, ctx, rows, pictures)
     return write_bytes_atomic(out_path, docx, force)
 

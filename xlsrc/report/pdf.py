@@ -1,13 +1,12 @@
 """Conversion to PDF with LibreOffice, when it is installed."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from ..atomic import check_writable
+from ..atomic import atomic_path, check_writable
 from ..errors import ThiDuaError
 
 INSTALL_HINT = ("Chưa cài LibreOffice nên không chuyển được sang PDF. Trên Windows: cài LibreOffice từ "
@@ -37,7 +36,6 @@ def to_pdf(docx_path, force: bool = False) -> Path:
         produced = Path(tmp) / (docx_path.stem + ".pdf")
         if not produced.exists():
             raise ThiDuaError(f"LibreOffice không chuyển được '{docx_path.name}' sang PDF.")
-        staged = target.with_name(f".~{target.name}")
-        shutil.copyfile(produced, staged)
-        os.replace(staged, target)
+        with atomic_path(target, force) as staged:  # fsync, exclusive name, umask, like every output
+            shutil.copyfile(produced, staged)
     return target

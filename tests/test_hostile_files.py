@@ -1,0 +1,285 @@
+"""Files that would exhaust memory or kill the process, and files that are
+not what their extension says: built byte by byte, then read through the real
+access layer and the real commands."""
+from __future__ import annotations
+
+import os
+import random
+import string
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from xlsrc.access import limits as L
+from xlsrc.access.files import FileBook
+from xlsrc.consolidate import consolidate
+from xlsrc.errors import FileTooLarge, FileUnusable
+from xlsrc.records import read_workbook
+
+from .fixtures_consolidate import SEED_WORKS, hand_made_xlsx, template_file, info, work, D
+from .hostile_files import far_cell_xlsx, ods_bytes, ods_cell, sheet_xml, whitespace_part_xlsx, xlsx_bytes
+
+
+def run_cli(*args, cwd=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "xlsrc", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, cwd=cwd, env=dict(os.environ, COLUMNS="100"))
+
+
+# -- §3: files that exhaust memory or kill the process ------------------------
+def test_far_cell_is_refused_before_the_reader_allocates_the_grid(tmp_path):
+    f = tmp_path / "xa.xlsx"
+    f.write_bytes(far_cell_xlsx())
+    assert f.stat().st_size < 2000
+    with pytest.raises(FileTooLarge, match="quá lớn.*1.048.576.*16.384"):
+        FileBook(f)
+    r = run_cli("validate", f)
+    assert r.returncode == 2, r.stderr
+    assert "quá lớn" in r.stderr and "Traceback" not in r.stderr + r.stdout
+
+
+def test_far_cell_without_dimension_is_found_from_the_cell_references(tmp_path):
+    f = tmp_path / "xa.xlsx"
+    f.write_bytes(xlsx_bytes(sheet_xml([("A1", "a"), ("ZZ900000", "b")])))
+    with pytest.raises(FileTooLarge, match="900.000"):
+        FileBook(f)
+
+
+def test_whitespace_bomb_is_refused_by_ratio_without_unpacking(tmp_path):
+    f = tmp_path / "trang.xlsx"
+    f.write_bytes(whitespace_part_xlsx(300 * 1024 * 1024))
+    with pytest.raises(FileTooLarge, match="quá lớn.*(tỷ lệ|200 MB)"):
+        FileBook(f)
+
+
+def test_a_long_incompressible_cell_is_refused(tmp_path):
+    rnd = random.Random(7)
+    text = "".join(rnd.choice(string.ascii_letters) for _ in range(L.LIMITS.text_run + 10))
+    f = tmp_path / "o_dai.xlsx"
+    f.write_bytes(xlsx_bytes(sheet_xml([("A1", text)])))
+    with pytest.raises(FileTooLarge, match="đoạn chữ dài hơn 256 KB"):
+        FileBook(f)
+
+
+def test_limits_are_scanned_in_a_stream_on_real_sizes(tmp_path, monkeypatch):
+    """A part whose header lies about its size is still measured as it is unpacked."""
+    monkeypatch.setattr(L, "LIMITS", L.Limits(part_bytes=3 * L.MB, ratio=10**6))
+    f = tmp_path / "lon.xlsx"
+    f.write_bytes(whitespace_part_xlsx(4 * L.MB))
+    with pytest.raises(FileTooLarge, match="phần 'xl/worksheets/sheet1.xml'"):
+        FileBook(f)
+
+
+def test_ods_repeated_value_cells_count_with_their_repeats(tmp_path):
+    """6.000 rows × 16.000 copies of one value: 96 million cells (the native
+    reader's own cap is 100 million) from a file of a few hundred bytes."""
+    f = tmp_path / "lap.ods"
+    f.write_bytes(ods_bytes(f'<table:table-row table:number-rows-repeated="6000">{ods_cell("x", 16000)}'
+                            f'</table:table-row>'))
+    with pytest.raises(FileTooLarge, match="dòng 6.000 và cột 16.000"):
+        FileBook(f)
+
+
+def test_ods_empty_repeated_area_to_the_sheet_end_is_fine(tmp_path):
+    """LibreOffice writes the empty rest of a sheet as one repeated row of repeated empty cells."""
+    f = tmp_path / "lo.ods"
+    f.write_bytes(ods_bytes(f'<table:table-row>{ods_cell("Tên công trình")}{ods_cell("Tiến độ")}'
+                            f'<table:table-cell table:number-columns-repeated="1022"/></table:table-row>'
+                            f'<table:table-row table:number-rows-repeated="1048575">'
+                            f'<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'))
+    assert FileBook(f).read("Sheet1")[0][:2] == ["Tên công trình", "Tiến độ"]
+
+
+def test_a_normal_workbook_passes_the_checks(tmp_path):
+    f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
+    assert read_workbook(FileBook(f)).works
+
+
+def _units(tmp_path, n):
+    return [template_file(tmp_path / f"don_vi_{i:02d}.xlsx", info(unit=f"Đơn vị {i}", issuing=f"ĐƠN VỊ {i}"),
+                          works=[work(1, f"Công trình {i}")]) for i in range(n)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_reader_that_aborts_costs_its_own_file_only(tmp_path, monkeypatch, jobs):
+    """The limits are lifted so that the far cell reaches the native reader and
+    really aborts it (SIGABRT): the worker dies, the pool breaks, and every
+    other file is still read."""
+    monkeypatch.setattr(L, "LIMITS", L.Limits(sheet_cells=10**13))
+    good = _units(tmp_path, 5)
+    bad = tmp_path / "don_vi_02_loi.xlsx"
+    bad.write_bytes(far_cell_xlsx())
+    result = consolidate([str(tmp_path)], jobs=jobs)
+    status = {Path(f.file).name: f for f in result.files}
+    assert status[bad.name].status == "error"
+    assert "dừng đột ngột" in status[bad.name].message
+    assert all(status[g.name].status == "ok" for g in good), [(f.file, f.message) for f in result.files]
+    assert result.exit_code == 3
+
+
+def test_consolidate_refuses_the_far_cell_file_alone(tmp_path):
+    _units(tmp_path, 3)
+    (tmp_path / "xa.xlsx").write_bytes(far_cell_xlsx())
+    out = tmp_path / "out" 
+    out.mkdir()
+    r = run_cli("consolidate", tmp_path, "-o", out / "tong.xlsx", "--json", "--jobs", "2")
+    assert r.returncode == 3, r.stderr
+    import json
+    files = {Path(f["file"]).name: f for f in json.loads(r.stdout)["files"]}
+    assert files["xa.xlsx"]["status"] == "error" and "quá lớn" in files["xa.xlsx"]["message"]
+    assert sum(f["status"] == "ok" for f in files.values()) == 3
+
+
+# -- issue 8 §5: files that are not what their extension says ------------------
+HEAD = ("TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)")
+ROWS = [("1", "Xây dựng nhà văn hóa xã", "01/03/2021", "30/11/2021", "100"),
+        ("2", "Sửa chữa đường liên thôn", "15/04/2021", "31/12/2021", "60")]
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Vietnamese as Windows-1258 writes it: base letter (â, ơ, đ …) plus a combining tone mark."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            d = unicodedata.normalize("NFD", ch)
+            tone = "".join(m for m in d[1:] if m in TONES)
+            base = unicodedata.normalize("NFC", d[0] + "".join(m for m in d[1:] if m not in TONES))
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+def _csv(sep=","):
+    return "\n".join(sep.join(r) for r in [("SỞ NỘI VỤ",) + ("",) * 4, HEAD, *ROWS]) + "\n"
+
+
+@pytest.mark.parametrize("encoding,label", [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 có BOM"),
+                                            ("cp1258", "Windows-1258")])
+def test_csv_named_xlsx_is_read_as_csv(tmp_path, encoding, label):
+    f = tmp_path / "bao_cao.xlsx"
+    f.write_bytes(cp1258(_csv(";")) if encoding == "cp1258" else _csv().encode(encoding))
+    book = FileBook(f)
+    assert book.kind == "csv"
+    assert book.file_notes == [f"Tệp 'bao_cao.xlsx': nội dung là văn bản CSV, mã {label}; đọc theo dạng đó."]
+    grid = book.read(book.sheet_names()[0])
+    assert grid[2][1] == "Xây dựng nhà văn hóa xã"  # NFC even from cp1258's combining marks
+    result = consolidate([str(f)])
+    assert result.files[0].status == "ok", result.files[0].message
+    assert [r["name"] for r in result.content.rows["works"]] == [r[1] for r in ROWS]
+    assert "văn bản CSV" in result.files[0].message
+
+
+HTML = """<html><head><meta charset="utf-8"><title>Báo cáo</title></head><body>
+<p>SỞ NỘI VỤ</p>
+<table border="1">
+<tr><th rowspan="2">TT</th><th rowspan="2">Tên công trình, phần việc</th><th colspan="2">Thời gian thực hiện</th>
+<th rowspan="2">Tiến độ hoàn thành (%)</th></tr>
+<tr><th>Ngày khởi công</th><th>Ngày hoàn thành</th></tr>
+<tr><td>1</td><td>Xây dựng nhà văn hóa xã &amp; sân</td><td>01/03/2021</td><td>30/11/2021</td><td>100</td></tr>
+<tr><td>2</td><td>Sửa chữa đường<br>liên thôn</td><td>15/04/2021</td><td>31/12/2021</td><td>60</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_html_table_named_xls_is_read_as_a_sheet(tmp_path, suffix):
+    f = tmp_path / f"web{suffix}"
+    f.write_text(HTML, encoding="utf-8")
+    book = FileBook(f)
+    assert book.kind == "html" and "trang HTML" in book.file_notes[0]
+    result = consolidate([str(f)])
+    assert result.files[0].status == "ok", result.files[0].message
+    assert [r["name"] for r in result.content.rows["works"]] == ["Xây dựng nhà văn hóa xã & sân",
+                                                                 "Sửa chữa đường\nliên thôn"]
+
+
+def test_html_entities_and_external_references_are_not_followed(tmp_path):
+    f = tmp_path / "web.xls"
+    f.write_text('<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><table>'
+                 '<tr><td>&x;</td><td><img src="http://127.0.0.1:9/x.png">b</td></tr>'
+                 '<tr><td>c</td><td>d</td></tr></table></body></html>', encoding="utf-8")
+    grid = FileBook(f).read("Bảng 1")
+    assert grid == [["&x;", "b"], ["c", "d"]]
+
+
+XML2003 = """<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Công trình">
+  <Table>
+   <Row><Cell><Data ss:Type="String">SỞ NỘI VỤ</Data></Cell></Row>
+   <Row ss:Index="3"><Cell><Data ss:Type="String">TT</Data></Cell><Cell><Data ss:Type="String">Tên công trình, phần việc</Data></Cell>
+    <Cell><Data ss:Type="String">Ngày khởi công</Data></Cell><Cell><Data ss:Type="String">Ngày hoàn thành</Data></Cell>
+    <Cell><Data ss:Type="String">Tiến độ hoàn thành (%)</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="String">Xây dựng nhà văn hóa xã</Data></Cell>
+    <Cell><Data ss:Type="DateTime">2021-03-01T00:00:00.000</Data></Cell><Cell><Data ss:Type="DateTime">2021-11-30T00:00:00.000</Data></Cell>
+    <Cell><Data ss:Type="Number">100</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">2</Data></Cell><Cell><Data ss:Type="String">Sửa chữa đường liên thôn</Data></Cell>
+    <Cell ss:Index="4"><Data ss:Type="DateTime">2021-12-31T00:00:00.000</Data></Cell>
+    <Cell><Data ss:Type="Number">60</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"""
+
+
+def test_spreadsheetml_2003_named_xls_is_read_as_a_sheet(tmp_path):
+    f = tmp_path / "xml.xls"
+    f.write_text(XML2003, encoding="utf-8")
+    book = FileBook(f)
+    assert book.kind == "xml2003" and book.sheet_names() == ["Công trình"]
+    grid = book.read("Công trình")
+    assert grid[3][0] == 1 and grid[4][2] is None and str(grid[4][3]) == "2021-12-31 00:00:00"
+    result = consolidate([str(f)])
+    assert result.files[0].status == "ok", result.files[0].message
+    assert len(result.content.rows["works"]) == 2
+
+
+def test_spreadsheetml_with_an_entity_is_refused_not_expanded(tmp_path):
+    f = tmp_path / "bom.xls"
+    f.write_text(XML2003.replace('<?mso-application progid="Excel.Sheet"?>',
+                                 '<?mso-application progid="Excel.Sheet"?><!DOCTYPE Workbook '
+                                 '[<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>')
+                 .replace("SỞ NỘI VỤ", "&b;"), encoding="utf-8")
+    with pytest.raises(FileUnusable, match="thực thể"):
+        FileBook(f)
+
+
+def test_a_genuine_xlsx_named_xls_is_read_as_such_with_a_note(tmp_path):
+    src = template_file(tmp_path / "that.xlsx", works=[work(1, "Xây cầu")])
+    f = tmp_path / "doi_ten.xls"
+    f.write_bytes(src.read_bytes())
+    r = run_cli("validate", f)
+    assert r.returncode in (0, 1), r.stderr
+    assert "nội dung là .xlsx; đọc theo dạng đó" in r.stdout + r.stderr
+    assert "hỏng" not in r.stdout + r.stderr
+
+
+def test_plain_text_named_xlsx_is_still_refused(tmp_path):
+    f = tmp_path / "ghi_chu.xlsx"
+    f.write_text("Chỉ là một dòng ghi chú.\n", encoding="utf-8")
+    with pytest.raises(FileUnusable, match="không phải bảng tính .xlsx thật"):
+        FileBook(f)
+
+
+def test_error_cells_are_found_across_chunk_boundaries_in_a_streamed_part(tmp_path):
+    """The sheet part is searched chunk by chunk; a match cut by a chunk
+    boundary is still found, and found once."""
+    import io
+    import re
+    import zipfile
+    from xlsrc.access import zipstream
+    cell = b'<c r="B7" t="e"><v>#REF!</v></c>'
+    pad = b" " * (zipstream.CHUNK - 10)
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr("p.xml", pad + cell + pad + cell + b"<c r='x'/>" + cell)
+    pattern = re.compile(rb'<c r="([A-Z]+)(\d+)" t="e"')
+    with zipfile.ZipFile(data) as z:
+        found = [m.group(0) for m in zipstream.iter_matches(z, "p.xml", pattern)]
+    assert found == [b'<c r="B7" t="e"'] * 3

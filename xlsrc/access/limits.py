@@ -1,0 +1,230 @@
+"""Size limits for files from outside, in one place, and the check of a
+zip package (.xlsx/.xlsm/.ods) made before any parser sees it.
+
+A spreadsheet package is a zip of XML parts. A few kilobytes can claim
+gigabytes once unpacked, or a cell at XFD1048576 that makes the native reader
+allocate the whole grid and abort. Each part is therefore looked at first:
+its declared and real unpacked size, its compression ratio, the sheet's
+extent (``<dimension>`` and every cell reference, read as a stream, never the
+whole part at once), and the longest run of text. A file over a limit is
+refused with a Vietnamese "quá lớn" message for that file alone.
+
+The figures are far above any real report (Excel itself stops a cell at
+32,767 characters) and far below what exhausts a 4 GB office computer."""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import FileTooLarge, FileUnusable
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    file_bytes: int = 100 * MB          # the file as sent
+    part_bytes: int = 200 * MB          # one part of the package, unpacked
+    total_bytes: int = 500 * MB         # all parts, unpacked
+    ratio: int = 200                    # unpacked : packed, for parts over ratio_floor
+    ratio_floor: int = 1 * MB
+    parts: int = 10_000                 # entries in the zip
+    sheet_cells: int = 10_000_000       # rows × columns of a sheet's used area
+    text_run: int = 256 * 1024          # bytes between two XML tags (one cell's text, escaped)
+    worker_memory: int = 3 * 1024 * MB  # address space of a process reading one department's file
+
+
+LIMITS = Limits()
+
+_CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')  # only cells carry r="<letters><digits>"
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
+_DELIM = re.compile(rb"[<>]")
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
+_UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
+CHUNK = 1 * MB
+
+
+@lru_cache(maxsize=4)
+def _long_run(limits: "Limits") -> re.Pattern:
+    return re.compile(rb"[^<>]{%d,}" % (limits.text_run + 1))
+
+
+def col_number(letters: bytes | str) -> int:
+    n = 0
+    for ch in letters.upper() if isinstance(letters, str) else letters.decode("ascii").upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def _n(n: int) -> str:
+    """12.345.678: Vietnamese digit grouping."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _mb(n: int) -> str:
+    return f"{_n(round(n / MB))} MB"
+
+
+def too_large(name: str, what: str) -> FileTooLarge:
+    return FileTooLarge(f"Tệp '{name}' quá lớn: {what}. Tệp không được đọc; hãy kiểm tra lại tệp "
+                        f"(có thể bị hỏng hoặc bị tạo cố ý) rồi gửi lại bản chỉ có bảng số liệu.")
+
+
+def check_file_size(size: int, name: str, limits: Limits | None = None) -> None:
+    limits = limits or LIMITS
+    if size > limits.file_bytes:
+        raise too_large(name, f"{_mb(size)}, vượt giới hạn {_mb(limits.file_bytes)}")
+
+
+@dataclass
+class _Extent:
+    rows: int = 0
+    cols: int = 0
+
+    def add(self, row: int, col: int) -> None:
+        self.rows = max(self.rows, row)
+        self.cols = max(self.cols, col)
+
+
+def _check_xml(window: bytes, name: str, part: str) -> None:
+    """No DTD (entities could expand or reach out), no entity that XML does not define."""
+    if _DTD.search(window):
+        raise FileUnusable(f"Tệp '{name}': phần '{part}' khai báo DTD hoặc thực thể (<!DOCTYPE/<!ENTITY>), "
+                           f"điều Excel không bao giờ ghi; không đọc tệp này vì lý do an toàn. Hãy mở bằng Excel, "
+                           f"lưu lại rồi gửi lại.")
+    m = _UNDEFINED_ENTITY.search(window)
+    if m:
+        raise FileUnusable(f"Tệp '{name}' bị hỏng: phần '{part}' dùng thực thể không xác định "
+                           f"'&{m.group(1).decode('ascii', 'replace')};' (tệp đã bị sửa tay hoặc ghi lỗi). Hãy mở "
+                           f"bằng Excel, lưu lại rồi gửi lại.")
+
+
+def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool) -> None:
+    """Stream one part: real unpacked size, longest text run, and for sheets
+    the extent of the cells. Never holds more than one chunk (plus a tail)."""
+    total = 0
+    run = 0  # bytes since the last '<' or '>'
+    extent = _Extent()
+    tail = b""
+    xml = info.filename.endswith((".xml", ".rels"))
+    ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
+    with z.open(info) as fh:
+        while True:
+            chunk = fh.read(CHUNK)
+            if not chunk:
+                if ods_extent is not None:
+                    ods_extent.feed(b"", last=True)
+                break
+            total += len(chunk)
+            if total > limits.part_bytes:
+                raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
+            first = _DELIM.search(chunk)
+            if first is None:
+                run += len(chunk)
+            else:
+                run += first.start()
+                if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
+                    run = limits.text_run + 1
+                if run <= limits.text_run:
+                    run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+            if run > limits.text_run:
+                raise too_large(name, f"phần '{info.filename}' có một đoạn chữ dài hơn "
+                                      f"{limits.text_run // 1024} KB (một ô Excel chứa tối đa 32.767 ký tự)")
+            window = tail + chunk
+            if xml:
+                _check_xml(window, name, info.filename)
+            if sheet or ods:
+                if ods_extent is not None:
+                    ods_extent.feed(chunk)
+                else:
+                    if total <= CHUNK:  # the <dimension> is at the top of the part
+                        m = _DIMENSION.search(window)
+                        if m and m.group(3):
+                            extent.add(int(m.group(4)), col_number(m.group(3)))
+                            _check_extent(extent, name, info.filename, limits)
+                    refs = _CELL_REF.findall(window)  # C-level scans; Python only per distinct column
+                    if refs:
+                        letters, digits = zip(*refs)
+                        extent.add(max(map(int, digits)), max(map(col_number, set(letters))))
+                    _check_extent(extent, name, info.filename, limits)
+            tail = window[-256:]
+
+
+_ODS_TAG = re.compile(rb"<table:table([\s>/])|<table:table-row\b([^>]*)>|</table:table-row>|"
+                      rb"<table:(?:covered-)?table-cell\b([^>]*)>")
+_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,12})"')
+_ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,12})"')
+
+
+class _OdsExtent:
+    """The used area of each table of an ODS content.xml, fed in chunks.
+    ODS repeats rows and cells with a count; a repeated cell that holds a
+    value is expanded by every reader, so it counts with its repeats (empty
+    repeated areas, which LibreOffice writes to the sheet's end, do not)."""
+
+    def __init__(self, extent: _Extent, name: str, part: str, limits: Limits):
+        self.extent, self.name, self.part, self.limits = extent, name, part, limits
+        self.carry = b""
+        self.row_pos = 0
+        self.row_repeat = 1
+        self.col_pos = 0
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        window = self.carry + chunk
+        cut = len(window) if last else window.rfind(b"<")  # a tag cut by the chunk waits for the next one
+        if cut < 0:
+            cut = 0
+        for m in _ODS_TAG.finditer(window, 0, cut):
+            if m.group(1) is not None:  # a new table: its own extent
+                self.row_pos, self.row_repeat, self.col_pos = 0, 1, 0
+                self.extent.rows = self.extent.cols = 0
+            elif m.group(2) is not None:  # row start (maybe self-closing)
+                n = _ODS_ROWS.search(m.group(2))
+                self.row_repeat, self.col_pos = (int(n.group(1)) if n else 1), 0
+                if m.group(2).endswith(b"/"):
+                    self.row_pos += self.row_repeat
+            elif m.group(3) is not None:  # a cell
+                n = _ODS_COLS.search(m.group(3))
+                cols = int(n.group(1)) if n else 1
+                if b"value-type=" in m.group(3):
+                    self.extent.add(self.row_pos + self.row_repeat, self.col_pos + cols)
+                    _check_extent(self.extent, self.name, self.part, self.limits)
+                self.col_pos += cols
+            else:  # row end
+                self.row_pos += self.row_repeat
+        self.carry = window[cut:]
+
+
+def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None:
+    if extent.rows * extent.cols > limits.sheet_cells:
+        raise too_large(name, f"trang ('{part}') trải tới dòng {_n(extent.rows)} và cột {_n(extent.cols)}, "
+                              f"tức hơn {_n(limits.sheet_cells)} ô")
+
+
+def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> None:
+    """Refuse a package whose unpacked content would exhaust the machine."""
+    limits = limits or LIMITS
+    infos = z.infolist()
+    if len(infos) > limits.parts:
+        raise too_large(name, f"có {_n(len(infos))} phần trong gói zip")
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.total_bytes:
+        raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
+    is_ods = any(i.filename == "mimetype" for i in infos)
+    for info in infos:
+        if info.file_size > limits.part_bytes:
+            raise too_large(name, f"phần '{info.filename}' khi giải nén chiếm {_mb(info.file_size)}, "
+                                  f"vượt giới hạn {_mb(limits.part_bytes)}")
+        if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise too_large(name, f"phần '{info.filename}' nén với tỷ lệ "
+                                  f"{_n(info.file_size // max(info.compress_size, 1))}:1 (giới hạn "
+                                  f"{limits.ratio}:1)")
+    for info in infos:
+        if info.is_dir():
+            continue
+        fn = info.filename
+        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
+        ods = is_ods and fn == "content.xml"
+        _scan_part(z, info, name, limits, sheet, ods)
