@@ -10,14 +10,19 @@ from pathlib import Path
 FORMATS = ("xlsx", "xls", "ods")
 
 
-def write_table(path: Path, rows: list[list], merges=(), bold=(), sheet: str = "Phụ lục", percent=()) -> Path:
-    """``percent``: cells whose number format is "0%" (.xlsx and .xls)."""
+def write_table(path: Path, rows: list[list], merges=(), bold=(), sheet: str = "Phụ lục", percent=(),
+                font: str | None = None) -> Path:
+    """``percent``: cells whose number format is "0%"; ``font``: the font
+    name of every cell, e.g. '.VnTime' for TCVN3 text (.xlsx and .xls)."""
     kind = Path(path).suffix.lower().lstrip(".")
-    {"xlsx": _xlsx, "xls": _xls, "ods": _ods}[kind](Path(path), rows, list(merges), set(bold), sheet, set(percent))
+    if font and kind == "ods":
+        raise ValueError("fonts are written in .xlsx and .xls only")
+    {"xlsx": _xlsx, "xls": _xls, "ods": _ods}[kind](Path(path), rows, list(merges), set(bold), sheet, set(percent),
+                                                    font)
     return Path(path)
 
 
-def _xlsx(path, rows, merges, bold, sheet, percent):
+def _xlsx(path, rows, merges, bold, sheet, percent, font=None):
     import openpyxl
     from openpyxl.styles import Font
     wb = openpyxl.Workbook()
@@ -32,26 +37,28 @@ def _xlsx(path, rows, merges, bold, sheet, percent):
                 cell.number_format = "dd/mm/yyyy"
             if (r, c) in percent:
                 cell.number_format = "0%"
-            if (r, c) in bold:
-                cell.font = Font(bold=True)
+            if (r, c) in bold or font:
+                cell.font = Font(bold=(r, c) in bold, name=font)
     for r1, c1, r2, c2 in merges:
         ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
     wb.save(path)
 
 
-def _xls(path, rows, merges, bold, sheet, percent):
+def _xls(path, rows, merges, bold, sheet, percent, font=None):
     import xlwt
     wb = xlwt.Workbook(encoding="utf-8")
     ws = wb.add_sheet(sheet)
-    date = xlwt.easyxf(num_format_str="dd/mm/yyyy")
-    strong = xlwt.easyxf("font: bold on")
-    pct = xlwt.easyxf(num_format_str="0%")
+    face = f"font: name {font}" if font else ""
+    date = xlwt.easyxf(face, num_format_str="dd/mm/yyyy")
+    strong = xlwt.easyxf(f"font: bold on{', name ' + font if font else ''}")
+    pct = xlwt.easyxf(face, num_format_str="0%")
+    plain = xlwt.easyxf(face) if font else xlwt.Style.default_style
     starts = {(m[0], m[1]): m for m in merges}
     covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
     for r, row in enumerate(rows):
         for c, v in enumerate(row):
             style = (date if isinstance(v, dt.datetime) else strong if (r, c) in bold else pct if (r, c) in percent
-                     else xlwt.Style.default_style)
+                     else plain)
             if (r, c) in starts:
                 r1, c1, r2, c2 = starts[(r, c)]
                 ws.write_merge(r1, r2, c1, c2, v, style)
@@ -60,7 +67,7 @@ def _xls(path, rows, merges, bold, sheet, percent):
     wb.save(str(path))
 
 
-def _ods(path, rows, merges, bold, sheet, percent):
+def _ods(path, rows, merges, bold, sheet, percent, font=None):
     if percent:
         raise ValueError("percent formats are written in .xlsx and .xls only")
     from odf.opendocument import OpenDocumentSpreadsheet

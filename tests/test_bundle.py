@@ -143,6 +143,12 @@ def test_install_script_refers_only_to_files_in_the_bundle(bundle):
     project = next((bundle / WHEELS).glob("thidua-*.whl"))
     names = zipfile.ZipFile(project).namelist()
     assert "xlsrc/bundle.py" in names and "xlsrc_workbook/ThiDua.bas" in names  # python -m xlsrc.bundle workbook
+    # every package and template of the source tree is in the wheel (else a button fails on the user's PC)
+    source = Path(__file__).resolve().parents[1]
+    for init in (source / "xlsrc").rglob("__init__.py"):
+        assert init.relative_to(source).as_posix() in names
+    for template in (source / "templates").glob("*.docx"):
+        assert f"xlsrc_templates/{template.name}" in names
 
 
 @pytest.mark.slow
@@ -162,3 +168,13 @@ def test_pure_python_part_installs_offline_from_the_bundle(bundle, tmp_path):
     run = subprocess.run([str(python), "-c", probe], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == 'Attribute VB_Name = "ThiDua"'
+
+
+def test_every_package_of_the_source_is_shipped():
+    """A package missing from pyproject's list is absent from the wheel, the
+    bundle and every non-editable install (its buttons would fail)."""
+    import tomllib
+    source = Path(__file__).resolve().parents[1]
+    listed = set(tomllib.loads((source / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(source).parts) for p in (source / "xlsrc").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)

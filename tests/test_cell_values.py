@@ -365,3 +365,23 @@ def test_report_refuses_a_report_date_without_a_day(tmp_path):
     assert res.returncode == 1, res.stdout + res.stderr
     assert "REPORT_DATE_NO_DAY" in res.stdout + res.stderr or "chưa có ngày" in res.stdout + res.stderr
     assert not out.exists()
+
+
+def test_compute_reads_values_as_validate_does(tmp_path):
+    """`thidua compute` opens the book for writing a copy: it still reads each
+    cell's cached value and own format, and converts legacy text."""
+    from xlsrc.legacy_encodings import encode_tcvn3
+    rows = [[1, encode_tcvn3("Sửa chữa trường học"), "Năm 2021", "Năm 2022", 0.8],
+            [2, "B", "Năm 2021", "Năm 2022", "=40+20"], [3, "C", "Năm 2021", "Năm 2022", 100]]
+    path = own_book(tmp_path / "own.xlsx", rows, formats={(0, 4): "0%"})
+    for book in (FileBook(path), FileBook(path, writable=True)):
+        data = read_workbook(book)
+        assert [w["progress"].value for w in data.works] == [80.0, None, 100.0]  # never the text "=40+20"
+        assert data.works[0]["name"] == "Sửa chữa trường học"
+        assert {f.code for f in validate(data)} >= {"LEGACY_ENCODING", "FORMULA_NO_VALUE"}
+    out = tmp_path / "copy.xlsx"
+    from xlsrc import jobs
+    book = FileBook(path, writable=True)
+    jobs.run_compute(book)
+    book.save(out)
+    assert openpyxl.load_workbook(path)["Công trình"]["E3"].value == "=40+20"  # input untouched

@@ -216,3 +216,13 @@ def test_lettered_headings_a_b_c_stay_under_their_roman_heading():
     loc = locate(S.WORKS, grid, "", "name")
     assert [loc.groups[r] for r in loc.rows] == ["I. Khối Sở / A. Phòng A", "I. Khối Sở / B. Phòng B",
                                                   "I. Khối Sở / C. Phòng C", "II. Khối trường"]
+
+
+def test_a_required_column_missing_from_a_table_is_said_once(tmp_path):
+    rows = [["TT", "Tên công trình", "Ngày khởi công", "Tiến độ"]] + \
+           [[i, f"Công trình {i}", D(2021, 1, i), "10%"] for i in range(1, 6)]
+    unit = write_table(tmp_path / "thieu_cot.xlsx", rows)
+    result = consolidate([str(unit)], jobs=1)
+    assert [(f["code"], f["cell"]) for f in result.findings] == [("COLUMN_MISSING", "A1")]
+    assert "'Ngày hoàn thành'" in result.findings[0]["message"] and "5 dòng" in result.findings[0]["message"]
+    assert result.files[0].status == "ok" and result.files[0].errors == 1

@@ -80,3 +80,25 @@ def test_default_coefficients_carry_their_basis():
     assert all("152/2025/NĐ-CP" in c.basis for c in DEFAULT_COEFFICIENTS)
     assert not any("98/2023" in c.basis for c in DEFAULT_COEFFICIENTS)  # a repealed text is never the basis
     assert coefficient_text(Decimal("0.15")) == "0,15" and coefficient_text(Decimal("1.0")) == "1,0"
+
+
+def test_a_new_workbook_carries_the_coefficients_on_tieu_chuan(tmp_path):
+    import openpyxl
+
+    from xlsrc import schema as S
+    from xlsrc.builder import write_workbook
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "moi.xlsx"))[S.STANDARDS.name]
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    table = {(r[0], r[1]): dict(zip(header, r)) for r in rows[1:]}
+    assert table[("Giấy khen", "Cá nhân")]["Hệ số tiền thưởng"] == 0.15
+    assert table[("Giấy khen", "Tập thể")]["Hệ số tiền thưởng"] == 0.3
+    assert table[("Lao động tiên tiến", "Cá nhân")]["Hệ số tiền thưởng"] == 0.3  # on the review's own row
+    assert table[("Tập thể lao động xuất sắc", "Tập thể")]["Căn cứ tiền thưởng"] == "Nghị định số 152/2025/NĐ-CP"
+    assert "CHƯA XÁC NHẬN" in table[("Giấy khen", "Cá nhân")]["Ghi chú tiền thưởng"]
+    assert not any("98/2023" in str(v) for r in table.values() for v in r.values())
+    salary = list(openpyxl.load_workbook(tmp_path / "moi.xlsx")[S.BASE_SALARY.name].iter_rows(values_only=True))
+    assert [(r[0].date(), r[1], r[2]) for r in salary[1:]] == [
+        (dt.date(2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP"),
+        (dt.date(2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP"),
+        (dt.date(2024, 7, 1), 2_340_000, "Nghị định số 73/2024/NĐ-CP")]

@@ -41,10 +41,10 @@ def test_few_findings_one_a_line_many_grouped_with_the_whole_list_in_a_file(tmp_
              for r in range(2, 9)]
     out, err = _Console(), _Console()
     written = print_findings(many, out, err, tmp_path / "BaoCao.docx")
-    assert err.lines == ["Lỗi [REQUIRED_EMPTY] 5.800 lần — Chưa nhập. Ở: Công trình!E2, Công trình!E3, "
-                         "Công trình!E4, Công trình!E5, Công trình!E6 và 5.795 chỗ khác."]
-    assert out.lines[0] == ("Cảnh báo [PROGRESS_TEXT] 7 lần — Ghi bằng lời. Ở: Công trình!H2, Công trình!H3, "
-                            "Công trình!H4, Công trình!H5, Công trình!H6 và 2 chỗ khác.")
+    assert err.lines == ["Lỗi [REQUIRED_EMPTY] 5.800 lần: Công trình!E2, Công trình!E3, Công trình!E4, "
+                         "Công trình!E5, Công trình!E6 và 5.795 chỗ khác. Ví dụ ở Công trình!E2: Chưa nhập."]
+    assert out.lines[0] == ("Cảnh báo [PROGRESS_TEXT] 7 lần: Công trình!H2, Công trình!H3, Công trình!H4, "
+                            "Công trình!H5, Công trình!H6 và 2 chỗ khác. Ví dụ ở Công trình!H2: Ghi bằng lời.")
     assert written == tmp_path / "BaoCao_kiem-tra.txt"
     assert out.lines[1] == f"Danh sách đầy đủ 5.807 thông báo: {written}"
     assert out.lines[2] == "Có 5.800 lỗi và 7 cảnh báo."
@@ -62,7 +62,7 @@ def test_validate_on_a_large_workbook_prints_a_few_lines(tmp_path):
     assert res.returncode == 1
     lines = (res.stdout + res.stderr).splitlines()
     assert len(lines) <= 6, lines
-    assert any(line.startswith("Lỗi [REQUIRED_EMPTY] 600 lần") for line in lines)
+    assert any(line.startswith("Lỗi [REQUIRED_EMPTY] 600 lần: ") for line in lines)
     listed = tmp_path / "So_kiem-tra.txt"
     assert f"Danh sách đầy đủ 600 thông báo: {listed}" in res.stdout
     assert len(listed.read_text(encoding="utf-8").splitlines()) == 601

@@ -45,7 +45,7 @@ def test_new_workbook_holds_the_default_standards_with_their_basis(tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     header = rows[0]
     assert header[:3] == ("Danh hiệu, hình thức", "Đối tượng", "Điều kiện (tóm tắt)")
-    by_title = {r[0]: dict(zip(header, r)) for r in rows[1:]}
+    by_title = {r[0]: dict(zip(header, r)) for r in rows[1:7]}  # then the rows that only carry a prize coefficient
     assert list(by_title) == [LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh",
                               TTLDTT, "Tập thể lao động xuất sắc"]
     assert by_title[TTLDTT]["Tỷ lệ thành viên đạt Lao động tiên tiến"] == "trên 50%"

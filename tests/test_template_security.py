@@ -340,8 +340,10 @@ def test_a_long_summary_is_cut_in_the_properties_only(tmp_path):
     summary = ("Tổng kết phong trào thi đua yêu nước và công tác khen thưởng năm 2021, " * 6).strip()
     assert len(summary) > 255
     content.info["summary"] = summary
+    content.info["unit_name"] = "Sở Ngoại vụ " + "tỉnh Hà Tĩnh " * 30
     out = make_report(_data(tmp_path, content), tmp_path / "bc.docx")
     doc = Document(out)
+    assert len(doc.core_properties.author) <= 255 and doc.core_properties.author.endswith("…")
     subject = doc.core_properties.subject
     assert len(subject) <= 255 and subject.endswith("…")
     assert summary.startswith(subject[:-1]) and summary[len(subject) - 1] in " ,"  # cut at a word boundary
@@ -405,3 +407,25 @@ def test_filling_a_template_has_a_processor_time_budget(tmp_path, monkeypatch):
     evil = template_with(tmp_path, "body", heavy, kind="department")
     with pytest.raises(ThiDuaError, match="giây xử lý"):
         make_report(_data(tmp_path), tmp_path / "bc.docx", template=evil)
+
+
+def test_tags_that_cut_across_the_xml_are_refused_in_words(tmp_path):
+    tpl = template_with(tmp_path, "header", "{% if false %}Đầu", kind="department")
+    broken = tmp_path / "cat.docx"
+    with zipfile.ZipFile(tpl) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename).replace(
+                "Đầu</w:t></w:r></w:p>".encode(), "Đầu</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>"
+                "{% endif %}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".encode())
+            zout.writestr(item, data)
+    with pytest.raises(ThiDuaError, match="không còn là XML hợp lệ"):
+        make_report(_data(tmp_path), tmp_path / "bc.docx", template=broken)
+    assert not (tmp_path / "bc.docx").exists()
+
+
+@pytest.mark.parametrize("expr", ["(" * 3000 + "1" + ")" * 3000, "summary" + "|upper" * 250, "-" * 500 + "1"])
+def test_a_deeply_nested_expression_is_refused_in_words(tmp_path, expr):
+    deep = template_with(tmp_path, "body", "{{ " + expr + " }}", kind="department")
+    for run in (lambda: check_template(deep), lambda: make_report(_data(tmp_path), tmp_path / "x.docx", template=deep)):
+        with pytest.raises(ThiDuaError, match="lồng nhau quá sâu"):
+            run()

@@ -59,10 +59,11 @@ def test_callbacks_are_checked_against_the_subs(xlsm):
     assert any("ThiDuaValidate" in p for p in check_callbacks(xlsm, button_with_arg))
     ui = zipfile.ZipFile(io.BytesIO(xlsm)).read("customUI/customUI.xml").decode()
     for action in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports",
-                   "RibbonReview"):
+                   "RibbonReview", "RibbonDecision", "RibbonCertificates"):
         assert f'onAction="{action}"' in ui
     for label in ("Kiểm tra dữ liệu", "Tính tiến độ", "Tạo báo cáo", "Tổng hợp từ các đơn vị",
-                  "Mở thư mục báo cáo", "Rà soát điều kiện", "Thi đua - Khen thưởng"):
+                  "Mở thư mục báo cáo", "Rà soát điều kiện", "Lập quyết định", "In giấy khen",
+                  "Thi đua - Khen thưởng"):
         assert f'label="{label}"' in ui
 
 
@@ -70,7 +71,8 @@ def test_runpython_targets_import_and_are_callable(xlsm):
     vba = vba_modules(xlsm)["ThiDua.bas"]
     targets = re.findall(r'RunPython "import xlsrc.macros; xlsrc.macros.(\w+)\(\)"', vba)
     assert sorted(targets) == sorted(python_macros())
-    assert {"compute", "consolidate", "make_report_folder", "report", "review", "validate"} <= set(targets)
+    assert {"certificates", "compute", "consolidate", "decision", "make_report_folder", "report", "review",
+            "validate"} <= set(targets)
     assert check_runpython_targets(vba) == []
     assert check_runpython_targets(vba.replace("macros.report()", "macros.reprot()")) != []
     assert check_runpython_targets(vba.replace("import xlsrc.macros; xlsrc.macros.validate()",

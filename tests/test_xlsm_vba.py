@@ -71,14 +71,15 @@ def test_sources_are_what_the_brief_asks_for():
     assert SOURCE.startswith('Attribute VB_Name = "ThiDua"')
     declared = subs(SOURCE)
     for cb in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports",
-               "RibbonReview"):
+               "RibbonReview", "RibbonDecision", "RibbonCertificates"):
         assert declared[cb.lower()] == "control as iribboncontrol"
     for button in ("ThiDuaValidate", "ThiDuaCompute", "ThiDuaReport", "ThiDuaConsolidate", "ThiDuaOpenReports",
-                   "ThiDuaReview"):
+                   "ThiDuaReview", "ThiDuaDecision", "ThiDuaCertificates"):
         assert declared[button.lower()] == ""
     targets = re.findall(r'RunPython "import xlsrc\.macros; xlsrc\.macros\.(\w+)\(\)"', SOURCE)
     assert sorted(targets) == sorted(python_macros())
-    assert {"compute", "consolidate", "make_report_folder", "report", "review", "validate"} <= set(targets)
+    assert {"certificates", "compute", "consolidate", "decision", "make_report_folder", "report", "review",
+            "validate"} <= set(targets)
     assert "Application.FileDialog(3)" in SOURCE and "Application.FileDialog(4)" in SOURCE
     assert "AllowMultiSelect = True" in SOURCE and "*.xlsx;*.xlsm;*.xls;*.ods" in SOURCE
     assert "ThisWorkbook.FollowHyperlink folder" in SOURCE

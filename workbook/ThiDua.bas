@@ -42,6 +42,14 @@ Sub RibbonReview(control As IRibbonControl)
     ThiDuaReview
 End Sub
 
+Sub RibbonDecision(control As IRibbonControl)
+    ThiDuaDecision
+End Sub
+
+Sub RibbonCertificates(control As IRibbonControl)
+    ThiDuaCertificates
+End Sub
+
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
 ' "Could not find Interpreter!" in English and return without an error.
@@ -76,6 +84,24 @@ Sub ThiDuaReview()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
     RunPython "import xlsrc.macros; xlsrc.macros.review()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaDecision()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.decision()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaCertificates()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.certificates()"
     Exit Sub
 Failed:
     SayError Err.Description

@@ -31,6 +31,8 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
     ("ThiDuaReview", "Rà soát điều kiện"),
+    ("ThiDuaDecision", "Lập quyết định"),
+    ("ThiDuaCertificates", "In giấy khen"),
 )
 
 GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"

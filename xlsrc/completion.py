@@ -113,10 +113,11 @@ def reported_awards(data: WorkbookData) -> list[Record]:
     """The awards a report counts: those of the report year or without a
     Năm. A row whose Năm is an earlier year is award history, kept for the
     review of consecutive years (Rà soát điều kiện), not an achievement of
-    this report."""
+    this report; a row of a later year (a decision made after the report)
+    is not either."""
     year = data.report_year
     return [rec for rec in data.awards
-            if not (isinstance(rec["year"], int) and year is not None and rec["year"] < year)]
+            if not (isinstance(rec["year"], int) and year is not None and rec["year"] != year)]
 
 
 def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:

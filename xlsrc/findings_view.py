@@ -48,8 +48,8 @@ def grouped_lines(findings: list[Finding]) -> list[tuple[str, str]]:
     for (severity, code), items in groups.items():
         cells = ", ".join(_where(f, with_file) for f in items[:CELLS_SHOWN])
         more = f" và {vn_number(len(items) - CELLS_SHOWN)} chỗ khác" if len(items) > CELLS_SHOWN else ""
-        out.append((severity, f"{SEVERITY_VN[severity]} [{code}] {vn_number(len(items))} lần — "
-                              f"{items[0].message} Ở: {cells}{more}."))
+        out.append((severity, f"{SEVERITY_VN[severity]} [{code}] {vn_number(len(items))} lần: {cells}{more}. "
+                              f"Ví dụ ở {_where(items[0], with_file)}: {items[0].message}"))
     return out
 
 

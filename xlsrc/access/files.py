@@ -138,6 +138,7 @@ class FileBook:
         self._grids: dict[str, Grid] = dict(self._foreign)
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._cell_infos: dict[str, CellInfo] = {}
+        self._written: set[str] = set()
         self._notes: dict[str, list[Finding]] = {}
         self._xlrd = None
         self._xlsx: cellinfo.XlsxPackage | None = None
@@ -164,7 +165,10 @@ class FileBook:
         return list(self._wb.sheetnames) if self._wb is not None else list(self._names)
 
     def read(self, sheet: str) -> Grid:
-        if self._wb is not None:
+        """The sheet's values as the file holds them (cached results of
+        formulas, legacy text converted); a sheet already written to a copy
+        is read back from the copy."""
+        if self._wb is not None and (sheet in self._written or sheet not in self._names):
             ws = self._wb[sheet]
             return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
         if sheet not in self._grids:
@@ -279,6 +283,7 @@ class FileBook:
     def write(self, sheet: str, row: int, col: int, block: Grid) -> None:
         wb = self._open_for_write()
         ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
+        self._written.add(sheet)
         for r, values in enumerate(block, start=row):
             for c, v in enumerate(values, start=col):
                 _set_text_safe(ws.cell(r, c), v)

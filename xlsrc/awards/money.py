@@ -13,10 +13,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from .. import schema as S
 
-ROUND_TO = 10_000
-ROUNDING_BASIS = ("Tiền thưởng sau khi nhân hệ số với mức lương cơ sở được làm tròn số lên hàng chục nghìn đồng "
-                  "(nguyên tắc tính tiền thưởng của Nghị định số 152/2025/NĐ-CP, như Nghị định số 98/2023/NĐ-CP "
-                  "trước đó).")
+ROUND_TO = 10_000  # round up to the next ten thousand đồng
 
 
 @dataclass(frozen=True)
@@ -50,8 +47,8 @@ _DANH_HIEU = ("Xác nhận theo Nghị định số 152/2025/NĐ-CP (bài 'Mức
               "dantri.com.vn, 03/12/2025); chưa đối chiếu được số điều trong nguyên văn Nghị định.")
 _BANG_KHEN = ("Khoản 1 Điều 54 Nghị định số 152/2025/NĐ-CP quy định mức cá nhân (giadinh.suckhoedoisong.vn, "
               "11/8/2025).")
-_UNCONFIRMED = ("CHƯA XÁC NHẬN được hệ số này trong nguyên văn Nghị định số 152/2025/NĐ-CP; đây là mức của Nghị định "
-                "số 98/2023/NĐ-CP (đã thay thế). Đề nghị kiểm tra lại và sửa ở đây nếu khác.")
+_UNCONFIRMED = ("CHƯA XÁC NHẬN được hệ số này trong nguyên văn Nghị định số 152/2025/NĐ-CP; đây là mức của nghị định "
+                "hướng dẫn trước đó (đã hết hiệu lực). Đề nghị kiểm tra lại và sửa ở đây nếu khác.")
 _DOUBLE = ("CHƯA XÁC NHẬN: tính bằng hai lần mức cá nhân theo nguyên tắc tập thể được thưởng gấp hai lần cá nhân "
            "(như Huân chương, Điều 51 Nghị định số 152/2025/NĐ-CP). Đề nghị kiểm tra lại.")
 
@@ -66,7 +63,7 @@ DEFAULT_COEFFICIENTS: tuple[Coefficient, ...] = (
     Coefficient("Tập thể lao động xuất sắc", S.COLLECTIVE, Decimal("1.5"), _ND152, _DANH_HIEU),
     Coefficient("Cờ thi đua của Chính phủ", S.COLLECTIVE, Decimal("12.0"), _ND152, _DANH_HIEU),
     Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, Decimal("1.5"), "khoản 1 Điều 54 " + _ND152,
-                _BANG_KHEN + " Mức 1,0 trước đây là của Nghị định số 98/2023/NĐ-CP."),
+                _BANG_KHEN + " Mức 1,0 là của nghị định hướng dẫn trước đó (đã hết hiệu lực)."),
     Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.COLLECTIVE, Decimal("3.0"), "Điều 54 " + _ND152, _DOUBLE),
     Coefficient("Bằng khen của Thủ tướng Chính phủ", S.INDIVIDUAL, Decimal("3.5"), "khoản 1 Điều 54 " + _ND152,
                 _BANG_KHEN),

@@ -93,6 +93,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     width = max((len(grid[i]) for i in loc.rows), default=0)
     unmapped = [j for j in range(width) if j not in mapped]  # columns the schema does not know
     empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
+    keys = [c.key for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     out, records, errors = [], [], 0
     memo: dict[tuple, tuple[Any, Any]] = {}
     for i in loc.rows:
@@ -113,7 +114,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         if heading:
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
-        rec = dict.fromkeys(empty)
+        rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
         for c in typed:
             v = raw.get(c.key)
             if v is None:
@@ -483,12 +484,11 @@ class _BoldCells:
         kind, data = _kind(self.book), self.book.data
         if kind == "xlsx":
             import openpyxl
-            ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True)[self.sheet]
-
-            def test(r, c):
-                for cells in ws.iter_rows(min_row=r + 1, max_row=r + 1, min_col=c + 1, max_col=c + 1):
-                    return cells and cells[0].font is not None and cells[0].font.b
-            return test
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+            bold = {(cell.row - 1, cell.column - 1) for row in wb[self.sheet].iter_rows()  # one pass
+                    for cell in row if cell.value is not None and cell.font is not None and cell.font.b}
+            wb.close()
+            return lambda r, c: (r, c) in bold
         if kind == "xls":
             from ..access import cellinfo
             book = getattr(self.book, "_xlrd", None) or cellinfo.xls_book(data)

@@ -184,10 +184,11 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
     data = WorkbookData(source="")
     data.info["unit_name"] = info.get("unit_name")
     data.info["doc_date"] = parse_date(info.get("doc_date"))
+    data.info["report_year"] = year
     for spec, keys in ((S.WORKS, ("progress", "start", "planned_finish", "actual_finish", "declared_status",
                                   "kind", "note", "unit", "owner")),
-                       (S.AWARDS, ("count", "recipient_kind", "form", "field", "period", "unit"))):
-        cols = [spec.column(k) for k in keys]
+                       (S.AWARDS, ("count", "recipient_kind", "form", "field", "period", "unit", "year"))):
+        cols = [c for c in spec.columns if c.key in keys]
         memo: dict[tuple[str, Any], Any] = {}
 
         def read(c: S.Column, v: Any) -> Any:  # the same date or progress recurs: parsed once
@@ -198,14 +199,28 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
                 return got
             except TypeError:  # unhashable
                 return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
-        empty = {c.key: parse_value(c, None, year) for c in cols}
-        records = data.records[spec.key] = []
-        for n, r in enumerate(rows.get(spec.key, []), start=2):
-            values = dict(empty)
-            for c in cols:
-                v = r.get(c.key)
-                if v is not None:
-                    values[c.key] = read(c, v)
-            records.append(Record(spec, n, r, values))
+        data.records[spec.key] = _LazyRecords(spec, rows.get(spec.key, []), cols, read,
+                                              {c.key: parse_value(c, None, year) for c in cols})
     return summary_rows(data, compute(data))
 
+
+
+class _LazyRecords:
+    """The master's rows as records, made one at a time as compute() walks
+    them (a 60,000-row master is not held twice in memory)."""
+
+    def __init__(self, spec, rows, cols, read, empty):
+        self.spec, self.rows, self.cols, self.read, self.empty = spec, rows, cols, read, empty
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        from ..records import Record
+        for n, r in enumerate(self.rows, start=2):
+            values = dict(self.empty)
+            for c in self.cols:
+                v = r.get(c.key)
+                if v is not None:
+                    values[c.key] = self.read(c, v)
+            yield Record(self.spec, n, r, values)

@@ -123,7 +123,7 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
     docx = vietnamese_document(render.render(template, ctx, rows, pictures), ctx.get("report_date"),
-                               ctx.get("unit_name", ""))
+                               render.fit_property(ctx.get("unit_name", "")))
     return write_bytes_atomic(out_path, docx, force)
 
 

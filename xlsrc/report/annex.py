@@ -128,7 +128,9 @@ def _untokened(text: str) -> str:
     return TOKEN.sub("", text) if OPEN in text else text
 
 
-def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]], template_name: str) -> bytes:
+def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]] | None, template_name: str) -> bytes:
+    """``docx`` with its annex filled (``rows`` None: a document without an
+    annex) and no token left anywhere."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -142,6 +144,7 @@ def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]], template_name: str
             part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             part.compress_type = zipfile.ZIP_DEFLATED
             with dst.open(part, "w", force_zip64=True) as stream:
-                for piece in pieces(data.decode("utf-8"), rows, template_name):
+                text = data.decode("utf-8")
+                for piece in (pieces(text, rows, template_name) if rows is not None else [text]):
                     stream.write(_untokened(piece).encode("utf-8"))
     return out.getvalue()

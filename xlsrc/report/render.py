@@ -246,7 +246,15 @@ def _checked(tpl: DocxTemplate, name: str) -> list[Any]:
             raise _syntax_error(name, exc, source, where) from None
         except Refused as exc:
             raise _refusal(name, exc, source, where) from None
+        except RecursionError:
+            raise _too_deep(name, where) from None
     return trees
+
+
+def _too_deep(name: str, where: str = "") -> ThiDuaError:
+    place = f" ({where})" if where else ""
+    return ThiDuaError(f"Mẫu '{name}' có biểu thức lồng nhau quá sâu{place} (quá nhiều ngoặc hoặc thẻ lồng "
+                       "trong nhau); hãy viết đơn giản lại.")
 
 
 def undeclared(template: Path) -> set[str]:
@@ -254,7 +262,10 @@ def undeclared(template: Path) -> set[str]:
     anything a plain-data template does not need is refused here already."""
     used: set[str] = set()
     for tree in _checked(_open(template), template.name):
-        used |= meta.find_undeclared_variables(tree)
+        try:
+            used |= meta.find_undeclared_variables(tree)
+        except RecursionError:
+            raise _too_deep(template.name) from None
     return used
 
 
@@ -298,7 +309,9 @@ def _render_error(name: str, exc: Exception, env: TemplateEnvironment) -> ThiDua
     if isinstance(exc, etree.XMLSyntaxError):
         return ThiDuaError(f"Mẫu '{name}' sau khi điền không còn là XML hợp lệ: một thẻ {{% if %}}/{{% for %}} "
                            "phải mở và đóng trong cùng một đoạn văn (hoặc cùng một dòng bảng với {%tr %}).")
-    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError, RecursionError,
+    if isinstance(exc, (RecursionError, SyntaxError)):  # Python's own nesting limits
+        return _too_deep(name)
+    if isinstance(exc, (TypeError, ValueError, ArithmeticError, LookupError,
                         AssertionError)) and line:
         tag = _tag(source, line, "")
         return ThiDuaError(f"Mẫu '{name}' có biểu thức không tính được{': ' + tag if tag else ''} "
@@ -333,7 +346,8 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
 
 
 def _verify(docx: bytes, name: str) -> None:
-    """Every XML part of the result parses: a report Word cannot open is never written."""
+    """Every XML part of the rendered document parses: a report Word cannot
+    open is never written."""
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         for item in zf.namelist():
             if item.endswith((".xml", ".rels")):
@@ -363,6 +377,5 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | No
     _place_pictures(tpl, pictures or {})
     buf = io.BytesIO()
     tpl.save(buf)
-    out = buf.getvalue() if rows is None else annex.fill_docx(buf.getvalue(), rows, name)
-    _verify(out, name)
-    return out
+    _verify(buf.getvalue(), name)  # the annex rows added next are escaped text: they cannot break it
+    return annex.fill_docx(buf.getvalue(), rows, name)

@@ -42,6 +42,7 @@ MAX_LOOP_ITERATIONS = 200_000  # iterations of all loops of one report together
 MAX_OUTPUT = 20_000_000       # characters one part (body, a header...) may render to
 MAX_STRUCTURE = 2_000_000     # size of a list or dict a template builds (its text, repeats counted)
 MAX_RENDER_SECONDS = 60       # processor time for filling one document, checked at each loop iteration
+MAX_DEPTH = 100               # tags and brackets nested in one another
 
 SAFE_METHODS = frozenset({"upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip",
                           "startswith", "endswith", "items", "keys", "values"})
@@ -409,8 +410,10 @@ def check(tree: nodes.Template) -> None:
     """Refuse the first construct a plain-data template does not need."""
     called: set[int] = set()  # Getattr nodes that are the function of an allowed call
 
-    def visit(node: nodes.Node) -> None:
+    def visit(node: nodes.Node, depth: int = 0) -> None:
         lineno = getattr(node, "lineno", None)
+        if depth > MAX_DEPTH:
+            raise Refused(f"biểu thức lồng nhau quá sâu (hơn {MAX_DEPTH} tầng ngoặc, bộ lọc hoặc thẻ)", "", lineno)
         tag = STATEMENT_TAGS.get(type(node))
         if tag:
             raise Refused(f"thẻ {tag} không được phép trong mẫu báo cáo", tag.split()[1] if " " in tag else tag,
@@ -438,7 +441,7 @@ def check(tree: nodes.Template) -> None:
             exc.lineno = exc.lineno or lineno
             raise
         for child in node.iter_child_nodes():
-            visit(child)
+            visit(child, depth + 1)
 
     visit(tree)
 
@@ -551,7 +554,8 @@ def limits_text() -> list[tuple[str, str]]:
             ("Tổng số lần lặp của mọi vòng for", _n(MAX_LOOP_ITERATIONS)),
             ("Kết quả điền một phần văn bản", f"{_n(MAX_OUTPUT)} ký tự"),
             ("Cỡ một danh sách/từ điển mẫu tạo ra (tính cả phần lặp lại)", f"{_n(MAX_STRUCTURE)} ký tự"),
-            ("Thời gian xử lý để điền một văn bản", f"{MAX_RENDER_SECONDS} giây")]
+            ("Thời gian xử lý để điền một văn bản", f"{MAX_RENDER_SECONDS} giây"),
+            ("Số tầng lồng nhau của ngoặc, bộ lọc, thẻ", str(MAX_DEPTH))]
 
 
 __all__ = ["TemplateEnvironment", "Refused", "check", "bounded_range", "limits_text"]
