@@ -238,8 +238,7 @@ def _validate_cli(path):
     from contextlib import redirect_stderr, redirect_stdout
     from xlsrc import cli
     buf = io.StringIO()
-    with redirect_stdout(buf), redirect_stderr(buf):
-        cli.out.file = cli.err.file = buf
+    with redirect_stdout(buf), redirect_stderr(buf):  # the consoles write to sys.stdout/sys.stderr of the moment
         try:
             cli.main(["validate", str(path)])
         except SystemExit as exc:

@@ -227,6 +227,12 @@ def test_the_demo_is_clean_and_the_2021_report_leaves_out_the_2025_decision(read
     assert "Giấy khen cho 02 tập thể và 07 cá nhân" in sentence and "năm 2025" not in sentence
     report = Document(make_report(data, tmp_path / "bc.docx"))
     assert not any("45/QĐ-SNgV" in line or "Nguyễn Văn A" in line for line in _lines(report))
+    text = "\n".join(_lines(report))
+    assert "thực hiện nhiệm vụ năm 2025" not in text
+    # the awards sentence (printed only where a template asks for it) counts 2021's awards, not 2025's
+    from xlsrc.report import _contexts
+    awards = _contexts(data, None)[1]["awards_sentence"]
+    assert "02 tập thể và 07 cá nhân" in awards and "thực hiện nhiệm vụ năm 2025" not in awards
 
 
 def test_special_characters_stay_text(read_back, tmp_path):

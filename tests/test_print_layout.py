@@ -105,6 +105,8 @@ def test_xlwings_conf_hidden_and_guide_without_buttons_in_xlsx(books):
         assert (S.CONF_SHEET in guide) == macro
         assert wb[S.GUIDE_SHEET].row_dimensions[1].height >= 24  # the 16 pt title is not cut
         assert ("ribbon" in guide) == macro
+        review = str(wb[S.REVIEW_SHEET]["A1"].value)
+        assert ("Bấm" in review) == macro and ("thidua review" in review) != macro
 
 
 def test_row_heights_for_wrapped_text_and_frozen_names(books):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 from xlsrc import schema as S
+from xlsrc.print_layout import frozen_columns
 from xlsrc.builder import build_workbook
 from xlsrc.tables import locate
 
@@ -25,9 +27,9 @@ def test_sheets_tables_headers_and_frozen_panes():
         table = ws.tables[spec.table]
         assert [c.name for c in table.tableColumns] == spec.headers
         assert [c.value for c in ws[1]] == spec.headers
-        assert ws.freeze_panes == "A2"
+        assert ws.freeze_panes == f"{get_column_letter(frozen_columns(spec) + 1)}2"  # header, TT and the name
         assert ws.conditional_formatting, spec.name
-    assert wb[S.INFO.name].freeze_panes == "A2"
+    assert wb[S.INFO.name].freeze_panes == "B2"
 
 
 def test_dropdowns_for_every_vocabulary_column():

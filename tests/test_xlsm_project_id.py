@@ -35,6 +35,8 @@ def values(project: str) -> dict[str, str]:
 
 
 def test_each_workbook_gets_its_own_reproducible_project_id(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
     a = write_workbook(tmp_path / "a" / "ThiDua.xlsm").read_bytes()
     b = write_workbook(tmp_path / "b" / "ThiDua.xlsm").read_bytes()
     again = write_workbook(tmp_path / "a" / "ThiDua.xlsm", force=True).read_bytes()

@@ -395,7 +395,7 @@ REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"}
 REVIEW_RESULT_COLUMNS = 30  # title columns the colour rules cover (B.. on the Rà soát sheet)
 
 
-def _review_output_sheets(wb, fm: _Formats) -> None:
+def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
     """Rà soát (filled by the review button; colours by conditional
     formatting over the result cells) and Danh sách đề nghị."""
     ws = wb.add_worksheet(S.REVIEW_SHEET)
@@ -409,7 +409,8 @@ def _review_output_sheets(wb, fm: _Formats) -> None:
     ws.freeze_panes(1, 1)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này.", fm.header)
+    ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này." if macro else
+                    "Chạy lệnh 'thidua review' để lập trang này.", fm.header)
     for result, style in REVIEW_COLOURS.items():
         ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
             "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
@@ -447,7 +448,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
-    _review_output_sheets(wb, fm)
+    _review_output_sheets(wb, fm, macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or default_interpreter())

@@ -92,6 +92,8 @@ def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
     """Points for a row whose text wraps; ``None`` when one line is enough."""
     most = 1
     for value, width in zip(values, widths):
+        if math.isinf(width):  # a hidden column does not set the height
+            continue
         if isinstance(value, str) and (len(value) > width * CHARS_PER_WIDTH or "\n" in value):
             most = max(most, _lines(value, width))
     return round(most * LINE_PT + 2, 2) if most > 1 else None

@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from ..report.build_templates import _header, _signature
+from ..report.build_templates import _header, _signature, save_template
 from ..report.docx_form import (borderless_table, cell_text, grid_table, para, page_number_header, repeat_header,
                                 rule, set_run_font, setup_document)
 
@@ -96,7 +96,7 @@ def build_decision(path: Path) -> Path:
     _signature(doc)
     page_number_header(doc.sections[0])
     _annex(doc)
-    doc.save(path)
+    save_template(doc, path)
     return path
 
 
@@ -175,7 +175,7 @@ def build_certificate(path: Path) -> Path:
         para(right, "", align="center", space_after=0)
     para(right, "{{ signer_name }}", size=14, bold=True, align="center", space_after=0)
     para(doc, "{%p endfor %}", size=2, space_after=0)
-    doc.save(path)
+    save_template(doc, path)
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
 from .plain import template_context
 from .pdf import to_pdf
-from .properties import vietnamese_document
+from .properties import vietnamese_template
 
 __all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
 
@@ -48,8 +49,6 @@ def default_template(kind: str) -> Path:
         pass
     cached = _cache_dir() / name
     if not cached.exists():
-        import tempfile
-
         from . import build_templates
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -122,8 +121,11 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
-    docx = vietnamese_document(render.render(template, ctx, rows, pictures), ctx.get("report_date"),
-                               render.fit_property(ctx.get("unit_name", "")))
+    with tempfile.TemporaryDirectory() as tmp:  # the template in Vietnamese, its dates from the data
+        prepared = Path(tmp) / template.name
+        prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
+                                                 render.fit_property(ctx.get("unit_name", ""))))
+        docx = render.render(prepared, ctx, rows, pictures)
     return write_bytes_atomic(out_path, docx, force)
 
 
@@ -141,8 +143,6 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
 
 
 def _demo_data() -> WorkbookData:
-    import tempfile
-
     from ..access.files import FileBook
     from ..builder import write_workbook
     from ..demo_data import demo_content

@@ -145,7 +145,7 @@ def _ending(doc, grouped: bool) -> None:
     _annex(doc, grouped=grouped)
 
 
-def _save(doc, path: Path) -> Path:
+def save_template(doc, path: Path) -> Path:
     """Saved with vi-VN also in the parts python-docx does not model (theme fonts, Word 2010 styles)."""
     buf = io.BytesIO()
     doc.save(buf)
@@ -164,7 +164,7 @@ def build_department(path: Path) -> Path:
     _loop(doc, "works_notes")
     _closing(doc)
     _ending(doc, grouped=False)
-    return _save(doc, path)
+    return save_template(doc, path)
 
 
 def _unit_table(doc) -> None:
@@ -200,7 +200,7 @@ def build_consolidated(path: Path) -> Path:
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _closing(doc)
     _ending(doc, grouped=True)
-    return _save(doc, path)
+    return save_template(doc, path)
 
 
 def build_all(folder: Path) -> list[Path]:
