@@ -329,3 +329,17 @@ def test_check_template_knows_decision_and_certificate_templates(tmp_path, capsy
         main(["check-template", str(nickname)])
     err = capsys.readouterr().err
     assert exc.value.code == 1 and "- c.nickname" in err
+
+
+def test_decision_templates_are_built_into_the_user_cache_without_a_repository(tmp_path, monkeypatch):
+    import sys
+
+    import xlsrc.report as report
+    monkeypatch.setattr(report, "REPO_TEMPLATES", tmp_path / "none")
+    monkeypatch.setitem(sys.modules, "xlsrc_templates", None)  # not installed
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "appdata"))
+    path = template_path("quyet_dinh.docx")
+    assert path == tmp_path / "appdata" / "thidua" / "templates" / "quyet_dinh.docx"
+    assert path.exists() and (path.parent / "giay_khen.docx").exists()
+    with zipfile.ZipFile(path) as z:
+        assert b"{{ article1 }}" in z.read("word/document.xml")

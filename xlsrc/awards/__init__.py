@@ -1,48 +1,23 @@
 """Quyết định khen thưởng, giấy khen and prize money (issue 12)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
 from ..errors import ThiDuaError
 from ..records import WorkbookData
-from ..report import render
+from ..report import find_template, render
 from ..report.plain import template_context
 from .names import CERTIFICATE, DECISION
 
 __all__ = ["make_decision", "template_path", "decision_file_stem"]
 
-REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
 
 def template_path(name: str) -> Path:
-    """templates/<name> of the repository (editable install), else the installed
-    copy, else one built into the user's cache by build_templates."""
-    repo = REPO_TEMPLATES / name
-    if repo.exists():
-        return repo
-    try:
-        import xlsrc_templates  # the installed copy of templates/ (see pyproject.toml)
-        shipped = Path(xlsrc_templates.__path__[0]) / name
-        if shipped.exists():
-            return shipped
-    except ImportError:
-        pass
-    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    cached = Path(base) / "thidua" / "templates" / name
-    if not cached.exists():
-        import tempfile
-
-        from . import build_templates
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryDirectory(dir=cached.parent) as tmp:
-                for built in build_templates.build_all(Path(tmp)):
-                    os.replace(built, cached.parent / built.name)
-        except OSError as exc:
-            raise ThiDuaError(f"Không tạo được mẫu trong '{cached.parent}': {exc}") from None
-    return cached
+    """templates/<name> of the repository, else the installed copy, else one
+    built into the user's cache by build_templates."""
+    from . import build_templates
+    return find_template(name, build_templates.build_all)
 
 
 def _docx_target(out_path) -> Path:

@@ -36,7 +36,14 @@ def default_template(kind: str) -> Path:
     user's cache from the packaged build script."""
     if kind not in _FILES:
         raise ThiDuaError(f"Không có mẫu báo cáo loại '{kind}' (chọn department hoặc consolidated).")
-    name = _FILES[kind]
+    from . import build_templates
+    return find_template(_FILES[kind], build_templates.build_all)
+
+
+def find_template(name: str, build_all) -> Path:
+    """templates/<name> of the repository (editable install), else the
+    installed copy, else one built by ``build_all(folder)`` into the user's
+    cache (written whole or not at all)."""
     repo = REPO_TEMPLATES / name
     if repo.exists():
         return repo
@@ -49,14 +56,13 @@ def default_template(kind: str) -> Path:
         pass
     cached = _cache_dir() / name
     if not cached.exists():
-        from . import build_templates
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=cached.parent) as tmp:  # never a half-written template
-                for built in build_templates.build_all(Path(tmp)):
+                for built in build_all(Path(tmp)):
                     os.replace(built, cached.parent / built.name)
         except OSError as exc:
-            raise ThiDuaError(f"Không tạo được mẫu báo cáo trong '{cached.parent}': {exc}") from None
+            raise ThiDuaError(f"Không tạo được mẫu trong '{cached.parent}': {exc}") from None
     return cached
 
 
