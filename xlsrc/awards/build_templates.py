@@ -68,8 +68,7 @@ def _annex_table(doc) -> None:
 
 def build_decision(path: Path) -> Path:
     doc = Document()
-    setup_document(doc)
-    _vietnamese(doc)
+    setup_document(doc)  # vi-VN on every style; save_template tags the rest
     doc.core_properties.title = "Quyết định {{ doc_number }}"
     doc.core_properties.subject = "{{ summary }}"
     doc.core_properties.author = "{{ unit_name }}"
@@ -177,17 +176,6 @@ def build_certificate(path: Path) -> Path:
     para(doc, "{%p endfor %}", size=2, space_after=0)
     save_template(doc, path)
     return path
-
-
-def _vietnamese(doc) -> None:
-    """The text is tagged vi-VN (spelling, hyphenation, screen readers)."""
-    rpr = doc.styles["Normal"].element.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), "vi-VN")
-    lang.set(qn("w:eastAsia"), "vi-VN")
 
 
 def build_all(folder: Path) -> list[Path]:
