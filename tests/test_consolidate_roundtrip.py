@@ -1,9 +1,15 @@
 """Issue 8, done when: a random table of works — names in any Vietnamese
 text, dates and progress in any accepted form, group rows, unit names merged
 over their works, title lines, totals and a signature, Unicode or TCVN3
-(.VnTime) or VNI (VNI-Times) text — written as a real .xlsx, .xls or .ods,
-consolidated and read back from the master: every value equals what was
-written, or carries a finding at its source cell."""
+(.VnTime) or VNI (VNI-Times) text — written in a random supported shape
+(a real .xlsx, .xls or .ods; an HTML table saved as .xls/.xlsx, as Excel's
+'Save as Web Page' or a web portal's export writes it; SpreadsheetML 2003;
+CSV named .xls/.xlsx in UTF-8, UTF-8 with BOM or Windows-1258), consolidated
+and read back from the master: every value equals what was written, or
+carries a finding at its source cell. A shape that cannot express something
+(CSV: no merges, no bold, no number formats, no fonts) gets the table the way
+that shape writes it: a unit name typed once stands in its first row only,
+and the works below it have no unit in the master — nothing is invented."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from xlsrc import schema as S
+from xlsrc.access.sniff import DESCRIPTION
 from xlsrc.consolidate import consolidate, write_master
 from xlsrc.findings import cell_ref
 from xlsrc.legacy_encodings import encode_tcvn3, encode_vni
@@ -22,7 +29,7 @@ from xlsrc.tables import _FOOT_NOTE, _is_end_marker, is_total
 from xlsrc.vntext import fold, nfc
 
 from .fixtures_consolidate import SEED_WORKS
-from .shapes import FORMATS, write_table
+from .shapes import SHAPES, write_shape
 
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
 ALPHABET = LOWER + LOWER.upper() + "0123456789 ,-()/&"
@@ -64,9 +71,9 @@ def _date_cell(form: str, d: dt.date):
     }[form]
 
 
-def _progress_cell(form: str, v: int, fmt: str):
+def _progress_cell(form: str, v: int, shape: str):
     """(written, expected, percent-formatted)."""
-    if form == "percent cell" and fmt == "ods":
+    if form == "percent cell" and not SHAPES[shape].percent:
         form = "percent text"
     return {
         "percent text": (f"{v}%", round(v / 100, 10), False),
@@ -87,7 +94,7 @@ WORDS = sorted({w for text in [n for _, n, *_ in SEED_WORKS] + ["Sở Tư pháp 
 words = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(" ".join).filter(lambda s: not _is_structure(s))
 
 
-def _table(text, encodings, formats=FORMATS):
+def _table(text, encodings, formats=tuple(SHAPES)):
     work = st.fixed_dictionaries({
         "name": text, "start": days, "start_form": st.sampled_from(DATE_FORMS),
         "finish_days": st.integers(0, 300), "finish_form": st.sampled_from(DATE_FORMS),
@@ -104,27 +111,36 @@ def _table(text, encodings, formats=FORMATS):
         "titles": st.lists(st.sampled_from(["UBND TỈNH HÀ TĨNH", "SỞ TƯ PHÁP", "DANH SÁCH CÔNG TRÌNH NĂM 2021",
                                             "(Kèm theo Báo cáo số 95/BC-STP)"]), max_size=3),
         "total_on_top": st.booleans(),
+        "bold_headings": st.booleans(),  # headings without a label, bold alone on their row
         "groups": st.lists(group, min_size=1, max_size=3),
     })
 
 
-table = st.one_of(_table(names, ["Unicode"]), _table(words, ["TCVN3", "VNI"], ("xlsx", "xls")))
+table = st.one_of(_table(names, ["Unicode"]),
+                  _table(words, ["TCVN3", "VNI"], tuple(name for name, s in SHAPES.items() if s.font)))
 
 
 def _build(t: dict):
-    """The rows to write, merges, percent cells, and per work: (excel row, expected values)."""
+    """The rows to write, merges, bold cells, percent cells, and per work:
+    (excel row, expected values), as the shape can express them."""
+    shape = SHAPES[t["format"]]
     rows = [[title] + [None] * 5 for title in t["titles"]] + [list(HEADER)]
-    merges, percent, expected = [], set(), []
+    merges, bold, percent, expected = [], set(), set(), []
     if t["total_on_top"]:
         rows.append(["Tổng cộng", f"{sum(len(ws) for g in t['groups'] for _, ws in g['owners'])} công trình",
                      None, None, None, None])
     n, top_label = 0, ""
     for gi, g in enumerate(t["groups"]):
         label = ROMAN[gi]
-        if g["style"] == "label cell" or (g["style"] == "sub-heading" and gi == 0):
+        style = "bold" if t["bold_headings"] and shape.bold else g["style"]
+        if style == "bold":  # a heading without a label, bold alone on its row
+            rows.append([None, g["heading"], None, None, None, None])
+            bold.add((len(rows) - 1, 1))
+            path = top_label = g["heading"]
+        elif style == "label cell" or (style == "sub-heading" and gi == 0):
             rows.append([label, g["heading"], None, None, None, None])
             path = top_label = f"{label}. {g['heading']}"
-        elif g["style"] == "in one cell":
+        elif style == "in one cell":
             rows.append([f"{label}. {g['heading']}", None, None, None, None, None])
             merges.append((len(rows) - 1, 0, len(rows) - 1, 5))
             path = top_label = f"{label}. {g['heading']}"
@@ -146,12 +162,16 @@ def _build(t: dict):
                 rows.append([n, w["name"], owner if r == first else None, start_w, finish_w, prog_w])
                 if pct:
                     percent.add((r, 5))
-                expected.append((r, {"name": nfc(w["name"]), "owner": nfc(owner), "group": nfc(path),
+                # without merges the unit name stands in its first row only: the rest have none
+                unit = nfc(owner) if r == first or shape.merges else None
+                expected.append((r, {"name": nfc(w["name"]), "owner": unit, "group": nfc(path),
                                      "start": start_x, "planned_finish": finish_x, "progress": prog_x}))
-            if len(rows) - first > 1:
+            if len(rows) - first > 1 and shape.merges:
                 merges.append((first, 2, len(rows) - 1, 2))
     rows += [[None] * 6, [None, None, None, "KT. GIÁM ĐỐC", None, None], [None, None, None, "PHÓ GIÁM ĐỐC", None, None]]
-    return rows, merges, percent, expected
+    if not shape.merges:  # "I. Khối …" typed in one cell, not merged across
+        merges = []
+    return rows, merges, bold, percent, expected
 
 
 COLUMNS = {"name": 1, "owner": 2, "start": 3, "planned_finish": 4, "progress": 5, "group": None}
@@ -161,16 +181,20 @@ MASTER_HEADERS = {c.key: c.header for c in S.WORKS.columns}
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(table)
 def test_every_value_reaches_the_master_or_carries_a_finding(t):
-    rows, merges, percent, expected = _build(t)
+    rows, merges, bold, percent, expected = _build(t)
+    shape = SHAPES[t["format"]]
+    sheet = shape.sheet or "Phụ lục"
     assume(all(not _is_structure(e["group"].split(". ", 1)[-1]) for _, e in expected))
     font = None
     if t["encoding"] != "Unicode":  # legacy text: every text cell, under its font
         encode, font = (encode_tcvn3, ".VnTime") if t["encoding"] == "TCVN3" else (encode_vni, "VNI-Times")
         rows = [[encode(v) if isinstance(v, str) else v for v in row] for row in rows]
     with tempfile.TemporaryDirectory() as folder:
-        path = write_table(Path(folder) / f"don_vi.{t['format']}", rows, merges, percent=percent, font=font)
+        path = write_shape(Path(folder), t["format"], rows, merges, bold, percent=percent, font=font)
         result = consolidate([str(path)], jobs=1)
         assert [f.status for f in result.files] == ["ok"], result.files[0].message
+        if shape.kind not in ("xlsx", "xls", "ods") or shape.suffix != "." + shape.kind:
+            assert DESCRIPTION[shape.kind] in result.files[0].message  # the log says what the file really was
         flagged = {(f["sheet"], f["cell"]) for f in result.findings if f["file"] == str(path)}
         master = write_master(result, Path(folder) / "TongHop.xlsx")
         ws = openpyxl.load_workbook(master)[S.WORKS.name]
@@ -185,5 +209,5 @@ def test_every_value_reaches_the_master_or_carries_a_finding(t):
                 if have == value:
                     continue
                 col = COLUMNS[key]
-                assert col is not None and ("Phụ lục", cell_ref(r + 1, col + 1)) in flagged, \
+                assert col is not None and (sheet, cell_ref(r + 1, col + 1)) in flagged, \
                     (key, value, have, t["format"], t["encoding"])
