@@ -133,6 +133,7 @@ class Shape:
     font: bool = True           # a font can be named (legacy .VnTime / VNI-Times text)
     kind: str = ""              # what the reader must find the file to be
     sheet: str | None = None    # the sheet name the reader gives (None: the one written)
+    legacy: bool = True         # can carry TCVN3/VNI bytes (not a Windows-1258 text)
 
 
 SHAPES = {s.name: s for s in (
@@ -142,11 +143,12 @@ SHAPES = {s.name: s for s in (
     Shape("html.xls", ".xls", kind="html", sheet="Bảng 1"),
     Shape("html.xlsx", ".xlsx", kind="html", sheet="Bảng 1"),
     Shape("portal.xls", ".xls", kind="html", sheet="Bảng 1"),
-    Shape("portal-1258.xls", ".xls", font=False, kind="html", sheet="Bảng 1"),
+    Shape("portal-1258.xls", ".xls", font=False, kind="html", sheet="Bảng 1", legacy=False),
     Shape("xml2003.xls", ".xls", kind="xml2003"),
     Shape("csv-utf8.xls", ".xls", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1"),
     Shape("csv-bom.xlsx", ".xlsx", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1"),
-    Shape("csv-1258.xls", ".xls", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1"),
+    Shape("csv-1258.xls", ".xls", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1",
+          legacy=False),
 )}
 
 
