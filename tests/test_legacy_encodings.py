@@ -456,3 +456,14 @@ def test_the_column_rule_converts_nothing_in_the_projects_vietnamese():
     notes = convert_legacy_grid(grid, None, "x.xlsx", "Sheet1")
     assert [f.cell for f in notes] == ["A1"]
     assert [r[0] for r in grid[1:]] == strings
+
+
+def test_a_cell_that_reads_as_tcvn3_and_as_vni_follows_its_column():
+    """'lao Tö' is TCVN3 'lao Tử' and VNI 'lao Tư': in a VNI column it is VNI."""
+    from xlsrc.access.notes import convert_legacy_grid
+    for encode, want in ((encode_vni, "lao Tư"), (encode_tcvn3, "lao Tử")):
+        grid = [[encode("Tên công trình")], [encode("Sửa chữa đường liên thôn")], [encode(want)]]
+        notes = convert_legacy_grid(grid, None, "x.xlsx", "Sheet1")
+        assert [r[0] for r in grid] == ["Tên công trình", "Sửa chữa đường liên thôn", want]
+        assert [f.cell for f in notes] == ["A1", "A2", "A3"]
+        assert ("VNI" if encode is encode_vni else "TCVN3") in notes[2].message

@@ -4,8 +4,10 @@ formula cells saved without a value (FORMULA_NO_VALUE)."""
 from __future__ import annotations
 
 from ..findings import WARNING, Finding, cell_ref
-from ..legacy_encodings import ENCODING_NAMES, convert, convert_as, font_encoding, may_be_legacy, unicode_only
+from ..legacy_encodings import ENCODING_NAMES, TCVN3, VNI, convert, convert_as, font_encoding, may_be_legacy, unicode_only
 from .cellinfo import CellInfo
+
+OTHER = {TCVN3: VNI, VNI: TCVN3}
 
 
 def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> list[Finding]:
@@ -14,6 +16,7 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     book uses any legacy font."""
     notes = []
     found: dict[int, set[str]] = {}      # column -> legacy encodings found in it
+    both: list[tuple[int, int, str]] = []  # cells that read as TCVN3 and as VNI alike ('Tö': TCVN3 Tử, VNI Tư)
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
             if v.__class__ is not str:
@@ -29,15 +32,31 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
             text, encoding = convert(v, font)
             if encoding is None:
                 continue
+            if not font_encoding(font)[0] and convert_as(v, OTHER[encoding]) is not None:
+                both.append((r, c, encoding))  # the other cells of the column (or the sheet) decide
+                continue
             found.setdefault(c, set()).add(encoding)
             row[c] = text
-            notes.append(Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",
-                                 f"Ô gõ bằng bảng mã {ENCODING_NAMES[encoding]}"
-                                 f"{f' (phông {font})' if font_encoding(font)[0] else ''}, đã chuyển sang Unicode: "
-                                 f"'{_short(v)}' → '{_short(text)}'.", file))
+            notes.append(_note(v, text, encoding, font, r, c, file, sheet))
+    sheet_wide = set().union(*found.values())
+    for r, c, encoding in both:
+        chosen = found.get(c) or sheet_wide
+        encoding = next(iter(chosen)) if len(chosen) == 1 else encoding
+        v = grid[r][c]
+        text = convert_as(v, encoding) or convert(v)[0]
+        grid[r][c] = text
+        found.setdefault(c, set()).add(encoding)
+        notes.append(_note(v, text, encoding, None, r, c, file, sheet))
     if found:  # a sheet with legacy text: the cells that read either way (never run on a Unicode sheet)
         notes += _convert_by_context(grid, found, {(f.row - 1, f.cell) for f in notes}, file, sheet)
     return notes
+
+
+def _note(v: str, text: str, encoding: str, font: str | None, r: int, c: int, file: str, sheet: str) -> Finding:
+    return Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",
+                   f"Ô gõ bằng bảng mã {ENCODING_NAMES[encoding]}"
+                   f"{f' (phông {font})' if font_encoding(font)[0] else ''}, đã chuyển sang Unicode: "
+                   f"'{_short(v)}' → '{_short(text)}'.", file)
 
 
 def _convert_by_context(grid, found: dict[int, set[str]], converted, file: str, sheet: str) -> list[Finding]:
