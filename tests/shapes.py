@@ -177,7 +177,7 @@ def write_shape(folder: Path, shape: str, rows: list[list], merges=(), bold=(), 
         out = io.StringIO()
         writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
         for row in rows:
-            writer.writerow(["" if v is None else _shown(v, False) for v in row])
+            writer.writerow(["" if v is None else _shown(v, False, "," if sep == ";" else ".") for v in row])
         path.write_bytes(vn_bytes(out.getvalue(), encoding))
     return path
 
@@ -202,13 +202,14 @@ def vn_bytes(text: str, encoding: str) -> bytes:
     return bytes(out)
 
 
-def _shown(v, percent: bool) -> str:
-    """A value as a sheet shows it (what CSV and HTML hold)."""
+def _shown(v, percent: bool, decimal: str = ".") -> str:
+    """A value as a sheet shows it (what CSV and HTML hold); ``decimal`` ','
+    as Vietnamese Windows writes 0,8."""
     if isinstance(v, dt.datetime):
         return v.strftime("%d/%m/%Y")
     if percent:
-        return f"{v * 100:g}%"
-    return str(v)
+        return f"{v * 100:g}%".replace(".", decimal)
+    return str(v).replace(".", decimal) if isinstance(v, float) else str(v)
 
 
 def _spans(rows, merges):
@@ -253,11 +254,19 @@ def _excel_html(rows, merges, bold, percent, font, encoding):
                 attrs += " class=xl66"
             elif isinstance(v, (int, float)):
                 attrs += f' x:num="{v}"'
-            text = "" if v is None else html.escape(_shown(v, (r, c) in percent), quote=False).replace("\n", "<br>")
+            text = "" if v is None else _wrapped(html.escape(_shown(v, (r, c) in percent, ","), quote=False))
             out.append(f"  <td{attrs}>{text}</td>\n")
         out.append(" </tr>\n")
     out.append("</table>\n</body>\n</html>\n")
     return "".join(out)
+
+
+def _wrapped(text: str) -> str:
+    """Excel's web page breaks long lines of its source inside a cell's text
+    (whitespace, not a line break: only <br> is one)."""
+    text = text.replace("\n", "<br style='mso-data-placement:same-cell'>")
+    cut = text.find(" ", 30)
+    return text if cut < 0 else text[:cut] + "\r\n  " + text[cut + 1:]
 
 
 def _portal_html(rows, merges, bold, percent, font, encoding):
@@ -292,7 +301,9 @@ def _portal_html(rows, merges, bold, percent, font, encoding):
                 style += "mso-number-format:'\\@';"
                 text = _shown(v, False)
             else:
-                text = "&nbsp;" if v is None else html.escape(str(v), quote=False).replace("\n", "<br/>")
+                # a portal keeps short names on one line with a non-breaking space
+                text = "&nbsp;" if v is None else html.escape(str(v), quote=False).replace(" ", "&nbsp;", 1) \
+                    .replace("\n", "<br/>")
             if style:
                 attrs += f' style="{style}"'
             if (r, c) in bold and cell == "td" and v is not None:

@@ -54,7 +54,7 @@ names = _plain_text().filter(lambda s: not _is_structure(s))
 units = _plain_text(3, 25).filter(lambda s: not _is_structure(s))
 days = st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 28))
 DATE_FORMS = ("cell", "dd/mm/yyyy", "d.m.yyyy", "dd/mm/yy", "month", "quarter", "year")
-PROGRESS_FORMS = ("percent text", "number", "percent cell", "with note", "words")
+PROGRESS_FORMS = ("percent text", "number", "percent cell", "with note", "words", "fraction")
 
 
 def _date_cell(form: str, d: dt.date):
@@ -79,6 +79,8 @@ def _progress_cell(form: str, v: int, shape: str):
         "percent text": (f"{v}%", round(v / 100, 10), False),
         "number": (v, round(v / 100, 10), False),
         "percent cell": (v / 100, round(v / 100, 10), True),
+        # 0.8 in a General cell: 80 % when every number of the column is ≤ 1, else a warning (issue 8 §1)
+        "fraction": (v / 100, round(v / 100, 10), False),
         "with note": (f"{v}% (dự kiến hoàn thành tháng 12)", f"{v}% (dự kiến hoàn thành tháng 12)", False),
         "words": ("Đang thực hiện", "Đang thực hiện", False),
     }[form]

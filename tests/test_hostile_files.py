@@ -348,3 +348,26 @@ def test_a_word_that_reads_as_unicode_is_still_converted_under_a_vntime_font_in_
     rows = [list(TABLE[0]), [1, encode_tcvn3("Xây dựng"), None, "01/03/2021", 60]]
     f = write_shape(tmp_path, "xml2003.xls", rows, font=".VnTime")
     assert [w["name"] for w in consolidate([str(f)], jobs=1).content.rows["works"]] == ["Xây dựng"]
+
+
+def test_a_fraction_typed_among_whole_numbers_in_a_csv_is_warned_not_read_silently(tmp_path):
+    """In CSV every number is text: '0,8' among '60' is as ambiguous as in a sheet (issue 8 §1)."""
+    rows = [TABLE[0], [1, "Xây cầu", "Phòng A", "01/03/2021", 0.8], [2, "Sửa đường", "Phòng A", "15/04/2021", 60]]
+    f = write_shape(tmp_path, "csv-bom.xlsx", rows)
+    assert "0,8" in f.read_text(encoding="utf-8-sig")
+    result = consolidate([str(f)], jobs=1)
+    [warning] = [x for x in result.findings if x["cell"] == "E2"]
+    assert warning["code"] == "PROGRESS_AMBIGUOUS" and "80%" in warning["message"]
+    fractions = [TABLE[0], [1, "Xây cầu", "Phòng A", "01/03/2021", 0.8], [2, "Sửa đường", "Phòng A", "15/04/2021", 0.6]]
+    f = write_shape(tmp_path, "csv-utf8.xls", fractions)
+    assert [w["progress"] for w in consolidate([str(f)], jobs=1).content.rows["works"]] == [0.8, 0.6]
+
+
+def test_a_line_break_in_a_web_pages_source_is_a_space_and_nbsp_is_a_space(tmp_path):
+    f = tmp_path / "web.xls"
+    f.write_text('<html><body><table><tr><td>TT</td><td>Tên công trình, phần việc</td><td>Tiến độ hoàn thành (%)</td>'
+                 '</tr><tr><td>1</td><td>Xây dựng nhà văn hóa\r\n  xã Thạch Hà</td><td>60</td></tr>'
+                 '<tr><td>2</td><td>Sửa&nbsp;chữa<br>đường</td><td>&nbsp;</td></tr></table></body></html>',
+                 encoding="utf-8")
+    assert FileBook(f).read("Bảng 1")[1:] == [["1", "Xây dựng nhà văn hóa xã Thạch Hà", "60"],
+                                              ["2", "Sửa chữa\nđường", None]]

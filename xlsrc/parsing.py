@@ -304,7 +304,7 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
             if not math.isfinite(v):  # hundreds of digits: not a percentage
                 return Progress(None, text, text)
             why = ""
-            if not pct and ("." in number or "," in number or mixed):
+            if not pct and ("." in number or "," in number or mixed or fraction):
                 v, why = _general_number(v, fraction, mixed, number)
             note = rest.strip(" -–;,:")
             if note.startswith("(") and note.endswith(")"):
@@ -323,6 +323,18 @@ def _finite(value: int | float) -> float | None:
     except OverflowError:
         return None
     return v if math.isfinite(v) else None
+
+
+_NUMBER_TEXT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
+
+
+def number_text(value: object) -> float | None:
+    """A number typed as text ('60', '0,8' — every number of a CSV or web
+    page is text), for the column rules of progress; None for anything else,
+    '1.000' (thousands) included."""
+    if value.__class__ is not str or not _NUMBER_TEXT.match(value) or _THOUSANDS.match(value):
+        return None
+    return float(value.replace(",", "."))
 
 
 def is_number(value: object) -> bool:

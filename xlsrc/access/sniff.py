@@ -142,6 +142,7 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
 
 # -- HTML -------------------------------------------------------------------
 _BOLD_TAGS = ("b", "strong")
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
@@ -269,7 +270,9 @@ class _Tables(HTMLParser):
             self._css.append(data)
         elif self._stack and self._stack[-1]["cell"] is not None:
             cell = self._stack[-1]["cell"]
-            cell["text"].append(data)
+            # HTML whitespace, a line break of the source included, is a space (only <br> breaks a
+            # line); &nbsp; is a space too
+            cell["text"].append(_HTML_SPACE.sub(" ", data.replace("\xa0", " ")))
             if cell["inner_bold"] and data.strip():
                 cell["bold_text"] = True
 
