@@ -1,7 +1,8 @@
 """Issue 8, done when: a random table of works — names in any Vietnamese
 text, dates and progress in any accepted form, group rows, unit names merged
 over their works, title lines, totals and a signature, Unicode or TCVN3
-(.VnTime) or VNI (VNI-Times) text — written in a random supported shape
+(.VnTime) or VNI (VNI-Times) text, one- or two-row headers with a (1) (2) (3) row, columns the schema does not
+know — written in a random supported shape
 (a real .xlsx, .xls or .ods; an HTML table saved as .xls/.xlsx, as Excel's
 'Save as Web Page' or a web portal's export writes it; SpreadsheetML 2003;
 CSV named .xls/.xlsx in UTF-8, UTF-8 with BOM or Windows-1258), consolidated
@@ -37,6 +38,7 @@ HEADER = ["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", 
           "Tiến độ hoàn thành (%)"]
 HEADER_KEYS = {fold(h) for h in HEADER}
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+EXTRA_HEADERS = ["Kinh phí (triệu đồng)", "Đơn vị phối hợp"]
 
 
 def _plain_text(min_size=3, max_size=40):
@@ -101,6 +103,7 @@ def _table(text, encodings, formats=tuple(SHAPES)):
         "name": text, "start": days, "start_form": st.sampled_from(DATE_FORMS),
         "finish_days": st.integers(0, 300), "finish_form": st.sampled_from(DATE_FORMS),
         "progress": st.integers(2, 100), "progress_form": st.sampled_from(PROGRESS_FORMS),
+        "money": st.one_of(st.none(), st.integers(1, 900)), "partner": st.one_of(st.none(), text),
     })
     group = st.fixed_dictionaries({
         "heading": text,
@@ -113,6 +116,10 @@ def _table(text, encodings, formats=tuple(SHAPES)):
         "titles": st.lists(st.sampled_from(["UBND TỈNH HÀ TĨNH", "SỞ TƯ PHÁP", "DANH SÁCH CÔNG TRÌNH NĂM 2021",
                                             "(Kèm theo Báo cáo số 95/BC-STP)"]), max_size=3),
         "total_on_top": st.booleans(),
+        # "Thời gian thực hiện" over "Ngày khởi công | Ngày hoàn thành", the other headers merged down
+        "two_row_header": st.booleans(),
+        "numbering_row": st.booleans(),  # (1) (2) (3) … under the header
+        "extra_columns": st.booleans(),  # columns the schema does not know: kept as 'Header: value' lines
         "bold_headings": st.booleans(),  # headings without a label, bold alone on their row
         "groups": st.lists(group, min_size=1, max_size=3),
     })
@@ -138,8 +145,18 @@ def _build(t: dict):
     """The rows to write, merges, bold cells, percent cells, and per work:
     (excel row, expected values), as the shape can express them."""
     shape = SHAPES[t["format"]]
-    rows = [[title] + [None] * 5 for title in t["titles"]] + [list(HEADER)]
+    rows = [[title] + [None] * 5 for title in t["titles"]]
     merges, bold, percent, expected = [], set(), set(), []
+    extra = EXTRA_HEADERS if t["extra_columns"] else []
+    width = len(HEADER) + len(extra)
+    if t["two_row_header"]:
+        top = len(rows)
+        rows += [HEADER[:3] + ["Thời gian thực hiện", None, HEADER[5]] + extra, [None] * 3 + HEADER[3:5]]
+        merges += [(top, c, top + 1, c) for c in (0, 1, 2, 5, 6, 7)[:width - 2]] + [(top, 3, top, 4)]
+    else:
+        rows.append(HEADER + extra)
+    if t["numbering_row"]:
+        rows.append([f"({i})" for i in range(1, width + 1)])
     if t["total_on_top"]:
         rows.append(["Tổng cộng", f"{sum(len(ws) for g in t['groups'] for _, ws in g['owners'])} công trình",
                      None, None, None, None])
@@ -156,7 +173,7 @@ def _build(t: dict):
             path = top_label = f"{label}. {g['heading']}"
         elif style == "in one cell":
             rows.append([f"{label}. {g['heading']}", None, None, None, None, None])
-            merges.append((len(rows) - 1, 0, len(rows) - 1, 5))
+            merges.append((len(rows) - 1, 0, len(rows) - 1, width - 1))
             path = top_label = f"{label}. {g['heading']}"
         else:  # a lettered heading under the previous Roman one
             letter = "ABCDEF"[gi]
@@ -173,22 +190,26 @@ def _build(t: dict):
                 finish_w, finish_x = _date_cell(w["finish_form"], finish)
                 prog_w, prog_x, pct = _progress_cell(w["progress_form"], w["progress"], t["format"])
                 r = len(rows)
-                rows.append([n, w["name"], owner if r == first else None, start_w, finish_w, prog_w])
+                rows.append([n, w["name"], owner if r == first else None, start_w, finish_w, prog_w]
+                            + ([w["money"], w["partner"]] if extra else []))
+                lines = [f"{h}: {v}" for h, v in zip(extra, [w["money"], w["partner"] and nfc(w["partner"])]) if v]
                 if pct:
                     percent.add((r, 5))
                 # without merges the unit name stands in its first row only: the rest have none
                 unit = nfc(owner) if r == first or shape.merges else None
                 expected.append((r, {"name": nfc(w["name"]), "owner": unit, "group": nfc(path),
-                                     "start": start_x, "planned_finish": finish_x, "progress": prog_x}))
+                                     "start": start_x, "planned_finish": finish_x, "progress": prog_x,
+                                     "extra": "\n".join(lines) or None}))
             if len(rows) - first > 1 and shape.merges:
                 merges.append((first, 2, len(rows) - 1, 2))
     rows += [[None] * 6, [None, None, None, "KT. GIÁM ĐỐC", None, None], [None, None, None, "PHÓ GIÁM ĐỐC", None, None]]
     if not shape.merges:  # "I. Khối …" typed in one cell, not merged across
         merges = []
+    rows = [row + [None] * (width - len(row)) for row in rows]
     return rows, merges, bold, percent, expected
 
 
-COLUMNS = {"name": 1, "owner": 2, "start": 3, "planned_finish": 4, "progress": 5, "group": None}
+COLUMNS = {"name": 1, "owner": 2, "start": 3, "planned_finish": 4, "progress": 5, "group": None, "extra": None}
 MASTER_HEADERS = {c.key: c.header for c in S.WORKS.columns}
 
 
