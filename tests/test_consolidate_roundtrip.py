@@ -1,8 +1,9 @@
 """Issue 8, done when: a random table of works — names in any Vietnamese
 text, dates and progress in any accepted form, group rows, unit names merged
-over their works, title lines, totals and a signature, Unicode or TCVN3
-(.VnTime) or VNI (VNI-Times) text, one- or two-row headers with a (1) (2) (3) row, columns the schema does not
-know — written in a random supported shape
+over their works, title lines, totals and a signature, one- or two-row
+headers with a (1) (2) (3) row, columns the schema does not know, Unicode or
+TCVN3 or VNI text (under .VnTime / VNI-Times, under Arial, or with no font at
+all) — written in a random supported shape
 (a real .xlsx, .xls or .ods; an HTML table saved as .xls/.xlsx, as Excel's
 'Save as Web Page' or a web portal's export writes it; SpreadsheetML 2003;
 CSV named .xls/.xlsx in UTF-8, UTF-8 with BOM or Windows-1258), consolidated
