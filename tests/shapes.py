@@ -257,6 +257,9 @@ def _excel_html(rows, merges, bold, percent, font, encoding):
             text = "" if v is None else _wrapped(html.escape(_shown(v, (r, c) in percent, ","), quote=False))
             out.append(f"  <td{attrs}>{text}</td>\n")
         out.append(" </tr>\n")
+    width = max((len(r) for r in rows), default=0)  # Excel's hidden sizing row, in a conditional comment
+    out.append(" <![if supportMisalignedColumns]>\n <tr height=0 style='display:none'>\n"
+               + "  <td width=64 style='width:48pt'></td>\n" * width + " </tr>\n <![endif]>\n")
     out.append("</table>\n</body>\n</html>\n")
     return "".join(out)
 
@@ -327,7 +330,7 @@ def _spreadsheetml(rows, merges, bold, sheet, percent, font):
         return styles[key]
 
     starts, covered = _spans(rows, merges)
-    body = []
+    body, last = [], -1
     for r, row in enumerate(rows):
         cells, skipped = [], False
         for c, v in enumerate(row):
@@ -356,7 +359,10 @@ def _spreadsheetml(rows, merges, bold, sheet, percent, font):
             else:
                 data = '<Data ss:Type="String">' + html.escape(str(v), quote=False).replace("\n", "&#10;") + "</Data>"
             cells.append(f"<Cell{attrs}>{data}</Cell>")
-        body.append(f'   <Row ss:Index="{r + 1}">' + "".join(cells) + "</Row>\n" if cells else "")
+        if cells:  # as Excel writes it: ss:Index only after a row left out
+            body.append(f'   <Row{f" ss:Index={chr(34)}{r + 1}{chr(34)}" if r != last + 1 else ""}>'
+                        + "".join(cells) + "</Row>\n")
+            last = r
     face = f' ss:FontName="{html.escape(font)}"' if font else ' ss:FontName="Times New Roman"'
     defs = [f' <Style ss:ID="Default" ss:Name="Normal"><Font{face} ss:Size="12"/></Style>\n']
     for (is_bold, fmt), sid in styles.items():
