@@ -1,13 +1,15 @@
 """Validation of decisions and their awards: an award whose decision is not
 on the Quyết định sheet, a decision with no award, a decision listed twice,
-an award of another form than its decision, and a recipient given as a count
-only (who cannot receive a certificate)."""
+an award of another form than its decision, a recipient given as a count
+only (who cannot receive a certificate), and a decision signed before the
+decree whose prize coefficients the workbook holds took effect."""
 from __future__ import annotations
 
 from .. import schema as S
 from ..parsing import canonical_doc_number
 from ..validation import ERROR, WARNING
 from ..vntext import count_text
+from .money import ND152, ND152_START
 
 
 def _before(award, since) -> bool:
@@ -60,7 +62,20 @@ def check_decisions(out) -> None:
                     f"Dòng ghi {count_text(n)} {(rec['recipient_kind'] or 'đối tượng').lower()} mà không kê tên: "
                     "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
     for key, rec in decisions.items():
+        if key in used:
+            _before_nd152(out, rec)
         if key not in used:
             out.add(S.DECISIONS, rec, "number", WARNING, "DECISION_WITHOUT_AWARD",
                     f"Quyết định {rec.text('number')} chưa có ai được khen: ghi số này vào cột 'Số quyết định' "
                     f"ở trang '{S.AWARDS.name}'.")
+
+
+def _before_nd152(out, rec) -> None:
+    """A decision signed before Nghị định 152/2025/NĐ-CP took effect: its prize
+    money followed the decree in force then, not the coefficients on Tiêu chuẩn."""
+    d = rec["date"]
+    if getattr(d, "ok", False) and d.end < ND152_START:
+        out.add(S.DECISIONS, rec, "date", WARNING, "DECISION_BEFORE_ND152",
+                f"Quyết định {rec.text('number')} ký trước ngày 01/7/2025, khi {ND152} chưa có hiệu lực: hệ số tiền "
+                "thưởng ở trang 'Tiêu chuẩn' là mức của Nghị định này. Kiểm tra lại tiền thưởng theo văn bản có hiệu "
+                "lực vào ngày ký.")
