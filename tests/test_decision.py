@@ -85,9 +85,10 @@ def test_decision_text_word_for_word(demo_decision):
     assert _article(doc, 2) == (
         "Điều 2. Kèm theo Giấy khen, mỗi tập thể được thưởng 1.410.000 đồng (0,6 lần mức lương cơ sở); mỗi cá nhân "
         "được thưởng 710.000 đồng (0,3 lần mức lương cơ sở), theo điểm c khoản 2 và điểm e khoản 1 Điều 54 Nghị định "
-        "số 152/2025/NĐ-CP; mức lương cơ sở 2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP; làm tròn "
-        "lên hàng chục nghìn đồng theo khoản 2 Điều 49 Nghị định số 152/2025/NĐ-CP. Tổng số tiền thưởng là 6.370.000 "
-        "đồng (Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của Sở Ngoại vụ.")
+        "số 152/2025/NĐ-CP; mức lương cơ sở 2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP; số tiền "
+        "được làm tròn lên hàng chục nghìn đồng theo khoản 2 Điều 49 Nghị định số 152/2025/NĐ-CP. Tổng số tiền thưởng "
+        "là 6.370.000 đồng (Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của "
+        "Sở Ngoại vụ.")
     assert _article(doc, 3).startswith("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng")
 
 
@@ -159,6 +160,24 @@ def test_money_uses_the_base_salary_in_force_on_the_decision_date(read_back, tmp
     content.rows["decisions"][0]["date"] = dt.datetime(2026, 6, 30)  # the day before: still 2.340.000 đ
     doc = Document(make_decision(read_back(content, "b.xlsx"), NUMBER, tmp_path / "qd2.docx"))
     assert "mức lương cơ sở 2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP" in _article(doc, 2)
+
+
+def test_a_workbook_without_the_2026_base_salary_is_warned(read_back, tmp_path):
+    """A workbook made before Nghị định 161/2026/NĐ-CP has no 2.530.000 đ row:
+    a decision signed after 01/7/2026 would be paid on 2.340.000 đ — said so."""
+    from xlsrc.awards.defaults import base_salary_rows
+    content = demo_content()
+    content.rows["decisions"][0]["date"] = dt.datetime(2026, 8, 3)
+    content.rows["base_salary"] = [r for r in base_salary_rows() if r["start"].year < 2026]
+    data = read_back(content)
+    found = _codes(validate(data), "BASE_SALARY_OUTDATED")
+    assert len(found) == 1 and found[0].sheet == "Quyết định" and found[0].severity == "warning"
+    assert ("chưa có mức lương cơ sở áp dụng từ 01/07/2026 (2.530.000 đồng, khoản 2 Điều 3 Nghị định số "
+            "161/2026/NĐ-CP); tiền thưởng đang tính theo mức 2.340.000 đồng") in found[0].message
+    assert "2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP" in _article(
+        Document(make_decision(data, NUMBER, tmp_path / "qd.docx")), 2)  # the workbook's table still wins
+    content.rows["base_salary"] = base_salary_rows()
+    assert not _codes(validate(read_back(content, "b.xlsx")), "BASE_SALARY_OUTDATED")
 
 
 def test_a_decision_signed_before_nd152_is_flagged(read_back):

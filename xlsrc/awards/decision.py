@@ -232,7 +232,7 @@ def article2(d: Decision, unit: str) -> str:
     bases = cite([d.used[k].basis for k in (S.COLLECTIVE, S.INDIVIDUAL) if k in d.used and d.count(k)])
     funding = d.record.text("funding") or f"Quỹ thi đua, khen thưởng của {unit}"
     text = (f"Kèm theo {_form_phrase(d)}, " + "; ".join(parts) + (f", theo {bases}" if bases else "") + "; mức lương cơ sở "
-            f"{money_figures(d.base.amount)} đồng theo {d.base.basis}; làm tròn lên hàng chục nghìn đồng theo "
+            f"{money_figures(d.base.amount)} đồng theo {d.base.basis}; số tiền được làm tròn lên hàng chục nghìn đồng theo "
             f"{ROUNDING_BASIS}. Tổng số tiền thưởng là "
             f"{money_figures(d.total)} đồng (Bằng chữ: {money_words(d.total)}), trích từ {funding}.")
     return text[0].upper() + text[1:]
