@@ -56,7 +56,8 @@ def _is_structure(text: str) -> bool:
 names = _plain_text().filter(lambda s: not _is_structure(s))
 units = _plain_text(3, 25).filter(lambda s: not _is_structure(s))
 days = st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 28))
-DATE_FORMS = ("cell", "dd/mm/yyyy", "d.m.yyyy", "dd/mm/yy", "month", "quarter", "year")
+DATE_FORMS = ("cell", "dd/mm/yyyy", "d.m.yyyy", "dd/mm/yy", "month", "quarter", "year", "in words", "iso",
+              "serial text")
 PROGRESS_FORMS = ("percent text", "number", "percent cell", "with note", "words", "fraction")
 
 
@@ -71,6 +72,10 @@ def _date_cell(form: str, d: dt.date):
         "month": (f"Tháng {d.month}/{d.year}", f"Tháng {d.month}/{d.year}"),
         "quarter": (f"Quý {quarter}/{d.year}", f"Quý {quarter}/{d.year}"),
         "year": (f"Năm {d.year}", f"Năm {d.year}"),
+        "in words": (f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}", dt.datetime(d.year, d.month, d.day)),
+        "iso": (d.isoformat(), dt.datetime(d.year, d.month, d.day)),  # a portal's export
+        # an Excel serial typed as text: read only in a date column, with a warning
+        "serial text": (str((d - dt.date(1899, 12, 30)).days), dt.datetime(d.year, d.month, d.day)),
     }[form]
 
 
