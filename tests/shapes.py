@@ -147,6 +147,7 @@ SHAPES = {s.name: s for s in (
     Shape("xml2003.xls", ".xls", kind="xml2003"),
     Shape("csv-utf8.xls", ".xls", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1"),
     Shape("csv-bom.xlsx", ".xlsx", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1"),
+    Shape("tsv-utf16.xls", ".xls", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1"),
     Shape("csv-1258.xls", ".xls", merges=False, bold=False, percent=False, font=False, kind="csv", sheet="Sheet1",
           legacy=False),
 )}
@@ -173,6 +174,7 @@ def write_shape(folder: Path, shape: str, rows: list[list], merges=(), bold=(), 
         path.write_bytes(_spreadsheetml(rows, merges, bold, sheet, percent, font).encode("utf-8"))
     else:
         sep, encoding = {"csv-utf8.xls": (",", "utf-8"), "csv-bom.xlsx": (";", "utf-8-sig"),
+                         "tsv-utf16.xls": ("\t", "utf-16"),
                          "csv-1258.xls": ("\t", "cp1258")}[shape]
         out = io.StringIO()
         writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")

@@ -160,7 +160,7 @@ def _csv(sep=","):
 
 
 @pytest.mark.parametrize("encoding,label", [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 có BOM"),
-                                            ("cp1258", "Windows-1258")])
+                                            ("cp1258", "Windows-1258"), ("utf-16", "UTF-16")])
 def test_csv_named_xlsx_is_read_as_csv(tmp_path, encoding, label):
     f = tmp_path / "bao_cao.xlsx"
     f.write_bytes(cp1258(_csv(";")) if encoding == "cp1258" else _csv().encode(encoding))

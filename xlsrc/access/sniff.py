@@ -83,12 +83,19 @@ def sniff(data: bytes) -> str | None:
         return None
     if re.search(r"<(html|table|!doctype html)\b", head):
         return HTML
+    if data.startswith(_UTF16_BOMS):  # Excel's "Unicode Text": tab-separated UTF-16
+        return CSV if _looks_like_csv(data) else None
     if b"\x00" in data[:4096]:
         return None
     return CSV if _looks_like_csv(data) else None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode_text(data: bytes) -> tuple[str, str]:
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), "UTF-16"
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 có BOM"
     try:
