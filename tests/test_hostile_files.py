@@ -371,3 +371,11 @@ def test_a_line_break_in_a_web_pages_source_is_a_space_and_nbsp_is_a_space(tmp_p
                  encoding="utf-8")
     assert FileBook(f).read("Bảng 1")[1:] == [["1", "Xây dựng nhà văn hóa xã Thạch Hà", "60"],
                                               ["2", "Sửa chữa\nđường", None]]
+
+
+def test_paragraphs_inside_a_web_page_cell_are_lines_not_glued_words(tmp_path):
+    f = tmp_path / "web.xls"
+    f.write_text('<table><tr><td>TT</td><td>Tên công trình, phần việc</td></tr><tr><td>1</td>'
+                 '<td><p>Xây dựng</p><p>nhà văn hóa</p></td></tr><tr><td>2</td><td><div>Sửa chữa</div>'
+                 '<div><span>đường</span> <b>liên thôn</b></div></td></tr></table>', encoding="utf-8")
+    assert [r[1] for r in FileBook(f).read("Bảng 1")[1:]] == ["Xây dựng\nnhà văn hóa", "Sửa chữa\nđường liên thôn"]

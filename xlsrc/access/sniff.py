@@ -150,6 +150,7 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
 # -- HTML -------------------------------------------------------------------
 _BOLD_TAGS = ("b", "strong")
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+_BLOCK_TAGS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 blockquote".split())  # a line of their own in a cell
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
@@ -242,6 +243,8 @@ class _Tables(HTMLParser):
             if tag == "br":
                 cell["text"].append("\n")
                 return
+            if tag in _BLOCK_TAGS:
+                _line_break(cell)
             decls = self._look(tag, a)
             if tag in _BOLD_TAGS or _is_bold(decls):
                 cell["inner_bold"] += 1
@@ -271,6 +274,8 @@ class _Tables(HTMLParser):
             self.tables.append(self._stack.pop()["sheet"])
         elif tag in _BOLD_TAGS and t["cell"] is not None and t["cell"]["inner_bold"] > 0:
             t["cell"]["inner_bold"] -= 1
+        elif tag in _BLOCK_TAGS and t["cell"] is not None:
+            _line_break(t["cell"])
 
     def handle_data(self, data):
         if self._in_style:
@@ -322,6 +327,13 @@ class _Tables(HTMLParser):
             self._fill_spans(t, len(t["sheet"].grid), t["row"])
             t["sheet"].grid.append(t["row"])
             t["row"] = None
+
+
+def _line_break(cell: dict) -> None:
+    """<p>Xây dựng</p><p>nhà văn hóa</p> in one cell: two lines, never 'Xây dựngnhà văn hóa'."""
+    text = "".join(cell["text"]).rstrip(" ")
+    if text and not text.endswith("\n"):
+        cell["text"].append("\n")
 
 
 def _percent_number(num: str | None, text: str):
