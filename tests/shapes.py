@@ -313,6 +313,8 @@ def _portal_html(rows, merges, bold, percent, font, encoding):
                 attrs += f' style="{style}"'
             if (r, c) in bold and cell == "td" and v is not None:
                 text = f"<b>{text}</b>"
+            elif isinstance(v, str) and cell == "td":  # a rich-text editor's paragraph
+                text = f"<p>{text}</p>"
             out.append(f"<{cell}{attrs}>{text}</{cell}>")
         out.append("</tr>\n")
     out.append("</tbody>\n</table>\n<p><i>Dữ liệu xuất từ cổng thông tin</i></p>\n</body>\n</html>\n")
