@@ -300,8 +300,8 @@ def _portal_html(rows, merges, bold, percent, font, encoding):
                 attrs += f' colspan="{c2 - c1 + 1}"' if c2 > c1 else ""
                 attrs += f' rowspan="{r2 - r1 + 1}"' if r2 > r1 else ""
             if (r, c) in percent:
-                style += "mso-number-format:'0%';"
-                text = str(v)
+                style += "mso-number-format:Percent;"  # Excel's named format, the fraction with a decimal comma
+                text = str(v).replace(".", ",")
             elif isinstance(v, dt.datetime):
                 style += "mso-number-format:'\\@';"
                 text = _shown(v, False)

@@ -318,9 +318,12 @@ def test_a_percent_formatted_fraction_in_a_web_page_is_not_read_as_under_one_per
                  '<tr><th>TT</th><th>Tên công trình, phần việc</th><th>Tiến độ hoàn thành (%)</th></tr>'
                  '<tr><td>1</td><td>Xây cầu</td><td style="mso-number-format:\'0%\'">0.8</td></tr>'
                  '<tr><td>2</td><td>Sửa đường</td><td class=xl65 x:num="0.35">35%</td></tr>'
+                 '<tr><td>3</td><td>Lát vỉa hè</td><td style="mso-number-format:Percent">0,5</td></tr>'
+                 '<tr><td>4</td><td>Trồng cây</td><td>60</td></tr>'
                  '</table></body></html>', encoding="utf-8")
-    works = consolidate([str(f)], jobs=1).content.rows["works"]
-    assert [w["progress"] for w in works] == [0.8, 0.35]
+    result = consolidate([str(f)], jobs=1)
+    assert [w["progress"] for w in result.content.rows["works"]] == [0.8, 0.35, 0.5, 0.6]
+    assert not [x for x in result.findings if x["cell"][0] == "C"]  # each cell's own format decided: nothing ambiguous
 
 
 def test_a_table_merged_down_in_spreadsheetml_fills_every_row(tmp_path):

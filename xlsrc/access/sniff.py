@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from ..errors import FileTooLarge, FileUnusable
 from ..vntext import nfc
 from . import limits
-from .cellinfo import GENERAL, CellInfo, is_percent_format
+from .cellinfo import GENERAL, NAMED_FORMATS, CellInfo, is_percent_format
 from .limits import _n, too_large
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -186,6 +186,11 @@ def _is_bold(decls: dict[str, str]) -> bool | None:
     return weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
 
 
+def _number_format(value: str) -> str:
+    """mso-number-format: a code ('0%', 'dd/mm/yyyy') or a named format ('Percent', 'Short Date')."""
+    return NAMED_FORMATS.get(value, value)
+
+
 def _font_family(value: str) -> str:
     return value.split(",")[0].strip().strip("\"'") if value else ""
 
@@ -236,7 +241,8 @@ class _Tables(HTMLParser):
             bold = _is_bold(decls)
             t["cell"] = {"text": [], "colspan": _span(a.get("colspan")), "rowspan": _span(a.get("rowspan")),
                          "bold": tag == "th" if bold is None else bold, "inner_bold": 0, "bold_text": False,
-                         "format": decls.get("mso-number-format", ""), "font": _font_family(decls.get("font-family", "")),
+                         "format": _number_format(decls.get("mso-number-format", "")),
+                         "font": _font_family(decls.get("font-family", "")),
                          "num": a.get("x:num")}
         elif t is not None and t["cell"] is not None:
             cell = t["cell"]
@@ -336,12 +342,19 @@ def _line_break(cell: dict) -> None:
         cell["text"].append("\n")
 
 
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d{1,2}$")  # '0,8', '0,85' (never '1,000': thousands)
+
+
 def _percent_number(num: str | None, text: str):
     """A percent-formatted cell's value: the number Excel stored (x:num) or
-    the cell's own number ('0.8' shown as 80 %); text such as '80%' stays text."""
+    the cell's own number ('0.8', or '0,8' as Vietnamese Windows writes it,
+    shown as 80 %); text such as '80%' stays text."""
     for candidate in (num, text):
+        plain = str(candidate).strip()
+        if _DECIMAL_COMMA.match(plain):
+            plain = plain.replace(",", ".")
         try:
-            f = float(str(candidate).strip())
+            f = float(plain)
         except (TypeError, ValueError):
             continue
         if f == f and abs(f) != float("inf"):
