@@ -304,7 +304,7 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
             if not math.isfinite(v):  # hundreds of digits: not a percentage
                 return Progress(None, text, text)
             why = ""
-            if not pct and ("." in number or "," in number or mixed):
+            if not pct and ("." in number or "," in number or mixed or fraction):
                 v, why = _general_number(v, fraction, mixed, number)
             note = rest.strip(" -–;,:")
             if note.startswith("(") and note.endswith(")"):
@@ -323,6 +323,19 @@ def _finite(value: int | float) -> float | None:
     except OverflowError:
         return None
     return v if math.isfinite(v) else None
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
+
+
+def general_number(value: object) -> float | None:
+    """A General number of a progress column: a number, or a number typed as
+    text without '%' ("75", "0,5"); ``None`` otherwise (and for "1.000")."""
+    if is_number(value):
+        return float(value)
+    if isinstance(value, str) and _PLAIN_NUMBER.match(value) and not _THOUSANDS.match(value):
+        return float(value.strip().replace(",", "."))
+    return None
 
 
 def is_number(value: object) -> bool:
