@@ -84,3 +84,35 @@ def test_a_column_of_fractions_typed_as_text_is_read_as_fractions(tmp_path):
     works, findings = _consolidate(tmp_path, unit)
     assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.5, 0.8, 1.0]
     assert not [f for f in findings if f["code"].startswith("PROGRESS")], findings
+
+
+PORTAL_CSV = ("STT;Tên công trình, phần việc;Đơn vị thực hiện;Ngày khởi công;Ngày hoàn thành;Tiến độ (%)\r\n"
+              "1;\"Cải tạo nhà văn hóa; sân chơi\";Phường Trần Phú;01/03/2025;30/09/2025;80\r\n"
+              "2;Lát vỉa hè;Phường Trần Phú;2025-04-01;2025-12-31;45,5\r\n")
+
+
+@pytest.mark.parametrize("given", ["file", "folder"])
+def test_a_csv_exported_from_a_web_portal_is_consolidated_under_its_own_name(tmp_path, given):
+    """A portal's export keeps its .csv name; it is read (not refused, and not
+    silently left out of a folder)."""
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    unit = folder / "phuong_tran_phu.csv"
+    unit.write_bytes(b"\xef\xbb\xbf" + PORTAL_CSV.encode("utf-8"))
+    works, _ = _consolidate(tmp_path, unit if given == "file" else folder)
+    assert [(w["Tên công trình, phần việc"], w["Tiến độ hoàn thành (%)"]) for w in works] == [
+        ("Cải tạo nhà văn hóa; sân chơi", 0.8), ("Lát vỉa hè", 0.455)]
+    assert works[1]["Ngày hoàn thành"].date().isoformat() == "2025-12-31"
+
+
+def test_the_unit_map_kept_in_the_folder_of_reports_is_not_read_as_a_report(tmp_path):
+    folder = tmp_path / "bao-cao"
+    folder.mkdir()
+    (folder / "phuong_tran_phu.csv").write_bytes(PORTAL_CSV.encode("utf-8"))
+    unit_map = folder / "donvi.csv"
+    unit_map.write_text("file,unit\nphuong_tran_phu.csv,UBND phường Trần Phú\n", encoding="utf-8")
+    out = tmp_path / "TongHop.xlsx"
+    code = _run(["consolidate", folder, "-o", out, "--json", "--unit-map", unit_map, "--jobs", "1"])
+    files = json.loads(_run.stdout)["files"]
+    assert code == 0 and [(Path(f["file"]).name, f["unit"]) for f in files] == [
+        ("phuong_tran_phu.csv", "UBND phường Trần Phú")]

@@ -182,7 +182,7 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
                     info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
                     force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có."),
                     verbose: bool = typer.Option(False, "--verbose", "-v", help="In bảng đầy đủ từng tệp.")):
-    """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods) vào một sổ tổng hợp."""
+    """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods/.csv) vào một sổ tổng hợp."""
     from .consolidate import consolidate, write_master
     check_writable(output, force)
     progress = None

@@ -18,7 +18,7 @@ from .cellinfo import CellInfo
 from .limits import check_file_size, check_package
 from .notes import convert_legacy_grid, formula_notes
 from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, read_foreign, sniff
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -103,7 +103,7 @@ def _check_kind(data: bytes, path: Path) -> tuple[str, str]:
     against the size limits here, before any parser sees them."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
+        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods, .csv).")
     kind = sniff(data)
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
