@@ -116,3 +116,74 @@ def test_the_unit_map_kept_in_the_folder_of_reports_is_not_read_as_a_report(tmp_
     files = json.loads(_run.stdout)["files"]
     assert code == 0 and [(Path(f["file"]).name, f["unit"]) for f in files] == [
         ("phuong_tran_phu.csv", "UBND phường Trần Phú")]
+
+
+def _demo_edited(tmp_path: Path, edit) -> Path:
+    """The demo workbook as a user leaves it after typing into it by hand."""
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+    path = write_workbook(tmp_path / "demo.xlsx", demo_content())
+    wb = openpyxl.load_workbook(path)
+    edit(wb)
+    out = tmp_path / "ThiDua.xlsx"
+    wb.save(out)
+    return out
+
+
+def _column(ws, header: str) -> int:
+    return next(c.column for c in ws[1] if c.value == header)
+
+
+def _number_with_date(date_cell):
+    def edit(wb):
+        ws = wb[S.AWARDS.name]
+        number, date = _column(ws, "Số quyết định"), _column(ws, "Ngày quyết định")
+        for r in range(2, ws.max_row + 1):
+            if ws.cell(r, number).value == "45/QĐ-SNgV":
+                ws.cell(r, number).value = "Số 45/QĐ-SNgV ngày 22/12/2025"
+                ws.cell(r, date).value = date_cell
+    return edit
+
+
+def test_a_decision_number_typed_with_its_date_is_read_as_number_and_date(tmp_path):
+    """'Số 45/QĐ-SNgV ngày 22/12/2025' in the Số quyết định column, the date
+    column left empty: the number and the date are both read, with a warning;
+    the decision is made with every recipient."""
+    book = _demo_edited(tmp_path, _number_with_date(None))
+    assert _run(["validate", book, "--json"]) == 0, _run.stdout
+    findings = json.loads(_run.stdout)
+    told = [f for f in findings if f["code"] == "DOC_NUMBER_WITH_DATE"]
+    assert len(told) == 7 and all(f["severity"] == "warning" for f in told)
+    assert "45/QĐ-SNgV" in told[0]["message"] and "22/12/2025" in told[0]["message"]
+    assert not [f for f in findings if f["code"] in ("DECISION_NOT_LISTED", "DECISION_WITHOUT_AWARD")]
+    assert _run(["decision", book, "--so", "45/QĐ-SNgV", "-o", tmp_path / "QD.docx"]) == 0, _run.stderr
+    from docx import Document
+    text = "\n".join(p.text for p in Document(tmp_path / "QD.docx").paragraphs)
+    assert "02 tập thể và 05 cá nhân" in text
+
+
+def test_a_decision_number_whose_date_disagrees_with_the_date_column_is_an_error(tmp_path):
+    import datetime as dt
+    book = _demo_edited(tmp_path, _number_with_date(dt.datetime(2025, 12, 23)))
+    assert _run(["validate", book, "--json"]) == 1
+    conflicts = [f for f in json.loads(_run.stdout) if f["code"] == "DOC_NUMBER_DATE_CONFLICT"]
+    assert len(conflicts) == 7 and "22/12/2025" in conflicts[0]["message"] and "23/12/2025" in conflicts[0]["message"]
+
+
+def test_a_decision_number_typed_with_its_date_keeps_its_date_in_the_master(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Khen thưởng"
+    ws.append(["SỞ Y TẾ HÀ TĨNH"])
+    ws.append([])
+    ws.append(["TT", "Hình thức khen thưởng", "Đối tượng", "Họ và tên", "Lĩnh vực", "Quyết định số"])
+    ws.append([1, "Giấy khen", "Cá nhân", "Bà Lê Thị Hoa", "Phòng chống dịch", "Số 45/QĐ-SYT ngày 05/01/2025"])
+    wb.save(tmp_path / "so_y_te.xlsx")
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", tmp_path / "so_y_te.xlsx", "-o", out, "--json", "--jobs", "1"]) == 0, _run.stdout
+    ws = openpyxl.load_workbook(out)[S.AWARDS.name]
+    rows = list(ws.iter_rows(values_only=True))
+    [award] = [dict(zip(rows[0], r)) for r in rows[1:] if any(r)]
+    assert award["Số quyết định"] == "45/QĐ-SYT"
+    assert award["Ngày quyết định"].date().isoformat() == "2025-01-05"
+    assert [f["code"] for f in json.loads(_run.stdout)["findings"]] == ["DOC_NUMBER_WITH_DATE"]

@@ -6,8 +6,9 @@ from openpyxl.utils import get_column_letter
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
-from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number
-from .records import Record, WorkbookData
+from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
+                      split_number_date)
+from .records import NUMBER_DATES, Record, WorkbookData
 from .vntext import nfc
 
 
@@ -156,6 +157,26 @@ def _check_work(out: _Collector, rec: Record) -> None:
                     f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%.")
 
 
+def _check_number_date(out: _Collector, spec: S.SheetSpec, rec: Record) -> None:
+    """A number typed with its date ("Số 45/QĐ-SNgV ngày 05/01/2025"): both
+    are read (a warning); a date column saying another day is an error."""
+    for number_key, date_key in NUMBER_DATES:
+        split = split_number_date(rec.raw.get(number_key)) if date_key in rec.values else None
+        if not split:
+            continue
+        number, date = split
+        got = rec[date_key]
+        date_header = spec.column(date_key).header
+        if got.ok and (got.start, got.end) != (date.start, date.end):
+            out.add(spec, rec, number_key, ERROR, "DOC_NUMBER_DATE_CONFLICT",
+                    f"Ô ghi '{nfc(rec.raw[number_key])}' (ngày {date.display()}) nhưng cột '{date_header}' ghi "
+                    f"{got.display()}. Sửa cho khớp.")
+        else:
+            out.add(spec, rec, number_key, WARNING, "DOC_NUMBER_WITH_DATE",
+                    f"Ô ghi cả số và ngày: đọc số là {number}, ngày {date.display()} (cột '{date_header}'). "
+                    f"Nên ghi ngày ở cột '{date_header}'.")
+
+
 def _check_award(out: _Collector, rec: Record) -> None:
     term = S.vocabulary("award_form").lookup(rec["form"])
     kind = rec["recipient_kind"]
@@ -209,6 +230,7 @@ def _check_records(out: _Collector) -> None:
                 value = raw.get(col.key)
                 if value is not None or col.required:  # an empty optional cell has nothing to check
                     _check_cell(out, spec, rec, col, rec.values.get(col.key), value)
+            _check_number_date(out, spec, rec)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:

@@ -17,7 +17,8 @@ from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
-from ..records import Record, WorkbookData, cell_info_getter, find_sheet, parse_value, progress_options, read_info
+from ..records import (Record, WorkbookData, cell_info_getter, date_from_number, find_sheet, parse_value,
+                       progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, validate_records
 from ..vntext import nfc
@@ -133,6 +134,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         progress = values.get("progress")
         if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
             values["declared_status"] = rec["declared_status"] = progress.status  # "Đang thực hiện" as progress
+        dated = date_from_number(raw, values)  # "Số 45/QĐ-SYT ngày 05/01/2025": the date is kept in its column
+        if dated:
+            rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
         records.append(Record(spec, i + 1, raw, values))
         if "unit" in raw:
             rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
