@@ -187,3 +187,35 @@ def test_a_decision_number_typed_with_its_date_keeps_its_date_in_the_master(tmp_
     assert award["Số quyết định"] == "45/QĐ-SYT"
     assert award["Ngày quyết định"].date().isoformat() == "2025-01-05"
     assert [f["code"] for f in json.loads(_run.stdout)["findings"]] == ["DOC_NUMBER_WITH_DATE"]
+
+
+def _honorifics_typed(wb):
+    staff, awards = wb[S.STAFF.name], wb[S.AWARDS.name]
+    name = _column(staff, "Họ và tên")
+    for r in range(2, staff.max_row + 1):
+        if staff.cell(r, name).value == "Nguyễn Văn A":
+            staff.cell(r, name).value = "Ông Nguyễn Văn A"
+    recipient = _column(awards, "Tên tập thể, cá nhân")
+    typed = {"Nguyễn Văn A": "Ông Nguyễn Văn A", "Trần Thị B": "Bà Trần Thị B", "Phạm Thị D": "Đồng chí Phạm Thị D"}
+    for r in range(2, awards.max_row + 1):
+        value = awards.cell(r, recipient).value
+        if value in typed:
+            awards.cell(r, recipient).value = typed[value]
+
+
+def test_names_typed_with_ong_ba_are_never_printed_twice_and_still_match_the_staff(tmp_path):
+    """'Ông Nguyễn Văn A' typed on Cán bộ or Khen thưởng: the annex and the
+    certificates say 'Ông Nguyễn Văn A' (not 'Ông Ông …'), and a recipient
+    typed 'Đồng chí Phạm Thị D' is still found on Cán bộ (her position, 'Bà')."""
+    from docx import Document
+    book = _demo_edited(tmp_path, _honorifics_typed)
+    assert _run(["decision", book, "--so", "45/QĐ-SNgV", "-o", tmp_path / "QD.docx"]) == 0, _run.stderr
+    annex = {row.cells[1].text: row.cells[2].text for t in Document(tmp_path / "QD.docx").tables for row in t.rows
+             if len(row.cells) > 2}
+    assert annex["Ông Nguyễn Văn A"] == "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ"
+    assert annex["Bà Trần Thị B"] == "Phó Chánh Văn phòng, Văn phòng, Sở Ngoại vụ"
+    assert annex["Bà Phạm Thị D"] == "Chuyên viên, Văn phòng, Sở Ngoại vụ"
+    assert not [n for n in annex if n.startswith(("Ông Ông", "Bà Bà", "Bà Đồng chí"))]
+    assert _run(["certificates", book, "--so", "45/QĐ-SNgV", "-o", tmp_path / "GK.docx"]) == 0, _run.stderr
+    text = "\n".join(p.text for p in Document(tmp_path / "GK.docx").paragraphs)
+    assert "Ông Nguyễn Văn A" in text and "Bà Phạm Thị D" in text and "Ông Ông" not in text and "Bà Bà" not in text
