@@ -219,3 +219,14 @@ def test_names_typed_with_ong_ba_are_never_printed_twice_and_still_match_the_sta
     assert _run(["certificates", book, "--so", "45/QĐ-SNgV", "-o", tmp_path / "GK.docx"]) == 0, _run.stderr
     text = "\n".join(p.text for p in Document(tmp_path / "GK.docx").paragraphs)
     assert "Ông Nguyễn Văn A" in text and "Bà Phạm Thị D" in text and "Ông Ông" not in text and "Bà Bà" not in text
+
+
+def test_the_summary_of_a_unit_without_awards_does_not_write_00_collectives(tmp_path):
+    """'00 tập thể và 00 cá nhân' is not Vietnamese administrative writing:
+    a zero side is left out, and no award at all is said in words."""
+    unit = _hand_typed_annex(tmp_path / "xa_thach_lac.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", "05/01/2025", "30/06/2025", "75")])
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", unit, "-o", out, "--jobs", "1"]) == 0
+    rows = {r[0]: r for r in openpyxl.load_workbook(out)[S.SUMMARY_SHEET].iter_rows(values_only=True) if r[0]}
+    assert rows["Cộng khen thưởng"][1:4] == (0, 0, "Chưa có khen thưởng")
