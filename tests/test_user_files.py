@@ -230,3 +230,20 @@ def test_the_summary_of_a_unit_without_awards_does_not_write_00_collectives(tmp_
     assert _run(["consolidate", unit, "-o", out, "--jobs", "1"]) == 0
     rows = {r[0]: r for r in openpyxl.load_workbook(out)[S.SUMMARY_SHEET].iter_rows(values_only=True) if r[0]}
     assert rows["Cộng khen thưởng"][1:4] == (0, 0, "Chưa có khen thưởng")
+
+
+def test_words_that_do_not_say_done_or_a_single_figure_are_not_read_as_one(tmp_path):
+    """'Cơ bản hoàn thành' (substantially, not fully, done) is not 100% and not
+    'Hoàn thành'; '80-90%' is a range, not 80% with a note '90%'. Both are
+    kept as typed, with a warning, and counted as neither done nor 80%."""
+    unit = _hand_typed_annex(tmp_path / "xa_thach_lac.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", "05/01/2025", "30/06/2025", "Cơ bản hoàn thành"),
+        ("2", "Kênh mương nội đồng", "HTX Thạch Lạc", "01/02/2025", "30/09/2025", "80-90%"),
+    ])
+    works, findings = _consolidate(tmp_path, unit)
+    assert [(f["cell"], f["code"]) for f in findings] == [("F6", "PROGRESS_TEXT"), ("F7", "PROGRESS_TEXT")]
+    assert [w["Tiến độ hoàn thành (%)"] for w in works] == ["Cơ bản hoàn thành", "80-90%"]
+    assert [w["Tình trạng (đơn vị ghi)"] for w in works] == [None, None]
+    summary = {r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "TongHop.xlsx")[S.SUMMARY_SHEET]
+               .iter_rows(values_only=True) if r[0]}
+    assert summary["Đã hoàn thành"] == 0

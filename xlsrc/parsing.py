@@ -222,7 +222,8 @@ _THOUSANDS = re.compile(r"^\s*([1-9]\d{0,2}(?:([.,])\d{3})(?:\2\d{3})*)\s*(%?)\s
 _PERCENT_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # words of a hand-made "Kết quả thực hiện" column (folded, without marks)
 _NEGATED = ("chua hoan thanh", "khong hoan thanh", "du kien hoan thanh", "phan dau hoan thanh",
-            "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao")
+            "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao",
+            "co ban hoan thanh")  # "cơ bản hoàn thành": substantially, not fully, done
 _DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung")
 _STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "Chưa triển khai"),
                  ("dang thuc hien", "Đang thực hiện"), ("dang trien khai", "Đang thực hiện"),
@@ -299,7 +300,8 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
     if m:
         number, pct, rest = m.groups()
         rest = rest.strip()
-        if rest.startswith(("(", "-", "–", ";", ",", ":")) or not rest:
+        is_range = re.match(r"^[-–]\s*\d", rest)  # "80-90%": a range, not 80% with a note
+        if (rest.startswith(("(", "-", "–", ";", ",", ":")) and not is_range) or not rest:
             v = float(number.replace(",", "."))
             if not math.isfinite(v):  # hundreds of digits: not a percentage
                 return Progress(None, text, text)
