@@ -247,3 +247,12 @@ def test_words_that_do_not_say_done_or_a_single_figure_are_not_read_as_one(tmp_p
     summary = {r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "TongHop.xlsx")[S.SUMMARY_SHEET]
                .iter_rows(values_only=True) if r[0]}
     assert summary["Đã hoàn thành"] == 0
+
+
+@pytest.mark.parametrize("typed", ["Đã hoàn thành giai đoạn 1", "Hoàn thành hạng mục nhà chính", "Hoàn thành một phần"])
+def test_a_part_done_is_not_the_work_done(tmp_path, typed):
+    unit = _hand_typed_annex(tmp_path / "xa_thach_lac.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", "05/01/2025", "30/06/2025", typed)])
+    works, findings = _consolidate(tmp_path, unit)
+    assert [f["code"] for f in findings] == ["PROGRESS_TEXT"]
+    assert works[0]["Tình trạng (đơn vị ghi)"] is None and works[0]["Tiến độ hoàn thành (%)"] == typed

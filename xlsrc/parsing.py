@@ -223,7 +223,8 @@ _PERCENT_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # words of a hand-made "Kết quả thực hiện" column (folded, without marks)
 _NEGATED = ("chua hoan thanh", "khong hoan thanh", "du kien hoan thanh", "phan dau hoan thanh",
             "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao",
-            "co ban hoan thanh")  # "cơ bản hoàn thành": substantially, not fully, done
+            "co ban hoan thanh",  # "cơ bản hoàn thành": substantially, not fully, done
+            "hoan thanh giai doan", "hoan thanh hang muc", "hoan thanh mot phan", "hoan thanh 1 phan")  # a part
 _DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung")
 _STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "Chưa triển khai"),
                  ("dang thuc hien", "Đang thực hiện"), ("dang trien khai", "Đang thực hiện"),
