@@ -256,3 +256,18 @@ def test_a_part_done_is_not_the_work_done(tmp_path, typed):
     works, findings = _consolidate(tmp_path, unit)
     assert [f["code"] for f in findings] == ["PROGRESS_TEXT"]
     assert works[0]["Tình trạng (đơn vị ghi)"] is None and works[0]["Tiến độ hoàn thành (%)"] == typed
+
+
+def test_validating_a_hand_made_annex_says_it_is_not_a_workbook_from_the_template(tmp_path):
+    """A department runs 'thidua validate' on its own hand-typed annex: it is
+    told why no work is read (not just 'Thiếu trang Thông tin'), and what to
+    do; compute does not report '0 công trình' as if that were the count."""
+    unit = _hand_typed_annex(tmp_path / "xa_thach_lac.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", "05/01/2025", "30/06/2025", "75")])
+    assert _run(["validate", unit, "--json"]) == 1
+    [finding] = json.loads(_run.stdout)
+    assert finding["code"] == "SHEET_MISSING" and "Công trình" in finding["message"]
+    assert "thidua new" in finding["message"] and "thidua consolidate" in finding["message"]
+    assert _run(["compute", unit, "-o", tmp_path / "DaTinh.xlsx"]) == 2
+    assert "0 công trình" not in _run.stdout + _run.stderr and "thidua consolidate" in _run.stderr
+    assert not (tmp_path / "DaTinh.xlsx").exists()

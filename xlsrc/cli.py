@@ -119,6 +119,9 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
                               f"'{output.name}'. Hãy ghi ra tệp .xlsx (hoặc tạo sổ có nút bằng "
                               f"'thidua new TÊN.xlsm').")
         data, findings, totals = jobs.run_compute(book)
+        from .validation import NOT_FROM_TEMPLATE, from_template
+        if not from_template(data):  # a hand-made annex: a copy would say "0 công trình"
+            raise ThiDuaError(NOT_FROM_TEMPLATE)
         with atomic_path(output, force) as tmp:
             book.save(tmp)
     _print_findings(findings, next_to=output)

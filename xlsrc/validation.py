@@ -103,11 +103,22 @@ def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value,
                     f"'{value}' không có trong danh mục ({allowed}).")
 
 
+NOT_FROM_TEMPLATE = (f"Tệp không phải sổ làm từ mẫu (không có trang '{S.INFO.name}', '{S.WORKS.name}'…), nên không "
+                     "đọc được công trình nào. Tạo sổ bằng 'thidua new' rồi chép dữ liệu sang; bảng tự lập (phụ lục) "
+                     "của đơn vị thì Ban Thi đua - Khen thưởng đọc được bằng 'thidua consolidate'.")
+
+
+def from_template(data: WorkbookData) -> bool:
+    """The workbook has any sheet of the template (a hand-made annex has none)."""
+    return bool(data.sheet_names)
+
+
 def _check_info(out: _Collector) -> None:
     data = out.data
     if "info" not in data.sheet_names:
         out.findings.append(Finding(S.INFO.name, 1, "", "A1", ERROR, "SHEET_MISSING",
-                                    f"Thiếu trang '{S.INFO.name}'.", data.source))
+                                    f"Thiếu trang '{S.INFO.name}'." if from_template(data) else NOT_FROM_TEMPLATE,
+                                    data.source))
         return
     for col in S.INFO.columns:
         row = data.info_rows.get(col.key)
