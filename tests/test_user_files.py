@@ -271,3 +271,18 @@ def test_validating_a_hand_made_annex_says_it_is_not_a_workbook_from_the_templat
     assert _run(["compute", unit, "-o", tmp_path / "DaTinh.xlsx"]) == 2
     assert "0 công trình" not in _run.stdout + _run.stderr and "thidua consolidate" in _run.stderr
     assert not (tmp_path / "DaTinh.xlsx").exists()
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
+def test_the_signature_of_a_decision_never_stands_on_a_page_without_its_text(tmp_path):
+    """The last article goes with the signature block: a signature page with
+    no word of the decision on it could be put under another text."""
+    import subprocess
+    assert _run(["demo", tmp_path / "d"]) == 0
+    docx = tmp_path / "d" / "QuyetDinh_45-QD-SNgV.docx"
+    assert _run(["decision", tmp_path / "d" / "ThiDua_demo.xlsx", "--so", "45/QĐ-SNgV", "-o", docx, "--pdf",
+                 "--force"]) == 0, _run.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    [signed] = [page for page in text.split("\f") if "Đặng Văn K" in page]
+    assert "Điều 3." in signed and "Nơi nhận:" in signed
