@@ -286,3 +286,41 @@ def test_the_signature_of_a_decision_never_stands_on_a_page_without_its_text(tmp
                           text=True, check=True).stdout
     [signed] = [page for page in text.split("\f") if "Đặng Văn K" in page]
     assert "Điều 3." in signed and "Nơi nhận:" in signed
+
+
+def test_a_hidden_sheet_with_last_years_table_is_not_consolidated_silently(tmp_path):
+    """Departments hide last year's annex instead of deleting it: its works
+    are not this year's report. They are left out, and the board is told."""
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "Phụ lục 2024"
+    new = wb.create_sheet("Phụ lục 2025")
+    for ws, year, done in ((old, 2024, 100), (new, 2025, 50)):
+        ws.append(["SỞ XÂY DỰNG HÀ TĨNH"])
+        ws.append([])
+        ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+        for i in range(1, 4):
+            ws.append([i, f"Công trình {year} số {i}", "Phòng Quản lý xây dựng", f"01/02/{year}", f"30/11/{year}",
+                       done])
+    old.sheet_state = "hidden"
+    wb.active = 1
+    wb.save(tmp_path / "so_xay_dung.xlsx")
+    works, findings = _consolidate(tmp_path, tmp_path / "so_xay_dung.xlsx")
+    assert [w["Tên công trình, phần việc"] for w in works] == [f"Công trình 2025 số {i}" for i in (1, 2, 3)]
+    [hidden] = [f for f in findings if f["code"] == "SHEET_HIDDEN"]
+    assert hidden["severity"] == "warning" and hidden["sheet"] == "Phụ lục 2024" and "ẩn" in hidden["message"]
+
+
+def test_a_table_only_on_a_hidden_sheet_is_read_with_a_warning(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+    ws.append([1, "Cải tạo trụ sở", "Văn phòng Sở", "01/02/2025", "30/11/2025", 50])
+    wb.create_sheet("Ghi chú")["A1"] = "Số liệu đến 10/11/2025"
+    ws.sheet_state = "hidden"
+    wb.active = 1
+    wb.save(tmp_path / "so_xay_dung.xlsx")
+    works, findings = _consolidate(tmp_path, tmp_path / "so_xay_dung.xlsx")
+    assert [w["Tên công trình, phần việc"] for w in works] == ["Cải tạo trụ sở"]
+    assert [(f["code"], f["sheet"]) for f in findings] == [("SHEET_HIDDEN", "Phụ lục")]

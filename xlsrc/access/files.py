@@ -251,6 +251,15 @@ class FileBook:
                 pass
         return notes
 
+    def hidden_sheets(self) -> set[str]:
+        """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
+        try:
+            from python_calamine import SheetVisibleEnum
+            return {m.name for m in self._cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible} \
+                if self._cal is not None else set()
+        except Exception:  # a reader without the metadata: every sheet counts as shown
+            return set()
+
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""
         if self._wb is None and sheet not in self._merged:

@@ -20,7 +20,7 @@ from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
 from ..records import (Record, WorkbookData, cell_info_getter, date_from_number, find_sheet, parse_value,
                        progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
-from ..validation import ERROR, validate_records
+from ..validation import ERROR, WARNING, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -233,6 +233,28 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return found
 
 
+def _leave_hidden(found, hidden: set[str], path: str) -> tuple[list, list[dict]]:
+    """Tables on sheets the sender hid (often last year's annex) are left out
+    when a shown sheet has a table of the same kind, else read; either way a
+    warning names the sheet."""
+    shown = {spec.key for sheet, spec, _ in found if sheet not in hidden}
+    kept, notes = [], []
+    for sheet, spec, loc in found:
+        if sheet in hidden:
+            left_out = spec.key in shown
+            what = TITLE.get(spec.key, spec.name.lower())
+            message = (f"Trang '{sheet}' đang bị ẩn: bảng {what} ở trang này không được tổng hợp (bảng ở trang "
+                       f"đang hiện được dùng). Nếu cần, hiện trang rồi gửi lại." if left_out else
+                       f"Bảng {what} nằm ở trang '{sheet}' đang bị ẩn; vẫn được tổng hợp vì tệp không có bảng nào "
+                       f"như vậy ở trang đang hiện. Hãy kiểm tra.")
+            notes.append({**Finding(sheet, loc.header_row + 1, "", cell_ref(loc.header_row + 1, 1), WARNING,
+                                    "SHEET_HIDDEN", message).as_dict(), "file": path})
+            if left_out:
+                continue
+        kept.append((sheet, spec, loc))
+    return kept, notes
+
+
 def _read_notes(book: FileBook, sheets: set[str]) -> list[Finding]:
     """Legacy-encoded text converted, formulas without a value, in the sheets read."""
     return [f for sheet in book.sheet_names() if sheet in sheets for f in book.notes(sheet)]
@@ -314,16 +336,15 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     # hand-made tables, in any sheet not already read as a schema sheet
     wanted = [s for s in HAND_MADE_SPECS if s.key not in covered]
     lines: list[str] = []
+    hidden_notes: list[dict] = []
     tables_found = 0
     if wanted:
         result["kind"] = result["kind"] or "hand-made"
-        found_all = []
-        for sheet in names:
-            if sheet in claimed:
-                continue
-            for spec, loc in _find_hand_made(book, sheet, wanted):
-                found_all.append((sheet, spec, loc))
-                lines.extend(_title_lines(book.read(sheet), loc.header_row))
+        found_all = [(sheet, spec, loc) for sheet in names if sheet not in claimed
+                     for spec, loc in _find_hand_made(book, sheet, wanted)]
+        found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
+        for sheet, spec, loc in found_all:
+            lines.extend(_title_lines(book.read(sheet), loc.header_row))
         facts = facts_from_lines(lines)
         if not template:
             result["unit_text"] = facts.get("annex_unit") or facts.get("heading_unit") or ""
@@ -374,7 +395,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     result["status"] = "ok"
     result["rows"] = rows
     result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
-        check_tables(path, tables)
+        check_tables(path, tables) + hidden_notes
     result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
     result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
