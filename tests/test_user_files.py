@@ -324,3 +324,25 @@ def test_a_table_only_on_a_hidden_sheet_is_read_with_a_warning(tmp_path):
     works, findings = _consolidate(tmp_path, tmp_path / "so_xay_dung.xlsx")
     assert [w["Tên công trình, phần việc"] for w in works] == ["Cải tạo trụ sở"]
     assert [(f["code"], f["sheet"]) for f in findings] == [("SHEET_HIDDEN", "Phụ lục")]
+
+
+def test_a_copied_sheet_is_not_counted_twice_without_a_word(tmp_path):
+    """'Phụ lục (2)', a copy Excel made of the annex, doubles every work: each
+    copied row is an error naming the row it repeats, in the consolidation's
+    own findings (not only later, when the master is validated)."""
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Phụ lục"
+    copy = wb.create_sheet("Phụ lục (2)")
+    for ws in (first, copy):
+        ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+        for i in (1, 2):
+            ws.append([i, f"Công trình số {i}", "Phòng QLXD", "01/02/2025", "30/11/2025", 50])
+    wb.save(tmp_path / "so_xay_dung.xlsx")
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", tmp_path / "so_xay_dung.xlsx", "-o", out, "--json", "--jobs", "1"]) == 0
+    result = json.loads(_run.stdout)
+    dup = [(f["sheet"], f["cell"], f["severity"]) for f in result["findings"] if f["code"] == "DUPLICATE_ROW"]
+    assert dup == [("Phụ lục (2)", "B2", "error"), ("Phụ lục (2)", "B3", "error")]
+    assert "Phụ lục" in [f for f in result["findings"] if f["code"] == "DUPLICATE_ROW"][0]["message"]
+    assert result["files"][0]["errors"] == 2

@@ -226,6 +226,15 @@ def validate_records(data: WorkbookData) -> list[Finding]:
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 
+def signature_keys(spec: S.SheetSpec) -> list[str]:
+    """The columns two rows must share, as typed, to be the same row (all but TT)."""
+    return [c.key for c in spec.columns if not c.computed and c.key != "order"]
+
+
+def row_signature(rec: Record, keys: list[str]) -> tuple:
+    return (rec.text("unit"),) + tuple("" if rec.raw.get(k) is None else nfc(rec.raw[k]) for k in keys)
+
+
 def _check_records(out: _Collector) -> None:
     data = out.data
     for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
@@ -234,7 +243,7 @@ def _check_records(out: _Collector) -> None:
         loc = data.locations.get(spec.key)
         # a column the table does not have can only be missing (when required)
         checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
-        sig_keys = [c.key for c in typed if c.key != "order"]
+        sig_keys = signature_keys(spec)
         for rec in data.records.get(spec.key, []):
             raw = rec.raw
             for col in checked:
@@ -246,7 +255,7 @@ def _check_records(out: _Collector) -> None:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = (rec.text("unit"),) + tuple("" if raw.get(k) is None else nfc(raw[k]) for k in sig_keys)
+            signature = row_signature(rec, sig_keys)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")

@@ -20,7 +20,7 @@ from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
 from ..records import (Record, WorkbookData, cell_info_getter, date_from_number, find_sheet, parse_value,
                        progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
-from ..validation import ERROR, WARNING, validate_records
+from ..validation import ERROR, WARNING, row_signature, signature_keys, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -410,7 +410,9 @@ def check_tables(path: str, tables) -> list[dict]:
     source file, sheet and cell. A required column missing from a table is
     said once for the table, not once a row."""
     out: list[dict] = []
+    seen: dict[tuple, tuple[str, int]] = {}  # a row of an earlier sheet, by signature (a copied sheet)
     for spec, loc, sheet, records in tables:
+        out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns]
@@ -425,6 +427,26 @@ def check_tables(path: str, tables) -> list[dict]:
             if f.code == "REQUIRED_EMPTY" and f.column in absent:
                 continue
             out.append({**f.as_dict(), "file": path})
+    return out
+
+
+def _copied_rows(path: str, spec: S.SheetSpec, loc, sheet: str, records, seen: dict) -> list[dict]:
+    """Rows that repeat, as typed, a row of another sheet of the same file
+    ('Phụ lục (2)', a copy of the annex): errors, so nothing is counted twice
+    without a word. Repeats within one table are the validator's."""
+    keys, out, here = signature_keys(spec), [], {}
+    column = loc.excel_col(spec.key_column) or 1
+    for rec in records:
+        signature = (spec.key,) + row_signature(rec, keys)
+        first = seen.get(signature)
+        if first is not None and first[0] != sheet:
+            out.append({**Finding(sheet, rec.row, spec.column(spec.key_column).header, cell_ref(rec.row, column),
+                                  ERROR, "DUPLICATE_ROW", f"Dòng trùng hoàn toàn với dòng {first[1]} ở trang "
+                                  f"'{first[0]}' (trang chép lại?); bị tính hai lần nếu không xoá.").as_dict(),
+                        "file": path})
+        here.setdefault(signature, (sheet, rec.row))
+    for signature, where in here.items():
+        seen.setdefault(signature, where)
     return out
 
 
