@@ -346,3 +346,14 @@ def test_a_copied_sheet_is_not_counted_twice_without_a_word(tmp_path):
     assert dup == [("Phụ lục (2)", "B2", "error"), ("Phụ lục (2)", "B3", "error")]
     assert "Phụ lục" in [f for f in result["findings"] if f["code"] == "DUPLICATE_ROW"][0]["message"]
     assert result["files"][0]["errors"] == 2
+
+
+def test_a_disbursement_rate_is_never_read_as_the_progress_of_the_work(tmp_path):
+    """'Tỷ lệ giải ngân (%)' is money paid out, not work done: it is kept as
+    typed (Thông tin thêm) and never becomes the progress."""
+    unit = _hand_typed_annex(tmp_path / "ban_qlda.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Ban QLDA", "05/01/2025", "30/06/2025", "35")],
+        header=("TT", "Tên công trình", "Đơn vị chủ trì", "Ngày bắt đầu", "Ngày hoàn thành", "Tỷ lệ giải ngân (%)"))
+    works, _ = _consolidate(tmp_path, unit)
+    assert works[0]["Tiến độ hoàn thành (%)"] is None
+    assert works[0]["Thông tin thêm"] == "Tỷ lệ giải ngân (%): 35"

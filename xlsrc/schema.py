@@ -220,6 +220,8 @@ class Column:
     width: float = 16
     help: str = ""
     computed: bool = False  # written by the tool, not typed by staff
+    # a header that only contains a name of this column is not it when it also says one of these
+    not_words: tuple[str, ...] = ()
 
     def matches(self, header_text: str) -> bool:
         key = fold(header_text)
@@ -347,7 +349,8 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
         "hoan thanh thuc te", "ngay xong thuc te")),
     Column("progress", "Tiến độ hoàn thành (%)", kind=PROGRESS, width=14, aliases=(
         "tien do hoan thanh", "tien do", "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh",
-        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)")),
+        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)"),
+           not_words=("giai ngan", "von", "kinh phi", "thanh toan", "nguon")),  # "Tỷ lệ giải ngân": money, not work
     Column("declared_status", "Tình trạng (đơn vị ghi)", kind=CHOICE, vocab="status", width=16, aliases=(
         "tinh trang", "tinh hinh thuc hien")),
     Column("status", "Trạng thái", kind=CHOICE, vocab="status", width=16, computed=True,

@@ -75,7 +75,8 @@ def _cell_text(v) -> str:
 
 
 _SCORES: dict[tuple[int, str], dict[str, int]] = {}
-_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]]]] = {}
+# spec → (spec, exact names, multi-word names, not-words of each column)
+_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]], dict[str, list[str]]]] = {}
 
 
 def _spec_index(spec: SheetSpec):
@@ -85,6 +86,7 @@ def _spec_index(spec: SheetSpec):
     if entry is None or entry[0] is not spec:
         exact: dict[str, dict[str, int]] = {}
         multi: list[tuple[str, str]] = []
+        vetoes = {col.key: [f" {fold(w)} " for w in col.not_words] for col in spec.columns if col.not_words}
         for col in spec.columns:
             header = fold(col.header)
             names = [fold(a) for a in col.aliases]
@@ -93,7 +95,7 @@ def _spec_index(spec: SheetSpec):
             exact.setdefault(header, {})[col.key] = 3
             multi += [(f" {n} ", col.key) for n in set(names + [header]) if len(n.split()) >= 2]
         multi.sort(key=lambda x: len(x[0]), reverse=True)
-        entry = _INDEXES[id(spec)] = (spec, exact, multi)
+        entry = _INDEXES[id(spec)] = (spec, exact, multi, vetoes)
     return entry
 
 
@@ -104,13 +106,13 @@ def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
     found = _SCORES.get(cache_key)
     if found is not None:
         return found
-    _, exact, multi = _spec_index(spec)
+    _, exact, multi, vetoes = _spec_index(spec)
     key = fold(text)
     found = dict(exact.get(key, {})) if key else {}
     if key:
         padded = f" {key} "
         for name, col in multi:
-            if col not in found and name in padded:
+            if col not in found and name in padded and not any(w in padded for w in vetoes.get(col, ())):
                 found[col] = 1
     if len(_SCORES) > 100_000:
         _SCORES.clear()
