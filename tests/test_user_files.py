@@ -357,3 +357,15 @@ def test_a_disbursement_rate_is_never_read_as_the_progress_of_the_work(tmp_path)
     works, _ = _consolidate(tmp_path, unit)
     assert works[0]["Tiến độ hoàn thành (%)"] is None
     assert works[0]["Thông tin thêm"] == "Tỷ lệ giải ngân (%): 35"
+
+
+@pytest.mark.parametrize("header", ["Khối lượng hoàn thành (%)", "Kết quả hoàn thành", "Giá trị hoàn thành"])
+def test_a_column_of_what_was_done_is_never_read_as_the_finish_date(tmp_path, header):
+    """'Khối lượng hoàn thành (%)' holds 10, 80…: read as the finish date,
+    10 became 'Tháng 10'. It is not a date column."""
+    unit = _hand_typed_annex(tmp_path / "ban_qlda.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Ban QLDA", "05/01/2025", "10")],
+        header=("TT", "Tên công trình", "Đơn vị chủ trì", "Ngày bắt đầu", header))
+    works, findings = _consolidate(tmp_path, unit)
+    assert works[0]["Ngày hoàn thành"] is None
+    assert not [f for f in findings if f["code"].startswith("DATE_")], findings

@@ -344,7 +344,8 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
         "ngay bat dau", "thoi gian bat dau", "khoi cong", "bat dau", "tu ngay", "ngay trien khai")),
     Column("planned_finish", "Ngày hoàn thành", kind=DATE, required=True, width=14, aliases=(
         "ngay ket thuc", "thoi gian hoan thanh", "hoan thanh", "ket thuc", "den ngay",
-        "ngay hoan thanh du kien", "thoi han hoan thanh", "han hoan thanh")),
+        "ngay hoan thanh du kien", "thoi han hoan thanh", "han hoan thanh"),
+           not_words=("khoi luong", "ket qua", "so luong", "gia tri", "ty le", "ti le", "muc do", "%")),
     Column("actual_finish", "Ngày hoàn thành thực tế", kind=DATE, width=14, aliases=(
         "hoan thanh thuc te", "ngay xong thuc te")),
     Column("progress", "Tiến độ hoàn thành (%)", kind=PROGRESS, width=14, aliases=(
