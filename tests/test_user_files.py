@@ -369,3 +369,28 @@ def test_a_column_of_what_was_done_is_never_read_as_the_finish_date(tmp_path, he
     works, findings = _consolidate(tmp_path, unit)
     assert works[0]["Ngày hoàn thành"] is None
     assert not [f for f in findings if f["code"].startswith("DATE_")], findings
+
+
+def _headers_retyped(wb):
+    """The headers as departments type them on their own lists."""
+    staff, awards = wb[S.STAFF.name], wb[S.AWARDS.name]
+    staff.cell(1, _column(staff, "Giới tính")).value = "Nam/Nữ"
+    number, date = _column(awards, "Số quyết định"), _column(awards, "Ngày quyết định")
+    awards.cell(1, number).value = "Số, ngày quyết định"
+    awards.cell(1, date).value = "Ghi chú khác"
+    for r in range(2, awards.max_row + 1):
+        if awards.cell(r, number).value == "45/QĐ-SNgV":
+            awards.cell(r, number).value = "45/QĐ-SNgV, 22/12/2025"
+            awards.cell(r, date).value = None
+
+
+def test_headers_typed_the_usual_way_still_give_the_number_the_date_and_the_salutation(tmp_path):
+    """'Số, ngày quyết định' holding '45/QĐ-SNgV, 22/12/2025' and a 'Nam/Nữ'
+    column: the decision lists everyone, with Ông/Bà."""
+    from docx import Document
+    book = _demo_edited(tmp_path, _headers_retyped)
+    assert _run(["validate", book, "--json"]) == 0, _run.stdout
+    assert not [f for f in json.loads(_run.stdout) if f["code"].startswith(("DATE_", "DECISION_"))]
+    assert _run(["decision", book, "--so", "45/QĐ-SNgV", "-o", tmp_path / "QD.docx"]) == 0, _run.stderr
+    names = [row.cells[1].text for t in Document(tmp_path / "QD.docx").tables for row in t.rows if len(row.cells) > 2]
+    assert "Ông Nguyễn Văn A" in names and "Bà Trần Thị B" in names

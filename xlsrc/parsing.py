@@ -374,12 +374,13 @@ def is_doc_number(text: object) -> bool:
     return bool(_DOC_NUMBER.match(s) or _PARTY_NUMBER.match(s))
 
 
-_NUMBER_AND_DATE = re.compile(r"^(?P<number>.+?)\s*[,;]?\s*(?:ký\s+)?ngày\s+(?P<date>.+?)\s*$", re.I)
+_NUMBER_AND_DATE = re.compile(r"^(?P<number>.+?)(?:\s*[,;]\s*(?:ký\s+)?(?:ngày\s+)?|\s+(?:ký\s+)?ngày\s+)"
+                              r"(?P<date>.+?)\s*$", re.I)
 
 
 def split_number_date(text: object) -> tuple[str, DateValue] | None:
     """A number typed with its date in one cell, as it is cited in running
-    text ("Số 45/QĐ-SNgV ngày 05/01/2025"): the number and the day, or
+    text ("Số 45/QĐ-SNgV ngày 05/01/2025", "45/QĐ-SNgV, 05/01/2025"): the number and the day, or
     ``None`` when the cell is not exactly that."""
     m = _NUMBER_AND_DATE.match(nfc(text)) if isinstance(text, str) else None
     if not m:

@@ -377,7 +377,8 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("field", "Lĩnh vực, phong trào", required=True, width=32, aliases=(
         "linh vuc", "phong trao", "thanh tich", "ly do khen")),
     Column("period", "Giai đoạn, năm", width=12, aliases=("giai doan", "nam", "thoi gian")),
-    Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=("so qd", "quyet dinh so")),
+    Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=(
+        "so qd", "quyet dinh so", "so ngay quyet dinh", "so va ngay quyet dinh", "so ngay qd")),
     Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen")),
     Column("authority", "Cấp khen", width=24, aliases=("nguoi ky quyet dinh", "co quan khen", "tham quyen")),
     Column("note", "Ghi chú", width=30),
@@ -424,7 +425,7 @@ STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
     ORDER,
     Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES),
     _CODE,
-    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi",)),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi", "nam nu", "phai")),
     # text, not DATE: report dates are checked against 1990–2100, a birth date is older
     Column("birth_date", "Ngày sinh", width=12, aliases=("sinh ngay", "nam sinh"),
            help="dd/mm/yyyy (hoặc chỉ năm sinh)."),
