@@ -394,3 +394,14 @@ def test_headers_typed_the_usual_way_still_give_the_number_the_date_and_the_salu
     assert _run(["decision", book, "--so", "45/QĐ-SNgV", "-o", tmp_path / "QD.docx"]) == 0, _run.stderr
     names = [row.cells[1].text for t in Document(tmp_path / "QD.docx").tables for row in t.rows if len(row.cells) > 2]
     assert "Ông Nguyễn Văn A" in names and "Bà Trần Thị B" in names
+
+
+def test_the_proposal_list_never_writes_a_share_that_reads_like_a_date(tmp_path):
+    """'02/03 cá nhân' reads as 2 March in an administrative list."""
+    assert _run(["demo", tmp_path / "d"]) == 0
+    out = tmp_path / "RaSoat.xlsx"
+    assert _run(["review", tmp_path / "d" / "ThiDua_demo.xlsx", "-o", out]) == 0, _run.stderr
+    rows = list(openpyxl.load_workbook(out)["Danh sách đề nghị"].iter_rows(values_only=True))
+    collective = [r for r in rows if r[1] == "Phòng Hợp tác quốc tế"][0]
+    assert "02 trên tổng số 03 cá nhân đạt danh hiệu Lao động tiên tiến" in collective[5]
+    assert "02/03" not in collective[5]
