@@ -405,3 +405,25 @@ def test_the_proposal_list_never_writes_a_share_that_reads_like_a_date(tmp_path)
     collective = [r for r in rows if r[1] == "Phòng Hợp tác quốc tế"][0]
     assert "02 trên tổng số 03 cá nhân đạt danh hiệu Lao động tiên tiến" in collective[5]
     assert "02/03" not in collective[5]
+
+
+def test_a_summary_by_unit_above_the_list_of_works_is_not_taken_for_it(tmp_path):
+    """'TT | Đơn vị | Số công trình | Đã hoàn thành | Tỷ lệ (%)' above the
+    list: the list is read, not the counts as if they were works."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ TĨNH"])
+    ws.append(["I. TỔNG HỢP THEO ĐƠN VỊ"])
+    ws.append(["TT", "Đơn vị", "Số công trình", "Đã hoàn thành", "Tỷ lệ (%)"])
+    ws.append([1, "Trường THPT Phan Đình Phùng", 1, 1, 100])
+    ws.append([2, "Trường THPT Hà Huy Tập", 1, 1, 100])
+    ws.append([])
+    ws.append(["II. DANH MỤC CÔNG TRÌNH"])
+    ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+    ws.append([1, "Nhà đa năng", "Trường THPT Phan Đình Phùng", "01/02/2025", "30/11/2025", 100])
+    ws.append([2, "Thư viện số", "Trường THPT Hà Huy Tập", "01/03/2025", "30/10/2025", 100])
+    wb.save(tmp_path / "so_gddt.xlsx")
+    works, findings = _consolidate(tmp_path, tmp_path / "so_gddt.xlsx")
+    assert [(w["Tên công trình, phần việc"], w["Đơn vị thực hiện"]) for w in works] == [
+        ("Nhà đa năng", "Trường THPT Phan Đình Phùng"), ("Thư viện số", "Trường THPT Hà Huy Tập")]
+    assert findings == []
