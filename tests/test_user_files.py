@@ -427,3 +427,34 @@ def test_a_summary_by_unit_above_the_list_of_works_is_not_taken_for_it(tmp_path)
     assert [(w["Tên công trình, phần việc"], w["Đơn vị thực hiện"]) for w in works] == [
         ("Nhà đa năng", "Trường THPT Phan Đình Phùng"), ("Thư viện số", "Trường THPT Hà Huy Tập")]
     assert findings == []
+
+
+def test_a_summary_table_below_the_list_of_works_ends_it(tmp_path):
+    """A second table under the list ('TT | Đơn vị | Số công trình …'): its
+    header row and its counts are not works."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+    ws.append([1, "Nhà đa năng", "Trường THPT Phan Đình Phùng", "01/02/2025", "30/11/2025", 100])
+    ws.append([2, "Thư viện số", "Trường THPT Hà Huy Tập", "01/03/2025", "30/10/2025", 100])
+    ws.append([])
+    ws.append(["TỔNG HỢP THEO ĐƠN VỊ"])
+    ws.append(["STT", "Đơn vị", "Số công trình", "Đã hoàn thành", "Tỷ lệ (%)"])
+    ws.append([1, "Trường THPT Phan Đình Phùng", 1, 1, 100])
+    wb.save(tmp_path / "so_gddt.xlsx")
+    works, findings = _consolidate(tmp_path, tmp_path / "so_gddt.xlsx")
+    assert [w["Tên công trình, phần việc"] for w in works] == ["Nhà đa năng", "Thư viện số"]
+    assert findings == []
+
+
+def test_a_header_repeated_on_a_new_page_with_a_shorter_name_does_not_end_the_table(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    header = ["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"]
+    ws.append(header)
+    ws.append([1, "Nhà đa năng", "Trường THPT Phan Đình Phùng", "01/02/2025", "30/11/2025", 100])
+    ws.append(["TT", "Tên công trình"] + header[2:])
+    ws.append([2, "Thư viện số", "Trường THPT Hà Huy Tập", "01/03/2025", "30/10/2025", 100])
+    wb.save(tmp_path / "so_gddt.xlsx")
+    works, findings = _consolidate(tmp_path, tmp_path / "so_gddt.xlsx")
+    assert [w["Tên công trình, phần việc"] for w in works] == ["Nhà đa năng", "Thư viện số"]

@@ -262,6 +262,9 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     return None
 
 
+_ORDER_HEADS = {fold(n) for n in (S.ORDER.header,) + S.ORDER.aliases}  # "TT", "STT": a header row's first cell
+
+
 def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] | None = None,
               spec: SheetSpec | None = None, merges=None, bold=None) -> list[int]:
     """Indexes of the data rows. Blank rows and column-numbering rows are
@@ -279,6 +282,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             and sum(m[1] <= c <= m[3] for c in mapped) >= 2}
     header_raw = _cell_text(_row_get(grid[loc.header_row], key_col)) if key_col is not None else ""
     header_key = fold(header_raw)
+    order_col = loc.columns.get("order")
+    header_texts = {fold(v) for r in range(loc.header_row, loc.data_start) for v in grid[r]
+                    if isinstance(v, str) and v.strip()}
     stack: list[tuple[int, str]] = []
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
@@ -306,6 +312,11 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
                 and fold(key_value) == header_key:
             continue  # the header repeated (a printed page break)
+        if order_col is not None and fold(_row_get(row, order_col)) in _ORDER_HEADS:
+            texts = [fold(v) for v in filled if isinstance(v, str)]
+            if sum(t in header_texts for t in texts) * 2 > len(texts):
+                continue  # the header repeated, worded a little differently
+            break  # "TT"/"STT" heading another table (a summary by unit) below this one
         if timed and not any(_row_get(row, c) is not None for c in timed):
             heading = _group_heading(row, filled_cols, i in wide,
                                      (lambda c, i=i: bold(i, c)) if bold is not None else None)
