@@ -458,3 +458,26 @@ def test_a_header_repeated_on_a_new_page_with_a_shorter_name_does_not_end_the_ta
     wb.save(tmp_path / "so_gddt.xlsx")
     works, findings = _consolidate(tmp_path, tmp_path / "so_gddt.xlsx")
     assert [w["Tên công trình, phần việc"] for w in works] == ["Nhà đa năng", "Thư viện số"]
+
+
+@pytest.mark.parametrize("one_cell", [False, True])
+def test_two_communes_with_the_standard_two_line_heading_are_two_units(tmp_path, one_cell):
+    """'ỦY BAN NHÂN DÂN' over 'XÃ CẨM BÌNH' (NĐ 30 heading, in two cells or one):
+    each commune is its own unit, and neither file replaces the other."""
+    for commune, work in (("CẨM BÌNH", "Đường thôn 1"), ("THẠCH LẠC", "Nhà văn hóa thôn 2")):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        if one_cell:
+            ws.append([f"ỦY BAN NHÂN DÂN\nXÃ {commune}", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+        else:
+            ws.append(["ỦY BAN NHÂN DÂN", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+            ws.append([f"XÃ {commune}", None, None, "Độc lập - Tự do - Hạnh phúc"])
+        ws.append([])
+        ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+        ws.append([1, work, "Thôn", "01/02/2025", "30/11/2025", 50])
+        wb.save(tmp_path / f"bao_cao_{commune.split()[-1].lower()}.xlsx")
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", tmp_path, "-o", out, "--json", "--jobs", "1"]) == 0, _run.stdout
+    files = json.loads(_run.stdout)["files"]
+    assert sorted((f["unit"], f["status"], f["rows"]) for f in files) == [
+        ("Ủy ban nhân dân xã Cẩm Bình", "ok", 1), ("Ủy ban nhân dân xã Thạch Lạc", "ok", 1)]
