@@ -481,3 +481,21 @@ def test_two_communes_with_the_standard_two_line_heading_are_two_units(tmp_path,
     files = json.loads(_run.stdout)["files"]
     assert sorted((f["unit"], f["status"], f["rows"]) for f in files) == [
         ("Ủy ban nhân dân xã Cẩm Bình", "ok", 1), ("Ủy ban nhân dân xã Thạch Lạc", "ok", 1)]
+
+
+def test_files_of_the_same_name_in_the_folders_of_two_units_are_two_units(tmp_path):
+    """Every commune sends 'Bao cao thi dua.xlsx'; the board keeps each in
+    its own folder. With no heading to name the unit, the folder tells them
+    apart: one file never replaces the other as 'trùng'."""
+    for folder, work in (("Cam Binh", "Đường thôn 1"), ("Thach Lac", "Nhà văn hóa thôn 2")):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"])
+        ws.append([1, work, "Thôn", "01/02/2025", "30/11/2025", 50])
+        wb.save(tmp_path / "in" / folder / "Bao cao thi dua.xlsx")
+    works, _ = _consolidate(tmp_path, tmp_path / "in")
+    files = json.loads(_run.stdout)["files"]
+    assert sorted((f["unit"], f["status"]) for f in files) == [
+        ("Bao cao thi dua (Cam Binh)", "ok"), ("Bao cao thi dua (Thach Lac)", "ok")]
+    assert sorted(w["Tên công trình, phần việc"] for w in works) == ["Nhà văn hóa thôn 2", "Đường thôn 1"]
