@@ -499,3 +499,41 @@ def test_files_of_the_same_name_in_the_folders_of_two_units_are_two_units(tmp_pa
     assert sorted((f["unit"], f["status"]) for f in files) == [
         ("Bao cao thi dua (Cam Binh)", "ok"), ("Bao cao thi dua (Thach Lac)", "ok")]
     assert sorted(w["Tên công trình, phần việc"] for w in works) == ["Nhà văn hóa thôn 2", "Đường thôn 1"]
+
+
+def _new_workbook_filled(tmp_path: Path) -> Path:
+    """A new user's first workbook: 'thidua new', Thông tin and two works typed, nothing else."""
+    book = tmp_path / "ThiDua.xlsx"
+    assert _run(["new", book]) == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb[S.INFO.name]
+    values = {"Cơ quan chủ quản *": "UBND TỈNH HÀ TĨNH", "Cơ quan ban hành *": "SỞ TƯ PHÁP",
+              "Tên đơn vị (trong câu văn) *": "Sở Tư pháp", "Số, ký hiệu *": "215/BC-STP", "Địa danh *": "Hà Tĩnh",
+              "Ngày ban hành *": "10/11/2025", "Loại văn bản *": "Báo cáo",
+              "Trích yếu *": "Kết quả thực hiện công trình, phần việc năm 2025",
+              "Kính gửi *": "Ban Thi đua - Khen thưởng tỉnh", "Phong trào thi đua *": "phong trào thi đua năm 2025",
+              "Chức vụ người ký *": "GIÁM ĐỐC", "Người ký": "Nguyễn Văn Bình", "Nơi nhận *": "- Như trên;\n- Lưu: VT."}
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value in values:
+            ws.cell(r, 2).value = values[ws.cell(r, 1).value]
+    works = wb[S.WORKS.name]
+    for i, (name, start, finish, progress) in enumerate((("Số hoá hồ sơ hộ tịch", "01/3/2025", "30/11/2025", "80%"),
+                                                         ("Tuyên truyền PBGDPL", "01/02/2025", "31/10/2025", "100%")),
+                                                        start=2):
+        for header, value in (("TT", i - 1), ("Tên công trình, phần việc", name), ("Ngày khởi công", start),
+                              ("Ngày hoàn thành", finish), ("Tiến độ hoàn thành (%)", progress)):
+            works.cell(i, _column(works, header)).value = value
+    wb.save(book)
+    return book
+
+
+def test_a_first_report_with_no_narrative_does_not_begin_a_section_with_besides(tmp_path):
+    """With no paragraph of its own under '2. Kết quả thực hiện', the count of
+    works is not introduced by 'Bên cạnh đó' (besides that), which would refer
+    to nothing."""
+    from docx import Document
+    book = _new_workbook_filled(tmp_path)
+    assert _run(["report", book, "-o", tmp_path / "BC.docx"]) == 0, _run.stderr
+    texts = [p.text for p in Document(tmp_path / "BC.docx").paragraphs if p.text.strip()]
+    after = texts[next(i for i, t in enumerate(texts) if t.startswith("2. ")) + 1]
+    assert after == "Sở Tư pháp đã đăng ký 02 công trình, phần việc."
