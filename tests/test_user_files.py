@@ -537,3 +537,18 @@ def test_a_first_report_with_no_narrative_does_not_begin_a_section_with_besides(
     texts = [p.text for p in Document(tmp_path / "BC.docx").paragraphs if p.text.strip()]
     after = texts[next(i for i, t in enumerate(texts) if t.startswith("2. ")) + 1]
     assert after == "Sở Tư pháp đã đăng ký 02 công trình, phần việc."
+
+
+@pytest.mark.parametrize("header", ["Số QĐ, ngày", "QĐ số", "Số hiệu quyết định", "Số, ngày, tháng, năm quyết định",
+                                    "Quyết định khen thưởng"])
+def test_the_decision_column_of_an_awards_list_is_found_under_its_usual_headers(tmp_path, header):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["TT", "Hình thức khen thưởng", "Đối tượng", "Họ và tên", "Lĩnh vực", header])
+    ws.append([1, "Giấy khen", "Cá nhân", "Lê Thị Hoa", "Phòng chống dịch", "45/QĐ-SYT ngày 05/01/2025"])
+    wb.save(tmp_path / "so_y_te.xlsx")
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", tmp_path / "so_y_te.xlsx", "-o", out, "--json", "--jobs", "1"]) == 0, _run.stdout
+    rows = list(openpyxl.load_workbook(out)[S.AWARDS.name].iter_rows(values_only=True))
+    [award] = [dict(zip(rows[0], r)) for r in rows[1:] if any(r)]
+    assert (award["Số quyết định"], award["Ngày quyết định"].date().isoformat()) == ("45/QĐ-SYT", "2025-01-05")
