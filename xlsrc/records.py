@@ -10,7 +10,7 @@ from . import schema as S
 from .access import BookAccess
 from .findings import Finding
 from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
-                      parse_number, parse_progress, split_lines)
+                      parse_number, parse_progress, split_lines, split_number_date)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -78,7 +78,8 @@ def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fra
         return split_lines(raw)
     text = _text(raw)
     if column.kind == S.DOC_NUMBER:
-        return canonical_doc_number(text)
+        split = split_number_date(text)  # "Số 45/QĐ-SNgV ngày 05/01/2025": its date goes to the date column
+        return split[0] if split else canonical_doc_number(text)
     if column.kind == S.CHOICE or column.vocab:
         term = S.vocabulary(column.vocab).lookup(text)
         return term.value if term else text
@@ -147,6 +148,23 @@ def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
         values["declared_status"] = progress.status
 
 
+# a number column whose cell may also give the date of its date column
+NUMBER_DATES = (("decision_number", "decision_date"), ("number", "date"))
+
+
+def date_from_number(raw: dict, values: dict) -> str | None:
+    """An empty date taken from its number cell ("Số 45/QĐ-SNgV ngày
+    05/01/2025"); the key of the date filled, if any. The validator says so."""
+    for number_key, date_key in NUMBER_DATES:
+        if number_key in raw and date_key in values:
+            split = split_number_date(raw[number_key])
+            date = values.get(date_key)
+            if split and (date is None or (isinstance(date, DateValue) and date.empty)):
+                values[date_key] = split[1]
+                return date_key
+    return None
+
+
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                  loc: TableLocation | None = None, cell_info=None) -> tuple[TableLocation | None, list[Record]]:
     """The records of one sheet; ``cell_info`` as in progress_options."""
@@ -163,6 +181,7 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                                        **(options[col.key](i) if col.key in options else {}))
                   for col in spec.columns}
         status_from_words(spec, raw, values)
+        date_from_number(raw, values)
         records.append(Record(spec, i + 1, raw, values))
     return loc, records
 

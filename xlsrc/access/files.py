@@ -19,7 +19,7 @@ from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
 from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, read_foreign, sniff
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -104,7 +104,7 @@ def _check_kind(data: bytes, path: Path) -> tuple[str, str]:
     against the size limits here, before any parser sees them."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
+        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods, .csv).")
     kind = sniff(data)
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
@@ -265,6 +265,15 @@ class FileBook:
         """Bold cells of an HTML/XML table (0-based); None for a workbook
         (its formatting is read by the consolidator's own bold reader)."""
         return self._foreign[sheet].bold if sheet in self._foreign else None
+
+    def hidden_sheets(self) -> set[str]:
+        """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
+        try:
+            from python_calamine import SheetVisibleEnum
+            return {m.name for m in self._cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible} \
+                if self._cal is not None else set()
+        except Exception:  # a reader without the metadata: every sheet counts as shown
+            return set()
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""
