@@ -345,17 +345,16 @@ def _finite(value: int | float) -> float | None:
     return v if math.isfinite(v) else None
 
 
-_PLAIN_NUMBER = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
+_NUMBER_TEXT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
 
 
-def general_number(value: object) -> float | None:
-    """A General number of a progress column: a number, or a number typed as
-    text without '%' ("75", "0,5"); ``None`` otherwise (and for "1.000")."""
-    if is_number(value):
-        return float(value)
-    if isinstance(value, str) and _PLAIN_NUMBER.match(value) and not _THOUSANDS.match(value):
-        return float(value.strip().replace(",", "."))
-    return None
+def number_text(value: object) -> float | None:
+    """A number typed as text ('60', '0,8' — every number of a CSV or web
+    page is text), for the column rules of progress; None for anything else,
+    '1.000' (thousands) included."""
+    if value.__class__ is not str or not _NUMBER_TEXT.match(value) or _THOUSANDS.match(value):
+        return None
+    return float(value.replace(",", "."))
 
 
 def is_number(value: object) -> bool:

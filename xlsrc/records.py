@@ -9,7 +9,7 @@ from typing import Any
 from . import schema as S
 from .access import BookAccess
 from .findings import Finding
-from .parsing import (DateValue, Progress, canonical_doc_number, general_number, is_number, parse_date, parse_int,
+from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
                       parse_number, parse_progress, split_lines, split_number_date)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
@@ -133,9 +133,8 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     numbers = [(i, grid[i][c]) for i in rows if c < len(grid[i]) and is_number(grid[i][c])]
     info = cell_info() if numbers and cell_info is not None else None
     percent = {i for i, _ in numbers if info is not None and info.is_percent(i, c)}
-    # numbers typed as text ("75", "0,5") count too: they are General numbers
-    general = [v for i in rows if c < len(grid[i]) and i not in percent
-               and (v := general_number(grid[i][c])) is not None]
+    numbers += [(i, n) for i in rows if c < len(grid[i]) for n in [number_text(grid[i][c])] if n is not None]
+    general = [v for i, v in numbers if i not in percent]
     fraction = bool(general) and all(0 <= v <= 1 for v in general)
     mixed = any(v > 1 for v in general)
     return lambda i: {"percent": i in percent, "fraction": fraction, "mixed": mixed}

@@ -254,7 +254,7 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
         sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
         return _label_level(m), text + sep + " ".join(rest)
     m = _LABEL_LEAD.match(text) if isinstance(v, str) else None
-    if m and m.group("text")[:1].isalpha():
+    if m and any(ch.isalpha() for ch in m.group("text")):  # "II. 135 xã đặc biệt khó khăn" too
         return _label_level(m), " ".join([text] + rest)
     if (wide or (bold is not None and len(filled_cols) == 1 and bold(first))) and isinstance(v, str) \
             and any(ch.isalpha() for ch in text):

@@ -16,8 +16,9 @@ from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
 from .limits import check_file_size, check_package
+from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
-from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, read_foreign, sniff
+from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, read_foreign, sniff
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
@@ -124,7 +125,7 @@ class FileBook:
         self.data, self.sha256 = load_bytes(self.path, password)
         self.kind, self.read_as = _check_kind(self.data, self.path)  # read_as: what it really was, if not its name
         self._cal = None
-        self._foreign: dict[str, Grid] = {}
+        self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
                 from python_calamine import CalamineWorkbook
@@ -135,7 +136,7 @@ class FileBook:
         else:
             self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
             self._names = list(self._foreign)
-        self._grids: dict[str, Grid] = dict(self._foreign)
+        self._grids: dict[str, Grid] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._cell_infos: dict[str, CellInfo] = {}
         self._written: set[str] = set()
@@ -171,6 +172,10 @@ class FileBook:
         if self._wb is not None and (sheet in self._written or sheet not in self._names):
             ws = self._wb[sheet]
             return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        if sheet not in self._grids and sheet in self._foreign:  # HTML/XML/CSV: read whole at open
+            self._merged[sheet] = self._foreign[sheet].merges
+            self._notes[sheet] = self._interpret(sheet, self._foreign[sheet].grid)
+            self._grids[sheet] = self._foreign[sheet].grid
         if sheet not in self._grids:
             try:
                 found = self._cal.get_sheet_by_name(sheet)
@@ -204,6 +209,8 @@ class FileBook:
                     info = cellinfo.xls_cell_info(self._xlrd, sheet)
                 elif kind == "ods":
                     info = cellinfo.ods_cell_info(self.data, sheet)
+                elif sheet in self._foreign:
+                    info = self._foreign[sheet].info
                 else:
                     info = CellInfo()
             except Exception:  # the values are still read; every cell is taken as General
@@ -221,7 +228,9 @@ class FileBook:
         answer of True means: ask cell_info)."""
         if self._percent is None:
             try:
-                self._percent = self._package().has_percent() if self._kind() == "xlsx" else True
+                self._percent = (self._package().has_percent() if self._kind() == "xlsx" else
+                                 any(cellinfo.is_percent_format(f) for s in self._foreign.values()
+                                     for f in s.info.formats) if self._foreign else True)
             except Exception:
                 self._percent = False
         return self._percent
@@ -237,7 +246,8 @@ class FileBook:
             kind = self._kind()
             self._legacy_fonts = (self._package().legacy_fonts() if kind == "xlsx" else
                                   cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
-                                  cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else False)
+                                  cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else
+                                  any(font_encoding(f)[0] for s in self._foreign.values() for f in s.info.fonts))
         return self._legacy_fonts
 
     def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
@@ -250,6 +260,11 @@ class FileBook:
             except Exception:
                 pass
         return notes
+
+    def bold_cells(self, sheet: str) -> set[tuple[int, int]] | None:
+        """Bold cells of an HTML/XML table (0-based); None for a workbook
+        (its formatting is read by the consolidator's own bold reader)."""
+        return self._foreign[sheet].bold if sheet in self._foreign else None
 
     def hidden_sheets(self) -> set[str]:
         """The sheets the sender hid (hidden or very hidden), where the reader can tell."""

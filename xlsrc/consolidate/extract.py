@@ -544,4 +544,5 @@ class _BoldCells:
         if kind == "ods":
             bold = _ods_shape(data, self.sheet)[1]
             return lambda r, c: (r, c) in bold
-        return lambda r, c: False
+        bold = self.book.bold_cells(self.sheet) or set()  # HTML (<b>, <th>) and XML 2003 (ss:Bold)
+        return lambda r, c: (r, c) in bold
