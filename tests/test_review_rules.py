@@ -17,7 +17,7 @@ def _one(tmp_path, title, who=A, **sheets):
     return results(tmp_path, **sheets)[(who, title)]
 
 
-# -- Lao động tiên tiến (Luật Điều 24 k1; NĐ 152 Điều 4) -----------------------
+# -- Lao động tiên tiến (Luật khoản 1 Điều 24; NĐ 152 khoản 4 Điều 4) ----------
 @pytest.mark.parametrize("rating,movement,discipline,expected,words", [
     (HTT, "Có", "", YES, []),
     (HTXS, "Có", "", YES, []),
@@ -49,7 +49,8 @@ def test_labour_without_rating_is_missing_data_never_no(tmp_path):
     e = _one(tmp_path, LDTT, ratings=[rate(Y - 1, A, HTXS)])
     assert e.result == UNKNOWN
     assert e.reasons == ["Chưa có xếp loại năm 2025 của Nguyễn Văn A (trang Đánh giá) "
-                         "(Luật Thi đua, khen thưởng 06/2022/QH15 Điều 24 khoản 1; Nghị định 152/2025/NĐ-CP Điều 4)"]
+                         "(điểm a, điểm b khoản 1 Điều 24 Luật Thi đua, khen thưởng 06/2022/QH15; "
+                         "khoản 4 Điều 4 Nghị định 152/2025/NĐ-CP)"]
 
 
 # -- Chiến sĩ thi đua cơ sở (Luật Điều 23) --------------------------------------
@@ -82,7 +83,7 @@ def test_emulation_base_summary_names_the_initiative(tmp_path):
     assert any("Số hoá hồ sơ" in s and "10/QĐ-SNgV" in s for s in e.summary)
 
 
-# -- Chiến sĩ thi đua cấp tỉnh (Luật Điều 22; NĐ 152 Điều 4) ---------------------
+# -- Chiến sĩ thi đua cấp tỉnh (Luật Điều 22; NĐ 152 khoản 3 Điều 4) -------------
 def _province(tmp_path, awards, ideas=None, ratings=None):
     ratings = ratings if ratings is not None else [rate(Y, A, HTXS)]
     ideas = ideas if ideas is not None else [idea(Y - 1, A, scope="Tỉnh")]
@@ -101,7 +102,7 @@ def test_province_chain_broken_by_thematic_award(tmp_path, award_type):
     assert e.result == NO
     assert len(e.reasons) == 1
     assert "năm 2024" in e.reasons[0] and "không tính vào số năm liên tục" in e.reasons[0]
-    assert "Nghị định 152/2025/NĐ-CP Điều 4" in e.reasons[0]
+    assert "khoản 3 Điều 4 Nghị định 152/2025/NĐ-CP" in e.reasons[0]  # đột xuất, chuyên đề
 
 
 def test_province_year_under_review_from_history(tmp_path):
@@ -152,7 +153,7 @@ def test_merit_certificate(tmp_path, ratings, ideas, expected, word):
     e = _one(tmp_path, BK, ratings=ratings, initiatives=ideas)
     assert e.result == expected, e.reasons
     if word:
-        assert any(word in r and "Điều 74 khoản 1 điểm d" in r for r in e.reasons), e.reasons
+        assert any(word in r and "điểm d khoản 1 Điều 74" in r for r in e.reasons), e.reasons
 
 
 # -- Tập thể lao động tiên tiến (Luật Điều 28) ----------------------------------

@@ -25,47 +25,55 @@ HTXS, HTT, HT, KHT = S.VOCABULARIES["rating"].values
 RULE_TITLES = {LDTT: S.INDIVIDUAL, CSTD_CS: S.INDIVIDUAL, CSTD_TINH: S.INDIVIDUAL, BANG_KHEN: S.INDIVIDUAL,
                TT_LDTT: S.COLLECTIVE, TT_LDXS: S.COLLECTIVE}  # the rules the engine knows, and for whom
 
-# Where the "trên 50%" member threshold of Tập thể lao động tiên tiến comes
-# from (the issue asked to confirm it against Luật 06/2022/QH15 Điều 28).
+# Where the member thresholds of the two collective titles stand. Read (November
+# 2026) in public sources on Luật 06/2022/QH15: Điều 28 is the article of Tập thể
+# lao động tiên tiến and Điều 27 that of Tập thể lao động xuất sắc (both cited so
+# by circulars guiding the 2022 Law), and the Law lets bộ, ban, ngành, tỉnh set
+# the detailed criteria for their own units; the wording of the thresholds in the
+# 2022 text itself was not found. The notes say so, and cite no repealed text.
 MEMBER_SHARE_NOTE = (
-    "Ngưỡng 'trên 50%' lấy theo Điều 28 khoản 1 điểm c Luật Thi đua, khen thưởng 2003 (sửa đổi 2013), "
-    "được trích nguyên văn tại thiduakhenthuong.langson.gov.vn; chưa đối chiếu được với văn bản gốc của "
-    "Luật 06/2022/QH15 Điều 28 trong nguồn tra cứu hiện có. Hãy đối chiếu với văn bản chính thức "
-    "(Công báo số 571-572) và sửa ô này nếu khác.")
+    "Ngưỡng 'trên 50%' chưa đối chiếu được với nguyên văn Điều 28 Luật 06/2022/QH15. Luật giao bộ, ban, ngành, "
+    "tỉnh quy định chi tiết tiêu chuẩn cho cơ quan, đơn vị thuộc quyền (ví dụ Thông tư 01/2024/TT-VPCP dùng "
+    "'ít nhất 70%' cho Văn phòng Chính phủ). Hãy đối chiếu với Điều 28 Luật 06/2022/QH15 (Công báo số "
+    "571-572) và quy định của bộ, ngành, tỉnh mình, rồi sửa ô ngưỡng nếu khác.")
+EXCELLENT_SHARE_NOTE = (
+    "Các ngưỡng (mọi thành viên từ Hoàn thành nhiệm vụ, 'từ 70%' đạt Lao động tiên tiến, có thành viên đạt Chiến sĩ "
+    "thi đua cơ sở) chưa đối chiếu được với nguyên văn Điều 27 Luật 06/2022/QH15. Hãy đối chiếu với Điều 27 Luật "
+    "06/2022/QH15 (Công báo số 571-572) và quy định của bộ, ngành, tỉnh mình, rồi sửa ô ngưỡng nếu khác.")
 
 DEFAULT_STANDARDS: tuple[dict, ...] = (
     {"title": "Lao động tiên tiến", "recipient_kind": S.INDIVIDUAL,
-     "rule": "Xếp loại trong năm từ Hoàn thành tốt nhiệm vụ trở lên; tham gia phong trào thi đua; "
+     "rule": "Xếp loại trong năm từ Hoàn thành tốt nhiệm vụ trở lên; tích cực tham gia phong trào thi đua; "
              "không bị kỷ luật trong năm và không đang bị xem xét kỷ luật.",
      "min_rating": HTT, "discipline_from": "Khiển trách",
-     "basis": f"{LAW} Điều 24 khoản 1; {DECREE} Điều 4"},
+     "basis": f"điểm a, điểm b khoản 1 Điều 24 {LAW}; khoản 4 Điều 4 {DECREE}"},
     {"title": "Chiến sĩ thi đua cơ sở", "recipient_kind": S.INDIVIDUAL,
      "rule": "Đạt Lao động tiên tiến trong năm; và Hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến, đề tài "
              "được công nhận trong năm từ cấp cơ sở trở lên.",
      "min_rating": HTXS, "min_initiatives": 1, "initiative_scope": "Cơ sở",
-     "basis": f"{LAW} Điều 23"},
+     "basis": f"khoản 1, khoản 2 Điều 23 {LAW}"},
     {"title": "Chiến sĩ thi đua cấp tỉnh", "recipient_kind": S.INDIVIDUAL,
-     "rule": "Đạt Chiến sĩ thi đua cơ sở 03 năm liên tục đến năm xét (năm trước lấy ở trang Khen thưởng, "
-             "khen đột xuất, theo đợt hoặc chuyên đề không tính); có sáng kiến, đề tài phạm vi tỉnh trở lên "
-             "được công nhận trong các năm đó.",
+     "rule": "03 lần liên tục đạt Chiến sĩ thi đua cơ sở đến năm xét (năm trước lấy ở trang Khen thưởng; "
+             "khen đột xuất, theo đợt hoặc chuyên đề không tính); có sáng kiến, đề tài áp dụng hiệu quả, "
+             "phạm vi tỉnh trở lên, được công nhận trong các năm đó.",
      "years": 3, "min_initiatives": 1, "initiative_scope": "Tỉnh",
-     "basis": f"{LAW} Điều 22; {DECREE} Điều 4"},
+     "basis": f"Điều 22 {LAW}; khoản 3 Điều 4 {DECREE}"},
     {"title": "Bằng khen của Chủ tịch UBND tỉnh", "recipient_kind": S.INDIVIDUAL,
      "rule": "Điểm d: Hoàn thành xuất sắc nhiệm vụ 02 năm liên tục đến năm xét; có ít nhất 02 sáng kiến, "
              "đề tài được công nhận trong 02 năm đó.",
      "min_rating": HTXS, "years": 2, "min_initiatives": 2, "initiative_scope": "Cơ sở",
-     "basis": f"{LAW} Điều 74 khoản 1 điểm d"},
+     "basis": f"điểm d khoản 1 Điều 74 {LAW}"},
     {"title": "Tập thể lao động tiên tiến", "recipient_kind": S.COLLECTIVE,
      "rule": "Tập thể xếp loại từ Hoàn thành tốt nhiệm vụ trở lên; tỷ lệ thành viên đạt Lao động tiên tiến "
              "đạt ngưỡng; không có thành viên bị kỷ luật từ Cảnh cáo trở lên; nội bộ đoàn kết.",
      "min_rating": HTT, "member_share": "trên 50%", "discipline_from": "Cảnh cáo",
-     "basis": f"{LAW} Điều 28", "note": MEMBER_SHARE_NOTE},
+     "basis": f"Điều 28 {LAW}", "note": MEMBER_SHARE_NOTE},
     {"title": "Tập thể lao động xuất sắc", "recipient_kind": S.COLLECTIVE,
      "rule": "Tập thể Hoàn thành xuất sắc nhiệm vụ; mọi thành viên từ Hoàn thành nhiệm vụ trở lên; từ 70% "
              "thành viên đạt Lao động tiên tiến; có thành viên đạt Chiến sĩ thi đua cơ sở; không có thành viên "
              "bị kỷ luật từ Cảnh cáo trở lên; nội bộ đoàn kết.",
      "min_rating": HTXS, "member_min_rating": HT, "member_share": "từ 70%", "min_emulation_members": 1,
-     "discipline_from": "Cảnh cáo", "basis": f"{LAW} Điều 27"},
+     "discipline_from": "Cảnh cáo", "basis": f"Điều 27 {LAW}", "note": EXCELLENT_SHARE_NOTE},
 )
 
 
