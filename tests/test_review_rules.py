@@ -150,10 +150,28 @@ def test_province_initiative_scope_and_years(tmp_path, ideas, expected):
     ([rate(Y - 1, A, HTXS), rate(Y, A, HTXS)], [idea(Y, A), idea(Y, A, decision="")], UNKNOWN, "quyết định"),
 ])
 def test_merit_certificate(tmp_path, ratings, ideas, expected, word):
-    e = _one(tmp_path, BK, ratings=ratings, initiatives=ideas)
+    history = [award(Y - 1, A, form="Lao động tiên tiến")]  # 2024 on Khen thưởng, not Chiến sĩ thi đua cơ sở
+    e = _one(tmp_path, BK, ratings=ratings, initiatives=ideas, awards=history)
     assert e.result == expected, e.reasons
     if word:
         assert any(word in r and "điểm d khoản 1 Điều 74" in r for r in e.reasons), e.reasons
+
+
+def test_merit_certificate_by_two_consecutive_base_emulation_titles(tmp_path):
+    """Điểm d khoản 1 Điều 74 Luật 06/2022/QH15: 02 lần liên tục Chiến sĩ thi đua
+    cơ sở (without 'Hoàn thành xuất sắc nhiệm vụ') also qualifies, with 02 initiatives."""
+    ratings = [rate(Y - 1, A, HTT), rate(Y, A, HTT)]
+    ideas = [idea(Y - 1, A), idea(Y, A)]
+    e = _one(tmp_path, BK, ratings=ratings, initiatives=ideas, awards=[award(Y - 1, A)])
+    assert e.result == YES, e.reasons
+    e = _one(tmp_path, BK, ratings=ratings, initiatives=ideas)  # Khen thưởng says nothing of 2024
+    assert e.result == UNKNOWN
+    assert len(e.reasons) == 1 and "Chiến sĩ thi đua cơ sở 02 lần liên tục" in e.reasons[0]
+    assert "năm 2024" in e.reasons[0] and "không đạt 'Hoàn thành xuất sắc nhiệm vụ' 02 năm liên tục" in e.reasons[0]
+    e = _one(tmp_path, BK, ratings=ratings, initiatives=ideas, awards=[award(Y - 1, A, form="Lao động tiên tiến")])
+    assert e.result == NO
+    assert any("Không đạt 'Hoàn thành xuất sắc nhiệm vụ' 02 năm liên tục" in r and
+               "không đạt Chiến sĩ thi đua cơ sở 02 lần liên tục" in r for r in e.reasons), e.reasons
 
 
 # -- Tập thể lao động tiên tiến (Luật Điều 28) ----------------------------------

@@ -59,8 +59,8 @@ DEFAULT_STANDARDS: tuple[dict, ...] = (
      "years": 3, "min_initiatives": 1, "initiative_scope": "Tỉnh",
      "basis": f"Điều 22 {LAW}; khoản 3 Điều 4 {DECREE}"},
     {"title": "Bằng khen của Chủ tịch UBND tỉnh", "recipient_kind": S.INDIVIDUAL,
-     "rule": "Điểm d: Hoàn thành xuất sắc nhiệm vụ 02 năm liên tục đến năm xét; có ít nhất 02 sáng kiến, "
-             "đề tài được công nhận trong 02 năm đó.",
+     "rule": "Điểm d: Hoàn thành xuất sắc nhiệm vụ 02 năm liên tục hoặc 02 lần liên tục đạt Chiến sĩ thi đua "
+             "cơ sở đến năm xét; có ít nhất 02 sáng kiến, đề tài được công nhận trong thời gian đó.",
      "min_rating": HTXS, "years": 2, "min_initiatives": 2, "initiative_scope": "Cơ sở",
      "basis": f"điểm d khoản 1 Điều 74 {LAW}"},
     {"title": "Tập thể lao động tiên tiến", "recipient_kind": S.COLLECTIVE,

@@ -261,10 +261,16 @@ def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None
 
 
 def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
+    """Điểm d khoản 1 Điều 74: ``years`` consecutive years of the minimum
+    rating OR as many consecutive Chiến sĩ thi đua cơ sở; and the initiatives."""
     n = max(1, _given(st.years, 2))
     years = range(e.year - n + 1, e.year + 1)
+    rated, chain = Outcome(), Outcome()
     for y in years:
-        e.rating_at_least(p, y, st.min_rating, out)
+        e.rating_at_least(p, y, st.min_rating, rated)
+        e.chain_year(p, y, chain)
+    _either(out, (f"'{st.min_rating}' {count_text(n)} năm liên tục", rated),
+            (f"Chiến sĩ thi đua cơ sở {count_text(n)} lần liên tục", chain))
     e.discipline(p, e.year, st.discipline_from, out)
     need = _given(st.min_initiatives, 2)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
@@ -275,6 +281,27 @@ def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
         out.add(False, f"Chưa có {count_text(need)} sáng kiến, đề tài được công nhận trong {span}")
     else:
         out.add(None, f"chưa rõ quyết định công nhận hoặc phạm vi của sáng kiến {span} của {p.name}")
+
+
+def _either(out: Outcome, *ways: tuple[str, Outcome]) -> None:
+    """One condition met in any of several ways: the first way met is kept
+    with its details; else unknown if a way is unknown; else failed, saying
+    why each way failed."""
+    for _, way in ways:
+        if way.result == YES_RESULT:
+            out.checks += way.checks
+            out.summary += way.summary
+            return
+    def why(way: Outcome, state: bool | None) -> str:
+        return "; ".join(c.text for c in way.checks if c.ok is state)
+    failed = "không đạt " + " và không đạt ".join(f"{name} ({why(way, False)})" for name, way in ways
+                                                   if way.result == NO_RESULT)
+    unknown = [(name, way) for name, way in ways if way.result == UNKNOWN_RESULT]
+    if unknown:
+        out.add(None, "chưa rõ có đạt " + " hoặc ".join(f"{name} ({why(way, None)})" for name, way in unknown) +
+                ("; " + failed if len(unknown) < len(ways) else ""))
+    else:
+        out.add(False, _capital(failed))
 
 
 def _collective_common(e: Engine, st: Standard, c: Collective, out: Outcome) -> bool:
