@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from xlsxwriter.utility import xl_col_to_name
 
-from .print_layout import row_height
+from .print_layout import height_of, text_lines
 
 _EPOCH = dt.datetime(1899, 12, 30)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -63,31 +63,58 @@ def _text(value: Any) -> str:
     return text
 
 
+def _cell_tail(value: Any, style: str) -> str:
+    """A cell's XML after its reference: style, type and value."""
+    if value.__class__ is not str:
+        number = _number(value)
+        if number is not None:
+            return f'"{style}><v>{number}</v></c>'
+    return f'"{style} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
+
+
+def _cell(value: Any, style: str, width: float | None) -> tuple[str, int]:
+    return _cell_tail(value, style), 1 if width is None else text_lines(value, width)
+
+
 def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
              styled_blanks: Sequence[int] = ()) -> str:
+    """The ``<row>`` elements of ``rows``. A text or date recurs down a
+    column (units, files, sheets, progress words): its XML and the lines it
+    takes are made once per column."""
     width = max((len(r) for r in rows), default=0)
     blanks = {c for c in styled_blanks if c < width and c < len(styles) and styles[c]}
-    letters = [xl_col_to_name(c) for c in range(width)]
     s_attr = [f' s="{styles[c]}"' if c < len(styles) and styles[c] else "" for c in range(width)]
+    opens = [f'<c r="{xl_col_to_name(c)}' for c in range(width)]
+    blank_tail = [f'"{s_attr[c]}/>' if c in blanks else None for c in range(width)]
+    col_widths = [widths[c] if c < len(widths) else None for c in range(width)]  # None: never sets the height
+    seen: list[dict[Any, tuple[str, int]]] = [{} for _ in range(width)]
     parts = []
     append = parts.append
     for r, row in enumerate(rows, start=first_row):
         rs = str(r)
         cells = []
+        most = 1
         for c, v in enumerate(row):
             if v is None or v == "":
-                if c in blanks:
-                    cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]}/>')
+                if blank_tail[c] is not None:
+                    cells.append(opens[c] + rs + blank_tail[c])
                 continue
-            if type(v) is not str:
-                number = _number(v)
-                if number is not None:
-                    cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]}><v>{number}</v></c>')
-                    continue
-            cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]} t="inlineStr"><is><t xml:space="preserve">'
-                         f'{_text(v)}</t></is></c>')
+            kind = v.__class__
+            if kind is float or kind is int:  # a number: nothing to cache, never wraps
+                cells.append(f'{opens[c]}{rs}"{s_attr[c]}><v>{v!r}</v></c>' if kind is int or v - v == 0.0
+                             else opens[c] + rs + _cell_tail(v, s_attr[c]))
+                continue
+            try:
+                got = seen[c].get((kind, v))
+            except TypeError:  # unhashable: made each time
+                got = _cell(v, s_attr[c], col_widths[c])
+            if got is None:
+                got = seen[c][(kind, v)] = _cell(v, s_attr[c], col_widths[c])
+            cells.append(opens[c] + rs + got[0])
+            if got[1] > most:
+                most = got[1]
         if cells:
-            height = row_height(row, widths) if widths else None
+            height = height_of(most) if widths else None
             attrs = f' ht="{height}" customHeight="1"' if height else ""
             append(f'<row r="{rs}"{attrs}>{"".join(cells)}</row>')
     return "".join(parts)

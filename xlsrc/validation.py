@@ -68,7 +68,18 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     return []
 
 
-def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
+class _Recorder:
+    """What _check_cell would add for one cell, to be said again for every
+    cell of the same value (the row and sheet are filled in when replayed)."""
+
+    def __init__(self):
+        self.calls: list[tuple] = []
+
+    def add(self, spec, where, key, severity, code, message) -> None:
+        self.calls.append((key, severity, code, message))
+
+
+def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
     # an INT cell whose text is not a number parses to None but is not empty
     empty = _is_empty(value) and not (col.kind in (S.INT, S.NUMBER) and nfc(raw))
@@ -202,18 +213,34 @@ def _check_records(out: _Collector) -> None:
         loc = data.locations.get(spec.key)
         # a column the table does not have can only be missing (when required)
         checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
-        sig_keys = [c.key for c in typed if c.key != "order"]
+        sig_keys = {c.key for c in typed if c.key != "order"}
+        said: dict[tuple, list[tuple]] = {}  # the same cell value recurs down a table: checked once
         for rec in data.records.get(spec.key, []):
             raw = rec.raw
             for col in checked:
                 value = raw.get(col.key)
                 if value is not None or col.required:  # an empty optional cell has nothing to check
-                    _check_cell(out, spec, rec, col, rec.values.get(col.key), value)
+                    parsed = rec.values.get(col.key)
+                    try:
+                        memo_key = (col.key, value.__class__, value, parsed)
+                        calls = said.get(memo_key)
+                    except TypeError:  # an unhashable value (a list of lines)
+                        memo_key = calls = None
+                    if calls is None:
+                        recorder = _Recorder()
+                        _check_cell(recorder, spec, rec, col, parsed, value)
+                        calls = recorder.calls
+                        if memo_key is not None:
+                            said[memo_key] = calls
+                    for call in calls:
+                        out.add(spec, rec, *call)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = (rec.text("unit"),) + tuple("" if raw.get(k) is None else nfc(raw[k]) for k in sig_keys)
+            # the cells' texts by column, blanks left out (an empty and a missing cell are the same)
+            signature = (rec.text("unit"), frozenset(
+                (k, text) for k, v in raw.items() if v is not None and k in sig_keys and (text := nfc(v))))
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")

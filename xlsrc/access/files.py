@@ -34,6 +34,9 @@ def _clean(value: Any) -> Any:
     return value
 
 
+_KEPT = frozenset({int, dt.datetime, dt.date})  # kept as they come; a finite float and a non-empty text too
+
+
 def _is_encrypted_ole(data: bytes) -> bool:
     if not data.startswith(OLE_MAGIC):
         return False
@@ -178,7 +181,8 @@ class FileBook:
                 self._merged[sheet] = _merged_of(found)  # from the same parse: the sheet is read once
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
-            grid = [[_clean(v) for v in row] for row in raw]
+            grid = [[v if ((k := v.__class__) is str and v) or (k is float and v - v == 0.0) or k in _KEPT
+                     else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
             while grid and all(v is None for v in grid[-1]):
                 grid.pop()
             self._notes[sheet] = self._interpret(sheet, grid)
