@@ -14,7 +14,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from xlsxwriter.utility import xl_col_to_name
@@ -78,7 +78,14 @@ def _cell(value: Any, style: str, width: float | None) -> tuple[str, int]:
 
 def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
              styled_blanks: Sequence[int] = ()) -> str:
-    """The ``<row>`` elements of ``rows``. A text or date recurs down a
+    """The ``<row>`` elements of ``rows``."""
+    return "".join(iter_rows_xml(first_row, rows, styles, widths, styled_blanks))
+
+
+def iter_rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
+                  styled_blanks: Sequence[int] = (), batch: int = 2000) -> Iterator[str]:
+    """The ``<row>`` elements of ``rows``, ``batch`` rows a piece (a large
+    master is never held as one string). A text or date recurs down a
     column (units, files, sheets, progress words): its XML and the lines it
     takes are made once per column."""
     width = max((len(r) for r in rows), default=0)
@@ -117,7 +124,11 @@ def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: S
             height = height_of(most) if widths else None
             attrs = f' ht="{height}" customHeight="1"' if height else ""
             append(f'<row r="{rs}"{attrs}>{"".join(cells)}</row>')
-    return "".join(parts)
+            if len(parts) >= batch:
+                yield "".join(parts)
+                parts.clear()
+    if parts:
+        yield "".join(parts)
 
 
 def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
@@ -133,14 +144,18 @@ def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
         for info in src.infolist():
             data = src.read(info.filename)
             p = todo.get(info.filename)
-            if p is not None:
-                data = _insert(data.decode("utf-8"), p).encode("utf-8")
-            elif info.filename.startswith("xl/tables/"):
-                data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
             zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
-            dst.writestr(zi, data, compresslevel=1 if p is not None else 6)
+            if p is not None:  # the rows are streamed into the part, a batch at a time
+                zi._compresslevel = 1
+                with dst.open(zi, "w", force_zip64=len(p.rows) > 200_000) as fh:
+                    for piece in _sheet_pieces(data.decode("utf-8"), p):
+                        fh.write(piece.encode("utf-8"))
+                continue
+            if info.filename.startswith("xl/tables/"):
+                data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
+            dst.writestr(zi, data, compresslevel=6)
     return out.getvalue()
 
 
@@ -158,10 +173,15 @@ def _grow_table(xml: str, tables: dict[str, PendingRows]) -> str:
     return re.sub(r'ref="A1:[A-Z]+\d+"', f'ref="A1:{_last_cell(p)}"', xml)
 
 
-def _insert(xml: str, p: PendingRows) -> str:
+def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[str]:
+    """The sheet part laid out by XlsxWriter with the rows inserted into its ``<sheetData>``."""
     styles = [getattr(f, "xf_index", 0) or 0 for f in p.styles]
-    body = rows_xml(p.first_row, p.rows, styles, p.widths, p.styled_blanks)
     xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{_last_cell(p)}"/>', xml, count=1)
     if "</sheetData>" in xml:
-        return xml.replace("</sheetData>", body + "</sheetData>", 1)
-    return xml.replace("<sheetData/>", f"<sheetData>{body}</sheetData>", 1)
+        head, tail = xml.split("</sheetData>", 1)
+    else:
+        head, tail = xml.split("<sheetData/>", 1)
+        head += "<sheetData>"
+    yield head
+    yield from iter_rows_xml(p.first_row, p.rows, styles, p.widths, p.styled_blanks)
+    yield "</sheetData>" + tail

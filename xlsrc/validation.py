@@ -2,10 +2,8 @@
 severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from . import schema as S
-from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
+from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number
 from .records import Record, WorkbookData
 from .vntext import nfc
@@ -25,7 +23,7 @@ class _Collector:
         else:
             row, col_idx = rec_or_row, 2  # Thông tin: the value is in column B
         column = spec.column(key).header if key else ""
-        cell = f"{get_column_letter(col_idx)}{row}" if col_idx else f"{row}"
+        cell = cell_ref(row, col_idx) if col_idx else f"{row}"
         self.findings.append(Finding(sheet, row, column, cell, severity, code, message, self.data.source))
 
 
