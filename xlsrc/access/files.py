@@ -100,10 +100,12 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     return data, digest
 
 
-def _check_kind(data: bytes, path: Path) -> tuple[str, str]:
-    """What the content really is (sniffed, not taken from the name) and a
-    note for the log when it differs from the name. Zip packages are checked
-    against the size limits here, before any parser sees them."""
+def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None
+                ) -> tuple[str, str, zipfile.ZipFile | None]:
+    """What the content really is (sniffed, not taken from the name), a
+    note for the log when it differs from the name, and the opened package.
+    Zip packages are checked against the size limits here, before any parser
+    sees them; ``unpacked`` receives the parts unpacked by the check."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
@@ -111,11 +113,12 @@ def _check_kind(data: bytes, path: Path) -> tuple[str, str]:
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
                            f"(nội dung không đúng định dạng).")
+    package = None
     if data.startswith(ZIP_MAGIC):
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            check_package(z, path.name)
+        package = zipfile.ZipFile(io.BytesIO(data))
+        check_package(package, path.name, keep=unpacked)
     same = kind == suffix[1:] or {kind, suffix[1:]} == {"xlsx", "xlsm"}
-    return kind, "" if same else DESCRIPTION[kind]
+    return kind, "" if same else DESCRIPTION[kind], package
 
 
 class FileBook:
@@ -125,7 +128,9 @@ class FileBook:
         self.path = Path(path)
         self.name = self.path.name
         self.data, self.sha256 = load_bytes(self.path, password)
-        self.kind, self.read_as = _check_kind(self.data, self.path)  # read_as: what it really was, if not its name
+        self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
+        # read_as: what it really was, if not its name
+        self.kind, self.read_as, self._zip = _check_kind(self.data, self.path, self._unpacked)
         self._cal = None
         self._foreign: dict[str, Grid] = {}
         if self.kind in BINARY_KINDS:
@@ -217,7 +222,7 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self.data)
+            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked)
         return self._xlsx
 
     def has_percent_formats(self) -> bool:

@@ -101,10 +101,13 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
                            f"bằng Excel, lưu lại rồi gửi lại.")
 
 
-def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool) -> None:
+def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool
+               ) -> bytes | None:
     """Stream one part: real unpacked size, longest text run, and for sheets
-    the extent of the cells. Never holds more than one chunk (plus a tail)."""
+    the extent of the cells. Never holds more than one chunk (plus a tail).
+    Gives the part's bytes when they came in one chunk (and passed)."""
     total = 0
+    whole = None
     run = 0  # bytes since the last '<' or '>'
     extent = _Extent()
     tail = b""
@@ -117,6 +120,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                 if ods_extent is not None:
                     ods_extent.feed(b"", last=True)
                 break
+            whole = chunk if not total else None
             total += len(chunk)
             if total > limits.part_bytes:
                 raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
@@ -150,6 +154,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                         extent.add(max(map(int, digits)), max(map(col_number, set(letters))))
                     _check_extent(extent, name, info.filename, limits)
             tail = window[-256:]
+    return whole
 
 
 _ODS_TAG = re.compile(rb"<table:table([\s>/])|<table:table-row\b([^>]*)>|</table:table-row>|"
@@ -203,8 +208,14 @@ def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None
                               f"tức hơn {_n(limits.sheet_cells)} ô")
 
 
-def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> None:
-    """Refuse a package whose unpacked content would exhaust the machine."""
+KEEP_BYTES = 32 * MB  # unpacked parts kept for the readers that follow, per file
+
+
+def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
+                  keep: dict[str, bytes] | None = None) -> None:
+    """Refuse a package whose unpacked content would exhaust the machine.
+    ``keep`` receives the XML parts that were unpacked in one chunk while
+    they were checked (up to KEEP_BYTES), so that no reader unpacks them again."""
     limits = limits or LIMITS
     infos = z.infolist()
     if len(infos) > limits.parts:
@@ -213,6 +224,7 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -
     if declared > limits.total_bytes:
         raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
     is_ods = any(i.filename == "mimetype" for i in infos)
+    kept = 0
     for info in infos:
         if info.file_size > limits.part_bytes:
             raise too_large(name, f"phần '{info.filename}' khi giải nén chiếm {_mb(info.file_size)}, "
@@ -227,4 +239,8 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -
         fn = info.filename
         sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
         ods = is_ods and fn == "content.xml"
-        _scan_part(z, info, name, limits, sheet, ods)
+        whole = _scan_part(z, info, name, limits, sheet, ods)
+        if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
+                and kept + len(whole) <= KEEP_BYTES:
+            keep[fn] = whole
+            kept += len(whole)
