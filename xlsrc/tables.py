@@ -15,7 +15,7 @@ from typing import Callable
 
 from . import schema as S
 from .schema import SheetSpec
-from .vntext import fold, nfc
+from .vntext import fold, nfc, strip_marks
 
 HEADER_WINDOW = 40        # the header is looked for in the first rows only
 MAX_HEADER_SCAN = HEADER_WINDOW
@@ -303,7 +303,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
                for v in (row[c] for c in filled_cols)):
             continue  # "Tổng cộng | 03 công trình | … | 65%", "Cộng I" — not a work, wherever it stands
         if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
-                and fold(key_value) == header_key:
+                and _may_fold_to(key_value, header_key) and fold(key_value) == header_key:
             continue  # the header repeated (a printed page break)
         if timed and all(c >= n or row[c] is None for c in timed):
             heading = _group_heading(row, filled_cols, i in wide,
@@ -319,6 +319,13 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
         rows.append(i)
     return rows
+
+
+def _may_fold_to(text: str, key: str) -> bool:
+    """False when ``text`` cannot fold to ``key``: it starts with a letter or
+    digit that folds to another one (most data rows, without folding them)."""
+    first = strip_marks(text.lstrip()[:1]).lower()
+    return not (first.isascii() and first.isalnum()) or first == key[:1]
 
 
 def fill_merged(grid, merges, from_row: int) -> None:

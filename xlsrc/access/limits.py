@@ -39,7 +39,11 @@ class Limits:
 LIMITS = Limits()
 
 _CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')  # only cells carry r="<letters><digits>"
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
+# '<dimension' or '<x:dimension' (and any 'x:dimension': found from the word, which is quicker to search for)
+_DIMENSION = re.compile(rb'(?<=[<:])dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
+# a cell beyond column Z or row 99.999: only then can the cells' extent approach the limit
+_FAR_REF = re.compile(rb' r="(?:[A-Z]{2,4}[0-9]|[A-Z][0-9]{6})')
+NEAR_ROWS, NEAR_COLS = 99_999, 26
 _DELIM = re.compile(rb"[<>]")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
 _UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
@@ -112,6 +116,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     extent = _Extent()
     tail = b""
     xml = info.filename.endswith((".xml", ".rels"))
+    single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     with z.open(info) as fh:
         while True:
@@ -124,15 +129,19 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             total += len(chunk)
             if total > limits.part_bytes:
                 raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
-            first = _DELIM.search(chunk)
-            if first is None:
-                run += len(chunk)
+            if run + len(chunk) <= limits.text_run:  # no run through this chunk can pass the limit
+                last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
+                run = run + len(chunk) if last < 0 else len(chunk) - 1 - last
             else:
-                run += first.start()
-                if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
-                    run = limits.text_run + 1
-                if run <= limits.text_run:
-                    run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+                first = _DELIM.search(chunk)
+                if first is None:
+                    run += len(chunk)
+                else:
+                    run += first.start()
+                    if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
+                        run = limits.text_run + 1
+                    if run <= limits.text_run:
+                        run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
             if run > limits.text_run:
                 raise too_large(name, f"phần '{info.filename}' có một đoạn chữ dài hơn "
                                       f"{limits.text_run // 1024} KB (một ô Excel chứa tối đa 32.767 ký tự)")
@@ -148,8 +157,10 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                         if m and m.group(3):
                             extent.add(int(m.group(4)), col_number(m.group(3)))
                             _check_extent(extent, name, info.filename, limits)
-                    refs = _CELL_REF.findall(window)  # C-level scans; Python only per distinct column
-                    if refs:
+                    if single and _FAR_REF.search(chunk) is None and \
+                            max(extent.rows, NEAR_ROWS) * max(extent.cols, NEAR_COLS) <= limits.sheet_cells:
+                        pass  # the whole part, every cell within Z99999, and that cannot pass the limit
+                    elif refs := _CELL_REF.findall(window):  # C-level scans; Python only per distinct column
                         letters, digits = zip(*refs)
                         extent.add(max(map(int, digits)), max(map(col_number, set(letters))))
                     _check_extent(extent, name, info.filename, limits)
