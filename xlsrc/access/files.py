@@ -109,13 +109,17 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
-    kind = sniff(data)
+    package = None
+    if data.startswith(ZIP_MAGIC):
+        try:
+            package = zipfile.ZipFile(io.BytesIO(data))  # its directory is read once, for sniff and the checks
+        except (zipfile.BadZipFile, ValueError, OSError):
+            package = None  # sniff says what it is not
+    kind = sniff(data, package)
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
                            f"(nội dung không đúng định dạng).")
-    package = None
-    if data.startswith(ZIP_MAGIC):
-        package = zipfile.ZipFile(io.BytesIO(data))
+    if package is not None:
         check_package(package, path.name, keep=unpacked)
     same = kind == suffix[1:] or {kind, suffix[1:]} == {"xlsx", "xlsm"}
     return kind, "" if same else DESCRIPTION[kind], package

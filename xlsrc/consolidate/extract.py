@@ -74,7 +74,7 @@ def _joined(*parts: Any, sep: str = "\n") -> str | None:
     return sep.join(got) or None
 
 
-_REPEATED = (S.DATE, S.PROGRESS, S.CHOICE, S.INT)
+_REPEATED = (S.TEXT, S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)  # not LINES: a list
 
 
 def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None
@@ -125,7 +125,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             if v is None:
                 continue
             opts = option(i) if option is not None else {}
-            if repeated:  # dates, progress, choices repeat down a table: read each once
+            if repeated:  # units, dates, progress, choices repeat down a table: read each once
                 key = (k, v.__class__, v, opts.get("percent"))
                 got = memo.get(key)
                 if got is None:
