@@ -200,6 +200,7 @@ def validate_records(data: WorkbookData) -> list[Finding]:
     return out.findings
 
 
+_RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 
@@ -212,26 +213,32 @@ def _check_records(out: _Collector) -> None:
         # a column the table does not have can only be missing (when required)
         checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
         sig_keys = {c.key for c in typed if c.key != "order"}
-        said: dict[tuple, list[tuple]] = {}  # the same cell value recurs down a table: checked once
+        # dates, progress, choices and numbers recur down a table: each distinct cell is checked once
+        said: dict[tuple, list[tuple]] = {}
+        cells = [(col, col.key, col.required, col.kind in _RECURRING) for col in checked]
         for rec in data.records.get(spec.key, []):
             raw = rec.raw
-            for col in checked:
-                value = raw.get(col.key)
-                if value is not None or col.required:  # an empty optional cell has nothing to check
-                    parsed = rec.values.get(col.key)
-                    try:
-                        memo_key = (col.key, value.__class__, value, parsed)
-                        calls = said.get(memo_key)
-                    except TypeError:  # an unhashable value (a list of lines)
-                        memo_key = calls = None
-                    if calls is None:
-                        recorder = _Recorder()
-                        _check_cell(recorder, spec, rec, col, parsed, value)
-                        calls = recorder.calls
-                        if memo_key is not None:
-                            said[memo_key] = calls
-                    for call in calls:
-                        out.add(spec, rec, *call)
+            for col, key, required, recurring in cells:
+                value = raw.get(key)
+                if value is None and not required:  # an empty optional cell has nothing to check
+                    continue
+                parsed = rec.values.get(key)
+                if not recurring:
+                    _check_cell(out, spec, rec, col, parsed, value)
+                    continue
+                try:
+                    memo_key = (key, value.__class__, value, parsed)
+                    calls = said.get(memo_key)
+                except TypeError:  # an unhashable value
+                    memo_key = calls = None
+                if calls is None:
+                    recorder = _Recorder()
+                    _check_cell(recorder, spec, rec, col, parsed, value)
+                    calls = recorder.calls
+                    if memo_key is not None:
+                        said[memo_key] = calls
+                for call in calls:
+                    out.add(spec, rec, *call)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:

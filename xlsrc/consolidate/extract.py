@@ -96,7 +96,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     keys = [c.key for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     out, records, errors = [], [], 0
     memo: dict[tuple, tuple[Any, Any]] = {}
-    typed_cols = [(c, j) for c, j in cols if not c.computed]
+    typed_at = [j for c, j in cols if not c.computed]
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
     parsed = [(c, c.key, c.kind in _REPEATED, options.get(c.key)) for c in typed
               if c.key in loc.columns or c.key in ("group", "extra")]
@@ -105,9 +105,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         row = grid[i]
         n = len(row)
         raw = {c.key: (row[j] if j < n else None) for c, j in cols}
-        filled = [v for v in (row[j] for c, j in typed_cols if j < n)
-                  if v is not None and (v.__class__ is not str or v.strip())]
-        if filled and all(is_error_literal(v) for v in filled):
+        if _only_errors(row, n, typed_at):
             errors += 1
             continue
         lines = [f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in
@@ -145,6 +143,20 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         rec["source_row"] = i + 1
         out.append(rec)
     return out, errors, records
+
+
+def _only_errors(row, n: int, columns: list[int]) -> bool:
+    """Every filled cell of ``columns`` holds an error value (#REF!, #N/A …), and one at least."""
+    seen = False
+    for j in columns:
+        if j < n:
+            v = row[j]
+            if v is None or (v.__class__ is str and not v.strip()):
+                continue
+            if not is_error_literal(v):
+                return False
+            seen = True
+    return seen
 
 
 def xl_col(index: int) -> str:
