@@ -72,20 +72,23 @@ def test_decision_text_word_for_word(demo_decision):
                  "- Như Điều 3;", "- Lưu: VT, VP.", "GIÁM ĐỐC", "Đặng Văn K", "DANH SÁCH",
                  "TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
                  "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh)",
-                 "Bằng chữ: Ba triệu hai trăm hai mươi nghìn đồng."):
+                 "Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng."):
         assert line in lines, line
     bases = [p.text for p in doc.paragraphs if p.text.startswith("Căn cứ")]
-    assert bases[1].startswith("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ")
+    assert bases[1].startswith("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
+                               "phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng")
     assert bases[2].startswith("Căn cứ Quyết định số …/2025/QĐ-UBND") and bases[-1].endswith(";")
     assert "Xét đề nghị của Chánh Văn phòng Sở tại Tờ trình số" in "\n".join(lines)
     assert not any("98/2023" in line for line in lines)  # a repealed decree is never cited
     assert _article(doc, 1) == ("Điều 1. Tặng Giấy khen cho 02 tập thể và 05 cá nhân (có danh sách kèm theo) đã có "
                                 "thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025.")
     assert _article(doc, 2) == (
-        "Điều 2. Kèm theo Giấy khen, mỗi tập thể được thưởng 710.000 đồng (0,3 lần mức lương cơ sở); mỗi cá nhân "
-        "được thưởng 360.000 đồng (0,15 lần mức lương cơ sở), theo Điều 54 Nghị định số 152/2025/NĐ-CP; mức lương "
-        "cơ sở 2.340.000 đồng theo Nghị định số 73/2024/NĐ-CP. Tổng số tiền thưởng là 3.220.000 đồng (Bằng chữ: Ba "
-        "triệu hai trăm hai mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của Sở Ngoại vụ.")
+        "Điều 2. Kèm theo Giấy khen, mỗi tập thể được thưởng 1.410.000 đồng (0,6 lần mức lương cơ sở); mỗi cá nhân "
+        "được thưởng 710.000 đồng (0,3 lần mức lương cơ sở), theo điểm c khoản 2 và điểm e khoản 1 Điều 54 Nghị định "
+        "số 152/2025/NĐ-CP; mức lương cơ sở 2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP; số tiền "
+        "được làm tròn lên hàng chục nghìn đồng theo khoản 2 Điều 49 Nghị định số 152/2025/NĐ-CP. Tổng số tiền thưởng "
+        "là 6.370.000 đồng (Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của "
+        "Sở Ngoại vụ.")
     assert _article(doc, 3).startswith("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng")
 
 
@@ -93,14 +96,14 @@ def test_annex_lists_collectives_then_individuals_with_money(demo_decision):
     rows = _annex(Document(demo_decision))
     assert rows[0] == ["TT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền thưởng (đồng)"]
     assert rows[1][:2] == ["I", "Tập thể"]
-    assert rows[2] == ["1", "Phòng Hợp tác quốc tế", "Sở Ngoại vụ", "710.000"]
+    assert rows[2] == ["1", "Phòng Hợp tác quốc tế", "Sở Ngoại vụ", "1.410.000"]  # 0,6 × 2.340.000 = 1.404.000
     assert rows[4][:2] == ["II", "Cá nhân"]
     # Ông/Bà from Giới tính on Cán bộ; position and unit from Cán bộ when the award row leaves them blank
-    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ", "360.000"]
+    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ", "710.000"]  # 702.000 ↑
     assert rows[6][:2] == ["2", "Bà Trần Thị B"]
     assert [r[0] for r in rows[5:10]] == ["1", "2", "3", "4", "5"]
-    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == "3.220.000"
-    assert sum(int(r[-1].replace(".", "")) for r in rows[2:-1] if r[-1]) == 3_220_000
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == "6.370.000"
+    assert sum(int(r[-1].replace(".", "")) for r in rows[2:-1] if r[-1]) == 6_370_000
 
 
 def test_form_of_nghi_dinh_30(demo_decision):
@@ -142,18 +145,48 @@ def test_counts_follow_the_annex(read_back, tmp_path):
     doc = Document(make_decision(read_back(content), NUMBER, tmp_path / "qd.docx"))
     assert "cho 01 tập thể và 08 cá nhân (có danh sách kèm theo)" in _article(doc, 1)
     rows = _annex(doc)
-    assert ["6", "03 cá nhân (chưa kê tên)", "", "1.080.000"] in rows  # 3 × 360.000
-    assert rows[-1][-1] == "3.590.000" and "Tổng số tiền thưởng là 3.590.000 đồng" in _article(doc, 2)  # 710.000 + 8 × 360.000
+    assert ["6", "03 cá nhân (chưa kê tên)", "", "2.130.000"] in rows  # 3 × 710.000
+    assert rows[-1][-1] == "7.090.000" and "Tổng số tiền thưởng là 7.090.000 đồng" in _article(doc, 2)  # 1.410.000 + 8 × 710.000
 
 
 def test_money_uses_the_base_salary_in_force_on_the_decision_date(read_back, tmp_path):
     content = demo_content()
-    content.rows["decisions"][0]["date"] = dt.datetime(2024, 3, 1)  # 1.800.000 đ (Nghị định 24/2023/NĐ-CP)
+    content.rows["decisions"][0]["date"] = dt.datetime(2026, 8, 3)  # 2.530.000 đ (Nghị định 161/2026/NĐ-CP)
     doc = Document(make_decision(read_back(content), NUMBER, tmp_path / "qd.docx"))
     article = _article(doc, 2)
-    assert "mỗi tập thể được thưởng 540.000 đồng" in article and "mỗi cá nhân được thưởng 270.000 đồng" in article
-    assert "mức lương cơ sở 1.800.000 đồng theo Nghị định số 24/2023/NĐ-CP" in article
-    assert _annex(doc)[-1][-1] == "2.430.000"  # 2 × 540.000 + 5 × 270.000
+    assert "mỗi tập thể được thưởng 1.520.000 đồng" in article and "mỗi cá nhân được thưởng 760.000 đồng" in article
+    assert "mức lương cơ sở 2.530.000 đồng theo khoản 2 Điều 3 Nghị định số 161/2026/NĐ-CP" in article
+    assert _annex(doc)[-1][-1] == "6.840.000"  # 2 × 1.520.000 (1.518.000 ↑) + 5 × 760.000 (759.000 ↑)
+    content.rows["decisions"][0]["date"] = dt.datetime(2026, 6, 30)  # the day before: still 2.340.000 đ
+    doc = Document(make_decision(read_back(content, "b.xlsx"), NUMBER, tmp_path / "qd2.docx"))
+    assert "mức lương cơ sở 2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP" in _article(doc, 2)
+
+
+def test_a_workbook_without_the_2026_base_salary_is_warned(read_back, tmp_path):
+    """A workbook made before Nghị định 161/2026/NĐ-CP has no 2.530.000 đ row:
+    a decision signed after 01/7/2026 would be paid on 2.340.000 đ — said so."""
+    from xlsrc.awards.defaults import base_salary_rows
+    content = demo_content()
+    content.rows["decisions"][0]["date"] = dt.datetime(2026, 8, 3)
+    content.rows["base_salary"] = [r for r in base_salary_rows() if r["start"].year < 2026]
+    data = read_back(content)
+    found = _codes(validate(data), "BASE_SALARY_OUTDATED")
+    assert len(found) == 1 and found[0].sheet == "Quyết định" and found[0].severity == "warning"
+    assert ("chưa có mức lương cơ sở áp dụng từ 01/07/2026 (2.530.000 đồng, khoản 2 Điều 3 Nghị định số "
+            "161/2026/NĐ-CP); tiền thưởng đang tính theo mức 2.340.000 đồng") in found[0].message
+    assert "2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP" in _article(
+        Document(make_decision(data, NUMBER, tmp_path / "qd.docx")), 2)  # the workbook's table still wins
+    content.rows["base_salary"] = base_salary_rows()
+    assert not _codes(validate(read_back(content, "b.xlsx")), "BASE_SALARY_OUTDATED")
+
+
+def test_a_decision_signed_before_nd152_is_flagged(read_back):
+    content = demo_content()
+    assert not _codes(validate(read_back(content)), "DECISION_BEFORE_ND152")  # 22/12/2025
+    content.rows["decisions"][0]["date"] = dt.datetime(2025, 6, 30)
+    found = _codes(validate(read_back(content, "b.xlsx")), "DECISION_BEFORE_ND152")
+    assert len(found) == 1 and found[0].sheet == "Quyết định" and found[0].severity == "warning"
+    assert "trước ngày 01/7/2025" in found[0].message and "152/2025/NĐ-CP" in found[0].message
 
 
 def test_coefficients_are_read_from_the_tieu_chuan_sheet(read_back, tmp_path):
@@ -309,7 +342,7 @@ def test_decision_pdf(demo_decision):
     pdf = to_pdf(demo_decision)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "QUYẾT ĐỊNH" in text and "Đặng Văn K" in text and "Ông Nguyễn Văn A" in text
-    assert "Bằng chữ: Ba triệu hai trăm hai mươi nghìn đồng." in text
+    assert "Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng." in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 2
 

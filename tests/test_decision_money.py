@@ -48,7 +48,8 @@ def test_number_words_refuses_non_integers():
 
 @pytest.mark.parametrize("day,amount", [
     (dt.date(2019, 7, 1), 1_490_000), (dt.date(2023, 6, 30), 1_490_000), (dt.date(2023, 7, 1), 1_800_000),
-    (dt.date(2024, 6, 30), 1_800_000), (dt.date(2024, 7, 1), 2_340_000), (dt.date(2025, 12, 15), 2_340_000)])
+    (dt.date(2024, 6, 30), 1_800_000), (dt.date(2024, 7, 1), 2_340_000), (dt.date(2025, 12, 15), 2_340_000),
+    (dt.date(2026, 6, 30), 2_340_000), (dt.date(2026, 7, 1), 2_530_000), (dt.date(2026, 11, 23), 2_530_000)])
 def test_base_salary_in_force_on_the_decision_date(day, amount):
     assert base_salary_on(day).amount == amount
 
@@ -56,7 +57,18 @@ def test_base_salary_in_force_on_the_decision_date(day, amount):
 def test_no_base_salary_before_the_table():
     assert base_salary_on(dt.date(2019, 6, 30)) is None
     assert [b.basis for b in DEFAULT_BASE_SALARIES] == [
-        "Nghị định số 38/2019/NĐ-CP", "Nghị định số 24/2023/NĐ-CP", "Nghị định số 73/2024/NĐ-CP"]
+        "Nghị định số 38/2019/NĐ-CP", "Nghị định số 24/2023/NĐ-CP", "khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP",
+        "khoản 2 Điều 3 Nghị định số 161/2026/NĐ-CP"]
+
+
+def test_the_2026_base_salary_is_dated_with_its_decree():
+    """Nghị định số 161/2026/NĐ-CP ngày 15/5/2026, khoản 2 Điều 3: 2.530.000 đồng/tháng từ 01/7/2026."""
+    latest = DEFAULT_BASE_SALARIES[-1]
+    assert (latest.start, latest.amount) == (dt.date(2026, 7, 1), 2_530_000)
+    assert "ngày 15 tháng 5 năm 2026" in latest.note
+    # the two older rows were not read in the decrees' own text: said so, not hidden
+    assert all("CHƯA XÁC NHẬN" in b.note for b in DEFAULT_BASE_SALARIES[:2])
+    assert not any("CHƯA XÁC NHẬN" in b.note for b in DEFAULT_BASE_SALARIES[2:])
 
 
 @pytest.mark.parametrize("coef,base,amount", [
@@ -73,13 +85,46 @@ def test_prize_rounds_up_to_ten_thousand(coef, base, amount):
     assert prize(Decimal(coef), base) == amount
 
 
+# Nghị định số 152/2025/NĐ-CP, Chương VII Mục 2 "Mức tiền thưởng", read in its text.
+DECREE = [
+    ("Giấy khen", "Cá nhân", "0.3", "điểm e khoản 1 Điều 54"),
+    ("Giấy khen", "Tập thể", "0.6", "điểm c khoản 2 Điều 54"),
+    ("Lao động tiên tiến", "Cá nhân", "0.3", "điểm d khoản 1 Điều 50"),
+    ("Chiến sĩ thi đua cơ sở", "Cá nhân", "1.0", "điểm c khoản 1 Điều 50"),
+    ("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", "Cá nhân", "3.0", "điểm b khoản 1 Điều 50"),
+    ("Chiến sĩ thi đua toàn quốc", "Cá nhân", "4.5", "điểm a khoản 1 Điều 50"),
+    ("Tập thể lao động tiên tiến", "Tập thể", "0.8", "điểm b khoản 2 Điều 50"),
+    ("Tập thể lao động xuất sắc", "Tập thể", "1.5", "điểm a khoản 2 Điều 50"),
+    ("Cờ thi đua cấp bộ, ban, ngành, tỉnh", "Tập thể", "8.0", "điểm e khoản 2 Điều 50"),
+    ("Cờ thi đua của Chính phủ", "Tập thể", "12.0", "điểm đ khoản 2 Điều 50"),
+    ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Cá nhân", "1.5", "điểm b khoản 1 Điều 54"),
+    ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Tập thể", "3.0", "điểm a khoản 2 Điều 54"),
+    ("Bằng khen của Thủ tướng Chính phủ", "Cá nhân", "3.5", "điểm a khoản 1 Điều 54"),
+    ("Bằng khen của Thủ tướng Chính phủ", "Tập thể", "7.0", "điểm a khoản 2 Điều 54"),
+]
+
+
+@pytest.mark.parametrize("form,kind,value,where", DECREE, ids=[f"{f}-{k}" for f, k, _, _ in DECREE])
+def test_default_coefficients_are_the_decrees_with_the_article(form, kind, value, where):
+    c = coefficient_for(form, kind)
+    assert c.value == Decimal(value)
+    assert c.basis == f"{where} Nghị định số 152/2025/NĐ-CP"
+
+
 def test_default_coefficients_carry_their_basis():
-    assert coefficient_for("Giấy khen", "Cá nhân").value == Decimal("0.15")
-    assert coefficient_for("Giấy khen", "Tập thể").value == Decimal("0.3")
-    assert coefficient_for("Tập thể lao động xuất sắc", "Tập thể").value == Decimal("1.5")
-    assert all("152/2025/NĐ-CP" in c.basis for c in DEFAULT_COEFFICIENTS)
-    assert not any("98/2023" in c.basis for c in DEFAULT_COEFFICIENTS)  # a repealed text is never the basis
+    assert all(c.basis.endswith("Nghị định số 152/2025/NĐ-CP") and "Điều 5" in c.basis for c in DEFAULT_COEFFICIENTS)
+    assert not any("98/2023" in c.basis or "91/2017" in c.basis for c in DEFAULT_COEFFICIENTS)  # repealed texts
+    assert not any("CHƯA XÁC NHẬN" in c.note or ".vn" in c.note for c in DEFAULT_COEFFICIENTS)  # all read in the text
+    # a collective's coefficient is twice the individual's where the decree says "gấp hai lần"
+    for form in ("Giấy khen", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Bằng khen của Thủ tướng Chính phủ"):
+        assert coefficient_for(form, "Tập thể").value == 2 * coefficient_for(form, "Cá nhân").value
     assert coefficient_text(Decimal("0.15")) == "0,15" and coefficient_text(Decimal("1.0")) == "1,0"
+
+
+def test_giay_khen_money_on_the_2026_base_salary():
+    base = base_salary_on(dt.date(2026, 7, 1)).amount
+    assert prize(coefficient_for("Giấy khen", "Cá nhân").value, base) == 760_000    # 759.000 rounded up
+    assert prize(coefficient_for("Giấy khen", "Tập thể").value, base) == 1_520_000  # 1.518.000 rounded up
 
 
 def test_a_new_workbook_carries_the_coefficients_on_tieu_chuan(tmp_path):
@@ -91,14 +136,17 @@ def test_a_new_workbook_carries_the_coefficients_on_tieu_chuan(tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     header = rows[0]
     table = {(r[0], r[1]): dict(zip(header, r)) for r in rows[1:]}
-    assert table[("Giấy khen", "Cá nhân")]["Hệ số tiền thưởng"] == 0.15
-    assert table[("Giấy khen", "Tập thể")]["Hệ số tiền thưởng"] == 0.3
+    assert table[("Giấy khen", "Cá nhân")]["Hệ số tiền thưởng"] == 0.3
+    assert table[("Giấy khen", "Tập thể")]["Hệ số tiền thưởng"] == 0.6
     assert table[("Lao động tiên tiến", "Cá nhân")]["Hệ số tiền thưởng"] == 0.3  # on the review's own row
-    assert table[("Tập thể lao động xuất sắc", "Tập thể")]["Căn cứ tiền thưởng"] == "Nghị định số 152/2025/NĐ-CP"
-    assert "CHƯA XÁC NHẬN" in table[("Giấy khen", "Cá nhân")]["Ghi chú tiền thưởng"]
+    assert table[("Tập thể lao động xuất sắc", "Tập thể")]["Căn cứ tiền thưởng"] == \
+        "điểm a khoản 2 Điều 50 Nghị định số 152/2025/NĐ-CP"
+    assert table[("Giấy khen", "Cá nhân")]["Căn cứ tiền thưởng"] == "điểm e khoản 1 Điều 54 Nghị định số 152/2025/NĐ-CP"
+    assert "ngày 14 tháng 6 năm 2025" in table[("Giấy khen", "Cá nhân")]["Ghi chú tiền thưởng"]
     assert not any("98/2023" in str(v) for r in table.values() for v in r.values())
     salary = list(openpyxl.load_workbook(tmp_path / "moi.xlsx")[S.BASE_SALARY.name].iter_rows(values_only=True))
     assert [(r[0].date(), r[1], r[2]) for r in salary[1:]] == [
         (dt.date(2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP"),
         (dt.date(2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP"),
-        (dt.date(2024, 7, 1), 2_340_000, "Nghị định số 73/2024/NĐ-CP")]
+        (dt.date(2024, 7, 1), 2_340_000, "khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP"),
+        (dt.date(2026, 7, 1), 2_530_000, "khoản 2 Điều 3 Nghị định số 161/2026/NĐ-CP")]

@@ -218,8 +218,8 @@ def test_demo_reads_back_whole(demo_book):
     # 5 awards of the conference + 6 rows of award history (Năm before the report year) for the review
     # + 7 recipients of decision 45/QĐ-SNgV (2025)
     assert (len(data.plans), len(data.works), len(data.awards), len(data.narrative)) == (11, 3, 18, 11)
-    # 6 standards + 7 rows that only carry a prize coefficient (Giấy khen, Bằng khen tập thể …)
-    assert (len(data.staff), len(data.ratings), len(data.initiatives), len(data.standards)) == (10, 21, 5, 13)
+    # 6 standards + 11 rows that only carry a prize coefficient of NĐ 152/2025 (Giấy khen, Bằng khen tập thể …)
+    assert (len(data.staff), len(data.ratings), len(data.initiatives), len(data.standards)) == (10, 21, 5, 17)
     assert data.report_date == D(2021, 11, 18)
     assert data.info["doc_number"] == "180/BC-SNgV"
     assert data.info["recipients"] == ["Như trên;", "Ban Giám đốc Sở;", "Lưu: VT, VP."]

@@ -59,11 +59,12 @@ def test_callbacks_are_checked_against_the_subs(xlsm):
     assert any("ThiDuaValidate" in p for p in check_callbacks(xlsm, button_with_arg))
     ui = zipfile.ZipFile(io.BytesIO(xlsm)).read("customUI/customUI.xml").decode()
     for action in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports",
-                   "RibbonReview", "RibbonDecision", "RibbonCertificates"):
+                   "RibbonReview", "RibbonDecision", "RibbonCertificates", "RibbonCertificatesPhoi",
+                   "RibbonCalibrate"):
         assert f'onAction="{action}"' in ui
     for label in ("Kiểm tra dữ liệu", "Tính tiến độ", "Tạo báo cáo", "Tổng hợp từ các đơn vị",
-                  "Mở thư mục báo cáo", "Rà soát điều kiện", "Lập quyết định", "In giấy khen",
-                  "Thi đua - Khen thưởng"):
+                  "Mở thư mục báo cáo", "Rà soát điều kiện", "Lập quyết định", "In giấy khen", "In trên phôi",
+                  "Lưới căn chỉnh phôi", "Thi đua - Khen thưởng"):
         assert f'label="{label}"' in ui
 
 
@@ -71,8 +72,8 @@ def test_runpython_targets_import_and_are_callable(xlsm):
     vba = vba_modules(xlsm)["ThiDua.bas"]
     targets = re.findall(r'RunPython "import xlsrc.macros; xlsrc.macros.(\w+)\(\)"', vba)
     assert sorted(targets) == sorted(python_macros())
-    assert {"certificates", "compute", "consolidate", "decision", "make_report_folder", "report", "review",
-            "validate"} <= set(targets)
+    assert {"calibrate", "certificates", "certificates_phoi", "compute", "consolidate", "decision",
+            "make_report_folder", "report", "review", "validate"} <= set(targets)
     assert check_runpython_targets(vba) == []
     assert check_runpython_targets(vba.replace("macros.report()", "macros.reprot()")) != []
     assert check_runpython_targets(vba.replace("import xlsrc.macros; xlsrc.macros.validate()",
@@ -135,8 +136,11 @@ def test_conf_sheet_points_at_the_python_that_built_it(xlsm):
 def test_buttons_on_the_guide_sheet(xlsm):
     parts = zipfile.ZipFile(io.BytesIO(xlsm))
     vml = b"".join(parts.read(n) for n in parts.namelist() if n.startswith("xl/drawings/vmlDrawing"))
-    for macro in ("ThiDuaValidate", "ThiDuaCompute", "ThiDuaReport", "ThiDuaConsolidate", "ThiDuaOpenReports"):
+    for macro in ("ThiDuaValidate", "ThiDuaCompute", "ThiDuaReport", "ThiDuaConsolidate", "ThiDuaOpenReports",
+                  "ThiDuaDecision", "ThiDuaCertificates", "ThiDuaCertificatesPhoi", "ThiDuaCalibrate"):
         assert f"!{macro}</x:FmlaMacro>".encode() in vml
+    for caption in ("In trên phôi", "Lưới căn chỉnh phôi"):
+        assert caption.encode() in vml
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")

@@ -71,15 +71,20 @@ def test_sources_are_what_the_brief_asks_for():
     assert SOURCE.startswith('Attribute VB_Name = "ThiDua"')
     declared = subs(SOURCE)
     for cb in ("RibbonValidate", "RibbonCompute", "RibbonReport", "RibbonConsolidate", "RibbonOpenReports",
-               "RibbonReview", "RibbonDecision", "RibbonCertificates"):
+               "RibbonReview", "RibbonDecision", "RibbonCertificates", "RibbonCertificatesPhoi", "RibbonCalibrate"):
         assert declared[cb.lower()] == "control as iribboncontrol"
     for button in ("ThiDuaValidate", "ThiDuaCompute", "ThiDuaReport", "ThiDuaConsolidate", "ThiDuaOpenReports",
-                   "ThiDuaReview", "ThiDuaDecision", "ThiDuaCertificates"):
+                   "ThiDuaReview", "ThiDuaDecision", "ThiDuaCertificates", "ThiDuaCertificatesPhoi",
+                   "ThiDuaCalibrate"):
         assert declared[button.lower()] == ""
     targets = re.findall(r'RunPython "import xlsrc\.macros; xlsrc\.macros\.(\w+)\(\)"', SOURCE)
     assert sorted(targets) == sorted(python_macros())
-    assert {"certificates", "compute", "consolidate", "decision", "make_report_folder", "report", "review",
-            "validate"} <= set(targets)
+    assert {"calibrate", "certificates", "certificates_phoi", "compute", "consolidate", "decision",
+            "make_report_folder", "report", "review", "validate"} <= set(targets)
+    # the phôi buttons sit next to 'In giấy khen', in the same ribbon group
+    group = re.search(r'<group id="thiduaAwards".*?</group>', RIBBON, re.S).group(0)
+    assert group.index('label="In giấy khen"') < group.index('label="In trên phôi"') < \
+        group.index('label="Lưới căn chỉnh phôi"')
     assert "Application.FileDialog(3)" in SOURCE and "Application.FileDialog(4)" in SOURCE
     assert "AllowMultiSelect = True" in SOURCE and "*.xlsx;*.xlsm;*.xls;*.ods" in SOURCE
     assert "ThisWorkbook.FollowHyperlink folder" in SOURCE
@@ -314,3 +319,20 @@ def test_vba_project_parses_strictly_for_any_number_of_sheets(names):
         assert f'Attribute VB_Name = "{n}"' in got[f"{n}.cls"]
         assert 'VB_Base = "0{00020820-0000-0000-C000-000000000046}"' in got[f"{n}.cls"]  # a Worksheet
     assert 'VB_Base = "0{00020819-0000-0000-C000-000000000046}"' in got["ThisWorkbook.cls"]  # the Workbook
+
+
+def test_a_runpython_target_must_run_without_arguments(monkeypatch):
+    """RunPython calls ``f()``: a macro whose parameters (after the book the
+    decorator passes) lack defaults would fail in Excel only."""
+    import xlsrc.macros as macros
+    from xlsrc.xlsm.static_checks import check_runpython_targets
+
+    def needs_number(book, number):
+        return number
+
+    monkeypatch.setattr(macros, "needs_number", macros._macro(needs_number), raising=False)
+    problems = check_runpython_targets('RunPython "import xlsrc.macros; xlsrc.macros.needs_number()"')
+    assert problems == ["RunPython: xlsrc.macros.needs_number() thiếu đối số: mọi tham số (ngoài sổ do _macro "
+                        "truyền) cần giá trị mặc định"]
+    for ok in ("certificates_phoi", "calibrate", "certificates"):  # certificates(book, phoi=False)
+        assert check_runpython_targets(f'RunPython "import xlsrc.macros; xlsrc.macros.{ok}()"') == [], ok

@@ -50,6 +50,14 @@ Sub RibbonCertificates(control As IRibbonControl)
     ThiDuaCertificates
 End Sub
 
+Sub RibbonCertificatesPhoi(control As IRibbonControl)
+    ThiDuaCertificatesPhoi
+End Sub
+
+Sub RibbonCalibrate(control As IRibbonControl)
+    ThiDuaCalibrate
+End Sub
+
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
 ' "Could not find Interpreter!" in English and return without an error.
@@ -102,6 +110,24 @@ Sub ThiDuaCertificates()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
     RunPython "import xlsrc.macros; xlsrc.macros.certificates()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaCertificatesPhoi()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.certificates_phoi()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaCalibrate()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.calibrate()"
     Exit Sub
 Failed:
     SayError Err.Description

@@ -33,6 +33,8 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaReview", "Rà soát điều kiện"),
     ("ThiDuaDecision", "Lập quyết định"),
     ("ThiDuaCertificates", "In giấy khen"),
+    ("ThiDuaCertificatesPhoi", "In trên phôi"),
+    ("ThiDuaCalibrate", "Lưới căn chỉnh phôi"),
 )
 
 GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"
@@ -63,8 +65,10 @@ GUIDE_LINES = (
     "",
     "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
     "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
-    "• In giấy khen: mỗi tập thể, cá nhân của quyết định đang chọn một trang A4 ngang; in lên phôi in sẵn theo trang "
-    "'Mẫu in phôi' bằng lệnh 'thidua certificates --phoi' (in lưới chỉnh phôi: --calibrate).",
+    "• In giấy khen: mỗi tập thể, cá nhân của quyết định đang chọn một trang A4 ngang.",
+    "• In trên phôi: như In giấy khen nhưng chỉ in các trường, ở vị trí ghi trong trang 'Mẫu in phôi', lên phôi "
+    "giấy khen in sẵn. Lưới căn chỉnh phôi: in lưới milimét với khung các trường (in ở tỷ lệ 100%), đặt lên tờ phôi "
+    "để đọc toạ độ rồi sửa trang 'Mẫu in phôi'.",
     "",
     "Ngày có thể nhập dd/mm/yyyy, 'Tháng 4', 'Tháng 12/2021', 'Quý II/2021', 'Năm 2021'. "
     "Tiến độ nhập 95% hoặc 95; có thể ghi thêm lời giải thích: 95% (dự kiến ...).",

@@ -165,10 +165,10 @@ def _decision_inputs(book: XlwingsBook):
     return data, selected_decision(data, sheet, row)
 
 
-def _output(book: XlwingsBook, stem: str) -> Path:
+def _output(book: XlwingsBook, stem: str, suffix: str = ".docx") -> Path:
     folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    return unique_path(folder, f"{stem}_{dt.date.today():%Y-%m-%d}", ".docx")
+    return unique_path(folder, f"{stem}_{dt.date.today():%Y-%m-%d}", suffix)
 
 
 @_macro
@@ -184,12 +184,41 @@ def decision(book: XlwingsBook):
 def certificates(book: XlwingsBook, phoi: bool = False):
     """Nút 'In giấy khen': one page per recipient of the decision on the selected
     row (``phoi=True``: only the fields, at the Mẫu in phôi positions)."""
+    _print_certificates(book, phoi)
+
+
+@_macro
+def certificates_phoi(book: XlwingsBook):
+    """Nút 'In trên phôi': the certificates of the decision on the selected row,
+    only the variable fields, each at its position on the Mẫu in phôi sheet."""
+    _print_certificates(book, phoi=True)
+
+
+@_macro
+def calibrate(book: XlwingsBook):
+    """Nút 'Lưới căn chỉnh phôi': a millimetre grid with the box of every field
+    of the Mẫu in phôi sheet, as a PDF in BaoCao, to hold against a blank phôi."""
+    from .awards.calibrate import write_calibration
+    from .awards.certificates import layout
+    data, findings = jobs.run_validate(book)
+    sheet = data.sheet_names.get("print_layout", S.PRINT_LAYOUT.name)
+    errors = [f for f in findings if f.severity == "error" and f.sheet == sheet]
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở trang '{sheet}' (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
+    path = write_calibration(layout(data), _output(book, "HieuChinhPhoi", ".pdf"))
+    book.alert(f"Đã ghi lưới căn chỉnh phôi: {path}. In ở tỷ lệ 100% (Actual size, không chọn Fit to page), khổ A4 "
+               f"ngang; đặt lên tờ phôi trắng, đọc toạ độ từng trường rồi sửa trang '{sheet}'.", TITLE)
+
+
+def _print_certificates(book: XlwingsBook, phoi: bool) -> None:
     from .awards import decision_file_stem, make_certificates
     data, number = _decision_inputs(book)
     stem = decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else ""))
     result = make_certificates(data, number, _output(book, stem), phoi=phoi)
     skipped = (f" Bỏ qua {len(result.skipped)} dòng chỉ ghi số lượng, không có tên." if result.skipped else "")
-    book.alert(f"Đã in {result.printed} giấy khen: {result.path}.{skipped}", TITLE)
+    how = " trên phôi (chỉ các trường; in ở tỷ lệ 100%, khổ A4 ngang)" if phoi else ""
+    book.alert(f"Đã in {result.printed} giấy khen{how}: {result.path}.{skipped}", TITLE)
 
 
 @_macro

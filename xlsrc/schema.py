@@ -492,7 +492,7 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
     Column("note", "Ghi chú", width=50),
     # Tiền thưởng (issue 12): coefficient × lương cơ sở, with its own basis
     Column("prize_coefficient", "Hệ số tiền thưởng", kind=NUMBER, width=10, aliases=("he so", "he so thuong"),
-           help="Số lần mức lương cơ sở, ví dụ 0,15. Để trống: hình thức này không tính tiền thưởng ở đây."),
+           help="Số lần mức lương cơ sở, ví dụ 0,3. Để trống: hình thức này không tính tiền thưởng ở đây."),
     Column("prize_basis", "Căn cứ tiền thưởng", width=34, aliases=("can cu muc thuong",)),
     Column("prize_note", "Ghi chú tiền thưởng", width=50),
     CHECK), key_column="title")

@@ -27,9 +27,9 @@ from ..report.docx_form import (borderless_table, cell_text, grid_table, para, p
 from .names import CERTIFICATE, DECISION
 
 LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-DECREE_BASIS = ("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực "
-                "thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, "
-                "khen thưởng;")
+DECREE_BASIS = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
+                "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều "
+                "của Luật Thi đua, khen thưởng;")
 
 
 def _article(doc, number: int, tag: str) -> None:

@@ -1,13 +1,17 @@
 """Validation of decisions and their awards: an award whose decision is not
 on the Quyết định sheet, a decision with no award, a decision listed twice,
-an award of another form than its decision, and a recipient given as a count
-only (who cannot receive a certificate)."""
+an award of another form than its decision, a recipient given as a count
+only (who cannot receive a certificate), and a decision signed before the
+decree whose prize coefficients the workbook holds took effect."""
 from __future__ import annotations
 
 from .. import schema as S
 from ..parsing import canonical_doc_number
 from ..validation import ERROR, WARNING
 from ..vntext import count_text
+from .money import ND152, ND152_START, base_salary_on
+from .numwords import money_figures
+from .tables import base_salaries
 
 
 def _before(award, since) -> bool:
@@ -60,7 +64,37 @@ def check_decisions(out) -> None:
                     f"Dòng ghi {count_text(n)} {(rec['recipient_kind'] or 'đối tượng').lower()} mà không kê tên: "
                     "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
     for key, rec in decisions.items():
+        if key in used:
+            _before_nd152(out, rec)
+            _newer_base_salary(out, rec)
         if key not in used:
             out.add(S.DECISIONS, rec, "number", WARNING, "DECISION_WITHOUT_AWARD",
                     f"Quyết định {rec.text('number')} chưa có ai được khen: ghi số này vào cột 'Số quyết định' "
                     f"ở trang '{S.AWARDS.name}'.")
+
+
+def _before_nd152(out, rec) -> None:
+    """A decision signed before Nghị định 152/2025/NĐ-CP took effect: its prize
+    money followed the decree in force then, not the coefficients on Tiêu chuẩn."""
+    d = rec["date"]
+    if getattr(d, "ok", False) and d.end < ND152_START:
+        out.add(S.DECISIONS, rec, "date", WARNING, "DECISION_BEFORE_ND152",
+                f"Quyết định {rec.text('number')} ký trước ngày 01/7/2025, khi {ND152} chưa có hiệu lực: hệ số tiền "
+                "thưởng ở trang 'Tiêu chuẩn' là mức của Nghị định này. Kiểm tra lại tiền thưởng theo văn bản có hiệu "
+                "lực vào ngày ký.")
+
+
+def _newer_base_salary(out, rec) -> None:
+    """The workbook's Lương cơ sở table lacks a level the tool knows to be in
+    force on the decision's date (a workbook made before the decree): the
+    prize would be computed on the older level."""
+    d = rec["date"]
+    if not (getattr(d, "ok", False) and d.precision == "day"):
+        return
+    known = base_salary_on(d.start)
+    used = base_salary_on(d.start, base_salaries(out.data))
+    if known is not None and used is not None and used.start < known.start and used.amount != known.amount:
+        out.add(S.DECISIONS, rec, "date", WARNING, "BASE_SALARY_OUTDATED",
+                f"Quyết định {rec.text('number')}: trang '{S.BASE_SALARY.name}' chưa có mức lương cơ sở áp dụng từ "
+                f"{known.start:%d/%m/%Y} ({money_figures(known.amount)} đồng, {known.basis}); tiền thưởng đang tính "
+                f"theo mức {money_figures(used.amount)} đồng. Thêm dòng này vào trang '{S.BASE_SALARY.name}'.")

@@ -16,7 +16,8 @@ from ..records import Record, WorkbookData
 from ..report.context import who
 from ..vntext import admin_date_long, count_text, fold, nfc
 from . import tables
-from .money import BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text, prize
+from .money import (ROUNDING_BASIS, BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text,
+                    prize)
 from .numwords import money_figures, money_words
 
 # Danh hiệu thi đua (Luật 06/2022/QH15 Điều 23–28): "Tặng danh hiệu …"; the others are hình thức khen thưởng.
@@ -196,6 +197,28 @@ def article1(d: Decision) -> str:
     return f"Tặng {_form_phrase(d)} cho {whom} (có danh sách kèm theo) đã có thành tích {reason}."
 
 
+def cite(bases: list[str]) -> str:
+    """Citations of one text merged: ['điểm c khoản 2 Điều 54 Nghị định số X', 'điểm e khoản 1 Điều 54 Nghị
+    định số X'] → 'điểm c khoản 2 và điểm e khoản 1 Điều 54 Nghị định số X'. Others are kept as written."""
+    groups: dict[str, list[str]] = {}
+    for basis in dict.fromkeys(b.strip() for b in bases if b and b.strip()):
+        where, sep, text = basis.partition(" Nghị định ")
+        key = sep.strip() + " " + text if sep and where else basis
+        groups.setdefault(key, []).append(where if sep and where else "")
+    out = []
+    for text, wheres in groups.items():
+        if wheres == [""]:
+            out.append(text)
+            continue
+        articles = {w.rpartition("Điều ")[2] for w in wheres}
+        if len(articles) == 1 and all(w.rpartition("Điều ")[0] for w in wheres):
+            heads = [w.rpartition("Điều ")[0].strip() for w in wheres]
+            out.append(f"{' và '.join(heads)} Điều {articles.pop()} {text}")
+        else:
+            out.append(f"{', '.join(w for w in wheres if w)} {text}".strip())
+    return "; ".join(out)
+
+
 def article2(d: Decision, unit: str) -> str:
     if d.total == 0:
         return f"{d.form} không kèm tiền thưởng theo hệ số ở trang Tiêu chuẩn."
@@ -206,10 +229,11 @@ def article2(d: Decision, unit: str) -> str:
             each = next(r.each for r in d.recipients if r.kind == kind)
             parts.append(f"mỗi {kind.lower()} được thưởng {money_figures(each)} đồng ({coefficient_text(c.value)} lần "
                          "mức lương cơ sở)")
-    bases = sorted({c.basis for c in d.used.values() if c.basis})
+    bases = cite([d.used[k].basis for k in (S.COLLECTIVE, S.INDIVIDUAL) if k in d.used and d.count(k)])
     funding = d.record.text("funding") or f"Quỹ thi đua, khen thưởng của {unit}"
-    text = (f"Kèm theo {_form_phrase(d)}, " + "; ".join(parts) + f", theo {'; '.join(bases)}; mức lương cơ sở "
-            f"{money_figures(d.base.amount)} đồng theo {d.base.basis}. Tổng số tiền thưởng là "
+    text = (f"Kèm theo {_form_phrase(d)}, " + "; ".join(parts) + (f", theo {bases}" if bases else "") + "; mức lương cơ sở "
+            f"{money_figures(d.base.amount)} đồng theo {d.base.basis}; số tiền được làm tròn lên hàng chục nghìn đồng theo "
+            f"{ROUNDING_BASIS}. Tổng số tiền thưởng là "
             f"{money_figures(d.total)} đồng (Bằng chữ: {money_words(d.total)}), trích từ {funding}.")
     return text[0].upper() + text[1:]
 

@@ -1,5 +1,5 @@
 """Prize money: coefficient × lương cơ sở in force on the decision's date,
-rounded up to the next 10.000 đồng.
+rounded up to the next 10.000 đồng (Điều 49 Nghị định số 152/2025/NĐ-CP).
 
 The coefficients and the dated lương cơ sở are DATA with their source: the
 defaults below prefill the workbook (sheets 'Tiêu chuẩn' and 'Lương cơ sở'),
@@ -24,12 +24,20 @@ class BaseSalary:
     note: str = ""
 
 
-# Mức lương cơ sở (cán bộ, công chức, viên chức và lực lượng vũ trang).
+# Mức lương cơ sở (cán bộ, công chức, viên chức và lực lượng vũ trang). The
+# amount used is the one in force on the decision's date (khoản 1 Điều 49
+# Nghị định số 152/2025/NĐ-CP).
+_HISTORIC = ("Mức cũ, chỉ dùng cho quyết định ký trước ngày áp dụng mức sau. CHƯA XÁC NHẬN: chưa đối chiếu được "
+             "nguyên văn Nghị định này.")
 DEFAULT_BASE_SALARIES: tuple[BaseSalary, ...] = (
-    BaseSalary(dt.date(2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP"),
-    BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP"),
-    BaseSalary(dt.date(2024, 7, 1), 2_340_000, "Nghị định số 73/2024/NĐ-CP",
-               "Chưa xác nhận được mức mới nào sau 01/7/2024; khi Chính phủ điều chỉnh, thêm một dòng."),
+    BaseSalary(dt.date(2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP", _HISTORIC),
+    BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP", _HISTORIC),
+    BaseSalary(dt.date(2024, 7, 1), 2_340_000, "khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP",
+               "Nghị định số 73/2024/NĐ-CP ngày 30 tháng 6 năm 2024 của Chính phủ; hết hiệu lực từ ngày 01/7/2026 "
+               "(khoản 2 Điều 6 Nghị định số 161/2026/NĐ-CP)."),
+    BaseSalary(dt.date(2026, 7, 1), 2_530_000, "khoản 2 Điều 3 Nghị định số 161/2026/NĐ-CP",
+               "Nghị định số 161/2026/NĐ-CP ngày 15 tháng 5 năm 2026 của Chính phủ, có hiệu lực từ ngày 01/7/2026 "
+               "(khoản 1 Điều 6). Khi Chính phủ điều chỉnh mức lương cơ sở, thêm một dòng."),
 )
 
 
@@ -42,32 +50,41 @@ class Coefficient:
     note: str = ""
 
 
-_ND152 = "Nghị định số 152/2025/NĐ-CP"
-_DANH_HIEU = ("Xác nhận theo Nghị định số 152/2025/NĐ-CP (bài 'Mức tiền thưởng danh hiệu Chiến sĩ thi đua cơ sở', "
-              "dantri.com.vn, 03/12/2025); chưa đối chiếu được số điều trong nguyên văn Nghị định.")
-_BANG_KHEN = ("Khoản 1 Điều 54 Nghị định số 152/2025/NĐ-CP quy định mức cá nhân (giadinh.suckhoedoisong.vn, "
-              "11/8/2025).")
-_UNCONFIRMED = ("CHƯA XÁC NHẬN được hệ số này trong nguyên văn Nghị định số 152/2025/NĐ-CP; đây là mức của nghị định "
-                "hướng dẫn trước đó (đã hết hiệu lực). Đề nghị kiểm tra lại và sửa ở đây nếu khác.")
-_DOUBLE = ("CHƯA XÁC NHẬN: tính bằng hai lần mức cá nhân theo nguyên tắc tập thể được thưởng gấp hai lần cá nhân "
-           "(như Huân chương, Điều 51 Nghị định số 152/2025/NĐ-CP). Đề nghị kiểm tra lại.")
+ND152 = "Nghị định số 152/2025/NĐ-CP"
+# Round the prize up to the ten thousand đồng.
+ROUNDING_BASIS = "khoản 2 Điều 49 " + ND152
+_IN_FORCE = "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025, có hiệu lực từ ngày 01/7/2025."
+ND152_START = dt.date(2025, 7, 1)
+_TWICE = " Tập thể: gấp hai lần mức cá nhân."
+_GIAY_KHEN = " Giấy khen quy định tại các điểm a, b, c và điểm đ khoản 1 Điều 75 Luật Thi đua, khen thưởng."
 
+
+def _c(form: str, kind: str, value: str, where: str, extra: str = "") -> Coefficient:
+    return Coefficient(form, kind, Decimal(value), f"{where} {ND152}", _IN_FORCE + extra)
+
+
+# Each coefficient read in the text of Nghị định số 152/2025/NĐ-CP, Chương VII
+# Mục 2 "Mức tiền thưởng" (Điều 50 danh hiệu thi đua; Điều 54 Bằng khen, Giấy
+# khen). Not prefilled: Huân chương (Điều 51, by hạng), Kỷ niệm chương
+# (Điều 54, a ceiling "không quá"), Huy chương (Điều 55).
 DEFAULT_COEFFICIENTS: tuple[Coefficient, ...] = (
-    Coefficient("Giấy khen", S.INDIVIDUAL, Decimal("0.15"), "Điều 54 " + _ND152, _UNCONFIRMED),
-    Coefficient("Giấy khen", S.COLLECTIVE, Decimal("0.3"), "Điều 54 " + _ND152, _UNCONFIRMED),
-    Coefficient("Lao động tiên tiến", S.INDIVIDUAL, Decimal("0.3"), _ND152, _DANH_HIEU),
-    Coefficient("Chiến sĩ thi đua cơ sở", S.INDIVIDUAL, Decimal("1.0"), _ND152, _DANH_HIEU),
-    Coefficient("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, Decimal("3.0"), _ND152, _DANH_HIEU),
-    Coefficient("Chiến sĩ thi đua toàn quốc", S.INDIVIDUAL, Decimal("4.5"), _ND152, _DANH_HIEU),
-    Coefficient("Tập thể lao động tiên tiến", S.COLLECTIVE, Decimal("0.8"), _ND152, _DANH_HIEU),
-    Coefficient("Tập thể lao động xuất sắc", S.COLLECTIVE, Decimal("1.5"), _ND152, _DANH_HIEU),
-    Coefficient("Cờ thi đua của Chính phủ", S.COLLECTIVE, Decimal("12.0"), _ND152, _DANH_HIEU),
-    Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, Decimal("1.5"), "khoản 1 Điều 54 " + _ND152,
-                _BANG_KHEN + " Mức 1,0 là của nghị định hướng dẫn trước đó (đã hết hiệu lực)."),
-    Coefficient("Bằng khen cấp bộ, ban, ngành, tỉnh", S.COLLECTIVE, Decimal("3.0"), "Điều 54 " + _ND152, _DOUBLE),
-    Coefficient("Bằng khen của Thủ tướng Chính phủ", S.INDIVIDUAL, Decimal("3.5"), "khoản 1 Điều 54 " + _ND152,
-                _BANG_KHEN),
-    Coefficient("Bằng khen của Thủ tướng Chính phủ", S.COLLECTIVE, Decimal("7.0"), "Điều 54 " + _ND152, _DOUBLE),
+    _c("Giấy khen", S.INDIVIDUAL, "0.3", "điểm e khoản 1 Điều 54", _GIAY_KHEN),
+    _c("Giấy khen", S.COLLECTIVE, "0.6", "điểm c khoản 2 Điều 54", _TWICE + _GIAY_KHEN),
+    _c("Lao động tiên tiến", S.INDIVIDUAL, "0.3", "điểm d khoản 1 Điều 50"),
+    _c("Chiến sĩ tiên tiến", S.INDIVIDUAL, "0.3", "điểm d khoản 1 Điều 50"),
+    _c("Chiến sĩ thi đua cơ sở", S.INDIVIDUAL, "1.0", "điểm c khoản 1 Điều 50"),
+    _c("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, "3.0", "điểm b khoản 1 Điều 50"),
+    _c("Chiến sĩ thi đua toàn quốc", S.INDIVIDUAL, "4.5", "điểm a khoản 1 Điều 50"),
+    _c("Tập thể lao động tiên tiến", S.COLLECTIVE, "0.8", "điểm b khoản 2 Điều 50"),
+    _c("Đơn vị tiên tiến", S.COLLECTIVE, "0.8", "điểm b khoản 2 Điều 50"),
+    _c("Tập thể lao động xuất sắc", S.COLLECTIVE, "1.5", "điểm a khoản 2 Điều 50"),
+    _c("Đơn vị quyết thắng", S.COLLECTIVE, "1.5", "điểm a khoản 2 Điều 50"),
+    _c("Cờ thi đua cấp bộ, ban, ngành, tỉnh", S.COLLECTIVE, "8.0", "điểm e khoản 2 Điều 50"),
+    _c("Cờ thi đua của Chính phủ", S.COLLECTIVE, "12.0", "điểm đ khoản 2 Điều 50"),
+    _c("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, "1.5", "điểm b khoản 1 Điều 54"),
+    _c("Bằng khen cấp bộ, ban, ngành, tỉnh", S.COLLECTIVE, "3.0", "điểm a khoản 2 Điều 54", _TWICE),
+    _c("Bằng khen của Thủ tướng Chính phủ", S.INDIVIDUAL, "3.5", "điểm a khoản 1 Điều 54"),
+    _c("Bằng khen của Thủ tướng Chính phủ", S.COLLECTIVE, "7.0", "điểm a khoản 2 Điều 54", _TWICE),
 )
 
 

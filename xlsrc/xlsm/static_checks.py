@@ -4,6 +4,7 @@ on any built workbook."""
 from __future__ import annotations
 
 import importlib
+import inspect
 import io
 import re
 import zipfile
@@ -75,7 +76,20 @@ def check_runpython_targets(vba: str) -> list[str]:
             continue
         if not callable(target):
             problems.append(f"RunPython: {call} không tồn tại hoặc không gọi được")
+        elif not _callable_bare(target):
+            problems.append(f"RunPython: {call}() thiếu đối số: mọi tham số (ngoài sổ do _macro truyền) cần giá trị "
+                            "mặc định")
     return problems
+
+
+def _callable_bare(target) -> bool:
+    """RunPython calls ``f()``: every parameter needs a default, except the
+    book that the ``_macro`` decorator passes to the function it wraps."""
+    wrapped = getattr(target, "__wrapped__", None)
+    params = list(inspect.signature(wrapped or target).parameters.values())
+    if wrapped is not None:
+        params = params[1:]
+    return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
 
 
 def python_macros() -> set[str]:
