@@ -226,3 +226,11 @@ def test_a_required_column_missing_from_a_table_is_said_once(tmp_path):
     assert [(f["code"], f["cell"]) for f in result.findings] == [("COLUMN_MISSING", "A1")]
     assert "'Ngày hoàn thành'" in result.findings[0]["message"] and "5 dòng" in result.findings[0]["message"]
     assert result.files[0].status == "ok" and result.files[0].errors == 1
+
+
+def test_a_heading_typed_in_one_cell_whose_text_starts_with_a_number_is_still_a_group():
+    """A CSV or an unmerged sheet: 'II. 135 xã đặc biệt khó khăn' alone in the TT column heads the works under it."""
+    grid = [HEADER[:6], ["II. 135 xã đặc biệt khó khăn", N, N, N, N, N],
+            [1, "Công trình thiếu ngày", "Phòng X", N, N, "10%"]]
+    loc = locate(S.WORKS, grid, "", "name")
+    assert loc.rows == [2] and loc.groups == {2: "II. 135 xã đặc biệt khó khăn"}

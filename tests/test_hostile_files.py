@@ -180,7 +180,7 @@ def _csv(sep=","):
 
 
 @pytest.mark.parametrize("encoding,label", [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8 có BOM"),
-                                            ("cp1258", "Windows-1258")])
+                                            ("cp1258", "Windows-1258"), ("utf-16", "UTF-16")])
 def test_csv_named_xlsx_is_read_as_csv(tmp_path, encoding, label):
     f = tmp_path / "bao_cao.xlsx"
     f.write_bytes(cp1258(_csv(";")) if encoding == "cp1258" else _csv().encode(encoding))
@@ -303,3 +303,102 @@ def test_error_cells_are_found_across_chunk_boundaries_in_a_streamed_part(tmp_pa
     with zipfile.ZipFile(data) as z:
         found = [m.group(0) for m in zipstream.iter_matches(z, "p.xml", pattern)]
     assert found == [b'<c r="B7" t="e"'] * 3
+
+
+# -- HTML / XML 2003 / CSV tables read as sheets: merges, bold, formats, fonts --
+from xlsrc.legacy_encodings import encode_tcvn3  # noqa: E402
+
+from .shapes import write_shape  # noqa: E402
+
+TABLE = [["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", "Ngày khởi công", "Tiến độ hoàn thành (%)"],
+         [None, "Khối văn phòng Sở", None, None, None],
+         [1, "Xây dựng nhà văn hóa xã", "Phòng Hành chính tư pháp", "01/03/2021", 0.8],
+         [2, "Sửa chữa đường liên thôn", None, "15/04/2021", 60]]
+UNIT_MERGE = (2, 2, 3, 2)  # the unit name typed once, merged down over both works
+BOLD_HEADING = (1, 1)      # a heading without a label, bold alone on its row
+PERCENT = (2, 4)           # 0.8 formatted 0%: Excel shows 80%
+
+
+@pytest.mark.parametrize("shape", ["html.xls", "portal.xls", "xml2003.xls"])
+def test_html_and_xml_tables_keep_merged_units_bold_headings_and_percent_formats(tmp_path, shape):
+    f = write_shape(tmp_path, shape, TABLE, [UNIT_MERGE], {BOLD_HEADING}, percent={PERCENT})
+    result = consolidate([str(f)], jobs=1)
+    assert result.files[0].status == "ok", result.files[0].message
+    works = result.content.rows["works"]
+    assert [w["name"] for w in works] == ["Xây dựng nhà văn hóa xã", "Sửa chữa đường liên thôn"]
+    assert [w["owner"] for w in works] == ["Phòng Hành chính tư pháp"] * 2
+    assert [w["group"] for w in works] == ["Khối văn phòng Sở"] * 2
+    assert [w["progress"] for w in works] == [0.8, 0.6]  # 80 %, not 0,8 %
+    assert not [x for x in result.findings if x["cell"] in ("E3", "E4")]
+
+
+def test_a_percent_formatted_fraction_in_a_web_page_is_not_read_as_under_one_percent(tmp_path):
+    f = tmp_path / "cong.xls"
+    f.write_text('<html><head><meta charset="utf-8"></head><body><table>'
+                 '<tr><th>TT</th><th>Tên công trình, phần việc</th><th>Tiến độ hoàn thành (%)</th></tr>'
+                 '<tr><td>1</td><td>Xây cầu</td><td style="mso-number-format:\'0%\'">0.8</td></tr>'
+                 '<tr><td>2</td><td>Sửa đường</td><td class=xl65 x:num="0.35">35%</td></tr>'
+                 '<tr><td>3</td><td>Lát vỉa hè</td><td style="mso-number-format:Percent">0,5</td></tr>'
+                 '<tr><td>4</td><td>Trồng cây</td><td>60</td></tr>'
+                 '</table></body></html>', encoding="utf-8")
+    result = consolidate([str(f)], jobs=1)
+    assert [w["progress"] for w in result.content.rows["works"]] == [0.8, 0.35, 0.5, 0.6]
+    assert not [x for x in result.findings if x["cell"][0] == "C"]  # each cell's own format decided: nothing ambiguous
+
+
+def test_a_table_merged_down_in_spreadsheetml_fills_every_row(tmp_path):
+    f = write_shape(tmp_path, "xml2003.xls", TABLE, [UNIT_MERGE], {BOLD_HEADING})
+    book = FileBook(f)
+    assert book.merged_ranges("Phụ lục") == [UNIT_MERGE]
+    assert [w["owner"] for w in consolidate([str(f)], jobs=1).content.rows["works"]] == ["Phòng Hành chính tư pháp"] * 2
+
+
+@pytest.mark.parametrize("shape", ["html.xls", "portal.xls", "xml2003.xls", "csv-utf8.xls"])
+def test_tcvn3_text_in_a_web_page_xml_or_csv_is_converted_with_a_warning(tmp_path, shape):
+    rows = [[encode_tcvn3(v) if isinstance(v, str) else v for v in row] for row in TABLE if row[0] is not None]
+    font = ".VnTime" if not shape.startswith("csv") else None
+    f = write_shape(tmp_path, shape, rows, font=font)
+    result = consolidate([str(f)], jobs=1)
+    assert result.files[0].status == "ok", result.files[0].message
+    works = result.content.rows["works"]
+    assert [w["name"] for w in works] == ["Xây dựng nhà văn hóa xã", "Sửa chữa đường liên thôn"]
+    warned = {x["cell"] for x in result.findings if x["code"] == "LEGACY_ENCODING"}
+    assert {"B1", "B2", "B3", "C2"} <= warned
+
+
+def test_a_word_that_reads_as_unicode_is_still_converted_under_a_vntime_font_in_spreadsheetml(tmp_path):
+    """'dùng' is Unicode dùng and TCVN3 dựng: only the font can tell, and the XML names it."""
+    rows = [list(TABLE[0]), [1, encode_tcvn3("Xây dựng"), None, "01/03/2021", 60]]
+    f = write_shape(tmp_path, "xml2003.xls", rows, font=".VnTime")
+    assert [w["name"] for w in consolidate([str(f)], jobs=1).content.rows["works"]] == ["Xây dựng"]
+
+
+def test_a_fraction_typed_among_whole_numbers_in_a_csv_is_warned_not_read_silently(tmp_path):
+    """In CSV every number is text: '0,8' among '60' is as ambiguous as in a sheet (issue 8 §1)."""
+    rows = [TABLE[0], [1, "Xây cầu", "Phòng A", "01/03/2021", 0.8], [2, "Sửa đường", "Phòng A", "15/04/2021", 60]]
+    f = write_shape(tmp_path, "csv-bom.xlsx", rows)
+    assert "0,8" in f.read_text(encoding="utf-8-sig")
+    result = consolidate([str(f)], jobs=1)
+    [warning] = [x for x in result.findings if x["cell"] == "E2"]
+    assert warning["code"] == "PROGRESS_AMBIGUOUS" and "80%" in warning["message"]
+    fractions = [TABLE[0], [1, "Xây cầu", "Phòng A", "01/03/2021", 0.8], [2, "Sửa đường", "Phòng A", "15/04/2021", 0.6]]
+    f = write_shape(tmp_path, "csv-utf8.xls", fractions)
+    assert [w["progress"] for w in consolidate([str(f)], jobs=1).content.rows["works"]] == [0.8, 0.6]
+
+
+def test_a_line_break_in_a_web_pages_source_is_a_space_and_nbsp_is_a_space(tmp_path):
+    f = tmp_path / "web.xls"
+    f.write_text('<html><body><table><tr><td>TT</td><td>Tên công trình, phần việc</td><td>Tiến độ hoàn thành (%)</td>'
+                 '</tr><tr><td>1</td><td>Xây dựng nhà văn hóa\r\n  xã Thạch Hà</td><td>60</td></tr>'
+                 '<tr><td>2</td><td>Sửa&nbsp;chữa<br>đường</td><td>&nbsp;</td></tr></table></body></html>',
+                 encoding="utf-8")
+    assert FileBook(f).read("Bảng 1")[1:] == [["1", "Xây dựng nhà văn hóa xã Thạch Hà", "60"],
+                                              ["2", "Sửa chữa\nđường", None]]
+
+
+def test_paragraphs_inside_a_web_page_cell_are_lines_not_glued_words(tmp_path):
+    f = tmp_path / "web.xls"
+    f.write_text('<table><tr><td>TT</td><td>Tên công trình, phần việc</td></tr><tr><td>1</td>'
+                 '<td><p>Xây dựng</p><p>nhà văn hóa</p></td></tr><tr><td>2</td><td><div>Sửa chữa</div>'
+                 '<div><span>đường</span> <b>liên thôn</b></div></td></tr></table>', encoding="utf-8")
+    assert [r[1] for r in FileBook(f).read("Bảng 1")[1:]] == ["Xây dựng\nnhà văn hóa", "Sửa chữa\nđường liên thôn"]

@@ -422,3 +422,48 @@ def test_tables_round_trip_any_vietnamese_text(text):
     lower = text.lower()
     assert decode_tcvn3(encode_tcvn3(lower)) == lower
     assert decode_tcvn3(encode_tcvn3(lower), capitals=True) == lower.upper()
+
+
+# --------------------------------------------------------------------------
+# Cells that read either way ('Quèc tÕ' is TCVN3 for 'Quốc tế', and also
+# Unicode text made of syllables): decided by the other cells of the column.
+AMBIGUOUS = "Quốc tế"
+
+
+def test_a_cell_that_reads_either_way_follows_its_columns_encoding_under_arial(tmp_path):
+    assert detect(encode_tcvn3(AMBIGUOUS)) == (None, False)  # the characters alone cannot tell
+    rows = ROWS + [(3, AMBIGUOUS, "Năm 2021", "Năm 2021", "50%")]
+    result = extract_file(str(_legacy_xlsx(tmp_path / "stp.xlsx", encode_tcvn3, "Arial", rows)))
+    assert result["status"] == "ok", result["message"]
+    assert [w["name"] for w in result["rows"]["works"]] == [r[1] for r in rows]
+    [note] = [f for f in result["findings"] if f["cell"] == "B6"]
+    assert note["code"] == "LEGACY_ENCODING" and "TCVN3" in note["message"] and "Quèc tÕ" in note["message"]
+
+
+def test_the_column_does_not_decide_when_it_holds_text_only_unicode_can_hold():
+    from xlsrc.access.notes import convert_legacy_grid
+    grid = [[encode_tcvn3("Tên công trình")], [encode_tcvn3(AMBIGUOUS)], ["Sửa chữa đường liên thôn"]]
+    notes = convert_legacy_grid(grid, None, "x.xlsx", "Sheet1")
+    assert [f.cell for f in notes] == ["A1"] and grid[1][0] == encode_tcvn3(AMBIGUOUS)
+
+
+def test_the_column_rule_converts_nothing_in_the_projects_vietnamese():
+    """Every Unicode string of the project in one column, under one TCVN3
+    header: only the header is converted, whatever the column holds."""
+    from xlsrc.access.notes import convert_legacy_grid
+    strings = sorted({unicodedata.normalize("NFC", p) for s in _project_strings() for p in _pieces(s)})
+    grid = [[encode_tcvn3("Tên công trình")]] + [[p] for p in strings]
+    notes = convert_legacy_grid(grid, None, "x.xlsx", "Sheet1")
+    assert [f.cell for f in notes] == ["A1"]
+    assert [r[0] for r in grid[1:]] == strings
+
+
+def test_a_cell_that_reads_as_tcvn3_and_as_vni_follows_its_column():
+    """'lao Tö' is TCVN3 'lao Tử' and VNI 'lao Tư': in a VNI column it is VNI."""
+    from xlsrc.access.notes import convert_legacy_grid
+    for encode, want in ((encode_vni, "lao Tư"), (encode_tcvn3, "lao Tử")):
+        grid = [[encode("Tên công trình")], [encode("Sửa chữa đường liên thôn")], [encode(want)]]
+        notes = convert_legacy_grid(grid, None, "x.xlsx", "Sheet1")
+        assert [r[0] for r in grid] == ["Tên công trình", "Sửa chữa đường liên thôn", want]
+        assert [f.cell for f in notes] == ["A1", "A2", "A3"]
+        assert ("VNI" if encode is encode_vni else "TCVN3") in notes[2].message

@@ -119,6 +119,9 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
                               f"'{output.name}'. Hãy ghi ra tệp .xlsx (hoặc tạo sổ có nút bằng "
                               f"'thidua new TÊN.xlsm').")
         data, findings, totals = jobs.run_compute(book)
+        from .validation import NOT_FROM_TEMPLATE, from_template
+        if not from_template(data):  # a hand-made annex: a copy would say "0 công trình"
+            raise ThiDuaError(NOT_FROM_TEMPLATE)
         with atomic_path(output, force) as tmp:
             book.save(tmp)
     _print_findings(findings, next_to=output)
@@ -182,7 +185,7 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
                     info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
                     force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có."),
                     verbose: bool = typer.Option(False, "--verbose", "-v", help="In bảng đầy đủ từng tệp.")):
-    """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods) vào một sổ tổng hợp."""
+    """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods/.csv) vào một sổ tổng hợp."""
     from .consolidate import consolidate, write_master
     check_writable(output, force)
     progress = None

@@ -195,6 +195,9 @@ def _foreign(text: str) -> bool:
     return _FOREIGN.search(text) is not None
 
 
+unicode_only = _foreign
+
+
 def may_be_legacy(text: str) -> bool:
     """Cheap test before detect(): only text with a TCVN3 sign or a VNI
     letter-and-diacritic pair, and nothing beyond Windows-1252, can be legacy."""
@@ -259,6 +262,19 @@ def detect(text: str, font: str | None = None) -> tuple[str | None, bool]:
     if text.isascii():
         return None, False
     return _detect_text(text), False
+
+
+def convert_as(text: str, encoding: str) -> str | None:
+    """The text read in ``encoding`` when the other cells of its column say
+    the column is typed in it: every word it changes must become a Vietnamese
+    syllable (no evidence needed: 'dùng' is Unicode dùng and TCVN3 dựng);
+    None when the text cannot be in that encoding or nothing changes."""
+    if text.isascii() or _foreign(text):
+        return None
+    decoded, clean = (decode_tcvn3(text), True) if encoding == TCVN3 else _decode_vni(text)
+    if decoded == text or not clean or not _words_agree(text, decoded, need_evidence=False):
+        return None
+    return decoded
 
 
 def convert(text: str, font: str | None = None) -> tuple[str, str | None]:

@@ -222,7 +222,9 @@ _THOUSANDS = re.compile(r"^\s*([1-9]\d{0,2}(?:([.,])\d{3})(?:\2\d{3})*)\s*(%?)\s
 _PERCENT_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 # words of a hand-made "Kết quả thực hiện" column (folded, without marks)
 _NEGATED = ("chua hoan thanh", "khong hoan thanh", "du kien hoan thanh", "phan dau hoan thanh",
-            "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao")
+            "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao",
+            "co ban hoan thanh",  # "cơ bản hoàn thành": substantially, not fully, done
+            "hoan thanh giai doan", "hoan thanh hang muc", "hoan thanh mot phan", "hoan thanh 1 phan")  # a part
 _DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung")
 _STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "Chưa triển khai"),
                  ("dang thuc hien", "Đang thực hiện"), ("dang trien khai", "Đang thực hiện"),
@@ -299,12 +301,13 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
     if m:
         number, pct, rest = m.groups()
         rest = rest.strip()
-        if rest.startswith(("(", "-", "–", ";", ",", ":")) or not rest:
+        is_range = re.match(r"^[-–]\s*\d", rest)  # "80-90%": a range, not 80% with a note
+        if (rest.startswith(("(", "-", "–", ";", ",", ":")) and not is_range) or not rest:
             v = float(number.replace(",", "."))
             if not math.isfinite(v):  # hundreds of digits: not a percentage
                 return Progress(None, text, text)
             why = ""
-            if not pct and ("." in number or "," in number or mixed):
+            if not pct and ("." in number or "," in number or mixed or fraction):
                 v, why = _general_number(v, fraction, mixed, number)
             note = rest.strip(" -–;,:")
             if note.startswith("(") and note.endswith(")"):
@@ -323,6 +326,18 @@ def _finite(value: int | float) -> float | None:
     except OverflowError:
         return None
     return v if math.isfinite(v) else None
+
+
+_NUMBER_TEXT = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
+
+
+def number_text(value: object) -> float | None:
+    """A number typed as text ('60', '0,8' — every number of a CSV or web
+    page is text), for the column rules of progress; None for anything else,
+    '1.000' (thousands) included."""
+    if value.__class__ is not str or not _NUMBER_TEXT.match(value) or _THOUSANDS.match(value):
+        return None
+    return float(value.replace(",", "."))
 
 
 def is_number(value: object) -> bool:
@@ -356,6 +371,23 @@ def canonical_doc_number(text: object) -> str:
 def is_doc_number(text: object) -> bool:
     s = canonical_doc_number(text)
     return bool(_DOC_NUMBER.match(s) or _PARTY_NUMBER.match(s))
+
+
+_NUMBER_AND_DATE = re.compile(r"^(?P<number>.+?)(?:\s*[,;]\s*(?:ký\s+)?(?:ngày\s+)?|\s+(?:ký\s+)?ngày\s+)"
+                              r"(?P<date>.+?)\s*$", re.I)
+
+
+def split_number_date(text: object) -> tuple[str, DateValue] | None:
+    """A number typed with its date in one cell, as it is cited in running
+    text ("Số 45/QĐ-SNgV ngày 05/01/2025", "45/QĐ-SNgV, 05/01/2025"): the number and the day, or
+    ``None`` when the cell is not exactly that."""
+    m = _NUMBER_AND_DATE.match(nfc(text)) if isinstance(text, str) else None
+    if not m:
+        return None
+    number, date = canonical_doc_number(m.group("number")), parse_date(m.group("date"))
+    if not is_doc_number(number) or not date.ok or date.precision != DAY:
+        return None
+    return number, date
 
 
 _DRAFT_NUMBER = re.compile(r"^/(?:\d{4}/)?" + _SYMBOL + "$")

@@ -9,8 +9,8 @@ from typing import Any
 from . import schema as S
 from .access import BookAccess
 from .findings import Finding
-from .parsing import (DateValue, Progress, canonical_doc_number, is_number, parse_date, parse_int, parse_number,
-                      parse_progress, split_lines)
+from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
+                      parse_number, parse_progress, split_lines, split_number_date)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -78,7 +78,8 @@ def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fra
         return split_lines(raw)
     text = _text(raw)
     if column.kind == S.DOC_NUMBER:
-        return canonical_doc_number(text)
+        split = split_number_date(text)  # "Số 45/QĐ-SNgV ngày 05/01/2025": its date goes to the date column
+        return split[0] if split else canonical_doc_number(text)
     if column.kind == S.CHOICE or column.vocab:
         term = S.vocabulary(column.vocab).lookup(text)
         return term.value if term else text
@@ -132,6 +133,7 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     numbers = [(i, grid[i][c]) for i in rows if c < len(grid[i]) and is_number(grid[i][c])]
     info = cell_info() if numbers and cell_info is not None else None
     percent = {i for i, _ in numbers if info is not None and info.is_percent(i, c)}
+    numbers += [(i, n) for i in rows if c < len(grid[i]) for n in [number_text(grid[i][c])] if n is not None]
     general = [v for i, v in numbers if i not in percent]
     fraction = bool(general) and all(0 <= v <= 1 for v in general)
     mixed = any(v > 1 for v in general)
@@ -144,6 +146,23 @@ def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
     progress = values.get("progress")
     if spec is S.WORKS and isinstance(progress, Progress) and progress.status and not raw.get("declared_status"):
         values["declared_status"] = progress.status
+
+
+# a number column whose cell may also give the date of its date column
+NUMBER_DATES = (("decision_number", "decision_date"), ("number", "date"))
+
+
+def date_from_number(raw: dict, values: dict) -> str | None:
+    """An empty date taken from its number cell ("Số 45/QĐ-SNgV ngày
+    05/01/2025"); the key of the date filled, if any. The validator says so."""
+    for number_key, date_key in NUMBER_DATES:
+        if number_key in raw and date_key in values:
+            split = split_number_date(raw[number_key])
+            date = values.get(date_key)
+            if split and (date is None or (isinstance(date, DateValue) and date.empty)):
+                values[date_key] = split[1]
+                return date_key
+    return None
 
 
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
@@ -162,6 +181,7 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                                        **(options[col.key](i) if col.key in options else {}))
                   for col in spec.columns}
         status_from_words(spec, raw, values)
+        date_from_number(raw, values)
         records.append(Record(spec, i + 1, raw, values))
     return loc, records
 

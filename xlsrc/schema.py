@@ -220,6 +220,8 @@ class Column:
     width: float = 16
     help: str = ""
     computed: bool = False  # written by the tool, not typed by staff
+    # a header that only contains a name of this column is not it when it also says one of these
+    not_words: tuple[str, ...] = ()
 
     def matches(self, header_text: str) -> bool:
         key = fold(header_text)
@@ -334,7 +336,8 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
     Column("name", "Tên công trình, phần việc", required=True, width=50, aliases=(
         "ten cong trinh phan viec", "ten cong trinh", "ten cong trinh (phan viec)", "ten phan viec",
         "ten nhiem vu", "cong trinh phan viec", "noi dung cong trinh", "ten cong trinh/phan viec",
-        "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh")),
+        "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh"),
+           not_words=("so cong trinh", "tong so", "so luong")),  # a count of works heads no list of works
     Column("kind", "Loại", kind=CHOICE, vocab="work_kind", width=13, aliases=("loai cong trinh", "phan loai")),
     Column("owner", "Đơn vị thực hiện", width=24, aliases=("don vi chu tri", "don vi phu trach",
                                                               "chu tri", "don vi thuc hien")),
@@ -342,12 +345,14 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
         "ngay bat dau", "thoi gian bat dau", "khoi cong", "bat dau", "tu ngay", "ngay trien khai")),
     Column("planned_finish", "Ngày hoàn thành", kind=DATE, required=True, width=14, aliases=(
         "ngay ket thuc", "thoi gian hoan thanh", "hoan thanh", "ket thuc", "den ngay",
-        "ngay hoan thanh du kien", "thoi han hoan thanh", "han hoan thanh")),
+        "ngay hoan thanh du kien", "thoi han hoan thanh", "han hoan thanh"),
+           not_words=("khoi luong", "ket qua", "so luong", "gia tri", "ty le", "ti le", "muc do", "%")),
     Column("actual_finish", "Ngày hoàn thành thực tế", kind=DATE, width=14, aliases=(
         "hoan thanh thuc te", "ngay xong thuc te")),
     Column("progress", "Tiến độ hoàn thành (%)", kind=PROGRESS, width=14, aliases=(
         "tien do hoan thanh", "tien do", "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh",
-        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)")),
+        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)"),
+           not_words=("giai ngan", "von", "kinh phi", "thanh toan", "nguon")),  # "Tỷ lệ giải ngân": money, not work
     Column("declared_status", "Tình trạng (đơn vị ghi)", kind=CHOICE, vocab="status", width=16, aliases=(
         "tinh trang", "tinh hinh thuc hien")),
     Column("status", "Trạng thái", kind=CHOICE, vocab="status", width=16, computed=True,
@@ -373,7 +378,9 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("field", "Lĩnh vực, phong trào", required=True, width=32, aliases=(
         "linh vuc", "phong trao", "thanh tich", "ly do khen")),
     Column("period", "Giai đoạn, năm", width=12, aliases=("giai doan", "nam", "thoi gian")),
-    Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=("so qd", "quyet dinh so")),
+    Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=(
+        "so qd", "quyet dinh so", "so ngay quyet dinh", "so va ngay quyet dinh", "so ngay qd", "qd so",
+        "so hieu quyet dinh", "so ngay thang nam quyet dinh", "quyet dinh khen thuong")),
     Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen")),
     Column("authority", "Cấp khen", width=24, aliases=("nguoi ky quyet dinh", "co quan khen", "tham quyen")),
     Column("note", "Ghi chú", width=30),
@@ -420,7 +427,7 @@ STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
     ORDER,
     Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES),
     _CODE,
-    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi",)),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi", "nam nu", "phai")),
     # text, not DATE: report dates are checked against 1990–2100, a birth date is older
     Column("birth_date", "Ngày sinh", width=12, aliases=("sinh ngay", "nam sinh"),
            help="dd/mm/yyyy (hoặc chỉ năm sinh)."),

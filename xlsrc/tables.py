@@ -75,7 +75,8 @@ def _cell_text(v) -> str:
 
 
 _SCORES: dict[tuple[int, str], dict[str, int]] = {}
-_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]]]] = {}
+# spec → (spec, exact names, multi-word names, not-words of each column)
+_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]], dict[str, list[str]]]] = {}
 
 
 def _spec_index(spec: SheetSpec):
@@ -85,6 +86,7 @@ def _spec_index(spec: SheetSpec):
     if entry is None or entry[0] is not spec:
         exact: dict[str, dict[str, int]] = {}
         multi: list[tuple[str, str]] = []
+        vetoes = {col.key: [f" {fold(w)} " for w in col.not_words] for col in spec.columns if col.not_words}
         for col in spec.columns:
             header = fold(col.header)
             names = [fold(a) for a in col.aliases]
@@ -93,7 +95,7 @@ def _spec_index(spec: SheetSpec):
             exact.setdefault(header, {})[col.key] = 3
             multi += [(f" {n} ", col.key) for n in set(names + [header]) if len(n.split()) >= 2]
         multi.sort(key=lambda x: len(x[0]), reverse=True)
-        entry = _INDEXES[id(spec)] = (spec, exact, multi)
+        entry = _INDEXES[id(spec)] = (spec, exact, multi, vetoes)
     return entry
 
 
@@ -104,13 +106,13 @@ def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
     found = _SCORES.get(cache_key)
     if found is not None:
         return found
-    _, exact, multi = _spec_index(spec)
+    _, exact, multi, vetoes = _spec_index(spec)
     key = fold(text)
     found = dict(exact.get(key, {})) if key else {}
     if key:
         padded = f" {key} "
         for name, col in multi:
-            if col not in found and name in padded:
+            if col not in found and name in padded and not any(w in padded for w in vetoes.get(col, ())):
                 found[col] = 1
     if len(_SCORES) > 100_000:
         _SCORES.clear()
@@ -252,12 +254,15 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
         sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
         return _label_level(m), text + sep + " ".join(rest)
     m = _LABEL_LEAD.match(text) if isinstance(v, str) else None
-    if m and m.group("text")[:1].isalpha():
+    if m and any(ch.isalpha() for ch in m.group("text")):  # "II. 135 xã đặc biệt khó khăn" too
         return _label_level(m), " ".join([text] + rest)
     if (wide or (bold is not None and len(filled_cols) == 1 and bold(first))) and isinstance(v, str) \
             and any(ch.isalpha() for ch in text):
         return 0, " ".join([text] + rest)
     return None
+
+
+_ORDER_HEADS = {fold(n) for n in (S.ORDER.header,) + S.ORDER.aliases}  # "TT", "STT": a header row's first cell
 
 
 def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] | None = None,
@@ -277,6 +282,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             and sum(m[1] <= c <= m[3] for c in mapped) >= 2}
     header_raw = _cell_text(_row_get(grid[loc.header_row], key_col)) if key_col is not None else ""
     header_key = fold(header_raw)
+    order_col = loc.columns.get("order")
+    header_texts = {fold(v) for r in range(loc.header_row, loc.data_start) for v in grid[r]
+                    if isinstance(v, str) and v.strip()}
     stack: list[tuple[int, str]] = []
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
@@ -305,6 +313,12 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
                 and _may_fold_to(key_value, header_key) and fold(key_value) == header_key:
             continue  # the header repeated (a printed page break)
+        order_value = _row_get(row, order_col)
+        if order_value.__class__ is str and fold(order_value) in _ORDER_HEADS:  # a number never folds to "TT"
+            texts = [fold(v) for v in filled if isinstance(v, str)]
+            if sum(t in header_texts for t in texts) * 2 > len(texts):
+                continue  # the header repeated, worded a little differently
+            break  # "TT"/"STT" heading another table (a summary by unit) below this one
         if timed and all(c >= n or row[c] is None for c in timed):
             heading = _group_heading(row, filled_cols, i in wide,
                                      (lambda c, i=i: bold(i, c)) if bold is not None else None)

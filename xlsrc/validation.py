@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
-from .parsing import DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number
-from .records import Record, WorkbookData
+from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
+                      split_number_date)
+from .records import NUMBER_DATES, Record, WorkbookData
 from .vntext import nfc
 
 
@@ -111,11 +112,22 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
                     f"'{value}' không có trong danh mục ({allowed}).")
 
 
+NOT_FROM_TEMPLATE = (f"Tệp không phải sổ làm từ mẫu (không có trang '{S.INFO.name}', '{S.WORKS.name}'…), nên không "
+                     "đọc được công trình nào. Tạo sổ bằng 'thidua new' rồi chép dữ liệu sang; bảng tự lập (phụ lục) "
+                     "của đơn vị thì Ban Thi đua - Khen thưởng đọc được bằng 'thidua consolidate'.")
+
+
+def from_template(data: WorkbookData) -> bool:
+    """The workbook has any sheet of the template (a hand-made annex has none)."""
+    return bool(data.sheet_names)
+
+
 def _check_info(out: _Collector) -> None:
     data = out.data
     if "info" not in data.sheet_names:
         out.findings.append(Finding(S.INFO.name, 1, "", "A1", ERROR, "SHEET_MISSING",
-                                    f"Thiếu trang '{S.INFO.name}'.", data.source))
+                                    f"Thiếu trang '{S.INFO.name}'." if from_template(data) else NOT_FROM_TEMPLATE,
+                                    data.source))
         return
     for col in S.INFO.columns:
         row = data.info_rows.get(col.key)
@@ -165,6 +177,26 @@ def _check_work(out: _Collector, rec: Record) -> None:
                     f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%.")
 
 
+def _check_number_date(out: _Collector, spec: S.SheetSpec, rec: Record) -> None:
+    """A number typed with its date ("Số 45/QĐ-SNgV ngày 05/01/2025"): both
+    are read (a warning); a date column saying another day is an error."""
+    for number_key, date_key in NUMBER_DATES:
+        split = split_number_date(rec.raw.get(number_key)) if date_key in rec.values else None
+        if not split:
+            continue
+        number, date = split
+        got = rec[date_key]
+        date_header = spec.column(date_key).header
+        if got.ok and (got.start, got.end) != (date.start, date.end):
+            out.add(spec, rec, number_key, ERROR, "DOC_NUMBER_DATE_CONFLICT",
+                    f"Ô ghi '{nfc(rec.raw[number_key])}' (ngày {date.display()}) nhưng cột '{date_header}' ghi "
+                    f"{got.display()}. Sửa cho khớp.")
+        else:
+            out.add(spec, rec, number_key, WARNING, "DOC_NUMBER_WITH_DATE",
+                    f"Ô ghi cả số và ngày: đọc số là {number}, ngày {date.display()} (cột '{date_header}'). "
+                    f"Nên ghi ngày ở cột '{date_header}'.")
+
+
 def _check_award(out: _Collector, rec: Record) -> None:
     term = S.vocabulary("award_form").lookup(rec["form"])
     kind = rec["recipient_kind"]
@@ -204,6 +236,15 @@ _RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 
+def signature_keys(spec: S.SheetSpec) -> list[str]:
+    """The columns two rows must share, as typed, to be the same row (all but TT)."""
+    return [c.key for c in spec.columns if not c.computed and c.key != "order"]
+
+
+def row_signature(rec: Record, keys: list[str]) -> tuple:
+    return (rec.text("unit"),) + tuple("" if rec.raw.get(k) is None else nfc(rec.raw[k]) for k in keys)
+
+
 def _check_records(out: _Collector) -> None:
     data = out.data
     for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
@@ -212,7 +253,7 @@ def _check_records(out: _Collector) -> None:
         loc = data.locations.get(spec.key)
         # a column the table does not have can only be missing (when required)
         checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
-        sig_keys = {c.key for c in typed if c.key != "order"}
+        sig_keys = signature_keys(spec)
         # dates, progress, choices and numbers recur down a table: each distinct cell is checked once
         said: dict[tuple, list[tuple]] = {}
         cells = [(col, col.key, col.required, col.kind in _RECURRING) for col in checked]
@@ -239,13 +280,12 @@ def _check_records(out: _Collector) -> None:
                         said[memo_key] = calls
                 for call in calls:
                     out.add(spec, rec, *call)
+            _check_number_date(out, spec, rec)
             if spec is S.WORKS:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            # the cells' texts by column, blanks left out (an empty and a missing cell are the same)
-            signature = (rec.text("unit"), frozenset(
-                (k, text) for k, v in raw.items() if v is not None and k in sig_keys and (text := nfc(v))))
+            signature = row_signature(rec, sig_keys)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")

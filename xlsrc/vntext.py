@@ -56,6 +56,18 @@ _NON_KEY = re.compile(r"[^0-9a-zA-Z%]+")
 _FOLDED: dict[str, str] = {}
 
 
+_HONORIFIC = re.compile(r"^(ông\s*/\s*bà|ông|bà|đồng\s+chí|đ/c)\.?\s+(?=\S+\s+\S)", re.I)
+
+
+def bare_name(text: object) -> tuple[str, str]:
+    """A person's name without the honorific typed before it, and that
+    honorific: ``"Ông Nguyễn Văn A"`` → ``("Nguyễn Văn A", "Ông")``; ``"Đ/c
+    Lê C"`` → ``("Lê C", "Đ/c")``. Only before a name of two words or more."""
+    s = " ".join(nfc(text).split())
+    m = _HONORIFIC.match(s)
+    return (s[m.end():], m.group(1)) if m else (s, "")
+
+
 def two_digits(n: int) -> str:
     return f"{n:02d}"
 

@@ -300,7 +300,7 @@ def ods_legacy_fonts(data: bytes) -> bool:
 # --------------------------------------------------------------------------
 # SpreadsheetML 2003 (what Excel's Range.Value(11) gives for a live range)
 _SS = "urn:schemas-microsoft-com:office:spreadsheet"
-_NAMED_FORMATS = {"Percent": "0%", "General": GENERAL, "General Number": GENERAL, "Fixed": "0.00",
+NAMED_FORMATS = {"Percent": "0%", "General": GENERAL, "General Number": GENERAL, "Fixed": "0.00",
                   "Standard": "#,##0.00", "Short Date": "d/m/yyyy", "Medium Date": "d-mmm-yy",
                   "General Date": "d/m/yyyy h:mm", "Scientific": "0.00E+00"}
 
@@ -328,7 +328,7 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
         if (fmt is None or font is None) and sid not in (None, "Default") and depth < 10:
             dfmt, dfont = resolve("Default", 10)
             fmt, font = fmt if fmt is not None else dfmt, font if font is not None else dfont
-        return _NAMED_FORMATS.get(fmt or "", fmt or GENERAL), font or ""
+        return NAMED_FORMATS.get(fmt or "", fmt or GENERAL), font or ""
 
     info = CellInfo(formats=[], fonts=[])
     info.default = info.style_index(*resolve("Default"))

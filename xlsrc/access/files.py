@@ -16,9 +16,10 @@ from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
 from .limits import check_file_size, check_package
+from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
-from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, read_foreign, sniff
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, read_foreign, sniff
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -108,7 +109,7 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
     sees them; ``unpacked`` receives the parts unpacked by the check."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods).")
+        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods, .csv).")
     package = None
     if data.startswith(ZIP_MAGIC):
         try:
@@ -136,7 +137,7 @@ class FileBook:
         # read_as: what it really was, if not its name
         self.kind, self.read_as, self._zip = _check_kind(self.data, self.path, self._unpacked)
         self._cal = None
-        self._foreign: dict[str, Grid] = {}
+        self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
                 from python_calamine import CalamineWorkbook
@@ -147,7 +148,7 @@ class FileBook:
         else:
             self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
             self._names = list(self._foreign)
-        self._grids: dict[str, Grid] = dict(self._foreign)
+        self._grids: dict[str, Grid] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._cell_infos: dict[str, CellInfo] = {}
         self._written: set[str] = set()
@@ -183,6 +184,10 @@ class FileBook:
         if self._wb is not None and (sheet in self._written or sheet not in self._names):
             ws = self._wb[sheet]
             return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        if sheet not in self._grids and sheet in self._foreign:  # HTML/XML/CSV: read whole at open
+            self._merged[sheet] = self._foreign[sheet].merges
+            self._notes[sheet] = self._interpret(sheet, self._foreign[sheet].grid)
+            self._grids[sheet] = self._foreign[sheet].grid
         if sheet not in self._grids:
             try:
                 found = self._cal.get_sheet_by_name(sheet)
@@ -217,6 +222,8 @@ class FileBook:
                     info = cellinfo.xls_cell_info(self._xlrd, sheet)
                 elif kind == "ods":
                     info = cellinfo.ods_cell_info(self.data, sheet)
+                elif sheet in self._foreign:
+                    info = self._foreign[sheet].info
                 else:
                     info = CellInfo()
             except Exception:  # the values are still read; every cell is taken as General
@@ -234,7 +241,9 @@ class FileBook:
         answer of True means: ask cell_info)."""
         if self._percent is None:
             try:
-                self._percent = self._package().has_percent() if self._kind() == "xlsx" else True
+                self._percent = (self._package().has_percent() if self._kind() == "xlsx" else
+                                 any(cellinfo.is_percent_format(f) for s in self._foreign.values()
+                                     for f in s.info.formats) if self._foreign else True)
             except Exception:
                 self._percent = False
         return self._percent
@@ -250,7 +259,8 @@ class FileBook:
             kind = self._kind()
             self._legacy_fonts = (self._package().legacy_fonts() if kind == "xlsx" else
                                   cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
-                                  cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else False)
+                                  cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else
+                                  any(font_encoding(f)[0] for s in self._foreign.values() for f in s.info.fonts))
         return self._legacy_fonts
 
     def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
@@ -263,6 +273,20 @@ class FileBook:
             except Exception:
                 pass
         return notes
+
+    def bold_cells(self, sheet: str) -> set[tuple[int, int]] | None:
+        """Bold cells of an HTML/XML table (0-based); None for a workbook
+        (its formatting is read by the consolidator's own bold reader)."""
+        return self._foreign[sheet].bold if sheet in self._foreign else None
+
+    def hidden_sheets(self) -> set[str]:
+        """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
+        try:
+            from python_calamine import SheetVisibleEnum
+            return {m.name for m in self._cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible} \
+                if self._cal is not None else set()
+        except Exception:  # a reader without the metadata: every sheet counts as shown
+            return set()
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""

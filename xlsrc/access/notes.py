@@ -4,8 +4,10 @@ formula cells saved without a value (FORMULA_NO_VALUE)."""
 from __future__ import annotations
 
 from ..findings import WARNING, Finding, cell_ref
-from ..legacy_encodings import ENCODING_NAMES, convert, font_encoding, may_be_legacy
+from ..legacy_encodings import ENCODING_NAMES, TCVN3, VNI, convert, convert_as, font_encoding, may_be_legacy, unicode_only
 from .cellinfo import CellInfo
+
+OTHER = {TCVN3: VNI, VNI: TCVN3}
 
 
 def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> list[Finding]:
@@ -13,6 +15,8 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     NFC; one warning per converted cell. ``info`` gives the fonts, when the
     book uses any legacy font."""
     notes = []
+    found: dict[int, set[str]] = {}      # column -> legacy encodings found in it
+    both: list[tuple[int, int, str]] = []  # cells that read as TCVN3 and as VNI alike ('Tö': TCVN3 Tử, VNI Tư)
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
             if v.__class__ is not str:
@@ -28,11 +32,61 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
             text, encoding = convert(v, font)
             if encoding is None:
                 continue
+            if not font_encoding(font)[0] and convert_as(v, OTHER[encoding]) is not None:
+                both.append((r, c, encoding))  # the other cells of the column (or the sheet) decide
+                continue
+            found.setdefault(c, set()).add(encoding)
             row[c] = text
-            notes.append(Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",
-                                 f"Ô gõ bằng bảng mã {ENCODING_NAMES[encoding]}"
-                                 f"{f' (phông {font})' if font_encoding(font)[0] else ''}, đã chuyển sang Unicode: "
-                                 f"'{_short(v)}' → '{_short(text)}'.", file))
+            notes.append(_note(v, text, encoding, font, r, c, file, sheet))
+    sheet_wide = set().union(*found.values())
+    for r, c, encoding in both:
+        chosen = found.get(c) or sheet_wide
+        encoding = next(iter(chosen)) if len(chosen) == 1 else encoding
+        v = grid[r][c]
+        text = convert_as(v, encoding) or convert(v)[0]
+        grid[r][c] = text
+        found.setdefault(c, set()).add(encoding)
+        notes.append(_note(v, text, encoding, None, r, c, file, sheet))
+    if found:  # a sheet with legacy text: the cells that read either way (never run on a Unicode sheet)
+        notes += _convert_by_context(grid, found, {(f.row - 1, f.cell) for f in notes}, file, sheet)
+    return notes
+
+
+def _note(v: str, text: str, encoding: str, font: str | None, r: int, c: int, file: str, sheet: str) -> Finding:
+    return Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",
+                   f"Ô gõ bằng bảng mã {ENCODING_NAMES[encoding]}"
+                   f"{f' (phông {font})' if font_encoding(font)[0] else ''}, đã chuyển sang Unicode: "
+                   f"'{_short(v)}' → '{_short(text)}'.", file)
+
+
+def _convert_by_context(grid, found: dict[int, set[str]], converted, file: str, sheet: str) -> list[Finding]:
+    """A cell whose words read as Unicode Vietnamese either way ('dùng' is
+    Unicode dùng and TCVN3 dựng) under a font that names no encoding (Arial,
+    or no font at all in CSV/HTML): read in the legacy encoding when the
+    other cells of its column are typed in it (one encoding only) and none
+    holds text only Unicode can hold — or, in a column with no other legacy
+    text, when the whole sheet is so. Always with a warning showing both readings."""
+    left, unicode_cols = [], set()
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            if v.__class__ is str and not v.isascii() and (r, cell_ref(r + 1, c + 1)) not in converted:
+                (unicode_cols.add(c) if unicode_only(v) else left.append((r, c)))
+    sheet_wide = set().union(*found.values()) if not unicode_cols else set()
+    notes = []
+    for r, c in left:
+        encodings = found.get(c) or sheet_wide
+        if len(encodings) != 1 or c in unicode_cols:
+            continue
+        encoding = next(iter(encodings))
+        v = grid[r][c]
+        text = convert_as(v, encoding)
+        if text is None:
+            continue
+        grid[r][c] = text
+        notes.append(Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",
+                             f"Ô đọc được cả hai cách; các ô khác cùng cột (hoặc cả trang) gõ bằng bảng mã "
+                             f"{ENCODING_NAMES[encoding]} nên đã chuyển sang Unicode: '{_short(v)}' → "
+                             f"'{_short(text)}' (nếu ô vốn gõ bằng Unicode thì giá trị đúng là '{_short(v)}').", file))
     return notes
 
 

@@ -4,19 +4,26 @@ one: an HTML table saved as .xls, SpreadsheetML 2003 XML, CSV text.
 
 HTML is parsed with the standard library's ``html.parser`` (no network, no
 DTD, only HTML's own character references); XML with defusedxml (no
-entities, no DTD). Each table becomes an ordinary sheet (a grid of values),
-so the same table locator reads it as any sheet."""
+entities, no DTD). Each table becomes an ordinary sheet (a grid of values)
+with what a workbook's sheet also tells: merged areas (colspan/rowspan,
+ss:MergeAcross/ss:MergeDown), bold cells (<th>, <b>, font-weight, ss:Bold),
+and each cell's number format and font (mso-number-format and font-family in
+HTML, ss:Style in XML), so the same table locator and the same per-cell rules
+(a percent-formatted 0.8 is 80 %; text under a .VnTime font is TCVN3) read
+it as any sheet."""
 from __future__ import annotations
 
 import csv
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..errors import FileTooLarge, FileUnusable
 from ..vntext import nfc
 from . import limits
+from .cellinfo import GENERAL, NAMED_FORMATS, CellInfo, is_percent_format
 from .limits import _n, too_large
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -31,6 +38,16 @@ DESCRIPTION = {XLSX: ".xlsx", XLSM: ".xlsm", XLS: ".xls (Excel 97-2003)", ODS: "
                XML2003: "bảng tính XML 2003 (SpreadsheetML)", CSV: "văn bản CSV"}
 
 _SS_NS = "urn:schemas-microsoft-com:office:spreadsheet"
+
+
+@dataclass
+class ForeignSheet:
+    """One table of an HTML/XML/CSV file: its values, merged areas (0-based
+    r1, c1, r2, c2), bold cells and per-cell number formats and fonts."""
+    grid: list[list]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    bold: set[tuple[int, int]] = field(default_factory=set)
+    info: CellInfo = field(default_factory=CellInfo)
 
 
 def _head_text(data: bytes) -> str:
@@ -67,12 +84,19 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
         return None
     if re.search(r"<(html|table|!doctype html)\b", head):
         return HTML
+    if data.startswith(_UTF16_BOMS):  # Excel's "Unicode Text": tab-separated UTF-16
+        return CSV if _looks_like_csv(data) else None
     if b"\x00" in data[:4096]:
         return None
     return CSV if _looks_like_csv(data) else None
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode_text(data: bytes) -> tuple[str, str]:
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), "UTF-16"
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 có BOM"
     try:
@@ -121,24 +145,89 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     except csv.Error:
         dialect = csv.excel
     grid = [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
-    return {"Sheet1": _square(name, grid)}, encoding
+    return {"Sheet1": ForeignSheet(_square(name, grid))}, encoding
 
 
 # -- HTML -------------------------------------------------------------------
+_BOLD_TAGS = ("b", "strong")
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+_BLOCK_TAGS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 blockquote".split())  # a line of their own in a cell
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def _declarations(style: str | None) -> dict[str, str]:
+    """'mso-number-format:"0%"; font-weight:700' -> {name: value}, the value
+    unquoted and unescaped (CSS's ``\\/`` is ``/``)."""
+    out = {}
+    for part in (style or "").split(";"):
+        name, sep, value = part.partition(":")
+        if sep:
+            value = re.sub(r"\\(.)", r"\1", value.strip()).strip("\"'")
+            out[name.strip().lower()] = value
+    return out
+
+
+def _style_rules(css: str) -> dict[str, dict[str, str]]:
+    """The rules of a <style> block by selector: 'td', 'th', '.xl65', 'td.xl65'."""
+    rules: dict[str, dict[str, str]] = {}
+    css = re.sub(r"/\*.*?\*/|<!--|-->", " ", css, flags=re.S)
+    for selectors, body in _RULE.findall(css):
+        decls = _declarations(body)
+        for sel in selectors.split(","):
+            sel = sel.strip().lower()
+            if sel:
+                rules.setdefault(sel, {}).update(decls)
+    return rules
+
+
+def _is_bold(decls: dict[str, str]) -> bool | None:
+    weight = decls.get("font-weight", "").lower()
+    if not weight:
+        return None
+    return weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+
+
+def _number_format(value: str) -> str:
+    """mso-number-format: a code ('0%', 'dd/mm/yyyy') or a named format ('Percent', 'Short Date')."""
+    return NAMED_FORMATS.get(value, value)
+
+
+def _font_family(value: str) -> str:
+    return value.split(",")[0].strip().strip("\"'") if value else ""
+
+
 class _Tables(HTMLParser):
     """Every <table> as a grid; colspan/rowspan leave the covered cells empty,
-    like merged cells in a sheet."""
+    like merged cells in a sheet, and are kept as merged areas. Bold (<th>,
+    <b>, <strong>, font-weight), the number format (mso-number-format) and
+    the font (<font face>, font-family) of each cell come from the cell, its
+    inner tags and the <style> rules of its tag and class."""
 
     def __init__(self, name: str):
         super().__init__(convert_charrefs=True)
         self.name = name
-        self.tables: list[list[list]] = []
+        self.tables: list[ForeignSheet] = []
         self._stack: list[dict] = []  # open tables (nested tables become their own)
+        self._rules: dict[str, dict[str, str]] = {}
+        self._in_style = False
+        self._css: list[str] = []
+
+    def _look(self, tag: str, a: dict) -> dict[str, str]:
+        """The declarations that apply to a tag: tag rule, class rules, inline style."""
+        decls = dict(self._rules.get(tag, {}))
+        for cls in (a.get("class") or "").split():
+            decls.update(self._rules.get("." + cls.lower(), {}))
+            decls.update(self._rules.get(f"{tag}.{cls.lower()}", {}))
+        decls.update(_declarations(a.get("style")))
+        return decls
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "style":
+            self._in_style = True
+            return
         if tag == "table":
-            self._stack.append({"grid": [], "row": None, "cell": None, "spans": {}})
+            self._stack.append({"sheet": ForeignSheet([]), "row": None, "cell": None, "spans": {}})
         elif not self._stack:
             return
         t = self._stack[-1] if self._stack else None
@@ -149,11 +238,37 @@ class _Tables(HTMLParser):
             if t["row"] is None:
                 t["row"] = []
             self._end_cell(t)
-            t["cell"] = {"text": [], "colspan": _span(a.get("colspan")), "rowspan": _span(a.get("rowspan"))}
-        elif tag == "br" and t is not None and t["cell"] is not None:
-            t["cell"]["text"].append("\n")
+            decls = self._look(tag, a)
+            bold = _is_bold(decls)
+            t["cell"] = {"text": [], "colspan": _span(a.get("colspan")), "rowspan": _span(a.get("rowspan")),
+                         "bold": tag == "th" if bold is None else bold, "inner_bold": 0, "bold_text": False,
+                         "format": _number_format(decls.get("mso-number-format", "")),
+                         "font": _font_family(decls.get("font-family", "")),
+                         "num": a.get("x:num")}
+        elif t is not None and t["cell"] is not None:
+            cell = t["cell"]
+            if tag == "br":
+                cell["text"].append("\n")
+                return
+            if tag in _BLOCK_TAGS:
+                _line_break(cell)
+            decls = self._look(tag, a)
+            if tag in _BOLD_TAGS or _is_bold(decls):
+                cell["inner_bold"] += 1
+            face = a.get("face") if tag == "font" else None
+            face = face or _font_family(decls.get("font-family", ""))
+            if face:
+                cell["font"] = _font_family(face)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in _BOLD_TAGS:  # an empty <b/> opens no bold level
+            super().handle_startendtag(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+            self._rules = _style_rules("".join(self._css))
+            return
         if not self._stack:
             return
         t = self._stack[-1]
@@ -163,11 +278,22 @@ class _Tables(HTMLParser):
             self._end_row(t)
         elif tag == "table":
             self._end_row(t)
-            self.tables.append(self._stack.pop()["grid"])
+            self.tables.append(self._stack.pop()["sheet"])
+        elif tag in _BOLD_TAGS and t["cell"] is not None and t["cell"]["inner_bold"] > 0:
+            t["cell"]["inner_bold"] -= 1
+        elif tag in _BLOCK_TAGS and t["cell"] is not None:
+            _line_break(t["cell"])
 
     def handle_data(self, data):
-        if self._stack and self._stack[-1]["cell"] is not None:
-            self._stack[-1]["cell"]["text"].append(data)
+        if self._in_style:
+            self._css.append(data)
+        elif self._stack and self._stack[-1]["cell"] is not None:
+            cell = self._stack[-1]["cell"]
+            # HTML whitespace, a line break of the source included, is a space (only <br> breaks a
+            # line); &nbsp; is a space too
+            cell["text"].append(_HTML_SPACE.sub(" ", data.replace("\xa0", " ")))
+            if cell["inner_bold"] and data.strip():
+                cell["bold_text"] = True
 
     def _end_cell(self, t):
         cell = t["cell"]
@@ -175,12 +301,23 @@ class _Tables(HTMLParser):
             return
         t["cell"] = None
         row = t["row"]
-        r = len(t["grid"])
+        sheet: ForeignSheet = t["sheet"]
+        r = len(sheet.grid)
         self._fill_spans(t, r, row)
         text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(cell["text"])))
-        row.append(_cell(text))
-        col = len(row) - 1
+        col = len(row)
+        value = _cell(text)
+        fmt, font = cell["format"], cell["font"]
+        if is_percent_format(fmt) and value is not None:
+            value = _percent_number(cell["num"], value)
+        row.append(value)
+        if fmt or font:
+            sheet.info.xf[(r, col)] = sheet.info.style_index(fmt or GENERAL, font)
+        if (cell["bold"] or cell["bold_text"]) and value is not None:
+            sheet.bold.add((r, col))
         row.extend([None] * (cell["colspan"] - 1))
+        if cell["colspan"] > 1 or cell["rowspan"] > 1:
+            sheet.merges.append((r, col, r + cell["rowspan"] - 1, col + cell["colspan"] - 1))
         for dr in range(1, cell["rowspan"]):
             for dc in range(cell["colspan"]):
                 t["spans"][(r + dr, col + dc)] = True
@@ -194,9 +331,36 @@ class _Tables(HTMLParser):
     def _end_row(self, t):
         self._end_cell(t)
         if t["row"] is not None:
-            self._fill_spans(t, len(t["grid"]), t["row"])
-            t["grid"].append(t["row"])
+            self._fill_spans(t, len(t["sheet"].grid), t["row"])
+            t["sheet"].grid.append(t["row"])
             t["row"] = None
+
+
+def _line_break(cell: dict) -> None:
+    """<p>Xây dựng</p><p>nhà văn hóa</p> in one cell: two lines, never 'Xây dựngnhà văn hóa'."""
+    text = "".join(cell["text"]).rstrip(" ")
+    if text and not text.endswith("\n"):
+        cell["text"].append("\n")
+
+
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d{1,2}$")  # '0,8', '0,85' (never '1,000': thousands)
+
+
+def _percent_number(num: str | None, text: str):
+    """A percent-formatted cell's value: the number Excel stored (x:num) or
+    the cell's own number ('0.8', or '0,8' as Vietnamese Windows writes it,
+    shown as 80 %); text such as '80%' stays text."""
+    for candidate in (num, text):
+        plain = str(candidate).strip()
+        if _DECIMAL_COMMA.match(plain):
+            plain = plain.replace(",", ".")
+        try:
+            f = float(plain)
+        except (TypeError, ValueError):
+            continue
+        if f == f and abs(f) != float("inf"):
+            return f
+    return text
 
 
 def _span(value) -> int:
@@ -219,12 +383,13 @@ def _html_text(data: bytes) -> str:
         return _decode_text(data)[0]
 
 
-def read_html(data: bytes, name: str) -> dict[str, list[list]]:
+def read_html(data: bytes, name: str) -> dict[str, ForeignSheet]:
     parser = _Tables(name)
     parser.feed(_html_text(data))
     parser.close()
-    tables = [_square(name, g) for g in parser.tables]
-    return {f"Bảng {i}": g for i, g in enumerate((g for g in tables if g), start=1)}
+    for t in parser.tables:
+        _square(name, t.grid)
+    return {f"Bảng {i}": t for i, t in enumerate((t for t in parser.tables if t.grid), start=1)}
 
 
 # -- SpreadsheetML 2003 -------------------------------------------------------
@@ -248,7 +413,21 @@ def _typed(kind: str | None, text: str):
     return _cell(text)
 
 
-def read_xml2003(data: bytes, name: str) -> dict[str, list[list]]:
+def _bold_styles(root, ns: str) -> set[str]:
+    """The ss:ID of every style whose font is bold (ss:Parent followed)."""
+    raw = {}
+    for st in root.iter(ns + "Style"):
+        font = st.find(ns + "Font")
+        bold = font.get(ns + "Bold") if font is not None else None
+        raw[st.get(ns + "ID")] = (st.get(ns + "Parent"), None if bold is None else bold in ("1", "true"))
+
+    def bold(sid, depth=0):
+        parent, b = raw.get(sid, (None, None))
+        return b if b is not None or not parent or depth > 10 else bold(parent, depth + 1)
+    return {sid for sid in raw if bold(sid)}
+
+
+def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
     from defusedxml import ElementTree as ET
     from defusedxml.common import DefusedXmlException
     ns = "{" + _SS_NS + "}"
@@ -259,10 +438,13 @@ def read_xml2003(data: bytes, name: str) -> dict[str, list[list]]:
                            f"những tệp như vậy vì lý do an toàn. Hãy lưu lại thành .xlsx rồi gửi lại.") from None
     except ET.ParseError as exc:
         raise FileUnusable(f"Tệp '{name}' (XML) bị hỏng, không đọc được ({exc}).") from None
-    sheets: dict[str, list[list]] = {}
+    from .cellinfo import spreadsheetml_cell_info
+    bold_styles = _bold_styles(root, ns)
+    sheets: dict[str, ForeignSheet] = {}
     for i, ws in enumerate(root.iter(ns + "Worksheet"), start=1):
         title = ws.get(ns + "Name") or f"Sheet{i}"
         grid: list[list] = []
+        merges, bold = [], set()
         table = ws.find(ns + "Table")
         for row in (table.iter(ns + "Row") if table is not None else ()):
             r = int(row.get(ns + "Index") or len(grid) + 1)
@@ -277,14 +459,26 @@ def read_xml2003(data: bytes, name: str) -> dict[str, list[list]]:
                 d = cell.find(ns + "Data")
                 value = _typed(d.get(ns + "Type"), "".join(d.itertext())) if d is not None else None
                 cells.append(value)
-                merge = cell.get(ns + "MergeAcross") or ""
-                if merge.isdigit():
-                    cells.extend([None] * min(int(merge), 16384))
-        sheets[title[:31]] = _square(name, grid)
+                if (cell.get(ns + "StyleID") or row.get(ns + "StyleID")) in bold_styles and value is not None:
+                    bold.add((r - 1, c - 1))
+                across, down = (_span_count(cell.get(ns + "MergeAcross")), _span_count(cell.get(ns + "MergeDown")))
+                cells.extend([None] * across)
+                if across or down:
+                    merges.append((r - 1, c - 1, r - 1 + down, c - 1 + across))
+        try:
+            info = spreadsheetml_cell_info(data, ws.get(ns + "Name"))
+        except Exception:  # the values are still read; every cell is taken as General
+            info = CellInfo()
+        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info)
     return sheets
 
 
-def read_foreign(kind: str, data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
+def _span_count(value: str | None) -> int:
+    value = (value or "").strip()
+    return min(int(value), 16384) if value.isdigit() else 0
+
+
+def read_foreign(kind: str, data: bytes, name: str) -> tuple[dict[str, ForeignSheet], str]:
     """The sheets of an HTML/XML/CSV file and a note on what it was."""
     if kind == CSV:
         sheets, encoding = read_csv(data, name)
@@ -294,4 +488,4 @@ def read_foreign(kind: str, data: bytes, name: str) -> tuple[dict[str, list[list
     return read_xml2003(data, name), DESCRIPTION[XML2003]
 
 
-__all__ = ["sniff", "read_foreign", "BINARY_KINDS", "DESCRIPTION", "FileTooLarge"]
+__all__ = ["sniff", "read_foreign", "ForeignSheet", "BINARY_KINDS", "DESCRIPTION", "FileTooLarge"]

@@ -32,8 +32,8 @@ DECREE_BASIS = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6
                 "của Luật Thi đua, khen thưởng;")
 
 
-def _article(doc, number: int, tag: str) -> None:
-    p = para(doc, indent=True)
+def _article(doc, number: int, tag: str, keep_next: bool = False) -> None:
+    p = para(doc, indent=True, keep_next=keep_next)
     set_run_font(p.add_run(f"Điều {number}. "), 14, bold=True)
     set_run_font(p.add_run(tag), 14)
 
@@ -90,8 +90,8 @@ def build_decision(path: Path) -> Path:
     para(doc, "QUYẾT ĐỊNH:", size=14, bold=True, align="center", space_after=12)
     _article(doc, 1, "{{ article1 }}")
     _article(doc, 2, "{{ article2 }}")
-    _article(doc, 3, "{{ article3 }}")
-    para(doc, "", space_after=6)
+    _article(doc, 3, "{{ article3 }}", keep_next=True)  # the last article goes with the signature block
+    para(doc, "", space_after=6, keep_next=True)
     _signature(doc)
     page_number_header(doc.sections[0])
     _annex(doc)

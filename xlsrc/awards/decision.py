@@ -14,7 +14,7 @@ from ..errors import ThiDuaError
 from ..parsing import DateValue, canonical_doc_number
 from ..records import Record, WorkbookData
 from ..report.context import who
-from ..vntext import admin_date_long, count_text, fold, nfc
+from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
 from . import tables
 from .money import (ROUNDING_BASIS, BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text,
                     prize)
@@ -85,7 +85,7 @@ def _staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[
     for rec in data.records.get("staff", []):
         if rec.text("staff_code"):
             by_code[fold(rec.text("staff_code"))] = rec
-        by_name.setdefault(fold(rec.text("name")), []).append(rec)
+        by_name.setdefault(fold(bare_name(rec.text("name"))[0]), []).append(rec)
     return by_code, by_name
 
 
@@ -95,7 +95,7 @@ def staff_of(award: Record, index) -> Record | None:
     code = fold(award.text("staff_code"))
     if code and code in by_code:
         return by_code[code]
-    same = by_name.get(fold(award.text("recipient")), [])
+    same = by_name.get(fold(bare_name(award.text("recipient"))[0]), [])
     if len(same) > 1:
         unit = fold(award.text("recipient_unit"))
         same = [s for s in same if fold(s.text("department")) and fold(s.text("department")) in unit]
@@ -147,9 +147,11 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, or
     position = award.text("recipient_unit")
     if kind == S.INDIVIDUAL and named:
         person = staff_of(award, index)
+        name, typed = bare_name(name)  # "Ông Nguyễn Văn A" typed: the salutation is printed once
+        salutation = SALUTATION.get(person["gender"] or "", "") if person is not None else ""
+        salutation = salutation or (typed.capitalize() if fold(typed) in ("ong", "ba") else "")
+        name = f"{salutation} {name}".strip()
         if person is not None:
-            salutation = SALUTATION.get(person["gender"] or "", "")
-            name = f"{salutation} {name}".strip()
             if not position:
                 position = ", ".join(x for x in (person.text("position"), person.text("department"),
                                                  data.info.get("unit_name") or "") if x)

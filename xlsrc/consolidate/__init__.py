@@ -158,7 +158,8 @@ def consolidate(inputs: list[str], jobs: int | None = None, unit_map: str | None
     jobs = default_jobs() if jobs is None else jobs
     mapping = UnitMap.load(unit_map) if unit_map else None
     own_info = _own_info(info_from) if info_from else None
-    skip = {str(safe_resolve(Path(p))) for p in exclude or []}  # e.g. the master itself, found in an input folder
+    # the master itself, or the unit map (a .csv), found in an input folder
+    skip = {str(safe_resolve(Path(p))) for p in [*(exclude or []), *([unit_map] if unit_map else [])]}
     candidates = [c for c in discover([str(p) for p in inputs]) if str(safe_resolve(Path(c.path))) not in skip]
     readable = [c.path for c in candidates if not c.error]
     try:

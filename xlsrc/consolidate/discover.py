@@ -76,7 +76,7 @@ def discover(inputs: list[str]) -> list[Candidate]:
         elif p.is_file():
             if p.suffix.lower() not in SPREADSHEET_SUFFIXES:
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính "
-                                                                f"(.xlsx, .xlsm, .xls, .ods); bỏ qua."))
+                                                                f"(.xlsx, .xlsm, .xls, .ods, .csv); bỏ qua."))
             elif p.name.startswith("~$"):
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office "
                                                                 f"(tệp đang mở), không phải báo cáo; bỏ qua."))

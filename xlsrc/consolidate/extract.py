@@ -17,9 +17,10 @@ from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
-from ..records import Record, WorkbookData, cell_info_getter, find_sheet, parse_value, progress_options, read_info
+from ..records import (Record, WorkbookData, cell_info_getter, date_from_number, find_sheet, parse_value,
+                       progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
-from ..validation import ERROR, validate_records
+from ..validation import ERROR, WARNING, row_signature, signature_keys, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -136,6 +137,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         progress = values.get("progress")
         if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
             values["declared_status"] = rec["declared_status"] = progress.status  # "Đang thực hiện" as progress
+        dated = date_from_number(raw, values)  # "Số 45/QĐ-SYT ngày 05/01/2025": the date is kept in its column
+        if dated:
+            rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
         records.append(Record(spec, i + 1, raw, values))
         if "unit" in raw:
             rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
@@ -246,6 +250,28 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return found
 
 
+def _leave_hidden(found, hidden: set[str], path: str) -> tuple[list, list[dict]]:
+    """Tables on sheets the sender hid (often last year's annex) are left out
+    when a shown sheet has a table of the same kind, else read; either way a
+    warning names the sheet."""
+    shown = {spec.key for sheet, spec, _ in found if sheet not in hidden}
+    kept, notes = [], []
+    for sheet, spec, loc in found:
+        if sheet in hidden:
+            left_out = spec.key in shown
+            what = TITLE.get(spec.key, spec.name.lower())
+            message = (f"Trang '{sheet}' đang bị ẩn: bảng {what} ở trang này không được tổng hợp (bảng ở trang "
+                       f"đang hiện được dùng). Nếu cần, hiện trang rồi gửi lại." if left_out else
+                       f"Bảng {what} nằm ở trang '{sheet}' đang bị ẩn; vẫn được tổng hợp vì tệp không có bảng nào "
+                       f"như vậy ở trang đang hiện. Hãy kiểm tra.")
+            notes.append({**Finding(sheet, loc.header_row + 1, "", cell_ref(loc.header_row + 1, 1), WARNING,
+                                    "SHEET_HIDDEN", message).as_dict(), "file": path})
+            if left_out:
+                continue
+        kept.append((sheet, spec, loc))
+    return kept, notes
+
+
 def _read_notes(book: FileBook, sheets: set[str]) -> list[Finding]:
     """Legacy-encoded text converted, formulas without a value, in the sheets read."""
     return [f for sheet in book.sheet_names() if sheet in sheets for f in book.notes(sheet)]
@@ -327,16 +353,15 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     # hand-made tables, in any sheet not already read as a schema sheet
     wanted = [s for s in HAND_MADE_SPECS if s.key not in covered]
     lines: list[str] = []
+    hidden_notes: list[dict] = []
     tables_found = 0
     if wanted:
         result["kind"] = result["kind"] or "hand-made"
-        found_all = []
-        for sheet in names:
-            if sheet in claimed:
-                continue
-            for spec, loc in _find_hand_made(book, sheet, wanted):
-                found_all.append((sheet, spec, loc))
-                lines.extend(_title_lines(book.read(sheet), loc.header_row))
+        found_all = [(sheet, spec, loc) for sheet in names if sheet not in claimed
+                     for spec, loc in _find_hand_made(book, sheet, wanted)]
+        found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
+        for sheet, spec, loc in found_all:
+            lines.extend(_title_lines(book.read(sheet), loc.header_row))
         facts = facts_from_lines(lines)
         if not template:
             result["unit_text"] = facts.get("annex_unit") or facts.get("heading_unit") or ""
@@ -387,7 +412,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     result["status"] = "ok"
     result["rows"] = rows
     result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
-        check_tables(path, tables)
+        check_tables(path, tables) + hidden_notes
     result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
     result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
@@ -402,7 +427,9 @@ def check_tables(path: str, tables) -> list[dict]:
     source file, sheet and cell. A required column missing from a table is
     said once for the table, not once a row."""
     out: list[dict] = []
+    seen: dict[tuple, tuple[str, int]] = {}  # a row of an earlier sheet, by signature (a copied sheet)
     for spec, loc, sheet, records in tables:
+        out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns]
@@ -417,6 +444,26 @@ def check_tables(path: str, tables) -> list[dict]:
             if f.code == "REQUIRED_EMPTY" and f.column in absent:
                 continue
             out.append({**f.as_dict(), "file": path})
+    return out
+
+
+def _copied_rows(path: str, spec: S.SheetSpec, loc, sheet: str, records, seen: dict) -> list[dict]:
+    """Rows that repeat, as typed, a row of another sheet of the same file
+    ('Phụ lục (2)', a copy of the annex): errors, so nothing is counted twice
+    without a word. Repeats within one table are the validator's."""
+    keys, out, here = signature_keys(spec), [], {}
+    column = loc.excel_col(spec.key_column) or 1
+    for rec in records:
+        signature = (spec.key,) + row_signature(rec, keys)
+        first = seen.get(signature)
+        if first is not None and first[0] != sheet:
+            out.append({**Finding(sheet, rec.row, spec.column(spec.key_column).header, cell_ref(rec.row, column),
+                                  ERROR, "DUPLICATE_ROW", f"Dòng trùng hoàn toàn với dòng {first[1]} ở trang "
+                                  f"'{first[0]}' (trang chép lại?); bị tính hai lần nếu không xoá.").as_dict(),
+                        "file": path})
+        here.setdefault(signature, (sheet, rec.row))
+    for signature, where in here.items():
+        seen.setdefault(signature, where)
     return out
 
 
@@ -514,4 +561,5 @@ class _BoldCells:
         if kind == "ods":
             bold = _ods_shape(data, self.sheet)[1]
             return lambda r, c: (r, c) in bold
-        return lambda r, c: False
+        bold = self.book.bold_cells(self.sheet) or set()  # HTML (<b>, <th>) and XML 2003 (ss:Bold)
+        return lambda r, c: (r, c) in bold

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from .. import schema as S
@@ -38,6 +39,17 @@ def file_unit(ex: dict, unit_map: UnitMap | None) -> str:
     """--unit-map, else Thông tin, else the file's own title lines, else its name."""
     mapped = unit_map.unit_for(ex["file"]) if unit_map else None
     return mapped or ex.get("unit_info") or ex.get("unit_text") or unit_from_filename(ex["file"])
+
+
+def _named_apart(units: list[str], extracts: list[dict], unit_map: UnitMap | None) -> list[str]:
+    """Units known only by their file's name, where files of one name came from
+    several folders ('Cam Binh/Bao cao.xlsx', 'Thach Lac/Bao cao.xlsx'): the
+    folder is added, so that one unit's file never replaces another's."""
+    by_name = [not ((unit_map and unit_map.unit_for(ex["file"])) or ex.get("unit_info") or ex.get("unit_text"))
+               for ex in extracts]
+    shared = Counter(fold(u) for u, b in zip(units, by_name) if b)
+    return [f"{u} ({nfc(Path(ex['file']).parent.name)})" if b and shared[fold(u)] > 1 and Path(ex["file"]).parent.name
+            else u for u, b, ex in zip(units, by_name, extracts)]
 
 
 def _newness(ex: dict, index: int):
@@ -98,7 +110,7 @@ def master_info(used: list[dict], own: dict | None) -> dict[str, Any]:
 def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict | None = None):
     """FileResult-like dicts, the master Content and the number of work rows."""
     n = len(extracts)
-    units = [file_unit(ex, unit_map) for ex in extracts]
+    units = _named_apart([file_unit(ex, unit_map) for ex in extracts], extracts, unit_map)
     status = [ex["status"] for ex in extracts]
     message = [ex["message"] for ex in extracts]
     taken: list[set[str]] = [set(ex.get("covered") or []) if ex["status"] == "ok" else set() for ex in extracts]

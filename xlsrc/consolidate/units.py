@@ -149,6 +149,10 @@ def facts_from_lines(lines: list[str]) -> dict:
             facts["year"] = int(y.group(1))
         if text == text.upper() and len(text.split()) <= 14 and agency_head(key):
             headings.append(text)
+        elif text == text.upper() and headings and agency_head(fold(headings[-1])) == fold(headings[-1]) \
+                and any(key.startswith(fold(level) + " ") for level in ADMIN_LEVELS):
+            # "ỦY BAN NHÂN DÂN" over "XÃ CẨM BÌNH" (NĐ 30 heading on two lines): one name
+            headings[-1] = f"{headings[-1]} {text}"
     if headings:
         # "UBND TỈNH HÀ TĨNH" then "SỞ Y TẾ": the issuing body is the last heading.
         facts["heading_unit"] = proper_name(headings[-1])

@@ -227,7 +227,8 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
         reg = data.info.get("registration") or ""
         reg_plan = _by_number(data).get(reg) or next(iter(_plans(data, S.ROLE_REGISTRATION)), None)
         ref = f" ({cite_short(reg_plan)})" if reg_plan else (f" (văn bản số {reg})" if reg else "")
-        extra.append(f"Bên cạnh đó, {unit} đã đăng ký {count_text(n)} công trình, phần việc {purpose}".rstrip()
+        besides = "Bên cạnh đó, " if results or extra else ""  # only after something the count adds to
+        extra.append(f"{besides}{unit} đã đăng ký {count_text(n)} công trình, phần việc {purpose}".rstrip()
                      + ref + ".")
     if extra:
         first = " ".join([_sentence(results[0])] + extra) if results else " ".join(extra)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import Record
-from ..vntext import nfc
+from ..vntext import bare_name, nfc
 
 UNKNOWN_CODE, UNKNOWN_NAME, AMBIGUOUS = "unknown_code", "unknown_name", "ambiguous"
 
@@ -18,6 +18,11 @@ def name_key(text: object) -> str:
     return " ".join(nfc(text).casefold().split())
 
 
+def person_key(text: object) -> str:
+    """name_key of a person's name without an honorific typed before it: 'Ông Nguyễn Văn A' is 'Nguyễn Văn A'."""
+    return name_key(bare_name(text)[0])
+
+
 @dataclass(eq=False)
 class Person:
     record: Record
@@ -25,7 +30,7 @@ class Person:
     code: str
     position: str
     unit: str
-    key: str          # name_key(name)
+    key: str          # person_key(name)
     unit_key: str
     duplicate: bool = False  # same name in the same unit, no code: cannot be told apart
 
@@ -57,7 +62,7 @@ class Directory:
             if not name:
                 continue
             unit = rec.text("department")
-            p = Person(rec, name, rec.text("staff_code"), rec.text("position"), unit, name_key(name), name_key(unit))
+            p = Person(rec, name, rec.text("staff_code"), rec.text("position"), unit, person_key(name), name_key(unit))
             self.people.append(p)
             if p.code:
                 self.by_code.setdefault(name_key(p.code), p)
@@ -86,7 +91,7 @@ class Directory:
         if code_key:
             p = self.by_code.get(code_key)
             return Match(p) if p else Match(None, UNKNOWN_CODE)
-        candidates = self.by_name.get(name_key(name), [])
+        candidates = self.by_name.get(person_key(name), [])
         unit_key = name_key(unit)
         if unit_key and candidates:
             if loose_unit:

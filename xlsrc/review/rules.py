@@ -330,7 +330,7 @@ def _collective_common(e: Engine, st: Standard, c: Collective, out: Outcome) -> 
         sure, unknown = e.members_meeting(LDTT, c.members)
         if share.met(sure, n):
             out.add(True, f"{sure}/{n} thành viên đạt Lao động tiên tiến")
-            out.summary.append(f"{count_text(sure)}/{count_text(n)} cá nhân đạt danh hiệu Lao động tiên tiến")
+            out.summary.append(f"{count_text(sure)} trên tổng số {count_text(n)} cá nhân đạt danh hiệu Lao động tiên tiến")
         elif not share.met(sure + len(unknown), n):
             out.add(False, f"Chỉ {sure}/{n} thành viên đạt Lao động tiên tiến, cần {share.text()}")
         else:
