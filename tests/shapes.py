@@ -38,6 +38,8 @@ def _xlsx(path, rows, merges, bold, sheet, percent, font=None):
             if v is None:
                 continue
             cell = ws.cell(r + 1, c + 1, v)
+            if isinstance(v, str) and v.startswith("="):  # text typed as '=…, never a formula
+                cell.data_type = "s"
             if isinstance(v, dt.datetime):
                 cell.number_format = "dd/mm/yyyy"
             if (r, c) in percent:

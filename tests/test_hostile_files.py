@@ -3,6 +3,8 @@ not what their extension says: built byte by byte, then read through the real
 access layer and the real commands."""
 from __future__ import annotations
 
+import csv
+import io
 import os
 import random
 import string
@@ -402,3 +404,15 @@ def test_paragraphs_inside_a_web_page_cell_are_lines_not_glued_words(tmp_path):
                  '<td><p>Xây dựng</p><p>nhà văn hóa</p></td></tr><tr><td>2</td><td><div>Sửa chữa</div>'
                  '<div><span>đường</span> <b>liên thôn</b></div></td></tr></table>', encoding="utf-8")
     assert [r[1] for r in FileBook(f).read("Bảng 1")[1:]] == ["Xây dựng\nnhà văn hóa", "Sửa chữa\nđường liên thôn"]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_quotes_inside_a_csv_field_are_read_as_excel_writes_them(tmp_path, sep):
+    # 'Khối "A"' is written with doubled quotes inside a quoted field (RFC 4180, as Excel does)
+    rows = [TABLE[0][:3], [1, "Sửa nhà văn hóa", 'Khối "A"'], [2, "Lát vỉa hè", "Phòng B"]]
+    f = tmp_path / "q.xls"
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows(rows)
+    f.write_text(out.getvalue(), encoding="utf-16")
+    grid = FileBook(f).read("Sheet1")
+    assert grid[1][1:3] == ["Sửa nhà văn hóa", 'Khối "A"']

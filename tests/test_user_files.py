@@ -552,3 +552,22 @@ def test_the_decision_column_of_an_awards_list_is_found_under_its_usual_headers(
     rows = list(openpyxl.load_workbook(out)[S.AWARDS.name].iter_rows(values_only=True))
     [award] = [dict(zip(rows[0], r)) for r in rows[1:] if any(r)]
     assert (award["Số quyết định"], award["Ngày quyết định"].date().isoformat()) == ("45/QĐ-SYT", "2025-01-05")
+
+
+def test_dates_typed_with_a_word_around_them_are_read_with_a_warning_and_kept_as_typed(tmp_path):
+    """'30/09/2025 (dự kiến)', 'Dự kiến tháng 12/2025', 'Từ 01/3/2025': the
+    date is read (the unit need not resend its file), a warning says how,
+    and the master keeps the cell as typed."""
+    unit = _hand_typed_annex(tmp_path / "xa_thach_lac.xlsx", [
+        ("1", "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", "Từ 01/3/2025", "30/09/2025 (dự kiến)", "75"),
+        ("2", "Kênh mương nội đồng", "HTX Thạch Lạc", "01/02/2025", "Dự kiến tháng 12/2025", "50"),
+    ])
+    works, findings = _consolidate(tmp_path, unit)
+    assert [(f["cell"], f["code"], f["severity"]) for f in findings] == [
+        ("D6", "DATE_INTERPRETED", "warning"), ("E6", "DATE_INTERPRETED", "warning"),
+        ("E7", "DATE_INTERPRETED", "warning")]
+    assert "30/9/2025" in findings[1]["message"] and "Tháng 12/2025" in findings[2]["message"]
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in works] == [
+        ("Từ 01/3/2025", "30/09/2025 (dự kiến)"), (works[1]["Ngày khởi công"], "Dự kiến tháng 12/2025")]
+    assert _run(["validate", tmp_path / "TongHop.xlsx", "--json"]) == 0  # the master reads them the same way
+    assert [f["code"] for f in json.loads(_run.stdout) if f["sheet"] == S.WORKS.name] == ["DATE_INTERPRETED"] * 3

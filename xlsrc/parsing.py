@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -28,6 +28,7 @@ class DateValue:
     text: str = ""
     year_given: bool = True
     note: str = ""  # how a value that had to be interpreted was read (a warning), or why it was not
+    qualified: bool = False  # typed with words around the date ("30/9/2025 (dự kiến)"): keep the text as typed
 
     @property
     def ok(self) -> bool:
@@ -192,6 +193,22 @@ def _parse_date_text(text: str, default_year: int | None) -> DateValue:
             year = int(g[0])
             if 1900 <= year <= 2200:
                 return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, text)
+    return _qualified_date(text, default_year)
+
+
+# words typed around a date: "Dự kiến tháng 12/2025", "Từ 01/3/2025", "30/9/2025 (dự kiến)"
+_QUALIFIER = re.compile(r"^(?:(?P<lead>dự kiến|khoảng|từ ngày|từ|đến ngày|đến|trước ngày|trước|trong)\s+)?"
+                        r"(?P<core>.+?)\s*(?P<tail>\([^()]*\))?$", re.I)
+
+
+def _qualified_date(text: str, default_year: int | None) -> DateValue:
+    """A date with a word around it is read with a warning; anything else is unreadable."""
+    m = _QUALIFIER.match(text)
+    if m and (m.group("lead") or m.group("tail")) and m.group("core") != text:
+        inner = _parse_date_text(m.group("core"), default_year)
+        if inner.ok and not inner.qualified:
+            return replace(inner, text=text, qualified=True,
+                           note=f"Ô ghi '{text}': đọc ngày là {inner.display()}.{' ' + inner.note if inner.note else ''}")
     return DateValue(None, None, None, text)
 
 

@@ -141,10 +141,13 @@ def _cell(text: str):
 def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     text, encoding = _decode_text(data)
     try:
-        dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    grid = [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
+        delimiter = ","
+    # only the separator is guessed: quotes are Excel's (RFC 4180, '""' inside a quoted field), which
+    # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
+    grid = [[_cell(v) for v in row] for row in rows]
     return {"Sheet1": ForeignSheet(_square(name, grid))}, encoding
 
 

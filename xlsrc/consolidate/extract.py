@@ -43,7 +43,7 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
         return None
     if col.kind == S.DATE:
         dv: DateValue = value
-        if dv.ok and dv.precision == DAY:
+        if dv.ok and dv.precision == DAY and not dv.qualified:  # "30/9/2025 (dự kiến)" stays as typed
             return dt.datetime(dv.start.year, dv.start.month, dv.start.day)
         if dv.ok and dv.precision == MONTH and not dv.year_given:  # "Tháng 4" + the report's year
             return f"Tháng {dv.start.month}/{dv.start.year}"
