@@ -10,7 +10,9 @@ times, each in a fresh process, best of three runs (--repeat) in this one run:
   floor         python-calamine read of the same sheets + the same rows written once with XlsxWriter
 
 and prints seconds, peak memory (ru_maxrss of the process and its children)
-and the ratios ours/naive (target ≤ 0.25) and ours/floor (target ≤ 1.0 on 2 cores).
+and the ratios ours/naive (target ≤ 0.25) and ours/floor (target ≤ 1.0 on 2 cores),
+and how much faster the cores run two processes than one at that moment (on a
+machine shared with other work, --jobs cannot gain more than that).
 "ours" reads more than the floor does: it finds the table, validates every
 row, and writes the master's formats, tables, lists and Tổng hợp.
 
@@ -155,6 +157,30 @@ def run_floor(folder: Path, out: Path) -> dict:
     return {"rows": len(rows)}
 
 
+def _spin(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i % 7
+    return s
+
+
+def parallel_capacity(workers: int, n: int = 2_000_000) -> float:
+    """How much faster ``workers`` processes finish pure-Python work than one
+    process, on this machine now (other programs share the cores): the most
+    that --jobs can give in this run."""
+    from concurrent.futures import ProcessPoolExecutor
+    t = time.perf_counter()
+    for _ in range(workers):
+        _spin(n)
+    serial = time.perf_counter() - t
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_spin, [1] * workers))  # started before the clock
+        t = time.perf_counter()
+        list(pool.map(_spin, [n] * workers))
+        parallel = time.perf_counter() - t
+    return serial / parallel
+
+
 def child(variant: str, folder: str, out: str) -> None:
     t = time.perf_counter()
     folder_p, out_p = Path(folder), Path(out)
@@ -205,7 +231,9 @@ def main() -> None:
                     results[variant] = got
                 results[variant]["peak_mb"] = max(got["peak_mb"], (best or got)["peak_mb"])
         import os
-        print(f"\nbest of {args.repeat}; cores: {len(os.sched_getaffinity(0))}")
+        cores = len(os.sched_getaffinity(0))
+        print(f"\nbest of {args.repeat}; cores: {cores}; {cores} processes run pure Python "
+              f"{parallel_capacity(cores):.2f}× as fast as one, now (the most --jobs can give)")
         print(f"{'variant':10} {'seconds':>8} {'peak MB':>8} {'rows':>8}")
         for v, r in results.items():
             print(f"{v:10} {r['seconds']:8.2f} {r['peak_mb']:8.0f} {r['rows']:8}")

@@ -49,6 +49,26 @@ def test_far_cell_without_dimension_is_found_from_the_cell_references(tmp_path):
         FileBook(f)
 
 
+def test_a_tall_dimension_and_wide_cells_together_are_refused(tmp_path):
+    """The <dimension> says one column over every row, the cells reach column
+    Z near the top: neither alone passes the limit, the area they span does
+    (the count of cells is skipped only when it cannot matter)."""
+    f = tmp_path / "cao_rong.xlsx"
+    f.write_bytes(xlsx_bytes(sheet_xml([("A1", "a"), ("Z10", "b")], "A1:A1048576")))
+    with pytest.raises(FileTooLarge, match="1.048.576 và cột 26"):
+        FileBook(f)
+
+
+@pytest.mark.parametrize("ref", ["AA400000", "Z390000", "XFD700"])
+def test_cells_far_right_or_far_down_are_still_counted(tmp_path, ref):
+    """A cell beyond column Z or row 99.999 makes the check count every
+    cell: A1 and that cell span more than 10.000.000 cells."""
+    f = tmp_path / "xa.xlsx"
+    f.write_bytes(xlsx_bytes(sheet_xml([("A1", "a"), (ref, "b")])))
+    with pytest.raises(FileTooLarge, match="quá lớn"):
+        FileBook(f)
+
+
 def test_whitespace_bomb_is_refused_by_ratio_without_unpacking(tmp_path):
     f = tmp_path / "trang.xlsx"
     f.write_bytes(whitespace_part_xlsx(300 * 1024 * 1024))

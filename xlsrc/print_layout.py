@@ -90,15 +90,24 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / cap)) for part in text.split("\n"))
 
 
+def text_lines(value: Any, width: float) -> int:
+    """Lines a cell's value takes in a column of ``width`` (1 unless it is
+    text that wraps; a hidden column, of infinite width, never wraps)."""
+    if math.isinf(width) or not isinstance(value, str):
+        return 1
+    if len(value) > width * CHARS_PER_WIDTH or "\n" in value:
+        return _lines(value, width)
+    return 1
+
+
+def height_of(lines: int) -> float | None:
+    """Points for a row of ``lines`` lines; ``None`` when one line is enough."""
+    return round(lines * LINE_PT + 2, 2) if lines > 1 else None
+
+
 def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
     """Points for a row whose text wraps; ``None`` when one line is enough."""
-    most = 1
-    for value, width in zip(values, widths):
-        if math.isinf(width):  # a hidden column does not set the height
-            continue
-        if isinstance(value, str) and (len(value) > width * CHARS_PER_WIDTH or "\n" in value):
-            most = max(most, _lines(value, width))
-    return round(most * LINE_PT + 2, 2) if most > 1 else None
+    return height_of(max((text_lines(v, w) for v, w in zip(values, widths)), default=1))
 
 
 def setup_remaining(wb, last_row: int) -> None:

@@ -14,12 +14,12 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from xlsxwriter.utility import xl_col_to_name
 
-from .print_layout import row_height
+from .print_layout import height_of, text_lines
 
 _EPOCH = dt.datetime(1899, 12, 30)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -63,34 +63,72 @@ def _text(value: Any) -> str:
     return text
 
 
+def _cell_tail(value: Any, style: str) -> str:
+    """A cell's XML after its reference: style, type and value."""
+    if value.__class__ is not str:
+        number = _number(value)
+        if number is not None:
+            return f'"{style}><v>{number}</v></c>'
+    return f'"{style} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
+
+
+def _cell(value: Any, style: str, width: float | None) -> tuple[str, int]:
+    return _cell_tail(value, style), 1 if width is None else text_lines(value, width)
+
+
 def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
              styled_blanks: Sequence[int] = ()) -> str:
+    """The ``<row>`` elements of ``rows``."""
+    return "".join(iter_rows_xml(first_row, rows, styles, widths, styled_blanks))
+
+
+def iter_rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
+                  styled_blanks: Sequence[int] = (), batch: int = 2000) -> Iterator[str]:
+    """The ``<row>`` elements of ``rows``, ``batch`` rows a piece (a large
+    master is never held as one string). A text or date recurs down a
+    column (units, files, sheets, progress words): its XML and the lines it
+    takes are made once per column."""
     width = max((len(r) for r in rows), default=0)
     blanks = {c for c in styled_blanks if c < width and c < len(styles) and styles[c]}
-    letters = [xl_col_to_name(c) for c in range(width)]
     s_attr = [f' s="{styles[c]}"' if c < len(styles) and styles[c] else "" for c in range(width)]
+    opens = [f'<c r="{xl_col_to_name(c)}' for c in range(width)]
+    blank_tail = [f'"{s_attr[c]}/>' if c in blanks else None for c in range(width)]
+    col_widths = [widths[c] if c < len(widths) else None for c in range(width)]  # None: never sets the height
+    seen: list[dict[Any, tuple[str, int]]] = [{} for _ in range(width)]
     parts = []
     append = parts.append
     for r, row in enumerate(rows, start=first_row):
         rs = str(r)
         cells = []
+        most = 1
         for c, v in enumerate(row):
             if v is None or v == "":
-                if c in blanks:
-                    cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]}/>')
+                if blank_tail[c] is not None:
+                    cells.append(opens[c] + rs + blank_tail[c])
                 continue
-            if type(v) is not str:
-                number = _number(v)
-                if number is not None:
-                    cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]}><v>{number}</v></c>')
-                    continue
-            cells.append(f'<c r="{letters[c]}{rs}"{s_attr[c]} t="inlineStr"><is><t xml:space="preserve">'
-                         f'{_text(v)}</t></is></c>')
+            kind = v.__class__
+            if kind is float or kind is int:  # a number: nothing to cache, never wraps
+                cells.append(f'{opens[c]}{rs}"{s_attr[c]}><v>{v!r}</v></c>' if kind is int or v - v == 0.0
+                             else opens[c] + rs + _cell_tail(v, s_attr[c]))
+                continue
+            try:
+                got = seen[c].get((kind, v))
+            except TypeError:  # unhashable: made each time
+                got = _cell(v, s_attr[c], col_widths[c])
+            if got is None:
+                got = seen[c][(kind, v)] = _cell(v, s_attr[c], col_widths[c])
+            cells.append(opens[c] + rs + got[0])
+            if got[1] > most:
+                most = got[1]
         if cells:
-            height = row_height(row, widths) if widths else None
+            height = height_of(most) if widths else None
             attrs = f' ht="{height}" customHeight="1"' if height else ""
             append(f'<row r="{rs}"{attrs}>{"".join(cells)}</row>')
-    return "".join(parts)
+            if len(parts) >= batch:
+                yield "".join(parts)
+                parts.clear()
+    if parts:
+        yield "".join(parts)
 
 
 def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
@@ -106,14 +144,18 @@ def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
         for info in src.infolist():
             data = src.read(info.filename)
             p = todo.get(info.filename)
-            if p is not None:
-                data = _insert(data.decode("utf-8"), p).encode("utf-8")
-            elif info.filename.startswith("xl/tables/"):
-                data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
             zi = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
-            dst.writestr(zi, data, compresslevel=1 if p is not None else 6)
+            if p is not None:  # the rows are streamed into the part, a batch at a time
+                zi._compresslevel = 1
+                with dst.open(zi, "w", force_zip64=len(p.rows) > 200_000) as fh:
+                    for piece in _sheet_pieces(data.decode("utf-8"), p):
+                        fh.write(piece.encode("utf-8"))
+                continue
+            if info.filename.startswith("xl/tables/"):
+                data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
+            dst.writestr(zi, data, compresslevel=6)
     return out.getvalue()
 
 
@@ -131,10 +173,15 @@ def _grow_table(xml: str, tables: dict[str, PendingRows]) -> str:
     return re.sub(r'ref="A1:[A-Z]+\d+"', f'ref="A1:{_last_cell(p)}"', xml)
 
 
-def _insert(xml: str, p: PendingRows) -> str:
+def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[str]:
+    """The sheet part laid out by XlsxWriter with the rows inserted into its ``<sheetData>``."""
     styles = [getattr(f, "xf_index", 0) or 0 for f in p.styles]
-    body = rows_xml(p.first_row, p.rows, styles, p.widths, p.styled_blanks)
     xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{_last_cell(p)}"/>', xml, count=1)
     if "</sheetData>" in xml:
-        return xml.replace("</sheetData>", body + "</sheetData>", 1)
-    return xml.replace("<sheetData/>", f"<sheetData>{body}</sheetData>", 1)
+        head, tail = xml.split("</sheetData>", 1)
+    else:
+        head, tail = xml.split("<sheetData/>", 1)
+        head += "<sheetData>"
+    yield head
+    yield from iter_rows_xml(p.first_row, p.rows, styles, p.widths, p.styled_blanks)
+    yield "</sheetData>" + tail

@@ -15,7 +15,7 @@ from typing import Callable
 
 from . import schema as S
 from .schema import SheetSpec
-from .vntext import fold, nfc
+from .vntext import fold, nfc, strip_marks
 
 HEADER_WINDOW = 40        # the header is looked for in the first rows only
 MAX_HEADER_SCAN = HEADER_WINDOW
@@ -288,8 +288,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     stack: list[tuple[int, str]] = []
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
-        cells = [_row_get(row, c) for c in mapped]
-        filled = [v for v in cells if v is not None and (not isinstance(v, str) or v.strip())]
+        n = len(row)
+        filled = [v for v in (row[c] for c in mapped if c < n)
+                  if v is not None and (v.__class__ is not str or v.strip())]
         if not filled:
             continue
         if not any(isinstance(v, str) and _THREE_ALNUM.search(v) for v in filled):  # else cannot be numbering
@@ -306,18 +307,19 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         if len(filled) <= 2 and isinstance(key_value, str) and (
                 _FOOT_NOTE.match(key_value) or _is_end_marker(fold(key_value))):
             break
-        if any(row[c].__class__ is str and row[c][:1] in _TOTAL_FIRST_OR_SPACE and is_total(row[c])
-               for c in filled_cols):
+        if any(v.__class__ is str and v[:1] in _TOTAL_FIRST_OR_SPACE and is_total(v)
+               for v in (row[c] for c in filled_cols)):
             continue  # "Tổng cộng | 03 công trình | … | 65%", "Cộng I" — not a work, wherever it stands
         if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
-                and fold(key_value) == header_key:
+                and _may_fold_to(key_value, header_key) and fold(key_value) == header_key:
             continue  # the header repeated (a printed page break)
-        if order_col is not None and fold(_row_get(row, order_col)) in _ORDER_HEADS:
+        order_value = _row_get(row, order_col)
+        if order_value.__class__ is str and fold(order_value) in _ORDER_HEADS:  # a number never folds to "TT"
             texts = [fold(v) for v in filled if isinstance(v, str)]
             if sum(t in header_texts for t in texts) * 2 > len(texts):
                 continue  # the header repeated, worded a little differently
             break  # "TT"/"STT" heading another table (a summary by unit) below this one
-        if timed and not any(_row_get(row, c) is not None for c in timed):
+        if timed and all(c >= n or row[c] is None for c in timed):
             heading = _group_heading(row, filled_cols, i in wide,
                                      (lambda c, i=i: bold(i, c)) if bold is not None else None)
             if heading is not None:
@@ -331,6 +333,13 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
         rows.append(i)
     return rows
+
+
+def _may_fold_to(text: str, key: str) -> bool:
+    """False when ``text`` cannot fold to ``key``: it starts with a letter or
+    digit that folds to another one (most data rows, without folding them)."""
+    first = strip_marks(text.lstrip()[:1]).lower()
+    return not (first.isascii() and first.isalnum()) or first == key[:1]
 
 
 def fill_merged(grid, merges, from_row: int) -> None:

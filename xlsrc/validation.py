@@ -2,10 +2,8 @@
 severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from . import schema as S
-from .findings import ERROR, SEVERITY_VN, WARNING, Finding  # noqa: F401  (re-exported)
+from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       split_number_date)
 from .records import NUMBER_DATES, Record, WorkbookData
@@ -26,7 +24,7 @@ class _Collector:
         else:
             row, col_idx = rec_or_row, 2  # Thông tin: the value is in column B
         column = spec.column(key).header if key else ""
-        cell = f"{get_column_letter(col_idx)}{row}" if col_idx else f"{row}"
+        cell = cell_ref(row, col_idx) if col_idx else f"{row}"
         self.findings.append(Finding(sheet, row, column, cell, severity, code, message, self.data.source))
 
 
@@ -69,7 +67,18 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     return []
 
 
-def _check_cell(out: _Collector, spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
+class _Recorder:
+    """What _check_cell would add for one cell, to be said again for every
+    cell of the same value (the row and sheet are filled in when replayed)."""
+
+    def __init__(self):
+        self.calls: list[tuple] = []
+
+    def add(self, spec, where, key, severity, code, message) -> None:
+        self.calls.append((key, severity, code, message))
+
+
+def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.Column, value, raw) -> None:
     header = col.header
     # an INT cell whose text is not a number parses to None but is not empty
     empty = _is_empty(value) and not (col.kind in (S.INT, S.NUMBER) and nfc(raw))
@@ -223,6 +232,7 @@ def validate_records(data: WorkbookData) -> list[Finding]:
     return out.findings
 
 
+_RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 
@@ -244,12 +254,32 @@ def _check_records(out: _Collector) -> None:
         # a column the table does not have can only be missing (when required)
         checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
         sig_keys = signature_keys(spec)
+        # dates, progress, choices and numbers recur down a table: each distinct cell is checked once
+        said: dict[tuple, list[tuple]] = {}
+        cells = [(col, col.key, col.required, col.kind in _RECURRING) for col in checked]
         for rec in data.records.get(spec.key, []):
             raw = rec.raw
-            for col in checked:
-                value = raw.get(col.key)
-                if value is not None or col.required:  # an empty optional cell has nothing to check
-                    _check_cell(out, spec, rec, col, rec.values.get(col.key), value)
+            for col, key, required, recurring in cells:
+                value = raw.get(key)
+                if value is None and not required:  # an empty optional cell has nothing to check
+                    continue
+                parsed = rec.values.get(key)
+                if not recurring:
+                    _check_cell(out, spec, rec, col, parsed, value)
+                    continue
+                try:
+                    memo_key = (key, value.__class__, value, parsed)
+                    calls = said.get(memo_key)
+                except TypeError:  # an unhashable value
+                    memo_key = calls = None
+                if calls is None:
+                    recorder = _Recorder()
+                    _check_cell(recorder, spec, rec, col, parsed, value)
+                    calls = recorder.calls
+                    if memo_key is not None:
+                        said[memo_key] = calls
+                for call in calls:
+                    out.add(spec, rec, *call)
             _check_number_date(out, spec, rec)
             if spec is S.WORKS:
                 _check_work(out, rec)

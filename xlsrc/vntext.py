@@ -40,9 +40,20 @@ def strip_marks(text: str) -> str:
 def fold(text: object) -> str:
     """A key for tolerant matching: no diacritics, lower case, single spaces,
     punctuation reduced to spaces. ``"Tên công trình\\n(phần việc)"`` and
-    ``"ten cong trinh phan viec"`` fold to the same key."""
-    s = re.sub(r"[^0-9a-zA-Z%]+", " ", strip_marks(nfc(text)).lower())
-    return _SPACES.sub(" ", s).strip()
+    ``"ten cong trinh phan viec"`` fold to the same key. The texts of a
+    table recur (headers, units, words of progress): each is folded once."""
+    if text.__class__ is str:
+        found = _FOLDED.get(text)
+        if found is None:
+            if len(_FOLDED) > 100_000:
+                _FOLDED.clear()
+            found = _FOLDED[text] = _NON_KEY.sub(" ", strip_marks(nfc(text)).lower()).strip()
+        return found
+    return _NON_KEY.sub(" ", strip_marks(nfc(text)).lower()).strip()
+
+
+_NON_KEY = re.compile(r"[^0-9a-zA-Z%]+")
+_FOLDED: dict[str, str] = {}
 
 
 _HONORIFIC = re.compile(r"^(ông\s*/\s*bà|ông|bà|đồng\s+chí|đ/c)\.?\s+(?=\S+\s+\S)", re.I)

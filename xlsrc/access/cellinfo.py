@@ -130,12 +130,24 @@ def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
     return formats or [GENERAL], fonts_by_xf or [font_names[0] if font_names else ""]
 
 
+class _Parts:
+    """The parts of an opened package; a part the size check already
+    unpacked (see limits.check_package) is not unpacked again."""
+
+    def __init__(self, package: zipfile.ZipFile, unpacked: dict[str, bytes]):
+        self.package, self.unpacked = package, unpacked
+
+    def read(self, name: str) -> bytes:
+        got = self.unpacked.get(name)
+        return got if got is not None else self.package.read(name)
+
+
 class XlsxPackage:
     """An .xlsx/.xlsm package opened once per book: the sheet parts by name
     and the styles, each read on first use."""
 
-    def __init__(self, data: bytes):
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
+    def __init__(self, data: bytes, package: "zipfile.ZipFile | None" = None, unpacked: dict[str, bytes] | None = None):
+        self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked or {})
         self._parts: dict[str, str] | None = None
         self._styles: tuple[list[str], list[str]] | None = None
 

@@ -35,6 +35,9 @@ def _clean(value: Any) -> Any:
     return value
 
 
+_KEPT = frozenset({int, dt.datetime, dt.date})  # kept as they come; a finite float and a non-empty text too
+
+
 def _is_encrypted_ole(data: bytes) -> bool:
     if not data.startswith(OLE_MAGIC):
         return False
@@ -98,22 +101,29 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     return data, digest
 
 
-def _check_kind(data: bytes, path: Path) -> tuple[str, str]:
-    """What the content really is (sniffed, not taken from the name) and a
-    note for the log when it differs from the name. Zip packages are checked
-    against the size limits here, before any parser sees them."""
+def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None
+                ) -> tuple[str, str, zipfile.ZipFile | None]:
+    """What the content really is (sniffed, not taken from the name), a
+    note for the log when it differs from the name, and the opened package.
+    Zip packages are checked against the size limits here, before any parser
+    sees them; ``unpacked`` receives the parts unpacked by the check."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods, .csv).")
-    kind = sniff(data)
+    package = None
+    if data.startswith(ZIP_MAGIC):
+        try:
+            package = zipfile.ZipFile(io.BytesIO(data))  # its directory is read once, for sniff and the checks
+        except (zipfile.BadZipFile, ValueError, OSError):
+            package = None  # sniff says what it is not
+    kind = sniff(data, package)
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
                            f"(nội dung không đúng định dạng).")
-    if data.startswith(ZIP_MAGIC):
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            check_package(z, path.name)
+    if package is not None:
+        check_package(package, path.name, keep=unpacked)
     same = kind == suffix[1:] or {kind, suffix[1:]} == {"xlsx", "xlsm"}
-    return kind, "" if same else DESCRIPTION[kind]
+    return kind, "" if same else DESCRIPTION[kind], package
 
 
 class FileBook:
@@ -123,7 +133,9 @@ class FileBook:
         self.path = Path(path)
         self.name = self.path.name
         self.data, self.sha256 = load_bytes(self.path, password)
-        self.kind, self.read_as = _check_kind(self.data, self.path)  # read_as: what it really was, if not its name
+        self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
+        # read_as: what it really was, if not its name
+        self.kind, self.read_as, self._zip = _check_kind(self.data, self.path, self._unpacked)
         self._cal = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
@@ -183,7 +195,8 @@ class FileBook:
                 self._merged[sheet] = _merged_of(found)  # from the same parse: the sheet is read once
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
-            grid = [[_clean(v) for v in row] for row in raw]
+            grid = [[v if ((k := v.__class__) is str and v) or (k is float and v - v == 0.0) or k in _KEPT
+                     else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
             while grid and all(v is None for v in grid[-1]):
                 grid.pop()
             self._notes[sheet] = self._interpret(sheet, grid)
@@ -220,7 +233,7 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self.data)
+            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked)
         return self._xlsx
 
     def has_percent_formats(self) -> bool:

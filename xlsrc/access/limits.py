@@ -39,7 +39,11 @@ class Limits:
 LIMITS = Limits()
 
 _CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')  # only cells carry r="<letters><digits>"
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
+# '<dimension' or '<x:dimension' (and any 'x:dimension': found from the word, which is quicker to search for)
+_DIMENSION = re.compile(rb'(?<=[<:])dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
+# a cell beyond column Z or row 99.999: only then can the cells' extent approach the limit
+_FAR_REF = re.compile(rb' r="(?:[A-Z]{2,4}[0-9]|[A-Z][0-9]{6})')
+NEAR_ROWS, NEAR_COLS = 99_999, 26
 _DELIM = re.compile(rb"[<>]")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
 _UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
@@ -101,14 +105,18 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
                            f"bằng Excel, lưu lại rồi gửi lại.")
 
 
-def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool) -> None:
+def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool
+               ) -> bytes | None:
     """Stream one part: real unpacked size, longest text run, and for sheets
-    the extent of the cells. Never holds more than one chunk (plus a tail)."""
+    the extent of the cells. Never holds more than one chunk (plus a tail).
+    Gives the part's bytes when they came in one chunk (and passed)."""
     total = 0
+    whole = None
     run = 0  # bytes since the last '<' or '>'
     extent = _Extent()
     tail = b""
     xml = info.filename.endswith((".xml", ".rels"))
+    single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     with z.open(info) as fh:
         while True:
@@ -117,18 +125,23 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                 if ods_extent is not None:
                     ods_extent.feed(b"", last=True)
                 break
+            whole = chunk if not total else None
             total += len(chunk)
             if total > limits.part_bytes:
                 raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
-            first = _DELIM.search(chunk)
-            if first is None:
-                run += len(chunk)
+            if run + len(chunk) <= limits.text_run:  # no run through this chunk can pass the limit
+                last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
+                run = run + len(chunk) if last < 0 else len(chunk) - 1 - last
             else:
-                run += first.start()
-                if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
-                    run = limits.text_run + 1
-                if run <= limits.text_run:
-                    run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+                first = _DELIM.search(chunk)
+                if first is None:
+                    run += len(chunk)
+                else:
+                    run += first.start()
+                    if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
+                        run = limits.text_run + 1
+                    if run <= limits.text_run:
+                        run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
             if run > limits.text_run:
                 raise too_large(name, f"phần '{info.filename}' có một đoạn chữ dài hơn "
                                       f"{limits.text_run // 1024} KB (một ô Excel chứa tối đa 32.767 ký tự)")
@@ -144,12 +157,15 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                         if m and m.group(3):
                             extent.add(int(m.group(4)), col_number(m.group(3)))
                             _check_extent(extent, name, info.filename, limits)
-                    refs = _CELL_REF.findall(window)  # C-level scans; Python only per distinct column
-                    if refs:
+                    if single and _FAR_REF.search(chunk) is None and \
+                            max(extent.rows, NEAR_ROWS) * max(extent.cols, NEAR_COLS) <= limits.sheet_cells:
+                        pass  # the whole part, every cell within Z99999, and that cannot pass the limit
+                    elif refs := _CELL_REF.findall(window):  # C-level scans; Python only per distinct column
                         letters, digits = zip(*refs)
                         extent.add(max(map(int, digits)), max(map(col_number, set(letters))))
                     _check_extent(extent, name, info.filename, limits)
             tail = window[-256:]
+    return whole
 
 
 _ODS_TAG = re.compile(rb"<table:table([\s>/])|<table:table-row\b([^>]*)>|</table:table-row>|"
@@ -203,8 +219,14 @@ def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None
                               f"tức hơn {_n(limits.sheet_cells)} ô")
 
 
-def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> None:
-    """Refuse a package whose unpacked content would exhaust the machine."""
+KEEP_BYTES = 32 * MB  # unpacked parts kept for the readers that follow, per file
+
+
+def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
+                  keep: dict[str, bytes] | None = None) -> None:
+    """Refuse a package whose unpacked content would exhaust the machine.
+    ``keep`` receives the XML parts that were unpacked in one chunk while
+    they were checked (up to KEEP_BYTES), so that no reader unpacks them again."""
     limits = limits or LIMITS
     infos = z.infolist()
     if len(infos) > limits.parts:
@@ -213,6 +235,7 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -
     if declared > limits.total_bytes:
         raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
     is_ods = any(i.filename == "mimetype" for i in infos)
+    kept = 0
     for info in infos:
         if info.file_size > limits.part_bytes:
             raise too_large(name, f"phần '{info.filename}' khi giải nén chiếm {_mb(info.file_size)}, "
@@ -227,4 +250,8 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -
         fn = info.filename
         sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
         ods = is_ods and fn == "content.xml"
-        _scan_part(z, info, name, limits, sheet, ods)
+        whole = _scan_part(z, info, name, limits, sheet, ods)
+        if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
+                and kept + len(whole) <= KEEP_BYTES:
+            keep[fn] = whole
+            kept += len(whole)

@@ -60,13 +60,14 @@ def _head_text(data: bytes) -> str:
     return ""
 
 
-def sniff(data: bytes) -> str | None:
-    """The kind of content, or None when it is no spreadsheet at all."""
+def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
+    """The kind of content, or None when it is no spreadsheet at all
+    (``package``: the zip already opened from ``data``)."""
     if data.startswith(OLE_MAGIC):
         return XLS
     if data.startswith(ZIP_MAGIC):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            names = set((package or zipfile.ZipFile(io.BytesIO(data))).namelist())
         except (zipfile.BadZipFile, ValueError, OSError):
             return None
         if "xl/workbook.xml" in names or any(n.startswith("xl/workbook") for n in names):

@@ -6,9 +6,10 @@ from pathlib import Path
 from ..atomic import write_bytes_atomic
 from ..errors import ThiDuaError
 from ..records import WorkbookData
-from ..report import find_template, render
-from ..report.plain import template_context
 from .names import CERTIFICATE, DECISION
+
+# The Word side (docxtpl, jinja2, lxml) is imported when a document is made,
+# not when a workbook is built from awards.defaults (a consolidated master).
 
 __all__ = ["make_decision", "template_path", "decision_file_stem"]
 
@@ -16,6 +17,7 @@ __all__ = ["make_decision", "template_path", "decision_file_stem"]
 def template_path(name: str) -> Path:
     """templates/<name> of the repository, else the installed copy, else one
     built into the user's cache by build_templates."""
+    from ..report import find_template
     from . import build_templates
     return find_template(name, build_templates.build_all)
 
@@ -55,6 +57,8 @@ def decision_file_stem(number: str, prefix: str = "QuyetDinh") -> str:
 
 def make_decision(data: WorkbookData, number: str, out_path, template=None, force: bool = False) -> Path:
     """The Quyết định ``number`` and its annex as a .docx."""
+    from ..report import render
+    from ..report.plain import template_context
     from .decision import build, decision_context
     out_path = _docx_target(out_path)
     decision = build(data, number)
@@ -76,6 +80,7 @@ def check_award_template(template, data: WorkbookData | None = None) -> list[str
     """Tags a decision (``article1``…) or certificate (``certificates``)
     template uses that its data does not provide, sorted; ``None`` when the
     template is neither (a report template)."""
+    from ..report import render
     from .certificates import certificate_fields
     from .decision import build, decision_context, header
     template = Path(template)

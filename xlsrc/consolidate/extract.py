@@ -75,7 +75,7 @@ def _joined(*parts: Any, sep: str = "\n") -> str | None:
     return sep.join(got) or None
 
 
-_REPEATED = (S.DATE, S.PROGRESS, S.CHOICE, S.INT)
+_REPEATED = (S.TEXT, S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)  # not LINES: a list
 
 
 def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None
@@ -97,16 +97,19 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     keys = [c.key for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     out, records, errors = [], [], 0
     memo: dict[tuple, tuple[Any, Any]] = {}
+    typed_at = [j for c, j in cols if not c.computed]
+    # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
+    parsed = [(c, c.key, c.kind in _REPEATED, options.get(c.key)) for c in typed
+              if c.key in loc.columns or c.key in ("group", "extra")]
+    extra = loc.extra
     for i in loc.rows:
         row = grid[i]
         n = len(row)
         raw = {c.key: (row[j] if j < n else None) for c, j in cols}
-        filled = [v for c, v in zip(cols, raw.values())
-                  if v is not None and not c[0].computed and (not isinstance(v, str) or v.strip())]
-        if filled and all(is_error_literal(v) for v in filled):
+        if _only_errors(row, n, typed_at):
             errors += 1
             continue
-        lines = [f"{loc.extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in
+        lines = [f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in
                  (unmapped if n <= width else [j for j in range(n) if j not in mapped])
                  if j < n and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
         if lines:
@@ -116,21 +119,21 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
         rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
-        for c in typed:
-            v = raw.get(c.key)
+        for c, k, repeated, option in parsed:
+            v = raw.get(k)
             if v is None:
                 continue
-            opts = options[c.key](i) if c.key in options else {}
-            if c.kind in _REPEATED:  # dates, progress, choices repeat down a table: read each once
-                key = (c.key, type(v), v, opts.get("percent"))
+            opts = option(i) if option is not None else {}
+            if repeated:  # units, dates, progress, choices repeat down a table: read each once
+                key = (k, v.__class__, v, opts.get("percent"))
                 got = memo.get(key)
                 if got is None:
                     value = parse_value(c, v, year, **opts)
                     got = memo[key] = (value, master_value(c, v, value))
-                values[c.key], rec[c.key] = got
+                values[k], rec[k] = got
             else:
-                values[c.key] = value = parse_value(c, v, year, **opts)
-                rec[c.key] = master_value(c, v, value)
+                values[k] = value = parse_value(c, v, year, **opts)
+                rec[k] = master_value(c, v, value)
         progress = values.get("progress")
         if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
             values["declared_status"] = rec["declared_status"] = progress.status  # "Đang thực hiện" as progress
@@ -144,6 +147,20 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         rec["source_row"] = i + 1
         out.append(rec)
     return out, errors, records
+
+
+def _only_errors(row, n: int, columns: list[int]) -> bool:
+    """Every filled cell of ``columns`` holds an error value (#REF!, #N/A …), and one at least."""
+    seen = False
+    for j in columns:
+        if j < n:
+            v = row[j]
+            if v is None or (v.__class__ is str and not v.strip()):
+                continue
+            if not is_error_literal(v):
+                return False
+            seen = True
+    return seen
 
 
 def xl_col(index: int) -> str:

@@ -229,10 +229,12 @@ class _LazyRecords:
 
     def __iter__(self):
         from ..records import Record
+        spec, empty, read = self.spec, self.empty, self.read
+        cols = [(c, c.key) for c in self.cols]
         for n, r in enumerate(self.rows, start=2):
-            values = dict(self.empty)
-            for c in self.cols:
-                v = r.get(c.key)
+            values = dict(empty)
+            for c, key in cols:
+                v = r.get(key)
                 if v is not None:
-                    values[c.key] = self.read(c, v)
-            yield Record(self.spec, n, r, values)
+                    values[key] = read(c, v)
+            yield Record(spec, n, r, values)
