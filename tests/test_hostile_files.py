@@ -10,7 +10,6 @@ import random
 import string
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from xlsrc.errors import FileTooLarge, FileUnusable
 from xlsrc.records import read_workbook
 
 from .fixtures_consolidate import SEED_WORKS, hand_made_xlsx, template_file, info, work, D
+from .shapes import vn_bytes
 from .hostile_files import far_cell_xlsx, ods_bytes, ods_cell, sheet_xml, whitespace_part_xlsx, xlsx_bytes
 
 
@@ -160,21 +160,9 @@ ROWS = [("1", "Xây dựng nhà văn hóa xã", "01/03/2021", "30/11/2021", "100
         ("2", "Sửa chữa đường liên thôn", "15/04/2021", "31/12/2021", "60")]
 
 
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
 def cp1258(text: str) -> bytes:
     """Vietnamese as Windows-1258 writes it: base letter (â, ơ, đ …) plus a combining tone mark."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            d = unicodedata.normalize("NFD", ch)
-            tone = "".join(m for m in d[1:] if m in TONES)
-            base = unicodedata.normalize("NFC", d[0] + "".join(m for m in d[1:] if m not in TONES))
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return out
+    return vn_bytes(text, "cp1258")
 
 
 def _csv(sep=","):
