@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import schema as S
 from .parsing import DateValue, Progress
@@ -15,19 +16,13 @@ _POSTPONED_WORDS = ("lui thoi gian", "tam hoan", "hoan to chuc", "chuyen sang na
 
 
 def postponed_in_text(text: str) -> bool:
-    if not text:
-        return False
-    found = _POSTPONED_SEEN.get(text)
-    if found is None:
-        key = fold(text)
-        found = any(w in key for w in _POSTPONED_WORDS)
-        if len(_POSTPONED_SEEN) > 50_000:
-            _POSTPONED_SEEN.clear()
-        _POSTPONED_SEEN[text] = found
-    return found
+    return bool(text) and _postponed(text)
 
 
-_POSTPONED_SEEN: dict[str, bool] = {}  # notes recur down a large master: folded once each
+@lru_cache(maxsize=50_000)  # notes recur down a large master: folded once each
+def _postponed(text: str) -> bool:
+    key = fold(text)
+    return any(w in key for w in _POSTPONED_WORDS)
 
 
 def work_status(rec: Record, as_of: dt.date) -> str:

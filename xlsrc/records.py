@@ -157,9 +157,11 @@ def date_from_number(raw: dict, values: dict) -> str | None:
     05/01/2025"); the key of the date filled, if any. The validator says so."""
     for number_key, date_key in NUMBER_DATES:
         if number_key in raw and date_key in values:
-            split = split_number_date(raw[number_key])
             date = values.get(date_key)
-            if split and (date is None or (isinstance(date, DateValue) and date.empty)):
+            if date is not None and not (isinstance(date, DateValue) and date.empty):
+                continue  # the date column is filled: the number cell is not read again
+            split = split_number_date(raw[number_key])
+            if split:
                 values[date_key] = split[1]
                 return date_key
     return None

@@ -6,8 +6,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-
-_SPACES = re.compile(r"\s+")
+from functools import lru_cache
 
 
 def nfc(text: object) -> str:
@@ -42,18 +41,15 @@ def fold(text: object) -> str:
     punctuation reduced to spaces. ``"Tên công trình\\n(phần việc)"`` and
     ``"ten cong trinh phan viec"`` fold to the same key. The texts of a
     table recur (headers, units, words of progress): each is folded once."""
-    if text.__class__ is str:
-        found = _FOLDED.get(text)
-        if found is None:
-            if len(_FOLDED) > 100_000:
-                _FOLDED.clear()
-            found = _FOLDED[text] = _NON_KEY.sub(" ", strip_marks(nfc(text)).lower()).strip()
-        return found
+    return _fold_text(text) if text.__class__ is str else _fold(text)
+
+
+def _fold(text: object) -> str:
     return _NON_KEY.sub(" ", strip_marks(nfc(text)).lower()).strip()
 
 
+_fold_text = lru_cache(maxsize=100_000)(_fold)
 _NON_KEY = re.compile(r"[^0-9a-zA-Z%]+")
-_FOLDED: dict[str, str] = {}
 
 
 _HONORIFIC = re.compile(r"^(ông\s*/\s*bà|ông|bà|đồng\s+chí|đ/c)\.?\s+(?=\S+\s+\S)", re.I)
