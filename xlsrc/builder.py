@@ -214,8 +214,7 @@ def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str
     keys = [col.key for col in cols]
     widths = [float("inf") if o.get("hidden") else col.width for col, o in zip(cols, options)]
     grey = [c for c, col in enumerate(cols) if col.computed and not options[c].get("hidden")]
-    return (ws, spec.table, [fm.for_cells(col) for col in cols], [[row.get(k) for k in keys] for row in rows],
-            widths, grey)
+    return ws, spec.table, [fm.for_cells(col) for col in cols], rows, widths, grey, keys
 
 
 def _fit_rows(ws, first_row: int, rows: list[list[Any]], widths: list[float]) -> None:
@@ -473,8 +472,8 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
         vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
         wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
-    data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey)
-                                   for ws, table, styles, rows, widths, grey in pending])
+    data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey,
+                                               keys) for ws, table, styles, rows, widths, grey, keys in pending])
     if macro:
         from .xlsm import add_ribbon, read_ribbon_xml
         data = add_ribbon(data, read_ribbon_xml())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,6 +88,7 @@ class Totals:
     awards: Counter = field(default_factory=Counter)        # (form, recipient kind) -> count
     awards_by_kind: Counter = field(default_factory=Counter)
     award_groups: list[AwardGroup] = field(default_factory=list)
+    progresses: list[float] = field(default_factory=list, repr=False)  # of the works with a progress, 0–100
 
     @property
     def rate(self) -> float | None:
@@ -117,10 +119,16 @@ def reported_awards(data: WorkbookData) -> list[Record]:
 
 def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     as_of = as_of or data.report_date or dt.date.today()
+    t = works_totals(data.works, as_of, data.info.get("unit_name") or "")
+    add_awards(t, data)
+    return t
+
+
+def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
+    """The works' part of the totals (no awards yet)."""
     t = Totals(as_of=as_of)
-    default_unit = data.info.get("unit_name") or ""
-    progresses = []
-    for rec in data.works:
+    progresses = t.progresses
+    for rec in works:
         status = work_status(rec, as_of)
         t.statuses.append(status)
         t.works += 1
@@ -133,7 +141,33 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
         u.done += status == S.STATUS_DONE
         if rec["progress"].ok:
             progresses.append(min(max(rec["progress"].value, 0.0), 100.0))
-    t.mean_progress = sum(progresses) / len(progresses) if progresses else None
+    t.mean_progress = math.fsum(progresses) / len(progresses) if progresses else None
+    return t
+
+
+def join_works_totals(parts: list[Totals]) -> Totals:
+    """The works' totals of a table from those of its consecutive parts, in
+    order: the same as ``works_totals`` of the whole table."""
+    t = Totals(as_of=parts[0].as_of)
+    for p in parts:
+        t.statuses += p.statuses
+        t.works += p.works
+        t.done += p.done
+        t.by_status.update(p.by_status)
+        t.by_kind.update(p.by_kind)
+        t.progresses += p.progresses
+        for unit, u in p.by_unit.items():
+            got = t.by_unit.setdefault(unit, UnitTotals(unit))
+            got.works += u.works
+            got.done += u.done
+    t.mean_progress = math.fsum(t.progresses) / len(t.progresses) if t.progresses else None
+    return t
+
+
+def add_awards(t: Totals, data: WorkbookData) -> None:
+    """The awards' part of the totals, counted into ``t``."""
+    as_of = t.as_of
+    default_unit = data.info.get("unit_name") or ""
     groups: dict[tuple, AwardGroup] = {}
     for rec in reported_awards(data):
         if decided_after(rec, as_of):
@@ -152,4 +186,3 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
             g.individuals += n
             u.individuals += n
     t.award_groups = list(groups.values())
-    return t

@@ -21,6 +21,7 @@ class Record:
     row: int                       # Excel row number, 1-based
     raw: dict[str, Any]
     values: dict[str, Any]
+    signature: tuple | None = field(default=None, compare=False, repr=False)  # validation.row_signature, made once
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)

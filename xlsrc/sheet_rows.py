@@ -33,9 +33,10 @@ class PendingRows:
     table: str                   # Excel table name, whose range grows to cover the rows
     first_row: int               # 1-based Excel row of the first data row
     styles: Sequence[Any]        # XlsxWriter Format per column (xf_index known after close)
-    rows: list[list[Any]]
+    rows: list[list[Any]] | list[dict[str, Any]]
     widths: Sequence[float] = ()  # column widths: rows whose text wraps get their height
     styled_blanks: Sequence[int] = ()  # columns whose empty cells are written with their style (grey)
+    keys: Sequence[str] = ()     # when given, each row is a dict and these are its columns in order
 
 
 def _number(value: Any) -> str | None:
@@ -151,7 +152,7 @@ def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
                 zi._compresslevel = 1
                 with dst.open(zi, "w", force_zip64=len(p.rows) > 200_000) as fh:
                     for piece in _sheet_pieces(data.decode("utf-8"), p):
-                        fh.write(piece.encode("utf-8"))
+                        fh.write(piece)
                 continue
             if info.filename.startswith("xl/tables/"):
                 data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
@@ -173,8 +174,15 @@ def _grow_table(xml: str, tables: dict[str, PendingRows]) -> str:
     return re.sub(r'ref="A1:[A-Z]+\d+"', f'ref="A1:{_last_cell(p)}"', xml)
 
 
-def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[str]:
-    """The sheet part laid out by XlsxWriter with the rows inserted into its ``<sheetData>``."""
+WINDOW = 40_000  # rows made at a time (two halves on two cores): a large master is never one string
+
+
+def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[bytes]:
+    """The sheet part laid out by XlsxWriter with the rows inserted into its
+    ``<sheetData>``, as UTF-8 pieces. A large sheet's rows are made a window
+    at a time, each window in two halves on two cores where the system allows
+    (see halves.py); the bytes are the same either way."""
+    from .halves import in_halves
     styles = [getattr(f, "xf_index", 0) or 0 for f in p.styles]
     xml = re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{_last_cell(p)}"/>', xml, count=1)
     if "</sheetData>" in xml:
@@ -182,6 +190,14 @@ def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[str]:
     else:
         head, tail = xml.split("<sheetData/>", 1)
         head += "<sheetData>"
-    yield head
-    yield from iter_rows_xml(p.first_row, p.rows, styles, p.widths, p.styled_blanks)
-    yield "</sheetData>" + tail
+    yield head.encode("utf-8")
+    rows = p.rows
+    for start in range(0, len(rows), WINDOW):
+        window = rows[start:start + WINDOW]
+
+        def made(lo: int, hi: int, start: int = start, window: list = window) -> bytes:
+            part = [[row.get(k) for k in p.keys] for row in window[lo:hi]] if p.keys else window[lo:hi]
+            return "".join(iter_rows_xml(p.first_row + start + lo, part, styles, p.widths,
+                                         p.styled_blanks, batch=len(part) + 1)).encode("utf-8")
+        yield from in_halves(made, len(window))
+    yield ("</sheetData>" + tail).encode("utf-8")

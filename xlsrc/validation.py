@@ -2,6 +2,8 @@
 severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
+import unicodedata
+
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
@@ -233,16 +235,34 @@ def validate_records(data: WorkbookData) -> list[Finding]:
 
 
 _RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
+_FREE_TEXT = (S.TEXT, S.LINES)  # without a vocabulary, any text that is there is valid
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 
-def signature_keys(spec: S.SheetSpec) -> list[str]:
+def signature_keys(spec: S.SheetSpec) -> tuple[str, ...]:
     """The columns two rows must share, as typed, to be the same row (all but TT)."""
-    return [c.key for c in spec.columns if not c.computed and c.key != "order"]
+    got = _SIGNATURE_KEYS.get(spec.key)
+    if got is None:
+        got = _SIGNATURE_KEYS[spec.key] = tuple(c.key for c in spec.columns if not c.computed and c.key != "order")
+    return got
 
 
-def row_signature(rec: Record, keys: list[str]) -> tuple:
-    return (rec.text("unit"),) + tuple("" if rec.raw.get(k) is None else nfc(rec.raw[k]) for k in keys)
+_SIGNATURE_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def row_signature(rec: Record) -> tuple:
+    """The row as typed (NFC, trimmed), with its unit: two rows of one
+    signature are the same row. Made once per record (the consolidator
+    compares it across sheets, the validator within a table)."""
+    got = rec.signature
+    if got is None:
+        raw, normalize = rec.raw, unicodedata.normalize
+        got = [rec.text("unit")]
+        for k in signature_keys(rec.spec):
+            v = raw.get(k)
+            got.append("" if v is None else normalize("NFC", v).strip() if v.__class__ is str else nfc(v))
+        got = rec.signature = tuple(got)
+    return got
 
 
 def _check_records(out: _Collector) -> None:
@@ -253,31 +273,41 @@ def _check_records(out: _Collector) -> None:
         loc = data.locations.get(spec.key)
         # a column the table does not have can only be missing (when required)
         checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
-        sig_keys = signature_keys(spec)
         # dates, progress, choices and numbers recur down a table: each distinct cell is checked once
         said: dict[tuple, list[tuple]] = {}
-        cells = [(col, col.key, col.required, col.kind in _RECURRING) for col in checked]
+        # the reader gives one parsed object for each distinct cell value: known by its id first
+        # (the records keep every parsed value alive, so no id is reused here)
+        said_by_id: dict[tuple, list[tuple]] = {}
+        cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab)
+                 for col in checked]
         for rec in data.records.get(spec.key, []):
-            raw = rec.raw
-            for col, key, required, recurring in cells:
+            raw, values = rec.raw, rec.values
+            for col, key, required, recurring, free in cells:
                 value = raw.get(key)
                 if value is None and not required:  # an empty optional cell has nothing to check
                     continue
-                parsed = rec.values.get(key)
+                parsed = values.get(key)
+                if free and parsed:  # text that is there: nothing to check
+                    continue
                 if not recurring:
                     _check_cell(out, spec, rec, col, parsed, value)
                     continue
                 try:
-                    memo_key = (key, value.__class__, value, parsed)
-                    calls = said.get(memo_key)
+                    id_key = (key, value.__class__, value, id(parsed))
+                    calls = said_by_id.get(id_key)
+                    if calls is None:
+                        memo_key = (key, value.__class__, value, parsed)
+                        calls = said.get(memo_key)
                 except TypeError:  # an unhashable value
-                    memo_key = calls = None
+                    id_key = memo_key = calls = None
                 if calls is None:
                     recorder = _Recorder()
                     _check_cell(recorder, spec, rec, col, parsed, value)
                     calls = recorder.calls
                     if memo_key is not None:
                         said[memo_key] = calls
+                if id_key is not None:
+                    said_by_id[id_key] = calls
                 for call in calls:
                     out.add(spec, rec, *call)
             _check_number_date(out, spec, rec)
@@ -285,7 +315,7 @@ def _check_records(out: _Collector) -> None:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            signature = row_signature(rec, sig_keys)
+            signature = row_signature(rec)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")

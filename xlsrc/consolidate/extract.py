@@ -20,7 +20,7 @@ from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
 from ..records import (Record, WorkbookData, cell_info_getter, date_from_number, find_sheet, parse_value,
                        progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
-from ..validation import ERROR, WARNING, row_signature, signature_keys, validate_records
+from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import nfc
 from .units import facts_from_lines, proper_name
 
@@ -451,10 +451,10 @@ def _copied_rows(path: str, spec: S.SheetSpec, loc, sheet: str, records, seen: d
     """Rows that repeat, as typed, a row of another sheet of the same file
     ('Phụ lục (2)', a copy of the annex): errors, so nothing is counted twice
     without a word. Repeats within one table are the validator's."""
-    keys, out, here = signature_keys(spec), [], {}
+    out, here = [], {}
     column = loc.excel_col(spec.key_column) or 1
     for rec in records:
-        signature = (spec.key,) + row_signature(rec, keys)
+        signature = (spec.key,) + row_signature(rec)
         first = seen.get(signature)
         if first is not None and first[0] != sheet:
             out.append({**Finding(sheet, rec.row, spec.column(spec.key_column).header, cell_ref(rec.row, column),

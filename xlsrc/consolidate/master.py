@@ -187,8 +187,10 @@ STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng"}
 
 def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[list[Any]]:
     """The Tổng hợp sheet of the master, as `compute` would write it, from the
-    master's own rows read back as records."""
-    from ..completion import compute
+    master's own rows read back as records (the works in two halves on two
+    cores where the system allows; see halves.py)."""
+    from ..completion import add_awards, join_works_totals, works_totals
+    from ..halves import in_halves
     from ..jobs import summary_rows
     from ..parsing import parse_date
     from ..records import Record, WorkbookData, parse_value
@@ -213,7 +215,12 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
                 return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
         data.records[spec.key] = _LazyRecords(spec, rows.get(spec.key, []), cols, read,
                                               {c.key: parse_value(c, None, year) for c in cols})
-    return summary_rows(data, compute(data))
+    works = data.records["works"]
+    as_of = data.report_date or dt.date.today()
+    unit = data.info.get("unit_name") or ""
+    totals = join_works_totals(in_halves(lambda lo, hi: works_totals(works.part(lo, hi), as_of, unit), len(works)))
+    add_awards(totals, data)
+    return summary_rows(data, totals)
 
 
 
@@ -223,15 +230,22 @@ class _LazyRecords:
 
     def __init__(self, spec, rows, cols, read, empty):
         self.spec, self.rows, self.cols, self.read, self.empty = spec, rows, cols, read, empty
+        self.first = 2  # the Excel row of the first record
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def part(self, lo: int, hi: int) -> "_LazyRecords":
+        """Rows lo…hi-1, numbered as in the whole table."""
+        got = _LazyRecords(self.spec, self.rows[lo:hi], self.cols, self.read, self.empty)
+        got.first = self.first + lo
+        return got
 
     def __iter__(self):
         from ..records import Record
         spec, empty, read = self.spec, self.empty, self.read
         cols = [(c, c.key) for c in self.cols]
-        for n, r in enumerate(self.rows, start=2):
+        for n, r in enumerate(self.rows, start=self.first):
             values = dict(empty)
             for c, key in cols:
                 v = r.get(key)

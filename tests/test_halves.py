@@ -1,0 +1,86 @@
+"""The last steps of a large consolidation on two cores (xlsrc/halves.py):
+the same result as one core, byte for byte, and a failing half costs nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from xlsrc import halves
+from xlsrc.builder import Content, build_workbook
+from xlsrc.consolidate.master import master_summary
+
+
+def _pid_and_range(lo: int, hi: int):
+    return os.getpid(), lo, hi, sum(range(lo, hi))
+
+
+def test_two_halves_the_second_in_another_process_when_the_system_allows():
+    got = halves.in_halves(_pid_and_range, 20_000)
+    assert [g[1:3] for g in got] == [(0, 10_000), (10_000, 20_000)]
+    assert sum(g[3] for g in got) == sum(range(20_000))
+    assert got[0][0] == os.getpid()
+    if halves.can_fork():  # Linux with two cores (CI): the second half was made in a child
+        assert got[1][0] != os.getpid()
+    else:
+        assert got[1][0] == os.getpid()
+
+
+def test_a_small_loop_is_not_split():
+    assert halves.in_halves(_pid_and_range, 100) == [(os.getpid(), 0, 100, sum(range(100)))]
+
+
+def test_a_half_that_fails_in_the_child_is_made_here():
+    parent = os.getpid()
+
+    def work(lo, hi):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return list(range(lo, hi))
+    got = halves.in_halves(work, 10_000)
+    assert got[0] + got[1] == list(range(10_000))
+
+
+def test_an_error_in_this_half_is_raised_and_the_child_reaped():
+    def work(lo, hi):
+        if lo == 0:
+            raise ValueError("here")
+        return hi - lo
+    with pytest.raises(ValueError):
+        halves.in_halves(work, 10_000)
+    with pytest.raises(ChildProcessError):  # no child left behind
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _master_rows(n: int) -> list[dict]:
+    rows = []
+    for i in range(n):
+        rows.append({"order": i + 1, "name": f"Công trình số {i}", "kind": "Công trình",
+                     "start": dt.datetime(2021, 1 + i % 12, 1 + i % 28),
+                     "planned_finish": "Quý IV/2021" if i % 3 else dt.datetime(2021, 12, 31),
+                     "progress": (i % 101) / 100 if i % 7 else "Đang triển khai theo kế hoạch",
+                     "note": "Lùi thời gian sang năm 2022" if i % 97 == 0 else None,
+                     "unit": f"Sở {i % 37}", "source_file": f"don_vi_{i % 37}.xlsx",
+                     "source_sheet": "Phụ lục", "source_row": 10 + i})
+    return rows
+
+
+def test_the_master_is_the_same_bytes_on_one_core_and_on_two(monkeypatch):
+    rows = {"works": _master_rows(50_000)}
+    info = {"unit_name": "Ban Thi đua - Khen thưởng", "doc_date": dt.datetime(2021, 11, 18), "report_year": 2021}
+    summary_two = master_summary(info, rows)
+    two = build_workbook(Content(info=info, rows=rows, summary=summary_two))
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    summary_one = master_summary(info, rows)
+    one = build_workbook(Content(info=info, rows=rows, summary=summary_one))
+    assert summary_one == summary_two
+    assert one == two
+    # and the rows are all there, in order, on their Excel rows
+    import io
+
+    import openpyxl
+    ws = openpyxl.load_workbook(io.BytesIO(two), read_only=True)["Công trình"]
+    grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    name = grid[0].index("Tên công trình, phần việc")
+    assert [r[name] for r in grid[1:] if any(v is not None for v in r)] == [f"Công trình số {i}" for i in range(50_000)]
