@@ -408,6 +408,25 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
 
+
+# --------------------------------------------------------------------------
+# Shapes of hand-made tables that hold two columns of a sheet in one (issue 8):
+# a period typed in one cell, and award counts typed per recipient kind.
+@dataclass(frozen=True)
+class Span:
+    """One column holding a period ('01/3/2021 - 30/9/2021', 'Quý II - Quý IV/2021')
+    where the sheet has a start and a finish column (xlsrc.date_ranges splits it)."""
+    start: str
+    finish: str
+    aliases: tuple[str, ...]
+
+
+SPANS: dict[str, Span] = {"works": Span("start", "planned_finish", (
+    "thoi gian", "thoi gian thuc hien", "thoi gian trien khai", "thoi gian trien khai hoan thanh",
+    "thoi gian trien khai thuc hien", "thoi gian thuc hien du kien", "thoi gian bat dau ket thuc",
+    "thoi gian khoi cong hoan thanh", "thoi han thuc hien", "thoi gian thuc hien cong trinh",
+    "thoi gian trien khai va hoan thanh", "thoi gian bat dau va ket thuc"))}
+
 # --------------------------------------------------------------------------
 # Rà soát điều kiện (issue 9): staff, yearly ratings, initiatives and the
 # standards themselves, as data.  People are matched across sheets by

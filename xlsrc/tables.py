@@ -64,9 +64,12 @@ class TableLocation:
     groups: dict[int, str] = field(default_factory=dict)   # data row -> the group heading(s) above it
     extra: dict[int, str] = field(default_factory=dict)    # 0-based column -> header the schema does not know
     header_end: int = 0           # 0-based index of the last header row
+    # a period column split into two (xlsrc.date_ranges): key -> the column typed, row -> (text, reading)
+    sources: dict[str, int] = field(default_factory=dict)
+    periods: dict[int, tuple] = field(default_factory=dict)
 
     def excel_col(self, key: str) -> int | None:
-        c = self.columns.get(key)
+        c = self.sources.get(key, self.columns.get(key))
         return None if c is None else c + 1
 
 
@@ -221,9 +224,60 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
                         extra=_extra_headers(grid, r, used_second, ncols, mapping), header_end=start - 1)
     if merges:
         fill_merged(grid, merges, start)
+    span = S.SPANS.get(spec.key)
+    if span is not None and (span.start not in mapping or span.finish not in mapping):
+        split_period_column(grid, loc, span, r, used_second, ncols)
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
+
+
+def _header_texts(grid, r: int, used_second: bool, ncols: int) -> list[list[str]]:
+    """Per column, the texts that may name it: its own cell, the cell below
+    (a two-row header) and the merged parent with the cell below."""
+    top = grid[r] + [None] * (ncols - len(grid[r]))
+    below = (grid[r + 1] + [None] * (ncols - len(grid[r + 1]))) if used_second and r + 1 < len(grid) else []
+    out, parent = [], ""
+    for c in range(ncols):
+        t = _cell_text(top[c])
+        parent = t or parent
+        b = _cell_text(below[c]) if below else ""
+        out.append([x for x in (t, b, f"{parent} {b}" if b else "") if x])
+    return out
+
+
+def split_period_column(grid, loc: TableLocation, span, r: int, used_second: bool, ncols: int) -> None:
+    """'Thời gian thực hiện' holding '01/3/2021 - 30/9/2021' in one cell, where
+    the sheet has a start and a finish column: each cell is split
+    (xlsrc.date_ranges) into two columns added at the right of the grid,
+    which the table maps; the column typed stays a column of its own (kept
+    in 'Thông tin thêm') and names the cell of every finding."""
+    from .date_ranges import split_span
+    names = {fold(a) for a in span.aliases}
+    owned = {span.start, span.finish}
+    taken = {c for k, c in loc.columns.items() if k not in owned}
+    found = [c for c, texts in enumerate(_header_texts(grid, r, used_second, ncols))
+             if c not in taken and any(fold(t) in names for t in texts)]
+    if not found or any(loc.columns.get(k) not in (None, found[0]) for k in owned):
+        return
+    c = found[0]
+    width = max(ncols, max((len(row) for row in grid[loc.data_start:]), default=0))
+    for k in owned:
+        loc.columns.pop(k, None)
+        loc.columns[k] = width if k == span.start else width + 1
+        loc.sources[k] = c
+    loc.extra.setdefault(c, " ".join(nfc(_header_texts(grid, r, used_second, ncols)[c][0]).split()))
+    for i in range(loc.data_start, len(grid)):
+        row = grid[i]
+        value = row[c] if c < len(row) else None
+        if len(row) < width:
+            row.extend([None] * (width - len(row)))
+        if value is None or (isinstance(value, str) and not value.strip()):
+            row.extend((None, None))
+            continue
+        reading = split_span(value)
+        loc.periods[i] = (value, reading)
+        row.extend((reading.start, reading.finish) if reading.ok else (value, None))
 
 
 def _row_get(row, c):

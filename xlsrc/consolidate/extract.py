@@ -21,7 +21,7 @@ from ..records import (Record, WorkbookData, cell_info_getter, date_from_number,
                        progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
-from ..vntext import nfc
+from ..vntext import admin_date_short, nfc
 from .units import facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
@@ -440,11 +440,61 @@ def check_tables(path: str, tables) -> list[dict]:
             out.append({**Finding(sheet, loc.header_row + 1, missing[0].header, cell_ref(loc.header_row + 1, 1), ERROR,
                                   "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(records)} dòng "
                                   f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
+        said, unread = period_findings(spec, loc, sheet, records) if loc.periods else ([], set())
         for f in validate_records(data):
-            if f.code == "REQUIRED_EMPTY" and f.column in absent:
+            if f.code == "REQUIRED_EMPTY" and f.column in absent or (f.row, f.cell) in unread:
                 continue
             out.append({**f.as_dict(), "file": path})
+        out += [{**f.as_dict(), "file": path} for f in said]
     return out
+
+
+def _period_shown(dv) -> str:
+    if dv.ok and not dv.year_given:
+        return f"{dv.display()}/{dv.start.year} (năm báo cáo)"
+    return dv.display()
+
+
+def period_findings(spec: S.SheetSpec, loc, sheet: str, records) -> tuple[list[Finding], set[tuple[int, str]]]:
+    """A warning for each cell of a period column that was split into the
+    start and the finish, showing the reading; an error for each that could
+    not be read (said once, in place of the date columns' own findings,
+    whose cells are returned)."""
+    from ..date_ranges import FROM, RANGE, SINGLE
+    span = S.SPANS[spec.key]
+    start_col, finish_col = spec.column(span.start), spec.column(span.finish)
+    out, unread = [], set()
+    for rec in records:
+        got = loc.periods.get(rec.row - 1)
+        if got is None:
+            continue
+        text, reading = got
+        shown = nfc(text) if isinstance(text, str) else _line_text(text)
+        cell = cell_ref(rec.row, loc.excel_col(span.start))
+        start, finish = rec[span.start], rec[span.finish]
+        if not reading.ok or (reading.how in (RANGE, SINGLE, FROM) and not start.ok) or (
+                reading.how != FROM and not finish.ok):
+            unread.add((rec.row, cell))
+            why = f" ({reading.why})" if reading.why else ""
+            out.append(Finding(sheet, rec.row, start_col.header, cell, ERROR, "DATE_UNREADABLE",
+                               f"Không đọc được thời gian thực hiện '{shown}'{why}. Ghi như '01/3/2021 - 30/9/2021', "
+                               f"'Tháng 3 - tháng 9/2021', 'Quý II - Quý IV/2021' hoặc tách hai cột "
+                               f"'{start_col.header}', '{finish_col.header}'."))
+            continue
+        if reading.how == RANGE:
+            said = f"{start_col.header} {_period_shown(start)}, {finish_col.header} {_period_shown(finish)}"
+        elif reading.how == SINGLE:
+            said = (f"thực hiện trong {_period_shown(start)}: {start_col.header} từ {admin_date_short(start.start)}, "
+                    f"{finish_col.header} đến {admin_date_short(finish.end)}" if start.precision != "day" else
+                    f"{start_col.header} và {finish_col.header} cùng là {_period_shown(start)}")
+            said += " (nếu đó chỉ là hạn hoàn thành, hãy ghi cả ngày bắt đầu)"
+        elif reading.how == FROM:
+            said = f"{start_col.header} {_period_shown(start)}; chưa ghi {finish_col.header.lower()}"
+        else:
+            said = f"{finish_col.header} {_period_shown(finish)}; chưa ghi {start_col.header.lower()}"
+        out.append(Finding(sheet, rec.row, start_col.header, cell, WARNING, "DATE_INTERPRETED",
+                           f"Ô ghi '{shown}' (một cột thời gian): đọc là {said}. Hãy kiểm tra."))
+    return out, unread
 
 
 def _copied_rows(path: str, spec: S.SheetSpec, loc, sheet: str, records, seen: dict) -> list[dict]:

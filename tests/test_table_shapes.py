@@ -1,0 +1,145 @@
+"""Shapes of hand-made tables that hold two columns of the template in one:
+a period of work typed in one cell ('Thời gian thực hiện'), award counts
+typed per recipient kind ('Hình thức | Tập thể | Cá nhân'), and other shapes
+real units send. Each test writes a real file, runs `thidua consolidate` and
+checks every value that reaches the master, and the warning where a value
+had to be interpreted."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.date_ranges import split_span
+
+from .shapes import write_table
+from .test_user_files import _run
+
+D = dt.datetime
+
+
+def _master(path: Path, sheet: str) -> list[dict]:
+    rows = list(openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True))
+    return [dict(zip(rows[0], r)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def _consolidate(tmp_path: Path, *inputs: Path) -> dict:
+    out = tmp_path / "TongHop.xlsx"
+    code = _run(["consolidate", *inputs, "-o", out, "--json", "--jobs", "1"])
+    assert code in (0, 3), _run.stdout + _run.stderr
+    result = json.loads(_run.stdout)
+    result["out"] = out
+    return result
+
+
+def _summary(path: Path) -> dict:
+    return {r[0]: r[1:] for r in openpyxl.load_workbook(path)[S.SUMMARY_SHEET].iter_rows(values_only=True) if r[0]}
+
+
+# --------------------------------------------------------------------------
+# 1. One column holding the period of a work
+PERIODS = [
+    ("01/3/2021 - 30/9/2021", D(2021, 3, 1), D(2021, 9, 30)),
+    ("01/3/2021 – 30/9/2021", D(2021, 3, 1), D(2021, 9, 30)),
+    ("Tháng 3 - tháng 9/2021", "Tháng 3/2021", "Tháng 9/2021"),
+    ("Quý II - Quý IV/2021", "Quý II/2021", "Quý IV/2021"),
+    ("Từ tháng 3 đến tháng 9 năm 2021", "Tháng 3/2021", "Tháng 9/2021"),
+    ("3/2021-12/2021", "Tháng 3/2021", "Tháng 12/2021"),
+    ("Quý II/2021", "Quý II/2021", "Quý II/2021"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+@pytest.mark.parametrize("header", ["Thời gian thực hiện", "Thời gian", "Thời gian triển khai - hoàn thành"])
+def test_a_period_typed_in_one_cell_fills_the_start_and_the_finish(tmp_path, fmt, header):
+    rows = [["PHÒNG TƯ PHÁP HUYỆN CAN LỘC"], [],
+            ["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", header, "Tiến độ (%)"]]
+    rows += [[i, f"Công trình {i}", "Phòng Tư pháp", text, 50] for i, (text, _, _) in enumerate(PERIODS, 1)]
+    rows += [[len(PERIODS) + 1, "Công trình không rõ thời gian", "Phòng Tư pháp", "Cả năm học", 50]]
+    unit = write_table(tmp_path / f"phong_tu_phap.{fmt}", rows)
+    result = _consolidate(tmp_path, unit)
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in works] == \
+        [(start, finish) for _, start, finish in PERIODS] + [("Cả năm học", None)]
+    # nothing the sender typed is lost: the cell as typed stays in Thông tin thêm
+    assert [w["Thông tin thêm"] for w in works] == [f"{header}: {t}" for t, _, _ in PERIODS] + \
+        [f"{header}: Cả năm học"]
+    findings = result["findings"]
+    assert "COLUMN_MISSING" not in {f["code"] for f in findings}
+    warned = [(f["cell"], f["severity"], f["code"]) for f in findings if f["code"] == "DATE_INTERPRETED"]
+    assert warned == [(f"D{r}", "warning", "DATE_INTERPRETED") for r in range(4, 4 + len(PERIODS))]
+    by_cell = {f["cell"]: f for f in findings}
+    assert by_cell["D4"]["sheet"] == "Phụ lục" and by_cell["D4"]["file"].endswith(unit.name)
+    assert "'01/3/2021 - 30/9/2021'" in by_cell["D4"]["message"]
+    assert "Ngày khởi công 01/3/2021, Ngày hoàn thành 30/9/2021" in by_cell["D4"]["message"]
+    assert "Ngày khởi công Tháng 3/2021, Ngày hoàn thành Tháng 9/2021" in by_cell["D6"]["message"]
+    assert "thực hiện trong Quý II/2021" in by_cell["D10"]["message"] and "30/6/2021" in by_cell["D10"]["message"]
+    # unreadable: one error at the cell, the text kept
+    [bad] = [f for f in findings if f["severity"] == "error"]
+    assert (bad["cell"], bad["code"]) == ("D11", "DATE_UNREADABLE") and "'Cả năm học'" in bad["message"]
+
+
+def test_a_period_column_gives_the_works_their_status_in_the_masters_summary(tmp_path):
+    """The split dates are real dates of the master: a work of 'Quý I - Quý II/2021'
+    reported on 18/11/2021 with 50% is late, one of '01/3/2021 - 31/12/2021' is ongoing."""
+    rows = [["SỞ NGOẠI VỤ HÀ TĨNH"], ["Hà Tĩnh, ngày 18 tháng 11 năm 2021"], [],
+            ["TT", "Tên công trình", "Thời gian thực hiện", "Tiến độ (%)"],
+            [1, "Số hoá hồ sơ", "Quý I - Quý II/2021", 50],
+            [2, "Cổng thông tin đối ngoại", "01/3/2021 - 31/12/2021", 60],
+            [3, "Hội nghị hữu nghị", D(2021, 7, 1), 100]]
+    unit = write_table(tmp_path / "so_ngoai_vu.xlsx", rows)
+    result = _consolidate(tmp_path, unit)
+    works = _master(result["out"], S.WORKS.name)
+    summary = _summary(result["out"])
+    assert [summary[s][0] for s in (S.STATUS_LATE, S.STATUS_ONGOING, S.STATUS_DONE, S.STATUS_UNKNOWN)] == [1, 1, 1, 0]
+    assert (works[2]["Ngày khởi công"], works[2]["Ngày hoàn thành"]) == (D(2021, 7, 1), D(2021, 7, 1))
+    [single] = [f for f in result["findings"] if f["cell"] == "C7"]
+    assert "cùng là 01/7/2021" in single["message"]
+
+
+def test_a_period_that_only_says_when_it_began_is_read_and_the_finish_is_still_asked_for(tmp_path):
+    rows = [["TT", "Tên công trình", "Thời gian thực hiện", "Tiến độ (%)"],
+            [1, "Số hoá hồ sơ", "Từ 01/3/2021", 50]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_a.xlsx", rows))
+    [work] = _master(result["out"], S.WORKS.name)
+    assert (work["Ngày khởi công"], work["Ngày hoàn thành"]) == (D(2021, 3, 1), None)
+    assert sorted((f["cell"], f["code"]) for f in result["findings"]) == [
+        ("C2", "DATE_INTERPRETED"), ("C2", "REQUIRED_EMPTY")]
+
+
+def test_a_table_with_its_own_start_and_finish_columns_is_not_split(tmp_path):
+    """'Thời gian' over 'Bắt đầu | Kết thúc' (two header rows) keeps its two columns."""
+    rows = [["TT", "Tên công trình", "Thời gian", None, "Tiến độ (%)"],
+            [None, None, "Bắt đầu", "Kết thúc", None],
+            [1, "Số hoá hồ sơ", "01/3/2021", "30/9/2021", 50]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_a.xlsx", rows, merges=[(0, 2, 0, 3)]))
+    [work] = _master(result["out"], S.WORKS.name)
+    assert (work["Ngày khởi công"], work["Ngày hoàn thành"], work["Thông tin thêm"]) == (
+        D(2021, 3, 1), D(2021, 9, 30), None)
+    assert result["findings"] == []
+
+
+@pytest.mark.parametrize("text,start,finish", [
+    ("01/3 - 30/9/2021", "01/03/2021", "30/09/2021"),          # the year written once, at the end
+    ("1 - 30/9/2021", "01/09/2021", "30/09/2021"),              # the month too
+    ("3 - 9/2021", "Tháng 3/2021", "Tháng 9/2021"),             # two months, not 3 September
+    ("T3/2021 - T9/2021", "Tháng 3/2021", "Tháng 9/2021"),
+    ("Tháng 10/2021 - tháng 3/2022", "Tháng 10/2021", "Tháng 3/2022"),
+    ("Ngày 15 tháng 3 năm 2021 đến ngày 30 tháng 9 năm 2021", "15/03/2021", "30/09/2021"),
+    ("15-3-2021", "15/03/2021", "15/03/2021"),                  # one day, dashes inside
+    ("2021-2022", "Năm 2021", "Năm 2022"),
+    ("Trước 30/9/2021", None, "30/09/2021"),
+])
+def test_the_ends_of_a_period_as_people_type_them(text, start, finish):
+    got = split_span(text)
+    assert got.ok and (got.start, got.finish) == (start, finish)
+
+
+@pytest.mark.parametrize("text", ["Tháng 10 - tháng 3/2022", "01/3 - 30/9", "abc - xyz", "Cả năm học"])
+def test_a_period_whose_ends_cannot_be_told_is_not_guessed(text):
+    """'Tháng 10 - tháng 3/2022': October of 2021 or of 2022? Not guessed."""
+    assert not split_span(text).ok
