@@ -143,3 +143,66 @@ def test_the_ends_of_a_period_as_people_type_them(text, start, finish):
 def test_a_period_whose_ends_cannot_be_told_is_not_guessed(text):
     """'Tháng 10 - tháng 3/2022': October of 2021 or of 2022? Not guessed."""
     assert not split_span(text).ok
+
+
+# --------------------------------------------------------------------------
+# 2. Awards typed as counts per form
+def _awards(path: Path) -> list[tuple]:
+    return [(a["Hình thức, danh hiệu"], a["Đối tượng"], a["Số lượng"], a["Nguồn: dòng"])
+            for a in _master(path, S.AWARDS.name)]
+
+
+GK, BK = "Giấy khen", "Bằng khen cấp bộ, ban, ngành, tỉnh"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_counts_per_form_under_collective_and_individual_columns_reach_the_summary(tmp_path, fmt):
+    rows = [["SỞ Y TẾ HÀ TĨNH"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Lĩnh vực"],
+            [1, "Giấy khen", 2, 5, "Phòng chống dịch"],
+            [2, "Bằng khen của UBND tỉnh", 1, 3, "Phòng chống dịch"],
+            [3, "Lao động tiên tiến", None, 12, "Năm 2025"],
+            [4, "Tập thể lao động xuất sắc", 3, 0, "Năm 2025"],
+            [None, "Tổng cộng", 6, 20, None]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_y_te.{fmt}", rows))
+    assert _awards(result["out"]) == [
+        (GK, S.COLLECTIVE, 2, 5), (GK, S.INDIVIDUAL, 5, 5), (BK, S.COLLECTIVE, 1, 6), (BK, S.INDIVIDUAL, 3, 6),
+        ("Lao động tiên tiến", S.INDIVIDUAL, 12, 7), ("Tập thể lao động xuất sắc", S.COLLECTIVE, 3, 8)]
+    assert [a["Thông tin thêm"] for a in _master(result["out"], S.AWARDS.name)] == [None] * 6
+    summary = _summary(result["out"])
+    assert summary["Cộng khen thưởng"][:3] == (6, 20, "06 tập thể và 20 cá nhân")  # the sender's total row
+    assert summary[GK][:2] == (2, 5) and summary["Lao động tiên tiến"][:2] == (0, 12)
+    assert not [f for f in result["findings"] if f["severity"] == "error"], result["findings"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_counts_under_a_so_luong_header_merged_over_the_kinds(tmp_path, fmt):
+    rows = [["TT", "Danh hiệu", "Số lượng", None, "Lĩnh vực"],
+            [None, None, "Tập thể", "Cá nhân", None],
+            [1, "Giấy khen", 2, 5, "Cải cách hành chính"],
+            [2, "Chiến sĩ thi đua cơ sở", None, "04", "Năm 2025"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_noi_vu.{fmt}", rows,
+                                                merges=[(0, 2, 0, 3), (0, 0, 1, 0), (0, 1, 1, 1), (0, 4, 1, 4)]))
+    assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 3), (GK, S.INDIVIDUAL, 5, 3),
+                                      ("Chiến sĩ thi đua cơ sở", S.INDIVIDUAL, 4, 4)]
+    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (2, 9)
+
+
+def test_counts_under_so_tap_the_so_ca_nhan_and_a_count_that_is_not_a_number(tmp_path):
+    rows = [["TT", "Danh hiệu", "Số tập thể", "Số cá nhân", "Lĩnh vực"],
+            [1, "Giấy khen", 2, "5 người", "Cải cách hành chính"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
+    assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 2), (GK, S.INDIVIDUAL, "5 người", 2)]
+    [bad] = [f for f in result["findings"] if f["severity"] == "error"]
+    assert (bad["cell"], bad["code"], bad["column"]) == ("D2", "NUMBER_UNREADABLE", "Số lượng")
+
+
+def test_a_count_column_with_a_separate_kind_column_is_read_row_by_row(tmp_path):
+    """'Hình thức | Đối tượng | Số lượng': already one row per kind."""
+    rows = [["TT", "Hình thức", "Đối tượng", "Số lượng", "Lĩnh vực"],
+            [1, "Giấy khen", "Tập thể", 2, "Cải cách hành chính"],
+            [2, "Giấy khen", "Cá nhân", 5, "Cải cách hành chính"],
+            [None, "Cộng", None, 7, None]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
+    assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 2), (GK, S.INDIVIDUAL, 5, 3)]
+    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (2, 5)

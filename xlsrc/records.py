@@ -22,6 +22,8 @@ class Record:
     raw: dict[str, Any]
     values: dict[str, Any]
     signature: tuple | None = field(default=None, compare=False, repr=False)  # validation.row_signature, made once
+    cols: dict[str, int] | None = field(default=None, compare=False, repr=False)  # key -> 0-based source column,
+    # where it is not the table's column for the key (a count typed under 'Cá nhân')
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)

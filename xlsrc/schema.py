@@ -427,6 +427,26 @@ SPANS: dict[str, Span] = {"works": Span("start", "planned_finish", (
     "thoi gian khoi cong hoan thanh", "thoi han thuc hien", "thoi gian thuc hien cong trinh",
     "thoi gian trien khai va hoan thanh", "thoi gian bat dau va ket thuc"))}
 
+
+@dataclass(frozen=True)
+class CountsByKind:
+    """Award counts typed one column per recipient kind ('Hình thức | Tập thể |
+    Cá nhân', 'Danh hiệu | Số tập thể | Số cá nhân', or 'Số lượng' over 'Tập thể
+    | Cá nhân'): each filled count is one row of the sheet with its kind."""
+    count: str
+    kind: str
+    columns: tuple[tuple[str, tuple[str, ...]], ...]   # kind value -> folded headers of its column
+    parents: tuple[str, ...]                            # a header row above them: 'Số lượng'
+
+
+COUNTS_BY_KIND: dict[str, CountsByKind] = {"awards": CountsByKind("count", "recipient_kind", (
+    (COLLECTIVE, ("tap the", "so tap the", "sl tap the", "so luong tap the", "tap the so luong", "so tap the duoc khen",
+                  "tap the duoc khen", "so don vi")),
+    (INDIVIDUAL, ("ca nhan", "so ca nhan", "sl ca nhan", "so luong ca nhan", "ca nhan so luong", "so ca nhan duoc khen",
+                  "ca nhan duoc khen")),
+), ("so luong", "sl", "doi tuong", "so luong khen thuong", "so luong duoc khen", "so luong duoc khen thuong",
+    "doi tuong duoc khen", "doi tuong khen thuong", "so luong da khen"))}
+
 # --------------------------------------------------------------------------
 # Rà soát điều kiện (issue 9): staff, yearly ratings, initiatives and the
 # standards themselves, as data.  People are matched across sheets by

@@ -67,6 +67,8 @@ class TableLocation:
     # a period column split into two (xlsrc.date_ranges): key -> the column typed, row -> (text, reading)
     sources: dict[str, int] = field(default_factory=dict)
     periods: dict[int, tuple] = field(default_factory=dict)
+    # award counts typed one column per recipient kind: kind value -> 0-based column
+    by_kind: dict[str, int] = field(default_factory=dict)
 
     def excel_col(self, key: str) -> int | None:
         c = self.sources.get(key, self.columns.get(key))
@@ -227,6 +229,9 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     span = S.SPANS.get(spec.key)
     if span is not None and (span.start not in mapping or span.finish not in mapping):
         split_period_column(grid, loc, span, r, used_second, ncols)
+    counts = S.COUNTS_BY_KIND.get(spec.key)
+    if counts is not None and counts.kind not in mapping:
+        find_count_columns(grid, loc, counts, r, used_second, ncols)
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
@@ -278,6 +283,44 @@ def split_period_column(grid, loc: TableLocation, span, r: int, used_second: boo
         reading = split_span(value)
         loc.periods[i] = (value, reading)
         row.extend((reading.start, reading.finish) if reading.ok else (value, None))
+
+
+def find_count_columns(grid, loc: TableLocation, counts, r: int, used_second: bool, ncols: int) -> None:
+    """'Hình thức | Tập thể | Cá nhân' (numbers under the kinds), in one header
+    row or under a 'Số lượng' row: the columns of each recipient kind go to
+    ``loc.by_kind`` (the table's rows are split by kind, see
+    consolidate.extract.rows_by_kind); a second header row moves the data down."""
+    names = {fold(a): kind for kind, aliases in counts.columns for a in aliases}
+    parents = {fold(p) for p in counts.parents}
+    taken = {c for k, c in loc.columns.items() if k != counts.count}
+    found = {}
+    for c, texts in enumerate(_header_texts(grid, r, used_second, ncols)):
+        kind = next((names[fold(t)] for t in texts if fold(t) in names), None)
+        if kind is not None and c not in taken:
+            found.setdefault(kind, c)
+    second = False
+    if not found and not used_second and r + 1 < len(grid):  # 'Số lượng' merged over 'Tập thể | Cá nhân'
+        below, parent = grid[r + 1], ""
+        for c in range(ncols):
+            top = _cell_text(grid[r][c]) if c < len(grid[r]) else ""
+            parent = top or parent
+            kind = names.get(fold(_cell_text(below[c]))) if c < len(below) else None
+            if kind is not None and c not in taken and fold(parent) in parents:
+                found.setdefault(kind, c)
+        second = bool(found)
+    if not found:
+        return
+    if loc.columns.get(counts.count) in set(found.values()) | {None} or second:
+        loc.columns.pop(counts.count, None)
+    else:
+        return  # a count column of its own besides them: not this shape
+    loc.by_kind = found
+    loc.columns[counts.count] = min(found.values())  # checked by the validator at each row's own cell
+    for c in found.values():
+        loc.extra.pop(c, None)
+    if second:
+        loc.data_start = loc.header_end = r + 2
+        loc.header_end = r + 1
 
 
 def _row_get(row, c):

@@ -23,6 +23,8 @@ class _Collector:
             row = rec_or_row.row
             loc = self.data.locations.get(spec.key)
             col_idx = loc.excel_col(key) if loc else None
+            if rec_or_row.cols and key in rec_or_row.cols:
+                col_idx = rec_or_row.cols[key] + 1
         else:
             row, col_idx = rec_or_row, 2  # Thông tin: the value is in column B
         column = spec.column(key).header if key else ""

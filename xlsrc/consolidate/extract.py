@@ -90,7 +90,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
     typed = [c for c in spec.columns if not c.computed]
     options = {c.key: progress_options(grid, loc.rows, j, cell_info) for c, j in cols if c.kind == S.PROGRESS}
-    mapped = set(loc.columns.values())
+    mapped = set(loc.columns.values()) | set(loc.by_kind.values())
     width = max((len(grid[i]) for i in loc.rows), default=0)
     unmapped = [j for j in range(width) if j not in mapped]  # columns the schema does not know
     empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
@@ -146,7 +146,35 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
         out.append(rec)
+    if loc.by_kind:
+        out, records = rows_by_kind(spec, grid, loc, out, records)
     return out, errors, records
+
+
+def rows_by_kind(spec: S.SheetSpec, grid, loc, out: list[dict], records: list[Record]
+                 ) -> tuple[list[dict], list[Record]]:
+    """'Giấy khen | 2 | 5' under 'Hình thức | Tập thể | Cá nhân': one row per
+    filled count, with its kind and the count as typed (the summary then
+    counts what the sender counted). A count of 0 or an empty cell gives no
+    row; a count that is not a number is kept as typed (the validator says
+    so at its own cell)."""
+    counts = S.COUNTS_BY_KIND[spec.key]
+    count_col = spec.column(counts.count)
+    rows, recs = [], []
+    for rec, record in zip(out, records):
+        row = grid[record.row - 1]
+        for kind, c in loc.by_kind.items():
+            raw = row[c] if c < len(row) else None
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            n = parse_value(count_col, raw)
+            if n == 0:
+                continue
+            got = {**record.raw, counts.kind: kind, counts.count: raw}
+            values = {**record.values, counts.kind: kind, counts.count: n}
+            recs.append(Record(spec, record.row, got, values, cols={counts.kind: c, counts.count: c}))
+            rows.append({**rec, counts.kind: kind, counts.count: master_value(count_col, raw, n)})
+    return rows, recs
 
 
 def _only_errors(row, n: int, columns: list[int]) -> bool:
@@ -432,7 +460,8 @@ def check_tables(path: str, tables) -> list[dict]:
         out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
-        missing = [c for c in spec.columns if c.required and c.key not in loc.columns]
+        missing = [c for c in spec.columns if c.required and c.key not in loc.columns
+                   and not (loc.by_kind and c.key == S.COUNTS_BY_KIND[spec.key].kind)]
         absent = {c.header for c in missing}
         if missing and records:
             first = records[0].row
