@@ -206,3 +206,56 @@ def test_a_count_column_with_a_separate_kind_column_is_read_row_by_row(tmp_path)
     result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
     assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 2), (GK, S.INDIVIDUAL, 5, 3)]
     assert _summary(result["out"])["Cộng khen thưởng"][:2] == (2, 5)
+
+
+# --------------------------------------------------------------------------
+# 3. Other shapes real units send
+def _works(tmp_path: Path, rows, name="don_vi.xlsx", **kw) -> tuple[list[dict], list[dict]]:
+    result = _consolidate(tmp_path, write_table(tmp_path / name, rows, **kw))
+    return _master(result["out"], S.WORKS.name), result["findings"]
+
+
+def test_a_table_starting_in_column_c_with_remarks_to_its_left_keeps_every_work(tmp_path):
+    """'Ghi chú: số liệu đến 30/10' typed left of the first work is a remark on
+    that row: the work is read (not taken for a second header row, nor for a
+    foot note ending the table) and the remark is kept."""
+    works, findings = _works(tmp_path, [
+        ["UBND XÃ CẨM BÌNH"], [],
+        [None, None, "TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+        ["Ghi chú: số liệu đến 30/10", None, 1, "Đường thôn 1", "01/3/2021", "30/9/2021", 80],
+        ["Mới", None, 2, "Nhà văn hóa thôn 2", "01/4/2021", "30/10/2021", 50],
+        [], [None, None, "Ghi chú: thôn 3 chưa báo cáo"], [None, None, 3, "Không phải công trình"]])
+    assert [(w["Tên công trình, phần việc"], w["Ngày khởi công"], w["Tiến độ hoàn thành (%)"], w["Thông tin thêm"],
+             w["Nguồn: dòng"]) for w in works] == [
+        ("Đường thôn 1", D(2021, 3, 1), 0.8, "Cột A: Ghi chú: số liệu đến 30/10", 4),
+        ("Nhà văn hóa thôn 2", D(2021, 4, 1), 0.5, "Cột A: Mới", 5)]
+    assert findings == []
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_unit_names_typed_only_on_group_rows_are_the_groups_of_the_works_under_them(tmp_path, fmt):
+    """'I | Phòng Tư pháp' over its works, the name in the 'Đơn vị' column: a
+    group (Nhóm) of the sender's works, the first one as well as the others
+    (a lone 'I' in the TT column is not a numbering row '(a)')."""
+    works, findings = _works(tmp_path, [
+        ["TT", "Đơn vị", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+        ["I", "Phòng Tư pháp", None, None, None, None],
+        [1, None, "Số hoá hộ tịch", "01/3/2021", "30/9/2021", 80],
+        ["II", "Phòng Nội vụ", None, None, None, None],
+        [2, None, "Cải cách hành chính", "01/3/2021", "30/9/2021", 50]], name=f"ubnd_can_loc.{fmt}")
+    assert [(w["Tên công trình, phần việc"], w["Nhóm"], w["Đơn vị báo cáo"]) for w in works] == [
+        ("Số hoá hộ tịch", "I. Phòng Tư pháp", "ubnd can loc"), ("Cải cách hành chính", "II. Phòng Nội vụ",
+                                                                  "ubnd can loc")]
+    assert findings == []
+
+
+def test_dates_as_units_type_them(tmp_path):
+    works, findings = _works(tmp_path, [
+        ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+        [1, "A", "Ngày 15 tháng 3 năm 2021", "15-3-2021", 80],
+        [2, "B", "2021-03-15", "T3/2021", 80],
+        [3, "C", "T3/2021", "t12/2021", 80]])
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in works] == [
+        (D(2021, 3, 15), D(2021, 3, 15)), (D(2021, 3, 15), "T3/2021"), ("T3/2021", "t12/2021")]
+    assert findings == []
+    assert _run(["validate", tmp_path / "TongHop.xlsx", "--json"]) == 0  # the master reads 'T3/2021' as March

@@ -105,7 +105,7 @@ _DATE_PATTERNS = [
     # 2021-11-18 (ISO)
     (re.compile(r"^" + _YEAR + r"-(\d{1,2})-(\d{1,2})(?:[ t].*)?$"), "iso"),
     # tháng 12/2021, tháng 12 năm 2021, 6/2021
-    (re.compile(r"^(?:thang\s*)?(\d{1,2})\s*(?:[/.\-]|\s*nam\s*)\s*" + _YEAR + "$"), MONTH),
+    (re.compile(r"^(?:thang\s*|t)?(\d{1,2})\s*(?:[/.\-]|\s*nam\s*)\s*" + _YEAR + "$"), MONTH),  # T3/2021 too
     # tháng 4 (year from the report)
     (re.compile(r"^thang\s*(\d{1,2})$"), "month_only"),
     # quý II/2021, quý 2 năm 2021

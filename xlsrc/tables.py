@@ -138,7 +138,7 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
     for c in range(ncols):
         t, b = _cell_text(top[c]), _cell_text(below[c])
         cands = [(t, False)]
-        if b and b != t:
+        if b and b != t and not (":" in b and _FOOT_NOTE.match(b)):  # "Ghi chú: …" beside a data row
             cands += [(b, True), (f"{t} {b}".strip(), True), (f"{filled[c]} {b}".strip(), True)]
         out.append(cands)
     return out
@@ -392,15 +392,18 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             continue
         if not any(isinstance(v, str) and _THREE_ALNUM.search(v) for v in filled):  # else cannot be numbering
             texts = [fold(v) for v in filled]
-            if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
+            if all(_NUMBERING.match(t) for t in texts if t) and not any(  # (1) (2) (3) under the header,
+                    isinstance(v, str) and _THREE_ALNUM.search(v) for v in row):  # not "I | Phòng Tư pháp"
                 continue
         key_value = _row_get(row, key_col)
         filled_cols = [c for c, v in enumerate(row) if v is not None and (not isinstance(v, str) or v.strip())]
         first_col = filled_cols[0]
         first_raw = row[first_col]
         if first_col != key_col and isinstance(first_raw, str):
-            if _FOOT_NOTE.match(first_raw) or _is_end_marker(fold(first_raw)):
+            if (_FOOT_NOTE.match(first_raw) or _is_end_marker(fold(first_raw))) and (
+                    key_value is None or (isinstance(key_value, str) and not key_value.strip())):
                 break  # "Ghi chú: …", "Nơi nhận:", "KT. GIÁM ĐỐC", "Hà Tĩnh, ngày … tháng … năm …"
+                # (a remark typed left of a work, whose name is there, does not end the table)
         if len(filled) <= 2 and isinstance(key_value, str) and (
                 _FOOT_NOTE.match(key_value) or _is_end_marker(fold(key_value))):
             break
