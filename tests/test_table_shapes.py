@@ -259,3 +259,56 @@ def test_dates_as_units_type_them(tmp_path):
         (D(2021, 3, 15), D(2021, 3, 15)), (D(2021, 3, 15), "T3/2021"), ("T3/2021", "t12/2021")]
     assert findings == []
     assert _run(["validate", tmp_path / "TongHop.xlsx", "--json"]) == 0  # the master reads 'T3/2021' as March
+
+
+def _by_unit(path: Path) -> dict:
+    rows = list(openpyxl.load_workbook(path)[S.SUMMARY_SHEET].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "Theo đơn vị")
+    out = {}
+    for r in rows[start + 1:]:
+        if not r[0]:
+            break
+        out[r[0]] = r[1]
+    return out
+
+
+TABLE = ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"]
+
+
+@pytest.mark.parametrize("title,unit", [("ĐĂNG KÝ CÔNG TRÌNH CỦA PHÒNG GD&ĐT", "Phòng GD&ĐT"),
+                                        ("DANH MỤC CÔNG TRÌNH CỦA TRUNG TÂM Y TẾ HUYỆN CAN LỘC NĂM 2021",
+                                         "Trung tâm Y tế huyện Can Lộc")])
+def test_the_unit_named_only_in_the_title_of_the_table(tmp_path, title, unit):
+    works, _ = _works(tmp_path, [[title], [], TABLE, [1, "Thư viện số", "01/3/2021", "30/9/2021", 80]],
+                      name="bieu_01.xlsx")
+    assert [w["Đơn vị báo cáo"] for w in works] == [unit]
+    assert json.loads(_run.stdout)["files"][0]["unit"] == unit
+
+
+def test_the_unit_named_only_in_the_sheets_name(tmp_path):
+    works, _ = _works(tmp_path, [TABLE, [1, "Thư viện số", "01/3/2021", "30/9/2021", 80]], name="bieu_01.xlsx",
+                      sheet="Phòng Tư pháp")
+    assert [w["Đơn vị báo cáo"] for w in works] == ["Phòng Tư pháp"]
+
+
+def test_one_sheet_per_unit_in_one_file_gives_each_work_its_own_unit(tmp_path):
+    """A district sends one file, one sheet per office, each with its heading:
+    every work keeps the office of its sheet (not the last heading read)."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for office, works in (("PHÒNG TƯ PHÁP", ["Số hoá hộ tịch", "Tuyên truyền pháp luật"]),
+                          ("PHÒNG NỘI VỤ", ["Cải cách hành chính"]), ("Phòng Y tế", ["Tiêm chủng"])):
+        ws = wb.create_sheet(office.title() if office.isupper() else office)
+        if office.isupper():
+            ws.append([office])
+            ws.append([])
+        ws.append(TABLE)
+        for i, name in enumerate(works, 1):
+            ws.append([i, name, "01/3/2021", "30/9/2021", 80])
+    wb.save(tmp_path / "ubnd_can_loc.xlsx")
+    result = _consolidate(tmp_path, tmp_path / "ubnd_can_loc.xlsx")
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Đơn vị báo cáo"]) for w in works] == [
+        ("Số hoá hộ tịch", "Phòng Tư pháp"), ("Tuyên truyền pháp luật", "Phòng Tư pháp"),
+        ("Cải cách hành chính", "Phòng Nội vụ"), ("Tiêm chủng", "Phòng Y tế")]
+    assert _by_unit(result["out"]) == {"Phòng Tư pháp": 2, "Phòng Nội vụ": 1, "Phòng Y tế": 1}

@@ -21,8 +21,8 @@ from ..records import (Record, WorkbookData, cell_info_getter, date_from_number,
                        progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
-from ..vntext import admin_date_short, nfc
-from .units import facts_from_lines, proper_name
+from ..vntext import admin_date_short, fold, nfc
+from .units import agency_head, facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
 LABELS = {"works": "công trình, phần việc", "awards": "dòng khen thưởng", "plans": "văn bản kế hoạch",
@@ -278,6 +278,23 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return found
 
 
+def sheet_units(book: FileBook, found) -> dict[str, str]:
+    """The unit each sheet with a table names: in its own title lines (a
+    heading 'PHÒNG TƯ PHÁP', 'Kèm theo … của …', '… CỦA PHÒNG GD&ĐT'), else in
+    the sheet's name when that is an agency's ('Phòng Tư pháp')."""
+    out = {}
+    for sheet, _, loc in found:
+        if sheet in out:
+            continue
+        facts = facts_from_lines(_title_lines(book.read(sheet), loc.header_row))
+        unit = facts.get("annex_unit") or facts.get("heading_unit") or facts.get("title_unit")
+        if not unit and len(sheet.split()) >= 2 and agency_head(fold(sheet)):
+            unit = proper_name(sheet)
+        if unit:
+            out[sheet] = unit
+    return out
+
+
 def _leave_hidden(found, hidden: set[str], path: str) -> tuple[list, list[dict]]:
     """Tables on sheets the sender hid (often last year's annex) are left out
     when a shown sheet has a table of the same kind, else read; either way a
@@ -391,8 +408,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         for sheet, spec, loc in found_all:
             lines.extend(_title_lines(book.read(sheet), loc.header_row))
         facts = facts_from_lines(lines)
+        units = sheet_units(book, found_all)
         if not template:
-            result["unit_text"] = facts.get("annex_unit") or facts.get("heading_unit") or ""
+            result["unit_text"] = facts.get("annex_unit") or facts.get("heading_unit") or facts.get("title_unit") \
+                or (next(iter(set(units.values()))) if len(set(units.values())) == 1 else "")
             result["doc_date"] = facts.get("date")
             if facts.get("place"):
                 result["info"]["place"] = facts["place"]
@@ -409,6 +428,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 continue
             if errors:
                 notes.append(f"bỏ {errors} dòng chỉ có giá trị lỗi ở trang '{sheet}'")
+            if len(set(units.values())) > 1 and sheet in units:  # one sheet per unit: each row its sheet's unit
+                for r in got:
+                    r["unit"] = r.get("unit") or units[sheet]
             rows.setdefault(spec.key, []).extend(got)
             if spec.key not in covered:
                 covered.append(spec.key)

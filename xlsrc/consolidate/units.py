@@ -44,7 +44,7 @@ def _cap(word: str) -> str:
 
 
 def _title(words: list[str]) -> list[str]:
-    return [w if fold(w) in ACRONYMS else "-".join(_cap(p.lower()) for p in w.split("-")) for w in words]
+    return [w if fold(w) in ACRONYMS or "&" in w else "-".join(_cap(p.lower()) for p in w.split("-")) for w in words]
 
 
 def _level(lows: list[str], i: int) -> int:
@@ -66,7 +66,7 @@ def proper_name(text: object) -> str:
         return s
     words = s.split(" ")
     keys = [fold(w) for w in words]
-    low = [w if k in ACRONYMS else w.lower() for w, k in zip(words, keys)]
+    low = [w if k in ACRONYMS or "&" in w else w.lower() for w, k in zip(words, keys)]  # "GD&ĐT" stays
     n = len(words)
     # a place at the end: a known province, or the words after an administrative level
     lows = [w.lower() for w in words]
@@ -109,6 +109,7 @@ _DATE_LONG = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})\b")
 _DATE_SHORT = re.compile(r"\bngay (\d{1,2}) (\d{1,2}) (\d{4})\b")
 _PLACE = re.compile(r"^([^,\d]{2,40}),\s*ng[àa]y\b", re.I)
 _YEAR = re.compile(r"\bnam (\d{4})\b")
+_TITLE_OF = re.compile(r"\bCỦA\s+(.+?)\s*(?:\bNĂM\s+\d{4}\b.*)?$", re.S)
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
@@ -147,6 +148,9 @@ def facts_from_lines(lines: list[str]) -> dict:
         y = _YEAR.search(key)
         if y and "year" not in facts and 1990 <= int(y.group(1)) <= 2200:
             facts["year"] = int(y.group(1))
+        t = _TITLE_OF.search(text) if "title_unit" not in facts and text == text.upper() else None
+        if t and agency_head(fold(t.group(1))) and len(t.group(1).split()) <= 10:
+            facts["title_unit"] = proper_name(t.group(1))  # "ĐĂNG KÝ CÔNG TRÌNH CỦA PHÒNG GD&ĐT"
         if text == text.upper() and len(text.split()) <= 14 and agency_head(key):
             headings.append(text)
         elif text == text.upper() and headings and agency_head(fold(headings[-1])) == fold(headings[-1]) \
