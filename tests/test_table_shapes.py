@@ -312,3 +312,23 @@ def test_one_sheet_per_unit_in_one_file_gives_each_work_its_own_unit(tmp_path):
         ("Số hoá hộ tịch", "Phòng Tư pháp"), ("Tuyên truyền pháp luật", "Phòng Tư pháp"),
         ("Cải cách hành chính", "Phòng Nội vụ"), ("Tiêm chủng", "Phòng Y tế")]
     assert _by_unit(result["out"]) == {"Phòng Tư pháp": 2, "Phòng Nội vụ": 1, "Phòng Y tế": 1}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_a_three_row_header(tmp_path, fmt):
+    """'Thời gian' over 'Thời gian thực hiện' over 'Bắt đầu | Kết thúc', and
+    'Kết quả thực hiện' over 'Tiến độ (%)': the rows of the header are not works."""
+    rows = [["SỞ TƯ PHÁP"], [],
+            ["TT", "Tên công trình", "Đơn vị thực hiện", "Thời gian", None, "Kết quả thực hiện"],
+            [None, None, None, "Thời gian thực hiện", None, None],
+            [None, None, None, "Bắt đầu", "Kết thúc", "Tiến độ (%)"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+            [1, "Số hoá hộ tịch", "Phòng Hành chính tư pháp", "01/3/2021", "30/9/2021", 80],
+            [2, "Tuyên truyền pháp luật", "Phòng Phổ biến pháp luật", "01/4/2021", "31/12/2021", 50]]
+    merges = [(2, 3, 2, 4), (3, 3, 3, 4), (2, 0, 4, 0), (2, 1, 4, 1), (2, 2, 4, 2)]
+    works, findings = _works(tmp_path, rows, name=f"so_tu_phap.{fmt}", merges=merges)
+    assert [(w["TT"], w["Tên công trình, phần việc"], w["Đơn vị thực hiện"], w["Ngày khởi công"], w["Ngày hoàn thành"],
+             w["Tiến độ hoàn thành (%)"], w["Thông tin thêm"], w["Nguồn: dòng"]) for w in works] == [
+        (1, "Số hoá hộ tịch", "Phòng Hành chính tư pháp", D(2021, 3, 1), D(2021, 9, 30), 0.8, None, 7),
+        (2, "Tuyên truyền pháp luật", "Phòng Phổ biến pháp luật", D(2021, 4, 1), D(2021, 12, 31), 0.5, None, 8)]
+    assert findings == []

@@ -221,6 +221,14 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
         return None
     mapping, r, _, used_second = best
     start = r + 2 if used_second else r + 1
+    j = start
+    while j - r < 4 and j < len(grid):  # a third (fourth) header row: 'Bắt đầu | Kết thúc' under two
+        more = _header_continuation(spec, grid[j], mapping, key_column)
+        if more:
+            mapping, start = {**mapping, **more}, j + 1
+        elif not _text_without_key(grid[j], mapping.get(key_column)):
+            break  # data: the header ends above
+        j += 1
     loc = TableLocation(sheet, r, start, mapping,
                         {k: _cell_text(grid[r][c]) for k, c in mapping.items() if c < len(grid[r])},
                         extra=_extra_headers(grid, r, used_second, ncols, mapping), header_end=start - 1)
@@ -235,6 +243,40 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
+
+
+def _text_without_key(row, key_col: int | None) -> bool:
+    """A row of text with its key cell empty (a middle header row, 'Thời gian thực hiện')."""
+    if key_col is not None and key_col < len(row) and row[key_col] is not None and str(row[key_col]).strip():
+        return False
+    cells = [v for v in row if v is not None and (not isinstance(v, str) or v.strip())]
+    return bool(cells) and all(isinstance(v, str) for v in cells)
+
+
+def _header_continuation(spec: SheetSpec, row, mapping: dict[str, int], key_column: str) -> dict[str, int]:
+    """The columns a row under the header adds when it is a further header
+    row ('Bắt đầu | Kết thúc | Tiến độ (%)' under 'Thời gian' under 'Thời gian
+    thực hiện'): its key cell is empty, it holds only text, every text names a
+    column, and one at least names a column not yet found. Else nothing."""
+    if not _text_without_key(row, mapping.get(key_column)):
+        return {}
+    cells = [(c, v) for c, v in enumerate(row) if v is not None and (not isinstance(v, str) or v.strip())]
+    if len(cells) < 2:
+        return {}
+    taken = {c: k for k, c in mapping.items()}
+    more: dict[str, int] = {}
+    for c, v in cells:
+        if _NUMBERING.match(fold(v)):
+            continue
+        found = _scores(spec, v)
+        if not found:
+            return {}
+        key = max(found, key=lambda k: (found[k], k not in mapping))
+        if taken.get(c, key) != key or (key in mapping and mapping[key] != c):
+            continue  # a column already named otherwise keeps its name
+        if key not in mapping and key not in more:
+            more[key] = c
+    return more
 
 
 def _header_texts(grid, r: int, used_second: bool, ncols: int) -> list[list[str]]:
