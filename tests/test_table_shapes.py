@@ -332,3 +332,30 @@ def test_a_three_row_header(tmp_path, fmt):
         (1, "Số hoá hộ tịch", "Phòng Hành chính tư pháp", D(2021, 3, 1), D(2021, 9, 30), 0.8, None, 7),
         (2, "Tuyên truyền pháp luật", "Phòng Phổ biến pháp luật", D(2021, 4, 1), D(2021, 12, 31), 0.5, None, 8)]
     assert findings == []
+
+
+def test_progress_said_in_words_with_one_figure_and_a_status_typed_in_the_notes(tmp_path):
+    """'Đạt 80%', '80/100' are 80% (warned, kept as typed);
+    'Hoàn thành' typed in Ghi chú of a table without a status column is the
+    declared status (warned), so the summary counts the work as done."""
+    works, findings = _works(tmp_path, [
+        ["SỞ NỘI VỤ"], ["Hà Tĩnh, ngày 18 tháng 11 năm 2021"], [],
+        ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)", "Ghi chú"],
+        [1, "A", "01/3/2021", "30/12/2021", "Đạt 80%", None],
+        [2, "B", "01/3/2021", "30/12/2021", "80/100", None],
+        [3, "C", "01/3/2021", "30/12/2021", "Ước đạt 45,5%", None],
+        [4, "D", "01/3/2021", "30/9/2021", None, "Hoàn thành"],
+        [5, "E", "01/3/2021", "30/12/2021", 60, "Đang thực hiện"],
+        [6, "F", "01/3/2021", "30/12/2021", 40, "Cần bổ sung kinh phí"]])
+    assert [(w["Tiến độ hoàn thành (%)"], w["Tình trạng (đơn vị ghi)"], w["Ghi chú"]) for w in works] == [
+        ("Đạt 80%", None, None), ("80/100", None, None), ("Ước đạt 45,5%", None, None),
+        (None, "Hoàn thành", "Hoàn thành"), (0.6, "Đang thực hiện", "Đang thực hiện"),
+        (0.4, None, "Cần bổ sung kinh phí")]
+    assert [(f["cell"], f["code"]) for f in findings] == [
+        ("E5", "PROGRESS_AMBIGUOUS"), ("E6", "PROGRESS_AMBIGUOUS"), ("E7", "PROGRESS_AMBIGUOUS"),
+        ("F8", "STATUS_FROM_NOTE"), ("F9", "STATUS_FROM_NOTE")]
+    assert "đọc tiến độ là 80%" in findings[0]["message"] and "đọc tiến độ là 45,5%" in findings[2]["message"]
+    assert "'Hoàn thành'" in findings[3]["message"]
+    summary = _summary(tmp_path / "TongHop.xlsx")
+    assert summary["Đã hoàn thành"][0] == 1 and summary["Tiến độ bình quân (%)"][0] == pytest.approx(
+        (80 + 80 + 45.5 + 60 + 40) / 5, abs=0.1)

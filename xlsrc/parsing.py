@@ -332,8 +332,29 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
             return Progress(round(v, 6), note, text, interpreted=why)
     if text.lower() in _ERROR_LITERALS:
         return Progress(None, "", text)
+    said = _said_percent(text)
+    if said is not None:
+        return said
     value_in_words, status = status_in_words(text)
     return Progress(value_in_words, text, text, status=status)
+
+
+# "Đạt 80%", "Ước đạt 80%", "Hoàn thành 80%", "80/100": one figure said in words
+_SAID_PERCENT = re.compile(r"^(?:đã\s+|ước\s+)?(?:đạt|được|hoàn thành|thực hiện được|thực hiện)(?:\s+khoảng|\s+được)?"
+                           r"\s+(\d{1,3}(?:[.,]\d+)?)\s*%$", re.I)
+_OUT_OF_100 = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*/\s*100$")
+
+
+def _said_percent(text: str) -> Progress | None:
+    """The figure of 'Đạt 80%' or '80/100', read with a warning (the text is
+    kept as typed); 100 is left to the words of done (status Hoàn thành)."""
+    m = _SAID_PERCENT.match(text) or _OUT_OF_100.match(text)
+    if not m:
+        return None
+    v = float(m.group(1).replace(",", "."))
+    if v == 100 and m.re is _SAID_PERCENT:
+        return None
+    return Progress(round(v, 6), text, text, interpreted=f"Ô ghi '{text}': đọc tiến độ là {_fmt_number(v)}%.")
 
 
 def _finite(value: int | float) -> float | None:

@@ -148,7 +148,29 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         out.append(rec)
     if loc.by_kind:
         out, records = rows_by_kind(spec, grid, loc, out, records)
+    if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
+        status_from_notes(out, records)
     return out, errors, records
+
+
+def _note_status(rec: Record) -> str | None:
+    """The status a work's note says when the whole note is one ('Hoàn thành',
+    'Đang thực hiện') and the table has no status column."""
+    note = rec.raw.get("note")
+    if not isinstance(note, str) or len(note) > 40:
+        return None
+    term = S.vocabulary("status").lookup(note)
+    return term.value if term is not None else None
+
+
+def status_from_notes(out: list[dict], records: list[Record]) -> None:
+    """'Hoàn thành' typed in Ghi chú of a table without a status column is the
+    declared status (warned by note_status_findings)."""
+    for rec, record in zip(out, records):
+        if not record.values.get("declared_status"):
+            status = _note_status(record)
+            if status:
+                record.values["declared_status"] = rec["declared_status"] = status
 
 
 def rows_by_kind(spec: S.SheetSpec, grid, loc, out: list[dict], records: list[Record]
@@ -497,7 +519,18 @@ def check_tables(path: str, tables) -> list[dict]:
                 continue
             out.append({**f.as_dict(), "file": path})
         out += [{**f.as_dict(), "file": path} for f in said]
+        if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
+            out += [{**f.as_dict(), "file": path} for f in note_status_findings(loc, sheet, records)]
     return out
+
+
+def note_status_findings(loc, sheet: str, records) -> list[Finding]:
+    note, status = S.WORKS.column("note"), S.WORKS.column("declared_status")
+    return [Finding(sheet, rec.row, note.header, cell_ref(rec.row, loc.excel_col("note")), WARNING, "STATUS_FROM_NOTE",
+                    f"Bảng không có cột '{status.header}'; cột '{note.header}' ghi '{nfc(rec.raw['note'])}': hiểu là "
+                    f"tình trạng '{rec.values['declared_status']}'. Hãy kiểm tra.")
+            for rec in records if _note_status(rec) and rec.values.get("declared_status") == _note_status(rec)
+            and not (rec.values.get("progress") and rec.values["progress"].status)]
 
 
 def _period_shown(dv) -> str:
