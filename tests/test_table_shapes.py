@@ -133,13 +133,17 @@ def test_a_table_with_its_own_start_and_finish_columns_is_not_split(tmp_path):
     ("15-3-2021", "15/03/2021", "15/03/2021"),                  # one day, dashes inside
     ("2021-2022", "Năm 2021", "Năm 2022"),
     ("Trước 30/9/2021", None, "30/09/2021"),
+    ("Quý II – IV/2021", "Quý II/2021", "Quý IV/2021"),
+    ("Tháng 3-9/2021", "Tháng 3/2021", "Tháng 9/2021"),
+    ("Từ ngày 01/3/2021 đến ngày 30/9/2021", "01/03/2021", "30/09/2021"),
 ])
 def test_the_ends_of_a_period_as_people_type_them(text, start, finish):
     got = split_span(text)
     assert got.ok and (got.start, got.finish) == (start, finish)
 
 
-@pytest.mark.parametrize("text", ["Tháng 10 - tháng 3/2022", "01/3 - 30/9", "abc - xyz", "Cả năm học"])
+@pytest.mark.parametrize("text", ["Tháng 10 - tháng 3/2022", "01/3 - 30/9", "abc - xyz", "Cả năm học", "II - IV/2021",
+                                  "I/2021"])
 def test_a_period_whose_ends_cannot_be_told_is_not_guessed(text):
     """'Tháng 10 - tháng 3/2022': October of 2021 or of 2022? Not guessed."""
     assert not split_span(text).ok

@@ -37,7 +37,7 @@ class SpanReading:
 
 @dataclass
 class _End:
-    unit: str            # day, month, quarter, year, bare (a number whose unit the other end tells)
+    unit: str            # day, month, quarter, year; bare, roman: a number whose unit the other end tells
     d: int | None = None
     m: int | None = None
     q: int | None = None
@@ -78,6 +78,7 @@ _ENDS = [
     ("month", re.compile(r"(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})")),
     ("quarter", re.compile(r"quy\s*(?P<q>iv|iii|ii|i|[1-4])(?:" + _SEP + r"(?P<y>\d{4}))?")),
     ("year", re.compile(r"(?:nam\s*)?(?P<y>\d{4})")),
+    ("roman", re.compile(r"(?P<q>iv|iii|ii|i)(?:" + _SEP + r"(?P<y>\d{4}))?")),  # "Quý II - IV/2021"
     ("bare", re.compile(r"(?P<n>\d{1,2})")),
 ]
 _LEAD_FROM = re.compile(r"^(?:bat dau tu ngay|bat dau tu|bat dau|khoi cong tu|tu ngay|tu)\s+")
@@ -110,6 +111,11 @@ def _end(text: str) -> _End | None:
 def _complete(first: _End, last: _End) -> bool:
     """The year (and a bare number's unit, a day's month) that one end leaves
     out, taken from the other; False when the two ends cannot be read together."""
+    for a, b in ((first, last), (last, first)):
+        if a.unit == "roman":
+            if b.unit != "quarter":  # "Quý II - IV/2021"; a lone "II - IV" is not read
+                return False
+            a.unit = "quarter"
     if first.unit == "bare":
         n = first.d
         if last.unit == "day":
@@ -157,7 +163,7 @@ def _split_text(text: str) -> SpanReading:
     body = _LEAD_FROM.sub("", s) if lead == FROM else _LEAD_UNTIL.sub("", s) if lead == UNTIL else s
     cut = " - " in body or any(w in f" {body} " for w in _WORD_SEPS)  # "3 - 9/2021" is two months, not 3/9
     single = None if cut else _end(_squash(body))
-    if single is not None and single.unit != "bare" and _valid(single):
+    if single is not None and single.unit not in ("bare", "roman") and _valid(single):
         shown = single.text()
         if lead == FROM:
             return SpanReading(shown, None, FROM)
