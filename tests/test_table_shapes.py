@@ -363,3 +363,27 @@ def test_progress_said_in_words_with_one_figure_and_a_status_typed_in_the_notes(
     summary = _summary(tmp_path / "TongHop.xlsx")
     assert summary["Đã hoàn thành"][0] == 1 and summary["Tiến độ bình quân (%)"][0] == pytest.approx(
         (80 + 80 + 45.5 + 60 + 40) / 5, abs=0.1)
+
+
+@pytest.mark.parametrize("fmt,merged", [("xlsx", True), ("xls", True), ("ods", False)])
+def test_an_awards_list_in_sections_collectives_then_individuals(tmp_path, fmt, merged):
+    """A decision's list: 'I. TẬP THỂ' over the collectives, 'II. CÁ NHÂN' over
+    the people, no 'Đối tượng' column. The section rows are not awards; each
+    award takes its section's kind (one warning a section), and the summary
+    counts 02 tập thể and 01 cá nhân."""
+    rows = [["SỞ NỘI VỤ"], [], ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Thành tích"],
+            ["I", "TẬP THỂ", None, None, None],
+            [1, "Phòng Tổ chức", "Sở Nội vụ", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Phòng Hành chính", "Sở Nội vụ", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            ["II", "CÁ NHÂN", None, None, None],
+            [1, "Ông Nguyễn Văn A", "Trưởng phòng", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]]
+    merges = [(3, 1, 3, 4), (6, 1, 6, 4)] if merged else []
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_noi_vu.{fmt}", rows, merges=merges))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"], a["Nhóm"], a["Nguồn: dòng"]) for a in awards] == [
+        ("Phòng Tổ chức", S.COLLECTIVE, "I. TẬP THỂ", 5), ("Phòng Hành chính", S.COLLECTIVE, "I. TẬP THỂ", 6),
+        ("Ông Nguyễn Văn A", S.INDIVIDUAL, "II. CÁ NHÂN", 8)]
+    assert [(f["cell"], f["code"], f["severity"]) for f in result["findings"]] == [
+        ("D5", "KIND_FROM_GROUP", "warning"), ("D8", "KIND_FROM_GROUP", "warning")]
+    assert "'I. TẬP THỂ' (dòng 5–6) được hiểu là tập thể" in result["findings"][0]["message"]
+    assert _summary(result["out"])["Cộng khen thưởng"][:3] == (2, 1, "02 tập thể và 01 cá nhân")

@@ -468,6 +468,14 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
                 level, text = heading
                 stack = [s for s in stack if s[0] < level] + [heading]
                 continue
+        elif not timed and (key_value is None or key_value.__class__ is str and not key_value.strip()):
+            # a table without dates or progress (a list of awards): 'I | TẬP THỂ', 'A. CÁ NHÂN', a
+            # row merged across or bold alone, with its key cell empty (never '1.': an item without its key)
+            heading = _group_heading(row, filled_cols, i in wide,
+                                     (lambda c, i=i: bold(i, c)) if bold is not None else None)
+            if heading is not None and heading[0] <= 2:
+                stack = [s for s in stack if s[0] < heading[0]] + [heading]
+                continue
         if key_value is None or str(key_value).strip() == "":
             if len(filled) < 2:
                 continue

@@ -162,7 +162,32 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         out, records = rows_by_kind(spec, grid, loc, out, records)
     if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
         status_from_notes(out, records)
+    counts = S.COUNTS_BY_KIND.get(spec.key)
+    if counts is not None and loc.groups and counts.kind not in loc.columns and not loc.by_kind:
+        kinds_from_groups(counts.kind, loc, out, records)
     return out, errors, records
+
+
+def heading_kind(heading: str) -> str | None:
+    """The recipient kind a group heading names ('I. TẬP THỂ', 'II. Khen thưởng
+    cá nhân'), when it names exactly one (the innermost heading that does)."""
+    for part in reversed(heading.split(GROUP_SEPARATOR)):
+        padded = f" {fold(part)} "
+        said = {S.COLLECTIVE for w in (" tap the ",) if w in padded} | \
+               {S.INDIVIDUAL for w in (" ca nhan ",) if w in padded}
+        if len(said) == 1:
+            return said.pop()
+    return None
+
+
+def kinds_from_groups(kind_key: str, loc, out: list[dict], records: list[Record]) -> None:
+    """A list of awards in sections 'I. TẬP THỂ' / 'II. CÁ NHÂN' without a
+    'Đối tượng' column: each row takes the kind its section names (warned
+    once a section, by kind_findings)."""
+    for rec, record in zip(out, records):
+        kind = heading_kind(loc.groups.get(record.row - 1, ""))
+        if kind and not record.values.get(kind_key):
+            record.values[kind_key] = rec[kind_key] = kind
 
 
 def _note_status(rec: Record) -> str | None:
@@ -516,8 +541,9 @@ def check_tables(path: str, tables) -> list[dict]:
         out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
+        kind = S.COUNTS_BY_KIND[spec.key].kind if spec.key in S.COUNTS_BY_KIND else None
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
-                   and not (loc.by_kind and c.key == S.COUNTS_BY_KIND[spec.key].kind)]
+                   and not (c.key == kind and (loc.by_kind or all(r.values.get(kind) for r in records)))]
         absent = {c.header for c in missing}
         if missing and records:
             first = records[0].row
@@ -533,7 +559,23 @@ def check_tables(path: str, tables) -> list[dict]:
         out += [{**f.as_dict(), "file": path} for f in said]
         if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
             out += [{**f.as_dict(), "file": path} for f in note_status_findings(loc, sheet, records)]
+        if kind and kind not in loc.columns and not loc.by_kind and loc.groups:
+            out += [{**f.as_dict(), "file": path} for f in kind_findings(spec, loc, sheet, records)]
     return out
+
+
+def kind_findings(spec: S.SheetSpec, loc, sheet: str, records) -> list[Finding]:
+    """One warning a section whose heading gave its rows their kind."""
+    col = spec.column(S.COUNTS_BY_KIND[spec.key].kind)
+    rows: dict[str, list[int]] = {}
+    for rec in records:
+        heading = loc.groups.get(rec.row - 1, "")
+        if heading and heading_kind(heading) and rec.values.get(col.key) == heading_kind(heading):
+            rows.setdefault(heading, []).append(rec.row)
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col(spec.key_column) or 1), WARNING,
+                    "KIND_FROM_GROUP", f"Bảng không có cột '{col.header}': {len(got)} dòng dưới dòng nhóm "
+                    f"'{heading}' (dòng {got[0]}{'–' + str(got[-1]) if len(got) > 1 else ''}) được hiểu là {heading_kind(heading).lower()}.")
+            for heading, got in rows.items()]
 
 
 def note_status_findings(loc, sheet: str, records) -> list[Finding]:
