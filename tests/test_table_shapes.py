@@ -387,3 +387,28 @@ def test_an_awards_list_in_sections_collectives_then_individuals(tmp_path, fmt, 
         ("D5", "KIND_FROM_GROUP", "warning"), ("D8", "KIND_FROM_GROUP", "warning")]
     assert "'I. TẬP THỂ' (dòng 5–6) được hiểu là tập thể" in result["findings"][0]["message"]
     assert _summary(result["out"])["Cộng khen thưởng"][:3] == (2, 1, "02 tập thể và 01 cá nhân")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_status_marked_with_an_x_under_one_column_per_status(tmp_path, fmt):
+    """'Đã hoàn thành | Đang thực hiện | Chưa thực hiện' with an 'x' under one:
+    the status the sender marked (one warning for the table); two marks are
+    not read as either."""
+    works, findings = _works(tmp_path, [
+        ["SỞ XÂY DỰNG"], ["Hà Tĩnh, ngày 18 tháng 11 năm 2021"], [],
+        ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Đã hoàn thành", "Đang thực hiện",
+         "Chưa thực hiện"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+        [1, "A", "01/3/2021", "30/9/2021", "x", None, None],
+        [2, "B", "01/3/2021", "30/12/2021", None, "X", None],
+        [3, "C", "01/12/2021", "30/12/2021", None, None, "x"],
+        [4, "D", "01/3/2021", "30/12/2021", "x", "x", None]], name=f"so_xay_dung.{fmt}")
+    assert [(w["Tên công trình, phần việc"], w["Tình trạng (đơn vị ghi)"]) for w in works] == [
+        ("A", S.STATUS_DONE), ("B", S.STATUS_ONGOING), ("C", S.STATUS_NOT_STARTED),
+        ("D", "Hoàn thành; Đang thực hiện")]
+    assert sorted((f["cell"], f["code"], f["severity"]) for f in findings) == [
+        ("E4", "STATUS_FROM_MARKS", "warning"), ("E9", "CHOICE_UNKNOWN", "warning")]
+    [told] = [f for f in findings if f["code"] == "STATUS_FROM_MARKS"]
+    assert "'Đã hoàn thành', 'Đang thực hiện', 'Chưa thực hiện'" in told["message"]
+    summary = _summary(tmp_path / "TongHop.xlsx")
+    assert [summary[s][0] for s in (S.STATUS_DONE, S.STATUS_ONGOING, S.STATUS_NOT_STARTED)] == [1, 2, 1]

@@ -439,6 +439,11 @@ class CountsByKind:
     parents: tuple[str, ...]                            # a header row above them: 'Số lượng'
 
 
+# A choice typed as a mark ('x') under one column per value ('Đã hoàn thành | Đang thực hiện |
+# Chưa thực hiện'): the columns are named by the choice's vocabulary.
+MARKED: dict[str, str] = {"works": "declared_status"}
+
+
 COUNTS_BY_KIND: dict[str, CountsByKind] = {"awards": CountsByKind("count", "recipient_kind", (
     (COLLECTIVE, ("tap the", "so tap the", "sl tap the", "so luong tap the", "tap the so luong", "so tap the duoc khen",
                   "tap the duoc khen", "so don vi")),

@@ -69,6 +69,7 @@ class TableLocation:
     periods: dict[int, tuple] = field(default_factory=dict)
     # award counts typed one column per recipient kind: kind value -> 0-based column
     by_kind: dict[str, int] = field(default_factory=dict)
+    marks: dict[int, str] = field(default_factory=dict)   # 0-based column -> the value an 'x' under it says
 
     def excel_col(self, key: str) -> int | None:
         c = self.sources.get(key, self.columns.get(key))
@@ -240,6 +241,9 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     counts = S.COUNTS_BY_KIND.get(spec.key)
     if counts is not None and counts.kind not in mapping:
         find_count_columns(grid, loc, counts, r, used_second, ncols)
+    marked = S.MARKED.get(spec.key)
+    if marked is not None and marked not in mapping:
+        read_mark_columns(grid, loc, spec.column(marked), r, used_second, ncols)
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
@@ -293,6 +297,16 @@ def _header_texts(grid, r: int, used_second: bool, ncols: int) -> list[list[str]
     return out
 
 
+def _added_column(grid, start: int, ncols: int) -> int:
+    """Every row from ``start`` on padded to one width, the index of a column
+    about to be appended to them (which the table then maps)."""
+    width = max(ncols, max((len(row) for row in grid[start:]), default=0))
+    for row in grid[start:]:
+        if len(row) < width:
+            row.extend([None] * (width - len(row)))
+    return width
+
+
 def split_period_column(grid, loc: TableLocation, span, r: int, used_second: bool, ncols: int) -> None:
     """'Thời gian thực hiện' holding '01/3/2021 - 30/9/2021' in one cell, where
     the sheet has a start and a finish column: each cell is split
@@ -308,7 +322,7 @@ def split_period_column(grid, loc: TableLocation, span, r: int, used_second: boo
     if not found or any(loc.columns.get(k) not in (None, found[0]) for k in owned):
         return
     c = found[0]
-    width = max(ncols, max((len(row) for row in grid[loc.data_start:]), default=0))
+    width = _added_column(grid, loc.data_start, ncols)
     for k in owned:
         loc.columns.pop(k, None)
         loc.columns[k] = width if k == span.start else width + 1
@@ -317,8 +331,6 @@ def split_period_column(grid, loc: TableLocation, span, r: int, used_second: boo
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         value = row[c] if c < len(row) else None
-        if len(row) < width:
-            row.extend([None] * (width - len(row)))
         if value is None or (isinstance(value, str) and not value.strip()):
             row.extend((None, None))
             continue
@@ -363,6 +375,31 @@ def find_count_columns(grid, loc: TableLocation, counts, r: int, used_second: bo
     if second:
         loc.data_start = loc.header_end = r + 2
         loc.header_end = r + 1
+
+
+def read_mark_columns(grid, loc: TableLocation, col, r: int, used_second: bool, ncols: int) -> None:
+    """'Đã hoàn thành | Đang thực hiện | Chưa thực hiện' with an 'x' under one
+    of them: the value of the column marked goes into a column added at the
+    right of the grid, mapped to ``col`` (two marks: both, which the validator
+    does not accept). Two such columns at least; their own cells stay as typed."""
+    vocab = S.vocabulary(col.vocab)
+    taken = set(loc.columns.values())
+    found = {}
+    for c, texts in enumerate(_header_texts(grid, r, used_second, ncols)):
+        term = next((vocab.lookup(t) for t in texts if vocab.lookup(t) is not None), None)
+        if term is not None and c not in taken:
+            found[c] = term.value
+    if len(found) < 2:
+        return
+    width = _added_column(grid, loc.data_start, ncols)
+    loc.columns[col.key] = width
+    loc.sources[col.key] = min(found)
+    loc.marks = found
+    for i in range(loc.data_start, len(grid)):
+        row = grid[i]
+        said = [v for c, v in found.items() if c < len(row) and row[c] is not None and str(row[c]).strip()
+                and fold(row[c]) not in ("0", "khong") and not str(row[c]).strip().startswith("(")]  # not "(5)"
+        row.append("; ".join(said) if said else None)
 
 
 def _row_get(row, c):
