@@ -412,3 +412,20 @@ def test_a_status_marked_with_an_x_under_one_column_per_status(tmp_path, fmt):
     assert "'Đã hoàn thành', 'Đang thực hiện', 'Chưa thực hiện'" in told["message"]
     summary = _summary(tmp_path / "TongHop.xlsx")
     assert [summary[s][0] for s in (S.STATUS_DONE, S.STATUS_ONGOING, S.STATUS_NOT_STARTED)] == [1, 2, 1]
+
+
+@pytest.mark.parametrize("shape", ["csv-utf8.xls", "csv-bom.xlsx", "tsv-utf16.xls", "csv-1258.xls"])
+def test_a_csv_with_title_lines_typed_above_the_table(tmp_path, shape):
+    """'SỞ Y TẾ HÀ TĨNH' and the table's title on lines of their own (no
+    separator: written by hand or by a tool that does not pad them) above a
+    counts-per-form table: read as CSV, the unit from the title, the counts."""
+    from .shapes import write_shape
+    rows = [["SỞ Y TẾ HÀ TĨNH"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Lĩnh vực"],
+            [1, "Giấy khen", 2, 5, "Phòng chống dịch, y tế"], [None, "Tổng cộng", 2, 5, None]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, stem="so_y_te"))
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "Sở Y tế Hà Tĩnh")]
+    assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 5), (GK, S.INDIVIDUAL, 5, 5)]
+    assert result["findings"] == []

@@ -106,15 +106,24 @@ def _decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _looks_like_csv(data: bytes) -> bool:
-    text = _decode_text(data[:65536])[0]
-    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
-    if len(lines) < 2:
-        return False
-    for sep in (",", ";", "\t"):
-        counts = [ln.count(sep) for ln in lines]
-        if min(counts) >= 1 and sum(c >= 1 for c in counts) == len(counts):
-            return True
-    return False
+    return _separator(_decode_text(data[:65536])[0]) is not None
+
+
+def _separator(text: str) -> str | None:
+    """The separator every line has, from the first lines on (or after up to
+    five title lines without one: 'SỞ Y TẾ' typed above the table); None for
+    text that is not a table."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:25]
+    for skip in range(0, 6):
+        body = lines[skip:skip + 20]
+        if len(body) < 2 or any(len(ln) > 200 for ln in lines[:skip]):
+            return None
+        for sep in (",", ";", "\t"):
+            if all(ln.count(sep) >= 1 for ln in body):
+                return sep
+        if any(sep in lines[skip] for sep in (",", ";", "\t")):
+            return None  # a line of the table without a common separator: not CSV
+    return None
 
 
 def _check_grid(name: str, rows: int, cols: int) -> None:
@@ -143,7 +152,7 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     try:
         delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
     except csv.Error:
-        delimiter = ","
+        delimiter = _separator(text[:65536]) or ","
     # only the separator is guessed: quotes are Excel's (RFC 4180, '""' inside a quoted field), which
     # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
