@@ -429,3 +429,12 @@ def test_a_csv_with_title_lines_typed_above_the_table(tmp_path, shape):
     assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "Sở Y tế Hà Tĩnh")]
     assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 5), (GK, S.INDIVIDUAL, 5, 5)]
     assert result["findings"] == []
+
+
+@pytest.mark.parametrize("header", ["Nội dung công việc", "Tên công việc", "Nội dung nhiệm vụ"])
+def test_the_works_named_as_tasks(tmp_path, header):
+    works, findings = _works(tmp_path, [["TT", header, "Thời gian thực hiện", "Kết quả thực hiện"],
+                                        [1, "Rà soát thủ tục hành chính", "Quý I - Quý III/2025", "Đạt 75%"]])
+    assert [(w["Tên công trình, phần việc"], w["Ngày khởi công"], w["Ngày hoàn thành"], w["Tiến độ hoàn thành (%)"])
+            for w in works] == [("Rà soát thủ tục hành chính", "Quý I/2025", "Quý III/2025", "Đạt 75%")]
+    assert sorted(f["code"] for f in findings) == ["DATE_INTERPRETED", "PROGRESS_AMBIGUOUS"]

@@ -336,7 +336,8 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
     Column("name", "Tên công trình, phần việc", required=True, width=50, aliases=(
         "ten cong trinh phan viec", "ten cong trinh", "ten cong trinh (phan viec)", "ten phan viec",
         "ten nhiem vu", "cong trinh phan viec", "noi dung cong trinh", "ten cong trinh/phan viec",
-        "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh"),
+        "noi dung dang ky", "ten cong trinh, phan viec dang ky", "cong trinh",
+        "ten cong viec", "noi dung cong viec", "noi dung nhiem vu", "ten phan viec nhiem vu"),
            not_words=("so cong trinh", "tong so", "so luong")),  # a count of works heads no list of works
     Column("kind", "Loại", kind=CHOICE, vocab="work_kind", width=13, aliases=("loai cong trinh", "phan loai")),
     Column("owner", "Đơn vị thực hiện", width=24, aliases=("don vi chu tri", "don vi phu trach",
