@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import os
 import re
+import unicodedata
 import zipfile
 from operator import itemgetter
 from pathlib import Path
@@ -23,6 +24,8 @@ from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, dat
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import nfc
+
+normalize = unicodedata.normalize
 from .units import facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
@@ -100,8 +103,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     memo: dict[tuple, tuple[Any, Any]] = {}
     typed_at = [j for c, j in cols if not c.computed]
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
-    parsed = [(c, c.key, c.kind in _REPEATED, options.get(c.key)) for c in typed
-              if c.key in loc.columns or c.key in ("group", "extra")]
+    # (names and row numbers are each their own: not worth remembering)
+    parsed = [(c, c.key, c.kind in _REPEATED and c.key not in (spec.key_column, "order"), options.get(c.key),
+               c.kind == S.TEXT and not c.vocab) for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     extra = loc.extra
     col_keys = [c.key for c, _ in cols]
     at = [j for _, j in cols]
@@ -129,9 +133,13 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
         rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
-        for c, k, repeated, option in parsed:
+        for c, k, repeated, option, plain in parsed:
             v = raw.get(k)
             if v is None:
+                continue
+            if plain and v.__class__ is str:  # plain text: itself, NFC, trimmed
+                values[k] = value = normalize("NFC", v).strip()
+                rec[k] = value or None
                 continue
             if repeated:  # units, dates, progress, choices repeat down a table: read each once
                 key = (k, v.__class__, v, None if option is None else i in option.percent)
