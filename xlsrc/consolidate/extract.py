@@ -105,7 +105,8 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
     # (names and row numbers are each their own: not worth remembering)
     parsed = [(c, c.key, c.kind in _REPEATED and c.key not in (spec.key_column, "order"), options.get(c.key),
-               c.kind == S.TEXT and not c.vocab) for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
+               c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab)
+              for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     extra = loc.extra
     col_keys = [c.key for c, _ in cols]
     at = [j for _, j in cols]
@@ -133,13 +134,17 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
         rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
-        for c, k, repeated, option, plain in parsed:
+        for c, k, repeated, option, plain, whole in parsed:
             v = raw.get(k)
             if v is None:
                 continue
-            if plain and v.__class__ is str:  # plain text: itself, NFC, trimmed
-                values[k] = value = normalize("NFC", v).strip()
-                rec[k] = value or None
+            if plain:
+                if v.__class__ is str:  # plain text: itself, NFC, trimmed
+                    values[k] = value = normalize("NFC", v).strip()
+                    rec[k] = value or None
+                    continue
+            elif whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
+                values[k] = rec[k] = int(v)
                 continue
             if repeated:  # units, dates, progress, choices repeat down a table: read each once
                 key = (k, v.__class__, v, None if option is None else i in option.percent)
