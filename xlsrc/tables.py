@@ -121,6 +121,29 @@ def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
     return found
 
 
+def _may_head(spec: SheetSpec, key: str, text: str) -> bool:
+    """Whether ``text`` may head column ``key`` (as _scores would say), cached per text."""
+    cache_key = (id(spec), key, text)
+    found = _HEADS.get(cache_key)
+    if found is None:
+        _, exact, multi, vetoes = _spec_index(spec)
+        names = _KEY_NAMES.get((id(spec), key))
+        if names is None:
+            names = _KEY_NAMES[(id(spec), key)] = [name for name, col in multi if col == key]
+        folded = fold(text)
+        padded = f" {folded} "
+        found = bool(folded) and (key in exact.get(folded, ()) or (
+            any(name in padded for name in names) and not any(w in padded for w in vetoes.get(key, ()))))
+        if len(_HEADS) > 100_000:
+            _HEADS.clear()
+        _HEADS[cache_key] = found
+    return found
+
+
+_HEADS: dict[tuple[int, str, str], bool] = {}
+_KEY_NAMES: dict[tuple[int, str], list[str]] = {}
+
+
 def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]:
     """For each column, candidate header texts built from row r and row r+1
     (a two-row merged header); the flag tells whether row r+1 was used."""
@@ -143,6 +166,8 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
 def _match(spec: SheetSpec, cands, key_column: str):
     """The column mapping one header row gives, or None when no cell may head
     the key column (checked first: most rows are rejected there)."""
+    if not any(_may_head(spec, key_column, text) for options in cands for text, _ in options if text):
+        return None  # most rows: told from the key column's own names, without scoring every column
     scores = [[(text, used, _scores(spec, text)) for text, used in options if text] for options in cands]
     if not any(key_column in s for col in scores for _, _, s in col):
         return None
