@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import os
 import re
+import unicodedata
 import zipfile
 from operator import itemgetter
 from pathlib import Path
@@ -23,6 +24,8 @@ from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, dat
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, fold, nfc
+
+normalize = unicodedata.normalize
 from .units import agency_head, facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
@@ -100,8 +103,10 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     memo: dict[tuple, tuple[Any, Any]] = {}
     typed_at = [j for c, j in cols if not c.computed]
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
-    parsed = [(c, c.key, c.kind in _REPEATED, options.get(c.key)) for c in typed
-              if c.key in loc.columns or c.key in ("group", "extra")]
+    # (names and row numbers are each their own: not worth remembering)
+    parsed = [(c, c.key, c.kind in _REPEATED and c.key not in (spec.key_column, "order"), options.get(c.key),
+               c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab)
+              for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     extra = loc.extra
     col_keys = [c.key for c, _ in cols]
     at = [j for _, j in cols]
@@ -129,9 +134,17 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
         rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
-        for c, k, repeated, option in parsed:
+        for c, k, repeated, option, plain, whole in parsed:
             v = raw.get(k)
             if v is None:
+                continue
+            if plain:
+                if v.__class__ is str:  # plain text: itself, NFC, trimmed
+                    values[k] = value = normalize("NFC", v).strip()
+                    rec[k] = value or None
+                    continue
+            elif whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
+                values[k] = rec[k] = int(v)
                 continue
             if repeated:  # units, dates, progress, choices repeat down a table: read each once
                 key = (k, v.__class__, v, None if option is None else i in option.percent)
