@@ -438,3 +438,25 @@ def test_the_works_named_as_tasks(tmp_path, header):
     assert [(w["Tên công trình, phần việc"], w["Ngày khởi công"], w["Ngày hoàn thành"], w["Tiến độ hoàn thành (%)"])
             for w in works] == [("Rà soát thủ tục hành chính", "Quý I/2025", "Quý III/2025", "Đạt 75%")]
     assert sorted(f["code"] for f in findings) == ["DATE_INTERPRETED", "PROGRESS_AMBIGUOUS"]
+
+
+def test_an_awards_list_without_kinds_takes_them_from_the_names(tmp_path):
+    """No 'Đối tượng' column and no sections: 'Ông …', 'Bà …', 'Đồng chí …' are
+    people, 'Phòng …', 'Trường …' are collectives (one warning per kind, naming
+    the rows); a name that says neither is still missing its kind."""
+    rows = [["TT", "Tên tập thể, cá nhân", "Hình thức khen thưởng", "Thành tích"],
+            [1, "Phòng Tổ chức cán bộ", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Ông Nguyễn Văn A", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [3, "Bà Trần Thị B", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [4, "Trường THCS Thị trấn", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [5, "Lê Văn C", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [a["Đối tượng"] for a in awards] == [S.COLLECTIVE, S.INDIVIDUAL, S.INDIVIDUAL, S.COLLECTIVE, None]
+    told = sorted((f["code"], f["cell"], f["message"]) for f in result["findings"] if f["severity"] == "warning")
+    assert [(code, cell) for code, cell, _ in told] == [("KIND_FROM_NAME", "B2"), ("KIND_FROM_NAME", "B3")]
+    assert any("2 dòng được hiểu là cá nhân" in m and "dòng 3, 4" in m for _, _, m in told)
+    assert any("2 dòng được hiểu là tập thể" in m and "dòng 2, 5" in m for _, _, m in told)
+    [missing] = [f for f in result["findings"] if f["severity"] == "error"]
+    assert missing["code"] == "COLUMN_MISSING" and "1 dòng từ dòng 6" in missing["message"]
+    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (2, 2)

@@ -23,7 +23,7 @@ from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, dat
                        parse_value, progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
-from ..vntext import admin_date_short, fold, nfc
+from ..vntext import admin_date_short, bare_name, fold, nfc
 
 normalize = unicodedata.normalize
 from .units import agency_head, facts_from_lines, proper_name
@@ -176,9 +176,21 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
         status_from_notes(out, records)
     counts = S.COUNTS_BY_KIND.get(spec.key)
-    if counts is not None and loc.groups and counts.kind not in loc.columns and not loc.by_kind:
+    if counts is not None and counts.kind not in loc.columns and not loc.by_kind:
         kinds_from_groups(counts.kind, loc, out, records)
     return out, errors, records
+
+
+def name_kind(name: object) -> str | None:
+    """The recipient kind a name says: 'Ông Nguyễn Văn A', 'Bà …', 'Đồng chí …'
+    is a person; 'Phòng Tổ chức', 'Trường THCS …', 'Tập thể …' (an agency's
+    name) is a collective; anything else says nothing."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    if bare_name(name)[1]:
+        return S.INDIVIDUAL
+    key = fold(name)
+    return S.COLLECTIVE if key.startswith("tap the ") or agency_head(key) else None
 
 
 def heading_kind(heading: str) -> str | None:
@@ -198,7 +210,7 @@ def kinds_from_groups(kind_key: str, loc, out: list[dict], records: list[Record]
     'Đối tượng' column: each row takes the kind its section names (warned
     once a section, by kind_findings)."""
     for rec, record in zip(out, records):
-        kind = heading_kind(loc.groups.get(record.row - 1, ""))
+        kind = heading_kind(loc.groups.get(record.row - 1, "")) or name_kind(record.raw.get("recipient"))
         if kind and not record.values.get(kind_key):
             record.values[kind_key] = rec[kind_key] = kind
 
@@ -558,11 +570,12 @@ def check_tables(path: str, tables) -> list[dict]:
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
                    and not (c.key == kind and (loc.by_kind or all(r.values.get(kind) for r in records)))]
         absent = {c.header for c in missing}
-        if missing and records:
-            first = records[0].row
+        lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r.values.get(kind)]
+        if missing and lacking:
+            first = lacking[0].row
             heads = ", ".join(f"'{c.header}'" for c in missing)
             out.append({**Finding(sheet, loc.header_row + 1, missing[0].header, cell_ref(loc.header_row + 1, 1), ERROR,
-                                  "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(records)} dòng "
+                                  "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(lacking)} dòng "
                                   f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
         said, unread = period_findings(spec, loc, sheet, records) if loc.periods else ([], set())
         for f in validate_records(data):
@@ -578,7 +591,7 @@ def check_tables(path: str, tables) -> list[dict]:
             out.append({**Finding(sheet, loc.header_row + 1, col.header, cell_ref(loc.header_row + 1, min(loc.marks) + 1),
                                   WARNING, "STATUS_FROM_MARKS", f"Bảng không có cột '{col.header}': tình trạng đọc từ "
                                   f"ô đánh dấu (x) ở các cột {heads}.").as_dict(), "file": path})
-        if kind and kind not in loc.columns and not loc.by_kind and loc.groups:
+        if kind and kind not in loc.columns and not loc.by_kind:
             out += [{**f.as_dict(), "file": path} for f in kind_findings(spec, loc, sheet, records)]
     return out
 
@@ -587,11 +600,19 @@ def kind_findings(spec: S.SheetSpec, loc, sheet: str, records) -> list[Finding]:
     """One warning a section whose heading gave its rows their kind."""
     col = spec.column(S.COUNTS_BY_KIND[spec.key].kind)
     rows: dict[str, list[int]] = {}
+    named: dict[str, list[int]] = {}
     for rec in records:
         heading = loc.groups.get(rec.row - 1, "")
         if heading and heading_kind(heading) and rec.values.get(col.key) == heading_kind(heading):
             rows.setdefault(heading, []).append(rec.row)
-    return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col(spec.key_column) or 1), WARNING,
+        elif rec.values.get(col.key) and rec.values.get(col.key) == name_kind(rec.raw.get("recipient")):
+            named.setdefault(rec.values[col.key], []).append(rec.row)
+    said = {S.INDIVIDUAL: "cá nhân (tên có Ông, Bà, Đồng chí)", S.COLLECTIVE: "tập thể (tên một cơ quan, đơn vị)"}
+    by_name = [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
+                       "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là "
+                       f"{said[kind]}: dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
+               for kind, got in named.items()]
+    return by_name + [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col(spec.key_column) or 1), WARNING,
                     "KIND_FROM_GROUP", f"Bảng không có cột '{col.header}': {len(got)} dòng dưới dòng nhóm "
                     f"'{heading}' (dòng {got[0]}{'–' + str(got[-1]) if len(got) > 1 else ''}) được hiểu là {heading_kind(heading).lower()}.")
             for heading, got in rows.items()]
