@@ -460,3 +460,19 @@ def test_an_awards_list_without_kinds_takes_them_from_the_names(tmp_path):
     [missing] = [f for f in result["findings"] if f["severity"] == "error"]
     assert missing["code"] == "COLUMN_MISSING" and "1 dòng từ dòng 6" in missing["message"]
     assert _summary(result["out"])["Cộng khen thưởng"][:2] == (2, 2)
+
+
+def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
+    """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
+    begins (the start of what it says), the second its own finish."""
+    works, findings = _works(tmp_path, [
+        ["TT", "Tên công trình", "Thời gian thực hiện", "Thời gian hoàn thành", "Tiến độ (%)"],
+        [1, "A", "Tháng 3/2021", "30/9/2021", 80],
+        [2, "B", "01/4/2021 - 30/6/2021", "30/6/2021", 50],
+        [3, "C", "Sau Tết", "30/6/2021", 50]])
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in works] == [
+        ("Tháng 3/2021", D(2021, 9, 30)), (D(2021, 4, 1), D(2021, 6, 30)), ("Sau Tết", D(2021, 6, 30))]
+    assert [(f["cell"], f["code"], f["column"]) for f in findings] == [
+        ("C2", "DATE_INTERPRETED", "Ngày khởi công"), ("C3", "DATE_INTERPRETED", "Ngày khởi công"),
+        ("C4", "DATE_UNREADABLE", "Ngày khởi công")]
+    assert "đọc là Ngày khởi công Tháng 3/2021" in findings[0]["message"]

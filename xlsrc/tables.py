@@ -345,24 +345,32 @@ def split_period_column(grid, loc: TableLocation, span, r: int, used_second: boo
     taken = {c for k, c in loc.columns.items() if k not in owned}
     found = [c for c, texts in enumerate(_header_texts(grid, r, used_second, ncols))
              if c not in taken and any(fold(t) in names for t in texts)]
-    if not found or any(loc.columns.get(k) not in (None, found[0]) for k in owned):
+    if not found:
         return
     c = found[0]
+    # the ends it gives: both, or the one the table has no column of ('Thời gian thực hiện | Thời gian hoàn thành')
+    free = [k for k in (span.start, span.finish) if loc.columns.get(k) in (None, c)]
+    if not free:
+        return
     width = _added_column(grid, loc.data_start, ncols)
-    for k in owned:
+    for n, k in enumerate(free):
         loc.columns.pop(k, None)
-        loc.columns[k] = width if k == span.start else width + 1
+        loc.columns[k] = width + n
         loc.sources[k] = c
     loc.extra.setdefault(c, " ".join(nfc(_header_texts(grid, r, used_second, ncols)[c][0]).split()))
+    blank = (None,) * len(free)
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         value = row[c] if c < len(row) else None
         if value is None or (isinstance(value, str) and not value.strip()):
-            row.extend((None, None))
+            row.extend(blank)
             continue
         reading = split_span(value)
         loc.periods[i] = (value, reading)
-        row.extend((reading.start, reading.finish) if reading.ok else (value, None))
+        if reading.ok:
+            row.extend(reading.start if k == span.start else reading.finish for k in free)
+        else:
+            row.extend((value,) + blank[1:])
 
 
 def find_count_columns(grid, loc: TableLocation, counts, r: int, used_second: bool, ncols: int) -> None:

@@ -637,10 +637,13 @@ def period_findings(spec: S.SheetSpec, loc, sheet: str, records) -> tuple[list[F
     """A warning for each cell of a period column that was split into the
     start and the finish, showing the reading; an error for each that could
     not be read (said once, in place of the date columns' own findings,
-    whose cells are returned)."""
-    from ..date_ranges import FROM, RANGE, SINGLE
+    whose cells are returned). A table with a column of its own for one end
+    takes only the other from the period column."""
+    from ..date_ranges import FROM, RANGE, SINGLE, UNTIL
     span = S.SPANS[spec.key]
     start_col, finish_col = spec.column(span.start), spec.column(span.finish)
+    free = [k for k in (span.start, span.finish) if k in loc.sources]
+    gives = {span.start: (RANGE, SINGLE, FROM), span.finish: (RANGE, SINGLE, UNTIL)}
     out, unread = [], set()
     for rec in records:
         got = loc.periods.get(rec.row - 1)
@@ -648,18 +651,22 @@ def period_findings(spec: S.SheetSpec, loc, sheet: str, records) -> tuple[list[F
             continue
         text, reading = got
         shown = nfc(text) if isinstance(text, str) else _line_text(text)
-        cell = cell_ref(rec.row, loc.excel_col(span.start))
+        cell = cell_ref(rec.row, loc.excel_col(free[0]))
         start, finish = rec[span.start], rec[span.finish]
-        if not reading.ok or (reading.how in (RANGE, SINGLE, FROM) and not start.ok) or (
-                reading.how != FROM and not finish.ok):
+        if not reading.ok or any(reading.how in gives[k] and not rec[k].ok for k in free):
             unread.add((rec.row, cell))
             why = f" ({reading.why})" if reading.why else ""
-            out.append(Finding(sheet, rec.row, start_col.header, cell, ERROR, "DATE_UNREADABLE",
+            out.append(Finding(sheet, rec.row, spec.column(free[0]).header, cell, ERROR, "DATE_UNREADABLE",
                                f"Không đọc được thời gian thực hiện '{shown}'{why}. Ghi như '01/3/2021 - 30/9/2021', "
                                f"'Tháng 3 - tháng 9/2021', 'Quý II - Quý IV/2021' hoặc tách hai cột "
                                f"'{start_col.header}', '{finish_col.header}'."))
             continue
-        if reading.how == RANGE:
+        if len(free) == 1:
+            k = free[0]
+            if reading.how not in gives[k]:
+                continue  # the end this column gives is not there: the validator says it is empty
+            said = f"{spec.column(k).header} {_period_shown(rec[k])} (cột '{spec.column(k).header}' không có riêng)"
+        elif reading.how == RANGE:
             said = f"{start_col.header} {_period_shown(start)}, {finish_col.header} {_period_shown(finish)}"
         elif reading.how == SINGLE:
             said = (f"thực hiện trong {_period_shown(start)}: {start_col.header} từ {admin_date_short(start.start)}, "
@@ -670,7 +677,7 @@ def period_findings(spec: S.SheetSpec, loc, sheet: str, records) -> tuple[list[F
             said = f"{start_col.header} {_period_shown(start)}; chưa ghi {finish_col.header.lower()}"
         else:
             said = f"{finish_col.header} {_period_shown(finish)}; chưa ghi {start_col.header.lower()}"
-        out.append(Finding(sheet, rec.row, start_col.header, cell, WARNING, "DATE_INTERPRETED",
+        out.append(Finding(sheet, rec.row, spec.column(free[0]).header, cell, WARNING, "DATE_INTERPRETED",
                            f"Ô ghi '{shown}' (một cột thời gian): đọc là {said}. Hãy kiểm tra."))
     return out, unread
 
