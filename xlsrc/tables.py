@@ -236,9 +236,14 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
             break  # found: the rows below are data
         if not any(v is not None for v in grid[r]):
             continue
-        found = _match(spec, _header_candidates(grid, r, ncols), key_column)
+        cands = _header_candidates(grid, r, ncols)
+        found = _match(spec, cands, key_column)
         if found is None:
             continue
+        if found[1] and _data_under_key(spec, grid, r, found[0].get(key_column), key_column):
+            found = _match(spec, [c[:1] for c in cands], key_column)  # one header row: the next is data
+            if found is None:
+                continue
         mapping, used_second, score = found
         if key_column not in mapping or len(mapping) < min_columns:
             continue
@@ -273,6 +278,18 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
+
+
+def _data_under_key(spec: SheetSpec, grid, r: int, key_col: int | None, key_column: str) -> bool:
+    """The row under a header row holds a record: its key cell is filled with
+    a text that names no column, under a key header of row r itself (a
+    work's name under 'Tên công trình'), so it is not a second header row."""
+    if key_col is None or r + 1 >= len(grid) or key_col >= len(grid[r + 1]) or key_col >= len(grid[r]):
+        return False
+    below, top = grid[r + 1][key_col], grid[r][key_col]
+    if below is None or (isinstance(below, str) and not below.strip()) or top is None:
+        return False
+    return key_column in _scores(spec, _cell_text(top)) and not _scores(spec, _cell_text(below))
 
 
 def _text_without_key(row, key_col: int | None) -> bool:
