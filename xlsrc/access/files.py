@@ -195,7 +195,7 @@ class FileBook:
                 self._merged[sheet] = _merged_of(found)  # from the same parse: the sheet is read once
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
-            grid = [[v if ((k := v.__class__) is str and v) or (k is float and v - v == 0.0) or k in _KEPT
+            grid = [[None if v == "" else v if (k := v.__class__) is str or (k is float and v - v == 0.0) or k in _KEPT
                      else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
             while grid and all(v is None for v in grid[-1]):
                 grid.pop()
