@@ -9,6 +9,7 @@ import os
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -453,8 +454,10 @@ def check_tables(path: str, tables) -> list[dict]:
     said once for the table, not once a row."""
     out: list[dict] = []
     seen: dict[tuple, tuple[str, int]] = {}  # a row of an earlier sheet, by signature (a copied sheet)
+    kinds = Counter(spec.key for spec, *_ in tables)
     for spec, loc, sheet, records in tables:
-        out += _copied_rows(path, spec, loc, sheet, records, seen)
+        if kinds[spec.key] > 1:  # two tables of one kind: is one a copy of the other?
+            out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns]
