@@ -95,13 +95,22 @@ def col_index(letters: bytes | str) -> int:
     return n - 1
 
 
+def namespace(root) -> str:
+    """'{uri}' of a part's root element: the transitional SpreadsheetML
+    namespace, or the Strict one that Excel's 'Strict Open XML Spreadsheet'
+    writes (http://purl.oclc.org/ooxml/spreadsheetml/main)."""
+    tag = root.tag
+    return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+
+
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
     wb = ET.fromstring(z.read("xl/workbook.xml"))
     rels = {rel.get("Id"): rel.get("Target", "") for rel in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
     parts = {}
-    for s in wb.iterfind("m:sheets/m:sheet", _NS):
-        target = rels.get(s.get(f"{{{_NS['r']}}}id"))
+    m = namespace(wb)  # transitional, or Strict (ISO/IEC 29500 Strict: purl.oclc.org)
+    for s in wb.iter(m + "sheet"):
+        target = rels.get(next((v for k, v in s.attrib.items() if k.endswith("}id")), None))
         if target:
             parts[s.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
     return parts
@@ -113,7 +122,7 @@ def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
         root = ET.fromstring(z.read("xl/styles.xml"))
     except KeyError:
         return [GENERAL], [""]
-    m = "{%s}" % _NS["m"]
+    m = namespace(root)
     custom = {int(n.get("numFmtId", "0")): n.get("formatCode", "") for n in root.iter(m + "numFmt")}
     font_names = []
     fonts = root.find(m + "fonts")

@@ -15,11 +15,13 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
+from .xlsb import XlsbError, XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
 from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, read_foreign, sniff
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
+ACCEPTED = ".xlsx, .xlsm, .xlsb, .xls, .ods, .csv"  # said in messages
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -109,7 +111,7 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
     sees them; ``unpacked`` receives the parts unpacked by the check."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods, .csv).")
+        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính ({ACCEPTED}).")
     package = None
     if data.startswith(ZIP_MAGIC):
         try:
@@ -155,6 +157,7 @@ class FileBook:
         self._notes: dict[str, list[Finding]] = {}
         self._xlrd = None
         self._xlsx: cellinfo.XlsxPackage | None = None
+        self._xlsb: XlsbPackage | None = None
         self._legacy_fonts: bool | None = None
         self._percent: bool | None = None
         self._wb = None  # openpyxl workbook, opened on first write
@@ -192,7 +195,7 @@ class FileBook:
             try:
                 found = self._cal.get_sheet_by_name(sheet)
                 raw = found.to_python(skip_empty_area=False)
-                self._merged[sheet] = _merged_of(found)  # from the same parse: the sheet is read once
+                self._merged[sheet] = _merged_of(found) or self._binary_merges(sheet)  # read once
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
             grid = [[v if ((k := v.__class__) is str and v) or (k is float and v - v == 0.0) or k in _KEPT
@@ -206,7 +209,7 @@ class FileBook:
     # -- per-cell information: formats, fonts, legacy text, formulas --------
     def _kind(self) -> str:
         """The package kind for per-cell information ("" for HTML/XML/CSV: plain text cells)."""
-        return {"xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "ods": "ods"}.get(self.kind, "")
+        return {"xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "ods": "ods", "xlsb": "xlsb"}.get(self.kind, "")
 
     def cell_info(self, sheet: str) -> CellInfo:
         """Number format and font of every cell of a sheet, and the formula
@@ -222,6 +225,8 @@ class FileBook:
                     info = cellinfo.xls_cell_info(self._xlrd, sheet)
                 elif kind == "ods":
                     info = cellinfo.ods_cell_info(self.data, sheet)
+                elif kind == "xlsb":
+                    info = self._binary().shape(sheet).info
                 elif sheet in self._foreign:
                     info = self._foreign[sheet].info
                 else:
@@ -236,12 +241,19 @@ class FileBook:
             self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked)
         return self._xlsx
 
+    def _binary(self) -> XlsbPackage:
+        if self._xlsb is None:
+            self._xlsb = XlsbPackage(cellinfo._Parts(self._zip, self._unpacked).read)
+        return self._xlsb
+
     def has_percent_formats(self) -> bool:
         """Whether any cell of the book may be percent-formatted (cheap; an
         answer of True means: ask cell_info)."""
         if self._percent is None:
             try:
                 self._percent = (self._package().has_percent() if self._kind() == "xlsx" else
+                                 any(map(cellinfo.is_percent_format, self._binary().styles.formats))
+                                 if self._kind() == "xlsb" else
                                  any(cellinfo.is_percent_format(f) for s in self._foreign.values()
                                      for f in s.info.formats) if self._foreign else True)
             except Exception:
@@ -260,6 +272,7 @@ class FileBook:
             self._legacy_fonts = (self._package().legacy_fonts() if kind == "xlsx" else
                                   cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
                                   cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else
+                                  self._binary_legacy_fonts() if kind == "xlsb" else
                                   any(font_encoding(f)[0] for s in self._foreign.values() for f in s.info.fonts))
         return self._legacy_fonts
 
@@ -275,8 +288,14 @@ class FileBook:
         return notes
 
     def bold_cells(self, sheet: str) -> set[tuple[int, int]] | None:
-        """Bold cells of an HTML/XML table (0-based); None for a workbook
-        (its formatting is read by the consolidator's own bold reader)."""
+        """Bold cells of an HTML/XML table or an .xlsb sheet (0-based); None
+        for another workbook (its formatting is read by the consolidator's own
+        bold reader)."""
+        if self._kind() == "xlsb":
+            try:
+                return self._binary().shape(sheet).bold
+            except (XlsbError, KeyError, ValueError):
+                return set()
         return self._foreign[sheet].bold if sheet in self._foreign else None
 
     def hidden_sheets(self) -> set[str]:
@@ -287,6 +306,20 @@ class FileBook:
                 if self._cal is not None else set()
         except Exception:  # a reader without the metadata: every sheet counts as shown
             return set()
+
+    def _binary_legacy_fonts(self) -> bool:
+        try:
+            return xlsb_legacy_fonts(self._binary().styles)
+        except (XlsbError, KeyError, ValueError):  # the text itself still tells TCVN3/VNI
+            return False
+
+    def _binary_merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        if self._kind() != "xlsb":
+            return []
+        try:
+            return self._binary().shape(sheet).merges
+        except (XlsbError, KeyError, ValueError):
+            return []
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""

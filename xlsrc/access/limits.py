@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import FileTooLarge, FileUnusable
+from . import xlsb
 
 MB = 1024 * 1024
 
@@ -105,8 +106,8 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
                            f"bằng Excel, lưu lại rồi gửi lại.")
 
 
-def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool
-               ) -> bytes | None:
+def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool,
+               binary: bool = False) -> bytes | None:
     """Stream one part: real unpacked size, longest text run, and for sheets
     the extent of the cells. Never holds more than one chunk (plus a tail).
     Gives the part's bytes when they came in one chunk (and passed)."""
@@ -118,6 +119,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     xml = info.filename.endswith((".xml", ".rels"))
     single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
+    bin_extent = xlsb.Extent() if binary else None  # an .xlsb sheet: rows and columns from its records
     with z.open(info) as fh:
         while True:
             chunk = fh.read(CHUNK)
@@ -129,6 +131,11 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             total += len(chunk)
             if total > limits.part_bytes:
                 raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
+            if bin_extent is not None:
+                bin_extent.feed(chunk)
+                extent.add(bin_extent.rows, bin_extent.cols)
+                _check_extent(extent, name, info.filename, limits)
+                continue  # binary records: no text runs, no XML
             if run + len(chunk) <= limits.text_run:  # no run through this chunk can pass the limit
                 last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
                 run = run + len(chunk) if last < 0 else len(chunk) - 1 - last
@@ -250,7 +257,8 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
         fn = info.filename
         sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
         ods = is_ods and fn == "content.xml"
-        whole = _scan_part(z, info, name, limits, sheet, ods)
+        binary = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".bin")
+        whole = _scan_part(z, info, name, limits, sheet, ods, binary)
         if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
                 and kept + len(whole) <= KEEP_BYTES:
             keep[fn] = whole

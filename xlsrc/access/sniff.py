@@ -30,10 +30,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 # kinds read by calamine, and the foreign kinds read here
-XLSX, XLSM, XLS, ODS = "xlsx", "xlsm", "xls", "ods"
+XLSX, XLSM, XLS, ODS, XLSB = "xlsx", "xlsm", "xls", "ods", "xlsb"
 HTML, XML2003, CSV = "html", "xml2003", "csv"
-BINARY_KINDS = (XLSX, XLSM, XLS, ODS)
+BINARY_KINDS = (XLSX, XLSM, XLS, ODS, XLSB)
 DESCRIPTION = {XLSX: ".xlsx", XLSM: ".xlsm", XLS: ".xls (Excel 97-2003)", ODS: ".ods",
+               XLSB: ".xlsb (sổ nhị phân của Excel)",
                HTML: "trang HTML có bảng (lưu từ web hoặc 'Save as Web Page')",
                XML2003: "bảng tính XML 2003 (SpreadsheetML)", CSV: "văn bản CSV"}
 
@@ -70,6 +71,8 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
             names = set((package or zipfile.ZipFile(io.BytesIO(data))).namelist())
         except (zipfile.BadZipFile, ValueError, OSError):
             return None
+        if "xl/workbook.bin" in names:  # Excel binary workbook: the same package, binary parts
+            return XLSB
         if "xl/workbook.xml" in names or any(n.startswith("xl/workbook") for n in names):
             return XLSM if "xl/vbaProject.bin" in names else XLSX
         if "content.xml" in names and "mimetype" in names:

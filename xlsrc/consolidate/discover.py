@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..access.files import SPREADSHEET_SUFFIXES
+from ..access.files import ACCEPTED, SPREADSHEET_SUFFIXES
 from ..errors import os_error_message
 from ..vntext import nfc
 
@@ -76,7 +76,7 @@ def discover(inputs: list[str]) -> list[Candidate]:
         elif p.is_file():
             if p.suffix.lower() not in SPREADSHEET_SUFFIXES:
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính "
-                                                                f"(.xlsx, .xlsm, .xls, .ods, .csv); bỏ qua."))
+                                                                f"({ACCEPTED}); bỏ qua."))
             elif p.name.startswith("~$"):
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office "
                                                                 f"(tệp đang mở), không phải báo cáo; bỏ qua."))
