@@ -21,6 +21,7 @@ from xlsrc.access.files import FileBook
 from xlsrc.errors import FileTooLarge, FileUnusable
 
 DATA = Path(__file__).parent / "data"
+from .ooxml_parts import Formula, Pct, xlsx
 from .test_user_files import _run
 
 HEADER = ["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"]
@@ -102,3 +103,57 @@ def test_a_damaged_xlsb_is_an_error_naming_the_file(tmp_path):
     f.write_bytes(whole[: len(whole) // 2])  # cut short, as a failed download leaves it
     with pytest.raises(FileUnusable, match="Tệp 'so_xay_dung.xlsb' bị hỏng"):
         FileBook(f)
+
+
+# ---------------------------------------------------------------------------
+# .xlsx written by other producers
+def test_percent_formats_of_a_strict_open_xml_workbook_saved_by_excel_are_read():
+    """Strict Open XML puts styles.xml under another namespace; a reader that
+    assumes the transitional one takes every cell as General (0,2267 → 0,2267 %)."""
+    book = FileBook(DATA / "strict" / "percent_strict.xlsx")
+    info = book.cell_info("AH")
+    assert book.read("AH")[15][3] == 0.2267
+    assert info.number_format(15, 3) == "0.00%" and info.is_percent(15, 3)
+
+
+PRODUCER_ROWS = [["ỦY BAN NHÂN DÂN XÃ CẨM BÌNH"], [], HEADER,
+                 [1, "Nhà văn hóa thôn Trung Hòa", "Thôn Trung Hòa", dt.date(2021, 3, 1), dt.date(2021, 12, 31),
+                  Pct(0.8)],
+                 [2, "Đường bê tông liên thôn", "UBND xã", dt.date(2021, 4, 1), dt.date(2021, 9, 30), 60],
+                 [3, "Kênh mương nội đồng", "HTX Cẩm Bình", dt.date(2021, 5, 10), dt.date(2021, 6, 30), Pct(1.0)]]
+
+
+@pytest.mark.parametrize("shape", [
+    dict(strict=True),                                         # Excel: Save as Strict Open XML Spreadsheet
+    dict(strict=True, inline=True, dimension=False, absolute=True, date1904=True, percent_id=170,
+         percent_code="0.00%"),                                # all of it at once
+    dict(inline=True, dimension=False),                        # PhpSpreadsheet/ExcelJS/SheetJS-like exports
+    dict(absolute=True),                                       # /xl/worksheets/sheet1.xml in the relationships
+    dict(date1904=True),                                       # Mac Excel's 1904 date system
+    dict(refs=False),                                          # rows and cells without r="…"
+    dict(percent_id=164, percent_code="0.0%;[Red]-0.0%"),      # a custom percent code with a negative section
+    dict(percent_id=165, percent_code='[$-42A]0%'),            # a locale prefix (Vietnamese, 042A)
+], ids=["strict", "strict-everything", "inline-no-dimension", "absolute-paths", "date1904", "no-refs",
+        "custom-percent", "locale-percent"])
+def test_xlsx_from_other_producers_reaches_the_master_as_the_sender_meant(tmp_path, shape):
+    f = xlsx(tmp_path / "xa_cam_binh.xlsx", PRODUCER_ROWS, **shape)
+    works, report = consolidate(tmp_path, f)
+    assert report["files"][0]["status"] == "ok", report
+    assert [w["Tên công trình, phần việc"] for w in works] == [r[1] for r in PRODUCER_ROWS[3:]]
+    assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.8, 0.6, 1.0]  # 0.8 formatted 0% is 80 %
+    assert [w["Ngày khởi công"] for w in works] == [dt.datetime(2021, 3, 1), dt.datetime(2021, 4, 1),
+                                                     dt.datetime(2021, 5, 10)]  # never shifted by 4 years
+    assert [w["Ngày hoàn thành"] for w in works][0] == dt.datetime(2021, 12, 31)
+    assert not [x for x in report["findings"] if x["code"] == "PROGRESS_AMBIGUOUS"]
+
+
+def test_shared_formulas_with_cached_values_are_read_as_their_values(tmp_path):
+    rows = [HEADER + ["Khối lượng kế hoạch", "Đã làm"],
+            [1, "Nhà văn hóa", "UBND xã", dt.date(2021, 3, 1), dt.date(2021, 12, 31),
+             Formula("H2/G2", Pct(0.8), "0", "F2:F4"), 10, 8],
+            [2, "Đường bê tông", "UBND xã", dt.date(2021, 4, 1), dt.date(2021, 9, 30), Formula("", Pct(0.5), "0"), 10, 5],
+            [3, "Kênh mương", "HTX", dt.date(2021, 5, 10), dt.date(2021, 6, 30), Formula("", Pct(1.0), "0"), 4, 4]]
+    works, report = consolidate(tmp_path, xlsx(tmp_path / "cong_thuc.xlsx", rows, inline=True, dimension=False))
+    assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.8, 0.5, 1.0]
+    assert works[1]["Thông tin thêm"] == "Khối lượng kế hoạch: 10\nĐã làm: 5"
+    assert not [x for x in report["findings"] if x["code"] in ("FORMULA_NO_VALUE", "PROGRESS_AMBIGUOUS")]

@@ -201,8 +201,8 @@ class XlsxPackage:
         for m in _CELL.finditer(xml):
             attrs, inner = m.group(1), m.group(2) or b""
             ref = _ATTR_R.search(attrs)
-            if ref is None:
-                continue
+            if ref is None:  # a writer that leaves out cell references: place cells by their order
+                return _cell_info_by_order(xml, CellInfo(formats=formats, fonts=fonts))
             r, c = int(ref.group(2)) - 1, col_index(ref.group(1))
             s = _ATTR_S.search(attrs)
             if s is not None:
@@ -210,6 +210,31 @@ class XlsxPackage:
             if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
                 info.formulas_without_value.append((r, c))
         return info
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+_ROW_R = re.compile(rb'\br="(\d+)"')
+
+
+def _cell_info_by_order(xml: bytes, info: CellInfo) -> CellInfo:
+    """Cell styles of a sheet part whose rows or cells carry no ``r``
+    reference (allowed by ECMA-376: a cell follows the one before it, a row
+    the row before it), as the value reader places them."""
+    r = -1
+    for row in _ROW.finditer(xml):
+        got = _ROW_R.search(row.group(1))
+        r = int(got.group(1)) - 1 if got else r + 1
+        c = -1
+        for m in _CELL.finditer(row.group(2) or b""):
+            attrs, inner = m.group(1), m.group(2) or b""
+            ref = _ATTR_R.search(attrs)
+            c = col_index(ref.group(1)) if ref else c + 1
+            s = _ATTR_S.search(attrs)
+            if s is not None:
+                info.xf[(r, c)] = int(s.group(1))
+            if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
+                info.formulas_without_value.append((r, c))
+    return info
 
 
 # --------------------------------------------------------------------------
