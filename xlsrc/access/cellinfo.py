@@ -203,13 +203,17 @@ class XlsxPackage:
             ref = _ATTR_R.search(attrs)
             if ref is None:  # a writer that leaves out cell references: place cells by their order
                 return _cell_info_by_order(xml, CellInfo(formats=formats, fonts=fonts))
-            r, c = int(ref.group(2)) - 1, col_index(ref.group(1))
-            s = _ATTR_S.search(attrs)
-            if s is not None:
-                info.xf[(r, c)] = int(s.group(1))
-            if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
-                info.formulas_without_value.append((r, c))
+            _note_cell(info, int(ref.group(2)) - 1, col_index(ref.group(1)), attrs, inner)
         return info
+
+
+def _note_cell(info: CellInfo, r: int, c: int, attrs: bytes, inner: bytes) -> None:
+    """A cell's style index, and whether it is a formula saved without a value."""
+    s = _ATTR_S.search(attrs)
+    if s is not None:
+        info.xf[(r, c)] = int(s.group(1))
+    if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
+        info.formulas_without_value.append((r, c))
 
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
@@ -229,11 +233,7 @@ def _cell_info_by_order(xml: bytes, info: CellInfo) -> CellInfo:
             attrs, inner = m.group(1), m.group(2) or b""
             ref = _ATTR_R.search(attrs)
             c = col_index(ref.group(1)) if ref else c + 1
-            s = _ATTR_S.search(attrs)
-            if s is not None:
-                info.xf[(r, c)] = int(s.group(1))
-            if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
-                info.formulas_without_value.append((r, c))
+            _note_cell(info, r, c, attrs, inner)
     return info
 
 
