@@ -157,3 +157,166 @@ def test_shared_formulas_with_cached_values_are_read_as_their_values(tmp_path):
     assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.8, 0.5, 1.0]
     assert works[1]["Thông tin thêm"] == "Khối lượng kế hoạch: 10\nĐã làm: 5"
     assert not [x for x in report["findings"] if x["code"] in ("FORMULA_NO_VALUE", "PROGRESS_AMBIGUOUS")]
+
+
+# ---------------------------------------------------------------------------
+# SpreadsheetML 2003 (Excel's "XML Spreadsheet 2003", saved as .xml)
+def _cells(*values: str) -> str:
+    return "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in values)
+
+
+XML2003_EXCEL = f"""<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Styles>
+  <Style ss:ID="Default" ss:Name="Normal"><Font ss:FontName="Times New Roman" ss:Size="13"/></Style>
+  <Style ss:ID="s62"><Font ss:FontName="Times New Roman" ss:Bold="1"/></Style>
+  <Style ss:ID="s63"><NumberFormat ss:Format="Short Date"/></Style>
+  <Style ss:ID="s64"><NumberFormat ss:Format="Percent"/></Style>
+  <Style ss:ID="s65" ss:Parent="s64"><Alignment ss:Horizontal="Center"/></Style>
+ </Styles>
+ <Worksheet ss:Name="Phụ lục">
+  <Table ss:ExpandedColumnCount="6" ss:ExpandedRowCount="9" x:FullColumns="1" x:FullRows="1">
+   <Column ss:Width="30"/><Column ss:Width="200"/><Column ss:Index="4" ss:Span="1" ss:StyleID="s63"/>
+   <Row><Cell ss:MergeAcross="5" ss:StyleID="s62"><Data ss:Type="String">ỦY BAN NHÂN DÂN XÃ CẨM BÌNH</Data></Cell></Row>
+   <Row ss:Span="1" ss:StyleID="s62"/>
+   <Row>{_cells("TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ")}</Row>
+   <Row ss:StyleID="s62">{_cells("I", "Khối thôn xóm")}</Row>
+   <Row><Cell><Data ss:Type="Number">1</Data></Cell>{_cells("Nhà văn hóa thôn Trung Hòa")}
+    <Cell ss:MergeDown="1"><Data ss:Type="String">Thôn Trung Hòa</Data></Cell>
+    <Cell ss:StyleID="s63"><Data ss:Type="DateTime">2021-03-01T00:00:00.000</Data></Cell>
+    <Cell ss:StyleID="s63"><Data ss:Type="DateTime">2021-12-31T00:00:00.000</Data></Cell>
+    <Cell ss:StyleID="s64"><Data ss:Type="Number">0.8</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">2</Data></Cell>{_cells("Sân thể thao thôn Trung Hòa")}
+    <Cell ss:Index="4" ss:StyleID="s63"><Data ss:Type="DateTime">2021-04-01T00:00:00.000</Data></Cell>
+    <Cell ss:Index="6" ss:StyleID="s65"><Data ss:Type="Number">0.5</Data></Cell></Row>
+   <Row ss:Index="9"><Cell><Data ss:Type="Number">3</Data></Cell>{_cells("Kênh mương nội đồng", "HTX Cẩm Bình")}
+    <Cell ss:Index="5" ss:StyleID="s63"><Data ss:Type="DateTime">2021-06-30T00:00:00.000</Data></Cell>
+    <Cell><Data ss:Type="Number">60</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+ <Worksheet ss:Name="Năm 2020">
+  <Table>
+   <Row>{_cells("TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ")}</Row>
+   <Row><Cell><Data ss:Type="Number">1</Data></Cell>{_cells("Việc của năm trước")}
+    <Cell><Data ss:Type="DateTime">2020-01-06T00:00:00.000</Data></Cell>
+    <Cell><Data ss:Type="DateTime">2020-05-29T00:00:00.000</Data></Cell><Cell><Data ss:Type="Number">100</Data></Cell></Row>
+  </Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>
+ </Worksheet>
+</Workbook>
+"""
+
+
+def test_an_excel_xml_spreadsheet_2003_saved_as_xml_is_read_as_the_sender_meant(tmp_path):
+    """Skipped rows (ss:Index), rows spanned by one element (ss:Span), cells
+    placed by ss:Index after a merged area, a unit merged down, percent
+    styles (named and inherited), a bold group row and a hidden sheet with
+    last year's table."""
+    folder = tmp_path / "bao_cao"
+    folder.mkdir()
+    (folder / "xa_cam_binh.xml").write_text(XML2003_EXCEL, encoding="utf-8")
+    (folder / "cau_hinh.xml").write_text('<?xml version="1.0"?><settings><a>1</a></settings>', encoding="utf-8")
+    works, report = consolidate(tmp_path, folder)
+    assert [Path(f["file"]).name for f in report["files"]] == ["xa_cam_binh.xml"]  # other XML files are left
+    assert report["files"][0]["status"] == "ok", report
+    assert [w["Tên công trình, phần việc"] for w in works] == [
+        "Nhà văn hóa thôn Trung Hòa", "Sân thể thao thôn Trung Hòa", "Kênh mương nội đồng"]
+    assert [w["Nguồn: dòng"] for w in works] == [6, 7, 9]  # rows 2–3 spanned by one <Row ss:Span="1">
+    assert [w["Đơn vị thực hiện"] for w in works] == ["Thôn Trung Hòa", "Thôn Trung Hòa", "HTX Cẩm Bình"]
+    assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.8, 0.5, 0.6]
+    assert [w["Nhóm"] for w in works] == ["I. Khối thôn xóm"] * 3
+    assert works[1]["Ngày khởi công"] == dt.datetime(2021, 4, 1) and works[2]["Ngày khởi công"] is None
+    hidden = [x for x in report["findings"] if x["code"] == "SHEET_HIDDEN"]
+    assert len(hidden) == 1 and "Năm 2020" in hidden[0]["message"]
+
+
+def test_an_xml_file_that_is_no_spreadsheet_given_by_name_is_an_error_saying_what_to_do(tmp_path):
+    f = tmp_path / "cau_hinh.xml"
+    f.write_text('<?xml version="1.0"?><settings><a>1</a></settings>', encoding="utf-8")
+    with pytest.raises(FileUnusable, match="không phải bảng tính XML 2003 của Excel.*lưu thành .xlsx"):
+        FileBook(f)
+
+
+# ---------------------------------------------------------------------------
+# Flat ODS, templates saved by mistake, contents under another name
+TABLE = [["UBND XÃ THẠCH LẠC"], [], HEADER,
+         [1, "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", dt.datetime(2025, 1, 5), dt.datetime(2025, 6, 30), 0.75],
+         [2, "Kênh mương nội đồng", None, dt.datetime(2025, 2, 1), dt.datetime(2025, 9, 30), 0.4],
+         [3, "Điện chiếu sáng", "Đoàn Thanh niên", dt.datetime(2025, 3, 1), dt.datetime(2025, 8, 31), 1]]
+TABLE_MERGES = [(3, 2, 4, 2)]  # the unit typed once over the rows of its two works
+TABLE_PERCENT = {(r, 5) for r in (3, 4, 5)}
+
+
+def _soffice_convert(src: Path, filter_: str, out: Path) -> Path:
+    import shutil
+    import subprocess
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice không có trên máy này")
+    folder = out.parent / "lo-out"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{out.parent}/lo", "--headless", "--convert-to",
+                    filter_, "--outdir", str(folder), str(src)], check=True, capture_output=True, timeout=180)
+    produced = next(folder.iterdir())
+    produced.rename(out)
+    return out
+
+
+def _assert_table_in_master(works: list[dict]) -> None:
+    assert [w["Tên công trình, phần việc"] for w in works] == [r[1] for r in TABLE[3:]]
+    assert [w["Đơn vị thực hiện"] for w in works] == ["Thôn Yên Lạc", "Thôn Yên Lạc", "Đoàn Thanh niên"]
+    assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.75, 0.4, 1.0]
+    assert [w["Ngày hoàn thành"] for w in works] == [dt.datetime(2025, 6, 30), dt.datetime(2025, 9, 30),
+                                                     dt.datetime(2025, 8, 31)]
+
+
+@pytest.mark.parametrize("suffix, filter_", [
+    (".fods", "fods"),                                          # LibreOffice: Flat XML ODF Spreadsheet
+    (".ots", "ots"),                                            # LibreOffice: ODF spreadsheet template
+    (".xltx", "xltx:Calc MS Excel 2007 XML Template"),          # an Excel template (.xltx)
+])
+def test_a_flat_ods_or_a_template_saved_by_mistake_is_read_as_a_workbook(tmp_path, suffix, filter_):
+    from .shapes import write_table
+    src = write_table(tmp_path / "nguon.xlsx", TABLE, merges=TABLE_MERGES, percent=TABLE_PERCENT)
+    f = _soffice_convert(src, filter_, tmp_path / f"xa_thach_lac{suffix}")
+    works, report = consolidate(tmp_path, f)
+    assert report["files"][0]["status"] == "ok", report
+    assert not report["findings"] or all(x["severity"] != "error" for x in report["findings"]), report["findings"]
+    _assert_table_in_master(works)
+
+
+@pytest.mark.parametrize("suffix", [".xltx", ".xltm"])
+def test_our_workbook_saved_as_a_template_is_read_as_our_workbook(tmp_path, suffix):
+    """A unit that picked 'Excel Template' (or 'Excel Macro-Enabled Template')
+    in the Save As box sends the same package under a template's name."""
+    from .fixtures_consolidate import template_file, work
+    macro = suffix == ".xltm"
+    src = template_file(tmp_path / f"so{'.xlsm' if macro else '.xlsx'}",
+                        works=[work(1, "Xây cầu dân sinh", progress=0.6)])
+    wb = openpyxl.load_workbook(src, keep_vba=macro)
+    wb.template = True
+    f = tmp_path / f"so_tu_phap{suffix}"
+    wb.save(f)
+    assert FileBook(f).kind == ("xlsm" if macro else "xlsx") and not FileBook(f).file_notes
+    works, report = consolidate(tmp_path, f)
+    assert report["files"][0]["status"] == "ok", report
+    assert [(w["Tên công trình, phần việc"], w["Tiến độ hoàn thành (%)"]) for w in works] == [("Xây cầu dân sinh", 0.6)]
+
+
+@pytest.mark.parametrize("real, named", [("xls", ".xlsx"), ("xlsb", ".xlsx"), ("ods", ".xls"), ("xlsx", ".ods")])
+def test_a_file_under_another_spreadsheet_name_is_read_as_what_it_is_with_a_note(tmp_path, real, named):
+    from .shapes import write_table
+    if real == "xlsb":
+        src = _xlsb_works(tmp_path / "nguon.xlsb", [row + [None] * (6 - len(row)) for row in TABLE[2:]])
+    else:
+        src = write_table(tmp_path / f"nguon.{real}", TABLE, merges=TABLE_MERGES,
+                          percent=TABLE_PERCENT if real != "ods" else ())
+    f = tmp_path / f"xa_thach_lac{named}"
+    f.write_bytes(src.read_bytes())
+    book = FileBook(f)
+    assert book.kind == real and book.file_notes[0].startswith(f"Tệp 'xa_thach_lac{named}': nội dung là .{real}")
+    works, report = consolidate(tmp_path, f)
+    assert report["files"][0]["status"] == "ok", report
+    assert [w["Tên công trình, phần việc"] for w in works] == [r[1] for r in TABLE[3:]]

@@ -19,9 +19,27 @@ from .xlsb import XlsbError, XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
-from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, read_foreign, sniff
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
-ACCEPTED = ".xlsx, .xlsm, .xlsb, .xls, .ods, .csv"  # said in messages
+from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
+                    read_foreign, sniff)
+# .csv: a web portal's export; .xml: Excel's "XML Spreadsheet 2003"; templates saved by mistake
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".xml", ".fods",
+                        ".xltx", ".xltm", ".ots"}
+ACCEPTED = ".xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .xml, .fods, .xltx, .xltm, .ots"  # said in messages
+# the kind a suffix stands for, where it is not the suffix itself
+SUFFIX_KIND = {"xml": "xml2003", "xltx": "xlsx", "xltm": "xlsm", "ots": "ods"}
+
+
+def wanted_in_folder(path: Path) -> bool:
+    """Whether a file found in a folder is read: every spreadsheet name, but
+    an .xml file only when it is an Excel XML Spreadsheet 2003 (a folder of
+    reports may hold other XML files)."""
+    if path.suffix.lower() != ".xml":
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read(16384)) == "xml2003"
+    except OSError:
+        return True  # opened again when read: the error is said then
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -104,11 +122,12 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
 
 
 def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None
-                ) -> tuple[str, str, zipfile.ZipFile | None]:
+                ) -> tuple[str, str, zipfile.ZipFile | None, bytes]:
     """What the content really is (sniffed, not taken from the name), a
     note for the log when it differs from the name, and the opened package.
     Zip packages are checked against the size limits here, before any parser
-    sees them; ``unpacked`` receives the parts unpacked by the check."""
+    sees them; ``unpacked`` receives the parts unpacked by the check. A flat
+    ODS document is packaged as the .ods it stands for (the bytes returned)."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
         raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính ({ACCEPTED}).")
@@ -119,13 +138,21 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
         except (zipfile.BadZipFile, ValueError, OSError):
             package = None  # sniff says what it is not
     kind = sniff(data, package)
+    if kind is None and suffix == ".xml":
+        raise FileUnusable(f"Tệp '{path.name}' là tệp XML nhưng không phải bảng tính XML 2003 của Excel "
+                           f"(SpreadsheetML). Hãy mở bằng Excel, lưu thành .xlsx rồi gửi lại.")
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
                            f"(nội dung không đúng định dạng).")
+    expected = SUFFIX_KIND.get(suffix[1:], suffix[1:])
+    same = kind == expected or {kind, expected} == {"xlsx", "xlsm"}
+    note = "" if same else DESCRIPTION[kind]
+    if kind == FODS:
+        data = package_flat_ods(data)
+        package, kind = zipfile.ZipFile(io.BytesIO(data)), "ods"
     if package is not None:
         check_package(package, path.name, keep=unpacked)
-    same = kind == suffix[1:] or {kind, suffix[1:]} == {"xlsx", "xlsm"}
-    return kind, "" if same else DESCRIPTION[kind], package
+    return kind, note, package, data
 
 
 class FileBook:
@@ -137,7 +164,7 @@ class FileBook:
         self.data, self.sha256 = load_bytes(self.path, password)
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
         # read_as: what it really was, if not its name
-        self.kind, self.read_as, self._zip = _check_kind(self.data, self.path, self._unpacked)
+        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked)
         self._cal = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
@@ -300,6 +327,8 @@ class FileBook:
 
     def hidden_sheets(self) -> set[str]:
         """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
+        if self._foreign:
+            return {name for name, sheet in self._foreign.items() if sheet.hidden}
         try:
             from python_calamine import SheetVisibleEnum
             return {m.name for m in self._cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible} \

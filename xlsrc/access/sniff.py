@@ -31,12 +31,13 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 # kinds read by calamine, and the foreign kinds read here
 XLSX, XLSM, XLS, ODS, XLSB = "xlsx", "xlsm", "xls", "ods", "xlsb"
-HTML, XML2003, CSV = "html", "xml2003", "csv"
+HTML, XML2003, CSV, FODS = "html", "xml2003", "csv", "fods"
 BINARY_KINDS = (XLSX, XLSM, XLS, ODS, XLSB)
 DESCRIPTION = {XLSX: ".xlsx", XLSM: ".xlsm", XLS: ".xls (Excel 97-2003)", ODS: ".ods",
                XLSB: ".xlsb (sổ nhị phân của Excel)",
                HTML: "trang HTML có bảng (lưu từ web hoặc 'Save as Web Page')",
-               XML2003: "bảng tính XML 2003 (SpreadsheetML)", CSV: "văn bản CSV"}
+               XML2003: "bảng tính XML 2003 (SpreadsheetML)", CSV: "văn bản CSV",
+               FODS: "bảng tính ODS dạng XML phẳng (.fods)"}
 
 _SS_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 
@@ -49,6 +50,7 @@ class ForeignSheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     bold: set[tuple[int, int]] = field(default_factory=set)
     info: CellInfo = field(default_factory=CellInfo)
+    hidden: bool = False  # a SpreadsheetML worksheet the sender hid
 
 
 def _head_text(data: bytes) -> str:
@@ -82,6 +84,8 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
     if head.startswith("<?xml") or head.startswith("<workbook"):
         if _SS_NS in head or "progid=\"excel.sheet\"" in head:
             return XML2003
+        if _FLAT_ODS.search(data[:16384]):
+            return FODS
         if "<html" in head:
             return HTML
         return None
@@ -95,6 +99,28 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# LibreOffice's "Flat XML ODF Spreadsheet": one XML document instead of a zip
+_FLAT_ODS = re.compile(rb"<office:document\b[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.spreadsheet")
+_INDENT = re.compile(rb">\n[ \t]*<")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_MANIFEST = (b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+             b'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+             b'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+             b'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
+def package_flat_ods(data: bytes) -> bytes:
+    """A flat ODS document (.fods) as the .ods package it stands for: the
+    document becomes content.xml (its styles and fonts are in it), so the
+    same reader, the same size checks and the same per-cell formats apply.
+    The indentation LibreOffice writes between elements (a line break and
+    spaces) is dropped: the value reader takes it for cell text."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), _ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", _MANIFEST)
+        z.writestr("content.xml", _INDENT.sub(b"><", data))
+    return buf.getvalue()
 
 
 def _decode_text(data: bytes) -> tuple[str, str]:
@@ -452,8 +478,9 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
         grid: list[list] = []
         merges, bold = [], set()
         table = ws.find(ns + "Table")
+        r = 0
         for row in (table.iter(ns + "Row") if table is not None else ()):
-            r = int(row.get(ns + "Index") or len(grid) + 1)
+            r = int(row.get(ns + "Index") or r + 1)
             _check_grid(name, r, 1)
             while len(grid) < r:
                 grid.append([])
@@ -471,12 +498,22 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
                 cells.extend([None] * across)
                 if across or down:
                     merges.append((r - 1, c - 1, r - 1 + down, c - 1 + across))
+            r += _span_count(row.get(ns + "Span"))  # ss:Span: as many more rows like this one
         try:
             info = spreadsheetml_cell_info(data, ws.get(ns + "Name"))
         except Exception:  # the values are still read; every cell is taken as General
             info = CellInfo()
-        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info)
+        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
     return sheets
+
+
+_X_NS = "{urn:schemas-microsoft-com:office:excel}"
+
+
+def _xml2003_hidden(ws) -> bool:
+    """<x:WorksheetOptions><x:Visible>SheetHidden</x:Visible> (or SheetVeryHidden)."""
+    visible = ws.find(f"{_X_NS}WorksheetOptions/{_X_NS}Visible")
+    return visible is not None and (visible.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
 
 
 def _span_count(value: str | None) -> int:
