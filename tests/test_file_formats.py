@@ -71,6 +71,45 @@ def test_an_xlsb_from_a_department_is_consolidated_with_its_dates_and_progress(t
     assert "0,8%" in ambiguous[0]["message"] and "80%" in ambiguous[0]["message"]
 
 
+def _with_damaged_font_record(src: Path, out: Path) -> Path:
+    """The same .xlsb whose first font record claims a name longer than the
+    record (a damage the value reader never notices: it reads no fonts)."""
+    import struct
+    from xlsrc.access import xlsb
+    with zipfile.ZipFile(src) as z_in, zipfile.ZipFile(out, "w") as z_out:
+        for item in z_in.infolist():
+            data = bytearray(z_in.read(item))
+            if item.filename == "xl/styles.bin":
+                pos = 0
+                while True:
+                    kind, p = xlsb._varint(data, pos, 2)
+                    size, p = xlsb._varint(data, p, 4)
+                    if kind == xlsb.FONT:
+                        struct.pack_into("<I", data, p + 21, 0x7FFF)
+                        break
+                    pos = p + size
+            z_out.writestr(item, bytes(data))
+    return out
+
+
+def test_when_the_formats_of_a_file_cannot_be_read_no_fraction_becomes_a_percentage_silently(tmp_path):
+    """A column of 0.8, 0.5 and 1: read as 80 %, 50 %, 100 % (every number is ≤ 1),
+    but each with a warning showing the other reading, since the cells' own
+    formats are unknown. The same file undamaged reads the same, silently."""
+    rows = [[1, "Số hóa hồ sơ", "Phòng Ngân sách", dt.date(2021, 3, 1), dt.date(2021, 12, 31), 0.8],
+            [2, "Phần mềm tài sản công", "Văn phòng Sở", dt.date(2021, 4, 1), dt.date(2021, 9, 30), 0.5],
+            [3, "Tập huấn luật ngân sách", "Phòng Tin học", dt.date(2021, 5, 10), dt.date(2021, 6, 30), 1]]
+    good = _xlsb_works(tmp_path / "tot.xlsb", rows)
+    bad = _with_damaged_font_record(good, tmp_path / "so_tai_chinh.xlsb")
+    for f, warned in ((good, []), (bad, ["F2", "F3", "F4"])):
+        works, report = consolidate(tmp_path, f)
+        assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.8, 0.5, 1.0]
+        said = [x for x in report["findings"] if x["code"] == "PROGRESS_AMBIGUOUS"]
+        assert [x["cell"] for x in said] == warned
+    assert said[0]["message"].startswith("Không đọc được định dạng số của tệp, nên ô ghi 0,8 có hai cách hiểu: "
+                                         "hiểu là 80%, cũng có thể là 0,8%.")
+
+
 def test_the_number_formats_of_an_xlsb_written_by_excel_are_read_per_cell():
     """ExcelDataReader's Test_git_issue_532.xlsb (saved by Excel): cells A3:C16
     carry the format 0.00 %; the reader says so for each cell."""

@@ -138,6 +138,8 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     general = [v for i, v in numbers if i not in percent]
     fraction = bool(general) and all(0 <= v <= 1 for v in general)
     mixed = any(v > 1 for v in general)
+    if info is not None and info.unknown:  # the formats could not be read: every number ≤ 1 is said
+        return lambda i: {"percent": False, "fraction": fraction, "mixed": mixed, "unknown": True}
     return lambda i: {"percent": i in percent, "fraction": fraction, "mixed": mixed}
 
 

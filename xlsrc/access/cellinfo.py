@@ -45,6 +45,7 @@ class CellInfo:
     default: int = 0                                              # style of a cell not listed
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
     columns: dict[int, int] = field(default_factory=dict)         # column -> style of its unlisted cells
+    unknown: bool = False  # the file's formats could not be read: a number ≤ 1 may be a fraction or not
 
     def _style(self, r: int, c: int) -> int:
         i = self.xf.get((r, c))

@@ -258,8 +258,8 @@ class FileBook:
                     info = self._foreign[sheet].info
                 else:
                     info = CellInfo()
-            except Exception:  # the values are still read; every cell is taken as General
-                info = CellInfo()
+            except Exception:  # the values are still read; a number ≤ 1 in a progress column is said
+                info = CellInfo(unknown=kind != "")
             self._cell_infos[sheet] = info
         return self._cell_infos[sheet]
 
@@ -283,8 +283,8 @@ class FileBook:
                                  if self._kind() == "xlsb" else
                                  any(cellinfo.is_percent_format(f) for s in self._foreign.values()
                                      for f in s.info.formats) if self._foreign else True)
-            except Exception:
-                self._percent = False
+            except Exception:  # cell_info says whether the formats can be read at all
+                self._percent = True
         return self._percent
 
     def notes(self, sheet: str) -> list[Finding]:
