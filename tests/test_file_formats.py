@@ -129,6 +129,14 @@ def test_merged_cells_dates_and_hidden_sheets_of_excel_xlsb_files():
     assert FileBook(DATA / "xlsb" / "date_1904.xlsb").read("Sheet1")[0][0] == dt.date(2021, 1, 1)
 
 
+def test_an_xlsb_with_a_password_is_said_and_opened_with_the_password():
+    f = DATA / "xlsb" / "password.xlsb"  # encrypted by Excel (agile AES-128)
+    with pytest.raises(FileUnusable, match="Tệp 'password.xlsb' được đặt mật khẩu.*--password"):
+        FileBook(f)
+    book = FileBook(f, password="password")
+    assert book.kind == "xlsb" and book.read("Sheet1") == [["Password: password"]]
+
+
 def test_an_xlsb_whose_sheet_reaches_too_far_is_refused_before_the_reader(tmp_path, monkeypatch):
     f = _xlsb_works(tmp_path / "rong.xlsb", [[i, f"Việc {i}"] + [None] * 3 + [50] for i in range(1, 40)])
     monkeypatch.setattr(L, "LIMITS", L.Limits(sheet_cells=200))
