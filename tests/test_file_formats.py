@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from xlsrc import schema as S
 from xlsrc.access import limits as L
@@ -367,3 +369,52 @@ def test_a_file_under_another_spreadsheet_name_is_read_as_what_it_is_with_a_note
     works, report = consolidate(tmp_path, f)
     assert report["files"][0]["status"] == "ok", report
     assert [w["Tên công trình, phần việc"] for w in works] == [r[1] for r in TABLE[3:]]
+
+
+def _rezip(src: Path, out: Path, change) -> Path:
+    with zipfile.ZipFile(src) as z_in, zipfile.ZipFile(out, "w") as z_out:
+        for item in z_in.infolist():
+            z_out.writestr(item, change(item.filename, z_in.read(item)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def xlsb_source(tmp_path_factory) -> Path:
+    return _xlsb_works(tmp_path_factory.mktemp("xlsb") / "nguon.xlsb",
+                       [[1, "Nhà văn hóa", "Thôn 1", dt.date(2021, 3, 1), dt.date(2021, 12, 31), 0.8],
+                        [2, "Đường", "Thôn 2", dt.date(2021, 4, 1), dt.date(2021, 9, 30), 60]])
+
+
+@given(part=st.sampled_from(["xl/styles.bin", "xl/worksheets/sheet1.bin", "xl/workbook.bin"]),
+       edits=st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 255)), min_size=1, max_size=6),
+       cut=st.one_of(st.none(), st.integers(0, 4000)))
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_damaged_binary_part_never_ends_in_a_traceback(tmp_path, xlsb_source, part, edits, cut):
+    """Random bytes changed in the binary parts that access/xlsb.py reads:
+    the book opens or is refused with a Vietnamese message; the formats,
+    bold cells and merged areas are read or given up, never a traceback."""
+    def change(name, data):
+        if name != part:
+            return data
+        data = bytearray(data)
+        for pos, byte in edits:
+            if data:
+                data[pos % len(data)] = byte
+        return bytes(data[:cut] if cut is not None else data)
+
+    f = _rezip(xlsb_source, tmp_path / "hong.xlsb", change)
+    try:
+        book = FileBook(f)
+    except (FileUnusable, FileTooLarge) as exc:
+        assert "Tệp 'hong.xlsb'" in str(exc)
+        return
+    for sheet in book.sheet_names():
+        book.cell_info(sheet)
+        book.bold_cells(sheet)
+        book.has_percent_formats()
+        try:
+            book.read(sheet)
+            book.merged_ranges(sheet)
+        except FileUnusable as exc:
+            assert "Tệp 'hong.xlsb'" in str(exc)

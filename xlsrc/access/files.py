@@ -15,7 +15,7 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
-from .xlsb import XlsbError, XlsbPackage, legacy_fonts as xlsb_legacy_fonts
+from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
@@ -53,6 +53,14 @@ def _clean(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return None
     return value
+
+
+def _damaged(exc: BaseException) -> bool:
+    """Whether the native reader failed on the file: a Python error, or a Rust
+    panic (pyo3's PanicException derives from BaseException and cannot be
+    imported by name, so a plain ``except Exception`` would let it through as
+    a traceback). Ctrl+C and the like are never taken for a damaged file."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
 _KEPT = frozenset({int, dt.datetime, dt.date})  # kept as they come; a finite float and a non-empty text too
@@ -172,7 +180,9 @@ class FileBook:
                 from python_calamine import CalamineWorkbook
                 self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
                 self._names = list(self._cal.sheet_names)
-            except Exception as exc:
+            except BaseException as exc:
+                if not _damaged(exc):
+                    raise
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
         else:
             self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
@@ -223,7 +233,9 @@ class FileBook:
                 found = self._cal.get_sheet_by_name(sheet)
                 raw = found.to_python(skip_empty_area=False)
                 self._merged[sheet] = _merged_of(found) or self._binary_merges(sheet)  # read once
-            except Exception as exc:
+            except BaseException as exc:
+                if not _damaged(exc):
+                    raise
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
             grid = [[v if ((k := v.__class__) is str and v) or (k is float and v - v == 0.0) or k in _KEPT
                      else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
@@ -321,7 +333,7 @@ class FileBook:
         if self._kind() == "xlsb":
             try:
                 return self._binary().shape(sheet).bold
-            except (XlsbError, KeyError, ValueError):
+            except Exception:
                 return set()
         return self._foreign[sheet].bold if sheet in self._foreign else None
 
@@ -339,7 +351,7 @@ class FileBook:
     def _binary_legacy_fonts(self) -> bool:
         try:
             return xlsb_legacy_fonts(self._binary().styles)
-        except (XlsbError, KeyError, ValueError):  # the text itself still tells TCVN3/VNI
+        except Exception:  # the text itself still tells TCVN3/VNI
             return False
 
     def _binary_merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
@@ -347,7 +359,7 @@ class FileBook:
             return []
         try:
             return self._binary().shape(sheet).merges
-        except (XlsbError, KeyError, ValueError):
+        except Exception:  # a damaged part: the values are still read, unmerged
             return []
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
