@@ -354,6 +354,21 @@ def test_our_workbook_saved_as_a_template_is_read_as_our_workbook(tmp_path, suff
     assert [(w["Tên công trình, phần việc"], w["Tiến độ hoàn thành (%)"]) for w in works] == [("Xây cầu dân sinh", 0.6)]
 
 
+def test_compute_on_a_template_writes_a_workbook_excel_opens(tmp_path):
+    """openpyxl keeps a template's content type when it saves; an .xlsx that
+    declares itself a template is refused by Excel ("file format or file
+    extension is not valid"). The copy is a plain workbook."""
+    from .fixtures_consolidate import template_file, work
+    wb = openpyxl.load_workbook(template_file(tmp_path / "so.xlsx", works=[work(1, "Xây cầu dân sinh")]))
+    wb.template = True
+    wb.save(tmp_path / "so.xltx")
+    out = tmp_path / "DaTinh.xlsx"
+    assert _run(["compute", tmp_path / "so.xltx", "-o", out]) == 0, _run.stderr
+    with zipfile.ZipFile(out) as z:
+        types = z.read("[Content_Types].xml").decode()
+    assert "spreadsheetml.sheet.main+xml" in types and "template" not in types
+
+
 @pytest.mark.parametrize("real, named", [("xls", ".xlsx"), ("xlsb", ".xlsx"), ("ods", ".xls"), ("xlsx", ".ods")])
 def test_a_file_under_another_spreadsheet_name_is_read_as_what_it_is_with_a_note(tmp_path, real, named):
     from .shapes import write_table

@@ -413,6 +413,8 @@ class FileBook:
         wb = self._open_for_write()
         if Path(path).suffix.lower() == ".xlsx" and wb.vba_archive is not None:
             wb.vba_archive = None
+        # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
+        wb.template = Path(path).suffix.lower() in (".xltx", ".xltm")
         wb.save(path)
 
     @property
