@@ -25,6 +25,10 @@ class Pct(float):
     """A number stored in a cell whose own format is a percentage."""
 
 
+class Bold(str):
+    """Text in a bold cell."""
+
+
 class Formula:
     """A cell holding a formula and its cached value (``shared``: part of a shared formula)."""
 
@@ -67,11 +71,12 @@ def xlsx(path: Path, rows: list[list], sheet: str = "Phụ lục", *, strict: bo
                 body = f"<f{attrs}>{escape(v.text)}</f>" if v.text else f"<f{attrs}/>"
                 cells.append(f'<c{ref} s="{2 if isinstance(v.value, Pct) else 0}">{body}<v>{v.value!r}</v></c>')
             elif isinstance(v, str):
+                style = ' s="3"' if isinstance(v, Bold) else ""
                 if inline:
-                    cells.append(f'<c{ref} t="inlineStr"><is><t>{escape(v)}</t></is></c>')
+                    cells.append(f'<c{ref}{style} t="inlineStr"><is><t>{escape(v)}</t></is></c>')
                 else:
                     strings.append(v)
-                    cells.append(f'<c{ref} t="s"><v>{len(strings) - 1}</v></c>')
+                    cells.append(f'<c{ref}{style} t="s"><v>{len(strings) - 1}</v></c>')
             elif isinstance(v, (dt.date, dt.datetime)):
                 cells.append(f'<c{ref} s="1"><v>{_serial(v, date1904)!r}</v></c>')
             elif isinstance(v, Pct):
@@ -87,13 +92,15 @@ def xlsx(path: Path, rows: list[list], sheet: str = "Phụ lục", *, strict: bo
     custom = "" if percent_id < 164 else (f'<numFmts count="1"><numFmt numFmtId="{percent_id}" '
                                           f'formatCode="{escape(percent_code, {chr(34): "&quot;"})}"/></numFmts>')
     styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{ns["main"]}">{custom}'
-              '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+              '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+              '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
               '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
               '</fill></fills><borders count="1"><border/></borders>'
               '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-              '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+              '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
               '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
               f'<xf numFmtId="{percent_id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+              '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
               '</cellXfs></styleSheet>')
     pr = '<workbookPr date1904="1"/>' if date1904 else "<workbookPr/>"
     workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{ns["main"]}" '

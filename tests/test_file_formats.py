@@ -23,7 +23,7 @@ from xlsrc.access.files import FileBook
 from xlsrc.errors import FileTooLarge, FileUnusable
 
 DATA = Path(__file__).parent / "data"
-from .ooxml_parts import Formula, Pct, xlsx
+from .ooxml_parts import Bold, Formula, Pct, xlsx
 from .test_user_files import _run
 
 HEADER = ["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"]
@@ -194,6 +194,17 @@ def test_xlsx_from_other_producers_reaches_the_master_as_the_sender_meant(tmp_pa
                                                      dt.datetime(2021, 5, 10)]  # never shifted by 4 years
     assert [w["Ngày hoàn thành"] for w in works][0] == dt.datetime(2021, 12, 31)
     assert not [x for x in report["findings"] if x["code"] == "PROGRESS_AMBIGUOUS"]
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["transitional", "strict"])
+def test_a_bold_group_row_of_a_strict_workbook_is_a_group_not_a_work(tmp_path, strict):
+    """A heading typed alone in a bold cell, no number, no dates: a group.
+    openpyxl (the bold reader for .xlsx) cannot open Strict Open XML; the
+    access layer reads the bold fonts of such a file itself."""
+    rows = [HEADER, [None, Bold("Khối trường học")], *[r for r in PRODUCER_ROWS[3:]]]
+    works, report = consolidate(tmp_path, xlsx(tmp_path / "so_giao_duc.xlsx", rows, strict=strict))
+    assert [w["Tên công trình, phần việc"] for w in works] == [r[1] for r in PRODUCER_ROWS[3:]]
+    assert [w["Nhóm"] for w in works] == ["Khối trường học"] * 3
 
 
 def test_shared_formulas_with_cached_values_are_read_as_their_values(tmp_path):

@@ -140,6 +140,22 @@ def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
     return formats or [GENERAL], fonts_by_xf or [font_names[0] if font_names else ""]
 
 
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+
+
+def _xlsx_bold_styles(z) -> set[int]:
+    """The cell styles (cellXfs indexes) whose font is bold."""
+    from defusedxml import ElementTree as ET
+    root = ET.fromstring(z.read("xl/styles.xml"))
+    m = namespace(root)
+    fonts = root.find(m + "fonts")
+    bold_fonts = {i for i, font in enumerate(fonts if fonts is not None else [])
+                  if (b := font.find(m + "b")) is not None and b.get("val", "1") not in ("0", "false")}
+    xfs = root.find(m + "cellXfs")
+    return {i for i, xf in enumerate(xfs if xfs is not None else []) if int(xf.get("fontId", "0") or 0) in bold_fonts}
+
+
 class _Parts:
     """The parts of an opened package; a part the size check already
     unpacked (see limits.check_package) is not unpacked again."""
@@ -172,6 +188,22 @@ class XlsxPackage:
         if self._styles is None:
             self._styles = _xlsx_styles(self.zip)
         return self._styles
+
+    @property
+    def strict(self) -> bool:
+        """Saved as Strict Open XML (ISO/IEC 29500 Strict), which openpyxl cannot open."""
+        return _STRICT in self.zip.read("xl/workbook.xml")[:4096]
+
+    def bold_cells(self, sheet: str) -> set[tuple[int, int]]:
+        """Cells (0-based) that hold a value and whose font is bold."""
+        bold = _xlsx_bold_styles(self.zip)
+        found = set()
+        for m in _CELL.finditer(self.part(sheet)) if bold else ():
+            attrs, inner = m.group(1), m.group(2) or b""
+            s, ref = _ATTR_S.search(attrs), _ATTR_R.search(attrs)
+            if s is not None and ref is not None and int(s.group(1)) in bold and _HAS_VALUE.search(inner):
+                found.add((int(ref.group(2)) - 1, col_index(ref.group(1))))
+        return found
 
     def has_percent(self) -> bool:
         try:

@@ -327,14 +327,17 @@ class FileBook:
         return notes
 
     def bold_cells(self, sheet: str) -> set[tuple[int, int]] | None:
-        """Bold cells of an HTML/XML table or an .xlsb sheet (0-based); None
-        for another workbook (its formatting is read by the consolidator's own
-        bold reader)."""
-        if self._kind() == "xlsb":
-            try:
+        """Bold cells of an HTML/XML table, an .xlsb sheet or a Strict Open
+        XML sheet (0-based); None for another workbook (its formatting is read
+        by the consolidator's own bold reader)."""
+        kind = self._kind()
+        try:
+            if kind == "xlsb":
                 return self._binary().shape(sheet).bold
-            except Exception:
-                return set()
+            if kind == "xlsx" and self._package().strict:  # openpyxl, which reads the others, cannot
+                return self._package().bold_cells(sheet)
+        except Exception:  # no formatting to be had: no bold heading
+            return set()
         return self._foreign[sheet].bold if sheet in self._foreign else None
 
     def hidden_sheets(self) -> set[str]:

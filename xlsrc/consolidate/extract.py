@@ -545,6 +545,9 @@ class _BoldCells:
 
     def _reader(self):
         import io
+        known = self.book.bold_cells(self.sheet)  # the access layer knows: HTML, XML 2003, .xlsb, Strict .xlsx
+        if known is not None:
+            return lambda r, c: (r, c) in known
         kind, data = _kind(self.book), self.book.data
         if kind == "xlsx":
             import openpyxl
@@ -561,5 +564,4 @@ class _BoldCells:
         if kind == "ods":
             bold = _ods_shape(data, self.sheet)[1]
             return lambda r, c: (r, c) in bold
-        bold = self.book.bold_cells(self.sheet) or set()  # HTML (<b>, <th>) and XML 2003 (ss:Bold)
-        return lambda r, c: (r, c) in bold
+        return lambda r, c: False  # no formatting known
