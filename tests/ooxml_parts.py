@@ -29,6 +29,10 @@ class Bold(str):
     """Text in a bold cell."""
 
 
+class Err(str):
+    """An error value (#REF!, #N/A …) stored as Excel stores it (t="e")."""
+
+
 class Formula:
     """A cell holding a formula and its cached value (``shared``: part of a shared formula)."""
 
@@ -70,6 +74,8 @@ def xlsx(path: Path, rows: list[list], sheet: str = "Phụ lục", *, strict: bo
                 attrs = f' t="shared" si="{v.shared}"' + (f' ref="{v.ref}"' if v.ref else "") if v.shared else ""
                 body = f"<f{attrs}>{escape(v.text)}</f>" if v.text else f"<f{attrs}/>"
                 cells.append(f'<c{ref} s="{2 if isinstance(v.value, Pct) else 0}">{body}<v>{v.value!r}</v></c>')
+            elif isinstance(v, Err):
+                cells.append(f'<c{ref} t="e"><v>{escape(v)}</v></c>')
             elif isinstance(v, str):
                 style = ' s="3"' if isinstance(v, Bold) else ""
                 if inline:

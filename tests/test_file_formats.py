@@ -23,7 +23,7 @@ from xlsrc.access.files import FileBook
 from xlsrc.errors import FileTooLarge, FileUnusable
 
 DATA = Path(__file__).parent / "data"
-from .ooxml_parts import Bold, Formula, Pct, xlsx
+from .ooxml_parts import Bold, Err, Formula, Pct, xlsx
 from .test_user_files import _run
 
 HEADER = ["TT", "Tên công trình", "Đơn vị thực hiện", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"]
@@ -205,6 +205,16 @@ def test_a_bold_group_row_of_a_strict_workbook_is_a_group_not_a_work(tmp_path, s
     works, report = consolidate(tmp_path, xlsx(tmp_path / "so_giao_duc.xlsx", rows, strict=strict))
     assert [w["Tên công trình, phần việc"] for w in works] == [r[1] for r in PRODUCER_ROWS[3:]]
     assert [w["Nhóm"] for w in works] == ["Khối trường học"] * 3
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["transitional", "strict"])
+def test_a_strict_table_of_only_error_values_is_said_so(tmp_path, strict):
+    rows = [HEADER] + [[i, Err("#REF!"), Err("#N/A"), Err("#REF!"), Err("#REF!"), Err("#DIV/0!")] for i in (1, 2)]
+    f = xlsx(tmp_path / "so_xay_dung.xlsx", rows, strict=strict)
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", f, "-o", out, "--json", "--jobs", "1"]) == 2
+    [entry] = json.loads(_run.stdout)["files"]
+    assert entry["status"] == "error" and "chỉ có giá trị lỗi (#REF!, #N/A …)" in entry["message"], entry
 
 
 def test_shared_formulas_with_cached_values_are_read_as_their_values(tmp_path):

@@ -104,7 +104,7 @@ def namespace(root) -> str:
     return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
 
 
-def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
     wb = ET.fromstring(z.read("xl/workbook.xml"))
     rels = {rel.get("Id"): rel.get("Target", "") for rel in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
@@ -179,7 +179,7 @@ class XlsxPackage:
 
     def part(self, sheet: str) -> bytes:
         if self._parts is None:
-            self._parts = _sheet_parts(self.zip)
+            self._parts = sheet_parts(self.zip)
         name = self._parts.get(sheet)
         return self.zip.read(name) if name else b""
 
