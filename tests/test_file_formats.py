@@ -131,6 +131,20 @@ def test_merged_cells_dates_and_hidden_sheets_of_excel_xlsb_files():
     assert FileBook(DATA / "xlsb" / "date_1904.xlsb").read("Sheet1")[0][0] == dt.date(2021, 1, 1)
 
 
+def test_a_chart_sheet_in_an_xlsb_costs_nothing(tmp_path):
+    """calamine's any_sheets.xlsb (saved by Excel) has a chart sheet, which the
+    .xlsb value reader cannot read: it is not a sheet of cells, so it is left
+    out instead of making the whole file unreadable."""
+    book = FileBook(DATA / "xlsb" / "any_sheets.xlsb")
+    assert book.sheet_names() == ["Visible", "Hidden", "VeryHidden"]
+    assert book.hidden_sheets() == {"Hidden", "VeryHidden"}
+    assert book.read("Visible")[0] == [1.0, 2.0] and "contains 4 sheets" in book.read("Visible")[4][0]
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", DATA / "xlsb" / "any_sheets.xlsb", "-o", out, "--json", "--jobs", "1"]) == 2
+    [entry] = json.loads(_run.stdout)["files"]
+    assert "Không tìm thấy bảng" in entry["message"] and "không đọc được" not in entry["message"], entry
+
+
 def test_an_xlsb_with_a_password_is_said_and_opened_with_the_password():
     f = DATA / "xlsb" / "password.xlsb"  # encrypted by Excel (agile AES-128)
     with pytest.raises(FileUnusable, match="Tệp 'password.xlsb' được đặt mật khẩu.*--password"):

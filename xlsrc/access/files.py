@@ -179,7 +179,7 @@ class FileBook:
             try:
                 from python_calamine import CalamineWorkbook
                 self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-                self._names = list(self._cal.sheet_names)
+                self._names = _worksheets(self._cal)
             except BaseException as exc:
                 if not _damaged(exc):
                     raise
@@ -442,6 +442,16 @@ _REASONS = (("cannot detect file format", "không nhận ra định dạng tệp
             ("utf", "có ký tự không đọc được"), ("eof", "tệp bị cắt cụt, thiếu phần cuối"),
             ("truncat", "tệp bị cắt cụt, thiếu phần cuối"), ("not found", "thiếu một phần bên trong tệp"),
             ("missing", "thiếu một phần bên trong tệp"), ("memory", "tệp quá lớn"))
+
+
+def _worksheets(cal) -> list[str]:
+    """The sheets that hold cells: a chart sheet holds none (and the .xlsb
+    reader fails on one, which would cost the whole file)."""
+    try:
+        from python_calamine import SheetTypeEnum
+        return [m.name for m in cal.sheets_metadata if m.typ not in (SheetTypeEnum.ChartSheet, SheetTypeEnum.Vba)]
+    except Exception:  # a reader without the metadata: every sheet
+        return list(cal.sheet_names)
 
 
 def _merged_of(found) -> list[tuple[int, int, int, int]]:

@@ -119,7 +119,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     xml = info.filename.endswith((".xml", ".rels"))
     single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
-    bin_extent = xlsb.Extent() if binary else None  # an .xlsb sheet: rows and columns from its records
+    bin_extent = xlsb.Extent() if binary and sheet else None  # an .xlsb sheet: rows and columns from its records
     with z.open(info) as fh:
         while True:
             chunk = fh.read(CHUNK)
@@ -131,11 +131,12 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             total += len(chunk)
             if total > limits.part_bytes:
                 raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
-            if bin_extent is not None:
-                bin_extent.feed(chunk)
-                extent.add(bin_extent.rows, bin_extent.cols)
-                _check_extent(extent, name, info.filename, limits)
-                continue  # binary records: no text runs, no XML
+            if binary:  # binary records: no text runs, no XML
+                if bin_extent is not None:
+                    bin_extent.feed(chunk)
+                    extent.add(bin_extent.rows, bin_extent.cols)
+                    _check_extent(extent, name, info.filename, limits)
+                continue
             if run + len(chunk) <= limits.text_run:  # no run through this chunk can pass the limit
                 last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
                 run = run + len(chunk) if last < 0 else len(chunk) - 1 - last
@@ -242,6 +243,7 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     if declared > limits.total_bytes:
         raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
     is_ods = any(i.filename == "mimetype" for i in infos)
+    is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
     kept = 0
     for info in infos:
         if info.file_size > limits.part_bytes:
@@ -255,9 +257,10 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
         if info.is_dir():
             continue
         fn = info.filename
-        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
+        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and (
+            fn.endswith(".xml") or (fn.endswith(".bin") and "/binaryIndex" not in fn))  # .xlsb: not its index
         ods = is_ods and fn == "content.xml"
-        binary = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".bin")
+        binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
         whole = _scan_part(z, info, name, limits, sheet, ods, binary)
         if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
                 and kept + len(whole) <= KEEP_BYTES:
