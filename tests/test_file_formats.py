@@ -160,6 +160,20 @@ def test_an_xlsb_whose_sheet_reaches_too_far_is_refused_before_the_reader(tmp_pa
         FileBook(f)
 
 
+def test_long_texts_of_an_xlsb_are_binary_records_not_one_xml_text_run(tmp_path):
+    """The 256 KB limit on a run of text between two XML tags means nothing in
+    a binary part: 300 long descriptions (600 KB of UTF-16 in sharedStrings.bin
+    without a '<' byte) are a normal file."""
+    rows = [[i, f"Công trình {i:03d} " + "x" * 1000, "UBND xã", dt.date(2021, 3, 1), dt.date(2021, 12, 31), 50]
+            for i in range(1, 301)]
+    f = _xlsb_works(tmp_path / "mo_ta_dai.xlsb", rows)
+    with zipfile.ZipFile(f) as z:
+        assert z.getinfo("xl/sharedStrings.bin").file_size > L.LIMITS.text_run
+    works, report = consolidate(tmp_path, f)
+    assert report["files"][0]["status"] == "ok", report
+    assert len(works) == 300 and works[-1]["Tên công trình, phần việc"].endswith("x" * 1000)
+
+
 def test_a_damaged_xlsb_is_an_error_naming_the_file(tmp_path):
     whole = _xlsb_works(tmp_path / "goc.xlsb", [[1, "Việc", None, None, None, 50]]).read_bytes()
     f = tmp_path / "so_xay_dung.xlsb"
