@@ -482,3 +482,24 @@ def test_a_damaged_binary_part_never_ends_in_a_traceback(tmp_path, xlsb_source, 
             book.merged_ranges(sheet)
         except FileUnusable as exc:
             assert "Tệp 'hong.xlsb'" in str(exc)
+
+
+# ---------------------------------------------------------------------------
+# CSV from a Vietnamese Excel: ';' between fields, ',' in numbers
+def test_a_semicolon_csv_whose_header_and_numbers_hold_commas_is_split_at_the_semicolons(tmp_path):
+    """Excel on Vietnamese Windows writes 'CSV' with ';' and decimal commas.
+    The template's own header 'Tên công trình, phần việc' and one decimal
+    comma per row make the comma as regular as the semicolon; a sniffer that
+    prefers ',' on a tie cut every line at the comma and found no table."""
+    f = tmp_path / "xa_cam_binh.csv"
+    f.write_bytes("\r\n".join([
+        "TT;Tên công trình, phần việc;Đơn vị thực hiện;Ngày khởi công;Ngày hoàn thành;Tiến độ hoàn thành (%)",
+        "1;Đường giao thông thôn Yên Lạc;Thôn Yên Lạc;05/01/2025;30/06/2025;75,5",
+        "2;Kênh mương nội đồng;HTX Cẩm Bình;01/02/2025;30/09/2025;40,25",
+        "3;Điện chiếu sáng;Đoàn Thanh niên;01/03/2025;31/08/2025;100,0", ""]).encode("utf-8-sig"))
+    works, report = consolidate(tmp_path, f)
+    assert report["files"][0]["status"] == "ok", report
+    assert [w["Tên công trình, phần việc"] for w in works] == [
+        "Đường giao thông thôn Yên Lạc", "Kênh mương nội đồng", "Điện chiếu sáng"]
+    assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.755, 0.4025, 1.0]
+    assert works[2]["Ngày hoàn thành"] == dt.datetime(2025, 8, 31)

@@ -167,12 +167,28 @@ def _cell(text: str):
 
 
 # -- CSV --------------------------------------------------------------------
+def _delimiter(sample: str) -> str:
+    """The separator that splits the lines into the same number of fields
+    most often, then into the most fields — never a decimal comma: a
+    Vietnamese Excel writes ';' between fields and '0,8' for numbers, and a
+    header such as 'Tên công trình, phần việc' holds a comma too (csv.Sniffer
+    then picks ',', which it prefers on a tie, and cuts every number in two)."""
+    lines = [ln for ln in sample.splitlines()[:-1] or sample.splitlines() if ln.strip()][:50]
+    best, best_score = ",", (0.0, 0)
+    for sep in (";", "\t", ","):
+        widths = [len(row) for row in csv.reader(lines, delimiter=sep, quotechar='"')]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = (widths.count(mode) / len(widths), mode)
+        if mode >= 2 and score > best_score:
+            best, best_score = sep, score
+    return best
+
+
 def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     text, encoding = _decode_text(data)
-    try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = _delimiter(text[:65536])
     # only the separator is guessed: quotes are Excel's (RFC 4180, '""' inside a quoted field), which
     # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
