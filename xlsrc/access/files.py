@@ -40,6 +40,8 @@ def wanted_in_folder(path: Path) -> bool:
             return sniff(fh.read(16384)) == "xml2003"
     except OSError:
         return True  # opened again when read: the error is said then
+
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
