@@ -404,3 +404,46 @@ def test_quotes_inside_a_csv_field_are_read_as_excel_writes_them(tmp_path, sep):
     f.write_text(out.getvalue(), encoding="utf-16")
     grid = FileBook(f).read("Sheet1")
     assert grid[1][1:3] == ["Sửa nhà văn hóa", 'Khối "A"']
+
+
+def _declare_size(package: bytes, part: str, size: int) -> bytes:
+    """The package with ``part``'s unpacked size rewritten, in its local header
+    and in the central directory, to ``size`` (a header that lies)."""
+    import struct
+    import zipfile
+    info = zipfile.ZipFile(io.BytesIO(package)).getinfo(part)
+    data = bytearray(package)
+    struct.pack_into("<I", data, info.header_offset + 22, size)  # local header: uncompressed size
+    name = part.encode()
+    central = data.find(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 6])
+    while central >= 0 and data[central + 46:central + 46 + len(name)] != name:
+        central = data.find(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, size)  # central directory: uncompressed size
+    return bytes(data)
+
+
+def test_a_small_part_whose_header_lies_is_never_passed(tmp_path, monkeypatch):
+    """The quick path for small parts makes at most the declared size plus one
+    byte: a part that unpacks to more than its header says is refused, and its
+    real size is measured, never trusted."""
+    monkeypatch.setattr(L, "LIMITS", L.Limits(part_bytes=300 * 1024, ratio=10**6))
+    padded = SHEET_HEAD_FOR_TEST + b" " * (600 * 1024) + \
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+    f = tmp_path / "noi_doi.xlsx"
+    f.write_bytes(_declare_size(xlsx_bytes(padded), "xl/worksheets/sheet1.xml", 2000))
+    with pytest.raises((FileTooLarge, FileUnusable)):
+        FileBook(f)
+
+
+def test_small_parts_unpacked_by_the_quick_path_are_the_parts_themselves(tmp_path):
+    import zipfile
+    f = template_file(tmp_path / "mau.xlsx", works=[work(i, f"Công trình {i}") for i in range(1, 40)])
+    z = zipfile.ZipFile(io.BytesIO(f.read_bytes()))
+    kept: dict[str, bytes] = {}
+    L.check_package(z, f.name, keep=kept)
+    assert kept and all(kept[name] == z.read(name) for name in kept)
+    assert L._unpack_small(z, z.getinfo("xl/workbook.xml")) == z.read("xl/workbook.xml")
+
+
+SHEET_HEAD_FOR_TEST = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet '
+                       b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable
 
 from . import schema as S
@@ -286,19 +287,27 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     header_texts = {fold(v) for r in range(loc.header_row, loc.data_start) for v in grid[r]
                     if isinstance(v, str) and v.strip()}
     stack: list[tuple[int, str]] = []
+    last_mapped = max(mapped, default=-1)
+    take = itemgetter(*mapped) if len(mapped) > 1 else None  # the mapped cells in one C-level pass
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         n = len(row)
-        filled = [v for v in (row[c] for c in mapped if c < n)
-                  if v is not None and (v.__class__ is not str or v.strip())]
+        # a cell is filled when it holds a value other than blank text
+        filled = [v for v in (take(row) if take is not None and n > last_mapped else
+                              [row[c] for c in mapped if c < n])
+                  if v is not None and (v.__class__ is not str or (v and not v.isspace()))]
         if not filled:
             continue
-        if not any(isinstance(v, str) and _THREE_ALNUM.search(v) for v in filled):  # else cannot be numbering
+        for v in filled:  # a text of three letters or digits: not a numbering row "(1) (2) (3)"
+            if v.__class__ is str and _THREE_ALNUM.search(v):
+                break
+        else:
             texts = [fold(v) for v in filled]
             if all(_NUMBERING.match(t) for t in texts if t):  # (1) (2) (3) under the header
                 continue
-        key_value = _row_get(row, key_col)
-        filled_cols = [c for c, v in enumerate(row) if v is not None and (not isinstance(v, str) or v.strip())]
+        key_value = row[key_col] if key_col is not None and key_col < n else None
+        filled_cols = [c for c, v in enumerate(row)
+                       if v is not None and (v.__class__ is not str or (v and not v.isspace()))]
         first_col = filled_cols[0]
         first_raw = row[first_col]
         if first_col != key_col and isinstance(first_raw, str):
@@ -307,8 +316,12 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
         if len(filled) <= 2 and isinstance(key_value, str) and (
                 _FOOT_NOTE.match(key_value) or _is_end_marker(fold(key_value))):
             break
-        if any(v.__class__ is str and v[:1] in _TOTAL_FIRST_OR_SPACE and is_total(v)
-               for v in (row[c] for c in filled_cols)):
+        for v in row:  # a blank text is never a total: every text cell of the row can be tried
+            if v.__class__ is str and v[:1] in _TOTAL_FIRST_OR_SPACE and is_total(v):
+                break
+        else:
+            v = None
+        if v is not None:
             continue  # "Tổng cộng | 03 công trình | … | 65%", "Cộng I" — not a work, wherever it stands
         if header_key and isinstance(key_value, str) and len(key_value) <= len(header_raw) + 8 \
                 and _may_fold_to(key_value, header_key) and fold(key_value) == header_key:

@@ -160,23 +160,26 @@ def _check_info(out: _Collector) -> None:
 
 
 def _check_work(out: _Collector, rec: Record) -> None:
-    start, finish, actual = rec["start"], rec["planned_finish"], rec["actual_finish"]
-    for end, key in ((finish, "planned_finish"), (actual, "actual_finish")):
-        if start.ok and end.ok and end.end < start.start:
-            out.add(S.WORKS, rec, key, ERROR, "FINISH_BEFORE_START",
-                    f"Ngày hoàn thành ({end.display()}) trước ngày khởi công ({start.display()}).")
-    progress: Progress = rec["progress"]
-    declared = rec["declared_status"]
-    if progress.ok and 0 <= progress.value <= 100:
-        if progress.value >= 100 and declared and declared != S.STATUS_DONE:
-            out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
-                    f"Tiến độ 100% nhưng tình trạng ghi '{declared}'.")
-        elif progress.value < 100 and declared == S.STATUS_DONE:
-            out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
-                    f"Tình trạng ghi 'Hoàn thành' nhưng tiến độ mới {progress.value:g}%.")
-        elif progress.value < 100 and actual.ok:
-            out.add(S.WORKS, rec, "actual_finish", WARNING, "PROGRESS_STATUS_MISMATCH",
-                    f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%.")
+    values = rec.values
+    start, finish, actual = values["start"], values["planned_finish"], values["actual_finish"]
+    if start.start is not None:
+        for end, key in ((finish, "planned_finish"), (actual, "actual_finish")):
+            if end.start is not None and end.end < start.start:
+                out.add(S.WORKS, rec, key, ERROR, "FINISH_BEFORE_START",
+                        f"Ngày hoàn thành ({end.display()}) trước ngày khởi công ({start.display()}).")
+    progress: Progress = values["progress"]
+    if progress.value is None or not 0 <= progress.value <= 100:
+        return
+    declared = values["declared_status"]
+    if progress.value >= 100 and declared and declared != S.STATUS_DONE:
+        out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
+                f"Tiến độ 100% nhưng tình trạng ghi '{declared}'.")
+    elif progress.value < 100 and declared == S.STATUS_DONE:
+        out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
+                f"Tình trạng ghi 'Hoàn thành' nhưng tiến độ mới {progress.value:g}%.")
+    elif progress.value < 100 and actual.start is not None:
+        out.add(S.WORKS, rec, "actual_finish", WARNING, "PROGRESS_STATUS_MISMATCH",
+                f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%.")
 
 
 def _check_number_date(out: _Collector, spec: S.SheetSpec, rec: Record) -> None:
@@ -236,6 +239,13 @@ def validate_records(data: WorkbookData) -> list[Finding]:
 
 _RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
 _FREE_TEXT = (S.TEXT, S.LINES)  # without a vocabulary, any text that is there is valid
+# a parsed value of these kinds that _check_cell has nothing to say about (the common case, tested first)
+_CLEAN = {
+    S.DATE: lambda v: v.__class__ is DateValue and v.start is not None and not v.note,
+    S.PROGRESS: lambda v: v.__class__ is Progress and v.value is not None and 0 <= v.value <= 100
+    and not v.interpreted,
+    S.INT: lambda v: v.__class__ is int,
+}
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 
@@ -256,12 +266,10 @@ def row_signature(rec: Record) -> tuple:
     compares it across sheets, the validator within a table)."""
     got = rec.signature
     if got is None:
-        raw, normalize = rec.raw, unicodedata.normalize
-        got = [rec.text("unit")]
-        for k in signature_keys(rec.spec):
-            v = raw.get(k)
-            got.append("" if v is None else normalize("NFC", v).strip() if v.__class__ is str else nfc(v))
-        got = rec.signature = tuple(got)
+        normalize = unicodedata.normalize
+        got = rec.signature = (rec.text("unit"),) + tuple([
+            "" if v is None else normalize("NFC", v).strip() if v.__class__ is str else nfc(v)
+            for v in map(rec.raw.get, signature_keys(rec.spec))])
     return got
 
 
@@ -278,16 +286,18 @@ def _check_records(out: _Collector) -> None:
         # the reader gives one parsed object for each distinct cell value: known by its id first
         # (the records keep every parsed value alive, so no id is reused here)
         said_by_id: dict[tuple, list[tuple]] = {}
-        cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab)
-                 for col in checked]
+        cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab,
+                  None if col.vocab else _CLEAN.get(col.kind)) for col in checked]
         for rec in data.records.get(spec.key, []):
             raw, values = rec.raw, rec.values
-            for col, key, required, recurring, free in cells:
+            for col, key, required, recurring, free, clean in cells:
                 value = raw.get(key)
                 if value is None and not required:  # an empty optional cell has nothing to check
                     continue
                 parsed = values.get(key)
                 if free and parsed:  # text that is there: nothing to check
+                    continue
+                if clean is not None and clean(parsed):  # a date, progress or number read as typed
                     continue
                 if not recurring:
                     _check_cell(out, spec, rec, col, parsed, value)

@@ -13,8 +13,11 @@ The figures are far above any real report (Excel itself stops a cell at
 32,767 characters) and far below what exhausts a 4 GB office computer."""
 from __future__ import annotations
 
+import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,7 +123,8 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     bin_extent = xlsb.Extent() if binary and sheet else None  # an .xlsb sheet: rows and columns from its records
-    with z.open(info) as fh:
+    small = _unpack_small(z, info) if single else None
+    with (_OneChunk(small) if small is not None else z.open(info)) as fh:
         while True:
             chunk = fh.read(CHUNK)
             if not chunk:
@@ -174,6 +178,66 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                     _check_extent(extent, name, info.filename, limits)
             tail = window[-256:]
     return whole
+
+
+class _OneChunk:
+    """A part already unpacked, read as the stream would give it."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, n: int) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name's and the extra field's lengths
+
+
+def _unpack_small(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """A small stored or deflated part unpacked straight from the package's
+    bytes in memory, with at most its declared size plus one byte made (so a
+    lying header cannot make more); None when anything is unusual (then the
+    part takes zipfile's own streaming path, which says what is wrong)."""
+    fp = getattr(z, "fp", None)
+    if not isinstance(fp, io.BytesIO) or info.flag_bits & 0x1 or \
+            info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    try:
+        view = fp.getbuffer()
+    except (BufferError, ValueError):
+        return None
+    try:
+        offset = info.header_offset
+        if offset + _LOCAL_HEADER.size > len(view):
+            return None
+        magic, name_len, extra_len = _LOCAL_HEADER.unpack_from(view, offset)
+        if magic != b"PK\x03\x04":
+            return None
+        start = offset + _LOCAL_HEADER.size + name_len + extra_len
+        raw = view[start:start + info.compress_size]
+        if len(raw) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = bytes(raw)
+        else:
+            unpacker = zlib.decompressobj(-15)
+            data = unpacker.decompress(raw, info.file_size + 1)
+            if not unpacker.eof:
+                return None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            return None
+        return data
+    except (zlib.error, struct.error, ValueError):
+        return None
+    finally:
+        del view
 
 
 _ODS_TAG = re.compile(rb"<table:table([\s>/])|<table:table-row\b([^>]*)>|</table:table-row>|"

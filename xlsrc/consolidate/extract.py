@@ -7,7 +7,9 @@ import datetime as dt
 import math
 import os
 import re
+import unicodedata
 import zipfile
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,13 @@ from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
-from ..records import (Record, WorkbookData, cell_info_getter, date_from_number, find_sheet, parse_value,
-                       progress_options, read_info)
+from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, date_from_number, find_sheet,
+                       parse_value, progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import nfc
+
+normalize = unicodedata.normalize
 from .units import facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
@@ -99,13 +103,24 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     memo: dict[tuple, tuple[Any, Any]] = {}
     typed_at = [j for c, j in cols if not c.computed]
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
-    parsed = [(c, c.key, c.kind in _REPEATED, options.get(c.key)) for c in typed
-              if c.key in loc.columns or c.key in ("group", "extra")]
+    # (names and row numbers are each their own: not worth remembering)
+    parsed = [(c, c.key, c.kind in _REPEATED and c.key not in (spec.key_column, "order"), options.get(c.key),
+               c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab)
+              for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     extra = loc.extra
+    col_keys = [c.key for c, _ in cols]
+    at = [j for _, j in cols]
+    last = max(at, default=-1)
+    take = (itemgetter(*at) if len(at) > 1 else (lambda row: (row[at[0]],)) if at else (lambda row: ()))
+    dated_keys = [d for n, d in NUMBER_DATES if n in loc.columns and d in empty]  # "Số 45/QĐ-SYT ngày 05/01/2025"
+    has_unit = "unit" in col_keys
+    status_words = spec is S.WORKS
     for i in loc.rows:
         row = grid[i]
         n = len(row)
-        raw = {c.key: (row[j] if j < n else None) for c, j in cols}
+        # the row's cells of the mapped columns, one C-level pass when the row reaches them all
+        raw = dict(zip(col_keys, take(row))) if n > last else {k: (row[j] if j < n else None)
+                                                                  for k, j in zip(col_keys, at)}
         if _only_errors(row, n, typed_at):
             errors += 1
             continue
@@ -119,29 +134,39 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         values = dict(empty)
         rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
-        for c, k, repeated, option in parsed:
+        for c, k, repeated, option, plain, whole in parsed:
             v = raw.get(k)
             if v is None:
                 continue
-            opts = option(i) if option is not None else {}
+            if plain:
+                if v.__class__ is str:  # plain text: itself, NFC, trimmed
+                    values[k] = value = normalize("NFC", v).strip()
+                    rec[k] = value or None
+                    continue
+            elif whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
+                values[k] = rec[k] = int(v)
+                continue
             if repeated:  # units, dates, progress, choices repeat down a table: read each once
-                key = (k, v.__class__, v, opts.get("percent"))
+                key = (k, v.__class__, v, None if option is None else i in option.percent)
                 got = memo.get(key)
                 if got is None:
-                    value = parse_value(c, v, year, **opts)
+                    value = parse_value(c, v, year) if option is None else parse_value(c, v, year, **option(i))
                     got = memo[key] = (value, master_value(c, v, value))
                 values[k], rec[k] = got
             else:
-                values[k] = value = parse_value(c, v, year, **opts)
+                values[k] = value = parse_value(c, v, year) if option is None else \
+                    parse_value(c, v, year, **option(i))
                 rec[k] = master_value(c, v, value)
-        progress = values.get("progress")
-        if spec is S.WORKS and progress is not None and progress.status and not raw.get("declared_status"):
-            values["declared_status"] = rec["declared_status"] = progress.status  # "Đang thực hiện" as progress
-        dated = date_from_number(raw, values)  # "Số 45/QĐ-SYT ngày 05/01/2025": the date is kept in its column
-        if dated:
-            rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
+        if status_words:
+            progress = values["progress"]
+            if progress.status and not raw.get("declared_status"):  # "Đang thực hiện" typed as progress
+                values["declared_status"] = rec["declared_status"] = progress.status
+        if dated_keys:
+            dated = date_from_number(raw, values)  # the date is kept in its column
+            if dated:
+                rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
         records.append(Record(spec, i + 1, raw, values))
-        if "unit" in raw:
+        if has_unit:
             rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
