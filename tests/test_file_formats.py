@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -503,3 +504,24 @@ def test_a_semicolon_csv_whose_header_and_numbers_hold_commas_is_split_at_the_se
         "Đường giao thông thôn Yên Lạc", "Kênh mương nội đồng", "Điện chiếu sáng"]
     assert [w["Tiến độ hoàn thành (%)"] for w in works] == [0.755, 0.4025, 1.0]
     assert works[2]["Ngày hoàn thành"] == dt.datetime(2025, 8, 31)
+
+
+@pytest.mark.parametrize("command", ["validate", "consolidate"])
+def test_the_native_readers_own_report_never_reaches_the_console(tmp_path, command):
+    """A file on which the native reader panics: the user sees one Vietnamese
+    line naming the file; the reader's English report and backtrace go to the log."""
+    import shutil
+    import subprocess
+    import sys
+    f = tmp_path / "so_hong.xlsb"
+    shutil.copy(Path(__file__).parent / "data" / "xlsb" / "hong_calamine_panic.xlsb", f)
+    args = [str(f)] if command == "validate" else [str(f), "-o", str(tmp_path / "tong_hop.xlsx")]
+    env = {**os.environ, "RUST_BACKTRACE": "1", "XDG_STATE_HOME": str(tmp_path / "state"),
+           "LOCALAPPDATA": str(tmp_path / "state")}
+    proc = subprocess.run([sys.executable, "-m", "xlsrc", command, *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 2
+    assert "so_hong.xlsb" in proc.stderr + proc.stdout and "hỏng" in proc.stderr + proc.stdout
+    for english in ("panicked", "thread '", "backtrace", "Traceback"):
+        assert english not in proc.stderr and english not in proc.stdout
+    assert "panicked" in (tmp_path / "state" / "thidua" / "thidua.log").read_text(encoding="utf-8")

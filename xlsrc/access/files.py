@@ -7,7 +7,10 @@ import datetime as dt
 import hashlib
 import io
 import math
+import os
+import sys
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +58,34 @@ def _clean(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return None
     return value
+
+
+_LOG_FD: list[int] = []  # the log, opened once per process for _native_report_to_log
+
+
+@contextmanager
+def _native_report_to_log():
+    """While the native reader runs, what it prints itself on a hostile file
+    (a Rust panic's English report and backtrace) goes to the log file, not
+    to the user's console; the Vietnamese message says what happened."""
+    saved = -1
+    try:
+        if not _LOG_FD:
+            from ..logfile import log_path
+            _LOG_FD.append(os.open(log_path(), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644))
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(_LOG_FD[0], 2)
+    except (OSError, ValueError, AttributeError):  # no fd 2 (pythonw, Excel): nothing to hide
+        if saved >= 0:
+            os.close(saved)
+        saved = -1
+    try:
+        yield
+    finally:
+        if saved >= 0:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _damaged(exc: BaseException) -> bool:
@@ -180,8 +211,9 @@ class FileBook:
         if self.kind in BINARY_KINDS:
             try:
                 from python_calamine import CalamineWorkbook
-                self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-                self._names = _worksheets(self._cal)
+                with _native_report_to_log():
+                    self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+                    self._names = _worksheets(self._cal)
             except BaseException as exc:
                 if not _damaged(exc):
                     raise
@@ -232,8 +264,9 @@ class FileBook:
             self._grids[sheet] = self._foreign[sheet].grid
         if sheet not in self._grids:
             try:
-                found = self._cal.get_sheet_by_name(sheet)
-                raw = found.to_python(skip_empty_area=False)
+                with _native_report_to_log():
+                    found = self._cal.get_sheet_by_name(sheet)
+                    raw = found.to_python(skip_empty_area=False)
                 self._merged[sheet] = _merged_of(found) or self._binary_merges(sheet)  # read once
             except BaseException as exc:
                 if not _damaged(exc):
