@@ -86,7 +86,10 @@ def test_sources_are_what_the_brief_asks_for():
     assert group.index('label="In giấy khen"') < group.index('label="In trên phôi"') < \
         group.index('label="Lưới căn chỉnh phôi"')
     assert "Application.FileDialog(3)" in SOURCE and "Application.FileDialog(4)" in SOURCE
-    assert "AllowMultiSelect = True" in SOURCE and "*.xlsx;*.xlsm;*.xls;*.ods;*.csv" in SOURCE
+    assert "AllowMultiSelect = True" in SOURCE
+    from xlsrc.access.files import SPREADSHEET_SUFFIXES  # the picker offers every format consolidate reads
+    picked = re.search(r'Filters\.Add [^,]+, "([^"]+)"', SOURCE).group(1).split(";")
+    assert sorted(picked) == sorted("*" + s for s in SPREADSHEET_SUFFIXES)
     assert "ThisWorkbook.FollowHyperlink folder" in SOURCE
     assert "xlsrc.macros.make_report_folder()" in SOURCE  # Python creates the folder
     code = "\n".join(line.split("'")[0] for line in SOURCE.splitlines())  # comments off (no ' in strings here)

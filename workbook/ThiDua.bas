@@ -163,7 +163,7 @@ Private Function PickInputs() As Collection
     dlg.Title = Vn("Ch\u1ECDn c\u00E1c t\u1EC7p b\u00E1o c\u00E1o c\u1EE7a \u0111\u01A1n v\u1ECB (Cancel: ch\u1ECDn c\u1EA3 th\u01B0 m\u1EE5c)")
     #If Not Mac Then
         dlg.Filters.Clear
-        dlg.Filters.Add Vn("B\u1EA3ng t\u00EDnh"), "*.xlsx;*.xlsm;*.xls;*.ods;*.csv"
+        dlg.Filters.Add Vn("B\u1EA3ng t\u00EDnh"), "*.xlsx;*.xlsm;*.xlsb;*.xls;*.ods;*.csv;*.xml;*.fods;*.xltx;*.xltm;*.ots"
     #End If
     If dlg.Show = -1 Then
         For i = 1 To dlg.SelectedItems.Count

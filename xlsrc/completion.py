@@ -28,23 +28,26 @@ def _postponed(text: str) -> bool:
 
 def work_status(rec: Record, as_of: dt.date) -> str:
     """Hoàn thành, Đang thực hiện, Chưa triển khai, Chậm tiến độ, Lùi thời gian or Chưa rõ."""
-    progress: Progress = rec["progress"]
-    start: DateValue = rec["start"]
-    finish: DateValue = rec["planned_finish"]
-    actual: DateValue = rec["actual_finish"]
-    declared = rec["declared_status"]
+    values = rec.values
+    progress: Progress = values.get("progress")
+    start: DateValue = values.get("start")
+    finish: DateValue = values.get("planned_finish")
+    actual: DateValue = values.get("actual_finish")
+    declared = values.get("declared_status")
     if declared == S.STATUS_POSTPONED or postponed_in_text(progress.note) or postponed_in_text(rec.text("note")):
         return S.STATUS_POSTPONED
-    if (progress.ok and progress.value >= 100) or (actual.ok and actual.start <= as_of) \
-            or (declared == S.STATUS_DONE and not progress.ok):
+    value = progress.value
+    started = start.start
+    if (value is not None and value >= 100) or (actual.start is not None and actual.start <= as_of) \
+            or (declared == S.STATUS_DONE and value is None):
         return S.STATUS_DONE
-    if finish.ok and finish.end < as_of:
+    if finish.start is not None and finish.end < as_of:
         return S.STATUS_LATE
-    if start.ok and start.start > as_of and not (progress.ok and progress.value > 0):
+    if started is not None and started > as_of and not (value is not None and value > 0):
         return S.STATUS_NOT_STARTED
-    if (progress.ok and progress.value > 0) or (start.ok and start.start <= as_of):
+    if (value is not None and value > 0) or (started is not None and started <= as_of):
         return S.STATUS_ONGOING
-    if progress.ok and progress.value == 0:
+    if value is not None and value == 0:
         return S.STATUS_NOT_STARTED
     return S.STATUS_UNKNOWN
 
@@ -128,19 +131,25 @@ def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
     """The works' part of the totals (no awards yet)."""
     t = Totals(as_of=as_of)
     progresses = t.progresses
+    statuses, by_status, by_kind, by_unit = t.statuses, t.by_status, t.by_kind, t.by_unit
     for rec in works:
         status = work_status(rec, as_of)
-        t.statuses.append(status)
-        t.works += 1
-        t.done += status == S.STATUS_DONE
-        t.by_status[status] += 1
-        t.by_kind[rec["kind"] or "Chưa phân loại"] += 1
+        statuses.append(status)
+        done = status == S.STATUS_DONE
+        by_status[status] += 1
+        values = rec.values
+        by_kind[values.get("kind") or "Chưa phân loại"] += 1
         unit = rec.text("unit") or rec.text("owner") or default_unit or "Chưa rõ đơn vị"
-        u = t.by_unit.setdefault(unit, UnitTotals(unit))
+        u = by_unit.get(unit)
+        if u is None:
+            u = by_unit[unit] = UnitTotals(unit)
         u.works += 1
-        u.done += status == S.STATUS_DONE
-        if rec["progress"].ok:
-            progresses.append(min(max(rec["progress"].value, 0.0), 100.0))
+        u.done += done
+        progress = values.get("progress").value
+        if progress is not None:
+            progresses.append(min(max(progress, 0.0), 100.0))
+    t.works = len(statuses)
+    t.done = by_status[S.STATUS_DONE]
     t.mean_progress = math.fsum(progresses) / len(progresses) if progresses else None
     return t
 

@@ -57,17 +57,15 @@ def in_halves(work: Callable[[int, int], T], n: int, min_items: int = MIN_ITEMS)
         finally:
             os._exit(status)
     os.close(write_end)
+    src = os.fdopen(read_end, "rb")
     try:
         first = work(0, mid)
-    except BaseException:
-        os.close(read_end)
-        _reap(pid)
-        raise
-    with os.fdopen(read_end, "rb") as src:
         data = src.read()
-    ok = _reap(pid) == 0 and data
+    finally:  # on any error here (Ctrl+C too) the pipe is closed first, so the child cannot wait on it
+        src.close()
+        code = _reap(pid)
     try:
-        second = pickle.loads(data) if ok else work(mid, n)
+        second = pickle.loads(data) if code == 0 and data else work(mid, n)
     except Exception:  # a truncated message: computed here instead
         second = work(mid, n)
     return [first, second]

@@ -11,7 +11,7 @@ from .access import BookAccess
 from .completion import Totals, compute
 from .records import WorkbookData, read_workbook
 from .validation import ERROR, SEVERITY_VN, Finding, has_errors, summary_text, validate
-from .vntext import percent_text
+from .vntext import percent_text, who
 
 INFO_CHECK_COL = len(S.INFO_HEADERS)  # column D of Thông tin
 
@@ -97,7 +97,6 @@ def summary_rows(data: WorkbookData, totals: Totals) -> list[list[object]]:
     rows += [[f, totals.awards.get((f, S.COLLECTIVE), 0), totals.awards.get((f, S.INDIVIDUAL), 0), "", ""]
              for f in forms]
     collectives, individuals = totals.awards_by_kind.get(S.COLLECTIVE, 0), totals.awards_by_kind.get(S.INDIVIDUAL, 0)
-    from .report.context import who
     rows.append(["Cộng khen thưởng", collectives, individuals, who(collectives, individuals) or "Chưa có khen thưởng", ""])
     return rows
 

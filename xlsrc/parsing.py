@@ -271,11 +271,18 @@ def status_in_words(text: str) -> tuple[float | None, str]:
     return None, ""
 
 
-def _general_number(v: float, fraction: bool, mixed: bool, shown: str) -> tuple[float, str]:
+def _general_number(v: float, fraction: bool, mixed: bool, shown: str, unknown: bool = False) -> tuple[float, str]:
     """A number from a General cell: on the 0–100 scale, except when it is ≤ 1
     and so is every other number of the column (a column of fractions). A
     number in (0, 1] among larger ones is ambiguous: the General reading (the
-    likelier one, as its neighbours are percents) is kept, with both told."""
+    likelier one, as its neighbours are percents) is kept, with both told.
+    ``unknown``: the file's number formats could not be read, so any number
+    in (0, 1] is ambiguous: read by the column as above, with both told."""
+    if unknown and 0 < v <= 1:
+        likely, other = (v * 100.0, v) if fraction else (v, v * 100.0)
+        return likely, (f"Không đọc được định dạng số của tệp, nên ô ghi {shown} có hai cách hiểu: hiểu là "
+                        f"{_fmt_number(round(likely, 6))}%, cũng có thể là {_fmt_number(round(other, 6))}%. "
+                        f"Hãy ghi rõ, ví dụ '80%'.")
     if fraction and 0 <= v <= 1:
         return v * 100.0, ""
     if mixed and 0 < v <= 1:
@@ -286,7 +293,8 @@ def _general_number(v: float, fraction: bool, mixed: bool, shown: str) -> tuple[
     return v, ""
 
 
-def parse_progress(value: object, fraction: bool = False, percent: bool = False, mixed: bool = False) -> Progress:
+def parse_progress(value: object, fraction: bool = False, percent: bool = False, mixed: bool = False,
+                   unknown: bool = False) -> Progress:
     """``95%``, ``95``, ``95% (dự kiến …)`` keeps the remark as a note; free
     text gives an unknown value with the text as the note.
 
@@ -307,7 +315,7 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
             v = _finite(v * 100.0)
             return Progress(None, "", str(value)) if v is None else Progress(round(v, 6), "", str(value))
         shown = _fmt_number(v) if abs(v) < 1e15 else str(value)
-        v, why = _general_number(v, fraction, mixed, shown)
+        v, why = _general_number(v, fraction, mixed, shown, unknown)
         return Progress(round(v, 6), "", str(value), interpreted=why)
     text = nfc(value)
     m = _THOUSANDS.match(text)

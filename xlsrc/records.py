@@ -138,7 +138,8 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     percent = {i for i, _ in numbers if info is not None and info.is_percent(i, c)}
     numbers += [(i, n) for i in rows if c < len(grid[i]) for n in [number_text(grid[i][c])] if n is not None]
     general = [v for i, v in numbers if i not in percent]
-    return ProgressReading(percent, bool(general) and all(0 <= v <= 1 for v in general), any(v > 1 for v in general))
+    return ProgressReading(percent, bool(general) and all(0 <= v <= 1 for v in general), any(v > 1 for v in general),
+                           info is not None and info.unknown)
 
 
 @dataclass(frozen=True)
@@ -148,8 +149,11 @@ class ProgressReading:
     percent: set[int]   # rows whose own number format is a percentage
     fraction: bool      # every General number of the column is ≤ 1
     mixed: bool         # some General number is > 1
+    unknown: bool = False  # the file's formats could not be read: every number ≤ 1 is said
 
     def __call__(self, i: int) -> dict[str, bool]:
+        if self.unknown:
+            return {"percent": False, "fraction": self.fraction, "mixed": self.mixed, "unknown": True}
         return {"percent": i in self.percent, "fraction": self.fraction, "mixed": self.mixed}
 
 

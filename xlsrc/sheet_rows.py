@@ -95,33 +95,36 @@ def iter_rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widt
     blank_tail = [f'"{s_attr[c]}/>' if c in blanks else None for c in range(width)]
     col_widths = [widths[c] if c < len(widths) else None for c in range(width)]  # None: never sets the height
     seen: list[dict[Any, tuple[str, int]]] = [{} for _ in range(width)]
+    heights = [None] + [height_of(n) if widths else None for n in range(1, 65)]  # by the lines a row takes
+    columns = list(zip(range(width), opens, s_attr, blank_tail, seen, col_widths))
     parts = []
     append = parts.append
     for r, row in enumerate(rows, start=first_row):
         rs = str(r)
         cells = []
+        add = cells.append
         most = 1
-        for c, v in enumerate(row):
+        for (c, open_, style, blank, cache, col_width), v in zip(columns, row):
             if v is None or v == "":
-                if blank_tail[c] is not None:
-                    cells.append(opens[c] + rs + blank_tail[c])
+                if blank is not None:
+                    add(open_ + rs + blank)
                 continue
             kind = v.__class__
             if kind is float or kind is int:  # a number: nothing to cache, never wraps
-                cells.append(f'{opens[c]}{rs}"{s_attr[c]}><v>{v!r}</v></c>' if kind is int or v - v == 0.0
-                             else opens[c] + rs + _cell_tail(v, s_attr[c]))
+                add(f'{open_}{rs}"{style}><v>{v!r}</v></c>' if kind is int or v - v == 0.0
+                    else open_ + rs + _cell_tail(v, style))
                 continue
             try:
-                got = seen[c].get((kind, v))
+                got = cache.get((kind, v))
             except TypeError:  # unhashable: made each time
-                got = _cell(v, s_attr[c], col_widths[c])
+                got = _cell(v, style, col_width)
             if got is None:
-                got = seen[c][(kind, v)] = _cell(v, s_attr[c], col_widths[c])
-            cells.append(opens[c] + rs + got[0])
+                got = cache[(kind, v)] = _cell(v, style, col_width)
+            add(open_ + rs + got[0])
             if got[1] > most:
                 most = got[1]
         if cells:
-            height = height_of(most) if widths else None
+            height = (heights[most] if most < len(heights) else height_of(most)) if widths else None
             attrs = f' ht="{height}" customHeight="1"' if height else ""
             append(f'<row r="{rs}"{attrs}>{"".join(cells)}</row>')
             if len(parts) >= batch:

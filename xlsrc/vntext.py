@@ -93,6 +93,16 @@ def count_text(n: int | None) -> str:
     return f"{n:02d}" if 0 <= n < 10 else str(n)
 
 
+def who(collectives: int, individuals: int) -> str:
+    """``02 tập thể và 07 cá nhân``; a zero side is left out."""
+    parts = []
+    if collectives:
+        parts.append(f"{count_text(collectives)} tập thể")
+    if individuals:
+        parts.append(f"{count_text(individuals)} cá nhân")
+    return " và ".join(parts)
+
+
 def percent_text(value: float | None) -> str:
     """``95%``, ``33,3%`` (Vietnamese decimal comma); empty when unknown."""
     if value is None or not math.isfinite(float(value)):

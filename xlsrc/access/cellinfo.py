@@ -45,6 +45,7 @@ class CellInfo:
     default: int = 0                                              # style of a cell not listed
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
     columns: dict[int, int] = field(default_factory=dict)         # column -> style of its unlisted cells
+    unknown: bool = False  # the file's formats could not be read: a number ≤ 1 may be a fraction or not
 
     def _style(self, r: int, c: int) -> int:
         i = self.xf.get((r, c))
@@ -95,13 +96,22 @@ def col_index(letters: bytes | str) -> int:
     return n - 1
 
 
-def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+def namespace(root) -> str:
+    """'{uri}' of a part's root element: the transitional SpreadsheetML
+    namespace, or the Strict one that Excel's 'Strict Open XML Spreadsheet'
+    writes (http://purl.oclc.org/ooxml/spreadsheetml/main)."""
+    tag = root.tag
+    return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+
+
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
     wb = ET.fromstring(z.read("xl/workbook.xml"))
     rels = {rel.get("Id"): rel.get("Target", "") for rel in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
     parts = {}
-    for s in wb.iterfind("m:sheets/m:sheet", _NS):
-        target = rels.get(s.get(f"{{{_NS['r']}}}id"))
+    m = namespace(wb)  # transitional, or Strict (ISO/IEC 29500 Strict: purl.oclc.org)
+    for s in wb.iter(m + "sheet"):
+        target = rels.get(next((v for k, v in s.attrib.items() if k.endswith("}id")), None))
         if target:
             parts[s.get("name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
     return parts
@@ -113,7 +123,7 @@ def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
         root = ET.fromstring(z.read("xl/styles.xml"))
     except KeyError:
         return [GENERAL], [""]
-    m = "{%s}" % _NS["m"]
+    m = namespace(root)
     custom = {int(n.get("numFmtId", "0")): n.get("formatCode", "") for n in root.iter(m + "numFmt")}
     font_names = []
     fonts = root.find(m + "fonts")
@@ -128,6 +138,22 @@ def _xlsx_styles(z: zipfile.ZipFile) -> tuple[list[str], list[str]]:
         fid = int(xf.get("fontId", "0") or 0)
         fonts_by_xf.append(font_names[fid] if 0 <= fid < len(font_names) else "")
     return formats or [GENERAL], fonts_by_xf or [font_names[0] if font_names else ""]
+
+
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+
+
+def _xlsx_bold_styles(z) -> set[int]:
+    """The cell styles (cellXfs indexes) whose font is bold."""
+    from defusedxml import ElementTree as ET
+    root = ET.fromstring(z.read("xl/styles.xml"))
+    m = namespace(root)
+    fonts = root.find(m + "fonts")
+    bold_fonts = {i for i, font in enumerate(fonts if fonts is not None else [])
+                  if (b := font.find(m + "b")) is not None and b.get("val", "1") not in ("0", "false")}
+    xfs = root.find(m + "cellXfs")
+    return {i for i, xf in enumerate(xfs if xfs is not None else []) if int(xf.get("fontId", "0") or 0) in bold_fonts}
 
 
 class _Parts:
@@ -153,7 +179,7 @@ class XlsxPackage:
 
     def part(self, sheet: str) -> bytes:
         if self._parts is None:
-            self._parts = _sheet_parts(self.zip)
+            self._parts = sheet_parts(self.zip)
         name = self._parts.get(sheet)
         return self.zip.read(name) if name else b""
 
@@ -162,6 +188,22 @@ class XlsxPackage:
         if self._styles is None:
             self._styles = _xlsx_styles(self.zip)
         return self._styles
+
+    @property
+    def strict(self) -> bool:
+        """Saved as Strict Open XML (ISO/IEC 29500 Strict), which openpyxl cannot open."""
+        return _STRICT in self.zip.read("xl/workbook.xml")[:4096]
+
+    def bold_cells(self, sheet: str) -> set[tuple[int, int]]:
+        """Cells (0-based) that hold a value and whose font is bold."""
+        bold = _xlsx_bold_styles(self.zip)
+        found = set()
+        for m in _CELL.finditer(self.part(sheet)) if bold else ():
+            attrs, inner = m.group(1), m.group(2) or b""
+            s, ref = _ATTR_S.search(attrs), _ATTR_R.search(attrs)
+            if s is not None and ref is not None and int(s.group(1)) in bold and _HAS_VALUE.search(inner):
+                found.add((int(ref.group(2)) - 1, col_index(ref.group(1))))
+        return found
 
     def has_percent(self) -> bool:
         try:
@@ -192,15 +234,40 @@ class XlsxPackage:
         for m in _CELL.finditer(xml):
             attrs, inner = m.group(1), m.group(2) or b""
             ref = _ATTR_R.search(attrs)
-            if ref is None:
-                continue
-            r, c = int(ref.group(2)) - 1, col_index(ref.group(1))
-            s = _ATTR_S.search(attrs)
-            if s is not None:
-                info.xf[(r, c)] = int(s.group(1))
-            if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
-                info.formulas_without_value.append((r, c))
+            if ref is None:  # a writer that leaves out cell references: place cells by their order
+                return _cell_info_by_order(xml, CellInfo(formats=formats, fonts=fonts))
+            _note_cell(info, int(ref.group(2)) - 1, col_index(ref.group(1)), attrs, inner)
         return info
+
+
+def _note_cell(info: CellInfo, r: int, c: int, attrs: bytes, inner: bytes) -> None:
+    """A cell's style index, and whether it is a formula saved without a value."""
+    s = _ATTR_S.search(attrs)
+    if s is not None:
+        info.xf[(r, c)] = int(s.group(1))
+    if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
+        info.formulas_without_value.append((r, c))
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+_ROW_R = re.compile(rb'\br="(\d+)"')
+
+
+def _cell_info_by_order(xml: bytes, info: CellInfo) -> CellInfo:
+    """Cell styles of a sheet part whose rows or cells carry no ``r``
+    reference (allowed by ECMA-376: a cell follows the one before it, a row
+    the row before it), as the value reader places them."""
+    r = -1
+    for row in _ROW.finditer(xml):
+        got = _ROW_R.search(row.group(1))
+        r = int(got.group(1)) - 1 if got else r + 1
+        c = -1
+        for m in _CELL.finditer(row.group(2) or b""):
+            attrs, inner = m.group(1), m.group(2) or b""
+            ref = _ATTR_R.search(attrs)
+            c = col_index(ref.group(1)) if ref else c + 1
+            _note_cell(info, r, c, attrs, inner)
+    return info
 
 
 # --------------------------------------------------------------------------

@@ -7,7 +7,10 @@ import datetime as dt
 import hashlib
 import io
 import math
+import os
+import sys
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +18,33 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
+from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
-from .sniff import BINARY_KINDS, DESCRIPTION, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, read_foreign, sniff
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}  # .csv: a web portal's export
+from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
+                    read_foreign, sniff)
+# .csv: a web portal's export; .xml: Excel's "XML Spreadsheet 2003"; templates saved by mistake
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".xml", ".fods",
+                        ".xltx", ".xltm", ".ots"}
+ACCEPTED = ".xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .xml, .fods, .xltx, .xltm, .ots"  # said in messages
+# the kind a suffix stands for, where it is not the suffix itself
+SUFFIX_KIND = {"xml": "xml2003", "xltx": "xlsx", "xltm": "xlsm", "ots": "ods"}
+
+
+def wanted_in_folder(path: Path) -> bool:
+    """Whether a file found in a folder is read: every spreadsheet name, but
+    an .xml file only when it is an Excel XML Spreadsheet 2003 (a folder of
+    reports may hold other XML files)."""
+    if path.suffix.lower() != ".xml":
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return sniff(fh.read(16384)) == "xml2003"
+    except OSError:
+        return True  # opened again when read: the error is said then
+
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
@@ -33,6 +58,42 @@ def _clean(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return None
     return value
+
+
+_LOG_FD: list[int] = []  # the log, opened once per process for _native_report_to_log
+
+
+@contextmanager
+def _native_report_to_log():
+    """While the native reader runs, what it prints itself on a hostile file
+    (a Rust panic's English report and backtrace) goes to the log file, not
+    to the user's console; the Vietnamese message says what happened."""
+    saved = -1
+    try:
+        if not _LOG_FD:
+            from ..logfile import log_path
+            _LOG_FD.append(os.open(log_path(), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644))
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(_LOG_FD[0], 2)
+    except (OSError, ValueError, AttributeError):  # no fd 2 (pythonw, Excel): nothing to hide
+        if saved >= 0:
+            os.close(saved)
+        saved = -1
+    try:
+        yield
+    finally:
+        if saved >= 0:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _damaged(exc: BaseException) -> bool:
+    """Whether the native reader failed on the file: a Python error, or a Rust
+    panic (pyo3's PanicException derives from BaseException and cannot be
+    imported by name, so a plain ``except Exception`` would let it through as
+    a traceback). Ctrl+C and the like are never taken for a damaged file."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
 _KEPT = frozenset({int, dt.datetime, dt.date})  # kept as they come; a finite float and a non-empty text too
@@ -102,14 +163,15 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
 
 
 def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None
-                ) -> tuple[str, str, zipfile.ZipFile | None]:
+                ) -> tuple[str, str, zipfile.ZipFile | None, bytes]:
     """What the content really is (sniffed, not taken from the name), a
     note for the log when it differs from the name, and the opened package.
     Zip packages are checked against the size limits here, before any parser
-    sees them; ``unpacked`` receives the parts unpacked by the check."""
+    sees them; ``unpacked`` receives the parts unpacked by the check. A flat
+    ODS document is packaged as the .ods it stands for (the bytes returned)."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính (.xlsx, .xlsm, .xls, .ods, .csv).")
+        raise FileUnusable(f"Tệp '{path.name}' không phải bảng tính ({ACCEPTED}).")
     package = None
     if data.startswith(ZIP_MAGIC):
         try:
@@ -117,13 +179,21 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
         except (zipfile.BadZipFile, ValueError, OSError):
             package = None  # sniff says what it is not
     kind = sniff(data, package)
+    if kind is None and suffix == ".xml":
+        raise FileUnusable(f"Tệp '{path.name}' là tệp XML nhưng không phải bảng tính XML 2003 của Excel "
+                           f"(SpreadsheetML). Hãy mở bằng Excel, lưu thành .xlsx rồi gửi lại.")
     if kind is None:
         raise FileUnusable(f"Tệp '{path.name}' bị hỏng hoặc không phải bảng tính {suffix} thật "
                            f"(nội dung không đúng định dạng).")
+    expected = SUFFIX_KIND.get(suffix[1:], suffix[1:])
+    same = kind == expected or {kind, expected} == {"xlsx", "xlsm"}
+    note = "" if same else DESCRIPTION[kind]
+    if kind == FODS:
+        data = package_flat_ods(data)
+        package, kind = zipfile.ZipFile(io.BytesIO(data)), "ods"
     if package is not None:
         check_package(package, path.name, keep=unpacked)
-    same = kind == suffix[1:] or {kind, suffix[1:]} == {"xlsx", "xlsm"}
-    return kind, "" if same else DESCRIPTION[kind], package
+    return kind, note, package, data
 
 
 class FileBook:
@@ -135,15 +205,18 @@ class FileBook:
         self.data, self.sha256 = load_bytes(self.path, password)
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
         # read_as: what it really was, if not its name
-        self.kind, self.read_as, self._zip = _check_kind(self.data, self.path, self._unpacked)
+        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked)
         self._cal = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
                 from python_calamine import CalamineWorkbook
-                self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-                self._names = list(self._cal.sheet_names)
-            except Exception as exc:
+                with _native_report_to_log():
+                    self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+                    self._names = _worksheets(self._cal)
+            except BaseException as exc:
+                if not _damaged(exc):
+                    raise
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
         else:
             self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
@@ -155,6 +228,7 @@ class FileBook:
         self._notes: dict[str, list[Finding]] = {}
         self._xlrd = None
         self._xlsx: cellinfo.XlsxPackage | None = None
+        self._xlsb: XlsbPackage | None = None
         self._legacy_fonts: bool | None = None
         self._percent: bool | None = None
         self._wb = None  # openpyxl workbook, opened on first write
@@ -190,12 +264,15 @@ class FileBook:
             self._grids[sheet] = self._foreign[sheet].grid
         if sheet not in self._grids:
             try:
-                found = self._cal.get_sheet_by_name(sheet)
-                raw = found.to_python(skip_empty_area=False)
-                self._merged[sheet] = _merged_of(found)  # from the same parse: the sheet is read once
-            except Exception as exc:
+                with _native_report_to_log():
+                    found = self._cal.get_sheet_by_name(sheet)
+                    raw = found.to_python(skip_empty_area=False)
+                self._merged[sheet] = _merged_of(found) or self._binary_merges(sheet)  # read once
+            except BaseException as exc:
+                if not _damaged(exc):
+                    raise
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
-            grid = [[v if ((k := v.__class__) is str and v) or (k is float and v - v == 0.0) or k in _KEPT
+            grid = [[None if v == "" else v if (k := v.__class__) is str or (k is float and v - v == 0.0) or k in _KEPT
                      else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
             while grid and all(v is None for v in grid[-1]):
                 grid.pop()
@@ -206,7 +283,7 @@ class FileBook:
     # -- per-cell information: formats, fonts, legacy text, formulas --------
     def _kind(self) -> str:
         """The package kind for per-cell information ("" for HTML/XML/CSV: plain text cells)."""
-        return {"xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "ods": "ods"}.get(self.kind, "")
+        return {"xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "ods": "ods", "xlsb": "xlsb"}.get(self.kind, "")
 
     def cell_info(self, sheet: str) -> CellInfo:
         """Number format and font of every cell of a sheet, and the formula
@@ -222,12 +299,14 @@ class FileBook:
                     info = cellinfo.xls_cell_info(self._xlrd, sheet)
                 elif kind == "ods":
                     info = cellinfo.ods_cell_info(self.data, sheet)
+                elif kind == "xlsb":
+                    info = self._binary().shape(sheet).info
                 elif sheet in self._foreign:
                     info = self._foreign[sheet].info
                 else:
                     info = CellInfo()
-            except Exception:  # the values are still read; every cell is taken as General
-                info = CellInfo()
+            except Exception:  # the values are still read; a number ≤ 1 in a progress column is said
+                info = CellInfo(unknown=kind != "")
             self._cell_infos[sheet] = info
         return self._cell_infos[sheet]
 
@@ -236,16 +315,23 @@ class FileBook:
             self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked)
         return self._xlsx
 
+    def _binary(self) -> XlsbPackage:
+        if self._xlsb is None:
+            self._xlsb = XlsbPackage(cellinfo._Parts(self._zip, self._unpacked).read)
+        return self._xlsb
+
     def has_percent_formats(self) -> bool:
         """Whether any cell of the book may be percent-formatted (cheap; an
         answer of True means: ask cell_info)."""
         if self._percent is None:
             try:
                 self._percent = (self._package().has_percent() if self._kind() == "xlsx" else
+                                 any(map(cellinfo.is_percent_format, self._binary().styles.formats))
+                                 if self._kind() == "xlsb" else
                                  any(cellinfo.is_percent_format(f) for s in self._foreign.values()
                                      for f in s.info.formats) if self._foreign else True)
-            except Exception:
-                self._percent = False
+            except Exception:  # cell_info says whether the formats can be read at all
+                self._percent = True
         return self._percent
 
     def notes(self, sheet: str) -> list[Finding]:
@@ -260,6 +346,7 @@ class FileBook:
             self._legacy_fonts = (self._package().legacy_fonts() if kind == "xlsx" else
                                   cellinfo.xls_legacy_fonts(self.data) if kind == "xls" else
                                   cellinfo.ods_legacy_fonts(self.data) if kind == "ods" else
+                                  self._binary_legacy_fonts() if kind == "xlsb" else
                                   any(font_encoding(f)[0] for s in self._foreign.values() for f in s.info.fonts))
         return self._legacy_fonts
 
@@ -275,18 +362,43 @@ class FileBook:
         return notes
 
     def bold_cells(self, sheet: str) -> set[tuple[int, int]] | None:
-        """Bold cells of an HTML/XML table (0-based); None for a workbook
-        (its formatting is read by the consolidator's own bold reader)."""
+        """Bold cells of an HTML/XML table, an .xlsb sheet or a Strict Open
+        XML sheet (0-based); None for another workbook (its formatting is read
+        by the consolidator's own bold reader)."""
+        kind = self._kind()
+        try:
+            if kind == "xlsb":
+                return self._binary().shape(sheet).bold
+            if kind == "xlsx" and self._package().strict:  # openpyxl, which reads the others, cannot
+                return self._package().bold_cells(sheet)
+        except Exception:  # no formatting to be had: no bold heading
+            return set()
         return self._foreign[sheet].bold if sheet in self._foreign else None
 
     def hidden_sheets(self) -> set[str]:
         """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
+        if self._foreign:
+            return {name for name, sheet in self._foreign.items() if sheet.hidden}
         try:
             from python_calamine import SheetVisibleEnum
             return {m.name for m in self._cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible} \
                 if self._cal is not None else set()
         except Exception:  # a reader without the metadata: every sheet counts as shown
             return set()
+
+    def _binary_legacy_fonts(self) -> bool:
+        try:
+            return xlsb_legacy_fonts(self._binary().styles)
+        except Exception:  # the text itself still tells TCVN3/VNI
+            return False
+
+    def _binary_merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        if self._kind() != "xlsb":
+            return []
+        try:
+            return self._binary().shape(sheet).merges
+        except Exception:  # a damaged part: the values are still read, unmerged
+            return []
 
     def merged_ranges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         """Merged areas as 0-based (row1, col1, row2, col2), where the reader can tell."""
@@ -339,6 +451,8 @@ class FileBook:
         wb = self._open_for_write()
         if Path(path).suffix.lower() == ".xlsx" and wb.vba_archive is not None:
             wb.vba_archive = None
+        # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
+        wb.template = Path(path).suffix.lower() in (".xltx", ".xltm")
         wb.save(path)
 
     @property
@@ -363,6 +477,16 @@ _REASONS = (("cannot detect file format", "không nhận ra định dạng tệp
             ("utf", "có ký tự không đọc được"), ("eof", "tệp bị cắt cụt, thiếu phần cuối"),
             ("truncat", "tệp bị cắt cụt, thiếu phần cuối"), ("not found", "thiếu một phần bên trong tệp"),
             ("missing", "thiếu một phần bên trong tệp"), ("memory", "tệp quá lớn"))
+
+
+def _worksheets(cal) -> list[str]:
+    """The sheets that hold cells: a chart sheet holds none (and the .xlsb
+    reader fails on one, which would cost the whole file)."""
+    try:
+        from python_calamine import SheetTypeEnum
+        return [m.name for m in cal.sheets_metadata if m.typ not in (SheetTypeEnum.ChartSheet, SheetTypeEnum.Vba)]
+    except Exception:  # a reader without the metadata: every sheet
+        return list(cal.sheet_names)
 
 
 def _merged_of(found) -> list[tuple[int, int, int, int]]:

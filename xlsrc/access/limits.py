@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import FileTooLarge, FileUnusable
+from . import xlsb
 
 MB = 1024 * 1024
 
@@ -108,8 +109,8 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
                            f"bằng Excel, lưu lại rồi gửi lại.")
 
 
-def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool
-               ) -> bytes | None:
+def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool,
+               binary: bool = False) -> bytes | None:
     """Stream one part: real unpacked size, longest text run, and for sheets
     the extent of the cells. Never holds more than one chunk (plus a tail).
     Gives the part's bytes when they came in one chunk (and passed)."""
@@ -121,6 +122,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     xml = info.filename.endswith((".xml", ".rels"))
     single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
+    bin_extent = xlsb.Extent() if binary and sheet else None  # an .xlsb sheet: rows and columns from its records
     small = _unpack_small(z, info) if single else None
     with (_OneChunk(small) if small is not None else z.open(info)) as fh:
         while True:
@@ -133,6 +135,12 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             total += len(chunk)
             if total > limits.part_bytes:
                 raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
+            if binary:  # binary records: no text runs, no XML
+                if bin_extent is not None:
+                    bin_extent.feed(chunk)
+                    extent.add(bin_extent.rows, bin_extent.cols)
+                    _check_extent(extent, name, info.filename, limits)
+                continue
             if run + len(chunk) <= limits.text_run:  # no run through this chunk can pass the limit
                 last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
                 run = run + len(chunk) if last < 0 else len(chunk) - 1 - last
@@ -299,6 +307,7 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     if declared > limits.total_bytes:
         raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
     is_ods = any(i.filename == "mimetype" for i in infos)
+    is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
     kept = 0
     for info in infos:
         if info.file_size > limits.part_bytes:
@@ -312,9 +321,11 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
         if info.is_dir():
             continue
         fn = info.filename
-        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and fn.endswith(".xml")
+        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and (
+            fn.endswith(".xml") or (fn.endswith(".bin") and "/binaryIndex" not in fn))  # .xlsb: not its index
         ods = is_ods and fn == "content.xml"
-        whole = _scan_part(z, info, name, limits, sheet, ods)
+        binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
+        whole = _scan_part(z, info, name, limits, sheet, ods, binary)
         if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
                 and kept + len(whole) <= KEEP_BYTES:
             keep[fn] = whole

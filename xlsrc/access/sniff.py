@@ -30,12 +30,14 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 # kinds read by calamine, and the foreign kinds read here
-XLSX, XLSM, XLS, ODS = "xlsx", "xlsm", "xls", "ods"
-HTML, XML2003, CSV = "html", "xml2003", "csv"
-BINARY_KINDS = (XLSX, XLSM, XLS, ODS)
+XLSX, XLSM, XLS, ODS, XLSB = "xlsx", "xlsm", "xls", "ods", "xlsb"
+HTML, XML2003, CSV, FODS = "html", "xml2003", "csv", "fods"
+BINARY_KINDS = (XLSX, XLSM, XLS, ODS, XLSB)
 DESCRIPTION = {XLSX: ".xlsx", XLSM: ".xlsm", XLS: ".xls (Excel 97-2003)", ODS: ".ods",
+               XLSB: ".xlsb (sổ nhị phân của Excel)",
                HTML: "trang HTML có bảng (lưu từ web hoặc 'Save as Web Page')",
-               XML2003: "bảng tính XML 2003 (SpreadsheetML)", CSV: "văn bản CSV"}
+               XML2003: "bảng tính XML 2003 (SpreadsheetML)", CSV: "văn bản CSV",
+               FODS: "bảng tính ODS dạng XML phẳng (.fods)"}
 
 _SS_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 
@@ -48,6 +50,7 @@ class ForeignSheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     bold: set[tuple[int, int]] = field(default_factory=set)
     info: CellInfo = field(default_factory=CellInfo)
+    hidden: bool = False  # a SpreadsheetML worksheet the sender hid
 
 
 def _head_text(data: bytes) -> str:
@@ -70,6 +73,8 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
             names = set((package or zipfile.ZipFile(io.BytesIO(data))).namelist())
         except (zipfile.BadZipFile, ValueError, OSError):
             return None
+        if "xl/workbook.bin" in names:  # Excel binary workbook: the same package, binary parts
+            return XLSB
         if "xl/workbook.xml" in names or any(n.startswith("xl/workbook") for n in names):
             return XLSM if "xl/vbaProject.bin" in names else XLSX
         if "content.xml" in names and "mimetype" in names:
@@ -79,6 +84,8 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
     if head.startswith("<?xml") or head.startswith("<workbook"):
         if _SS_NS in head or "progid=\"excel.sheet\"" in head:
             return XML2003
+        if _FLAT_ODS.search(data[:16384]):
+            return FODS
         if "<html" in head:
             return HTML
         return None
@@ -92,6 +99,28 @@ def sniff(data: bytes, package: zipfile.ZipFile | None = None) -> str | None:
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# LibreOffice's "Flat XML ODF Spreadsheet": one XML document instead of a zip
+_FLAT_ODS = re.compile(rb"<office:document\b[^>]*office:mimetype=\"application/vnd\.oasis\.opendocument\.spreadsheet")
+_INDENT = re.compile(rb">\n[ \t]*<")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_MANIFEST = (b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+             b'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+             b'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+             b'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
+def package_flat_ods(data: bytes) -> bytes:
+    """A flat ODS document (.fods) as the .ods package it stands for: the
+    document becomes content.xml (its styles and fonts are in it), so the
+    same reader, the same size checks and the same per-cell formats apply.
+    The indentation LibreOffice writes between elements (a line break and
+    spaces) is dropped: the value reader takes it for cell text."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), _ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", _MANIFEST)
+        z.writestr("content.xml", _INDENT.sub(b"><", data))
+    return buf.getvalue()
 
 
 def _decode_text(data: bytes) -> tuple[str, str]:
@@ -147,12 +176,29 @@ def _cell(text: str):
 
 
 # -- CSV --------------------------------------------------------------------
+def _delimiter(sample: str) -> str:
+    """The separator that splits the lines into the same number of fields
+    most often, then into the most fields — never a decimal comma: a
+    Vietnamese Excel writes ';' between fields and '0,8' for numbers, and a
+    header such as 'Tên công trình, phần việc' holds a comma too (csv.Sniffer
+    then picks ',', which it prefers on a tie, and cuts every number in two)."""
+    lines = [ln for ln in sample.splitlines()[:-1] or sample.splitlines() if ln.strip()][:50]
+    best, best_score = ",", (0.0, 0)
+    for sep in (";", "\t", ","):
+        widths = [len(row) for row in csv.reader(lines, delimiter=sep, quotechar='"')]
+        split = [w for w in widths if w > 1]  # title lines above the table ('SỞ Y TẾ') have one field
+        if not split:
+            continue
+        mode = max(set(split), key=lambda w: (split.count(w), w))
+        score = (split.count(mode) / len(widths), mode)
+        if mode >= 2 and score > best_score:
+            best, best_score = sep, score
+    return best
+
+
 def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     text, encoding = _decode_text(data)
-    try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = _separator(text[:65536]) or ","
+    delimiter = _delimiter(text[:65536])
     # only the separator is guessed: quotes are Excel's (RFC 4180, '""' inside a quoted field), which
     # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
@@ -458,8 +504,9 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
         grid: list[list] = []
         merges, bold = [], set()
         table = ws.find(ns + "Table")
+        r = 0
         for row in (table.iter(ns + "Row") if table is not None else ()):
-            r = int(row.get(ns + "Index") or len(grid) + 1)
+            r = int(row.get(ns + "Index") or r + 1)
             _check_grid(name, r, 1)
             while len(grid) < r:
                 grid.append([])
@@ -477,12 +524,22 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
                 cells.extend([None] * across)
                 if across or down:
                     merges.append((r - 1, c - 1, r - 1 + down, c - 1 + across))
+            r += _span_count(row.get(ns + "Span"))  # ss:Span: as many more rows like this one
         try:
             info = spreadsheetml_cell_info(data, ws.get(ns + "Name"))
         except Exception:  # the values are still read; every cell is taken as General
             info = CellInfo()
-        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info)
+        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
     return sheets
+
+
+_X_NS = "{urn:schemas-microsoft-com:office:excel}"
+
+
+def _xml2003_hidden(ws) -> bool:
+    """<x:WorksheetOptions><x:Visible>SheetHidden</x:Visible> (or SheetVeryHidden)."""
+    visible = ws.find(f"{_X_NS}WorksheetOptions/{_X_NS}Visible")
+    return visible is not None and (visible.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
 
 
 def _span_count(value: str | None) -> int:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..access.files import SPREADSHEET_SUFFIXES
+from ..access.files import ACCEPTED, SPREADSHEET_SUFFIXES, wanted_in_folder
 from ..errors import os_error_message
 from ..vntext import nfc
 
@@ -49,6 +49,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
             if _skipped(name) or Path(name).suffix.lower() not in SPREADSHEET_SUFFIXES:
                 continue
             path = Path(root) / name
+            if not wanted_in_folder(path):  # an .xml file that is no spreadsheet
+                continue
             if path.is_symlink() and not path.exists():
                 errors.append(Candidate(str(path), f"Tệp '{nfc(name)}' là liên kết tượng trưng (symlink) trỏ "
                                                         f"tới tệp không có hoặc trỏ vòng về chính nó; bỏ qua."))
@@ -76,7 +78,7 @@ def discover(inputs: list[str]) -> list[Candidate]:
         elif p.is_file():
             if p.suffix.lower() not in SPREADSHEET_SUFFIXES:
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính "
-                                                                f"(.xlsx, .xlsm, .xls, .ods, .csv); bỏ qua."))
+                                                                f"({ACCEPTED}); bỏ qua."))
             elif p.name.startswith("~$"):
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office "
                                                                 f"(tệp đang mở), không phải báo cáo; bỏ qua."))

@@ -9,6 +9,7 @@ import os
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -312,22 +313,8 @@ def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
 
 
 def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
-    from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rid = None
-    for s in wb.iterfind("m:sheets/m:sheet", ns):
-        if s.get("name") == sheet:
-            rid = s.get(f"{{{ns['r']}}}id")
-    if rid is None:
-        return None
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels:
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
+    from ..access.cellinfo import sheet_parts  # transitional or Strict namespaces alike
+    return sheet_parts(z).get(sheet)
 
 
 # --------------------------------------------------------------------------
@@ -562,8 +549,10 @@ def check_tables(path: str, tables) -> list[dict]:
     said once for the table, not once a row."""
     out: list[dict] = []
     seen: dict[tuple, tuple[str, int]] = {}  # a row of an earlier sheet, by signature (a copied sheet)
+    kinds = Counter(spec.key for spec, *_ in tables)
     for spec, loc, sheet, records in tables:
-        out += _copied_rows(path, spec, loc, sheet, records, seen)
+        if kinds[spec.key] > 1:  # two tables of one kind: is one a copy of the other?
+            out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         kind = S.COUNTS_BY_KIND[spec.key].kind if spec.key in S.COUNTS_BY_KIND else None
@@ -780,6 +769,9 @@ class _BoldCells:
 
     def _reader(self):
         import io
+        known = self.book.bold_cells(self.sheet)  # the access layer knows: HTML, XML 2003, .xlsb, Strict .xlsx
+        if known is not None:
+            return lambda r, c: (r, c) in known
         kind, data = _kind(self.book), self.book.data
         if kind == "xlsx":
             import openpyxl
@@ -796,5 +788,4 @@ class _BoldCells:
         if kind == "ods":
             bold = _ods_shape(data, self.sheet)[1]
             return lambda r, c: (r, c) in bold
-        bold = self.book.bold_cells(self.sheet) or set()  # HTML (<b>, <th>) and XML 2003 (ss:Bold)
-        return lambda r, c: (r, c) in bold
+        return lambda r, c: False  # no formatting known

@@ -193,7 +193,7 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
     from ..halves import in_halves
     from ..jobs import summary_rows
     from ..parsing import parse_date
-    from ..records import Record, WorkbookData, parse_value
+    from ..records import WorkbookData, parse_value
     year = info.get("report_year") if isinstance(info.get("report_year"), int) else None
     data = WorkbookData(source="")
     data.info["unit_name"] = info.get("unit_name")
@@ -203,17 +203,7 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
                                   "kind", "note", "unit", "owner")),
                        (S.AWARDS, ("count", "recipient_kind", "form", "field", "period", "unit", "year"))):
         cols = [c for c in spec.columns if c.key in keys]
-        memo: dict[tuple[str, Any], Any] = {}
-
-        def read(c: S.Column, v: Any) -> Any:  # the same date or progress recurs: parsed once
-            try:
-                return memo[(c.key, type(v), v)]
-            except KeyError:
-                got = memo[(c.key, type(v), v)] = parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
-                return got
-            except TypeError:  # unhashable
-                return parse_value(c, v, year, fraction=c.kind == S.PROGRESS)
-        data.records[spec.key] = _LazyRecords(spec, rows.get(spec.key, []), cols, read,
+        data.records[spec.key] = _LazyRecords(spec, rows.get(spec.key, []), cols, year,
                                               {c.key: parse_value(c, None, year) for c in cols})
     works = data.records["works"]
     as_of = data.report_date or dt.date.today()
@@ -226,10 +216,12 @@ def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[li
 
 class _LazyRecords:
     """The master's rows as records, made one at a time as compute() walks
-    them (a 60,000-row master is not held twice in memory)."""
+    them (a 60,000-row master is not held twice in memory). A value that
+    recurs (a date, a progress, a unit) is parsed once."""
 
-    def __init__(self, spec, rows, cols, read, empty):
-        self.spec, self.rows, self.cols, self.read, self.empty = spec, rows, cols, read, empty
+    def __init__(self, spec, rows, cols, year, empty, memo=None):
+        self.spec, self.rows, self.cols, self.year, self.empty = spec, rows, cols, year, empty
+        self.memo: dict[tuple, Any] = {} if memo is None else memo
         self.first = 2  # the Excel row of the first record
 
     def __len__(self) -> int:
@@ -237,18 +229,25 @@ class _LazyRecords:
 
     def part(self, lo: int, hi: int) -> "_LazyRecords":
         """Rows lo…hi-1, numbered as in the whole table."""
-        got = _LazyRecords(self.spec, self.rows[lo:hi], self.cols, self.read, self.empty)
+        got = _LazyRecords(self.spec, self.rows[lo:hi], self.cols, self.year, self.empty, self.memo)
         got.first = self.first + lo
         return got
 
     def __iter__(self):
-        from ..records import Record
-        spec, empty, read = self.spec, self.empty, self.read
-        cols = [(c, c.key) for c in self.cols]
+        from ..records import Record, parse_value
+        spec, empty, year, memo = self.spec, self.empty, self.year, self.memo
+        cols = [(c, c.key, c.kind == S.PROGRESS) for c in self.cols]
         for n, r in enumerate(self.rows, start=self.first):
             values = dict(empty)
-            for c, key in cols:
+            for c, key, progress in cols:
                 v = r.get(key)
-                if v is not None:
-                    values[key] = read(c, v)
+                if v is None:
+                    continue
+                try:
+                    got = memo.get((key, v.__class__, v))
+                    if got is None:
+                        got = memo[(key, v.__class__, v)] = parse_value(c, v, year, fraction=progress)
+                except TypeError:  # unhashable
+                    got = parse_value(c, v, year, fraction=progress)
+                values[key] = got
             yield Record(spec, n, r, values)

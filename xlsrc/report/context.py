@@ -9,7 +9,7 @@ from .. import schema as S
 from ..completion import Totals
 from ..parsing import DateValue, Progress
 from ..records import Record, WorkbookData
-from ..vntext import admin_date_long, admin_date_short, count_text, percent_text
+from ..vntext import admin_date_long, admin_date_short, count_text, percent_text, who  # noqa: F401  (who: re-exported)
 
 STATUS_PHRASES = {S.STATUS_DONE: "đã hoàn thành", S.STATUS_ONGOING: "đang thực hiện",
                   S.STATUS_NOT_STARTED: "chưa triển khai", S.STATUS_LATE: "chậm tiến độ",
@@ -38,16 +38,6 @@ def cite_own(plan: Record) -> str:
 
 def cite_short(plan: Record) -> str:
     return f"{plan.text('doc_type')} số {plan.text('number')} ngày {date_text(plan['date'])}"
-
-
-def who(collectives: int, individuals: int) -> str:
-    """``02 tập thể và 07 cá nhân``; a zero side is left out."""
-    parts = []
-    if collectives:
-        parts.append(f"{count_text(collectives)} tập thể")
-    if individuals:
-        parts.append(f"{count_text(individuals)} cá nhân")
-    return " và ".join(parts)
 
 
 def progress_text(rec: Record) -> str:
