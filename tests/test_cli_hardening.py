@@ -120,11 +120,11 @@ def test_ctrl_c_prints_stopped_and_exits_130(tmp_path):
     src = template_file(tmp_path / "mau.xlsx", works=[work(i, f"Việc {i}") for i in range(1, 200)])
     folder = tmp_path / "vao"
     folder.mkdir()
-    for i in range(400):
-        (folder / f"don_vi_{i:03d}.xlsx").write_bytes(src.read_bytes())
+    for i in range(1200):  # a few seconds of reading even on a fast machine: Ctrl+C comes well before the end
+        (folder / f"don_vi_{i:04d}.xlsx").write_bytes(src.read_bytes())
     proc = subprocess.Popen([sys.executable, "-m", "xlsrc", "consolidate", folder, "-o", tmp_path / "th.xlsx"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)
+    time.sleep(2.5)
     assert proc.poll() is None, "finished before Ctrl+C could be sent"
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
