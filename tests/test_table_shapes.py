@@ -476,3 +476,16 @@ def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
         ("C2", "DATE_INTERPRETED", "Ngày khởi công"), ("C3", "DATE_INTERPRETED", "Ngày khởi công"),
         ("C4", "DATE_UNREADABLE", "Ngày khởi công")]
     assert "đọc là Ngày khởi công Tháng 3/2021" in findings[0]["message"]
+
+
+def test_a_count_whose_form_is_missing_is_kept_and_said(tmp_path):
+    """A count under 'Cá nhân' on a row whose form was not typed: never dropped
+    without a word; it reaches the master with its kind and count, and the
+    missing form is an error at its own cell."""
+    rows = [["TT", "Hình thức khen thưởng", "Tập thể", "Cá nhân", "Lĩnh vực"],
+            [1, "Giấy khen", 2, 5, "Phòng chống dịch"],
+            [None, None, None, 3, None]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_y_te.xlsx", rows))
+    assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 2), (GK, S.INDIVIDUAL, 5, 2), (None, S.INDIVIDUAL, 3, 3)]
+    missing = [f for f in result["findings"] if f["severity"] == "error" and f["row"] == 3]
+    assert ("REQUIRED_EMPTY", "B3") in [(f["code"], f["cell"]) for f in missing], result["findings"]

@@ -502,6 +502,8 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     so the validator can report what is missing."""
     rows: list[int] = []
     mapped = [c for k, c in loc.columns.items() if content_keys is None or k in content_keys]
+    counts = [c for c in loc.by_kind.values() if c not in mapped]  # 'Tập thể | Cá nhân' counts: content too
+    mapped += counts
     key_col = loc.columns.get(key_column)
     kinds = {c.key: c.kind for c in spec.columns} if spec is not None else {}
     timed = [c for k, c in loc.columns.items() if kinds.get(k) in (S.DATE, S.PROGRESS)]
@@ -577,7 +579,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
                 stack = [s for s in stack if s[0] < heading[0]] + [heading]
                 continue
         if key_value is None or str(key_value).strip() == "":
-            if len(filled) < 2:
+            # a lone cell is no record, except a count: its form is missing, which the validator says
+            if len(filled) < 2 and not any(c < n and row[c] is not None and (row[c].__class__ is not str or
+                                                                             row[c].strip()) for c in counts):
                 continue
         if stack:
             loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
