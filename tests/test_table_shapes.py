@@ -316,6 +316,21 @@ def test_one_sheet_per_unit_in_one_file_gives_each_work_its_own_unit(tmp_path):
         ("Số hoá hộ tịch", "Phòng Tư pháp"), ("Tuyên truyền pháp luật", "Phòng Tư pháp"),
         ("Cải cách hành chính", "Phòng Nội vụ"), ("Tiêm chủng", "Phòng Y tế")]
     assert _by_unit(result["out"]) == {"Phòng Tư pháp": 2, "Phòng Nội vụ": 1, "Phòng Y tế": 1}
+    # the file stands for its three offices: a file of one of them alone replaces nothing of it
+    [entry] = result["files"]
+    assert entry["unit"] == "Nhiều đơn vị: Phòng Tư pháp, Phòng Nội vụ, Phòng Y tế"
+    alone = tmp_path / "rieng" / "phong_y_te.xlsx"
+    alone.parent.mkdir()
+    wb = openpyxl.Workbook()
+    wb.active.append(["PHÒNG Y TẾ"])
+    wb.active.append([])
+    wb.active.append(TABLE)
+    wb.active.append([1, "Khám sức khoẻ học đường", "01/3/2021", "30/9/2021", 50])
+    wb.save(alone)
+    (tmp_path / "TongHop.xlsx").unlink()
+    result = _consolidate(tmp_path, tmp_path / "ubnd_can_loc.xlsx", alone)
+    assert [f["status"] for f in result["files"]] == ["ok", "ok"]
+    assert _by_unit(result["out"]) == {"Phòng Tư pháp": 2, "Phòng Nội vụ": 1, "Phòng Y tế": 2}
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])

@@ -30,6 +30,7 @@ normalize = unicodedata.normalize
 from .units import agency_head, facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
+MANY_UNITS = "Nhiều đơn vị: "  # a file with one sheet per unit, in Nguồn dữ liệu
 LABELS = {"works": "công trình, phần việc", "awards": "dòng khen thưởng", "plans": "văn bản kế hoạch",
           "narrative": "đoạn nội dung"}
 TITLE = {"works": "công trình, phần việc", "awards": "khen thưởng", "plans": "kế hoạch", "narrative": "nội dung"}
@@ -481,8 +482,12 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         facts = facts_from_lines(lines)
         units = sheet_units(book, found_all)
         if not template:
-            result["unit_text"] = facts.get("annex_unit") or facts.get("heading_unit") or facts.get("title_unit") \
-                or (next(iter(set(units.values()))) if len(set(units.values())) == 1 else "")
+            named = list(dict.fromkeys(units.values()))  # the units the sheets name, in sheet order
+            # several: the file stands for all of them (each row keeps its own), never for the last one read,
+            # so that another file of one of them cannot replace this file's rows
+            result["unit_text"] = MANY_UNITS + ", ".join(named) if len(named) > 1 else (
+                facts.get("annex_unit") or facts.get("heading_unit") or facts.get("title_unit") or
+                (named[0] if named else ""))
             result["doc_date"] = facts.get("date")
             if facts.get("place"):
                 result["info"]["place"] = facts["place"]
