@@ -338,6 +338,12 @@ def test_proper_names_and_title_facts():
     assert proper_name("UBND HUYỆN CAN LỘC") == "UBND huyện Can Lộc"
     assert proper_name("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") == "Sở Lao động - Thương binh và Xã hội"
     assert proper_name("Sở Tư pháp") == "Sở Tư pháp"
+    # a place after a field named in full, without 'huyện' or a province
+    assert proper_name("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO CAN LỘC") == "Phòng Giáo dục và Đào tạo Can Lộc"
+    assert proper_name("PHÒNG VĂN HÓA - XÃ HỘI THẠCH HÀ") == "Phòng Văn hóa - Xã hội Thạch Hà"
+    assert proper_name("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
+    assert proper_name("PHÒNG KINH TẾ, HẠ TẦNG VÀ ĐÔ THỊ") == "Phòng Kinh tế, Hạ tầng và Đô thị"
+    assert proper_name("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") == "Sở Nông nghiệp và Môi trường"
     facts = facts_from_lines(["UBND TỈNH HÀ TĨNH", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                               "Độc lập - Tự do - Hạnh phúc", "DANH SÁCH",
                               "(Kèm theo báo cáo số 95/BC-STP ngày 03/12/2021 của Sở Tư pháp)"])

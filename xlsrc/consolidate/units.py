@@ -26,6 +26,16 @@ AGENCY_HEADS = tuple(sorted((
 ), key=lambda h: -len(h.split())))
 _NOT_AGENCY = ("phong trao", "ban hanh", "ban do", "bao cao", "so ky hieu", "so luong", "so thu tu", "so tt",
                "hoi nghi", "truong hop", "dai hoi", "bo sung", "doan ket", "quy dinh", "quy che")
+# The fields an agency is named after, in full (folded), as the offices and departments are named since
+# 01/7/2025 and before: what follows a field is a place ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO CAN LỘC").
+FIELDS = frozenset(fold(f) for f in (
+    "Giáo dục và Đào tạo", "Y tế", "Tư pháp", "Nội vụ", "Tài chính", "Tài chính - Kế hoạch", "Kế hoạch và Đầu tư",
+    "Tài nguyên và Môi trường", "Nông nghiệp và Môi trường", "Nông nghiệp và Phát triển nông thôn",
+    "Lao động - Thương binh và Xã hội", "Văn hóa và Thông tin", "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa - Xã hội", "Văn hóa, Khoa học và Thông tin", "Kinh tế", "Kinh tế - Hạ tầng",
+    "Kinh tế, Hạ tầng và Đô thị", "Quản lý đô thị", "Công Thương", "Xây dựng", "Giao thông vận tải",
+    "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Ngoại vụ", "Dân tộc", "Dân tộc và Tôn giáo",
+    "Thi đua - Khen thưởng", "Tổ chức - Nội vụ"))
 ADMIN_LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
 # Provinces and centrally-run cities (folded), so "SỞ Y TẾ HÀ TĨNH" keeps "Hà Tĩnh".
 PROVINCES = tuple(fold(p) for p in (
@@ -82,6 +92,13 @@ def proper_name(text: object) -> str:
     out = low[:place_from] + _title(words[place_from:])
     out[0] = _cap(out[0])
     head = agency_head(" ".join(keys))
+    if head and place_from == n:  # no province, no level: a place may still follow a field named in full
+        h = len(head.split())
+        field_end = max((j for j in range(h + 1, n + 1) if " ".join(k for k in keys[h:j] if k) in FIELDS), default=0)
+        if field_end and 0 < n - field_end <= 4:
+            place_from = field_end
+            out = low[:place_from] + _title(words[place_from:])
+            out[0] = _cap(out[0])
     if head:
         h = len(head.split())
         level_at = next((i for i in range(h, place_from) if _level(lows, i)), place_from)
