@@ -30,6 +30,12 @@ def log_path() -> Path:
         return Path(tempfile.gettempdir()) / "thidua.log"
 
 
+def open_log_fd() -> int:
+    """The log opened for appending at the level of file descriptors, for
+    what native code writes itself (a reader's crash report)."""
+    return os.open(log_path(), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+
 def shorten(text: str, limit: int = MAX_VALUE) -> str:
     """``text`` cut to ``limit`` characters, saying how much was left out."""
     if len(text) <= limit:

@@ -40,14 +40,20 @@ def _is_empty(value) -> bool:
     return value is None or value == "" or value == []
 
 
+def _date_as_typed(value) -> bool:
+    return value.__class__ is DateValue and value.start is not None and not value.note
+
+
+def _progress_as_typed(value) -> bool:
+    return value.__class__ is Progress and value.value is not None and 0 <= value.value <= 100 \
+        and not value.interpreted
+
+
 def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     """(severity, code, message) for a parsed date or progress value: what
     could not be read, and what had to be interpreted. Shared by the
     validator and the consolidator (which places them at the source cell)."""
-    cls = value.__class__
-    if cls is DateValue and value.start is not None and not value.note:  # the common case: read as typed
-        return []
-    if cls is Progress and value.value is not None and 0 <= value.value <= 100 and not value.interpreted:
+    if _date_as_typed(value) or _progress_as_typed(value):  # the common case: read as typed
         return []
     if col.kind == S.DATE and isinstance(value, DateValue) and not value.empty:
         if not value.ok:
@@ -242,12 +248,7 @@ def validate_records(data: WorkbookData) -> list[Finding]:
 _RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
 _FREE_TEXT = (S.TEXT, S.LINES)  # without a vocabulary, any text that is there is valid
 # a parsed value of these kinds that _check_cell has nothing to say about (the common case, tested first)
-_CLEAN = {
-    S.DATE: lambda v: v.__class__ is DateValue and v.start is not None and not v.note,
-    S.PROGRESS: lambda v: v.__class__ is Progress and v.value is not None and 0 <= v.value <= 100
-    and not v.interpreted,
-    S.INT: lambda v: v.__class__ is int,
-}
+_CLEAN = {S.DATE: _date_as_typed, S.PROGRESS: _progress_as_typed, S.INT: lambda v: v.__class__ is int}
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
 
 

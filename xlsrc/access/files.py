@@ -71,8 +71,8 @@ def _native_report_to_log():
     saved = -1
     try:
         if not _LOG_FD:
-            from ..logfile import log_path
-            _LOG_FD.append(os.open(log_path(), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644))
+            from ..logfile import open_log_fd
+            _LOG_FD.append(open_log_fd())
         sys.stderr.flush()
         saved = os.dup(2)
         os.dup2(_LOG_FD[0], 2)

@@ -124,7 +124,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     bin_extent = xlsb.Extent() if binary and sheet else None  # an .xlsb sheet: rows and columns from its records
     small = _unpack_small(z, info) if single else None
-    with (_OneChunk(small) if small is not None else z.open(info)) as fh:
+    with (io.BytesIO(small) if small is not None else z.open(info)) as fh:
         while True:
             chunk = fh.read(CHUNK)
             if not chunk:
@@ -178,23 +178,6 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                     _check_extent(extent, name, info.filename, limits)
             tail = window[-256:]
     return whole
-
-
-class _OneChunk:
-    """A part already unpacked, read as the stream would give it."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, n: int) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
 
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name's and the extra field's lengths

@@ -72,8 +72,8 @@ def _worker_init() -> None:
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:  # a native reader that aborts writes its own report: into the log, not onto the user's console
-        from ..logfile import log_path
-        fd = os.open(log_path(), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        from ..logfile import open_log_fd
+        fd = open_log_fd()
         os.dup2(fd, 2)
         os.close(fd)
         import faulthandler

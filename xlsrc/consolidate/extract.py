@@ -25,9 +25,9 @@ from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, dat
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
+from .units import agency_head, facts_from_lines, proper_name
 
 normalize = unicodedata.normalize
-from .units import agency_head, facts_from_lines, proper_name
 
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
 MANY_UNITS = "Nhiều đơn vị: "  # a file with one sheet per unit, in Nguồn dữ liệu
