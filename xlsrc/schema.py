@@ -408,6 +408,44 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 ) + _ORIGIN + (CHECK,), key_column="text")
 
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
+# tables whose section rows ('I. Tập thể', 'II | CÁ NHÂN') are typed in the key column itself
+SECTIONS_IN_KEY = {"proposals"}
+
+# Đề nghị của các đơn vị (issue 21): the proposals the board receives from its
+# units, one row a proposal, in a consolidated master only. Read from the Danh
+# sách đề nghị sheet of thidua workbooks, hand-made Excel lists and the tables
+# of Word files; the origin columns say where each row stood.
+PROPOSALS = SheetSpec("proposals", "Đề nghị của các đơn vị", "DeNghi",
+                      "Các tập thể, cá nhân được các đơn vị đề nghị khen thưởng (tổng hợp từ tờ trình, danh sách "
+                      "đề nghị của đơn vị).",
+                      (
+    ORDER,
+    Column("recipient", "Tên tập thể, cá nhân", required=True, width=30, aliases=(
+        "ho va ten / ten tap the", "ho va ten, ten tap the", "ho va ten", "ho ten", "ten tap the ca nhan",
+        "ten tap the, ca nhan", "ten tap the", "ten ca nhan", "tap the ca nhan", "ten don vi ca nhan",
+        "ho ten ca nhan ten tap the", "ten tap the ca nhan de nghi")),
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", width=11,
+           aliases=("tap the/ca nhan", "loai doi tuong", "doi tuong de nghi"),
+           help="Tập thể hoặc Cá nhân; để trống thì lấy theo nhóm (I. Tập thể, II. Cá nhân) hoặc theo tên."),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=9, aliases=("gioi", "nam nu", "phai")),
+    Column("position", "Chức vụ, đơn vị", width=30, aliases=(
+        "chuc vu", "chuc danh", "chuc vu, don vi cong tac", "chuc vu don vi cong tac", "chuc vu/ don vi",
+        "chuc vu, chuc danh", "chuc vu, noi cong tac", "chuc vu don vi")),
+    Column("workplace", "Đơn vị công tác", width=26, aliases=(
+        "don vi", "don vi cong tac", "noi cong tac", "co quan cong tac", "phong ban", "co quan, don vi")),
+    Column("form", "Hình thức, danh hiệu đề nghị", kind=CHOICE, vocab="award_form", required=True, width=32, aliases=(
+        "danh hieu / hinh thuc de nghi", "danh hieu hinh thuc de nghi", "hinh thuc de nghi", "danh hieu de nghi",
+        "hinh thuc khen thuong de nghi", "hinh thuc khen thuong", "danh hieu thi dua", "hinh thuc", "danh hieu",
+        "de nghi khen thuong", "hinh thuc, danh hieu")),
+    Column("summary", "Thành tích tóm tắt", width=60, aliases=(
+        "thanh tich", "tom tat thanh tich", "thanh tich dat duoc", "thanh tich tom tat", "noi dung thanh tich",
+        "thanh tich noi bat", "ly do de nghi", "ly do")),
+    Column("year", "Năm", kind=INT, width=8, aliases=("nam thanh tich", "nam de nghi")),
+    Column("note", "Ghi chú", width=24, aliases=("ghi chu",)),
+    GROUP, EXTRA,
+    Column("unit", "Đơn vị đề nghị", width=26, computed=True, aliases=("co quan de nghi",),
+           help="Đơn vị gửi đề nghị (cơ quan ban hành tờ trình); do công cụ tổng hợp ghi."),
+) + _ORIGIN[1:] + (CHECK,), key_column="recipient")
 
 
 # --------------------------------------------------------------------------

@@ -210,13 +210,18 @@ def _check_number_date(out: _Collector, spec: S.SheetSpec, rec: Record) -> None:
                     f"Nên ghi ngày ở cột '{date_header}'.")
 
 
-def _check_award(out: _Collector, rec: Record) -> None:
+def _check_form_kind(out: _Collector, rec: Record) -> None:
+    """A form given to a kind of recipient it is not for (an award or a proposal)."""
     term = S.vocabulary("award_form").lookup(rec["form"])
     kind = rec["recipient_kind"]
     if term and kind in S.BOTH and kind not in term.recipients:
         allowed = " hoặc ".join(x.lower() for x in term.recipients)
-        out.add(S.AWARDS, rec, "recipient_kind", ERROR, "AWARD_RECIPIENT_KIND",
+        out.add(rec.spec, rec, "recipient_kind", ERROR, "AWARD_RECIPIENT_KIND",
                 f"'{term.value}' chỉ tặng cho {allowed}, không tặng cho {kind.lower()}.")
+
+
+def _check_award(out: _Collector, rec: Record) -> None:
+    _check_form_kind(out, rec)
     count = rec["count"]
     if count is not None and count < 1:
         out.add(S.AWARDS, rec, "count", ERROR, "NUMBER_UNREADABLE", "Số lượng phải từ 1 trở lên.")
@@ -237,11 +242,12 @@ def validate(data: WorkbookData) -> list[Finding]:
     return out.findings
 
 
-def validate_records(data: WorkbookData) -> list[Finding]:
+def validate_records(data: WorkbookData, specs: tuple[S.SheetSpec, ...] | None = None) -> list[Finding]:
     """The checks of the record rows only (no Thông tin): what consolidation
-    runs on each unit's rows as it reads them."""
+    runs on each unit's rows as it reads them (``specs``: the tables to check,
+    by default every sheet of the workbook)."""
     out = _Collector(data)
-    _check_records(out)
+    _check_records(out, specs)
     return out.findings
 
 
@@ -276,9 +282,9 @@ def row_signature(rec: Record) -> tuple:
     return got
 
 
-def _check_records(out: _Collector) -> None:
+def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
     data = out.data
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in specs or S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)
@@ -328,6 +334,8 @@ def _check_records(out: _Collector) -> None:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
+            elif spec is S.PROPOSALS:
+                _check_form_kind(out, rec)
             signature = row_signature(rec)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
