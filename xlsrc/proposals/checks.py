@@ -79,11 +79,11 @@ def _where(row: dict) -> str:
 
 
 def _twice(rows: list[dict], said) -> None:
-    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_name: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         name = person_key(row.get("recipient"))
         if name:
-            by_name[(name, row.get("recipient_kind") or "")].append(i)
+            by_name[name].append(i)
     for members in by_name.values():
         if len(members) < 2:
             continue
@@ -93,6 +93,9 @@ def _twice(rows: list[dict], said) -> None:
                 if j == i:
                     continue
                 other = rows[j]
+                kinds = {row.get("recipient_kind"), other.get("recipient_kind")} - {None, ""}
+                if len(kinds) > 1:  # a person and a collective of one name
+                    continue
                 same_form = canonical_form(row.get("form")) == canonical_form(other.get("form"))
                 same_unit = fold(row.get("unit") or "") == fold(other.get("unit") or "")
                 if same_form and same_unit:

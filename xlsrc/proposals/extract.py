@@ -17,6 +17,7 @@ from ..vntext import bare_name, fold, nfc
 SPEC = S.PROPOSALS
 _PROPOSE = re.compile(r"\bde nghi\b|\bdenghi\b|\bto trinh\b")
 _GENDER_OF = {"ông": "Nam", "bà": "Nữ"}
+_NUMBERING = re.compile(r"\d{1,6}[.)]")
 
 
 def _form_terms() -> list[tuple[str, str]]:
@@ -71,6 +72,10 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     rows, _, records = table_rows(SPEC, grid, loc, sheet, year)
     notes: list[Finding] = []
     _names(rows, records)
+    for row in rows:  # numbering typed '1.', '2)' in a Word list
+        order = row.get("order")
+        if isinstance(order, str) and _NUMBERING.fullmatch(order.strip()):
+            row["order"] = int(order.strip().rstrip(".)"))
     if "recipient_kind" not in loc.columns:
         kinds_from_groups("recipient_kind", loc, rows, records)
     if "form" not in loc.columns:
