@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 
 from xlsrc import schema as S
 from xlsrc.consolidate import consolidate, write_master
+from xlsrc.consolidate.cli_view import summary_text
 from xlsrc.consolidate.extract import extract_file
 from xlsrc.legacy_encodings import encode_tcvn3
 
@@ -228,8 +229,10 @@ def test_files_that_cannot_be_read_are_listed_with_the_reason(tmp_path, monkeypa
     result = consolidate([str(tmp_path)], jobs=1)
     status = {Path(f.file).name: (f.status, f.message) for f in result.files}
     assert set(status) == {"khongbang.docx", "hong.docx", "entity.docx", "cu.doc"}
-    assert all(s == "error" for s, _ in status.values())
+    assert status["khongbang.docx"][0] == "skipped"   # a Word file that proposes nothing: listed, not an error
+    assert all(s == "error" for name, (s, _) in status.items() if name != "khongbang.docx")
     assert "Không tìm thấy danh sách đề nghị" in status["khongbang.docx"][1]
+    assert result.exit_code == 2 and "1 bỏ qua" in summary_text(result)
     assert "không phải tệp Word" in status["hong.docx"][1]
     assert "an toàn" in status["entity.docx"][1]
     assert "LibreOffice hoặc Microsoft Word" in status["cu.doc"][1]

@@ -23,7 +23,7 @@ __all__ = ["FileResult", "ConsolidationResult", "consolidate", "write_master", "
 @dataclass
 class FileResult:
     file: str
-    status: str   # "ok" | "error" | "duplicate"
+    status: str   # "ok" | "error" | "duplicate" | "skipped" (a Word file that proposes nothing)
     unit: str
     rows: int     # rows taken from this file into the master (all sheets)
     message: str

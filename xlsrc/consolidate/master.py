@@ -190,7 +190,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
     return files, content, len(rows["works"])
 
 
-STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng"}
+STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng", "skipped": "bỏ qua"}
 MASTER_SHEETS = S.RECORD_SHEETS + (S.PROPOSALS,)
 
 

@@ -15,7 +15,10 @@ from ..tables import GROUP_SEPARATOR, locate
 from ..vntext import bare_name, fold, nfc
 
 SPEC = S.PROPOSALS
-_PROPOSE = re.compile(r"\bde nghi\b|\bdenghi\b|\bto trinh\b")
+TITLE_ROWS = 6   # the rows above a hand-made list's header that may hold its title
+# 'đề nghị' followed within a few words by what is asked: khen thưởng, tặng, công nhận, xét
+# ('đã có văn bản đề nghị UBND tỉnh cho phép lùi …' in a list of works is no proposal)
+_PROPOSE = re.compile(r"\bde ?nghi\b(?:\W+\w+){0,4}?\W+(?:khen|tang|cong nhan|xet|truy tang)\b|^to trinh\b")
 _GENDER_OF = {"ông": "Nam", "bà": "Nữ"}
 _NUMBERING = re.compile(r"\d{1,6}[.)]")
 
@@ -47,8 +50,8 @@ def form_in_text(text: str) -> str | None:
 def says_proposal(lines: list[str], headers: dict[str, str] | None = None, sheet: str = "") -> bool:
     """A table is a list of proposals when its title, its sheet's name or its
     form column's header says 'đề nghị' (a list of awards granted does not)."""
-    texts = list(lines) + [sheet] + list((headers or {}).values())
-    return any(_PROPOSE.search(fold(t)) for t in texts if t)
+    return any(_PROPOSE.search(fold(t)) for t in list(lines) + [sheet] if t) or \
+        any(re.search(r"\bde ?nghi\b", fold(t)) for t in (headers or {}).values() if t)
 
 
 def locate_proposals(grid, sheet: str, merges=None, bold=None):
@@ -172,11 +175,11 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         notes += said
         rows += got
         previous = (table, loc, lines)
-    if not rows:
-        result["status"] = "error"
+    if not rows:  # a Word file that proposes nothing (a report, a note): listed, not read
+        result["status"] = "skipped"
         result["message"] = (f"Không tìm thấy danh sách đề nghị khen thưởng trong tệp Word '{Path(path).name}' (cần "
                              f"một bảng có cột 'Họ và tên' hoặc 'Tên tập thể, cá nhân' và cột 'Hình thức, danh hiệu đề "
-                             f"nghị', hoặc tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG …').")
+                             f"nghị', hoặc tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG …'); bỏ qua tệp này.")
         return
     findings = [{**f.as_dict(), "file": path} for f in notes] + check_tables(path, tables)
     if doc.legacy:
@@ -232,7 +235,7 @@ def from_book(book, names: list[str], claimed: set[str], year: int | None, templ
         loc = locate_proposals(grid, sheet, sheet_merges(book, sheet))
         if loc is None or not loc.rows:
             continue
-        lines = _title_lines(grid, loc.header_row)
+        lines = _title_lines(grid[max(0, loc.header_row - TITLE_ROWS):], min(loc.header_row, TITLE_ROWS))
         if not own and not says_proposal(lines, {"form": loc.header_texts.get("form", "")}, sheet):
             continue
         rows, records, notes = proposal_rows(grid, loc, sheet, year, lines)
