@@ -312,6 +312,38 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     review_command(workbook, year, as_json, output, force, out)
 
 
+@app.command("statistics")
+def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ (hoặc sổ tổng hợp) có trang Khen thưởng, Kế hoạch."),
+                   year: Optional[int] = typer.Option(None, "--year", help="Năm thống kê (mặc định: Năm báo cáo)."),
+                   output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .xlsx kết quả."),
+                   as_json: bool = typer.Option(False, "--json", help="In mọi số liệu theo biểu, mã số dòng, cột."),
+                   force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """Thống kê thi đua, khen thưởng theo biểu của Bộ Nội vụ (số phong trào, khen thưởng cấp Nhà nước, cấp tỉnh),
+    mỗi biểu một trang, kèm trang Thống kê qua các năm và trang Chi tiết (các dòng được đếm)."""
+    from .statistics import make_statistics
+    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    year = data.report_year if year is None else year   # --year 0 is a mistake, never "the default year"
+    if not year or not 1990 <= year <= 2200:
+        raise ThiDuaError("Cho biết năm thống kê bằng --year, ví dụ --year 2025 (năm từ 1990 đến 2200).")
+    output = output or workbook.with_name(f"ThongKe_{year}.xlsx")
+    bad = [f for f in findings if f.severity == "error" and f.sheet in
+           {data.sheet_names.get(k) for k in ("awards", "plans")}]
+    for f in bad:
+        err.print(f.line())
+    if bad:
+        err.print("Chưa thống kê được vì trang Khen thưởng hoặc Kế hoạch còn lỗi. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    written, st = make_statistics(data, year, output, force=force)
+    if as_json:
+        sys.stdout.write(json.dumps(st.as_json() | {"file": str(written)}, ensure_ascii=False, indent=1) + "\n")
+        return
+    for note in st.notes:
+        out.print(f"Lưu ý: {note}", markup=False)
+    total = sum(st.awards_by_form.values())
+    out.print(f"Năm {year}: {total} lượt khen thưởng, "
+              f"{st.value('0601.N/BNV-TĐKT', '01', '1')} phong trào thi đua. Đã ghi: {written}", markup=False)
+
+
 def main(argv: list[str] | None = None) -> None:
     from typer._click import exceptions as click_exc
     try:
