@@ -131,3 +131,13 @@ def test_cli_statistics_json_and_refusals(tmp_path, data):
     assert again.returncode != 0 and "--force" in again.stderr + again.stdout     # never overwrites silently
     bad = run("--year", "0", "-o", str(tmp_path / "p.xlsx"))
     assert bad.returncode != 0 and "--year" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_statistics_column_that_contradicts_the_kind_is_an_error_at_its_cell(read_back):
+    from xlsrc.validation import validate
+    data = read_back(Content(rows={"awards": [
+        award(BK, "Cá nhân", "Lê Văn A", D(2024, 1, 2), ctype="Doanh nghiệp"),
+        award(BK, "Tập thể", "Phòng Tư pháp", D(2024, 1, 2), group="Lãnh đạo, quản lý"),
+        award(BK, "Tập thể", "Công ty B", D(2024, 1, 2), ctype="Doanh nghiệp")]}))
+    found = [(f.code, f.row, f.column) for f in validate(data) if f.code == "STATISTICS_KIND"]
+    assert found == [("STATISTICS_KIND", 2, "Loại tập thể"), ("STATISTICS_KIND", 3, "Nhóm cá nhân")]

@@ -35,6 +35,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaCertificates", "In giấy khen"),
     ("ThiDuaCertificatesPhoi", "In trên phôi"),
     ("ThiDuaCalibrate", "Lưới căn chỉnh phôi"),
+    ("ThiDuaStatistics", "Thống kê"),
 )
 
 GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"

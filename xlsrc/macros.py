@@ -126,6 +126,12 @@ def consolidate(book: XlwingsBook):
         block = _master_block(spec, result.content.rows.get(spec.key, []))
         if block:
             book.write(spec.name, 2, 1, block)
+    proposals = result.content.rows.get(S.PROPOSALS.key) or []
+    if proposals or S.PROPOSALS.name in book.sheet_names():  # the units' proposals: one list for the Hội đồng
+        old = book.read(S.PROPOSALS.name) if S.PROPOSALS.name in book.sheet_names() else []
+        if len(old) > 1:
+            book.clear(S.PROPOSALS.name, 2, 1, len(old) - 1, max(len(S.PROPOSALS.columns), len(old[0])))
+        book.write(S.PROPOSALS.name, 1, 1, [S.PROPOSALS.headers] + _master_block(S.PROPOSALS, proposals))
     log_grid = book.read(S.SOURCES_SHEET) if S.SOURCES_SHEET in book.sheet_names() else []
     if len(log_grid) > 1:
         book.clear(S.SOURCES_SHEET, 2, 1, len(log_grid) - 1, len(S.SOURCES_COLUMNS))
@@ -134,7 +140,9 @@ def consolidate(book: XlwingsBook):
     statuses = [f.status for f in result.files]
     book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
                f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
-               f"{result.total_rows} công trình, phần việc. Xem trang '{S.SOURCES_SHEET}'.", TITLE)
+               f"{result.total_rows} công trình, phần việc"
+               + (f"; {len(proposals)} đề nghị khen thưởng (trang '{S.PROPOSALS.name}')" if proposals else "")
+               + f". Xem trang '{S.SOURCES_SHEET}'.", TITLE)
 
 
 # ------------------------------------------------------------ issue 12
@@ -231,3 +239,33 @@ def review(book: XlwingsBook):
     book.select(S.REVIEW_SHEET, 1, 1)
     book.alert(summary_text(result) + f" Xem trang '{S.REVIEW_SHEET}' và '{S.PROPOSAL_SHEET}'. "
                + jobs.summary_text(findings), TITLE)
+
+
+@_macro
+def statistics(book: XlwingsBook):
+    """Nút 'Thống kê': the ministry's statistical forms for the report year,
+    as a workbook in BaoCao, and the Thống kê sheet of this workbook (every
+    year it holds; per unit in a master)."""
+    from .statistics import make_statistics
+    from .statistics.count import yearly
+    from .statistics.sheets import STATS_SHEET, yearly_grid
+    data, findings = jobs.run_validate(book)
+    sheets = {data.sheet_names.get(k) for k in ("awards", "plans")}
+    errors = [f for f in findings if f.severity == "error" and f.sheet in sheets]
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở trang Khen thưởng hoặc Kế hoạch (xem cột 'Kiểm tra'); sửa rồi "
+                          "bấm lại.")
+    year = data.report_year
+    if not year:
+        raise ThiDuaError("Chưa có năm thống kê: ghi 'Ngày ban hành' ở trang Thông tin.")
+    path, st = make_statistics(data, year, _output(book, f"ThongKe_{year}", ".xlsx"))
+    unit = data.info.get("unit_name") if isinstance(data.info.get("unit_name"), str) else ""
+    grid = yearly_grid(yearly(data), unit or "")
+    if STATS_SHEET in book.sheet_names():
+        old = book.read(STATS_SHEET)
+        if old:
+            book.clear(STATS_SHEET, 1, 1, len(old), max(len(r) for r in old))
+    book.write(STATS_SHEET, 1, 1, grid)
+    notes = (" Lưu ý: " + " ".join(st.notes)) if st.notes else ""
+    book.alert(f"Đã lập biểu thống kê năm {year}: {path}. Trang '{STATS_SHEET}' đã được cập nhật.{notes}", TITLE)

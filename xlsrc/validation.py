@@ -222,6 +222,12 @@ def _check_form_kind(out: _Collector, rec: Record) -> None:
 
 def _check_award(out: _Collector, rec: Record) -> None:
     _check_form_kind(out, rec)
+    kind = rec["recipient_kind"]
+    for key, wrong in (("collective_type", S.INDIVIDUAL), ("person_group", S.COLLECTIVE)):
+        if rec[key] and kind == wrong:
+            out.add(S.AWARDS, rec, key, ERROR, "STATISTICS_KIND",
+                    f"'{S.AWARDS.column(key).header}' chỉ ghi cho {S.BOTH[key == 'person_group'].lower()}; dòng "
+                    f"này là {kind.lower()}. Xóa ô này hoặc sửa cột 'Đối tượng'.")
     count = rec["count"]
     if count is not None and count < 1:
         out.add(S.AWARDS, rec, "count", ERROR, "NUMBER_UNREADABLE", "Số lượng phải từ 1 trở lên.")

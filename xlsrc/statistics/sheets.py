@@ -90,88 +90,83 @@ def _form_sheet(wb, fm: _Fmt, form: Form, st: Statistics) -> None:
     ws.repeat_rows(5, 6)
 
 
+def yearly_blocks(yearly: Yearly) -> list[tuple[tuple[str, ...], list[list]]]:
+    """The tables of the Thống kê sheet, as (header, rows): the same in the
+    statistics workbook and in the workbook the button writes into."""
+    kinds = ("Tập thể", "Cá nhân", "Chưa rõ")
+    table: dict[tuple[int, str], dict[str, int]] = {}
+    for y, form, kind, n in yearly.by_year:
+        table.setdefault((y, form), {})[kind] = n
+    blocks = [(("Năm", "Hình thức, danh hiệu") + kinds + ("Cộng",),
+               [[y, form] + [k.get(x, 0) for x in kinds] + [sum(k.values())] for (y, form), k in sorted(table.items())])]
+    years = sorted({y for y, _ in table})
+    blocks.append((("Năm", "Số lượt khen", "Tập thể", "Cá nhân"),
+                   [[y, sum(n for yy, _, _, n in yearly.by_year if yy == y)] +
+                    [sum(n for yy, _, k, n in yearly.by_year if yy == y and k == kind) for kind in kinds[:2]]
+                    for y in years]))
+    blocks.append((("Năm", "Tiền thưởng theo quyết định của đơn vị (đồng)", "Quyết định chưa tính được"),
+                   [[y, amount, "\n".join(missing)] for y, amount, missing in yearly.money]))
+    blocks.append((("Năm", "Số cán bộ (căn cứ)", "Lao động tiên tiến", "Tỷ lệ", "Chiến sĩ thi đua cơ sở", "Tỷ lệ"),
+                   [[y, f"{staff} ({basis})", ldtt, ldtt / staff if staff else None, cstd,
+                     cstd / staff if staff else None] for y, staff, basis, ldtt, cstd in yearly.shares]))
+    if yearly.by_unit:
+        per: dict[tuple[int, str], dict[str, int]] = {}
+        for y, u, kind, n in yearly.by_unit:
+            per.setdefault((y, u), {})[kind] = n
+        blocks.append((("Năm", "Đơn vị") + kinds + ("Cộng",),
+                       [[y, u] + [k.get(x, 0) for x in kinds] + [sum(k.values())] for (y, u), k in sorted(per.items())]))
+    return blocks
+
+
+def yearly_grid(yearly: Yearly, unit: str = "") -> list[list]:
+    """The Thống kê sheet as one grid of values (what the button writes)."""
+    grid: list[list] = [[STATS_TITLE + (f" — {unit}" if unit else "")], []]
+    for header, rows in yearly_blocks(yearly):
+        grid += [list(header)] + rows + [[]]
+    width = max(len(r) for r in grid)
+    return [r + [None] * (width - len(r)) for r in grid]
+
+
+STATS_TITLE = "THỐNG KÊ THI ĐUA, KHEN THƯỞNG QUA CÁC NĂM"
+
+
 def _stats_sheet(wb, fm: _Fmt, yearly: Yearly, unit: str) -> None:
     ws = wb.add_worksheet(STATS_SHEET)
     ws.set_column(0, 0, 8)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 5, 16)
-    ws.merge_range(0, 0, 0, 5, "THỐNG KÊ THI ĐUA, KHEN THƯỞNG QUA CÁC NĂM" + (f" — {unit}" if unit else ""), fm.title)
+    ws.merge_range(0, 0, 0, 5, STATS_TITLE + (f" — {unit}" if unit else ""), fm.title)
     r = 2
-    ws.write_row(r, 0, ("Năm", "Hình thức, danh hiệu", "Tập thể", "Cá nhân", "Chưa rõ", "Cộng"), fm.head)
-    r += 1
-    table: dict[tuple[int, str], dict[str, int]] = {}
-    for y, form, kind, n in yearly.by_year:
-        table.setdefault((y, form), {})[kind] = n
-    first = r
-    for (y, form), kinds in sorted(table.items()):
-        ws.write_number(r, 0, y, fm.code)
-        ws.write(r, 1, form, fm.cell)
-        for j, kind in enumerate(("Tập thể", "Cá nhân", "Chưa rõ"), start=2):
-            ws.write_number(r, j, kinds.get(kind, 0), fm.num)
-        ws.write_formula(r, 5, f"=SUM(C{r + 1}:E{r + 1})", fm.total, sum(kinds.values()))
-        r += 1
-    years = sorted({y for y, _ in table})
-    r += 1
-    ws.write_row(r, 0, ("Năm", "Số lượt khen", "Tập thể", "Cá nhân"), fm.head)
-    r += 1
-    per_year_first = r
-    for y in years:
-        coll = sum(n for yy, _, k, n in yearly.by_year if yy == y and k == "Tập thể")
-        ind = sum(n for yy, _, k, n in yearly.by_year if yy == y and k == "Cá nhân")
-        ws.write_number(r, 0, y, fm.code)
-        ws.write_number(r, 1, sum(n for yy, _, _, n in yearly.by_year if yy == y), fm.total)
-        ws.write_number(r, 2, coll, fm.num)
-        ws.write_number(r, 3, ind, fm.num)
-        r += 1
     chart = None
-    if years:
-        chart = wb.add_chart({"type": "column", "subtype": "stacked"})
-        for j, name in ((2, "Tập thể"), (3, "Cá nhân")):
-            chart.add_series({"name": name, "categories": [STATS_SHEET, per_year_first, 0, r - 1, 0],
-                              "values": [STATS_SHEET, per_year_first, j, r - 1, j]})
-        chart.set_title({"name": "Số lượt khen thưởng theo năm"})
-        chart.set_legend({"position": "bottom"})
-    r += 1
-    ws.write_row(r, 0, ("Năm", "Tiền thưởng theo quyết định của đơn vị (đồng)"), fm.head)
-    ws.merge_range(r, 2, r, 5, "Quyết định chưa tính được", fm.head)
-    r += 1
-    for y, amount, missing in yearly.money:
-        ws.write_number(r, 0, y, fm.code)
-        ws.write_number(r, 1, amount, fm.money)
-        ws.merge_range(r, 2, r, 5, "\n".join(missing), fm.cell)
-        r += 1
-    r += 1
-    ws.write_row(r, 0, ("Năm", "Số cán bộ (căn cứ)", "Lao động tiên tiến", "Tỷ lệ", "Chiến sĩ thi đua cơ sở",
-                        "Tỷ lệ"), fm.head)
-    r += 1
-    for y, staff, basis, ldtt, cstd in yearly.shares:
-        ws.write_number(r, 0, y, fm.code)
-        ws.write(r, 1, f"{staff} ({basis})", fm.cell)
-        ws.write_number(r, 2, ldtt, fm.num)
-        ws.write(r, 3, ldtt / staff if staff else "", fm.pct)
-        ws.write_number(r, 4, cstd, fm.num)
-        ws.write(r, 5, cstd / staff if staff else "", fm.pct)
-        r += 1
-    if yearly.by_unit:
-        r += 1
-        ws.write_row(r, 0, ("Năm", "Đơn vị", "Tập thể", "Cá nhân", "Chưa rõ", "Cộng"), fm.head)
-        r += 1
-        per: dict[tuple[int, str], dict[str, int]] = {}
-        for y, u, kind, n in yearly.by_unit:
-            per.setdefault((y, u), {})[kind] = n
-        for (y, u), kinds in sorted(per.items()):
-            ws.write_number(r, 0, y, fm.code)
-            ws.write(r, 1, u, fm.cell)
-            for j, kind in enumerate(("Tập thể", "Cá nhân", "Chưa rõ"), start=2):
-                ws.write_number(r, j, kinds.get(kind, 0), fm.num)
-            ws.write_number(r, 5, sum(kinds.values()), fm.total)
+    for n, (header, rows) in enumerate(yearly_blocks(yearly)):
+        ws.write_row(r, 0, header, fm.head)
+        ws.set_row(r, 32)
+        first = r + 1
+        for values in rows:
             r += 1
+            for c, v in enumerate(values):
+                if c == 0:
+                    ws.write_number(r, c, v, fm.code)
+                elif isinstance(v, float):
+                    ws.write_number(r, c, v, fm.pct)
+                elif isinstance(v, int):
+                    ws.write_number(r, c, v, fm.money if v >= 100_000 else fm.num)
+                else:
+                    ws.write(r, c, v if v is not None else "", fm.cell)
+        if n == 1 and rows:  # awards per year by kind: the chart
+            chart = wb.add_chart({"type": "column", "subtype": "stacked"})
+            for j, name in ((2, "Tập thể"), (3, "Cá nhân")):
+                chart.add_series({"name": name, "categories": [STATS_SHEET, first, 0, r, 0],
+                                  "values": [STATS_SHEET, first, j, r, j]})
+            chart.set_title({"name": "Số lượt khen thưởng theo năm"})
+            chart.set_legend({"position": "bottom"})
+        r += 2
     if chart is not None:  # under the tables, inside the printed area
-        ws.insert_chart(r + 1, 0, chart, {"x_scale": 1.6, "y_scale": 1.0})
-        r += 17
+        ws.insert_chart(r, 0, chart, {"x_scale": 1.6, "y_scale": 1.0})
+        r += 16
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.print_area(0, 0, max(r - 1, first), 5)
+    ws.print_area(0, 0, r, 5)
 
 
 def _trace_sheet(wb, fm: _Fmt, st: Statistics) -> None:
