@@ -277,3 +277,24 @@ def test_consolidate_json_lists_each_files_proposals(tmp_path):
     data = json.loads(got.stdout)
     assert data["proposals"] == 1 and data["files"][0]["proposals"] == 1
     assert data["files"][0]["unit"] == "Sở Y tế"
+
+
+def test_the_same_word_file_sent_twice_is_read_once(tmp_path):
+    a = _to_trinh(tmp_path / "a.docx", "SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN",
+                  ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"], [("1", "Ông Lê Hải", "Bác sĩ", "Tốt")])
+    shutil.copyfile(a, tmp_path / "a_gui_lai.docx")
+    result = consolidate([str(tmp_path)], jobs=1)
+    assert sorted(f.status for f in result.files) == ["duplicate", "ok"]
+    assert len(result.content.rows["proposals"]) == 1
+
+
+def test_the_demo_shows_the_boards_side(tmp_path):
+    got = subprocess.run([sys.executable, "-m", "xlsrc", "demo", str(tmp_path / "d")], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert got.returncode == 0, got.stderr
+    rows = _master_rows(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx")
+    units = {r["Đơn vị đề nghị"] for r in rows}
+    assert {"Sở Tư pháp", "Sở Ngoại vụ", "UBND xã Cẩm Bình"} <= units
+    checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
+    assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
+    assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()

@@ -73,6 +73,27 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
     out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
     printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
+    _demo_board(folder, xlsx, force)
+
+
+def _demo_board(folder: Path, unit_book: Path, force: bool) -> None:
+    """The board's side: units' proposals (Word, hand-made Excel) consolidated
+    into one checked list, and the year's statistics of the master."""
+    from .consolidate import consolidate, write_master
+    from .proposals.demo import write_board_demo
+    from .statistics import make_statistics
+    master, stats = folder / "TongHop_DeNghi_demo.xlsx", folder / "ThongKe_2021_demo.xlsx"
+    for p in (master, stats):
+        check_writable(p, force, other="chọn một thư mục khác")
+    files = write_board_demo(folder, unit_book, force)
+    result = consolidate([str(p) for p in files.values()], jobs=1)
+    write_master(result, master, force=force)
+    proposals = result.content.rows.get("proposals") or []
+    flagged = sum(1 for r in proposals if r.get("check"))
+    out.print(f"Đã tổng hợp đề nghị của {len(files)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
+              f"(cột 'Kiểm tra'): {master}")
+    path, _ = make_statistics(jobs.run_validate(FileBook(unit_book), write_back=False)[0], 2021, stats, force=force)
+    out.print(f"Đã lập biểu thống kê năm 2021: {path}")
 
 
 def _open_book(path: Path, **kw) -> FileBook:

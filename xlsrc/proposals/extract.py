@@ -140,6 +140,9 @@ def from_word(path: str, result: dict[str, Any]) -> None:
     from .word import legacy_note, read_word
     doc = read_word(path)
     result["kind"] = "word"
+    import hashlib
+    with open(path, "rb") as fh:   # the same bytes sent twice are one file (the master's duplicate check)
+        result["sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
     facts = facts_from_lines(_header_lines(doc))
     result["unit_text"] = facts.get("heading_unit") or facts.get("annex_unit") or facts.get("title_unit") or ""
     result["doc_date"] = facts.get("date")
