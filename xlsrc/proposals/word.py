@@ -12,9 +12,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from ..access.limits import LIMITS, check_file_size, check_package, too_large
+from ..access.limits import LIMITS, check_file_size, check_sizes, too_large
 from ..errors import ThiDuaError
 from ..legacy_encodings import ENCODING_NAMES, convert
 from ..vntext import nfc
@@ -179,15 +180,19 @@ def read_docx(path: str | Path, shown_name: str | None = None) -> WordDocument:
     except zipfile.BadZipFile:
         raise ThiDuaError(f"Tệp '{name}' không phải tệp Word .docx hợp lệ (hỏng hoặc sai đuôi).") from None
     with z:
-        check_package(z, name, LIMITS)
+        check_sizes(z, name, LIMITS)   # only document.xml is unpacked, and parsed by defusedxml
         try:
             xml = z.read("word/document.xml")
         except KeyError:
             raise ThiDuaError(f"Tệp '{name}' không có nội dung văn bản Word (thiếu word/document.xml).") from None
     try:
         root = SafeET.fromstring(xml)
-    except Exception as exc:  # defusedxml refusals (entities, DTD) and broken XML alike
-        raise ThiDuaError(f"Tệp '{name}' có nội dung Word không đọc được ({type(exc).__name__}).") from None
+    except DefusedXmlException:
+        raise ThiDuaError(f"Tệp '{name}' khai báo DTD hoặc thực thể XML, điều Word không bao giờ ghi; không đọc tệp "
+                          f"này vì lý do an toàn. Hãy mở bằng Word, lưu lại rồi gửi lại.") from None
+    except Exception:  # broken XML
+        raise ThiDuaError(f"Tệp '{name}' bị hỏng: nội dung Word không đọc được. Hãy mở bằng Word, lưu lại rồi "
+                          f"gửi lại.") from None
     body = root.find(W + "body")
     if body is None:
         raise ThiDuaError(f"Tệp '{name}' không có nội dung văn bản Word.")
