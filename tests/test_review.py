@@ -18,7 +18,7 @@ from xlsrc.review.standards import parse_share
 from xlsrc.validation import validate
 
 from .review_fixtures import (CSTD_TINH, HT, HTT, HTXS, LDTT, TTLDTT, UNIT, award, idea, person, rate, rate_unit,
-                              read, results, workbook)
+                              read, results, standards_with, workbook)
 
 Y = 2025
 A, B = "Nguyễn Văn A", "Trần Thị B"
@@ -31,11 +31,7 @@ def _review_findings(data):
 
 
 def _standards(**changes):
-    """The default standards with some cells changed: {title: {column key: value}}."""
-    rows = default_standard_rows()
-    for row in rows:
-        row.update(changes.get(row["title"], {}))
-    return rows
+    return standards_with(**changes)
 
 
 # -- Tiêu chuẩn: rules as data -------------------------------------------------
