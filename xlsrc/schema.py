@@ -597,6 +597,8 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
            help="Đã đối chiếu văn bản gốc, hoặc Chưa đối chiếu được văn bản gốc, hoặc Quy định riêng của địa phương."),
     CHECK), key_column="title")
 
+# The 'Tình trạng đối chiếu' of a legal number whose text could not be read in the original
+UNVERIFIED = "Chưa đối chiếu được văn bản gốc"
 REVIEW_INPUT_SHEETS: tuple[SheetSpec, ...] = (STAFF, RATINGS, INITIATIVES, STANDARDS)
 REVIEW_SHEET = "Rà soát"                 # written by the review: one row a recipient, one column a title
 PROPOSAL_SHEET = "Danh sách đề nghị"     # written by the review: those who qualify, per title

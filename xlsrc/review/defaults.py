@@ -41,7 +41,7 @@ EXCELLENT_SHARE_NOTE = (
     "thi đua cơ sở) chưa đối chiếu được với nguyên văn Điều 27 Luật 06/2022/QH15. Hãy đối chiếu với Điều 27 Luật "
     "06/2022/QH15 (Công báo số 571-572) và quy định của bộ, ngành, tỉnh mình, rồi sửa ô ngưỡng nếu khác.")
 
-UNVERIFIED = "Chưa đối chiếu được văn bản gốc"
+UNVERIFIED = S.UNVERIFIED
 LOCAL_RULE = "Quy định riêng của địa phương (không có trong Luật); để trống là không áp dụng"
 
 # Time in service and leave (Lao động tiên tiến, hence Chiến sĩ thi đua cơ sở built on it). The rules
