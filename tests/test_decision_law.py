@@ -84,12 +84,64 @@ def test_a_new_workbook_says_how_each_base_salary_was_verified(tmp_path):
     assert all(r[head.index("Tình trạng đối chiếu")] for r in standards[1:] if r[0])
 
 
-def test_a_decision_on_an_unverified_base_salary_is_warned_until_marked(read_back):
+def test_a_decision_on_an_unverified_base_salary_is_said_until_marked(tmp_path, capsys):
+    from xlsrc.cli import main
     content = demo_content()
     content.rows["decisions"][0]["date"] = dt.datetime(2026, 8, 3)
-    found = [f for f in validate(read_back(content)) if f.code == "DECISION_BASE_SALARY_UNVERIFIED"]
-    assert len(found) == 1 and found[0].severity == "warning" and found[0].sheet == "Quyết định"
-    assert "2.530.000 đồng" in found[0].message and "Nghị định số 161/2026/NĐ-CP" in found[0].message
+    book = write_workbook(tmp_path / "a.xlsx", content)
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(book), "--so", NUMBER, "-o", str(tmp_path / "a.docx")])
+    err = capsys.readouterr().err
+    assert exc.value.code == 0
+    note = next(line for line in err.splitlines() if line.startswith("Lưu ý:"))
+    assert "2.530.000 đồng" in note and "Nghị định số 161/2026/NĐ-CP" in note
+    assert "chưa đối chiếu được văn bản gốc" in note and "trang 'Lương cơ sở'" in note
     content.rows["base_salary"] = [{**r, "verified": "Đã đối chiếu văn bản gốc"}
                                    for r in content.rows.get("base_salary") or _defaults("base_salary")]
-    assert not [f for f in validate(read_back(content, "b.xlsx")) if f.code == "DECISION_BASE_SALARY_UNVERIFIED"]
+    with pytest.raises(SystemExit):
+        main(["decision", str(write_workbook(tmp_path / "b.xlsx", content)), "--so", NUMBER,
+              "-o", str(tmp_path / "b.docx")])
+    assert "Lưu ý:" not in capsys.readouterr().err
+
+
+# -- A6: the decision checks the review -------------------------------------------------------------------
+def _ldtt_decision(tmp_path):
+    """The demo plus a decision granting Lao động tiên tiến 2025 to A (Cảnh cáo that year) and C (rated
+    'Hoàn thành tốt', a value not on the list)."""
+    from xlsrc.awards.demo import _award
+    content = demo_content()
+    content.rows["decisions"].append({"order": 2, "number": "46/QĐ-SNgV", "date": dt.datetime(2025, 12, 26),
+                                      "form": "Lao động tiên tiến", "summary": "Về việc công nhận danh hiệu Lao động "
+                                      "tiên tiến năm 2025", "signer_name": "Đặng Văn K", "signer_title": "GIÁM ĐỐC"})
+    for name, code in (("Nguyễn Văn A", "SNgV-01"), ("Lê Văn C", "")):
+        content.rows["awards"].append({**_award(S.INDIVIDUAL, name, code=code), "form": "Lao động tiên tiến",
+                                       "decision_number": "46/QĐ-SNgV", "decision_date": dt.datetime(2025, 12, 26)})
+    content.rows["ratings"] = [r for r in content.rows.get("ratings", []) if r.get("year") != 2025] + [
+        {"year": 2025, "recipient_kind": S.INDIVIDUAL, "subject": "Nguyễn Văn A", "staff_code": "SNgV-01",
+         "rating": "Hoàn thành tốt nhiệm vụ", "movement": "Có", "discipline": "Cảnh cáo"},
+        {"year": 2025, "recipient_kind": S.INDIVIDUAL, "subject": "Lê Văn C", "rating": "Hoàn thành tốt",
+         "movement": "Có"}]
+    return write_workbook(tmp_path / "ldtt.xlsx", content)
+
+
+def test_the_decision_names_who_the_review_finds_not_eligible_before_writing(tmp_path, capsys):
+    from xlsrc.cli import main
+    out = tmp_path / "qd46.docx"
+    with pytest.raises(SystemExit) as exc:
+        main(["decision", str(_ldtt_decision(tmp_path)), "--so", "46/QĐ-SNgV", "-o", str(out)])
+    text = capsys.readouterr()
+    said = text.out + text.err
+    assert exc.value.code == 0 and out.exists()
+    a = next(line for line in said.splitlines() if "DECISION_REVIEW" in line and "Nguyễn Văn A" in line)
+    assert "46/QĐ-SNgV" in a and "'Không đủ'" in a and "Cảnh cáo" in a
+    c = next(line for line in said.splitlines() if "DECISION_REVIEW" in line and "Lê Văn C" in line)
+    assert "'Hoàn thành tốt'" in c and "được đọc là 'Hoàn thành tốt nhiệm vụ'" in c
+    assert said.index("DECISION_REVIEW") < said.index("Đã lập quyết định")
+
+
+def test_a_rating_off_the_list_is_a_warning_at_its_cell(tmp_path):
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import read_workbook
+    found = [f for f in validate(read_workbook(FileBook(_ldtt_decision(tmp_path)))) if f.code == "CHOICE_INTERPRETED"]
+    assert len(found) == 1 and found[0].sheet == "Đánh giá" and found[0].column == "Xếp loại"
+    assert found[0].severity == "warning" and "'Hoàn thành tốt'" in found[0].message

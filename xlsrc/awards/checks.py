@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import schema as S
 from ..parsing import canonical_doc_number
 from ..validation import ERROR, WARNING
-from ..vntext import count_text, fold
+from ..vntext import count_text
 from .money import ND152, ND152_START, base_salary_on
 from .numwords import money_figures
 from .tables import base_salaries
@@ -63,11 +63,12 @@ def check_decisions(out) -> None:
             out.add(S.AWARDS, rec, "recipient", WARNING, "CERTIFICATE_COUNT_ONLY",
                     f"Dòng ghi {count_text(n)} {(rec['recipient_kind'] or 'đối tượng').lower()} mà không kê tên: "
                     "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
+    from .review_check import check_against_review
+    check_against_review(out, {k: r for k, r in decisions.items() if k in used})
     for key, rec in decisions.items():
         if key in used:
             _before_nd152(out, rec)
             _newer_base_salary(out, rec)
-            _unverified_base_salary(out, rec)
         if key not in used:
             out.add(S.DECISIONS, rec, "number", WARNING, "DECISION_WITHOUT_AWARD",
                     f"Quyết định {rec.text('number')} chưa có ai được khen: ghi số này vào cột 'Số quyết định' "
@@ -100,18 +101,3 @@ def _newer_base_salary(out, rec) -> None:
                 f"{known.start:%d/%m/%Y} ({money_figures(known.amount)} đồng, {known.basis}); tiền thưởng đang tính "
                 f"theo mức {money_figures(used.amount)} đồng. Thêm dòng này vào trang '{S.BASE_SALARY.name}'.")
 
-
-def _unverified_base_salary(out, rec) -> None:
-    """The lương cơ sở row a decision uses goes into its Điều 2: a row whose
-    source is not marked as read in the original is said (issue 19 A9)."""
-    d = rec["date"]
-    if not (getattr(d, "ok", False) and d.precision == "day"):
-        return
-    used = base_salary_on(d.start, base_salaries(out.data))
-    if used is None or not used.row or fold(used.verified).startswith("da doi chieu"):
-        return
-    status = used.verified or "chưa ghi tình trạng đối chiếu"
-    out.add(S.DECISIONS, rec, "date", WARNING, "DECISION_BASE_SALARY_UNVERIFIED",
-            f"Quyết định {rec.text('number')} dùng mức lương cơ sở {money_figures(used.amount)} đồng ({used.basis}, "
-            f"dòng {used.row} trang '{S.BASE_SALARY.name}'): {status.rstrip('.')}. Đối chiếu văn bản gốc rồi ghi "
-            "'Đã đối chiếu văn bản gốc' ở cột 'Tình trạng đối chiếu'.")

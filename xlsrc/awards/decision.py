@@ -138,6 +138,8 @@ def build(data: WorkbookData, number: str) -> Decision:
         decision.used[kind] = c
         each = prize_for(c, base.amount, coefficient_table)
         decision.recipients.append(_recipient(data, decision, award, kind, each, i, index))
+    from .bounds import guard
+    guard(decision, tables.base_salaries(data))
     return decision
 
 

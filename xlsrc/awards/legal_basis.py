@@ -85,3 +85,20 @@ def coefficient_basis(basis: str, day: dt.date) -> str:
 
 def cites_another_decree(basis: str, day: dt.date) -> bool:
     return coefficient_basis(basis, day) != basis
+
+
+def decision_notes(data, number: str) -> list[str]:
+    """What a văn thư should know before signing decision ``number``: the
+    sources of its numbers that no one has read in the original (issue 19 A9)."""
+    from ..vntext import fold
+    from .decision import build
+    from .numwords import money_figures
+    d = build(data, number)
+    notes = []
+    base = d.base
+    if not fold(base.verified).startswith("da doi chieu"):
+        where = f", dòng {base.row} trang 'Lương cơ sở'" if base.row else ""
+        notes.append(f"Quyết định {d.number} dùng mức lương cơ sở {money_figures(base.amount)} đồng ({base.basis}"
+                     f"{where}): {(base.verified or 'chưa ghi tình trạng đối chiếu').rstrip('.').lower()}. Đối chiếu "
+                     "văn bản gốc rồi ghi 'Đã đối chiếu văn bản gốc' ở cột 'Tình trạng đối chiếu'.")
+    return notes
