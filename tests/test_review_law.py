@@ -143,3 +143,13 @@ def test_the_year_under_review_is_counted_only_if_granted_and_says_so(tmp_path):
     assert "tính cả năm 2025 nếu được công nhận" in row[grid[0].index("Lý do (chưa đủ, không đủ)")]
     proposal = next(r for r in proposal_grid(review)[1:] if r[1] == A and r[4] == CSTD_TINH)
     assert "tính cả năm 2025 nếu được công nhận" in proposal[5]
+
+
+def test_the_review_command_prints_what_an_eligible_answer_assumes(tmp_path):
+    import subprocess
+    import sys
+    path = workbook(tmp_path, **_eligible_for_everything())
+    run = subprocess.run([sys.executable, "-m", "xlsrc", "review", str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Lưu ý: Năm 2025 chưa được công nhận Chiến sĩ thi đua cơ sở: tính cả năm 2025 nếu được công nhận" in run.stdout
