@@ -279,8 +279,11 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     """Lập Quyết định khen thưởng kèm danh sách (thể thức Nghị định 30/2020/NĐ-CP) và tính tiền thưởng."""
     from .awards import decision_file_stem, make_decision
     from .report import to_pdf
+    from .awards.legal_basis import decision_notes
     data = _awards_data(workbook)
     output = output or workbook.with_name(decision_file_stem(number) + ".docx")
+    for note in decision_notes(data, number):
+        err.print(f"Lưu ý: {note}")
     written = make_decision(data, number, output, template=template, force=force)
     out.print(f"Đã lập quyết định: {written}")
     if pdf:

@@ -164,6 +164,16 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Đang xem xét", ("dang xem xet", "dang xem xet ky luat", "dang bi xem xet ky luat",
                               "dang bi xem xet")),
     )),
+    # Why a person was away from work (Đánh giá, 'Lý do nghỉ'); the reasons counted as time at work are
+    # data on Tiêu chuẩn ('Nghỉ được tính là thời gian công tác').
+    Vocabulary("leave_reason", (
+        Term("Thai sản", ("thai san", "nghi thai san", "sinh con")),
+        Term("Ốm đau", ("om dau", "om", "nghi om", "dieu tri benh")),
+        Term("Tai nạn lao động, bệnh nghề nghiệp", ("tai nan lao dong", "benh nghe nghiep", "tnld")),
+        Term("Việc riêng", ("viec rieng", "nghi khong luong", "khong luong")),
+        Term("Đi học", ("di hoc", "hoc tap", "dao tao", "boi duong")),
+        Term("Khác", ("khac",)),
+    )),
     Vocabulary("gender", (
         Term("Nam", ("trai",)),
         Term("Nữ", ("nu", "gai")),
@@ -557,6 +567,11 @@ STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
            help="dd/mm/yyyy (hoặc chỉ năm sinh)."),
     Column("position", "Chức vụ", width=24, aliases=("chuc danh", "chuc vu hien tai")),
     _DEPARTMENT,
+    # text, like Ngày sinh: a long-serving officer was recruited before 1990
+    Column("hire_date", "Ngày tuyển dụng", width=13, aliases=(
+        "ngay bat dau cong tac", "ngay vao co quan", "ngay vao lam", "ngay tuyen dung", "bat dau cong tac"),
+           help="dd/mm/yyyy (hoặc tháng/năm, năm) tuyển dụng hoặc bắt đầu công tác; dùng để xét người mới "
+                "tuyển dụng dưới 10 tháng."),
     Column("note", "Ghi chú", width=24),
     CHECK), key_column="name")
 
@@ -579,6 +594,20 @@ RATINGS = SheetSpec("ratings", "Đánh giá", "DanhGia",
            aliases=("hinh thuc ky luat", "ky luat trong nam"),
            help="Để trống nếu không bị kỷ luật; Khiển trách, Cảnh cáo, Cách chức, Giáng chức, Buộc thôi việc, "
                 "hoặc Đang xem xét."),
+    Column("discipline_date", "Ngày quyết định kỷ luật", kind=DATE, width=13,
+           aliases=("ngay ky luat", "ngay quyet dinh ky luat", "ngay ra quyet dinh ky luat"),
+           help="Ngày ký quyết định kỷ luật (dd/mm/yyyy). Kỷ luật được tính cho mọi năm nó còn hiệu lực."),
+    Column("discipline_end", "Kỷ luật đến ngày", kind=DATE, width=13,
+           aliases=("het hieu luc ky luat", "ky luat den ngay", "ngay het thoi han ky luat"),
+           help="Ngày hết thời hạn kỷ luật; hoặc ghi cột 'Thời hạn kỷ luật (tháng)'."),
+    Column("discipline_months", "Thời hạn kỷ luật (tháng)", kind=INT, width=10,
+           aliases=("thoi han ky luat", "thoi han ky luat thang")),
+    Column("leave_days", "Số ngày nghỉ", kind=INT, width=9,
+           aliases=("so ngay nghi", "so ngay lam viec nghi", "nghi (ngay)"),
+           help="Số ngày làm việc nghỉ trong năm (không kể nghỉ phép năm, nghỉ lễ)."),
+    Column("leave_reason", "Lý do nghỉ", kind=CHOICE, vocab="leave_reason", width=16,
+           aliases=("ly do nghi", "loai nghi"), help="Thai sản, Ốm đau, Tai nạn lao động, bệnh nghề nghiệp, Việc "
+                                                    "riêng, Đi học hoặc Khác."),
     Column("solidarity", "Nội bộ đoàn kết", kind=CHOICE, vocab="yes_no", width=12,
            aliases=("doan ket noi bo", "doan ket"), help="Có hoặc Không (cho tập thể)."),
     Column("note", "Ghi chú", width=24),
@@ -618,7 +647,20 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
     Column("member_min_rating", "Xếp loại tối thiểu của mọi thành viên", kind=CHOICE, vocab="rating", width=22),
     Column("min_emulation_members", "Số thành viên đạt Chiến sĩ thi đua cơ sở", kind=INT, width=12),
     Column("discipline_from", "Kỷ luật loại trừ từ mức", kind=CHOICE, vocab="discipline", width=14,
-           help="Bị kỷ luật từ mức này trở lên (và đang xem xét kỷ luật) thì không đủ điều kiện."),
+           help="Bị kỷ luật từ mức này trở lên (và đang xem xét kỷ luật) trong năm xét, hoặc kỷ luật còn hiệu lực "
+                "trong năm đó, thì không đủ điều kiện. Với tập thể: thành viên bị kỷ luật (quy định riêng của địa "
+                "phương, để trống là không áp dụng)."),
+    Column("discipline_basis", "Căn cứ điều kiện kỷ luật", width=36, aliases=("can cu ky luat",)),
+    Column("min_service_months", "Thời gian công tác tối thiểu (tháng)", kind=INT, width=12,
+           aliases=("thoi gian cong tac toi thieu",),
+           help="Người tuyển dụng chưa đủ số tháng này tính đến hết năm xét thì không xét."),
+    Column("max_leave_days", "Nghỉ từ số ngày làm việc", kind=INT, width=12, aliases=("so ngay nghi toi da",),
+           help="Nghỉ từ số ngày làm việc này trở lên trong năm thì không xét (trừ lý do được tính là thời gian "
+                "công tác)."),
+    Column("leave_counted", "Nghỉ được tính là thời gian công tác", width=20, aliases=("nghi duoc tinh",),
+           help="Các lý do nghỉ (cột 'Lý do nghỉ' ở trang Đánh giá) vẫn được tính, cách nhau dấu phẩy; ví dụ "
+                "Thai sản."),
+    Column("service_basis", "Căn cứ thời gian công tác", width=36, aliases=("can cu thoi gian cong tac",)),
     Column("basis", "Căn cứ pháp lý", required=True, width=44, aliases=("can cu", "van ban quy dinh")),
     Column("note", "Ghi chú", width=50),
     # Tiền thưởng (issue 12): coefficient × lương cơ sở, with its own basis
@@ -626,8 +668,16 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
            help="Số lần mức lương cơ sở, ví dụ 0,3. Để trống: hình thức này không tính tiền thưởng ở đây."),
     Column("prize_basis", "Căn cứ tiền thưởng", width=34, aliases=("can cu muc thuong",)),
     Column("prize_note", "Ghi chú tiền thưởng", width=50),
+    Column("prize_times_individual", "Tập thể: số lần mức cá nhân", kind=NUMBER, width=10,
+           aliases=("gap lan muc ca nhan",),
+           help="Dòng tập thể: tiền thưởng bằng số lần này nhân mức tiền thưởng cá nhân (đã làm tròn) của cùng "
+                "hình thức, khi văn bản viết 'gấp hai lần mức tiền thưởng đối với cá nhân'."),
+    Column("verified", "Tình trạng đối chiếu", width=30, aliases=("doi chieu", "tinh trang doi chieu van ban"),
+           help="Đã đối chiếu văn bản gốc, hoặc Chưa đối chiếu được văn bản gốc, hoặc Quy định riêng của địa phương."),
     CHECK), key_column="title")
 
+# The 'Tình trạng đối chiếu' of a legal number whose text could not be read in the original
+UNVERIFIED = "Chưa đối chiếu được văn bản gốc"
 REVIEW_INPUT_SHEETS: tuple[SheetSpec, ...] = (STAFF, RATINGS, INITIATIVES, STANDARDS)
 REVIEW_SHEET = "Rà soát"                 # written by the review: one row a recipient, one column a title
 PROPOSAL_SHEET = "Danh sách đề nghị"     # written by the review: those who qualify, per title
@@ -703,6 +753,8 @@ BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
            aliases=("muc luong co so", "luong co so")),
     Column("basis", "Văn bản", required=True, width=30, aliases=("can cu", "nghi dinh")),
     Column("note", "Ghi chú", width=50),
+    Column("verified", "Tình trạng đối chiếu", width=30, aliases=("doi chieu", "tinh trang doi chieu van ban"),
+           help="Đã đối chiếu văn bản gốc, hoặc Chưa đối chiếu được văn bản gốc."),
     CHECK), key_column="start")
 
 AWARD_DOC_SHEETS: tuple[SheetSpec, ...] = (DECISIONS, PRINT_LAYOUT, BASE_SALARY)

@@ -7,9 +7,12 @@ import unicodedata
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
-                      split_number_date)
+                      is_grouped_thousands, split_number_date)
 from .records import NUMBER_DATES, Record, WorkbookData
-from .vntext import nfc
+from .vntext import fold, nfc
+
+# vocabularies whose value decides a legal answer: reading another spelling is said
+INTERPRETED_SAID = ("rating",)
 
 
 class _Collector:
@@ -102,6 +105,10 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
             out.add(spec, where, col.key, severity, code, message)
     if col.kind == S.NUMBER and value is None:
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
+    elif col.kind == S.NUMBER and is_grouped_thousands(raw):
+        out.add(spec, where, col.key, WARNING, "NUMBER_THOUSANDS",
+                f"'{nfc(raw).strip()}' được đọc theo cách viết Việt Nam (dấu chấm ngăn cách hàng nghìn) là "
+                f"{value:f}; nếu là số thập phân, dùng dấu phẩy (ví dụ 1,5).")
     elif col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value) and not (
@@ -120,6 +127,10 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
             allowed = ", ".join(S.vocabulary(col.vocab).values)
             out.add(spec, where, col.key, WARNING, "CHOICE_UNKNOWN",
                     f"'{value}' không có trong danh mục ({allowed}).")
+    elif col.vocab in INTERPRETED_SAID and isinstance(raw, str) and fold(raw) != fold(value):
+        # a rating typed off the list ('Hoàn thành tốt') is read as the nearest value, and said at its cell
+        out.add(spec, where, col.key, WARNING, "CHOICE_INTERPRETED",
+                f"'{nfc(raw).strip()}' không có trong danh sách; đọc là '{value}'. Chọn trong danh sách thả xuống.")
 
 
 NOT_FROM_TEMPLATE = (f"Tệp không phải sổ làm từ mẫu (không có trang '{S.INFO.name}', '{S.WORKS.name}'…), nên không "
@@ -245,6 +256,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     check_review_sheets(out)
     from .awards.checks import check_decisions
     check_decisions(out)
+    from .awards.bounds import check_amounts
+    check_amounts(out)
     return out.findings
 
 

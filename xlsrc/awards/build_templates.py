@@ -7,8 +7,8 @@
 ``giay_khen.docx``: one A4 landscape certificate page, repeated for every
 recipient by a ``{%p for c in certificates %}`` loop. The tags are plain
 text, one run each, so staff can edit both in Word; the fixed legal bases
-(Luật Thi đua, khen thưởng; Nghị định 152/2025/NĐ-CP) are text in the
-template and are edited there when the law changes."""
+(Luật Thi đua, khen thưởng; the decree in force on the decision's date)
+come from the dated table of awards.legal_basis."""
 from __future__ import annotations
 
 import sys
@@ -26,10 +26,9 @@ from ..report.docx_form import (borderless_table, cell_text, grid_table, para, p
 
 from .names import CERTIFICATE, DECISION
 
-LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-DECREE_BASIS = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
-                "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều "
-                "của Luật Thi đua, khen thưởng;")
+# The Law and the decree in force on the decision's date (awards.legal_basis): a decision of 2024 cites
+# Nghị định 98/2023/NĐ-CP, one from 01/7/2025 Nghị định 152/2025/NĐ-CP.
+LAW_BASIS, DECREE_BASIS = "{{ law_basis }}", "{{ decree_basis }}"
 
 
 def _article(doc, number: int, tag: str, keep_next: bool = False) -> None:

@@ -15,9 +15,8 @@ from ..parsing import DateValue, canonical_doc_number
 from ..records import Record, WorkbookData
 from ..report.context import who
 from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
-from . import tables
-from .money import (ROUNDING_BASIS, BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text,
-                    prize)
+from . import legal_basis, tables
+from .money import BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text, prize_for
 from .numwords import money_figures, money_words
 
 # Danh hiệu thi đua (Luật 06/2022/QH15 Điều 23–28): "Tặng danh hiệu …"; the others are hình thức khen thưởng.
@@ -120,6 +119,7 @@ def build(data: WorkbookData, number: str) -> Decision:
     rec = find_decision(data, number)
     number = rec.text("number")
     day = _day(rec["date"], f"Quyết định {number}")
+    legal_basis.decree_on(day)  # a decision before the 2022 Law has no basis the tool knows
     awards = awards_of(data, number)
     if not awards:
         raise ThiDuaError(f"Quyết định {number} chưa có ai được khen: ở trang '{S.AWARDS.name}', ghi số {number} "
@@ -136,7 +136,10 @@ def build(data: WorkbookData, number: str) -> Decision:
         kind = award["recipient_kind"] if award["recipient_kind"] in S.BOTH else S.INDIVIDUAL
         c = decision.used.get(kind) or _coefficient(coefficient_table, form, kind, number)
         decision.used[kind] = c
-        decision.recipients.append(_recipient(data, decision, award, kind, prize(c.value, base.amount), i, index))
+        each = prize_for(c, base.amount, coefficient_table)
+        decision.recipients.append(_recipient(data, decision, award, kind, each, i, index))
+    from .bounds import guard
+    guard(decision, tables.base_salaries(data))
     return decision
 
 
@@ -229,15 +232,25 @@ def article2(d: Decision, unit: str) -> str:
         c = d.used.get(kind)
         if c is not None and d.count(kind):
             each = next(r.each for r in d.recipients if r.kind == kind)
-            parts.append(f"mỗi {kind.lower()} được thưởng {money_figures(each)} đồng ({coefficient_text(c.value)} lần "
-                         "mức lương cơ sở)")
-    bases = cite([d.used[k].basis for k in (S.COLLECTIVE, S.INDIVIDUAL) if k in d.used and d.count(k)])
+            parts.append(f"mỗi {kind.lower()} được thưởng {money_figures(each)} đồng ({_times_phrase(d, c)})")
+    decree = legal_basis.decree_on(d.date)
+    bases = cite([legal_basis.coefficient_basis(d.used[k].basis, d.date) for k in (S.COLLECTIVE, S.INDIVIDUAL)
+                  if k in d.used and d.count(k)])
     funding = d.record.text("funding") or f"Quỹ thi đua, khen thưởng của {unit}"
     text = (f"Kèm theo {_form_phrase(d)}, " + "; ".join(parts) + (f", theo {bases}" if bases else "") + "; mức lương cơ sở "
             f"{money_figures(d.base.amount)} đồng theo {d.base.basis}; số tiền được làm tròn lên hàng chục nghìn đồng theo "
-            f"{ROUNDING_BASIS}. Tổng số tiền thưởng là "
+            f"{decree.rounding_basis}. Tổng số tiền thưởng là "
             f"{money_figures(d.total)} đồng (Bằng chữ: {money_words(d.total)}), trích từ {funding}.")
     return text[0].upper() + text[1:]
+
+
+def _times_phrase(d: Decision, c: Coefficient) -> str:
+    """'0,3 lần mức lương cơ sở', or 'gấp hai lần mức tiền thưởng đối với cá nhân' where the collective's
+    prize is a multiple of the individual one."""
+    if c.times_individual:
+        times = {Decimal(2): "hai", Decimal(3): "ba"}.get(c.times_individual) or coefficient_text(c.times_individual)
+        return f"gấp {times} lần mức tiền thưởng đối với cá nhân"
+    return f"{coefficient_text(c.value)} lần mức lương cơ sở"
 
 
 def article3(d: Decision, unit: str) -> str:
@@ -281,6 +294,11 @@ def header(data: WorkbookData, d: Decision) -> dict:
     }
 
 
+def legal_lines(d: Decision) -> dict:
+    """The Law and the decree in force on the decision's date, as its 'Căn cứ' lines."""
+    return {"law_basis": legal_basis.LAW_CITATION, "decree_basis": legal_basis.decree_on(d.date).citation}
+
+
 def decision_context(data: WorkbookData, d: Decision) -> dict:
     unit = nfc(data.info.get("unit_name")) or nfc(data.info.get("issuing_body"))
     rec = d.record
@@ -289,6 +307,7 @@ def decision_context(data: WorkbookData, d: Decision) -> dict:
         proposal = f"Xét đề nghị của {proposal}"
     return {
         **header(data, d),
+        **legal_lines(d),
         "bases": _sentence_lines(rec["bases"] or [], "Căn cứ"),
         "proposal": f"{proposal}." if proposal else "",
         "article1": article1(d),
