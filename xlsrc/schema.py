@@ -395,7 +395,7 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
-           help="Số vào sổ vàng in ở góc giấy khen; để trống thì in số thứ tự trong quyết định."),
+           help="Số vào sổ vàng in ở góc giấy khen; để trống thì giấy khen không in dòng 'Số sổ vàng'."),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 

@@ -234,6 +234,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     check_review_sheets(out)
     from .awards.checks import check_decisions
     check_decisions(out)
+    from .awards.phoi_bounds import check_print_layout
+    check_print_layout(out)
     return out.findings
 
 

@@ -162,7 +162,9 @@ def build_certificate(path: Path) -> Path:
     for _ in range(4):
         para(left, "", size=13, align="left", space_after=0)
     para(left, "Quyết định số {{ doc_number }} {{ date_long }}", size=13, align="left", space_after=0)
+    para(left, "{%p if c.register %}", size=13, align="left", space_after=0)
     para(left, "Số sổ vàng: {{ c.register }}", size=13, align="left", space_after=0)
+    para(left, "{%p endif %}", size=13, align="left", space_after=0)
     p = right.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     set_run_font(p.add_run("{{ place }}, {{ date_long }}"), 14, italic=True)

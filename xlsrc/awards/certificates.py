@@ -27,8 +27,9 @@ from ..vntext import fold, nfc
 from .decision import Decision, Recipient, build, header
 from .defaults import DEFAULT_LAYOUT, FONT
 from .metrics import fit_size
+from .phoi_bounds import PAPER_H, PAPER_W, out_of_bounds
 
-PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
+PAGE_W, PAGE_H = PAPER_W, PAPER_H  # A4 landscape, mm
 LINE = 1.25                    # frame height in font sizes
 
 
@@ -64,7 +65,7 @@ def certificate_fields(d: Decision, r: Recipient, head: dict) -> dict[str, str]:
         "Thành tích": f"Đã có thành tích {r.achievement}", "Địa danh, ngày": f"{head['place']}, {head['date_long']}",
         "Thẩm quyền ký": head["authority_line"], "Chức vụ người ký": head["signer_title_upper"],
         "Người ký": head["signer_name"], "Số quyết định": f"Quyết định số {d.number} {head['date_long']}",
-        "Số sổ vàng": f"Số sổ vàng: {r.register}",
+        "Số sổ vàng": f"Số sổ vàng: {r.register}" if r.register else "",
     }
 
 
@@ -88,6 +89,9 @@ def layout(data: WorkbookData) -> list[Field]:
         if rec["field"] not in S.PHOI_FIELDS or None in (x, y, w, size):
             raise ThiDuaError(f"Trang '{S.PRINT_LAYOUT.name}', dòng {rec.row}: cần tên trường trong danh sách và "
                               "các số X, Y, Rộng (mm), Cỡ chữ. Sửa dòng này rồi in lại.")
+        problem = out_of_bounds(rec)
+        if problem:
+            raise ThiDuaError(f"Trang '{S.PRINT_LAYOUT.name}', dòng {rec.row} ({rec['field']}): {problem}")
         bold = fold(rec.text("bold")) in ("co", "x", "dam", "yes", "true", "1")
         center = fold(rec.text("align")) not in ("trai", "left")
         fields.append(Field(rec["field"], x, y, w, rec.text("font") or FONT, size, bold, center))

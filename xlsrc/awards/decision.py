@@ -132,15 +132,15 @@ def build(data: WorkbookData, number: str) -> Decision:
     index = _staff_index(data)
     decision = Decision(rec, number, day, form, [], base)
     ordered = sorted(awards, key=lambda a: (a["recipient_kind"] != S.COLLECTIVE, a.row))  # sheet order
-    for i, award in enumerate(ordered, start=1):
+    for award in ordered:
         kind = award["recipient_kind"] if award["recipient_kind"] in S.BOTH else S.INDIVIDUAL
         c = decision.used.get(kind) or _coefficient(coefficient_table, form, kind, number)
         decision.used[kind] = c
-        decision.recipients.append(_recipient(data, decision, award, kind, prize(c.value, base.amount), i, index))
+        decision.recipients.append(_recipient(data, decision, award, kind, prize(c.value, base.amount), index))
     return decision
 
 
-def _recipient(data, decision: Decision, award: Record, kind: str, each: int, order: int, index) -> Recipient:
+def _recipient(data, decision: Decision, award: Record, kind: str, each: int, index) -> Recipient:
     count = award["count"] if isinstance(award["count"], int) and award["count"] > 1 else 1
     name = award.text("recipient")
     named = bool(name) and count == 1
@@ -159,8 +159,8 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, or
         name = f"{count_text(count)} {kind.lower()} (chưa kê tên)" + (f": {name}" if name else "")
     reason = decision.record.text("reason") or (f"xuất sắc trong {award.text('field')}" if award.text("field")
                                                 else "xuất sắc")
-    register = award.text("register")
-    return Recipient(kind, name, position, count, named, each, reason, register or str(order), award)
+    # the number the sổ vàng gives, never one made up (the order in the decision is no register number)
+    return Recipient(kind, name, position, count, named, each, reason, award.text("register"), award)
 
 
 # ---------------------------------------------------------------- the words
