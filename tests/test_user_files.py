@@ -3,8 +3,6 @@ title blocks, numbers stored as text, dates in several forms. Each test
 builds a real file, runs the real command and reads the real output."""
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
@@ -12,18 +10,12 @@ import openpyxl
 import pytest
 
 from xlsrc import schema as S
-from xlsrc.cli import main
+
+from .user_books import run_cli
 
 
 def _run(argv) -> int:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in argv])
-        except SystemExit as exc:
-            code = exc.code
-    _run.stdout, _run.stderr = out.getvalue(), err.getvalue()
+    code, _run.stdout, _run.stderr = run_cli(argv)
     return code
 
 

@@ -62,3 +62,19 @@ def read(path: Path):
     from xlsrc.access.files import FileBook
     from xlsrc.records import read_workbook
     return read_workbook(FileBook(path))
+
+
+def run_cli(argv) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of one `thidua` command."""
+    import contextlib
+    import io
+
+    from xlsrc.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main([str(a) for a in argv])
+        except SystemExit as exc:
+            code = exc.code
+    return code, out.getvalue(), err.getvalue()
