@@ -74,7 +74,7 @@ def test_blank_certificates_one_page_per_recipient(demo_data, tmp_path):
                       "Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025"):
             assert fixed in text, (name, fixed)
     assert not any("sổ vàng" in " ".join(w[4] for w in page) for page in pages)  # no register: none invented
-    assert "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
+    assert "Chánh Văn phòng, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
     decision_line = _line(pages[2], "Quyết định số 45/QĐ-SNgV")  # bottom left
     assert decision_line[0] < 297 / 3 and decision_line[1] > 210 * 0.6
     width = subprocess.run(["pdfinfo", str(result.path.with_suffix(".pdf"))], capture_output=True, text=True).stdout
@@ -102,7 +102,7 @@ def test_register_number_from_the_workbook_and_no_overwrite(read_back, tmp_path)
     assert result.path.read_bytes() == before
 
 
-def test_a_title_prints_tang_danh_hieu_and_a_count_only_row_is_skipped(read_back, tmp_path):
+def test_a_title_prints_cong_nhan_danh_hieu_and_a_count_only_row_is_skipped(read_back, tmp_path):
     from docx import Document
     content = demo_content()
     content.rows["decisions"][0]["form"] = "Lao động tiên tiến"
@@ -116,7 +116,8 @@ def test_a_title_prints_tang_danh_hieu_and_a_count_only_row_is_skipped(read_back
     result = make_certificates(read_back(content), NUMBER, tmp_path / "gk.docx")
     assert result.printed == 5 and [r.count for r in result.skipped] == [4]
     text = [p.text for p in Document(result.path).paragraphs]
-    assert text.count("TẶNG DANH HIỆU") == 5 and text.count("LAO ĐỘNG TIÊN TIẾN") == 5
+    # a title is recognised ("Công nhận"), as Điều 1 and the annex say
+    assert text.count("CÔNG NHẬN DANH HIỆU") == 5 and text.count("LAO ĐỘNG TIÊN TIẾN") == 5
     assert "Ông Nguyễn Văn A" in text and not any("chưa kê tên" in t for t in text)
 
 

@@ -396,6 +396,8 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
            help="Số vào sổ vàng in ở góc giấy khen; để trống thì giấy khen không in dòng 'Số sổ vàng'."),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi", "nam nu", "phai"),
+           help="Nam hoặc Nữ (Ông/Bà trong quyết định) khi người được khen không có ở trang Cán bộ."),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 

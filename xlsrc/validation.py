@@ -236,6 +236,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     check_decisions(out)
     from .awards.phoi_bounds import check_print_layout
     check_print_layout(out)
+    from .awards.wording_checks import check_decision_wording
+    check_decision_wording(out)
     return out.findings
 
 

@@ -53,9 +53,9 @@ def _annex_table(doc) -> None:
                 r.cells[c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return r
 
-    for roman, group, items in (("I", "Tập thể", "collectives"), ("II", "Cá nhân", "individuals")):
+    for group, items in (("Tập thể", "collectives"), ("Cá nhân", "individuals")):
         row([f"{{%tr if {items} %}}", "", "", ""])
-        row([roman, group, "", ""], bold=True)
+        row([f"{{{{ {items}_no }}}}", group, "", ""], bold=True)  # I for the first section present
         row([f"{{%tr for r in {items} %}}", "", "", ""])
         row(["{{ r.tt }}", "{{ r.name }}", "{{ r.unit }}", "{{ r.money }}"])
         row(["{%tr endfor %}", "", "", ""])

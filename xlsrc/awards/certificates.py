@@ -28,6 +28,7 @@ from .decision import Decision, Recipient, build, header
 from .defaults import DEFAULT_LAYOUT, FONT
 from .metrics import fit_size
 from .phoi_bounds import PAPER_H, PAPER_W, out_of_bounds
+from .wording import RECOGNISE, form_name, verb
 
 PAGE_W, PAGE_H = PAPER_W, PAPER_H  # A4 landscape, mm
 LINE = 1.25                    # frame height in font sizes
@@ -54,10 +55,11 @@ class Result:
 
 def certificate_fields(d: Decision, r: Recipient, head: dict) -> dict[str, str]:
     """The text of every variable field of one certificate."""
-    if d.is_title:
-        heading, title = "TẶNG DANH HIỆU", d.form.upper()
+    name = form_name(d.form, d.authority)
+    if d.is_title and verb(d.form) == RECOGNISE:  # the verb of Điều 1 and the annex
+        heading, title = "CÔNG NHẬN DANH HIỆU", name.upper()
     else:
-        heading, title = f"TẶNG {d.form.upper()}", ""
+        heading, title = f"TẶNG {name.upper()}", ""
     return {
         "heading": heading, "award_title": title, "name": r.name, "position": r.position,
         "achievement": f"Đã có thành tích {r.achievement}", "register": r.register,
