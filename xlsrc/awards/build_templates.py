@@ -21,8 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ..report.build_templates import _header, _signature, save_template
-from ..report.docx_form import (borderless_table, cell_text, grid_table, para, page_number_header, repeat_header,
-                                rule, set_run_font, setup_document)
+from ..report.docx_form import (borderless_table, cell_text, grid_table, new_section, para, page_number_header,
+                                repeat_header, rule, set_run_font, setup_document)
 
 from .names import CERTIFICATE, DECISION
 
@@ -101,7 +101,7 @@ def build_decision(path: Path) -> Path:
 
 def _annex(doc) -> None:
     from docx.enum.section import WD_SECTION
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec = new_section(doc, WD_SECTION.NEW_PAGE)
     sec.different_first_page_header_footer = False
     para(doc, "DANH SÁCH", size=14, bold=True, align="center", space_after=0)
     para(doc, "{{ annex_title }}", size=14, bold=True, align="center", space_after=0)

@@ -162,6 +162,22 @@ def phoi_document(pages: list[list[tuple[Field, str]]]) -> bytes:
     return out.getvalue()
 
 
+def _default_template() -> Path:
+    from . import template_path
+    from .names import CERTIFICATE
+    return template_path(CERTIFICATE)
+
+
+def _check_one_page(d: Decision, head: dict, people: list[Recipient]) -> None:
+    """Every certificate on one page of the built-in template (certificate_fit)."""
+    from .certificate_fit import overflow
+    for r in people:
+        if overflow(certificate_fields(d, r, head)):
+            raise ThiDuaError(f"Giấy khen của '{r.name}' (dòng {r.record.row} trang '{S.AWARDS.name}') không vừa một "
+                              "trang: thành tích, tên hoặc chức vụ, đơn vị quá dài. Viết gọn cột 'Thành tích' ở trang "
+                              f"'{S.DECISIONS.name}' (hoặc 'Lĩnh vực, phong trào', 'Chức vụ, đơn vị') rồi in lại.")
+
+
 def make(data: WorkbookData, number: str, out_path: Path, template: Path, force: bool, phoi: bool) -> Result:
     d = build(data, number)
     head = header(data, d)
@@ -177,5 +193,7 @@ def make(data: WorkbookData, number: str, out_path: Path, template: Path, force:
             pages.append([(f, texts.get(f.name, "")) for f in fields])
         payload = phoi_document(pages)
     else:
+        if template.resolve() == _default_template().resolve():
+            _check_one_page(d, head, people)
         payload = _blank(template, d, head, people)
     return Result(write_bytes_atomic(out_path, payload, force), len(people), skipped)
