@@ -146,6 +146,9 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
     from .job_sheets import for_job
     errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
+    if not errors:  # a section the title announces that the template or the data lacks
+        from .report import section_findings
+        findings += section_findings(data, template, report_date)
     _print_findings(findings, next_to=output)
     if errors:
         err.print("Chưa lập báo cáo vì dữ liệu còn lỗi ở các trang báo cáo dùng. Sửa các lỗi trên rồi chạy lại.")

@@ -103,8 +103,10 @@ def report(book: XlwingsBook):
         book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi ở các trang báo cáo dùng "
                    "(cột 'Kiểm tra') rồi bấm lại.", TITLE)
         return
+    from .report import section_findings
+    missing = " ".join(f"Lưu ý: {f.message}" for f in section_findings(data))  # a section the title announces
     path = make_report(data, report_path(book, data))
-    book.alert(f"Đã lập báo cáo: {path}", TITLE)
+    book.alert(f"Đã lập báo cáo: {path}" + (f" {missing}" if missing else ""), TITLE)
 
 
 def _master_block(spec: S.SheetSpec, rows: list[dict]) -> list[list]:

@@ -196,6 +196,9 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
         Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
         Term("3. Công trình, phần việc", ("3", "muc 3", "cong trinh phan viec")),
+        Term("4. Công tác khen thưởng", ("4", "muc 4", "khen thuong", "cong tac khen thuong")),
+        Term("Phương hướng, nhiệm vụ", ("phuong huong", "phuong huong nhiem vu", "nhiem vu nam toi",
+                                        "phuong huong nhiem vu nam toi", "ke hoach nam toi")),
         Term("Kết luận", ("ket thuc", "ket luan")),
         Term("Tư liệu (không đưa vào báo cáo)", ("tu lieu", "tai lieu", "ghi chep")),
     )),
@@ -203,8 +206,8 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
 
 STATUS_DONE, STATUS_ONGOING, STATUS_NOT_STARTED, STATUS_LATE, STATUS_POSTPONED, STATUS_UNKNOWN = \
     VOCABULARIES["status"].values
-SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_CLOSING, SECTION_NOTES = \
-    VOCABULARIES["section"].values
+SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_AWARDS, SECTION_DIRECTION, SECTION_CLOSING, \
+    SECTION_NOTES = VOCABULARIES["section"].values
 ROLE_BASIS, ROLE_UPPER, ROLE_OWN, ROLE_REGISTRATION, ROLE_OTHER = VOCABULARIES["doc_role"].values
 
 

@@ -61,9 +61,10 @@ def progress_text(rec: Record) -> str:
     return "; ".join(notes) or p.text
 
 
-def annex_row(i: int, rec: Record) -> list[str]:
+def annex_row(i: int, rec: Record, status: str = "") -> list[str]:
+    """TT, name, start, finish, progress and the work's status on the report's day."""
     finish = rec["actual_finish"] if rec["actual_finish"].ok else rec["planned_finish"]
-    return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec)]
+    return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec), status]
 
 
 def _narrative(data: WorkbookData, section: str, own_only: bool = False) -> list[str]:
@@ -260,6 +261,8 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
     ctx["works_heading"] = "3. " + (works_notes[0] if works_notes else
                                     f"Kết quả thực hiện các {works_noun(data.works)}: có phụ lục kèm theo.")
     ctx["works_notes"] = works_notes[1:]
+    from .sections import section_context  # 4. Công tác khen thưởng, 5. Phương hướng, nhiệm vụ: as the title says
+    ctx.update(section_context(data, totals, lambda section: _narrative(data, section), 4))
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
         f"Trên đây là báo cáo tổng kết {movement}, {unit} gửi {ctx['recipient']} tổng hợp./."]
@@ -268,8 +271,9 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
     return ctx
 
 
-def department_annex(data: WorkbookData) -> list[tuple[str, list[str]]]:
-    return [("item", annex_row(i, w)) for i, w in enumerate(data.works, start=1)]
+def department_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
+    statuses = totals.statuses if totals is not None else [""] * len(data.works)
+    return [("item", annex_row(i, w, s)) for i, (w, s) in enumerate(zip(data.works, statuses), start=1)]
 
 
 def _unit_of(rec: Record, default: str) -> str:
@@ -328,13 +332,14 @@ def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.dat
     return ctx
 
 
-def consolidated_annex(data: WorkbookData) -> list[tuple[str, list[str]]]:
+def consolidated_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
     default = data.info.get("unit_name") or ""
-    groups: dict[str, list[Record]] = {}
-    for w in data.works:
-        groups.setdefault(_unit_of(w, default), []).append(w)
+    statuses = totals.statuses if totals is not None else [""] * len(data.works)
+    groups: dict[str, list[tuple[Record, str]]] = {}
+    for w, s in zip(data.works, statuses):
+        groups.setdefault(_unit_of(w, default), []).append((w, s))
     out: list[tuple[str, list[str]]] = []
     for unit, works in groups.items():
-        out.append(("group", [f"{unit} ({count_text(len(works))} {works_noun(works)})"]))
-        out += [("item", annex_row(i, w)) for i, w in enumerate(works, start=1)]
+        out.append(("group", [f"{unit} ({count_text(len(works))} {works_noun([w for w, _ in works])})"]))
+        out += [("item", annex_row(i, w, s)) for i, (w, s) in enumerate(works, start=1)]
     return out
