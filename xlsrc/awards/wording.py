@@ -98,6 +98,8 @@ def position_text(position: str, department: str, agency: str) -> str:
     ('Chánh Văn phòng' and 'Văn phòng Sở'); the agency when the department
     already holds it."""
     position, department, agency = (" ".join(nfc(x or "").split()) for x in (position, department, agency))
+    if agency and fold(department).endswith(fold(agency)) and fold(department) != fold(agency):
+        department = department[:len(department) - len(agency)].strip(" ,")  # 'Văn phòng Sở Khoa học …'
     department = _without_agency_word(department) if agency else department
     parts = [position] if position else []
     if department and not (position and fold(department) in fold(position)):
