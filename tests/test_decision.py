@@ -100,7 +100,7 @@ def test_annex_lists_collectives_then_individuals_with_money(demo_decision):
     assert rows[2] == ["1", "Phòng Hợp tác quốc tế", "Sở Ngoại vụ", "1.420.000"]  # twice 710.000, not 0,6 × 2.340.000 ↑ 1.410.000
     assert rows[4][:2] == ["II", "Cá nhân"]
     # Ông/Bà from Giới tính on Cán bộ; position and unit from Cán bộ when the award row leaves them blank
-    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ", "710.000"]  # 702.000 ↑
+    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Sở Ngoại vụ", "710.000"]  # 702.000 ↑
     assert rows[6][:2] == ["2", "Bà Trần Thị B"]
     assert [r[0] for r in rows[5:10]] == ["1", "2", "3", "4", "5"]
     assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == "6.390.000"

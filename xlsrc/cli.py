@@ -165,11 +165,15 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
-    if jobs.has_errors(findings):
-        _print_findings(findings, next_to=output)
-        err.print("Chưa lập báo cáo vì dữ liệu còn lỗi. Sửa các lỗi trên rồi chạy lại.")
-        raise typer.Exit(1)
+    from .job_sheets import for_job
+    errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
+    if not errors:  # a section the title announces that the template or the data lacks
+        from .report import section_findings
+        findings += section_findings(data, template, report_date)
     _print_findings(findings, next_to=output)
+    if errors:
+        err.print("Chưa lập báo cáo vì dữ liệu còn lỗi ở các trang báo cáo dùng. Sửa các lỗi trên rồi chạy lại.")
+        raise typer.Exit(1)
     with slow_progress(err, "Đang lập báo cáo"):
         written = make_report(data, output, template=template, force=force, report_date=report_date)
     out.print(f"Đã lập báo cáo: {written}")
@@ -256,11 +260,11 @@ def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài 
               f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
 
 
-def _awards_data(workbook: Path):
-    """The workbook read and validated; errors on the sheets a decision is made from stop here."""
+def _awards_data(workbook: Path, job: str):
+    """The workbook read and validated; errors on the sheets ``job`` is made from stop here."""
     from .awards import blocking
     data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
-    errors = blocking(data, findings)
+    errors = blocking(data, findings, job)
     for f in errors + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE")) and f not in errors]:
         (err if f.severity == "error" else out).print(f.line())
     if errors:
@@ -280,7 +284,7 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     from .awards import decision_file_stem, make_decision
     from .report import to_pdf
     from .awards.legal_basis import decision_notes
-    data = _awards_data(workbook)
+    data = _awards_data(workbook, "decision")
     output = output or workbook.with_name(decision_file_stem(number) + ".docx")
     for note in decision_notes(data, number):
         err.print(f"Lưu ý: {note}")
@@ -303,7 +307,7 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
     """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
     from .awards import decision_file_stem, make_certificates
     from .report import to_pdf
-    data = _awards_data(workbook)
+    data = _awards_data(workbook, "calibrate" if calibrate else "certificates")
     if calibrate:
         from .awards.calibrate import write_calibration
         from .awards.certificates import layout

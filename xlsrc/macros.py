@@ -95,14 +95,18 @@ def report_path(book: XlwingsBook, data) -> Path:
 def report(book: XlwingsBook):
     """Nút 'Tạo báo cáo'."""
     from .report import make_report
+    from .job_sheets import for_job
     data, findings = jobs.run_validate(book)
-    if jobs.has_errors(findings):
-        _select_first(book, findings)
-        book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi (cột 'Kiểm tra') rồi bấm lại.",
-                   TITLE)
+    errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
+    if errors:
+        _select_first(book, errors)
+        book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi ở các trang báo cáo dùng "
+                   "(cột 'Kiểm tra') rồi bấm lại.", TITLE)
         return
+    from .report import section_findings
+    missing = " ".join(f"Lưu ý: {f.message}" for f in section_findings(data))  # a section the title announces
     path = make_report(data, report_path(book, data))
-    book.alert(f"Đã lập báo cáo: {path}", TITLE)
+    book.alert(f"Đã lập báo cáo: {path}" + (f" {missing}" if missing else ""), TITLE)
 
 
 def _master_block(spec: S.SheetSpec, rows: list[dict]) -> list[list]:
@@ -161,10 +165,10 @@ def selected_decision(data, sheet: str, row: int) -> str:
                       "quyết định) rồi bấm lại.")
 
 
-def _decision_inputs(book: XlwingsBook):
+def _decision_inputs(book: XlwingsBook, job: str = "decision"):
     from .awards import blocking
     data, findings = jobs.run_validate(book)
-    errors = blocking(data, findings)
+    errors = blocking(data, findings, job)
     if errors:
         _select_first(book, errors)
         raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập quyết định (xem cột 'Kiểm tra'); "
@@ -208,9 +212,10 @@ def calibrate(book: XlwingsBook):
     of the Mẫu in phôi sheet, as a PDF in BaoCao, to hold against a blank phôi."""
     from .awards.calibrate import write_calibration
     from .awards.certificates import layout
+    from .job_sheets import for_job
     data, findings = jobs.run_validate(book)
     sheet = data.sheet_names.get("print_layout", S.PRINT_LAYOUT.name)
-    errors = [f for f in findings if f.severity == "error" and f.sheet == sheet]
+    errors = for_job(data, findings, "calibrate")[0]
     if errors:
         _select_first(book, errors)
         raise ThiDuaError(f"Có {len(errors)} lỗi ở trang '{sheet}' (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
@@ -221,7 +226,7 @@ def calibrate(book: XlwingsBook):
 
 def _print_certificates(book: XlwingsBook, phoi: bool) -> None:
     from .awards import decision_file_stem, make_certificates
-    data, number = _decision_inputs(book)
+    data, number = _decision_inputs(book, "certificates")
     stem = decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else ""))
     result = make_certificates(data, number, _output(book, stem), phoi=phoi)
     skipped = (f" Bỏ qua {len(result.skipped)} dòng chỉ ghi số lượng, không có tên." if result.skipped else "")

@@ -232,6 +232,9 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
         Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
         Term("3. Công trình, phần việc", ("3", "muc 3", "cong trinh phan viec")),
+        Term("4. Công tác khen thưởng", ("4", "muc 4", "khen thuong", "cong tac khen thuong")),
+        Term("Phương hướng, nhiệm vụ", ("phuong huong", "phuong huong nhiem vu", "nhiem vu nam toi",
+                                        "phuong huong nhiem vu nam toi", "ke hoach nam toi")),
         Term("Kết luận", ("ket thuc", "ket luan")),
         Term("Tư liệu (không đưa vào báo cáo)", ("tu lieu", "tai lieu", "ghi chep")),
     )),
@@ -239,8 +242,8 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
 
 STATUS_DONE, STATUS_ONGOING, STATUS_NOT_STARTED, STATUS_LATE, STATUS_POSTPONED, STATUS_UNKNOWN = \
     VOCABULARIES["status"].values
-SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_CLOSING, SECTION_NOTES = \
-    VOCABULARIES["section"].values
+SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_AWARDS, SECTION_DIRECTION, SECTION_CLOSING, \
+    SECTION_NOTES = VOCABULARIES["section"].values
 ROLE_BASIS, ROLE_UPPER, ROLE_OWN, ROLE_REGISTRATION, ROLE_OTHER = VOCABULARIES["doc_role"].values
 
 
@@ -446,7 +449,9 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
            aliases=("doi tuong ca nhan", "nhom doi tuong"),
            help="Cho biểu thống kê: Lãnh đạo, quản lý; Công chức, viên chức; Người lao động trực tiếp; Khác."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
-           help="Số vào sổ vàng in ở góc giấy khen; để trống thì in số thứ tự trong quyết định."),
+           help="Số vào sổ vàng in ở góc giấy khen; để trống thì giấy khen không in dòng 'Số sổ vàng'."),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi", "nam nu", "phai"),
+           help="Nam hoặc Nữ (Ông/Bà trong quyết định) khi người được khen không có ở trang Cán bộ."),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 

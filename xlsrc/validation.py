@@ -258,6 +258,10 @@ def validate(data: WorkbookData) -> list[Finding]:
     check_decisions(out)
     from .awards.bounds import check_amounts
     check_amounts(out)
+    from .awards.phoi_bounds import check_print_layout
+    check_print_layout(out)
+    from .awards.wording_checks import check_decision_wording
+    check_decision_wording(out)
     return out.findings
 
 
