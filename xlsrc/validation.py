@@ -278,7 +278,7 @@ def row_signature(rec: Record) -> tuple:
 
 def _check_records(out: _Collector) -> None:
     data = out.data
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in S.RECORD_SHEETS + S.OPTIONAL_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)

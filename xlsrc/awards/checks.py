@@ -64,6 +64,7 @@ def check_decisions(out) -> None:
                     f"Dòng ghi {count_text(n)} {(rec['recipient_kind'] or 'đối tượng').lower()} mà không kê tên: "
                     "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
     for key, rec in decisions.items():
+        _authority(out, rec)
         if key in used:
             _before_nd152(out, rec)
             _newer_base_salary(out, rec)
@@ -98,3 +99,13 @@ def _newer_base_salary(out, rec) -> None:
                 f"Quyết định {rec.text('number')}: trang '{S.BASE_SALARY.name}' chưa có mức lương cơ sở áp dụng từ "
                 f"{known.start:%d/%m/%Y} ({money_figures(known.amount)} đồng, {known.basis}); tiền thưởng đang tính "
                 f"theo mức {money_figures(used.amount)} đồng. Thêm dòng này vào trang '{S.BASE_SALARY.name}'.")
+
+
+def _authority(out, rec) -> None:
+    """A decision whose signer cannot grant its form (Luật 06/2022/QH15 Điều 77–80)."""
+    from .authority import decision_refusal
+    why = decision_refusal(out.data, rec)
+    if why:
+        column = "authority_title" if rec.text("authority_title") else "signer_title"
+        out.add(S.DECISIONS, rec, column, ERROR, "DECISION_AUTHORITY",
+                f"Quyết định {rec.text('number')}: {why} Lập tờ trình đề nghị cấp có thẩm quyền (lệnh 'thidua dossier').")

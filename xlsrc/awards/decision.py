@@ -128,6 +128,9 @@ def build(data: WorkbookData, number: str) -> Decision:
     if base is None:
         raise ThiDuaError(f"Không có mức lương cơ sở áp dụng cho ngày {day:%d/%m/%Y} ở trang '{S.BASE_SALARY.name}'.")
     form = rec["form"] or awards[0]["form"]
+    from .authority import decision_refusal
+    if decision_refusal(data, rec, form):
+        raise ThiDuaError(f"Quyết định {number}: {decision_refusal(data, rec, form)}")
     coefficient_table = tables.coefficients(data)
     index = _staff_index(data)
     decision = Decision(rec, number, day, form, [], base)
