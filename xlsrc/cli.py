@@ -73,6 +73,11 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
     out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
     printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
+    from .dossier import make_dossier
+    from .dossier.demo import YEAR as DOSSIER_YEAR
+    _, files = make_dossier(data, folder / f"HoSoDeNghi_{DOSSIER_YEAR}", DOSSIER_YEAR, force=force)
+    out.print(f"Đã lập hồ sơ đề nghị khen thưởng năm {DOSSIER_YEAR}: {len(files)} tệp trong "
+              f"{folder / f'HoSoDeNghi_{DOSSIER_YEAR}'}")
 
 
 def _open_book(path: Path, **kw) -> FileBook:
@@ -161,9 +166,12 @@ def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", hel
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
     from .awards import check_award_template
+    from .dossier.check import check_dossier_template
     from .report import check_template
     data = jobs.run_validate(_open_book(workbook), write_back=False)[0] if workbook else None
-    missing = check_award_template(template, data)
+    missing = check_dossier_template(template, data)
+    if missing is None:
+        missing = check_award_template(template, data)
     if missing is None:  # not a decision or certificate template: a report template
         missing = check_template(template, data)
     if missing:
@@ -310,6 +318,22 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
     from .review.cli_view import review_command
     review_command(workbook, year, as_json, output, force, out)
+
+
+@app.command("dossier")
+def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Hội đồng, Phiên họp, Danh sách đề nghị."),
+                year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: Năm báo cáo)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Thư mục ghi hồ sơ."),
+                as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+                date: Optional[str] = typer.Option(None, "--date", help="Ngày ký tờ trình (dd/mm/yyyy); mặc định để "
+                                                   "trống cho văn thư ghi."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè các tệp đã có.")):
+    """Lập hồ sơ đề nghị khen thưởng: tờ trình, danh sách, biên bản, báo cáo thành tích, phiếu bầu, danh mục."""
+    from .dossier.cli_view import dossier_command
+    try:
+        dossier_command(workbook, year, output, as_json, date, force, out, err, _open_book)
+    except SystemExit as exc:
+        raise typer.Exit(exc.code) from None
 
 
 def main(argv: list[str] | None = None) -> None:
