@@ -53,6 +53,16 @@ def _table(doc, headers: list[str], cells: list[str], widths: list[float], items
     cell_text(r.cells[0], "{%tr endfor %}")
 
 
+def _titled(subject: str, kind: str):
+    """A document in the frame of Nghị định 30/2020/NĐ-CP: header, kind, trích yếu, the rule under it."""
+    doc = _doc(subject)
+    _header(doc)
+    para(doc, kind, size=14, bold=True, align="center", space_after=0)
+    para(doc, "{{ summary }}", size=14, bold=True, align="center", space_after=0)
+    rule(doc, 6.5, 6.5)
+    return doc
+
+
 def _two_signatures(doc, left_block: tuple[str, str, str], right_block: tuple[str, str, str]) -> None:
     """Two signature blocks side by side: (title, note under it, name)."""
     table = borderless_table(doc, 2, [8.0, 8.0])
@@ -69,11 +79,7 @@ def _two_signatures(doc, left_block: tuple[str, str, str], right_block: tuple[st
 
 
 def build_to_trinh(path: Path) -> Path:
-    doc = _doc("Tờ trình đề nghị khen thưởng")
-    _header(doc)
-    para(doc, "TỜ TRÌNH", size=14, bold=True, align="center", space_after=0)
-    para(doc, "{{ summary }}", size=14, bold=True, align="center", space_after=0)
-    rule(doc, 6.5, 6.5)
+    doc = _titled("Tờ trình đề nghị khen thưởng", "TỜ TRÌNH")
     para(doc, "Kính gửi: {{ recipient }}.", size=14, align="center", space_after=12)
     _loop(doc, "bases", "{{ t }}", indent=True, italic=True)
     para(doc, "{{ request }}", indent=True)
@@ -110,11 +116,7 @@ def build_danh_sach(path: Path) -> Path:
 
 
 def build_bien_ban(path: Path) -> Path:
-    doc = _doc("Biên bản họp Hội đồng Thi đua – Khen thưởng")
-    _header(doc)
-    para(doc, "BIÊN BẢN", size=14, bold=True, align="center", space_after=0)
-    para(doc, "{{ summary }}", size=14, bold=True, align="center", space_after=0)
-    rule(doc, 6.5, 6.5)
+    doc = _titled("Biên bản họp Hội đồng Thi đua – Khen thưởng", "BIÊN BẢN")
     para(doc, "", space_after=0)
     para(doc, "{{ opening }}", indent=True)
     para(doc, "I. THÀNH PHẦN", bold=True, keep_next=True)
