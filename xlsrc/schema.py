@@ -620,7 +620,8 @@ PROPOSALS = SheetSpec("proposals", PROPOSAL_SHEET, "DanhSachDeNghi",
                       (
     Column("order", "STT", kind=INT, aliases=("tt", "so tt"), width=6),
     Column("subject", "Họ và tên / Tên tập thể", required=True, width=28,
-           aliases=("ho va ten hoac ten tap the", "ten tap the, ca nhan", "ten tap the ca nhan") + _NAME_ALIASES),
+           aliases=("ho va ten", "ho va ten hoac ten tap the", "ten tap the, ca nhan", "ten tap the ca nhan")
+           + _NAME_ALIASES),
     Column("position", "Chức vụ", width=22),
     _DEPARTMENT,
     Column("form", "Danh hiệu / Hình thức đề nghị", kind=CHOICE, vocab="award_form", required=True, width=32,
@@ -646,7 +647,7 @@ ACHIEVEMENTS = SheetSpec("achievements", "Thành tích", "ThanhTich",
                          (
     ORDER,
     Column("subject", "Họ và tên / Tên tập thể", required=True, width=28,
-           aliases=("ten tap the, ca nhan", "ten tap the ca nhan") + _NAME_ALIASES),
+           aliases=("ho va ten", "ten tap the, ca nhan", "ten tap the ca nhan") + _NAME_ALIASES),
     _CODE,
     Column("year", "Năm", kind=INT, width=8, aliases=("nam thanh tich",), help="Để trống: dùng cho mọi năm."),
     Column("section", "Mục báo cáo", kind=CHOICE, vocab="achievement_section", required=True, width=28,

@@ -39,14 +39,14 @@ def merge_typed(old: list[list], new: list[list]) -> list[list]:
     if "subject" not in cols or "form" not in cols:
         return new
     index = {c.key: i for i, c in enumerate(S.PROPOSALS.columns)}
-    typed: dict[tuple[str, str], list] = {}
+    typed: dict[tuple[str, str], tuple[dict, dict]] = {}
     for row in old[1:]:
-        cell = lambda k: row[cols[k]] if k in cols and cols[k] < len(row) else None  # noqa: E731
-        if not nfc(cell("subject")).strip():
+        cells = {k: (row[i] if i < len(row) else None) for k, i in cols.items()}
+        if not nfc(cells.get("subject")).strip():
             continue
-        values = {k: cell(k) for k in TYPED}
+        values = {k: cells.get(k) for k in TYPED}
         if any(v not in (None, "") for v in values.values()):
-            typed.setdefault(_key(cell("subject"), cell("form")), [values, row, cell])
+            typed.setdefault(_key(cells.get("subject"), cells.get("form")), (values, cells))
     out = [list(new[0])]
     for row in new[1:]:
         row = list(row) + [None] * (len(new[0]) - len(row))
@@ -55,10 +55,10 @@ def merge_typed(old: list[list], new: list[list]) -> list[list]:
             for k, v in found[0].items():
                 row[index[k]] = v
         out.append(row)
-    for values, _, cell in typed.values():  # typed votes of a row the review no longer gives
+    for values, cells in typed.values():  # typed votes of a row the review no longer gives
         row = [None] * len(new[0])
         for k in COMPUTED:
-            row[index[k]] = cell(k)
+            row[index[k]] = cells.get(k)
         for k, v in values.items():
             row[index[k]] = v
         row[index["order"]] = len(out)
