@@ -31,6 +31,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
     ("ThiDuaReview", "Rà soát điều kiện"),
+    ("ThiDuaDossier", "Lập hồ sơ đề nghị"),
     ("ThiDuaDecision", "Lập quyết định"),
     ("ThiDuaCertificates", "In giấy khen"),
     ("ThiDuaCertificatesPhoi", "In trên phôi"),
@@ -62,6 +63,9 @@ GUIDE_LINES = (
     "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
     "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "• Lập hồ sơ đề nghị: ghi thành viên ở trang 'Hội đồng', phiên họp ở trang 'Phiên họp', số phiếu của từng "
+    "đề nghị ở trang 'Danh sách đề nghị' và nội dung báo cáo thành tích ở trang 'Thành tích', rồi bấm; tờ trình, "
+    "danh sách, biên bản, báo cáo thành tích, phiếu bầu và danh mục hồ sơ được lưu trong thư mục BaoCao.",
     "",
     "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
     "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",

@@ -231,3 +231,21 @@ def review(book: XlwingsBook):
     book.select(S.REVIEW_SHEET, 1, 1)
     book.alert(summary_text(result) + f" Xem trang '{S.REVIEW_SHEET}' và '{S.PROPOSAL_SHEET}'. "
                + jobs.summary_text(findings), TITLE)
+
+
+@_macro
+def dossier(book: XlwingsBook):
+    """Nút 'Lập hồ sơ đề nghị': the dossier of the latest meeting's year into
+    BaoCao/HoSoDeNghi_<năm>_<ngày>; errors on the sheets it reads stop it."""
+    from .dossier import blocking, make_dossier, plan_year
+    data, findings = jobs.run_validate(book)
+    errors = blocking(data, findings)
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập hồ sơ (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
+    year = plan_year(data, None)
+    d, written = make_dossier(data, _output(book, f"HoSoDeNghi_{year}", ""), year)
+    lacking = sum(1 for p in d.proposals if any(not i.ok for i in p.checklist))
+    book.alert(f"Đã lập hồ sơ đề nghị khen thưởng năm {year}: {len(written)} tệp trong {written[0].path.parent}. "
+               f"{len(d.upward)} đề nghị gửi cấp trên, {len(d.own)} đơn vị quyết định; {lacking} đề nghị còn thiếu "
+               "(xem tệp DanhMucHoSo).", TITLE)

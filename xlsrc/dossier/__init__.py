@@ -53,12 +53,20 @@ def blocking(data: WorkbookData, findings) -> list:
     return [f for f in findings if f.severity == "error" and f.sheet in sheets]
 
 
+def plan_year(data: WorkbookData, year: int | None) -> int:
+    """--year; else the 'Năm xét' of the latest meeting; else the report year."""
+    from ..review import review_year
+    if year is None:
+        years = [m["year"] for m in data.meetings if isinstance(m["year"], int)]
+        year = max(years) if years else None
+    return review_year(data, year)
+
+
 def plan(data: WorkbookData, year: int | None = None, day: dt.date | None = None):
     """The dossier (model) with each proposal's evidence and checklist."""
-    from ..review import review_year
     from .evidence import checklist, gather
     from .model import build
-    year = review_year(data, year)
+    year = plan_year(data, year)
     d = build(data, year, day)
     directory = d.directory
     evidence = {}

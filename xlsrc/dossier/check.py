@@ -17,8 +17,7 @@ def _contexts(data) -> dict[str, list[dict]]:
     if data is None:
         from ..report import _demo_data
         data = _demo_data()
-    years = [m["year"] for m in data.meetings if isinstance(m["year"], int)]
-    d, evidence = plan(data, max(years) if years else None)  # the latest meeting's year: the one with votes
+    d, evidence = plan(data)
     out: dict[str, list[dict]] = {}
     for level in D.upward_levels(d):
         out.setdefault("Tờ trình", []).append(D.to_trinh(data, d, level))
