@@ -73,7 +73,7 @@ def test_blank_certificates_one_page_per_recipient(demo_data, tmp_path):
                       "Hà Tĩnh, ngày 22 tháng 12 năm 2025", "Đặng Văn K",
                       "Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025"):
             assert fixed in text, (name, fixed)
-    assert "Số sổ vàng: 3" in " ".join(w[4] for w in pages[2])
+    assert "Số sổ vàng: 3" not in " ".join(w[4] for w in pages[2])  # no register: never the order in the decision
     assert "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
     decision_line = _line(pages[2], "Quyết định số 45/QĐ-SNgV")  # bottom left
     assert decision_line[0] < 297 / 3 and decision_line[1] > 210 * 0.6
@@ -92,7 +92,7 @@ def test_register_number_from_the_workbook_and_no_overwrite(read_back, tmp_path)
     data = read_back(content)
     result = make_certificates(data, NUMBER, tmp_path / "gk.docx")
     cells = [p.text for t in Document(result.path).tables for c in t.rows[0].cells for p in c.paragraphs]
-    assert "Số sổ vàng: SV-2025/017" in cells and "Số sổ vàng: 5" in cells  # others: order in the decision
+    assert "Số sổ vàng: SV-2025/017" in cells and "Số sổ vàng: 5" not in cells  # others: no register, no number
     before = result.path.read_bytes()
     with pytest.raises(OutputExists):
         make_certificates(data, NUMBER, tmp_path / "gk.docx")

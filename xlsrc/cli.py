@@ -320,6 +320,29 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     review_command(workbook, year, as_json, output, force, out)
 
 
+@app.command("register")
+def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định, Khen thưởng, Sổ vàng."),
+                 number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định đã ban hành."),
+                 output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng sổ vàng mới."),
+                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Vào sổ vàng các tập thể, cá nhân của một quyết định đã ban hành: số liên tục, không cấp lại."""
+    import datetime as dt
+    from .awards.register import entries, write_entries
+    if output.resolve() == workbook.resolve():
+        raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
+    if output.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
+    check_writable(output, force)
+    book = _open_book(workbook, writable=True)
+    data = jobs.run_validate(book, write_back=False)[0]
+    rows = entries(data, number, dt.date.today())
+    write_entries(book, data, rows)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    out.print(f"Đã vào sổ vàng {len(rows)} tập thể, cá nhân của Quyết định {rows[0]['decision_number']}: số "
+              f"{rows[0]['number']}–{rows[-1]['number']}. Đã ghi: {output}")
+
+
 @app.command("dossier")
 def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Hội đồng, Phiên họp, Danh sách đề nghị."),
                 year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: Năm báo cáo)."),

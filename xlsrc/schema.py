@@ -411,7 +411,8 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
-           help="Số vào sổ vàng in ở góc giấy khen; để trống thì in số thứ tự trong quyết định."),
+           help="Số vào sổ vàng (sổ giấy đã có); số mới do lệnh 'thidua register' cấp ở trang Sổ vàng. Để trống: "
+                "giấy khen không in số."),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 

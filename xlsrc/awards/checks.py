@@ -26,6 +26,8 @@ def _before(award, since) -> bool:
 
 
 def check_decisions(out) -> None:
+    from .register import check_register
+    check_register(out)
     data = out.data
     if "decisions" not in data.sheet_names:
         return  # an older workbook without the sheet: nothing to match against

@@ -162,8 +162,8 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, or
         name = f"{count_text(count)} {kind.lower()} (chưa kê tên)" + (f": {name}" if name else "")
     reason = decision.record.text("reason") or (f"xuất sắc trong {award.text('field')}" if award.text("field")
                                                 else "xuất sắc")
-    register = award.text("register")
-    return Recipient(kind, name, position, count, named, each, reason, register or str(order), award)
+    from .register import register_of  # the sổ vàng, never the order in the decision
+    return Recipient(kind, name, position, count, named, each, reason, register_of(data, decision.number, award), award)
 
 
 # ---------------------------------------------------------------- the words
