@@ -106,16 +106,21 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
 
 
-@app.command("compute")
-def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
-                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
-                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
-    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+def _copy_target(workbook: Path, output: Path, force: bool) -> None:
+    """A copy of the workbook is the only thing written: never the source, always .xlsx/.xlsm."""
     if output.resolve() == workbook.resolve():
         raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
+
+
+@app.command("compute")
+def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+    _copy_target(workbook, output, force)
     from .findings_view import slow_progress, vn_number
     with slow_progress(err, "Đang tính tiến độ"):
         book = _open_book(workbook, writable=True)
@@ -328,11 +333,7 @@ def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     """Vào sổ vàng các tập thể, cá nhân của một quyết định đã ban hành: số liên tục, không cấp lại."""
     import datetime as dt
     from .awards.register import entries, write_entries
-    if output.resolve() == workbook.resolve():
-        raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
-    if output.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
-    check_writable(output, force)
+    _copy_target(workbook, output, force)
     book = _open_book(workbook, writable=True)
     data = jobs.run_validate(book, write_back=False)[0]
     rows = entries(data, number, dt.date.today())
