@@ -252,3 +252,24 @@ def test_every_document_renders_to_pdf(built, tmp_path):
         assert pdf.exists(), w.path.name
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "{{" not in text and "{%" not in text
+
+
+def test_votes_to_decisions_moves_the_unit_s_own_passed_proposals(built, tmp_path, capsys):
+    book = built[0]
+    copy = tmp_path / "qd.xlsx"
+    with pytest.raises(SystemExit) as exit_:
+        main(["promote", str(book), "--so", "88/QĐ-SXD", "--date", "20/12/2026", "-o", str(copy)])
+    assert exit_.value.code == 0, capsys.readouterr().err
+    data = read_workbook(FileBook(copy))
+    [decision] = data.decisions
+    assert (decision.text("number"), decision["form"]) == ("88/QĐ-SXD", "Chiến sĩ thi đua cơ sở")
+    assert "phiên họp ngày 10/12/2026" in decision.text("proposal")
+    [award] = [a for a in data.awards if a.text("decision_number") == "88/QĐ-SXD"]
+    assert (award.text("recipient"), award["year"], award.text("staff_code")) == ("Lê Thị Hoa", 2026, "XD-01")
+    with pytest.raises(SystemExit) as exit_:  # the decision is then made as any other
+        main(["decision", str(copy), "--so", "88/QĐ-SXD", "-o", str(tmp_path / "qd.docx")])
+    assert exit_.value.code == 0
+    assert "Chiến sĩ thi đua cơ sở" in _text(tmp_path / "qd.docx") and "Lê Thị Hoa" in _text(tmp_path / "qd.docx")
+    with pytest.raises(SystemExit) as again:  # already moved: nothing twice
+        main(["promote", str(copy), "--so", "89/QĐ-SXD", "--date", "20/12/2026", "-o", str(tmp_path / "lai.xlsx")])
+    assert again.value.code != 0 and "chưa có ở trang 'Khen thưởng'" in capsys.readouterr().err

@@ -344,6 +344,44 @@ def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
               f"{rows[0]['number']}–{rows[-1]['number']}. Đã ghi: {output}")
 
 
+@app.command("promote")
+def cmd_promote(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Danh sách đề nghị đã bỏ phiếu."),
+                numbers: List[str] = typer.Option(..., "--so", help="Số quyết định, mỗi danh hiệu, hình thức một số."),
+                date: str = typer.Option(..., "--date", help="Ngày ký các quyết định (dd/mm/yyyy)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng mới."),
+                year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: năm của phiên họp mới nhất)."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Chuyển các đề nghị đơn vị tự quyết định đã được Hội đồng thông qua sang Khen thưởng và Quyết định."""
+    from . import schema as S
+    from .dossier import blocking
+    from .dossier.promote import decisions_from_votes
+    from .sheet_append import append_rows
+    _copy_target(workbook, output, force)
+    book = _open_book(workbook, writable=True)
+    data, findings = jobs.run_validate(book, write_back=False)
+    errors = blocking(data, findings)
+    if errors:
+        for f in errors:
+            err.print(f.line())
+        err.print("Chưa chuyển được vì dữ liệu còn lỗi ở các trang trên. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    decisions, awards, skipped = decisions_from_votes(data, numbers, jobs.parse_report_date(date), year)
+    append_rows(book, data, S.DECISIONS, decisions)
+    append_rows(book, data, S.AWARDS, awards)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    for p in skipped:
+        out.print(f"Bỏ qua {p.subject} — {p.form}: đã có ở trang '{S.AWARDS.name}'.")
+    for dec in decisions:
+        from .vntext import who
+        mine = [a for a in awards if a["decision_number"] == dec["number"]]
+        n = who(sum(a["recipient_kind"] == S.COLLECTIVE for a in mine), sum(a["recipient_kind"] != S.COLLECTIVE
+                                                                            for a in mine))
+        out.print(f"Quyết định {dec['number']} — {dec['form']}: {n}. Lập bằng: thidua decision "
+                  f"{output} --so {dec['number']}")
+    out.print(f"Đã ghi: {output}")
+
+
 @app.command("dossier")
 def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Hội đồng, Phiên họp, Danh sách đề nghị."),
                 year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: Năm báo cáo)."),

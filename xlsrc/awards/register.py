@@ -64,23 +64,9 @@ def entries(data: WorkbookData, number: str, today: dt.date) -> list[dict]:
 
 
 def write_entries(book: BookAccess, data: WorkbookData, rows: list[dict]) -> None:
-    """The new rows below the last row of Sổ vàng, in the sheet's own column order, in one call."""
-    loc = data.locations.get("register")
-    sheet = data.sheet_names.get("register")
-    if loc is None or sheet is None:
-        raise ThiDuaError(f"Sổ chưa có trang '{S.REGISTER.name}' (sổ tạo trước khi có sổ vàng): tạo sổ mới bằng "
-                          "'thidua new' và chép dữ liệu sang, hoặc thêm trang có các cột của sổ vàng.")
-    keys = sorted(loc.columns, key=loc.columns.get)
-    first = min(loc.columns.values())
-    width = max(loc.columns.values()) - first + 1
-    block = []
-    for row in rows:
-        line = [None] * width
-        for k in keys:
-            line[loc.columns[k] - first] = row.get(k)
-        block.append(line)
-    start = max([loc.data_start] + [r.row for r in data.register]) + 1
-    book.write(sheet, start, first + 1, block)
+    """The new rows below the last row of Sổ vàng."""
+    from ..sheet_append import append_rows
+    append_rows(book, data, S.REGISTER, rows)
 
 
 def check_register(out) -> None:
