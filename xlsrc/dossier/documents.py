@@ -215,12 +215,12 @@ def bao_cao(data: WorkbookData, d: Dossier, p: Proposal, ev: Evidence) -> dict:
     ctx["parent_body"] = nfc(data.info.get("issuing_body")).upper()
     ctx["issuing_body"] = (p.unit if person else p.subject).upper()
     ctx["form_number"] = p.report.number
-    ctx["title"] = f"ĐỀ NGHỊ TẶNG {form_phrase(data, p.form).upper()} NĂM {d.year}"
+    ctx["title"] = f"ĐỀ NGHỊ TẶNG {form_phrase(data, p.form).upper()}\nNĂM {d.year}"
     ctx["case"] = ", ".join(x for x in (p.subject, p.position if person else "", p.unit if person else "") if x)
     ctx["part1"] = "I. SƠ LƯỢC LÝ LỊCH" if person else "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"
     ctx["details"] = [{"label": label, "value": value or BLANK} for label, value in ev.details]
     ctx["situation"] = [] if person else (_texts(ev, "Đặc điểm, tình hình") or [BLANK])
-    ctx["duties_heading"] = "" if person else "Chức năng, nhiệm vụ:"
+    ctx["duties_heading"] = "" if person else "2. Chức năng, nhiệm vụ:"
     ctx["duties"] = [] if person else (_texts(ev, "Chức năng, nhiệm vụ được giao") or [BLANK])
     ctx["person_duties"] = (_texts(ev, "Chức năng, nhiệm vụ được giao") or [BLANK]) if person else []
     ctx["results_heading"] = ("2. " if person else "1. ") + "Thành tích đạt được:"
