@@ -31,6 +31,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
     ("ThiDuaReview", "Rà soát điều kiện"),
+    ("ThiDuaDossier", "Lập hồ sơ đề nghị"),
     ("ThiDuaDecision", "Lập quyết định"),
     ("ThiDuaCertificates", "In giấy khen"),
     ("ThiDuaCertificatesPhoi", "In trên phôi"),
@@ -63,6 +64,9 @@ GUIDE_LINES = (
     "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
     "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "• Lập hồ sơ đề nghị: ghi thành viên ở trang 'Hội đồng', phiên họp ở trang 'Phiên họp', số phiếu của từng "
+    "đề nghị ở trang 'Danh sách đề nghị' và nội dung báo cáo thành tích ở trang 'Thành tích', rồi bấm; tờ trình, "
+    "danh sách, biên bản, báo cáo thành tích, phiếu bầu và danh mục hồ sơ được lưu trong thư mục BaoCao.",
     "",
     "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
     "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
@@ -278,8 +282,6 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         r += 1
     helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
                 "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
-               (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
-                "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
                (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
                (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng.")]
     if macro:
@@ -379,7 +381,8 @@ def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, An
     if rows is None and spec is S.STANDARDS:
         from .awards.defaults import with_prize_coefficients
         from .review.defaults import default_standard_rows
-        return with_prize_coefficients(default_standard_rows())
+        from .council.votes import with_vote_thresholds
+        return with_vote_thresholds(with_prize_coefficients(default_standard_rows()))
     return rows or []
 
 
@@ -393,13 +396,15 @@ def _award_doc_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]
     return rows
 
 
+COUNCIL_INPUT_SHEETS = (S.COUNCIL, S.MEETINGS, S.ACHIEVEMENTS)  # Danh sách đề nghị and Sổ vàng are placed apart
+
 REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
                   S.RESULT_NO: {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
                   S.RESULT_UNKNOWN: {"bg_color": "#FFEB9C", "font_color": "#9C5700"}}
 REVIEW_RESULT_COLUMNS = 30  # title columns the colour rules cover (B.. on the Rà soát sheet)
 
 
-def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
+def _review_output_sheets(wb, fm: _Formats, refs, rows: list[dict[str, Any]], macro: bool = True) -> None:
     """Rà soát (filled by the review button; colours by conditional
     formatting over the result cells) and Danh sách đề nghị."""
     ws = wb.add_worksheet(S.REVIEW_SHEET)
@@ -418,18 +423,39 @@ def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
     for result, style in REVIEW_COLOURS.items():
         ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
             "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
+    _proposal_sheet(wb, fm, refs, rows)
+
+
+def _proposal_sheet(wb, fm: _Formats, refs, rows: list[dict[str, Any]]) -> None:
+    """Danh sách đề nghị: a plain range (the review rewrites it, keeping the
+    votes typed in it), with the dropdowns and formats of its columns."""
     ws = wb.add_worksheet(S.PROPOSAL_SHEET)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
-        ws.set_column(c, c, width, fm.text)
-        ws.write_string(0, c, header, fm.header)
-    ws.freeze_panes(1, 0)
+    cols = S.PROPOSALS.columns
+    for c, col in enumerate(cols):
+        ws.set_column(c, c, col.width, fm.for_column(col))
+        ws.write_string(0, c, col.header, fm.header)
+        if col.vocab:
+            _add_dropdown(ws, 1, c, VALIDATION_ROWS, col, refs)
+        if col.help:
+            ws.write_comment(0, c, col.help, {"author": "thidua", "x_scale": 2})
+    for r, row in enumerate(rows, start=1):
+        for c, col in enumerate(cols):
+            _write_value(ws, r, c, row.get(col.key), fm.for_cells(col))
+    check_col = xl_col_to_name(len(cols) - 1)
+    for prefix, fmt in (("Lỗi", fm.error), ("Cảnh báo", fm.warning)):
+        ws.conditional_format(1, 0, VALIDATION_ROWS, len(cols) - 1, {
+            "type": "formula", "criteria": f'=LEFT(${check_col}2,{len(prefix)})="{prefix}"', "format": fmt})
+    ws.set_row(0, 36)
+    ws.freeze_panes(1, 2)
 
 
 def sheet_order() -> list[str]:
-    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in S.AWARD_DOC_SHEETS] +
-            [S.REVIEW_SHEET, S.PROPOSAL_SHEET, S.PROPOSALS.name] + [s.name for s in S.AWARD_DOC_SHEETS] +
+    later = S.AWARD_DOC_SHEETS + S.COUNCIL_SHEETS
+    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in later] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET, S.UNIT_PROPOSALS.name] + [s.name for s in COUNCIL_INPUT_SHEETS] +
+            [s.name for s in S.AWARD_DOC_SHEETS] + [S.REGISTER.name] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
@@ -452,9 +478,11 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
-    if content.rows.get(S.PROPOSALS.key):  # a master: the units' proposals
-        pending.append(_record_sheet(wb, fm, refs, S.PROPOSALS, content.rows[S.PROPOSALS.key], True))
-    _review_output_sheets(wb, fm, macro)
+    pending += [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []))
+                for spec in COUNCIL_INPUT_SHEETS + (S.REGISTER,)]
+    if content.rows.get(S.UNIT_PROPOSALS.key):  # a master: the units' proposals, with their sources and checks
+        pending.append(_record_sheet(wb, fm, refs, S.UNIT_PROPOSALS, content.rows[S.UNIT_PROPOSALS.key], True))
+    _review_output_sheets(wb, fm, refs, content.rows.get("proposals", []), macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter or default_interpreter())

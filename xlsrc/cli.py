@@ -73,6 +73,11 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
     out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
     printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
+    from .dossier import make_dossier
+    from .dossier.demo import YEAR as DOSSIER_YEAR
+    _, files = make_dossier(data, folder / f"HoSoDeNghi_{DOSSIER_YEAR}", DOSSIER_YEAR, force=force)
+    out.print(f"Đã lập hồ sơ đề nghị khen thưởng năm {DOSSIER_YEAR}: {len(files)} tệp trong "
+              f"{folder / f'HoSoDeNghi_{DOSSIER_YEAR}'}")
     _demo_board(folder, xlsx, force)
 
 
@@ -88,7 +93,7 @@ def _demo_board(folder: Path, unit_book: Path, force: bool) -> None:
     files = write_board_demo(folder, unit_book, force)
     result = consolidate([str(p) for p in files.values()], jobs=1)
     write_master(result, master, force=force)
-    proposals = result.content.rows.get("proposals") or []
+    proposals = result.content.rows.get("unit_proposals") or []
     flagged = sum(1 for r in proposals if r.get("check"))
     out.print(f"Đã tổng hợp đề nghị của {len(files)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
               f"(cột 'Kiểm tra'): {master}")
@@ -122,16 +127,21 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
 
 
-@app.command("compute")
-def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
-                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
-                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
-    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+def _copy_target(workbook: Path, output: Path, force: bool) -> None:
+    """A copy of the workbook is the only thing written: never the source, always .xlsx/.xlsm."""
     if output.resolve() == workbook.resolve():
         raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
+
+
+@app.command("compute")
+def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+    _copy_target(workbook, output, force)
     from .findings_view import slow_progress, vn_number
     with slow_progress(err, "Đang tính tiến độ"):
         book = _open_book(workbook, writable=True)
@@ -186,9 +196,12 @@ def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", hel
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
     from .awards import check_award_template
+    from .dossier.check import check_dossier_template
     from .report import check_template
     data = jobs.run_validate(_open_book(workbook), write_back=False)[0] if workbook else None
-    missing = check_award_template(template, data)
+    missing = check_dossier_template(template, data)
+    if missing is None:
+        missing = check_award_template(template, data)
     if missing is None:  # not a decision or certificate template: a report template
         missing = check_template(template, data)
     if missing:
@@ -370,6 +383,79 @@ def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="S�
     total = sum(st.awards_by_form.values())
     out.print(f"Năm {year}: {total} lượt khen thưởng, "
               f"{st.value('0601.N/BNV-TĐKT', '01', '1')} phong trào thi đua. Đã ghi: {written}", markup=False)
+
+
+@app.command("register")
+def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định, Khen thưởng, Sổ vàng."),
+                 number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định đã ban hành."),
+                 output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng sổ vàng mới."),
+                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Vào sổ vàng các tập thể, cá nhân của một quyết định đã ban hành: số liên tục, không cấp lại."""
+    import datetime as dt
+    from .awards.register import entries, write_entries
+    _copy_target(workbook, output, force)
+    book = _open_book(workbook, writable=True)
+    data = jobs.run_validate(book, write_back=False)[0]
+    rows = entries(data, number, dt.date.today())
+    write_entries(book, data, rows)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    out.print(f"Đã vào sổ vàng {len(rows)} tập thể, cá nhân của Quyết định {rows[0]['decision_number']}: số "
+              f"{rows[0]['number']}–{rows[-1]['number']}. Đã ghi: {output}")
+
+
+@app.command("promote")
+def cmd_promote(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Danh sách đề nghị đã bỏ phiếu."),
+                numbers: List[str] = typer.Option(..., "--so", help="Số quyết định, mỗi danh hiệu, hình thức một số."),
+                date: str = typer.Option(..., "--date", help="Ngày ký các quyết định (dd/mm/yyyy)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng mới."),
+                year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: năm của phiên họp mới nhất)."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Chuyển các đề nghị đơn vị tự quyết định đã được Hội đồng thông qua sang Khen thưởng và Quyết định."""
+    from . import schema as S
+    from .dossier import blocking
+    from .dossier.promote import decisions_from_votes
+    from .sheet_append import append_rows
+    _copy_target(workbook, output, force)
+    book = _open_book(workbook, writable=True)
+    data, findings = jobs.run_validate(book, write_back=False)
+    errors = blocking(data, findings)
+    if errors:
+        for f in errors:
+            err.print(f.line())
+        err.print("Chưa chuyển được vì dữ liệu còn lỗi ở các trang trên. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    decisions, awards, skipped = decisions_from_votes(data, numbers, jobs.parse_report_date(date), year)
+    append_rows(book, data, S.DECISIONS, decisions)
+    append_rows(book, data, S.AWARDS, awards)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    for p in skipped:
+        out.print(f"Bỏ qua {p.subject} — {p.form}: đã có ở trang '{S.AWARDS.name}'.")
+    for dec in decisions:
+        from .vntext import who
+        mine = [a for a in awards if a["decision_number"] == dec["number"]]
+        n = who(sum(a["recipient_kind"] == S.COLLECTIVE for a in mine), sum(a["recipient_kind"] != S.COLLECTIVE
+                                                                            for a in mine))
+        out.print(f"Quyết định {dec['number']} — {dec['form']}: {n}. Lập bằng: thidua decision "
+                  f"{output} --so {dec['number']}")
+    out.print(f"Đã ghi: {output}")
+
+
+@app.command("dossier")
+def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Hội đồng, Phiên họp, Danh sách đề nghị."),
+                year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: Năm báo cáo)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Thư mục ghi hồ sơ."),
+                as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+                date: Optional[str] = typer.Option(None, "--date", help="Ngày ký tờ trình (dd/mm/yyyy); mặc định để "
+                                                   "trống cho văn thư ghi."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè các tệp đã có.")):
+    """Lập hồ sơ đề nghị khen thưởng: tờ trình, danh sách, biên bản, báo cáo thành tích, phiếu bầu, danh mục."""
+    from .dossier.cli_view import dossier_command
+    try:
+        dossier_command(workbook, year, output, as_json, date, force, out, err, _open_book)
+    except SystemExit as exc:
+        raise typer.Exit(exc.code) from None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -44,7 +44,7 @@ def write_findings(book: BookAccess, data: WorkbookData, findings: list[Finding]
     if "info" in data.sheet_names:
         sheet = data.sheet_names["info"]
         _column_block(book, data, sheet, 2, INFO_CHECK_COL, _messages_by_row(findings, sheet))
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in S.RECORD_SHEETS + S.OPTIONAL_SHEETS:
         loc = data.locations.get(spec.key)
         if loc is None:
             continue

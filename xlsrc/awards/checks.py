@@ -26,6 +26,8 @@ def _before(award, since) -> bool:
 
 
 def check_decisions(out) -> None:
+    from .register import check_register
+    check_register(out)
     data = out.data
     if "decisions" not in data.sheet_names:
         return  # an older workbook without the sheet: nothing to match against
@@ -66,6 +68,7 @@ def check_decisions(out) -> None:
     from .review_check import check_against_review
     check_against_review(out, {k: r for k, r in decisions.items() if k in used})
     for key, rec in decisions.items():
+        _authority(out, rec)
         if key in used:
             _before_nd152(out, rec)
             _newer_base_salary(out, rec)
@@ -101,3 +104,12 @@ def _newer_base_salary(out, rec) -> None:
                 f"{known.start:%d/%m/%Y} ({money_figures(known.amount)} đồng, {known.basis}); tiền thưởng đang tính "
                 f"theo mức {money_figures(used.amount)} đồng. Thêm dòng này vào trang '{S.BASE_SALARY.name}'.")
 
+
+def _authority(out, rec) -> None:
+    """A decision whose signer cannot grant its form (Luật 06/2022/QH15 Điều 77–80)."""
+    from .authority import decision_refusal
+    why = decision_refusal(out.data, rec)
+    if why:
+        column = "authority_title" if rec.text("authority_title") else "signer_title"
+        out.add(S.DECISIONS, rec, column, ERROR, "DECISION_AUTHORITY",
+                f"Quyết định {rec.text('number')}: {why} Lập tờ trình đề nghị cấp có thẩm quyền (lệnh 'thidua dossier').")

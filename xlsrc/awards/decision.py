@@ -136,6 +136,9 @@ def build(data: WorkbookData, number: str) -> Decision:
     if base is None:
         raise ThiDuaError(f"Không có mức lương cơ sở áp dụng cho ngày {day:%d/%m/%Y} ở trang '{S.BASE_SALARY.name}'.")
     form = rec["form"] or awards[0]["form"]
+    from .authority import decision_refusal
+    if decision_refusal(data, rec, form):
+        raise ThiDuaError(f"Quyết định {number}: {decision_refusal(data, rec, form)}")
     coefficient_table = tables.coefficients(data)
     index = _staff_index(data)
     decision = Decision(rec, number, day, form, [], base, authority=authority_title(data, rec))
@@ -181,8 +184,9 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, in
         name = f"{count_text(count)} {kind.lower()} (chưa kê tên)" + (f": {name}" if name else "")
     reason = decision.record.text("reason") or (f"xuất sắc trong {award.text('field')}" if award.text("field")
                                                 else "xuất sắc")
-    # the number the sổ vàng gives, never one made up (the order in the decision is no register number)
-    return Recipient(kind, name, position, count, named, each, reason, award.text("register"), award, salutation)
+    from .register import register_of  # the sổ vàng (or the Số sổ vàng typed), never the order in the decision
+    return Recipient(kind, name, position, count, named, each, reason, register_of(data, decision.number, award),
+                     award, salutation)
 
 
 # ---------------------------------------------------------------- the words

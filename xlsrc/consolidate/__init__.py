@@ -46,7 +46,7 @@ class ConsolidationResult:
         return {"files": [{"file": f.file, "status": f.status, "unit": f.unit, "rows": f.rows,
                            "proposals": f.proposals, "message": f.message, "warnings": f.warnings,
                            "errors": f.errors} for f in self.files],
-                "rows": self.total_rows, "proposals": len(self.content.rows.get("proposals") or []),
+                "rows": self.total_rows, "proposals": len(self.content.rows.get("unit_proposals") or []),
                 "findings": self.findings}
 
     @property

@@ -14,7 +14,7 @@ from ..findings import WARNING, Finding, cell_ref
 from ..tables import GROUP_SEPARATOR, locate
 from ..vntext import bare_name, fold, nfc
 
-SPEC = S.PROPOSALS
+SPEC = S.UNIT_PROPOSALS
 TITLE_ROWS = 6   # the rows above a hand-made list's header that may hold its title
 # 'đề nghị' followed within a few words by what is asked: khen thưởng, tặng, công nhận, xét
 # ('đã có văn bản đề nghị UBND tỉnh cho phép lùi …' in a list of works is no proposal)
@@ -189,7 +189,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         findings.append({**Finding("Bảng 1", 1, "", "A1", WARNING, "LEGACY_ENCODING",
                                    f"Văn bản gõ bằng phông chữ cũ: {legacy_note(doc)}; hãy kiểm tra tên người, "
                                    f"tên đơn vị.").as_dict(), "file": path})
-    result.update(status="ok", rows={"proposals": rows}, covered=["proposals"], findings=findings,
+    result.update(status="ok", rows={"unit_proposals": rows}, covered=["unit_proposals"], findings=findings,
                   errors=sum(f["severity"] == "error" for f in findings))
     result["warnings"] = len(findings) - result["errors"]
     extra = [x for x in (legacy_note(doc), f"chuyển từ .doc bằng {doc.converted_from}" if doc.converted_from else "")
