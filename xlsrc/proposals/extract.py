@@ -229,9 +229,9 @@ def from_book(book, names: list[str], claimed: set[str], year: int | None, templ
     from ..consolidate.extract import _title_lines, sheet_merges
     out = []
     for sheet in names:
-        if sheet in claimed:
-            continue
         own = fold(sheet) == fold(S.PROPOSAL_SHEET)
+        if sheet in claimed or (template and not own):  # a thidua workbook lists its proposals in one sheet
+            continue
         grid = book.read(sheet)
         if not grid:
             continue
@@ -241,6 +241,9 @@ def from_book(book, names: list[str], claimed: set[str], year: int | None, templ
         lines = _title_lines(grid[max(0, loc.header_row - TITLE_ROWS):], min(loc.header_row, TITLE_ROWS))
         if not own and not says_proposal(lines, {"form": loc.header_texts.get("form", "")}, sheet):
             continue
+        if not own and "form" not in loc.columns and title_form(lines)[0] is None and \
+                not any(form_in_text(h) for h in loc.groups.values()):
+            continue  # names under a title that asks for nothing in particular: not a list of proposals
         rows, records, notes = proposal_rows(grid, loc, sheet, year, lines)
         out.append((sheet, loc, rows, records, notes))
     return out
