@@ -298,3 +298,17 @@ def test_the_demo_shows_the_boards_side(tmp_path):
     checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
     assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
     assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()
+
+
+def test_the_units_proposals_become_the_boards_own_list_to_vote_on(tmp_path):
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import read_workbook
+    src = _to_trinh(tmp_path / "STP.docx", "SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
+                    ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"],
+                    [("1", "Ông Nguyễn Văn An", "Trưởng phòng", "HTXS 2024, 2025"),
+                     ("2", "Phòng Bổ trợ tư pháp", "Sở Tư pháp", "HTXS")])
+    out = write_master(consolidate([str(src)], jobs=1), tmp_path / "m.xlsx")
+    data = read_workbook(FileBook(out))
+    got = [(r.text("subject"), r["form"], r.text("note")) for r in data.records["proposals"]]
+    assert got == [("Nguyễn Văn An", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp"),
+                   ("Phòng Bổ trợ tư pháp", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp")]

@@ -176,6 +176,8 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         facts = {fold(units[i]): ex["unit_facts"] for i, ex in enumerate(extracts)
                  if status[i] == "ok" and ex.get("unit_facts")}
         check_proposals(rows["unit_proposals"], facts)
+        from ..proposals.checks import council_list
+        rows["proposals"] = council_list(rows["unit_proposals"])  # the board's own Danh sách đề nghị, to vote on
     files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i],
               "message": message[i], "sha256": ex.get("sha256") or "",
               "proposals": sum(r["source_file"] == ex["file"] for r in rows["unit_proposals"]),
