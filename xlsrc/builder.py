@@ -345,14 +345,29 @@ def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
     P.setup_page(ws, len(cols) - 1, max(VALIDATION_ROWS, len(sources)))
 
 
-def _conf_sheet(wb, interpreter: str) -> None:
+# What a workbook that is not made for one PC holds (the demo, a template for
+# others): the environment CaiDat.cmd makes, spelled with its variable, so no
+# folder name of the machine that built it travels; the VBA (PythonReady)
+# resolves it on each PC. TEMP DIR likewise (xlwings writes its log there).
+PORTABLE_INTERPRETER_WIN = r"%LOCALAPPDATA%\thidua\venv\Scripts\pythonw.exe"
+PORTABLE_TEMP_DIR = "%TEMP%"
+
+
+def conf_rows(interpreter: str | None = None) -> list[tuple[str, str]]:
+    """The xlwings.conf sheet: ``interpreter`` only for a workbook made for
+    this PC (``thidua new``); otherwise the portable values."""
+    return [("Interpreter_Win", interpreter or PORTABLE_INTERPRETER_WIN), ("Interpreter_Mac", interpreter or ""),
+            ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"), ("TEMP DIR", PORTABLE_TEMP_DIR)]
+
+
+def _conf_sheet(wb, interpreter: str | None) -> None:
     ws = wb.add_worksheet(S.CONF_SHEET)
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 70)
-    for r, (k, v) in enumerate((("Interpreter_Win", interpreter), ("Interpreter_Mac", interpreter),
-                                ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"))):
+    for r, (k, v) in enumerate(conf_rows(interpreter)):
         ws.write_string(r, 0, k)
-        ws.write_string(r, 1, v)
+        if v:
+            ws.write_string(r, 1, v)
     ws.hide()  # xlwings reads it hidden too; the local Python path is never printed
 
 
@@ -434,7 +449,8 @@ def sheet_order() -> list[str]:
 
 def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
                    project_seed: str = "ThiDua.xlsm") -> bytes:
-    """The workbook's bytes; ``project_seed`` (the target path, for
+    """The workbook's bytes; ``interpreter`` is written into xlwings.conf only
+    for a workbook made for this PC (see conf_rows); ``project_seed`` (the target path, for
     ``write_workbook``) gives the VBA project its own reproducible ID."""
     content = content or Content()
     buf = io.BytesIO()
@@ -454,7 +470,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _review_output_sheets(wb, fm, macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
-    _conf_sheet(wb, interpreter or default_interpreter())
+    _conf_sheet(wb, interpreter)
     _paths_sheet(wb)
     P.setup_remaining(wb, VALIDATION_ROWS)
     order = sheet_order()

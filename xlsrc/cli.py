@@ -29,9 +29,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 def cmd_new(path: Path = typer.Argument(..., metavar="TỆP", help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
             force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Tạo sổ trắng theo mẫu (bảng Excel, danh sách chọn, định dạng, Hướng dẫn)."""
-    from .builder import write_workbook
+    from .builder import default_interpreter, write_workbook
     check_writable(path, force, other="ghi ra một tên tệp khác")
-    written = write_workbook(path, force=force)
+    written = write_workbook(path, force=force, interpreter=default_interpreter())  # a workbook for this PC
     out.print(f"Đã tạo sổ: {written}")
 
 
