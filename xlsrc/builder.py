@@ -448,10 +448,12 @@ def sheet_order() -> list[str]:
 
 
 def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
-                   project_seed: str = "ThiDua.xlsm") -> bytes:
+                   project_seed: str = "ThiDua.xlsm", quickstart: bytes | None = None) -> bytes:
     """The workbook's bytes; ``interpreter`` is written into xlwings.conf only
     for a workbook made for this PC (see conf_rows); ``project_seed`` (the target path, for
-    ``write_workbook``) gives the VBA project its own reproducible ID."""
+    ``write_workbook``) gives the VBA project its own reproducible ID;
+    ``quickstart``: the xlwings quickstart workbook the VBA project is made
+    from (default: the installed xlwings')."""
     content = content or Content()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
@@ -485,7 +487,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
         wb.set_vba_name("ThisWorkbook")
         for ws, name in zip(wb.worksheets_objs, codenames):
             ws.set_vba_name(name)
-        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
+        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed), quickstart)
         wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
     data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey,

@@ -224,13 +224,17 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
 def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
                output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
                source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
-               force: bool = typer.Option(False, "--force", help="Ghi vào thư mục đã có nội dung.")):
+               python_installer: Optional[Path] = typer.Option(
+                   None, "--python-installer", metavar="TỆP",
+                   help="Tệp cài Python 64-bit của python.org (python-3.13.1-amd64.exe): CaiDat.cmd cài nó cho riêng "
+                        "người dùng, không cần quyền quản trị, khi máy chưa có Python."),
+               force: bool = typer.Option(False, "--force", help="Dựng lại trong thư mục đã có (xoá bộ cài cũ trước).")):
     """Bộ cài ngoại tuyến: wheel của thidua và mọi phụ thuộc cho Windows (Python 3.11–3.13) cùng CaiDat.cmd."""
     from .bundle import SCRIPT, make_bundle
     if not windows:
         raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
     out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
-    wheels = make_bundle(output, source=source, force=force)
+    wheels = make_bundle(output, source=source, force=force, python_installer=python_installer)
     out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "
               f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
 
