@@ -290,47 +290,28 @@ def test_every_package_of_the_source_is_shipped():
 def _quickstart(rename_runpython: bool = False) -> bytes:
     """The installed xlwings' quickstart workbook; optionally as a release
     that renamed RunPython would ship it (the module stored as source only)."""
-    import io
     import struct
 
-    import olefile
     import xlwings
 
-    from xlsrc.xlsm import compound_file
+    from tests.test_xlsm_vba_project import _with_vba_streams
     from xlsrc.xlsm.ovba_compression import compress, decompress
-    from xlsrc.xlsm.vba_project import (MODULEOFFSET, MODULESTREAMNAME, QUICKSTART, _clsid, parse_dir, split_dir,
+    from xlsrc.xlsm.vba_project import (MODULEOFFSET, MODULESTREAMNAME, QUICKSTART, parse_dir, split_dir,
                                         stored_source, write_dir)
     data = (Path(xlwings.__file__).parent / QUICKSTART).read_bytes()
-    if not rename_runpython:
-        return data
-    z = zipfile.ZipFile(io.BytesIO(data))
-    ole = olefile.OleFileIO(io.BytesIO(z.read("xl/vbaProject.bin")))
-    streams = {"/".join(p): ole.openstream(p).read() for p in ole.listdir()}
-    root, vba = _clsid(ole, ""), _clsid(ole, "VBA")
-    ole.close()
-    head, modules, tail = split_dir(parse_dir(decompress(streams["VBA/dir"])))
-    records = list(head)
-    for name, group in modules:
-        if name == "xlwings":
-            stream = dict(group)[MODULESTREAMNAME].decode("latin-1")
-            source = stored_source(streams, group).replace(b"Public Function RunPython(", b"Public Function RunPy(")
-            streams[f"VBA/{stream}"] = compress(source)
-            group = [(r, struct.pack("<I", 0) if r == MODULEOFFSET else p) for r, p in group]
-        records += group
-    streams["VBA/dir"] = compress(write_dir(records + tail))
-    tree: dict = {}
-    for path, payload in streams.items():
-        node = tree
-        *folders, leaf = path.split("/")
-        for f in folders:
-            node = node.setdefault(f, {})
-        node[leaf] = payload
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as new:
-        for item in z.infolist():
-            new.writestr(item, compound_file.build(tree, root_clsid=root, clsids={"VBA": vba})
-                         if item.filename == "xl/vbaProject.bin" else z.read(item))
-    return out.getvalue()
+
+    def rename(streams):
+        head, modules, tail = split_dir(parse_dir(decompress(streams["VBA/dir"])))
+        records = list(head)
+        for name, group in modules:
+            if name == "xlwings":
+                stream = dict(group)[MODULESTREAMNAME].decode("latin-1")
+                source = stored_source(streams, group).replace(b"Function RunPython(", b"Function RunPy(")
+                streams[f"VBA/{stream}"] = compress(source)
+                group = [(r, struct.pack("<I", 0) if r == MODULEOFFSET else p) for r, p in group]
+            records += group
+        streams["VBA/dir"] = compress(write_dir(records + tail))
+    return _with_vba_streams(data, rename) if rename_runpython else data
 
 
 def _xlwings_wheel(folder: Path, quickstart: bytes | None) -> Path:
