@@ -281,6 +281,8 @@ def install_workbook(folder: Path | None = None) -> tuple[Path, bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .console_text import install as plain_letters_where_needed
+    plain_letters_where_needed()
     args = sys.argv[1:] if argv is None else argv
     if args[:1] != ["workbook"]:
         print("Dùng: python -m xlsrc.bundle workbook [THƯ_MỤC]", file=sys.stderr)

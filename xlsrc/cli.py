@@ -318,6 +318,9 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
 
 def main(argv: list[str] | None = None) -> None:
     from typer._click import exceptions as click_exc
+
+    from .console_text import install as plain_letters_where_needed
+    plain_letters_where_needed()  # Vietnamese on a cp1252 console or redirected output never fails
     try:
         rc = app(args=argv, standalone_mode=False)
         sys.exit(rc if isinstance(rc, int) else 0)
