@@ -123,7 +123,9 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
         if not from_template(data):  # a hand-made annex: a copy would say "0 công trình"
             raise ThiDuaError(NOT_FROM_TEMPLATE)
         with atomic_path(output, force) as tmp:
-            book.save(tmp)
+            notes = book.save(tmp, shown_name=output.name)
+    for note in notes:
+        err.print(f"Lưu ý: {note}")
     _print_findings(findings, next_to=output)
     out.print(f"Đã ghi: {output} — {vn_number(totals.works)} công trình, phần việc; "
               f"hoàn thành {vn_number(totals.done)}.")
