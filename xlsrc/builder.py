@@ -85,6 +85,8 @@ class Content:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)
     summary: list[list[Any]] = field(default_factory=list)
+    # sheets copied as they are (name, rows of values), after Nguồn dữ liệu: `thidua upgrade` keeps a user's own sheets
+    extra_sheets: list[tuple[str, list[list[Any]]]] = field(default_factory=list)
 
     @property
     def is_master(self) -> bool:
@@ -371,6 +373,14 @@ def _conf_sheet(wb, interpreter: str | None) -> None:
     ws.hide()  # xlwings reads it hidden too; the local Python path is never printed
 
 
+def _plain_sheet(wb, fm: _Formats, name: str, grid: list[list[Any]]) -> None:
+    """A sheet of values as they were: text as text, numbers and dates as such."""
+    ws = wb.add_worksheet(name)
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            _write_value(ws, r, c, value, fm.date if isinstance(value, (dt.date, dt.datetime)) else None)
+
+
 def default_interpreter() -> str:
     """The Python that runs this command; on Windows its pythonw.exe, which
     runs the macros without flashing a console window."""
@@ -474,9 +484,12 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _sources_sheet(wb, fm, content.sources)
     _conf_sheet(wb, interpreter)
     _paths_sheet(wb)
+    for name, grid in content.extra_sheets:
+        _plain_sheet(wb, fm, name, grid)
     P.setup_remaining(wb, VALIDATION_ROWS)
     order = sheet_order()
-    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
+    after_sources = order.index(S.SOURCES_SHEET) + 0.5  # extra sheets, in the order given (the sort is stable)
+    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name) if ws.name in order else after_sources)
     for i, ws in enumerate(wb.worksheets_objs):
         ws.index = i
     wb.worksheets()[0].activate()

@@ -222,6 +222,31 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
     raise typer.Exit(result.exit_code)
 
 
+@app.command("upgrade")
+def cmd_upgrade(workbook: Path = typer.Argument(..., metavar="SỔ_CŨ", help="Sổ làm từ mẫu cũ (không bị sửa)."),
+                output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                      help="Sổ mới (mặc định: TÊN_maumoi.xlsm cạnh sổ cũ)."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Chép dữ liệu và thiết lập của một sổ làm từ mẫu cũ sang sổ theo mẫu mới (macro, nút, các trang mới)."""
+    from .upgrade import LEFTOVER_SHEET, default_target, upgrade_workbook
+    target = output or default_target(workbook)
+    if target.resolve() == workbook.resolve():
+        raise ThiDuaError("Tệp đích trùng với sổ cũ; sổ cũ được giữ nguyên. Chọn tên khác bằng -o.")
+    check_writable(target, force)
+    done = upgrade_workbook(workbook, target, force)
+    carried = ", ".join(f"{name} {n}" for name, n in done.rows.items())
+    out.print(f"Đã tạo sổ theo mẫu mới: {done.path}")
+    out.print(f"Số dòng đã chép: {carried}.")
+    if done.defaults:
+        out.print(f"Trang mới (sổ cũ chưa có, lấy theo mẫu): {', '.join(done.defaults)}.")
+    if done.kept:
+        out.print(f"Trang giữ nguyên như sổ cũ: {', '.join(done.kept)}.")
+    if done.leftovers:
+        out.print(f"{done.leftovers} ô không thuộc cột nào của mẫu (cột tự thêm, ghi chú dưới bảng) được chép vào trang "
+                  f"'{LEFTOVER_SHEET}' kèm trang và ô gốc.")
+    out.print(f"Sổ cũ giữ nguyên: {workbook}")
+
+
 @app.command("bundle")
 def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
                output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
