@@ -269,8 +269,10 @@ def documents_folder() -> Path:
 
 
 def install_workbook(folder: Path | None = None) -> tuple[Path, bool]:
-    """Write ThiDua.xlsm (its xlwings.conf pointing at this Python) unless
-    the user already has one: (path, written)."""
+    """Write ThiDua.xlsm unless the user already has one: (path, written).
+    Its xlwings.conf holds the portable spelling of the installer's
+    environment (%LOCALAPPDATA%\\thidua\\venv), so the user may pass the
+    workbook to a colleague; the VBA resolves it on each PC."""
     from .builder import write_workbook
     folder = folder or documents_folder()
     folder.mkdir(parents=True, exist_ok=True)
