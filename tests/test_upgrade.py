@@ -118,3 +118,14 @@ def test_upgrade_refuses_what_it_cannot_do(old_book, tmp_path, capsys):
     with pytest.raises(SystemExit) as done:
         cli.main(["upgrade", str(other)])
     assert done.value.code == 2 and "không phải sổ làm từ mẫu" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["review"], ["decision", "--so", "45/QĐ-SNgV"],
+                                     ["certificates", "--so", "45/QĐ-SNgV"]])
+def test_commands_on_the_old_workbook_name_the_missing_sheets(old_book, tmp_path, capsys, command):
+    """Issue 18 §4: never "0 cá nhân" or "chưa có quyết định nào" from a sheet the workbook does not have."""
+    with pytest.raises(SystemExit) as done:
+        cli.main([command[0], str(old_book), *command[1:], *(["-o", str(tmp_path / "x.docx")] if command[1:] else [])])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and "làm từ mẫu cũ: thiếu trang" in err and f'thidua upgrade "{old_book.name}"' in err
+    assert ("'Cán bộ', 'Đánh giá', 'Sáng kiến'" if command == ["review"] else "'Quyết định'") in err

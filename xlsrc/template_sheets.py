@@ -30,3 +30,5 @@ def require_sheets(data: WorkbookData, specs, purpose: str) -> None:
 
 # without them a review answers from nothing; Tiêu chuẩn has built-in defaults
 REVIEW_SHEETS = (S.STAFF, S.RATINGS, S.INITIATIVES)
+# a decision and its certificates are made from these (Lương cơ sở and Mẫu in phôi have defaults)
+DECISION_SHEETS = (S.DECISIONS, S.AWARDS)
