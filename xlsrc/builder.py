@@ -90,6 +90,8 @@ class Content:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)
     summary: list[list[Any]] = field(default_factory=list)
+    # sheets copied as they are (name, rows of values), after Nguồn dữ liệu: `thidua upgrade` keeps a user's own sheets
+    extra_sheets: list[tuple[str, list[list[Any]]]] = field(default_factory=list)
 
     @property
     def is_master(self) -> bool:
@@ -348,15 +350,38 @@ def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
     P.setup_page(ws, len(cols) - 1, max(VALIDATION_ROWS, len(sources)))
 
 
-def _conf_sheet(wb, interpreter: str) -> None:
+# What a workbook that is not made for one PC holds (the demo, a template for
+# others): the environment CaiDat.cmd makes, spelled with its variable, so no
+# folder name of the machine that built it travels; the VBA (PythonReady)
+# resolves it on each PC. TEMP DIR likewise (xlwings writes its log there).
+PORTABLE_INTERPRETER_WIN = r"%LOCALAPPDATA%\thidua\venv\Scripts\pythonw.exe"
+PORTABLE_TEMP_DIR = "%TEMP%"
+
+
+def conf_rows(interpreter: str | None = None) -> list[tuple[str, str]]:
+    """The xlwings.conf sheet: ``interpreter`` only for a workbook made for
+    this PC (``thidua new``); otherwise the portable values."""
+    return [("Interpreter_Win", interpreter or PORTABLE_INTERPRETER_WIN), ("Interpreter_Mac", interpreter or ""),
+            ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"), ("TEMP DIR", PORTABLE_TEMP_DIR)]
+
+
+def _conf_sheet(wb, interpreter: str | None) -> None:
     ws = wb.add_worksheet(S.CONF_SHEET)
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 70)
-    for r, (k, v) in enumerate((("Interpreter_Win", interpreter), ("Interpreter_Mac", interpreter),
-                                ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"))):
+    for r, (k, v) in enumerate(conf_rows(interpreter)):
         ws.write_string(r, 0, k)
-        ws.write_string(r, 1, v)
+        if v:
+            ws.write_string(r, 1, v)
     ws.hide()  # xlwings reads it hidden too; the local Python path is never printed
+
+
+def _plain_sheet(wb, fm: _Formats, name: str, grid: list[list[Any]]) -> None:
+    """A sheet of values as they were: text as text, numbers and dates as such."""
+    ws = wb.add_worksheet(name)
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            _write_value(ws, r, c, value, fm.date if isinstance(value, (dt.date, dt.datetime)) else None)
 
 
 def default_interpreter() -> str:
@@ -460,9 +485,12 @@ def sheet_order() -> list[str]:
 
 
 def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
-                   project_seed: str = "ThiDua.xlsm") -> bytes:
-    """The workbook's bytes; ``project_seed`` (the target path, for
-    ``write_workbook``) gives the VBA project its own reproducible ID."""
+                   project_seed: str = "ThiDua.xlsm", quickstart: bytes | None = None) -> bytes:
+    """The workbook's bytes; ``interpreter`` is written into xlwings.conf only
+    for a workbook made for this PC (see conf_rows); ``project_seed`` (the target path, for
+    ``write_workbook``) gives the VBA project its own reproducible ID;
+    ``quickstart``: the xlwings quickstart workbook the VBA project is made
+    from (default: the installed xlwings')."""
     content = content or Content()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
@@ -485,11 +513,14 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _review_output_sheets(wb, fm, refs, content.rows.get("proposals", []), macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
-    _conf_sheet(wb, interpreter or default_interpreter())
+    _conf_sheet(wb, interpreter)
     _paths_sheet(wb)
+    for name, grid in content.extra_sheets:
+        _plain_sheet(wb, fm, name, grid)
     P.setup_remaining(wb, VALIDATION_ROWS)
     order = sheet_order()
-    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
+    after_sources = order.index(S.SOURCES_SHEET) + 0.5  # extra sheets, in the order given (the sort is stable)
+    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name) if ws.name in order else after_sources)
     for i, ws in enumerate(wb.worksheets_objs):
         ws.index = i
     wb.worksheets()[0].activate()
@@ -500,7 +531,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
         wb.set_vba_name("ThisWorkbook")
         for ws, name in zip(wb.worksheets_objs, codenames):
             ws.set_vba_name(name)
-        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
+        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed), quickstart)
         wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
     data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey,

@@ -29,9 +29,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 def cmd_new(path: Path = typer.Argument(..., metavar="TỆP", help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
             force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Tạo sổ trắng theo mẫu (bảng Excel, danh sách chọn, định dạng, Hướng dẫn)."""
-    from .builder import write_workbook
+    from .builder import default_interpreter, write_workbook
     check_writable(path, force, other="ghi ra một tên tệp khác")
-    written = write_workbook(path, force=force)
+    written = write_workbook(path, force=force, interpreter=default_interpreter())  # a workbook for this PC
     out.print(f"Đã tạo sổ: {written}")
 
 
@@ -154,7 +154,9 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
         if not from_template(data):  # a hand-made annex: a copy would say "0 công trình"
             raise ThiDuaError(NOT_FROM_TEMPLATE)
         with atomic_path(output, force) as tmp:
-            book.save(tmp)
+            notes = book.save(tmp, shown_name=output.name)
+    for note in notes:
+        err.print(f"Lưu ý: {note}")
     _print_findings(findings, next_to=output)
     out.print(f"Đã ghi: {output} — {vn_number(totals.works)} công trình, phần việc; "
               f"hoàn thành {vn_number(totals.done)}.")
@@ -258,17 +260,46 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
     raise typer.Exit(result.exit_code)
 
 
+@app.command("upgrade")
+def cmd_upgrade(workbook: Path = typer.Argument(..., metavar="SỔ_CŨ", help="Sổ làm từ mẫu cũ (không bị sửa)."),
+                output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                      help="Sổ mới (mặc định: TÊN_maumoi.xlsm cạnh sổ cũ)."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Chép dữ liệu và thiết lập của một sổ làm từ mẫu cũ sang sổ theo mẫu mới (macro, nút, các trang mới)."""
+    from .upgrade import LEFTOVER_SHEET, default_target, upgrade_workbook
+    target = output or default_target(workbook)
+    if target.resolve() == workbook.resolve():
+        raise ThiDuaError("Tệp đích trùng với sổ cũ; sổ cũ được giữ nguyên. Chọn tên khác bằng -o.")
+    check_writable(target, force)
+    done = upgrade_workbook(workbook, target, force)
+    carried = ", ".join(f"{name} {n}" for name, n in done.rows.items())
+    out.print(f"Đã tạo sổ theo mẫu mới: {done.path}")
+    out.print(f"Số dòng đã chép: {carried}.")
+    if done.defaults:
+        out.print(f"Trang mới (sổ cũ chưa có, lấy theo mẫu): {', '.join(done.defaults)}.")
+    if done.kept:
+        out.print(f"Trang giữ nguyên như sổ cũ: {', '.join(done.kept)}.")
+    if done.leftovers:
+        out.print(f"{done.leftovers} ô không thuộc cột nào của mẫu (cột tự thêm, ghi chú dưới bảng) được chép vào trang "
+                  f"'{LEFTOVER_SHEET}' kèm trang và ô gốc.")
+    out.print(f"Sổ cũ giữ nguyên: {workbook}")
+
+
 @app.command("bundle")
 def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
                output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
                source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
-               force: bool = typer.Option(False, "--force", help="Ghi vào thư mục đã có nội dung.")):
+               python_installer: Optional[Path] = typer.Option(
+                   None, "--python-installer", metavar="TỆP",
+                   help="Tệp cài Python 64-bit của python.org (python-3.13.1-amd64.exe): CaiDat.cmd cài nó cho riêng "
+                        "người dùng, không cần quyền quản trị, khi máy chưa có Python."),
+               force: bool = typer.Option(False, "--force", help="Dựng lại trong thư mục đã có (xoá bộ cài cũ trước).")):
     """Bộ cài ngoại tuyến: wheel của thidua và mọi phụ thuộc cho Windows (Python 3.11–3.13) cùng CaiDat.cmd."""
     from .bundle import SCRIPT, make_bundle
     if not windows:
         raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
     out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
-    wheels = make_bundle(output, source=source, force=force)
+    wheels = make_bundle(output, source=source, force=force, python_installer=python_installer)
     out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "
               f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
 
@@ -460,6 +491,9 @@ def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
 
 def main(argv: list[str] | None = None) -> None:
     from typer._click import exceptions as click_exc
+
+    from .console_text import install as plain_letters_where_needed
+    plain_letters_where_needed()  # Vietnamese on a cp1252 console or redirected output never fails
     try:
         rc = app(args=argv, standalone_mode=False)
         sys.exit(rc if isinstance(rc, int) else 0)

@@ -446,14 +446,26 @@ class FileBook:
     def alert(self, message: str, title: str = "") -> None:
         self.alerts.append(message)
 
-    def save(self, path) -> None:
-        """The output's type follows its extension: an .xlsx never carries the VBA project."""
+    def save(self, path, shown_name: str | None = None) -> list[str]:
+        """The output's type follows its extension: an .xlsx never carries the
+        VBA project; an .xlsm carries the project's own VBA, ribbon and
+        xlwings settings, never the input's (see xlsm/own_macros.py). Notes
+        for the user (``shown_name``: the output's name in them)."""
         wb = self._open_for_write()
-        if Path(path).suffix.lower() == ".xlsx" and wb.vba_archive is not None:
+        suffix = Path(path).suffix.lower()
+        if suffix == ".xlsx" and wb.vba_archive is not None:
             wb.vba_archive = None
         # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
-        wb.template = Path(path).suffix.lower() in (".xltx", ".xltm")
+        wb.template = suffix in (".xltx", ".xltm")
+        if suffix != ".xlsm":
+            wb.save(path)
+            return []
+        from ..xlsm.own_macros import NOTE, prepare, replace_macros
+        codenames = prepare(wb)
         wb.save(path)
+        name = shown_name or Path(path).name
+        Path(path).write_bytes(replace_macros(Path(path).read_bytes(), codenames, name))
+        return [NOTE.format(name=name)] if self.kind == "xlsm" else []
 
     @property
     def openpyxl_book(self):

@@ -28,7 +28,8 @@ def review_command(workbook: Path, year: int | None, as_json: bool, output: Path
     if output is not None:
         write_review(book, review)
         with atomic_path(output, force) as tmp:
-            book.save(tmp)
+            for note in book.save(tmp, shown_name=output.name):
+                print(f"Lưu ý: {note}", file=sys.stderr)
     if as_json:
         sys.stdout.write(json.dumps([e.as_json() for e in review.entries], ensure_ascii=False, indent=1) + "\n")
         return
