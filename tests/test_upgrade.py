@@ -98,13 +98,13 @@ def test_settings_and_hand_edited_sheets_are_carried(tmp_path):
     proposal.append([1, "Nguyễn Văn A", "Chuyên viên", "Phòng A", "Chiến sĩ thi đua cơ sở", "Đã sửa tay"])
     wb.save(path)
     new = upgrade_workbook(path, tmp_path / "moi.xlsx")
-    assert new.kept == [f"{S.PROPOSAL_SHEET} (cũ)"] and new.leftovers == 0 and new.defaults == []
+    # the Danh sách đề nghị is a sheet of the schema now (its votes are typed there): carried as data
+    assert new.kept == [] and new.leftovers == 0 and new.defaults == []
     old_raw, _ = _raw(path)
     new_raw, _ = _raw(new.path)
     assert old_raw == new_raw and edited != 7
     assert new_raw["standards"][0]["years"] == 7 and new_raw["base_salary"][0]["amount"] == 2_340_000
-    rows = list(openpyxl.load_workbook(new.path)[f"{S.PROPOSAL_SHEET} (cũ)"].iter_rows(values_only=True))
-    assert rows[-1][-1] == "Đã sửa tay"
+    assert new_raw["proposals"][-1]["summary"] == "Đã sửa tay"
 
 
 def test_upgrade_refuses_what_it_cannot_do(old_book, tmp_path, capsys):

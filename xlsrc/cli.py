@@ -330,6 +330,8 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     from .awards.legal_basis import decision_notes
     data = _awards_data(workbook, "decision")
     output = output or workbook.with_name(decision_file_stem(number) + ".docx")
+    from .template_sheets import DECISION_SHEETS, require_sheets
+    require_sheets(data, DECISION_SHEETS, "lập quyết định")   # an older workbook: say how to upgrade, first
     for note in decision_notes(data, number):
         err.print(f"Lưu ý: {note}")
     written = make_decision(data, number, output, template=template, force=force)

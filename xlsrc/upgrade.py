@@ -33,12 +33,14 @@ from .errors import ThiDuaError
 from .records import WorkbookData, read_workbook
 from .vntext import nfc
 
-REMADE = {S.GUIDE_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET, S.REVIEW_SHEET, S.SUMMARY_SHEET}
-KEPT_AS_OLD = {S.PROPOSAL_SHEET, S.SOURCES_SHEET}
+REMADE = {S.GUIDE_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET, S.REVIEW_SHEET, S.SUMMARY_SHEET,
+          "Thống kê"}   # the statistics button writes it anew
+KEPT_AS_OLD = {S.SOURCES_SHEET, S.UNIT_PROPOSALS.name}   # a master's logs: the next consolidation writes them anew
 OLD_SUFFIX = " (cũ)"
 LEFTOVER_SHEET = "Dữ liệu chưa xếp"
 LEFTOVER_HEADER = ["Trang (sổ cũ)", "Ô", "Cột", "Giá trị"]
-CARRIED = S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS
+# every sheet of the template's schema (the Danh sách đề nghị with its votes, the Hội đồng …)
+CARRIED = S.RECORD_SHEETS + S.OPTIONAL_SHEETS
 
 
 @dataclass
