@@ -18,7 +18,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv=${VENV:-$root/.venv}
 mutmut="$venv/bin/mutmut"
-[ -x "$mutmut" ] || "$venv/bin/pip" install -q "mutmut>=3.3"
+[ -x "$mutmut" ] || (cd "$root" && "$venv/bin/pip" install -q -e ".[test,mutation]")
 
 # module → the test files that cover it (the only ones mutmut runs for it)
 declare -A TESTS=(
