@@ -17,13 +17,24 @@ UNIT = "Phòng Tổng hợp"
 _n = itertools.count()
 
 
-def person(name, unit=UNIT, code="", position="Chuyên viên"):
-    return {"name": name, "staff_code": code, "department": unit, "position": position}
+def person(name, unit=UNIT, code="", position="Chuyên viên", **extra):
+    """A row of Cán bộ; ``extra``: other columns by key (hire_date …)."""
+    return {"name": name, "staff_code": code, "department": unit, "position": position, **extra}
 
 
-def rate(year, name, rating=HTT, movement="Có", discipline="", unit="", code=""):
+def rate(year, name, rating=HTT, movement="Có", discipline="", unit="", code="", **extra):
+    """A row of Đánh giá; ``extra``: other columns by key (discipline_date, leave_days …)."""
     return {"year": year, "recipient_kind": S.INDIVIDUAL, "subject": name, "rating": rating, "movement": movement,
-            "discipline": discipline, "department": unit, "staff_code": code}
+            "discipline": discipline, "department": unit, "staff_code": code, **extra}
+
+
+def standards_with(**changes):
+    """The default standards with some cells changed: {title: {column key: value}}."""
+    from xlsrc.review.defaults import default_standard_rows
+    rows = default_standard_rows()
+    for row in rows:
+        row.update(changes.get(row["title"], {}))
+    return rows
 
 
 def rate_unit(year, name=UNIT, rating=HTT, solidarity="Có"):

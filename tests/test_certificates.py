@@ -73,8 +73,8 @@ def test_blank_certificates_one_page_per_recipient(demo_data, tmp_path):
                       "Hà Tĩnh, ngày 22 tháng 12 năm 2025", "Đặng Văn K",
                       "Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025"):
             assert fixed in text, (name, fixed)
-    assert "Số sổ vàng: 3" in " ".join(w[4] for w in pages[2])
-    assert "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
+    assert not any("sổ vàng" in " ".join(w[4] for w in page) for page in pages)  # no register: none invented
+    assert "Chánh Văn phòng, Sở Ngoại vụ" in " ".join(w[4] for w in pages[2])
     decision_line = _line(pages[2], "Quyết định số 45/QĐ-SNgV")  # bottom left
     assert decision_line[0] < 297 / 3 and decision_line[1] > 210 * 0.6
     width = subprocess.run(["pdfinfo", str(result.path.with_suffix(".pdf"))], capture_output=True, text=True).stdout
@@ -92,14 +92,17 @@ def test_register_number_from_the_workbook_and_no_overwrite(read_back, tmp_path)
     data = read_back(content)
     result = make_certificates(data, NUMBER, tmp_path / "gk.docx")
     cells = [p.text for t in Document(result.path).tables for c in t.rows[0].cells for p in c.paragraphs]
-    assert "Số sổ vàng: SV-2025/017" in cells and "Số sổ vàng: 5" in cells  # others: order in the decision
+    assert "Số sổ vàng: SV-2025/017" in cells
+    # the others have no register number: none is printed, never their order in the decision
+    assert not [c for c in cells if c.startswith("Số sổ vàng") and c != "Số sổ vàng: SV-2025/017"]
+    assert not [c for c in cells if c.startswith("{%")]
     before = result.path.read_bytes()
     with pytest.raises(OutputExists):
         make_certificates(data, NUMBER, tmp_path / "gk.docx")
     assert result.path.read_bytes() == before
 
 
-def test_a_title_prints_tang_danh_hieu_and_a_count_only_row_is_skipped(read_back, tmp_path):
+def test_a_title_prints_cong_nhan_danh_hieu_and_a_count_only_row_is_skipped(read_back, tmp_path):
     from docx import Document
     content = demo_content()
     content.rows["decisions"][0]["form"] = "Lao động tiên tiến"
@@ -113,7 +116,8 @@ def test_a_title_prints_tang_danh_hieu_and_a_count_only_row_is_skipped(read_back
     result = make_certificates(read_back(content), NUMBER, tmp_path / "gk.docx")
     assert result.printed == 5 and [r.count for r in result.skipped] == [4]
     text = [p.text for p in Document(result.path).paragraphs]
-    assert text.count("TẶNG DANH HIỆU") == 5 and text.count("LAO ĐỘNG TIÊN TIẾN") == 5
+    # a title is recognised ("Công nhận"), as Điều 1 and the annex say
+    assert text.count("CÔNG NHẬN DANH HIỆU") == 5 and text.count("LAO ĐỘNG TIÊN TIẾN") == 5
     assert "Ông Nguyễn Văn A" in text and not any("chưa kê tên" in t for t in text)
 
 
@@ -129,6 +133,9 @@ def test_phoi_fields_at_their_positions_and_long_names_shrink(read_back, tmp_pat
     next(r for r in rows if r["field"] == "Họ và tên").update(x=61.5, y=88.5, width=150, size=26)
     next(r for r in rows if r["field"] == "Số sổ vàng").update(x=17.0, y=191.5, bold="Không", align="Trái")
     content.rows["print_layout"] = rows
+    for award in content.rows["awards"]:
+        if award.get("recipient") in ("Nguyễn Văn A", "Hoàng Văn E"):
+            award["register"] = "SV-12"
     data = read_back(content)
     result = make_certificates(data, NUMBER, tmp_path / "Phoi.docx", phoi=True)
     pages = pdf_pages(to_pdf(result.path))
@@ -140,12 +147,13 @@ def test_phoi_fields_at_their_positions_and_long_names_shrink(read_back, tmp_pat
         x0, y0, x1, _, tops = _line(page, name)
         assert abs((x0 + x1) / 2 - (name_box.x + name_box.width / 2)) <= TOLERANCE_MM  # centred in its box
         assert abs(y0 - name_box.y) <= TOLERANCE_MM and len(tops) == 1
-        x0, y0, _, _, _ = _line(page, "Số sổ vàng:")
+        x0, y0, _, _, _ = _line(page, "Số sổ vàng: SV-12")
         assert abs(x0 - register.x) <= TOLERANCE_MM and abs(y0 - register.y) <= TOLERANCE_MM  # left aligned
         authority = _line(page, "GIÁM ĐỐC SỞ NGOẠI VỤ TỈNH HÀ TĨNH")
         assert abs(authority[1] - fields["Cơ quan tặng"].y) <= TOLERANCE_MM
     # only the variable fields: nothing of the pre-printed paper
     assert "CỘNG HÒA" not in " ".join(w[4] for w in pages[0]) and "TẶNG" not in [w[4] for w in pages[0]]
+    assert "sổ vàng" not in " ".join(w[4] for w in pages[0])  # no register number given: nothing printed
     # the long name: shrunk to fit, on one line, inside its box
     x0, y0, x1, _, tops = _line(pages[7], f"Bà {long_name}")
     assert len(tops) == 1 and abs(y0 - name_box.y) <= TOLERANCE_MM

@@ -293,7 +293,9 @@ def test_folder_discovery_skips_lock_hidden_and_other_files(tmp_path):
     (tmp_path / ".git").mkdir()
     hand_made_xlsx(tmp_path / ".git" / "x.xlsx")
     result = consolidate([str(tmp_path)])
-    assert [Path(f.file).name for f in result.files] == ["a.xlsx", "b.xlsx"]
+    # a Word file is read for proposals (issue 21): this one is no Word file at all, which is said
+    assert [Path(f.file).name for f in result.files] == ["a.xlsx", "b.xlsx", "ghi_chu.docx"]
+    assert by_file(result)["ghi_chu.docx"].status == "error"
     explicit_lock = consolidate([str(tmp_path / "~$b.xlsx"), str(tmp_path / "b.xlsx")])
     assert by_file(explicit_lock)["~$b.xlsx"].status == "error"
 
@@ -318,8 +320,9 @@ def test_json_shape_and_progress(tmp_path):
     result = consolidate([str(tmp_path)], jobs=1, progress=lambda d, t, f: seen.append((d, t, Path(f).name)))
     assert seen == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
     data = json.loads(json.dumps(result.as_json(), ensure_ascii=False))
-    assert set(data) == {"files", "rows", "findings"} and data["rows"] == 3
-    assert all(set(f) == {"file", "status", "unit", "rows", "message", "warnings", "errors"} for f in data["files"])
+    assert set(data) == {"files", "rows", "proposals", "findings"} and data["rows"] == 3 and data["proposals"] == 0
+    assert all(set(f) == {"file", "status", "unit", "rows", "proposals", "message", "warnings", "errors"}
+               for f in data["files"])
 
 
 def test_info_from_the_boards_own_workbook(tmp_path):

@@ -72,7 +72,7 @@ def test_decision_text_word_for_word(demo_decision):
                  "- Như Điều 3;", "- Lưu: VT, VP.", "GIÁM ĐỐC", "Đặng Văn K", "DANH SÁCH",
                  "TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
                  "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh)",
-                 "Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng."):
+                 "Bằng chữ: Sáu triệu ba trăm chín mươi nghìn đồng."):
         assert line in lines, line
     bases = [p.text for p in doc.paragraphs if p.text.startswith("Căn cứ")]
     assert bases[1].startswith("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về "
@@ -83,11 +83,12 @@ def test_decision_text_word_for_word(demo_decision):
     assert _article(doc, 1) == ("Điều 1. Tặng Giấy khen cho 02 tập thể và 05 cá nhân (có danh sách kèm theo) đã có "
                                 "thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025.")
     assert _article(doc, 2) == (
-        "Điều 2. Kèm theo Giấy khen, mỗi tập thể được thưởng 1.410.000 đồng (0,6 lần mức lương cơ sở); mỗi cá nhân "
+        "Điều 2. Kèm theo Giấy khen, mỗi tập thể được thưởng 1.420.000 đồng (gấp hai lần mức tiền thưởng đối với cá "
+        "nhân); mỗi cá nhân "
         "được thưởng 710.000 đồng (0,3 lần mức lương cơ sở), theo điểm c khoản 2 và điểm e khoản 1 Điều 54 Nghị định "
         "số 152/2025/NĐ-CP; mức lương cơ sở 2.340.000 đồng theo khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP; số tiền "
         "được làm tròn lên hàng chục nghìn đồng theo khoản 2 Điều 49 Nghị định số 152/2025/NĐ-CP. Tổng số tiền thưởng "
-        "là 6.370.000 đồng (Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của "
+        "là 6.390.000 đồng (Bằng chữ: Sáu triệu ba trăm chín mươi nghìn đồng), trích từ Quỹ thi đua, khen thưởng của "
         "Sở Ngoại vụ.")
     assert _article(doc, 3).startswith("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng")
 
@@ -96,14 +97,14 @@ def test_annex_lists_collectives_then_individuals_with_money(demo_decision):
     rows = _annex(Document(demo_decision))
     assert rows[0] == ["TT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Số tiền thưởng (đồng)"]
     assert rows[1][:2] == ["I", "Tập thể"]
-    assert rows[2] == ["1", "Phòng Hợp tác quốc tế", "Sở Ngoại vụ", "1.410.000"]  # 0,6 × 2.340.000 = 1.404.000
+    assert rows[2] == ["1", "Phòng Hợp tác quốc tế", "Sở Ngoại vụ", "1.420.000"]  # twice 710.000, not 0,6 × 2.340.000 ↑ 1.410.000
     assert rows[4][:2] == ["II", "Cá nhân"]
     # Ông/Bà from Giới tính on Cán bộ; position and unit from Cán bộ when the award row leaves them blank
-    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Văn phòng, Sở Ngoại vụ", "710.000"]  # 702.000 ↑
+    assert rows[5] == ["1", "Ông Nguyễn Văn A", "Chánh Văn phòng, Sở Ngoại vụ", "710.000"]  # 702.000 ↑
     assert rows[6][:2] == ["2", "Bà Trần Thị B"]
     assert [r[0] for r in rows[5:10]] == ["1", "2", "3", "4", "5"]
-    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == "6.370.000"
-    assert sum(int(r[-1].replace(".", "")) for r in rows[2:-1] if r[-1]) == 6_370_000
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][-1] == "6.390.000"
+    assert sum(int(r[-1].replace(".", "")) for r in rows[2:-1] if r[-1]) == 6_390_000
 
 
 def test_form_of_nghi_dinh_30(demo_decision):
@@ -146,7 +147,7 @@ def test_counts_follow_the_annex(read_back, tmp_path):
     assert "cho 01 tập thể và 08 cá nhân (có danh sách kèm theo)" in _article(doc, 1)
     rows = _annex(doc)
     assert ["6", "03 cá nhân (chưa kê tên)", "", "2.130.000"] in rows  # 3 × 710.000
-    assert rows[-1][-1] == "7.090.000" and "Tổng số tiền thưởng là 7.090.000 đồng" in _article(doc, 2)  # 1.410.000 + 8 × 710.000
+    assert rows[-1][-1] == "7.100.000" and "Tổng số tiền thưởng là 7.100.000 đồng" in _article(doc, 2)  # 1.420.000 + 8 × 710.000
 
 
 def test_money_uses_the_base_salary_in_force_on_the_decision_date(read_back, tmp_path):
@@ -342,7 +343,7 @@ def test_decision_pdf(demo_decision):
     pdf = to_pdf(demo_decision)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "QUYẾT ĐỊNH" in text and "Đặng Văn K" in text and "Ông Nguyễn Văn A" in text
-    assert "Bằng chữ: Sáu triệu ba trăm bảy mươi nghìn đồng." in text
+    assert "Bằng chữ: Sáu triệu ba trăm chín mươi nghìn đồng." in text
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:"))) >= 2
 

@@ -98,8 +98,8 @@ def test_content_word_for_word(demo_docx):
     annex = doc.tables[-1]
     rows = [[c.text for c in r.cells] for r in annex.rows[2:]]
     assert [r[0] for r in rows] == ["1", "2", "3"]
-    assert rows[0][2:] == ["Năm 2021", "Năm 2022", "95% (dự kiến khởi công trong tháng 12/2021)"]
-    assert rows[1][2:] == ["Tháng 4", "Tháng 12", "100%"]
+    assert rows[0][2:] == ["Năm 2021", "Năm 2022", "95% (dự kiến khởi công trong tháng 12/2021)", "Đang thực hiện"]
+    assert rows[1][2:] == ["Tháng 4", "Tháng 12", "100%", "Hoàn thành"]  # each work's status on the report's day
     assert rows[2][2:4] == ["Tháng 7", "Tháng 9"]
     assert rows[2][4].startswith("Sở Ngoại vụ đã có văn bản gửi các sở") and rows[2][4].endswith("sang năm 2022.")
     assert rows[0][1].startswith("Khởi công xây dựng Dự án hệ thống thủy lợi huyện Nông Bốc")

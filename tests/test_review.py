@@ -18,7 +18,7 @@ from xlsrc.review.standards import parse_share
 from xlsrc.validation import validate
 
 from .review_fixtures import (CSTD_TINH, HT, HTT, HTXS, LDTT, TTLDTT, UNIT, award, idea, person, rate, rate_unit,
-                              read, results, workbook)
+                              read, results, standards_with, workbook)
 
 Y = 2025
 A, B = "Nguyễn Văn A", "Trần Thị B"
@@ -31,11 +31,7 @@ def _review_findings(data):
 
 
 def _standards(**changes):
-    """The default standards with some cells changed: {title: {column key: value}}."""
-    rows = default_standard_rows()
-    for row in rows:
-        row.update(changes.get(row["title"], {}))
-    return rows
+    return standards_with(**changes)
 
 
 # -- Tiêu chuẩn: rules as data -------------------------------------------------
@@ -239,7 +235,7 @@ def test_cli_json_default_year_and_override(tmp_path):
     run = _thidua("review", path, "--json")
     assert run.returncode == 0, run.stderr
     entries = json.loads(run.stdout)
-    assert set(entries[0]) == {"recipient", "kind", "unit", "title", "result", "reasons", "basis"}
+    assert set(entries[0]) == {"recipient", "kind", "unit", "title", "result", "reasons", "basis", "notes"}
     ldtt = next(e for e in entries if e["title"] == LDTT)
     assert (ldtt["recipient"], ldtt["kind"], ldtt["unit"], ldtt["result"]) == (A, "Cá nhân", UNIT, "đủ")
     earlier = json.loads(_thidua("review", path, "--json", "--year", Y - 1).stdout)
@@ -276,7 +272,9 @@ def test_cli_writes_review_sheets_to_a_copy(tmp_path):
     assert rows[0][6:12] == (LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh", TTLDTT,
                              "Tập thể lao động xuất sắc")
     a = next(r for r in rows if r[0] == "Nguyễn Văn A")
-    assert a[6:12] == ("Đủ",) * 4 + (None, None) and a[5] in ("", None)
+    assert a[6:12] == ("Đủ",) * 4 + (None, None)
+    # only what an 'đủ' assumes: the year under review counted if granted (issue 19 A7)
+    assert a[5] in ("", None) or all("(đủ, lưu ý)" in line for line in a[5].splitlines())
     d = next(r for r in rows if r[0] == "Phạm Thị D")
     assert d[6] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[5]
     cf = wb[S.REVIEW_SHEET].conditional_formatting

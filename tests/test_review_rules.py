@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .review_fixtures import (BK, CSTD_TINH, CSTDCS, HT, HTT, HTXS, KHT, LDTT, TTLDTT, TTLDXS, UNIT, award, idea,
-                              person, rate, rate_unit, results)
+                              person, rate, rate_unit, results, standards_with)
 
 Y = 2025
 YES, NO, UNKNOWN = "đủ", "không đủ", "chưa đủ dữ liệu"
@@ -178,13 +178,13 @@ def test_merit_certificate_by_two_consecutive_base_emulation_titles(tmp_path):
 NAMES = ["Nguyễn Văn A", "Trần Thị B", "Lê Văn C", "Phạm Thị D"]
 
 
-def _collective(tmp_path, title, member_ratings, unit_rating=HTT, solidarity="Có", ideas=(), staff=None):
+def _collective(tmp_path, title, member_ratings, unit_rating=HTT, solidarity="Có", ideas=(), staff=None, **sheets):
     staff = staff if staff is not None else [person(n) for n in NAMES[:len(member_ratings)]]
     ratings = [rate(Y, n, *r) if isinstance(r, tuple) else rate(Y, n, r)
                for n, r in zip(NAMES, member_ratings) if r is not None]
     if unit_rating:
         ratings.append(rate_unit(Y, rating=unit_rating, solidarity=solidarity))
-    return results(tmp_path, staff=staff, ratings=ratings, initiatives=list(ideas))[(UNIT, title)]
+    return results(tmp_path, staff=staff, ratings=ratings, initiatives=list(ideas), **sheets)[(UNIT, title)]
 
 
 @pytest.mark.parametrize("members,unit_rating,solidarity,expected,word", [
@@ -193,9 +193,11 @@ def _collective(tmp_path, title, member_ratings, unit_rating=HTT, solidarity="C�
     ([HTT, HTT, HT], HT, "Có", NO, "Tập thể xếp loại năm 2025 là 'Hoàn thành nhiệm vụ'"),
     ([HTT, HTT, HT], HTT, "Không", NO, "Nội bộ không đoàn kết"),
     ([HTT, HTT, HT], HTT, "", UNKNOWN, "Nội bộ đoàn kết"),
-    ([HTT, HTT, (HT, "Có", "Cảnh cáo")], HTT, "Có", NO, "kỷ luật từ Cảnh cáo trở lên năm 2025: Lê Văn C"),
-    ([HTT, HTT, (HTT, "Có", "Khiển trách")], HTT, "Có", YES, None),  # below Cảnh cáo: only that member fails LĐTT
-    ([HTT, HTT, None], HTT, "Có", UNKNOWN, "Lê Văn C"),              # a member not rated yet
+    # Điều 28 has no clause on members' discipline: a member's Cảnh cáo only fails his own LĐTT (issue 19 A5)
+    ([HTT, HTT, (HT, "Có", "Cảnh cáo")], HTT, "Có", YES, None),
+    ([HTT, HTT, (HTT, "Có", "Khiển trách")], HTT, "Có", YES, None),
+    ([HTT, HTT, None], HTT, "Có", YES, None),                        # 2/3 already more than half
+    ([HTT, None, None], HTT, "Có", UNKNOWN, "Lê Văn C"),              # members not rated yet decide it
     ([HTT, HTT, HT], None, "", UNKNOWN, "Chưa có xếp loại tập thể năm 2025"),
 ])
 def test_collective_advanced(tmp_path, members, unit_rating, solidarity, expected, word):
@@ -205,10 +207,17 @@ def test_collective_advanced(tmp_path, members, unit_rating, solidarity, expecte
         assert any(word in r and "Điều 28" in r for r in e.reasons), e.reasons
 
 
-def test_collective_advanced_member_pending_discipline_is_unknown(tmp_path):
-    e = _collective(tmp_path, TTLDTT, [HTT, HTT, HTT, (HTT, "Có", "Đang xem xét")])
-    assert e.result == UNKNOWN
-    assert any("đang bị xem xét kỷ luật: Phạm Thị D" in r for r in e.reasons)
+def test_collective_member_discipline_is_a_local_rule_off_by_default(tmp_path):
+    """Issue 19 A5: no member clause unless the province sets one on Tiêu chuẩn, and then it says it is local."""
+    members = [HTT, HTT, HTT, (HTT, "Có", "Cảnh cáo")]
+    assert _collective(tmp_path, TTLDTT, members).result == YES
+    local = standards_with(**{TTLDTT: {"discipline_from": "Cảnh cáo", "discipline_basis": "Quy định riêng của địa phương (Quyết định của UBND tỉnh)"}})
+    e = _collective(tmp_path, TTLDTT, members, standards=local)
+    assert e.result == NO
+    assert any("Phạm Thị D" in r and "Quy định riêng của địa phương" in r for r in e.reasons), e.reasons
+    pending = _collective(tmp_path, TTLDTT, [HTT, HTT, HTT, (HTT, "Có", "Đang xem xét")], standards=local)
+    assert pending.result == UNKNOWN
+    assert any("đang bị xem xét kỷ luật: Phạm Thị D" in r for r in pending.reasons)
 
 
 def test_collective_without_members(tmp_path):

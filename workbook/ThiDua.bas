@@ -58,6 +58,10 @@ Sub RibbonCalibrate(control As IRibbonControl)
     ThiDuaCalibrate
 End Sub
 
+Sub RibbonStatistics(control As IRibbonControl)
+    ThiDuaStatistics
+End Sub
+
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
 ' "Could not find Interpreter!" in English and return without an error.
@@ -92,6 +96,15 @@ Sub ThiDuaReview()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
     RunPython "import xlsrc.macros; xlsrc.macros.review()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaStatistics()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.statistics()"
     Exit Sub
 Failed:
     SayError Err.Description

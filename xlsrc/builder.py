@@ -35,6 +35,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaCertificates", "In giấy khen"),
     ("ThiDuaCertificatesPhoi", "In trên phôi"),
     ("ThiDuaCalibrate", "Lưới căn chỉnh phôi"),
+    ("ThiDuaStatistics", "Thống kê"),
 )
 
 GUIDE_TITLE = "Sổ theo dõi thi đua - khen thưởng"
@@ -428,7 +429,7 @@ def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
 
 def sheet_order() -> list[str]:
     return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in S.AWARD_DOC_SHEETS] +
-            [S.REVIEW_SHEET, S.PROPOSAL_SHEET] + [s.name for s in S.AWARD_DOC_SHEETS] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET, S.PROPOSALS.name] + [s.name for s in S.AWARD_DOC_SHEETS] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
@@ -451,6 +452,8 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
+    if content.rows.get(S.PROPOSALS.key):  # a master: the units' proposals
+        pending.append(_record_sheet(wb, fm, refs, S.PROPOSALS, content.rows[S.PROPOSALS.key], True))
     _review_output_sheets(wb, fm, macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)

@@ -73,6 +73,27 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
     out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
     printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
+    _demo_board(folder, xlsx, force)
+
+
+def _demo_board(folder: Path, unit_book: Path, force: bool) -> None:
+    """The board's side: units' proposals (Word, hand-made Excel) consolidated
+    into one checked list, and the year's statistics of the master."""
+    from .consolidate import consolidate, write_master
+    from .proposals.demo import write_board_demo
+    from .statistics import make_statistics
+    master, stats = folder / "TongHop_DeNghi_demo.xlsx", folder / "ThongKe_2021_demo.xlsx"
+    for p in (master, stats):
+        check_writable(p, force, other="chọn một thư mục khác")
+    files = write_board_demo(folder, unit_book, force)
+    result = consolidate([str(p) for p in files.values()], jobs=1)
+    write_master(result, master, force=force)
+    proposals = result.content.rows.get("proposals") or []
+    flagged = sum(1 for r in proposals if r.get("check"))
+    out.print(f"Đã tổng hợp đề nghị của {len(files)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
+              f"(cột 'Kiểm tra'): {master}")
+    path, _ = make_statistics(jobs.run_validate(FileBook(unit_book), write_back=False)[0], 2021, stats, force=force)
+    out.print(f"Đã lập biểu thống kê năm 2021: {path}")
 
 
 def _open_book(path: Path, **kw) -> FileBook:
@@ -144,11 +165,15 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
-    if jobs.has_errors(findings):
-        _print_findings(findings, next_to=output)
-        err.print("Chưa lập báo cáo vì dữ liệu còn lỗi. Sửa các lỗi trên rồi chạy lại.")
-        raise typer.Exit(1)
+    from .job_sheets import for_job
+    errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
+    if not errors:  # a section the title announces that the template or the data lacks
+        from .report import section_findings
+        findings += section_findings(data, template, report_date)
     _print_findings(findings, next_to=output)
+    if errors:
+        err.print("Chưa lập báo cáo vì dữ liệu còn lỗi ở các trang báo cáo dùng. Sửa các lỗi trên rồi chạy lại.")
+        raise typer.Exit(1)
     with slow_progress(err, "Đang lập báo cáo"):
         written = make_report(data, output, template=template, force=force, report_date=report_date)
     out.print(f"Đã lập báo cáo: {written}")
@@ -235,11 +260,11 @@ def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài 
               f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
 
 
-def _awards_data(workbook: Path):
-    """The workbook read and validated; errors on the sheets a decision is made from stop here."""
+def _awards_data(workbook: Path, job: str):
+    """The workbook read and validated; errors on the sheets ``job`` is made from stop here."""
     from .awards import blocking
     data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
-    errors = blocking(data, findings)
+    errors = blocking(data, findings, job)
     for f in errors + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE")) and f not in errors]:
         (err if f.severity == "error" else out).print(f.line())
     if errors:
@@ -258,8 +283,11 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     """Lập Quyết định khen thưởng kèm danh sách (thể thức Nghị định 30/2020/NĐ-CP) và tính tiền thưởng."""
     from .awards import decision_file_stem, make_decision
     from .report import to_pdf
-    data = _awards_data(workbook)
+    from .awards.legal_basis import decision_notes
+    data = _awards_data(workbook, "decision")
     output = output or workbook.with_name(decision_file_stem(number) + ".docx")
+    for note in decision_notes(data, number):
+        err.print(f"Lưu ý: {note}")
     written = make_decision(data, number, output, template=template, force=force)
     out.print(f"Đã lập quyết định: {written}")
     if pdf:
@@ -279,7 +307,7 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
     """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
     from .awards import decision_file_stem, make_certificates
     from .report import to_pdf
-    data = _awards_data(workbook)
+    data = _awards_data(workbook, "calibrate" if calibrate else "certificates")
     if calibrate:
         from .awards.calibrate import write_calibration
         from .awards.certificates import layout
@@ -310,6 +338,38 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
     from .review.cli_view import review_command
     review_command(workbook, year, as_json, output, force, out)
+
+
+@app.command("statistics")
+def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ (hoặc sổ tổng hợp) có trang Khen thưởng, Kế hoạch."),
+                   year: Optional[int] = typer.Option(None, "--year", help="Năm thống kê (mặc định: Năm báo cáo)."),
+                   output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .xlsx kết quả."),
+                   as_json: bool = typer.Option(False, "--json", help="In mọi số liệu theo biểu, mã số dòng, cột."),
+                   force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
+    """Thống kê thi đua, khen thưởng theo biểu của Bộ Nội vụ (số phong trào, khen thưởng cấp Nhà nước, cấp tỉnh),
+    mỗi biểu một trang, kèm trang Thống kê qua các năm và trang Chi tiết (các dòng được đếm)."""
+    from .statistics import make_statistics
+    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    year = data.report_year if year is None else year   # --year 0 is a mistake, never "the default year"
+    if not year or not 1990 <= year <= 2200:
+        raise ThiDuaError("Cho biết năm thống kê bằng --year, ví dụ --year 2025 (năm từ 1990 đến 2200).")
+    output = output or workbook.with_name(f"ThongKe_{year}.xlsx")
+    bad = [f for f in findings if f.severity == "error" and f.sheet in
+           {data.sheet_names.get(k) for k in ("awards", "plans")}]
+    for f in bad:
+        err.print(f.line())
+    if bad:
+        err.print("Chưa thống kê được vì trang Khen thưởng hoặc Kế hoạch còn lỗi. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    written, st = make_statistics(data, year, output, force=force)
+    if as_json:
+        sys.stdout.write(json.dumps(st.as_json() | {"file": str(written)}, ensure_ascii=False, indent=1) + "\n")
+        return
+    for note in st.notes:
+        out.print(f"Lưu ý: {note}", markup=False)
+    total = sum(st.awards_by_form.values())
+    out.print(f"Năm {year}: {total} lượt khen thưởng, "
+              f"{st.value('0601.N/BNV-TĐKT', '01', '1')} phong trào thi đua. Đã ghi: {written}", markup=False)
 
 
 def main(argv: list[str] | None = None) -> None:

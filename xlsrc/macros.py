@@ -95,14 +95,18 @@ def report_path(book: XlwingsBook, data) -> Path:
 def report(book: XlwingsBook):
     """Nút 'Tạo báo cáo'."""
     from .report import make_report
+    from .job_sheets import for_job
     data, findings = jobs.run_validate(book)
-    if jobs.has_errors(findings):
-        _select_first(book, findings)
-        book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi (cột 'Kiểm tra') rồi bấm lại.",
-                   TITLE)
+    errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
+    if errors:
+        _select_first(book, errors)
+        book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi ở các trang báo cáo dùng "
+                   "(cột 'Kiểm tra') rồi bấm lại.", TITLE)
         return
+    from .report import section_findings
+    missing = " ".join(f"Lưu ý: {f.message}" for f in section_findings(data))  # a section the title announces
     path = make_report(data, report_path(book, data))
-    book.alert(f"Đã lập báo cáo: {path}", TITLE)
+    book.alert(f"Đã lập báo cáo: {path}" + (f" {missing}" if missing else ""), TITLE)
 
 
 def _master_block(spec: S.SheetSpec, rows: list[dict]) -> list[list]:
@@ -126,6 +130,12 @@ def consolidate(book: XlwingsBook):
         block = _master_block(spec, result.content.rows.get(spec.key, []))
         if block:
             book.write(spec.name, 2, 1, block)
+    proposals = result.content.rows.get(S.PROPOSALS.key) or []
+    if proposals or S.PROPOSALS.name in book.sheet_names():  # the units' proposals: one list for the Hội đồng
+        old = book.read(S.PROPOSALS.name) if S.PROPOSALS.name in book.sheet_names() else []
+        if len(old) > 1:
+            book.clear(S.PROPOSALS.name, 2, 1, len(old) - 1, max(len(S.PROPOSALS.columns), len(old[0])))
+        book.write(S.PROPOSALS.name, 1, 1, [S.PROPOSALS.headers] + _master_block(S.PROPOSALS, proposals))
     log_grid = book.read(S.SOURCES_SHEET) if S.SOURCES_SHEET in book.sheet_names() else []
     if len(log_grid) > 1:
         book.clear(S.SOURCES_SHEET, 2, 1, len(log_grid) - 1, len(S.SOURCES_COLUMNS))
@@ -134,7 +144,9 @@ def consolidate(book: XlwingsBook):
     statuses = [f.status for f in result.files]
     book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
                f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
-               f"{result.total_rows} công trình, phần việc. Xem trang '{S.SOURCES_SHEET}'.", TITLE)
+               f"{result.total_rows} công trình, phần việc"
+               + (f"; {len(proposals)} đề nghị khen thưởng (trang '{S.PROPOSALS.name}')" if proposals else "")
+               + f". Xem trang '{S.SOURCES_SHEET}'.", TITLE)
 
 
 # ------------------------------------------------------------ issue 12
@@ -153,10 +165,10 @@ def selected_decision(data, sheet: str, row: int) -> str:
                       "quyết định) rồi bấm lại.")
 
 
-def _decision_inputs(book: XlwingsBook):
+def _decision_inputs(book: XlwingsBook, job: str = "decision"):
     from .awards import blocking
     data, findings = jobs.run_validate(book)
-    errors = blocking(data, findings)
+    errors = blocking(data, findings, job)
     if errors:
         _select_first(book, errors)
         raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập quyết định (xem cột 'Kiểm tra'); "
@@ -200,9 +212,10 @@ def calibrate(book: XlwingsBook):
     of the Mẫu in phôi sheet, as a PDF in BaoCao, to hold against a blank phôi."""
     from .awards.calibrate import write_calibration
     from .awards.certificates import layout
+    from .job_sheets import for_job
     data, findings = jobs.run_validate(book)
     sheet = data.sheet_names.get("print_layout", S.PRINT_LAYOUT.name)
-    errors = [f for f in findings if f.severity == "error" and f.sheet == sheet]
+    errors = for_job(data, findings, "calibrate")[0]
     if errors:
         _select_first(book, errors)
         raise ThiDuaError(f"Có {len(errors)} lỗi ở trang '{sheet}' (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
@@ -213,7 +226,7 @@ def calibrate(book: XlwingsBook):
 
 def _print_certificates(book: XlwingsBook, phoi: bool) -> None:
     from .awards import decision_file_stem, make_certificates
-    data, number = _decision_inputs(book)
+    data, number = _decision_inputs(book, "certificates")
     stem = decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else ""))
     result = make_certificates(data, number, _output(book, stem), phoi=phoi)
     skipped = (f" Bỏ qua {len(result.skipped)} dòng chỉ ghi số lượng, không có tên." if result.skipped else "")
@@ -231,3 +244,33 @@ def review(book: XlwingsBook):
     book.select(S.REVIEW_SHEET, 1, 1)
     book.alert(summary_text(result) + f" Xem trang '{S.REVIEW_SHEET}' và '{S.PROPOSAL_SHEET}'. "
                + jobs.summary_text(findings), TITLE)
+
+
+@_macro
+def statistics(book: XlwingsBook):
+    """Nút 'Thống kê': the ministry's statistical forms for the report year,
+    as a workbook in BaoCao, and the Thống kê sheet of this workbook (every
+    year it holds; per unit in a master)."""
+    from .statistics import make_statistics
+    from .statistics.count import yearly
+    from .statistics.sheets import STATS_SHEET, yearly_grid
+    data, findings = jobs.run_validate(book)
+    sheets = {data.sheet_names.get(k) for k in ("awards", "plans")}
+    errors = [f for f in findings if f.severity == "error" and f.sheet in sheets]
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở trang Khen thưởng hoặc Kế hoạch (xem cột 'Kiểm tra'); sửa rồi "
+                          "bấm lại.")
+    year = data.report_year
+    if not year:
+        raise ThiDuaError("Chưa có năm thống kê: ghi 'Ngày ban hành' ở trang Thông tin.")
+    path, st = make_statistics(data, year, _output(book, f"ThongKe_{year}", ".xlsx"))
+    unit = data.info.get("unit_name") if isinstance(data.info.get("unit_name"), str) else ""
+    grid = yearly_grid(yearly(data), unit or "")
+    if STATS_SHEET in book.sheet_names():
+        old = book.read(STATS_SHEET)
+        if old:
+            book.clear(STATS_SHEET, 1, 1, len(old), max(len(r) for r in old))
+    book.write(STATS_SHEET, 1, 1, grid)
+    notes = (" Lưu ý: " + " ".join(st.notes)) if st.notes else ""
+    book.alert(f"Đã lập biểu thống kê năm {year}: {path}. Trang '{STATS_SHEET}' đã được cập nhật.{notes}", TITLE)

@@ -445,14 +445,26 @@ def is_draft_doc_number(text: object) -> bool:
     return bool(_DRAFT_NUMBER.match(canonical_doc_number(text)))
 
 
+_GROUPED = re.compile(r"\s*-?[1-9]\d{0,2}(?:\.\d{3})+\s*")
+
+
+def is_grouped_thousands(value: object) -> bool:
+    """'1.000', '2.340.000': text in Vietnamese notation, dots between thousands."""
+    return value.__class__ is str and _GROUPED.fullmatch(value) is not None
+
+
 def parse_int(value: object) -> int | None:
+    """A whole number: a number cell, '12', or '2.340.000' (dots between thousands)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
-    m = re.fullmatch(r"\s*(\d{1,9})\s*", nfc(value))
+    text = nfc(value)
+    if is_grouped_thousands(text) and not text.strip().startswith("-") and len(text.strip()) <= 15:
+        return int(text.strip().replace(".", ""))
+    m = re.fullmatch(r"\s*(\d{1,9})\s*", text)
     return int(m.group(1)) if m else None
 
 
@@ -463,6 +475,9 @@ def parse_number(value: object) -> Decimal | None:
         return None
     if isinstance(value, (int, float)):
         return Decimal(str(value)) if math.isfinite(value) else None
+    if is_grouped_thousands(value) and len(value.strip()) <= 15:
+        # '1.000' is one thousand in Vietnamese notation (the validator says how it was read)
+        return Decimal(value.strip().replace(".", ""))
     m = re.fullmatch(r"\s*(-?\d{1,9})(?:[.,](\d{1,6}))?\s*", nfc(value))
     if not m:
         return None

@@ -164,6 +164,16 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Đang xem xét", ("dang xem xet", "dang xem xet ky luat", "dang bi xem xet ky luat",
                               "dang bi xem xet")),
     )),
+    # Why a person was away from work (Đánh giá, 'Lý do nghỉ'); the reasons counted as time at work are
+    # data on Tiêu chuẩn ('Nghỉ được tính là thời gian công tác').
+    Vocabulary("leave_reason", (
+        Term("Thai sản", ("thai san", "nghi thai san", "sinh con")),
+        Term("Ốm đau", ("om dau", "om", "nghi om", "dieu tri benh")),
+        Term("Tai nạn lao động, bệnh nghề nghiệp", ("tai nan lao dong", "benh nghe nghiep", "tnld")),
+        Term("Việc riêng", ("viec rieng", "nghi khong luong", "khong luong")),
+        Term("Đi học", ("di hoc", "hoc tap", "dao tao", "boi duong")),
+        Term("Khác", ("khac",)),
+    )),
     Vocabulary("gender", (
         Term("Nam", ("trai",)),
         Term("Nữ", ("nu", "gai")),
@@ -178,6 +188,32 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Cơ sở", ("co so", "cap co so", "don vi")),
         Term("Tỉnh", ("cap tinh", "tinh", "cap bo", "bo, ban, nganh, tinh", "cap bo, ban, nganh, tinh")),
         Term("Toàn quốc", ("toan quoc", "cap toan quoc", "quoc gia")),
+    )),
+    # Thống kê (issue 21 §2): what the ministry's statistical forms count beyond form and kind
+    Vocabulary("movement_kind", (
+        Term("Thường xuyên", ("thuong xuyen", "hang nam", "phong trao thuong xuyen")),
+        Term("Theo đợt hoặc chuyên đề", ("theo dot", "chuyen de", "theo chuyen de", "dot", "theo dot hoac chuyen de",
+                                         "phong trao chuyen de")),
+    )),
+    Vocabulary("movement_scope", (
+        Term("Toàn tỉnh", ("toan tinh", "cap tinh", "tinh")),
+        Term("Ngành, lĩnh vực", ("nganh", "linh vuc", "nganh linh vuc", "toan nganh", "khoi thi dua")),
+        Term("Cơ quan, đơn vị", ("co quan", "don vi", "noi bo", "co quan don vi")),
+        Term("Xã, phường, đặc khu", ("xa", "phuong", "dac khu", "cap xa", "xa phuong")),
+    )),
+    Vocabulary("collective_type", (
+        Term("Cơ quan, đơn vị", ("co quan", "don vi", "co quan nha nuoc", "don vi su nghiep", "phong ban")),
+        Term("Doanh nghiệp", ("doanh nghiep", "cong ty", "dn")),
+        Term("Hợp tác xã", ("hop tac xa", "htx")),
+        Term("Hộ gia đình", ("ho gia dinh", "gia dinh", "ho")),
+        Term("Tổ chức khác", ("khac", "to chuc khac", "thon", "to dan pho")),
+    )),
+    Vocabulary("person_group", (
+        Term("Lãnh đạo, quản lý", ("lanh dao", "quan ly", "lanh dao quan ly", "can bo lanh dao")),
+        Term("Công chức, viên chức", ("cong chuc", "vien chuc", "cong chuc vien chuc", "chuyen vien")),
+        Term("Người lao động trực tiếp", ("cong nhan", "nong dan", "nguoi lao dong truc tiep", "lao dong truc tiep",
+                                          "cong nhan nong dan nguoi lao dong truc tiep")),
+        Term("Khác", ("khac", "nguoi nuoc ngoai", "hoc sinh", "sinh vien")),
     )),
     Vocabulary("award_type", (
         Term("Thường xuyên", ("thuong xuyen", "hang nam", "tong ket nam")),
@@ -196,6 +232,9 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
         Term("2. Kết quả thực hiện", ("2", "muc 2", "ket qua", "ket qua thuc hien")),
         Term("3. Công trình, phần việc", ("3", "muc 3", "cong trinh phan viec")),
+        Term("4. Công tác khen thưởng", ("4", "muc 4", "khen thuong", "cong tac khen thuong")),
+        Term("Phương hướng, nhiệm vụ", ("phuong huong", "phuong huong nhiem vu", "nhiem vu nam toi",
+                                        "phuong huong nhiem vu nam toi", "ke hoach nam toi")),
         Term("Kết luận", ("ket thuc", "ket luan")),
         Term("Tư liệu (không đưa vào báo cáo)", ("tu lieu", "tai lieu", "ghi chep")),
     )),
@@ -203,8 +242,8 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
 
 STATUS_DONE, STATUS_ONGOING, STATUS_NOT_STARTED, STATUS_LATE, STATUS_POSTPONED, STATUS_UNKNOWN = \
     VOCABULARIES["status"].values
-SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_CLOSING, SECTION_NOTES = \
-    VOCABULARIES["section"].values
+SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_AWARDS, SECTION_DIRECTION, SECTION_CLOSING, \
+    SECTION_NOTES = VOCABULARIES["section"].values
 ROLE_BASIS, ROLE_UPPER, ROLE_OWN, ROLE_REGISTRATION, ROLE_OTHER = VOCABULARIES["doc_role"].values
 
 
@@ -327,6 +366,15 @@ PLANS = SheetSpec("plans", "Kế hoạch", "KeHoach",
            aliases=("trich yeu noi dung", "noi dung", "ve viec")),
     Column("role", "Nhóm", kind=CHOICE, vocab="doc_role", required=True, width=20,
            aliases=("vai tro", "phan loai")),
+    Column("movement_kind", "Loại phong trào", kind=CHOICE, vocab="movement_kind", width=16,
+           aliases=("loai phong trao", "hinh thuc phong trao"),
+           help="Chỉ ghi khi văn bản phát động một phong trào thi đua: Thường xuyên, hoặc Theo đợt hoặc chuyên đề. "
+                "Dùng cho biểu thống kê số phong trào thi đua."),
+    Column("movement_scope", "Phạm vi phong trào", kind=CHOICE, vocab="movement_scope", width=16,
+           aliases=("pham vi phong trao", "pham vi phat dong")),
+    Column("movement_end", "Ngày kết thúc phong trào", kind=DATE, width=14,
+           aliases=("thoi han phong trao", "ket thuc phong trao"),
+           help="Để tính thời gian của phong trào (từ ngày ban hành đến ngày này)."),
 ) + _ORIGIN + (CHECK,), key_column="number")
 
 WORKS = SheetSpec("works", "Công trình", "CongTrinh",
@@ -394,8 +442,16 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
                 "chuyên đề hoặc đột xuất không tính vào chuỗi năm liên tục."),
     Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
+    Column("collective_type", "Loại tập thể", kind=CHOICE, vocab="collective_type", width=16,
+           aliases=("loai tap the", "loai hinh to chuc"),
+           help="Cho biểu thống kê: Cơ quan, đơn vị; Doanh nghiệp; Hợp tác xã; Hộ gia đình; Tổ chức khác."),
+    Column("person_group", "Nhóm cá nhân", kind=CHOICE, vocab="person_group", width=18,
+           aliases=("doi tuong ca nhan", "nhom doi tuong"),
+           help="Cho biểu thống kê: Lãnh đạo, quản lý; Công chức, viên chức; Người lao động trực tiếp; Khác."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
-           help="Số vào sổ vàng in ở góc giấy khen; để trống thì in số thứ tự trong quyết định."),
+           help="Số vào sổ vàng in ở góc giấy khen; để trống thì giấy khen không in dòng 'Số sổ vàng'."),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi", "nam nu", "phai"),
+           help="Nam hoặc Nữ (Ông/Bà trong quyết định) khi người được khen không có ở trang Cán bộ."),
     GROUP, EXTRA,
 ) + _ORIGIN + (CHECK,), key_column="form")
 
@@ -408,6 +464,44 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 ) + _ORIGIN + (CHECK,), key_column="text")
 
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
+# tables whose section rows ('I. Tập thể', 'II | CÁ NHÂN') are typed in the key column itself
+SECTIONS_IN_KEY = {"proposals"}
+
+# Đề nghị của các đơn vị (issue 21): the proposals the board receives from its
+# units, one row a proposal, in a consolidated master only. Read from the Danh
+# sách đề nghị sheet of thidua workbooks, hand-made Excel lists and the tables
+# of Word files; the origin columns say where each row stood.
+PROPOSALS = SheetSpec("proposals", "Đề nghị của các đơn vị", "DeNghi",
+                      "Các tập thể, cá nhân được các đơn vị đề nghị khen thưởng (tổng hợp từ tờ trình, danh sách "
+                      "đề nghị của đơn vị).",
+                      (
+    ORDER,
+    Column("recipient", "Tên tập thể, cá nhân", required=True, width=30, aliases=(
+        "ho va ten / ten tap the", "ho va ten, ten tap the", "ho va ten", "ho ten", "ten tap the ca nhan",
+        "ten tap the, ca nhan", "ten tap the", "ten ca nhan", "tap the ca nhan", "ten don vi ca nhan",
+        "ho ten ca nhan ten tap the", "ten tap the ca nhan de nghi")),
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", width=11,
+           aliases=("tap the/ca nhan", "loai doi tuong", "doi tuong de nghi"),
+           help="Tập thể hoặc Cá nhân; để trống thì lấy theo nhóm (I. Tập thể, II. Cá nhân) hoặc theo tên."),
+    Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=9, aliases=("gioi", "nam nu", "phai")),
+    Column("position", "Chức vụ, đơn vị", width=30, aliases=(
+        "chuc vu", "chuc danh", "chuc vu, don vi cong tac", "chuc vu don vi cong tac", "chuc vu/ don vi",
+        "chuc vu, chuc danh", "chuc vu, noi cong tac", "chuc vu don vi")),
+    Column("workplace", "Đơn vị công tác", width=26, aliases=(
+        "don vi", "don vi cong tac", "noi cong tac", "co quan cong tac", "phong ban", "co quan, don vi")),
+    Column("form", "Hình thức, danh hiệu đề nghị", kind=CHOICE, vocab="award_form", required=True, width=32, aliases=(
+        "danh hieu / hinh thuc de nghi", "danh hieu hinh thuc de nghi", "hinh thuc de nghi", "danh hieu de nghi",
+        "hinh thuc khen thuong de nghi", "hinh thuc khen thuong", "danh hieu thi dua", "hinh thuc", "danh hieu",
+        "de nghi khen thuong", "hinh thuc, danh hieu")),
+    Column("summary", "Thành tích tóm tắt", width=60, aliases=(
+        "thanh tich", "tom tat thanh tich", "thanh tich dat duoc", "thanh tich tom tat", "noi dung thanh tich",
+        "thanh tich noi bat", "ly do de nghi", "ly do")),
+    Column("year", "Năm", kind=INT, width=8, aliases=("nam thanh tich", "nam de nghi")),
+    Column("note", "Ghi chú", width=24, aliases=("ghi chu",)),
+    GROUP, EXTRA,
+    Column("unit", "Đơn vị đề nghị", width=26, computed=True, aliases=("co quan de nghi",),
+           help="Đơn vị gửi đề nghị (cơ quan ban hành tờ trình); do công cụ tổng hợp ghi."),
+) + _ORIGIN[1:] + (CHECK,), key_column="recipient")
 
 
 # --------------------------------------------------------------------------
@@ -478,6 +572,11 @@ STAFF = SheetSpec("staff", "Cán bộ", "CanBo",
            help="dd/mm/yyyy (hoặc chỉ năm sinh)."),
     Column("position", "Chức vụ", width=24, aliases=("chuc danh", "chuc vu hien tai")),
     _DEPARTMENT,
+    # text, like Ngày sinh: a long-serving officer was recruited before 1990
+    Column("hire_date", "Ngày tuyển dụng", width=13, aliases=(
+        "ngay bat dau cong tac", "ngay vao co quan", "ngay vao lam", "ngay tuyen dung", "bat dau cong tac"),
+           help="dd/mm/yyyy (hoặc tháng/năm, năm) tuyển dụng hoặc bắt đầu công tác; dùng để xét người mới "
+                "tuyển dụng dưới 10 tháng."),
     Column("note", "Ghi chú", width=24),
     CHECK), key_column="name")
 
@@ -500,6 +599,20 @@ RATINGS = SheetSpec("ratings", "Đánh giá", "DanhGia",
            aliases=("hinh thuc ky luat", "ky luat trong nam"),
            help="Để trống nếu không bị kỷ luật; Khiển trách, Cảnh cáo, Cách chức, Giáng chức, Buộc thôi việc, "
                 "hoặc Đang xem xét."),
+    Column("discipline_date", "Ngày quyết định kỷ luật", kind=DATE, width=13,
+           aliases=("ngay ky luat", "ngay quyet dinh ky luat", "ngay ra quyet dinh ky luat"),
+           help="Ngày ký quyết định kỷ luật (dd/mm/yyyy). Kỷ luật được tính cho mọi năm nó còn hiệu lực."),
+    Column("discipline_end", "Kỷ luật đến ngày", kind=DATE, width=13,
+           aliases=("het hieu luc ky luat", "ky luat den ngay", "ngay het thoi han ky luat"),
+           help="Ngày hết thời hạn kỷ luật; hoặc ghi cột 'Thời hạn kỷ luật (tháng)'."),
+    Column("discipline_months", "Thời hạn kỷ luật (tháng)", kind=INT, width=10,
+           aliases=("thoi han ky luat", "thoi han ky luat thang")),
+    Column("leave_days", "Số ngày nghỉ", kind=INT, width=9,
+           aliases=("so ngay nghi", "so ngay lam viec nghi", "nghi (ngay)"),
+           help="Số ngày làm việc nghỉ trong năm (không kể nghỉ phép năm, nghỉ lễ)."),
+    Column("leave_reason", "Lý do nghỉ", kind=CHOICE, vocab="leave_reason", width=16,
+           aliases=("ly do nghi", "loai nghi"), help="Thai sản, Ốm đau, Tai nạn lao động, bệnh nghề nghiệp, Việc "
+                                                    "riêng, Đi học hoặc Khác."),
     Column("solidarity", "Nội bộ đoàn kết", kind=CHOICE, vocab="yes_no", width=12,
            aliases=("doan ket noi bo", "doan ket"), help="Có hoặc Không (cho tập thể)."),
     Column("note", "Ghi chú", width=24),
@@ -539,7 +652,20 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
     Column("member_min_rating", "Xếp loại tối thiểu của mọi thành viên", kind=CHOICE, vocab="rating", width=22),
     Column("min_emulation_members", "Số thành viên đạt Chiến sĩ thi đua cơ sở", kind=INT, width=12),
     Column("discipline_from", "Kỷ luật loại trừ từ mức", kind=CHOICE, vocab="discipline", width=14,
-           help="Bị kỷ luật từ mức này trở lên (và đang xem xét kỷ luật) thì không đủ điều kiện."),
+           help="Bị kỷ luật từ mức này trở lên (và đang xem xét kỷ luật) trong năm xét, hoặc kỷ luật còn hiệu lực "
+                "trong năm đó, thì không đủ điều kiện. Với tập thể: thành viên bị kỷ luật (quy định riêng của địa "
+                "phương, để trống là không áp dụng)."),
+    Column("discipline_basis", "Căn cứ điều kiện kỷ luật", width=36, aliases=("can cu ky luat",)),
+    Column("min_service_months", "Thời gian công tác tối thiểu (tháng)", kind=INT, width=12,
+           aliases=("thoi gian cong tac toi thieu",),
+           help="Người tuyển dụng chưa đủ số tháng này tính đến hết năm xét thì không xét."),
+    Column("max_leave_days", "Nghỉ từ số ngày làm việc", kind=INT, width=12, aliases=("so ngay nghi toi da",),
+           help="Nghỉ từ số ngày làm việc này trở lên trong năm thì không xét (trừ lý do được tính là thời gian "
+                "công tác)."),
+    Column("leave_counted", "Nghỉ được tính là thời gian công tác", width=20, aliases=("nghi duoc tinh",),
+           help="Các lý do nghỉ (cột 'Lý do nghỉ' ở trang Đánh giá) vẫn được tính, cách nhau dấu phẩy; ví dụ "
+                "Thai sản."),
+    Column("service_basis", "Căn cứ thời gian công tác", width=36, aliases=("can cu thoi gian cong tac",)),
     Column("basis", "Căn cứ pháp lý", required=True, width=44, aliases=("can cu", "van ban quy dinh")),
     Column("note", "Ghi chú", width=50),
     # Tiền thưởng (issue 12): coefficient × lương cơ sở, with its own basis
@@ -547,8 +673,16 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
            help="Số lần mức lương cơ sở, ví dụ 0,3. Để trống: hình thức này không tính tiền thưởng ở đây."),
     Column("prize_basis", "Căn cứ tiền thưởng", width=34, aliases=("can cu muc thuong",)),
     Column("prize_note", "Ghi chú tiền thưởng", width=50),
+    Column("prize_times_individual", "Tập thể: số lần mức cá nhân", kind=NUMBER, width=10,
+           aliases=("gap lan muc ca nhan",),
+           help="Dòng tập thể: tiền thưởng bằng số lần này nhân mức tiền thưởng cá nhân (đã làm tròn) của cùng "
+                "hình thức, khi văn bản viết 'gấp hai lần mức tiền thưởng đối với cá nhân'."),
+    Column("verified", "Tình trạng đối chiếu", width=30, aliases=("doi chieu", "tinh trang doi chieu van ban"),
+           help="Đã đối chiếu văn bản gốc, hoặc Chưa đối chiếu được văn bản gốc, hoặc Quy định riêng của địa phương."),
     CHECK), key_column="title")
 
+# The 'Tình trạng đối chiếu' of a legal number whose text could not be read in the original
+UNVERIFIED = "Chưa đối chiếu được văn bản gốc"
 REVIEW_INPUT_SHEETS: tuple[SheetSpec, ...] = (STAFF, RATINGS, INITIATIVES, STANDARDS)
 REVIEW_SHEET = "Rà soát"                 # written by the review: one row a recipient, one column a title
 PROPOSAL_SHEET = "Danh sách đề nghị"     # written by the review: those who qualify, per title
@@ -624,6 +758,8 @@ BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
            aliases=("muc luong co so", "luong co so")),
     Column("basis", "Văn bản", required=True, width=30, aliases=("can cu", "nghi dinh")),
     Column("note", "Ghi chú", width=50),
+    Column("verified", "Tình trạng đối chiếu", width=30, aliases=("doi chieu", "tinh trang doi chieu van ban"),
+           help="Đã đối chiếu văn bản gốc, hoặc Chưa đối chiếu được văn bản gốc."),
     CHECK), key_column="start")
 
 AWARD_DOC_SHEETS: tuple[SheetSpec, ...] = (DECISIONS, PRINT_LAYOUT, BASE_SALARY)

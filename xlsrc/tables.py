@@ -570,7 +570,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
                 level, text = heading
                 stack = [s for s in stack if s[0] < level] + [heading]
                 continue
-        elif not timed and (key_value is None or key_value.__class__ is str and not key_value.strip()):
+        elif not timed and (key_value is None or key_value.__class__ is str and not key_value.strip() or (
+                spec is not None and spec.key in S.SECTIONS_IN_KEY and
+                set(filled_cols) <= {key_col, order_col} | _span_of(merges, i, key_col))):
             # a table without dates or progress (a list of awards): 'I | TẬP THỂ', 'A. CÁ NHÂN', a
             # row merged across or bold alone, with its key cell empty (never '1.': an item without its key)
             heading = _group_heading(row, filled_cols, i in wide,
@@ -587,6 +589,14 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
         rows.append(i)
     return rows
+
+
+def _span_of(merges, r: int, c: int | None) -> set[int]:
+    """The columns a cell merged across its row covers."""
+    for r1, c1, r2, c2 in merges or ():
+        if r1 == r == r2 and c1 == c:
+            return set(range(c1, c2 + 1))
+    return set()
 
 
 def _may_fold_to(text: str, key: str) -> bool:

@@ -7,9 +7,12 @@ import unicodedata
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
-                      split_number_date)
+                      is_grouped_thousands, split_number_date)
 from .records import NUMBER_DATES, Record, WorkbookData
-from .vntext import nfc
+from .vntext import fold, nfc
+
+# vocabularies whose value decides a legal answer: reading another spelling is said
+INTERPRETED_SAID = ("rating",)
 
 
 class _Collector:
@@ -102,6 +105,10 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
             out.add(spec, where, col.key, severity, code, message)
     if col.kind == S.NUMBER and value is None:
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số (ví dụ 12,5).")
+    elif col.kind == S.NUMBER and is_grouped_thousands(raw):
+        out.add(spec, where, col.key, WARNING, "NUMBER_THOUSANDS",
+                f"'{nfc(raw).strip()}' được đọc theo cách viết Việt Nam (dấu chấm ngăn cách hàng nghìn) là "
+                f"{value:f}; nếu là số thập phân, dùng dấu phẩy (ví dụ 1,5).")
     elif col.kind == S.INT and value is None and raw not in (None, ""):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value) and not (
@@ -120,6 +127,10 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
             allowed = ", ".join(S.vocabulary(col.vocab).values)
             out.add(spec, where, col.key, WARNING, "CHOICE_UNKNOWN",
                     f"'{value}' không có trong danh mục ({allowed}).")
+    elif col.vocab in INTERPRETED_SAID and isinstance(raw, str) and fold(raw) != fold(value):
+        # a rating typed off the list ('Hoàn thành tốt') is read as the nearest value, and said at its cell
+        out.add(spec, where, col.key, WARNING, "CHOICE_INTERPRETED",
+                f"'{nfc(raw).strip()}' không có trong danh sách; đọc là '{value}'. Chọn trong danh sách thả xuống.")
 
 
 NOT_FROM_TEMPLATE = (f"Tệp không phải sổ làm từ mẫu (không có trang '{S.INFO.name}', '{S.WORKS.name}'…), nên không "
@@ -210,13 +221,24 @@ def _check_number_date(out: _Collector, spec: S.SheetSpec, rec: Record) -> None:
                     f"Nên ghi ngày ở cột '{date_header}'.")
 
 
-def _check_award(out: _Collector, rec: Record) -> None:
+def _check_form_kind(out: _Collector, rec: Record) -> None:
+    """A form given to a kind of recipient it is not for (an award or a proposal)."""
     term = S.vocabulary("award_form").lookup(rec["form"])
     kind = rec["recipient_kind"]
     if term and kind in S.BOTH and kind not in term.recipients:
         allowed = " hoặc ".join(x.lower() for x in term.recipients)
-        out.add(S.AWARDS, rec, "recipient_kind", ERROR, "AWARD_RECIPIENT_KIND",
+        out.add(rec.spec, rec, "recipient_kind", ERROR, "AWARD_RECIPIENT_KIND",
                 f"'{term.value}' chỉ tặng cho {allowed}, không tặng cho {kind.lower()}.")
+
+
+def _check_award(out: _Collector, rec: Record) -> None:
+    _check_form_kind(out, rec)
+    kind = rec["recipient_kind"]
+    for key, wrong in (("collective_type", S.INDIVIDUAL), ("person_group", S.COLLECTIVE)):
+        if rec[key] and kind == wrong:
+            out.add(S.AWARDS, rec, key, ERROR, "STATISTICS_KIND",
+                    f"'{S.AWARDS.column(key).header}' chỉ ghi cho {S.BOTH[key == 'person_group'].lower()}; dòng "
+                    f"này là {kind.lower()}. Xóa ô này hoặc sửa cột 'Đối tượng'.")
     count = rec["count"]
     if count is not None and count < 1:
         out.add(S.AWARDS, rec, "count", ERROR, "NUMBER_UNREADABLE", "Số lượng phải từ 1 trở lên.")
@@ -234,14 +256,21 @@ def validate(data: WorkbookData) -> list[Finding]:
     check_review_sheets(out)
     from .awards.checks import check_decisions
     check_decisions(out)
+    from .awards.bounds import check_amounts
+    check_amounts(out)
+    from .awards.phoi_bounds import check_print_layout
+    check_print_layout(out)
+    from .awards.wording_checks import check_decision_wording
+    check_decision_wording(out)
     return out.findings
 
 
-def validate_records(data: WorkbookData) -> list[Finding]:
+def validate_records(data: WorkbookData, specs: tuple[S.SheetSpec, ...] | None = None) -> list[Finding]:
     """The checks of the record rows only (no Thông tin): what consolidation
-    runs on each unit's rows as it reads them."""
+    runs on each unit's rows as it reads them (``specs``: the tables to check,
+    by default every sheet of the workbook)."""
     out = _Collector(data)
-    _check_records(out)
+    _check_records(out, specs)
     return out.findings
 
 
@@ -276,9 +305,9 @@ def row_signature(rec: Record) -> tuple:
     return got
 
 
-def _check_records(out: _Collector) -> None:
+def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
     data = out.data
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in specs or S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)
@@ -328,6 +357,8 @@ def _check_records(out: _Collector) -> None:
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
+            elif spec is S.PROPOSALS:
+                _check_form_kind(out, rec)
             signature = row_signature(rec)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",

@@ -86,11 +86,12 @@ def admin_date_short(d: dt.date) -> str:
 
 
 def count_text(n: int | None) -> str:
-    """Counts below 10 take a leading zero: ``03``; 10 and above as they are."""
+    """Counts below 10 take a leading zero: ``03``; 10 and above as they are,
+    with dots between thousands: ``1.000.000``."""
     if n is None:
         return ""
     n = int(n)
-    return f"{n:02d}" if 0 <= n < 10 else str(n)
+    return f"{n:02d}" if 0 <= n < 10 else f"{n:,}".replace(",", ".")
 
 
 def who(collectives: int, individuals: int) -> str:

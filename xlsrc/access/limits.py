@@ -277,11 +277,10 @@ def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None
 KEEP_BYTES = 32 * MB  # unpacked parts kept for the readers that follow, per file
 
 
-def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
-                  keep: dict[str, bytes] | None = None) -> None:
-    """Refuse a package whose unpacked content would exhaust the machine.
-    ``keep`` receives the XML parts that were unpacked in one chunk while
-    they were checked (up to KEEP_BYTES), so that no reader unpacks them again."""
+def check_sizes(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> list[zipfile.ZipInfo]:
+    """The package's declared sizes: entries, every part and the whole
+    unpacked, and each large part's compression ratio, before anything is
+    unpacked. Returns the entries."""
     limits = limits or LIMITS
     infos = z.infolist()
     if len(infos) > limits.parts:
@@ -289,9 +288,6 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     declared = sum(i.file_size for i in infos)
     if declared > limits.total_bytes:
         raise too_large(name, f"khi giải nén chiếm {_mb(declared)}, vượt giới hạn {_mb(limits.total_bytes)}")
-    is_ods = any(i.filename == "mimetype" for i in infos)
-    is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
-    kept = 0
     for info in infos:
         if info.file_size > limits.part_bytes:
             raise too_large(name, f"phần '{info.filename}' khi giải nén chiếm {_mb(info.file_size)}, "
@@ -300,6 +296,19 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
             raise too_large(name, f"phần '{info.filename}' nén với tỷ lệ "
                                   f"{_n(info.file_size // max(info.compress_size, 1))}:1 (giới hạn "
                                   f"{limits.ratio}:1)")
+    return infos
+
+
+def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
+                  keep: dict[str, bytes] | None = None) -> None:
+    """Refuse a package whose unpacked content would exhaust the machine.
+    ``keep`` receives the XML parts that were unpacked in one chunk while
+    they were checked (up to KEEP_BYTES), so that no reader unpacks them again."""
+    limits = limits or LIMITS
+    infos = check_sizes(z, name, limits)
+    is_ods = any(i.filename == "mimetype" for i in infos)
+    is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
+    kept = 0
     for info in infos:
         if info.is_dir():
             continue

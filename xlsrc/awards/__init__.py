@@ -38,15 +38,11 @@ def _template(template) -> Path | None:
     return template
 
 
-RELEVANT = ("decisions", "awards", "staff", "standards", "base_salary", "print_layout")
-
-
-def blocking(data: WorkbookData, findings) -> list:
+def blocking(data: WorkbookData, findings, job: str = "certificates") -> list:
     """The errors that stop a decision or its certificates: those on the sheets
     they are made from (an error in Công trình does not)."""
-    from .. import schema as S
-    sheets = {data.sheet_names.get(k, S.SHEETS_BY_KEY[k].name) for k in RELEVANT} | {S.INFO.name}
-    return [f for f in findings if f.severity == "error" and f.sheet in sheets]
+    from ..job_sheets import for_job
+    return for_job(data, findings, job)[0]
 
 
 def decision_file_stem(number: str, prefix: str = "QuyetDinh") -> str:

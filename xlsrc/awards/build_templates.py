@@ -7,8 +7,8 @@
 ``giay_khen.docx``: one A4 landscape certificate page, repeated for every
 recipient by a ``{%p for c in certificates %}`` loop. The tags are plain
 text, one run each, so staff can edit both in Word; the fixed legal bases
-(Luật Thi đua, khen thưởng; Nghị định 152/2025/NĐ-CP) are text in the
-template and are edited there when the law changes."""
+(Luật Thi đua, khen thưởng; the decree in force on the decision's date)
+come from the dated table of awards.legal_basis."""
 from __future__ import annotations
 
 import sys
@@ -21,15 +21,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ..report.build_templates import _header, _signature, save_template
-from ..report.docx_form import (borderless_table, cell_text, grid_table, para, page_number_header, repeat_header,
-                                rule, set_run_font, setup_document)
+from ..report.docx_form import (borderless_table, cell_text, grid_table, new_section, para, page_number_header,
+                                repeat_header, rule, set_run_font, setup_document)
 
 from .names import CERTIFICATE, DECISION
 
-LAW_BASIS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
-DECREE_BASIS = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, "
-                "phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều "
-                "của Luật Thi đua, khen thưởng;")
+# The Law and the decree in force on the decision's date (awards.legal_basis): a decision of 2024 cites
+# Nghị định 98/2023/NĐ-CP, one from 01/7/2025 Nghị định 152/2025/NĐ-CP.
+LAW_BASIS, DECREE_BASIS = "{{ law_basis }}", "{{ decree_basis }}"
 
 
 def _article(doc, number: int, tag: str, keep_next: bool = False) -> None:
@@ -53,9 +52,9 @@ def _annex_table(doc) -> None:
                 r.cells[c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return r
 
-    for roman, group, items in (("I", "Tập thể", "collectives"), ("II", "Cá nhân", "individuals")):
+    for group, items in (("Tập thể", "collectives"), ("Cá nhân", "individuals")):
         row([f"{{%tr if {items} %}}", "", "", ""])
-        row([roman, group, "", ""], bold=True)
+        row([f"{{{{ {items}_no }}}}", group, "", ""], bold=True)  # I for the first section present
         row([f"{{%tr for r in {items} %}}", "", "", ""])
         row(["{{ r.tt }}", "{{ r.name }}", "{{ r.unit }}", "{{ r.money }}"])
         row(["{%tr endfor %}", "", "", ""])
@@ -101,7 +100,7 @@ def build_decision(path: Path) -> Path:
 
 def _annex(doc) -> None:
     from docx.enum.section import WD_SECTION
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec = new_section(doc, WD_SECTION.NEW_PAGE)
     sec.different_first_page_header_footer = False
     para(doc, "DANH SÁCH", size=14, bold=True, align="center", space_after=0)
     para(doc, "{{ annex_title }}", size=14, bold=True, align="center", space_after=0)
@@ -162,7 +161,9 @@ def build_certificate(path: Path) -> Path:
     for _ in range(4):
         para(left, "", size=13, align="left", space_after=0)
     para(left, "Quyết định số {{ doc_number }} {{ date_long }}", size=13, align="left", space_after=0)
+    para(left, "{%p if c.register %}", size=13, align="left", space_after=0)
     para(left, "Số sổ vàng: {{ c.register }}", size=13, align="left", space_after=0)
+    para(left, "{%p endif %}", size=13, align="left", space_after=0)
     p = right.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     set_run_font(p.add_run("{{ place }}, {{ date_long }}"), 14, italic=True)

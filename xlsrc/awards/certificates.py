@@ -27,8 +27,10 @@ from ..vntext import fold, nfc
 from .decision import Decision, Recipient, build, header
 from .defaults import DEFAULT_LAYOUT, FONT
 from .metrics import fit_size
+from .phoi_bounds import PAPER_H, PAPER_W, out_of_bounds
+from .wording import RECOGNISE, form_name, verb
 
-PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
+PAGE_W, PAGE_H = PAPER_W, PAPER_H  # A4 landscape, mm
 LINE = 1.25                    # frame height in font sizes
 
 
@@ -53,10 +55,11 @@ class Result:
 
 def certificate_fields(d: Decision, r: Recipient, head: dict) -> dict[str, str]:
     """The text of every variable field of one certificate."""
-    if d.is_title:
-        heading, title = "TẶNG DANH HIỆU", d.form.upper()
+    name = form_name(d.form, d.authority)
+    if d.is_title and verb(d.form) == RECOGNISE:  # the verb of Điều 1 and the annex
+        heading, title = "CÔNG NHẬN DANH HIỆU", name.upper()
     else:
-        heading, title = f"TẶNG {d.form.upper()}", ""
+        heading, title = f"TẶNG {name.upper()}", ""
     return {
         "heading": heading, "award_title": title, "name": r.name, "position": r.position,
         "achievement": f"Đã có thành tích {r.achievement}", "register": r.register,
@@ -64,7 +67,7 @@ def certificate_fields(d: Decision, r: Recipient, head: dict) -> dict[str, str]:
         "Thành tích": f"Đã có thành tích {r.achievement}", "Địa danh, ngày": f"{head['place']}, {head['date_long']}",
         "Thẩm quyền ký": head["authority_line"], "Chức vụ người ký": head["signer_title_upper"],
         "Người ký": head["signer_name"], "Số quyết định": f"Quyết định số {d.number} {head['date_long']}",
-        "Số sổ vàng": f"Số sổ vàng: {r.register}",
+        "Số sổ vàng": f"Số sổ vàng: {r.register}" if r.register else "",
     }
 
 
@@ -88,6 +91,9 @@ def layout(data: WorkbookData) -> list[Field]:
         if rec["field"] not in S.PHOI_FIELDS or None in (x, y, w, size):
             raise ThiDuaError(f"Trang '{S.PRINT_LAYOUT.name}', dòng {rec.row}: cần tên trường trong danh sách và "
                               "các số X, Y, Rộng (mm), Cỡ chữ. Sửa dòng này rồi in lại.")
+        problem = out_of_bounds(rec)
+        if problem:
+            raise ThiDuaError(f"Trang '{S.PRINT_LAYOUT.name}', dòng {rec.row} ({rec['field']}): {problem}")
         bold = fold(rec.text("bold")) in ("co", "x", "dam", "yes", "true", "1")
         center = fold(rec.text("align")) not in ("trai", "left")
         fields.append(Field(rec["field"], x, y, w, rec.text("font") or FONT, size, bold, center))
@@ -156,6 +162,22 @@ def phoi_document(pages: list[list[tuple[Field, str]]]) -> bytes:
     return out.getvalue()
 
 
+def _default_template() -> Path:
+    from . import template_path
+    from .names import CERTIFICATE
+    return template_path(CERTIFICATE)
+
+
+def _check_one_page(d: Decision, head: dict, people: list[Recipient]) -> None:
+    """Every certificate on one page of the built-in template (certificate_fit)."""
+    from .certificate_fit import overflow
+    for r in people:
+        if overflow(certificate_fields(d, r, head)):
+            raise ThiDuaError(f"Giấy khen của '{r.name}' (dòng {r.record.row} trang '{S.AWARDS.name}') không vừa một "
+                              "trang: thành tích, tên hoặc chức vụ, đơn vị quá dài. Viết gọn cột 'Thành tích' ở trang "
+                              f"'{S.DECISIONS.name}' (hoặc 'Lĩnh vực, phong trào', 'Chức vụ, đơn vị') rồi in lại.")
+
+
 def make(data: WorkbookData, number: str, out_path: Path, template: Path, force: bool, phoi: bool) -> Result:
     d = build(data, number)
     head = header(data, d)
@@ -171,5 +193,7 @@ def make(data: WorkbookData, number: str, out_path: Path, template: Path, force:
             pages.append([(f, texts.get(f.name, "")) for f in fields])
         payload = phoi_document(pages)
     else:
+        if template.resolve() == _default_template().resolve():
+            _check_one_page(d, head, people)
         payload = _blank(template, d, head, people)
     return Result(write_bytes_atomic(out_path, payload, force), len(people), skipped)

@@ -63,6 +63,8 @@ def check_decisions(out) -> None:
             out.add(S.AWARDS, rec, "recipient", WARNING, "CERTIFICATE_COUNT_ONLY",
                     f"Dòng ghi {count_text(n)} {(rec['recipient_kind'] or 'đối tượng').lower()} mà không kê tên: "
                     "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
+    from .review_check import check_against_review
+    check_against_review(out, {k: r for k, r in decisions.items() if k in used})
     for key, rec in decisions.items():
         if key in used:
             _before_nd152(out, rec)
@@ -98,3 +100,4 @@ def _newer_base_salary(out, rec) -> None:
                 f"Quyết định {rec.text('number')}: trang '{S.BASE_SALARY.name}' chưa có mức lương cơ sở áp dụng từ "
                 f"{known.start:%d/%m/%Y} ({money_figures(known.amount)} đồng, {known.basis}); tiền thưởng đang tính "
                 f"theo mức {money_figures(used.amount)} đồng. Thêm dòng này vào trang '{S.BASE_SALARY.name}'.")
+

@@ -15,15 +15,11 @@ from ..parsing import DateValue, canonical_doc_number
 from ..records import Record, WorkbookData
 from ..report.context import who
 from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
-from . import tables
-from .money import (ROUNDING_BASIS, BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text,
-                    prize)
+from . import legal_basis, tables
+from .money import BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text, prize_for
 from .numwords import money_figures, money_words
+from .wording import TITLES, authority_of, form_name, form_phrase, position_text, section_numbers, verb, whom
 
-# Danh hiệu thi đua (Luật 06/2022/QH15 Điều 23–28): "Tặng danh hiệu …"; the others are hình thức khen thưởng.
-TITLES = {"Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua cơ sở",
-          "Lao động tiên tiến", "Chiến sĩ tiên tiến", "Cờ thi đua của Chính phủ", "Cờ thi đua cấp bộ, ban, ngành, tỉnh",
-          "Tập thể lao động xuất sắc", "Tập thể lao động tiên tiến", "Đơn vị quyết thắng", "Đơn vị tiên tiến"}
 SALUTATION = {"Nam": "Ông", "Nữ": "Bà"}
 
 
@@ -38,6 +34,7 @@ class Recipient:
     achievement: str     # after "Đã có thành tích"
     register: str        # số sổ vàng
     record: Record
+    salutation: str = ""  # Ông/Bà from Cán bộ, the row's Giới tính or as typed; printed only when all have one
 
     @property
     def amount(self) -> int:
@@ -53,6 +50,7 @@ class Decision:
     recipients: list[Recipient]
     base: BaseSalary
     used: dict[str, Coefficient] = field(default_factory=dict)  # by recipient kind
+    authority: str = ""  # who grants: "Giám đốc Sở …", "Chủ tịch Ủy ban nhân dân tỉnh …"
 
     def count(self, kind: str) -> int:
         return sum(r.count for r in self.recipients if r.kind == kind)
@@ -90,7 +88,9 @@ def _staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[
 
 
 def staff_of(award: Record, index) -> Record | None:
-    """The award's person on Cán bộ: by Mã cán bộ, else by name (and Đơn vị when names repeat)."""
+    """The award's person on Cán bộ: by Mã cán bộ, else by name (and Đơn vị
+    when names repeat). Two staff of that name that the row cannot tell apart
+    stop the decision, naming both: a guess would print someone else's post."""
     by_code, by_name = index
     code = fold(award.text("staff_code"))
     if code and code in by_code:
@@ -98,7 +98,14 @@ def staff_of(award: Record, index) -> Record | None:
     same = by_name.get(fold(bare_name(award.text("recipient"))[0]), [])
     if len(same) > 1:
         unit = fold(award.text("recipient_unit"))
-        same = [s for s in same if fold(s.text("department")) and fold(s.text("department")) in unit]
+        narrowed = [s for s in same if fold(s.text("department")) and fold(s.text("department")) in unit]
+        if len(narrowed) != 1:
+            both = "; ".join(f"dòng {s.row}: " + (", ".join(x for x in (s.text("position"), s.text("department"))
+                                                             if x) or "chưa ghi chức vụ, đơn vị") for s in same)
+            raise ThiDuaError(f"Trang '{S.AWARDS.name}', dòng {award.row}: có {len(same)} cán bộ tên "
+                              f"'{award.text('recipient')}' ở trang '{S.STAFF.name}' ({both}). Ghi 'Mã cán bộ' hoặc "
+                              "'Chức vụ, đơn vị' ở dòng khen thưởng cho biết là người nào.")
+        same = narrowed
     return same[0] if len(same) == 1 else None
 
 
@@ -120,6 +127,7 @@ def build(data: WorkbookData, number: str) -> Decision:
     rec = find_decision(data, number)
     number = rec.text("number")
     day = _day(rec["date"], f"Quyết định {number}")
+    legal_basis.decree_on(day)  # a decision before the 2022 Law has no basis the tool knows
     awards = awards_of(data, number)
     if not awards:
         raise ThiDuaError(f"Quyết định {number} chưa có ai được khen: ở trang '{S.AWARDS.name}', ghi số {number} "
@@ -130,48 +138,64 @@ def build(data: WorkbookData, number: str) -> Decision:
     form = rec["form"] or awards[0]["form"]
     coefficient_table = tables.coefficients(data)
     index = _staff_index(data)
-    decision = Decision(rec, number, day, form, [], base)
+    decision = Decision(rec, number, day, form, [], base, authority=authority_title(data, rec))
     ordered = sorted(awards, key=lambda a: (a["recipient_kind"] != S.COLLECTIVE, a.row))  # sheet order
-    for i, award in enumerate(ordered, start=1):
+    for award in ordered:
         kind = award["recipient_kind"] if award["recipient_kind"] in S.BOTH else S.INDIVIDUAL
         c = decision.used.get(kind) or _coefficient(coefficient_table, form, kind, number)
         decision.used[kind] = c
-        decision.recipients.append(_recipient(data, decision, award, kind, prize(c.value, base.amount), i, index))
+        each = prize_for(c, base.amount, coefficient_table)
+        decision.recipients.append(_recipient(data, decision, award, kind, each, index))
+    people = [r for r in decision.recipients if r.kind == S.INDIVIDUAL and r.named]
+    if all(r.salutation for r in people):  # Ông/Bà for every person, or for nobody
+        for r in people:
+            r.name = f"{r.salutation} {r.name}"
+    from .bounds import guard
+    guard(decision, tables.base_salaries(data))
     return decision
 
 
-def _recipient(data, decision: Decision, award: Record, kind: str, each: int, order: int, index) -> Recipient:
+def unsaluted(d: Decision) -> list[Recipient]:
+    """The persons without Ông/Bà when others have one (then nobody gets it)."""
+    people = [r for r in d.recipients if r.kind == S.INDIVIDUAL and r.named]
+    missing = [r for r in people if not r.salutation]
+    return missing if len(missing) < len(people) else []
+
+
+def _recipient(data, decision: Decision, award: Record, kind: str, each: int, index) -> Recipient:
     count = award["count"] if isinstance(award["count"], int) and award["count"] > 1 else 1
     name = award.text("recipient")
     named = bool(name) and count == 1
     position = award.text("recipient_unit")
+    salutation = ""
     if kind == S.INDIVIDUAL and named:
         person = staff_of(award, index)
         name, typed = bare_name(name)  # "Ông Nguyễn Văn A" typed: the salutation is printed once
         salutation = SALUTATION.get(person["gender"] or "", "") if person is not None else ""
+        salutation = salutation or SALUTATION.get(award["gender"] or "", "")
         salutation = salutation or (typed.capitalize() if fold(typed) in ("ong", "ba") else "")
-        name = f"{salutation} {name}".strip()
-        if person is not None:
-            if not position:
-                position = ", ".join(x for x in (person.text("position"), person.text("department"),
-                                                 data.info.get("unit_name") or "") if x)
+        if person is not None and not position:
+            position = position_text(person.text("position"), person.text("department"),
+                                     data.info.get("unit_name") or "")
     if not named:
         name = f"{count_text(count)} {kind.lower()} (chưa kê tên)" + (f": {name}" if name else "")
     reason = decision.record.text("reason") or (f"xuất sắc trong {award.text('field')}" if award.text("field")
                                                 else "xuất sắc")
-    register = award.text("register")
-    return Recipient(kind, name, position, count, named, each, reason, register or str(order), award)
+    # the number the sổ vàng gives, never one made up (the order in the decision is no register number)
+    return Recipient(kind, name, position, count, named, each, reason, award.text("register"), award, salutation)
 
 
 # ---------------------------------------------------------------- the words
 def authority_title(data: WorkbookData, rec: Record) -> str:
-    """'Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh' from the sheet, else the head's title and the unit."""
-    given = rec.text("authority_title")
-    if given:
-        return given
-    head = nfc(data.info.get("head_title") or data.info.get("signer_title") or "").lower()
-    head = head[:1].upper() + head[1:]
-    return f"{head} {data.info.get('unit_name') or ''}".strip()
+    """'Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh' from the sheet, else the head's
+    title and the unit (wording.authority_of; its warning is the validator's)."""
+    return authority_of(rec.text("authority_title"), authority_head(data, rec), data.info.get("unit_name") or "")[0]
+
+
+def authority_head(data: WorkbookData, rec: Record) -> str:
+    """The head's title: Thông tin's, else the decision's signer's (when the head signs)."""
+    return nfc(data.info.get("head_title") or (rec.text("signer_title") if not rec["signing_authority"] else "")
+               or data.info.get("signer_title") or "")
 
 
 def _sentence_lines(lines: list[str], prefix: str) -> list[str]:
@@ -187,16 +211,16 @@ def _sentence_lines(lines: list[str], prefix: str) -> list[str]:
 
 
 def _form_phrase(d: Decision) -> str:
-    return f"danh hiệu “{d.form}”" if d.is_title else d.form
+    return form_phrase(d.form, d.authority)
 
 
 def article1(d: Decision) -> str:
-    whom = who(d.count(S.COLLECTIVE), d.count(S.INDIVIDUAL))
+    recipients = who(d.count(S.COLLECTIVE), d.count(S.INDIVIDUAL))
     reason = d.record.text("reason")
     if not reason:
         fields = {r.record.text("field") for r in d.recipients}
         reason = f"xuất sắc trong {fields.pop()}" if len(fields) == 1 and "" not in fields else "xuất sắc"
-    return f"Tặng {_form_phrase(d)} cho {whom} (có danh sách kèm theo) đã có thành tích {reason}."
+    return f"{verb(d.form)} {_form_phrase(d)} cho {recipients} (có danh sách kèm theo) đã có thành tích {reason}."
 
 
 def cite(bases: list[str]) -> str:
@@ -223,35 +247,44 @@ def cite(bases: list[str]) -> str:
 
 def article2(d: Decision, unit: str) -> str:
     if d.total == 0:
-        return f"{d.form} không kèm tiền thưởng theo hệ số ở trang Tiêu chuẩn."
+        return f"{form_name(d.form, d.authority)} không kèm tiền thưởng theo hệ số ở trang Tiêu chuẩn."
     parts = []
     for kind in (S.COLLECTIVE, S.INDIVIDUAL):
         c = d.used.get(kind)
         if c is not None and d.count(kind):
             each = next(r.each for r in d.recipients if r.kind == kind)
-            parts.append(f"mỗi {kind.lower()} được thưởng {money_figures(each)} đồng ({coefficient_text(c.value)} lần "
-                         "mức lương cơ sở)")
-    bases = cite([d.used[k].basis for k in (S.COLLECTIVE, S.INDIVIDUAL) if k in d.used and d.count(k)])
+            parts.append(f"mỗi {kind.lower()} được thưởng {money_figures(each)} đồng ({_times_phrase(d, c)})")
+    decree = legal_basis.decree_on(d.date)
+    bases = cite([legal_basis.coefficient_basis(d.used[k].basis, d.date) for k in (S.COLLECTIVE, S.INDIVIDUAL)
+                  if k in d.used and d.count(k)])
     funding = d.record.text("funding") or f"Quỹ thi đua, khen thưởng của {unit}"
     text = (f"Kèm theo {_form_phrase(d)}, " + "; ".join(parts) + (f", theo {bases}" if bases else "") + "; mức lương cơ sở "
             f"{money_figures(d.base.amount)} đồng theo {d.base.basis}; số tiền được làm tròn lên hàng chục nghìn đồng theo "
-            f"{ROUNDING_BASIS}. Tổng số tiền thưởng là "
+            f"{decree.rounding_basis}. Tổng số tiền thưởng là "
             f"{money_figures(d.total)} đồng (Bằng chữ: {money_words(d.total)}), trích từ {funding}.")
     return text[0].upper() + text[1:]
 
 
+def _times_phrase(d: Decision, c: Coefficient) -> str:
+    """'0,3 lần mức lương cơ sở', or 'gấp hai lần mức tiền thưởng đối với cá nhân' where the collective's
+    prize is a multiple of the individual one."""
+    if c.times_individual:
+        times = {Decimal(2): "hai", Decimal(3): "ba"}.get(c.times_individual) or coefficient_text(c.times_individual)
+        return f"gấp {times} lần mức tiền thưởng đối với cá nhân"
+    return f"{coefficient_text(c.value)} lần mức lương cơ sở"
+
+
 def article3(d: Decision, unit: str) -> str:
     who_runs = d.record.text("executors").rstrip(".") or (
-        f"Chánh Văn phòng, Trưởng các phòng, đơn vị thuộc {unit} và các tập thể, cá nhân có tên tại Điều 1")
+        f"Chánh Văn phòng, Trưởng các phòng, đơn vị thuộc {unit} và "
+        f"{whom(d.count(S.COLLECTIVE), d.count(S.INDIVIDUAL))} có tên tại Điều 1")
     return f"Quyết định này có hiệu lực kể từ ngày ký. {who_runs} chịu trách nhiệm thi hành Quyết định này./."
 
 
 def annex_title(d: Decision) -> str:
     kinds = [k for k in (S.COLLECTIVE, S.INDIVIDUAL) if d.count(k)]
     subject = ", ".join(k.upper() for k in kinds)
-    what = f"DANH HIỆU “{d.form.upper()}”" if d.is_title else d.form.upper()
-    verb = "ĐƯỢC CÔNG NHẬN" if d.is_title else "ĐƯỢC TẶNG"
-    return f"{subject} {verb} {what}"
+    return f"{subject} ĐƯỢC {verb(d.form).upper()} {_form_phrase(d).upper()}"
 
 
 def annex_rows(d: Decision, kind: str) -> list[dict]:
@@ -281,6 +314,11 @@ def header(data: WorkbookData, d: Decision) -> dict:
     }
 
 
+def legal_lines(d: Decision) -> dict:
+    """The Law and the decree in force on the decision's date, as its 'Căn cứ' lines."""
+    return {"law_basis": legal_basis.LAW_CITATION, "decree_basis": legal_basis.decree_on(d.date).citation}
+
+
 def decision_context(data: WorkbookData, d: Decision) -> dict:
     unit = nfc(data.info.get("unit_name")) or nfc(data.info.get("issuing_body"))
     rec = d.record
@@ -289,6 +327,7 @@ def decision_context(data: WorkbookData, d: Decision) -> dict:
         proposal = f"Xét đề nghị của {proposal}"
     return {
         **header(data, d),
+        **legal_lines(d),
         "bases": _sentence_lines(rec["bases"] or [], "Căn cứ"),
         "proposal": f"{proposal}." if proposal else "",
         "article1": article1(d),
@@ -296,6 +335,8 @@ def decision_context(data: WorkbookData, d: Decision) -> dict:
         "article3": article3(d, unit),
         "recipients": rec["recipients"] or ["Như Điều 3;", "Lưu: VT."],
         "annex_title": annex_title(d),
+        **dict(zip(("collectives_no", "individuals_no"),
+                   section_numbers([bool(d.count(S.COLLECTIVE)), bool(d.count(S.INDIVIDUAL))]))),
         "collectives": annex_rows(d, S.COLLECTIVE),
         "individuals": annex_rows(d, S.INDIVIDUAL),
         "total_figures": money_figures(d.total),

@@ -32,7 +32,7 @@ def layout_rows() -> list[dict]:
 
 def base_salary_rows() -> list[dict]:
     return [{"start": dt.datetime(b.start.year, b.start.month, b.start.day), "amount": b.amount,
-             "basis": b.basis, "note": b.note} for b in DEFAULT_BASE_SALARIES]
+             "basis": b.basis, "note": b.note, "verified": b.verified} for b in DEFAULT_BASE_SALARIES]
 
 
 def default_rows(key: str) -> list[dict]:
@@ -40,7 +40,10 @@ def default_rows(key: str) -> list[dict]:
 
 
 def _prize_cells(c: Coefficient) -> dict:
-    return {"prize_coefficient": float(c.value), "prize_basis": c.basis, "prize_note": c.note}
+    cells = {"prize_coefficient": float(c.value), "prize_basis": c.basis, "prize_note": c.note}
+    if c.times_individual:
+        cells["prize_times_individual"] = float(c.times_individual)
+    return cells
 
 
 def with_prize_coefficients(rows: list[dict]) -> list[dict]:
@@ -59,5 +62,5 @@ def with_prize_coefficients(rows: list[dict]) -> list[dict]:
     for c in DEFAULT_COEFFICIENTS:
         if (c.form, c.kind) not in used:
             out.append({"title": c.form, "recipient_kind": c.kind, "rule": "Dòng dùng để tính tiền thưởng.",
-                        "basis": c.basis, **_prize_cells(c)})
+                        "basis": c.basis, "verified": c.verified, **_prize_cells(c)})
     return out

@@ -22,22 +22,27 @@ class BaseSalary:
     amount: int
     basis: str
     note: str = ""
+    verified: str = ""   # verification status of the source (the Lương cơ sở sheet's column)
+    row: int = 0         # its row on the sheet (0: a built-in default)
 
 
 # Mức lương cơ sở (cán bộ, công chức, viên chức và lực lượng vũ trang). The
 # amount used is the one in force on the decision's date (khoản 1 Điều 49
 # Nghị định số 152/2025/NĐ-CP).
-_HISTORIC = ("Mức cũ, chỉ dùng cho quyết định ký trước ngày áp dụng mức sau. CHƯA XÁC NHẬN: chưa đối chiếu được "
-             "nguyên văn Nghị định này.")
+_HISTORIC = "Mức cũ, chỉ dùng cho quyết định ký trước ngày áp dụng mức sau."
+_UNREAD = S.UNVERIFIED
 DEFAULT_BASE_SALARIES: tuple[BaseSalary, ...] = (
-    BaseSalary(dt.date(2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP", _HISTORIC),
-    BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP", _HISTORIC),
+    BaseSalary(dt.date(2019, 7, 1), 1_490_000, "Nghị định số 38/2019/NĐ-CP", _HISTORIC, _UNREAD),
+    BaseSalary(dt.date(2023, 7, 1), 1_800_000, "Nghị định số 24/2023/NĐ-CP", _HISTORIC, _UNREAD),
     BaseSalary(dt.date(2024, 7, 1), 2_340_000, "khoản 2 Điều 3 Nghị định số 73/2024/NĐ-CP",
-               "Nghị định số 73/2024/NĐ-CP ngày 30 tháng 6 năm 2024 của Chính phủ; hết hiệu lực từ ngày 01/7/2026 "
-               "(khoản 2 Điều 6 Nghị định số 161/2026/NĐ-CP)."),
+               "Nghị định số 73/2024/NĐ-CP ngày 30 tháng 6 năm 2024 của Chính phủ; áp dụng đến khi có mức mới "
+               "(01/7/2026).", _UNREAD),
+    # Read only in secondary sources, which agree on the amount, the start, the decree's date and its article
+    # (and point to vanban.chinhphu.vn, docid 218107); the original was not read here: the status says so.
     BaseSalary(dt.date(2026, 7, 1), 2_530_000, "khoản 2 Điều 3 Nghị định số 161/2026/NĐ-CP",
-               "Nghị định số 161/2026/NĐ-CP ngày 15 tháng 5 năm 2026 của Chính phủ, có hiệu lực từ ngày 01/7/2026 "
-               "(khoản 1 Điều 6). Khi Chính phủ điều chỉnh mức lương cơ sở, thêm một dòng."),
+               "Nghị định số 161/2026/NĐ-CP ngày 15 tháng 5 năm 2026 của Chính phủ, có hiệu lực từ ngày 01/7/2026; "
+               "mức, ngày và điều, khoản đọc ở nguồn thứ cấp. Đối chiếu văn bản gốc rồi ghi 'Đã đối chiếu văn bản "
+               "gốc' ở cột Tình trạng đối chiếu. Khi Chính phủ điều chỉnh mức lương cơ sở, thêm một dòng.", _UNREAD),
 )
 
 
@@ -48,6 +53,10 @@ class Coefficient:
     value: Decimal
     basis: str
     note: str = ""
+    # a collective's prize as a multiple of the individual prize of the same form (after rounding),
+    # where the decree writes "gấp hai lần mức tiền thưởng đối với cá nhân"
+    times_individual: Decimal | None = None
+    verified: str = ""
 
 
 ND152 = "Nghị định số 152/2025/NĐ-CP"
@@ -55,12 +64,14 @@ ND152 = "Nghị định số 152/2025/NĐ-CP"
 ROUNDING_BASIS = "khoản 2 Điều 49 " + ND152
 _IN_FORCE = "Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025, có hiệu lực từ ngày 01/7/2025."
 ND152_START = dt.date(2025, 7, 1)
-_TWICE = " Tập thể: gấp hai lần mức cá nhân."
+_TWICE = (" Tập thể: gấp hai lần mức tiền thưởng đối với cá nhân, tính từ mức cá nhân đã làm tròn (cột 'Tập thể: "
+          "số lần mức cá nhân'); hệ số ở cột 'Hệ số tiền thưởng' chỉ để tham khảo.")
 _GIAY_KHEN = " Giấy khen quy định tại các điểm a, b, c và điểm đ khoản 1 Điều 75 Luật Thi đua, khen thưởng."
 
 
 def _c(form: str, kind: str, value: str, where: str, extra: str = "") -> Coefficient:
-    return Coefficient(form, kind, Decimal(value), f"{where} {ND152}", _IN_FORCE + extra)
+    twice = Decimal(2) if extra.startswith(_TWICE) else None
+    return Coefficient(form, kind, Decimal(value), f"{where} {ND152}", _IN_FORCE + extra, twice, S.UNVERIFIED)
 
 
 # Each coefficient read in the text of Nghị định số 152/2025/NĐ-CP, Chương VII
@@ -108,6 +119,20 @@ def coefficient_for(form: str, kind: str, table=DEFAULT_COEFFICIENTS) -> Coeffic
         if c.form == form and c.kind == kind:
             return c
     return None
+
+
+def prize_for(c: Coefficient, base: int, table=DEFAULT_COEFFICIENTS) -> int:
+    """One recipient's prize: ``times_individual`` × the individual prize of the
+    form (2 × 710.000 = 1.420.000 đ, not 0,6 × 2.340.000 rounded = 1.410.000 đ),
+    else coefficient × base rounded up."""
+    if c.times_individual:
+        individual = coefficient_for(c.form, S.INDIVIDUAL, table)
+        if individual is None:
+            from ..errors import ThiDuaError
+            raise ThiDuaError(f"'{c.form}' cho tập thể tính gấp {coefficient_text(c.times_individual)} lần mức cá nhân "
+                              "(cột 'Tập thể: số lần mức cá nhân' ở trang Tiêu chuẩn) mà chưa có hệ số của cá nhân.")
+        return round_up(c.times_individual * prize(individual.value, base))
+    return prize(c.value, base)
 
 
 def coefficient_text(value: Decimal) -> str:

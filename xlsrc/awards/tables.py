@@ -20,8 +20,10 @@ def coefficients(data: WorkbookData) -> tuple[Coefficient, ...]:
         value = rec["prize_coefficient"]
         term = vocab.lookup(rec.text("title"))
         if isinstance(value, Decimal) and term and rec["recipient_kind"] in S.BOTH:
+            times = rec["prize_times_individual"]
             out.append(Coefficient(term.value, rec["recipient_kind"], value,
-                                   rec.text("prize_basis") or rec.text("basis"), rec.text("prize_note")))
+                                   rec.text("prize_basis") or rec.text("basis"), rec.text("prize_note"),
+                                   times if isinstance(times, Decimal) and times > 0 else None, rec.text("verified")))
     return tuple(out)
 
 
@@ -32,5 +34,6 @@ def base_salaries(data: WorkbookData) -> tuple[BaseSalary, ...]:
     for rec in data.records.get("base_salary", []):
         start: DateValue = rec["start"]
         if start.ok and start.precision == "day" and isinstance(rec["amount"], int):
-            out.append(BaseSalary(start.start, rec["amount"], rec.text("basis"), rec.text("note")))
+            out.append(BaseSalary(start.start, rec["amount"], rec.text("basis"), rec.text("note"),
+                                  rec.text("verified"), rec.row))
     return tuple(out)

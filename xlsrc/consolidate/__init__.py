@@ -23,13 +23,14 @@ __all__ = ["FileResult", "ConsolidationResult", "consolidate", "write_master", "
 @dataclass
 class FileResult:
     file: str
-    status: str   # "ok" | "error" | "duplicate"
+    status: str   # "ok" | "error" | "duplicate" | "skipped" (a Word file that proposes nothing)
     unit: str
     rows: int     # rows taken from this file into the master (all sheets)
     message: str
     sha256: str = ""
     errors: int = 0     # validator findings on this file's rows, by severity
     warnings: int = 0
+    proposals: int = 0  # of its rows, proposals for an award (Đề nghị của các đơn vị)
 
 
 @dataclass
@@ -43,8 +44,10 @@ class ConsolidationResult:
 
     def as_json(self) -> dict:
         return {"files": [{"file": f.file, "status": f.status, "unit": f.unit, "rows": f.rows,
-                           "message": f.message, "warnings": f.warnings, "errors": f.errors} for f in self.files],
-                "rows": self.total_rows, "findings": self.findings}
+                           "proposals": f.proposals, "message": f.message, "warnings": f.warnings,
+                           "errors": f.errors} for f in self.files],
+                "rows": self.total_rows, "proposals": len(self.content.rows.get("proposals") or []),
+                "findings": self.findings}
 
     @property
     def exit_code(self) -> int:

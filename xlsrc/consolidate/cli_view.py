@@ -6,17 +6,22 @@ from pathlib import Path
 
 from ..findings_view import vn_number
 
-STATUS_VN = {"ok": ("đạt", "green"), "duplicate": ("trùng", "yellow"), "error": ("lỗi", "red")}
+STATUS_VN = {"ok": ("đạt", "green"), "duplicate": ("trùng", "yellow"), "error": ("lỗi", "red"),
+             "skipped": ("bỏ qua", "yellow")}
 
 
 def summary_text(result) -> str:
     statuses = [f.status for f in result.files]
     errors = sum(f.errors for f in result.files)
     warnings = sum(f.warnings for f in result.files)
+    proposals = result.content.rows.get("proposals") or []
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     return (f"{vn_number(len(statuses))} tệp: {vn_number(statuses.count('ok'))} đạt, "
-            f"{vn_number(statuses.count('duplicate'))} trùng, {vn_number(statuses.count('error'))} lỗi; "
-            f"{vn_number(result.total_rows)} công trình, phần việc; dữ liệu có {vn_number(errors)} lỗi và "
+            f"{vn_number(statuses.count('duplicate'))} trùng, {vn_number(statuses.count('error'))} lỗi"
+            + (f", {vn_number(statuses.count('skipped'))} bỏ qua" if "skipped" in statuses else "") +
+            f"; {vn_number(result.total_rows)} công trình, phần việc"
+            + (f", {vn_number(len(proposals))} đề nghị khen thưởng" if proposals else "") +
+            f"; dữ liệu có {vn_number(errors)} lỗi và "
             f"{vn_number(warnings)} cảnh báo; {seconds} giây.")
 
 
@@ -38,9 +43,11 @@ def print_summary(result, console, verbose: bool = False) -> None:
                           vn_number(f.rows), vn_number(f.errors), vn_number(f.warnings), Text(f.message))
         console.print(table)
     else:
-        bad = [f for f in result.files if f.status == "error"]
-        if bad:
-            console.print(f"Các tệp không dùng được ({vn_number(len(bad))}):", markup=False)
-        for f in bad:
-            console.print(f"- {Path(f.file).name}: {f.message}", markup=False)
+        for status, title in (("error", "Các tệp không dùng được"),
+                              ("skipped", "Các văn bản Word không có danh sách đề nghị (bỏ qua)")):
+            bad = [f for f in result.files if f.status == status]
+            if bad:
+                console.print(f"{title} ({vn_number(len(bad))}):", markup=False)
+            for f in bad:
+                console.print(f"- {Path(f.file).name}: {f.message}", markup=False)
     console.print(summary_text(result), markup=False)

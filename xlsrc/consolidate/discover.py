@@ -8,7 +8,11 @@ from pathlib import Path
 
 from ..access.files import ACCEPTED, SPREADSHEET_SUFFIXES, wanted_in_folder
 from ..errors import os_error_message
+from ..proposals.word import WORD_SUFFIXES
 from ..vntext import nfc
+
+
+READ_SUFFIXES = SPREADSHEET_SUFFIXES | set(WORD_SUFFIXES)  # Word files: units' proposals
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not _skipped(d)]
         for name in files:
-            if _skipped(name) or Path(name).suffix.lower() not in SPREADSHEET_SUFFIXES:
+            if _skipped(name) or Path(name).suffix.lower() not in READ_SUFFIXES:
                 continue
             path = Path(root) / name
             if not wanted_in_folder(path):  # an .xml file that is no spreadsheet
@@ -76,9 +80,10 @@ def discover(inputs: list[str]) -> list[Candidate]:
             for c in errors:
                 seen.setdefault(_key(Path(c.path)), c)
         elif p.is_file():
-            if p.suffix.lower() not in SPREADSHEET_SUFFIXES:
+            if p.suffix.lower() not in READ_SUFFIXES:
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính "
-                                                                f"({ACCEPTED}); bỏ qua."))
+                                                                f"({ACCEPTED}) hay văn bản Word đề nghị khen "
+                                                                f"thưởng (.docx, .doc); bỏ qua."))
             elif p.name.startswith("~$"):
                 seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office "
                                                                 f"(tệp đang mở), không phải báo cáo; bỏ qua."))

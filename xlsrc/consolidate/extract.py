@@ -25,6 +25,7 @@ from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, dat
 from ..tables import GROUP_SEPARATOR, locate
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
+from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
 normalize = unicodedata.normalize
@@ -32,8 +33,9 @@ normalize = unicodedata.normalize
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
 MANY_UNITS = "Nhiều đơn vị: "  # a file with one sheet per unit, in Nguồn dữ liệu
 LABELS = {"works": "công trình, phần việc", "awards": "dòng khen thưởng", "plans": "văn bản kế hoạch",
-          "narrative": "đoạn nội dung"}
-TITLE = {"works": "công trình, phần việc", "awards": "khen thưởng", "plans": "kế hoạch", "narrative": "nội dung"}
+          "narrative": "đoạn nội dung", "proposals": "đề nghị khen thưởng"}
+TITLE = {"works": "công trình, phần việc", "awards": "khen thưởng", "plans": "kế hoạch", "narrative": "nội dung",
+         "proposals": "đề nghị khen thưởng"}
 
 
 def _plain(raw: Any) -> str:
@@ -405,7 +407,11 @@ def extract_file(path: str, password: str | None = None) -> dict:
     except OSError:
         pass
     try:
-        _extract(path, password, result)
+        if Path(path).suffix.lower() in WORD_SUFFIXES:
+            from ..proposals.extract import from_word
+            from_word(path, result)
+        else:
+            _extract(path, password, result)
     except ThiDuaError as exc:
         result["status"], result["message"] = "error", str(exc)
     except MemoryError:
@@ -467,6 +473,19 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             rows[spec.key] = got
             if errors:
                 notes.append(f"bỏ {errors} dòng chỉ có giá trị lỗi ở trang '{sheet}'")
+    # lists of proposals: the Danh sách đề nghị sheet, or a hand-made list that says 'đề nghị'
+    from ..proposals.extract import from_book, unit_facts
+    proposal_lines: list[str] = []
+    for sheet, loc, got, recs, said in from_book(book, names, claimed, year, template):
+        claimed.add(sheet)
+        proposal_lines += _title_lines(book.read(sheet), loc.header_row)
+        tables.append((S.PROPOSALS, loc, sheet, recs))
+        rows.setdefault("proposals", []).extend(got)
+        result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
+        if "proposals" not in covered:
+            covered.append("proposals")
+    if template:
+        result["unit_facts"] = unit_facts(book, names)
     # hand-made tables, in any sheet not already read as a schema sheet
     wanted = [s for s in HAND_MADE_SPECS if s.key not in covered]
     lines: list[str] = []
@@ -479,7 +498,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
         for sheet, spec, loc in found_all:
             lines.extend(_title_lines(book.read(sheet), loc.header_row))
-        facts = facts_from_lines(lines)
+        facts = facts_from_lines(lines + proposal_lines)
         units = sheet_units(book, found_all)
         if not template:
             named = list(dict.fromkeys(units.values()))  # the units the sheets name, in sheet order
@@ -538,11 +557,12 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     result["status"] = "ok"
     result["rows"] = rows
     result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
-        check_tables(path, tables) + hidden_notes
+        check_tables(path, tables) + hidden_notes + result.pop("notes", [])
     result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
     result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
-    parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative") if rows.get(k)]
+    parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative", "proposals")
+             if rows.get(k)]
     result["message"] = "; ".join(parts or ["không có dòng dữ liệu nào"]) + (
         "" if not notes else " (" + "; ".join(notes) + ")")
 
@@ -560,9 +580,11 @@ def check_tables(path: str, tables) -> list[dict]:
             out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
-        kind = S.COUNTS_BY_KIND[spec.key].kind if spec.key in S.COUNTS_BY_KIND else None
+        kind = S.COUNTS_BY_KIND[spec.key].kind if spec.key in S.COUNTS_BY_KIND else (
+            "recipient_kind" if spec is S.PROPOSALS else None)
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
-                   and not (c.key == kind and (loc.by_kind or all(r.values.get(kind) for r in records)))]
+                   and not (c.key == kind and loc.by_kind)
+                   and not ((c.key == kind or spec is S.PROPOSALS) and all(r.values.get(c.key) for r in records))]
         absent = {c.header for c in missing}
         lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r.values.get(kind)]
         if missing and lacking:
@@ -572,7 +594,7 @@ def check_tables(path: str, tables) -> list[dict]:
                                   "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(lacking)} dòng "
                                   f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
         said, unread = period_findings(spec, loc, sheet, records) if loc.periods else ([], set())
-        for f in validate_records(data):
+        for f in validate_records(data, (spec,)):
             if f.code == "REQUIRED_EMPTY" and f.column in absent or (f.row, f.cell) in unread:
                 continue
             out.append({**f.as_dict(), "file": path})
@@ -586,13 +608,13 @@ def check_tables(path: str, tables) -> list[dict]:
                                   WARNING, "STATUS_FROM_MARKS", f"Bảng không có cột '{col.header}': tình trạng đọc từ "
                                   f"ô đánh dấu (x) ở các cột {heads}.").as_dict(), "file": path})
         if kind and kind not in loc.columns and not loc.by_kind:
-            out += [{**f.as_dict(), "file": path} for f in kind_findings(spec, loc, sheet, records)]
+            out += [{**f.as_dict(), "file": path} for f in kind_findings(spec, loc, sheet, records, kind)]
     return out
 
 
-def kind_findings(spec: S.SheetSpec, loc, sheet: str, records) -> list[Finding]:
+def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | None = None) -> list[Finding]:
     """One warning a section whose heading gave its rows their kind."""
-    col = spec.column(S.COUNTS_BY_KIND[spec.key].kind)
+    col = spec.column(kind_key or S.COUNTS_BY_KIND[spec.key].kind)
     rows: dict[str, list[int]] = {}
     named: dict[str, list[int]] = {}
     for rec in records:

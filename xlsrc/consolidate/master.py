@@ -152,15 +152,15 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
                 message[i] = (f"Đã được thay bằng tệp '{by}' (mới hơn, cùng đơn vị {units[i]}); "
                               f"không lấy dòng nào của tệp này.")
             else:
-                parts = ", ".join(TITLE[s.key] for s in S.RECORD_SHEETS if s.key in replaced)
+                parts = ", ".join(TITLE[s.key] for s in MASTER_SHEETS if s.key in replaced)
                 message[i] += f" (phần {parts} đã được thay bằng tệp '{by}' mới hơn)"
 
-    rows: dict[str, list[dict]] = {spec.key: [] for spec in S.RECORD_SHEETS}
+    rows: dict[str, list[dict]] = {spec.key: [] for spec in MASTER_SHEETS}
     counts = [0] * n
     for i, ex in enumerate(extracts):
         if status[i] != "ok":
             continue
-        for spec in S.RECORD_SHEETS:
+        for spec in MASTER_SHEETS:
             if spec.key not in taken[i]:
                 continue
             for r in ex["rows"].get(spec.key, []):
@@ -169,8 +169,16 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
                 row["source_file"] = ex["file"]
                 rows[spec.key].append(row)
                 counts[i] += 1
+    if rows["proposals"]:
+        from ..proposals.checks import check_proposals, reader_checks
+        reader_checks(rows["proposals"], [f for i, ex in enumerate(extracts) if status[i] == "ok"
+                                          for f in ex.get("findings") or ()])
+        facts = {fold(units[i]): ex["unit_facts"] for i, ex in enumerate(extracts)
+                 if status[i] == "ok" and ex.get("unit_facts")}
+        check_proposals(rows["proposals"], facts)
     files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i],
               "message": message[i], "sha256": ex.get("sha256") or "",
+              "proposals": sum(r["source_file"] == ex["file"] for r in rows["proposals"]),
               "errors": ex.get("errors", 0) if status[i] == "ok" else 0,
               "warnings": ex.get("warnings", 0) if status[i] == "ok" else 0} for i, ex in enumerate(extracts)]
     used = [ex for i, ex in enumerate(extracts) if status[i] == "ok"]
@@ -182,7 +190,8 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
     return files, content, len(rows["works"])
 
 
-STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng"}
+STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng", "skipped": "bỏ qua"}
+MASTER_SHEETS = S.RECORD_SHEETS + (S.PROPOSALS,)
 
 
 def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[list[Any]]:

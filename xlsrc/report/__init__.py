@@ -19,7 +19,7 @@ from .plain import template_context
 from .pdf import to_pdf
 from .properties import vietnamese_template
 
-__all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated"]
+__all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated", "section_findings"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _FILES = {"department": DEPARTMENT, "consolidated": CONSOLIDATED}
@@ -93,9 +93,9 @@ def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None
     if kind == "consolidated":
         return ("consolidated", template_context(context.consolidated_context(data, totals, report_date),
                                                  images=["chart"]),
-                context.consolidated_annex(data), {"chart": _chart(totals)})
+                context.consolidated_annex(data, totals), {"chart": _chart(totals)})
     return "department", template_context(context.department_context(data, totals, report_date)), \
-        context.department_annex(data), {}
+        context.department_annex(data, totals), {}
 
 
 def _template_kind(template: Path) -> str:
@@ -133,6 +133,19 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
                                                  render.fit_property(ctx.get("unit_name", ""))))
         docx = render.render(prepared, ctx, rows, pictures)
     return write_bytes_atomic(out_path, docx, force)
+
+
+def section_findings(data: WorkbookData, template=None, report_date: dt.date | None = None) -> list:
+    """Warnings for the sections the report's title announces that the
+    template or the data lacks (report.sections); none for a consolidated report."""
+    from .sections import section_findings as findings
+    if template and not Path(template).exists():
+        return []  # make_report says so
+    kind = _template_kind(Path(template)) if template else None
+    kind, ctx, _, _ = _contexts(data, None, kind, report_date)
+    if kind != "department":
+        return []
+    return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)))
 
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import ThiDuaError
-from .markers import ANNEX_MARKERS, GROUP_MARKER, OPEN, TOKEN, annex_token
+from .markers import ANNEX_MARKERS, GROUP_MARKER, OPEN, STATUS_MARKER, TOKEN, annex_token
 from .plain import clean_text
 
 _BATCH = 500  # rows joined into one piece
@@ -23,6 +23,7 @@ _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 _ITEM_TOKENS = [annex_token(m) for m in ANNEX_MARKERS]
 _GROUP_TOKEN = annex_token(GROUP_MARKER)
+_STATUS_TOKEN = annex_token(STATUS_MARKER)
 
 
 def _xml_text(text: str) -> str:
@@ -40,7 +41,7 @@ def _row_around(xml: str, marker: str) -> tuple[int, int]:
 
 
 _TAGS = "(?:<[^>]*>)*"
-_SPLIT = {m: re.compile(_TAGS.join(re.escape(ch) for ch in m)) for m in (*ANNEX_MARKERS, GROUP_MARKER)}
+_SPLIT = {m: re.compile(_TAGS.join(re.escape(ch) for ch in m)) for m in (*ANNEX_MARKERS, GROUP_MARKER, STATUS_MARKER)}
 
 
 def join_split_markers(xml: str) -> str:
@@ -63,7 +64,7 @@ def protect_markers(xml: str) -> str:
     """The template's ``[[…]]`` markers as tokens, before any data goes in:
     afterwards only the template's markers are found, never the data's."""
     xml = join_split_markers(xml)
-    for marker in (*ANNEX_MARKERS, GROUP_MARKER):
+    for marker in (*ANNEX_MARKERS, GROUP_MARKER, STATUS_MARKER):
         xml = xml.replace(marker, annex_token(marker))
     return xml
 
@@ -97,24 +98,34 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
         group = _Row(xml[g_start:g_end].replace("<w:t>", '<w:t xml:space="preserve">'), [_GROUP_TOKEN])
         xml = xml[:g_start] + xml[g_end:]
     item_start, item_end = _row_around(xml, _ITEM_TOKENS[1])
-    item = _Row(xml[item_start:item_end].replace("<w:t>", '<w:t xml:space="preserve">'), _ITEM_TOKENS)
+    item_xml = xml[item_start:item_end]
+    status_column = _STATUS_TOKEN in item_xml
+    item = _Row(item_xml.replace("<w:t>", '<w:t xml:space="preserve">'), _ITEM_TOKENS + [_STATUS_TOKEN])
     if not rows:
-        rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", ""])]
+        rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", "", ""])]
     yield xml[:item_start]
     batch: list[str] = []
     for kind, cells in rows:
         if kind == "group" and group:
             batch.append(group.filled(cells[:1]))
         elif kind == "group":  # no group row in the template: the unit's name in the name column
-            batch.append(item.filled(["", cells[0], "", "", ""]))
+            batch.append(item.filled(["", cells[0], "", "", "", ""]))
         else:
-            batch.append(item.filled(cells))
+            batch.append(item.filled(cells if status_column else with_status_in_progress(cells)))
         if len(batch) >= _BATCH:
             yield "".join(batch)
             batch = []
     if batch:
         yield "".join(batch)
     yield xml[item_end:]
+
+
+def with_status_in_progress(cells: list[str]) -> list[str]:
+    """A template without a [[status]] column: the status follows the progress, '95% (đang thực hiện)'."""
+    if len(cells) < 6 or not cells[5]:
+        return cells
+    status = cells[5][:1].lower() + cells[5][1:]
+    return cells[:4] + [f"{cells[4]} ({status})" if cells[4] else cells[5], ""]
 
 
 def fill(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> str:

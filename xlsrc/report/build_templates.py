@@ -20,7 +20,7 @@ from .docx_form import (LANG, borderless_table, cell_text, grid_table, keep_toge
                         cant_split, cell_margins)
 
 from .properties import tag_vietnamese
-from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER  # noqa: F401
+from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER, STATUS_MARKER  # noqa: F401
 
 TEMPLATE_DATE = dt.datetime(2026, 1, 1)
 
@@ -89,28 +89,29 @@ def _signature(doc) -> None:
 
 
 def _annex_table(doc, grouped: bool) -> None:
-    widths = [1.2, 9.0, 3.8, 3.8, 8.2]
-    table = grid_table(doc, 3 + (1 if grouped else 0), 5, widths)
+    widths = [1.2, 8.2, 3.3, 3.3, 6.0, 4.0]
+    table = grid_table(doc, 3 + (1 if grouped else 0), 6, widths)
     h1, h2 = table.rows[0], table.rows[1]
     cell_text(h1.cells[0], "TT", bold=True)
     cell_text(h1.cells[1], "Tên công trình (phần việc)", bold=True)
     cell_text(h1.cells[2], "Thời gian thực hiện", bold=True)
     cell_text(h1.cells[4], "Tiến độ hoàn thành (%)", bold=True)
+    cell_text(h1.cells[5], "Tình trạng", bold=True)
     cell_text(h2.cells[2], "Ngày khởi công", bold=True)
     cell_text(h2.cells[3], "Ngày hoàn thành", bold=True)
     h1.cells[2].merge(h1.cells[3])
-    for c in (0, 1, 4):
+    for c in (0, 1, 4, 5):
         h1.cells[c].merge(h2.cells[c])
     repeat_header(h1)
     repeat_header(h2)
     rows = table.rows[2:]
     if grouped:
         group = rows[0]
-        merged = group.cells[0].merge(group.cells[4])
+        merged = group.cells[0].merge(group.cells[5])
         cell_text(merged, GROUP_MARKER, bold=True, align="left")
         rows = rows[1:]
     item = rows[0]
-    for c, marker in enumerate(ANNEX_MARKERS):
+    for c, marker in enumerate(ANNEX_MARKERS + (STATUS_MARKER,)):
         cell_text(item.cells[c], marker, align="left" if c in (1, 4) else "center")
 
 
@@ -162,6 +163,11 @@ def build_department(path: Path) -> Path:
     _loop(doc, "results")
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _loop(doc, "works_notes")
+    for heading, items in (("awards_heading", "awards_section"), ("direction_heading", "direction")):
+        para(doc, f"{{%p if {items} %}}", indent=True)  # printed when the title announces it or data has it
+        para(doc, f"{{{{ {heading} }}}}", bold=True, indent=True, keep_next=True)
+        _loop(doc, items)
+        para(doc, "{%p endif %}", indent=True)
     _closing(doc)
     _ending(doc, grouped=False)
     return save_template(doc, path)

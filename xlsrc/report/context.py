@@ -36,6 +36,18 @@ def cite_own(plan: Record) -> str:
     return f"{kind} {plan.text('summary')} ({kind} số {plan.text('number')} ngày {date_text(plan['date'])})"
 
 
+def issued_sentence(unit: str, plans: list[Record]) -> str:
+    """``Theo đó, Sở đã ban hành Kế hoạch …`` for one plan; ``… các Kế hoạch
+    như: …; …`` for more (``các văn bản như:`` when not all are Kế hoạch)."""
+    if not plans:
+        return ""
+    if len(plans) == 1:
+        return f"Theo đó, {unit} đã ban hành {cite_own(plans[0])}."
+    kinds = {p.text("doc_type") for p in plans}
+    kind = kinds.pop() if len(kinds) == 1 else "văn bản"
+    return f"Theo đó, {unit} đã ban hành các {kind} như: " + "; ".join(cite_own(p) for p in plans) + "."
+
+
 def cite_short(plan: Record) -> str:
     return f"{plan.text('doc_type')} số {plan.text('number')} ngày {date_text(plan['date'])}"
 
@@ -49,9 +61,10 @@ def progress_text(rec: Record) -> str:
     return "; ".join(notes) or p.text
 
 
-def annex_row(i: int, rec: Record) -> list[str]:
+def annex_row(i: int, rec: Record, status: str = "") -> list[str]:
+    """TT, name, start, finish, progress and the work's status on the report's day."""
     finish = rec["actual_finish"] if rec["actual_finish"].ok else rec["planned_finish"]
-    return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec)]
+    return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec), status]
 
 
 def _narrative(data: WorkbookData, section: str, own_only: bool = False) -> list[str]:
@@ -77,17 +90,31 @@ def _sentence(text: str) -> str:
 
 
 def works_registered(data: WorkbookData) -> int:
-    return sum(1 for w in data.works if w["kind"] != "Nhiệm vụ")
+    """Every row the annex lists, whatever its Loại: the count and the annex never differ."""
+    return len(data.works)
 
 
-def status_sentence(totals: Totals) -> str:
+TASK = "Nhiệm vụ"
+
+
+def works_noun(works) -> str:
+    """What the works are called in the text: 'công trình, phần việc', with
+    'nhiệm vụ' when the list holds tasks (Loại 'Nhiệm vụ'), 'nhiệm vụ' alone
+    when it holds nothing else."""
+    kinds = {w["kind"] for w in works}
+    if kinds == {TASK}:
+        return "nhiệm vụ"
+    return "công trình, phần việc, nhiệm vụ" if TASK in kinds else "công trình, phần việc"
+
+
+def status_sentence(totals: Totals, noun: str = "công trình, phần việc") -> str:
     """``Đến nay, 01 công trình, phần việc đã hoàn thành, 01 đang thực hiện, 01 lùi thời gian.``"""
     if not totals.works:
         return ""
     parts = [f"{count_text(totals.by_status[s])} {STATUS_PHRASES[s]}" for s in S.VOCABULARIES["status"].values
              if totals.by_status.get(s)]
     first, _, phrase = parts[0].partition(" ")
-    parts[0] = f"{first} công trình, phần việc {phrase}"
+    parts[0] = f"{first} {noun} {phrase}"
     return "Đến nay, " + ", ".join(parts) + "."
 
 
@@ -207,10 +234,10 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
     ctx["leadership"] = leadership
 
     results = _narrative(data, S.SECTION_RESULTS)
-    own = [cite_own(p) for p in _plans(data, S.ROLE_OWN)]
     extra = []
-    if own:
-        extra.append(f"Theo đó, {unit} đã ban hành các Kế hoạch như: " + "; ".join(own) + ".")
+    issued = issued_sentence(unit, _plans(data, S.ROLE_OWN))
+    if issued:
+        extra.append(issued)
     n = works_registered(data)
     if n:
         purpose = data.info.get("works_purpose") or ""
@@ -218,7 +245,7 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
         reg_plan = _by_number(data).get(reg) or next(iter(_plans(data, S.ROLE_REGISTRATION)), None)
         ref = f" ({cite_short(reg_plan)})" if reg_plan else (f" (văn bản số {reg})" if reg else "")
         besides = "Bên cạnh đó, " if results or extra else ""  # only after something the count adds to
-        extra.append(f"{besides}{unit} đã đăng ký {count_text(n)} công trình, phần việc {purpose}".rstrip()
+        extra.append(f"{besides}{unit} đã đăng ký {count_text(n)} {works_noun(data.works)} {purpose}".rstrip()
                      + ref + ".")
     if extra:
         first = " ".join([_sentence(results[0])] + extra) if results else " ".join(extra)
@@ -227,23 +254,26 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
     # computed sentences, printed only where a template asks for them: the demo's
     # narrative already says what was done, and a count of works beside it would
     # read as a second, different figure
-    ctx["status_sentence"] = status_sentence(totals)
+    ctx["status_sentence"] = status_sentence(totals, works_noun(data.works))
     ctx["awards_sentence"] = awards_sentence(totals)
 
     works_notes = _narrative(data, S.SECTION_WORKS)
     ctx["works_heading"] = "3. " + (works_notes[0] if works_notes else
-                                    "Kết quả thực hiện các công trình, phần việc: có phụ lục kèm theo.")
+                                    f"Kết quả thực hiện các {works_noun(data.works)}: có phụ lục kèm theo.")
     ctx["works_notes"] = works_notes[1:]
+    from .sections import section_context  # 4. Công tác khen thưởng, 5. Phương hướng, nhiệm vụ: as the title says
+    ctx.update(section_context(data, totals, lambda section: _narrative(data, section), 4))
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
         f"Trên đây là báo cáo tổng kết {movement}, {unit} gửi {ctx['recipient']} tổng hợp./."]
     purpose = data.info.get("works_purpose") or ""
-    ctx["annex_title"] = f"công trình, phần việc {purpose}".strip()
+    ctx["annex_title"] = f"{works_noun(data.works)} {purpose}".strip()
     return ctx
 
 
-def department_annex(data: WorkbookData) -> list[tuple[str, list[str]]]:
-    return [("item", annex_row(i, w)) for i, w in enumerate(data.works, start=1)]
+def department_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
+    statuses = totals.statuses if totals is not None else [""] * len(data.works)
+    return [("item", annex_row(i, w, s)) for i, (w, s) in enumerate(zip(data.works, statuses), start=1)]
 
 
 def _unit_of(rec: Record, default: str) -> str:
@@ -281,8 +311,9 @@ def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.dat
         "báo cáo tổng kết phong trào thi đua", "tổng hợp báo cáo của các đơn vị")
     collectives = totals.awards_by_kind.get(S.COLLECTIVE, 0)
     individuals = totals.awards_by_kind.get(S.INDIVIDUAL, 0)
-    results = [f"{count_text(len(units))} đơn vị đã gửi báo cáo, đăng ký {count_text(totals.works)} công trình, "
-               f"phần việc; đến nay {count_text(totals.done)} công trình, phần việc đã hoàn thành, đạt tỷ lệ "
+    noun = works_noun(data.works)
+    results = [f"{count_text(len(units))} đơn vị đã gửi báo cáo, đăng ký {count_text(totals.works)} {noun}; "
+               f"đến nay {count_text(totals.done)} {noun} đã hoàn thành, đạt tỷ lệ "
                f"{percent_text(totals.rate) or '0%'}."]
     if remaining_sentence(totals):
         results.append(remaining_sentence(totals))
@@ -293,21 +324,22 @@ def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.dat
     ctx["results"] = results
     ctx["units"], ctx["units_total"] = unit_rows(totals)
     ctx["leadership"] = _narrative(data, S.SECTION_LEADERSHIP, own_only=True)
-    ctx["works_heading"] = "3. Danh sách công trình, phần việc của các đơn vị: có phụ lục kèm theo."
+    ctx["works_heading"] = f"3. Danh sách {noun} của các đơn vị: có phụ lục kèm theo."
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING, own_only=True) + [
         f"Trên đây là báo cáo tổng hợp kết quả {movement}, {unit} gửi {ctx['recipient']}./."]
-    ctx["annex_title"] = "công trình, phần việc của các đơn vị"
+    ctx["annex_title"] = f"{noun} của các đơn vị"
     return ctx
 
 
-def consolidated_annex(data: WorkbookData) -> list[tuple[str, list[str]]]:
+def consolidated_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
     default = data.info.get("unit_name") or ""
-    groups: dict[str, list[Record]] = {}
-    for w in data.works:
-        groups.setdefault(_unit_of(w, default), []).append(w)
+    statuses = totals.statuses if totals is not None else [""] * len(data.works)
+    groups: dict[str, list[tuple[Record, str]]] = {}
+    for w, s in zip(data.works, statuses):
+        groups.setdefault(_unit_of(w, default), []).append((w, s))
     out: list[tuple[str, list[str]]] = []
     for unit, works in groups.items():
-        out.append(("group", [f"{unit} ({count_text(len(works))} công trình, phần việc)"]))
-        out += [("item", annex_row(i, w)) for i, w in enumerate(works, start=1)]
+        out.append(("group", [f"{unit} ({count_text(len(works))} {works_noun([w for w, _ in works])})"]))
+        out += [("item", annex_row(i, w, s)) for i, (w, s) in enumerate(works, start=1)]
     return out

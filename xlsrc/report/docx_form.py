@@ -222,9 +222,31 @@ def page_number_header(section) -> None:
             run._r.append(t)
 
 
+def new_section(doc, start):
+    """A section added after the content so far, whose break paragraph (the
+    empty ``w:p`` that carries the previous section's properties, after the
+    signature table) takes no room: a 1 pt line, no spacing. A normal empty
+    line there is pushed onto a page of its own when the signature ends at the
+    foot of the page, which then prints with nothing but its page number."""
+    sec = doc.add_section(start)
+    brk = doc.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
+    ppr = brk.get_or_add_pPr()
+    spacing = OxmlElement("w:spacing")
+    for k, v in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+        spacing.set(qn(k), v)
+    ppr.insert_element_before(spacing, "w:ind", "w:jc", "w:rPr", "w:sectPr", "w:pPrChange")
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    rpr.append(OxmlElement("w:vanish"))
+    rpr.append(size)
+    ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+    return sec
+
+
 def landscape_section(doc):
     from docx.enum.section import WD_SECTION
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec = new_section(doc, WD_SECTION.NEW_PAGE)
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
     sec.top_margin, sec.bottom_margin = Mm(21), Mm(21)

@@ -13,6 +13,7 @@ DEPARTMENT = "bao_cao_don_vi.docx"
 CONSOLIDATED = "bao_cao_tong_hop.docx"
 ANNEX_MARKERS = ("[[tt]]", "[[name]]", "[[start]]", "[[finish]]", "[[progress]]")
 GROUP_MARKER = "[[group]]"
+STATUS_MARKER = "[[status]]"  # optional: without it the status follows the progress in its cell
 
 OPEN, CLOSE = "\U0010FFF0", "\U0010FFF1"  # untypable; stripped from data (see plain.clean_text)
 DELIMITERS = re.compile(f"[{OPEN}{CLOSE}]")

@@ -27,10 +27,11 @@ class Entry:
     position: str = ""
     summary: list[str] = field(default_factory=list)
     ident: str = ""         # one person or collective (two namesakes with codes stay apart)
+    notes: list[str] = field(default_factory=list)  # what an answer assumes, said even when 'đủ'
 
     def as_json(self) -> dict:
         return {"recipient": self.recipient, "kind": self.kind, "unit": self.unit, "title": self.title,
-                "result": self.result, "reasons": self.reasons, "basis": self.basis}
+                "result": self.result, "reasons": self.reasons, "basis": self.basis, "notes": self.notes}
 
 
 @dataclass
@@ -62,7 +63,8 @@ def run_review(data: WorkbookData, year: int | None = None) -> Review:
             for p in people:
                 out = engine.person(st.rule, p)
                 entries.append(Entry(p.name, S.INDIVIDUAL, p.unit, st.title, out.result, out.reasons(st.basis),
-                                     st.basis, p.position, out.summary, f"cn:{p.record.row}"))
+                                     st.basis, p.position, out.summary, f"cn:{p.record.row}",
+                                     list(dict.fromkeys(out.notes))))
         else:
             for c in collectives:
                 out = engine.collective(st.rule, c)

@@ -11,6 +11,7 @@ from ..atomic import atomic_path, check_writable
 from ..errors import ThiDuaError
 from ..records import read_workbook
 from . import RESULT_LABEL, run_review
+from .rules import YES_RESULT
 from .sheets import summary_text, write_review
 
 
@@ -36,6 +37,9 @@ def review_command(workbook: Path, year: int | None, as_json: bool, output: Path
         console.print(f"{e.recipient}{where} — {e.title}: {RESULT_LABEL[e.result]}", markup=False)
         for reason in e.reasons:
             console.print(f"    - {reason}", markup=False)
+        if e.result == YES_RESULT:
+            for note in e.notes:
+                console.print(f"    - Lưu ý: {note}", markup=False)
     console.print(summary_text(review))
     if output is not None:
         console.print(f"Đã ghi: {output}")

@@ -1,9 +1,12 @@
 """The facts the standards need, indexed once: each person's and each
 collective's rating by year, each person's recognised initiatives and the
-award history. Rows that cannot be tied to one person are left out here
-(validation reports them)."""
+award history, and each person's disciplines with the dates they were in
+force. Rows that cannot be tied to one person are left out here
+(validation reports them). Two rating rows of one person and year that
+disagree are a conflict: neither is used (the review says so)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -28,6 +31,69 @@ class Award:
     row: int
 
 
+# what two rating rows of one person and year must agree on
+RATING_FACTS = ("rating", "movement", "discipline", "discipline_date", "discipline_end", "discipline_months",
+                "leave_days", "leave_reason")
+
+
+@dataclass(frozen=True)
+class Discipline:
+    """One discipline of a person: its level and the days it was in force
+    (``start`` None: only its row's year is known; ``end`` None: not known)."""
+    level: str
+    year: int
+    start: dt.date | None
+    end: dt.date | None
+    row: int
+
+    def in_force(self, year: int) -> bool | None:
+        """Whether it was in force at some time of ``year``; None when unknown."""
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if self.start is None:
+            if year < self.year:
+                return False
+            if self.end is not None:
+                return self.end >= first
+            return True if year == self.year else None
+        if self.start > last:
+            return False
+        if self.end is not None:
+            return self.end >= first
+        return True if self.start.year == year else None
+
+    def described(self, year: int) -> str:
+        """'Khiển trách năm 2025 (…)' when undated in its own year, else its dates."""
+        where = f"trang Đánh giá, dòng {self.row}"
+        if self.start is None and self.end is None:
+            return f"{self.level} năm {self.year} ({where})"
+        when = f"quyết định ngày {self.start:%d/%m/%Y}" if self.start else f"năm {self.year}"
+        until = f", đến ngày {self.end:%d/%m/%Y}" if self.end else ""
+        return f"{self.level} ({when}{until}; {where}), còn hiệu lực trong năm {year}"
+
+
+def _day(value) -> dt.date | None:
+    return value.start if getattr(value, "ok", False) and value.precision == "day" else None
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def discipline_of(rec: Record) -> Discipline | None:
+    """The discipline a rating row records (a level other than none and pending)."""
+    level = rec["discipline"]
+    if level in (None, "", DISCIPLINE_NONE, DISCIPLINE_PENDING) or level not in DISCIPLINE_RANK:
+        return None
+    start, end = _day(rec["discipline_date"]), _day(rec["discipline_end"])
+    months = rec["discipline_months"]
+    if end is None and start is not None and isinstance(months, int) and months > 0:
+        end = _add_months(start, months) - dt.timedelta(days=1)
+    return Discipline(level, rec["year"], start, end, rec.row)
+
+
 def award_year(rec: Record) -> int | None:
     """Năm, or a Giai đoạn, năm cell that holds a single year ('2024', 'Năm 2024')."""
     if isinstance(rec["year"], int):
@@ -41,6 +107,8 @@ class Facts:
         self.directory = Directory(data.staff)
         d = self.directory
         self.ratings: dict[tuple[int, int], Record] = {}            # (id(person), year)
+        self.conflicts: dict[tuple[int, int], list[Record]] = {}    # rows of one person and year that disagree
+        self.disciplines: dict[int, list[Discipline]] = defaultdict(list)
         self.unit_ratings: dict[tuple[str, int], Record] = {}       # (unit key, year)
         self.initiatives: dict[int, list[Record]] = defaultdict(list)
         self.awards: dict[int, list[Award]] = defaultdict(list)
@@ -55,7 +123,12 @@ class Facts:
                 continue
             p = d.find(rec.raw.get("subject"), rec.raw.get("staff_code"), rec.raw.get("department")).person
             if p is not None:
-                self.ratings.setdefault((id(p), year), rec)
+                first = self.ratings.setdefault((id(p), year), rec)
+                if first is not rec and any(first[k] != rec[k] for k in RATING_FACTS):
+                    self.conflicts.setdefault((id(p), year), [first]).append(rec)
+                found = discipline_of(rec)
+                if found is not None:
+                    self.disciplines[id(p)].append(found)
         for rec in data.initiatives:
             p = d.find(rec.raw.get("name"), rec.raw.get("staff_code"), rec.raw.get("department")).person
             if p is not None and isinstance(rec["year"], int):
@@ -73,7 +146,12 @@ class Facts:
                 self.awards[id(p)].append(Award(rec["form"], year, rec["award_type"] or "", rec.row))
 
     def rating(self, person: Person, year: int) -> Record | None:
-        return self.ratings.get((id(person), year))
+        """The person's rating row of ``year``; None when there is none or two that disagree."""
+        key = (id(person), year)
+        return None if key in self.conflicts else self.ratings.get(key)
+
+    def conflict(self, person: Person, year: int) -> list[Record]:
+        return self.conflicts.get((id(person), year), [])
 
     def unit_rating(self, unit_key: str, year: int) -> Record | None:
         return self.unit_ratings.get((unit_key, year))

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import schema as S
+from ..records import Record
 from ..vntext import count_text
 from .defaults import BANG_KHEN, CSTD_CS, CSTD_TINH, LDTT, TT_LDTT, TT_LDXS
 from .facts import (DISCIPLINE_NONE, DISCIPLINE_PENDING, DISCIPLINE_RANK, NO, NOT_IN_CHAIN, RATING_RANK,
                     SCOPE_RANK, YES, Facts)
 from .people import Collective, Person
+from .service import service
 from .standards import Standard
 
 YES_RESULT, NO_RESULT, UNKNOWN_RESULT = "đủ", "không đủ", "chưa đủ dữ liệu"
@@ -29,9 +31,12 @@ class Check:
 class Outcome:
     checks: list[Check] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)   # achievements, for the proposal list
+    notes: list[str] = field(default_factory=list)     # said even when 'đủ': what the answer assumes
 
     def add(self, ok: bool | None, text: str) -> None:
-        self.checks.append(Check(ok, text))
+        check = Check(ok, text)
+        if check not in self.checks:  # one fact asked by two conditions is said once
+            self.checks.append(check)
 
     @property
     def result(self) -> str:
@@ -112,7 +117,20 @@ class Engine:
         return out
 
     # -- shared conditions ---------------------------------------------
+    def record(self, p: Person, year: int, out: Outcome) -> Record | None:
+        """The person's rating row of ``year``; two rows that disagree make every
+        condition read from it unknown, saying which rows."""
+        rows = self.facts.conflict(p, year)
+        if rows:
+            out.add(None, f"có {count_text(len(rows))} dòng đánh giá năm {year} của {p.name} khác nhau (trang Đánh "
+                          f"giá, dòng {', '.join(str(r.row) for r in rows)}): giữ một dòng đúng rồi rà soát lại")
+            return None
+        return self.facts.rating(p, year)
+
     def rating_at_least(self, p: Person, year: int, minimum: str, out: Outcome, what: str = "Xếp loại") -> None:
+        if self.facts.conflict(p, year):
+            self.record(p, year, out)
+            return
         rec = self.facts.rating(p, year)
         if rec is None:
             out.add(None, f"chưa có xếp loại năm {year} của {p.name} (trang Đánh giá)")
@@ -126,21 +144,40 @@ class Engine:
             out.add(True, f"{what} năm {year}: {rating}")
             out.summary.append(f"Năm {year}: {rating}")
 
-    def discipline(self, p: Person, year: int, level: str | None, out: Outcome) -> None:
+    def discipline(self, p: Person, years: range | int, st: Standard, out: Outcome) -> None:
+        """No discipline from ``st.discipline_from`` up in force in any of ``years``
+        (by its dates, or its row's year when undated), and none pending. A year
+        without its rating row has no discipline recorded in it; the disciplines
+        recorded on any row count by their dates."""
+        level = st.discipline_from
         if level is None:
             return
-        rec = self.facts.rating(p, year)
-        if rec is None:
-            out.add(None, f"chưa có dữ liệu kỷ luật năm {year} của {p.name} (trang Đánh giá)")
-            return
-        value = rec["discipline"] or DISCIPLINE_NONE
-        if value == DISCIPLINE_PENDING:
-            out.add(False, f"Đang bị xem xét kỷ luật (năm {year})")
-        elif value not in DISCIPLINE_RANK:
-            out.add(None, f"kỷ luật năm {year} '{value}' không đọc được (trang Đánh giá, dòng {rec.row})")
-        elif value != DISCIPLINE_NONE and DISCIPLINE_RANK[value] >= DISCIPLINE_RANK[level]:
-            out.add(False, f"Bị kỷ luật {value} năm {year}")
-        else:
+        years = range(years, years + 1) if isinstance(years, int) else years
+        basis = st.discipline_basis
+        cite = f" [căn cứ {basis}]" if basis and basis not in st.basis else ""
+        heavy = [d for d in self.facts.disciplines.get(id(p), ()) if DISCIPLINE_RANK[d.level] >= DISCIPLINE_RANK[level]]
+        states = []
+        for y in years:
+            rec = self.record(p, y, out)
+            in_force = [d for d in heavy if d.in_force(y)]
+            unsure = [d for d in heavy if d.in_force(y) is None]
+            value = (rec["discipline"] or DISCIPLINE_NONE) if rec is not None else None
+            if in_force:
+                out.add(False, f"Bị kỷ luật {'; '.join(d.described(y) for d in in_force)}" + cite)
+                states.append(False)
+            elif value == DISCIPLINE_PENDING:
+                out.add(False, f"Đang bị xem xét kỷ luật (năm {y}, trang Đánh giá, dòng {rec.row})" + cite)
+                states.append(False)
+            elif unsure:
+                out.add(None, f"chưa rõ kỷ luật {'; '.join(d.described(d.year) for d in unsure)} còn hiệu lực trong "
+                              f"năm {y} không: ghi 'Kỷ luật đến ngày' hoặc 'Thời hạn kỷ luật (tháng)' ở trang Đánh giá")
+                states.append(None)
+            elif rec is not None and value not in DISCIPLINE_RANK:
+                out.add(None, f"kỷ luật năm {y} '{value}' không đọc được (trang Đánh giá, dòng {rec.row})")
+                states.append(None)
+            else:
+                states.append(True)
+        if states and all(states):
             out.add(True, "Không bị kỷ luật")
 
     def initiatives(self, p: Person, years: range, scope: str, need: int, out: Outcome) -> bool | None:
@@ -175,14 +212,18 @@ class Engine:
             out.summary.append(f"Chiến sĩ thi đua cơ sở năm {year}")
             return
         if year == self.year:
+            # the year under review: found eligible here, not yet granted (its decision comes with this one)
             now = self.person(CSTD_CS, p)
             state = {YES_RESULT: True, NO_RESULT: False, UNKNOWN_RESULT: None}[now.result]
             detail = "; ".join(c.text for c in now.checks if c.ok is state) if state is not True else ""
-            out.add(state, f"Chiến sĩ thi đua cơ sở năm {year}" if state else
+            pending = f"tính cả năm {year} nếu được công nhận Chiến sĩ thi đua cơ sở năm {year}"
+            out.add(state, f"Đủ tiêu chuẩn Chiến sĩ thi đua cơ sở năm {year}, chưa được công nhận ({pending})"
+                    if state else
                     f"chưa rõ đạt Chiến sĩ thi đua cơ sở năm {year}: {detail}" if state is None else
                     f"Không đạt Chiến sĩ thi đua cơ sở năm {year}: {detail}")
             if state:
-                out.summary.append(f"Đủ tiêu chuẩn Chiến sĩ thi đua cơ sở năm {year}")
+                out.summary.append(f"Đủ tiêu chuẩn Chiến sĩ thi đua cơ sở năm {year} ({pending})")
+                out.notes.append(f"Năm {year} chưa được công nhận Chiến sĩ thi đua cơ sở: {pending}")
         elif mine:
             kinds = ", ".join(sorted({a.award_type.lower() for a in mine}))
             out.add(False, f"Chiến sĩ thi đua cơ sở năm {year} được khen {kinds}, không tính vào số năm liên tục")
@@ -201,7 +242,8 @@ class Engine:
 def labour(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
     y = e.year
     e.rating_at_least(p, y, st.min_rating, out)
-    rec = e.facts.rating(p, y)
+    rec = e.record(p, y, out)
+    service(e, st, p, y, out)
     if rec is not None:
         movement = rec["movement"]
         if movement == YES:
@@ -210,7 +252,7 @@ def labour(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
             out.add(False, f"Không tham gia phong trào thi đua năm {y}")
         else:
             out.add(None, f"chưa ghi 'Tham gia phong trào thi đua' năm {y} (trang Đánh giá, dòng {rec.row})")
-        e.discipline(p, y, st.discipline_from, out)
+    e.discipline(p, y, st, out)
 
 
 def emulation_base(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
@@ -248,6 +290,7 @@ def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None
     years = range(e.year - n + 1, e.year + 1)
     for y in years:
         e.chain_year(p, y, out)
+    e.discipline(p, years, st, out)
     need = _given(st.min_initiatives, 1)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
     span = f"{years[0]}–{years[-1]}"
@@ -271,7 +314,7 @@ def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
         e.chain_year(p, y, chain)
     _either(out, (f"'{st.min_rating}' {count_text(n)} năm liên tục", rated),
             (f"Chiến sĩ thi đua cơ sở {count_text(n)} lần liên tục", chain))
-    e.discipline(p, e.year, st.discipline_from, out)
+    e.discipline(p, years, st, out)
     need = _given(st.min_initiatives, 2)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
     span = f"{years[0]}–{years[-1]}"
@@ -291,6 +334,7 @@ def _either(out: Outcome, *ways: tuple[str, Outcome]) -> None:
         if way.result == YES_RESULT:
             out.checks += way.checks
             out.summary += way.summary
+            out.notes += way.notes
             return
     def why(way: Outcome, state: bool | None) -> str:
         return "; ".join(c.text for c in way.checks if c.ok is state)
@@ -341,8 +385,9 @@ def _collective_common(e: Engine, st: Standard, c: Collective, out: Outcome) -> 
                 pending.append(m)
             elif value != DISCIPLINE_NONE and DISCIPLINE_RANK[value] >= DISCIPLINE_RANK[level]:
                 punished.append(m)
+        local = f" [{st.discipline_basis}]" if st.discipline_basis else ""
         if punished:
-            out.add(False, f"Có thành viên bị kỷ luật từ {level} trở lên năm {y}: {_names(punished)}")
+            out.add(False, f"Có thành viên bị kỷ luật từ {level} trở lên năm {y}: {_names(punished)}{local}")
         elif pending or unknown:
             if pending:
                 out.add(None, f"thành viên đang bị xem xét kỷ luật: {_names(pending)}")

@@ -30,6 +30,8 @@ def review_grid(review: Review) -> list[list]:
         row[len(REVIEW_FIXED) + titles.index(e.title)] = RESULT_LABEL[e.result]
         if e.result != YES_RESULT:
             reasons[key].append(f"{e.title}: " + "; ".join(e.reasons))
+        elif e.notes:
+            reasons[key].append(f"{e.title} (đủ, lưu ý): " + "; ".join(e.notes))
     for key, row in rows.items():
         row[REASONS_COLUMN] = "\n".join(reasons[key])
     return [list(REVIEW_FIXED) + titles] + list(rows.values())

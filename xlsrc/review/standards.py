@@ -13,7 +13,8 @@ from ..vntext import nfc, strip_marks
 from .defaults import DEFAULT_STANDARDS, RULE_TITLES
 
 THRESHOLDS = ("min_rating", "years", "min_initiatives", "initiative_scope", "member_share", "member_min_rating",
-              "min_emulation_members", "discipline_from")
+              "min_emulation_members", "discipline_from", "min_service_months", "max_leave_days", "leave_counted")
+TEXTS = ("discipline_basis", "service_basis")  # the basis of a condition, cited in its reasons
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Standard:
     unreadable: list[str] = field(default_factory=list)   # threshold headers that could not be read
 
     def __getattr__(self, name):
-        if name in THRESHOLDS:
+        if name in THRESHOLDS or name in TEXTS:
             return self.__dict__["values"].get(name)
         raise AttributeError(name)
 
@@ -75,6 +76,9 @@ def _threshold(col: S.Column, raw: object):
     if col.key == "member_share":
         share = parse_share(raw)
         return share, share is not None
+    if col.key == "leave_counted":
+        from .service import parse_reasons
+        return parse_reasons(raw)
     if col.kind == S.INT:
         n = parse_int(raw)
         return n, n is not None
@@ -99,6 +103,9 @@ def make_standard(rule: str, title: str, basis: str, row: int, raw_of) -> Standa
             st.values[key] = value
         else:
             st.unreadable.append(col.header)
+    for key in TEXTS:
+        text = nfc(raw_of(key)).strip()
+        st.values[key] = text or default.get(key) or ""
     return st
 
 

@@ -1,0 +1,300 @@
+"""Issue 21 §1: the units' proposals (Word tờ trình and danh sách, hand-made
+Excel lists, the Danh sách đề nghị of thidua workbooks) consolidated into one
+checked list, 'Đề nghị của các đơn vị', each row with its source."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from xlsrc import schema as S
+from xlsrc.consolidate import consolidate, write_master
+from xlsrc.consolidate.cli_view import summary_text
+from xlsrc.consolidate.extract import extract_file
+from xlsrc.legacy_encodings import encode_tcvn3
+
+SHEET = S.PROPOSALS.name
+
+
+def _header(doc: Document, agency: str, parent: str = "UBND TỈNH HÀ TĨNH", number: str = "12/TTr-STP") -> None:
+    """The NĐ 30/2020 heading: a borderless two-column table."""
+    t = doc.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = f"{parent}\n{agency}"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    t.cell(1, 0).text = f"Số: {number}"
+    t.cell(1, 1).text = "Hà Tĩnh, ngày 05 tháng 12 năm 2025"
+
+
+def _table(doc: Document, header: list[str], rows: list[tuple], merge_groups: bool = True):
+    t = doc.add_table(rows=1, cols=len(header))
+    for i, h in enumerate(header):
+        t.rows[0].cells[i].text = h
+    for r in rows:
+        cells = t.add_row().cells
+        for i, v in enumerate(r):
+            cells[i].text = v
+        if merge_groups and r[0] == "" and all(v == "" for v in r[2:]):  # a section row merged across
+            cells[1].merge(cells[-1])
+    return t
+
+
+def _to_trinh(path: Path, agency: str, title: str, header: list[str], rows: list[tuple], **kw) -> Path:
+    doc = Document()
+    _header(doc, agency, **kw)
+    doc.add_paragraph("TỜ TRÌNH")
+    doc.add_paragraph("Về việc đề nghị khen thưởng năm 2025")
+    doc.add_paragraph("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; căn cứ kết quả họp Hội đồng "
+                      "Thi đua - Khen thưởng, kính đề nghị xem xét, khen thưởng cho các tập thể, cá nhân sau:")
+    doc.add_paragraph(title)
+    _table(doc, header, rows)
+    doc.add_paragraph("Nơi nhận:")
+    doc.save(path)
+    return path
+
+
+def _master_rows(path: Path) -> list[dict]:
+    ws = openpyxl.load_workbook(path)[SHEET]
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def test_a_word_proposal_under_a_title_with_sections_and_honorifics(tmp_path):
+    src = _to_trinh(tmp_path / "STP.docx", "SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
+                    ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích tóm tắt"],
+                    [("", "I. Tập thể", "", ""),
+                     ("1", "Phòng Hành chính tư pháp", "Sở Tư pháp", "Hoàn thành xuất sắc nhiệm vụ 2 năm liên tục"),
+                     ("", "II. Cá nhân", "", ""),
+                     ("01", "Ông Nguyễn Văn An", "Trưởng phòng", "HTXS nhiệm vụ 2024, 2025"),
+                     ("02", "Bà Trần Thị Bình", "Chuyên viên", "HTXS nhiệm vụ")])
+    result = consolidate([str(src)], jobs=1)
+    out = write_master(result, tmp_path / "master.xlsx")
+    rows = _master_rows(out)
+    assert [r["Tên tập thể, cá nhân"] for r in rows] == ["Phòng Hành chính tư pháp", "Nguyễn Văn An", "Trần Thị Bình"]
+    assert [r["Đối tượng"] for r in rows] == [S.COLLECTIVE, S.INDIVIDUAL, S.INDIVIDUAL]
+    assert [r["Giới tính"] for r in rows] == [None, "Nam", "Nữ"]
+    assert {r["Hình thức, danh hiệu đề nghị"] for r in rows} == {"Bằng khen cấp bộ, ban, ngành, tỉnh"}
+    assert {r["Đơn vị đề nghị"] for r in rows} == {"Sở Tư pháp"}      # from the document's heading
+    assert [(r["Nguồn: trang tính"], r["Nguồn: dòng"]) for r in rows] == [("Bảng 2", 3), ("Bảng 2", 5), ("Bảng 2", 6)]
+    assert rows[1]["Thành tích tóm tắt"] == "HTXS nhiệm vụ 2024, 2025"
+    # the form taken from the title is said, at its row, in the master and in --json
+    assert "tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN" in rows[0]["Kiểm tra"]
+    codes = {f["code"] for f in result.findings}
+    assert {"FORM_FROM_TITLE", "KIND_FROM_GROUP"} <= codes and "COLUMN_MISSING" not in codes
+    js = result.as_json()
+    assert js["proposals"] == 3 and js["files"][0]["proposals"] == 3
+
+
+def _continued(path: Path) -> Path:
+    """A two-row header (merged), the list split into two tables (the second,
+    after a page break, without its header), numbering '1.' and a name typed in
+    the TCVN3 font .VnTime."""
+    doc = Document()
+    _header(doc, "UBND XÃ CẨM BÌNH", parent="UBND TỈNH HÀ TĨNH", number="05/TTr-UBND")
+    doc.add_paragraph("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025")
+    t = doc.add_table(rows=2, cols=5)
+    heads = [("TT", "TT"), ("Họ và tên", "Họ và tên"), ("Đơn vị công tác", "Đơn vị công tác"),
+             ("Đề nghị khen thưởng", "Hình thức"), ("Đề nghị khen thưởng", "Thành tích")]
+    for c in (0, 1, 2):  # merged down over the two header rows
+        t.cell(0, c).merge(t.cell(1, c)).text = heads[c][0]
+    for c in (3, 4):
+        t.cell(1, c).text = heads[c][1]
+    t.cell(0, 3).merge(t.cell(0, 4)).text = "Đề nghị khen thưởng"
+    rows = [("1.", "Lê Văn Hùng", "Thôn Bắc", "Giấy khen", "Tích cực"),
+            ("2.", "Võ Thị Lan", "Thôn Nam", "Lao động tiên tiến", "Hoàn thành tốt")]
+    for r in rows:
+        cells = t.add_row().cells
+        for c, v in enumerate(r):
+            cells[c].text = v
+    run_cell = t.add_row().cells
+    run_cell[0].text = "3."
+    para = run_cell[1].paragraphs[0]
+    run = para.add_run(encode_tcvn3("Nguyễn Thị Hương"))
+    fonts = OxmlElement("w:rFonts")
+    fonts.set(qn("w:ascii"), ".VnTime")
+    fonts.set(qn("w:hAnsi"), ".VnTime")
+    run._r.get_or_add_rPr().append(fonts)
+    run_cell[2].text, run_cell[3].text, run_cell[4].text = "Thôn Đông", "Giấy khen", "Xuất sắc"
+    t2 = doc.add_table(rows=2, cols=5)  # the next page: no header
+    for r, values in enumerate([("4.", "Trần Văn Nam", "Thôn Tây", "Giấy khen", "Gương mẫu"),
+                                ("5.", "Hồ Thị Mai", "Trường Mầm non", "Lao động tiên tiến", "Tận tụy")]):
+        for c, v in enumerate(values):
+            t2.cell(r, c).text = v
+    doc.save(path)
+    return path
+
+
+def test_a_list_continued_in_a_second_table_with_a_merged_header_and_a_legacy_font(tmp_path):
+    ex = extract_file(str(_continued(tmp_path / "CamBinh.docx")))
+    assert ex["status"] == "ok", ex["message"]
+    rows = ex["rows"]["proposals"]
+    assert [r["recipient"] for r in rows] == ["Lê Văn Hùng", "Võ Thị Lan", "Nguyễn Thị Hương", "Trần Văn Nam",
+                                              "Hồ Thị Mai"]
+    assert [r["form"] for r in rows] == ["Giấy khen", "Lao động tiên tiến", "Giấy khen", "Giấy khen",
+                                         "Lao động tiên tiến"]
+    assert [r["order"] for r in rows] == [1, 2, 3, 4, 5]
+    assert [(r["source_sheet"], r["source_row"]) for r in rows][-2:] == [("Bảng 3", 1), ("Bảng 3", 2)]
+    assert ex["unit_text"] == "UBND xã Cẩm Bình" or "Cẩm Bình" in ex["unit_text"]
+    assert any(f["code"] == "LEGACY_ENCODING" for f in ex["findings"])
+    assert "TCVN3" in ex["message"]
+
+
+def _hand_made_xlsx(path: Path, unit: str, rows: list[tuple]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS de nghi"
+    ws.append([unit.upper()])
+    ws.append(["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"])
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng đề nghị", "Tóm tắt thành tích"])
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reviewed_demo(tmp_path_factory):
+    """Sở Ngoại vụ's own workbook after its review (Rà soát and Danh sách đề nghị filled)."""
+    folder = tmp_path_factory.mktemp("demo")
+    exe = [sys.executable, "-m", "xlsrc"]
+    assert subprocess.run(exe + ["demo", str(folder)], capture_output=True).returncode == 0
+    out = folder / "SoNgoaiVu.xlsx"
+    got = subprocess.run(exe + ["review", str(folder / "ThiDua_demo.xlsx"), "-o", str(out)], capture_output=True)
+    assert got.returncode in (0, 1), got.stderr
+    return out
+
+
+def test_each_proposal_is_checked_against_the_units_own_workbook_and_the_other_units(tmp_path, reviewed_demo):
+    book = tmp_path / "SoNgoaiVu.xlsx"
+    shutil.copyfile(reviewed_demo, book)
+    word = _to_trinh(tmp_path / "SNgV_totrinh.docx", "SỞ NGOẠI VỤ", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+                     ["STT", "Họ và tên", "Chức vụ", "Hình thức, danh hiệu đề nghị", "Thành tích tóm tắt"],
+                     [("1", "Bà Trần Thị B", "Phó Chánh Văn phòng", "Bằng khen của Chủ tịch UBND tỉnh", "HTXS"),
+                      ("2", "Ông Phan Văn Z", "Chuyên viên", "Bằng khen của Chủ tịch UBND tỉnh", "HTXS"),
+                      ("3", "Ông Nguyễn Văn A", "Chánh Văn phòng", "Huân chương Lao động hạng Ba", "Cống hiến"),
+                      ("4", "Ông Nguyễn Văn A", "Chánh Văn phòng", "Huân chương Lao động hạng Ba", "Trùng")],
+                     number="20/TTr-SNgV")
+    other = _hand_made_xlsx(tmp_path / "SoTuPhap.xlsx", "Sở Tư pháp",
+                            [(1, "Trần Thị B", "Chuyên viên", "Bằng khen của Chủ tịch UBND tỉnh", "Tốt"),
+                             (2, "Lê Thị Hoa", "Chuyên viên", "Giấy khen", "Tốt")])
+    result = consolidate([str(book), str(word), str(other)], jobs=1)
+    rows = _master_rows(write_master(result, tmp_path / "master.xlsx"))
+    by = {(r["Đơn vị đề nghị"], r["Tên tập thể, cá nhân"], r["Nguồn: dòng"]): r["Kiểm tra"] or "" for r in rows}
+    b_ngv = by[("Sở Ngoại vụ", "Trần Thị B", 2)]
+    assert "Lỗi" in b_ngv and "Rà soát" in b_ngv and "không đủ tiêu chuẩn" in b_ngv        # its own review says no
+    assert "Sở Tư pháp" in b_ngv                                                          # and another unit proposes her
+    assert "không có trong trang 'Cán bộ'" in by[("Sở Ngoại vụ", "Phan Văn Z", 3)]
+    assert "Rà soát" not in by[("Sở Ngoại vụ", "Phan Văn Z", 3)]
+    twice = by[("Sở Ngoại vụ", "Nguyễn Văn A", 4)]
+    assert "Đề nghị hai lần" in twice and "không thuộc thẩm quyền của Chủ tịch UBND tỉnh" in twice
+    assert "tự quyết định" in by[("Sở Tư pháp", "Lê Thị Hoa", 6)]
+    assert "Sở Ngoại vụ" in by[("Sở Tư pháp", "Trần Thị B", 5)]
+    # the Word list, newer, stands for Sở Ngoại vụ's proposals; its workbook still gives works and staff
+    files = {Path(f.file).name: f for f in result.files}
+    assert files["SNgV_totrinh.docx"].proposals == 4 and files["SoNgoaiVu.xlsx"].status == "ok"
+
+
+def test_the_danh_sach_de_nghi_of_a_thidua_workbook_is_read(tmp_path, reviewed_demo):
+    ex = extract_file(str(reviewed_demo))
+    got = ex["rows"]["proposals"]
+    ws = openpyxl.load_workbook(reviewed_demo)[S.PROPOSAL_SHEET]
+    listed = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[1]]
+    assert len(got) == len(listed) > 0
+    assert [(r["recipient"], r["form"]) for r in got][:2] == [(listed[0][1], listed[0][4]), (listed[1][1], listed[1][4])]
+    assert "proposals" in ex["covered"] and "đề nghị khen thưởng" in ex["message"]
+
+
+def test_files_that_cannot_be_read_are_listed_with_the_reason(tmp_path, monkeypatch):
+    empty = Document()
+    empty.add_paragraph("Báo cáo không có bảng")
+    empty.save(tmp_path / "khongbang.docx")
+    (tmp_path / "hong.docx").write_bytes(b"PK\x03\x04 not really")
+    with zipfile.ZipFile(tmp_path / "entity.docx", "w") as z:
+        z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>'
+                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   '<w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>')
+    (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    from xlsrc.proposals import word
+    monkeypatch.setattr(word.shutil, "which", lambda name: None)   # no LibreOffice on this PC
+    monkeypatch.setattr(word.sys, "platform", "linux")             # and no Word
+    result = consolidate([str(tmp_path)], jobs=1)
+    status = {Path(f.file).name: (f.status, f.message) for f in result.files}
+    assert set(status) == {"khongbang.docx", "hong.docx", "entity.docx", "cu.doc"}
+    assert status["khongbang.docx"][0] == "skipped"   # a Word file that proposes nothing: listed, not an error
+    assert all(s == "error" for name, (s, _) in status.items() if name != "khongbang.docx")
+    assert "Không tìm thấy danh sách đề nghị" in status["khongbang.docx"][1]
+    assert result.exit_code == 2 and "1 bỏ qua" in summary_text(result)
+    assert "không phải tệp Word" in status["hong.docx"][1]
+    assert "an toàn" in status["entity.docx"][1]
+    assert "LibreOffice hoặc Microsoft Word" in status["cu.doc"][1]
+    for _, message in status.values():
+        assert "Traceback" not in message and "Error" not in message
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to convert a .doc")
+def test_a_doc_file_is_converted_by_libreoffice_and_read(tmp_path):
+    (tmp_path / "src").mkdir()
+    src = _to_trinh(tmp_path / "src" / "STP.docx", "SỞ TƯ PHÁP",
+                    "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN", ["TT", "Họ và tên", "Chức vụ", "Thành tích"],
+                    [("1", "Ông Đinh Văn Tú", "Chuyên viên", "Tốt")])
+    out = tmp_path / "in"
+    out.mkdir()
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(out), str(src)], capture_output=True, timeout=180)
+    doc = out / "STP.doc"
+    before = doc.read_bytes()
+    ex = extract_file(str(doc))
+    assert ex["status"] == "ok", ex["message"]
+    assert [(r["recipient"], r["form"]) for r in ex["rows"]["proposals"]] == [("Đinh Văn Tú", "Giấy khen")]
+    assert "LibreOffice" in ex["message"] and doc.read_bytes() == before
+
+
+def test_text_from_a_unit_stays_text_in_the_master(tmp_path):
+    src = _to_trinh(tmp_path / "x.docx", "SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN",
+                    ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"],
+                    [("1", "=HYPERLINK(\"http://x\",\"Bấm\")", "{{ 7*7 }}", "0912345678")])
+    out = write_master(consolidate([str(src)], jobs=1), tmp_path / "m.xlsx")
+    ws = openpyxl.load_workbook(out)[SHEET]
+    cells = [c for c in ws[2] if c.value is not None]
+    assert any(c.value == '=HYPERLINK("http://x","Bấm")' and c.data_type == "s" for c in cells)
+    assert any(c.value == "0912345678" for c in cells) and any(c.value == "{{ 7*7 }}" for c in cells)
+
+
+def test_consolidate_json_lists_each_files_proposals(tmp_path):
+    _to_trinh(tmp_path / "a.docx", "SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN",
+              ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"], [("1", "Ông Lê Hải", "Bác sĩ", "Tốt")])
+    got = subprocess.run([sys.executable, "-m", "xlsrc", "consolidate", str(tmp_path / "a.docx"), "-o",
+                          str(tmp_path / "m.xlsx"), "--json"], capture_output=True, text=True, encoding="utf-8")
+    data = json.loads(got.stdout)
+    assert data["proposals"] == 1 and data["files"][0]["proposals"] == 1
+    assert data["files"][0]["unit"] == "Sở Y tế"
+
+
+def test_the_same_word_file_sent_twice_is_read_once(tmp_path):
+    a = _to_trinh(tmp_path / "a.docx", "SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN",
+                  ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"], [("1", "Ông Lê Hải", "Bác sĩ", "Tốt")])
+    shutil.copyfile(a, tmp_path / "a_gui_lai.docx")
+    result = consolidate([str(tmp_path)], jobs=1)
+    assert sorted(f.status for f in result.files) == ["duplicate", "ok"]
+    assert len(result.content.rows["proposals"]) == 1
+
+
+def test_the_demo_shows_the_boards_side(tmp_path):
+    got = subprocess.run([sys.executable, "-m", "xlsrc", "demo", str(tmp_path / "d")], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert got.returncode == 0, got.stderr
+    rows = _master_rows(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx")
+    units = {r["Đơn vị đề nghị"] for r in rows}
+    assert {"Sở Tư pháp", "Sở Ngoại vụ", "UBND xã Cẩm Bình"} <= units
+    checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
+    assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
+    assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()

@@ -1,0 +1,290 @@
+"""Proposals read from one unit's file: the Danh sách đề nghị sheet of a
+thidua workbook, a hand-made Excel list, or the table of a Word file (tờ
+trình, danh sách đề nghị). Each row keeps its source (file, sheet or table,
+row); what had to be interpreted (the form taken from the title, the kind
+from a group row or the name) is said at its cell."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import schema as S
+from ..findings import WARNING, Finding, cell_ref
+from ..tables import GROUP_SEPARATOR, locate
+from ..vntext import bare_name, fold, nfc
+
+SPEC = S.PROPOSALS
+TITLE_ROWS = 6   # the rows above a hand-made list's header that may hold its title
+# 'đề nghị' followed within a few words by what is asked: khen thưởng, tặng, công nhận, xét
+# ('đã có văn bản đề nghị UBND tỉnh cho phép lùi …' in a list of works is no proposal)
+_PROPOSE = re.compile(r"\bde ?nghi\b(?:\W+\w+){0,4}?\W+(?:khen|tang|cong nhan|xet|truy tang)\b|^to trinh\b")
+_GENDER_OF = {"ông": "Nam", "bà": "Nữ"}
+_NUMBERING = re.compile(r"\d{1,6}[.)]")
+
+
+def _form_terms() -> list[tuple[str, str]]:
+    """(folded spelling, form) of every award form, longest first, so that
+    'chien si thi dua cap tinh' wins over 'chien si thi dua'."""
+    pairs = []
+    for term in S.vocabulary("award_form").terms:
+        for name in (term.value,) + term.aliases:
+            pairs.append((fold(name), term.value))
+    return sorted(set(pairs), key=lambda p: -len(p[0]))
+
+
+_FORMS = _form_terms()
+
+
+def form_in_text(text: str) -> str | None:
+    """The award form a title or heading names ('DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG
+    KHEN CỦA CHỦ TỊCH UBND TỈNH' → Bằng khen …), the longest spelling found as
+    whole words; None when it names none."""
+    key = f" {fold(text)} "
+    for spelling, form in _FORMS:
+        if spelling and f" {spelling} " in key:
+            return form
+    return None
+
+
+def says_proposal(lines: list[str], headers: dict[str, str] | None = None, sheet: str = "") -> bool:
+    """A table is a list of proposals when its title, its sheet's name or its
+    form column's header says 'đề nghị' (a list of awards granted does not)."""
+    return any(_PROPOSE.search(fold(t)) for t in list(lines) + [sheet] if t) or \
+        any(re.search(r"\bde ?nghi\b", fold(t)) for t in (headers or {}).values() if t)
+
+
+def locate_proposals(grid, sheet: str, merges=None, bold=None):
+    return locate(SPEC, grid, sheet, SPEC.key_column, merges=merges, bold=bold)
+
+
+def title_form(lines: list[str]) -> tuple[str | None, str]:
+    """The form the title lines name, and the line that names it (the nearest
+    line to the table first)."""
+    for line in reversed(lines):
+        form = form_in_text(line)
+        if form:
+            return form, line
+    return None, ""
+
+
+def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> tuple[list[dict], list, list[Finding]]:
+    """Master rows, records and the reader's own notes for one located
+    proposals table (``lines``: the title lines above it)."""
+    from ..consolidate.extract import kinds_from_groups, table_rows
+    rows, _, records = table_rows(SPEC, grid, loc, sheet, year)
+    notes: list[Finding] = []
+    _names(rows, records)
+    for row in rows:  # numbering typed '1.', '2)' in a Word list
+        order = row.get("order")
+        if isinstance(order, str) and _NUMBERING.fullmatch(order.strip()):
+            row["order"] = int(order.strip().rstrip(".)"))
+    if "recipient_kind" not in loc.columns:
+        kinds_from_groups("recipient_kind", loc, rows, records)
+    if "form" not in loc.columns:
+        notes += _forms_from_headings(rows, records, loc, sheet, lines)
+    return rows, records, notes
+
+
+def _names(rows: list[dict], records) -> None:
+    """'Ông Nguyễn Văn A' is the person Nguyễn Văn A (Ông/Bà gives the gender
+    when the table has no Giới tính); 'Đ/c', 'Đồng chí' are dropped."""
+    for row, rec in zip(rows, records):
+        name = rec.raw.get("recipient")
+        if not isinstance(name, str):
+            continue
+        bare, honorific = bare_name(name)
+        if not honorific:
+            continue
+        row["recipient"] = rec.values["recipient"] = bare
+        rec.values.setdefault("recipient_kind", None)
+        if not rec.values.get("recipient_kind"):
+            rec.values["recipient_kind"] = row["recipient_kind"] = S.INDIVIDUAL
+        gender = _GENDER_OF.get(honorific.lower())
+        if gender and not rec.values.get("gender"):
+            rec.values["gender"] = row["gender"] = gender
+
+
+def _forms_from_headings(rows: list[dict], records, loc, sheet: str, lines: list[str]) -> list[Finding]:
+    """The table has no form column: each row takes the form its group row
+    names ('I. Bằng khen của Chủ tịch UBND tỉnh'), else the one the title
+    names, with one warning per source of the form."""
+    title, title_line = title_form(lines)
+    said: dict[tuple[str, str], list[int]] = {}
+    for row, rec in zip(rows, records):
+        heading = loc.groups.get(rec.row - 1, "")
+        form, where = None, ""
+        for part in reversed(heading.split(GROUP_SEPARATOR)) if heading else ():
+            form = form_in_text(part)
+            if form:
+                where = f"dòng nhóm '{part.strip()}'"
+                break
+        if form is None and title:
+            form, where = title, f"tiêu đề '{' '.join(title_line.split())}'"
+        if form:
+            rec.values["form"] = row["form"] = form
+            said.setdefault((where, form), []).append(rec.row)
+    col = SPEC.column("form")
+    at = loc.excel_col(SPEC.key_column) or 1
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "FORM_FROM_TITLE",
+                    f"Bảng không có cột '{col.header}': {len(got)} dòng lấy hình thức '{form}' từ {where}.")
+            for (where, form), got in said.items()]
+
+
+# --------------------------------------------------------------------------
+def from_word(path: str, result: dict[str, Any]) -> None:
+    """Fill an extract_file result from a Word file: the proposals of every
+    table that lists them, the unit from the document's header."""
+    from ..consolidate.extract import check_tables
+    from ..consolidate.units import facts_from_lines
+    from .word import legacy_note, read_word
+    doc = read_word(path)
+    result["kind"] = "word"
+    import hashlib
+    with open(path, "rb") as fh:   # the same bytes sent twice are one file (the master's duplicate check)
+        result["sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
+    facts = facts_from_lines(_header_lines(doc))
+    result["unit_text"] = facts.get("heading_unit") or facts.get("annex_unit") or facts.get("title_unit") or ""
+    result["doc_date"] = facts.get("date")
+    year = facts.get("year")
+    rows: list[dict] = []
+    tables, notes = [], []
+    previous = None   # (table, location) of the last proposals table: a table after it without a header continues it
+    for table in doc.tables:
+        sheet = f"Bảng {table.index}"
+        grid, merges, offset = table.grid, table.merges, 0
+        lines = table.before or (previous[2] if previous else doc.lines[:12])
+        loc = locate_proposals(grid, sheet, merges, lambda r, c, b=table.bold: (r, c) in b)
+        if loc is not None and "form" not in loc.columns and not says_proposal(lines + doc.lines[:15], loc.header_texts):
+            loc = None  # a list of names that proposes nothing (the council's members, say)
+        if (loc is None or not loc.rows) and previous is not None and _continues(previous, table):
+            head = previous[0].grid[:previous[1].data_start]
+            offset = len(head)
+            width = max(len(table.grid[0]), max((len(r) for r in head), default=0))
+            grid = [list(r) + [None] * (width - len(r)) for r in head + table.grid]
+            merges = [m for m in previous[0].merges if m[2] < offset] + \
+                     [(a + offset, b, c + offset, d) for a, b, c, d in table.merges]
+            loc = locate_proposals(grid, sheet, merges)
+        if loc is None or not loc.rows:
+            previous = None
+            continue
+        got, records, said = proposal_rows(grid, loc, sheet, year, lines)
+        if offset:  # rows numbered within their own table
+            for r in got:
+                r["source_row"] -= offset
+            for rec in records:
+                rec.row -= offset
+        tables.append((SPEC, loc, sheet, records))
+        notes += said
+        rows += got
+        previous = (table, loc, lines)
+    if not rows:  # a Word file that proposes nothing (a report, a note): listed, not read
+        result["status"] = "skipped"
+        result["message"] = (f"Không tìm thấy danh sách đề nghị khen thưởng trong tệp Word '{Path(path).name}' (cần "
+                             f"một bảng có cột 'Họ và tên' hoặc 'Tên tập thể, cá nhân' và cột 'Hình thức, danh hiệu đề "
+                             f"nghị', hoặc tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG …'); bỏ qua tệp này.")
+        return
+    findings = [{**f.as_dict(), "file": path} for f in notes] + check_tables(path, tables)
+    if doc.legacy:
+        findings.append({**Finding("Bảng 1", 1, "", "A1", WARNING, "LEGACY_ENCODING",
+                                   f"Văn bản gõ bằng phông chữ cũ: {legacy_note(doc)}; hãy kiểm tra tên người, "
+                                   f"tên đơn vị.").as_dict(), "file": path})
+    result.update(status="ok", rows={"proposals": rows}, covered=["proposals"], findings=findings,
+                  errors=sum(f["severity"] == "error" for f in findings))
+    result["warnings"] = len(findings) - result["errors"]
+    extra = [x for x in (legacy_note(doc), f"chuyển từ .doc bằng {doc.converted_from}" if doc.converted_from else "")
+             if x]
+    result["message"] = f"{len(rows)} đề nghị khen thưởng" + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def _header_lines(doc) -> list[str]:
+    """The document's heading: the paragraphs before the first table and the
+    lines of a first table that is the NĐ 30 header (agency | Quốc hiệu)."""
+    lines = list(doc.tables[0].before) if doc.tables else list(doc.lines)
+    if not doc.tables:
+        return lines[:20]
+    first = doc.tables[0]
+    if len(first.grid) <= 4:  # the two-column header table of an administrative document
+        for row in first.grid:
+            for v in row:
+                if isinstance(v, str):
+                    lines.extend(x for x in v.splitlines() if x.strip())
+    return lines + doc.lines[:20]
+
+
+def _continues(previous, table) -> bool:
+    """A table straight after a proposals table, of the same width, without
+    a header of its own: the same list continued on the next page."""
+    prev_table, _, _ = previous
+    width = len(prev_table.grid[0]) if prev_table.grid else 0
+    return bool(table.grid) and len(table.grid[0]) == width and table.index == prev_table.index + 1 and \
+        not any(t.strip() for t in table.before)
+
+
+# --------------------------------------------------------------------------
+def from_book(book, names: list[str], claimed: set[str], year: int | None, template: bool):
+    """The proposals tables of a workbook: its Danh sách đề nghị sheet (a
+    thidua workbook) and any unclaimed sheet whose table says it lists
+    proposals. Returns (sheet, location, rows, records, notes) per table."""
+    from ..consolidate.extract import _title_lines, sheet_merges
+    out = []
+    for sheet in names:
+        if sheet in claimed:
+            continue
+        own = fold(sheet) == fold(S.PROPOSAL_SHEET)
+        grid = book.read(sheet)
+        if not grid:
+            continue
+        loc = locate_proposals(grid, sheet, sheet_merges(book, sheet))
+        if loc is None or not loc.rows:
+            continue
+        lines = _title_lines(grid[max(0, loc.header_row - TITLE_ROWS):], min(loc.header_row, TITLE_ROWS))
+        if not own and not says_proposal(lines, {"form": loc.header_texts.get("form", "")}, sheet):
+            continue
+        rows, records, notes = proposal_rows(grid, loc, sheet, year, lines)
+        out.append((sheet, loc, rows, records, notes))
+    return out
+
+
+def canonical_form(title: object) -> str:
+    """One spelling per form or title, to compare a proposal with a review column."""
+    term = S.vocabulary("award_form").lookup(nfc(title))
+    return term.value if term is not None else fold(title)
+
+
+def person_key(name: object) -> str:
+    return fold(bare_name(name)[0])
+
+
+def unit_facts(book, names: list[str]) -> dict:
+    """What a unit's own thidua workbook says about those it proposes: the
+    names on its Cán bộ sheet, and its review's result and reason for each
+    person and title (the Rà soát sheet the review wrote)."""
+    from ..records import find_sheet
+    out: dict[str, Any] = {"staff": [], "review": {}, "review_year": None}
+    staff = find_sheet(names, S.STAFF)
+    if staff:
+        grid = book.read(staff)
+        loc = locate(S.STAFF, grid, staff, S.STAFF.key_column)
+        if loc is not None:
+            c = loc.columns["name"]
+            out["staff"] = sorted({person_key(grid[r][c]) for r in loc.rows
+                                   if c < len(grid[r]) and isinstance(grid[r][c], str) and grid[r][c].strip()})
+    review = next((n for n in names if fold(n) == fold(S.REVIEW_SHEET)), None)
+    grid = book.read(review) if review else []
+    if grid and len(grid[0]) > 6 and fold(grid[0][0] or "").startswith("ho va ten"):
+        from ..review.sheets import REASONS_COLUMN, REVIEW_FIXED
+        titles = [(j, canonical_form(t), nfc(t)) for j, t in enumerate(grid[0]) if j >= len(REVIEW_FIXED) and t]
+        for row in grid[1:]:
+            if not row or not isinstance(row[0], str) or not row[0].strip():
+                continue
+            reasons = nfc(row[REASONS_COLUMN] if len(row) > REASONS_COLUMN else "") or ""
+            for j, form, title in titles:
+                result = nfc(row[j]) if j < len(row) and row[j] else ""
+                if result:
+                    why = next((line.split(":", 1)[1].strip() for line in reasons.splitlines()
+                                if fold(line.split(":", 1)[0]) == fold(title)), "")
+                    out["review"].setdefault(person_key(row[0]), {})[form] = (result, why)
+            if isinstance(row[4] if len(row) > 4 else None, (int, float)):
+                out["review_year"] = int(row[4])
+    return out

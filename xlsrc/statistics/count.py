@@ -1,0 +1,240 @@
+"""Every figure of the statistical forms, counted from the workbook's rows,
+each with the rows it counts (so that a figure can be traced), plus the
+yearly Thống kê: awards by year, form and kind, prize money per year, and the
+share of Lao động tiên tiến and Chiến sĩ thi đua cơ sở among staff."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .. import schema as S
+from ..parsing import DateValue
+from ..records import Record, WorkbookData
+from .forms import FORMS, Form, Line
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing counted: an award row (its count of recipients) or a movement."""
+    sheet: str
+    row: int
+    unit: str
+    name: str
+    form: str
+    weight: int
+    fields: tuple[tuple[str, str], ...]
+
+    def get(self, key: str) -> str:
+        return dict(self.fields).get(key, "")
+
+
+@dataclass
+class Figure:
+    form: str
+    row: str
+    column: str
+    value: int
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Statistics:
+    year: int
+    unit: str
+    figures: dict[str, dict[tuple[str, str], Figure]]   # form code -> (row, column) -> figure
+    notes: list[str]                                      # what could not be counted, and why
+    awards_by_form: dict[tuple[str, str], int]           # (form, kind) -> recipients in the year
+    items: dict[str, list[Item]]                          # form code -> everything it counts
+
+    def value(self, form: str, row: str, column: str) -> int:
+        return self.figures[form][(row, column)].value
+
+    def as_json(self) -> dict:
+        return {"year": self.year, "unit": self.unit, "forms": {
+            code: [{"row": r, "column": c, "value": f.value,
+                    "rows": [{"sheet": i.sheet, "row": i.row, "unit": i.unit, "name": i.name, "count": i.weight}
+                             for i in f.items]} for (r, c), f in figs.items()]
+            for code, figs in self.figures.items()},
+            "awards": [{"form": f, "kind": k, "count": n} for (f, k), n in sorted(self.awards_by_form.items())],
+            "notes": self.notes}
+
+
+def _day(value) -> dt.date | None:
+    return value.start if isinstance(value, DateValue) and value.ok else None
+
+
+def award_year(rec: Record) -> tuple[int | None, str]:
+    """The year an award counts in: that of its decision's date, else its
+    Năm column (said in the notes)."""
+    d = _day(rec["decision_date"])
+    if d is not None:
+        return d.year, ""
+    return (rec["year"], "year") if isinstance(rec["year"], int) else (None, "")
+
+
+def _award_item(rec: Record, sheet: str) -> Item:
+    kind = rec["recipient_kind"] or ""
+    ctype = rec["collective_type"] or ""
+    fields = {"recipient_kind": kind, "collective_type": ctype, "person_group": rec["person_group"] or "",
+              "award_type": rec["award_type"] or "",
+              "collective": "collective" if kind == S.COLLECTIVE and ctype != "Hộ gia đình" else ""}
+    count = rec["count"] if isinstance(rec["count"], int) and rec["count"] > 0 else 1
+    return Item(sheet, rec.row, rec.text("unit"), rec.text("recipient"), rec["form"] or "", count,
+                tuple(sorted(fields.items())))
+
+
+def _movement_item(rec: Record, sheet: str) -> Item:
+    start, end = _day(rec["date"]), _day(rec["movement_end"])
+    length = "" if start is None or end is None else ("short" if (end - start).days < 365 else "long")
+    fields = {"movement_kind": rec["movement_kind"] or "", "movement_scope": rec["movement_scope"] or "",
+              "length": length}
+    return Item(sheet, rec.row, rec.text("unit"), rec.text("summary") or rec.text("number"), "", 1,
+                tuple(sorted(fields.items())))
+
+
+def _selects(line: Line, item: Item) -> bool:
+    if line.forms and item.form not in line.forms:
+        return False
+    if line.key:
+        return item.get(line.key) in line.values
+    return True
+
+
+def _fill(form: Form, items: list[Item]) -> dict[tuple[str, str], Figure]:
+    """Each cell: the items its row and its column select; a total row or
+    column sums its parts (so that a total always equals what it adds up)."""
+    rows = {r.code: r for r in form.rows}
+    cols = {c.code: c for c in form.columns}
+
+    def cell(r: str, c: str) -> list[Item]:
+        row, col = rows[r], cols[c]
+        if row.total_of:
+            return [i for part in row.total_of for i in cell(part, c)]
+        if col.total_of:
+            return [i for part in col.total_of for i in cell(r, part)]
+        return [i for i in items if _selects(row, i) and _selects(col, i)]
+
+    out = {}
+    for r in rows:
+        for c in cols:
+            got = cell(r, c)
+            out[(r, c)] = Figure(form.code, r, c, sum(i.weight for i in got), got)
+    return out
+
+
+def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
+    notes: list[str] = []
+    awards_sheet = data.sheet_names.get("awards", S.AWARDS.name)
+    plans_sheet = data.sheet_names.get("plans", S.PLANS.name)
+    awards: list[Item] = []
+    by_year_only: list[int] = []
+    undated: list[int] = []
+    for rec in data.records.get("awards", []):
+        if not rec["form"]:
+            continue
+        y, how = award_year(rec)
+        if y is None:
+            undated.append(rec.row)
+            continue
+        if y != year:
+            continue
+        if how:
+            by_year_only.append(rec.row)
+        awards.append(_award_item(rec, awards_sheet))
+    if by_year_only:
+        notes.append(f"{len(by_year_only)} dòng khen thưởng không có ngày quyết định: tính theo cột 'Năm' (trang "
+                     f"'{awards_sheet}', dòng {_rows(by_year_only)}).")
+    if undated:
+        notes.append(f"{len(undated)} dòng khen thưởng không có ngày quyết định và năm: không tính (trang "
+                     f"'{awards_sheet}', dòng {_rows(undated)}).")
+    untyped = [i.row for i in awards if not i.get("award_type")]
+    if untyped:
+        notes.append(f"{len(untyped)} dòng khen thưởng năm {year} chưa ghi 'Loại hình khen thưởng': không vào cột "
+                     f"loại hình nào (trang '{awards_sheet}', dòng {_rows(untyped)}).")
+    movements = [_movement_item(rec, plans_sheet) for rec in data.records.get("plans", [])
+                 if rec["movement_kind"] and _day(rec["date"]) and _day(rec["date"]).year == year]
+    unknown = [i.row for i in movements if not i.get("length")]
+    if unknown:
+        notes.append(f"{len(unknown)} phong trào chưa ghi 'Ngày kết thúc phong trào': không vào cột thời gian (trang "
+                     f"'{plans_sheet}', dòng {_rows(unknown)}).")
+    figures, items = {}, {}
+    for form in FORMS:
+        source = movements if form.source == S.PLANS.name else awards
+        figures[form.code] = _fill(form, source)
+        items[form.code] = source
+    by_form: dict[tuple[str, str], int] = defaultdict(int)
+    for i in awards:
+        by_form[(i.form, i.get("recipient_kind") or "Chưa rõ")] += i.weight
+    return Statistics(year, unit, figures, notes, dict(by_form), items)
+
+
+def _rows(rows: list[int]) -> str:
+    shown = ", ".join(map(str, rows[:12]))
+    return shown + (" …" if len(rows) > 12 else "")
+
+
+# --------------------------------------------------------------------------
+TITLE_LDTT, TITLE_CSTDCS = "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"
+
+
+@dataclass
+class Yearly:
+    """The Thống kê sheet: over every year the workbook holds."""
+    by_year: list[tuple[int, str, str, int]]        # year, form, kind, recipients
+    by_unit: list[tuple[int, str, str, int]]        # year, unit, kind, recipients (a master)
+    money: list[tuple[int, int, list[str]]]         # year, prize money, decisions that could not be counted
+    shares: list[tuple[int, int, str, int, int]]    # year, staff, basis, LĐTT, CSTĐCS
+
+
+def yearly(data: WorkbookData) -> Yearly:
+    counts: dict[tuple[int, str, str], int] = defaultdict(int)
+    units: dict[tuple[int, str, str], int] = defaultdict(int)
+    titles: dict[tuple[int, str], int] = defaultdict(int)
+    for rec in data.records.get("awards", []):
+        y, _ = award_year(rec)
+        if y is None or not rec["form"]:
+            continue
+        item = _award_item(rec, "")
+        kind = item.get("recipient_kind") or "Chưa rõ"
+        counts[(y, item.form, kind)] += item.weight
+        if item.unit:
+            units[(y, item.unit, kind)] += item.weight
+        ach = rec["year"] if isinstance(rec["year"], int) else y   # a title counts in the year of its achievement
+        if item.form in (TITLE_LDTT, TITLE_CSTDCS):
+            titles[(ach, item.form)] += item.weight
+    years = sorted({y for y, _, _ in counts} | {y for y, _ in titles})
+    return Yearly(sorted((y, f, k, n) for (y, f, k), n in counts.items()),
+                  sorted((y, u, k, n) for (y, u, k), n in units.items()),
+                  _money(data), [(y, *_staff(data, y), titles[(y, TITLE_LDTT)], titles[(y, TITLE_CSTDCS)])
+                                 for y in years])
+
+
+def _staff(data: WorkbookData, year: int) -> tuple[int, str]:
+    """Staff in a year: the individuals rated that year (Đánh giá), else the
+    Cán bộ list as it is now (said)."""
+    rated = {r.text("staff_code") or r.text("subject") for r in data.records.get("ratings", [])
+             if r["year"] == year and r["recipient_kind"] == S.INDIVIDUAL}
+    if rated:
+        return len(rated), f"cá nhân có xếp loại năm {year} (trang Đánh giá)"
+    staff = data.records.get("staff", [])
+    return len(staff), "danh sách trang Cán bộ hiện nay" if staff else "chưa có danh sách cán bộ"
+
+
+def _money(data: WorkbookData) -> list[tuple[int, int, list[str]]]:
+    """Prize money of the unit's own decisions (the Quyết định sheet), by the
+    year of the decision, computed as the decision document computes it."""
+    from ..awards.decision import build
+    from ..errors import ThiDuaError
+    totals: dict[int, int] = defaultdict(int)
+    missing: dict[int, list[str]] = defaultdict(list)
+    for rec in data.records.get("decisions", []):
+        d = _day(rec["date"])
+        number = rec.text("number")
+        if d is None or not number:
+            continue
+        try:
+            totals[d.year] += build(data, number).total
+        except ThiDuaError as exc:
+            missing[d.year].append(f"{number}: {exc}")
+    return [(y, totals[y], missing[y]) for y in sorted(set(totals) | set(missing))]
