@@ -80,3 +80,14 @@ def test_twice_the_individual_without_an_individual_coefficient_is_an_error():
     (Decimal("2.50"), "2,5"), (Decimal("12.0"), "12,0"), (Decimal("0.3"), "0,3")])
 def test_a_coefficient_is_written_with_a_decimal_comma(value, text):
     assert coefficient_text(value) == text
+
+
+def test_a_coefficient_row_of_the_decree():
+    """_c builds the defaults (at import); called here so that its own logic is checked."""
+    from xlsrc.awards.money import _IN_FORCE, _TWICE, ND152, _c
+    plain = _c("Giấy khen", S.INDIVIDUAL, "0.3", "điểm e khoản 1 Điều 54")
+    assert plain == Coefficient("Giấy khen", S.INDIVIDUAL, Decimal("0.3"), f"điểm e khoản 1 Điều 54 {ND152}",
+                                _IN_FORCE, None, S.UNVERIFIED)
+    twice = _c("Giấy khen", S.COLLECTIVE, "0.6", "điểm c khoản 2 Điều 54", _TWICE + " thêm")
+    assert twice.times_individual == Decimal(2) and twice.note == _IN_FORCE + _TWICE + " thêm"
+    assert _c("X", S.COLLECTIVE, "1", "w", " " + _TWICE).times_individual is None  # only a note that starts so
