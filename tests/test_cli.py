@@ -121,14 +121,45 @@ def test_python_m_and_console_script_are_the_same_entry_point():
     assert "from .cli import main" in (Path(__file__).parents[1] / "xlsrc" / "__main__.py").read_text()
 
 
-def test_readme_test_command_is_what_ci_runs():
+def _test_command_module():
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.spec_from_file_location("ci_test_command", Path(__file__).parents[1] / ".ci" / "test_command.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_test_command_is_what_ci_runs_and_runs_everything():
     from pathlib import Path
     root = Path(__file__).parents[1]
-    res = subprocess.run(["bash", "-c", "awk '/<!-- ci:test-command -->/{found=1; next} found && /^```/{if (inblock) "
-                          "exit; inblock=1; next} found && inblock {print; exit}' README.md"],
-                         cwd=root, capture_output=True, text=True)
-    assert "pytest" in res.stdout
-    assert "README.md" in (root / ".ci" / "run").read_text()
+    res = subprocess.run([sys.executable, ".ci/test_command.py", "README.md"], cwd=root, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "python -m pytest" in res.stdout
+    run = (root / ".ci" / "run").read_text()
+    assert "python3 .ci/test_command.py README.md" in run and 'bash -c "$cmd"' in run
+
+
+SETUP = 'python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[test]" && '
+
+
+@pytest.mark.parametrize("tail", ["python -m pytest -q", "python -m pytest -q -n auto", "python -m pytest -n 2 -ra",
+                                  "python -m pytest -qq -v --durations=20"])
+def test_a_command_that_runs_everything_is_accepted(tail):
+    assert _test_command_module().problems(SETUP + tail) == []
+
+
+@pytest.mark.parametrize("tail", [
+    "python -m pytest -q -m 'not slow'", "python -m pytest -q -k consolidate", "python -m pytest -q -m slow",
+    "python -m pytest -q --deselect tests/test_cli.py::test_x", "python -m pytest -q --ignore tests/test_bundle.py",
+    "python -m pytest -q --ignore=tests/test_bundle.py", "python -m pytest -q --ignore-glob='*slow*'",
+    "python -m pytest -q tests/test_cli.py", "python -m pytest -q -x", "python -m pytest -q --lf",
+    "python -m pytest -q --sw", "python -m pytest -q -p no:randomly", "python -m pytest -q || true",
+    "python -m pytest -q; true", "PYTEST_ADDOPTS='-m not slow' python -m pytest -q", "python -m pytest -q -mslow",
+    "python -m pytest -q --co", "python -m pytest -q -n auto -k 'not pdf'", "echo pytest", "python -m unittest",
+    "python -m pytest -q && python -m pytest -q -m slow"])
+def test_a_command_that_may_leave_tests_out_is_refused(tail):
+    assert _test_command_module().problems(SETUP + tail) != [], tail
 
 
 def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):

@@ -13,7 +13,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -116,21 +115,49 @@ def test_output_into_a_missing_folder_is_an_error_and_no_folder_is_made(tmp_path
         assert not (tmp_path / "khong_co").exists()
 
 
-def test_ctrl_c_prints_stopped_and_exits_130(tmp_path):
-    src = template_file(tmp_path / "mau.xlsx", works=[work(i, f"Việc {i}") for i in range(1, 200)])
+INTERRUPT_AT = Path(__file__).with_name("interrupt_at.py")
+
+
+def _ctrl_c_at(point: str, tmp_path: Path, files: int = 3) -> tuple[subprocess.CompletedProcess, Path]:
+    """``thidua consolidate`` interrupted by SIGINT when it reaches ``point``
+    (tests/interrupt_at.py): the run says when it is there, then the signal is
+    sent. Returns the process's outcome and the master's path."""
+    src = template_file(tmp_path / "mau.xlsx", works=[work(i, f"Việc {i}") for i in range(1, 20)])
     folder = tmp_path / "vao"
     folder.mkdir()
-    for i in range(1200):  # a few seconds of reading even on a fast machine: Ctrl+C comes well before the end
-        (folder / f"don_vi_{i:04d}.xlsx").write_bytes(src.read_bytes())
-    proc = subprocess.Popen([sys.executable, "-m", "xlsrc", "consolidate", folder, "-o", tmp_path / "th.xlsx"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)
-    assert proc.poll() is None, "finished before Ctrl+C could be sent"
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    assert err.strip().endswith("Đã dừng.") and "Traceback" not in err + out
-    assert not (tmp_path / "th.xlsx").exists()
+    for i in range(files):
+        (folder / f"don_vi_{i}.xlsx").write_bytes(src.read_bytes())
+    master = tmp_path / "th.xlsx"
+    ready_r, ready_w = os.pipe()
+    proc = subprocess.Popen([sys.executable, str(INTERRUPT_AT), point, "consolidate", str(folder), "-o", str(master),
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, READY_FD=str(ready_w)), pass_fds=(ready_w,))
+    os.close(ready_w)
+    with os.fdopen(ready_r, "rb") as ready:
+        said = ready.readline()  # blocks until the run is at the point (or has ended without reaching it)
+    if said == b"READY\n":
+        proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert said == b"READY\n", f"the run never reached '{point}': {proc.returncode} {err}"
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), master
+
+
+@pytest.mark.parametrize("point", ["reading", "writing", "swallowed"])
+def test_ctrl_c_before_the_master_is_written_prints_stopped_exits_130_and_writes_nothing(tmp_path, point):
+    r, master = _ctrl_c_at(point, tmp_path)
+    assert r.returncode == 130, r.stderr
+    assert r.stderr.strip().endswith("Đã dừng.") and "Traceback" not in r.stderr + r.stdout
+    assert not master.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mau.xlsx", "vao"]  # no temporary file left either
+
+
+@pytest.mark.parametrize("point", ["printing", "ending"])
+def test_ctrl_c_after_the_master_is_written_still_exits_130(tmp_path, point):
+    r, master = _ctrl_c_at(point, tmp_path)
+    assert r.returncode == 130, r.stderr
+    assert r.stderr.strip().endswith("Đã dừng.") and "Traceback" not in r.stderr + r.stdout
+    assert "Exception ignored" not in r.stderr
+    assert master.exists()  # complete: it had its name before the signal came
 
 
 # -- issue 10 §6: console and path handling ------------------------------------

@@ -68,17 +68,39 @@ def test_validate_on_a_large_workbook_prints_a_few_lines(tmp_path):
     assert len(listed.read_text(encoding="utf-8").splitlines()) == 601
 
 
-def test_progress_shows_only_when_the_work_takes_longer_than_a_second():
-    import time
+class _ManualTimer:
+    """threading.Timer whose time is up only when the test says so."""
+    made: list = []
+
+    def __init__(self, interval, function):
+        self.interval, self.function, self.daemon, self.cancelled = interval, function, False, False
+        _ManualTimer.made.append(self)
+
+    def start(self):
+        pass
+
+    def cancel(self):
+        self.cancelled = True
+
+    def time_is_up(self):
+        self.function()
+
+
+def test_progress_shows_only_when_the_work_takes_longer_than_a_second(monkeypatch):
+    import threading
     from rich.console import Console
     from xlsrc.findings_view import slow_progress
+    monkeypatch.setattr(threading, "Timer", _ManualTimer)
+    _ManualTimer.made.clear()
     quick, slow = io.StringIO(), io.StringIO()
     with slow_progress(Console(file=quick, force_terminal=True), "Đang lập báo cáo"):
-        time.sleep(0.05)
+        pass  # done before its second is up
     with slow_progress(Console(file=slow, force_terminal=True), "Đang lập báo cáo"):
-        time.sleep(1.6)
+        _ManualTimer.made[-1].time_is_up()  # still working when the second is up
+    assert [t.interval for t in _ManualTimer.made] == [1.0, 1.0]
+    assert all(t.cancelled for t in _ManualTimer.made)  # no spinner starts after the work
     assert quick.getvalue() == "" and "Đang lập báo cáo" in slow.getvalue()
-    plain = io.StringIO()  # not a terminal (a pipe, a log): never a progress line
+    plain = io.StringIO()  # not a terminal (a pipe, a log): never a progress line, no timer at all
     with slow_progress(Console(file=plain), "Đang lập báo cáo"):
-        time.sleep(1.2)
-    assert plain.getvalue() == ""
+        pass
+    assert plain.getvalue() == "" and len(_ManualTimer.made) == 2

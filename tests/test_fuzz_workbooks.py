@@ -3,7 +3,7 @@ workbooks — schema sheets with random cells, hand-made tables, CSV/HTML
 named .xlsx/.xls, random bytes — and runs the real commands on each, in a
 child process whose memory is capped. Every run must end with a Vietnamese
 result: no traceback, no unexpected-error message, exit code 0, 1, 2 or 3,
-the input unchanged, within a bounded time."""
+the input unchanged, within a bounded processor time."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +13,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import openpyxl
@@ -24,7 +23,7 @@ from xlsrc import cli, schema as S  # noqa: F401  (loaded once, before the child
 from xlsrc import consolidate, report  # noqa: F401
 
 MEMORY_CAP = 2 * 1024 ** 3  # address space of each command run
-TIME_CAP = 60.0             # seconds per command run
+CPU_CAP = 60                # processor seconds per command run (not wall-clock: the machine's load does not count)
 
 HEADERS = [c.header for c in S.WORKS.columns] + [c.header for c in S.AWARDS.columns] + \
           [c.header for c in S.PLANS.columns] + list(S.INFO_HEADERS)
@@ -106,14 +105,15 @@ def make_file(folder: Path, spec) -> Path:
 
 def run_capped(*args, cwd):
     """``thidua ARGS`` — the real entry point — in a forked child with its
-    memory capped, its output captured, and a time limit."""
+    memory and processor time capped (a run over either is killed by the
+    system: a signal, not an exit code the test accepts) and its output captured."""
     out_path = Path(cwd) / ".fuzz-output.txt"
-    start = time.monotonic()
     pid = os.fork()
     if pid == 0:  # child
         code = 99
         try:
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+            resource.setrlimit(resource.RLIMIT_CPU, (CPU_CAP, CPU_CAP))  # a forked child starts at zero
             os.environ["XDG_STATE_HOME"] = str(cwd)
             fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(fd, 1)
@@ -133,18 +133,9 @@ def run_capped(*args, cwd):
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        if time.monotonic() - start > TIME_CAP * 2:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            raise AssertionError(f"{args}: still running after {TIME_CAP * 2} s")
-        time.sleep(0.02)
-    code = os.waitstatus_to_exitcode(status)
-    return subprocess.CompletedProcess(args, code, out_path.read_text(errors="replace"), ""), \
-        time.monotonic() - start
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)  # over its processor time: -SIGXCPU / -SIGKILL, refused below
+    return subprocess.CompletedProcess(args, code, out_path.read_text(errors="replace"), "")
 
 
 def digest(path: Path) -> tuple[str, int]:
@@ -164,11 +155,10 @@ def test_random_workbooks_through_the_real_commands(spec):
                 ("consolidate", src, "-o", folder / "ra" / "tong.xlsx", "--jobs", "2"),
                 ("report", src, "-o", folder / "ra" / "bc.docx")]
         for args in runs:
-            r, seconds = run_capped(*args, cwd=folder)
+            r = run_capped(*args, cwd=folder)
             text = r.stdout + r.stderr
             assert r.returncode in (0, 1, 2, 3), (args, r.returncode, text[-2000:])
             assert "Traceback" not in text, (args, text[-3000:])
             assert "lỗi ngoài dự kiến" not in text, (args, text[-2000:], (folder / "thidua" / "thidua.log").read_text()
                                                      if (folder / "thidua" / "thidua.log").exists() else "")
-            assert seconds < TIME_CAP, (args, seconds)
             assert digest(src) == before, args

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 
 import pytest
 
@@ -16,22 +17,77 @@ def _pid_and_range(lo: int, hi: int):
     return os.getpid(), lo, hi, sum(range(lo, hi))
 
 
-def test_two_halves_the_second_in_another_process_when_the_system_allows():
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="the two-process path is for Linux only")
+
+
+@pytest.fixture()
+def two_cores_one_thread(monkeypatch):
+    """The system where the two-process path is meant to be taken (CI's):
+    Linux, two cores for this process, no other thread running — whatever
+    threads earlier tests left behind and however many cores this machine has."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(halves.threading, "active_count", lambda: 1)
+
+
+@pytest.fixture()
+def forks(monkeypatch):
+    """The number of times in_halves forked."""
+    made = []
+    real_fork = os.fork
+
+    def counting_fork():
+        pid = real_fork()
+        if pid:
+            made.append(pid)
+        return pid
+    monkeypatch.setattr(halves.os, "fork", counting_fork)
+    return made
+
+
+@linux_only
+def test_can_fork_on_linux_with_two_cores_and_one_thread_only(monkeypatch, two_cores_one_thread):
+    assert halves.can_fork()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert not halves.can_fork()  # one core: nothing to gain
+
+
+@linux_only
+def test_can_fork_refuses_while_another_thread_runs(monkeypatch):
+    import threading
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not halves.can_fork()  # a fork would copy a lock another thread may hold
+    finally:
+        stop.set()
+        other.join()
+
+
+@linux_only
+def test_two_halves_the_second_in_another_process(two_cores_one_thread, forks):
     got = halves.in_halves(_pid_and_range, 20_000)
     assert [g[1:3] for g in got] == [(0, 10_000), (10_000, 20_000)]
     assert sum(g[3] for g in got) == sum(range(20_000))
     assert got[0][0] == os.getpid()
-    if halves.can_fork():  # Linux with two cores (CI): the second half was made in a child
-        assert got[1][0] != os.getpid()
-    else:
-        assert got[1][0] == os.getpid()
+    assert got[1][0] != os.getpid() and len(forks) == 1  # the second half was made in a child
+
+
+def test_without_a_safe_fork_both_halves_are_made_here(monkeypatch, forks):
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    got = halves.in_halves(_pid_and_range, 20_000)
+    assert got == [(os.getpid(), 0, 10_000, sum(range(10_000))), (os.getpid(), 10_000, 20_000,
+                                                                   sum(range(10_000, 20_000)))]
+    assert forks == []
 
 
 def test_a_small_loop_is_not_split():
     assert halves.in_halves(_pid_and_range, 100) == [(os.getpid(), 0, 100, sum(range(100)))]
 
 
-def test_a_half_that_fails_in_the_child_is_made_here():
+@linux_only
+def test_a_half_that_fails_in_the_child_is_made_here(two_cores_one_thread, forks):
     parent = os.getpid()
 
     def work(lo, hi):
@@ -40,17 +96,20 @@ def test_a_half_that_fails_in_the_child_is_made_here():
         return list(range(lo, hi))
     got = halves.in_halves(work, 10_000)
     assert got[0] + got[1] == list(range(10_000))
+    assert len(forks) == 1
 
 
-def test_an_error_in_this_half_is_raised_and_the_child_reaped():
+@linux_only
+def test_an_error_in_this_half_is_raised_and_the_child_reaped(two_cores_one_thread, forks):
     def work(lo, hi):
         if lo == 0:
             raise ValueError("here")
         return hi - lo
     with pytest.raises(ValueError):
         halves.in_halves(work, 10_000)
+    assert len(forks) == 1
     with pytest.raises(ChildProcessError):  # no child left behind
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(forks[0], os.WNOHANG)
 
 
 def _master_rows(n: int) -> list[dict]:
@@ -66,14 +125,18 @@ def _master_rows(n: int) -> list[dict]:
     return rows
 
 
-def test_the_master_is_the_same_bytes_on_one_core_and_on_two(monkeypatch):
+@linux_only
+def test_the_master_is_the_same_bytes_on_one_core_and_on_two(monkeypatch, two_cores_one_thread, forks):
     rows = {"works": _master_rows(50_000)}
     info = {"unit_name": "Ban Thi đua - Khen thưởng", "doc_date": dt.datetime(2021, 11, 18), "report_year": 2021}
     summary_two = master_summary(info, rows)
     two = build_workbook(Content(info=info, rows=rows, summary=summary_two))
+    assert len(forks) >= 2  # the summary's statuses and the sheet's rows: each in two processes
+    forks.clear()
     monkeypatch.setattr(halves, "can_fork", lambda: False)
     summary_one = master_summary(info, rows)
     one = build_workbook(Content(info=info, rows=rows, summary=summary_one))
+    assert forks == []
     assert summary_one == summary_two
     assert one == two
     # and the rows are all there, in order, on their Excel rows

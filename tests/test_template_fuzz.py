@@ -1,7 +1,8 @@
 """Random template text, Jinja fragments included, through the real
 `thidua check-template` and `thidua report` commands: never a traceback or the
 unexpected-error message, always a documented exit code, the inputs untouched,
-and each case bounded in time (an alarm) and memory (peak RSS growth)."""
+and each case bounded in processor time (a profiling timer: not wall-clock, the
+machine's load does not count) and memory (peak RSS growth)."""
 from __future__ import annotations
 
 import contextlib
@@ -30,7 +31,7 @@ FRAGMENTS = ["{{", "}}", "{%", "%}", "{#", "#}", "{%p ", "{%tr ", "{{r ", " ", "
              "include", "\u00a0", "đ", "Ư"]
 TEMPLATE_TEXT = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=30).map("".join)
 PEAK_GROWTH_KB = 1_500_000  # a case may not make the process grow by more than ~1.5 GB
-CASE_SECONDS = 120
+CASE_SECONDS = 120  # processor seconds
 
 
 def _digest(path) -> str:
@@ -76,26 +77,27 @@ def test_random_template_text_through_the_real_commands(fuzz_dir, monkeypatch, t
     workbook = fuzz_dir / "so.xlsx"
     before = _digest(template), _digest(workbook)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(CASE_SECONDS)
+    previous = signal.signal(signal.SIGPROF, _alarm)
+    signal.setitimer(signal.ITIMER_PROF, CASE_SECONDS)
     try:
         checked = _run(["check-template", str(template)])
         reported = _run(["report", str(workbook), "--template", str(template), "-o", str(fuzz_dir / f"bc{n}.docx")])
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
     for (code, output), allowed in ((checked, {0, 1, 2}), (reported, {0, 2})):
         assert code in allowed, (text, code, output)
         assert "Traceback" not in output and "ngoài dự kiến" not in output, (text, output)
         assert "Error" not in output.replace("Lỗi", ""), (text, output)  # no English framework text
     assert (_digest(template), _digest(workbook)) == before
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < PEAK_GROWTH_KB
-    assert not list((fuzz_dir / "state").rglob("thidua.log*"))  # nothing unexpected was logged
+    # nothing unexpected was logged (the native reader may have opened the log: an empty file)
+    assert [p for p in (fuzz_dir / "state").rglob("thidua.log*") if p.stat().st_size] == []
     (fuzz_dir / f"bc{n}.docx").unlink(missing_ok=True)
     template.unlink()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGALRM")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
 def test_the_fuzz_harness_sees_an_unexpected_error(fuzz_dir, monkeypatch):
     """The assertions above can fail: an unexpected error shows up as such."""
     from xlsrc.report import render

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import OutputExists, OutputFolderMissing, ThiDuaError, os_error_message
+from .interrupts import interrupted
 
 
 def check_writable(path: Path, force: bool = False, other: str = "chọn tên khác bằng -o") -> None:
@@ -127,6 +128,8 @@ def atomic_path(path: str | os.PathLike, force: bool = False) -> Iterator[Path]:
         os.chmod(tmp_path, 0o666 & ~_umask())
         yield tmp_path
         _fsync(tmp_path)
+        if interrupted():  # a Ctrl+C that some step swallowed: the output never takes its name
+            raise KeyboardInterrupt
         _publish(tmp_path, target, force)
         _fsync_folder(target.parent)
     except OSError as exc:

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import jobs
+from . import interrupts, jobs
 from .access.files import FileBook
 from .atomic import atomic_path, check_writable
 from .cli_vi import VietTyper, show_usage_error
@@ -492,6 +492,31 @@ def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The command line. Ctrl+C at any point (reading, writing the output,
+    printing, ending) gives "Đã dừng." and exit code 130 (xlsrc/interrupts.py)."""
+    previous = interrupts.watch()
+    try:
+        try:
+            _run(argv)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+        except KeyboardInterrupt:
+            code = interrupts.EXIT_CODE
+        if argv is None:  # this process ends here: a Ctrl+C from now on still ends with 130
+            interrupts.leaving()
+        if interrupts.interrupted() or code == interrupts.EXIT_CODE:
+            code = interrupts.EXIT_CODE
+            err.print("Đã dừng.")
+    except KeyboardInterrupt:  # while the message itself was printed
+        code = interrupts.EXIT_CODE
+    finally:
+        if argv is not None:  # called from Python (tests): the caller's handler again
+            interrupts.restore(previous)
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> None:
     from typer._click import exceptions as click_exc
 
     from .console_text import install as plain_letters_where_needed
@@ -504,9 +529,8 @@ def main(argv: list[str] | None = None) -> None:
     except ThiDuaError as exc:
         err.print(f"Lỗi: {exc}")
         sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        err.print("Đã dừng.")
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt):  # main() says "Đã dừng."
+        sys.exit(interrupts.EXIT_CODE)
     except click_exc.NoArgsIsHelpError:
         sys.exit(0)  # the help has been printed
     except click_exc.UsageError as exc:

@@ -15,6 +15,7 @@ from .vntext import admin_date_short, nfc, strip_marks
 
 DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_FAKE_LEAP_DAY = dt.date(1900, 3, 1)  # Excel counts a 29/02/1900: serials 1–59 are one day later than the epoch says
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ERROR_LITERALS = {"#ref!", "#n/a", "#value!", "#div/0!", "#name?", "#num!", "#null!", "#spill!", "#calc!"}
 
@@ -122,7 +123,7 @@ def parse_date(value: object, default_year: int | None = None) -> DateValue:
     if isinstance(value, (dt.datetime, dt.date)):
         d = value.date() if isinstance(value, dt.datetime) else value
         if not 1990 <= d.year <= 2100:  # a small number in a date-formatted cell: 4 shows as 04/01/1900
-            serial = (d - _EXCEL_EPOCH).days
+            serial = (d - _EXCEL_EPOCH).days - (d < _FAKE_LEAP_DAY)  # Excel's 29/02/1900 comes before 01/3/1900
             return DateValue(None, None, None, admin_date_short(d),
                              note=f"Ô định dạng ngày chứa số {serial} (hiện {admin_date_short(d)}), không phải "
                                   f"ngày trong khoảng 1990–2100.")
