@@ -135,8 +135,11 @@ def _read_file(path: Path) -> bytes:
             raise FileUnusable(f"'{path}' không phải một tệp thông thường (là ống dẫn hoặc thiết bị); không đọc.")
         check_file_size(st.st_size, path.name)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read(limits.LIMITS.file_bytes + 1)
+        with os.fdopen(fd, "rb") as fh:  # the size it has, not the limit, is what a read allocates
+            data = fh.read(min(st.st_size, limits.LIMITS.file_bytes) + 1)
+            if len(data) > st.st_size:  # it grew since: up to the limit, which load_bytes checks
+                data += fh.read(max(limits.LIMITS.file_bytes + 1 - len(data), 0))
+            return data
     except FileNotFoundError:
         raise FileUnusable(f"Không tìm thấy tệp '{path}'.") from None
     except PermissionError:
