@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from . import jobs
 from .access.files import FileBook
-from .atomic import atomic_path, check_writable
+from .atomic import atomic_path, check_writable, guarding_inputs, note_input
 from .cli_vi import VietTyper, show_usage_error
 from .errors import ThiDuaError, os_error_message
 from .logfile import log_exception, unexpected_message
@@ -106,8 +106,7 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
                 output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
     """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
-    if output.resolve() == workbook.resolve():
-        raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
+    note_input(workbook)
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
@@ -141,6 +140,7 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     from .findings_view import slow_progress
     from .report import make_report, to_pdf
     report_date = jobs.parse_report_date(date) if date else None
+    note_input(workbook, template)
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
@@ -187,6 +187,9 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
                     verbose: bool = typer.Option(False, "--verbose", "-v", help="In bảng đầy đủ từng tệp.")):
     """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods/.csv) vào một sổ tổng hợp."""
     from .consolidate import consolidate, write_master
+    from .consolidate.discover import refuse_input_as_output
+    note_input(unit_map, info)
+    refuse_input_as_output(output, inputs)
     check_writable(output, force)
     progress = None
     if not as_json and sys.stderr.isatty():
@@ -258,6 +261,7 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     """Lập Quyết định khen thưởng kèm danh sách (thể thức Nghị định 30/2020/NĐ-CP) và tính tiền thưởng."""
     from .awards import decision_file_stem, make_decision
     from .report import to_pdf
+    note_input(workbook, template)
     data = _awards_data(workbook)
     output = output or workbook.with_name(decision_file_stem(number) + ".docx")
     written = make_decision(data, number, output, template=template, force=force)
@@ -279,6 +283,7 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
     """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
     from .awards import decision_file_stem, make_certificates
     from .report import to_pdf
+    note_input(workbook, template)
     data = _awards_data(workbook)
     if calibrate:
         from .awards.calibrate import write_calibration
@@ -309,13 +314,15 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
     """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
     from .review.cli_view import review_command
+    note_input(workbook)
     review_command(workbook, year, as_json, output, force, out)
 
 
 def main(argv: list[str] | None = None) -> None:
     from typer._click import exceptions as click_exc
     try:
-        rc = app(args=argv, standalone_mode=False)
+        with guarding_inputs():  # no output of the command may be one of its inputs
+            rc = app(args=argv, standalone_mode=False)
         sys.exit(rc if isinstance(rc, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..atomic import note_input
 from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
@@ -154,6 +155,7 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     the file as sent."""
     name = path.name
     data = _read_file(path)
+    note_input(path)  # an output of this command may not be this file
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         raise FileUnusable(f"Tệp '{name}' rỗng (0 byte).")
