@@ -123,3 +123,26 @@ def test_a_report_never_writes_over_its_template(tmp_path, demo, kind):
     code, text = run("report", demo, "--template", template, "-o", _alias(kind, template, tmp_path), "--force")
     assert code == 2 and REFUSED in text, text
     assert digest(template) == before
+
+
+# -- links out of a folder being consolidated (issue 22, point 10) ---------------------------------
+def test_a_link_out_of_the_folder_is_not_followed_and_names_its_target(tmp_path):
+    from xlsrc.consolidate import consolidate
+
+    from .fixtures_consolidate import info, template_file, work
+    folder, outside = tmp_path / "don_vi", tmp_path / "ngoai"
+    folder.mkdir()
+    outside.mkdir()
+    template_file(folder / "a.xlsx", info(unit="Sở Y tế"), works=[work(1, "Công trình của Sở Y tế")])
+    secret = template_file(outside / "mat.xlsx", info(unit="Sở Tư pháp"), works=[work(1, "Hồ sơ ngoài thư mục")])
+    (folder / "lien_ket.xlsx").symlink_to(secret)
+    (folder / "cung_thu_muc.xlsx").symlink_to(folder / "a.xlsx")  # a link within the folder: the same file, once
+    (folder / "thu_muc_ngoai").symlink_to(outside, target_is_directory=True)  # a linked folder: not walked
+    result = consolidate([str(folder)], jobs=1)
+    names = [w["name"] for w in result.content.rows["works"]]
+    assert names == ["Công trình của Sở Y tế"]
+    link = next(f for f in result.files if f.file.endswith("lien_ket.xlsx"))
+    assert link.status == "error" and "trỏ ra ngoài thư mục" in link.message and str(secret) in link.message
+    assert not any("mat.xlsx" in f.file for f in result.files)
+    # named on the command line, the outside file is read: the user chose it
+    assert "Hồ sơ ngoài thư mục" in [w["name"] for w in consolidate([str(secret)], jobs=1).content.rows["works"]]

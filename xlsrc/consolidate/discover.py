@@ -38,6 +38,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
     Linked folders are not followed, so a loop of links cannot trap the walk."""
     found: list[Path] = []
     errors: list[Candidate] = []
+    real_folder = safe_resolve(folder)
 
     def unreadable(exc: OSError) -> None:
         where = exc.filename or folder
@@ -55,9 +56,18 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
             if path.is_symlink() and not path.exists():
                 errors.append(Candidate(str(path), f"Tệp '{nfc(name)}' là liên kết tượng trưng (symlink) trỏ "
                                                         f"tới tệp không có hoặc trỏ vòng về chính nó; bỏ qua."))
+            elif path.is_symlink() and not _inside(safe_resolve(path), real_folder):
+                errors.append(Candidate(str(path), f"Tệp '{nfc(name)}' là liên kết tượng trưng (symlink) trỏ ra "
+                                                   f"ngoài thư mục '{nfc(str(folder))}', tới "
+                                                   f"'{nfc(str(safe_resolve(path)))}'; không đọc. Chép tệp thật vào "
+                                                   "thư mục hoặc chỉ đích danh tệp đó nếu muốn tổng hợp."))
             else:
                 found.append(path)
     return found, errors
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return folder == path.parent or folder in path.parents
 
 
 def discover(inputs: list[str]) -> list[Candidate]:
@@ -131,8 +141,8 @@ def refuse_input_as_output(output: Path, inputs: list[Path]) -> None:
         return
     for p in inputs:
         folder = safe_resolve(Path(p))
-        if Path(p).is_dir() and any(folder == where or folder in where.parents
-                                    for where in (real.parent, safe_resolve(Path(output).absolute().parent))):
+        if Path(p).is_dir() and any(_inside(where, folder)
+                                    for where in (real, safe_resolve(Path(output).absolute().parent) / real.name)):
             raise ThiDuaError(f"Tệp đích '{output}' là tệp của một đơn vị trong thư mục '{p}' đang được tổng hợp "
                               "(không phải sổ tổng hợp do công cụ ghi); công cụ không bao giờ ghi đè tệp đầu vào, "
                               "kể cả với --force. Chọn tên khác bằng -o.")
