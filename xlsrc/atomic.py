@@ -83,14 +83,34 @@ def check_writable(path: Path, force: bool = False, other: str = "chọn tên kh
     path = Path(path)
     if (source := input_written_to(path)) is not None:
         raise input_as_output(path, source)
-    if path.is_dir():
-        raise ThiDuaError(f"'{path}' là một thư mục; hãy ghi rõ tên tệp đích (-o THƯ_MỤC/TÊN_TỆP).")
-    if path.exists() and not force:
+    if len(path.name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ThiDuaError(f"Tên tệp đích '{path.name[:60]}…' quá dài ({len(path.name.encode('utf-8'))} byte, hệ "
+                          f"điều hành cho tối đa {MAX_NAME_BYTES}); hãy chọn tên ngắn hơn bằng -o.")
+    try:
+        if path.is_dir():
+            raise ThiDuaError(f"'{path}' là một thư mục; hãy ghi rõ tên tệp đích (-o THƯ_MỤC/TÊN_TỆP).")
+        exists = path.exists()
+        folder_exists = path.parent.is_dir()
+    except OSError as exc:  # a path too long, a loop of links…
+        raise ThiDuaError(os_error_message(exc, path, "ghi")) from None
+    if exists and not force:
         raise OutputExists(f"Tệp '{path}' đã có. Dùng --force để ghi đè, hoặc {other}.")
     folder = path.parent
-    if not folder.is_dir():
+    if not folder_exists:
         raise OutputFolderMissing(f"Thư mục '{folder}' không có; hãy tạo thư mục trước hoặc chọn nơi ghi khác "
                                   f"(công cụ không tự tạo thư mục).")
+
+
+MAX_NAME_BYTES = 255  # one file name, on every common file system
+_STEM_BYTES = 180     # a name made from data (a document number): room left for a suffix and ' (2)'
+
+
+def fit_stem(stem: str, limit: int = _STEM_BYTES) -> str:
+    """A file name stem made from data, cut (at a character) to ``limit`` bytes in UTF-8."""
+    if len(stem.encode("utf-8")) <= limit:
+        return stem
+    cut = stem.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    return cut.rstrip(" .-_") + "…"
 
 
 def _umask() -> int:

@@ -232,6 +232,9 @@ def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài 
     from .bundle import SCRIPT, make_bundle
     if not windows:
         raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
+    if output.exists() and not output.is_dir():
+        raise ThiDuaError(f"'{output}' là một tệp đã có; bộ cài được ghi vào một thư mục. Chọn tên thư mục khác "
+                          "bằng -o (tệp đã có không bị động đến).")
     out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
     wheels = make_bundle(output, source=source, force=force)
     out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "

@@ -132,8 +132,9 @@ def first_error(findings: list[Finding]) -> Finding | None:
 
 
 def report_file_stem(data: WorkbookData) -> str:
+    from .atomic import fit_stem
     number = (data.info.get("doc_number") or "").replace("/", "-").strip("-") or "BaoCao"
-    return f"BaoCao_{number}"
+    return fit_stem(f"BaoCao_{number}")
 
 
 def parse_report_date(text: str):
