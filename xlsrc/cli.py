@@ -317,6 +317,8 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
     """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
     from .review.cli_view import review_command
+    if year is not None:
+        jobs.check_year(year, f"--year {year}")
     note_input(workbook)
     review_command(workbook, year, as_json, output, force, out)
 

@@ -115,13 +115,16 @@ _DATE_PATTERNS = [
 ]
 
 
+PLAUSIBLE_YEARS = (1990, 2100)  # years a date of this work may have; outside: a mistake, said as one
+
+
 def parse_date(value: object, default_year: int | None = None) -> DateValue:
     """Read a date cell of any precision. Never invents a day that was not given."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return DateValue(None, None, None, "")
     if isinstance(value, (dt.datetime, dt.date)):
         d = value.date() if isinstance(value, dt.datetime) else value
-        if not 1990 <= d.year <= 2100:  # a small number in a date-formatted cell: 4 shows as 04/01/1900
+        if not PLAUSIBLE_YEARS[0] <= d.year <= PLAUSIBLE_YEARS[1]:  # a small number in a date cell: 04/01/1900
             serial = (d - _EXCEL_EPOCH).days
             return DateValue(None, None, None, admin_date_short(d),
                              note=f"Ô định dạng ngày chứa số {serial} (hiện {admin_date_short(d)}), không phải "
