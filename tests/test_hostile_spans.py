@@ -178,3 +178,28 @@ def test_ods_styled_repeats_are_not_expanded_past_a_budget(tmp_path):
     with pytest.raises(ValueError, match="định dạng riêng"):
         cellinfo.ods_cell_info(f.read_bytes(), "Sheet1")
     assert FileBook(f).cell_info("Sheet1").unknown  # the values are read; their formats are said unknown
+
+
+# -- encrypted files asking for too many password-hashing rounds (issue 22, point 13) ---------------
+@pytest.mark.parametrize("rounds", ["999999", "500001"])
+def test_an_encrypted_file_asking_too_many_key_rounds_is_refused_before_hashing(tmp_path, rounds):
+    from xlsrc.access import limits as L
+
+    from .fixtures_consolidate import encrypt, info, template_file, work
+    plain = template_file(tmp_path / "ro.xlsx", info(), works=[work(1, "Xây cầu")])
+    locked = encrypt(plain, tmp_path / "khoa.xlsx", "mk")
+    data = locked.read_bytes()
+    assert data.count(b'spinCount="100000"') == 1
+    locked.write_bytes(data.replace(b'spinCount="100000"', b'spinCount="%s"' % rounds.encode()[:6].ljust(6, b"0")))
+    asked = int(rounds[:6].ljust(6, "0"))
+    with pytest.raises(FileUnusable, match=f"đòi {L._n(asked)} vòng băm mật khẩu"):
+        FileBook(locked, password="mk")
+    r = run_cli("consolidate", locked, "--password", "mk", "-o", tmp_path / "th.xlsx")  # the command says it too
+    assert r.returncode == 2 and "vòng băm mật khẩu" in r.stdout + r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_an_encrypted_file_with_the_usual_rounds_opens(tmp_path):
+    from .fixtures_consolidate import encrypt, info, template_file, work
+    plain = template_file(tmp_path / "ro.xlsx", info(), works=[work(1, "Xây cầu")])
+    locked = encrypt(plain, tmp_path / "khoa.xlsx", "mk")
+    assert "Công trình" in FileBook(locked, password="mk").sheet_names()

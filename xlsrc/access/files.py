@@ -114,6 +114,14 @@ def _decrypt(data: bytes, password: str, name: str) -> bytes:
     import msoffcrypto
     try:
         office = msoffcrypto.OfficeFile(io.BytesIO(data))
+    except Exception:
+        raise FileUnusable(f"Tệp '{name}': phần mô tả mã hoá bị hỏng, không mở được tệp được bảo vệ.") from None
+    rounds = (getattr(office, "info", None) or {}).get("spinValue") if getattr(office, "type", "") == "agile" else None
+    if isinstance(rounds, int) and rounds > limits.LIMITS.key_rounds:  # counted before a single round is made
+        raise FileUnusable(f"Tệp '{name}' đòi {limits._n(rounds)} vòng băm mật khẩu (Excel dùng 100.000; tối đa nhận "
+                           f"{limits._n(limits.LIMITS.key_rounds)}); tệp không được mở vì sẽ tốn quá nhiều thời gian. "
+                           "Hãy lưu lại tệp bằng Excel (hoặc gửi bản không đặt mật khẩu).")
+    try:
         office.load_key(password=password)
         out = io.BytesIO()
         office.decrypt(out)

@@ -38,6 +38,7 @@ class Limits:
     sheet_cells: int = 10_000_000       # rows × columns of a sheet's used area
     text_run: int = 256 * 1024          # bytes between two XML tags (one cell's text, escaped)
     worker_memory: int = 3 * 1024 * MB  # address space of a process reading one department's file
+    key_rounds: int = 500_000           # password hashing rounds (spinCount) of an encrypted file; Excel uses 100.000
 
 
 LIMITS = Limits()
