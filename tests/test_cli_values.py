@@ -89,3 +89,89 @@ def test_an_implausible_report_date_is_refused(tmp_path, demo, date, said):
 def test_a_report_date_typed_as_a_day_is_used(tmp_path, demo):
     code, text = run("report", demo, "--date", "25/11/2026", "-o", tmp_path / "bc.docx")
     assert code == 0 and (tmp_path / "bc.docx").exists(), text
+
+
+# -- decision numbers typed without Vietnamese input; decisions of another level (issue 22, point 17) --
+@pytest.mark.parametrize("typed", ["45/QD-SNgV", "45/qd-sngv", "45 / QĐ – SNgV", "Số 45/QD-SNGV"])
+def test_a_decision_number_typed_without_vietnamese_input_finds_the_decision(tmp_path, demo, typed):
+    code, text = run("decision", demo, "--so", typed, "-o", tmp_path / "qd.docx")
+    assert code == 0 and (tmp_path / "qd.docx").exists(), text
+
+
+def _with_awards(tmp_path, extra):
+    content = demo_content()
+    last = content.rows["awards"][-1]
+    content.rows["awards"] += [dict(last, order=19 + i, recipient=f"Người {i}", staff_code="", **fields)
+                               for i, fields in enumerate(extra)]
+    return write_workbook(tmp_path / "so.xlsx", content)
+
+
+def test_decisions_of_another_level_are_said_once_not_row_by_row(tmp_path):
+    import datetime as dt
+    from xlsrc.access.files import FileBook
+    from xlsrc.jobs import run_validate
+    province = [{"decision_number": n, "form": "Bằng khen", "authority": "Chủ tịch UBND tỉnh",
+                 "decision_date": dt.datetime(2025, 12, 28)} for n in ("123/QĐ-UBND",) * 3 + ("7/QĐ-TTg",)]
+    own_missing = [{"decision_number": "46/QĐ-SNgV", "decision_date": dt.datetime(2025, 12, 28)}]
+    findings = run_validate(FileBook(_with_awards(tmp_path, province + own_missing)), write_back=False)[1]
+    codes = [(f.code, f.message) for f in findings if f.code.startswith("DECISION")]
+    not_listed = [m for c, m in codes if c == "DECISION_NOT_LISTED"]
+    other = [m for c, m in codes if c == "DECISION_OTHER_LEVEL"]
+    assert len(not_listed) == 1 and "46/QĐ-SNgV" in not_listed[0], codes  # the unit's own number: still said
+    assert len(other) == 1 and "04 dòng" in other[0] and "123/QĐ-UBND" in other[0] and "7/QĐ-TTg" in other[0]
+
+
+# -- the command line's own help (issue 22, point 17) ---------------------------------------------
+def _help(*args) -> str:
+    import os
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "xlsrc", *args], capture_output=True, text=True, encoding="utf-8",
+                       env=dict(os.environ, COLUMNS="80"))
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_the_help_lists_every_command_on_one_line():
+    import typer
+    from xlsrc.cli import app
+    commands = sorted(typer.main.get_command(app).commands)
+    text = _help("-h")
+    panel = text[text.index("Lệnh"):].splitlines()[1:]
+    rows = [line.strip("│ ").split(None, 1) for line in panel if line.startswith("│")]
+    assert sorted(r[0] for r in rows) == commands, rows  # one row per command: no continuation lines
+    assert all(len(r) == 2 and r[1].endswith((".", "…", ")")) for r in rows), rows
+
+
+def test_version_is_printed():
+    from xlsrc import __version__
+    assert _help("--version").strip() == f"thidua {__version__}"
+
+
+def test_unit_map_help_describes_its_columns_in_vietnamese():
+    text = " ".join(_help("consolidate", "-h").replace("│", " ").split())
+    assert "hai cột: cột 1 'Tệp' là tên tệp" in text and "cột 2 'Đơn vị' là tên đơn vị" in text
+
+
+def test_review_help_says_what_its_exit_codes_mean():
+    text = " ".join(_help("review", "-h").replace("│", " ").split())
+    assert "Mã thoát: 0 khi đã rà soát xong" in text and "2 khi không rà soát được" in text
+
+
+@pytest.mark.parametrize("extra", [["--phoi"], ["--so", NUMBER], ["--pdf"], ["--phoi", "--pdf"]])
+def test_calibrate_with_options_it_would_ignore_is_an_error(tmp_path, demo, extra):
+    code, text = run("certificates", demo, "--calibrate", *extra, "-o", tmp_path / "luoi.pdf")
+    assert code == 2 and "--calibrate chỉ in lưới hiệu chỉnh" in text and extra[0] in text, text
+    assert not (tmp_path / "luoi.pdf").exists()
+
+
+def test_consolidate_exits_1_when_the_data_taken_has_errors(tmp_path):
+    from .fixtures_consolidate import info, template_file, work
+    folder = tmp_path / "dv"
+    folder.mkdir()
+    template_file(folder / "a.xlsx", info(unit="Sở Y tế"), works=[work(1, "Xây cầu")])
+    code, text = run("consolidate", folder, "-o", tmp_path / "th.xlsx")
+    assert code == 0, text
+    template_file(folder / "b.xlsx", info(unit="Sở Tư pháp"), works=[work(1, "")])  # a work without its name
+    code, text = run("consolidate", folder, "-o", tmp_path / "th2.xlsx")
+    assert code == 1 and "Đã ghi sổ tổng hợp" in text and "Lỗi" in text, text

@@ -25,7 +25,26 @@ out = Console(highlight=False, soft_wrap=True, markup=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
-@app.command("new")
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from . import __version__
+        try:
+            number = version("thidua")
+        except PackageNotFoundError:  # run from the sources
+            number = __version__
+        out.print(f"thidua {number}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(show_version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                              help="In số phiên bản rồi thoát.")) -> None:
+    """Thi đua - Khen thưởng: sổ Excel, kiểm tra, tính tiến độ, báo cáo Word, tổng hợp."""
+
+
+@app.command("new", short_help="Tạo sổ trắng theo mẫu.")
 def cmd_new(path: Path = typer.Argument(..., metavar="TỆP", help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
             force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Tạo sổ trắng theo mẫu (bảng Excel, danh sách chọn, định dạng, Hướng dẫn)."""
@@ -35,7 +54,7 @@ def cmd_new(path: Path = typer.Argument(..., metavar="TỆP", help="Tệp sổ m
     out.print(f"Đã tạo sổ: {written}")
 
 
-@app.command("demo")
+@app.command("demo", short_help="Tạo sổ mẫu, báo cáo, quyết định và giấy khen demo.")
 def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_MỤC", help="Thư mục ghi kết quả."),
              force: bool = typer.Option(False, "--force", help="Ghi đè các tệp demo đã có.")):
     """Tạo sổ mẫu từ báo cáo 180/BC-SNgV và bản tin hội nghị, rồi lập báo cáo Word."""
@@ -89,7 +108,7 @@ def _print_findings(findings, next_to: Path | None = None) -> None:
     print_findings(findings, out, err, next_to)
 
 
-@app.command("validate")
+@app.command("validate", short_help="Kiểm tra dữ liệu của sổ (mã thoát 0, 1 hoặc 2).")
 def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
                  as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON.")):
     """Kiểm tra dữ liệu. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp."""
@@ -101,7 +120,7 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
 
 
-@app.command("compute")
+@app.command("compute", short_help="Tính trạng thái, tổng hợp; ghi ra một bản sao của sổ.")
 def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
                 output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
@@ -128,7 +147,7 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
               f"hoàn thành {vn_number(totals.done)}.")
 
 
-@app.command("report")
+@app.command("report", short_help="Lập báo cáo Word (Nghị định 30/2020/NĐ-CP).")
 def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ của đơn vị, hoặc sổ tổng hợp."),
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
                template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
@@ -156,7 +175,7 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
 
 
-@app.command("check-template")
+@app.command("check-template", short_help="Kiểm tra một mẫu Word: thẻ thiếu, biểu thức bị chặn.")
 def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", help="Mẫu .docx cần kiểm tra."),
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
@@ -174,13 +193,17 @@ def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", hel
     out.print(f"Mẫu '{template.name}' hợp lệ: mọi thẻ đều có dữ liệu.")
 
 
-@app.command("consolidate")
+@app.command("consolidate", short_help="Tổng hợp sổ của các đơn vị vào một sổ tổng hợp.")
 def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀO", help="Các tệp và thư mục báo cáo của đơn vị."),
                     output: Path = typer.Option(..., "-o", "--output", help="Sổ tổng hợp .xlsx."),
                     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
                     jobs_n: Optional[int] = typer.Option(None, "--jobs", min=1,
                                                          help="Số tiến trình đọc tệp song song (mặc định: số nhân CPU)."),
-                    unit_map: Optional[Path] = typer.Option(None, "--unit-map", help="CSV: file,unit."),
+                    unit_map: Optional[Path] = typer.Option(
+                        None, "--unit-map", metavar="CSV",
+                        help="Bảng CSV (UTF-8) gán đơn vị cho từng tệp, hai cột: cột 1 'Tệp' là tên tệp (hoặc đường "
+                             "dẫn) của đơn vị, cột 2 'Đơn vị' là tên đơn vị ghi vào sổ tổng hợp; dòng tiêu đề "
+                             "(Tệp,Đơn vị hoặc file,unit) có thể có; phân cách bằng dấu phẩy, chấm phẩy hoặc tab."),
                     password: Optional[str] = typer.Option(None, "--password", help="Mật khẩu tệp được bảo vệ."),
                     info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
                     force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có."),
@@ -223,7 +246,7 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
     raise typer.Exit(result.exit_code)
 
 
-@app.command("bundle")
+@app.command("bundle", short_help="Dựng bộ cài ngoại tuyến cho Windows.")
 def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
                output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
                source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
@@ -254,7 +277,7 @@ def _awards_data(workbook: Path):
     return data
 
 
-@app.command("decision")
+@app.command("decision", short_help="Lập Quyết định khen thưởng kèm danh sách, tiền thưởng.")
 def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định và Khen thưởng."),
                  number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định, ví dụ 45/QĐ-SNgV."),
                  output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
@@ -273,7 +296,7 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
 
 
-@app.command("certificates")
+@app.command("certificates", short_help="In giấy khen của một quyết định (hoặc lên phôi).")
 def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định và Khen thưởng."),
                      number: Optional[str] = typer.Option(None, "--so", help="Số, ký hiệu của quyết định."),
                      output: Optional[Path] = typer.Option(None, "-o", "--output",
@@ -286,6 +309,11 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
     """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
     from .awards import decision_file_stem, make_certificates
     from .report import to_pdf
+    if calibrate and (unused := [name for given, name in ((phoi, "--phoi"), (number, "--so"), (template, "--template"),
+                                                          (pdf, "--pdf")) if given]):
+        raise ThiDuaError(f"--calibrate chỉ in lưới hiệu chỉnh phôi (tệp PDF), không dùng cùng {', '.join(unused)}: "
+                          "chạy riêng 'thidua certificates SỔ --calibrate', rồi 'thidua certificates SỔ --so SỐ "
+                          "--phoi' để in giấy khen lên phôi.")
     note_input(workbook, template)
     data = _awards_data(workbook)
     if calibrate:
@@ -308,14 +336,20 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
         out.print(f"Đã chuyển sang PDF: {to_pdf(result.path, force=force)}")
 
 
-@app.command("review")
+REVIEW_HELP = ("Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa.\n\n"
+               "Mã thoát: 0 khi đã rà soát xong, kể cả khi có người chưa đủ tiêu chuẩn hay chưa đủ dữ liệu (kết quả "
+               "nằm trong danh sách in ra); 2 khi không rà soát được: tệp không dùng được, chưa biết năm rà soát, "
+               "năm không hợp lý, tệp đích đã có hoặc là tệp nguồn.")
+
+
+@app.command("review", short_help="Rà soát ai đủ tiêu chuẩn danh hiệu nào, vì sao chưa.", help=REVIEW_HELP)
 def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
                year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
                as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
                output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                      help="Bản sao có trang Rà soát và Danh sách đề nghị."),
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
-    """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
+    """Rà soát điều kiện (mô tả đầy đủ ở REVIEW_HELP)."""
     from .review.cli_view import review_command
     if year is not None:
         jobs.check_year(year, f"--year {year}")

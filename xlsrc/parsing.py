@@ -417,6 +417,20 @@ def canonical_doc_number(text: object) -> str:
     return re.sub(r"\s*([/\-])\s*", r"\1", s)
 
 
+def doc_number_key(text: object) -> str:
+    """The number as typed without Vietnamese input, for matching: ``45/QD-SNgV``
+    finds ``45/QĐ-SNgV`` (marks and Đ folded, case ignored)."""
+    from .vntext import strip_marks
+    return strip_marks(canonical_doc_number(text)).replace("Đ", "D").replace("đ", "d").casefold()
+
+
+def doc_issuer(text: object) -> str:
+    """The issuer's code of a document number (``45/QĐ-SNgV`` → ``sngv``,
+    ``244/2020/NQ-HĐND`` → ``hdnd``), folded as ``doc_number_key``; '' when none."""
+    m = re.search(r"/[^/\-]+-([^/\-]+)[^/]*$", doc_number_key(text))
+    return m.group(1) if m else ""
+
+
 def is_doc_number(text: object) -> bool:
     s = canonical_doc_number(text)
     return bool(_DOC_NUMBER.match(s) or _PARTY_NUMBER.match(s))
