@@ -175,3 +175,24 @@ def test_consolidate_exits_1_when_the_data_taken_has_errors(tmp_path):
     template_file(folder / "b.xlsx", info(unit="Sở Tư pháp"), works=[work(1, "")])  # a work without its name
     code, text = run("consolidate", folder, "-o", tmp_path / "th2.xlsx")
     assert code == 1 and "Đã ghi sổ tổng hợp" in text and "Lỗi" in text, text
+
+
+def test_a_report_from_a_master_points_each_error_to_the_units_file_and_cell(tmp_path):
+    import json
+    from .fixtures_consolidate import hand_made_xlsx, info, template_file, work
+    folder = tmp_path / "dv"
+    folder.mkdir()
+    template_file(folder / "stp.xlsx", info(unit="Sở Tư pháp"),
+                  works=[work(1, "Cầu"), work(2, ""), work(3, "Đường", progress=1.7)])
+    hand_made_xlsx(folder / "syt.xlsx", rows=[(1, "Trạm y tế", "01/03/2021", "31/12/2021", "170%")],
+                   unit_line="(Kèm theo báo cáo của Sở Y tế)")
+    master = tmp_path / "TongHop.xlsx"
+    assert run("consolidate", folder, "-o", master)[0] == 1
+    code, text = run("report", master, "-o", tmp_path / "bc.docx")
+    assert code == 1, text
+    assert "stp.xlsx › Công trình!B3 (Tên công trình, phần việc)" in text, text
+    assert "stp.xlsx › Công trình!H4 (Tiến độ hoàn thành (%))" in text and "(ở sổ tổng hợp: Công trình!" in text
+    assert "syt.xlsx › Phụ lục!" in text  # a hand-made table: its sheet and row (or cell)
+    code, out = run("validate", master, "--json")
+    errors = [f for f in json.loads(out) if f["severity"] == "error"]
+    assert errors and all(f["file"].endswith(("stp.xlsx", "syt.xlsx")) for f in errors), errors

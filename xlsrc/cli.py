@@ -102,6 +102,12 @@ def _open_book(path: Path, **kw) -> FileBook:
     return book
 
 
+def _at_sources(data, findings, workbook: Path):
+    """A master's findings point to the unit's file and cell the row came from."""
+    from .consolidate.sources import point_to_sources
+    return point_to_sources(data, findings, workbook)
+
+
 def _print_findings(findings, next_to: Path | None = None) -> None:
     """One a line when few; grouped by code when many, the whole list in a file next to ``next_to``."""
     from .findings_view import print_findings
@@ -112,9 +118,11 @@ def _print_findings(findings, next_to: Path | None = None) -> None:
 def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
                  as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON.")):
     """Kiểm tra dữ liệu. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp."""
-    _, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    findings = _at_sources(data, findings, workbook)
     if as_json:
-        sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps([{**f.as_dict(), **({"file": f.file} if f.file else {})} for f in findings],
+                                    ensure_ascii=False, indent=1) + "\n")
     else:
         _print_findings(findings, next_to=workbook)
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
@@ -162,6 +170,7 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     note_input(workbook, template)
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+        findings = _at_sources(data, findings, workbook)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
     if jobs.has_errors(findings):
         _print_findings(findings, next_to=output)
