@@ -196,3 +196,13 @@ def test_a_report_from_a_master_points_each_error_to_the_units_file_and_cell(tmp
     code, out = run("validate", master, "--json")
     errors = [f for f in json.loads(out) if f["severity"] == "error"]
     assert errors and all(f["file"].endswith(("stp.xlsx", "syt.xlsx")) for f in errors), errors
+
+
+def test_base_salary_amounts_show_thousands_separators(demo):
+    import openpyxl
+    ws = openpyxl.load_workbook(demo)["Lương cơ sở"]
+    header_row = next(r for r in ws.iter_rows() if any(c.value == "Mức lương cơ sở (đồng)" for c in r))
+    col = next(c.column for c in header_row if c.value == "Mức lương cơ sở (đồng)")
+    amounts = [ws.cell(r, col) for r in range(header_row[0].row + 1, ws.max_row + 1)
+               if isinstance(ws.cell(r, col).value, (int, float))]
+    assert amounts and all(c.number_format == "#,##0" for c in amounts), [c.number_format for c in amounts]
