@@ -107,6 +107,7 @@ class _Formats:
         self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "center"})
         self.percent = f({**base, "num_format": "0%", "align": "center"})
         self.int = f({**base, "num_format": "0", "align": "center"})
+        self.money = f({**base, "num_format": "#,##0", "align": "right"})
         self.number = f({**base, "num_format": "0.0#", "align": "center"})
         self.header = f({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"})
         self.title = f({"font_name": "Times New Roman", "font_size": 16, "bold": True, "font_color": "#1F4E79"})
@@ -139,6 +140,8 @@ class _Formats:
         return self.computed(fmt) if col.computed else fmt
 
     def for_column(self, col: S.Column):
+        if col.grouped:
+            return self.money
         return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int, S.NUMBER: self.number}.get(
             col.kind, self.text)
 

@@ -275,6 +275,7 @@ class Column:
     width: float = 16
     help: str = ""
     computed: bool = False  # written by the tool, not typed by staff
+    grouped: bool = False   # a sum of money: shown with thousands separators (1.800.000)
     # a header that only contains a name of this column is not it when it also says one of these
     not_words: tuple[str, ...] = ()
 
@@ -871,7 +872,7 @@ BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
                         "Thêm một dòng khi Chính phủ điều chỉnh.",
                         (
     Column("start", "Áp dụng từ ngày", kind=DATE, required=True, width=14, aliases=("tu ngay", "ngay ap dung")),
-    Column("amount", "Mức lương cơ sở (đồng)", kind=INT, required=True, width=16,
+    Column("amount", "Mức lương cơ sở (đồng)", kind=INT, required=True, width=16, grouped=True,
            aliases=("muc luong co so", "luong co so")),
     Column("basis", "Văn bản", required=True, width=30, aliases=("can cu", "nghi dinh")),
     Column("note", "Ghi chú", width=50),

@@ -47,8 +47,9 @@ def blocking(data: WorkbookData, findings, job: str = "certificates") -> list:
 
 def decision_file_stem(number: str, prefix: str = "QuyetDinh") -> str:
     """``QuyetDinh_45-QD-SNgV``: ASCII, safe in any folder."""
+    from ..atomic import fit_stem
     from ..vntext import strip_marks
-    return f"{prefix}_{strip_marks(number).replace('/', '-')}"
+    return fit_stem(f"{prefix}_{strip_marks(number).replace('/', '-')}")
 
 
 def make_decision(data: WorkbookData, number: str, out_path, template=None, force: bool = False) -> Path:

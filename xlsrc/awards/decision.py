@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .. import schema as S
 from ..errors import ThiDuaError
-from ..parsing import DateValue, canonical_doc_number
+from ..parsing import DateValue, canonical_doc_number, doc_number_key
 from ..records import Record, WorkbookData
 from ..report.context import who
 from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
@@ -65,17 +65,23 @@ class Decision:
 
 
 def find_decision(data: WorkbookData, number: str) -> Record:
-    wanted = canonical_doc_number(number)
-    for rec in data.records.get("decisions", []):
-        if canonical_doc_number(rec.text("number")) == wanted:
-            return rec
-    known = ", ".join(r.text("number") for r in data.records.get("decisions", [])) or "chưa có quyết định nào"
+    """The decision ``number`` names: as typed, else typed without Vietnamese
+    input (45/QD-SNgV for 45/QĐ-SNgV) when that names only one."""
+    decisions = data.records.get("decisions", [])
+    exact = [r for r in decisions if canonical_doc_number(r.text("number")) == canonical_doc_number(number)]
+    found = exact or [r for r in decisions if doc_number_key(r.text("number")) == doc_number_key(number)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ThiDuaError(f"Số '{number}' khớp với nhiều quyết định ở trang '{S.DECISIONS.name}' "
+                          f"({', '.join(r.text('number') for r in found)}): gõ đúng số có dấu.")
+    known = ", ".join(r.text("number") for r in decisions) or "chưa có quyết định nào"
     raise ThiDuaError(f"Không có quyết định số {number} ở trang '{S.DECISIONS.name}' ({known}).")
 
 
 def awards_of(data: WorkbookData, number: str) -> list[Record]:
-    wanted = canonical_doc_number(number)
-    return [r for r in data.records.get("awards", []) if canonical_doc_number(r.text("decision_number")) == wanted]
+    wanted = doc_number_key(number)
+    return [r for r in data.records.get("awards", []) if doc_number_key(r.text("decision_number")) == wanted]
 
 
 def _staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[Record]]]:

@@ -51,12 +51,16 @@ class ConsolidationResult:
 
     @property
     def exit_code(self) -> int:
-        """0 every file ok or duplicate; 3 some errors but a master was
-        written; 2 nothing usable (no file ok)."""
+        """0 every file ok or duplicate and no error in their data; 1 the
+        data of a file taken has errors (the master is written, the errors
+        listed); 3 some files refused but a master was written; 2 nothing
+        usable (no file ok)."""
         statuses = [f.status for f in self.files]
         if "ok" not in statuses:
             return 2
-        return 3 if "error" in statuses else 0
+        if "error" in statuses:
+            return 3
+        return 1 if any(f.get("severity") == "error" for f in self.findings) else 0
 
 
 def _read_serial(paths, password, progress):
