@@ -147,8 +147,9 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     findings = _at_sources(data, findings, workbook)
     if as_json:
-        sys.stdout.write(json.dumps([{**f.as_dict(), **({"file": f.file} if f.file else {})} for f in findings],
-                                    ensure_ascii=False, indent=1) + "\n")
+        own = {workbook.name, str(workbook)}  # "file" only where a master's finding points to a unit's file
+        sys.stdout.write(json.dumps([{**f.as_dict(), **({"file": f.file} if f.file and f.file not in own else {})}
+                                     for f in findings], ensure_ascii=False, indent=1) + "\n")
     else:
         _print_findings(findings, next_to=workbook)
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
@@ -156,9 +157,7 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
 
 def _copy_target(workbook: Path, output: Path, force: bool) -> None:
     """A copy of the workbook is the only thing written: never the source, always .xlsx/.xlsm."""
-    note_input(workbook)
-    if output.resolve() == workbook.resolve():
-        raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
+    note_input(workbook)   # check_writable then refuses it as the output, whatever --force says
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
