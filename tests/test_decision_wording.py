@@ -147,7 +147,8 @@ def test_two_staff_of_one_name_stop_the_decision_naming_both(book, tmp_path):
     ("Chánh Văn phòng", "Văn phòng Sở", "Chánh Văn phòng, Sở Khoa học và Công nghệ"),
     ("Chánh Văn phòng", "Văn phòng Sở Khoa học và Công nghệ", "Chánh Văn phòng, Sở Khoa học và Công nghệ"),
     ("Chuyên viên", "Văn phòng", "Chuyên viên, Văn phòng, Sở Khoa học và Công nghệ"),
-    ("Trưởng phòng Quản lý công nghệ", "Phòng Quản lý công nghệ", "Trưởng phòng Quản lý công nghệ, Sở Khoa học và Công nghệ"),
+    ("Trưởng phòng Quản lý công nghệ", "Phòng Quản lý công nghệ",
+     "Trưởng phòng Quản lý công nghệ, Sở Khoa học và Công nghệ"),
     ("Chuyên viên", "Sở Khoa học và Công nghệ", "Chuyên viên, Sở Khoa học và Công nghệ"),
 ])
 def test_one_position_and_one_unit(position, department, expected):

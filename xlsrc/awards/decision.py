@@ -79,7 +79,7 @@ def awards_of(data: WorkbookData, number: str) -> list[Record]:
     return [r for r in data.records.get("awards", []) if canonical_doc_number(r.text("decision_number")) == wanted]
 
 
-def _staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[Record]]]:
+def staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[Record]]]:
     by_code, by_name = {}, {}
     for rec in data.records.get("staff", []):
         if rec.text("staff_code"):
@@ -137,7 +137,7 @@ def build(data: WorkbookData, number: str) -> Decision:
         raise ThiDuaError(f"Không có mức lương cơ sở áp dụng cho ngày {day:%d/%m/%Y} ở trang '{S.BASE_SALARY.name}'.")
     form = rec["form"] or awards[0]["form"]
     coefficient_table = tables.coefficients(data)
-    index = _staff_index(data)
+    index = staff_index(data)
     decision = Decision(rec, number, day, form, [], base, authority=authority_title(data, rec))
     ordered = sorted(awards, key=lambda a: (a["recipient_kind"] != S.COLLECTIVE, a.row))  # sheet order
     for award in ordered:
@@ -152,11 +152,12 @@ def build(data: WorkbookData, number: str) -> Decision:
     return decision
 
 
-def unsaluted(d: Decision) -> list[Recipient]:
-    """The persons without Ông/Bà when others have one (then nobody gets it)."""
-    people = [r for r in d.recipients if r.kind == S.INDIVIDUAL and r.named]
-    missing = [r for r in people if not r.salutation]
-    return missing if len(missing) < len(people) else []
+def salutation_for(award: Record, person: Record | None) -> str:
+    """Ông/Bà from Cán bộ's Giới tính, else the award row's, else as typed before the name; '' when unknown."""
+    typed = bare_name(award.text("recipient"))[1]
+    salutation = SALUTATION.get(person["gender"] or "", "") if person is not None else ""
+    salutation = salutation or SALUTATION.get(award["gender"] or "", "")
+    return salutation or (typed.capitalize() if fold(typed) in ("ong", "ba") else "")
 
 
 def _recipient(data, decision: Decision, award: Record, kind: str, each: int, index) -> Recipient:
@@ -167,10 +168,8 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, in
     salutation = ""
     if kind == S.INDIVIDUAL and named:
         person = staff_of(award, index)
-        name, typed = bare_name(name)  # "Ông Nguyễn Văn A" typed: the salutation is printed once
-        salutation = SALUTATION.get(person["gender"] or "", "") if person is not None else ""
-        salutation = salutation or SALUTATION.get(award["gender"] or "", "")
-        salutation = salutation or (typed.capitalize() if fold(typed) in ("ong", "ba") else "")
+        name = bare_name(name)[0]  # "Ông Nguyễn Văn A" typed: the salutation is printed once
+        salutation = salutation_for(award, person)
         if person is not None and not position:
             position = position_text(person.text("position"), person.text("department"),
                                      data.info.get("unit_name") or "")

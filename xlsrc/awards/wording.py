@@ -142,8 +142,9 @@ def authority_of(given: str, head_title: str, agency: str) -> tuple[str, str]:
             title = given[:len(given) - len(agency)].strip()
             if title:
                 return f"{_sentence_case(title)} {agency}", ""
+        example = expected or "Giám đốc Sở Khoa học và Công nghệ"
         return given, (f"'Người có thẩm quyền' '{given}' viết hoa toàn bộ: dòng 'Kèm theo Quyết định … của …' "
-                       f"ghi chức danh và tên cơ quan viết thường, ví dụ '{expected or 'Giám đốc Sở Khoa học và Công nghệ'}'.")
+                       f"ghi chức danh và tên cơ quan viết thường, ví dụ '{example}'.")
     return given, ""
 
 
