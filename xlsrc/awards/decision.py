@@ -13,7 +13,7 @@ from .. import schema as S
 from ..errors import ThiDuaError
 from ..parsing import DateValue, canonical_doc_number
 from ..records import Record, WorkbookData
-from ..report.context import who
+from ..report.context import header_name, who
 from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
 from . import tables
 from .money import (ROUNDING_BASIS, BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text,
@@ -286,7 +286,7 @@ def header(data: WorkbookData, d: Decision) -> dict:
     title = authority_title(data, rec)
     return {
         "parent_body": nfc(info.get("parent_body")).upper(),
-        "issuing_body": nfc(info.get("issuing_body")).upper(),
+        "issuing_body": header_name(nfc(info.get("issuing_body"))),  # broken between words, as the report
         "unit_name": nfc(info.get("unit_name")),
         "doc_number": d.number,
         "place": nfc(info.get("place")),
