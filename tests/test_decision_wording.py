@@ -154,3 +154,17 @@ def test_two_staff_of_one_name_stop_the_decision_naming_both(book, tmp_path):
 def test_one_position_and_one_unit(position, department, expected):
     from xlsrc.awards.wording import position_text
     assert position_text(position, department, "Sở Khoa học và Công nghệ") == expected
+
+
+def test_authority_forms():
+    from xlsrc.awards.wording import authority_of
+    agency = "Sở Khoa học và Công nghệ"
+    assert authority_of("", "GIÁM ĐỐC", agency) == ("Giám đốc Sở Khoa học và Công nghệ", "")
+    assert authority_of("Giám đốc", "", agency)[0] == "Giám đốc Sở Khoa học và Công nghệ"
+    assert authority_of("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", "", agency) == ("Giám đốc Sở Khoa học và Công nghệ", "")
+    assert authority_of("Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "", agency) == (
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "")
+    built, warning = authority_of("", "GIÁM ĐỐC", "")  # no unit name to build it from
+    assert built == "Giám đốc" and "Giám đốc Sở Khoa học và Công nghệ" in warning
+    kept, warning = authority_of("GIÁM ĐỐC SỞ NỘI VỤ", "", agency)  # another agency in capitals: kept, warned
+    assert kept == "GIÁM ĐỐC SỞ NỘI VỤ" and "viết hoa" in warning

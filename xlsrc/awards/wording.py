@@ -129,6 +129,10 @@ def authority_of(given: str, head_title: str, agency: str) -> tuple[str, str]:
     given, agency = " ".join(nfc(given or "").split()), " ".join(nfc(agency or "").split())
     expected = f"{_sentence_case(head_title or given)} {agency}".strip()
     if not given:
+        if not agency or not head_title:
+            return expected, ("'Người có thẩm quyền' để trống và trang Thông tin thiếu "
+                              f"{'tên đơn vị' if not agency else 'chức vụ người đứng đầu'}: dòng 'Kèm theo Quyết định "
+                              f"… của …' chỉ ghi '{expected}'. Ghi dạng 'Giám đốc Sở Khoa học và Công nghệ'.")
         return expected, ""
     if not _names_agency(given):
         if agency:
