@@ -16,7 +16,7 @@ from xlsrc.awards import make_certificates, make_decision
 from xlsrc.errors import ThiDuaError
 from xlsrc.validation import validate
 
-from .user_books import new_book, read, type_rows
+from .user_books import new_book, read, type_rows, type_sheets
 
 NUMBER = "07/QĐ-SKHCN"
 STAFF = [{"name": "Võ Thị Hằng", "gender": "Nữ", "position": "Chánh Văn phòng", "department": "Văn phòng Sở"},
@@ -45,10 +45,7 @@ def base(tmp_path_factory):
 def book(base, tmp_path):
     def _book(decision: dict, awards: list[dict], staff: list[dict] = ()):
         path = shutil.copy(base, tmp_path / "wb.xlsx")
-        if staff:
-            type_rows(path, S.STAFF, list(staff))
-        type_rows(path, S.DECISIONS, [decision])
-        type_rows(path, S.AWARDS, awards)
+        type_sheets(path, {S.STAFF: list(staff), S.DECISIONS: [decision], S.AWARDS: awards})
         return read(path)
     return _book
 
