@@ -42,6 +42,7 @@ def test_a_misspelt_name_on_danh_gia_stops_neither_report_nor_decision(base, tmp
     code, out, err = _run(["decision", path, "--so", NUMBER, "-o", tmp_path / "qd.docx"])
     assert code == 0, err
     assert (tmp_path / "qd.docx").exists()
+    assert "Cảnh báo [PERSON_UNKNOWN]" in out and "không dùng để lập quyết định" in out  # listed for this job too
 
 
 def test_an_error_on_cong_trinh_stops_the_report_only(base, tmp_path):
