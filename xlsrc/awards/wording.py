@@ -70,6 +70,18 @@ def form_phrase(form: str, authority: str) -> str:
     return f"danh hiệu “{name}”" if form in TITLES and form not in FLAGS else name
 
 
+def granted(items: list[tuple[str, str]], authority: str = "") -> str:
+    """'tặng Giấy khen cho 02 tập thể; công nhận danh hiệu “Lao động tiên tiến”
+    cho 03 cá nhân' from (form, what follows its name): the verb said again
+    only where it changes."""
+    out, last = [], ""
+    for form, rest in items:
+        said = verb(form).lower()
+        out.append(f"{said + ' ' if said != last else ''}{form_phrase(form, authority)} {rest}")
+        last = said
+    return "; ".join(out)
+
+
 def section_numbers(present: list[bool]) -> list[str]:
     """Roman numbers of the annex's sections, counted over those present only: I, then II."""
     out, n = [], 0
