@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .. import schema as S
 from ..vntext import fold, nfc
 
 # Danh hiệu thi đua (Luật 06/2022/QH15 Điều 23–28) are "công nhận"; a Cờ thi đua is a danh hiệu that is
@@ -26,10 +25,6 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _AGENCY_WORDS = ("so", "uy ban", "ubnd", "bo", "ban", "phong", "van phong", "truong", "benh vien", "trung tam",
                  "hoi dong", "cuc", "chi cuc", "tong cuc", "vien", "hoc vien", "dai hoc", "cong ty", "tinh", "huyen",
                  "xa", "phuong", "thi tran", "thanh pho", "dang uy", "cong doan", "hoi", "quan")
-
-
-def is_title(form: str) -> bool:
-    return form in TITLES
 
 
 def verb(form: str) -> str:
@@ -163,5 +158,3 @@ def authority_of(given: str, head_title: str, agency: str) -> tuple[str, str]:
                        f"ghi chức danh và tên cơ quan viết thường, ví dụ '{example}'.")
     return given, ""
 
-
-ANNEX_KINDS = (S.COLLECTIVE, S.INDIVIDUAL)
