@@ -19,7 +19,7 @@ from xlsrc.report import make_report
 from .test_report_look import HAVE_PDF, _pdf_pages
 from .user_books import new_book, read, type_rows
 
-pytestmark = pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
+needs_pdf = pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
 
 NUMBER = "07/QĐ-SKHCN"
 WORDS = "thực hiện nhiệm vụ chính trị được giao năm 2026".split()
@@ -83,6 +83,7 @@ def _blank(pages: list[str]) -> list[int]:
     return [i + 1 for i, p in enumerate(pages) if p.strip().isdigit() or not p.strip()]
 
 
+@needs_pdf
 @pytest.mark.parametrize("prefix", ["qd", "bc"])
 def test_no_page_holds_only_its_number(printed, prefix):
     sweep = {stem: pages for stem, pages in printed.items() if stem.startswith(prefix)}
@@ -91,5 +92,20 @@ def test_no_page_holds_only_its_number(printed, prefix):
     assert blank == {}
 
 
+@needs_pdf
 def test_the_longest_certificate_accepted_stays_on_one_page(printed):
     assert len(printed["gk_longest"]) == 1
+
+
+@pytest.mark.parametrize("kind", ["department", "consolidated"])
+def test_a_report_never_ends_with_its_table(kind):
+    """Word adds an empty paragraph after a table that ends the document; on a
+    full page it makes a page of its own. The template ends with a paragraph
+    that is hidden and 1 pt high instead."""
+    import re
+    import zipfile
+
+    from xlsrc.report import default_template
+    xml = zipfile.ZipFile(default_template(kind)).read("word/document.xml").decode("utf-8")
+    tail = xml[xml.rindex("</w:tbl>") + len("</w:tbl>"):xml.rindex("<w:sectPr")]
+    assert re.fullmatch(r"<w:p>.*</w:p>", tail) and "<w:vanish/>" in tail and 'w:line="20"' in tail

@@ -16,7 +16,7 @@ from xlsrc.awards import make_certificates, make_decision
 from xlsrc.errors import ThiDuaError
 from xlsrc.validation import validate
 
-from .user_books import new_book, read, type_rows
+from .user_books import new_book, read, type_rows, type_sheets
 
 NUMBER = "07/QĐ-SKHCN"
 STAFF = [{"name": "Võ Thị Hằng", "gender": "Nữ", "position": "Chánh Văn phòng", "department": "Văn phòng Sở"},
@@ -45,10 +45,7 @@ def base(tmp_path_factory):
 def book(base, tmp_path):
     def _book(decision: dict, awards: list[dict], staff: list[dict] = ()):
         path = shutil.copy(base, tmp_path / "wb.xlsx")
-        if staff:
-            type_rows(path, S.STAFF, list(staff))
-        type_rows(path, S.DECISIONS, [decision])
-        type_rows(path, S.AWARDS, awards)
+        type_sheets(path, {S.STAFF: list(staff), S.DECISIONS: [decision], S.AWARDS: awards})
         return read(path)
     return _book
 
@@ -148,9 +145,24 @@ def test_two_staff_of_one_name_stop_the_decision_naming_both(book, tmp_path):
     ("Chánh Văn phòng", "Văn phòng Sở", "Chánh Văn phòng, Sở Khoa học và Công nghệ"),
     ("Chánh Văn phòng", "Văn phòng Sở Khoa học và Công nghệ", "Chánh Văn phòng, Sở Khoa học và Công nghệ"),
     ("Chuyên viên", "Văn phòng", "Chuyên viên, Văn phòng, Sở Khoa học và Công nghệ"),
-    ("Trưởng phòng Quản lý công nghệ", "Phòng Quản lý công nghệ", "Trưởng phòng Quản lý công nghệ, Sở Khoa học và Công nghệ"),
+    ("Trưởng phòng Quản lý công nghệ", "Phòng Quản lý công nghệ",
+     "Trưởng phòng Quản lý công nghệ, Sở Khoa học và Công nghệ"),
     ("Chuyên viên", "Sở Khoa học và Công nghệ", "Chuyên viên, Sở Khoa học và Công nghệ"),
 ])
 def test_one_position_and_one_unit(position, department, expected):
     from xlsrc.awards.wording import position_text
     assert position_text(position, department, "Sở Khoa học và Công nghệ") == expected
+
+
+def test_authority_forms():
+    from xlsrc.awards.wording import authority_of
+    agency = "Sở Khoa học và Công nghệ"
+    assert authority_of("", "GIÁM ĐỐC", agency) == ("Giám đốc Sở Khoa học và Công nghệ", "")
+    assert authority_of("Giám đốc", "", agency)[0] == "Giám đốc Sở Khoa học và Công nghệ"
+    assert authority_of("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", "", agency) == ("Giám đốc Sở Khoa học và Công nghệ", "")
+    assert authority_of("Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "", agency) == (
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "")
+    built, warning = authority_of("", "GIÁM ĐỐC", "")  # no unit name to build it from
+    assert built == "Giám đốc" and "Giám đốc Sở Khoa học và Công nghệ" in warning
+    kept, warning = authority_of("GIÁM ĐỐC SỞ NỘI VỤ", "", agency)  # another agency in capitals: kept, warned
+    assert kept == "GIÁM ĐỐC SỞ NỘI VỤ" and "viết hoa" in warning

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from xlsrc import schema as S
-from .user_books import new_book, run_cli as _run, type_rows
+from .user_books import new_book, run_cli as _run, type_rows, type_sheets
 
 NUMBER = "07/QĐ-SKHCN"
 
@@ -17,16 +17,15 @@ NUMBER = "07/QĐ-SKHCN"
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
     path = new_book(tmp_path_factory.mktemp("jobs") / "base.xlsx")
-    type_rows(path, S.WORKS, [{"name": "Số hoá hồ sơ sáng chế", "kind": "Công trình", "start": dt.datetime(2026, 3, 1),
-                              "planned_finish": dt.datetime(2026, 11, 30), "progress": 1}])
-    type_rows(path, S.NARRATIVE, [{"section": "Kết quả", "text": "Cán bộ thi đua thực hiện nhiệm vụ."}])
-    type_rows(path, S.STAFF, [{"name": "Võ Thị Hằng", "gender": "Nữ", "position": "Chuyên viên",
-                              "department": "Văn phòng"}])
-    type_rows(path, S.DECISIONS, [{"number": NUMBER, "date": dt.datetime(2026, 12, 15),
-                                  "summary": "Về việc tặng Giấy khen", "form": "Giấy khen",
-                                  "signer_name": "Lê Văn Quang", "signer_title": "GIÁM ĐỐC"}])
-    type_rows(path, S.AWARDS, [{"form": "Giấy khen", "recipient_kind": "Cá nhân", "recipient": "Võ Thị Hằng",
-                               "field": "công tác năm 2026", "decision_number": NUMBER}])
+    type_sheets(path, {
+        S.WORKS: [{"name": "Số hoá hồ sơ sáng chế", "kind": "Công trình", "start": dt.datetime(2026, 3, 1),
+                   "planned_finish": dt.datetime(2026, 11, 30), "progress": 1}],
+        S.NARRATIVE: [{"section": "Kết quả", "text": "Cán bộ thi đua thực hiện nhiệm vụ."}],
+        S.STAFF: [{"name": "Võ Thị Hằng", "gender": "Nữ", "position": "Chuyên viên", "department": "Văn phòng"}],
+        S.DECISIONS: [{"number": NUMBER, "date": dt.datetime(2026, 12, 15), "summary": "Về việc tặng Giấy khen",
+                       "form": "Giấy khen", "signer_name": "Lê Văn Quang", "signer_title": "GIÁM ĐỐC"}],
+        S.AWARDS: [{"form": "Giấy khen", "recipient_kind": "Cá nhân", "recipient": "Võ Thị Hằng",
+                    "field": "công tác năm 2026", "decision_number": NUMBER}]})
     return path
 
 
@@ -43,6 +42,7 @@ def test_a_misspelt_name_on_danh_gia_stops_neither_report_nor_decision(base, tmp
     code, out, err = _run(["decision", path, "--so", NUMBER, "-o", tmp_path / "qd.docx"])
     assert code == 0, err
     assert (tmp_path / "qd.docx").exists()
+    assert "Cảnh báo [PERSON_UNKNOWN]" in out and "không dùng để lập quyết định" in out  # listed for this job too
 
 
 def test_an_error_on_cong_trinh_stops_the_report_only(base, tmp_path):

@@ -21,7 +21,8 @@ NUMBER = "07/QĐ-SKHCN"
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
     path = new_book(tmp_path_factory.mktemp("phoi") / "base.xlsx")
-    type_rows(path, S.DECISIONS, [{"number": NUMBER, "date": dt.datetime(2026, 12, 15), "summary": "Về việc tặng Giấy khen",
+    type_rows(path, S.DECISIONS, [{"number": NUMBER, "date": dt.datetime(2026, 12, 15),
+                                  "summary": "Về việc tặng Giấy khen",
                                   "form": "Giấy khen", "signer_name": "Lê Văn Quang", "signer_title": "GIÁM ĐỐC"}])
     type_rows(path, S.AWARDS, [{"form": "Giấy khen", "recipient_kind": "Cá nhân", "recipient": "Võ Thị Hằng",
                                "recipient_unit": "Chuyên viên, Văn phòng Sở", "field": "công tác năm 2026",

@@ -120,3 +120,16 @@ def test_cac_ke_hoach_nhu_only_for_more_than_one_plan(base, tmp_path):
                                "role": "Kế hoạch của đơn vị"}])
     text = "\n".join(_text(make_report(read(path), tmp_path / "bc2.docx")))
     assert "đã ban hành các Kế hoạch như: Kế hoạch tổ chức phong trào" in text
+
+
+def test_award_sentences_name_forms_as_decisions_do():
+    from xlsrc.completion import AwardGroup, Totals
+    from xlsrc.report.context import awards_sentence
+    from xlsrc.report.sections import awards_paragraph
+    totals = Totals(as_of=None)
+    totals.award_groups = [AwardGroup("Bằng khen cấp bộ, ban, ngành, tỉnh", "", "", 1, 2),
+                           AwardGroup("Chiến sĩ thi đua cơ sở", "", "", 0, 4), AwardGroup("Giấy khen", "", "", 0, 5)]
+    expected = ("tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân; công nhận danh hiệu "
+                "“Chiến sĩ thi đua cơ sở” cho 04 cá nhân; tặng Giấy khen cho 05 cá nhân.")
+    assert awards_sentence(totals) == f"Về công tác khen thưởng, đã {expected}"
+    assert awards_paragraph(totals) == f"Đã {expected}"

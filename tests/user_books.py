@@ -38,8 +38,18 @@ def type_info(path: Path, values: dict) -> None:
 def type_rows(path: Path, spec: S.SheetSpec, rows: list[dict], replace: bool = False) -> None:
     """Rows typed under the headers of ``spec``'s sheet, by column key;
     ``replace``: the rows the new workbook came with are deleted first."""
+    type_sheets(path, {spec: rows}, replace)
+
+
+def type_sheets(path: Path, sheets: dict, replace: bool = False) -> None:
+    """``type_rows`` for several sheets, the file opened and saved once."""
     wb = openpyxl.load_workbook(path)
-    ws = wb[spec.name]
+    for spec, rows in sheets.items():
+        _type(wb[spec.name], spec, rows, replace)
+    wb.save(path)
+
+
+def _type(ws, spec: S.SheetSpec, rows: list[dict], replace: bool) -> None:
     headers = {c.value: i for i, c in enumerate(ws[1], start=1) if c.value}
     col = {c.key: headers[c.header] for c in spec.columns if c.header in headers}
     if replace and ws.max_row > 1:
@@ -55,7 +65,6 @@ def type_rows(path: Path, spec: S.SheetSpec, rows: list[dict], replace: bool = F
             cell = ws.cell(first + i, col[key], value)
             if isinstance(value, dt.datetime):
                 cell.number_format = "dd/mm/yyyy"
-    wb.save(path)
 
 
 def read(path: Path):

@@ -346,10 +346,12 @@ def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài 
 
 def _awards_data(workbook: Path, job: str):
     """The workbook read and validated; errors on the sheets ``job`` is made from stop here."""
-    from .awards import blocking
+    from .job_sheets import for_job
     data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
-    errors = blocking(data, findings, job)
-    for f in errors + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE")) and f not in errors]:
+    errors, listed = for_job(data, findings, job)
+    demoted = [f for f in listed if f not in findings]  # errors on sheets this job does not read, as warnings
+    for f in errors + demoted + [f for f in findings if f.code.startswith(("DECISION", "CERTIFICATE"))
+                                 and f not in errors]:
         (err if f.severity == "error" else out).print(f.line())
     if errors:
         err.print("Chưa lập được vì dữ liệu còn lỗi ở các trang trên. Sửa rồi chạy lại.")

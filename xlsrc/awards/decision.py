@@ -13,7 +13,7 @@ from .. import schema as S
 from ..errors import ThiDuaError
 from ..parsing import DateValue, canonical_doc_number, doc_number_key
 from ..records import Record, WorkbookData
-from ..report.context import who
+from ..report.context import header_name, who
 from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
 from . import legal_basis, tables
 from .money import BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text, prize_for
@@ -84,7 +84,7 @@ def awards_of(data: WorkbookData, number: str) -> list[Record]:
     return [r for r in data.records.get("awards", []) if doc_number_key(r.text("decision_number")) == wanted]
 
 
-def _staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[Record]]]:
+def staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[Record]]]:
     by_code, by_name = {}, {}
     for rec in data.records.get("staff", []):
         if rec.text("staff_code"):
@@ -146,7 +146,7 @@ def build(data: WorkbookData, number: str) -> Decision:
     if decision_refusal(data, rec, form):
         raise ThiDuaError(f"Quyết định {number}: {decision_refusal(data, rec, form)}")
     coefficient_table = tables.coefficients(data)
-    index = _staff_index(data)
+    index = staff_index(data)
     decision = Decision(rec, number, day, form, [], base, authority=authority_title(data, rec))
     ordered = sorted(awards, key=lambda a: (a["recipient_kind"] != S.COLLECTIVE, a.row))  # sheet order
     for award in ordered:
@@ -164,11 +164,12 @@ def build(data: WorkbookData, number: str) -> Decision:
     return decision
 
 
-def unsaluted(d: Decision) -> list[Recipient]:
-    """The persons without Ông/Bà when others have one (then nobody gets it)."""
-    people = [r for r in d.recipients if r.kind == S.INDIVIDUAL and r.named]
-    missing = [r for r in people if not r.salutation]
-    return missing if len(missing) < len(people) else []
+def salutation_for(award: Record, person: Record | None) -> str:
+    """Ông/Bà from Cán bộ's Giới tính, else the award row's, else as typed before the name; '' when unknown."""
+    typed = bare_name(award.text("recipient"))[1]
+    salutation = SALUTATION.get(person["gender"] or "", "") if person is not None else ""
+    salutation = salutation or SALUTATION.get(award["gender"] or "", "")
+    return salutation or (typed.capitalize() if fold(typed) in ("ong", "ba") else "")
 
 
 def _recipient(data, decision: Decision, award: Record, kind: str, each: int, index) -> Recipient:
@@ -179,10 +180,8 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, in
     salutation = ""
     if kind == S.INDIVIDUAL and named:
         person = staff_of(award, index)
-        name, typed = bare_name(name)  # "Ông Nguyễn Văn A" typed: the salutation is printed once
-        salutation = SALUTATION.get(person["gender"] or "", "") if person is not None else ""
-        salutation = salutation or SALUTATION.get(award["gender"] or "", "")
-        salutation = salutation or (typed.capitalize() if fold(typed) in ("ong", "ba") else "")
+        name = bare_name(name)[0]  # "Ông Nguyễn Văn A" typed: the salutation is printed once
+        salutation = salutation_for(award, person)
         if person is not None and not position:
             position = position_text(person.text("position"), person.text("department"),
                                      data.info.get("unit_name") or "")
@@ -310,7 +309,7 @@ def header(data: WorkbookData, d: Decision) -> dict:
     title = authority_title(data, rec)
     return {
         "parent_body": nfc(info.get("parent_body")).upper(),
-        "issuing_body": nfc(info.get("issuing_body")).upper(),
+        "issuing_body": header_name(nfc(info.get("issuing_body"))),  # broken between words, as the report
         "unit_name": nfc(info.get("unit_name")),
         "doc_number": d.number,
         "place": nfc(info.get("place")),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .. import schema as S
 from ..vntext import fold, nfc
 
 # Danh hiệu thi đua (Luật 06/2022/QH15 Điều 23–28) are "công nhận"; a Cờ thi đua is a danh hiệu that is
@@ -26,10 +25,6 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _AGENCY_WORDS = ("so", "uy ban", "ubnd", "bo", "ban", "phong", "van phong", "truong", "benh vien", "trung tam",
                  "hoi dong", "cuc", "chi cuc", "tong cuc", "vien", "hoc vien", "dai hoc", "cong ty", "tinh", "huyen",
                  "xa", "phuong", "thi tran", "thanh pho", "dang uy", "cong doan", "hoi", "quan")
-
-
-def is_title(form: str) -> bool:
-    return form in TITLES
 
 
 def verb(form: str) -> str:
@@ -68,6 +63,18 @@ def form_phrase(form: str, authority: str) -> str:
     """'danh hiệu “Lao động tiên tiến”' for a title, 'Giấy khen' for a form."""
     name = form_name(form, authority)
     return f"danh hiệu “{name}”" if form in TITLES and form not in FLAGS else name
+
+
+def granted(items: list[tuple[str, str]], authority: str = "") -> str:
+    """'tặng Giấy khen cho 02 tập thể; công nhận danh hiệu “Lao động tiên tiến”
+    cho 03 cá nhân' from (form, what follows its name): the verb said again
+    only where it changes."""
+    out, last = [], ""
+    for form, rest in items:
+        said = verb(form).lower()
+        out.append(f"{said + ' ' if said != last else ''}{form_phrase(form, authority)} {rest}")
+        last = said
+    return "; ".join(out)
 
 
 def section_numbers(present: list[bool]) -> list[str]:
@@ -129,6 +136,10 @@ def authority_of(given: str, head_title: str, agency: str) -> tuple[str, str]:
     given, agency = " ".join(nfc(given or "").split()), " ".join(nfc(agency or "").split())
     expected = f"{_sentence_case(head_title or given)} {agency}".strip()
     if not given:
+        if not agency or not head_title:
+            return expected, ("'Người có thẩm quyền' để trống và trang Thông tin thiếu "
+                              f"{'tên đơn vị' if not agency else 'chức vụ người đứng đầu'}: dòng 'Kèm theo Quyết định "
+                              f"… của …' chỉ ghi '{expected}'. Ghi dạng 'Giám đốc Sở Khoa học và Công nghệ'.")
         return expected, ""
     if not _names_agency(given):
         if agency:
@@ -142,9 +153,8 @@ def authority_of(given: str, head_title: str, agency: str) -> tuple[str, str]:
             title = given[:len(given) - len(agency)].strip()
             if title:
                 return f"{_sentence_case(title)} {agency}", ""
+        example = expected or "Giám đốc Sở Khoa học và Công nghệ"
         return given, (f"'Người có thẩm quyền' '{given}' viết hoa toàn bộ: dòng 'Kèm theo Quyết định … của …' "
-                       f"ghi chức danh và tên cơ quan viết thường, ví dụ '{expected or 'Giám đốc Sở Khoa học và Công nghệ'}'.")
+                       f"ghi chức danh và tên cơ quan viết thường, ví dụ '{example}'.")
     return given, ""
 
-
-ANNEX_KINDS = (S.COLLECTIVE, S.INDIVIDUAL)

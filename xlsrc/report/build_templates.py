@@ -15,9 +15,9 @@ from docx import Document
 import datetime as dt
 import io
 
-from .docx_form import (LANG, borderless_table, cell_text, grid_table, keep_together, landscape_section,
-                        page_number_header, para, repeat_header, rule, set_run_font, setup_document,
-                        cant_split, cell_margins)
+from .docx_form import (LANG, borderless_table, cell_text, end_after_table, grid_table, keep_together,
+                        landscape_section, page_number_header, para, repeat_header, rule, set_run_font,
+                        setup_document, cant_split, cell_margins)
 
 from .properties import tag_vietnamese
 from .markers import ANNEX_MARKERS, CONSOLIDATED, DEPARTMENT, GROUP_MARKER, STATUS_MARKER  # noqa: F401
@@ -122,6 +122,7 @@ def _annex(doc, grouped: bool) -> None:
     para(doc, "(Kèm theo báo cáo số {{ doc_number }} {{ date_long }} của {{ unit_name }})", size=14, italic=True,
          align="center", space_after=12)
     _annex_table(doc, grouped)
+    end_after_table(doc)
 
 
 def _opening(doc) -> None:

@@ -119,18 +119,21 @@ def status_sentence(totals: Totals, noun: str = "công trình, phần việc") -
 
 
 def awards_sentence(totals: Totals) -> str:
+    """``Về công tác khen thưởng, đã tặng Giấy khen cho 02 tập thể …; công nhận
+    danh hiệu “Lao động tiên tiến” cho …``: each form as decisions name it, with its verb."""
+    from ..awards.wording import granted
     items = []
     for g in totals.award_groups:
         recipients = who(g.collectives, g.individuals)
         if not recipients:
             continue
-        item = f"{g.form} cho {recipients}"
+        item = f"cho {recipients}"
         if g.field:
             item += f" có thành tích xuất sắc trong {g.field}"
         if g.period and g.period not in g.field:
             item += f" (giai đoạn {g.period})"
-        items.append(item)
-    return ("Về công tác khen thưởng, đã tặng " + "; ".join(items) + ".") if items else ""
+        items.append((g.form, item))
+    return f"Về công tác khen thưởng, đã {granted(items)}." if items else ""
 
 
 # The left column of the header table (build_templates.HEADER_WIDTHS_CM), less the cell margins

@@ -229,8 +229,20 @@ def new_section(doc, start):
     line there is pushed onto a page of its own when the signature ends at the
     foot of the page, which then prints with nothing but its page number."""
     sec = doc.add_section(start)
-    brk = doc.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
-    ppr = brk.get_or_add_pPr()
+    takes_no_room(doc.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1])
+    return sec
+
+
+def end_after_table(doc) -> None:
+    """A paragraph that takes no room after a table that ends the document:
+    Word adds an empty one otherwise, which lands on a page of its own when
+    the table reaches the foot of the page."""
+    takes_no_room(doc.add_paragraph()._p)
+
+
+def takes_no_room(p) -> None:
+    """The paragraph hidden (not printed) and 1 pt high with no spacing."""
+    ppr = p.get_or_add_pPr()
     spacing = OxmlElement("w:spacing")
     for k, v in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
         spacing.set(qn(k), v)
@@ -241,7 +253,6 @@ def new_section(doc, start):
     rpr.append(OxmlElement("w:vanish"))
     rpr.append(size)
     ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
-    return sec
 
 
 def landscape_section(doc):

@@ -35,24 +35,14 @@ def awards_paragraph(totals: Totals) -> str:
     """'Đã tặng Giấy khen cho 02 tập thể và 07 cá nhân; công nhận danh hiệu
     “Lao động tiên tiến” cho 25 cá nhân.': each form once, its kinds counted,
     each with its verb (awards.wording)."""
-    from ..awards.wording import form_phrase, verb
+    from ..awards.wording import granted
     by_form: dict[str, list[int]] = {}
     for g in totals.award_groups:
         counts = by_form.setdefault(g.form, [0, 0])
         counts[0] += g.collectives
         counts[1] += g.individuals
-    items, last_verb = [], ""
-    for form, (collectives, individuals) in by_form.items():
-        recipients = who(collectives, individuals)
-        if not recipients:
-            continue
-        said = verb(form).lower()
-        items.append(f"{said + ' ' if said != last_verb else ''}{form_phrase(form, '')} cho {recipients}")
-        last_verb = said
-    if not items:
-        return ""
-    text = "; ".join(items)
-    return f"Đã {text}."
+    items = [(form, f"cho {who(*counts)}") for form, counts in by_form.items() if who(*counts)]
+    return f"Đã {granted(items)}." if items else ""
 
 
 def section_context(data: WorkbookData, totals: Totals, narrative, first_number: int) -> dict:
