@@ -2,6 +2,7 @@
 Every method is a constant number of Excel calls, whatever the row count."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..findings import Finding
@@ -10,12 +11,33 @@ from .cellinfo import GENERAL, CellInfo, spreadsheetml_cell_info
 from .notes import convert_legacy_grid
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+# Excel parses a string given through COM as if it were typed into a General
+# cell. Besides digits, signs and separators, only these words can be part of
+# a number, date or time it recognises (exponent, AM/PM, month and weekday
+# names, currency, the vi-VN forms); any other word keeps a string text.
+_MONTHS = "january february march april may june july august september october november december".split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_NUMERIC_WORDS = frozenset(["e", "a", "p", "am", "pm", "t", "sept", "đ", "vnd", "vnđ", "usd", "sa", "ch", "tháng",
+                            "thg", "năm", "ngày", "thứ"] + _MONTHS + [m[:3] for m in _MONTHS]
+                           + _WEEKDAYS + [d[:3] for d in _WEEKDAYS])
+_NOT_TEXT_WORDS = frozenset({"TRUE", "FALSE", "ĐÚNG", "SAI"})
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _as_text_for_excel(value: Any) -> Any:
-    """Excel would evaluate ``=...`` typed through the API; a leading apostrophe
-    makes it stored as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A string goes to Excel with a leading apostrophe (the cell then stores
+    the text itself, without the apostrophe) whenever Excel could read it as a
+    formula, number, date, time, boolean or error: a formula, apostrophe or
+    ``#`` start, TRUE/FALSE, or digits with no word that rules a number or date
+    out ("00123", "12/2021", "95%", "1E5", "Mar 5"). Other text goes as it is;
+    dates and numbers the reader already typed go as dates and numbers."""
+    if not isinstance(value, str) or not value:
+        return value
+    word = value.strip()
+    if (value.startswith(FORMULA_PREFIXES + ("'", "#")) or word.startswith(FORMULA_PREFIXES + ("#",))
+            or word.upper() in _NOT_TEXT_WORDS):
+        return "'" + value
+    if any(ch.isdigit() for ch in value) and all(w.lower() in _NUMERIC_WORDS for w in _LETTERS.findall(value)):
         return "'" + value
     return value
 
