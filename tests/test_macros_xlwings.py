@@ -133,7 +133,7 @@ def test_unexpected_error_becomes_vietnamese_alert_with_log(monkeypatch, tmp_pat
                                                             ["X", "Năm 2021"]], "pictures": [], "tables": []}]}
     book = open_caller(payload)
     from xlsrc import macros
-    monkeypatch.setattr(macros.jobs, "run_compute", lambda b: 1 / 0)
+    monkeypatch.setattr("xlsrc.jobs.run_compute", lambda b: 1 / 0)
     macros.compute()
     message = alerts(book)[-1]
     assert message.startswith("Đã xảy ra lỗi ngoài dự kiến")

@@ -48,6 +48,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
+class AlertFailed(Exception):
+    """Excel did not show a message; ``message`` must reach the user another way."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 class XlwingsBook:
     def __init__(self, book):
         self.book = book
@@ -55,6 +63,7 @@ class XlwingsBook:
         self._grids: dict[str, Grid] = {}
         self._cell_infos: dict[str, CellInfo] = {}
         self._notes: dict[str, list[Finding]] = {}
+        self.stages: list[str] = []  # the status bar texts of this run, in order
 
     def sheet_names(self) -> list[str]:
         return [s.name for s in self.book.sheets]
@@ -120,11 +129,41 @@ class XlwingsBook:
         return rng.sheet.name, rng.row
 
     def alert(self, message: str, title: str = "") -> None:
-        self.book.app.alert(message, title=title or "Thi đua - Khen thưởng")
+        try:
+            self.book.app.alert(message, title=title or "Thi đua - Khen thưởng")
+        except Exception as exc:  # Excel busy (a dialog open, a cell being edited): COM refuses the call
+            raise AlertFailed(message) from exc
+
+    def status(self, text: str) -> None:
+        """Say on Excel's status bar which stage is running (VBA set the first
+        text before RunPython and resets it afterwards). Never fails the job:
+        an engine without a status bar keeps only ``stages``."""
+        self.stages.append(text)
+        try:
+            self.book.app.status_bar = text
+        except Exception:  # noqa: BLE001 - feedback only
+            pass
 
     @property
     def fullname(self) -> str:
-        return self.book.fullname
+        """The workbook's path on this PC; for a workbook in OneDrive or
+        SharePoint, the path of its synchronised copy (see local_folder.py)."""
+        from ..errors import ThiDuaError
+        from ..local_folder import CONFIG_KEYS, cloud_message, local_fullname
+        try:
+            name = self.book.fullname  # xlwings maps a web address itself on Windows and macOS
+        except Exception as exc:  # noqa: BLE001 - xlwings' English XlwingsError
+            raise ThiDuaError(cloud_message(self.book.name)) from exc
+        return local_fullname(name, {k: self._config(k) for k in CONFIG_KEYS} if "://" in name else None)
+
+    def _config(self, key: str) -> str | None:
+        """A value of the xlwings.conf sheet (key in column A, value in B), read in one call."""
+        if "xlwings.conf" not in self.sheet_names():
+            return None
+        for row in self.read("xlwings.conf"):
+            if row and isinstance(row[0], str) and row[0].strip().upper() == key and len(row) > 1:
+                return str(row[1]) if row[1] else None
+        return None
 
 
 def _excel_cell_info(ws) -> CellInfo:
