@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,10 @@ from xlsrc import schema as S
 from xlsrc.builder import write_workbook
 from xlsrc.demo_data import demo_content
 
+from .button_process import runpython_command
 from .xlwings_payload import alerts, open_caller, payload_from_file
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def runpython_command(python_command: str, workbook: str = r"C:\Users\Nguyễn\Documents\ThiDua.xlsm") -> list[str]:
-    """The command xlwings' ExecuteWindows (xlwings.bas) runs for ``RunPython python_command``,
-    as an argument list: ``python -B -c "import xlwings.utils;…; <command>" --wb=… --from_xl=1 …``."""
-    pythonpath = ";".join(["true", workbook, workbook, "", "", "", ""]).replace("\\", "\\\\")  # as the VBA does
-    code = f'import xlwings.utils;xlwings.utils.prepare_sys_path("{pythonpath}"); {python_command}'
-    return [sys.executable, "-B", "-c", code, f"--wb={Path(workbook).name}", "--from_xl=1",
-            r"--app=C:\Program Files\Microsoft Office\root\Office16\EXCEL.EXE", "--hwnd=132456"]
 
 
 def _env(tmp_path, **extra):

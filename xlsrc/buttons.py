@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import jobs
 from . import schema as S
+from .access.cellinfo import col_index
 from .access.excel import XlwingsBook
 from .atomic import unique_path
 from .errors import ThiDuaError
@@ -26,9 +27,8 @@ def _select_first(book: XlwingsBook, findings) -> None:
     first = jobs.first_error(findings)
     if first is None:
         return
-    col = "".join(ch for ch in first.cell if ch.isalpha())
-    from openpyxl.utils import column_index_from_string
-    _select(book, first.sheet, first.row, column_index_from_string(col) if col else 1)
+    col = "".join(ch for ch in first.cell if ch.isalpha()).upper()
+    _select(book, first.sheet, first.row, col_index(col) + 1 if col else 1)
 
 
 def _select(book: XlwingsBook, sheet: str, row: int, col: int) -> None:

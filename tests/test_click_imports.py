@@ -1,0 +1,72 @@
+"""A click answers fast (issue 18 §7): the process a button starts does not
+load pandas, matplotlib or numpy before its job needs them — checked with
+xlwings' real RunPython command line, in an environment laid out as an
+installation from the wheel (tests/button_process.py). No timing here: the
+speed itself is measured by benchmarks/bench_click_import.py."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .button_process import ROOT, installed_env, runpython_command
+
+HEAVY = ("pandas", "matplotlib", "numpy", "lxml", "docxtpl", "docx", "PIL", "openpyxl")
+REPORT = f"import sys, json; print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+
+
+def _loaded(cmd, **env) -> list[str]:
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, **env})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def pythons(tmp_path_factory):
+    base = tmp_path_factory.mktemp("envs")
+    return {"hook": installed_env(base / "with_hook"), "plain": installed_env(base / "without_hook", hook=False)}
+
+
+def test_importing_the_entry_module_loads_no_heavy_library():
+    assert _loaded([sys.executable, "-c", f"import xlsrc.macros; {REPORT}"]) == []
+
+
+def test_the_real_command_line_loads_no_heavy_library(pythons):
+    cmd = runpython_command(f"import xlsrc.macros; {REPORT}", python=pythons["hook"])
+    assert _loaded(cmd) == []
+    # without the hook (today's xlwings import) the same command loads them all
+    assert {"pandas", "matplotlib", "numpy"} <= set(_loaded(runpython_command(f"import xlsrc.macros; {REPORT}",
+                                                                             python=pythons["plain"])))
+    # a process not started by a button imports xlwings the default way
+    assert {"pandas", "matplotlib"} <= set(_loaded([pythons["hook"], "-c", f"import xlwings; {REPORT}"]))
+
+
+def test_a_job_still_runs_and_may_load_what_it_needs(pythons, tmp_path):
+    """In the light process a button's job runs on the remote engine, and
+    the report's libraries import normally afterwards."""
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+
+    from .xlwings_payload import payload_from_file
+    payload = tmp_path / "payload.json"
+    payload.write_text(json.dumps(payload_from_file(write_workbook(tmp_path / "ThiDua.xlsx", demo_content()))),
+                       encoding="utf-8")
+    job = ("import xlsrc.macros, xlwings as xw; "
+           f"b = xw.Book(json=json.loads(open({str(payload)!r}, encoding='utf-8').read())); b.set_mock_caller(); "
+           "xlsrc.macros.validate(); "
+           "heavy = sorted(m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules); "
+           "import matplotlib.pyplot, pandas; "
+           "said = [a['args'][0] for a in b.json()['actions'] if a['func'] == 'alert']; "
+           "print(json.dumps([heavy, said], ensure_ascii=False))")
+    done = subprocess.run(runpython_command(f"import sys, json; {job}", python=pythons["hook"]), cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          env={**os.environ, "XLWINGS_LICENSE_KEY": "noncommercial", "MPLBACKEND": "Agg",
+                               "XDG_STATE_HOME": str(tmp_path / "state")})
+    assert done.returncode == 0, done.stderr
+    heavy, said = json.loads(done.stdout.strip().splitlines()[-1])
+    assert heavy == []
+    assert said == ["Có 0 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
