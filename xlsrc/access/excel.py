@@ -91,7 +91,8 @@ class XlwingsBook:
 
     def cell_info(self, sheet: str) -> CellInfo:
         """Number formats and fonts of the sheet's used range in bulk: one
-        ``Range.Value(11)`` call (SpreadsheetML, Windows Excel); where that is
+        ``Range.Value(11)`` call per block of rows (SpreadsheetML, Windows
+        Excel; see spreadsheetml_blocks); where that is
         not available, one number-format and one font call per column (a
         column of mixed formats is then taken as General). Never per cell."""
         if sheet not in self._cell_infos:
@@ -166,17 +167,22 @@ class XlwingsBook:
         return None
 
 
-def _excel_cell_info(ws) -> CellInfo:
+# Rows per Range.Value(11) call: the SpreadsheetML text of a whole 40,000-row
+# master is hundreds of MB inside Excel (UTF-16), too much for 32-bit Excel;
+# 5,000 rows of 30 columns stay around 30 MB. The calls grow with the blocks.
+XML_BLOCK_ROWS = 5_000
+
+
+def _excel_cell_info(ws, block_rows: int = XML_BLOCK_ROWS) -> CellInfo:
     try:
         last = ws.used_range.last_cell
         nrows, ncols = last.row, last.column
-        rng = ws.range((1, 1), (nrows, ncols))
     except Exception:
         return CellInfo()
     try:
-        xml = rng.api.Value(11)  # xlRangeValueXMLSpreadsheet
-        if isinstance(xml, str) and "<" in xml:
-            return spreadsheetml_cell_info(xml)
+        info = spreadsheetml_blocks(ws, nrows, ncols, block_rows)
+        if info is not None:
+            return info
     except Exception:
         pass
     info = CellInfo(formats=[GENERAL], fonts=[""])
@@ -193,4 +199,30 @@ def _excel_cell_info(ws) -> CellInfo:
         if isinstance(fmt, str) or isinstance(font, str):
             info.columns[c - 1] = info.style_index(fmt if isinstance(fmt, str) else GENERAL,
                                                    font if isinstance(font, str) else "")
+    return info
+
+
+def spreadsheetml_blocks(ws, nrows: int, ncols: int, block_rows: int = XML_BLOCK_ROWS) -> CellInfo | None:
+    """Formats and fonts of rows 1..nrows read with ``Range.Value(11)`` a
+    block of ``block_rows`` rows at a time (one call per block; None where
+    Excel gives no SpreadsheetML, e.g. on macOS). Only cells whose style
+    differs from their column's are kept, so a uniformly formatted master
+    costs little memory whatever its length."""
+    info: CellInfo | None = None
+    for top in range(1, nrows + 1, block_rows):
+        bottom = min(nrows, top + block_rows - 1)
+        xml = ws.range((top, 1), (bottom, ncols)).api.Value(11)  # xlRangeValueXMLSpreadsheet
+        if not (isinstance(xml, str) and "<" in xml):
+            return None
+        part = spreadsheetml_cell_info(xml)
+        del xml
+        if info is None:
+            info = CellInfo(formats=[], fonts=[])
+            info.default = info.style_index(part.formats[part.default], part.fonts[part.default])
+            info.columns = {c: info.style_index(part.formats[i], part.fonts[i]) for c, i in part.columns.items()}
+        remap = [info.style_index(fmt, font) for fmt, font in zip(part.formats, part.fonts)]
+        for (r, c), i in part.xf.items():
+            style = remap[i]
+            if style != info.columns.get(c, info.default):
+                info.xf[(r + top - 1, c)] = style
     return info
