@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _env(tmp_path, **extra):
     env = {k: v for k, v in os.environ.items() if k not in ("LOCALAPPDATA", "PYTHONPATH")}
-    env.update(XDG_STATE_HOME=str(tmp_path / "state"), PYTHONIOENCODING="utf-8", **extra)
+    env.update({"XDG_STATE_HOME": str(tmp_path / "state"), "PYTHONIOENCODING": "utf-8", **extra})
     return env
 
 
@@ -42,6 +42,17 @@ def test_the_real_command_line_without_excel_says_so_and_exits_1(tmp_path):
     assert "CaiDat.cmd" in done.stderr and "Traceback" not in done.stderr
     log = tmp_path / "state" / "thidua" / "thidua.log"
     assert str(log) in done.stderr and "xw.Book.caller()" in log.read_text(encoding="utf-8")
+
+
+def test_an_english_windows_console_gets_the_message_without_diacritics(tmp_path):
+    """stderr redirected to xlwings' log uses the ANSI code page (cp1252 on an
+    English Windows): the line is written without diacritics, never as \\u escapes."""
+    done = subprocess.run(runpython_command("import xlsrc.macros; xlsrc.macros.validate()"), cwd=tmp_path,
+                          env=_env(tmp_path, PYTHONIOENCODING="cp1252"), capture_output=True, timeout=120)
+    assert done.returncode == 1
+    err = done.stderr.decode("cp1252")
+    assert err.startswith("Thi dua - Khen thuong: Python khong ket noi duoc voi so Excel dang mo"), err
+    assert "\\u" not in err and "?" not in err.split("thidua.log")[0]
 
 
 def test_an_import_error_before_the_job_is_caught_at_the_entry_point(tmp_path):

@@ -87,11 +87,25 @@ def _tell_outside_excel(message: str) -> None:
     if _message_box(message):
         return
     try:
-        sys.stderr.write(f"{TITLE}: {message}\n")
+        sys.stderr.write(_encodable(f"{TITLE}: {message}\n", sys.stderr.encoding))
         sys.stderr.flush()
     except Exception:  # noqa: BLE001 - no stderr (pythonw without redirection): the exit code remains
         pass
     raise SystemExit(1)
+
+
+def _encodable(text: str, encoding: str | None) -> str:
+    """``text`` as it is when the stream's encoding has every letter, else
+    without diacritics: stderr redirected to xlwings' log file uses the ANSI
+    code page (cp1252 on an English Windows), which xlwings reads back, so
+    "Không kết nối" would reach the user as "Kh\\u00f4ng k\\u1ebft…"."""
+    try:
+        text.encode(encoding or "utf-8")
+        return text
+    except (UnicodeEncodeError, LookupError):
+        import unicodedata
+        plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        return "".join(ch for ch in plain if not unicodedata.combining(ch)).encode("ascii", "replace").decode()
 
 
 def _message_box(message: str) -> bool:
