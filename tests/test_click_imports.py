@@ -70,3 +70,15 @@ def test_a_job_still_runs_and_may_load_what_it_needs(pythons, tmp_path):
     heavy, said = json.loads(done.stdout.strip().splitlines()[-1])
     assert heavy == []
     assert said == ["Có 0 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
+
+
+@pytest.mark.slow
+def test_the_wheel_puts_the_hook_at_the_top_of_site_packages(tmp_path):
+    """`pip wheel` (what `thidua bundle` runs) ships thidua-xlwings.pth beside the packages."""
+    import zipfile
+
+    from xlsrc.bundle import build_project_wheel
+    wheel = build_project_wheel(ROOT, tmp_path)
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "thidua-xlwings.pth" in names and "xlsrc/light_xlwings.py" in names
+    assert zipfile.ZipFile(wheel).read("thidua-xlwings.pth") == (ROOT / "xlsrc" / "thidua-xlwings.pth").read_bytes()
