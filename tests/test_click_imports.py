@@ -82,3 +82,22 @@ def test_the_wheel_puts_the_hook_at_the_top_of_site_packages(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "thidua-xlwings.pth" in names and "xlsrc/light_xlwings.py" in names
     assert zipfile.ZipFile(wheel).read("thidua-xlwings.pth") == (ROOT / "xlsrc" / "thidua-xlwings.pth").read_bytes()
+
+
+def test_xlwings_that_does_not_load_gets_a_vietnamese_answer(pythons, tmp_path):
+    """xlwings fails to import in a button's process otherwise than with an
+    ImportError (a pywin32 DLL, a damaged file): before any code of ours runs
+    on the command line, the hook still answers in Vietnamese, exit code 1."""
+    fake = tmp_path / "site" / "xlwings"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise OSError("[WinError 126] The specified module could not be found")\n',
+                                      encoding="utf-8")
+    done = subprocess.run(runpython_command("import xlsrc.macros; xlsrc.macros.validate()", python=pythons["hook"]),
+                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path / "site"), "PYTHONIOENCODING": "utf-8",
+                               "XDG_STATE_HOME": str(tmp_path / "state")})
+    assert done.returncode == 1, done
+    assert done.stderr.startswith("Thi đua - Khen thưởng: Không nạp được xlwings, phần nối Python với Excel "
+                                  "(OSError: [WinError 126]"), done.stderr
+    assert "CaiDat.cmd" in done.stderr and "Traceback" not in done.stderr
+    assert "WinError 126" in (tmp_path / "state" / "thidua" / "thidua.log").read_text(encoding="utf-8")

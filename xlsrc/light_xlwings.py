@@ -45,6 +45,10 @@ class _HidingLoader:
         sys.meta_path.insert(0, hide)
         try:
             self._loader.exec_module(module)
+        except Exception as exc:  # noqa: BLE001 - before any code of ours runs: still a Vietnamese answer
+            sys.modules.pop(module.__name__, None)
+            _cannot_load_xlwings(exc)
+            raise
         finally:
             sys.meta_path.remove(hide)
 
@@ -67,6 +71,19 @@ class _XlwingsFinder:
                 spec.loader = _HidingLoader(spec.loader)
                 return spec
         return None
+
+
+def _cannot_load_xlwings(exc: BaseException) -> None:
+    """xlwings itself does not load in a button's process (a pywin32 DLL that
+    fails otherwise than with ImportError, a damaged file): the RunPython
+    command line would end in an English traceback; say it in Vietnamese
+    (message box or stderr, exit code 1) with the log's path."""
+    from .logfile import log_exception
+    from .macros import REINSTALL, _short, _tell_outside_excel
+    path = log_exception("nạp xlwings")
+    _tell_outside_excel(f"Không nạp được xlwings, phần nối Python với Excel ({type(exc).__name__}: {_short(exc)}). "
+                        f"Cài đặt có thể thiếu hoặc hỏng: {REINSTALL}. Chi tiết ghi ở tệp nhật ký: {path}")
+    raise SystemExit(0)  # our own message box was shown: nothing more to say
 
 
 def install(argv: list[str] | None = None) -> bool:
