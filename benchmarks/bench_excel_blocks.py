@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.spreadsheetml_sheet import MasterSheet  # noqa: E402
 from xlsrc.access.excel import XML_BLOCK_ROWS, _excel_cell_info  # noqa: E402
 
-LIMIT_MB = 120
+LIMIT_MB = 64
 COLUMNS = 18
 
 
