@@ -446,24 +446,3 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
     if not info.formats:
         info.default = info.style_index(*resolve("Default"))
     return info
-    c = 0
-    for col in table.iter(a("Column")):
-        c = int(col.get(a("Index"), c + 1)) - 1
-        span = int(col.get(a("Span"), "0"))
-        if col.get(a("StyleID")):
-            for k in range(c, c + span + 1):
-                info.columns[k] = index(col.get(a("StyleID")))
-        c += span + 1
-    r = 0
-    for row in table.iter(a("Row")):
-        r = int(row.get(a("Index"), r + 1)) - 1
-        row_style = row.get(a("StyleID"))
-        c = 0
-        for cell in row.iter(a("Cell")):
-            c = int(cell.get(a("Index"), c + 1)) - 1
-            sid = cell.get(a("StyleID")) or row_style
-            if sid:
-                info.xf[(r, c)] = index(sid)
-            c += int(cell.get(a("MergeAcross"), "0")) + 1
-        r += int(row.get(a("Span"), "0")) + 1
-    return info
