@@ -99,3 +99,19 @@ def test_report_button_without_a_local_copy_says_what_to_do(home, monkeypatch, t
     macros.report()
     assert alerts(book)[-1].startswith("Sổ này đang mở từ OneDrive/SharePoint (https://d.docs.live.net/3a5b/")
     assert not (home / "BaoCao").exists()
+
+
+def test_consolidation_needs_no_local_copy(home, monkeypatch, tmp_path):
+    """Only the folder of reports needs the local copy: consolidating units
+    into a workbook opened from OneDrive without one still works."""
+    from xlsrc import schema as S
+    monkeypatch.chdir(home)
+    inputs = tmp_path / "don_vi"
+    inputs.mkdir()
+    write_workbook(inputs / "so_ngoai_vu.xlsx", demo_content())
+    board = write_workbook(tmp_path / "BanTDKT.xlsx")
+    book = open_caller(payload_from_file(board, name="https://d.docs.live.net/3a5b/Documents/BanTDKT.xlsx",
+                                         extra_rows={S.PATHS_SHEET: [[str(inputs)]]}))
+    from xlsrc import macros
+    macros.consolidate()
+    assert alerts(book)[-1].startswith("Đã tổng hợp 1 tệp: 1 đạt"), alerts(book)

@@ -113,7 +113,11 @@ def consolidate(book: XlwingsBook):
     if not paths:
         raise ThiDuaError("Chưa chọn tệp hoặc thư mục nào để tổng hợp.")
     book.status(f"Đang đọc tệp của các đơn vị ({len(paths)} tệp hoặc thư mục đã chọn)…")
-    result = run(paths, exclude=[book.fullname])
+    try:
+        own = [book.fullname]  # never consolidated into itself when its folder is chosen
+    except ThiDuaError:
+        own = []  # a workbook in OneDrive without a copy on this PC: no file here to leave out
+    result = run(paths, exclude=own)
     book.status("Đang ghi dữ liệu tổng hợp vào sổ…")
     for spec in S.RECORD_SHEETS:
         sheet_grid = book.read(spec.name) if spec.name in book.sheet_names() else []
