@@ -13,11 +13,9 @@ from .access.excel import XlwingsBook
 from .atomic import unique_path
 from .errors import ThiDuaError
 from .logfile import log_exception
+from .macros import TITLE
 
-TITLE = "Thi đua - Khen thưởng"
 REPORT_FOLDER = "BaoCao"
-
-
 READING = "Đang đọc và kiểm tra dữ liệu của sổ…"
 
 
