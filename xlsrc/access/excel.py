@@ -1,5 +1,8 @@
 """A live Excel book through xlwings, behind the BookAccess interface.
-Every method is a constant number of Excel calls, whatever the row count."""
+Every method is a constant number of Excel calls, whatever the row count,
+except the formats' SpreadsheetML, read in blocks of rows (one call per block,
+so that 32-bit Excel never builds a whole master's text at once). Strings
+are written so that they stay text (see _as_text_for_excel)."""
 from __future__ import annotations
 
 import re
