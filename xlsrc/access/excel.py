@@ -157,8 +157,15 @@ class XlwingsBook:
         try:
             name = self.book.fullname  # xlwings maps a web address itself on Windows and macOS
         except Exception as exc:  # noqa: BLE001 - xlwings' English XlwingsError
-            raise ThiDuaError(cloud_message(self.book.name)) from exc
+            raise ThiDuaError(cloud_message(self._address())) from exc
         return local_fullname(name, {k: self._config(k) for k in CONFIG_KEYS} if "://" in name else None)
+
+    def _address(self) -> str:
+        """Excel's own FullName (the web address of a OneDrive workbook), else the book's name."""
+        try:
+            return str(self.book.api.FullName)
+        except Exception:  # noqa: BLE001 - an engine without COM
+            return self.book.name
 
     def _config(self, key: str) -> str | None:
         """A value of the xlwings.conf sheet (key in column A, value in B), read in one call."""
