@@ -134,7 +134,7 @@ def test_unexpected_error_becomes_vietnamese_alert_with_log(monkeypatch, tmp_pat
                                                             ["X", "Năm 2021"]], "pictures": [], "tables": []}]}
     book = open_caller(payload)
     from xlsrc import macros
-    monkeypatch.setattr(macros.jobs, "run_compute", lambda b: 1 / 0)
+    monkeypatch.setattr("xlsrc.jobs.run_compute", lambda b: 1 / 0)
     macros.compute()
     message = alerts(book)[-1]
     assert message.startswith("Đã xảy ra lỗi ngoài dự kiến")
@@ -173,3 +173,37 @@ def test_consolidate_without_paths_says_so(demo_xlsx, monkeypatch, tmp_path):
     from xlsrc import macros
     macros.consolidate()
     assert alerts(book) == ["Chưa chọn tệp hoặc thư mục nào để tổng hợp."]
+
+
+LOOKALIKES = ["0912345678", "00123", "12/2021", "1/2", "95%", "TRUE", "05/03/1980", "13/05/1980", "1E5", "12:30",
+              "$5", "1.234,5", "0 1/2", "(5)", "#N/A", "5-Mar", "'quoted", "2021-03-05", " 42 "]
+
+
+def test_consolidate_keeps_every_units_text_as_text(monkeypatch, tmp_path):
+    """Text that Excel would read as a number, date, percent, boolean, time or
+    error reaches the master's cells as the same text (issue 18 §1)."""
+    from .excel_typing import typed
+    monkeypatch.chdir(tmp_path)
+    inputs = tmp_path / "don_vi"
+    inputs.mkdir()
+    content = demo_content()
+    works = content.rows["works"]
+    for i, text in enumerate(LOOKALIKES):
+        row = dict(works[i % len(works)], name=f"Công trình {i}", note=text, group=text)
+        works.append(row)
+    write_workbook(inputs / "so_ngoai_vu.xlsx", content)
+    board = write_workbook(tmp_path / "BanTDKT.xlsx")
+    payload = payload_from_file(board, extra_rows={S.PATHS_SHEET: [[str(inputs)]]})
+    book = open_caller(payload)
+    from xlsrc import macros
+    macros.consolidate()
+    block = next(w for w in _writes(book, _sheet_index(payload, S.WORKS.name)) if w["start_row"] == 1)["values"]
+    note = S.WORKS.headers.index("Ghi chú")
+    rows = {r[S.WORKS.headers.index("Tên công trình, phần việc")]: r for r in block}
+    for i, text in enumerate(LOOKALIKES):
+        written = rows[f"Công trình {i}"][note]
+        assert typed(written) == ("text", text.strip() if text.strip() != text else text), (text, written)
+    orders = [r[S.WORKS.headers.index("TT")] for r in block]
+    assert all(isinstance(v, (int, float)) for v in orders)  # numbers the reader typed go as numbers
+    names = [r[S.WORKS.headers.index("Tên công trình, phần việc")] for r in block]
+    assert "Công trình 1" in names  # plain text goes as it is

@@ -51,7 +51,7 @@ def test_undeclared_variable_under_option_explicit(xlwings_module):
     assert lint(typo, [xlwings_module]) == [
         f"dòng {typo.split(chr(10)).index('        found = AsciiPath(fuond, False)') + 1} "
         "(PythonReady): 'fuond' chưa được khai báo (Option Explicit)"]
-    wrong_label = _plant("    Exit Sub\nFailed:\n    SayError", "    Exit Sub\nFailed:\n    Resume Nowhere\n    SayError")
+    wrong_label = _plant("    Exit Sub\nFailed:\n    Failure", "    Exit Sub\nFailed:\n    Resume Nowhere\n    Failure")
     assert any("'Nowhere' chưa được khai báo" in p for p in lint(wrong_label, [xlwings_module]))
     # without Option Explicit undeclared names are allowed (VBA makes them Variants)
     assert lint(bad.replace("Option Explicit\n", ""), [xlwings_module]) == []
@@ -68,7 +68,7 @@ def test_call_of_a_sub_that_exists_nowhere(xlwings_module):
 
 
 def test_wrong_argument_counts_to_our_own_procedures(xlwings_module):
-    too_many = _plant("    SayError Err.Description\n", "    SayError Err.Description, 2\n")
+    too_many = _plant("    SayError description\n", "    SayError description, 2\n")
     assert any("SayError nhận 1 đối số, được gọi với 2" in p for p in lint(too_many, [xlwings_module]))
     too_few = _plant("        Say Vn(", "        Say (")
     problems = lint(too_few.replace("), vbInformation\n", ")\n", 1), [xlwings_module])
@@ -137,3 +137,47 @@ def test_vietnamese_messages_decode_to_nfc_text():
     assert "Không tìm thấy Python có cài thidua cho sổ này." in readme
     with pytest.raises(AssertionError, match="bad escape"):
         vn_texts('x = Vn("Kh\\u00G4ng")')
+
+
+VALIDATE_RUN = '    RunPython "import xlsrc.macros; xlsrc.macros.validate()"\n'
+
+
+def _line_of(source: str, text: str) -> int:
+    return source.split("\n").index(text.rstrip("\n")) + 1
+
+
+def test_runpython_without_the_status_bar_first(xlwings_module):
+    busy = next(ln for ln in SOURCE.split("\n") if ln.startswith("    Busy ") and "\\u0110ang ki" in ln)
+    bad = _plant(busy + "\n" + VALIDATE_RUN, VALIDATE_RUN)
+    assert lint(bad, [xlwings_module]) == [
+        f"dòng {_line_of(bad, VALIDATE_RUN)} (ThiDuaValidate): RunPython trước khi đặt thanh trạng thái (Busy)"]
+    after = _plant(busy + "\n" + VALIDATE_RUN, VALIDATE_RUN + busy + "\n")  # set too late
+    assert any("RunPython trước khi đặt thanh trạng thái" in p for p in lint(after, [xlwings_module]))
+
+
+def test_runpython_without_the_reset_after_it(xlwings_module):
+    bad = _plant(VALIDATE_RUN + "    Done\n", VALIDATE_RUN)
+    assert lint(bad, [xlwings_module]) == [
+        f"dòng {_line_of(bad, VALIDATE_RUN)} (ThiDuaValidate): sau RunPython không trả lại thanh trạng thái và con "
+        "trỏ (Done)"]
+
+
+def test_error_handler_without_the_reset(xlwings_module):
+    start = SOURCE.index("Sub ThiDuaCompute()")
+    handler = SOURCE.index("Failed:\n    Failure Err.Description\n", start)
+    bad = SOURCE[:handler] + "Failed:\n    SayError Err.Description\n" + \
+        SOURCE[handler + len("Failed:\n    Failure Err.Description\n"):]
+    line = bad[:handler].count("\n") + 1
+    assert lint(bad, [xlwings_module]) == [
+        f"dòng {line} (ThiDuaCompute): phần xử lý lỗi không trả lại thanh trạng thái (Done/Failure)"]
+
+
+def test_busy_and_done_really_set_and_reset(xlwings_module):
+    no_text = _plant("    Application.StatusBar = text\n", "")
+    assert any(p == "Busy không có Application.StatusBar = <chữ>" for p in lint(no_text, [xlwings_module]))
+    no_reset = _plant("    Application.StatusBar = False\n", "")
+    assert ("Done không có Application.StatusBar = False" in lint(no_reset, [xlwings_module]))
+    no_cursor = _plant("    Application.Cursor = XL_DEFAULT\n", "")
+    assert ("Done không có Application.Cursor = XL_DEFAULT" in lint(no_cursor, [xlwings_module]))
+    failure = _plant("    Done\n    SayError description\n", "    SayError description\n")
+    assert ("Failure không có lệnh gọi Done" in lint(failure, [xlwings_module]))

@@ -74,7 +74,7 @@ def test_runpython_targets_import_and_are_callable(xlsm):
     targets = re.findall(r'RunPython "import xlsrc.macros; xlsrc.macros.(\w+)\(\)"', vba)
     assert sorted(targets) == sorted(python_macros())
     assert {"calibrate", "certificates", "certificates_phoi", "compute", "consolidate", "decision",
-            "make_report_folder", "report", "review", "validate"} <= set(targets)
+            "open_report_folder", "report", "review", "validate"} <= set(targets)
     assert check_runpython_targets(vba) == []
     assert check_runpython_targets(vba.replace("macros.report()", "macros.reprot()")) != []
     assert check_runpython_targets(vba.replace("import xlsrc.macros; xlsrc.macros.validate()",

@@ -67,8 +67,8 @@ def test_a_bad_project_id_is_refused():
 def test_non_ascii_in_the_vba_source_names_the_line(tmp_path, monkeypatch, capsys):
     source = read_module_source()
     lines = source.split("\n")
-    number = next(i for i, ln in enumerate(lines, 1) if "SayError Err.Description" in ln)
-    lines[number - 1] = lines[number - 1].replace("SayError Err.Description", 'MsgBox "Không chạy được"')
+    number = next(i for i, ln in enumerate(lines, 1) if "Failure Err.Description" in ln)
+    lines[number - 1] = lines[number - 1].replace("Failure Err.Description", 'MsgBox "Không chạy được"')
     monkeypatch.setattr("xlsrc.xlsm.read_module_source", lambda: "\n".join(lines))
     target = tmp_path / "ThiDua.xlsm"
     with pytest.raises(SystemExit) as exc:

@@ -80,7 +80,7 @@ def test_sources_are_what_the_brief_asks_for():
     targets = re.findall(r'RunPython "import xlsrc\.macros; xlsrc\.macros\.(\w+)\(\)"', SOURCE)
     assert sorted(targets) == sorted(python_macros())
     assert {"calibrate", "certificates", "certificates_phoi", "compute", "consolidate", "decision",
-            "make_report_folder", "report", "review", "validate"} <= set(targets)
+            "open_report_folder", "report", "review", "validate"} <= set(targets)
     # the phôi buttons sit next to 'In giấy khen', in the same ribbon group
     group = re.search(r'<group id="thiduaAwards".*?</group>', RIBBON, re.S).group(0)
     assert group.index('label="In giấy khen"') < group.index('label="In trên phôi"') < \
@@ -91,7 +91,7 @@ def test_sources_are_what_the_brief_asks_for():
     picked = re.search(r'Filters\.Add [^,]+, "([^"]+)"', SOURCE).group(1).split(";")
     assert sorted(picked) == sorted("*" + s for s in SPREADSHEET_SUFFIXES)
     assert "ThisWorkbook.FollowHyperlink folder" in SOURCE
-    assert "xlsrc.macros.make_report_folder()" in SOURCE  # Python creates the folder
+    assert "xlsrc.macros.open_report_folder()" in SOURCE  # Python finds (OneDrive), creates and opens the folder
     code = "\n".join(line.split("'")[0] for line in SOURCE.splitlines())  # comments off (no ' in strings here)
     assert "msoFileDialog" not in code  # numeric constants: no Office library constants needed
     ui = RIBBON
@@ -330,12 +330,18 @@ def test_a_runpython_target_must_run_without_arguments(monkeypatch):
     import xlsrc.macros as macros
     from xlsrc.xlsm.static_checks import check_runpython_targets
 
-    def needs_number(book, number):
+    def needs_number(number):
         return number
 
     monkeypatch.setattr(macros, "needs_number", macros._macro(needs_number), raising=False)
     problems = check_runpython_targets('RunPython "import xlsrc.macros; xlsrc.macros.needs_number()"')
-    assert problems == ["RunPython: xlsrc.macros.needs_number() thiếu đối số: mọi tham số (ngoài sổ do _macro "
-                        "truyền) cần giá trị mặc định"]
+    assert problems == ["RunPython: xlsrc.macros.needs_number() thiếu đối số: mọi tham số cần giá trị mặc định"]
+
+    def no_button():
+        """An entry point whose job xlsrc.buttons lacks."""
+
+    monkeypatch.setattr(macros, "no_button", macros._macro(no_button), raising=False)
+    assert check_runpython_targets('RunPython "import xlsrc.macros; xlsrc.macros.no_button()"') == [
+        "RunPython: xlsrc.macros.no_button() chạy xlsrc.buttons.no_button, hàm này không có"]
     for ok in ("certificates_phoi", "calibrate", "certificates"):  # certificates(book, phoi=False)
         assert check_runpython_targets(f'RunPython "import xlsrc.macros; xlsrc.macros.{ok}()"') == [], ok

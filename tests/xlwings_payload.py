@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 import openpyxl
 
@@ -48,7 +49,38 @@ def open_caller(payload: dict):
     return book
 
 
+# how xlwings' remote engine sends a date or datetime (text of these exact
+# forms written by a macro is sent with an apostrophe, so it is never confused)
+_XLWINGS_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?")
+
+
+def typing_changes(book) -> list[str]:
+    """Every string the macro wrote that Excel would not keep as text (see
+    excel_typing.py: Excel's rules for typed text), with its sheet and cell.
+    Dates and numbers the macro wrote as such are not strings here, except
+    dates, which the remote engine sends in ISO form."""
+    from openpyxl.utils import get_column_letter
+
+    from .excel_typing import changed
+    names = [s.name for s in book.sheets]
+    out = []
+    for a in book.json()["actions"]:
+        if a["func"] != "setValues":
+            continue
+        for i, row in enumerate(a["values"]):
+            for j, value in enumerate(row):
+                why = changed(value) if isinstance(value, str) and not _XLWINGS_DATE.fullmatch(value) else None
+                if why:
+                    cell = f"{get_column_letter(a['start_column'] + j + 1)}{a['start_row'] + i + 1}"
+                    out.append(f"{names[a['sheet_position']]}!{cell}: {why}")
+    return out
+
+
 def actions(book) -> list[dict]:
+    """The actions xlwings would send to Excel; fails when a string written
+    would not stay text in Excel."""
+    changes = typing_changes(book)
+    assert not changes, "\n".join(changes[:20])
     return book.json()["actions"]
 
 

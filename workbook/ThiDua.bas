@@ -17,6 +17,8 @@ Private Const INSTALL_PYTHONW As String = "%LOCALAPPDATA%\thidua\venv\Scripts\py
 ' thidua counts as installed in a Python when its package folder is there
 Private Const SITE_PACKAGES As String = "Lib\site-packages"
 Private Const PACKAGE_FOLDER As String = "xlsrc"
+Private Const XL_WAIT As Long = 2          ' xlWait
+Private Const XL_DEFAULT As Long = -4143   ' xlDefault
 
 ' ---- Ribbon callbacks (customUI onAction) --------------------------------
 Sub RibbonValidate(control As IRibbonControl)
@@ -69,95 +71,116 @@ End Sub
 
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
-' "Could not find Interpreter!" in English and return without an error.
+' "Could not find Interpreter!" in English and return without an error;
+' and by Busy, followed by Done (see "Feedback while Python runs").
 Sub ThiDuaValidate()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang ki\u1EC3m tra d\u1EEF li\u1EC7u\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.validate()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaCompute()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang t\u00EDnh ti\u1EBFn \u0111\u1ED9\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.compute()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaReport()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang l\u1EADp b\u00E1o c\u00E1o\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.report()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaReview()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang r\u00E0 so\u00E1t \u0111i\u1EC1u ki\u1EC7n khen th\u01B0\u1EDFng\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.review()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaStatistics()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang l\u1EADp bi\u1EC3u th\u1ED1ng k\u00EA\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.statistics()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaDecision()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang l\u1EADp quy\u1EBFt \u0111\u1ECBnh\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.decision()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaDossier()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang l\u1EADp h\u1ED3 s\u01A1 \u0111\u1EC1 ngh\u1ECB khen th\u01B0\u1EDFng\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.dossier()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaCertificates()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang in gi\u1EA5y khen\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.certificates()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaCertificatesPhoi()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang in gi\u1EA5y khen tr\u00EAn ph\u00F4i\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.certificates_phoi()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaCalibrate()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang v\u1EBD l\u01B0\u1EDBi c\u0103n ch\u1EC9nh ph\u00F4i\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.calibrate()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Sub ThiDuaConsolidate()
@@ -173,10 +196,12 @@ Sub ThiDuaConsolidate()
     For i = 1 To paths.Count
         ws.Cells(i + 1, 1).Value = paths(i)
     Next i
+    Busy Vn("\u0110ang t\u1ED5ng h\u1EE3p d\u1EEF li\u1EC7u c\u00E1c \u0111\u01A1n v\u1ECB\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.consolidate()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
 End Sub
 
 Private Function PickInputs() As Collection
@@ -211,15 +236,53 @@ Sub ThiDuaOpenReports()
         Say Vn("H\u00E3y l\u01B0u s\u1ED5 n\u00E0y tr\u01B0\u1EDBc (s\u1ED5 ch\u01B0a c\u00F3 th\u01B0 m\u1EE5c)."), vbInformation
         Exit Sub
     End If
-    folder = ThisWorkbook.Path & Application.PathSeparator & REPORT_FOLDER
-    If Not FolderExists(folder) Then
-        If Not PythonReady() Then Exit Sub
-        RunPython "import xlsrc.macros; xlsrc.macros.make_report_folder()"
+    ' A workbook in OneDrive/SharePoint has a web address as its Path (the
+    ' browser would open): Python finds its synchronised folder on this PC.
+    If InStr(1, ThisWorkbook.Path, "://") = 0 Then
+        folder = ThisWorkbook.Path & Application.PathSeparator & REPORT_FOLDER
+        If FolderExists(folder) Then
+            ThisWorkbook.FollowHyperlink folder
+            Exit Sub
+        End If
     End If
-    ThisWorkbook.FollowHyperlink folder
+    If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang m\u1EDF th\u01B0 m\u1EE5c b\u00E1o c\u00E1o\u2026")
+    RunPython "import xlsrc.macros; xlsrc.macros.open_report_folder()"
+    Done
     Exit Sub
 Failed:
-    SayError Err.Description
+    Failure Err.Description
+End Sub
+
+' ---- Feedback while Python runs -------------------------------------------
+' Every RunPython is preceded by Busy (status bar text, wait cursor; Python
+' updates the text between stages) and followed by Done, on the normal path
+' and in the error handler (Failure), so Excel never stays "busy".
+Private Sub Busy(ByVal text As String)
+    On Error GoTo Skip
+    Application.StatusBar = text
+    Application.Cursor = XL_WAIT
+    Exit Sub
+Skip:
+    Resume Next
+End Sub
+
+Private Sub Done()
+    On Error GoTo Skip
+    Application.StatusBar = False
+    Application.Cursor = XL_DEFAULT
+    Exit Sub
+Skip:
+    Resume Next
+End Sub
+
+Private Sub Failure(ByVal description As String)
+    On Error GoTo Skip
+    Done
+    SayError description
+    Exit Sub
+Skip:
+    Resume Next
 End Sub
 
 ' ---- Paths (FileSystemObject only) ---------------------------------------

@@ -1,294 +1,181 @@
-"""Entry points for the buttons and the ribbon (VBA `RunPython`). Each works
-on `xw.Book.caller()` through the same jobs as the command line; any error
-becomes a Vietnamese Excel alert with the log file's path."""
+"""Entry points for the buttons and the ribbon.
+
+VBA runs ``RunPython "import xlsrc.macros; xlsrc.macros.validate()"``, which
+xlwings turns into a fresh process::
+
+    pythonw.exe -B -c "import xlwings.utils;xlwings.utils.prepare_sys_path(\\"…\\"); import xlsrc.macros;
+        xlsrc.macros.validate()" --wb="ThiDua.xlsm" --from_xl=1 --app="…\\EXCEL.EXE" --hwnd="…"
+
+This module is what that command imports, so it imports the standard library
+only: xlwings (light, see light_xlwings.py), the jobs (xlsrc.buttons) and
+everything they need are imported when the button runs, inside the handler,
+so that a broken installation (an import error, a pywin32 DLL that does not
+load) still gets a Vietnamese message with the log's path.
+
+No click goes unanswered: an error of a job becomes an Excel alert; when even
+that is impossible (``xw.Book.caller()`` fails, Excel is busy and refuses the
+alert, nothing could be imported) the message goes to a message box of our
+own (Windows), else to stderr with exit code 1, which xlwings shows."""
 from __future__ import annotations
 
-import datetime as dt
 import functools
-from pathlib import Path
-
-import xlwings as xw
-
-from . import jobs
-from . import schema as S
-from .access.excel import XlwingsBook
-from .atomic import unique_path
-from .errors import ThiDuaError
-from .logfile import log_exception, unexpected_message
+import sys
 
 TITLE = "Thi đua - Khen thưởng"
-REPORT_FOLDER = "BaoCao"
+REINSTALL = "hãy chạy lại CaiDat.cmd (hoặc báo bộ phận CNTT)"
 
 
 def _macro(func):
+    """Make ``func`` (a stub named after its job) an entry point: it runs
+    ``xlsrc.buttons.<name>`` on the calling workbook."""
+    name = func.__name__
+
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        book = None
-        try:
-            book = XlwingsBook(xw.Book.caller())
-            return func(book, *args, **kwargs)
-        except ThiDuaError as exc:
-            _alert(book, str(exc))
-        except Exception:
-            _alert(book, unexpected_message(log_exception(f"macro {func.__name__}")))
-    return wrapper
+    def entry(*args, **kwargs):
+        _run(name, *args, **kwargs)
+
+    entry.button = name
+    return entry
 
 
-def _alert(book, message: str) -> None:
+def _run(name: str, *args, **kwargs) -> None:
+    from .logfile import log_exception, unexpected_message
     try:
-        if book is not None:
-            book.alert(message, TITLE)
-    except Exception:
-        log_exception("alert")
-
-
-def _select_first(book: XlwingsBook, findings) -> None:
-    first = jobs.first_error(findings)
-    if first is None:
+        from .light_xlwings import import_xlwings
+        xw = import_xlwings()
+        from . import buttons
+        from .access.excel import AlertFailed, XlwingsBook
+        from .errors import ThiDuaError
+    except Exception as exc:  # noqa: BLE001 - ImportError, OSError of a DLL, a broken file
+        path = log_exception(f"macro {name}: nạp mô-đun")
+        _tell_outside_excel(f"Không nạp được phần Python của thidua ({type(exc).__name__}: {_short(exc)}). Cài đặt "
+                            f"có thể thiếu hoặc hỏng: {REINSTALL}. Chi tiết ghi ở tệp nhật ký: {path}")
         return
-    col = "".join(ch for ch in first.cell if ch.isalpha())
-    from openpyxl.utils import column_index_from_string
-    book.select(first.sheet, first.row, column_index_from_string(col) if col else 1)
+    try:
+        book = XlwingsBook(xw.Book.caller())
+    except Exception:  # noqa: BLE001 - no Excel to answer through
+        path = log_exception(f"macro {name}: xw.Book.caller()")
+        _tell_outside_excel("Python không kết nối được với sổ Excel đang mở. Hãy đóng mọi hộp thoại đang mở trong "
+                            "Excel, thoát khỏi ô đang sửa (Enter hoặc Esc) rồi bấm lại; nếu vẫn lỗi, "
+                            f"{REINSTALL} (thành phần pywin32 có thể bị hỏng). Chi tiết ghi ở tệp nhật ký: {path}")
+        return
+    try:
+        try:
+            getattr(buttons, name)(book, *args, **kwargs)
+            return
+        except ThiDuaError as exc:
+            message = str(exc)
+        except AlertFailed:
+            raise
+        except Exception:  # noqa: BLE001 - every error reaches the user as a message
+            stage = f" ({book.stages[-1]})" if book.stages else ""
+            message = unexpected_message(log_exception(f"macro {name}{stage}"))
+        book.alert(message, TITLE)
+    except AlertFailed as exc:
+        log_exception(f"macro {name}: hiện thông báo trong Excel")
+        _tell_outside_excel(exc.message)
+
+
+def _short(exc: BaseException, limit: int = 300) -> str:
+    text = str(exc)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _tell_outside_excel(message: str) -> None:
+    """A message Excel cannot show: our own message box (Windows), else a
+    line on stderr and exit code 1 (xlwings then shows stderr)."""
+    if _message_box(message):
+        return
+    try:
+        sys.stderr.write(_encodable(f"{TITLE}: {message}\n", sys.stderr.encoding))
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - no stderr (pythonw without redirection): the exit code remains
+        pass
+    raise SystemExit(1)
+
+
+def _encodable(text: str, encoding: str | None) -> str:
+    """``text`` as it is when the stream's encoding has every letter, else
+    without diacritics: stderr redirected to xlwings' log file uses the ANSI
+    code page (cp1252 on an English Windows), which xlwings reads back, so
+    "Không kết nối" would reach the user as "Kh\\u00f4ng k\\u1ebft…"."""
+    try:
+        text.encode(encoding or "utf-8")
+        return text
+    except (UnicodeEncodeError, LookupError):
+        import unicodedata
+        plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        return "".join(ch for ch in plain if not unicodedata.combining(ch)).encode("ascii", "replace").decode()
+
+
+def _message_box(message: str) -> bool:
+    """A Unicode message box in front of Excel (Windows only); False when none could be shown."""
+    if not sys.platform.startswith("win"):
+        return False
+    try:
+        import ctypes
+        mb_iconwarning, mb_setforeground, mb_topmost = 0x30, 0x10000, 0x40000
+        return bool(ctypes.windll.user32.MessageBoxW(0, message, TITLE, mb_iconwarning | mb_setforeground
+                                                     | mb_topmost))
+    except Exception:  # noqa: BLE001
+        return False
 
 
 @_macro
-def validate(book: XlwingsBook):
+def validate():
     """Nút 'Kiểm tra dữ liệu'."""
-    _, findings = jobs.run_validate(book)
-    _select_first(book, findings)
-    book.alert(jobs.summary_text(findings) + (" Xem cột 'Kiểm tra' của các dòng được tô màu."
-                                              if findings else ""), TITLE)
 
 
 @_macro
-def compute(book: XlwingsBook):
+def compute():
     """Nút 'Tính tiến độ'."""
-    _, findings, totals = jobs.run_compute(book)
-    _select_first(book, findings)
-    from .vntext import percent_text
-    book.alert(f"Đã tính trạng thái {totals.works} công trình, phần việc: hoàn thành {totals.done} "
-               f"({percent_text(totals.rate) or '0%'}). Xem trang '{S.SUMMARY_SHEET}'. "
-               + jobs.summary_text(findings), TITLE)
-
-
-def report_folder(book: XlwingsBook) -> Path:
-    """BaoCao next to the workbook, created here (VBA's MkDir fails on Vietnamese paths)."""
-    folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @_macro
-def make_report_folder(book: XlwingsBook):
-    """Nút 'Mở thư mục báo cáo', khi thư mục BaoCao chưa có."""
-    report_folder(book)
-
-
-def report_path(book: XlwingsBook, data) -> Path:
-    """BaoCao/<số ký hiệu>_<ngày>.docx next to the workbook, never an existing file."""
-    folder = report_folder(book)
-    stem = f"{jobs.report_file_stem(data)}_{dt.date.today():%Y-%m-%d}"
-    return unique_path(folder, stem, ".docx")
-
-
-@_macro
-def report(book: XlwingsBook):
+def report():
     """Nút 'Tạo báo cáo'."""
-    from .report import make_report
-    from .job_sheets import for_job
-    data, findings = jobs.run_validate(book)
-    errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
-    if errors:
-        _select_first(book, errors)
-        book.alert(jobs.summary_text(findings) + " Chưa lập báo cáo: hãy sửa các lỗi ở các trang báo cáo dùng "
-                   "(cột 'Kiểm tra') rồi bấm lại.", TITLE)
-        return
-    from .report import section_findings
-    missing = " ".join(f"Lưu ý: {f.message}" for f in section_findings(data))  # a section the title announces
-    path = make_report(data, report_path(book, data))
-    book.alert(f"Đã lập báo cáo: {path}" + (f" {missing}" if missing else ""), TITLE)
-
-
-def _master_block(spec: S.SheetSpec, rows: list[dict]) -> list[list]:
-    return [[row.get(c.key) for c in spec.columns] for row in rows]
 
 
 @_macro
-def consolidate(book: XlwingsBook):
-    """Nút 'Tổng hợp từ các đơn vị': the VBA file dialog writes the chosen
-    paths into the hidden sheet _thidua_paths (A2 down)."""
-    from .consolidate import consolidate as run
-    grid = book.read(S.PATHS_SHEET) if S.PATHS_SHEET in book.sheet_names() else []
-    paths = [str(r[0]).strip() for r in grid[1:] if r and r[0]]
-    if not paths:
-        raise ThiDuaError("Chưa chọn tệp hoặc thư mục nào để tổng hợp.")
-    result = run(paths, exclude=[book.fullname])
-    for spec in S.RECORD_SHEETS:
-        sheet_grid = book.read(spec.name) if spec.name in book.sheet_names() else []
-        if len(sheet_grid) > 1:
-            book.clear(spec.name, 2, 1, len(sheet_grid) - 1, len(spec.columns))
-        block = _master_block(spec, result.content.rows.get(spec.key, []))
-        if block:
-            book.write(spec.name, 2, 1, block)
-    proposals = result.content.rows.get(S.UNIT_PROPOSALS.key) or []
-    if proposals or S.UNIT_PROPOSALS.name in book.sheet_names():  # the units' proposals: one list for the Hội đồng
-        old = book.read(S.UNIT_PROPOSALS.name) if S.UNIT_PROPOSALS.name in book.sheet_names() else []
-        if len(old) > 1:
-            book.clear(S.UNIT_PROPOSALS.name, 2, 1, len(old) - 1, max(len(S.UNIT_PROPOSALS.columns), len(old[0])))
-        book.write(S.UNIT_PROPOSALS.name, 1, 1, [S.UNIT_PROPOSALS.headers] + _master_block(S.UNIT_PROPOSALS, proposals))
-    log_grid = book.read(S.SOURCES_SHEET) if S.SOURCES_SHEET in book.sheet_names() else []
-    if len(log_grid) > 1:
-        book.clear(S.SOURCES_SHEET, 2, 1, len(log_grid) - 1, len(S.SOURCES_COLUMNS))
-    log = [[row.get(c.key) for c in S.SOURCES_COLUMNS] for row in result.content.sources]
-    book.write(S.SOURCES_SHEET, 1, 1, [[c.header for c in S.SOURCES_COLUMNS]] + log)
-    statuses = [f.status for f in result.files]
-    book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
-               f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
-               f"{result.total_rows} công trình, phần việc"
-               + (f"; {len(proposals)} đề nghị khen thưởng (trang '{S.UNIT_PROPOSALS.name}')" if proposals else "")
-               + f". Xem trang '{S.SOURCES_SHEET}'.", TITLE)
-
-
-# ------------------------------------------------------------ issue 12
-def selected_decision(data, sheet: str, row: int) -> str:
-    """The decision number of the selected row: a row of Quyết định, or an
-    award of Khen thưởng that points to one; the only decision when there is one."""
-    for key, column in (("decisions", "number"), ("awards", "decision_number")):
-        if data.sheet_names.get(key) == sheet:
-            rec = next((r for r in data.records.get(key, []) if r.row == row), None)
-            if rec is not None and rec.text(column):
-                return rec.text(column)
-    decisions = data.records.get("decisions", [])
-    if len(decisions) == 1 and decisions[0].text("number"):
-        return decisions[0].text("number")
-    raise ThiDuaError(f"Chọn một dòng quyết định ở trang '{S.DECISIONS.name}' (hoặc một dòng khen thưởng có số "
-                      "quyết định) rồi bấm lại.")
-
-
-def _decision_inputs(book: XlwingsBook, job: str = "decision"):
-    from .awards import blocking
-    data, findings = jobs.run_validate(book)
-    errors = blocking(data, findings, job)
-    if errors:
-        _select_first(book, errors)
-        raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập quyết định (xem cột 'Kiểm tra'); "
-                          "sửa rồi bấm lại.")
-    sheet, row = book.selection()
-    return data, selected_decision(data, sheet, row)
-
-
-def _output(book: XlwingsBook, stem: str, suffix: str = ".docx") -> Path:
-    folder = Path(book.fullname).resolve().parent / REPORT_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    return unique_path(folder, f"{stem}_{dt.date.today():%Y-%m-%d}", suffix)
+def open_report_folder():
+    """Nút 'Mở thư mục báo cáo', khi VBA không tự mở được (chưa có thư mục, sổ trong OneDrive)."""
 
 
 @_macro
-def decision(book: XlwingsBook):
-    """Nút 'Lập quyết định': the decision on the selected row, with its annex."""
-    from .awards import decision_file_stem, make_decision
-    data, number = _decision_inputs(book)
-    path = make_decision(data, number, _output(book, decision_file_stem(number)))
-    book.alert(f"Đã lập Quyết định {number}: {path}", TITLE)
+def consolidate():
+    """Nút 'Tổng hợp từ các đơn vị'."""
 
 
 @_macro
-def certificates(book: XlwingsBook, phoi: bool = False):
-    """Nút 'In giấy khen': one page per recipient of the decision on the selected
-    row (``phoi=True``: only the fields, at the Mẫu in phôi positions)."""
-    _print_certificates(book, phoi)
+def review():
+    """Nút 'Rà soát điều kiện'."""
 
 
 @_macro
-def certificates_phoi(book: XlwingsBook):
-    """Nút 'In trên phôi': the certificates of the decision on the selected row,
-    only the variable fields, each at its position on the Mẫu in phôi sheet."""
-    _print_certificates(book, phoi=True)
+def decision():
+    """Nút 'Lập quyết định'."""
 
 
 @_macro
-def calibrate(book: XlwingsBook):
-    """Nút 'Lưới căn chỉnh phôi': a millimetre grid with the box of every field
-    of the Mẫu in phôi sheet, as a PDF in BaoCao, to hold against a blank phôi."""
-    from .awards.calibrate import write_calibration
-    from .awards.certificates import layout
-    from .job_sheets import for_job
-    data, findings = jobs.run_validate(book)
-    sheet = data.sheet_names.get("print_layout", S.PRINT_LAYOUT.name)
-    errors = for_job(data, findings, "calibrate")[0]
-    if errors:
-        _select_first(book, errors)
-        raise ThiDuaError(f"Có {len(errors)} lỗi ở trang '{sheet}' (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
-    path = write_calibration(layout(data), _output(book, "HieuChinhPhoi", ".pdf"))
-    book.alert(f"Đã ghi lưới căn chỉnh phôi: {path}. In ở tỷ lệ 100% (Actual size, không chọn Fit to page), khổ A4 "
-               f"ngang; đặt lên tờ phôi trắng, đọc toạ độ từng trường rồi sửa trang '{sheet}'.", TITLE)
-
-
-def _print_certificates(book: XlwingsBook, phoi: bool) -> None:
-    from .awards import decision_file_stem, make_certificates
-    data, number = _decision_inputs(book, "certificates")
-    stem = decision_file_stem(number, "GiayKhen" + ("_Phoi" if phoi else ""))
-    result = make_certificates(data, number, _output(book, stem), phoi=phoi)
-    skipped = (f" Bỏ qua {len(result.skipped)} dòng chỉ ghi số lượng, không có tên." if result.skipped else "")
-    how = " trên phôi (chỉ các trường; in ở tỷ lệ 100%, khổ A4 ngang)" if phoi else ""
-    book.alert(f"Đã in {result.printed} giấy khen{how}: {result.path}.{skipped}", TITLE)
+def certificates(phoi: bool = False):
+    """Nút 'In giấy khen' (``phoi=True``: như 'In trên phôi')."""
 
 
 @_macro
-def review(book: XlwingsBook):
-    """Nút 'Rà soát điều kiện': who qualifies for which title in the report
-    year; writes the Rà soát and Danh sách đề nghị sheets."""
-    from .review.sheets import run_and_write, summary_text
-    data, findings = jobs.run_validate(book)
-    result = run_and_write(book, data)
-    book.select(S.REVIEW_SHEET, 1, 1)
-    book.alert(summary_text(result) + f" Xem trang '{S.REVIEW_SHEET}' và '{S.PROPOSAL_SHEET}'. "
-               + jobs.summary_text(findings), TITLE)
+def certificates_phoi():
+    """Nút 'In trên phôi'."""
 
 
 @_macro
-def statistics(book: XlwingsBook):
-    """Nút 'Thống kê': the ministry's statistical forms for the report year,
-    as a workbook in BaoCao, and the Thống kê sheet of this workbook (every
-    year it holds; per unit in a master)."""
-    from .statistics import make_statistics
-    from .statistics.count import yearly
-    from .statistics.sheets import STATS_SHEET, yearly_grid
-    data, findings = jobs.run_validate(book)
-    sheets = {data.sheet_names.get(k) for k in ("awards", "plans")}
-    errors = [f for f in findings if f.severity == "error" and f.sheet in sheets]
-    if errors:
-        _select_first(book, errors)
-        raise ThiDuaError(f"Có {len(errors)} lỗi ở trang Khen thưởng hoặc Kế hoạch (xem cột 'Kiểm tra'); sửa rồi "
-                          "bấm lại.")
-    year = data.report_year
-    if not year:
-        raise ThiDuaError("Chưa có năm thống kê: ghi 'Ngày ban hành' ở trang Thông tin.")
-    path, st = make_statistics(data, year, _output(book, f"ThongKe_{year}", ".xlsx"))
-    unit = data.info.get("unit_name") if isinstance(data.info.get("unit_name"), str) else ""
-    grid = yearly_grid(yearly(data), unit or "")
-    if STATS_SHEET in book.sheet_names():
-        old = book.read(STATS_SHEET)
-        if old:
-            book.clear(STATS_SHEET, 1, 1, len(old), max(len(r) for r in old))
-    book.write(STATS_SHEET, 1, 1, grid)
-    notes = (" Lưu ý: " + " ".join(st.notes)) if st.notes else ""
-    book.alert(f"Đã lập biểu thống kê năm {year}: {path}. Trang '{STATS_SHEET}' đã được cập nhật.{notes}", TITLE)
+def calibrate():
+    """Nút 'Lưới căn chỉnh phôi'."""
 
 
 @_macro
-def dossier(book: XlwingsBook):
-    """Nút 'Lập hồ sơ đề nghị': the dossier of the latest meeting's year into
-    BaoCao/HoSoDeNghi_<năm>_<ngày>; errors on the sheets it reads stop it."""
-    from .dossier import blocking, make_dossier, plan_year
-    data, findings = jobs.run_validate(book)
-    errors = blocking(data, findings)
-    if errors:
-        _select_first(book, errors)
-        raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập hồ sơ (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
-    year = plan_year(data, None)
-    d, written = make_dossier(data, _output(book, f"HoSoDeNghi_{year}", ""), year)
-    lacking = sum(1 for p in d.proposals if any(not i.ok for i in p.checklist))
-    book.alert(f"Đã lập hồ sơ đề nghị khen thưởng năm {year}: {len(written)} tệp trong {written[0].path.parent}. "
-               f"{len(d.upward)} đề nghị gửi cấp trên, {len(d.own)} đơn vị quyết định; {lacking} đề nghị còn thiếu "
-               "(xem tệp DanhMucHoSo).", TITLE)
+def statistics():
+    """Nút 'Thống kê'."""
+
+
+@_macro
+def dossier():
+    """Nút 'Lập hồ sơ đề nghị'."""

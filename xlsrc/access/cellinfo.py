@@ -384,16 +384,14 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
     """Number formats and fonts of the cells of a SpreadsheetML 2003 document
     (styles inherit from ``ss:Parent``; rows, columns and cells may carry a
     style; ``ss:Index`` and ``ss:MergeAcross`` place cells). ``sheet`` picks a
-    worksheet by name; the first one otherwise."""
-    from defusedxml import ElementTree as ET
-    root = ET.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
+    worksheet by name; the first one otherwise (also when no sheet has that
+    name). The text is parsed as a stream, each row dropped once read, so
+    memory stays near the size of the text itself."""
+    from defusedxml.ElementTree import iterparse
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
     a = lambda name: f"{{{_SS}}}{name}"  # noqa: E731
+    style_tag, ws_tag, col_tag, row_tag, cell_tag = (a(n) for n in ("Style", "Worksheet", "Column", "Row", "Cell"))
     raw: dict[str, tuple[str | None, str | None, str | None]] = {}
-    for st in root.iter(a("Style")):
-        nf, font = st.find(a("NumberFormat")), st.find(a("Font"))
-        raw[st.get(a("ID"))] = (st.get(a("Parent")),
-                                nf.get(a("Format")) if nf is not None else None,
-                                font.get(a("FontName")) if font is not None else None)
 
     def resolve(sid: str | None, depth: int = 0) -> tuple[str, str]:
         parent, fmt, font = raw.get(sid or "Default", (None, None, None))
@@ -406,37 +404,53 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
         return NAMED_FORMATS.get(fmt or "", fmt or GENERAL), font or ""
 
     info = CellInfo(formats=[], fonts=[])
-    info.default = info.style_index(*resolve("Default"))
-    ids: dict[str, int] = {}
+    ids: dict[str | None, int] = {}
 
     def index(sid: str | None) -> int:
+        if not info.formats:
+            info.default = info.style_index(*resolve("Default"))
         if sid not in ids:
             ids[sid] = info.style_index(*resolve(sid))
         return ids[sid]
 
-    sheets = list(root.iter(a("Worksheet")))
-    ws = next((w for w in sheets if w.get(a("Name")) == sheet), sheets[0] if sheets else None)
-    table = ws.find(a("Table")) if ws is not None else None
-    if table is None:
-        return info
-    c = 0
-    for col in table.iter(a("Column")):
-        c = int(col.get(a("Index"), c + 1)) - 1
-        span = int(col.get(a("Span"), "0"))
-        if col.get(a("StyleID")):
-            for k in range(c, min(c + span + 1, MAX_COLUMNS)):  # a sheet has 16.384 columns, whatever Span says
-                info.columns[k] = index(col.get(a("StyleID")))
-        c += span + 1
-    r = 0
-    for row in table.iter(a("Row")):
-        r = int(row.get(a("Index"), r + 1)) - 1
-        row_style = row.get(a("StyleID"))
-        c = 0
-        for cell in row.iter(a("Cell")):
-            c = int(cell.get(a("Index"), c + 1)) - 1
-            sid = cell.get(a("StyleID")) or row_style
+    reading, found, r, c, row_style = False, False, 0, 0, None
+    for event, el in iterparse(io.BytesIO(data), events=("start", "end")):
+        tag = el.tag
+        if tag == ws_tag:
+            if event == "start":
+                reading = not found and (sheet is None or el.get(a("Name")) == sheet)
+                found = found or reading
+            else:
+                reading = False
+                el.clear()
+        elif event == "end" and tag == style_tag:
+            nf, font = el.find(a("NumberFormat")), el.find(a("Font"))
+            raw[el.get(a("ID"))] = (el.get(a("Parent")), nf.get(a("Format")) if nf is not None else None,
+                                    font.get(a("FontName")) if font is not None else None)
+        elif not reading:
+            continue
+        elif event == "start" and tag == col_tag:
+            c = int(el.get(a("Index"), c + 1)) - 1
+            span = int(el.get(a("Span"), "0"))
+            if el.get(a("StyleID")):
+                for k in range(c, min(c + span + 1, MAX_COLUMNS)):  # a sheet has 16.384 columns, whatever Span says
+                    info.columns[k] = index(el.get(a("StyleID")))
+            c += span + 1
+        elif tag == row_tag:
+            if event == "start":
+                r = int(el.get(a("Index"), r + 1)) - 1
+                row_style, c = el.get(a("StyleID")), 0
+            else:
+                r += int(el.get(a("Span"), "0")) + 1
+                el.clear()
+        elif event == "start" and tag == cell_tag:
+            c = int(el.get(a("Index"), c + 1)) - 1
+            sid = el.get(a("StyleID")) or row_style
             if sid:
                 info.xf[(r, c)] = index(sid)
-            c += int(cell.get(a("MergeAcross"), "0")) + 1
-        r += int(row.get(a("Span"), "0")) + 1
+            c += int(el.get(a("MergeAcross"), "0")) + 1
+    if sheet is not None and not found:
+        return spreadsheetml_cell_info(data)
+    if not info.formats:
+        info.default = info.style_index(*resolve("Default"))
     return info

@@ -1,7 +1,11 @@
 """A live Excel book through xlwings, behind the BookAccess interface.
-Every method is a constant number of Excel calls, whatever the row count."""
+Every method is a constant number of Excel calls, whatever the row count,
+except the formats' SpreadsheetML, read in blocks of rows (one call per block,
+so that 32-bit Excel never builds a whole master's text at once). Strings
+are written so that they stay text (see _as_text_for_excel)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..findings import Finding
@@ -10,12 +14,33 @@ from .cellinfo import GENERAL, CellInfo, spreadsheetml_cell_info
 from .notes import convert_legacy_grid
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+# Excel parses a string given through COM as if it were typed into a General
+# cell. Besides digits, signs and separators, only these words can be part of
+# a number, date or time it recognises (exponent, AM/PM, month and weekday
+# names, currency, the vi-VN forms); any other word keeps a string text.
+_MONTHS = "january february march april may june july august september october november december".split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_NUMERIC_WORDS = frozenset(["e", "a", "p", "am", "pm", "t", "sept", "đ", "vnd", "vnđ", "usd", "sa", "ch", "tháng",
+                            "thg", "năm", "ngày", "thứ"] + _MONTHS + [m[:3] for m in _MONTHS]
+                           + _WEEKDAYS + [d[:3] for d in _WEEKDAYS])
+_NOT_TEXT_WORDS = frozenset({"TRUE", "FALSE", "ĐÚNG", "SAI"})
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _as_text_for_excel(value: Any) -> Any:
-    """Excel would evaluate ``=...`` typed through the API; a leading apostrophe
-    makes it stored as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A string goes to Excel with a leading apostrophe (the cell then stores
+    the text itself, without the apostrophe) whenever Excel could read it as a
+    formula, number, date, time, boolean or error: a formula, apostrophe or
+    ``#`` start, TRUE/FALSE, or digits with no word that rules a number or date
+    out ("00123", "12/2021", "95%", "1E5", "Mar 5"). Other text goes as it is;
+    dates and numbers the reader already typed go as dates and numbers."""
+    if not isinstance(value, str) or not value:
+        return value
+    word = value.strip()
+    if (value.startswith(FORMULA_PREFIXES + ("'", "#")) or word.startswith(FORMULA_PREFIXES + ("#",))
+            or word.upper() in _NOT_TEXT_WORDS):
+        return "'" + value
+    if any(ch.isdigit() for ch in value) and all(w.lower() in _NUMERIC_WORDS for w in _LETTERS.findall(value)):
         return "'" + value
     return value
 
@@ -26,6 +51,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
+class AlertFailed(Exception):
+    """Excel did not show a message; ``message`` must reach the user another way."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 class XlwingsBook:
     def __init__(self, book):
         self.book = book
@@ -33,6 +66,7 @@ class XlwingsBook:
         self._grids: dict[str, Grid] = {}
         self._cell_infos: dict[str, CellInfo] = {}
         self._notes: dict[str, list[Finding]] = {}
+        self.stages: list[str] = []  # the status bar texts of this run, in order
 
     def sheet_names(self) -> list[str]:
         return [s.name for s in self.book.sheets]
@@ -60,7 +94,8 @@ class XlwingsBook:
 
     def cell_info(self, sheet: str) -> CellInfo:
         """Number formats and fonts of the sheet's used range in bulk: one
-        ``Range.Value(11)`` call (SpreadsheetML, Windows Excel); where that is
+        ``Range.Value(11)`` call per block of rows (SpreadsheetML, Windows
+        Excel; see spreadsheetml_blocks); where that is
         not available, one number-format and one font call per column (a
         column of mixed formats is then taken as General). Never per cell."""
         if sheet not in self._cell_infos:
@@ -98,24 +133,66 @@ class XlwingsBook:
         return rng.sheet.name, rng.row
 
     def alert(self, message: str, title: str = "") -> None:
-        self.book.app.alert(message, title=title or "Thi đua - Khen thưởng")
+        try:
+            self.book.app.alert(message, title=title or "Thi đua - Khen thưởng")
+        except Exception as exc:  # Excel busy (a dialog open, a cell being edited): COM refuses the call
+            raise AlertFailed(message) from exc
+
+    def status(self, text: str) -> None:
+        """Say on Excel's status bar which stage is running (VBA set the first
+        text before RunPython and resets it afterwards). Never fails the job:
+        an engine without a status bar keeps only ``stages``."""
+        self.stages.append(text)
+        try:
+            self.book.app.status_bar = text
+        except Exception:  # noqa: BLE001 - feedback only
+            pass
 
     @property
     def fullname(self) -> str:
-        return self.book.fullname
+        """The workbook's path on this PC; for a workbook in OneDrive or
+        SharePoint, the path of its synchronised copy (see local_folder.py)."""
+        from ..errors import ThiDuaError
+        from ..local_folder import CONFIG_KEYS, cloud_message, local_fullname
+        try:
+            name = self.book.fullname  # xlwings maps a web address itself on Windows and macOS
+        except Exception as exc:  # noqa: BLE001 - xlwings' English XlwingsError
+            raise ThiDuaError(cloud_message(self._address())) from exc
+        return local_fullname(name, {k: self._config(k) for k in CONFIG_KEYS} if "://" in name else None)
+
+    def _address(self) -> str:
+        """Excel's own FullName (the web address of a OneDrive workbook), else the book's name."""
+        try:
+            return str(self.book.api.FullName)
+        except Exception:  # noqa: BLE001 - an engine without COM
+            return self.book.name
+
+    def _config(self, key: str) -> str | None:
+        """A value of the xlwings.conf sheet (key in column A, value in B), read in one call."""
+        if "xlwings.conf" not in self.sheet_names():
+            return None
+        for row in self.read("xlwings.conf"):
+            if row and isinstance(row[0], str) and row[0].strip().upper() == key and len(row) > 1:
+                return str(row[1]) if row[1] else None
+        return None
 
 
-def _excel_cell_info(ws) -> CellInfo:
+# Rows per Range.Value(11) call: the SpreadsheetML text of a whole 40,000-row
+# master is hundreds of MB inside Excel (UTF-16), too much for 32-bit Excel;
+# 5,000 rows of 30 columns stay around 30 MB. The calls grow with the blocks.
+XML_BLOCK_ROWS = 5_000
+
+
+def _excel_cell_info(ws, block_rows: int = XML_BLOCK_ROWS) -> CellInfo:
     try:
         last = ws.used_range.last_cell
         nrows, ncols = last.row, last.column
-        rng = ws.range((1, 1), (nrows, ncols))
     except Exception:
         return CellInfo()
     try:
-        xml = rng.api.Value(11)  # xlRangeValueXMLSpreadsheet
-        if isinstance(xml, str) and "<" in xml:
-            return spreadsheetml_cell_info(xml)
+        info = spreadsheetml_blocks(ws, nrows, ncols, block_rows)
+        if info is not None:
+            return info
     except Exception:
         pass
     info = CellInfo(formats=[GENERAL], fonts=[""])
@@ -132,4 +209,30 @@ def _excel_cell_info(ws) -> CellInfo:
         if isinstance(fmt, str) or isinstance(font, str):
             info.columns[c - 1] = info.style_index(fmt if isinstance(fmt, str) else GENERAL,
                                                    font if isinstance(font, str) else "")
+    return info
+
+
+def spreadsheetml_blocks(ws, nrows: int, ncols: int, block_rows: int = XML_BLOCK_ROWS) -> CellInfo | None:
+    """Formats and fonts of rows 1..nrows read with ``Range.Value(11)`` a
+    block of ``block_rows`` rows at a time (one call per block; None where
+    Excel gives no SpreadsheetML, e.g. on macOS). Only cells whose style
+    differs from their column's are kept, so a uniformly formatted master
+    costs little memory whatever its length."""
+    info: CellInfo | None = None
+    for top in range(1, nrows + 1, block_rows):
+        bottom = min(nrows, top + block_rows - 1)
+        xml = ws.range((top, 1), (bottom, ncols)).api.Value(11)  # xlRangeValueXMLSpreadsheet
+        if not (isinstance(xml, str) and "<" in xml):
+            return None
+        part = spreadsheetml_cell_info(xml)
+        del xml
+        if info is None:
+            info = CellInfo(formats=[], fonts=[])
+            info.default = info.style_index(part.formats[part.default], part.fonts[part.default])
+            info.columns = {c: info.style_index(part.formats[i], part.fonts[i]) for c, i in part.columns.items()}
+        remap = [info.style_index(fmt, font) for fmt, font in zip(part.formats, part.fonts)]
+        for (r, c), i in part.xf.items():
+            style = remap[i]
+            if style != info.columns.get(c, info.default):
+                info.xf[(r + top - 1, c)] = style
     return info

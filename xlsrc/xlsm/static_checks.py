@@ -77,26 +77,27 @@ def check_runpython_targets(vba: str) -> list[str]:
         if not callable(target):
             problems.append(f"RunPython: {call} không tồn tại hoặc không gọi được")
         elif not _callable_bare(target):
-            problems.append(f"RunPython: {call}() thiếu đối số: mọi tham số (ngoài sổ do _macro truyền) cần giá trị "
-                            "mặc định")
+            problems.append(f"RunPython: {call}() thiếu đối số: mọi tham số cần giá trị mặc định")
+        elif getattr(target, "button", None) and not callable(getattr(_buttons(), target.button, None)):
+            problems.append(f"RunPython: {call}() chạy xlsrc.buttons.{target.button}, hàm này không có")
     return problems
 
 
+def _buttons():
+    import xlsrc.buttons
+    return xlsrc.buttons
+
+
 def _callable_bare(target) -> bool:
-    """RunPython calls ``f()``: every parameter needs a default, except the
-    book that the ``_macro`` decorator passes to the function it wraps."""
-    wrapped = getattr(target, "__wrapped__", None)
-    params = list(inspect.signature(wrapped or target).parameters.values())
-    if wrapped is not None:
-        params = params[1:]
+    """RunPython calls ``f()``: every parameter of the entry point needs a default."""
+    params = list(inspect.signature(getattr(target, "__wrapped__", None) or target).parameters.values())
     return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params)
 
 
 def python_macros() -> set[str]:
-    """The entry points of ``xlsrc.macros``: the functions its ``_macro`` decorator wraps."""
+    """The entry points of ``xlsrc.macros``: the functions its ``_macro`` decorator makes."""
     import xlsrc.macros as macros
-    return {name for name, f in vars(macros).items()
-            if callable(f) and hasattr(f, "__wrapped__") and getattr(f, "__module__", "") == macros.__name__}
+    return {name for name, f in vars(macros).items() if callable(f) and getattr(f, "button", None)}
 
 
 def check_macro_coverage(vba: str) -> list[str]:

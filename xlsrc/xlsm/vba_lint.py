@@ -8,7 +8,13 @@ cannot see (LibreOffice resolves names only at run time):
   paths (``MkDir``, ``Dir``, ``Shell``, ``GetAttr``, ``Kill``, ``Open`` …):
   our module touches paths only through ``Scripting.FileSystemObject`` and
   ``ThisWorkbook.FollowHyperlink``; Python creates folders;
-* a ``RunPython`` not preceded by ``PythonReady`` in its procedure.
+* a ``RunPython`` not preceded by ``PythonReady`` in its procedure;
+* feedback while Python runs: a ``RunPython`` not preceded by ``Busy``
+  (status bar text and wait cursor), or not followed by ``Done`` (reset)
+  before the procedure leaves, or whose procedure's error handler does not
+  reset them (``Done``, or ``Failure`` which calls it); ``Busy`` that does
+  not set ``Application.StatusBar`` and ``Application.Cursor``, ``Done``
+  that does not reset both.
 
 It knows the VBA it reads: the statements, functions and constants listed
 below. A new built-in name used in the module is added here once."""
@@ -240,6 +246,59 @@ def _arity_problem(sig: Signature, count: int) -> str | None:
     return None
 
 
+BUSY, RESETS = "busy", ("done", "failure")
+_LABEL = re.compile(r"^(\w+):(?!=)")
+
+
+def _calls(stmt: str) -> str:
+    first = re.match(r"(?:Call\s+)?([A-Za-z]\w*)", stmt, re.I)
+    return first.group(1).lower() if first else ""
+
+
+def _feedback_problems(procs: list[ProcBody]) -> list[str]:
+    """The status bar and cursor around every RunPython (see the module's doc)."""
+    problems: list[str] = []
+    bodies = {p.signature.name.lower(): p for p in procs}
+    for proc in procs:
+        flat = [(st.line, piece) for st in proc.statements
+                for piece in ([st.text] if _LABEL.match(st.text) else _statements(st.text))]
+        runs = [i for i, (_, stmt) in enumerate(flat) if _calls(stmt) == "runpython"]
+        if not runs:
+            continue
+        name = proc.signature.name
+        for i in runs:
+            line = flat[i][0]
+            if not any(_calls(stmt) == BUSY for _, stmt in flat[:i]):
+                problems.append(f"dòng {line} ({name}): RunPython trước khi đặt thanh trạng thái (Busy)")
+            after = next((stmt for _, stmt in flat[i + 1:]
+                          if _calls(stmt) in RESETS or re.match(r"Exit\s+(?:Sub|Function)\b", stmt, re.I)
+                          or _LABEL.match(stmt)), "")
+            if _calls(after) not in RESETS:
+                problems.append(f"dòng {line} ({name}): sau RunPython không trả lại thanh trạng thái và con trỏ (Done)")
+        handlers = {m.group(1).lower() for _, stmt in flat
+                    if (m := re.match(r"On\s+Error\s+GoTo\s+(\w+)", stmt, re.I)) and m.group(1) != "0"}
+        for i, (line, stmt) in enumerate(flat):
+            label = _LABEL.match(stmt)
+            if label and label.group(1).lower() in handlers and \
+                    not any(_calls(s) in RESETS for _, s in flat[i + 1:]):
+                problems.append(f"dòng {line} ({name}): phần xử lý lỗi không trả lại thanh trạng thái (Done/Failure)")
+    rules = {BUSY: ((r"Application\.StatusBar\s*=\s*(?!False\b)", "Application.StatusBar = <chữ>"),
+                    (r"Application\.Cursor\s*=", "Application.Cursor = XL_WAIT")),
+             "done": ((r"Application\.StatusBar\s*=\s*False\b", "Application.StatusBar = False"),
+                      (r"Application\.Cursor\s*=", "Application.Cursor = XL_DEFAULT")),
+             "failure": ((r"^(?:Call\s+)?Done\b", "lệnh gọi Done"),)}
+    for key, patterns in rules.items():
+        proc = bodies.get(key)
+        if proc is None:
+            if key == BUSY or any(_calls(st.text) == key for p in procs for st in p.statements):
+                problems.append(f"thiếu thủ tục {key.capitalize()}")
+            continue
+        for pattern, what in patterns:
+            if not any(re.search(pattern, st.text, re.I) for st in proc.statements):
+                problems.append(f"{proc.signature.name} không có {what}")
+    return problems
+
+
 def lint(source: str, library_sources: list[str] = ()) -> list[str]:
     """Problems of our module ``source``; ``library_sources`` are the other
     modules (xlwings') whose procedures it may call."""
@@ -299,4 +358,6 @@ def lint(source: str, library_sources: list[str] = ()) -> list[str]:
                                         "dùng Scripting.FileSystemObject, FollowHyperlink hoặc Python")
                     elif explicit and name not in known:
                         problems.append(f"{where}: '{m.group(1)}' chưa được khai báo (Option Explicit)")
+    if any(_calls(st.text) == "runpython" for p in procs for st in p.statements):
+        problems += _feedback_problems(procs)
     return list(dict.fromkeys(problems))
