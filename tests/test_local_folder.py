@@ -77,6 +77,7 @@ def test_no_local_copy_says_what_to_do(home, monkeypatch, url):
 def test_report_button_writes_into_the_synchronised_folder(home, monkeypatch):
     monkeypatch.chdir(home)
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # the log goes to XDG_STATE_HOME
     local = home / "OneDrive" / "Tài liệu" / "ThiDua.xlsx"
     local.parent.mkdir(parents=True)
     write_workbook(local, demo_content())

@@ -75,6 +75,7 @@ def test_an_import_error_before_the_job_is_caught_at_the_entry_point(tmp_path):
 def test_a_failing_caller_in_process_exits_1_with_a_vietnamese_line(tmp_path, monkeypatch, capsys):
     import xlwings as xw
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # the log goes to XDG_STATE_HOME
     monkeypatch.delattr(xw.Book, "_mock_caller", raising=False)
     from xlsrc import macros
     with pytest.raises(SystemExit) as stop:
@@ -89,6 +90,7 @@ def test_an_alert_excel_refuses_reaches_stderr(demo_xlsx, tmp_path, monkeypatch,
     import xlwings.main
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # the log goes to XDG_STATE_HOME
     open_caller(payload_from_file(demo_xlsx))
 
     def busy(self, *args, **kwargs):
@@ -99,7 +101,7 @@ def test_an_alert_excel_refuses_reaches_stderr(demo_xlsx, tmp_path, monkeypatch,
     with pytest.raises(SystemExit) as stop:
         macros.validate()
     assert stop.value.code == 1
-    assert capsys.readouterr().err == ("Thi đua - Khen thưởng: Có 0 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các "
+    assert capsys.readouterr().err == ("Thi đua - Khen thưởng: Có 0 lỗi và 2 cảnh báo. Xem cột 'Kiểm tra' của các "
                                        "dòng được tô màu.\n")
 
 
@@ -109,6 +111,7 @@ def test_a_cell_that_cannot_be_selected_keeps_the_summary(demo_xlsx, tmp_path, m
     import xlwings.main
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # the log goes to XDG_STATE_HOME
     payload = payload_from_file(demo_xlsx)
     works = payload["sheets"][[s["name"] for s in payload["sheets"]].index(S.WORKS.name)]
     works["values"][1][S.WORKS.headers.index("Ngày hoàn thành")] = "2019-01-01T00:00:00.000Z"
@@ -120,7 +123,7 @@ def test_a_cell_that_cannot_be_selected_keeps_the_summary(demo_xlsx, tmp_path, m
     monkeypatch.setattr(xlwings.main.Sheet, "activate", hidden)
     from xlsrc import macros
     macros.validate()
-    assert alerts(book) == ["Có 1 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
+    assert alerts(book) == ["Có 1 lỗi và 2 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
     log = (tmp_path / "state" / "thidua" / "thidua.log").read_text(encoding="utf-8")
     assert "chọn ô dòng" in log and "Activate method" in log
 
@@ -128,6 +131,7 @@ def test_a_cell_that_cannot_be_selected_keeps_the_summary(demo_xlsx, tmp_path, m
 def test_an_unexpected_error_names_the_stage_in_the_log(demo_xlsx, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # the log goes to XDG_STATE_HOME
     book = open_caller(payload_from_file(demo_xlsx))
     monkeypatch.setattr("xlsrc.jobs.run_compute", lambda b: 1 / 0)
     from xlsrc import macros

@@ -128,6 +128,7 @@ def test_report_refuses_with_errors(demo_xlsx, monkeypatch, tmp_path):
 def test_unexpected_error_becomes_vietnamese_alert_with_log(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # the log goes to XDG_STATE_HOME
     payload = {"client": "Microsoft Office Scripts", "version": __import__("xlwings").__version__,
                "book": {"name": "Hỏng.xlsx", "active_sheet_index": 0, "selection": "A1"}, "names": [],
                "sheets": [{"name": "Công trình", "values": [["Tên công trình, phần việc", "Ngày khởi công"],
@@ -164,7 +165,7 @@ def test_consolidate_fills_master_sheets_and_log_from_chosen_paths(demo_xlsx, mo
     log = next(w for w in _writes(book, _sheet_index(payload, S.SOURCES_SHEET)))["values"]
     assert log[0] == [c.header for c in S.SOURCES_COLUMNS]
     assert sorted(r[3] for r in log[1:]) == ["lỗi", "đạt"]
-    assert alerts(book)[-1].startswith("Đã tổng hợp 2 tệp: 1 đạt, 0 trùng, 1 lỗi; 3 công trình, phần việc.")
+    assert alerts(book)[-1].startswith("Đã tổng hợp 2 tệp: 1 đạt, 0 trùng, 1 lỗi; 3 công trình, phần việc")
 
 
 def test_consolidate_without_paths_says_so(demo_xlsx, monkeypatch, tmp_path):
