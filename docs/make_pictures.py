@@ -25,7 +25,8 @@ DOCS = Path(__file__).resolve().parent
 MAX_BYTES = 150_000
 
 SHEET_DPI, DOC_DPI, STATS_DPI = 110, 60, 90
-SHEET_DPI_FOR = {"Rà soát": 200}  # a sheet with a very wide column prints small: read it closer
+# a sheet with many or wide columns prints small: read its first columns closer
+SHEET_DPI_FOR = {"Khen thưởng": 220, "Tiêu chuẩn": 260, "Quyết định": 240, "Danh sách đề nghị": 170}
 SHEET_BOX = (1000, 520)  # at most this many pixels of a sheet's page: the first columns and rows
 WORKED = "DaXuLy.xlsx"   # the demo workbook after compute, review and register (Trạng thái, Rà soát, Sổ vàng)
 
@@ -40,7 +41,6 @@ SHEET_PICTURES = (
     ("so-danh-gia.png", WORKED, "Đánh giá", None),
     ("so-sang-kien.png", WORKED, "Sáng kiến", None),
     ("so-tieu-chuan.png", WORKED, "Tiêu chuẩn", None),
-    ("so-ra-soat.png", WORKED, "Rà soát", None),
     ("so-danh-sach-de-nghi.png", WORKED, "Danh sách đề nghị", None),
     ("so-hoi-dong.png", WORKED, "Hội đồng", None),
     ("so-phien-hop.png", WORKED, "Phiên họp", None),
@@ -63,7 +63,7 @@ DOCUMENT_PICTURES = (
      "HoSoDeNghi_2025/BaoCaoThanhTich_01_Nguyen-Van-A_Chien-si-thi-dua-cap-tinh.docx", 1, None),
     ("vb-danh-muc-ho-so.png", "HoSoDeNghi_2025/DanhMucHoSo_2025.docx", 1, None),
     ("bieu-thong-ke-0603.png", "ThongKe_2021_demo.xlsx", 3, None),
-    ("thong-ke-qua-cac-nam.png", "ThongKe_2021_demo.xlsx", 4, None),
+    ("thong-ke-qua-cac-nam.png", "ThongKe_2021_demo.xlsx", 4, 0.75),
 )
 
 
