@@ -30,6 +30,10 @@ SHEET_DPI_FOR = {"Khen thưởng": 220, "Tiêu chuẩn": 260, "Quyết định":
 SHEET_BOX = (1000, 520)  # at most this many pixels of a sheet's page: the first columns and rows
 WORKED = "DaXuLy.xlsx"   # the demo workbook after compute, review and register (Trạng thái, Rà soát, Sổ vàng)
 
+# the Kiểm tra column, which the workbook does not print: the demo's warning on Sáng kiến
+CHECKED, CHECK_SHEET = "CotKiemTra.xlsx", "Sáng kiến"
+CHECK_SHOWN = {"TT", "Năm", "Họ và tên", "Tên sáng kiến, đề tài", "Số và ngày quyết định công nhận", "Kiểm tra"}
+
 # (picture name, file written by `thidua demo`, the sheet to show, crop to the top part: fraction or None)
 SHEET_PICTURES = (
     ("so-huong-dan.png", "ThiDua_demo.xlsm", "Hướng dẫn", 0.55),
@@ -127,6 +131,28 @@ def render(pdf: Path, page: int, crop: float | None, dest: Path, work: Path,
         sys.exit(f"{dest.name}: {dest.stat().st_size} byte, quá {MAX_BYTES}.")
 
 
+def check_column_copy(src: Path, dest: Path, sheet: str, shown: set[str]) -> None:
+    """A copy of `src` whose `sheet` prints its 'Kiểm tra' column (the workbook
+    leaves it out of the print area) and only the columns in `shown`; rows
+    with a message made tall enough to show all of it."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    wb = openpyxl.load_workbook(src)
+    ws = wb[sheet]
+    heads = [c.value for c in ws[1]]
+    for i, head in enumerate(heads, 1):
+        ws.column_dimensions[get_column_letter(i)].hidden = head not in shown
+    last = max(r for r in range(1, ws.max_row + 1) if any(c.value not in (None, "") for c in ws[r]))
+    check = heads.index("Kiểm tra") + 1
+    ws.print_area = f"A1:{get_column_letter(check)}{last}"
+    width = ws.column_dimensions[get_column_letter(check)].width or 50
+    for r in range(2, last + 1):  # room for the whole message (the column is written after the rows were sized)
+        text = ws.cell(r, check).value
+        if text:
+            ws.row_dimensions[r].height = 16 * (len(str(text)) // int(width * 0.9) + 1 + str(text).count("\n"))
+    wb.save(dest)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DOCS / "hinh")
@@ -140,6 +166,10 @@ def main(argv: list[str] | None = None) -> None:
         _run([thidua, "compute", "ThiDua_demo.xlsx", "-o", "DaTinh.xlsx"], cwd=demo)
         _run([thidua, "review", "DaTinh.xlsx", "-o", "DaRaSoat.xlsx"], cwd=demo)
         _run([thidua, "register", "DaRaSoat.xlsx", "--so", "45/QĐ-SNgV", "-o", WORKED], cwd=demo)
+        check_column_copy(demo / WORKED, demo / CHECKED, CHECK_SHEET, CHECK_SHOWN)
+        pdf = to_pdf(demo / CHECKED, work)
+        render(pdf, sheet_page(pdf, CHECK_SHEET), None, args.out / "cot-kiem-tra.png", work, 90, (1200, 520))
+        print("cot-kiem-tra.png")
         for name, src, sheet, crop in SHEET_PICTURES:
             pdf = to_pdf(demo / src, work)
             render(pdf, sheet_page(pdf, sheet), crop, args.out / name, work,
