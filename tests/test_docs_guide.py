@@ -128,12 +128,34 @@ def command_problems(text: str) -> list[str]:
     return problems
 
 
+def _severities(source: str) -> dict[str, set[str]]:
+    """The severities the code gives each message code, where it names one
+    beside the code (``ERROR, "CODE"``); a code whose severity is a variable is absent."""
+    found: dict[str, set[str]] = {}
+    for sev, code in re.findall(r'\b(ERROR|WARNING),\s*"([A-Z][A-Z0-9_]{3,})"', source):
+        found.setdefault(code, set()).add(sev)
+    for code, sev in re.findall(r'"([A-Z][A-Z0-9_]{3,})",\s*(ERROR|WARNING)\b', source):
+        found.setdefault(code, set()).add(sev)
+    return found
+
+
 def code_problems(text: str) -> list[str]:
-    """Every message code the guide's tables explain is emitted somewhere in xlsrc/."""
+    """Every message code the guide's tables explain is emitted somewhere in
+    xlsrc/, with the severity (Lỗi / Cảnh báo) the guide gives it."""
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "xlsrc").rglob("*.py"))
-    codes = {m for head, body in tables(text) if head[0] == "Mã" for row in body
-             for m in re.findall(r"`([A-Z][A-Z0-9_]{3,})`", row[0])}
-    return [f"Mã '{c}' không có trong xlsrc/" for c in sorted(codes) if f'"{c}"' not in source]
+    severities, problems = _severities(source), []
+    for head, body in tables(text):
+        if head[0] != "Mã":
+            continue
+        for row in body:
+            for code, said in re.findall(r"`([A-Z][A-Z0-9_]{3,})`(?: \(([^)]*)\))?", row[0]):
+                if f'"{code}"' not in source:
+                    problems.append(f"Mã '{code}' không có trong xlsrc/")
+                    continue
+                guide_says = {s for s, word in (("ERROR", "Lỗi"), ("WARNING", "Cảnh báo")) if word in said}
+                if said and code in severities and guide_says != severities[code]:
+                    problems.append(f"Mã '{code}': hướng dẫn ghi '{said}', mã nguồn: {sorted(severities[code])}")
+    return problems
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +202,4 @@ def test_the_checks_catch_planted_mistakes(guide):
     assert command_problems(guide + "\n```bash\nthidua stats SO.xlsx\n```\n")
     assert command_problems(guide + "\n```bash\nthidua review SO.xlsx --nam 2021\n```\n")
     assert code_problems(guide.replace("`RATING_DUPLICATE`", "`RATING_TWICE`", 1))
+    assert code_problems(guide.replace("| `DECISION_DUPLICATE` (Lỗi) |", "| `DECISION_DUPLICATE` (Cảnh báo) |", 1))
