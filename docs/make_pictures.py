@@ -9,8 +9,9 @@ page; sheets at 110 dpi or more, the top left part, so that the cells can be
 read), crops the white margins and the print footer and writes small PNGs
 (< 150 KB each, about 0,6 MB in all). A sheet's page is found by the sheet
 name that its print footer carries ("Công trình   Trang 4/21"), so the
-pictures follow the workbook when sheets are added or reordered. The same
-demo gives the same pictures, byte for byte. Needs LibreOffice and poppler;
+pictures follow the workbook when sheets are added or reordered. Run twice on
+one day, it gives the same pictures byte for byte (the Sổ vàng picture shows
+the day's date as "Ngày vào sổ"). Needs LibreOffice and poppler;
 takes about two minutes.
 """
 from __future__ import annotations
