@@ -83,7 +83,7 @@ def run(folder: Path, out: Path, jobs: int) -> float:
     started = time.perf_counter()
     got = subprocess.run(cmd, capture_output=True, cwd=ROOT)
     seconds = time.perf_counter() - started
-    if got.returncode not in (0, 3):
+    if got.returncode not in (0, 1, 3):
         raise SystemExit(got.stderr.decode("utf-8", "replace"))
     return seconds
 

@@ -41,9 +41,9 @@ def test_the_consolidate_button_lists_the_units_proposals(monkeypatch, tmp_path)
     book = open_caller(payload)
     from xlsrc import macros
     macros.consolidate()
-    block = _writes_to(book, payload, S.PROPOSALS.name)[-1]["values"]
-    assert block[0] == S.PROPOSALS.headers
-    name, unit = S.PROPOSALS.headers.index("Tên tập thể, cá nhân"), S.PROPOSALS.headers.index("Đơn vị đề nghị")
+    block = _writes_to(book, payload, S.UNIT_PROPOSALS.name)[-1]["values"]
+    assert block[0] == S.UNIT_PROPOSALS.headers
+    name, unit = S.UNIT_PROPOSALS.headers.index("Tên tập thể, cá nhân"), S.UNIT_PROPOSALS.headers.index("Đơn vị đề nghị")
     assert [(r[name], r[unit]) for r in block[1:]] == [("Nguyễn Văn An", "Sở Tư pháp"), ("Lê Thị Hoa", "Sở Tư pháp")]
     assert "2 đề nghị khen thưởng" in alerts(book)[-1]
 

@@ -56,7 +56,8 @@ def _list_values(wb, formula: str) -> list[str]:
 def test_sheets_in_order(new_book):
     assert new_book.sheetnames == [S.GUIDE_SHEET, "Thông tin", "Kế hoạch", "Công trình", "Khen thưởng", "Nội dung",
                                    "Cán bộ", "Đánh giá", "Sáng kiến", "Tiêu chuẩn", "Rà soát", "Danh sách đề nghị",
-                                   "Quyết định", "Mẫu in phôi", "Lương cơ sở",
+                                   "Hội đồng", "Phiên họp", "Thành tích",
+                                   "Quyết định", "Mẫu in phôi", "Lương cơ sở", "Sổ vàng",
                                    S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET]
     hidden = [ws.title for ws in new_book.worksheets if ws.sheet_state != "visible"]
     assert hidden == [LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET]

@@ -90,7 +90,7 @@ def test_compute_writes_copy_and_never_touches_input(demo_xlsx, tmp_path):
 def test_compute_refuses_to_write_over_its_input(demo_xlsx):
     before = sha(demo_xlsx)
     res = run("compute", demo_xlsx, "-o", demo_xlsx, "--force")
-    assert res.returncode == 2 and "trùng với tệp nguồn" in res.stderr
+    assert res.returncode == 2 and "chính là tệp đầu vào" in res.stderr
     assert sha(demo_xlsx) == before
 
 

@@ -77,7 +77,7 @@ WRONG = [
     (["consolidate", "x", "-o", "y.xlsx", "--jobs", "hai"], "Giá trị không hợp lệ cho '--jobs'"),
     (["consolidate", "-o", "y.xlsx"], "Thiếu tham số ĐẦU_VÀO"),
     (["kiemtra"], "Không có lệnh 'kiemtra'"),
-    (["--version"], "Không có tùy chọn '--version'"),
+    (["--phien-ban"], "Không có tùy chọn '--phien-ban'"),
     (["new"], "Thiếu tham số TỆP"),
     (["check-template"], "Thiếu tham số MẪU"),
     (["report", "a.xlsx", "--template"], "Tùy chọn '--template' cần một giá trị"),

@@ -252,5 +252,10 @@ def test_every_value_reaches_the_master_or_carries_a_finding(t):
                 if have == value:
                     continue
                 col = COLUMNS[key]
+                if key == "extra" and have is not None:  # a kept legacy-looking word: its warning offers the value
+                    offered = " ".join(f["message"] for f in result.findings if f["code"] == "LEGACY_ENCODING")
+                    if all(w.split(": ", 1)[-1] in offered for w, h in zip(value.split("\n"), have.split("\n"))
+                           if w != h):
+                        continue
                 assert col is not None and (sheet, cell_ref(r + 1, col + 1)) in flagged, \
                     (key, value, have, t["format"], t["encoding"])

@@ -162,3 +162,18 @@ def test_calibrate_button_stops_on_an_unreadable_layout_row(tmp_path, monkeypatc
     macros.calibrate()
     assert alerts(book)[-1] == "Có 1 lỗi ở trang 'Mẫu in phôi' (xem cột 'Kiểm tra'); sửa rồi bấm lại."
     assert not (tmp_path / "BaoCao").exists() or not list((tmp_path / "BaoCao").glob("*.pdf"))
+
+
+def test_dossier_button_writes_the_latest_meeting_s_dossier(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    book_path = write_workbook(tmp_path / "ThiDua.xlsx", demo_content())
+    from xlsrc import macros
+    book = _caller(book_path, S.PROPOSAL_SHEET, "A2")
+    macros.dossier()
+    message = alerts(book)[-1]
+    assert message.startswith("Đã lập hồ sơ đề nghị khen thưởng năm 2025: 8 tệp trong "), message
+    folder = Path(message.split(" tệp trong ", 1)[1].split(". ", 1)[0])
+    assert folder.parent.name == "BaoCao" and folder.name.startswith("HoSoDeNghi_2025")
+    names = sorted(p.name for p in folder.iterdir())
+    assert "ToTrinh_Chu-tich-Uy-ban-nhan-dan-tinh.docx" in names and "DanhMucHoSo_2025.docx" in names
+    assert "03 đề nghị gửi cấp trên, 02 đơn vị quyết định" not in message and "3 đề nghị gửi cấp trên" in message

@@ -75,7 +75,8 @@ def test_a_title_is_recognised_everywhere_and_sections_start_at_i(book, tmp_path
     assert annex[2][1:3] == ["Bà Võ Thị Hằng", "Chánh Văn phòng, Sở Khoa học và Công nghệ"]
     assert annex[3][1:3] == ["Ông Trần Quốc Bảo", "Chuyên viên, Phòng Quản lý công nghệ, Sở Khoa học và Công nghệ"]
     assert "và các cá nhân có tên tại Điều 1" in _article(paragraphs, 3)  # no "tập thể" when there is none
-    assert not [f for f in validate(data) if f.code.startswith("DECISION_")]
+    # no wording finding (this book has no ratings, so the review check of issue 19 A6 speaks: not about wording)
+    assert not [f for f in validate(data) if f.code.startswith("DECISION_") and f.code != "DECISION_REVIEW"]
     result = make_certificates(data, NUMBER, tmp_path / "gk.docx")
     text = [p.text for p in Document(result.path).paragraphs]
     assert text.count("CÔNG NHẬN DANH HIỆU") == 2 and not [t for t in text if t.startswith("TẶNG")]

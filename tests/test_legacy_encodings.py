@@ -179,7 +179,7 @@ def test_detector_finds_no_legacy_text_in_the_projects_vietnamese():
 HEADERS_UNICODE = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)"]
 
 
-def _legacy_xlsx(path, encode, font, rows, title_font=None):
+def _legacy_xlsx(path, encode, font, rows, title_font=None, keep=()):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet1"
@@ -189,7 +189,7 @@ def _legacy_xlsx(path, encode, font, rows, title_font=None):
         ws.cell(3, c, encode(h)).font = Font(name=font)
     for r, row in enumerate(rows, start=4):
         for c, v in enumerate(row, start=1):
-            cell = ws.cell(r, c, encode(v) if isinstance(v, str) else v)
+            cell = ws.cell(r, c, encode(v) if isinstance(v, str) and v not in keep else v)
             cell.font = Font(name=font)
     wb.save(path)
     return path
@@ -484,3 +484,33 @@ def test_a_cell_that_reads_as_tcvn3_and_as_vni_follows_its_column():
         assert [r[0] for r in grid] == ["Tên công trình", "Sửa chữa đường liên thôn", want]
         assert [f.cell for f in notes] == ["A1", "A2", "A3"]
         assert ("VNI" if encode is encode_vni else "TCVN3") in notes[2].message
+
+
+# Unicode names made only of Latin-1 letters are valid Vietnamese as they stand: a TCVN3 or VNI
+# column never converts them ('Bùi Lê Tâm' is not 'Bựi Lờ Tõm'); a warning offers the other reading.
+LATIN1_NAMES = ["Bùi Lê Tâm", "Võ Tá Hùng", "Tô Hoài Nam", "Hà Tâm", "Lê Ái", "Bùi Tú Anh", "Cao Tâm Hòa", "Lã Tú",
+                "Hoà Bình", "tài"]
+
+
+@pytest.mark.parametrize("encode", [encode_tcvn3, encode_vni])
+def test_a_name_valid_as_typed_is_kept_in_a_legacy_column_with_the_other_reading_offered(encode):
+    from xlsrc.access.notes import convert_legacy_grid
+    from xlsrc.legacy_encodings import convert_as
+    grid = [[encode("Họ và tên")], [encode("Nguyễn Thị Hương")]] + [[n] for n in LATIN1_NAMES]
+    notes = convert_legacy_grid(grid, None, "x.xlsx", "Sheet1")
+    assert [r[0] for r in grid] == ["Họ và tên", "Nguyễn Thị Hương"] + LATIN1_NAMES
+    encoding = "TCVN3" if encode is encode_tcvn3 else "VNI"
+    offered = {f.cell: f.message for f in notes if "giữ nguyên" in f.message}
+    for r, name in enumerate(LATIN1_NAMES, start=3):
+        other = convert_as(name, encoding)
+        if other is not None:  # it reads the other way too: said, with that reading
+            assert f"'{other}'" in offered[f"A{r}"] and encoding in offered[f"A{r}"], (name, offered)
+
+
+def test_a_name_valid_as_typed_in_a_consolidated_file_reaches_the_master_as_typed(tmp_path):
+    rows = ROWS + [(3, "Bùi Lê Tâm", "Năm 2021", "Năm 2021", "50%")]
+    result = extract_file(str(_legacy_xlsx(tmp_path / "stp.xlsx", encode_tcvn3, "Arial", rows, keep={"Bùi Lê Tâm"})))
+    assert result["status"] == "ok", result["message"]
+    assert "Bùi Lê Tâm" in [w["name"] for w in result["rows"]["works"]]
+    [note] = [f for f in result["findings"] if f["cell"] == "B6"]
+    assert "Bựi Lờ Tõm" in note["message"] and "giữ nguyên" in note["message"]

@@ -22,7 +22,7 @@ from xlsrc.consolidate.cli_view import summary_text
 from xlsrc.consolidate.extract import extract_file
 from xlsrc.legacy_encodings import encode_tcvn3
 
-SHEET = S.PROPOSALS.name
+SHEET = S.UNIT_PROPOSALS.name
 
 
 def _header(doc: Document, agency: str, parent: str = "UBND TỈNH HÀ TĨNH", number: str = "12/TTr-STP") -> None:
@@ -135,7 +135,7 @@ def _continued(path: Path) -> Path:
 def test_a_list_continued_in_a_second_table_with_a_merged_header_and_a_legacy_font(tmp_path):
     ex = extract_file(str(_continued(tmp_path / "CamBinh.docx")))
     assert ex["status"] == "ok", ex["message"]
-    rows = ex["rows"]["proposals"]
+    rows = ex["rows"]["unit_proposals"]
     assert [r["recipient"] for r in rows] == ["Lê Văn Hùng", "Võ Thị Lan", "Nguyễn Thị Hương", "Trần Văn Nam",
                                               "Hồ Thị Mai"]
     assert [r["form"] for r in rows] == ["Giấy khen", "Lao động tiên tiến", "Giấy khen", "Giấy khen",
@@ -205,12 +205,12 @@ def test_each_proposal_is_checked_against_the_units_own_workbook_and_the_other_u
 
 def test_the_danh_sach_de_nghi_of_a_thidua_workbook_is_read(tmp_path, reviewed_demo):
     ex = extract_file(str(reviewed_demo))
-    got = ex["rows"]["proposals"]
+    got = ex["rows"]["unit_proposals"]
     ws = openpyxl.load_workbook(reviewed_demo)[S.PROPOSAL_SHEET]
     listed = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[1]]
     assert len(got) == len(listed) > 0
     assert [(r["recipient"], r["form"]) for r in got][:2] == [(listed[0][1], listed[0][4]), (listed[1][1], listed[1][4])]
-    assert "proposals" in ex["covered"] and "đề nghị khen thưởng" in ex["message"]
+    assert "unit_proposals" in ex["covered"] and "đề nghị khen thưởng" in ex["message"]
 
 
 def test_files_that_cannot_be_read_are_listed_with_the_reason(tmp_path, monkeypatch):
@@ -254,7 +254,7 @@ def test_a_doc_file_is_converted_by_libreoffice_and_read(tmp_path):
     before = doc.read_bytes()
     ex = extract_file(str(doc))
     assert ex["status"] == "ok", ex["message"]
-    assert [(r["recipient"], r["form"]) for r in ex["rows"]["proposals"]] == [("Đinh Văn Tú", "Giấy khen")]
+    assert [(r["recipient"], r["form"]) for r in ex["rows"]["unit_proposals"]] == [("Đinh Văn Tú", "Giấy khen")]
     assert "LibreOffice" in ex["message"] and doc.read_bytes() == before
 
 
@@ -285,7 +285,7 @@ def test_the_same_word_file_sent_twice_is_read_once(tmp_path):
     shutil.copyfile(a, tmp_path / "a_gui_lai.docx")
     result = consolidate([str(tmp_path)], jobs=1)
     assert sorted(f.status for f in result.files) == ["duplicate", "ok"]
-    assert len(result.content.rows["proposals"]) == 1
+    assert len(result.content.rows["unit_proposals"]) == 1
 
 
 def test_the_demo_shows_the_boards_side(tmp_path):
@@ -298,3 +298,17 @@ def test_the_demo_shows_the_boards_side(tmp_path):
     checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
     assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
     assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()
+
+
+def test_the_units_proposals_become_the_boards_own_list_to_vote_on(tmp_path):
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import read_workbook
+    src = _to_trinh(tmp_path / "STP.docx", "SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
+                    ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"],
+                    [("1", "Ông Nguyễn Văn An", "Trưởng phòng", "HTXS 2024, 2025"),
+                     ("2", "Phòng Bổ trợ tư pháp", "Sở Tư pháp", "HTXS")])
+    out = write_master(consolidate([str(src)], jobs=1), tmp_path / "m.xlsx")
+    data = read_workbook(FileBook(out))
+    got = [(r.text("subject"), r["form"], r.text("note")) for r in data.records["proposals"]]
+    assert got == [("Nguyễn Văn An", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp"),
+                   ("Phòng Bổ trợ tư pháp", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp")]

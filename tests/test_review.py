@@ -204,9 +204,16 @@ def test_workbook_without_review_sheets_still_validates(tmp_path):
     wb.save(tmp_path / "cu2.xlsx")
     data = read_workbook(FileBook(tmp_path / "cu2.xlsx"))
     assert data.missing == [] and data.staff == []
+    # the review says which sheets are missing and how to upgrade, never "0 cá nhân" (issue 18 §4)
+    from xlsrc.errors import ThiDuaError
     from xlsrc.review import run_review
-    review = run_review(data)
-    assert review.entries == [] and len(review.titles) == 6  # the built-in defaults, nobody to review
+    with pytest.raises(ThiDuaError) as exc:
+        run_review(data)
+    assert "mẫu cũ: thiếu trang 'Cán bộ', 'Đánh giá', 'Sáng kiến' cần để rà soát" in str(exc.value)
+    assert 'thidua upgrade "cu2.xlsx"' in str(exc.value)
+    run = subprocess.run([sys.executable, "-m", "xlsrc", "review", str(tmp_path / "cu2.xlsx")], capture_output=True,
+                         text=True, encoding="utf-8")
+    assert run.returncode == 2 and "thiếu trang 'Cán bộ'" in run.stderr and "0 cá nhân" not in run.stdout
 
 
 # -- the demo -------------------------------------------------------------------

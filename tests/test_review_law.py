@@ -153,3 +153,12 @@ def test_the_review_command_prints_what_an_eligible_answer_assumes(tmp_path):
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert "Lưu ý: Năm 2025 chưa được công nhận Chiến sĩ thi đua cơ sở: tính cả năm 2025 nếu được công nhận" in run.stdout
+
+
+def test_an_unreadable_hire_date_is_a_warning_at_its_cell(tmp_path):
+    from xlsrc.validation import validate
+    path = workbook(tmp_path, staff=[person(A, hire_date="mùa thu 2025")], ratings=[rate(Y, A, HTXS)])
+    found = [f for f in validate(read(path)) if f.code == "HIRE_DATE_UNREADABLE"]
+    assert len(found) == 1 and found[0].sheet == "Cán bộ" and found[0].column == "Ngày tuyển dụng"
+    assert results(tmp_path, staff=[person(A, hire_date="mùa thu 2025")],
+                   ratings=[rate(Y, A, HTXS)])[(A, LDTT)].result == UNKNOWN

@@ -183,6 +183,9 @@ EXHAUSTING = {
     "{{ summary|center(10**9) }}": "center",
     "{% for i in range(10**9) %}x{% endfor %}": "range",
     "{{ 9**(9**9) }}": "**",
+    "{{ ('%(a)s' * 199999)|format(a='x' * 999999) }}": "format",
+    "{{ ('%(a)s' * 199999) % {'a': 'x' * 999999} }}": "'%'",
+    "{{ " + "9" * 5000 + " }}": "chữ số",
 }
 
 
@@ -232,6 +235,15 @@ def test_exhausting_templates_are_refused_quickly_in_vietnamese(tmp_path, demo_x
     ("{% set a = [doc_number] * 100000 %}{{ ([a] * 100000)|sum(start=[])|length }}", "phép lặp '*'"),
     ("{{ recipients|sum(start=recipients) }}", "bộ lọc sum chỉ cộng các số"),
     ("{{ recipients|batch(10000, [basis_paragraph] * 100) }}", "bộ lọc batch"),
+    # formatting: the result is counted before it is made (issue 22, 2)
+    ("{{ ('%(a)s' * 199999)|format(a=basis_paragraph) }}", "bộ lọc format tạo ra chuỗi quá dài"),
+    ("{% set d = {'a': basis_paragraph} %}{{ ('%(a)s' * 199999) % d }}", "định dạng '%' tạo ra chuỗi quá dài"),
+    ("{{ ('%-999s' * 1100) % ((doc_number,) * 1100) }}", "định dạng '%' tạo ra chuỗi quá dài"),
+    ("{{ ('%(a)r' * 99999)|format(a=basis_paragraph) }}", "bộ lọc format tạo ra chuỗi quá dài"),
+    ("{{ ('%(a).999d' * 1100)|format(a=doc_number|length) }}", "bộ lọc format tạo ra chuỗi quá dài"),
+    ("{% set p = basis_paragraph * (999999 // basis_paragraph|length) %}{{ '%s%s'|format(p, p) }}",
+     "bộ lọc format tạo ra chuỗi quá dài"),
+    ("{% set a = basis_paragraph * 3000 %}{{ a ~ doc_number ~ a }}", "phép nối '~'"),
 ])
 def test_limits_on_values_computed_from_data_stop_the_rendering(tmp_path, payload, expected):
     evil = template_with(tmp_path, "body", payload, kind="department")
@@ -251,6 +263,17 @@ def test_limits_on_values_computed_from_data_stop_the_rendering(tmp_path, payloa
     ("{{ '%99999999d'|format(1) }}", "format"),
     ("{% for x in units recursive %}{{ loop(x) }}{% endfor %}", "recursive"),
     ("{{ summary.split() }}", "summary.split"),
+    # constant formatting, concatenation and numbers are judged before anything runs (issue 22, 2 and 11)
+    ("{{ ('%(a)s' * 199999)|format(a='x' * 999999) }}", "bộ lọc format tạo ra chuỗi quá dài"),
+    ("{{ ('%(a)s' * 199999) % {'a': 'x' * 999999} }}", "định dạng '%' tạo ra chuỗi quá dài"),
+    ("{{ '%s%s' % ('x' * 999999, 'y' * 999) }}", "định dạng '%' tạo ra chuỗi quá dài"),
+    ("{{ ('%-999s' * 1100) % (('a',) * 1100) }}", "định dạng '%' tạo ra chuỗi quá dài"),
+    ("{{ 'x' * 999999 ~ 'y' * 999999 }}", "phép nối '~'"),
+    ("{{ ('x' * 999999)|replace('x', 'xy') }}", "bộ lọc replace"),
+    ("{{ '{:999999999}'.format(1) }}", ".format(…)"),
+    ("{{ '{a}'.format_map(summary) }}", ".format_map(…)"),
+    ("{{ " + "9" * 5000 + " }}", "số viết trong mẫu quá lớn (5.000 chữ số)"),
+    ("{{ doc_number ~ " + "7" * 1500 + " }}", "số viết trong mẫu quá lớn (1.500 chữ số)"),
 ])
 def test_constructs_a_plain_data_template_does_not_need_are_refused(tmp_path, payload, named):
     evil = template_with(tmp_path, "body", payload, kind="department")

@@ -110,7 +110,7 @@ def planted(source: str) -> dict[str, str]:
         "NoNext": _plant(src, "    Next i\n", "\n"),
         "OpenString": _plant(src, 'ws.Range("A2:A" & ws', 'ws.Range("A2:A & ws'),
         "BadExpr": _plant(src, "If paths.Count = 0 Then", "If paths.Count = * 0 Then"),
-        "BadResume": _plant(src, "Missing:\n", "Missing:\n    Resume NoSuchLabel\n"),
+        "BadResume": _plant(src, "Done:\n", "Done:\n    Resume NoSuchLabel\n"),
         "TwoSubs": src + "\nSub ThiDuaCompute()\n    On Error GoTo Failed\nFailed:\nEnd Sub\n",
         "MacOnly": _plant(src, "Sub ThiDuaValidate()\n", "Sub ThiDuaValidate()\n#If Mac Then\n    x = (1 +\n#End If\n"),
     }
@@ -129,7 +129,7 @@ def test_the_compile_check_catches_each_planted_mistake(runner, dumped):
     assert by_module["MacOnly"] == ["Mac: mô-đun MacOnly không biên dịch được ở ThiDuaValidate"]
     assert "ở ThiDuaOpenReports" in by_module["NoEndIf"][0]
     assert "ở ThiDuaConsolidate" in by_module["NoNext"][0]
-    assert "ở RegistryValue" in by_module["BadResume"][0]
+    assert "ở AsciiPath" in by_module["BadResume"][0]
     assert "trùng tên thiduacompute" in by_module["TwoSubs"][0]
 
 

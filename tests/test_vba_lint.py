@@ -46,10 +46,10 @@ def test_undeclared_variable_under_option_explicit(xlwings_module):
     problems = lint(bad, [xlwings_module])
     assert problems and all("'i' chưa được khai báo (Option Explicit)" in p for p in problems)
     assert all("(ThiDuaConsolidate)" in p for p in problems)
-    typo = _plant("        If found <> current Then cell.Value = found",
-                  "        If fuond <> current Then cell.Value = found")
+    typo = _plant("        found = AsciiPath(found, False)",
+                  "        found = AsciiPath(fuond, False)")
     assert lint(typo, [xlwings_module]) == [
-        f"dòng {typo.split(chr(10)).index('        If fuond <> current Then cell.Value = found') + 1} "
+        f"dòng {typo.split(chr(10)).index('        found = AsciiPath(fuond, False)') + 1} "
         "(PythonReady): 'fuond' chưa được khai báo (Option Explicit)"]
     wrong_label = _plant("    Exit Sub\nFailed:\n    SayError", "    Exit Sub\nFailed:\n    Resume Nowhere\n    SayError")
     assert any("'Nowhere' chưa được khai báo" in p for p in lint(wrong_label, [xlwings_module]))
@@ -73,8 +73,8 @@ def test_wrong_argument_counts_to_our_own_procedures(xlwings_module):
     too_few = _plant("        Say Vn(", "        Say (")
     problems = lint(too_few.replace("), vbInformation\n", ")\n", 1), [xlwings_module])
     assert any("Say nhận 2 đối số, được gọi với 1" in p for p in problems)
-    in_expression = _plant('found = RegisteredPython()', 'found = RegisteredPython(1)')
-    assert any("RegisteredPython nhận 0 đối số, được gọi với 1" in p for p in lint(in_expression, [xlwings_module]))
+    in_expression = _plant('If HasThiDua(Expand(current))', 'If HasThiDua(Expand(current), 1)')
+    assert any("HasThiDua nhận 1 đối số, được gọi với 2" in p for p in lint(in_expression, [xlwings_module]))
     call_form = _plant("    ThiDuaReport\n", "    Call ThiDuaReport(1)\n")
     assert any("ThiDuaReport nhận 0 đối số, được gọi với 1" in p for p in lint(call_form, [xlwings_module]))
 
@@ -129,11 +129,11 @@ def test_vietnamese_messages_decode_to_nfc_text():
     assert texts and all(unicodedata.is_normalized("NFC", t) for t in texts)
     joined = " ".join(texts)
     # the message README item 5 quotes, and what it tells the user to do
-    for phrase in ("Không tìm thấy Python cho sổ này.", "CaiDat.cmd", "Python 3.11", "pythonw.exe",
+    for phrase in ("Không tìm thấy Python có cài thidua cho sổ này.", "CaiDat.cmd", "pythonw.exe", "(8.3)",
                    "của trang xlwings.conf (cạnh Interpreter_Win)", "Thi đua - Khen thưởng",
                    "Chọn các tệp báo cáo của đơn vị"):
         assert phrase in joined, phrase
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "Không tìm thấy Python cho sổ này." in readme
+    assert "Không tìm thấy Python có cài thidua cho sổ này." in readme
     with pytest.raises(AssertionError, match="bad escape"):
         vn_texts('x = Vn("Kh\\u00G4ng")')

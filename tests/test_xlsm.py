@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -175,13 +176,43 @@ def test_compression_and_compound_file_round_trip():
     assert ole.openstream("A").read() == b"x" * 10
 
 
-def test_new_xlsm_points_conf_at_the_running_python(tmp_path):
+def _conf(path) -> dict:
+    ws = openpyxl.load_workbook(path)[S.CONF_SHEET]
+    return {r[0]: r[1] for r in ws.iter_rows(values_only=True)}
+
+
+def test_thidua_new_points_conf_at_the_running_python(tmp_path):
+    """A workbook made for this PC (`thidua new`) names this PC's Python."""
     import sys
     from pathlib import Path
 
-    from xlsrc.builder import default_interpreter, write_workbook
-    path = write_workbook(tmp_path / "ThiDua.xlsm")
-    ws = openpyxl.load_workbook(path)[S.CONF_SHEET]
-    conf = {r[0]: r[1] for r in ws.iter_rows(values_only=True)}
+    from xlsrc import cli
+    from xlsrc.builder import default_interpreter
+    with pytest.raises(SystemExit) as done:
+        cli.main(["new", str(tmp_path / "ThiDua.xlsm")])
+    assert done.value.code == 0
+    conf = _conf(tmp_path / "ThiDua.xlsm")
     assert conf["Interpreter_Win"] == conf["Interpreter_Mac"] == default_interpreter()
     assert Path(default_interpreter()).parent == Path(sys.executable).parent
+
+
+def test_demo_and_shared_workbooks_name_no_folder_of_this_machine(tmp_path):
+    """Issue 22.15: the demo (and the installer's workbook) hold the portable
+    spelling of the installer's environment, never this machine's paths."""
+    import sys
+
+    from xlsrc import cli
+    from xlsrc.builder import PORTABLE_INTERPRETER_WIN
+    from xlsrc.bundle import install_workbook
+    with pytest.raises(SystemExit) as done:
+        cli.main(["demo", str(tmp_path / "demo")])
+    assert done.value.code == 0
+    installed, _ = install_workbook(tmp_path / "docs")
+    here = {str(tmp_path), sys.executable, sys.prefix, str(Path.home())}
+    for book in (tmp_path / "demo" / "ThiDua_demo.xlsm", installed):
+        conf = _conf(book)
+        assert conf["Interpreter_Win"] == PORTABLE_INTERPRETER_WIN and not conf["Interpreter_Mac"]
+        assert conf["TEMP DIR"] == "%TEMP%"
+        with zipfile.ZipFile(book) as z:
+            text = b"".join(z.read(n) for n in z.namelist()).decode("latin-1")
+        assert not [p for p in here if p in text], book

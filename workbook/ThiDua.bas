@@ -14,8 +14,9 @@ Private Const CONF_SHEET As String = "xlwings.conf"
 Private Const CONF_KEY As String = "Interpreter_Win"
 ' Where CaiDat.cmd (thidua bundle --windows) installs: %LOCALAPPDATA%\thidua\venv
 Private Const INSTALL_PYTHONW As String = "%LOCALAPPDATA%\thidua\venv\Scripts\pythonw.exe"
-Private Const MIN_MINOR As Long = 11
-Private Const MAX_MINOR As Long = 30
+' thidua counts as installed in a Python when its package folder is there
+Private Const SITE_PACKAGES As String = "Lib\site-packages"
+Private Const PACKAGE_FOLDER As String = "xlsrc"
 
 ' ---- Ribbon callbacks (customUI onAction) --------------------------------
 Sub RibbonValidate(control As IRibbonControl)
@@ -60,6 +61,10 @@ End Sub
 
 Sub RibbonStatistics(control As IRibbonControl)
     ThiDuaStatistics
+End Sub
+
+Sub RibbonDossier(control As IRibbonControl)
+    ThiDuaDossier
 End Sub
 
 ' ---- Button macros (Huong dan sheet) -------------------------------------
@@ -114,6 +119,15 @@ Sub ThiDuaDecision()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
     RunPython "import xlsrc.macros; xlsrc.macros.decision()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaDossier()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.dossier()"
     Exit Sub
 Failed:
     SayError Err.Description
@@ -237,9 +251,9 @@ Private Function Expand(ByVal text As String) As String
 End Function
 
 ' ---- The Python interpreter ------------------------------------------------
-Private Function ConfCell(ByVal key As String, ByVal create As Boolean) As Range
-    ' The value cell next to ``key`` on the xlwings.conf sheet. xlwings reads
-    ' the keys from A1 down to the first empty cell, so a new key goes there.
+Private Function ConfCell(ByVal key As String) As Range
+    ' The value cell next to ``key`` on the xlwings.conf sheet, or Nothing.
+    ' xlwings reads the keys from A1 down to the first empty cell.
     Dim ws As Worksheet
     Dim r As Long
     Set ConfCell = Nothing
@@ -253,12 +267,42 @@ Private Function ConfCell(ByVal key As String, ByVal create As Boolean) As Range
                 End If
                 r = r + 1
             Loop
-            If create Then
-                ws.Cells(r, 1).Value = key
-                Set ConfCell = ws.Cells(r, 2)
-            End If
         End If
     Next ws
+End Function
+
+Private Function SetConf(ByVal key As String, ByVal value As String) As Boolean
+    ' Write ``value`` next to ``key`` on xlwings.conf only when it changes (a
+    ' write makes Excel ask to save on close), never into a read-only
+    ' workbook (there, say what to do and return False). A value equal once
+    ' its %VARIABLES% are expanded (as xlwings reads it) is left as it is.
+    Dim cell As Range
+    Dim ws As Worksheet
+    Dim r As Long
+    SetConf = True
+    Set cell = ConfCell(key)
+    If Not cell Is Nothing Then
+        If StrComp(Expand(Trim$(CStr(cell.Value))), value, vbTextCompare) = 0 Then Exit Function
+    End If
+    If ThisWorkbook.ReadOnly Then
+        SetConf = False
+        Say Vn("S\u1ED5 \u0111ang m\u1EDF \u1EDF ch\u1EBF \u0111\u1ED9 ch\u1EC9 \u0111\u1ECDc n\u00EAn kh\u00F4ng ghi " _
+            & "\u0111\u01B0\u1EE3c \u0111\u01B0\u1EDDng d\u1EABn Python v\u00E0o trang xlwings.conf (") & key & " = " _
+            & value & Vn("). H\u00E3y \u0111\u00F3ng s\u1ED5 r\u1ED3i m\u1EDF l\u1EA1i khi kh\u00F4ng ai kh\u00E1c " _
+            & "\u0111ang m\u1EDF n\u00F3, ho\u1EB7c l\u01B0u m\u1ED9t b\u1EA3n sao (File > Save As) v\u00E0 d\u00F9ng b\u1EA3n sao."), _
+            vbExclamation
+        Exit Function
+    End If
+    If cell Is Nothing Then
+        Set ws = ThisWorkbook.Worksheets(CONF_SHEET)
+        r = 1
+        Do While Len(CStr(ws.Cells(r, 1).Value)) > 0
+            r = r + 1
+        Loop
+        ws.Cells(r, 1).Value = key
+        Set cell = ws.Cells(r, 2)
+    End If
+    cell.Value = value
 End Function
 
 Private Function IsAscii(ByVal text As String) As Boolean
@@ -275,7 +319,8 @@ End Function
 Private Function AsciiPath(ByVal path As String, ByVal isFolder As Boolean) As String
     ' The 8.3 short form of an existing path whose long form is not ASCII:
     ' xlwings checks the interpreter with GetAttr and writes its log under
-    ' Environ("Temp"), both through the ANSI code page.
+    ' TEMP DIR, both through the ANSI code page. The long form is returned
+    ' when there is no short one (8.3 names turned off): the caller says so.
     Dim fso As Object
     Dim shortPath As String
     AsciiPath = path
@@ -287,54 +332,57 @@ Private Function AsciiPath(ByVal path As String, ByVal isFolder As Boolean) As S
 Done:
 End Function
 
-Private Function RegisteredPython() As String
-    ' The newest Python 3.11+ the py launcher knows: PEP 514 registry keys,
-    ' per user first, then per machine (64-bit, then 32-bit view).
-    Dim roots As Variant
-    Dim r As Long
-    Dim minor As Long
+Private Function HasThiDua(ByVal pythonw As String) As Boolean
+    ' thidua is installed in the Python of ``pythonw``: its package folder
+    ' xlsrc (or, for an editable install, a thidua-*.dist-info folder) is in
+    ' that Python's Lib\site-packages. A venv keeps pythonw.exe in Scripts\,
+    ' a Python installation in its own folder.
+    Dim fso As Object
     Dim home As String
-    roots = Array("HKCU\Software\Python\PythonCore\", "HKLM\Software\Python\PythonCore\", _
-                  "HKLM\Software\WOW6432Node\Python\PythonCore\")
-    RegisteredPython = ""
-    For minor = MAX_MINOR To MIN_MINOR Step -1
-        For r = LBound(roots) To UBound(roots)
-            home = RegistryValue(roots(r) & "3." & minor & "\InstallPath\")
-            If Len(home) = 0 Then home = RegistryValue(roots(r) & "3." & minor & "-32\InstallPath\")
-            If Len(home) > 0 Then
-                If Right$(home, 1) <> "\" Then home = home & "\"
-                If FileExists(home & "pythonw.exe") Then
-                    RegisteredPython = home & "pythonw.exe"
-                    Exit Function
-                End If
+    Dim site As String
+    Dim entry As Object
+    HasThiDua = False
+    #If Mac Then
+        HasThiDua = Len(pythonw) > 0
+    #Else
+        If Not FileExists(pythonw) Then Exit Function
+        Set fso = CreateObject("Scripting.FileSystemObject")
+        home = fso.GetParentFolderName(pythonw)
+        If StrComp(fso.GetFileName(home), "Scripts", vbTextCompare) = 0 Then home = fso.GetParentFolderName(home)
+        site = home & "\" & SITE_PACKAGES
+        If Not fso.FolderExists(site) Then Exit Function
+        If fso.FolderExists(site & "\" & PACKAGE_FOLDER) Then
+            HasThiDua = True
+            Exit Function
+        End If
+        For Each entry In fso.GetFolder(site).SubFolders
+            If LCase$(Left$(entry.Name, 7)) = "thidua-" And LCase$(Right$(entry.Name, 10)) = ".dist-info" Then
+                HasThiDua = True
+                Exit Function
             End If
-        Next r
-    Next minor
-End Function
-
-Private Function RegistryValue(ByVal key As String) As String
-    RegistryValue = ""
-    On Error GoTo Missing
-    RegistryValue = CreateObject("WScript.Shell").RegRead(key)
-Missing:
+        Next entry
+    #End If
 End Function
 
 Private Function PythonReady() As Boolean
-    ' Resolve the interpreter before RunPython and write it into xlwings.conf:
-    ' 1. the path already in xlwings.conf, when that file exists;
-    ' 2. the standard install of CaiDat.cmd under %LOCALAPPDATA%\thidua;
-    ' 3. the py launcher's registered Python 3.11 or later.
-    ' A path that is not ASCII is written in its 8.3 form (see AsciiPath),
-    ' and so is xlwings' TEMP DIR.
+    ' Resolve the interpreter before RunPython. Candidates, in this order,
+    ' each accepted only when thidua is installed in it (HasThiDua):
+    ' 1. the environment CaiDat.cmd makes, %LOCALAPPDATA%\thidua\venv;
+    ' 2. the path in xlwings.conf (`thidua new` on this PC, or IT, wrote it).
+    ' No registry lookup: a Python registered there need not have thidua,
+    ' and a 32-bit Office reads only the 32-bit view of the registry.
+    ' A path that is not ASCII goes in its 8.3 form (see AsciiPath); without
+    ' one, a Vietnamese message instead of xlwings' "Could not find Interpreter!".
+    ' xlwings.conf is written only when the value changes (SetConf).
     Dim cell As Range
     Dim current As String
     Dim found As String
     Dim tempDir As String
     PythonReady = False
-    Set cell = ConfCell(CONF_KEY, False)
+    Set cell = ConfCell(CONF_KEY)
     If cell Is Nothing Then
         Say Vn("S\u1ED5 n\u00E0y thi\u1EBFu trang xlwings.conf (c\u1EA5u h\u00ECnh Python). " _
-            & "H\u00E3y t\u1EA1o l\u1EA1i s\u1ED5 b\u1EB1ng l\u1EC7nh: thidua new ThiDua.xlsm"), vbExclamation
+            & "H\u00E3y t\u1EA1o l\u1EA1i s\u1ED5 b\u1EB1ng l\u1EC7nh: thidua upgrade ") & ThisWorkbook.Name, vbExclamation
         Exit Function
     End If
     #If Mac Then
@@ -342,27 +390,36 @@ Private Function PythonReady() As Boolean
         PythonReady = True
     #Else
         current = Trim$(CStr(cell.Value))
-        If FileExists(Expand(current)) Then
-            found = current
-        ElseIf FileExists(Expand(INSTALL_PYTHONW)) Then
+        If HasThiDua(Expand(INSTALL_PYTHONW)) Then
             found = Expand(INSTALL_PYTHONW)
+        ElseIf HasThiDua(Expand(current)) Then
+            found = Expand(current)
         Else
-            found = RegisteredPython()
-        End If
-        If Len(found) = 0 Then
-            Say Vn("Kh\u00F4ng t\u00ECm th\u1EA5y Python cho s\u1ED5 n\u00E0y.") & vbCrLf & vbCrLf _
-                & Vn("C\u00E1ch s\u1EEDa: ch\u1EA1y CaiDat.cmd trong th\u01B0 m\u1EE5c ThiDua-CaiDat " _
-                & "(b\u1ED9 ph\u1EADn CNTT t\u1EA1o b\u1EB1ng l\u1EC7nh thidua bundle --windows), " _
-                & "ho\u1EB7c c\u00E0i Python 3.11 tr\u1EDF l\u00EAn t\u1EEB python.org c\u00F9ng g\u00F3i thidua, " _
-                & "r\u1ED3i ghi \u0111\u01B0\u1EDDng d\u1EABn \u0111\u1EA7y \u0111\u1EE7 t\u1EDBi pythonw.exe v\u00E0o \u00F4 ") _
-                & cell.Address(False, False) & Vn(" c\u1EE7a trang xlwings.conf (c\u1EA1nh Interpreter_Win)."), _
-                vbExclamation
+            If Len(current) = 0 Then current = Vn("(tr\u1ED1ng)")
+            Say Vn("Kh\u00F4ng t\u00ECm th\u1EA5y Python c\u00F3 c\u00E0i thidua cho s\u1ED5 n\u00E0y.") & vbCrLf & vbCrLf _
+                & Vn("C\u00E1ch s\u1EEDa: ch\u1EA1y CaiDat.cmd trong th\u01B0 m\u1EE5c ThiDua-CaiDat (b\u1ED9 ph\u1EADn " _
+                & "CNTT t\u1EA1o b\u1EB1ng l\u1EC7nh thidua bundle --windows). N\u1EBFu Python v\u00E0 thidua \u0111\u00E3 " _
+                & "\u0111\u01B0\u1EE3c c\u00E0i theo c\u00E1ch kh\u00E1c, ghi \u0111\u01B0\u1EDDng d\u1EABn \u0111\u1EA7y " _
+                & "\u0111\u1EE7 t\u1EDBi pythonw.exe c\u1EE7a Python \u0111\u00F3 v\u00E0o \u00F4 ") _
+                & cell.Address(False, False) & Vn(" c\u1EE7a trang xlwings.conf (c\u1EA1nh Interpreter_Win). " _
+                & "\u0110\u01B0\u1EDDng d\u1EABn \u0111ang ghi \u1EDF \u0111\u00F3: ") & current, vbExclamation
             Exit Function
         End If
-        found = AsciiPath(Expand(found), False)
-        If found <> current Then cell.Value = found
+        found = AsciiPath(found, False)
         tempDir = AsciiPath(CreateObject("Scripting.FileSystemObject").GetSpecialFolder(2).Path, True)
-        If CStr(ConfCell("TEMP DIR", True).Value) <> tempDir Then ConfCell("TEMP DIR", True).Value = tempDir
+        If Not IsAscii(found) Or Not IsAscii(tempDir) Then
+            If IsAscii(found) Then found = tempDir
+            Say Vn("\u0110\u01B0\u1EDDng d\u1EABn t\u1EDBi Python ho\u1EB7c th\u01B0 m\u1EE5c t\u1EA1m c\u00F3 ch\u1EEF ti\u1EBFng " _
+                & "Vi\u1EC7t v\u00E0 Windows kh\u00F4ng c\u00F3 t\u00EAn ng\u1EAFn kh\u00F4ng d\u1EA5u (8.3) cho n\u00F3, n\u00EAn " _
+                & "Excel kh\u00F4ng g\u1ECDi \u0111\u01B0\u1EE3c Python: ") & found & vbCrLf & vbCrLf _
+                & Vn("C\u00E1ch s\u1EEDa: b\u1ED9 ph\u1EADn CNTT b\u1EADt t\u00EAn 8.3 cho \u1ED5 \u0111\u0129a (fsutil " _
+                & "8dot3name set C: 0, c\u1EA7n quy\u1EC1n qu\u1EA3n tr\u1ECB) r\u1ED3i ch\u1EA1y l\u1EA1i CaiDat.cmd; ho\u1EB7c " _
+                & "c\u00E0i Python v\u00E0 thidua v\u00E0o m\u1ED9t th\u01B0 m\u1EE5c ch\u1EC9 c\u00F3 ch\u1EEF kh\u00F4ng " _
+                & "d\u1EA5u, r\u1ED3i ghi \u0111\u01B0\u1EDDng d\u1EABn pythonw.exe v\u00E0o trang xlwings.conf."), vbExclamation
+            Exit Function
+        End If
+        If Not SetConf(CONF_KEY, found) Then Exit Function
+        If Not SetConf("TEMP DIR", tempDir) Then Exit Function
         PythonReady = True
     #End If
 End Function

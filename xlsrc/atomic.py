@@ -31,18 +31,87 @@ from .errors import OutputExists, OutputFolderMissing, ThiDuaError, os_error_mes
 from .interrupts import interrupted
 
 
+# -- an output is never one of the inputs ---------------------------------------------------------
+# The files a command reads, by identity (device, inode): the same file under another name, through a
+# hard link, a symbolic link or another case of its name is the same identity. Kept while a command
+# runs (``guarding_inputs``); every write checks it, whatever --force says.
+_inputs: dict[tuple[int, int], str] | None = None
+
+
+@contextmanager
+def guarding_inputs() -> Iterator[None]:
+    global _inputs
+    saved, _inputs = _inputs, {}
+    try:
+        yield
+    finally:
+        _inputs = saved
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)  # follows symbolic links: the file the name leads to
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def note_input(*paths: str | os.PathLike | None) -> None:
+    """Remember files the running command reads (nothing outside ``guarding_inputs``)."""
+    if _inputs is None:
+        return
+    for p in paths:
+        if p is not None and (key := _identity(Path(p))) is not None:
+            _inputs.setdefault(key, str(p))
+
+
+def input_written_to(path: str | os.PathLike) -> str | None:
+    """The input ``path`` would overwrite (as the user named it), or None."""
+    key = _identity(Path(path))
+    return _inputs.get(key) if key is not None and _inputs else None
+
+
+def input_as_output(target: Path, source: str) -> ThiDuaError:
+    how = "" if Path(source).name == target.name else f" ('{source}', cùng một tệp qua tên khác hoặc liên kết)"
+    return ThiDuaError(f"Tệp đích '{target}' chính là tệp đầu vào{how}; công cụ không bao giờ ghi đè tệp đầu vào, "
+                       "kể cả với --force. Chọn tên khác bằng -o.")
+
+
 def check_writable(path: Path, force: bool = False, other: str = "chọn tên khác bằng -o") -> None:
-    """Refuse early: an existing output without ``force`` (the message offers
-    ``other``, a way the calling command really has), a folder, a missing folder."""
+    """Refuse early: an output that is one of the inputs (even with ``force``),
+    an existing output without ``force`` (the message offers ``other``, a way
+    the calling command really has), a folder, a missing folder."""
     path = Path(path)
-    if path.is_dir():
-        raise ThiDuaError(f"'{path}' là một thư mục; hãy ghi rõ tên tệp đích (-o THƯ_MỤC/TÊN_TỆP).")
-    if path.exists() and not force:
+    if (source := input_written_to(path)) is not None:
+        raise input_as_output(path, source)
+    if len(path.name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ThiDuaError(f"Tên tệp đích '{path.name[:60]}…' quá dài ({len(path.name.encode('utf-8'))} byte, hệ "
+                          f"điều hành cho tối đa {MAX_NAME_BYTES}); hãy chọn tên ngắn hơn bằng -o.")
+    try:
+        if path.is_dir():
+            raise ThiDuaError(f"'{path}' là một thư mục; hãy ghi rõ tên tệp đích (-o THƯ_MỤC/TÊN_TỆP).")
+        exists = path.exists()
+        folder_exists = path.parent.is_dir()
+    except OSError as exc:  # a path too long, a loop of links…
+        raise ThiDuaError(os_error_message(exc, path, "ghi")) from None
+    if exists and not force:
         raise OutputExists(f"Tệp '{path}' đã có. Dùng --force để ghi đè, hoặc {other}.")
     folder = path.parent
-    if not folder.is_dir():
+    if not folder_exists:
         raise OutputFolderMissing(f"Thư mục '{folder}' không có; hãy tạo thư mục trước hoặc chọn nơi ghi khác "
                                   f"(công cụ không tự tạo thư mục).")
+
+
+MAX_NAME_BYTES = 255  # one file name, on every common file system
+_STEM_BYTES = 180     # a name made from data (a document number): room left for a suffix and ' (2)'
+
+
+def fit_stem(stem: str, limit: int = _STEM_BYTES) -> str:
+    """A file name stem made from data, cut (at a character) to ``limit`` bytes in UTF-8."""
+    if len(stem.encode("utf-8")) <= limit:
+        return stem
+    cut = stem.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    return cut.rstrip(" .-_") + "…"
 
 
 def _umask() -> int:

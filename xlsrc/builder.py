@@ -31,6 +31,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaConsolidate", "Tổng hợp từ các đơn vị"),
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
     ("ThiDuaReview", "Rà soát điều kiện"),
+    ("ThiDuaDossier", "Lập hồ sơ đề nghị"),
     ("ThiDuaDecision", "Lập quyết định"),
     ("ThiDuaCertificates", "In giấy khen"),
     ("ThiDuaCertificatesPhoi", "In trên phôi"),
@@ -63,6 +64,9 @@ GUIDE_LINES = (
     "• Rà soát điều kiện: xét ai đủ tiêu chuẩn danh hiệu nào trong năm báo cáo, từ các trang 'Cán bộ', "
     "'Đánh giá', 'Sáng kiến', 'Khen thưởng' theo ngưỡng ở trang 'Tiêu chuẩn' (sửa được); ghi trang 'Rà soát' "
     "(Đủ / Không đủ / Chưa đủ dữ liệu và lý do) và trang 'Danh sách đề nghị'.",
+    "• Lập hồ sơ đề nghị: ghi thành viên ở trang 'Hội đồng', phiên họp ở trang 'Phiên họp', số phiếu của từng "
+    "đề nghị ở trang 'Danh sách đề nghị' và nội dung báo cáo thành tích ở trang 'Thành tích', rồi bấm; tờ trình, "
+    "danh sách, biên bản, báo cáo thành tích, phiếu bầu và danh mục hồ sơ được lưu trong thư mục BaoCao.",
     "",
     "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
     "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
@@ -86,6 +90,8 @@ class Content:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     sources: list[dict[str, Any]] = field(default_factory=list)
     summary: list[list[Any]] = field(default_factory=list)
+    # sheets copied as they are (name, rows of values), after Nguồn dữ liệu: `thidua upgrade` keeps a user's own sheets
+    extra_sheets: list[tuple[str, list[list[Any]]]] = field(default_factory=list)
 
     @property
     def is_master(self) -> bool:
@@ -101,6 +107,7 @@ class _Formats:
         self.date = f({**base, "num_format": "dd/mm/yyyy", "align": "center"})
         self.percent = f({**base, "num_format": "0%", "align": "center"})
         self.int = f({**base, "num_format": "0", "align": "center"})
+        self.money = f({**base, "num_format": "#,##0", "align": "right"})
         self.number = f({**base, "num_format": "0.0#", "align": "center"})
         self.header = f({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"})
         self.title = f({"font_name": "Times New Roman", "font_size": 16, "bold": True, "font_color": "#1F4E79"})
@@ -133,6 +140,8 @@ class _Formats:
         return self.computed(fmt) if col.computed else fmt
 
     def for_column(self, col: S.Column):
+        if col.grouped:
+            return self.money
         return {S.DATE: self.date, S.PROGRESS: self.percent, S.INT: self.int, S.NUMBER: self.number}.get(
             col.kind, self.text)
 
@@ -278,8 +287,6 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         r += 1
     helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
                 "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
-               (S.PROPOSAL_SHEET, "Danh sách đề nghị theo mẫu của tỉnh (STT, họ tên, chức vụ, đơn vị, danh "
-                "hiệu đề nghị, thành tích tóm tắt) do nút 'Rà soát điều kiện' lập; sửa được trước khi gửi."),
                (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
                (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng.")]
     if macro:
@@ -346,15 +353,38 @@ def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
     P.setup_page(ws, len(cols) - 1, max(VALIDATION_ROWS, len(sources)))
 
 
-def _conf_sheet(wb, interpreter: str) -> None:
+# What a workbook that is not made for one PC holds (the demo, a template for
+# others): the environment CaiDat.cmd makes, spelled with its variable, so no
+# folder name of the machine that built it travels; the VBA (PythonReady)
+# resolves it on each PC. TEMP DIR likewise (xlwings writes its log there).
+PORTABLE_INTERPRETER_WIN = r"%LOCALAPPDATA%\thidua\venv\Scripts\pythonw.exe"
+PORTABLE_TEMP_DIR = "%TEMP%"
+
+
+def conf_rows(interpreter: str | None = None) -> list[tuple[str, str]]:
+    """The xlwings.conf sheet: ``interpreter`` only for a workbook made for
+    this PC (``thidua new``); otherwise the portable values."""
+    return [("Interpreter_Win", interpreter or PORTABLE_INTERPRETER_WIN), ("Interpreter_Mac", interpreter or ""),
+            ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"), ("TEMP DIR", PORTABLE_TEMP_DIR)]
+
+
+def _conf_sheet(wb, interpreter: str | None) -> None:
     ws = wb.add_worksheet(S.CONF_SHEET)
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 70)
-    for r, (k, v) in enumerate((("Interpreter_Win", interpreter), ("Interpreter_Mac", interpreter),
-                                ("ADD_WORKBOOK_TO_PYTHONPATH", "FALSE"), ("Show Console", "FALSE"))):
+    for r, (k, v) in enumerate(conf_rows(interpreter)):
         ws.write_string(r, 0, k)
-        ws.write_string(r, 1, v)
+        if v:
+            ws.write_string(r, 1, v)
     ws.hide()  # xlwings reads it hidden too; the local Python path is never printed
+
+
+def _plain_sheet(wb, fm: _Formats, name: str, grid: list[list[Any]]) -> None:
+    """A sheet of values as they were: text as text, numbers and dates as such."""
+    ws = wb.add_worksheet(name)
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            _write_value(ws, r, c, value, fm.date if isinstance(value, (dt.date, dt.datetime)) else None)
 
 
 def default_interpreter() -> str:
@@ -379,7 +409,8 @@ def _review_input_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, An
     if rows is None and spec is S.STANDARDS:
         from .awards.defaults import with_prize_coefficients
         from .review.defaults import default_standard_rows
-        return with_prize_coefficients(default_standard_rows())
+        from .council.votes import with_vote_thresholds
+        return with_vote_thresholds(with_prize_coefficients(default_standard_rows()))
     return rows or []
 
 
@@ -393,13 +424,15 @@ def _award_doc_rows(content: Content, spec: S.SheetSpec) -> list[dict[str, Any]]
     return rows
 
 
+COUNCIL_INPUT_SHEETS = (S.COUNCIL, S.MEETINGS, S.ACHIEVEMENTS)  # Danh sách đề nghị and Sổ vàng are placed apart
+
 REVIEW_COLOURS = {S.RESULT_YES: {"bg_color": "#C6EFCE", "font_color": "#006100"},
                   S.RESULT_NO: {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
                   S.RESULT_UNKNOWN: {"bg_color": "#FFEB9C", "font_color": "#9C5700"}}
 REVIEW_RESULT_COLUMNS = 30  # title columns the colour rules cover (B.. on the Rà soát sheet)
 
 
-def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
+def _review_output_sheets(wb, fm: _Formats, refs, rows: list[dict[str, Any]], macro: bool = True) -> None:
     """Rà soát (filled by the review button; colours by conditional
     formatting over the result cells) and Danh sách đề nghị."""
     ws = wb.add_worksheet(S.REVIEW_SHEET)
@@ -418,25 +451,49 @@ def _review_output_sheets(wb, fm: _Formats, macro: bool = True) -> None:
     for result, style in REVIEW_COLOURS.items():
         ws.conditional_format(1, 1, VALIDATION_ROWS * 5, REVIEW_RESULT_COLUMNS + 4, {
             "type": "cell", "criteria": "==", "value": f'"{result}"', "format": wb.add_format(style)})
+    _proposal_sheet(wb, fm, refs, rows)
+
+
+def _proposal_sheet(wb, fm: _Formats, refs, rows: list[dict[str, Any]]) -> None:
+    """Danh sách đề nghị: a plain range (the review rewrites it, keeping the
+    votes typed in it), with the dropdowns and formats of its columns."""
     ws = wb.add_worksheet(S.PROPOSAL_SHEET)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    for c, (header, width) in enumerate(zip(S.PROPOSAL_HEADERS, (6, 28, 22, 26, 32, 70))):
-        ws.set_column(c, c, width, fm.text)
-        ws.write_string(0, c, header, fm.header)
-    ws.freeze_panes(1, 0)
+    cols = S.PROPOSALS.columns
+    for c, col in enumerate(cols):
+        ws.set_column(c, c, col.width, fm.for_column(col))
+        ws.write_string(0, c, col.header, fm.header)
+        if col.vocab:
+            _add_dropdown(ws, 1, c, VALIDATION_ROWS, col, refs)
+        if col.help:
+            ws.write_comment(0, c, col.help, {"author": "thidua", "x_scale": 2})
+    for r, row in enumerate(rows, start=1):
+        for c, col in enumerate(cols):
+            _write_value(ws, r, c, row.get(col.key), fm.for_cells(col))
+    check_col = xl_col_to_name(len(cols) - 1)
+    for prefix, fmt in (("Lỗi", fm.error), ("Cảnh báo", fm.warning)):
+        ws.conditional_format(1, 0, VALIDATION_ROWS, len(cols) - 1, {
+            "type": "formula", "criteria": f'=LEFT(${check_col}2,{len(prefix)})="{prefix}"', "format": fmt})
+    ws.set_row(0, 36)
+    ws.freeze_panes(1, 2)
 
 
 def sheet_order() -> list[str]:
-    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in S.AWARD_DOC_SHEETS] +
-            [S.REVIEW_SHEET, S.PROPOSAL_SHEET, S.PROPOSALS.name] + [s.name for s in S.AWARD_DOC_SHEETS] +
+    later = S.AWARD_DOC_SHEETS + S.COUNCIL_SHEETS
+    return ([S.GUIDE_SHEET] + [s.name for s in S.DATA_SHEETS if s not in later] +
+            [S.REVIEW_SHEET, S.PROPOSAL_SHEET, S.UNIT_PROPOSALS.name] + [s.name for s in COUNCIL_INPUT_SHEETS] +
+            [s.name for s in S.AWARD_DOC_SHEETS] + [S.REGISTER.name] +
             [S.SUMMARY_SHEET, S.SOURCES_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET])
 
 
 def build_workbook(content: Content | None = None, macro: bool = False, interpreter: str | None = None,
-                   project_seed: str = "ThiDua.xlsm") -> bytes:
-    """The workbook's bytes; ``project_seed`` (the target path, for
-    ``write_workbook``) gives the VBA project its own reproducible ID."""
+                   project_seed: str = "ThiDua.xlsm", quickstart: bytes | None = None) -> bytes:
+    """The workbook's bytes; ``interpreter`` is written into xlwings.conf only
+    for a workbook made for this PC (see conf_rows); ``project_seed`` (the target path, for
+    ``write_workbook``) gives the VBA project its own reproducible ID;
+    ``quickstart``: the xlwings quickstart workbook the VBA project is made
+    from (default: the installed xlwings')."""
     content = content or Content()
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
@@ -452,16 +509,21 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     pending += [_record_sheet(wb, fm, refs, spec, _review_input_rows(content, spec))
                 for spec in S.REVIEW_INPUT_SHEETS]
     pending += [_record_sheet(wb, fm, refs, spec, _award_doc_rows(content, spec)) for spec in S.AWARD_DOC_SHEETS]
-    if content.rows.get(S.PROPOSALS.key):  # a master: the units' proposals
-        pending.append(_record_sheet(wb, fm, refs, S.PROPOSALS, content.rows[S.PROPOSALS.key], True))
-    _review_output_sheets(wb, fm, macro)
+    pending += [_record_sheet(wb, fm, refs, spec, content.rows.get(spec.key, []))
+                for spec in COUNCIL_INPUT_SHEETS + (S.REGISTER,)]
+    if content.rows.get(S.UNIT_PROPOSALS.key):  # a master: the units' proposals, with their sources and checks
+        pending.append(_record_sheet(wb, fm, refs, S.UNIT_PROPOSALS, content.rows[S.UNIT_PROPOSALS.key], True))
+    _review_output_sheets(wb, fm, refs, content.rows.get("proposals", []), macro)
     _summary_sheet(wb, fm, content.summary)
     _sources_sheet(wb, fm, content.sources)
-    _conf_sheet(wb, interpreter or default_interpreter())
+    _conf_sheet(wb, interpreter)
     _paths_sheet(wb)
+    for name, grid in content.extra_sheets:
+        _plain_sheet(wb, fm, name, grid)
     P.setup_remaining(wb, VALIDATION_ROWS)
     order = sheet_order()
-    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name))
+    after_sources = order.index(S.SOURCES_SHEET) + 0.5  # extra sheets, in the order given (the sort is stable)
+    wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name) if ws.name in order else after_sources)
     for i, ws in enumerate(wb.worksheets_objs):
         ws.index = i
     wb.worksheets()[0].activate()
@@ -472,7 +534,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
         wb.set_vba_name("ThisWorkbook")
         for ws, name in zip(wb.worksheets_objs, codenames):
             ws.set_vba_name(name)
-        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed))
+        vba = build_vba_project(read_module_source(), codenames, project_id_for(project_seed), quickstart)
         wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.close()
     data = splice(buf.getvalue(), [PendingRows(wb.worksheets_objs.index(ws) + 1, table, 2, styles, rows, widths, grey,

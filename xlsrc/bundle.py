@@ -2,11 +2,16 @@
 no internet access and no administrator rights.
 
 The folder holds ``wheels/`` (the project's wheel and every dependency as a
-``win_amd64`` or ``py3-none-any`` wheel for CPython 3.11, 3.12 and 3.13) and
-``CaiDat.cmd``, which finds Python through the ``py`` launcher, makes a venv
-under ``%LOCALAPPDATA%\\thidua\\venv``, installs from ``wheels/`` with
-``--no-index`` and writes ``ThiDua.xlsm`` to the user's Documents folder
-(``python -m xlsrc.bundle workbook``). Run again, it upgrades.
+``win_amd64`` or ``py3-none-any`` wheel for CPython 3.11, 3.12 and 3.13),
+``CaiDat.cmd`` (xlsrc/caidat.py: a 64-bit Python through the ``py``
+launcher, a venv under ``%LOCALAPPDATA%\\thidua\\venv``, the exact version
+of this bundle installed from ``wheels/`` with ``--no-index``, and
+``ThiDua.xlsm`` in the user's Documents folder through ``python -m
+xlsrc.bundle workbook``; run again, it upgrades) and, with
+``--python-installer``, ``python/`` holding a Python installer. ``--force``
+starts the folder clean; before it is written, a workbook is built from the
+xlwings wheel the bundle ships and checked, so an xlwings release that breaks
+the VBA shows here.
 
 pip evaluates environment markers against the machine it runs on, not the
 ``--platform`` it downloads for, so Windows-only dependencies (pywin32 for
@@ -26,15 +31,12 @@ from packaging.requirements import Requirement
 from packaging.tags import compatible_tags, cpython_tags
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
+from .caidat import (INSTALL_DIR, PYTHON_DIR, SCRIPT, VENV_DIR, WHEELS, WORKBOOK_NAME,  # noqa: F401 (re-exported)
+                     install_script, python_installer_version, write_install_script)
 from .errors import ThiDuaError
 
 PYTHONS = ((3, 11), (3, 12), (3, 13))
 PLATFORM = "win_amd64"
-WHEELS = "wheels"
-SCRIPT = "CaiDat.cmd"
-INSTALL_DIR = r"%LOCALAPPDATA%\thidua"          # the VBA looks here too (workbook/ThiDua.bas)
-VENV_DIR = INSTALL_DIR + r"\venv"
-WORKBOOK_NAME = "ThiDua.xlsm"
 ALWAYS = ("pywin32",)  # xlwings needs it on Windows; its marker hides it from pip on Linux
 
 
@@ -117,12 +119,13 @@ def _pip(args: list[str]) -> None:
 
 
 def build_project_wheel(source: Path, dest: Path) -> Path:
-    before = set(dest.glob("thidua-*.whl"))
+    """The project's wheel, into ``dest`` (which start_clean emptied)."""
     _pip(["wheel", "--no-deps", "--quiet", "-w", str(dest), str(source)])
-    built = sorted(set(dest.glob("thidua-*.whl")) - before) or sorted(dest.glob("thidua-*.whl"))
-    if not built:
-        raise ThiDuaError("Không dựng được wheel của thidua.")
-    return built[-1]
+    built = sorted(dest.glob("thidua-*.whl"))
+    if len(built) != 1:
+        raise ThiDuaError("Không dựng được wheel của thidua." if not built else
+                          f"Thư mục {dest} có nhiều wheel của thidua: {', '.join(p.name for p in built)}.")
+    return built[0]
 
 
 def download_for_windows(requirements: list[str], dest: Path, python: tuple[int, int]) -> None:
@@ -152,101 +155,99 @@ def project_source() -> Path | None:
     return root if (root / "pyproject.toml").exists() and (root / "xlsrc").is_dir() else None
 
 
+def start_clean(output: Path, force: bool) -> Path:
+    """The bundle folder, ready to fill: a folder with content needs
+    ``--force``, and then what an earlier bundle left there (``wheels/``,
+    ``python/``, CaiDat.cmd) is removed first, so that no stale wheel (an
+    older or newer thidua) is left for pip to prefer."""
+    import shutil
+    output = Path(output)
+    if output.exists() and not output.is_dir():
+        raise ThiDuaError(f"'{output}' là một tệp, không phải thư mục. Chọn tên thư mục khác bằng -o.")
+    if output.exists() and any(output.iterdir()):
+        if not force:
+            raise ThiDuaError(f"Thư mục '{output}' đã có nội dung. Dùng --force để dựng lại bộ cài trong đó "
+                              f"(các thư mục {WHEELS}, {PYTHON_DIR} và {SCRIPT} cũ bị xoá trước).")
+        for name in (WHEELS, PYTHON_DIR):
+            if (output / name).is_dir():
+                shutil.rmtree(output / name)
+        (output / SCRIPT).unlink(missing_ok=True)
+    (output / WHEELS).mkdir(parents=True, exist_ok=True)
+    return output
+
+
+def add_python_installer(output: Path, installer: Path) -> str:
+    """Copy the Python installer IT gives into ``python/`` of the bundle; its file name."""
+    import shutil
+    installer = Path(installer)
+    python_installer_version(installer.name)
+    if not installer.is_file():
+        raise ThiDuaError(f"Không thấy tệp cài Python '{installer}'.")
+    (output / PYTHON_DIR).mkdir(exist_ok=True)
+    shutil.copyfile(installer, output / PYTHON_DIR / installer.name)
+    return installer.name
+
+
+def check_shipped_xlwings(wheels: Path) -> list[str]:
+    """Build ThiDua.xlsm from each xlwings wheel in the bundle (its own
+    quickstart workbook, as `thidua new` would on the user's PC) and run the
+    static checks of the workbook, so that an xlwings release that breaks
+    our VBA shows here, at bundle time; the problems found."""
+    from .builder import build_workbook
+    from .xlsm import read_module_source
+    from .xlsm.static_checks import check_all
+    from .xlsm.vba_project import QUICKSTART
+    found = [w for w in wheels_in(wheels) if canonicalize_name(w.name) == "xlwings"]
+    if not found:
+        return ["bộ cài không có wheel của xlwings"]
+    problems = []
+    for wheel in found:
+        with zipfile.ZipFile(wheel.path) as z:
+            try:
+                quickstart = z.read(f"xlwings/{QUICKSTART}")
+            except KeyError:
+                problems.append(f"{wheel.path.name}: không có xlwings/{QUICKSTART}")
+                continue
+        try:
+            xlsm = build_workbook(macro=True, quickstart=quickstart)
+        except (ValueError, KeyError, OSError) as exc:
+            problems.append(f"{wheel.path.name}: không dựng được sổ .xlsm ({exc})")
+            continue
+        problems += [f"{wheel.path.name}: {p}" for p in check_all(xlsm, read_module_source())]
+    return problems
+
+
 def make_bundle(output: Path, source: Path | None = None, force: bool = False,
-                pythons=PYTHONS) -> list[Path]:
+                pythons=PYTHONS, python_installer: Path | None = None) -> list[Path]:
     """Write the bundle folder; the wheels it holds."""
     source = source or project_source()
     if source is None or not (source / "pyproject.toml").exists():
         raise ThiDuaError("Không thấy mã nguồn thidua (pyproject.toml). Chạy lệnh trong thư mục mã nguồn "
                           "hoặc chỉ ra bằng --source.")
-    output = Path(output)
-    if output.exists() and any(output.iterdir()) and not force:
-        raise ThiDuaError(f"Thư mục '{output}' đã có nội dung. Dùng --force để ghi thêm/ghi đè.")
+    if python_installer is not None:
+        python_installer_version(Path(python_installer).name)  # before minutes of downloads
+    output = start_clean(output, force)
     wheels = output / WHEELS
-    wheels.mkdir(parents=True, exist_ok=True)
     project = build_project_wheel(source, wheels)
+    version = str(Wheel.read(project).version)
     roots = [str(project), *ALWAYS]
     for python in pythons:
         download_for_windows(roots, wheels, python)
         for _ in range(5):  # Windows-only dependencies, level by level
-            missing = missing_requirements(wheels, [f"thidua=={Wheel.read(project).version}", *ALWAYS], python)
+            missing = missing_requirements(wheels, [f"thidua=={version}", *ALWAYS], python)
             if not missing:
                 break
             for requirement in missing:
                 fetch_requirement(requirement, wheels, python)
         else:
             raise ThiDuaError(f"Không tải đủ phụ thuộc cho Python {python[0]}.{python[1]}: {', '.join(missing)}")
-    write_install_script(output / SCRIPT)
+    problems = check_shipped_xlwings(wheels)
+    if problems:
+        raise ThiDuaError("Sổ ThiDua.xlsm dựng từ xlwings trong bộ cài không đạt kiểm tra (đừng phát hành bộ cài "
+                          "này; giữ xlwings trong khoảng đã thử ở pyproject.toml):\n" + "\n".join(problems))
+    name = add_python_installer(output, python_installer) if python_installer is not None else None
+    write_install_script(output / SCRIPT, version, name)
     return sorted(wheels.glob("*.whl"))
-
-
-def install_script() -> str:
-    """CaiDat.cmd: ASCII (cmd reads it in the OEM code page), CRLF line ends;
-    the Vietnamese it prints is written without diacritics."""
-    lines = [
-        "@echo off",
-        "rem CaiDat.cmd - cai dat thidua cho nguoi dung nay, khong can quyen quan tri.",
-        "rem Tao boi lenh: thidua bundle --windows. Chay lai de nang cap; so da co khong bi ghi de.",
-        "setlocal EnableExtensions",
-        'set "HERE=%~dp0"',
-        f'set "VENV={VENV_DIR}"',
-        'set "PY="',
-        "",
-        "rem 1. Python 3.11 - 3.13 qua py launcher",
-        "for %%V in (3.13 3.12 3.11) do call :try %%V",
-        "if not defined PY goto nopython",
-        "echo Dung Python: %PY%",
-        "",
-        "rem 2. Moi truong rieng trong %LOCALAPPDATA%\\thidua\\venv (tao lai neu hong)",
-        'if exist "%VENV%\\Scripts\\python.exe" "%VENV%\\Scripts\\python.exe" -c "import sys" >nul 2>&1 || '
-        'rmdir /s /q "%VENV%" >nul 2>&1',
-        'if not exist "%VENV%\\Scripts\\python.exe" %PY% -m venv "%VENV%"',
-        'if not exist "%VENV%\\Scripts\\python.exe" goto failed',
-        "",
-        f"rem 3. Cai tu thu muc {WHEELS}, khong dung Internet",
-        f'"%VENV%\\Scripts\\python.exe" -m pip install --no-index --find-links "%HERE%{WHEELS}" '
-        "--upgrade --disable-pip-version-check --quiet thidua",
-        "if errorlevel 1 goto failed",
-        "",
-        f"rem 4. So {WORKBOOK_NAME} trong Documents, xlwings.conf tro toi moi truong nay",
-        '"%VENV%\\Scripts\\python.exe" -m xlsrc.bundle workbook',
-        "if errorlevel 1 goto failed",
-        "",
-        "rem 5. Bao cho nguoi dung",
-        "echo.",
-        "echo Da cai xong thidua vao: %VENV%",
-        f"echo Mo so {WORKBOOK_NAME} trong thu muc Documents, bam Enable Content de dung cac nut.",
-        "echo Chay lai CaiDat.cmd bat cu luc nao de nang cap.",
-        "pause",
-        "exit /b 0",
-        "",
-        ":try",
-        "if defined PY goto :eof",
-        'py -%1 -c "import sys" >nul 2>&1 && set "PY=py -%1"',
-        "goto :eof",
-        "",
-        ":nopython",
-        "echo Khong tim thay Python 3.11, 3.12 hoac 3.13 tren may nay.",
-        "echo Tai Python tu https://www.python.org/downloads/windows/ - ban Windows installer 64-bit.",
-        "echo Khi cai, chon Install Now cho rieng nguoi dung nay, khong can quyen quan tri,",
-        "echo va giu dau chon py launcher. Sau do chay lai CaiDat.cmd.",
-        "pause",
-        "exit /b 1",
-        "",
-        ":failed",
-        "echo Cai dat khong thanh cong. Xem thong bao o tren, hoac gui anh man hinh nay cho bo phan CNTT.",
-        "pause",
-        "exit /b 2",
-    ]
-    return "\r\n".join(lines) + "\r\n"
-
-
-def write_install_script(path: Path) -> Path:
-    text = install_script()
-    if not text.isascii():
-        raise ThiDuaError("CaiDat.cmd phải là ASCII.")
-    path.write_bytes(text.encode("ascii"))
-    return path
 
 
 # -- run on the user's PC by CaiDat.cmd ----------------------------------------
@@ -268,8 +269,10 @@ def documents_folder() -> Path:
 
 
 def install_workbook(folder: Path | None = None) -> tuple[Path, bool]:
-    """Write ThiDua.xlsm (its xlwings.conf pointing at this Python) unless
-    the user already has one: (path, written)."""
+    """Write ThiDua.xlsm unless the user already has one: (path, written).
+    Its xlwings.conf holds the portable spelling of the installer's
+    environment (%LOCALAPPDATA%\\thidua\\venv), so the user may pass the
+    workbook to a colleague; the VBA resolves it on each PC."""
     from .builder import write_workbook
     folder = folder or documents_folder()
     folder.mkdir(parents=True, exist_ok=True)
@@ -280,6 +283,8 @@ def install_workbook(folder: Path | None = None) -> tuple[Path, bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .console_text import install as plain_letters_where_needed
+    plain_letters_where_needed()
     args = sys.argv[1:] if argv is None else argv
     if args[:1] != ["workbook"]:
         print("Dùng: python -m xlsrc.bundle workbook [THƯ_MỤC]", file=sys.stderr)

@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from . import interrupts, jobs
 from .access.files import FileBook
-from .atomic import atomic_path, check_writable
+from .atomic import atomic_path, check_writable, guarding_inputs, note_input
 from .cli_vi import VietTyper, show_usage_error
 from .errors import ThiDuaError, os_error_message
 from .logfile import log_exception, unexpected_message
@@ -25,17 +25,36 @@ out = Console(highlight=False, soft_wrap=True, markup=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
-@app.command("new")
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from . import __version__
+        try:
+            number = version("thidua")
+        except PackageNotFoundError:  # run from the sources
+            number = __version__
+        out.print(f"thidua {number}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(show_version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                              help="In số phiên bản rồi thoát.")) -> None:
+    """Thi đua - Khen thưởng: sổ Excel, kiểm tra, tính tiến độ, báo cáo Word, tổng hợp."""
+
+
+@app.command("new", short_help="Tạo sổ trắng theo mẫu.")
 def cmd_new(path: Path = typer.Argument(..., metavar="TỆP", help="Tệp sổ mới: .xlsx hoặc .xlsm (có nút và ribbon)."),
             force: bool = typer.Option(False, "--force", help="Ghi đè tệp đã có.")):
     """Tạo sổ trắng theo mẫu (bảng Excel, danh sách chọn, định dạng, Hướng dẫn)."""
-    from .builder import write_workbook
+    from .builder import default_interpreter, write_workbook
     check_writable(path, force, other="ghi ra một tên tệp khác")
-    written = write_workbook(path, force=force)
+    written = write_workbook(path, force=force, interpreter=default_interpreter())  # a workbook for this PC
     out.print(f"Đã tạo sổ: {written}")
 
 
-@app.command("demo")
+@app.command("demo", short_help="Tạo sổ mẫu, báo cáo, quyết định và giấy khen demo.")
 def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_MỤC", help="Thư mục ghi kết quả."),
              force: bool = typer.Option(False, "--force", help="Ghi đè các tệp demo đã có.")):
     """Tạo sổ mẫu từ báo cáo 180/BC-SNgV và bản tin hội nghị, rồi lập báo cáo Word."""
@@ -73,6 +92,11 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
     out.print(f"Đã lập quyết định: {make_decision(data, DEMO_DECISION, decision_docx, force=force)}")
     printed = make_certificates(data, DEMO_DECISION, certificates_docx, force=force)
     out.print(f"Đã in {printed.printed} giấy khen: {printed.path}")
+    from .dossier import make_dossier
+    from .dossier.demo import YEAR as DOSSIER_YEAR
+    _, files = make_dossier(data, folder / f"HoSoDeNghi_{DOSSIER_YEAR}", DOSSIER_YEAR, force=force)
+    out.print(f"Đã lập hồ sơ đề nghị khen thưởng năm {DOSSIER_YEAR}: {len(files)} tệp trong "
+              f"{folder / f'HoSoDeNghi_{DOSSIER_YEAR}'}")
     _demo_board(folder, xlsx, force)
 
 
@@ -88,7 +112,7 @@ def _demo_board(folder: Path, unit_book: Path, force: bool) -> None:
     files = write_board_demo(folder, unit_book, force)
     result = consolidate([str(p) for p in files.values()], jobs=1)
     write_master(result, master, force=force)
-    proposals = result.content.rows.get("proposals") or []
+    proposals = result.content.rows.get("unit_proposals") or []
     flagged = sum(1 for r in proposals if r.get("check"))
     out.print(f"Đã tổng hợp đề nghị của {len(files)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
               f"(cột 'Kiểm tra'): {master}")
@@ -104,34 +128,48 @@ def _open_book(path: Path, **kw) -> FileBook:
     return book
 
 
+def _at_sources(data, findings, workbook: Path):
+    """A master's findings point to the unit's file and cell the row came from."""
+    from .consolidate.sources import point_to_sources
+    return point_to_sources(data, findings, workbook)
+
+
 def _print_findings(findings, next_to: Path | None = None) -> None:
     """One a line when few; grouped by code when many, the whole list in a file next to ``next_to``."""
     from .findings_view import print_findings
     print_findings(findings, out, err, next_to)
 
 
-@app.command("validate")
+@app.command("validate", short_help="Kiểm tra dữ liệu của sổ (mã thoát 0, 1 hoặc 2).")
 def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ cần kiểm tra (.xlsx/.xlsm/.xls/.ods)."),
                  as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON.")):
     """Kiểm tra dữ liệu. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp."""
-    _, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+    findings = _at_sources(data, findings, workbook)
     if as_json:
-        sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps([{**f.as_dict(), **({"file": f.file} if f.file else {})} for f in findings],
+                                    ensure_ascii=False, indent=1) + "\n")
     else:
         _print_findings(findings, next_to=workbook)
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
 
 
-@app.command("compute")
-def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
-                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
-                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
-    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+def _copy_target(workbook: Path, output: Path, force: bool) -> None:
+    """A copy of the workbook is the only thing written: never the source, always .xlsx/.xlsm."""
+    note_input(workbook)
     if output.resolve() == workbook.resolve():
         raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
     check_writable(output, force)
+
+
+@app.command("compute", short_help="Tính trạng thái, tổng hợp; ghi ra một bản sao của sổ.")
+def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ nguồn (không bị sửa)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có trạng thái, kiểm tra, tổng hợp."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Tính trạng thái và tổng hợp, ghi vào một bản sao của sổ."""
+    _copy_target(workbook, output, force)
     from .findings_view import slow_progress, vn_number
     with slow_progress(err, "Đang tính tiến độ"):
         book = _open_book(workbook, writable=True)
@@ -144,13 +182,15 @@ def cmd_compute(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
         if not from_template(data):  # a hand-made annex: a copy would say "0 công trình"
             raise ThiDuaError(NOT_FROM_TEMPLATE)
         with atomic_path(output, force) as tmp:
-            book.save(tmp)
+            notes = book.save(tmp, shown_name=output.name)
+    for note in notes:
+        err.print(f"Lưu ý: {note}")
     _print_findings(findings, next_to=output)
     out.print(f"Đã ghi: {output} — {vn_number(totals.works)} công trình, phần việc; "
               f"hoàn thành {vn_number(totals.done)}.")
 
 
-@app.command("report")
+@app.command("report", short_help="Lập báo cáo Word (Nghị định 30/2020/NĐ-CP).")
 def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ của đơn vị, hoặc sổ tổng hợp."),
                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
                template: Optional[Path] = typer.Option(None, "--template", help="Mẫu .docx riêng."),
@@ -162,8 +202,10 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     from .findings_view import slow_progress
     from .report import make_report, to_pdf
     report_date = jobs.parse_report_date(date) if date else None
+    note_input(workbook, template)
     with slow_progress(err, "Đang đọc và kiểm tra sổ"):
         data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
+        findings = _at_sources(data, findings, workbook)
     output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
     from .job_sheets import for_job
     errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
@@ -181,14 +223,17 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
 
 
-@app.command("check-template")
+@app.command("check-template", short_help="Kiểm tra một mẫu Word: thẻ thiếu, biểu thức bị chặn.")
 def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", help="Mẫu .docx cần kiểm tra."),
                        workbook: Optional[Path] = typer.Option(None, "--data", help="Sổ dữ liệu (mặc định: dữ liệu demo).")):
     """Liệt kê các thẻ trong mẫu mà dữ liệu không cung cấp (mã thoát 1 nếu có)."""
     from .awards import check_award_template
+    from .dossier.check import check_dossier_template
     from .report import check_template
     data = jobs.run_validate(_open_book(workbook), write_back=False)[0] if workbook else None
-    missing = check_award_template(template, data)
+    missing = check_dossier_template(template, data)
+    if missing is None:
+        missing = check_award_template(template, data)
     if missing is None:  # not a decision or certificate template: a report template
         missing = check_template(template, data)
     if missing:
@@ -199,19 +244,26 @@ def cmd_check_template(template: Path = typer.Argument(..., metavar="MẪU", hel
     out.print(f"Mẫu '{template.name}' hợp lệ: mọi thẻ đều có dữ liệu.")
 
 
-@app.command("consolidate")
+@app.command("consolidate", short_help="Tổng hợp sổ của các đơn vị vào một sổ tổng hợp.")
 def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀO", help="Các tệp và thư mục báo cáo của đơn vị."),
                     output: Path = typer.Option(..., "-o", "--output", help="Sổ tổng hợp .xlsx."),
                     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
                     jobs_n: Optional[int] = typer.Option(None, "--jobs", min=1,
                                                          help="Số tiến trình đọc tệp song song (mặc định: số nhân CPU)."),
-                    unit_map: Optional[Path] = typer.Option(None, "--unit-map", help="CSV: file,unit."),
+                    unit_map: Optional[Path] = typer.Option(
+                        None, "--unit-map", metavar="CSV",
+                        help="Bảng CSV (UTF-8) gán đơn vị cho từng tệp, hai cột: cột 1 'Tệp' là tên tệp (hoặc đường "
+                             "dẫn) của đơn vị, cột 2 'Đơn vị' là tên đơn vị ghi vào sổ tổng hợp; dòng tiêu đề "
+                             "(Tệp,Đơn vị hoặc file,unit) có thể có; phân cách bằng dấu phẩy, chấm phẩy hoặc tab."),
                     password: Optional[str] = typer.Option(None, "--password", help="Mật khẩu tệp được bảo vệ."),
                     info: Optional[Path] = typer.Option(None, "--info", help="Sổ lấy trang Thông tin cho báo cáo tổng hợp."),
                     force: bool = typer.Option(False, "--force", help="Ghi đè sổ tổng hợp đã có."),
                     verbose: bool = typer.Option(False, "--verbose", "-v", help="In bảng đầy đủ từng tệp.")):
     """Tổng hợp sổ của các đơn vị (.xlsx/.xlsm/.xls/.ods/.csv) vào một sổ tổng hợp."""
     from .consolidate import consolidate, write_master
+    from .consolidate.discover import refuse_input_as_output
+    note_input(unit_map, info)
+    refuse_input_as_output(output, inputs)
     check_writable(output, force)
     progress = None
     if not as_json and sys.stderr.isatty():
@@ -245,17 +297,50 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
     raise typer.Exit(result.exit_code)
 
 
-@app.command("bundle")
+@app.command("upgrade", short_help="Chép dữ liệu của sổ mẫu cũ sang sổ theo mẫu mới.")
+def cmd_upgrade(workbook: Path = typer.Argument(..., metavar="SỔ_CŨ", help="Sổ làm từ mẫu cũ (không bị sửa)."),
+                output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                      help="Sổ mới (mặc định: TÊN_maumoi.xlsm cạnh sổ cũ)."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Chép dữ liệu và thiết lập của một sổ làm từ mẫu cũ sang sổ theo mẫu mới (macro, nút, các trang mới)."""
+    from .upgrade import LEFTOVER_SHEET, default_target, upgrade_workbook
+    note_input(workbook)
+    target = output or default_target(workbook)
+    if target.resolve() == workbook.resolve():
+        raise ThiDuaError("Tệp đích trùng với sổ cũ; sổ cũ được giữ nguyên. Chọn tên khác bằng -o.")
+    check_writable(target, force)
+    done = upgrade_workbook(workbook, target, force)
+    carried = ", ".join(f"{name} {n}" for name, n in done.rows.items())
+    out.print(f"Đã tạo sổ theo mẫu mới: {done.path}")
+    out.print(f"Số dòng đã chép: {carried}.")
+    if done.defaults:
+        out.print(f"Trang mới (sổ cũ chưa có, lấy theo mẫu): {', '.join(done.defaults)}.")
+    if done.kept:
+        out.print(f"Trang giữ nguyên như sổ cũ: {', '.join(done.kept)}.")
+    if done.leftovers:
+        out.print(f"{done.leftovers} ô không thuộc cột nào của mẫu (cột tự thêm, ghi chú dưới bảng) được chép vào trang "
+                  f"'{LEFTOVER_SHEET}' kèm trang và ô gốc.")
+    out.print(f"Sổ cũ giữ nguyên: {workbook}")
+
+
+@app.command("bundle", short_help="Dựng bộ cài ngoại tuyến cho Windows.")
 def cmd_bundle(windows: bool = typer.Option(False, "--windows", help="Bộ cài cho Windows (bắt buộc)."),
                output: Path = typer.Option(Path("ThiDua-CaiDat"), "-o", "--output", help="Thư mục bộ cài."),
                source: Optional[Path] = typer.Option(None, "--source", help="Thư mục mã nguồn thidua."),
-               force: bool = typer.Option(False, "--force", help="Ghi vào thư mục đã có nội dung.")):
+               python_installer: Optional[Path] = typer.Option(
+                   None, "--python-installer", metavar="TỆP",
+                   help="Tệp cài Python 64-bit của python.org (python-3.13.1-amd64.exe): CaiDat.cmd cài nó cho riêng "
+                        "người dùng, không cần quyền quản trị, khi máy chưa có Python."),
+               force: bool = typer.Option(False, "--force", help="Dựng lại trong thư mục đã có (xoá bộ cài cũ trước).")):
     """Bộ cài ngoại tuyến: wheel của thidua và mọi phụ thuộc cho Windows (Python 3.11–3.13) cùng CaiDat.cmd."""
     from .bundle import SCRIPT, make_bundle
     if not windows:
         raise ThiDuaError("Hiện chỉ có bộ cài cho Windows: thêm --windows.")
+    if output.exists() and not output.is_dir():
+        raise ThiDuaError(f"'{output}' là một tệp đã có; bộ cài được ghi vào một thư mục. Chọn tên thư mục khác "
+                          "bằng -o (tệp đã có không bị động đến).")
     out.print("Đang dựng wheel và tải các gói cho Windows (cần Internet, vài phút)…")
-    wheels = make_bundle(output, source=source, force=force)
+    wheels = make_bundle(output, source=source, force=force, python_installer=python_installer)
     out.print(f"Đã ghi bộ cài: {output} — {len(wheels)} wheel và {SCRIPT}. "
               f"Chép cả thư mục sang máy Windows và chạy {SCRIPT}.")
 
@@ -273,7 +358,7 @@ def _awards_data(workbook: Path, job: str):
     return data
 
 
-@app.command("decision")
+@app.command("decision", short_help="Lập Quyết định khen thưởng kèm danh sách, tiền thưởng.")
 def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định và Khen thưởng."),
                  number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định, ví dụ 45/QĐ-SNgV."),
                  output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .docx kết quả."),
@@ -284,8 +369,11 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     from .awards import decision_file_stem, make_decision
     from .report import to_pdf
     from .awards.legal_basis import decision_notes
+    note_input(workbook, template)
     data = _awards_data(workbook, "decision")
     output = output or workbook.with_name(decision_file_stem(number) + ".docx")
+    from .template_sheets import DECISION_SHEETS, require_sheets
+    require_sheets(data, DECISION_SHEETS, "lập quyết định")   # an older workbook: say how to upgrade, first
     for note in decision_notes(data, number):
         err.print(f"Lưu ý: {note}")
     written = make_decision(data, number, output, template=template, force=force)
@@ -294,7 +382,7 @@ def cmd_decision(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")
 
 
-@app.command("certificates")
+@app.command("certificates", short_help="In giấy khen của một quyết định (hoặc lên phôi).")
 def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định và Khen thưởng."),
                      number: Optional[str] = typer.Option(None, "--so", help="Số, ký hiệu của quyết định."),
                      output: Optional[Path] = typer.Option(None, "-o", "--output",
@@ -307,6 +395,12 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
     """In giấy khen của một quyết định: mỗi tập thể, cá nhân một trang A4 ngang."""
     from .awards import decision_file_stem, make_certificates
     from .report import to_pdf
+    if calibrate and (unused := [name for given, name in ((phoi, "--phoi"), (number, "--so"), (template, "--template"),
+                                                          (pdf, "--pdf")) if given]):
+        raise ThiDuaError(f"--calibrate chỉ in lưới hiệu chỉnh phôi (tệp PDF), không dùng cùng {', '.join(unused)}: "
+                          "chạy riêng 'thidua certificates SỔ --calibrate', rồi 'thidua certificates SỔ --so SỐ "
+                          "--phoi' để in giấy khen lên phôi.")
+    note_input(workbook, template)
     data = _awards_data(workbook, "calibrate" if calibrate else "certificates")
     if calibrate:
         from .awards.calibrate import write_calibration
@@ -328,19 +422,28 @@ def cmd_certificates(workbook: Path = typer.Argument(..., metavar="SỔ", help="
         out.print(f"Đã chuyển sang PDF: {to_pdf(result.path, force=force)}")
 
 
-@app.command("review")
+REVIEW_HELP = ("Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa.\n\n"
+               "Mã thoát: 0 khi đã rà soát xong, kể cả khi có người chưa đủ tiêu chuẩn hay chưa đủ dữ liệu (kết quả "
+               "nằm trong danh sách in ra); 2 khi không rà soát được: tệp không dùng được, chưa biết năm rà soát, "
+               "năm không hợp lý, tệp đích đã có hoặc là tệp nguồn.")
+
+
+@app.command("review", short_help="Rà soát ai đủ tiêu chuẩn danh hiệu nào, vì sao chưa.", help=REVIEW_HELP)
 def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có các trang Cán bộ, Đánh giá, Sáng kiến, Tiêu chuẩn."),
                year: Optional[int] = typer.Option(None, "--year", help="Năm rà soát (mặc định: Năm báo cáo)."),
                as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
                output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                      help="Bản sao có trang Rà soát và Danh sách đề nghị."),
                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
-    """Rà soát điều kiện: ai đủ tiêu chuẩn danh hiệu nào trong năm, vì sao chưa. Mã thoát 0, hoặc 2."""
+    """Rà soát điều kiện (mô tả đầy đủ ở REVIEW_HELP)."""
     from .review.cli_view import review_command
+    if year is not None:
+        jobs.check_year(year, f"--year {year}")
+    note_input(workbook)
     review_command(workbook, year, as_json, output, force, out)
 
 
-@app.command("statistics")
+@app.command("statistics", short_help="Biểu thống kê thi đua, khen thưởng theo năm (Bộ Nội vụ).")
 def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ (hoặc sổ tổng hợp) có trang Khen thưởng, Kế hoạch."),
                    year: Optional[int] = typer.Option(None, "--year", help="Năm thống kê (mặc định: Năm báo cáo)."),
                    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .xlsx kết quả."),
@@ -349,6 +452,7 @@ def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="S�
     """Thống kê thi đua, khen thưởng theo biểu của Bộ Nội vụ (số phong trào, khen thưởng cấp Nhà nước, cấp tỉnh),
     mỗi biểu một trang, kèm trang Thống kê qua các năm và trang Chi tiết (các dòng được đếm)."""
     from .statistics import make_statistics
+    note_input(workbook)
     data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     year = data.report_year if year is None else year   # --year 0 is a mistake, never "the default year"
     if not year or not 1990 <= year <= 2200:
@@ -370,6 +474,80 @@ def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="S�
     total = sum(st.awards_by_form.values())
     out.print(f"Năm {year}: {total} lượt khen thưởng, "
               f"{st.value('0601.N/BNV-TĐKT', '01', '1')} phong trào thi đua. Đã ghi: {written}", markup=False)
+
+
+@app.command("register", short_help="Vào sổ vàng một quyết định đã ban hành.")
+def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định, Khen thưởng, Sổ vàng."),
+                 number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định đã ban hành."),
+                 output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng sổ vàng mới."),
+                 force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Vào sổ vàng các tập thể, cá nhân của một quyết định đã ban hành: số liên tục, không cấp lại."""
+    import datetime as dt
+    from .awards.register import entries, write_entries
+    _copy_target(workbook, output, force)
+    book = _open_book(workbook, writable=True)
+    data = jobs.run_validate(book, write_back=False)[0]
+    rows = entries(data, number, dt.date.today())
+    write_entries(book, data, rows)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    out.print(f"Đã vào sổ vàng {len(rows)} tập thể, cá nhân của Quyết định {rows[0]['decision_number']}: số "
+              f"{rows[0]['number']}–{rows[-1]['number']}. Đã ghi: {output}")
+
+
+@app.command("promote", short_help="Chuyển đề nghị đã được Hội đồng thông qua sang Khen thưởng, Quyết định.")
+def cmd_promote(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Danh sách đề nghị đã bỏ phiếu."),
+                numbers: List[str] = typer.Option(..., "--so", help="Số quyết định, mỗi danh hiệu, hình thức một số."),
+                date: str = typer.Option(..., "--date", help="Ngày ký các quyết định (dd/mm/yyyy)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng mới."),
+                year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: năm của phiên họp mới nhất)."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè tệp đích đã có.")):
+    """Chuyển các đề nghị đơn vị tự quyết định đã được Hội đồng thông qua sang Khen thưởng và Quyết định."""
+    from . import schema as S
+    from .dossier import blocking
+    from .dossier.promote import decisions_from_votes
+    from .sheet_append import append_rows
+    _copy_target(workbook, output, force)
+    book = _open_book(workbook, writable=True)
+    data, findings = jobs.run_validate(book, write_back=False)
+    errors = blocking(data, findings)
+    if errors:
+        for f in errors:
+            err.print(f.line())
+        err.print("Chưa chuyển được vì dữ liệu còn lỗi ở các trang trên. Sửa rồi chạy lại.")
+        raise typer.Exit(1)
+    decisions, awards, skipped = decisions_from_votes(data, numbers, jobs.parse_report_date(date), year)
+    append_rows(book, data, S.DECISIONS, decisions)
+    append_rows(book, data, S.AWARDS, awards)
+    with atomic_path(output, force) as tmp:
+        book.save(tmp)
+    for p in skipped:
+        out.print(f"Bỏ qua {p.subject} — {p.form}: đã có ở trang '{S.AWARDS.name}'.")
+    for dec in decisions:
+        from .vntext import who
+        mine = [a for a in awards if a["decision_number"] == dec["number"]]
+        n = who(sum(a["recipient_kind"] == S.COLLECTIVE for a in mine), sum(a["recipient_kind"] != S.COLLECTIVE
+                                                                            for a in mine))
+        out.print(f"Quyết định {dec['number']} — {dec['form']}: {n}. Lập bằng: thidua decision "
+                  f"{output} --so {dec['number']}")
+    out.print(f"Đã ghi: {output}")
+
+
+@app.command("dossier", short_help="Lập hồ sơ đề nghị khen thưởng (tờ trình, biên bản, báo cáo thành tích).")
+def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Hội đồng, Phiên họp, Danh sách đề nghị."),
+                year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: Năm báo cáo)."),
+                output: Path = typer.Option(..., "-o", "--output", help="Thư mục ghi hồ sơ."),
+                as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON."),
+                date: Optional[str] = typer.Option(None, "--date", help="Ngày ký tờ trình (dd/mm/yyyy); mặc định để "
+                                                   "trống cho văn thư ghi."),
+                force: bool = typer.Option(False, "--force", help="Ghi đè các tệp đã có.")):
+    """Lập hồ sơ đề nghị khen thưởng: tờ trình, danh sách, biên bản, báo cáo thành tích, phiếu bầu, danh mục."""
+    from .dossier.cli_view import dossier_command
+    note_input(workbook)
+    try:
+        dossier_command(workbook, year, output, as_json, date, force, out, err, _open_book)
+    except SystemExit as exc:
+        raise typer.Exit(exc.code) from None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -399,8 +577,12 @@ def main(argv: list[str] | None = None) -> None:
 
 def _run(argv: list[str] | None) -> None:
     from typer._click import exceptions as click_exc
+
+    from .console_text import install as plain_letters_where_needed
+    plain_letters_where_needed()  # Vietnamese on a cp1252 console or redirected output never fails
     try:
-        rc = app(args=argv, standalone_mode=False)
+        with guarding_inputs():  # no output of the command may be one of its inputs
+            rc = app(args=argv, standalone_mode=False)
         sys.exit(rc if isinstance(rc, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -233,7 +233,33 @@ class VietTyper(typer.Typer):
 
     def command(self, *args: Any, **kwargs: Any):
         kwargs["cls"] = kwargs.get("cls") or VietCommand
-        return super().command(*args, **kwargs)
+        register = super().command(*args, **kwargs)
+        if kwargs.get("short_help"):
+            return register
+
+        def with_short_help(func):  # `thidua -h` lists each command on one line
+            command = register(func)
+            for info in self.registered_commands:
+                if info.callback is func and not info.short_help:
+                    info.short_help = short_help(func.__doc__ or "")
+            return command
+        return with_short_help
+
+
+SHORT_HELP_WIDTH = 56  # what fits beside the longest command name in an 80-column terminal
+
+
+def short_help(doc: str, width: int = SHORT_HELP_WIDTH) -> str:
+    """The first sentence of a command's description, cut at a word to ``width`` characters."""
+    text = " ".join(doc.strip().split("\n\n")[0].split())
+    first = text.split(". ")[0].rstrip(".")
+    if len(first) <= width:
+        return first + "."
+    cut = first[:width - 1]
+    cut = cut[:cut.rfind(" ")] if " " in cut else cut
+    if cut.count("(") > cut.count(")"):  # never an open bracket
+        cut = cut[:cut.rfind("(")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def show_usage_error(exc: click_exc.UsageError, console) -> None:

@@ -256,7 +256,8 @@ def review_rows() -> dict[str, list[dict]]:
 
 def demo_content() -> Content:
     from .awards.demo import add_decision_demo
-    return add_decision_demo(_seed_content())
+    from .dossier.demo import add_dossier_demo
+    return add_dossier_demo(add_decision_demo(_seed_content()))
 
 
 def _seed_content() -> Content:

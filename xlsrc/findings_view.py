@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .atomic import unique_path, write_bytes_atomic
+from .atomic import fit_stem, unique_path, write_bytes_atomic
 from .validation import ERROR, SEVERITY_VN, Finding, summary_text
 
 ONE_A_LINE = 20      # up to this many findings are printed one a line
@@ -55,7 +55,7 @@ def grouped_lines(findings: list[Finding]) -> list[tuple[str, str]]:
 
 def findings_file(next_to: Path, findings: list[Finding]) -> Path:
     """The whole list, one finding a line, in a new text file next to ``next_to``."""
-    path = unique_path(next_to.parent, f"{next_to.stem}_kiem-tra", ".txt")
+    path = unique_path(next_to.parent, f"{fit_stem(next_to.stem)}_kiem-tra", ".txt")
     text = "\n".join(f.line() for f in findings) + "\n" + summary_line(findings) + "\n"
     return write_bytes_atomic(path, text.encode("utf-8"))
 

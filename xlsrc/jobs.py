@@ -44,7 +44,7 @@ def write_findings(book: BookAccess, data: WorkbookData, findings: list[Finding]
     if "info" in data.sheet_names:
         sheet = data.sheet_names["info"]
         _column_block(book, data, sheet, 2, INFO_CHECK_COL, _messages_by_row(findings, sheet))
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in S.RECORD_SHEETS + S.OPTIONAL_SHEETS:
         loc = data.locations.get(spec.key)
         if loc is None:
             continue
@@ -132,19 +132,36 @@ def first_error(findings: list[Finding]) -> Finding | None:
 
 
 def report_file_stem(data: WorkbookData) -> str:
+    from .atomic import fit_stem
     number = (data.info.get("doc_number") or "").replace("/", "-").strip("-") or "BaoCao"
-    return f"BaoCao_{number}"
+    return fit_stem(f"BaoCao_{number}")
 
 
 def parse_report_date(text: str):
-    """``--date 25/11/2026``: a whole day, else a Vietnamese error."""
+    """``--date 25/11/2026``: a whole day in a plausible year, else a
+    Vietnamese error; a bare number (45000, an Excel serial) is never read as a date."""
     from .errors import ThiDuaError
     from .parsing import parse_date
+    example = "nhập dạng dd/mm/yyyy, ví dụ 25/11/2026"
+    if text.strip().isdigit():
+        raise ThiDuaError(f"Ngày '{text}' chỉ là một con số (số ngày kiểu Excel?), không được hiểu thành ngày; {example}.")
     value = parse_date(text)
     if not (value.ok and value.precision == "day"):
-        raise ThiDuaError(f"Ngày '{text}' không đọc được; nhập dạng dd/mm/yyyy, ví dụ 25/11/2026.")
+        raise ThiDuaError(f"Ngày '{text}' không đọc được; {example}.")
+    check_year(value.start.year, f"Ngày '{text}'")
     return value.start
 
 
+def check_year(year: int, what: str) -> int:
+    """A year of this work (``--year``, a typed date), else a Vietnamese error."""
+    from .errors import ThiDuaError
+    from .parsing import PLAUSIBLE_YEARS
+    low, high = PLAUSIBLE_YEARS
+    if not low <= year <= high:
+        raise ThiDuaError(f"{what}: năm {year} không hợp lý (chỉ nhận năm từ {low} đến {high}); nhập năm đủ bốn "
+                          "chữ số, ví dụ 2025.")
+    return year
+
+
 __all__ = ["run_validate", "run_compute", "write_findings", "summary_rows", "has_errors", "summary_text",
-           "first_error", "report_file_stem", "parse_report_date"]
+           "first_error", "report_file_stem", "parse_report_date", "check_year"]

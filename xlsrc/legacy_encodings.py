@@ -221,6 +221,14 @@ def _words_agree(text: str, decoded: str, need_evidence: bool = True) -> bool:
     return evidence or not need_evidence
 
 
+def valid_as_typed(text: str, decoded: str) -> bool:
+    """Every word the legacy reading would change is already a Vietnamese
+    syllable as typed ('Bùi Lê Tâm', which TCVN3 would read 'Bựi Lờ Tõm'):
+    the text stands as Unicode, and only a font could say otherwise."""
+    before, after = _WORD.findall(text), _WORD.findall(decoded)
+    return len(before) == len(after) and all(is_syllable(old) for old, new in zip(before, after) if old != new)
+
+
 @lru_cache(maxsize=65536)
 def _detect_text(text: str) -> str | None:
     if _foreign(text):

@@ -130,12 +130,12 @@ def consolidate(book: XlwingsBook):
         block = _master_block(spec, result.content.rows.get(spec.key, []))
         if block:
             book.write(spec.name, 2, 1, block)
-    proposals = result.content.rows.get(S.PROPOSALS.key) or []
-    if proposals or S.PROPOSALS.name in book.sheet_names():  # the units' proposals: one list for the Hội đồng
-        old = book.read(S.PROPOSALS.name) if S.PROPOSALS.name in book.sheet_names() else []
+    proposals = result.content.rows.get(S.UNIT_PROPOSALS.key) or []
+    if proposals or S.UNIT_PROPOSALS.name in book.sheet_names():  # the units' proposals: one list for the Hội đồng
+        old = book.read(S.UNIT_PROPOSALS.name) if S.UNIT_PROPOSALS.name in book.sheet_names() else []
         if len(old) > 1:
-            book.clear(S.PROPOSALS.name, 2, 1, len(old) - 1, max(len(S.PROPOSALS.columns), len(old[0])))
-        book.write(S.PROPOSALS.name, 1, 1, [S.PROPOSALS.headers] + _master_block(S.PROPOSALS, proposals))
+            book.clear(S.UNIT_PROPOSALS.name, 2, 1, len(old) - 1, max(len(S.UNIT_PROPOSALS.columns), len(old[0])))
+        book.write(S.UNIT_PROPOSALS.name, 1, 1, [S.UNIT_PROPOSALS.headers] + _master_block(S.UNIT_PROPOSALS, proposals))
     log_grid = book.read(S.SOURCES_SHEET) if S.SOURCES_SHEET in book.sheet_names() else []
     if len(log_grid) > 1:
         book.clear(S.SOURCES_SHEET, 2, 1, len(log_grid) - 1, len(S.SOURCES_COLUMNS))
@@ -145,7 +145,7 @@ def consolidate(book: XlwingsBook):
     book.alert(f"Đã tổng hợp {len(result.files)} tệp: {statuses.count('ok')} đạt, "
                f"{statuses.count('duplicate')} trùng, {statuses.count('error')} lỗi; "
                f"{result.total_rows} công trình, phần việc"
-               + (f"; {len(proposals)} đề nghị khen thưởng (trang '{S.PROPOSALS.name}')" if proposals else "")
+               + (f"; {len(proposals)} đề nghị khen thưởng (trang '{S.UNIT_PROPOSALS.name}')" if proposals else "")
                + f". Xem trang '{S.SOURCES_SHEET}'.", TITLE)
 
 
@@ -274,3 +274,21 @@ def statistics(book: XlwingsBook):
     book.write(STATS_SHEET, 1, 1, grid)
     notes = (" Lưu ý: " + " ".join(st.notes)) if st.notes else ""
     book.alert(f"Đã lập biểu thống kê năm {year}: {path}. Trang '{STATS_SHEET}' đã được cập nhật.{notes}", TITLE)
+
+
+@_macro
+def dossier(book: XlwingsBook):
+    """Nút 'Lập hồ sơ đề nghị': the dossier of the latest meeting's year into
+    BaoCao/HoSoDeNghi_<năm>_<ngày>; errors on the sheets it reads stop it."""
+    from .dossier import blocking, make_dossier, plan_year
+    data, findings = jobs.run_validate(book)
+    errors = blocking(data, findings)
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để lập hồ sơ (xem cột 'Kiểm tra'); sửa rồi bấm lại.")
+    year = plan_year(data, None)
+    d, written = make_dossier(data, _output(book, f"HoSoDeNghi_{year}", ""), year)
+    lacking = sum(1 for p in d.proposals if any(not i.ok for i in p.checklist))
+    book.alert(f"Đã lập hồ sơ đề nghị khen thưởng năm {year}: {len(written)} tệp trong {written[0].path.parent}. "
+               f"{len(d.upward)} đề nghị gửi cấp trên, {len(d.own)} đơn vị quyết định; {lacking} đề nghị còn thiếu "
+               "(xem tệp DanhMucHoSo).", TITLE)

@@ -116,13 +116,16 @@ _DATE_PATTERNS = [
 ]
 
 
+PLAUSIBLE_YEARS = (1990, 2100)  # years a date of this work may have; outside: a mistake, said as one
+
+
 def parse_date(value: object, default_year: int | None = None) -> DateValue:
     """Read a date cell of any precision. Never invents a day that was not given."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return DateValue(None, None, None, "")
     if isinstance(value, (dt.datetime, dt.date)):
         d = value.date() if isinstance(value, dt.datetime) else value
-        if not 1990 <= d.year <= 2100:  # a small number in a date-formatted cell: 4 shows as 04/01/1900
+        if not PLAUSIBLE_YEARS[0] <= d.year <= PLAUSIBLE_YEARS[1]:  # a small number in a date cell: 04/01/1900
             serial = (d - _EXCEL_EPOCH).days - (d < _FAKE_LEAP_DAY)  # Excel's 29/02/1900 comes before 01/3/1900
             return DateValue(None, None, None, admin_date_short(d),
                              note=f"Ô định dạng ngày chứa số {serial} (hiện {admin_date_short(d)}), không phải "
@@ -413,6 +416,20 @@ def canonical_doc_number(text: object) -> str:
     s = nfc(text).replace("–", "-").replace("—", "-").replace("‑", "-")
     s = re.sub(r"^s[oố]\s*:?\s*", "", s, flags=re.I)
     return re.sub(r"\s*([/\-])\s*", r"\1", s)
+
+
+def doc_number_key(text: object) -> str:
+    """The number as typed without Vietnamese input, for matching: ``45/QD-SNgV``
+    finds ``45/QĐ-SNgV`` (marks and Đ folded, case ignored)."""
+    from .vntext import strip_marks
+    return strip_marks(canonical_doc_number(text)).replace("Đ", "D").replace("đ", "d").casefold()
+
+
+def doc_issuer(text: object) -> str:
+    """The issuer's code of a document number (``45/QĐ-SNgV`` → ``sngv``,
+    ``244/2020/NQ-HĐND`` → ``hdnd``), folded as ``doc_number_key``; '' when none."""
+    m = re.search(r"/[^/\-]+-([^/\-]+)[^/]*$", doc_number_key(text))
+    return m.group(1) if m else ""
 
 
 def is_doc_number(text: object) -> bool:

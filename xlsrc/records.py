@@ -251,10 +251,10 @@ def read_workbook(book: BookAccess) -> WorkbookData:
         for col in S.INFO.columns:
             data.info[col.key] = parse_value(col, None)
     year = data.report_year
-    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in S.RECORD_SHEETS + S.OPTIONAL_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None:
-            if spec not in S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:  # optional: older workbooks have no review sheets
+            if spec not in S.OPTIONAL_SHEETS:  # optional: older workbooks have no review sheets
                 data.missing.append(spec.name)
             data.records[spec.key] = []
             continue

@@ -227,6 +227,22 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
     Vocabulary("phoi_field", tuple(Term(v) for v in (
         "Cơ quan tặng", "Họ và tên", "Chức vụ, đơn vị", "Thành tích", "Địa danh, ngày", "Thẩm quyền ký",
         "Chức vụ người ký", "Người ký", "Số quyết định", "Số sổ vàng"))),
+    Vocabulary("council_role", (
+        Term("Chủ tịch Hội đồng", ("chu tich", "chu tich hd")),
+        Term("Phó Chủ tịch Hội đồng", ("pho chu tich", "pho chu tich hd")),
+        Term("Ủy viên thường trực", ("uy vien thuong truc", "thuong truc")),
+        Term("Ủy viên", ("uy vien", "thanh vien")),
+        Term("Thư ký", ("thu ky", "uy vien, thu ky", "uy vien kiem thu ky")),
+    )),
+    Vocabulary("achievement_section", (
+        Term("Đặc điểm, tình hình", ("dac diem", "tinh hinh", "so luoc dac diem, tinh hinh")),
+        Term("Chức năng, nhiệm vụ được giao", ("chuc nang, nhiem vu", "nhiem vu duoc giao",
+                                               "quyen han, nhiem vu duoc giao", "nhiem vu")),
+        Term("Thành tích đạt được", ("thanh tich", "ket qua", "ket qua dat duoc")),
+        Term("Biện pháp, giải pháp", ("bien phap", "giai phap", "nhung bien phap")),
+        Term("Thực hiện chủ trương, chính sách; hoạt động đoàn thể", (
+            "thuc hien chu truong, chinh sach", "hoat dong doan the", "cong tac dang, doan the")),
+    )),
     Vocabulary("align", (Term("Giữa", ("giua", "can giua", "center")), Term("Trái", ("trai", "left")))),
     Vocabulary("section", (
         Term("1. Lãnh đạo, chỉ đạo", ("1", "muc 1", "lanh dao chi dao")),
@@ -259,6 +275,7 @@ class Column:
     width: float = 16
     help: str = ""
     computed: bool = False  # written by the tool, not typed by staff
+    grouped: bool = False   # a sum of money: shown with thousands separators (1.800.000)
     # a header that only contains a name of this column is not it when it also says one of these
     not_words: tuple[str, ...] = ()
 
@@ -449,7 +466,8 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
            aliases=("doi tuong ca nhan", "nhom doi tuong"),
            help="Cho biểu thống kê: Lãnh đạo, quản lý; Công chức, viên chức; Người lao động trực tiếp; Khác."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
-           help="Số vào sổ vàng in ở góc giấy khen; để trống thì giấy khen không in dòng 'Số sổ vàng'."),
+           help="Số vào sổ vàng (sổ giấy đã có); số mới do lệnh 'thidua register' cấp ở trang Sổ vàng. Để trống: "
+                "giấy khen không in số."),
     Column("gender", "Giới tính", kind=CHOICE, vocab="gender", width=10, aliases=("gioi", "nam nu", "phai"),
            help="Nam hoặc Nữ (Ông/Bà trong quyết định) khi người được khen không có ở trang Cán bộ."),
     GROUP, EXTRA,
@@ -465,13 +483,13 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
 # tables whose section rows ('I. Tập thể', 'II | CÁ NHÂN') are typed in the key column itself
-SECTIONS_IN_KEY = {"proposals"}
+SECTIONS_IN_KEY = {"unit_proposals"}
 
 # Đề nghị của các đơn vị (issue 21): the proposals the board receives from its
 # units, one row a proposal, in a consolidated master only. Read from the Danh
 # sách đề nghị sheet of thidua workbooks, hand-made Excel lists and the tables
 # of Word files; the origin columns say where each row stood.
-PROPOSALS = SheetSpec("proposals", "Đề nghị của các đơn vị", "DeNghi",
+UNIT_PROPOSALS = SheetSpec("unit_proposals", "Đề nghị của các đơn vị", "DeNghiDonVi",
                       "Các tập thể, cá nhân được các đơn vị đề nghị khen thưởng (tổng hợp từ tờ trình, danh sách "
                       "đề nghị của đơn vị).",
                       (
@@ -679,16 +697,116 @@ STANDARDS = SheetSpec("standards", "Tiêu chuẩn", "TieuChuan",
                 "hình thức, khi văn bản viết 'gấp hai lần mức tiền thưởng đối với cá nhân'."),
     Column("verified", "Tình trạng đối chiếu", width=30, aliases=("doi chieu", "tinh trang doi chieu van ban"),
            help="Đã đối chiếu văn bản gốc, hoặc Chưa đối chiếu được văn bản gốc, hoặc Quy định riêng của địa phương."),
+    # Bỏ phiếu của Hội đồng (issue 20): the share of the council that must agree, with its basis
+    Column("vote_share", "Tỷ lệ phiếu đồng ý", width=12, aliases=("ty le phieu bau", "ty le phieu dong y toi thieu"),
+           help="Tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng, ví dụ 'từ 70%'. Để trống: "
+                "đề nghị danh hiệu này chưa xét được kết quả bỏ phiếu (ghi ở danh mục hồ sơ)."),
+    Column("vote_basis", "Căn cứ tỷ lệ phiếu", width=44, aliases=("can cu bo phieu",)),
     CHECK), key_column="title")
 
 # The 'Tình trạng đối chiếu' of a legal number whose text could not be read in the original
 UNVERIFIED = "Chưa đối chiếu được văn bản gốc"
 REVIEW_INPUT_SHEETS: tuple[SheetSpec, ...] = (STAFF, RATINGS, INITIATIVES, STANDARDS)
 REVIEW_SHEET = "Rà soát"                 # written by the review: one row a recipient, one column a title
-PROPOSAL_SHEET = "Danh sách đề nghị"     # written by the review: those who qualify, per title
-PROPOSAL_HEADERS = ("STT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Danh hiệu / Hình thức đề nghị",
-                    "Thành tích tóm tắt")
+PROPOSAL_SHEET = "Danh sách đề nghị"     # written by the review: those who qualify, per title; votes typed here
 RESULT_YES, RESULT_NO, RESULT_UNKNOWN = "Đủ", "Không đủ", "Chưa đủ dữ liệu"
+
+
+# --------------------------------------------------------------------------
+# Hội đồng Thi đua – Khen thưởng, its meetings and votes, the achievement
+# texts of the báo cáo thành tích, and the sổ vàng (issue 20).
+COUNCIL = SheetSpec("council", "Hội đồng", "HoiDong",
+                    "Thành viên Hội đồng Thi đua – Khen thưởng của đơn vị: họ tên, chức vụ, vai trò trong Hội đồng.",
+                    (
+    ORDER,
+    Column("name", "Họ và tên", required=True, width=26, aliases=_NAME_ALIASES + ("thanh vien",)),
+    Column("position", "Chức vụ", width=30, aliases=("chuc vu, don vi", "chuc danh")),
+    Column("role", "Vai trò trong Hội đồng", kind=CHOICE, vocab="council_role", required=True, width=24,
+           aliases=("vai tro", "chuc danh trong hoi dong", "nhiem vu trong hoi dong")),
+    Column("note", "Ghi chú", width=24),
+    CHECK), key_column="name")
+
+MEETINGS = SheetSpec("meetings", "Phiên họp", "PhienHop",
+                     "Phiên họp của Hội đồng xét khen thưởng: ngày họp, năm xét, thành viên vắng mặt; số phiếu của "
+                     "từng đề nghị ghi ở trang 'Danh sách đề nghị'.",
+                     (
+    ORDER,
+    Column("date", "Ngày họp", kind=DATE, required=True, width=13, aliases=("ngay", "thoi gian hop")),
+    Column("year", "Năm xét", kind=INT, required=True, width=9, aliases=("nam", "nam xet khen thuong"),
+           help="Năm của thành tích được xét, ví dụ 2025."),
+    Column("place", "Địa điểm", width=26, aliases=("dia diem hop",)),
+    Column("chair", "Chủ trì", width=24, aliases=("chu tri", "nguoi chu tri"),
+           help="Họ tên người chủ trì; để trống là Chủ tịch Hội đồng (trang Hội đồng)."),
+    Column("secretary", "Thư ký", width=24, aliases=("thu ky cuoc hop",),
+           help="Họ tên thư ký; để trống là thành viên có vai trò Thư ký (trang Hội đồng)."),
+    Column("absent", "Vắng mặt", kind=LINES, width=34, aliases=("thanh vien vang mat", "vang"),
+           help="Mỗi dòng một thành viên vắng mặt, ví dụ 'Lê Văn C (đi công tác)'. Để trống: đủ mặt."),
+    Column("quorum", "Túc số", width=10, aliases=("ty le du hop toi thieu",),
+           help="Tỷ lệ thành viên dự họp tối thiểu theo Quy chế của Hội đồng, ví dụ 'từ 2/3' hoặc 'trên 50%'. "
+                "Để trống: mặc định của công cụ (xem README)."),
+    Column("minutes_number", "Số biên bản", kind=DOC_NUMBER, width=16, aliases=("so bien ban",),
+           help="Để trống: biên bản để chỗ trống cho văn thư ghi số."),
+    Column("opinions", "Ý kiến, kết luận", kind=LINES, width=40, aliases=("ket luan", "y kien"),
+           help="Ý kiến của thành viên và kết luận của chủ trì (mỗi dòng một ý) để đưa vào biên bản."),
+    CHECK), key_column="date")
+
+PROPOSALS = SheetSpec("proposals", PROPOSAL_SHEET, "DanhSachDeNghi",
+                      "Danh sách đề nghị khen thưởng: việc rà soát điều kiện lập 6 cột đầu; thêm dòng được, ghi số "
+                      "phiếu của Hội đồng ở các cột sau (giữ nguyên khi rà soát lại).",
+                      (
+    Column("order", "STT", kind=INT, aliases=("tt", "so tt"), width=6),
+    Column("subject", "Họ và tên / Tên tập thể", required=True, width=28,
+           aliases=("ho va ten", "ho va ten hoac ten tap the", "ten tap the, ca nhan", "ten tap the ca nhan")
+           + _NAME_ALIASES),
+    Column("position", "Chức vụ", width=22),
+    _DEPARTMENT,
+    Column("form", "Danh hiệu / Hình thức đề nghị", kind=CHOICE, vocab="award_form", required=True, width=32,
+           aliases=("danh hieu de nghi", "hinh thuc de nghi", "danh hieu, hinh thuc de nghi")),
+    Column("summary", "Thành tích tóm tắt", width=60, aliases=("thanh tich",)),
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", width=11,
+           help="Cá nhân hoặc Tập thể; để trống thì tìm tên ở trang Cán bộ."),
+    _CODE,
+    Column("award_type", "Loại hình khen thưởng", kind=CHOICE, vocab="award_type", width=18,
+           help="Để trống: Thường xuyên (khen tổng kết năm). Quyết định mẫu báo cáo thành tích."),
+    Column("meeting_date", "Ngày họp", kind=DATE, width=13, aliases=("ngay hop hoi dong",),
+           help="Ngày phiên họp đã bỏ phiếu (trang Phiên họp); để trống khi năm chỉ có một phiên."),
+    Column("votes_for", "Số phiếu đồng ý", kind=INT, width=10, aliases=("phieu dong y", "so phieu tan thanh")),
+    Column("votes_total", "Tổng số phiếu", kind=INT, width=10, aliases=("so phieu phat ra", "tong so phieu bau"),
+           help="Số phiếu phát ra (thành viên dự họp và ý kiến bằng văn bản của thành viên vắng mặt)."),
+    Column("note", "Ghi chú", width=24),
+    CHECK), key_column="subject")
+PROPOSAL_HEADERS = tuple(PROPOSALS.headers)
+
+ACHIEVEMENTS = SheetSpec("achievements", "Thành tích", "ThanhTich",
+                         "Nội dung báo cáo thành tích của từng cá nhân, tập thể được đề nghị: mỗi dòng một đoạn, "
+                         "theo mục của mẫu báo cáo. Công cụ không tự viết đoạn nào.",
+                         (
+    ORDER,
+    Column("subject", "Họ và tên / Tên tập thể", required=True, width=28,
+           aliases=("ho va ten", "ten tap the, ca nhan", "ten tap the ca nhan") + _NAME_ALIASES),
+    _CODE,
+    Column("year", "Năm", kind=INT, width=8, aliases=("nam thanh tich",), help="Để trống: dùng cho mọi năm."),
+    Column("section", "Mục báo cáo", kind=CHOICE, vocab="achievement_section", required=True, width=28,
+           aliases=("muc", "phan")),
+    Column("text", "Nội dung", required=True, width=90, aliases=("noi dung thanh tich", "doan van")),
+    CHECK), key_column="text")
+
+REGISTER = SheetSpec("register", "Sổ vàng", "SoVang",
+                     "Sổ vàng khen thưởng của đơn vị: số vào sổ liên tục qua các quyết định, cấp khi quyết định được "
+                     "ban hành (lệnh 'thidua register'), không dùng lại; giấy khen in số sổ vàng lấy từ trang này.",
+                     (
+    Column("number", "Số sổ vàng", kind=INT, required=True, width=10, aliases=("so vao so", "so so vang")),
+    Column("decision_number", "Số quyết định", kind=DOC_NUMBER, required=True, width=18, aliases=("so qd",)),
+    Column("decision_date", "Ngày quyết định", kind=DATE, width=13, aliases=("ngay qd",)),
+    Column("form", "Hình thức, danh hiệu", kind=CHOICE, vocab="award_form", width=26, aliases=("hinh thuc",)),
+    Column("recipient_kind", "Đối tượng", kind=CHOICE, vocab="recipient_kind", width=11),
+    Column("recipient", "Tên tập thể, cá nhân", width=30, aliases=("ho va ten", "ten tap the")),
+    Column("recipient_unit", "Chức vụ, đơn vị", width=30, aliases=("don vi",)),
+    Column("entered", "Ngày vào sổ", kind=DATE, width=13, aliases=("ngay ghi so",)),
+    Column("note", "Ghi chú", width=24),
+    CHECK), key_column="number")
+
+COUNCIL_SHEETS: tuple[SheetSpec, ...] = (COUNCIL, MEETINGS, PROPOSALS, ACHIEVEMENTS, REGISTER)
 
 
 # --------------------------------------------------------------------------
@@ -754,7 +872,7 @@ BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
                         "Thêm một dòng khi Chính phủ điều chỉnh.",
                         (
     Column("start", "Áp dụng từ ngày", kind=DATE, required=True, width=14, aliases=("tu ngay", "ngay ap dung")),
-    Column("amount", "Mức lương cơ sở (đồng)", kind=INT, required=True, width=16,
+    Column("amount", "Mức lương cơ sở (đồng)", kind=INT, required=True, width=16, grouped=True,
            aliases=("muc luong co so", "luong co so")),
     Column("basis", "Văn bản", required=True, width=30, aliases=("can cu", "nghi dinh")),
     Column("note", "Ghi chú", width=50),
@@ -764,7 +882,10 @@ BASE_SALARY = SheetSpec("base_salary", "Lương cơ sở", "LuongCoSo",
 
 AWARD_DOC_SHEETS: tuple[SheetSpec, ...] = (DECISIONS, PRINT_LAYOUT, BASE_SALARY)
 
-DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS + REVIEW_INPUT_SHEETS + AWARD_DOC_SHEETS
+DATA_SHEETS: tuple[SheetSpec, ...] = (INFO,) + RECORD_SHEETS + REVIEW_INPUT_SHEETS + AWARD_DOC_SHEETS \
+    + COUNCIL_SHEETS
+# the sheets read after the record sheets, each optional (older workbooks have none of them)
+OPTIONAL_SHEETS: tuple[SheetSpec, ...] = REVIEW_INPUT_SHEETS + AWARD_DOC_SHEETS + COUNCIL_SHEETS
 
 GUIDE_SHEET = "Hướng dẫn"
 SUMMARY_SHEET = "Tổng hợp"

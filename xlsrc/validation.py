@@ -307,7 +307,7 @@ def row_signature(rec: Record) -> tuple:
 
 def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
     data = out.data
-    for spec in specs or S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+    for spec in specs or S.RECORD_SHEETS + S.OPTIONAL_SHEETS:
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)
@@ -357,7 +357,7 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                 _check_work(out, rec)
             elif spec is S.AWARDS:
                 _check_award(out, rec)
-            elif spec is S.PROPOSALS:
+            elif spec is S.UNIT_PROPOSALS:
                 _check_form_kind(out, rec)
             signature = row_signature(rec)
             if signature in seen:

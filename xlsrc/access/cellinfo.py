@@ -313,6 +313,9 @@ def _q(prefix: str, name: str) -> str:
     return "{%s}%s" % (_O[prefix], name)
 
 
+MAX_STYLED_CELLS = 2_000_000  # cells of an ODS sheet with their own percent format or font, repeats counted
+
+
 def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
     """Percent cells (``office:value-type="percentage"``) and fonts of the cell
     styles; repeated rows and columns are expanded up to what was filled."""
@@ -348,8 +351,10 @@ def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
                 percent = e.get(_q("office", "value-type")) == "percentage"
                 if filled and (font or percent):
                     idx = info.style_index("0%" if percent else GENERAL, font)
-                    for k in range(min(n, 1024)):
-                        for rr in range(min(nrows, 1024)):
+                    if len(info.xf) + n * nrows > MAX_STYLED_CELLS:  # counted before the repeats are expanded
+                        raise ValueError(f"hơn {MAX_STYLED_CELLS} ô có định dạng riêng")  # formats: unknown
+                    for k in range(n):
+                        for rr in range(nrows):
                             info.xf[(r + rr, c + k)] = idx
                 c += n
             r += nrows
@@ -370,6 +375,9 @@ _SS = "urn:schemas-microsoft-com:office:spreadsheet"
 NAMED_FORMATS = {"Percent": "0%", "General": GENERAL, "General Number": GENERAL, "Fixed": "0.00",
                   "Standard": "#,##0.00", "Short Date": "d/m/yyyy", "Medium Date": "d-mmm-yy",
                   "General Date": "d/m/yyyy h:mm", "Scientific": "0.00E+00"}
+
+
+MAX_COLUMNS = 16_384  # columns of an Excel sheet
 
 
 def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellInfo:
@@ -416,7 +424,7 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
         c = int(col.get(a("Index"), c + 1)) - 1
         span = int(col.get(a("Span"), "0"))
         if col.get(a("StyleID")):
-            for k in range(c, c + span + 1):
+            for k in range(c, min(c + span + 1, MAX_COLUMNS)):  # a sheet has 16.384 columns, whatever Span says
                 info.columns[k] = index(col.get(a("StyleID")))
         c += span + 1
     r = 0

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..atomic import note_input
 from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
@@ -113,6 +114,14 @@ def _decrypt(data: bytes, password: str, name: str) -> bytes:
     import msoffcrypto
     try:
         office = msoffcrypto.OfficeFile(io.BytesIO(data))
+    except Exception:
+        raise FileUnusable(f"Tệp '{name}': phần mô tả mã hoá bị hỏng, không mở được tệp được bảo vệ.") from None
+    rounds = (getattr(office, "info", None) or {}).get("spinValue") if getattr(office, "type", "") == "agile" else None
+    if isinstance(rounds, int) and rounds > limits.LIMITS.key_rounds:  # counted before a single round is made
+        raise FileUnusable(f"Tệp '{name}' đòi {limits._n(rounds)} vòng băm mật khẩu (Excel dùng 100.000; tối đa nhận "
+                           f"{limits._n(limits.LIMITS.key_rounds)}); tệp không được mở vì sẽ tốn quá nhiều thời gian. "
+                           "Hãy lưu lại tệp bằng Excel (hoặc gửi bản không đặt mật khẩu).")
+    try:
         office.load_key(password=password)
         out = io.BytesIO()
         office.decrypt(out)
@@ -135,8 +144,11 @@ def _read_file(path: Path) -> bytes:
             raise FileUnusable(f"'{path}' không phải một tệp thông thường (là ống dẫn hoặc thiết bị); không đọc.")
         check_file_size(st.st_size, path.name)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read(limits.LIMITS.file_bytes + 1)
+        with os.fdopen(fd, "rb") as fh:  # the size it has, not the limit, is what a read allocates
+            data = fh.read(min(st.st_size, limits.LIMITS.file_bytes) + 1)
+            if len(data) > st.st_size:  # it grew since: up to the limit, which load_bytes checks
+                data += fh.read(max(limits.LIMITS.file_bytes + 1 - len(data), 0))
+            return data
     except FileNotFoundError:
         raise FileUnusable(f"Không tìm thấy tệp '{path}'.") from None
     except PermissionError:
@@ -151,6 +163,7 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     the file as sent."""
     name = path.name
     data = _read_file(path)
+    note_input(path)  # an output of this command may not be this file
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         raise FileUnusable(f"Tệp '{name}' rỗng (0 byte).")
@@ -446,14 +459,26 @@ class FileBook:
     def alert(self, message: str, title: str = "") -> None:
         self.alerts.append(message)
 
-    def save(self, path) -> None:
-        """The output's type follows its extension: an .xlsx never carries the VBA project."""
+    def save(self, path, shown_name: str | None = None) -> list[str]:
+        """The output's type follows its extension: an .xlsx never carries the
+        VBA project; an .xlsm carries the project's own VBA, ribbon and
+        xlwings settings, never the input's (see xlsm/own_macros.py). Notes
+        for the user (``shown_name``: the output's name in them)."""
         wb = self._open_for_write()
-        if Path(path).suffix.lower() == ".xlsx" and wb.vba_archive is not None:
+        suffix = Path(path).suffix.lower()
+        if suffix == ".xlsx" and wb.vba_archive is not None:
             wb.vba_archive = None
         # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
-        wb.template = Path(path).suffix.lower() in (".xltx", ".xltm")
+        wb.template = suffix in (".xltx", ".xltm")
+        if suffix != ".xlsm":
+            wb.save(path)
+            return []
+        from ..xlsm.own_macros import NOTE, prepare, replace_macros
+        codenames = prepare(wb)
         wb.save(path)
+        name = shown_name or Path(path).name
+        Path(path).write_bytes(replace_macros(Path(path).read_bytes(), codenames, name))
+        return [NOTE.format(name=name)] if self.kind == "xlsm" else []
 
     @property
     def openpyxl_book(self):

@@ -38,6 +38,7 @@ class Limits:
     sheet_cells: int = 10_000_000       # rows × columns of a sheet's used area
     text_run: int = 256 * 1024          # bytes between two XML tags (one cell's text, escaped)
     worker_memory: int = 3 * 1024 * MB  # address space of a process reading one department's file
+    key_rounds: int = 500_000           # password hashing rounds (spinCount) of an encrypted file; Excel uses 100.000
 
 
 LIMITS = Limits()
@@ -223,10 +224,13 @@ def _unpack_small(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
         del view
 
 
-_ODS_TAG = re.compile(rb"<table:table([\s>/])|<table:table-row\b([^>]*)>|</table:table-row>|"
-                      rb"<table:(?:covered-)?table-cell\b([^>]*)>")
-_ODS_ROWS = re.compile(rb'number-rows-repeated="([0-9]{1,12})"')
-_ODS_COLS = re.compile(rb'number-columns-repeated="([0-9]{1,12})"')
+# read as an XML parser reads: any namespace prefix, either quote, spaces around '='
+_ODS_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ODS_TAG = re.compile(rb"<" + _ODS_PREFIX + rb"table([\s>/])|<" + _ODS_PREFIX + rb"table-row\b([^>]*)>|</" +
+                      _ODS_PREFIX + rb"table-row\s*>|<" + _ODS_PREFIX + rb"(?:covered-)?table-cell\b([^>]*)>")
+_ODS_ROWS = re.compile(rb"""(?<![\w.-])number-rows-repeated\s*=\s*["']\s*([0-9]{1,30})""")
+_ODS_COLS = re.compile(rb"""(?<![\w.-])number-columns-repeated\s*=\s*["']\s*([0-9]{1,30})""")
+_ODS_VALUE = re.compile(rb"(?<![\w.-])value-type\s*=")
 
 
 class _OdsExtent:
@@ -259,7 +263,7 @@ class _OdsExtent:
             elif m.group(3) is not None:  # a cell
                 n = _ODS_COLS.search(m.group(3))
                 cols = int(n.group(1)) if n else 1
-                if b"value-type=" in m.group(3):
+                if _ODS_VALUE.search(m.group(3)):
                     self.extent.add(self.row_pos + self.row_repeat, self.col_pos + cols)
                     _check_extent(self.extent, self.name, self.part, self.limits)
                 self.col_pos += cols

@@ -4,7 +4,8 @@ formula cells saved without a value (FORMULA_NO_VALUE)."""
 from __future__ import annotations
 
 from ..findings import WARNING, Finding, cell_ref
-from ..legacy_encodings import ENCODING_NAMES, TCVN3, VNI, convert, convert_as, font_encoding, may_be_legacy, unicode_only
+from ..legacy_encodings import (ENCODING_NAMES, TCVN3, VNI, convert, convert_as, font_encoding, may_be_legacy,
+                                unicode_only, valid_as_typed)
 from .cellinfo import CellInfo
 
 OTHER = {TCVN3: VNI, VNI: TCVN3}
@@ -65,7 +66,9 @@ def _convert_by_context(grid, found: dict[int, set[str]], converted, file: str, 
     or no font at all in CSV/HTML): read in the legacy encoding when the
     other cells of its column are typed in it (one encoding only) and none
     holds text only Unicode can hold — or, in a column with no other legacy
-    text, when the whole sheet is so. Always with a warning showing both readings."""
+    text, when the whole sheet is so. Always with a warning showing both
+    readings. A cell whose words are Vietnamese as typed ('Bùi Lê Tâm') is
+    kept as it is: the warning offers the legacy reading ('Bựi Lờ Tõm')."""
     left, unicode_cols = [], set()
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
@@ -81,6 +84,13 @@ def _convert_by_context(grid, found: dict[int, set[str]], converted, file: str, 
         v = grid[r][c]
         text = convert_as(v, encoding)
         if text is None:
+            continue
+        if valid_as_typed(v, text):  # Vietnamese as it stands: kept, the other reading offered
+            notes.append(Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",
+                                 f"Ô '{_short(v)}' là tiếng Việt Unicode hợp lệ nên được giữ nguyên, dù các ô khác "
+                                 f"cùng cột (hoặc cả trang) gõ bằng bảng mã {ENCODING_NAMES[encoding]}; nếu ô này "
+                                 f"cũng gõ bằng {ENCODING_NAMES[encoding]} thì giá trị đúng là '{_short(text)}' — "
+                                 "hãy kiểm tra và sửa trong tệp gốc.", file))
             continue
         grid[r][c] = text
         notes.append(Finding(sheet, r + 1, "", cell_ref(r + 1, c + 1), WARNING, "LEGACY_ENCODING",

@@ -155,9 +155,13 @@ def _separator(text: str) -> str | None:
     return None
 
 
-def _check_grid(name: str, rows: int, cols: int) -> None:
-    if rows * cols > limits.LIMITS.sheet_cells:
-        raise too_large(name, f"bảng có {_n(rows)} dòng và {_n(cols)} cột")
+def _check_grid(name: str, rows: int, cols: int, before: int = 0) -> None:
+    """Refuse a table of ``rows`` × ``cols`` (with ``before`` cells of the
+    file's earlier tables) over the limit; called before the cells are made."""
+    if before + rows * cols > limits.LIMITS.sheet_cells:
+        what = f"bảng có {_n(rows)} dòng và {_n(cols)} cột"
+        raise too_large(name, what + (f" (cùng các bảng trước đó: hơn {_n(limits.LIMITS.sheet_cells)} ô)"
+                                      if before else ""))
 
 
 def _square(name: str, grid: list[list]) -> list[list]:
@@ -265,6 +269,7 @@ class _Tables(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.name = name
         self.tables: list[ForeignSheet] = []
+        self.cells = 0  # rows x columns of the tables read so far: one limit for the whole file
         self._stack: list[dict] = []  # open tables (nested tables become their own)
         self._rules: dict[str, dict[str, str]] = {}
         self._in_style = False
@@ -285,7 +290,9 @@ class _Tables(HTMLParser):
             self._in_style = True
             return
         if tag == "table":
-            self._stack.append({"sheet": ForeignSheet([]), "row": None, "cell": None, "spans": {}})
+            # cover: first column -> (first row, last row, width) of a cell's rowspan below its row
+            self._stack.append({"sheet": ForeignSheet([]), "row": None, "cell": None, "cover": {}, "width": 0,
+                                "rows": 0})
         elif not self._stack:
             return
         t = self._stack[-1] if self._stack else None
@@ -336,7 +343,9 @@ class _Tables(HTMLParser):
             self._end_row(t)
         elif tag == "table":
             self._end_row(t)
-            self.tables.append(self._stack.pop()["sheet"])
+            done = self._stack.pop()
+            self.cells += max(len(done["sheet"].grid), done["rows"]) * done["width"]
+            self.tables.append(done["sheet"])
         elif tag in _BOLD_TAGS and t["cell"] is not None and t["cell"]["inner_bold"] > 0:
             t["cell"]["inner_bold"] -= 1
         elif tag in _BLOCK_TAGS and t["cell"] is not None:
@@ -362,8 +371,11 @@ class _Tables(HTMLParser):
         sheet: ForeignSheet = t["sheet"]
         r = len(sheet.grid)
         self._fill_spans(t, r, row)
-        text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(cell["text"])))
         col = len(row)
+        t["width"] = max(t["width"], col + cell["colspan"])  # rows x columns checked before any cell is made
+        t["rows"] = max(t["rows"], r + cell["rowspan"])
+        _check_grid(self.name, t["rows"], t["width"], self.cells)
+        text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(cell["text"])))
         value = _cell(text)
         fmt, font = cell["format"], cell["font"]
         if is_percent_format(fmt) and value is not None:
@@ -376,19 +388,19 @@ class _Tables(HTMLParser):
         row.extend([None] * (cell["colspan"] - 1))
         if cell["colspan"] > 1 or cell["rowspan"] > 1:
             sheet.merges.append((r, col, r + cell["rowspan"] - 1, col + cell["colspan"] - 1))
-        for dr in range(1, cell["rowspan"]):
-            for dc in range(cell["colspan"]):
-                t["spans"][(r + dr, col + dc)] = True
-        _check_grid(self.name, r + cell["rowspan"], len(row))
+        if cell["rowspan"] > 1:  # the area below is kept as one rectangle, never cell by cell
+            t["cover"][col] = (r + 1, r + cell["rowspan"] - 1, cell["colspan"])
 
     @staticmethod
     def _fill_spans(t, r, row):
-        while t["spans"].pop((r, len(row)), False):
-            row.append(None)
+        """Cells of the rows above that span down into row ``r`` at its current end stay empty."""
+        while (cover := t["cover"].get(len(row))) is not None and cover[0] <= r <= cover[1]:
+            row.extend([None] * cover[2])
 
     def _end_row(self, t):
         self._end_cell(t)
         if t["row"] is not None:
+            _check_grid(self.name, len(t["sheet"].grid) + 1, max(t["width"], 1), self.cells)
             self._fill_spans(t, len(t["sheet"].grid), t["row"])
             t["sheet"].grid.append(t["row"])
             t["row"] = None
@@ -499,32 +511,38 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
     from .cellinfo import spreadsheetml_cell_info
     bold_styles = _bold_styles(root, ns)
     sheets: dict[str, ForeignSheet] = {}
+    before = 0  # cells of the worksheets read so far: one limit for the whole file
     for i, ws in enumerate(root.iter(ns + "Worksheet"), start=1):
         title = ws.get(ns + "Name") or f"Sheet{i}"
         grid: list[list] = []
         merges, bold = [], set()
         table = ws.find(ns + "Table")
-        r = 0
+        r = rows = width = 0
         for row in (table.iter(ns + "Row") if table is not None else ()):
-            r = int(row.get(ns + "Index") or r + 1)
-            _check_grid(name, r, 1)
+            r = _xml2003_index(row.get(ns + "Index"), r, name, title, f"dòng {r + 1}")
+            rows = max(rows, r)
+            _check_grid(name, rows, max(width, 1), before)
             while len(grid) < r:
                 grid.append([])
             cells = grid[r - 1]
             for cell in row.iter(ns + "Cell"):
-                c = int(cell.get(ns + "Index") or len(cells) + 1)
-                _check_grid(name, r, c)
+                c = _xml2003_index(cell.get(ns + "Index"), len(cells), name, title,
+                                   f"ô {_column_letters(len(cells) + 1)}{r}")
+                across, down = (_span_count(cell.get(ns + "MergeAcross")), _span_count(cell.get(ns + "MergeDown")))
+                width, rows = max(width, c + across), max(rows, r + down)
+                _check_grid(name, rows, width, before)  # before the cells are made
                 cells.extend([None] * (c - 1 - len(cells)))
                 d = cell.find(ns + "Data")
                 value = _typed(d.get(ns + "Type"), "".join(d.itertext())) if d is not None else None
                 cells.append(value)
                 if (cell.get(ns + "StyleID") or row.get(ns + "StyleID")) in bold_styles and value is not None:
                     bold.add((r - 1, c - 1))
-                across, down = (_span_count(cell.get(ns + "MergeAcross")), _span_count(cell.get(ns + "MergeDown")))
                 cells.extend([None] * across)
                 if across or down:
                     merges.append((r - 1, c - 1, r - 1 + down, c - 1 + across))
             r += _span_count(row.get(ns + "Span"))  # ss:Span: as many more rows like this one
+            rows = max(rows, r)
+        before += rows * width
         try:
             info = spreadsheetml_cell_info(data, ws.get(ns + "Name"))
         except Exception:  # the values are still read; every cell is taken as General
@@ -542,9 +560,32 @@ def _xml2003_hidden(ws) -> bool:
     return visible is not None and (visible.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
 
 
+def _column_letters(n: int) -> str:
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xml2003_index(value: str | None, previous: int, name: str, sheet: str, where: str) -> int:
+    """ss:Index of a row or cell: a whole number after the previous one (Excel
+    itself refuses a file where it is not); absent, the next position."""
+    if value is None:
+        return previous + 1
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) <= previous:
+        what = "không phải số nguyên dương" if not (text.isascii() and text.isdigit()) or int(text) == 0 else \
+            f"không lớn hơn vị trí trước đó ({previous})"
+        raise FileUnusable(f"Tệp '{name}' (XML 2003), trang '{sheet}', {where}: ss:Index=\"{value[:30]}\" "
+                           f"{what}. Excel cũng không mở được tệp như vậy; hãy lưu lại từ bảng tính gốc "
+                           "thành .xlsx rồi gửi lại.")
+    return int(text)
+
+
 def _span_count(value: str | None) -> int:
     value = (value or "").strip()
-    return min(int(value), 16384) if value.isdigit() else 0
+    return min(int(value), 16384) if value.isascii() and value.isdigit() else 0
 
 
 def read_foreign(kind: str, data: bytes, name: str) -> tuple[dict[str, ForeignSheet], str]:

@@ -47,8 +47,9 @@ def blocking(data: WorkbookData, findings, job: str = "certificates") -> list:
 
 def decision_file_stem(number: str, prefix: str = "QuyetDinh") -> str:
     """``QuyetDinh_45-QD-SNgV``: ASCII, safe in any folder."""
+    from ..atomic import fit_stem
     from ..vntext import strip_marks
-    return f"{prefix}_{strip_marks(number).replace('/', '-')}"
+    return fit_stem(f"{prefix}_{strip_marks(number).replace('/', '-')}")
 
 
 def make_decision(data: WorkbookData, number: str, out_path, template=None, force: bool = False) -> Path:
@@ -56,6 +57,8 @@ def make_decision(data: WorkbookData, number: str, out_path, template=None, forc
     from ..report import render
     from ..report.plain import template_context
     from .decision import build, decision_context
+    from ..template_sheets import DECISION_SHEETS, require_sheets
+    require_sheets(data, DECISION_SHEETS, "lập quyết định")
     out_path = _docx_target(out_path)
     decision = build(data, number)
     tpl = _template(template) or template_path(DECISION)
@@ -67,7 +70,9 @@ def make_certificates(data: WorkbookData, number: str, out_path, template=None, 
                       phoi: bool = False):
     """Giấy khen of decision ``number``: blank A4 pages from the template, or
     only the variable fields at the Mẫu in phôi positions (``phoi``)."""
+    from ..template_sheets import DECISION_SHEETS, require_sheets
     from . import certificates
+    require_sheets(data, DECISION_SHEETS, "in giấy khen")
     out_path = _docx_target(out_path)
     return certificates.make(data, number, out_path, _template(template) or template_path(CERTIFICATE), force, phoi)
 

@@ -6,7 +6,7 @@ decree whose prize coefficients the workbook holds took effect."""
 from __future__ import annotations
 
 from .. import schema as S
-from ..parsing import canonical_doc_number
+from ..parsing import doc_issuer, doc_number_key
 from ..validation import ERROR, WARNING
 from ..vntext import count_text
 from .money import ND152, ND152_START, base_salary_on
@@ -25,13 +25,21 @@ def _before(award, since) -> bool:
     return isinstance(award["year"], int) and award["year"] < since.year
 
 
+def _own_issuers(data, decisions: dict) -> set[str]:
+    """The codes the unit issues under (SNgV of 180/BC-SNgV and of its own decisions)."""
+    numbers = [data.info.get("doc_number")] + [rec.text("number") for rec in decisions.values()]
+    return {code for n in numbers if isinstance(n, str) and (code := doc_issuer(n))}
+
+
 def check_decisions(out) -> None:
+    from .register import check_register
+    check_register(out)
     data = out.data
     if "decisions" not in data.sheet_names:
         return  # an older workbook without the sheet: nothing to match against
     decisions: dict[str, object] = {}
     for rec in data.records.get("decisions", []):
-        key = canonical_doc_number(rec.text("number"))
+        key = doc_number_key(rec.text("number"))
         if not key:
             continue
         if key in decisions:
@@ -41,11 +49,16 @@ def check_decisions(out) -> None:
             decisions[key] = rec
     used = set()
     since = min((r["date"].start for r in decisions.values() if r["date"].ok), default=None)
+    own = _own_issuers(data, decisions)
+    other_level: list = []
     for rec in data.records.get("awards", []):
-        key = canonical_doc_number(rec.text("decision_number"))
+        key = doc_number_key(rec.text("decision_number"))
         if not key:
             continue
         decision = decisions.get(key)
+        if decision is None and own and doc_issuer(key) and doc_issuer(key) not in own:
+            other_level.append(rec)  # a decision of another level (UBND tỉnh, Thủ tướng…): said once, below
+            continue
         if decision is None and not _before(rec, since):
             out.add(S.AWARDS, rec, "decision_number", WARNING, "DECISION_NOT_LISTED",
                     f"Quyết định {rec.text('decision_number')} chưa có ở trang '{S.DECISIONS.name}': chưa lập được "
@@ -65,7 +78,15 @@ def check_decisions(out) -> None:
                     "không in được giấy khen. Kê mỗi tập thể, cá nhân một dòng có tên.")
     from .review_check import check_against_review
     check_against_review(out, {k: r for k, r in decisions.items() if k in used})
+    if other_level:
+        numbers = list(dict.fromkeys(r.text("decision_number") for r in other_level))
+        shown = ", ".join(numbers[:5]) + (f" và {len(numbers) - 5} số khác" if len(numbers) > 5 else "")
+        out.add(S.AWARDS, other_level[0], "decision_number", WARNING, "DECISION_OTHER_LEVEL",
+                f"{count_text(len(other_level))} dòng ghi quyết định của cấp khác ({shown}): được giữ làm lịch sử "
+                f"khen thưởng, không cần có ở trang '{S.DECISIONS.name}'; công cụ không lập quyết định, giấy khen "
+                "cho các dòng này.")
     for key, rec in decisions.items():
+        _authority(out, rec)
         if key in used:
             _before_nd152(out, rec)
             _newer_base_salary(out, rec)
@@ -101,3 +122,12 @@ def _newer_base_salary(out, rec) -> None:
                 f"{known.start:%d/%m/%Y} ({money_figures(known.amount)} đồng, {known.basis}); tiền thưởng đang tính "
                 f"theo mức {money_figures(used.amount)} đồng. Thêm dòng này vào trang '{S.BASE_SALARY.name}'.")
 
+
+def _authority(out, rec) -> None:
+    """A decision whose signer cannot grant its form (Luật 06/2022/QH15 Điều 77–80)."""
+    from .authority import decision_refusal
+    why = decision_refusal(out.data, rec)
+    if why:
+        column = "authority_title" if rec.text("authority_title") else "signer_title"
+        out.add(S.DECISIONS, rec, column, ERROR, "DECISION_AUTHORITY",
+                f"Quyết định {rec.text('number')}: {why} Lập tờ trình đề nghị cấp có thẩm quyền (lệnh 'thidua dossier').")

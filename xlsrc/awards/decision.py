@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .. import schema as S
 from ..errors import ThiDuaError
-from ..parsing import DateValue, canonical_doc_number
+from ..parsing import DateValue, canonical_doc_number, doc_number_key
 from ..records import Record, WorkbookData
 from ..report.context import who
 from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
@@ -65,17 +65,23 @@ class Decision:
 
 
 def find_decision(data: WorkbookData, number: str) -> Record:
-    wanted = canonical_doc_number(number)
-    for rec in data.records.get("decisions", []):
-        if canonical_doc_number(rec.text("number")) == wanted:
-            return rec
-    known = ", ".join(r.text("number") for r in data.records.get("decisions", [])) or "chưa có quyết định nào"
+    """The decision ``number`` names: as typed, else typed without Vietnamese
+    input (45/QD-SNgV for 45/QĐ-SNgV) when that names only one."""
+    decisions = data.records.get("decisions", [])
+    exact = [r for r in decisions if canonical_doc_number(r.text("number")) == canonical_doc_number(number)]
+    found = exact or [r for r in decisions if doc_number_key(r.text("number")) == doc_number_key(number)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ThiDuaError(f"Số '{number}' khớp với nhiều quyết định ở trang '{S.DECISIONS.name}' "
+                          f"({', '.join(r.text('number') for r in found)}): gõ đúng số có dấu.")
+    known = ", ".join(r.text("number") for r in decisions) or "chưa có quyết định nào"
     raise ThiDuaError(f"Không có quyết định số {number} ở trang '{S.DECISIONS.name}' ({known}).")
 
 
 def awards_of(data: WorkbookData, number: str) -> list[Record]:
-    wanted = canonical_doc_number(number)
-    return [r for r in data.records.get("awards", []) if canonical_doc_number(r.text("decision_number")) == wanted]
+    wanted = doc_number_key(number)
+    return [r for r in data.records.get("awards", []) if doc_number_key(r.text("decision_number")) == wanted]
 
 
 def _staff_index(data: WorkbookData) -> tuple[dict[str, Record], dict[str, list[Record]]]:
@@ -136,6 +142,9 @@ def build(data: WorkbookData, number: str) -> Decision:
     if base is None:
         raise ThiDuaError(f"Không có mức lương cơ sở áp dụng cho ngày {day:%d/%m/%Y} ở trang '{S.BASE_SALARY.name}'.")
     form = rec["form"] or awards[0]["form"]
+    from .authority import decision_refusal
+    if decision_refusal(data, rec, form):
+        raise ThiDuaError(f"Quyết định {number}: {decision_refusal(data, rec, form)}")
     coefficient_table = tables.coefficients(data)
     index = _staff_index(data)
     decision = Decision(rec, number, day, form, [], base, authority=authority_title(data, rec))
@@ -181,8 +190,9 @@ def _recipient(data, decision: Decision, award: Record, kind: str, each: int, in
         name = f"{count_text(count)} {kind.lower()} (chưa kê tên)" + (f": {name}" if name else "")
     reason = decision.record.text("reason") or (f"xuất sắc trong {award.text('field')}" if award.text("field")
                                                 else "xuất sắc")
-    # the number the sổ vàng gives, never one made up (the order in the decision is no register number)
-    return Recipient(kind, name, position, count, named, each, reason, award.text("register"), award, salutation)
+    from .register import register_of  # the sổ vàng (or the Số sổ vàng typed), never the order in the decision
+    return Recipient(kind, name, position, count, named, each, reason, register_of(data, decision.number, award),
+                     award, salutation)
 
 
 # ---------------------------------------------------------------- the words

@@ -46,17 +46,21 @@ class ConsolidationResult:
         return {"files": [{"file": f.file, "status": f.status, "unit": f.unit, "rows": f.rows,
                            "proposals": f.proposals, "message": f.message, "warnings": f.warnings,
                            "errors": f.errors} for f in self.files],
-                "rows": self.total_rows, "proposals": len(self.content.rows.get("proposals") or []),
+                "rows": self.total_rows, "proposals": len(self.content.rows.get("unit_proposals") or []),
                 "findings": self.findings}
 
     @property
     def exit_code(self) -> int:
-        """0 every file ok or duplicate; 3 some errors but a master was
-        written; 2 nothing usable (no file ok)."""
+        """0 every file ok or duplicate and no error in their data; 1 the
+        data of a file taken has errors (the master is written, the errors
+        listed); 3 some files refused but a master was written; 2 nothing
+        usable (no file ok)."""
         statuses = [f.status for f in self.files]
         if "ok" not in statuses:
             return 2
-        return 3 if "error" in statuses else 0
+        if "error" in statuses:
+            return 3
+        return 1 if any(f.get("severity") == "error" for f in self.findings) else 0
 
 
 def _read_serial(paths, password, progress):

@@ -14,7 +14,7 @@ def summary_text(result) -> str:
     statuses = [f.status for f in result.files]
     errors = sum(f.errors for f in result.files)
     warnings = sum(f.warnings for f in result.files)
-    proposals = result.content.rows.get("proposals") or []
+    proposals = result.content.rows.get("unit_proposals") or []
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     return (f"{vn_number(len(statuses))} tệp: {vn_number(statuses.count('ok'))} đạt, "
             f"{vn_number(statuses.count('duplicate'))} trùng, {vn_number(statuses.count('error'))} lỗi"

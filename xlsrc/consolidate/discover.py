@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..access.files import ACCEPTED, SPREADSHEET_SUFFIXES, wanted_in_folder
-from ..errors import os_error_message
+from ..atomic import input_as_output, input_written_to, note_input
+from ..errors import ThiDuaError, os_error_message
 from ..proposals.word import WORD_SUFFIXES
 from ..vntext import nfc
 
@@ -41,6 +42,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
     Linked folders are not followed, so a loop of links cannot trap the walk."""
     found: list[Path] = []
     errors: list[Candidate] = []
+    real_folder = safe_resolve(folder)
 
     def unreadable(exc: OSError) -> None:
         where = exc.filename or folder
@@ -58,9 +60,18 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
             if path.is_symlink() and not path.exists():
                 errors.append(Candidate(str(path), f"Tệp '{nfc(name)}' là liên kết tượng trưng (symlink) trỏ "
                                                         f"tới tệp không có hoặc trỏ vòng về chính nó; bỏ qua."))
+            elif path.is_symlink() and not _inside(safe_resolve(path), real_folder):
+                errors.append(Candidate(str(path), f"Tệp '{nfc(name)}' là liên kết tượng trưng (symlink) trỏ ra "
+                                                   f"ngoài thư mục '{nfc(str(folder))}', tới "
+                                                   f"'{nfc(str(safe_resolve(path)))}'; không đọc. Chép tệp thật vào "
+                                                   "thư mục hoặc chỉ đích danh tệp đó nếu muốn tổng hợp."))
             else:
                 found.append(path)
     return found, errors
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return folder == path.parent or folder in path.parents
 
 
 def discover(inputs: list[str]) -> list[Candidate]:
@@ -99,3 +110,44 @@ def discover(inputs: list[str]) -> list[Candidate]:
 
 def _key(p: Path) -> str:
     return nfc(os.path.normcase(str(safe_resolve(p))))
+
+
+def _is_master(path: Path) -> bool:
+    """A master this tool wrote: its sheet 'Nguồn dữ liệu' lists the files it
+    was made from (a unit's workbook has the sheet, empty). The next run may
+    replace it."""
+    from ..schema import SOURCES_SHEET
+    try:
+        import openpyxl
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            if SOURCES_SHEET not in book.sheetnames:
+                return False
+            rows = book[SOURCES_SHEET].iter_rows(min_row=2, max_row=3, values_only=True)
+            return any(v not in (None, "") for row in rows for v in row)
+        finally:
+            book.close()
+    except Exception:  # not a workbook this tool wrote
+        return False
+
+
+def refuse_input_as_output(output: Path, inputs: list[Path]) -> None:
+    """The master may not be one of the files consolidated: named among the
+    inputs (also through a link or another case of its name), or a unit's file
+    in a folder given. A master of an earlier run in that folder is not an
+    input (it is left out of the reading), so it may be replaced with --force."""
+    for p in inputs:
+        if Path(p).is_file():
+            note_input(p)
+    if (source := input_written_to(output)) is not None:
+        raise input_as_output(output, source)
+    real = safe_resolve(output)
+    if not real.is_file() or _is_master(real):
+        return
+    for p in inputs:
+        folder = safe_resolve(Path(p))
+        if Path(p).is_dir() and any(_inside(where, folder)
+                                    for where in (real, safe_resolve(Path(output).absolute().parent) / real.name)):
+            raise ThiDuaError(f"Tệp đích '{output}' là tệp của một đơn vị trong thư mục '{p}' đang được tổng hợp "
+                              "(không phải sổ tổng hợp do công cụ ghi); công cụ không bao giờ ghi đè tệp đầu vào, "
+                              "kể cả với --force. Chọn tên khác bằng -o.")

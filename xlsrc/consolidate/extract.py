@@ -33,9 +33,9 @@ normalize = unicodedata.normalize
 HAND_MADE_SPECS = (S.WORKS, S.AWARDS)
 MANY_UNITS = "Nhiều đơn vị: "  # a file with one sheet per unit, in Nguồn dữ liệu
 LABELS = {"works": "công trình, phần việc", "awards": "dòng khen thưởng", "plans": "văn bản kế hoạch",
-          "narrative": "đoạn nội dung", "proposals": "đề nghị khen thưởng"}
+          "narrative": "đoạn nội dung", "unit_proposals": "đề nghị khen thưởng"}
 TITLE = {"works": "công trình, phần việc", "awards": "khen thưởng", "plans": "kế hoạch", "narrative": "nội dung",
-         "proposals": "đề nghị khen thưởng"}
+         "unit_proposals": "đề nghị khen thưởng"}
 
 
 def _plain(raw: Any) -> str:
@@ -479,11 +479,11 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     for sheet, loc, got, recs, said in from_book(book, names, claimed, year, template):
         claimed.add(sheet)
         proposal_lines += _title_lines(book.read(sheet), loc.header_row)
-        tables.append((S.PROPOSALS, loc, sheet, recs))
-        rows.setdefault("proposals", []).extend(got)
+        tables.append((S.UNIT_PROPOSALS, loc, sheet, recs))
+        rows.setdefault("unit_proposals", []).extend(got)
         result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
-        if "proposals" not in covered:
-            covered.append("proposals")
+        if "unit_proposals" not in covered:
+            covered.append("unit_proposals")
     if template:
         result["unit_facts"] = unit_facts(book, names)
     # hand-made tables, in any sheet not already read as a schema sheet
@@ -561,7 +561,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     result["errors"] = sum(f["severity"] == ERROR for f in result["findings"])
     result["warnings"] = len(result["findings"]) - result["errors"]
     result["covered"] = covered
-    parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative", "proposals")
+    parts = [f"{len(rows[k])} {LABELS[k]}" for k in ("works", "awards", "plans", "narrative", "unit_proposals")
              if rows.get(k)]
     result["message"] = "; ".join(parts or ["không có dòng dữ liệu nào"]) + (
         "" if not notes else " (" + "; ".join(notes) + ")")
@@ -581,10 +581,10 @@ def check_tables(path: str, tables) -> list[dict]:
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         kind = S.COUNTS_BY_KIND[spec.key].kind if spec.key in S.COUNTS_BY_KIND else (
-            "recipient_kind" if spec is S.PROPOSALS else None)
+            "recipient_kind" if spec is S.UNIT_PROPOSALS else None)
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
                    and not (c.key == kind and loc.by_kind)
-                   and not ((c.key == kind or spec is S.PROPOSALS) and all(r.values.get(c.key) for r in records))]
+                   and not ((c.key == kind or spec is S.UNIT_PROPOSALS) and all(r.values.get(c.key) for r in records))]
         absent = {c.header for c in missing}
         lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r.values.get(kind)]
         if missing and lacking:

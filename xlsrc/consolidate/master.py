@@ -169,16 +169,18 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
                 row["source_file"] = ex["file"]
                 rows[spec.key].append(row)
                 counts[i] += 1
-    if rows["proposals"]:
+    if rows["unit_proposals"]:
         from ..proposals.checks import check_proposals, reader_checks
-        reader_checks(rows["proposals"], [f for i, ex in enumerate(extracts) if status[i] == "ok"
+        reader_checks(rows["unit_proposals"], [f for i, ex in enumerate(extracts) if status[i] == "ok"
                                           for f in ex.get("findings") or ()])
         facts = {fold(units[i]): ex["unit_facts"] for i, ex in enumerate(extracts)
                  if status[i] == "ok" and ex.get("unit_facts")}
-        check_proposals(rows["proposals"], facts)
+        check_proposals(rows["unit_proposals"], facts)
+        from ..proposals.checks import council_list
+        rows["proposals"] = council_list(rows["unit_proposals"])  # the board's own Danh sách đề nghị, to vote on
     files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i],
               "message": message[i], "sha256": ex.get("sha256") or "",
-              "proposals": sum(r["source_file"] == ex["file"] for r in rows["proposals"]),
+              "proposals": sum(r["source_file"] == ex["file"] for r in rows["unit_proposals"]),
               "errors": ex.get("errors", 0) if status[i] == "ok" else 0,
               "warnings": ex.get("warnings", 0) if status[i] == "ok" else 0} for i, ex in enumerate(extracts)]
     used = [ex for i, ex in enumerate(extracts) if status[i] == "ok"]
@@ -191,7 +193,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
 
 
 STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng", "skipped": "bỏ qua"}
-MASTER_SHEETS = S.RECORD_SHEETS + (S.PROPOSALS,)
+MASTER_SHEETS = S.RECORD_SHEETS + (S.UNIT_PROPOSALS,)
 
 
 def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[list[Any]]:

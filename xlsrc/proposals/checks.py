@@ -120,3 +120,16 @@ def reader_checks(rows: list[dict], findings: list[dict]) -> None:
         if got:
             row["check"] = "\n".join(f"{SEVERITY_VN[f['severity']]} ({f['column']}): {f['message']}"
                                      for f in sorted(got, key=lambda f: f["severity"] != ERROR))
+
+
+def council_list(rows: list[dict]) -> list[dict]:
+    """The units' proposals as rows of the board's own Danh sách đề nghị:
+    the Hội đồng votes on them and the dossier is made from them exactly as
+    from a unit's own list. The proposing unit goes to Ghi chú."""
+    out = []
+    for n, r in enumerate(rows, start=1):
+        where = f"Đề nghị của {r.get('unit') or 'đơn vị chưa rõ'}"
+        out.append({"order": n, "subject": r.get("recipient"), "position": r.get("position"),
+                    "department": r.get("workplace") or r.get("unit"), "form": r.get("form"),
+                    "summary": r.get("summary"), "recipient_kind": r.get("recipient_kind"), "note": where})
+    return out

@@ -14,7 +14,7 @@ from ..findings import WARNING, Finding, cell_ref
 from ..tables import GROUP_SEPARATOR, locate
 from ..vntext import bare_name, fold, nfc
 
-SPEC = S.PROPOSALS
+SPEC = S.UNIT_PROPOSALS
 TITLE_ROWS = 6   # the rows above a hand-made list's header that may hold its title
 # 'đề nghị' followed within a few words by what is asked: khen thưởng, tặng, công nhận, xét
 # ('đã có văn bản đề nghị UBND tỉnh cho phép lùi …' in a list of works is no proposal)
@@ -189,7 +189,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         findings.append({**Finding("Bảng 1", 1, "", "A1", WARNING, "LEGACY_ENCODING",
                                    f"Văn bản gõ bằng phông chữ cũ: {legacy_note(doc)}; hãy kiểm tra tên người, "
                                    f"tên đơn vị.").as_dict(), "file": path})
-    result.update(status="ok", rows={"proposals": rows}, covered=["proposals"], findings=findings,
+    result.update(status="ok", rows={"unit_proposals": rows}, covered=["unit_proposals"], findings=findings,
                   errors=sum(f["severity"] == "error" for f in findings))
     result["warnings"] = len(findings) - result["errors"]
     extra = [x for x in (legacy_note(doc), f"chuyển từ .doc bằng {doc.converted_from}" if doc.converted_from else "")
@@ -229,9 +229,9 @@ def from_book(book, names: list[str], claimed: set[str], year: int | None, templ
     from ..consolidate.extract import _title_lines, sheet_merges
     out = []
     for sheet in names:
-        if sheet in claimed:
-            continue
         own = fold(sheet) == fold(S.PROPOSAL_SHEET)
+        if sheet in claimed or (template and not own):  # a thidua workbook lists its proposals in one sheet
+            continue
         grid = book.read(sheet)
         if not grid:
             continue
@@ -241,6 +241,9 @@ def from_book(book, names: list[str], claimed: set[str], year: int | None, templ
         lines = _title_lines(grid[max(0, loc.header_row - TITLE_ROWS):], min(loc.header_row, TITLE_ROWS))
         if not own and not says_proposal(lines, {"form": loc.header_texts.get("form", "")}, sheet):
             continue
+        if not own and "form" not in loc.columns and title_form(lines)[0] is None and \
+                not any(form_in_text(h) for h in loc.groups.values()):
+            continue  # names under a title that asks for nothing in particular: not a list of proposals
         rows, records, notes = proposal_rows(grid, loc, sheet, year, lines)
         out.append((sheet, loc, rows, records, notes))
     return out

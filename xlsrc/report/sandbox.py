@@ -27,6 +27,7 @@ import types
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes, pass_context
+from markupsafe import Markup, escape, soft_str
 from jinja2 import filters as jf
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
@@ -99,14 +100,76 @@ def _pad_guard(width: Any, what: str) -> None:
 
 
 _PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_NO_ARGS = object()
 
 
-def _printf_guard(fmt: str, what: str) -> None:
-    """'%1000000000s' % x pads to a gigabyte: widths and precisions are capped."""
+def _printf_guard(fmt: str, what: str, args: Any = _NO_ARGS) -> None:
+    """'%1000000000s' % x pads to a gigabyte: widths and precisions are capped;
+    with the arguments known, the length of the result is counted before it
+    is made ('%(a)s' repeated 199.999 times with a 999.999-character a)."""
     for m in _PRINTF.finditer(fmt):
         for part in m.groups():
             if part == "*" or (part and int(part) > MAX_PAD):
                 raise Refused(f"{what}: độ rộng '{m.group(0)}' vượt giới hạn {_n(MAX_PAD)}", "%")
+    if args is not _NO_ARGS:
+        _text_guard(_printf_size(fmt, args), what)
+
+
+_CONVERSION = re.compile(r"%(\()?")
+_SPEC = re.compile(r"([-#0 +]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?(.?)", re.S)
+
+
+def _printf_size(fmt: str, args: Any) -> int:
+    """The length of ``fmt % args`` counted without making it (an upper bound
+    for numbers); the count stops where Python would stop with an error, and
+    as soon as it passes MAX_TEXT."""
+    positional = iter(args if isinstance(args, tuple) else (args,))
+    escaped = hasattr(fmt, "__html__")  # Markup % escapes its arguments
+    memo: dict[tuple[int, str], int] = {}
+    size = pos = 0
+    while size <= MAX_TEXT:
+        start = fmt.find("%", pos)
+        if start < 0:
+            return size + len(fmt) - pos
+        size += start - pos
+        pos = start + 1
+        key = None
+        if fmt.startswith("(", pos):
+            depth, end = 1, pos + 1
+            while end < len(fmt) and depth:
+                depth += {"(": 1, ")": -1}.get(fmt[end], 0)
+                end += 1
+            if depth:
+                return size
+            key, pos = fmt[pos + 1:end - 1], end
+        spec = _SPEC.match(fmt, pos)
+        pos = spec.end()
+        width, precision, conv = spec.group(2), spec.group(3), spec.group(4)
+        try:
+            width = int(next(positional) if width == "*" else width or 0)
+            precision = int(next(positional) if precision == "*" else precision or 0)
+            if conv == "%":
+                size += 1
+                continue
+            arg = args[key] if key is not None and isinstance(args, dict) else next(positional)
+        except (StopIteration, LookupError, TypeError, ValueError):
+            return size  # Python stops here with its own error
+        if key is not None and not isinstance(args, dict):
+            return size
+        size += max(abs(width), _conversion_size(arg, conv, precision, escaped, memo))
+    return size
+
+
+def _conversion_size(arg: Any, conv: str, precision: int, escaped: bool, memo: dict) -> int:
+    if conv in "sra":
+        if (id(arg), conv) not in memo:
+            text = {"s": str, "r": repr, "a": ascii}[conv](arg)
+            memo[id(arg), conv] = len(escape(text)) if escaped else len(text)
+        return min(memo[id(arg), conv], precision) if precision and conv == "s" else memo[id(arg), conv]
+    if conv == "c":
+        return 1
+    digits = arg.bit_length() + 2 if isinstance(arg, int) else 330  # any base, or a float up to 1e308
+    return max(digits, precision) + 8
 
 
 def _size(value: Any) -> int | None:
@@ -168,7 +231,7 @@ def _binop_guard(operator: str, left: Any, right: Any) -> None:
             if not isinstance(left, str):
                 _structure_guard(weight(left) + weight(right), "phép cộng '+'")
     elif operator == "%" and isinstance(left, str):
-        _printf_guard(left, "định dạng '%'")
+        _printf_guard(left, "định dạng '%'", right)
 
 
 def bounded_range(*args: Any) -> range:
@@ -230,7 +293,7 @@ def _check_indent(s: Any, width: Any = 4, first: Any = False, blank: Any = False
 
 
 def _check_format(value: Any, *args: Any, **kw: Any) -> None:
-    _printf_guard(_text(value), "bộ lọc format")
+    _printf_guard(_text(value), "bộ lọc format", kw or args)  # as jinja's do_format: value % (kwargs or args)
 
 
 def _check_wordwrap(env: Any, s: Any, width: Any = 79, break_long_words: Any = True, wrapstring: Any = None,
@@ -300,11 +363,14 @@ def _structure_guard_filter(context, value):
 
 
 @pass_context
-def _text_guard_filter(context, value):
-    size = _size(value)
-    if size is not None:
-        _text_guard(size, "phép nối '~'")
-    return value
+def _concat_guard(context, operands):
+    """``a ~ b ~ c`` as Jinja joins it, its length counted before the join."""
+    pieces = [soft_str(x) for x in operands]
+    markup = context.eval_ctx.autoescape and any(hasattr(p, "__html__") for p in pieces)
+    if markup:
+        pieces = [escape(p) for p in pieces]
+    _text_guard(sum(len(p) for p in pieces), "phép nối '~'")
+    return Markup("").join(pieces) if markup else "".join(str(p) for p in pieces)
 
 
 class _Guards(NodeTransformer):
@@ -318,7 +384,8 @@ class _Guards(NodeTransformer):
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:
         self.generic_visit(node)
-        return nodes.Filter(node, _TEXT_GUARD, [], [], None, None, lineno=node.lineno)
+        operands = nodes.Tuple(node.nodes, "load", lineno=node.lineno)
+        return nodes.Filter(operands, _TEXT_GUARD, [], [], None, None, lineno=node.lineno)
 
     def _literal(self, node: nodes.Expr) -> nodes.Expr:
         self.generic_visit(node)
@@ -348,11 +415,33 @@ _BINOPS = {nodes.Pow: "**", nodes.Mul: "*", nodes.Add: "+", nodes.Mod: "%"}
 
 
 def _folded(node: nodes.Node | None) -> Any:
-    """The value of a constant expression (``9**(9**9)``, ``'a'*10**9``),
-    computed with the run-time guards, so no constant is ever folded past a
-    limit; None when not constant."""
+    """The value of a constant expression (``9**(9**9)``, ``'a'*10**9``,
+    ``('%(a)s' * 9)|format(a='x')``, ``'a' ~ 'b'``, a tuple or dict of
+    constants), computed with the run-time guards, so no constant is ever
+    folded past a limit; None when not constant."""
     if isinstance(node, nodes.Const):
         return node.value
+    if isinstance(node, (nodes.Tuple, nodes.List)):
+        items = [_folded(item) for item in node.items]
+        return None if any(i is None for i in items) else (tuple(items) if isinstance(node, nodes.Tuple) else items)
+    if isinstance(node, nodes.Dict):
+        pairs = [(_folded(p.key), _folded(p.value)) for p in node.items]
+        return None if any(k is None or v is None for k, v in pairs) else dict(pairs)
+    if isinstance(node, nodes.Concat):
+        parts = [_folded(item) for item in node.nodes]
+        if any(p is None for p in parts):
+            return None
+        _text_guard(sum(len(str(p)) for p in parts), "phép nối '~'")
+        return "".join(str(p) for p in parts)
+    if isinstance(node, nodes.Filter) and node.name == "format":
+        args = _filter_args(node)
+        if args is None:
+            return None
+        _check_format(*args[0], **args[1])
+        try:
+            return jf.do_format(*args[0], **args[1])
+        except Exception:
+            return None
     op = _BINOPS.get(type(node))
     if op is None:
         return None
@@ -364,6 +453,17 @@ def _folded(node: nodes.Node | None) -> Any:
         return {"**": pow, "*": lambda a, b: a * b, "+": lambda a, b: a + b, "%": lambda a, b: a % b}[op](left, right)
     except Exception:
         return None
+
+
+def _filter_args(node: nodes.Filter) -> tuple[list, dict] | None:
+    """The value filtered and the arguments of a filter, when all are constant."""
+    if node.dyn_args is not None or node.dyn_kwargs is not None:
+        return None
+    args = [_folded(node.node)] + [_folded(a) for a in node.args]
+    kwargs = {k.key: _folded(k.value) for k in node.kwargs}
+    if any(v is None for v in args + list(kwargs.values())):
+        return None
+    return args, kwargs
 
 
 def _static_binop(node: nodes.BinExpr) -> None:
@@ -402,8 +502,16 @@ def _static_filter(node: nodes.Filter) -> None:
         _pad_guard(arg, f"bộ lọc {node.name}")
     elif node.name in ("batch", "slice") and isinstance(arg, int):
         _count_guard(node.name, arg)
-    elif node.name == "format" and isinstance(_const(node.node), str):
-        _printf_guard(node.node.value, "bộ lọc format")
+    elif node.name == "format" and isinstance(_folded(node.node), str):
+        _printf_guard(_folded(node.node), "bộ lọc format")
+    constant = _filter_args(node) if node.node is not None else None
+    if constant is not None and node.name in GUARDED_FILTERS:  # a constant payload is refused before it runs
+        check = GUARDED_FILTERS[node.name]
+        passes_first = hasattr(jf.FILTERS[node.name], "jinja_pass_arg")
+        try:
+            check(*([None] if passes_first else []), *constant[0], **constant[1])
+        except (TypeError, ValueError, AttributeError):
+            pass  # wrong arguments: Jinja says so when it runs
 
 
 def check(tree: nodes.Template) -> None:
@@ -433,6 +541,11 @@ def check(tree: nodes.Template) -> None:
                 _static_filter(node)
             if isinstance(node, nodes.BinExpr):
                 _static_binop(node)
+            if isinstance(node, nodes.Concat):
+                _folded(node)
+            if isinstance(node, nodes.Const) and isinstance(node.value, int) and \
+                    node.value.bit_length() > MAX_INT_BITS:
+                raise Refused(_too_many_digits(len(str(node.value))))
             if isinstance(node, nodes.Getattr):
                 _static_attr(node, node.attr, id(node) in called)
             if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str):
@@ -444,6 +557,14 @@ def check(tree: nodes.Template) -> None:
             visit(child, depth + 1)
 
     visit(tree)
+
+
+def _too_many_digits(digits: int | None = None) -> str:
+    count = f" ({_n(digits)} chữ số)" if digits else ""
+    return f"số viết trong mẫu quá lớn{count}, tối đa {_n(MAX_INT_BITS)} bit (khoảng 1.200 chữ số)"
+
+
+_LONG_NUMBER = re.compile(r"\d{1000,}")
 
 
 def _static_attr(node: nodes.Node, attr: str, is_called: bool) -> None:
@@ -477,7 +598,7 @@ class TemplateEnvironment(SandboxedEnvironment):
         self.filters = {name: jf.FILTERS[name] for name in PLAIN_FILTERS}
         self.filters.update({name: _guarded(name, chk) for name, chk in GUARDED_FILTERS.items()})
         self.filters[_LOOP_GUARD] = _loop_guard
-        self.filters[_TEXT_GUARD] = _text_guard_filter
+        self.filters[_TEXT_GUARD] = _concat_guard
         self.filters[_STRUCTURE_GUARD] = _structure_guard_filter
         self.iterations = 0
         self.started = time.process_time()
@@ -485,7 +606,14 @@ class TemplateEnvironment(SandboxedEnvironment):
 
     # static layer: every parse (check-template, and each part docxtpl renders) checks first
     def _parse(self, source, name, filename):
-        tree = super()._parse(source, name, filename)
+        try:
+            tree = super()._parse(source, name, filename)
+        except ValueError as exc:  # Python refuses to read a number of more than 4.300 digits
+            found = _LONG_NUMBER.search(source)
+            if found is None:
+                raise
+            raise Refused(_too_many_digits(len(found.group(0))), found.group(0)[:20],
+                          source.count("\n", 0, found.start()) + 1) from None
         check(tree)
         return _Guards().visit(tree)
 

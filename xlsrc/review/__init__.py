@@ -51,6 +51,8 @@ def review_year(data: WorkbookData, year: int | None) -> int:
 
 
 def run_review(data: WorkbookData, year: int | None = None) -> Review:
+    from ..template_sheets import REVIEW_SHEETS, require_sheets
+    require_sheets(data, REVIEW_SHEETS, "rà soát điều kiện")
     year = review_year(data, year)
     standards = read_standards(data)
     facts = Facts(data)

@@ -5,7 +5,9 @@ and thresholds of Tiêu chuẩn that are blank or unreadable."""
 from __future__ import annotations
 
 from .. import schema as S
+from ..vntext import nfc
 from .people import AMBIGUOUS, UNKNOWN_CODE, Directory, name_key
+from .service import hire_span
 from .standards import THRESHOLDS, for_rule, make_standard, rule_of
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -25,6 +27,11 @@ def _staff(out, directory: Directory) -> None:
     first_of: dict[tuple[str, str], int] = {}
     for p in directory.people:
         rec = p.record
+        hired = rec.raw.get("hire_date")
+        if nfc(hired) and hire_span(hired) is None:
+            out.add(S.STAFF, rec, "hire_date", WARNING, "HIRE_DATE_UNREADABLE",
+                    f"Không đọc được Ngày tuyển dụng '{nfc(hired)}' (ghi dd/mm/yyyy, mm/yyyy hoặc năm); khi rà soát, "
+                    "thời gian công tác của người này là 'Chưa đủ dữ liệu'.")
         if p.code:
             key = name_key(p.code)
             if key in codes:

@@ -18,8 +18,6 @@ from .sheets import summary_text, write_review
 def review_command(workbook: Path, year: int | None, as_json: bool, output: Path | None, force: bool,
                    console) -> None:
     if output is not None:
-        if output.resolve() == workbook.resolve():
-            raise ThiDuaError("Tệp đích trùng với tệp nguồn; công cụ không sửa tệp nguồn. Chọn tên khác bằng -o.")
         if output.suffix.lower() not in (".xlsx", ".xlsm"):
             raise ThiDuaError(f"Tệp đích '{output.name}' phải có đuôi .xlsx hoặc .xlsm.")
         check_writable(output, force)
@@ -28,7 +26,8 @@ def review_command(workbook: Path, year: int | None, as_json: bool, output: Path
     if output is not None:
         write_review(book, review)
         with atomic_path(output, force) as tmp:
-            book.save(tmp)
+            for note in book.save(tmp, shown_name=output.name):
+                print(f"Lưu ý: {note}", file=sys.stderr)
     if as_json:
         sys.stdout.write(json.dumps([e.as_json() for e in review.entries], ensure_ascii=False, indent=1) + "\n")
         return

@@ -44,7 +44,8 @@ def proposal_grid(review: Review) -> list[list]:
     chosen = sorted((e for e in review.entries if e.result == YES_RESULT), key=lambda e: order[e.title])
     for n, e in enumerate(chosen, start=1):
         summary = "; ".join(dict.fromkeys(e.summary))  # in order, without repeats
-        grid.append([n, e.recipient, e.position, e.unit, e.title, summary])
+        row = [n, e.recipient, e.position, e.unit, e.title, summary, e.kind]
+        grid.append(row + [None] * (len(grid[0]) - len(row)))
     return grid
 
 
@@ -59,7 +60,9 @@ def _replace(book: BookAccess, sheet: str, grid: list[list]) -> None:
 
 def write_review(book: BookAccess, review: Review) -> None:
     _replace(book, S.REVIEW_SHEET, review_grid(review))
-    _replace(book, S.PROPOSAL_SHEET, proposal_grid(review))
+    from ..council.proposals import merge_typed  # the votes typed on the sheet stay with their rows
+    old = book.read(S.PROPOSAL_SHEET) if S.PROPOSAL_SHEET in book.sheet_names() else []
+    _replace(book, S.PROPOSAL_SHEET, merge_typed(old, proposal_grid(review)))
 
 
 def counts(review: Review) -> dict[str, int]:

@@ -238,12 +238,13 @@ def check_macro_enabled_package(xlsm: bytes) -> list[str]:
 
 
 def check_all(xlsm: bytes, expected_source: str) -> list[str]:
+    from .interpreter_checks import check_interpreter_lookup
     modules = vba_modules(xlsm)
     vba = modules.get(MODULE_FILE, "")
     return (check_xml(xlsm) + check_macro_enabled_package(xlsm) + check_ribbon(xlsm) + check_callbacks(xlsm, vba) + check_runpython_targets(vba)
             + check_codenames(xlsm, modules) + check_vba_source(modules, expected_source)
             + check_paths_sheet(xlsm, vba) + check_error_handling(vba) + check_project_streams(xlsm)
-            + check_lint(vba, modules) + check_macro_coverage(vba))
+            + check_lint(vba, modules) + check_macro_coverage(vba) + check_interpreter_lookup(vba))
 
 
 def check_lint(vba: str, modules: dict[str, str]) -> list[str]:

@@ -41,10 +41,17 @@ MODULEOFFSET, MODULECOOKIE, MODULETERMINATOR = 0x0031, 0x002C, 0x002B
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,30}\Z")
 
 
-def quickstart_vba_bin() -> bytes:
-    import xlwings
-    path = Path(xlwings.__file__).parent / "quickstart_standalone.xlsm"
-    with zipfile.ZipFile(path) as z:
+QUICKSTART = "quickstart_standalone.xlsm"
+
+
+def quickstart_vba_bin(quickstart: bytes | None = None) -> bytes:
+    """vbaProject.bin of xlwings' quickstart workbook: the one given (its
+    bytes, e.g. read from the xlwings wheel a bundle ships), else the
+    installed xlwings'."""
+    if quickstart is None:
+        import xlwings
+        quickstart = (Path(xlwings.__file__).parent / QUICKSTART).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(quickstart)) as z:
         return z.read("xl/vbaProject.bin")
 
 
@@ -142,14 +149,16 @@ def _check_names(sheet_codenames: list[str]) -> None:
         seen.add(n.lower())
 
 
-def build_vba_project(module_source: str, sheet_codenames: list[str], project_id: str | None = None) -> bytes:
+def build_vba_project(module_source: str, sheet_codenames: list[str], project_id: str | None = None,
+                      quickstart: bytes | None = None) -> bytes:
     """vbaProject.bin with ThisWorkbook, one document module per name in
     ``sheet_codenames`` (in that order), our module ``ThiDua`` holding
     ``module_source``, and xlwings' own modules; its project ID is
-    ``project_id`` (see :func:`project_id_for`), else the quickstart's."""
+    ``project_id`` (see :func:`project_id_for`), else the quickstart's.
+    ``quickstart``: xlwings' quickstart workbook to build from (default: the installed one)."""
     sheet_codenames = list(sheet_codenames)
     _check_names(sheet_codenames)
-    ole = olefile.OleFileIO(io.BytesIO(quickstart_vba_bin()))
+    ole = olefile.OleFileIO(io.BytesIO(quickstart_vba_bin(quickstart)))
     try:
         old = {"/".join(p): ole.openstream(p).read() for p in ole.listdir(streams=True, storages=False)}
         root_clsid, vba_clsid = _clsid(ole, ""), _clsid(ole, "VBA")
