@@ -174,3 +174,18 @@ def test_an_award_row_without_a_decision_date_column_is_not_decided_after():
 def test_joined_unit_totals_keep_their_unit_names():
     joined = join_works_totals([works_totals([work(unit="Sở A")], AS_OF), works_totals([work(unit="Sở B")], AS_OF)])
     assert [(name, u.unit) for name, u in joined.by_unit.items()] == [("Sở A", "Sở A"), ("Sở B", "Sở B")]
+
+
+def test_works_of_a_book_without_a_name_count_under_unknown_and_units_keep_their_names():
+    t = compute(book(works=[work(), work(unit="Sở A")], unit_name=""))
+    assert [(name, u.unit) for name, u in t.by_unit.items()] == [("Chưa rõ đơn vị", "Chưa rõ đơn vị"),
+                                                                ("Sở A", "Sở A")]
+
+
+def test_award_groups_differ_by_field_and_by_period():
+    data = book(awards=[award(field="CCHC", period="2021"), award(field="Chuyển đổi số", period="2021"),
+                        award(field="CCHC", period="2020-2021"), award(field="CCHC", period="2021")])
+    t = Totals(AS_OF)
+    add_awards(t, data)
+    assert [(g.field, g.period, g.individuals) for g in t.award_groups] == [
+        ("CCHC", "2021", 2), ("Chuyển đổi số", "2021", 1), ("CCHC", "2020-2021", 1)]
