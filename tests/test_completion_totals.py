@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from xlsrc import schema as S
-from xlsrc.completion import (Totals, UnitTotals, add_awards, award_count, compute, decided_after,
+from xlsrc.completion import (Totals, UnitTotals, add_awards, award_count, compute, decided_after, work_status,
                               join_works_totals, reported_awards, works_totals)
 from xlsrc.parsing import parse_date, parse_progress
 from xlsrc.records import Record, WorkbookData
@@ -143,3 +143,49 @@ def test_compute_is_as_of_the_report_date_or_the_day_given():
     t = compute(data, as_of=dt.date(2021, 11, 20))
     assert t.statuses == [S.STATUS_LATE] and sum(t.awards.values()) == 1
     assert list(t.by_unit) == ["Sở Ngoại vụ"]
+
+
+def test_postponement_said_in_the_progress_cell_or_the_note():
+    assert work_status(work("30% (đề nghị lùi thời gian sang năm 2022)"), AS_OF) == S.STATUS_POSTPONED
+    postponed = work(30)
+    postponed.values["note"] = "Tạm hoãn do dịch bệnh"
+    assert work_status(postponed, AS_OF) == S.STATUS_POSTPONED
+    assert work_status(work("30% (đang làm)"), AS_OF) == S.STATUS_ONGOING
+
+
+def test_a_work_not_yet_started_but_with_1_percent_is_under_way():
+    future = work(1)
+    future.values["start"] = parse_date("01/12/2021")
+    assert work_status(future, AS_OF) == S.STATUS_ONGOING
+    future.values["progress"] = parse_progress(0)
+    assert work_status(future, AS_OF) == S.STATUS_NOT_STARTED
+
+
+def test_a_negative_progress_without_dates_is_unknown_not_not_started():
+    odd = work(-5, finish=None)
+    odd.values["start"] = parse_date(None)
+    assert work_status(odd, AS_OF) == S.STATUS_UNKNOWN
+
+
+def test_an_award_row_without_a_decision_date_column_is_not_decided_after():
+    assert decided_after(Record(S.AWARDS, 4, {}, {}), AS_OF) is False
+
+
+def test_joined_unit_totals_keep_their_unit_names():
+    joined = join_works_totals([works_totals([work(unit="Sở A")], AS_OF), works_totals([work(unit="Sở B")], AS_OF)])
+    assert [(name, u.unit) for name, u in joined.by_unit.items()] == [("Sở A", "Sở A"), ("Sở B", "Sở B")]
+
+
+def test_works_of_a_book_without_a_name_count_under_unknown_and_units_keep_their_names():
+    t = compute(book(works=[work(), work(unit="Sở A")], unit_name=""))
+    assert [(name, u.unit) for name, u in t.by_unit.items()] == [("Chưa rõ đơn vị", "Chưa rõ đơn vị"),
+                                                                ("Sở A", "Sở A")]
+
+
+def test_award_groups_differ_by_field_and_by_period():
+    data = book(awards=[award(field="CCHC", period="2021"), award(field="Chuyển đổi số", period="2021"),
+                        award(field="CCHC", period="2020-2021"), award(field="CCHC", period="2021")])
+    t = Totals(AS_OF)
+    add_awards(t, data)
+    assert [(g.field, g.period, g.individuals) for g in t.award_groups] == [
+        ("CCHC", "2021", 2), ("Chuyển đổi số", "2021", 1), ("CCHC", "2020-2021", 1)]

@@ -320,3 +320,26 @@ def test_split_lines():
 def test_error_literals():
     assert [is_error_literal(x) for x in [" #N/A ", "#ref!", "#VALUE!", "#DIV/0!", "#x", 5, None, "#SPILL!"]] == \
         [True, True, True, True, False, False, False, True]
+
+
+def test_a_month_number_keeps_its_text_and_says_the_year_was_not_typed():
+    d = parse_date(4, 2021)
+    assert (d.text, d.year_given, d.display()) == ("4", False, "Tháng 4")
+    unknown = parse_date(4, None)
+    assert (unknown.text, unknown.start, unknown.display()) == ("4", None, "4")
+
+
+def test_the_ambiguity_warnings_give_both_readings_to_six_decimals():
+    assert "hiểu là 0,5%, cũng có thể là 50%" in parse_progress(0.5, unknown=True).interpreted
+    assert "hiểu là 0,123457%, cũng có thể là 12,3457%" in parse_progress(0.1234567, unknown=True).interpreted
+    assert "hiểu là 12,3457%, cũng có thể là 0,123457%" in \
+        parse_progress(0.1234567, unknown=True, fraction=True).interpreted
+
+
+def test_a_number_over_1_typed_in_a_column_of_fractions_is_a_percent():
+    assert parse_progress("1,5", fraction=True).value == 1.5
+    assert parse_progress("1", fraction=True).value == 100.0
+
+
+def test_a_dash_glued_to_the_text_goes_alone():
+    assert split_lines("-Như trên\n•Lưu VT") == ["Như trên", "Lưu VT"]

@@ -100,3 +100,16 @@ def test_sheet_rows_other_kinds_repeats_and_unknown_titles():
     assert got[0].min_service_months == 6 and got[1].member_share == Share(60, False)
     assert [rule for _, rule in standard_rows(data)] == [None, LDTT, LDTT, LDTT, TT_LDTT]
     assert for_rule(rows[1], LDTT) is False and for_rule(rows[2], LDTT) and for_rule(rows[4], TT_LDTT)
+
+
+def test_titles_and_bases_come_from_the_sheet_or_the_defaults():
+    defaults = read_standards(WorkbookData("so.xlsx"))
+    assert [s.title for s in defaults] == [d["title"] for d in DEFAULT_STANDARDS]
+    assert [s.basis for s in defaults] == [d["basis"] for d in DEFAULT_STANDARDS]
+    rows = [_row("Chiến sĩ thi đua cấp tỉnh", S.INDIVIDUAL, 4, basis="Quyết định 12/2025/QĐ-UBND"),
+            _row("Lao động tiên tiến", S.INDIVIDUAL, 5)]
+    rows[0].values["basis"] = "Quyết định 12/2025/QĐ-UBND"
+    data = WorkbookData("so.xlsx", records={"standards": rows}, locations={"standards": object()})
+    got = read_standards(data)
+    assert [(s.title, s.basis) for s in got] == [("Chiến sĩ thi đua cấp tỉnh", "Quyết định 12/2025/QĐ-UBND"),
+                                                 ("Lao động tiên tiến", defaults_for(LDTT)["basis"])]
