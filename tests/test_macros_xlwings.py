@@ -49,8 +49,7 @@ def test_validate_writes_messages_selects_and_alerts(demo_xlsx, monkeypatch, tmp
     selects = [a for a in actions(book) if a["func"] == "rangeSelect"]
     assert selects and selects[-1]["sheet_position"] == pos
     assert (selects[-1]["start_row"], selects[-1]["start_column"]) == (1, finish_col)
-    # the demo's second warning: a 2025 sáng kiến without its recognition decision (the dossier demo's missing document)
-    assert alerts(book) == ["Có 1 lỗi và 2 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
+    assert alerts(book) == ["Có 1 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
 
 
 def test_compute_writes_statuses_and_summary(demo_xlsx, monkeypatch, tmp_path):

@@ -91,7 +91,7 @@ CASES = [
      "Tên công trình, phần việc", "B5", ["dòng 3"]),
     ("duplicate-award-nfd", lambda c: c.rows["awards"].append(dict(c.rows["awards"][0], order=6,
                                                                       field=" " + c.rows["awards"][0]["field"])),
-     "DUPLICATE_ROW", ERROR, "Khen thưởng", 20, "Hình thức, danh hiệu", "B20", ["dòng 2"]),  # + 7 of 45/QĐ-SNgV
+     "DUPLICATE_ROW", ERROR, "Khen thưởng", 22, "Hình thức, danh hiệu", "B22", ["dòng 2"]),  # + 7 of 45/QĐ-SNgV, 2 of the dossier demo
     ("doc-not-listed", _info(basis="99/KH-UBND"), "DOC_NOT_LISTED", WARNING, "Thông tin", 11, "Văn bản căn cứ",
      "B11", ["99/KH-UBND", "Kế hoạch"]),
     ("recipient-name-empty", _set("awards", 4, count=None, recipient=None), "RECIPIENT_NAME_EMPTY", WARNING,

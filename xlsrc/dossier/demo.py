@@ -1,8 +1,9 @@
 """The demo's Hội đồng and dossier for 2025: a fictional council of seven
 (one absent), one meeting, votes on Danh sách đề nghị and achievement texts,
 chosen so that `thidua demo` writes a whole dossier in which one proposal
-misses its vote threshold, one lacks a document (a sáng kiến without its
-recognition decision) and one has no votes yet. Names and decision numbers
+misses its vote threshold, one lacks part of its báo cáo thành tích (Trần
+Thị B's duties paragraph, never written on the Thành tích sheet) and one has
+no votes yet. Names and decision numbers
 are invented."""
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ INITIATIVES = [  # (year, name, code, unit, title, scope, decision)
     (2024, "Nguyễn Văn A", "SNgV-01", _VP, "Phần mềm theo dõi đoàn ra, đoàn vào", "Tỉnh", "33/QĐ-HĐSK ngày 10/12/2024"),
     (2025, "Nguyễn Văn A", "SNgV-01", _VP, "Mẫu hồ sơ điện tử tiếp khách quốc tế", "Cơ sở", "40/QĐ-SNgV ngày 05/12/2025"),
     (2024, "Trần Thị B", "SNgV-02", _VP, "Bộ câu hỏi lễ tân đối ngoại cấp xã", "Cơ sở", "31/QĐ-SNgV ngày 06/12/2024"),
-    (2025, "Trần Thị B", "SNgV-02", _VP, "Sổ tay tiếp nhận hồ sơ lãnh sự trực tuyến", "Cơ sở", ""),  # decision missing
+    (2025, "Trần Thị B", "SNgV-02", _VP, "Sổ tay tiếp nhận hồ sơ lãnh sự trực tuyến", "Cơ sở",
+     "41/QĐ-SNgV ngày 05/12/2025"),
 ]
 HISTORY = [  # (year, form, name, code, decision, date)
     (2023, "Chiến sĩ thi đua cơ sở", "Nguyễn Văn A", "SNgV-01", "52/QĐ-SNgV", dt.datetime(2023, 12, 20)),
