@@ -46,7 +46,7 @@ def become_reader() -> None:
         os.close(fd)
         import faulthandler
         if faulthandler.is_enabled():
-            faulthandler.enable(file=sys.stderr)  # fd 2: the log
+            faulthandler.enable(file=2)  # fd 2: the log
     except Exception:  # never let the set-up stop the reading: the file is still read
         pass
     try:

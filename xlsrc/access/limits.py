@@ -378,7 +378,7 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
     def resolved(base: str, target: str) -> set[str]:
         target = target.replace("\\", "/")
         if target.startswith("/"):
-            return {target.lstrip("/")}
+            return {target.lstrip("/"), posixpath.normpath(target).lstrip("/")}
         return {posixpath.normpath(posixpath.join(posixpath.dirname(base), target)), "xl/" + target}
 
     books = {"xl/workbook.xml", "xl/workbook.bin"}
