@@ -184,6 +184,10 @@ def date_from_number(raw: dict, values: dict) -> str | None:
     return None
 
 
+_NO_OPTIONS: dict[str, bool] = {}
+_MISSING = object()
+
+
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                  loc: TableLocation | None = None, cell_info=None) -> tuple[TableLocation | None, list[Record]]:
     """The records of one sheet; ``cell_info`` as in progress_options."""
@@ -192,13 +196,27 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         return None, []
     options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info)
                for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
+    # each distinct cell of a column is parsed once (units, dates, progress, choices recur down a table);
+    # the parsed values are immutable, shared by the records (a list of lines is parsed for each cell)
+    plan = [(col, col.key, options.get(col.key), {} if col.kind != S.LINES else None) for col in spec.columns]
+    items = list(loc.columns.items())
     records = []
     for i in loc.rows:
         row = grid[i]
-        raw = {k: (row[c] if c < len(row) else None) for k, c in loc.columns.items()}
-        values = {col.key: parse_value(col, raw.get(col.key), default_year,
-                                       **(options[col.key](i) if col.key in options else {}))
-                  for col in spec.columns}
+        width = len(row)
+        raw = {k: (row[c] if c < width else None) for k, c in items}
+        values = {}
+        for col, key, option, cache in plan:
+            v = raw.get(key)
+            kw = option(i) if option is not None else _NO_OPTIONS
+            if cache is None:
+                values[key] = parse_value(col, v, default_year, **kw)
+                continue
+            memo = (v.__class__, v, *kw.values())
+            got = cache.get(memo, _MISSING)
+            if got is _MISSING:
+                got = cache[memo] = parse_value(col, v, default_year, **kw)
+            values[key] = got
         status_from_words(spec, raw, values)
         date_from_number(raw, values)
         records.append(Record(spec, i + 1, raw, values))

@@ -184,12 +184,15 @@ class XlsxPackage:
         self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked or {})
         self._parts: dict[str, str] | None = None
         self._styles: tuple[list[str], list[str]] | None = None
+        self._last: tuple[str, bytes] = ("", b"")  # the sheet part read last: asked again for its formulas
 
     def part(self, sheet: str) -> bytes:
         if self._parts is None:
             self._parts = sheet_parts(self.zip)
         name = self._parts.get(sheet)
-        return self.zip.read(name) if name else b""
+        if name and self._last[0] != name:
+            self._last = (name, self.zip.read(name))
+        return self._last[1] if name else b""
 
     @property
     def styles(self) -> tuple[list[str], list[str]]:
@@ -253,7 +256,7 @@ class XlsxPackage:
 
 
 def _has_formula(xml: bytes) -> bool:
-    return any(tag in xml for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f "))
+    return (b"<f" in xml or b":f" in xml) and any(tag in xml for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f "))
 
 
 # a cell written otherwise than <c r="B12" …> (another spelling, no address, a prefix)
