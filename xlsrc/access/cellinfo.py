@@ -255,8 +255,12 @@ class XlsxPackage:
         return info
 
 
+_FORMULA_TAGS = (re.compile(rb"<f[\s/>]"), re.compile(rb":f[\s/>]"))  # each starts with its literal: C-speed search
+
+
 def _has_formula(xml: bytes) -> bool:
-    return (b"<f" in xml or b":f" in xml) and any(tag in xml for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f "))
+    """Whether a formula element (<f>, <x:f …>) may be in the part (cheap test before a full scan)."""
+    return any(tag.search(xml) for tag in _FORMULA_TAGS)
 
 
 # a cell written otherwise than <c r="B12" …> (another spelling, no address, a prefix)
