@@ -129,7 +129,7 @@ def test_a_crashing_reader_of_any_kind_is_a_vietnamese_message(tmp_path, monkeyp
     """Whatever kills the reader (here it aborts at once), the file is unusable, the command survives."""
     from .fixtures_consolidate import template_file, work
     f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
-    monkeypatch.setattr(files, "_read_native", lambda data: os.abort())
+    monkeypatch.setattr(files, "_read_native", lambda data, pack=True: os.abort())
     with pytest.raises(FileUnusable, match="dừng đột ngột"):
         FileBook(f)
     code, text = _run(["validate", str(f)], capsys)
@@ -141,7 +141,7 @@ def test_an_error_inside_the_reader_is_said_for_its_sheet(tmp_path, monkeypatch)
     from .fixtures_consolidate import template_file, work
     f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
 
-    def fails(data):
+    def fails(data, pack=True):
         raise FileUnusable("Tệp hỏng ở trang X.")
     monkeypatch.setattr(files, "_read_native", fails)
     with pytest.raises(FileUnusable, match="trang X"):

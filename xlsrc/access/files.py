@@ -17,6 +17,7 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
+from . import isolated
 from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
@@ -74,12 +75,13 @@ class _Native:
     a child process, see access/isolated.py)."""
     names: list[str]                    # sheets that hold cells
     hidden: set[str]
-    sheets: dict[str, tuple[tuple[bytes, list], list[tuple[int, int, int, int]]]]  # values (_pack), merged areas
+    sheets: dict[str, tuple[tuple[bytes, list] | Grid, list[tuple[int, int, int, int]]]]  # values (_pack), merged
     failed: dict[str, str]              # sheet -> why it could not be read
 
 
-def _read_native(data: bytes) -> _Native | str:
-    """Every sheet's values and merged areas, or why the file could not be opened."""
+def _read_native(data: bytes, pack: bool = True) -> _Native | str:
+    """Every sheet's values and merged areas (packed to be sent to another
+    process, see _pack), or why the file could not be opened."""
     from python_calamine import CalamineWorkbook
     try:
         cal = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -104,7 +106,7 @@ def _read_native(data: bytes) -> _Native | str:
         del raw
         while grid and all(v is None for v in grid[-1]):
             grid.pop()
-        book.sheets[sheet] = (_pack(grid), merged)
+        book.sheets[sheet] = (_pack(grid) if pack else grid, merged)
     return book
 
 
@@ -126,7 +128,9 @@ def _pack(grid: Grid) -> tuple[bytes, list]:
     return marshal.dumps(grid), others
 
 
-def _unpack(packed: tuple[bytes, list]) -> Grid:
+def _unpack(packed: tuple[bytes, list] | Grid) -> Grid:
+    if isinstance(packed, list):  # read in this process: not packed
+        return packed
     blob, others = packed
     grid = marshal.loads(blob)
     for i, j, v in others:
@@ -257,7 +261,7 @@ class FileBook:
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
-                native = run_isolated(_read_native, self.data)
+                native = run_isolated(_read_native, self.data, not isolated.INSIDE)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
                                    f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
