@@ -214,7 +214,8 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
             if cache is None:
                 values[key] = parse_value(col, v, default_year, **kw)
                 continue
-            memo = (v.__class__, v, *kw.values())
+            # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
+            memo = v if option is None and (v is None or v.__class__ is str) else (v.__class__, v, *kw.values())
             got = cache.get(memo, _MISSING)
             if got is _MISSING:
                 got = cache[memo] = parse_value(col, v, default_year, **kw)
