@@ -10,6 +10,8 @@ interleaved, best of three runs (--repeat):
   compute    what `thidua compute -o copy.xlsx` does: validate, statuses, Tổng hợp, the copy written
   review     what `thidua review` does: read, review
   report     what `thidua report -o BC.docx` does: validate, the Word report written
+  isolated   (with --jobs isolated in-place) the book opened and every sheet read, the native reader
+  in-place   in a child process as every command does, or in this process: the cost of the isolation
 
 and prints seconds, peak memory (ru_maxrss of the process plus its largest
 child: the reader runs in a forked child) and each job's ratio to the
@@ -61,6 +63,14 @@ def job(name: str, master: Path, out: Path):
         return run
     from xlsrc import jobs
     from xlsrc.access.files import FileBook
+    if name in ("isolated", "in-place"):
+        from xlsrc.access import isolated
+        isolated.INSIDE = name == "in-place"
+
+        def run():
+            book = FileBook(master)
+            return sum(len(book.read(n)) for n in book.sheet_names())
+        return run
     if name == "validate":
         return lambda: len(jobs.run_validate(FileBook(master), write_back=False)[1])
     if name == "compute":
