@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-MASTER = DATA / "master_960.xlsx"   # `thidua consolidate` of 16 units' files × 60 rows (benchmarks/bench_jobs.py)
+MASTER = DATA / "master_960.xlsx"   # `thidua consolidate` of bench_consolidate.generate(folder, 16, 60): 960 rows
 REFERENCE = DATA / "job_outputs.json"
 REPORT_DATE = dt.date(2026, 11, 25)
 
