@@ -146,3 +146,23 @@ def test_an_error_inside_the_reader_is_said_for_its_sheet(tmp_path, monkeypatch)
     monkeypatch.setattr(files, "_read_native", fails)
     with pytest.raises(FileUnusable, match="trang X"):
         FileBook(f)
+
+
+def test_the_readers_report_goes_to_the_log_and_only_when_there_is_one(tmp_path, monkeypatch):
+    """A read that goes well writes no log; a reader that dies leaves what
+    it printed (its crash report) in the log, never on the console."""
+    from .fixtures_consolidate import template_file, work
+    state = tmp_path / "state"
+    monkeypatch.setenv("LOCALAPPDATA", str(state))
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
+    FileBook(f).read("Công trình")
+    assert not list(state.rglob("thidua.log*"))
+
+    def prints_and_dies(data, pack=True):
+        os.write(2, b"reader: thread 'main' panicked at src/xlsx.rs\n")
+        os.abort()
+    monkeypatch.setattr(files, "_read_native", prints_and_dies)
+    with pytest.raises(FileUnusable, match="dừng đột ngột"):
+        FileBook(f)
+    assert "panicked at src/xlsx.rs" in (state / "thidua" / "thidua.log").read_text(encoding="utf-8")

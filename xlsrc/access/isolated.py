@@ -31,19 +31,22 @@ class ReaderCrashed(Exception):
     """The child reading the file died (signal, refused memory, lost pipe)."""
 
 
-def become_reader() -> None:
+def become_reader(report_fd: int | None = None) -> None:
     """Set up a reading process: Ctrl+C is the parent's business (no traceback
-    from readers), what native code prints goes to the log, and its memory
-    is capped so that a file that would exhaust the machine fails alone."""
+    from readers), what native code prints goes to the log (or to
+    ``report_fd``, which the parent copies into the log when anything was
+    written), and its memory is capped so that a file that would exhaust
+    the machine fails alone."""
     global INSIDE
     INSIDE = True
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:  # a native reader that aborts writes its own report: into the log, not onto the user's console
-        from ..logfile import open_log_fd
-        fd = open_log_fd()
-        os.dup2(fd, 2)
-        os.close(fd)
+        if report_fd is None:
+            from ..logfile import open_log_fd
+            report_fd = open_log_fd()
+        os.dup2(report_fd, 2)
+        os.close(report_fd)
         import faulthandler
         if faulthandler.is_enabled():
             faulthandler.enable(file=2)  # fd 2: the log
@@ -71,13 +74,21 @@ def run_isolated(work: Callable[..., T], *args) -> T:
         return work(*args)
     if not _can_fork():
         return _in_spawned_process(work, *args)
+    import tempfile
+    report = tempfile.TemporaryFile()  # what the native reader prints; the log is written only when there is any
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had this way: a fresh one
+        for fd in (read_end, write_end):
+            os.close(fd)
+        report.close()
+        return _in_spawned_process(work, *args)
     if pid == 0:  # the child: read, send, leave without running the parent's exit handlers
         status = 3
         try:
             os.close(read_end)
-            become_reader()
+            become_reader(os.dup(report.fileno()))
             try:
                 message = (True, work(*args))
             except Exception as exc:  # said by the parent, as if raised there
@@ -96,8 +107,10 @@ def run_isolated(work: Callable[..., T], *args) -> T:
         import signal
         os.kill(pid, signal.SIGKILL)
         _reap(pid)
+        report.close()
         raise
     code = _reap(pid)
+    _to_log(report)
     if code != 0 or not data:
         raise ReaderCrashed(f"exit {code}")
     try:
@@ -108,6 +121,23 @@ def run_isolated(work: Callable[..., T], *args) -> T:
     if not ok:
         raise result
     return result
+
+
+def _to_log(report) -> None:
+    """What the child printed (a native reader's crash report), appended to the log; nothing when it printed nothing."""
+    try:
+        with report:
+            report.seek(0)
+            text = report.read(1024 * 1024)
+        if text:
+            from ..logfile import open_log_fd
+            fd = open_log_fd()
+            try:
+                os.write(fd, text)
+            finally:
+                os.close(fd)
+    except OSError:  # the log cannot be written: the message on the console says enough
+        pass
 
 
 def _in_spawned_process(work: Callable[..., T], *args) -> T:
