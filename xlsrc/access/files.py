@@ -466,6 +466,9 @@ class FileBook:
             wb.vba_archive = None
         # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
         wb.template = Path(path).suffix.lower() in (".xltx", ".xltm")
+        from ..print_layout import fit_written_sheet
+        for sheet in self._written & set(wb.sheetnames):  # prints its rows, at a readable size
+            fit_written_sheet(wb[sheet])
         wb.save(path)
 
     @property
