@@ -121,8 +121,8 @@ def cmd_validate(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
     data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
     findings = _at_sources(data, findings, workbook)
     if as_json:
-        sys.stdout.write(json.dumps([{**f.as_dict(), **({"file": f.file} if f.file else {})} for f in findings],
-                                    ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps([{**f.as_dict(), **({"file": f.file} if f.file not in ("", workbook.name) else {})}
+                                     for f in findings], ensure_ascii=False, indent=1) + "\n")  # a unit's file
     else:
         _print_findings(findings, next_to=workbook)
     raise typer.Exit(1 if jobs.has_errors(findings) else 0)
