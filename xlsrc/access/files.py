@@ -510,6 +510,9 @@ class FileBook:
             wb.vba_archive = None
         # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
         wb.template = suffix in (".xltx", ".xltm")
+        from ..print_layout import fit_written_sheet
+        for sheet in self._written & set(wb.sheetnames):  # prints its rows, at a readable size
+            fit_written_sheet(wb[sheet])
         if suffix != ".xlsm":
             wb.save(path)
             return []
