@@ -234,6 +234,8 @@ def validate(data: WorkbookData) -> list[Finding]:
     check_review_sheets(out)
     from .awards.checks import check_decisions
     check_decisions(out)
+    from .council.checks import check_council
+    check_council(out)
     return out.findings
 
 
