@@ -134,7 +134,7 @@ def build_bien_ban(path: Path) -> Path:
     _table(doc, ["TT", "Họ và tên / Tên tập thể", "Danh hiệu, hình thức đề nghị", "Phiếu đồng ý / tổng số thành viên",
                  "Tỷ lệ", "Kết quả"],
            ["{{ r.tt }}", "{{ r.name }}", "{{ r.form }}", "{{ r.votes }}", "{{ r.percent }}", "{{ r.result }}"],
-           [1.0, 3.9, 3.9, 2.6, 1.7, 3.2], "votes")
+           [1.0, 3.7, 3.7, 2.5, 2.0, 3.4], "votes", aligns=("center", "left", "left", "center", "center", "left"))
     para(doc, "{%p endif %}", space_after=0)
     para(doc, "", space_after=6)
     para(doc, "III. KẾT LUẬN", bold=True, keep_next=True)
