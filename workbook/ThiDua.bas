@@ -62,6 +62,10 @@ Sub RibbonDossier(control As IRibbonControl)
     ThiDuaDossier
 End Sub
 
+Sub RibbonRegister(control As IRibbonControl)
+    ThiDuaRegister
+End Sub
+
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
 ' "Could not find Interpreter!" in English and return without an error.
@@ -114,6 +118,15 @@ Sub ThiDuaDossier()
     On Error GoTo Failed
     If Not PythonReady() Then Exit Sub
     RunPython "import xlsrc.macros; xlsrc.macros.dossier()"
+    Exit Sub
+Failed:
+    SayError Err.Description
+End Sub
+
+Sub ThiDuaRegister()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    RunPython "import xlsrc.macros; xlsrc.macros.register()"
     Exit Sub
 Failed:
     SayError Err.Description
