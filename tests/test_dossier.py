@@ -305,3 +305,12 @@ def test_the_tally_page_carries_the_votes_of_the_sheet(built):
     assert "BIÊN BẢN KIỂM PHIẾU" in text
     assert "Võ Văn Minh | Chiến sĩ thi đua cơ sở | 05 | 03 | 02 | 60%" in text
     assert "Đinh Thị Lan | Lao động tiên tiến |  |  |  | " in text  # no votes typed: blanks to fill when counting
+
+
+def test_a_tờ_trình_dated_before_1_july_2025_cites_nd_98_2023(read_back, tmp_path):
+    c = content()
+    c.rows["meetings"][0].update(date=D(2025, 6, 20), year=2025)
+    c.info["report_year"] = 2025
+    d, written = make_dossier(read_back(c, "cu.xlsx"), tmp_path / "out")
+    text = _text(next(w.path for w in written if w.kind == "to_trinh"))
+    assert "Nghị định số 98/2023/NĐ-CP" in text and "152/2025" not in text

@@ -10,6 +10,7 @@ from .. import schema as S
 from ..awards.authority import COMMUNE, GOVERNMENT, PRESIDENT, PROVINCE, UNIT
 from ..awards.decision import TITLES
 from ..council.votes import percent_text
+from ..errors import ThiDuaError
 from ..records import WorkbookData
 from ..report.context import header_context
 from ..vntext import admin_date_long, admin_date_short, count_text, fold, nfc, who
@@ -90,7 +91,10 @@ def to_trinh(data: WorkbookData, d: Dossier, level: str) -> dict:
     recipient = addressee(data, level)
     forms = list(dict.fromkeys(p.form for p in ps))
     day = d.day or next((p.meeting.date for p in ps if p.meeting and p.meeting.date), None)
-    frame = frame_on(day) if day else frame_on(max(m.date for m in d.meetings if m.date))
+    if day is None:
+        raise ThiDuaError(f"Chưa biết ngày của tờ trình gửi {recipient}: ghi 'Ngày họp' ở trang '{S.MEETINGS.name}' "
+                          "hoặc dùng --date.")
+    frame = frame_on(day)  # the decree in force on the tờ trình's day (else the meeting's)
     ctx = _header(data, d, "TTr")
     unit = unit_name(data)
     granted = " và ".join(form_phrase(data, f) for f in forms)
