@@ -177,3 +177,15 @@ def test_dossier_button_writes_the_latest_meeting_s_dossier(tmp_path, monkeypatc
     names = sorted(p.name for p in folder.iterdir())
     assert "ToTrinh_Chu-tich-Uy-ban-nhan-dan-tinh.docx" in names and "DanhMucHoSo_2025.docx" in names
     assert "03 đề nghị gửi cấp trên, 02 đơn vị quyết định" not in message and "3 đề nghị gửi cấp trên" in message
+
+
+def test_register_button_numbers_the_selected_decision(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    book_path = _two_decisions(tmp_path)
+    from xlsrc import macros
+    from .xlwings_payload import actions
+    book = _caller(book_path, S.DECISIONS.name, "B3")  # 46/QĐ-SNgV: one recipient
+    macros.register()
+    assert alerts(book)[-1].startswith("Đã vào sổ vàng 1 tập thể, cá nhân của Quyết định 46/QĐ-SNgV: số 1–1"), alerts(book)
+    writes = [a for a in actions(book) if a["func"] == "setValues"]
+    assert any(1 in row and "46/QĐ-SNgV" in row for w in writes for row in w["values"])

@@ -273,3 +273,44 @@ def test_votes_to_decisions_moves_the_unit_s_own_passed_proposals(built, tmp_pat
     with pytest.raises(SystemExit) as again:  # already moved: nothing twice
         main(["promote", str(copy), "--so", "89/QĐ-SXD", "--date", "20/12/2026", "-o", str(tmp_path / "lai.xlsx")])
     assert again.value.code != 0 and "chưa có ở trang 'Khen thưởng'" in capsys.readouterr().err
+
+
+def test_the_review_s_list_says_who_decides_own_titles_first(demo_book, tmp_path):
+    copy = tmp_path / "ra-soat.xlsx"
+    with pytest.raises(SystemExit):
+        main(["review", str(demo_book), "-o", str(copy)])
+    rows = list(load_workbook(copy)[S.PROPOSAL_SHEET].iter_rows(values_only=True))
+    at, votes = rows[0].index("Cấp quyết định"), rows[0].index("Số phiếu đồng ý")
+    assert all(r[at] for r in rows[1:] if r[1])  # the demo's 2025 rows, kept for their votes, are labelled too
+    labels = [r[at] for r in rows[1:] if r[1] and r[votes] is None and "2025" not in (r[5] or "")]
+    own = [i for i, x in enumerate(labels) if x.startswith("Đơn vị quyết định (khoản 1 Điều 80")]
+    up = [i for i, x in enumerate(labels) if x.startswith("Đề nghị Chủ tịch Ủy ban nhân dân tỉnh (Điều 79")]
+    assert own and up and max(own) < min(up) and len(own) + len(up) == len(labels)
+
+
+def test_council_sheets_are_checked(read_back):
+    from xlsrc.validation import validate
+    c = content(absent="Trần Văn Không (ốm)", quorum="hai phần ba")
+    c.rows["proposals"][0]["votes_for"] = 9
+    found = {(f.code, f.severity, f.cell[:1]) for f in validate(read_back(c, "kiem.xlsx"))
+             if f.sheet in (S.MEETINGS.name, S.PROPOSAL_SHEET)}
+    assert ("MEETING_ABSENT_UNKNOWN", "warning", "G") in found
+    assert ("QUORUM_UNREADABLE", "error", "H") in found
+    assert ("VOTES_OVER_COUNCIL", "error", "K") in found
+
+
+def test_the_tally_page_carries_the_votes_of_the_sheet(built):
+    _, _, _, written, _ = built
+    text = _text(next(w.path for w in written if w.kind == "phieu_bau"))
+    assert "BIÊN BẢN KIỂM PHIẾU" in text
+    assert "Võ Văn Minh | Chiến sĩ thi đua cơ sở | 05 | 03 | 02 | 60%" in text
+    assert "Đinh Thị Lan | Lao động tiên tiến |  |  |  | " in text  # no votes typed: blanks to fill when counting
+
+
+def test_a_tờ_trình_dated_before_1_july_2025_cites_nd_98_2023(read_back, tmp_path):
+    c = content()
+    c.rows["meetings"][0].update(date=D(2025, 6, 20), year=2025)
+    c.info["report_year"] = 2025
+    d, written = make_dossier(read_back(c, "cu.xlsx"), tmp_path / "out")
+    text = _text(next(w.path for w in written if w.kind == "to_trinh"))
+    assert "Nghị định số 98/2023/NĐ-CP" in text and "152/2025" not in text

@@ -216,10 +216,12 @@ def test_demo_reads_back_whole(demo_book):
     data = read_workbook(FileBook(demo_book))
     assert data.missing == []
     # 5 awards of the conference + 6 rows of award history (Năm before the report year) for the review
-    # + 7 recipients of decision 45/QĐ-SNgV (2025)
-    assert (len(data.plans), len(data.works), len(data.awards), len(data.narrative)) == (11, 3, 18, 11)
-    # 6 standards + 11 rows that only carry a prize coefficient of NĐ 152/2025 (Giấy khen, Bằng khen tập thể …)
-    assert (len(data.staff), len(data.ratings), len(data.initiatives), len(data.standards)) == (10, 21, 5, 17)
+    # + 7 recipients of decision 45/QĐ-SNgV (2025) + 2 rows of the dossier demo's history (2023, 2024)
+    assert (len(data.plans), len(data.works), len(data.awards), len(data.narrative)) == (11, 3, 20, 11)
+    # 6 standards + 11 rows that only carry a prize coefficient of NĐ 152/2025 (Giấy khen, Bằng khen tập thể …);
+    # ratings and initiatives of 2023–2025 for the dossier demo (xlsrc.dossier.demo)
+    assert (len(data.staff), len(data.ratings), len(data.initiatives), len(data.standards)) == (10, 31, 10, 17)
+    assert (len(data.council), len(data.meetings), len(data.proposals), len(data.achievements)) == (7, 1, 7, 7)
     assert data.report_date == D(2021, 11, 18)
     assert data.info["doc_number"] == "180/BC-SNgV"
     assert data.info["recipients"] == ["Như trên;", "Ban Giám đốc Sở;", "Lưu: VT, VP."]

@@ -69,6 +69,10 @@ Sub RibbonDossier(control As IRibbonControl)
     ThiDuaDossier
 End Sub
 
+Sub RibbonRegister(control As IRibbonControl)
+    ThiDuaRegister
+End Sub
+
 ' ---- Button macros (Huong dan sheet) -------------------------------------
 ' Every RunPython is preceded by PythonReady: xlwings itself would say
 ' "Could not find Interpreter!" in English and return without an error;
@@ -144,6 +148,17 @@ Sub ThiDuaDossier()
     If Not PythonReady() Then Exit Sub
     Busy Vn("\u0110ang l\u1EADp h\u1ED3 s\u01A1 \u0111\u1EC1 ngh\u1ECB khen th\u01B0\u1EDFng\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.dossier()"
+    Done
+    Exit Sub
+Failed:
+    Failure Err.Description
+End Sub
+
+Sub ThiDuaRegister()
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    Busy Vn("\u0110ang v\u00E0o s\u1ED5 v\u00E0ng\u2026")
+    RunPython "import xlsrc.macros; xlsrc.macros.register()"
     Done
     Exit Sub
 Failed:

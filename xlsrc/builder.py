@@ -33,6 +33,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaReview", "Rà soát điều kiện"),
     ("ThiDuaDossier", "Lập hồ sơ đề nghị"),
     ("ThiDuaDecision", "Lập quyết định"),
+    ("ThiDuaRegister", "Vào sổ vàng"),
     ("ThiDuaCertificates", "In giấy khen"),
     ("ThiDuaCertificatesPhoi", "In trên phôi"),
     ("ThiDuaCalibrate", "Lưới căn chỉnh phôi"),
@@ -70,6 +71,8 @@ GUIDE_LINES = (
     "",
     "• Lập quyết định: chọn một dòng ở trang 'Quyết định' (hoặc một dòng khen thưởng có số quyết định) rồi bấm; "
     "quyết định kèm danh sách và tiền thưởng được lưu trong thư mục BaoCao.",
+    "• Vào sổ vàng: chọn dòng của quyết định đã ban hành rồi bấm; mỗi tập thể, cá nhân có tên được cấp số sổ vàng "
+    "tiếp theo ở trang 'Sổ vàng' (không cấp lại); giấy khen in số này.",
     "• In giấy khen: mỗi tập thể, cá nhân của quyết định đang chọn một trang A4 ngang.",
     "• In trên phôi: như In giấy khen nhưng chỉ in các trường, ở vị trí ghi trong trang 'Mẫu in phôi', lên phôi "
     "giấy khen in sẵn. Lưới căn chỉnh phôi: in lưới milimét với khung các trường (in ở tỷ lệ 100%), đặt lên tờ phôi "

@@ -282,3 +282,16 @@ def dossier(book: XlwingsBook):
     book.alert(f"Đã lập hồ sơ đề nghị khen thưởng năm {year}: {len(written)} tệp trong {written[0].path.parent}. "
                f"{len(d.upward)} đề nghị gửi cấp trên, {len(d.own)} đơn vị quyết định; {lacking} đề nghị còn thiếu "
                "(xem tệp DanhMucHoSo).", TITLE)
+
+
+def register(book: XlwingsBook):
+    """Nút 'Vào sổ vàng': the named recipients of the decision on the selected
+    row get the next register numbers, written below the last row of Sổ vàng."""
+    from .awards.register import entries, write_entries
+    data, number = _decision_inputs(book)
+    book.status(f"Đang vào sổ vàng Quyết định {number}…")
+    rows = entries(data, number, dt.date.today())
+    write_entries(book, data, rows)
+    _select(book, data.sheet_names["register"], 1, 1)
+    book.alert(f"Đã vào sổ vàng {len(rows)} tập thể, cá nhân của Quyết định {rows[0]['decision_number']}: số "
+               f"{rows[0]['number']}–{rows[-1]['number']}. Lưu sổ để giữ các số này.", TITLE)

@@ -179,3 +179,8 @@ def statistics():
 @_macro
 def dossier():
     """Nút 'Lập hồ sơ đề nghị'."""
+
+
+@_macro
+def register():
+    """Nút 'Vào sổ vàng'."""

@@ -774,6 +774,8 @@ PROPOSALS = SheetSpec("proposals", PROPOSAL_SHEET, "DanhSachDeNghi",
     Column("votes_total", "Tổng số phiếu", kind=INT, width=10, aliases=("so phieu phat ra", "tong so phieu bau"),
            help="Số phiếu phát ra (thành viên dự họp và ý kiến bằng văn bản của thành viên vắng mặt)."),
     Column("note", "Ghi chú", width=24),
+    Column("authority", "Cấp quyết định", width=34, computed=True,
+           help="Do rà soát ghi: đơn vị tự quyết định hay đề nghị cấp trên, với điều luật về thẩm quyền."),
     CHECK), key_column="subject")
 PROPOSAL_HEADERS = tuple(PROPOSALS.headers)
 

@@ -267,6 +267,8 @@ def _validate(data: WorkbookData) -> list[Finding]:
     check_print_layout(out)
     from .awards.wording_checks import check_decision_wording
     check_decision_wording(out)
+    from .council.checks import check_council
+    check_council(out)
     return out.findings
 
 

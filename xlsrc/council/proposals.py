@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import schema as S
 from ..vntext import fold, nfc
 
-COMPUTED = ("order", "subject", "position", "department", "form", "summary", "recipient_kind")
+COMPUTED = ("order", "subject", "position", "department", "form", "summary", "recipient_kind", "authority")
 TYPED = tuple(c.key for c in S.PROPOSALS.columns if not c.computed and c.key not in COMPUTED)
 _FORMS = S.vocabulary("award_form")
 
@@ -61,6 +61,24 @@ def merge_typed(old: list[list], new: list[list]) -> list[list]:
             row[index[k]] = cells.get(k)
         for k, v in values.items():
             row[index[k]] = v
+        row[index["authority"]] = authority_text(cells.get("form"))
         row[index["order"]] = len(out)
         out.append(row)
     return out
+
+
+def authority_text(title: str) -> str:
+    """'Đơn vị quyết định (khoản 1 Điều 80 …)' or 'Đề nghị Chủ tịch Ủy ban nhân dân tỉnh (Điều 79 …)'."""
+    from ..awards.authority import COMMUNE, UNIT, grantor
+    term = _FORMS.lookup(nfc(title))
+    granted = grantor(term.value) if term else None
+    if granted is None:
+        return ""
+    if granted.level in (UNIT, COMMUNE):
+        return f"Đơn vị quyết định ({granted.basis})"
+    return f"Đề nghị {granted.who} ({granted.basis})"
+
+
+def own_first(title: str) -> int:
+    """0 for a title the unit grants itself, 1 for one it proposes upward (the list is split so)."""
+    return 0 if authority_text(title).startswith("Đơn vị") else 1

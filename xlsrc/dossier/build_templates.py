@@ -107,7 +107,7 @@ def build_danh_sach(path: Path) -> Path:
     para(doc, "{{ g.heading }}", bold=True, align="left", space_after=6, keep_next=True)
     _table(doc, ["TT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Thành tích tóm tắt", "Số phiếu đồng ý"],
            ["{{ r.tt }}", "{{ r.name }}", "{{ r.unit }}", "{{ r.summary }}", "{{ r.votes }}"],
-           [1.0, 4.2, 3.8, 5.6, 2.0], "g.rows", aligns=("center", "left", "left", "left", "center"))
+           [1.0, 4.0, 3.7, 5.6, 2.0], "g.rows", aligns=("center", "left", "left", "left", "center"))
     para(doc, "", space_after=6)
     para(doc, "{%p endfor %}", space_after=0)
     para(doc, "{{ total }}", italic=True, indent=True)
@@ -125,7 +125,7 @@ def build_bien_ban(path: Path) -> Path:
     para(doc, "{{ present_line }}", indent=True, keep_next=True)
     _table(doc, ["TT", "Họ và tên", "Chức vụ", "Vai trò trong Hội đồng", "Dự họp"],
            ["{{ r.tt }}", "{{ r.name }}", "{{ r.position }}", "{{ r.role }}", "{{ r.present }}"],
-           [1.0, 4.4, 4.6, 3.6, 3.2], "members")
+           [1.0, 4.2, 4.5, 3.5, 3.1], "members")
     para(doc, "", space_after=6)
     para(doc, "{{ quorum_line }}", indent=True)
     para(doc, "II. NỘI DUNG", bold=True, keep_next=True)
@@ -134,7 +134,7 @@ def build_bien_ban(path: Path) -> Path:
     _table(doc, ["TT", "Họ và tên / Tên tập thể", "Danh hiệu, hình thức đề nghị", "Phiếu đồng ý / tổng số thành viên",
                  "Tỷ lệ", "Kết quả"],
            ["{{ r.tt }}", "{{ r.name }}", "{{ r.form }}", "{{ r.votes }}", "{{ r.percent }}", "{{ r.result }}"],
-           [1.0, 4.0, 4.0, 2.8, 1.8, 3.2], "votes")
+           [1.0, 3.7, 3.7, 2.5, 2.0, 3.4], "votes", aligns=("center", "left", "left", "center", "center", "left"))
     para(doc, "{%p endif %}", space_after=0)
     para(doc, "", space_after=6)
     para(doc, "III. KẾT LUẬN", bold=True, keep_next=True)
@@ -249,6 +249,19 @@ def build_phieu_bau(path: Path) -> Path:
     _table(doc, ["TT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Đồng ý", "Không đồng ý"],
            ["{{ r.tt }}", "{{ r.name }}", "{{ r.unit }}", "", ""], [1.0, 5.0, 5.4, 2.3, 2.3], "b.rows")
     para(doc, "{%p endfor %}", space_after=0)
+    p = para(doc, "{{ issuing_body }}", size=13, bold=True, align="left", space_after=0)
+    p.paragraph_format.page_break_before = True
+    para(doc, "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG", size=13, bold=True, align="left", space_after=12)
+    para(doc, "BIÊN BẢN KIỂM PHIẾU", size=16, bold=True, align="center", space_after=0)
+    para(doc, "{{ tally_heading }}", size=14, italic=True, align="center", space_after=12)
+    para(doc, "{{ tally_note }}", size=13, italic=True, indent=True)
+    _table(doc, ["TT", "Họ và tên / Tên tập thể", "Danh hiệu, hình thức", "Phiếu phát ra", "Đồng ý",
+                 "Không đồng ý", "Tỷ lệ đồng ý"],
+           ["{{ r.tt }}", "{{ r.name }}", "{{ r.form }}", "{{ r.cast }}", "{{ r.agree }}", "{{ r.against }}",
+            "{{ r.share }}"], [1.0, 3.8, 3.5, 2.0, 1.7, 2.0, 2.2], "tally",
+           aligns=("center", "left", "left", "center", "center", "center", "center"))
+    para(doc, "", space_after=12, keep_next=True)
+    _two_signatures(doc, ("THÀNH VIÊN BAN KIỂM PHIẾU", "", ""), ("TRƯỞNG BAN KIỂM PHIẾU", "", ""))
     return save_template(doc, path)
 
 

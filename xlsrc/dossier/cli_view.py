@@ -42,9 +42,10 @@ def dossier_command(workbook: Path, year, output: Path, as_json: bool, date, for
     if as_json:
         sys.stdout.write(json.dumps(dossier_json(d, written), ensure_ascii=False, indent=1) + "\n")
         return
+    from .documents import form_name
     for p in d.proposals:
         where = "đơn vị quyết định" if p.own else (f"đề nghị {p.authority.who}" if p.authority else "chưa rõ cấp")
-        out.print(f"- {p.subject} — {p.form} — {where}: {p.result}" + (f" ({p.why})" if p.why and not p.passed else ""))
+        out.print(f"- {p.subject} — {form_name(data, p.form)} — {where}: {p.result}")  # the reason is in the list
         for item in p.checklist:
             if not item.ok:
                 out.print(f"    thiếu: {item.text}")

@@ -10,6 +10,7 @@ from .. import schema as S
 from ..awards.authority import COMMUNE, GOVERNMENT, PRESIDENT, PROVINCE, UNIT
 from ..awards.decision import TITLES
 from ..council.votes import percent_text
+from ..errors import ThiDuaError
 from ..records import WorkbookData
 from ..report.context import header_context
 from ..vntext import admin_date_long, admin_date_short, count_text, fold, nfc, who
@@ -90,7 +91,10 @@ def to_trinh(data: WorkbookData, d: Dossier, level: str) -> dict:
     recipient = addressee(data, level)
     forms = list(dict.fromkeys(p.form for p in ps))
     day = d.day or next((p.meeting.date for p in ps if p.meeting and p.meeting.date), None)
-    frame = frame_on(day) if day else frame_on(max(m.date for m in d.meetings if m.date))
+    if day is None:
+        raise ThiDuaError(f"Chưa biết ngày của tờ trình gửi {recipient}: ghi 'Ngày họp' ở trang '{S.MEETINGS.name}' "
+                          "hoặc dùng --date.")
+    frame = frame_on(day)  # the decree in force on the tờ trình's day (else the meeting's)
     ctx = _header(data, d, "TTr")
     unit = unit_name(data)
     granted = " và ".join(form_phrase(data, f) for f in forms)
@@ -267,6 +271,11 @@ def danh_muc(data: WorkbookData, d: Dossier) -> dict:
     return ctx
 
 
+def _count(n: int) -> str:
+    """A count of votes: '0' for none, else as count_text ('03')."""
+    return "0" if n == 0 else count_text(n)
+
+
 def phieu_bau(data: WorkbookData, d: Dossier, m: Meeting) -> dict:
     ctx = _header(data, d, "PB")
     ballots = []
@@ -280,6 +289,18 @@ def phieu_bau(data: WorkbookData, d: Dossier, m: Meeting) -> dict:
                         "instruction": "Đánh dấu (x) vào một trong hai ô 'Đồng ý', 'Không đồng ý' ở từng dòng.",
                         "rows": rows})
     ctx["ballots"] = ballots
+    size = len(m.members)
+    ctx["tally_heading"] = f"(Phiên họp {admin_date_long(m.date) if m.date else BLANK_DATE})"
+    ctx["tally_note"] = (f"Hội đồng có {count_text(size)} thành viên; tỷ lệ đồng ý tính trên tổng số thành viên. Ô "
+                         f"để trống: chưa có số phiếu ở trang '{S.PROPOSAL_SHEET}', ghi khi kiểm phiếu rồi nhập lại "
+                         "vào sổ.")
+    ctx["tally"] = [{
+        "tt": str(i), "name": p.subject, "form": form_name(data, p.form),
+        "cast": count_text(p.votes_total) if p.votes_total is not None else "",
+        "agree": count_text(p.votes_for) if p.votes_for is not None else "",
+        "against": _count(p.votes_total - p.votes_for) if None not in (p.votes_total, p.votes_for) else "",
+        "share": percent_text(p.votes_for, size) if p.votes_for is not None and size else ""}
+        for i, p in enumerate(ps, start=1)]
     ctx["dossier_doc"] = "Phiếu bầu"
     return ctx
 

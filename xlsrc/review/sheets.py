@@ -39,13 +39,18 @@ def review_grid(review: Review) -> list[list]:
 
 def proposal_grid(review: Review) -> list[list]:
     """STT, name, position, unit, title, achievements: those who qualify, title by title."""
+    from ..council.proposals import authority_text, own_first
     grid = [list(S.PROPOSAL_HEADERS)]
     order = {t: i for i, t in enumerate(review.titles)}
-    chosen = sorted((e for e in review.entries if e.result == YES_RESULT), key=lambda e: order[e.title])
+    chosen = sorted((e for e in review.entries if e.result == YES_RESULT),
+                    key=lambda e: (own_first(e.title), order[e.title]))  # what the unit decides, then what it proposes
+    at = S.PROPOSAL_HEADERS.index(S.PROPOSALS.column("authority").header)
     for n, e in enumerate(chosen, start=1):
         summary = "; ".join(dict.fromkeys(e.summary))  # in order, without repeats
         row = [n, e.recipient, e.position, e.unit, e.title, summary, e.kind]
-        grid.append(row + [None] * (len(grid[0]) - len(row)))
+        row += [None] * (len(grid[0]) - len(row))
+        row[at] = authority_text(e.title)
+        grid.append(row)
     return grid
 
 
