@@ -73,7 +73,7 @@ def test_a_job_still_runs_and_may_load_what_it_needs(pythons, tmp_path):
     assert done.returncode == 0, done.stderr
     heavy, said = json.loads(done.stdout.strip().splitlines()[-1])
     assert heavy == []
-    assert said == ["Có 0 lỗi và 2 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
+    assert said == ["Có 0 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
 
 
 @pytest.mark.slow

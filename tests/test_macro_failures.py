@@ -101,7 +101,7 @@ def test_an_alert_excel_refuses_reaches_stderr(demo_xlsx, tmp_path, monkeypatch,
     with pytest.raises(SystemExit) as stop:
         macros.validate()
     assert stop.value.code == 1
-    assert capsys.readouterr().err == ("Thi đua - Khen thưởng: Có 0 lỗi và 2 cảnh báo. Xem cột 'Kiểm tra' của các "
+    assert capsys.readouterr().err == ("Thi đua - Khen thưởng: Có 0 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các "
                                        "dòng được tô màu.\n")
 
 
@@ -123,7 +123,7 @@ def test_a_cell_that_cannot_be_selected_keeps_the_summary(demo_xlsx, tmp_path, m
     monkeypatch.setattr(xlwings.main.Sheet, "activate", hidden)
     from xlsrc import macros
     macros.validate()
-    assert alerts(book) == ["Có 1 lỗi và 2 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
+    assert alerts(book) == ["Có 1 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
     log = (tmp_path / "state" / "thidua" / "thidua.log").read_text(encoding="utf-8")
     assert "chọn ô dòng" in log and "Activate method" in log
 

@@ -296,7 +296,7 @@ def cmd_consolidate(inputs: List[Path] = typer.Argument(..., metavar="ĐẦU_VÀ
     raise typer.Exit(result.exit_code)
 
 
-@app.command("upgrade", short_help="Chép dữ liệu của sổ mẫu cũ sang sổ theo mẫu mới.")
+@app.command("upgrade", short_help="Chép sổ làm từ mẫu cũ sang mẫu mới.")
 def cmd_upgrade(workbook: Path = typer.Argument(..., metavar="SỔ_CŨ", help="Sổ làm từ mẫu cũ (không bị sửa)."),
                 output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                       help="Sổ mới (mặc định: TÊN_maumoi.xlsm cạnh sổ cũ)."),
@@ -444,7 +444,7 @@ def cmd_review(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
     review_command(workbook, year, as_json, output, force, out)
 
 
-@app.command("statistics", short_help="Biểu thống kê thi đua, khen thưởng theo năm (Bộ Nội vụ).")
+@app.command("statistics", short_help="Biểu thống kê thi đua, khen thưởng của năm.")
 def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ (hoặc sổ tổng hợp) có trang Khen thưởng, Kế hoạch."),
                    year: Optional[int] = typer.Option(None, "--year", help="Năm thống kê (mặc định: Năm báo cáo)."),
                    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Tệp .xlsx kết quả."),
@@ -477,7 +477,7 @@ def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="S�
               f"{st.value('0601.N/BNV-TĐKT', '01', '1')} phong trào thi đua. Đã ghi: {written}", markup=False)
 
 
-@app.command("register", short_help="Vào sổ vàng một quyết định đã ban hành.")
+@app.command("register", short_help="Vào sổ vàng một quyết định.")
 def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có trang Quyết định, Khen thưởng, Sổ vàng."),
                  number: str = typer.Option(..., "--so", help="Số, ký hiệu của quyết định đã ban hành."),
                  output: Path = typer.Option(..., "-o", "--output", help="Bản sao có các dòng sổ vàng mới."),
@@ -496,7 +496,7 @@ def cmd_register(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ
               f"{rows[0]['number']}–{rows[-1]['number']}. Đã ghi: {output}")
 
 
-@app.command("promote", short_help="Chuyển đề nghị đã được Hội đồng thông qua sang Khen thưởng, Quyết định.")
+@app.command("promote", short_help="Chuyển đề nghị đã thông qua sang quyết định.")
 def cmd_promote(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Danh sách đề nghị đã bỏ phiếu."),
                 numbers: List[str] = typer.Option(..., "--so", help="Số quyết định, mỗi danh hiệu, hình thức một số."),
                 date: str = typer.Option(..., "--date", help="Ngày ký các quyết định (dd/mm/yyyy)."),
@@ -534,7 +534,7 @@ def cmd_promote(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ 
     out.print(f"Đã ghi: {output}")
 
 
-@app.command("dossier", short_help="Lập hồ sơ đề nghị khen thưởng (tờ trình, biên bản, báo cáo thành tích).")
+@app.command("dossier", short_help="Lập hồ sơ đề nghị khen thưởng.")
 def cmd_dossier(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ có Hội đồng, Phiên họp, Danh sách đề nghị."),
                 year: Optional[int] = typer.Option(None, "--year", help="Năm xét (mặc định: Năm báo cáo)."),
                 output: Path = typer.Option(..., "-o", "--output", help="Thư mục ghi hồ sơ."),

@@ -184,9 +184,10 @@ def fit_written_sheet(ws) -> None:
                 cell = ws.cell(r, c)
                 if not cell.has_style:
                     cell._style = copy.copy(column._style)
+    room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
     for r in range(2, last_row + 1):
         values = [ws.cell(r, c).value for c in range(1, last_col + 1)]
-        height = row_height(values, widths)
+        height = row_height(values, room)
         if height:
             ws.row_dimensions[r].height = height
             for c in range(1, last_col + 1):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import schema as S
 from ..errors import ThiDuaError
-from ..parsing import canonical_doc_number
+from ..parsing import doc_number_key
 from ..validation import WARNING
 from ..vntext import fold
 
@@ -34,7 +34,7 @@ def check_against_review(out, decisions: dict) -> None:
     reviewed = {st.rule for st in read_standards(data)}
     facts, reviews = None, {}
     for award in data.records.get("awards", []):
-        decision = decisions.get(canonical_doc_number(award.text("decision_number")))
+        decision = decisions.get(doc_number_key(award.text("decision_number")))  # keyed as checks.py keys them
         name = award.text("recipient")
         if decision is None or not name:
             continue
