@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import PER_USER_FOLDERS, impossible_on_linux
+from .conftest import PER_USER_FOLDERS, WINDOWS_FOLDERS, impossible_on_linux
 
 
 def test_every_per_user_folder_and_the_log_are_in_this_tests_tmp_folder(_per_user_folders_in_tmp, log_file):
@@ -17,6 +17,8 @@ def test_every_per_user_folder_and_the_log_are_in_this_tests_tmp_folder(_per_use
     for name in PER_USER_FOLDERS:
         assert Path(os.environ[name]).is_relative_to(home), name
     assert Path.home() == home
+    if sys.platform != "win32":  # as on a Linux user's machine: the log goes to XDG_STATE_HOME
+        assert not any(name in os.environ for name in WINDOWS_FOLDERS)
     assert log_file.is_relative_to(home) and not log_file.exists()
     from xlsrc.logfile import log_exception
     try:
