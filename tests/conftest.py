@@ -48,16 +48,7 @@ def _per_user_folders_in_tmp(tmp_path_factory, monkeypatch):
         folder = home / name.lower()
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))
-    from xlsrc.access import files
-    opened = list(files._LOG_FD)  # the native reader's log, opened once per process: reopened in this test's home
-    files._LOG_FD.clear()
-    yield home
-    for fd in files._LOG_FD:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    files._LOG_FD[:] = opened
+    yield home  # the native reader's log is opened where log_path() says, when a reader needs it (access/isolated)
 
 
 @pytest.fixture()

@@ -385,3 +385,34 @@ def test_compute_reads_values_as_validate_does(tmp_path):
     jobs.run_compute(book)
     book.save(out)
     assert openpyxl.load_workbook(path)["Công trình"]["E3"].value == "=40+20"  # input untouched
+
+
+def test_styles_read_by_column_are_those_of_a_full_scan(tmp_path):
+    """A part whose cells are all written <c r="B12" …> has its styles read a
+    column at a time, when first asked for: every cell's number format and
+    font is the one a scan of every cell gives (columns past Z, empty cells, no style)."""
+    import openpyxl
+    from openpyxl.styles import Font
+    from xlsrc.access import cellinfo
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in range(1, 40):
+        for c in (1, 2, 3, 27, 28):
+            cell = ws.cell(r, c, value=r / 100 if c % 2 else f"x{r}")
+            if (r + c) % 3 == 0:
+                cell.number_format = "0.0%"
+            if (r + c) % 5 == 0:
+                cell.font = Font(name=".VnTime")
+    f = tmp_path / "kieu.xlsx"
+    wb.save(f)
+    package = cellinfo.XlsxPackage(f.read_bytes())
+    by_column = package.cell_info("Sheet")
+    assert by_column.column_reader is not None
+    full = cellinfo.CellInfo(formats=by_column.formats, fonts=by_column.fonts)
+    for m in cellinfo._CELL.finditer(package.part("Sheet")):
+        ref = cellinfo._ATTR_R.search(m.group(1))
+        cellinfo._note_cell(full, int(ref.group(2)) - 1, cellinfo.col_index(ref.group(1)), m.group(1), m.group(2) or b"")
+    cells = [(r, c) for r in range(42) for c in range(30)]
+    assert [by_column.number_format(r, c) for r, c in cells] == [full.number_format(r, c) for r, c in cells]
+    assert [by_column.font(r, c) for r, c in cells] == [full.font(r, c) for r, c in cells]
+    assert sum(by_column.is_percent(r, c) for r, c in cells) > 20

@@ -172,7 +172,7 @@ def test_markup_in_data_and_paths_is_printed_as_text(tmp_path):
     assert r.returncode == 2 and "Không tìm thấy tệp '[/x].xlsx'" in r.stderr
     (tmp_path / "out").mkdir()
     r = run("consolidate", bracket, "-o", tmp_path / "out" / "[red]Tổng hợp[bold].xlsx", "-v")
-    assert r.returncode in (0, 3), r.stderr
+    assert r.returncode in (0, 1, 3), r.stderr  # 1: the data has errors (Tháng 4 without its year)
     assert "Báo cáo [sửa lần 2].xlsx" in r.stdout and "[red]Tổng hợp[bold].xlsx" in r.stdout
 
 

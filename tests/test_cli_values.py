@@ -206,3 +206,12 @@ def test_base_salary_amounts_show_thousands_separators(demo):
     amounts = [ws.cell(r, col) for r in range(header_row[0].row + 1, ws.max_row + 1)
                if isinstance(ws.cell(r, col).value, (int, float))]
     assert amounts and all(c.number_format == "#,##0" for c in amounts), [c.number_format for c in amounts]
+
+
+def test_the_review_itself_never_reads_year_0_as_the_default(demo):
+    from xlsrc.access.files import FileBook
+    from xlsrc.errors import ThiDuaError
+    from xlsrc.records import read_workbook
+    from xlsrc.review import run_review
+    with pytest.raises(ThiDuaError, match="Năm rà soát 0"):
+        run_review(read_workbook(FileBook(demo)), 0)  # the macros call it without the command line's check

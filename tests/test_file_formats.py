@@ -34,7 +34,7 @@ def consolidate(tmp_path: Path, *files: Path) -> tuple[list[dict], dict]:
     """The works in the master, and the --json report."""
     out = tmp_path / "TongHop.xlsx"
     code = _run(["consolidate", *files, "-o", out, "--json", "--jobs", "1", "--force"])
-    assert code in (0, 3), _run.stdout + _run.stderr
+    assert code in (0, 1, 3), _run.stdout + _run.stderr  # 1: the data taken has errors
     report = json.loads(_run.stdout)
     ws = openpyxl.load_workbook(out)[S.WORKS.name]
     rows = list(ws.iter_rows(values_only=True))

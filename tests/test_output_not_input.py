@@ -146,3 +146,23 @@ def test_a_link_out_of_the_folder_is_not_followed_and_names_its_target(tmp_path)
     assert not any("mat.xlsx" in f.file for f in result.files)
     # named on the command line, the outside file is read: the user chose it
     assert "Hồ sơ ngoài thư mục" in [w["name"] for w in consolidate([str(secret)], jobs=1).content.rows["works"]]
+
+
+def test_any_write_of_a_command_refuses_a_file_it_has_read(tmp_path, demo):
+    """The guard is in the write itself: a command added later, that reads with FileBook and writes
+    with atomic_path, is covered without a line of its own."""
+    from xlsrc.access.files import FileBook
+    from xlsrc.atomic import guarding_inputs, write_bytes_atomic
+    from xlsrc.errors import ThiDuaError
+    source = tmp_path / "so.xlsx"
+    shutil.copy(demo, source)
+    os.link(source, tmp_path / "lien_ket_cung.xlsx")
+    before = digest(source)
+    with guarding_inputs():
+        FileBook(source)
+        for target in (source, tmp_path / "lien_ket_cung.xlsx"):
+            with pytest.raises(ThiDuaError, match=REFUSED):
+                write_bytes_atomic(target, b"ghi de", force=True)
+        write_bytes_atomic(tmp_path / "khac.xlsx", b"tep moi")  # any other file is written as usual
+    assert digest(source) == before
+    write_bytes_atomic(source, Path(demo).read_bytes(), force=True)  # outside a command: the caller decides

@@ -12,7 +12,9 @@ import subprocess
 
 import openpyxl
 import pytest
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from xlsrc import print_layout as P
 
 from xlsrc import schema as S
 from xlsrc.builder import GUIDE_MACRO_LINES, GUIDE_PLAIN_LINES, Content, write_workbook
@@ -43,6 +45,24 @@ def books(tmp_path_factory):
     }
 
 
+def _area(ws) -> tuple[int, int]:
+    """(last column, last row) of the print area, 1-based."""
+    ref = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area
+    m = re.search(r"\$([A-Z]+)\$(\d+)$", ref.split("!")[-1])
+    return column_index_from_string(m.group(1)), int(m.group(2))
+
+
+def _scale(ws, across: int) -> float:
+    """The print scale the fit gives, estimated as the layout estimates it."""
+    last_col, _ = _area(ws)
+    widths = [ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, last_col + 1)]
+    widths = [w for c, w in enumerate(widths, start=1) if not ws.column_dimensions[get_column_letter(c)].hidden]
+    repeated = ws.print_title_cols.split(":")[-1].strip("$") if ws.print_title_cols else ""
+    rep = widths[:column_index_from_string(repeated)] if repeated else []
+    page = P.PRINTABLE_MM[ws.page_setup.orientation != "portrait"]
+    return min(1.0, across * page / (P._mm(widths) + (across - 1) * P._mm(rep)))
+
+
 def _printed_headers(ws, spec: S.SheetSpec) -> list[str]:
     """Headers of the columns inside the print area that are not hidden."""
     ref = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area
@@ -66,7 +86,11 @@ def test_every_visible_sheet_has_a_page_setup(books, name):
         setup = ws.page_setup
         assert setup.paperSize == 9, ws.title  # A4
         assert setup.orientation == ("portrait" if ws.title == S.GUIDE_SHEET else "landscape"), ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0)  # 1 is the default
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToHeight == 0
+        across = setup.fitToWidth or 1  # 1 is the default
+        assert _scale(ws, across) >= P.READABLE_SCALE - 0.05, (ws.title, across, _scale(ws, across))
+        if across > 1:  # the identifying columns repeat on each page across
+            assert ws.print_title_cols and ws.print_title_cols.startswith("$A:"), ws.title
         assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
         assert ws.oddFooter.left.text == "&A"  # the sheet name
         assert ws.page_margins.left >= 0.5 and ws.page_margins.bottom >= 0.5
@@ -143,29 +167,32 @@ def _sheet_of(page: str) -> str:
     return re.sub(r"\s+Trang \d+/\d+\s*$", "", footer[-1]).strip()
 
 
-# one page per sheet, two for the long paragraphs of Nội dung; derived from the schema so that a sheet
-# added there is printed (and counted) too
-DEMO_PAGES = {S.GUIDE_SHEET: 1, **{s.name: 1 for s in S.DATA_SHEETS}, S.NARRATIVE.name: 2,
-              S.REVIEW_SHEET: 1, S.PROPOSAL_SHEET: 1, S.SOURCES_SHEET: 1}
+def _across(path) -> dict[str, int]:
+    """Pages across of every visible sheet, as its page setup asks."""
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: ws.page_setup.fitToWidth or 1 for ws in wb.worksheets if ws.sheet_state == "visible"
+            and any(c.value is not None for row in ws.iter_rows() for c in row)}  # an empty sheet prints nothing
+
+
+# pages across as the page setup asks (a wide sheet over two or three, key columns repeated), one page
+# long, two for the long paragraphs of Nội dung; derived from the file so that a sheet added is counted too
+DEMO_LONG = {S.NARRATIVE.name: 2}
 
 
 @pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
 @pytest.mark.parametrize("name", ["demo.xlsx", "demo.xlsm", "blank.xlsx", "blank.xlsm"])
-def test_printed_pdf_one_page_wide(books, name, tmp_path):
+def test_printed_pdf_readable_and_only_the_rows_that_hold_data(books, name, tmp_path):
     pages = _pdf_pages(books[name], tmp_path)
     sheets = [_sheet_of(p) for p in pages]
     counts = {s: sheets.count(s) for s in dict.fromkeys(sheets)}
-    if name.startswith("demo"):
-        assert counts == DEMO_PAGES  # and so 14 pages, where an unset page setup printed 32 for 8 sheets
-        assert len(pages) == sum(DEMO_PAGES.values())
-    else:
-        assert all(n == 1 for n in counts.values()), counts
+    across = _across(books[name])
+    long = DEMO_LONG if name.startswith("demo") else {}
+    assert counts == {s: n * long.get(s, 1) for s, n in across.items()}, counts  # no page of empty rows
     text = "\n".join(pages)
     assert "ADD_WORKBOOK_TO_PYTHONPATH" not in text and "Đường dẫn" not in text  # xlwings.conf, _thidua_paths
     assert "Kiểm tra dữ liệu" in text or name.startswith("blank")
     for spec in S.RECORD_SHEETS:
-        first = pages[sheets.index(spec.name)]
-        flat = re.sub(r"\s+", " ", first)
+        flat = re.sub(r"\s+", " ", " ".join(p for p, s in zip(pages, sheets) if s == spec.name))
         for col in spec.columns:  # every printed header on the sheet's first page: one page wide
             words = col.header.split()[0]
             if col.key in S.ORIGIN_KEYS + (S.EXTRA.key,) or col is S.CHECK:
@@ -176,3 +203,65 @@ def test_printed_pdf_one_page_wide(books, name, tmp_path):
         assert "Trích yếu" in pages[sheets.index(S.INFO.name)]
         # a wrapped cell shows all of its text, to the last words
         assert "sang năm 2022." in re.sub(r"\s+", " ", pages[sheets.index(S.WORKS.name)])
+
+
+# -- issue 22, point 16: the rows that hold data, a readable scale, heights for wrapped text ----------
+@pytest.mark.parametrize("name", ["demo.xlsx", "blank.xlsx", "master.xlsx"])
+def test_the_print_area_holds_the_rows_with_data_not_the_formatted_range(books, name):
+    wb = openpyxl.load_workbook(books[name])
+    for spec in S.RECORD_SHEETS + S.REVIEW_INPUT_SHEETS + S.AWARD_DOC_SHEETS:
+        ws = wb[spec.name]
+        filled = max((c.row for row in ws.iter_rows(min_row=2) for c in row if c.value is not None), default=1)
+        assert _area(ws)[1] == max(filled, 2), (spec.name, ws.print_area, filled)
+
+
+def test_every_row_of_the_guide_has_the_height_of_its_text(books):
+    for name in ("demo.xlsx", "demo.xlsm"):
+        ws = openpyxl.load_workbook(books[name])[S.GUIDE_SHEET]
+        widths = [ws.column_dimensions[x].width for x in "AB"]
+        for r in range(2, ws.max_row + 1):
+            lines = max(P.text_lines(ws.cell(r, c).value, widths[c - 1] - 0.71) for c in (1, 2))
+            if lines > 1:
+                assert (ws.row_dimensions[r].height or 0) >= lines * P.LINE_PT, (name, r, ws.cell(r, 1).value)
+
+
+@pytest.fixture(scope="module")
+def reviewed(books, tmp_path_factory):
+    from xlsrc import cli
+    out = tmp_path_factory.mktemp("rv") / "rasoat.xlsx"
+    with pytest.raises(SystemExit) as done:
+        cli.main(["review", str(books["demo.xlsx"]), "-o", str(out)])
+    assert done.value.code == 0 and out.exists()
+    return out
+
+
+def test_a_review_copy_prints_its_review_rows_readably(reviewed):
+    wb = openpyxl.load_workbook(reviewed)
+    for sheet in (S.REVIEW_SHEET, S.PROPOSAL_SHEET):
+        ws = wb[sheet]
+        last_col, last_row = _area(ws)
+        assert last_row == ws.max_row and last_col == max(c.column for row in ws.iter_rows() for c in row
+                                                          if c.value is not None), (sheet, ws.print_area)
+        assert last_col < 20  # never the 35 formatted columns
+        assert _scale(ws, ws.page_setup.fitToWidth or 1) >= P.READABLE_SCALE - 0.05
+        widths = [next((d.width for d in ws.column_dimensions.values() if (d.min or 0) <= c <= (d.max or 0)), 13)
+                  for c in range(1, last_col + 1)]
+        for r in range(2, last_row + 1):
+            lines = max(P.text_lines(ws.cell(r, c).value, widths[c - 1]) for c in range(1, last_col + 1))
+            if lines > 1:
+                assert ws.row_dimensions[r].height >= lines * P.LINE_PT, (sheet, r)
+                assert ws.cell(r, last_col).font.name == "Times New Roman"  # the column's font, as measured
+
+
+@pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
+def test_a_review_copy_on_paper_shows_every_proposal_in_full(reviewed, tmp_path):
+    pages = _pdf_pages(reviewed, tmp_path)
+    sheets = [_sheet_of(p) for p in pages]
+    proposal = [p for p, s in zip(pages, sheets) if s == S.PROPOSAL_SHEET]
+    assert len(proposal) == 1  # its six columns on one page, at a readable size
+    ws = openpyxl.load_workbook(reviewed)[S.PROPOSAL_SHEET]
+    flat = re.sub(r"\s+", " ", proposal[0])
+    for r in range(2, ws.max_row + 1):
+        achievements = str(ws.cell(r, 6).value)
+        assert " ".join(achievements.split()[-3:]) in flat, achievements  # wrapped, to its last words
+    assert sheets.count(S.REVIEW_SHEET) < 20

@@ -341,3 +341,17 @@ def test_missing_file_and_wrong_suffix(tmp_path):
     path = tmp_path / "bao-cao.docx"
     path.write_bytes(b"PK\x03\x04 whatever")
     assert "bao-cao.docx" in _unusable(path)
+
+
+def test_equal_values_of_other_types_are_parsed_each_for_itself():
+    """Each distinct cell of a column is parsed once, but 1, 1.0, True and
+    '1' are four cells: an order column of them gives 1, 1, nothing, 1, and
+    the same text twice gives the same value."""
+    from xlsrc.records import read_records
+    head = [S.WORKS.column("order").header, S.WORKS.column("name").header, S.WORKS.column("start").header]
+    grid = [head, [1, "Cầu A", "01/02/2021"], [1.0, "Cầu B", "01/02/2021"], [True, "Cầu C", 44228.0],
+            ["1", "Cầu D", 44228]]
+    _, recs = read_records(S.WORKS, grid, "Công trình", 2021)
+    assert [r["order"] for r in recs] == [1, 1, None, 1]
+    assert recs[0]["start"] is recs[1]["start"] and recs[0]["start"].start == dt.date(2021, 2, 1)
+    assert [type(r.raw["order"]) for r in recs] == [int, float, bool, str]

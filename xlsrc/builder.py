@@ -200,7 +200,8 @@ def _record_sheet(wb, fm: _Formats, refs, spec: S.SheetSpec, rows: list[dict[str
     })
     ws.freeze_panes(1, P.frozen_columns(spec))
     ws.set_row(0, 36)
-    P.setup_page(ws, P.printed_columns(spec, master), max(VALIDATION_ROWS, last + 1))
+    P.setup_page(ws, P.printed_columns(spec, master), last, widths=[col.width for col in cols],
+                 key_columns=P.frozen_columns(spec))  # the rows that hold data (Excel's table grows below)
     bottom = max(VALIDATION_ROWS, last + 1)
     for c, col in enumerate(cols):
         if col.vocab:
@@ -298,6 +299,7 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
     for name, text in helpers:
         ws.write_string(r, 0, name, fm.bold)
         ws.write_string(r, 1, text, fm.text)
+        _fit_rows(ws, r, [[name, text]], [26, 90])
         r += 1
     if macro:
         ws.set_column(3, 3, 28)
@@ -334,7 +336,7 @@ def _summary_sheet(wb, fm: _Formats, summary: list[list[Any]]) -> None:
                                            "columns": [{"header": str(h), "header_format": fm.header}
                                                        for h in summary[top][:5]]})
     ws.freeze_panes(1, 1)
-    P.setup_page(ws, max([6] + [len(row) - 1 for row in summary]), max(VALIDATION_ROWS, len(summary)))
+    P.setup_page(ws, max([6] + [len(row) - 1 for row in summary]), max(1, len(summary)))
 
 
 def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
@@ -350,7 +352,7 @@ def _sources_sheet(wb, fm: _Formats, sources: list[dict[str, Any]]) -> None:
             _write_value(ws, r, c, row.get(col.key), fm.for_column(col))
     _fit_rows(ws, 1, [[row.get(col.key) for col in cols] for row in sources], [col.width for col in cols])
     ws.freeze_panes(1, 1)
-    P.setup_page(ws, len(cols) - 1, max(VALIDATION_ROWS, len(sources)))
+    P.setup_page(ws, len(cols) - 1, max(1, len(sources)), widths=[col.width for col in cols], key_columns=1)
 
 
 # What a workbook that is not made for one PC holds (the demo, a template for
@@ -444,8 +446,7 @@ def _review_output_sheets(wb, fm: _Formats, refs, rows: list[dict[str, Any]], ma
         "type": "formula", "criteria": "=LEN(A1)>0",
         "format": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "text_wrap": True})})
     ws.freeze_panes(1, 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    P.setup_page(ws, 0, 1)  # its instruction until the review writes it (then access.files fits the print)
     ws.write_string(0, 0, "Bấm 'Rà soát điều kiện' để lập trang này." if macro else
                     "Chạy lệnh 'thidua review' để lập trang này.", fm.header)
     for result, style in REVIEW_COLOURS.items():
@@ -458,9 +459,8 @@ def _proposal_sheet(wb, fm: _Formats, refs, rows: list[dict[str, Any]]) -> None:
     """Danh sách đề nghị: a plain range (the review rewrites it, keeping the
     votes typed in it), with the dropdowns and formats of its columns."""
     ws = wb.add_worksheet(S.PROPOSAL_SHEET)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
     cols = S.PROPOSALS.columns
+    P.setup_page(ws, len(cols) - 1, max(1, len(rows)), widths=[col.width for col in cols], key_columns=2)
     for c, col in enumerate(cols):
         ws.set_column(c, c, col.width, fm.for_column(col))
         ws.write_string(0, c, col.header, fm.header)
@@ -520,7 +520,7 @@ def build_workbook(content: Content | None = None, macro: bool = False, interpre
     _paths_sheet(wb)
     for name, grid in content.extra_sheets:
         _plain_sheet(wb, fm, name, grid)
-    P.setup_remaining(wb, VALIDATION_ROWS)
+    P.setup_remaining(wb)
     order = sheet_order()
     after_sources = order.index(S.SOURCES_SHEET) + 0.5  # extra sheets, in the order given (the sort is stable)
     wb.worksheets_objs.sort(key=lambda ws: order.index(ws.name) if ws.name in order else after_sources)

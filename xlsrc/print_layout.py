@@ -9,6 +9,7 @@ Every sheet the builder makes goes through :func:`setup_page`, so a sheet
 added to the schema prints like the others without further code."""
 from __future__ import annotations
 
+import copy
 import math
 from typing import Any, Sequence
 
@@ -23,22 +24,57 @@ LINE_PT = 15.75                 # one line of 12 pt Times New Roman
 CHARS_PER_WIDTH = 1.3           # 12 pt Times New Roman characters per unit of Excel column width (measured: ~1.4)
 
 
-def setup_page(ws, last_col: int, last_row: int, title_rows: int = 1, landscape: bool = True) -> None:
-    """A4, fitted to one page wide (as many pages long as needed), columns
-    A..``last_col`` of rows 1..``last_row`` printed (empty rows at the end
-    are not printed), the first ``title_rows`` rows repeated on each page.
+PRINTABLE_MM = {True: 297 - 25.4, False: 210 - 25.4}  # A4 width inside the margins: landscape, portrait
+MM_PER_WIDTH = 1.9              # one unit of Excel column width, in mm (7 px at 96 dpi, plus padding)
+READABLE_SCALE = 0.7            # a sheet printed smaller than this is split over pages wide, key columns repeated
+REPEAT_SHARE = 0.35             # repeated key columns take at most this share of a page's width
+
+
+def _mm(widths: Sequence[float]) -> float:
+    return sum(w * MM_PER_WIDTH + 1.3 for w in widths if math.isfinite(w))
+
+
+def pages_wide(widths: Sequence[float], repeated: Sequence[float] = (), landscape: bool = True) -> int:
+    """Pages across for a readable print: 1 when the columns fit at READABLE_SCALE
+    or more; else as many as keep that scale, the ``repeated`` columns on each."""
+    page, total, rep = PRINTABLE_MM[landscape], _mm(widths), _mm(repeated)
+    pages = 1
+    while (total + (pages - 1) * rep) / (pages * page) > 1 / READABLE_SCALE and pages < 8:
+        pages += 1
+    return pages
+
+
+def repeated_columns(widths: Sequence[float], wanted: int, landscape: bool = True) -> int:
+    """How many of the first ``wanted`` columns repeat on each page: never more than REPEAT_SHARE of it."""
+    while wanted and _mm(widths[:wanted]) * READABLE_SCALE > REPEAT_SHARE * PRINTABLE_MM[landscape]:
+        wanted -= 1
+    return wanted
+
+
+def setup_page(ws, last_col: int, last_row: int, title_rows: int = 1, landscape: bool = True,
+               widths: Sequence[float] = (), key_columns: int = 0) -> None:
+    """A4, columns A..``last_col`` of rows 1..``last_row`` printed (the rows
+    that hold data), the first ``title_rows`` rows repeated on each page.
+    Fitted to one page wide when that stays readable (``widths`` given: at
+    READABLE_SCALE or more); else over as many pages wide as keep it
+    readable, the first ``key_columns`` (TT, name) repeated on each page.
     Whole-column print areas ($A:$H) would be simpler, but openpyxl drops them."""
     ws.set_paper(PAPER_A4)
     if landscape:
         ws.set_landscape()
     else:
         ws.set_portrait()
-    ws.fit_to_pages(1, 0)
+    shown = list(widths[:last_col + 1])
+    repeat = repeated_columns(shown, key_columns, landscape) if shown else 0
+    across = pages_wide(shown, shown[:repeat], landscape) if shown else 1
+    ws.fit_to_pages(across, 0)
     ws.set_margins(**MARGINS)
     ws.set_footer(FOOTER, {"margin": 0.3})
-    ws.print_area(0, 0, last_row, last_col)
+    ws.print_area(0, 0, max(last_row, title_rows), last_col)
     if title_rows:
         ws.repeat_rows(0, title_rows - 1)
+    if across > 1 and repeat:
+        ws.repeat_columns(0, repeat - 1)
 
 
 CONSOLIDATION_ONLY = S.ORIGIN_KEYS + (S.EXTRA.key,)
@@ -110,12 +146,60 @@ def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
     return height_of(max((text_lines(v, w) for v, w in zip(values, widths)), default=1))
 
 
-def setup_remaining(wb, last_row: int) -> None:
+def setup_remaining(wb) -> None:
     """Every visible sheet the builder laid out without a page setup of its
-    own (sheets added later, such as Rà soát) prints the same way: its
-    columns, header row repeated."""
+    own (sheets added later, such as Rà soát) prints the same way: the
+    columns and rows that hold something (not its formatted columns), header
+    row repeated."""
     for ws in wb.worksheets():
         if ws.hidden or ws.print_area_range:
             continue
-        last_col = max([ws.dim_colmax or 0] + list(ws.col_info))
-        setup_page(ws, last_col, max(last_row, ws.dim_rowmax or 0))
+        last_col = ws.dim_colmax or 0
+        widths = [((getattr(ws.col_info.get(c), "width", None) or 64) - 5) / 7 for c in range(last_col + 1)]  # px
+        setup_page(ws, last_col, ws.dim_rowmax or 1, widths=widths, key_columns=1)
+
+
+def fit_written_sheet(ws) -> None:
+    """An openpyxl sheet the tool has just written (Rà soát, Danh sách đề
+    nghị in a copy): its print area covers the columns and rows that hold
+    data, rows whose text wraps get their height, and the page fits one
+    page wide while readable."""
+    from openpyxl.utils import get_column_letter
+    last_row = last_col = 0
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value not in (None, ""):
+                last_row, last_col = max(last_row, cell.row), max(last_col, cell.column)
+    if not last_row:
+        return
+    dims = {}
+    for dim in list(ws.column_dimensions.values()):  # openpyxl keeps B:AI as one entry, under 'B'
+        for c in range(dim.min or 0, min(dim.max or 0, last_col) + 1):
+            dims[c] = dim
+    widths = [(dims[c].width if c in dims else 0) or 8.43 for c in range(1, last_col + 1)]
+    for c in range(1, last_col + 1):  # cells written without a style take their column's (font, format)
+        column = dims.get(c)
+        if column is not None and column.has_style:
+            for r in range(2, last_row + 1):
+                cell = ws.cell(r, c)
+                if not cell.has_style:
+                    cell._style = copy.copy(column._style)
+    for r in range(2, last_row + 1):
+        values = [ws.cell(r, c).value for c in range(1, last_col + 1)]
+        height = row_height(values, widths)
+        if height:
+            ws.row_dimensions[r].height = height
+            for c in range(1, last_col + 1):
+                cell = ws.cell(r, c)
+                if isinstance(cell.value, str) and text_lines(cell.value, widths[c - 1]) > 1 \
+                        and not cell.alignment.wrap_text:
+                    cell.alignment = cell.alignment.copy(wrap_text=True, vertical="top")
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+    ws.print_title_rows = "1:1"
+    landscape = ws.page_setup.orientation != "portrait"
+    repeat = repeated_columns(widths, 1, landscape)
+    across = pages_wide(widths, widths[:repeat], landscape)
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = across, 0
+    if across > 1 and repeat:
+        ws.print_title_cols = f"A:{get_column_letter(repeat)}"

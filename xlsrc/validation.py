@@ -8,7 +8,7 @@ from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
-from .records import NUMBER_DATES, Record, WorkbookData
+from .records import NUMBER_DATES, Record, WorkbookData, bulk_objects
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -248,6 +248,11 @@ def _check_award(out: _Collector, rec: Record) -> None:
 
 
 def validate(data: WorkbookData) -> list[Finding]:
+    with bulk_objects():
+        return _validate(data)
+
+
+def _validate(data: WorkbookData) -> list[Finding]:
     out = _Collector(data)
     out.findings.extend(data.read_findings)
     _check_info(out)

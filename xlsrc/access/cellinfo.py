@@ -21,6 +21,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Callable
 
 GENERAL = "General"
 # ECMA-376 Part 1, 18.8.30: the built-in formats a reader must know.
@@ -46,9 +47,16 @@ class CellInfo:
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
     columns: dict[int, int] = field(default_factory=dict)         # column -> style of its unlisted cells
     unknown: bool = False  # the file's formats could not be read: a number ≤ 1 may be a fraction or not
+    # column -> {(r, c): style} of its cells, read when a cell of the column is first asked about
+    column_reader: Callable[[int], dict[tuple[int, int], int]] | None = field(default=None, repr=False)
+    read_columns: set[int] = field(default_factory=set, repr=False)
 
     def _style(self, r: int, c: int) -> int:
         i = self.xf.get((r, c))
+        if i is None and self.column_reader is not None and c not in self.read_columns:
+            self.read_columns.add(c)
+            self.xf.update(self.column_reader(c))
+            i = self.xf.get((r, c))
         return i if i is not None else self.columns.get(c, self.default)
 
     def style_index(self, number_format: str, font: str) -> int:
@@ -176,12 +184,15 @@ class XlsxPackage:
         self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked or {})
         self._parts: dict[str, str] | None = None
         self._styles: tuple[list[str], list[str]] | None = None
+        self._last: tuple[str, bytes] = ("", b"")  # the sheet part read last: asked again for its formulas
 
     def part(self, sheet: str) -> bytes:
         if self._parts is None:
             self._parts = sheet_parts(self.zip)
         name = self._parts.get(sheet)
-        return self.zip.read(name) if name else b""
+        if name and self._last[0] != name:
+            self._last = (name, self.zip.read(name))
+        return self._last[1] if name else b""
 
     @property
     def styles(self) -> tuple[list[str], list[str]]:
@@ -223,13 +234,17 @@ class XlsxPackage:
     def formulas_without_value(self, sheet: str) -> bool:
         """Cheap test (C-level searches over the part) before a full scan."""
         xml = self.part(sheet)
-        if not any(tag in xml for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ")):
+        if not _has_formula(xml):
             return False
         return bool(_FORMULA_NO_VALUE.search(xml))
 
     def cell_info(self, sheet: str) -> CellInfo:
         xml = self.part(sheet)
         formats, fonts = self.styles
+        if _UNUSUAL_CELL.search(xml) is None and not _has_formula(xml):
+            # every cell written <c r="B12" …>, no formula: a column's styles are read when first asked
+            # for (a progress column's formats, say), with one C-level search over the part each
+            return CellInfo(formats=formats, fonts=fonts, column_reader=lambda c: _column_styles(xml, c))
         info = CellInfo(formats=formats, fonts=fonts)
         for m in _CELL.finditer(xml):
             attrs, inner = m.group(1), m.group(2) or b""
@@ -238,6 +253,30 @@ class XlsxPackage:
                 return _cell_info_by_order(xml, CellInfo(formats=formats, fonts=fonts))
             _note_cell(info, int(ref.group(2)) - 1, col_index(ref.group(1)), attrs, inner)
         return info
+
+
+_FORMULA_TAGS = (re.compile(rb"<f[\s/>]"), re.compile(rb":f[\s/>]"))  # each starts with its literal: C-speed search
+
+
+def _has_formula(xml: bytes) -> bool:
+    """Whether a formula element (<f>, <x:f …>) may be in the part (cheap test before a full scan)."""
+    return any(tag.search(xml) for tag in _FORMULA_TAGS)
+
+
+# a cell written otherwise than <c r="B12" …> (another spelling, no address, a prefix)
+_UNUSUAL_CELL = re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z]{1,3}[0-9]{1,7}"[\s/>]))|:c[\s/>]')
+
+
+def _column_styles(xml: bytes, c: int) -> dict[tuple[int, int], int]:
+    """The style of each cell of column ``c`` (0-based) that has one, in a
+    part whose cells are all written <c r="B12" …>."""
+    letters = b""
+    n = c + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = bytes([65 + rem]) + letters
+    pattern = re.compile(rb'<c r="' + letters + rb'([0-9]{1,7})"(?:[^>]*?\ss="([0-9]+)")?')
+    return {(int(r) - 1, c): int(s) for r, s in pattern.findall(xml) if s}
 
 
 def _note_cell(info: CellInfo, r: int, c: int, attrs: bytes, inner: bytes) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import marshal
 import math
-import os
-import sys
 import zipfile
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
+from . import isolated
+from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
@@ -61,40 +62,90 @@ def _clean(value: Any) -> Any:
     return value
 
 
-_LOG_FD: list[int] = []  # the log, opened once per process for _native_report_to_log
-
-
-@contextmanager
-def _native_report_to_log():
-    """While the native reader runs, what it prints itself on a hostile file
-    (a Rust panic's English report and backtrace) goes to the log file, not
-    to the user's console; the Vietnamese message says what happened."""
-    saved = -1
-    try:
-        if not _LOG_FD:
-            from ..logfile import open_log_fd
-            _LOG_FD.append(open_log_fd())
-        sys.stderr.flush()
-        saved = os.dup(2)
-        os.dup2(_LOG_FD[0], 2)
-    except (OSError, ValueError, AttributeError):  # no fd 2 (pythonw, Excel): nothing to hide
-        if saved >= 0:
-            os.close(saved)
-        saved = -1
-    try:
-        yield
-    finally:
-        if saved >= 0:
-            os.dup2(saved, 2)
-            os.close(saved)
-
-
 def _damaged(exc: BaseException) -> bool:
     """Whether the native reader failed on the file: a Python error, or a Rust
     panic (pyo3's PanicException derives from BaseException and cannot be
     imported by name, so a plain ``except Exception`` would let it through as
     a traceback). Ctrl+C and the like are never taken for a damaged file."""
     return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+@dataclass
+class _Native:
+    """What the native reader gives of a workbook, read whole in one go (in
+    a child process, see access/isolated.py)."""
+    names: list[str]                    # sheets that hold cells
+    hidden: set[str]
+    sheets: dict[str, tuple[tuple[bytes, list] | Grid, list[tuple[int, int, int, int]]]]  # values (_pack), merged
+    failed: dict[str, str]              # sheet -> why it could not be read
+
+
+def _read_native(data: bytes, pack: bool = True) -> _Native | str:
+    """Every sheet's values and merged areas (packed to be sent to another
+    process, see _pack), or why the file could not be opened."""
+    from python_calamine import CalamineWorkbook
+    try:
+        cal = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = _worksheets(cal)
+    except BaseException as exc:
+        if not _damaged(exc):
+            raise
+        return _short(exc)
+    book = _Native(names, _hidden(cal), {}, {})
+    for sheet in names:
+        try:
+            found = cal.get_sheet_by_name(sheet)
+            raw = found.to_python(skip_empty_area=False)
+            merged = _merged_of(found)
+        except BaseException as exc:
+            if not _damaged(exc):
+                raise
+            book.failed[sheet] = _short(exc)
+            continue
+        grid = [[None if v == "" else v if (k := v.__class__) is str or (k is float and v - v == 0.0) or k in _KEPT
+                 else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
+        del raw
+        while grid and all(v is None for v in grid[-1]):
+            grid.pop()
+        book.sheets[sheet] = (_pack(grid) if pack else grid, merged)
+    return book
+
+
+_PLAIN = frozenset({str, float, int, bool, type(None)})  # what marshal writes
+
+
+def _pack(grid: Grid) -> tuple[bytes, list]:
+    """A sheet's values to be sent to the parent process: marshal bytes
+    (written and loaded back at C speed, unlike a pickle of a million small
+    objects), the few other values (dates) aside with their cells. The data
+    comes from our own child process, never from outside."""
+    others = []
+    for i, row in enumerate(grid):
+        if not _PLAIN.issuperset(map(type, row)):
+            for j, v in enumerate(row):
+                if v.__class__ not in _PLAIN:
+                    others.append((i, j, v))
+                    row[j] = None
+    return marshal.dumps(grid), others
+
+
+def _unpack(packed: tuple[bytes, list] | Grid) -> Grid:
+    if isinstance(packed, list):  # read in this process: not packed
+        return packed
+    blob, others = packed
+    grid = marshal.loads(blob)
+    for i, j, v in others:
+        grid[i][j] = v
+    return grid
+
+
+def _hidden(cal) -> set[str]:
+    """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
+    try:
+        from python_calamine import SheetVisibleEnum
+        return {m.name for m in cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+    except Exception:  # a reader without the metadata: every sheet counts as shown
+        return set()
 
 
 _KEPT = frozenset({int, dt.datetime, dt.date})  # kept as they come; a finite float and a non-empty text too
@@ -219,18 +270,18 @@ class FileBook:
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
         # read_as: what it really was, if not its name
         self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked)
-        self._cal = None
+        self._native: _Native | None = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
-                from python_calamine import CalamineWorkbook
-                with _native_report_to_log():
-                    self._cal = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-                    self._names = _worksheets(self._cal)
-            except BaseException as exc:
-                if not _damaged(exc):
-                    raise
-                raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({_short(exc)}).") from None
+                native = run_isolated(_read_native, self.data, not isolated.INSIDE)
+            except (ReaderCrashed, MemoryError):
+                raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
+                                   f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
+                                   f"rồi gửi lại.") from None
+            if isinstance(native, str):
+                raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({native}).")
+            self._native, self._names = native, native.names
         else:
             self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
             self._names = list(self._foreign)
@@ -276,19 +327,13 @@ class FileBook:
             self._notes[sheet] = self._interpret(sheet, self._foreign[sheet].grid)
             self._grids[sheet] = self._foreign[sheet].grid
         if sheet not in self._grids:
-            try:
-                with _native_report_to_log():
-                    found = self._cal.get_sheet_by_name(sheet)
-                    raw = found.to_python(skip_empty_area=False)
-                self._merged[sheet] = _merged_of(found) or self._binary_merges(sheet)  # read once
-            except BaseException as exc:
-                if not _damaged(exc):
-                    raise
-                raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({_short(exc)}).") from None
-            grid = [[None if v == "" else v if (k := v.__class__) is str or (k is float and v - v == 0.0) or k in _KEPT
-                     else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
-            while grid and all(v is None for v in grid[-1]):
-                grid.pop()
+            if sheet in self._native.failed:
+                raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được "
+                                   f"({self._native.failed[sheet]}).")
+            packed, merged = self._native.sheets.pop(sheet)  # kept once, in _grids
+            grid = _unpack(packed)
+            del packed
+            self._merged[sheet] = merged or self._binary_merges(sheet)
             self._notes[sheet] = self._interpret(sheet, grid)
             self._grids[sheet] = grid
         return self._grids[sheet]
@@ -392,12 +437,7 @@ class FileBook:
         """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
         if self._foreign:
             return {name for name, sheet in self._foreign.items() if sheet.hidden}
-        try:
-            from python_calamine import SheetVisibleEnum
-            return {m.name for m in self._cal.sheets_metadata if m.visible != SheetVisibleEnum.Visible} \
-                if self._cal is not None else set()
-        except Exception:  # a reader without the metadata: every sheet counts as shown
-            return set()
+        return set(self._native.hidden) if self._native is not None else set()
 
     def _binary_legacy_fonts(self) -> bool:
         try:
@@ -470,6 +510,9 @@ class FileBook:
             wb.vba_archive = None
         # a template (.xltx/.xltm) copied to .xlsx/.xlsm: a workbook's content type, or Excel refuses the file
         wb.template = suffix in (".xltx", ".xltm")
+        from ..print_layout import fit_written_sheet
+        for sheet in self._written & set(wb.sheetnames):  # prints its rows, at a readable size
+            fit_written_sheet(wb[sheet])
         if suffix != ".xlsm":
             wb.save(path)
             return []

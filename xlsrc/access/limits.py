@@ -14,6 +14,7 @@ The figures are far above any real report (Excel itself stops a cell at
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import struct
 import zipfile
@@ -43,12 +44,19 @@ class Limits:
 
 LIMITS = Limits()
 
-_CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')  # only cells carry r="<letters><digits>"
-# '<dimension' or '<x:dimension' (and any 'x:dimension': found from the word, which is quicker to search for)
-_DIMENSION = re.compile(rb'(?<=[<:])dimension\b[^>]*?\sref="([A-Z]{1,4})?([0-9]{1,8})?(?::([A-Z]{1,4})([0-9]{1,8}))?"')
-# a cell beyond column Z or row 99.999: only then can the cells' extent approach the limit
-_FAR_REF = re.compile(rb' r="(?:[A-Z]{2,4}[0-9]|[A-Z][0-9]{6})')
+# '<dimension' or '<x:dimension' (and any 'x:dimension': found from the word, which is quicker to search for),
+# its address read as any XML writer may spell it (quotes, spaces, lower case, $)
+_DIMENSION = re.compile(rb"""(?<=[<:])dimension\b[^>]*?\sref\s*=\s*["']\s*\$?([A-Za-z]{1,4})?\$?([0-9]{1,8})?"""
+                        rb"""(?::\$?([A-Za-z]{1,4})\$?([0-9]{1,8}))?""")
+# Anything in a sheet part but a row or a cell written the usual way within Z99999 (<row r="12">,
+# <c r="B12" …>): another spelling, a cell without its address, a prefixed element, a far cell.
+_UNUSUAL = re.compile(rb'<(?:c(?:[>/]|\s(?!r="[A-Z][0-9]{1,5}"[\s/>]))|row(?:[>/]|\s(?!r="[0-9]{1,5}"[\s/>])))'
+                      rb'|:(?:c|row)[\s/>]')
 NEAR_ROWS, NEAR_COLS = 99_999, 26
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ADDRESS = re.compile(rb"\s*\$?([A-Za-z]{1,7})\$?([0-9]{1,12})\s*$")
+_ROW_NUMBER = re.compile(rb"\s*([0-9]{1,12})\s*$")
 _DELIM = re.compile(rb"[<>]")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
 _UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
@@ -111,10 +119,11 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
 
 
 def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool,
-               binary: bool = False) -> bytes | None:
+               binary: bool = False, exact: bool = False) -> bytes | None:
     """Stream one part: real unpacked size, longest text run, and for sheets
-    the extent of the cells. Never holds more than one chunk (plus a tail).
-    Gives the part's bytes when they came in one chunk (and passed)."""
+    the extent of the cells (``exact``: every cell placed, see _CellExtent).
+    Never holds more than one chunk (plus a tail). Gives the part's bytes
+    when they came in one chunk (and passed)."""
     total = 0
     whole = None
     run = 0  # bytes since the last '<' or '>'
@@ -122,6 +131,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
     tail = b""
     xml = info.filename.endswith((".xml", ".rels"))
     single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
+    cells = _CellExtent(extent, name, info.filename, limits, exact)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     bin_extent = xlsb.Extent() if binary and sheet else None  # an .xlsb sheet: rows and columns from its records
     small = _unpack_small(z, info) if single else None
@@ -131,6 +141,8 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
             if not chunk:
                 if ods_extent is not None:
                     ods_extent.feed(b"", last=True)
+                elif sheet and not binary:
+                    cells.feed(b"", last=True)
                 break
             whole = chunk if not total else None
             total += len(chunk)
@@ -142,19 +154,7 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                     extent.add(bin_extent.rows, bin_extent.cols)
                     _check_extent(extent, name, info.filename, limits)
                 continue
-            if run + len(chunk) <= limits.text_run:  # no run through this chunk can pass the limit
-                last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
-                run = run + len(chunk) if last < 0 else len(chunk) - 1 - last
-            else:
-                first = _DELIM.search(chunk)
-                if first is None:
-                    run += len(chunk)
-                else:
-                    run += first.start()
-                    if run <= limits.text_run and _long_run(limits).search(chunk, first.start()):
-                        run = limits.text_run + 1
-                    if run <= limits.text_run:
-                        run = len(chunk) - 1 - max(chunk.rfind(b"<"), chunk.rfind(b">"))
+            run = _run_after(chunk, run, limits.text_run)
             if run > limits.text_run:
                 raise too_large(name, f"phần '{info.filename}' có một đoạn chữ dài hơn "
                                       f"{limits.text_run // 1024} KB (một ô Excel chứa tối đa 32.767 ký tự)")
@@ -167,18 +167,97 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                 else:
                     if total <= CHUNK:  # the <dimension> is at the top of the part
                         m = _DIMENSION.search(window)
-                        if m and m.group(3):
-                            extent.add(int(m.group(4)), col_number(m.group(3)))
+                        if m and (m.group(3) or m.group(1) and m.group(2)):  # "A1:XFD9" or one cell "XFD9"
+                            extent.add(int(m.group(4) or m.group(2)), col_number(m.group(3) or m.group(1)))
                             _check_extent(extent, name, info.filename, limits)
-                    if single and _FAR_REF.search(chunk) is None and \
-                            max(extent.rows, NEAR_ROWS) * max(extent.cols, NEAR_COLS) <= limits.sheet_cells:
-                        pass  # the whole part, every cell within Z99999, and that cannot pass the limit
-                    elif refs := _CELL_REF.findall(window):  # C-level scans; Python only per distinct column
-                        letters, digits = zip(*refs)
-                        extent.add(max(map(int, digits)), max(map(col_number, set(letters))))
-                    _check_extent(extent, name, info.filename, limits)
+                    cells.feed(chunk)
             tail = window[-256:]
     return whole
+
+
+def _run_after(chunk: bytes, run: int, limit: int) -> int:
+    """The text run open at the end of ``chunk`` (bytes since its last '<' or
+    '>'), given the run open before it; more than ``limit`` when a run passes
+    it anywhere. A run longer than the limit holds a whole block of half the
+    limit without a delimiter: only such blocks are measured (C-level finds)."""
+    first = min((i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0), default=-1)
+    if first < 0:
+        return run + len(chunk)
+    if run + first > limit:
+        return run + first
+    last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
+    half = max(limit // 2, 1)
+    for i in range(first + 1, last - half + 1, half):
+        if chunk.find(b"<", i, i + half) < 0 and chunk.find(b">", i, i + half) < 0:
+            start = max(chunk.rfind(b"<", 0, i), chunk.rfind(b">", 0, i))
+            end = min(j for j in (chunk.find(b"<", i + half), chunk.find(b">", i + half)) if j >= 0)
+            if end - start - 1 > limit:
+                return end - start - 1
+    return len(chunk) - 1 - last
+
+
+class _Recount(Exception):
+    """The quick count could not rule out a sheet over the limit: count every cell."""
+
+
+class _CellExtent:
+    """The rows and columns a sheet part's cells reach, found the way the
+    reader places them: a cell at its address however the attribute is
+    spelled (quotes, spaces, lower case), a cell without one after the cell
+    before it, a row without a number after the row before it. Fed in
+    chunks; a chunk of rows and cells written the usual way within Z99999
+    (what every spreadsheet program writes for a report) is passed over with
+    C-level searches, unless that bound could pass the limit (then _Recount)."""
+
+    def __init__(self, extent: _Extent, name: str, part: str, limits: Limits, exact: bool):
+        self.extent, self.name, self.part, self.limits, self.exact = extent, name, part, limits, exact
+        self.carry = b""
+        self.row = 0    # the row being read (1-based), 0 before the first
+        self.col = 0    # the column of the last cell of that row
+        self.near = False  # some cells were passed over, each within Z99999
+
+    def feed(self, chunk: bytes, last: bool = False) -> None:
+        window = self.carry + chunk
+        cut = len(window) if last else window.rfind(b"<")  # a tag cut by the chunk waits for the next one
+        if cut < 0:
+            cut = 0
+        if not self.exact and _UNUSUAL.search(window, 0, cut) is None:
+            self._pass_over(window, cut)
+        else:
+            for m in _ROW_OR_CELL.finditer(window, 0, cut):
+                self._place(m.group(1) == b"row", m.group(2))
+        self.carry = window[cut:]
+        ext = self.extent
+        if self.near and max(ext.rows, NEAR_ROWS) * max(ext.cols, NEAR_COLS) > self.limits.sheet_cells:
+            raise _Recount
+        _check_extent(ext, self.name, self.part, self.limits)
+
+    def _pass_over(self, window: bytes, cut: int) -> None:
+        """Rows and cells all written <row r="N"> and <c r="XN" …> within Z99999:
+        only where the last of them stands is kept, for cells that follow without an address."""
+        if window.find(b"<c ", 0, cut) >= 0:
+            self.near = True
+        i = window.rfind(b'<row r="', 0, cut)
+        if i >= 0:
+            self.row, self.col = int(window[i + 8:window.index(b'"', i + 8)]), 0
+        j = window.rfind(b'<c r="', max(i, 0), cut)
+        if j >= 0:
+            self.col = col_number(window[j + 6:j + 7])
+
+    def _place(self, is_row: bool, attrs: bytes) -> None:
+        r = _R_ATTR.search(attrs)
+        value = (r.group(1) if r.group(1) is not None else r.group(2)) if r else None
+        if is_row:
+            got = _ROW_NUMBER.match(value) if value is not None else None
+            self.row, self.col = (int(got.group(1)) if got else self.row + 1), 0
+            return
+        got = _ADDRESS.match(value) if value is not None else None
+        if got:
+            self.col = col_number(got.group(1))
+            self.extent.add(int(got.group(2)), self.col)
+        else:
+            self.col += 1
+        self.extent.add(max(self.row, 1), self.col)
 
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, then the name's and the extra field's lengths
@@ -278,6 +357,47 @@ def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None
                               f"tức hơn {_n(limits.sheet_cells)} ô")
 
 
+_SMALL_PART = 4 * MB  # a relationships part larger than this is no workbook's
+
+
+def linked_sheets(z: zipfile.ZipFile) -> set[str]:
+    """The parts that hold sheets, found as the reader finds them: the
+    package's relationships name the workbook part (xl/workbook.xml or .bin
+    by default), the workbook's relationships name its sheets, wherever
+    they are stored (a target is relative to the workbook's folder, or
+    absolute from the package root; both readings are taken)."""
+    from defusedxml import ElementTree as ET  # no entities, no DTD
+    names = set(z.namelist())
+
+    def targets(rels_part: str) -> list[tuple[str, str]]:
+        try:
+            info = z.getinfo(rels_part)
+            if info.file_size > _SMALL_PART:
+                return []
+            root = ET.fromstring(z.read(info))
+        except Exception:  # no such part, or not readable: the reader finds nothing there either
+            return []
+        return [(rel.get("Type", ""), rel.get("Target", "")) for rel in root if rel.get("Target")]
+
+    def resolved(base: str, target: str) -> set[str]:
+        target = target.replace("\\", "/")
+        if target.startswith("/"):
+            return {target.lstrip("/"), posixpath.normpath(target).lstrip("/")}
+        return {posixpath.normpath(posixpath.join(posixpath.dirname(base), target)), "xl/" + target}
+
+    books = {"xl/workbook.xml", "xl/workbook.bin"}
+    for kind, target in targets("_rels/.rels"):
+        if kind.endswith("/officeDocument"):
+            books |= resolved("", target)
+    found = set()
+    for book in books & names:
+        folder, leaf = posixpath.split(book)
+        for kind, target in targets(posixpath.join(folder, "_rels", leaf + ".rels")):
+            if kind.rsplit("/", 1)[-1].lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
+                found |= resolved(book, target)
+    return found & names
+
+
 KEEP_BYTES = 32 * MB  # unpacked parts kept for the readers that follow, per file
 
 
@@ -312,16 +432,20 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     infos = check_sizes(z, name, limits)
     is_ods = any(i.filename == "mimetype" for i in infos)
     is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
+    linked = linked_sheets(z)   # sheets wherever the relationships put them, not only under xl/worksheets/
     kept = 0
     for info in infos:
         if info.is_dir():
             continue
         fn = info.filename
-        sheet = fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and (
+        sheet = fn in linked or fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and (
             fn.endswith(".xml") or (fn.endswith(".bin") and "/binaryIndex" not in fn))  # .xlsb: not its index
         ods = is_ods and fn == "content.xml"
         binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
-        whole = _scan_part(z, info, name, limits, sheet, ods, binary)
+        try:
+            whole = _scan_part(z, info, name, limits, sheet, ods, binary)
+        except _Recount:  # the quick count's bound is over the limit: count every cell
+            whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=True)
         if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
                 and kept + len(whole) <= KEEP_BYTES:
             keep[fn] = whole

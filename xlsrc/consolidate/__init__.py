@@ -5,7 +5,6 @@ and no input is modified."""
 from __future__ import annotations
 
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from .discover import discover, safe_resolve
 from .extract import extract_file
 from .master import merge
 from .units import UnitMap
+from ..access.isolated import become_reader
 
 __all__ = ["FileResult", "ConsolidationResult", "consolidate", "write_master", "default_jobs"]
 
@@ -72,32 +72,6 @@ def _read_serial(paths, password, progress):
     return out
 
 
-def _worker_init() -> None:
-    """A reading process: Ctrl+C is the parent's business (no traceback from
-    workers), and its memory is capped so that a file that would exhaust the
-    machine fails alone."""
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:  # a native reader that aborts writes its own report: into the log, not onto the user's console
-        from ..logfile import open_log_fd
-        fd = open_log_fd()
-        os.dup2(fd, 2)
-        os.close(fd)
-        import faulthandler
-        if faulthandler.is_enabled():
-            faulthandler.enable(file=sys.stderr)  # fd 2: the log
-    except Exception:  # never let the set-up break the pool: the files are still read
-        pass
-    try:
-        import resource
-        from ..access.limits import LIMITS
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = LIMITS.worker_memory if hard == resource.RLIM_INFINITY else min(LIMITS.worker_memory, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except Exception:  # no resource module (Windows) or not allowed
-        pass
-
-
 def _crashed(path: str, exc: BaseException) -> dict:
     return {"file": path, "status": "error", "sha256": "", "rows": {}, "covered": [],
             "message": f"Không đọc được tệp '{Path(path).name}': tiến trình đọc tệp dừng đột ngột (tệp có thể "
@@ -110,7 +84,7 @@ def _pool_round(paths, indexes, password, workers, on_result) -> list[int]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
     lost = []
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=become_reader)
     try:
         futures = {pool.submit(extract_file, paths[i], password): i for i in indexes}
         for fut in as_completed(futures):

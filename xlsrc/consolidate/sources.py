@@ -30,7 +30,7 @@ class _Columns:
     def __init__(self, master: Path):
         self.master, self.grids, self.opened = master, {}, 0
 
-    def column(self, file: str, sheet: str, row: int, header: str) -> int | None:
+    def column(self, file: str, sheet: str, row: int, header: str, spec=None) -> int | None:
         key = (file, sheet)
         if key not in self.grids:
             self.grids[key] = self._read(file, sheet)
@@ -38,10 +38,16 @@ class _Columns:
         if not grid or not header:
             return None
         wanted = fold(header)
-        for r in range(min(row - 1, len(grid)) - 1, -1, -1):  # the nearest header above the row
-            hits = [c for c, v in enumerate(grid[r]) if isinstance(v, str) and fold(v) == wanted]
-            if hits:
-                return hits[0] + 1
+        col = next((c for c in getattr(spec, "columns", ()) if c.header == header), None)
+        above = grid[:max(min(row - 1, len(grid)), 0)]
+        tests = [lambda v: fold(v) == wanted]  # the header as the master writes it, else as the unit wrote it
+        if col is not None:
+            tests.append(col.matches)
+        for test in tests:
+            for cells in above:  # the header is above the data: read from the top
+                hits = [c for c, v in enumerate(cells) if isinstance(v, str) and test(v)]
+                if hits:
+                    return hits[0] + 1
         return None
 
     def _read(self, file: str, sheet: str):
@@ -76,7 +82,7 @@ def point_to_sources(data: WorkbookData, findings: list[Finding], master: Path) 
             out.append(f)
             continue
         file, sheet, row = rec.text("source_file"), rec.text("source_sheet") or f.sheet, rec["source_row"]
-        col = columns.column(file, sheet, row, f.column)
+        col = columns.column(file, sheet, row, f.column, rec.spec)
         cell = cell_ref(row, col) if col else f"dòng {row}"
         out.append(replace(f, file=file, sheet=sheet, row=row, cell=cell,
                            message=f"{f.message} (ở sổ tổng hợp: {f.sheet}!{f.cell})"))

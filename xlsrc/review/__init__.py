@@ -42,7 +42,7 @@ class Review:
 
 
 def review_year(data: WorkbookData, year: int | None) -> int:
-    year = year or data.report_year
+    year = data.report_year if year is None else year  # 0 is a year typed wrong, never "the default"
     if year is None:
         raise ThiDuaError("Chưa biết năm cần rà soát: nhập 'Năm báo cáo' ở trang Thông tin hoặc dùng --year.")
     if not 2000 <= year <= 2100:

@@ -1,0 +1,168 @@
+"""Issue 22 §1: a file that claims a huge sheet never aborts a single-file
+command. The extent is read the way the reader places cells (every spelling
+of an address, cells without one, sheets stored anywhere the workbook points
+to), and the native reader runs in a child process, so that a variant the
+check does not know (here: a reader made to crash) still ends in a
+Vietnamese message and exit code 2, never a traceback or SIGABRT."""
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+
+import pytest
+
+from xlsrc.access import files, limits as L
+from xlsrc.access.files import FileBook
+from xlsrc.cli import main
+from xlsrc.errors import FileTooLarge, FileUnusable
+
+from .hostile_files import CT, RELS, SHEET_HEAD, WB, WB_RELS
+
+X = '<is><t>x</t></is></c></row>'
+A1 = '<row r="1"><c r="A1" t="inlineStr"><is><t>Tên công trình</t></is></c></row>'
+VARIANTS = {
+    "single_quotes": A1 + f"<row r='1048576'><c r='XFD1048576' t='inlineStr'>{X}",
+    "spaces_around_equals": A1 + f'<row r="1048576"><c r = "XFD1048576" t="inlineStr">{X}',
+    "whitespace_before_r": A1 + f'<row r="1048576"><c\n\tr="XFD1048576" t="inlineStr">{X}',
+    "lower_case": A1 + f'<row r="1048576"><c r="xfd1048576" t="inlineStr">{X}',
+    "dollar_signs": A1 + f'<row r="1048576"><c r="$XFD$1048576" t="inlineStr">{X}',
+    "cells_without_address": '<row>' + '<c/>' * 16384 + f'<c t="inlineStr">{X}'
+                             + f'<row r="1048576"><c t="inlineStr">{X}',
+    "rows_without_number": A1 + '<row><c t="inlineStr"><is><t>y</t></is></c></row>' * 3
+                           + f'<row><c r="AAA5" t="inlineStr">{X}' + f'<row r="400000"><c t="inlineStr">{X}',
+    "prefixed_elements": A1.replace("<row", "<x:row").replace("<c ", "<x:c ").replace("</c>", "</x:c>")
+                         .replace("</row>", "</x:row>") + f'<x:row r="1048576"><x:c r="XFD1048576" t="inlineStr">'
+                         f'<x:is><x:t>x</x:t></x:is></x:c></x:row>',
+}
+
+
+def xlsx(sheet_data: str, part: str = "xl/worksheets/sheet1.xml", target: str = "worksheets/sheet1.xml",
+         prefix: str = "") -> bytes:
+    head = SHEET_HEAD if not prefix else SHEET_HEAD.replace("<worksheet xmlns=", f"<{prefix}:worksheet xmlns:{prefix}=")
+    tail = "</worksheet>" if not prefix else f"</{prefix}:worksheet>"
+    data = "sheetData" if not prefix else f"{prefix}:sheetData"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT.replace("/xl/worksheets/sheet1.xml", "/" + part))
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("xl/workbook.xml", WB.replace("Sheet1", "Công trình"))
+        z.writestr("xl/_rels/workbook.xml.rels", WB_RELS.replace("worksheets/sheet1.xml", target))
+        z.writestr(part, f"{head}<{data}>{sheet_data}</{data}>{tail}")
+    return buf.getvalue()
+
+
+def variant_bytes(name: str) -> bytes:
+    if name == "prefixed_elements":
+        return xlsx(VARIANTS[name], prefix="x")
+    return xlsx(VARIANTS[name])
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_every_spelling_of_a_far_cell_is_refused_before_the_reader(tmp_path, name):
+    f = tmp_path / f"{name}.xlsx"
+    f.write_bytes(variant_bytes(name))
+    with pytest.raises(FileTooLarge, match="quá lớn"):
+        FileBook(f)
+
+
+@pytest.mark.parametrize("target", ["/data/trang.xml", "../data/trang.xml", "/xl/worksheets/../trang.xml"])
+def test_a_sheet_stored_outside_the_worksheets_folder_is_checked_too(tmp_path, target):
+    part = os.path.normpath(os.path.join("xl", target)).lstrip("/") if not target.startswith("/") else target[1:]
+    part = os.path.normpath(part)
+    f = tmp_path / "noi_khac.xlsx"
+    f.write_bytes(xlsx(A1 + f'<row r="1048576"><c r="XFD1048576" t="inlineStr">{X}', part=part, target=target))
+    with pytest.raises(FileTooLarge, match="quá lớn"):
+        FileBook(f)
+
+
+def test_a_usual_sheet_passes_and_reads_the_same(tmp_path):
+    """Rows and cells in the usual spelling, and the same cells written in
+    other spellings: both pass the check and give the same values."""
+    usual = A1 + '<row r="2"><c r="B2" t="inlineStr"><is><t>b</t></is></c></row>'
+    other = A1.replace('r="A1"', "r='A1'") + '<row r = "2"><c\n r="b2" t="inlineStr"><is><t>b</t></is></c></row>'
+    grids = []
+    for k, body in enumerate((usual, other)):
+        f = tmp_path / f"{k}.xlsx"
+        f.write_bytes(xlsx(body))
+        grids.append(FileBook(f).read("Công trình"))
+    assert grids[0] == grids[1] == [["Tên công trình", None], [None, "b"]]
+
+
+def test_a_wide_sheet_within_the_limit_is_not_refused_by_the_quick_bound(tmp_path):
+    """Most rows within column Z (passed over quickly, bounded by Z99999),
+    one row wide: the bound passes the limit, the cells are then counted
+    one by one and the sheet (2.000 rows × 200 columns) is read."""
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 2000))
+    rows += '<row r="2000"><c r="GR2000"><v>1</v></c></row>'
+    f = tmp_path / "rong.xlsx"
+    f.write_bytes(xlsx(rows))
+    assert len(FileBook(f).read("Công trình")) == 2000
+
+
+COMMANDS = [["validate", "{f}"], ["compute", "{f}", "-o", "{out}.xlsx"], ["review", "{f}"],
+            ["report", "{f}", "-o", "{out}.docx"], ["decision", "{f}", "--so", "1/QĐ-X", "-o", "{out}.docx"],
+            ["certificates", "{f}", "--so", "1/QĐ-X", "-o", "{out}.docx"]]
+
+
+def _run(argv, capsys) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    captured = capsys.readouterr()
+    return stop.value.code, captured.out + captured.err
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_a_reader_that_aborts_never_takes_a_command_down(tmp_path, monkeypatch, capsys, command):
+    """The check lifted, the far cell reaches the native reader, which really
+    aborts (SIGABRT) — in its child process: the command says so and exits 2."""
+    monkeypatch.setattr(L, "LIMITS", L.Limits(sheet_cells=10**13))
+    f = tmp_path / "xa.xlsx"
+    f.write_bytes(variant_bytes("cells_without_address"))
+    code, text = _run([a.format(f=f, out=tmp_path / "ra") for a in command], capsys)
+    assert code == 2, text
+    assert "dừng đột ngột" in text and "Traceback" not in text and "panicked" not in text
+    assert not list(tmp_path.glob("ra*"))
+
+
+def test_a_crashing_reader_of_any_kind_is_a_vietnamese_message(tmp_path, monkeypatch, capsys):
+    """Whatever kills the reader (here it aborts at once), the file is unusable, the command survives."""
+    from .fixtures_consolidate import template_file, work
+    f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
+    monkeypatch.setattr(files, "_read_native", lambda data, pack=True: os.abort())
+    with pytest.raises(FileUnusable, match="dừng đột ngột"):
+        FileBook(f)
+    code, text = _run(["validate", str(f)], capsys)
+    assert code == 2 and "dừng đột ngột" in text and "Traceback" not in text
+
+
+def test_an_error_inside_the_reader_is_said_for_its_sheet(tmp_path, monkeypatch):
+    """A Python error in the child comes back as it was raised there."""
+    from .fixtures_consolidate import template_file, work
+    f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
+
+    def fails(data, pack=True):
+        raise FileUnusable("Tệp hỏng ở trang X.")
+    monkeypatch.setattr(files, "_read_native", fails)
+    with pytest.raises(FileUnusable, match="trang X"):
+        FileBook(f)
+
+
+def test_the_readers_report_goes_to_the_log_and_only_when_there_is_one(tmp_path, monkeypatch):
+    """A read that goes well writes no log; a reader that dies leaves what
+    it printed (its crash report) in the log, never on the console."""
+    from .fixtures_consolidate import template_file, work
+    state = tmp_path / "state"
+    monkeypatch.setenv("LOCALAPPDATA", str(state))
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    f = template_file(tmp_path / "tot.xlsx", works=[work(1, "Xây cầu")])
+    FileBook(f).read("Công trình")
+    assert not list(state.rglob("thidua.log*"))
+
+    def prints_and_dies(data, pack=True):
+        os.write(2, b"reader: thread 'main' panicked at src/xlsx.rs\n")
+        os.abort()
+    monkeypatch.setattr(files, "_read_native", prints_and_dies)
+    with pytest.raises(FileUnusable, match="dừng đột ngột"):
+        FileBook(f)
+    assert "panicked at src/xlsx.rs" in (state / "thidua" / "thidua.log").read_text(encoding="utf-8")

@@ -1,0 +1,150 @@
+"""The native reader run where its crash cannot take the command down.
+
+python-calamine is native code: a file it cannot handle may abort the whole
+process (a Rust panic that aborts, an allocation refused, SIGSEGV) before any
+Python ``except`` sees it. Every command therefore reads a workbook's values
+in a child process — a fork of this one on Linux (nothing to import or copy:
+the child sees the file's bytes already in memory), a fresh process
+elsewhere — that sends back the sheets' values, pickled. When the child dies
+the command says so in Vietnamese and goes on (consolidation: with the other
+files) or stops (a single-file command), never with a traceback or the
+reader's English report, which goes to the log.
+
+A process that is itself an isolated reader (consolidation's workers, the
+child here) reads in place: ``run_isolated`` only forks from the main one.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from typing import Callable, TypeVar
+
+from ..halves import _reap
+
+T = TypeVar("T")
+
+INSIDE = False  # this process is an isolated reader: read in place
+
+
+class ReaderCrashed(Exception):
+    """The child reading the file died (signal, refused memory, lost pipe)."""
+
+
+def become_reader(report_fd: int | None = None) -> None:
+    """Set up a reading process: Ctrl+C is the parent's business (no traceback
+    from readers), what native code prints goes to the log (or to
+    ``report_fd``, which the parent copies into the log when anything was
+    written), and its memory is capped so that a file that would exhaust
+    the machine fails alone."""
+    global INSIDE
+    INSIDE = True
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # a native reader that aborts writes its own report: into the log, not onto the user's console
+        if report_fd is None:
+            from ..logfile import open_log_fd
+            report_fd = open_log_fd()
+        os.dup2(report_fd, 2)
+        os.close(report_fd)
+        import faulthandler
+        if faulthandler.is_enabled():
+            faulthandler.enable(file=2)  # fd 2: the log
+    except Exception:  # never let the set-up stop the reading: the file is still read
+        pass
+    try:
+        import resource
+        from .limits import LIMITS
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = LIMITS.worker_memory if hard == resource.RLIM_INFINITY else min(LIMITS.worker_memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except Exception:  # no resource module (Windows) or not allowed
+        pass
+
+
+def _can_fork() -> bool:
+    return sys.platform == "linux" and hasattr(os, "fork")  # macOS frameworks are not fork-safe
+
+
+def run_isolated(work: Callable[..., T], *args) -> T:
+    """``work(*args)`` computed in a child process and its (picklable) result
+    returned; ReaderCrashed when the child dies. An exception ``work`` raises
+    is raised here. In a reading process already, computed in place."""
+    if INSIDE:
+        return work(*args)
+    if not _can_fork():
+        return _in_spawned_process(work, *args)
+    import tempfile
+    report = tempfile.TemporaryFile()  # what the native reader prints; the log is written only when there is any
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had this way: a fresh one
+        for fd in (read_end, write_end):
+            os.close(fd)
+        report.close()
+        return _in_spawned_process(work, *args)
+    if pid == 0:  # the child: read, send, leave without running the parent's exit handlers
+        status = 3
+        try:
+            os.close(read_end)
+            become_reader(os.dup(report.fileno()))
+            try:
+                message = (True, work(*args))
+            except Exception as exc:  # said by the parent, as if raised there
+                message = (False, exc)
+            data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as src:
+            data = src.read()
+    except BaseException:  # Ctrl+C: the child is not left reading behind
+        import signal
+        os.kill(pid, signal.SIGKILL)
+        _reap(pid)
+        report.close()
+        raise
+    code = _reap(pid)
+    _to_log(report)
+    if code != 0 or not data:
+        raise ReaderCrashed(f"exit {code}")
+    try:
+        ok, result = pickle.loads(data)
+    except Exception as exc:  # a message cut short
+        raise ReaderCrashed(type(exc).__name__) from None
+    del data
+    if not ok:
+        raise result
+    return result
+
+
+def _to_log(report) -> None:
+    """What the child printed (a native reader's crash report), appended to the log; nothing when it printed nothing."""
+    try:
+        with report:
+            report.seek(0)
+            text = report.read(1024 * 1024)
+        if text:
+            from ..logfile import open_log_fd
+            fd = open_log_fd()
+            try:
+                os.write(fd, text)
+            finally:
+                os.close(fd)
+    except OSError:  # the log cannot be written: the message on the console says enough
+        pass
+
+
+def _in_spawned_process(work: Callable[..., T], *args) -> T:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=become_reader) as pool:
+            return pool.submit(work, *args).result()
+    except BrokenProcessPool as exc:
+        raise ReaderCrashed(type(exc).__name__) from None
