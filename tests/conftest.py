@@ -18,9 +18,11 @@ from xlsrc.builder import write_workbook
 from xlsrc.demo_data import demo_content
 from xlsrc.records import read_workbook
 
-# Every variable through which the product or a tool it runs finds a per-user folder.
-PER_USER_FOLDERS = ("HOME", "USERPROFILE", "LOCALAPPDATA", "APPDATA", "XDG_STATE_HOME", "XDG_CONFIG_HOME",
-                    "XDG_CACHE_HOME", "XDG_DATA_HOME")
+# Every variable through which the product or a tool it runs finds a per-user folder: Windows's own
+# (set there only, as on a user's PC: elsewhere LOCALAPPDATA would hide XDG_STATE_HOME from the log) and the rest.
+WINDOWS_FOLDERS = ("USERPROFILE", "LOCALAPPDATA", "APPDATA")
+PER_USER_FOLDERS = ("HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME") + \
+    (WINDOWS_FOLDERS if sys.platform == "win32" else ())
 LINUX_IMPOSSIBLE = "không chạy được trên Linux: "
 
 
@@ -35,10 +37,13 @@ def under_ci() -> bool:
 
 @pytest.fixture(autouse=True)
 def _per_user_folders_in_tmp(tmp_path_factory, monkeypatch):
-    """HOME, LOCALAPPDATA, APPDATA and the XDG folders point into a fresh
-    temporary folder (not ``tmp_path``, which tests expect to find empty)."""
+    """HOME, the XDG folders (and on Windows LOCALAPPDATA, APPDATA) point
+    into a fresh temporary folder (not ``tmp_path``, which tests expect to
+    find empty); elsewhere Windows's variables are not set at all."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
+    for name in set(WINDOWS_FOLDERS) - set(PER_USER_FOLDERS):
+        monkeypatch.delenv(name, raising=False)
     for name in PER_USER_FOLDERS[1:]:
         folder = home / name.lower()
         folder.mkdir()

@@ -189,3 +189,11 @@ def test_award_groups_differ_by_field_and_by_period():
     add_awards(t, data)
     assert [(g.field, g.period, g.individuals) for g in t.award_groups] == [
         ("CCHC", "2021", 2), ("Chuyển đổi số", "2021", 1), ("CCHC", "2020-2021", 1)]
+
+
+def test_collective_awards_of_one_group_add_up_and_award_units_keep_their_names():
+    data = book(awards=[award(S.COLLECTIVE, count=2, unit="Sở A"), award(S.COLLECTIVE, count=3, unit="Sở A")])
+    t = Totals(AS_OF)
+    add_awards(t, data)
+    assert [(g.collectives, g.individuals) for g in t.award_groups] == [(5, 0)]
+    assert [(name, u.unit, u.collectives) for name, u in t.by_unit.items()] == [("Sở A", "Sở A", 5)]

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import PER_USER_FOLDERS, impossible_on_linux
+from .conftest import PER_USER_FOLDERS, WINDOWS_FOLDERS, impossible_on_linux
 
 
 def test_every_per_user_folder_and_the_log_are_in_this_tests_tmp_folder(_per_user_folders_in_tmp, log_file):
@@ -17,6 +17,8 @@ def test_every_per_user_folder_and_the_log_are_in_this_tests_tmp_folder(_per_use
     for name in PER_USER_FOLDERS:
         assert Path(os.environ[name]).is_relative_to(home), name
     assert Path.home() == home
+    if sys.platform != "win32":  # as on a Linux user's machine: the log goes to XDG_STATE_HOME
+        assert not any(name in os.environ for name in WINDOWS_FOLDERS)
     assert log_file.is_relative_to(home) and not log_file.exists()
     from xlsrc.logfile import log_exception
     try:
@@ -26,13 +28,17 @@ def test_every_per_user_folder_and_the_log_are_in_this_tests_tmp_folder(_per_use
     assert "ValueError: thử" in log_file.read_text(encoding="utf-8")
 
 
-def test_the_native_readers_log_is_opened_in_this_tests_home(_per_user_folders_in_tmp, demo_book):
-    """The log (where the native reader's own report goes, opened when a reader
-    runs: access/isolated.py) is under this test's home, never the user's."""
-    from xlsrc.access.files import FileBook
-    from xlsrc.logfile import log_path
-    FileBook(demo_book).read(FileBook(demo_book).sheet_names()[0])
-    assert log_path().is_relative_to(_per_user_folders_in_tmp)
+def test_the_native_readers_report_goes_to_this_tests_log(_per_user_folders_in_tmp):
+    """The reader's child copies what native code printed into the log (xlsrc/access/isolated.py) through
+    open_log_fd, which opens the log of this test's home."""
+    from xlsrc.logfile import open_log_fd
+    fd = open_log_fd()
+    try:
+        opened = Path(os.readlink(f"/proc/self/fd/{fd}")) if sys.platform == "linux" else None
+    finally:
+        os.close(fd)
+    if opened is not None:
+        assert opened.is_relative_to(_per_user_folders_in_tmp)
 
 
 SKIPPING = '''
