@@ -41,8 +41,9 @@ HEADER = ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình th
 
 
 def make_files(folder: Path, files: int, rows: int) -> tuple[Path, Path]:
-    from docx import Document
     import openpyxl
+
+    from xlsrc.proposals.demo import proposal_docx
     rnd = random.Random(21)
     word, excel = folder / "word", folder / "excel"
     word.mkdir()
@@ -50,23 +51,9 @@ def make_files(folder: Path, files: int, rows: int) -> tuple[Path, Path]:
     for u in range(files):
         agency = f"SỞ SỐ {u + 1}"
         data = _rows(rnd, rows)
-        doc = Document()
-        head = doc.add_table(rows=2, cols=2)
-        head.cell(0, 0).text = f"UBND TỈNH HÀ TĨNH\n{agency}"
-        head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-        head.cell(1, 1).text = "Hà Tĩnh, ngày 10 tháng 12 năm 2025"
-        for text in ("TỜ TRÌNH", "Về việc đề nghị khen thưởng năm 2025",
-                     "Căn cứ Luật Thi đua, khen thưởng; kính đề nghị xem xét, khen thưởng cho:",
-                     "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"):
-            doc.add_paragraph(text)
-        t = doc.add_table(rows=1, cols=5)
-        for i, h in enumerate(HEADER):
-            t.rows[0].cells[i].text = h
-        for r in data:
-            cells = t.add_row().cells
-            for i, v in enumerate(r):
-                cells[i].text = v
-        doc.save(word / f"don_vi_{u:03d}.docx")
+        (word / f"don_vi_{u:03d}.docx").write_bytes(proposal_docx(
+            agency, f"{u + 1}/TTr", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025", HEADER, data,
+            dated="Hà Tĩnh, ngày 10 tháng 12 năm 2025"))
         wb = openpyxl.Workbook()
         ws = wb.active
         for line in (agency, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025", ""):

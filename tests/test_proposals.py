@@ -25,6 +25,15 @@ from xlsrc.legacy_encodings import encode_tcvn3
 SHEET = S.UNIT_PROPOSALS.name
 
 
+def _to_trinh(path: Path, agency: str, title: str, header: list[str], rows: list[tuple], **kw) -> Path:
+    """A unit's tờ trình with its list, as the demo writes them (xlsrc/proposals/demo.py)."""
+    from xlsrc.proposals.demo import proposal_docx
+    number = kw.pop("number", "12/TTr-STP")
+    path.write_bytes(proposal_docx(agency, number, title, header, rows, dated="Hà Tĩnh, ngày 05 tháng 12 năm 2025",
+                                   **kw))
+    return path
+
+
 def _header(doc: Document, agency: str, parent: str = "UBND TỈNH HÀ TĨNH", number: str = "12/TTr-STP") -> None:
     """The NĐ 30/2020 heading: a borderless two-column table."""
     t = doc.add_table(rows=2, cols=2)
@@ -32,33 +41,6 @@ def _header(doc: Document, agency: str, parent: str = "UBND TỈNH HÀ TĨNH", n
     t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     t.cell(1, 0).text = f"Số: {number}"
     t.cell(1, 1).text = "Hà Tĩnh, ngày 05 tháng 12 năm 2025"
-
-
-def _table(doc: Document, header: list[str], rows: list[tuple], merge_groups: bool = True):
-    t = doc.add_table(rows=1, cols=len(header))
-    for i, h in enumerate(header):
-        t.rows[0].cells[i].text = h
-    for r in rows:
-        cells = t.add_row().cells
-        for i, v in enumerate(r):
-            cells[i].text = v
-        if merge_groups and r[0] == "" and all(v == "" for v in r[2:]):  # a section row merged across
-            cells[1].merge(cells[-1])
-    return t
-
-
-def _to_trinh(path: Path, agency: str, title: str, header: list[str], rows: list[tuple], **kw) -> Path:
-    doc = Document()
-    _header(doc, agency, **kw)
-    doc.add_paragraph("TỜ TRÌNH")
-    doc.add_paragraph("Về việc đề nghị khen thưởng năm 2025")
-    doc.add_paragraph("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; căn cứ kết quả họp Hội đồng "
-                      "Thi đua - Khen thưởng, kính đề nghị xem xét, khen thưởng cho các tập thể, cá nhân sau:")
-    doc.add_paragraph(title)
-    _table(doc, header, rows)
-    doc.add_paragraph("Nơi nhận:")
-    doc.save(path)
-    return path
 
 
 def _master_rows(path: Path) -> list[dict]:

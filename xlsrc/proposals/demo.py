@@ -27,25 +27,28 @@ UNITS = (  # agency, number, title, last column, rows
 )
 
 
-def proposal_docx(agency: str, number: str, title: str, last: str, rows: list[tuple]) -> bytes:
-    """A unit's tờ trình and danh sách đề nghị as a Word file (vi-VN)."""
+def proposal_docx(agency: str, number: str, title: str, header: list[str], rows: list[tuple],
+                  parent: str = "UBND TỈNH HÀ TĨNH", dated: str = "Hà Tĩnh, ngày 10 tháng 12 năm 2021") -> bytes:
+    """A unit's tờ trình and danh sách đề nghị as a Word file (vi-VN), as units
+    type them: the NĐ 30 heading table, the tờ trình's paragraphs, the title
+    of the list, then the table; a row with no TT is a section row ('I. Tập
+    thể') merged across the table."""
     from docx import Document
     from ..report.docx_form import setup_document
     doc = Document()
     setup_document(doc)
     doc.core_properties.language = "vi-VN"
     head = doc.add_table(rows=2, cols=2)
-    head.cell(0, 0).text = f"UBND TỈNH HÀ TĨNH\n{agency}"
+    head.cell(0, 0).text = f"{parent}\n{agency}"
     head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
     head.cell(1, 0).text = f"Số: {number}"
-    head.cell(1, 1).text = "Hà Tĩnh, ngày 10 tháng 12 năm 2021"
-    for text in ("TỜ TRÌNH", "Về việc đề nghị khen thưởng năm 2021",
+    head.cell(1, 1).text = dated
+    for text in ("TỜ TRÌNH", "Về việc đề nghị khen thưởng",
                  "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh Hà Tĩnh",
                  "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; căn cứ kết quả họp Hội đồng Thi đua - "
                  "Khen thưởng, kính đề nghị xem xét, khen thưởng cho các tập thể, cá nhân có tên sau:", title):
         doc.add_paragraph(text)
-    header = ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", last]
-    table = doc.add_table(rows=1, cols=4)
+    table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for i, h in enumerate(header):
         table.rows[0].cells[i].text = h
@@ -53,8 +56,8 @@ def proposal_docx(agency: str, number: str, title: str, last: str, rows: list[tu
         cells = table.add_row().cells
         for i, v in enumerate(r):
             cells[i].text = v
-        if not r[0]:
-            cells[1].merge(cells[3])
+        if not r[0] and not any(r[2:]):
+            cells[1].merge(cells[-1])
     doc.add_paragraph("Nơi nhận:\n- Như trên;\n- Lưu: VT.")
     buf = io.BytesIO()
     doc.save(buf)
@@ -85,7 +88,8 @@ def write_board_demo(folder: Path, unit_book: Path, force: bool = False) -> dict
     files = {}
     for agency, number, title, last, rows in UNITS:
         name = "ToTrinh_" + number.replace("/", "-") + ".docx"
-        files[name] = write_bytes_atomic(units / name, proposal_docx(agency, number, title, last, rows), force)
+        header = ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", last]
+        files[name] = write_bytes_atomic(units / name, proposal_docx(agency, number, title, header, rows), force)
     files["CamBinh.xlsx"] = write_bytes_atomic(units / "DeNghi_XaCamBinh.xlsx", hand_made_list(), force)
     files["SoNgoaiVu.xlsx"] = _reviewed_copy(unit_book, units / "SoNgoaiVu.xlsx", force)
     return files
