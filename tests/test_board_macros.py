@@ -62,3 +62,32 @@ def test_the_statistics_button_writes_the_forms_and_the_thong_ke_sheet(monkeypat
     grid = _writes_to(book, payload, "Thống kê")[-1]["values"]
     assert grid[0][0].startswith("THỐNG KÊ THI ĐUA, KHEN THƯỞNG QUA CÁC NĂM")
     assert ["Năm", "Hình thức, danh hiệu", "Tập thể", "Cá nhân", "Chưa rõ", "Cộng"] in [r[:6] for r in grid]
+
+
+def test_the_promote_button_moves_the_passed_proposals_with_the_numbers_typed(monkeypatch, tmp_path):
+    """Issue 20 §4 as a button: the numbers and the date the dialog asked for (the VBA writes them into
+    _thidua_paths!C2:C3) give the Quyết định row and the Khen thưởng rows, as `thidua promote` does."""
+    from .test_dossier import content
+    monkeypatch.chdir(tmp_path)
+    book_path = write_workbook(tmp_path / "so.xlsx", content())
+    payload = payload_from_file(book_path, extra_rows={S.PATHS_SHEET: [[None, None, "88/QĐ-SXD"],
+                                                                      [None, None, "20/12/2026"]]})
+    book = open_caller(payload)
+    from xlsrc import macros
+    macros.promote()
+    said = alerts(book)[-1]
+    assert said.startswith("Đã thêm 1 quyết định (88/QĐ-SXD — Chiến sĩ thi đua cơ sở) và 1 dòng khen thưởng"), said
+    decisions = _writes_to(book, payload, S.DECISIONS.name)
+    flat = [v for w in decisions for row in w["values"] for v in row]
+    assert "88/QĐ-SXD" in flat and "Chiến sĩ thi đua cơ sở" in flat
+    awards = [v for w in _writes_to(book, payload, S.AWARDS.name) for row in w["values"] for v in row]
+    assert "Lê Thị Hoa" in awards and "88/QĐ-SXD" in awards
+
+
+def test_the_promote_button_without_numbers_says_so(monkeypatch, tmp_path):
+    from .test_dossier import content
+    monkeypatch.chdir(tmp_path)
+    book = open_caller(payload_from_file(write_workbook(tmp_path / "so.xlsx", content())))
+    from xlsrc import macros
+    macros.promote()
+    assert alerts(book) == ["Chưa có số quyết định hoặc ngày ký: bấm lại nút và ghi đủ hai ô của hộp thoại."]

@@ -69,6 +69,10 @@ Sub RibbonDossier(control As IRibbonControl)
     ThiDuaDossier
 End Sub
 
+Sub RibbonPromote(control As IRibbonControl)
+    ThiDuaPromote
+End Sub
+
 Sub RibbonRegister(control As IRibbonControl)
     ThiDuaRegister
 End Sub
@@ -137,6 +141,29 @@ Sub ThiDuaDecision()
     If Not PythonReady() Then Exit Sub
     Busy Vn("\u0110ang l\u1EADp quy\u1EBFt \u0111\u1ECBnh\u2026")
     RunPython "import xlsrc.macros; xlsrc.macros.decision()"
+    Done
+    Exit Sub
+Failed:
+    Failure Err.Description
+End Sub
+
+Sub ThiDuaPromote()
+    ' Excel's own InputBox (Unicode, unlike VBA's); the answers go to the hidden
+    ' sheet as text (a leading apostrophe: never retyped as a date).
+    Dim numbers As Variant
+    Dim signed As Variant
+    Dim ws As Worksheet
+    On Error GoTo Failed
+    If Not PythonReady() Then Exit Sub
+    numbers = Application.InputBox(Vn("S\u1ED1 c\u00E1c quy\u1EBFt \u0111\u1ECBnh, m\u1ED7i danh hi\u1EC7u, h\u00ECnh th\u1EE9c m\u1ED9t s\u1ED1, c\u00E1ch nhau b\u1EB1ng d\u1EA5u ;"), Vn("Chuy\u1EC3n sang quy\u1EBFt \u0111\u1ECBnh"), "", , , , , 2)
+    If VarType(numbers) = 11 Then Exit Sub  ' 11 = vbBoolean: Cancel gives False
+    signed = Application.InputBox(Vn("Ng\u00E0y k\u00FD c\u00E1c quy\u1EBFt \u0111\u1ECBnh (dd/mm/yyyy)"), Vn("Chuy\u1EC3n sang quy\u1EBFt \u0111\u1ECBnh"), "", , , , , 2)
+    If VarType(signed) = 11 Then Exit Sub
+    Set ws = ThisWorkbook.Worksheets(PATHS_SHEET)
+    ws.Range("C2").Value = "'" & numbers
+    ws.Range("C3").Value = "'" & signed
+    Busy Vn("\u0110ang chuy\u1EC3n \u0111\u1EC1 ngh\u1ECB sang quy\u1EBFt \u0111\u1ECBnh\u2026")
+    RunPython "import xlsrc.macros; xlsrc.macros.promote()"
     Done
     Exit Sub
 Failed:

@@ -32,6 +32,7 @@ MACRO_BUTTONS = (  # (VBA macro, caption) — the same actions as the ribbon
     ("ThiDuaOpenReports", "Mở thư mục báo cáo"),
     ("ThiDuaReview", "Rà soát điều kiện"),
     ("ThiDuaDossier", "Lập hồ sơ đề nghị"),
+    ("ThiDuaPromote", "Chuyển sang quyết định"),
     ("ThiDuaDecision", "Lập quyết định"),
     ("ThiDuaRegister", "Vào sổ vàng"),
     ("ThiDuaCertificates", "In giấy khen"),

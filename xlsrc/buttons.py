@@ -295,3 +295,38 @@ def register(book: XlwingsBook):
     _select(book, data.sheet_names["register"], 1, 1)
     book.alert(f"Đã vào sổ vàng {len(rows)} tập thể, cá nhân của Quyết định {rows[0]['decision_number']}: số "
                f"{rows[0]['number']}–{rows[-1]['number']}. Lưu sổ để giữ các số này.", TITLE)
+
+
+PROMOTE_CELLS = (2, 3)   # _thidua_paths!C2 (numbers) and C3 (signing date), typed by the VBA dialog
+
+
+def promote(book: XlwingsBook):
+    """Nút 'Chuyển sang quyết định': the proposals the Hội đồng passed that the
+    unit grants itself go to Khen thưởng, with one new Quyết định row per title
+    or form; the numbers and the signing date come from the dialog (VBA writes
+    them into the hidden sheet _thidua_paths, column C)."""
+    import re
+    from .dossier import blocking
+    from .dossier.promote import decisions_from_votes
+    from .sheet_append import append_rows
+    grid = book.read(S.PATHS_SHEET) if S.PATHS_SHEET in book.sheet_names() else []
+    # as Excel gives them back (the apostrophe the VBA typed before each is its text prefix, not its value)
+    cell = [str(grid[r - 1][2]).lstrip("'") if len(grid) >= r and len(grid[r - 1]) > 2 and grid[r - 1][2] is not None
+            else None for r in PROMOTE_CELLS]
+    numbers = [n.strip() for n in re.split(r"[;\n]", str(cell[0] or "")) if n.strip()]
+    if not numbers or not cell[1]:
+        raise ThiDuaError("Chưa có số quyết định hoặc ngày ký: bấm lại nút và ghi đủ hai ô của hộp thoại.")
+    data, findings = _validated(book)
+    errors = blocking(data, findings)
+    if errors:
+        _select_first(book, errors)
+        raise ThiDuaError(f"Có {len(errors)} lỗi ở các trang dùng để chuyển đề nghị (xem cột 'Kiểm tra'); sửa rồi "
+                          "bấm lại.")
+    book.status("Đang chuyển các đề nghị đã được thông qua sang quyết định…")
+    decisions, awards, skipped = decisions_from_votes(data, numbers, jobs.parse_report_date(str(cell[1]).strip()))
+    append_rows(book, data, S.DECISIONS, decisions)
+    append_rows(book, data, S.AWARDS, awards)
+    said = "; ".join(f"{d['number']} — {d['form']}" for d in decisions)
+    book.alert(f"Đã thêm {len(decisions)} quyết định ({said}) và {len(awards)} dòng khen thưởng. Chọn dòng quyết định ở "
+               f"trang '{S.DECISIONS.name}' rồi bấm 'Lập quyết định'."
+               + (f" Bỏ qua {len(skipped)} đề nghị đã có ở trang '{S.AWARDS.name}'." if skipped else ""), TITLE)

@@ -184,3 +184,8 @@ def dossier():
 @_macro
 def register():
     """Nút 'Vào sổ vàng'."""
+
+
+@_macro
+def promote():
+    """Nút 'Chuyển sang quyết định'."""
