@@ -97,10 +97,10 @@ def cmd_demo(folder: Path = typer.Argument(Path("thidua-demo"), metavar="THƯ_M�
     _, files = make_dossier(data, folder / f"HoSoDeNghi_{DOSSIER_YEAR}", DOSSIER_YEAR, force=force)
     out.print(f"Đã lập hồ sơ đề nghị khen thưởng năm {DOSSIER_YEAR}: {len(files)} tệp trong "
               f"{folder / f'HoSoDeNghi_{DOSSIER_YEAR}'}")
-    _demo_board(folder, xlsx, force)
+    _demo_board(folder, xlsx, data, force)
 
 
-def _demo_board(folder: Path, unit_book: Path, force: bool) -> None:
+def _demo_board(folder: Path, unit_book: Path, data, force: bool) -> None:
     """The board's side: units' proposals (Word, hand-made Excel) consolidated
     into one checked list, and the year's statistics of the master."""
     from .consolidate import consolidate, write_master
@@ -116,7 +116,7 @@ def _demo_board(folder: Path, unit_book: Path, force: bool) -> None:
     flagged = sum(1 for r in proposals if r.get("check"))
     out.print(f"Đã tổng hợp đề nghị của {len(files)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
               f"(cột 'Kiểm tra'): {master}")
-    path, _ = make_statistics(jobs.run_validate(FileBook(unit_book), write_back=False)[0], 2021, stats, force=force)
+    path, _ = make_statistics(data, 2021, stats, force=force)  # the unit's workbook, already read above
     out.print(f"Đã lập biểu thống kê năm 2021: {path}")
 
 

@@ -34,7 +34,7 @@ from .records import WorkbookData, read_workbook
 from .vntext import nfc
 
 REMADE = {S.GUIDE_SHEET, LIST_SHEET, S.CONF_SHEET, S.PATHS_SHEET, S.REVIEW_SHEET, S.SUMMARY_SHEET,
-          "Thống kê"}   # the statistics button writes it anew
+          S.STATISTICS_SHEET}   # the statistics button writes it anew
 KEPT_AS_OLD = {S.SOURCES_SHEET, S.UNIT_PROPOSALS.name}   # a master's logs: the next consolidation writes them anew
 OLD_SUFFIX = " (cũ)"
 LEFTOVER_SHEET = "Dữ liệu chưa xếp"

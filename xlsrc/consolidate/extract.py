@@ -179,9 +179,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         out, records = rows_by_kind(spec, grid, loc, out, records)
     if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
         status_from_notes(out, records)
-    counts = S.COUNTS_BY_KIND.get(spec.key)
-    if counts is not None and counts.kind not in loc.columns and not loc.by_kind:
-        kinds_from_groups(counts.kind, loc, out, records)
+    kind = S.KIND_FROM_CONTEXT.get(spec.key)
+    if kind is not None and kind not in loc.columns and not loc.by_kind:
+        kinds_from_groups(kind, loc, out, records)
     return out, errors, records
 
 
@@ -580,11 +580,11 @@ def check_tables(path: str, tables) -> list[dict]:
             out += _copied_rows(path, spec, loc, sheet, records, seen)
         data = WorkbookData(source=Path(path).name, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
-        kind = S.COUNTS_BY_KIND[spec.key].kind if spec.key in S.COUNTS_BY_KIND else (
-            "recipient_kind" if spec is S.UNIT_PROPOSALS else None)
+        kind = S.KIND_FROM_CONTEXT.get(spec.key)
+        filled = {kind} | set(S.FILLED_BY_READER.get(spec.key, ()))
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
                    and not (c.key == kind and loc.by_kind)
-                   and not ((c.key == kind or spec is S.UNIT_PROPOSALS) and all(r.values.get(c.key) for r in records))]
+                   and not (c.key in filled and all(r.values.get(c.key) for r in records))]
         absent = {c.header for c in missing}
         lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r.values.get(kind)]
         if missing and lacking:
@@ -614,7 +614,7 @@ def check_tables(path: str, tables) -> list[dict]:
 
 def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | None = None) -> list[Finding]:
     """One warning a section whose heading gave its rows their kind."""
-    col = spec.column(kind_key or S.COUNTS_BY_KIND[spec.key].kind)
+    col = spec.column(kind_key or S.KIND_FROM_CONTEXT[spec.key])
     rows: dict[str, list[int]] = {}
     named: dict[str, list[int]] = {}
     for rec in records:

@@ -71,16 +71,14 @@ def title_form(lines: list[str]) -> tuple[str | None, str]:
 def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> tuple[list[dict], list, list[Finding]]:
     """Master rows, records and the reader's own notes for one located
     proposals table (``lines``: the title lines above it)."""
-    from ..consolidate.extract import kinds_from_groups, table_rows
-    rows, _, records = table_rows(SPEC, grid, loc, sheet, year)
+    from ..consolidate.extract import table_rows
+    rows, _, records = table_rows(SPEC, grid, loc, sheet, year)  # the kind from sections or names: table_rows
     notes: list[Finding] = []
     _names(rows, records)
     for row in rows:  # numbering typed '1.', '2)' in a Word list
         order = row.get("order")
         if isinstance(order, str) and _NUMBERING.fullmatch(order.strip()):
             row["order"] = int(order.strip().rstrip(".)"))
-    if "recipient_kind" not in loc.columns:
-        kinds_from_groups("recipient_kind", loc, rows, records)
     if "form" not in loc.columns:
         notes += _forms_from_headings(rows, records, loc, sheet, lines)
     return rows, records, notes
@@ -140,9 +138,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
     from .word import legacy_note, read_word
     doc = read_word(path)
     result["kind"] = "word"
-    import hashlib
-    with open(path, "rb") as fh:   # the same bytes sent twice are one file (the master's duplicate check)
-        result["sha256"] = hashlib.file_digest(fh, "sha256").hexdigest()
+    result["sha256"] = doc.sha256   # the same bytes sent twice are one file (the master's duplicate check)
     facts = facts_from_lines(_header_lines(doc))
     result["unit_text"] = facts.get("heading_unit") or facts.get("annex_unit") or facts.get("title_unit") or ""
     result["doc_date"] = facts.get("date")

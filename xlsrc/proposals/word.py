@@ -4,6 +4,8 @@ locator reads like a sheet. The package is checked for size and compression
 before anything is unpacked, and its XML is parsed with defusedxml."""
 from __future__ import annotations
 
+import hashlib
+import io
 import shutil
 import subprocess
 import sys
@@ -45,6 +47,7 @@ class WordDocument:
     tables: list[WordTable]
     legacy: dict[str, int] = field(default_factory=dict)   # encoding -> runs converted
     converted_from: str = ""            # "LibreOffice" / "Word" for a .doc
+    sha256: str = ""                    # of the file as sent (the master's duplicate check)
 
 
 def _run_text(run, legacy: dict[str, int]) -> tuple[str, bool]:
@@ -70,7 +73,7 @@ def _run_text(run, legacy: dict[str, int]) -> tuple[str, bool]:
             font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
         b = rpr.find(W + "b")
         bold = b is not None and b.get(W + "val") not in ("0", "false", "off")
-    if text and not text.isascii() or (font and text):
+    if text and (font or not text.isascii()):
         out, encoding = convert(text, font)
         if encoding:
             legacy[encoding] = legacy.get(encoding, 0) + 1
@@ -176,7 +179,8 @@ def read_docx(path: str | Path, shown_name: str | None = None) -> WordDocument:
     name = shown_name or path.name
     try:
         check_file_size(path.stat().st_size, name)
-        z = zipfile.ZipFile(path)
+        data = path.read_bytes()   # read once: unpacked from memory and hashed
+        z = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise ThiDuaError(f"Tệp '{name}' không phải tệp Word .docx hợp lệ (hỏng hoặc sai đuôi).") from None
     with z:
@@ -211,7 +215,7 @@ def read_docx(path: str | Path, shown_name: str | None = None) -> WordDocument:
             table = _table(el, len(tables) + 1, pending[-8:], legacy, name)
             tables.append(table)
             pending = []
-    return WordDocument(name, lines, tables, legacy)
+    return WordDocument(name, lines, tables, legacy, sha256=hashlib.sha256(data).hexdigest())
 
 
 def _blocks(body):
@@ -293,5 +297,5 @@ def read_word(path: str | Path) -> WordDocument:
     with tempfile.TemporaryDirectory(prefix="thidua-doc-") as tmp:
         converted, how = doc_to_docx(path, Path(tmp))
         doc = read_docx(converted, shown_name=path.name)
-        doc.converted_from = how
-        return doc
+    doc.converted_from, doc.sha256 = how, hashlib.sha256(path.read_bytes()).hexdigest()  # the .doc as sent
+    return doc

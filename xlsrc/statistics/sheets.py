@@ -9,11 +9,12 @@ from pathlib import Path
 
 import xlsxwriter
 
+from .. import schema as S
 from ..atomic import write_bytes_atomic
 from .count import Statistics, Yearly
 from .forms import DUE, FORMS, REGIME, STATUS, Form
 
-STATS_SHEET = "Thống kê"
+STATS_SHEET = S.STATISTICS_SHEET
 TRACE_SHEET = "Chi tiết"
 _BASE = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter", "text_wrap": True}
 
