@@ -12,6 +12,7 @@ Order of work, so that nothing in a template runs before it is judged:
    filled; every XML part of the result is parsed once more."""
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
@@ -122,11 +123,29 @@ def _check_parts(zf: zipfile.ZipFile, name: str) -> dict[str, bytes]:
     return parts
 
 
+_PREPARED: dict[str, bytes] = {}  # sha256 of a template → its prepared bytes (a command opens it several times)
+_PREPARED_KEPT = 8
+
+
 def _prepared(template: Path) -> io.BytesIO:
-    """The template's bytes with its XML checked and its annex markers protected."""
-    name = template.name
+    """The template's bytes with its XML checked and its annex markers
+    protected; a template already prepared in this process (the same bytes)
+    is not parsed again."""
     try:
-        zf = zipfile.ZipFile(template)
+        raw = template.read_bytes()
+    except OSError as exc:
+        raise ThiDuaError(f"Không mở được mẫu '{template.name}': {exc.strerror or exc}.") from None
+    key = hashlib.sha256(raw).hexdigest()
+    if key not in _PREPARED:
+        while len(_PREPARED) >= _PREPARED_KEPT:
+            _PREPARED.pop(next(iter(_PREPARED)))
+        _PREPARED[key] = _prepare(raw, template.name)
+    return io.BytesIO(_PREPARED[key])
+
+
+def _prepare(raw: bytes, name: str) -> bytes:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
         parts = _check_parts(zf, name)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -139,8 +158,7 @@ def _prepared(template: Path) -> io.BytesIO:
         raise
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError) as exc:
         raise ThiDuaError(f"Không mở được mẫu '{name}': tệp không phải .docx hợp lệ ({exc}).") from None
-    out.seek(0)
-    return out
+    return out.getvalue()
 
 
 def _open(template: Path) -> _Template:
