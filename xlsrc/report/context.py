@@ -224,6 +224,15 @@ def _basis_paragraph(data: WorkbookData, unit: str, own_only: bool = False) -> s
     return f"Thực hiện {'; '.join(docs)}; {lead}" if docs else lead
 
 
+def report_statistics(data: WorkbookData, report_date: dt.date | None = None):
+    """The statistics of the report's year (Năm báo cáo, else the year of its
+    date), as ``thidua statistics`` counts them: the one count of movements
+    and awards the report cites; None when the report has no year."""
+    from ..statistics import count
+    year = data.report_year or (report_date.year if report_date else None)
+    return count(data, year, data.info.get("unit_name") or "") if year else None
+
+
 def department_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None) -> dict:
     ctx = header_context(data, report_date)
     unit = ctx["unit_name"]
@@ -265,7 +274,8 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
                                     f"Kết quả thực hiện các {works_noun(data.works)}: có phụ lục kèm theo.")
     ctx["works_notes"] = works_notes[1:]
     from .sections import section_context  # 4. Công tác khen thưởng, 5. Phương hướng, nhiệm vụ: as the title says
-    ctx.update(section_context(data, totals, lambda section: _narrative(data, section), 4))
+    stats = report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
+    ctx.update(section_context(data, stats, lambda section: _narrative(data, section), 4))
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
         f"Trên đây là báo cáo tổng kết {movement}, {unit} gửi {ctx['recipient']} tổng hợp./."]
