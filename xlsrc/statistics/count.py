@@ -70,13 +70,16 @@ def _day(value) -> dt.date | None:
     return value.start if isinstance(value, DateValue) and value.ok else None
 
 
-def award_year(rec: Record) -> tuple[int | None, str]:
+def award_year(rec: Record, report_year: int | None = None) -> tuple[int | None, str]:
     """The year an award counts in: that of its decision's date, else its
-    Năm column (said in the notes)."""
+    Năm column, else the workbook's Năm báo cáo (as the report counts a row
+    without Năm); how, when not by the date, is said in the notes."""
     d = _day(rec["decision_date"])
     if d is not None:
         return d.year, ""
-    return (rec["year"], "year") if isinstance(rec["year"], int) else (None, "")
+    if isinstance(rec["year"], int):
+        return rec["year"], "year"
+    return (report_year, "report") if report_year else (None, "")
 
 
 def _award_item(rec: Record, sheet: str) -> Item:
@@ -135,22 +138,26 @@ def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
     plans_sheet = data.sheet_names.get("plans", S.PLANS.name)
     awards: list[Item] = []
     by_year_only: list[int] = []
+    by_report: list[int] = []
     undated: list[int] = []
     for rec in data.records.get("awards", []):
         if not rec["form"]:
             continue
-        y, how = award_year(rec)
+        y, how = award_year(rec, data.report_year)
         if y is None:
             undated.append(rec.row)
             continue
         if y != year:
             continue
-        if how:
-            by_year_only.append(rec.row)
+        (by_year_only if how == "year" else by_report if how else []).append(rec.row)
         awards.append(_award_item(rec, awards_sheet))
     if by_year_only:
         notes.append(f"{len(by_year_only)} dòng khen thưởng không có ngày quyết định: tính theo cột 'Năm' (trang "
                      f"'{awards_sheet}', dòng {_rows(by_year_only)}).")
+    if by_report:
+        notes.append(f"{len(by_report)} dòng khen thưởng không có ngày quyết định và năm: tính vào năm báo cáo "
+                     f"{year} của trang '{data.sheet_names.get('info', S.INFO.name)}' (trang '{awards_sheet}', dòng "
+                     f"{_rows(by_report)}).")
     if undated:
         notes.append(f"{len(undated)} dòng khen thưởng không có ngày quyết định và năm: không tính (trang "
                      f"'{awards_sheet}', dòng {_rows(undated)}).")
@@ -208,7 +215,7 @@ def yearly(data: WorkbookData) -> Yearly:
     units: dict[tuple[int, str, str], int] = defaultdict(int)
     titles: dict[tuple[int, str], int] = defaultdict(int)
     for rec in data.records.get("awards", []):
-        y, _ = award_year(rec)
+        y, _ = award_year(rec, data.report_year)
         if y is None or not rec["form"]:
             continue
         item = _award_item(rec, "")
