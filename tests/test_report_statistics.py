@@ -218,3 +218,13 @@ def test_the_table_of_awards_fits_the_page(master, tmp_path):
     assert not outside
     for unit in UNITS:  # the units' names printed whole (wrapped, never cut)
         assert set(unit.split()) <= printed
+
+
+def test_a_figure_the_statistics_interpreted_is_warned_when_the_report_cites_it(workbook, tmp_path):
+    from .user_books import run_cli
+    code, out, err = run_cli(["report", workbook, "-o", tmp_path / "bc.docx"])
+    assert code == 0, err
+    warned = [line for line in out.splitlines() if "REPORT_STATISTICS_NOTE" in line]
+    # the Lao động tiên tiến row (sheet row 4) has no decision date: counted by its Năm, said at Thông tin's Trích yếu
+    assert len(warned) == 1 and "Cảnh báo" in warned[0] and "theo cột 'Năm'" in warned[0]
+    assert "dòng 4" in warned[0] and "Khen thưởng" in warned[0]

@@ -147,7 +147,9 @@ def section_findings(data: WorkbookData, template=None, report_date: dt.date | N
     kind, ctx, *_ = _contexts(data, None, kind, report_date)
     if kind != "department":
         return []
-    return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)))
+    stats = context.report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
+    return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)),
+                    stats.notes if stats else [])
 
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:

@@ -85,9 +85,13 @@ def section_context(data: WorkbookData, stats, narrative, first_number: int) -> 
     return ctx
 
 
-def section_findings(data: WorkbookData, ctx: dict, template_tags: set[str] | None) -> list[Finding]:
+def section_findings(data: WorkbookData, ctx: dict, template_tags: set[str] | None,
+                     statistics_notes: list[str] = ()) -> list[Finding]:
     """Warnings at Thông tin's Trích yếu for each section the title announces
-    that the template (``template_tags``: the tags it uses) or the data lacks."""
+    that the template (``template_tags``: the tags it uses) or the data lacks,
+    and for each way the statistics the khen thưởng section cites were
+    interpreted (``statistics_notes``: rows counted by their Năm or the
+    report's year, rows left out), when that section is printed."""
     summary = data.info.get("summary") or ""
     row = data.info_rows.get("summary")
     if row is None:
@@ -113,4 +117,7 @@ def section_findings(data: WorkbookData, ctx: dict, template_tags: set[str] | No
                  "phần mà tên báo cáo hứa. Dùng mẫu mặc định hoặc thêm mục vào mẫu.")
         elif not ctx.get(tag):
             warn("REPORT_SECTION_EMPTY", f"Trích yếu nêu {what} nhưng {where}: báo cáo sẽ thiếu mục này.")
+    if ctx.get(AWARDS_TAG) and (template_tags is None or AWARDS_TAG in template_tags):
+        for note in statistics_notes:
+            warn("REPORT_STATISTICS_NOTE", f"Số liệu mục công tác khen thưởng (như biểu thống kê): {note}")
     return out
