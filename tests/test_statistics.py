@@ -131,6 +131,8 @@ def test_cli_statistics_json_and_refusals(tmp_path, data):
     js = json.loads(got.stdout)
     cell = next(f for f in js["forms"]["0603.N/BNV-TĐKT"] if f["row"] == "05" and f["column"] == "1")
     assert cell["value"] == 6 and len(cell["rows"]) == 5
+    plain = run("--year", "2024", "-o", str(tmp_path / "plain.xlsx"))
+    assert plain.returncode == 0 and plain.stdout.startswith("CHƯA ĐỐI CHIẾU: mã biểu theo Thông tư 02/2023/TT-BNV")
     again = run("--year", "2024", "-o", str(tmp_path / "o.xlsx"))
     assert again.returncode != 0 and "--force" in again.stderr + again.stdout     # never overwrites silently
     bad = run("--year", "0", "-o", str(tmp_path / "p.xlsx"))
