@@ -20,7 +20,7 @@ from .docx_form import cell_margins, cell_text as _cell_text, grid_table, repeat
 from .plain import clean_text
 
 TEXT_CM = 16.2          # the width of the portrait page between its margins (docx_form.setup_document), as the unit table
-TT_CM, UNIT_MIN_CM, UNIT_MAX_CM, COUNT_CM, TOTAL_CM = 0.9, 3.6, 4.6, 1.4, 1.5
+TT_CM, UNIT_MIN_CM, UNIT_MAX_CM, COUNT_CM, COUNT_MAX_CM, TOTAL_CM = 0.9, 3.6, 6.0, 1.4, 2.4, 1.5
 HEAD_PT, BODY_PT = 10, 11
 KINDS = (S.COLLECTIVE, S.INDIVIDUAL, "Chưa rõ")
 TOTAL_LABEL, TOTAL_ROW = "Tổng số", "Tổng cộng"
@@ -84,8 +84,9 @@ def _merge(table, row: int, first: int, last: int, text: str) -> None:
 def _table(doc, ua: UnitAwards, columns: list[tuple[str, str]], with_total: bool):
     n = len(columns)
     room = TEXT_CM - TT_CM - (TOTAL_CM if with_total else 0)          # for the unit and the counts
-    unit_cm = min(UNIT_MAX_CM, room - n * COUNT_CM)                   # what the unit column does not need
-    count_cm = (room - unit_cm) / n if n else COUNT_CM               # widens the counts (fewer header lines)
+    # the counts share what a unit column of UNIT_MAX_CM leaves, within [COUNT_CM, COUNT_MAX_CM]; the unit the rest
+    count_cm = max(COUNT_CM, min(COUNT_MAX_CM, (room - UNIT_MAX_CM) / n)) if n else COUNT_CM
+    unit_cm = room - n * count_cm
     widths = [TT_CM, unit_cm] + [count_cm] * n + ([TOTAL_CM] if with_total else [])
     table = grid_table(doc, 2 + len(ua.units) + 1, len(widths), widths)
     cell_margins(table, 0.08)
@@ -131,3 +132,8 @@ def place(doc, paragraph, ua: UnitAwards) -> None:
         table = _table(doc, ua, columns, with_total=i == len(parts) - 1)
         table.rows[0].height = Cm(0.8)
         paragraph.addprevious(table._tbl)
+    if parts:  # a gap of 6 pt under the last table, before the next heading
+        gap = doc.add_paragraph()
+        gap.paragraph_format.space_before, gap.paragraph_format.space_after = Pt(0), Pt(0)
+        gap.paragraph_format.line_spacing = Pt(6)
+        paragraph.addprevious(gap._p)
