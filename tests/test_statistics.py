@@ -43,7 +43,7 @@ AWARDS_2024 = [
     award(HCLD, "Cá nhân", "Phan Văn Cường", D(2024, 8, 30), atype="Cống hiến"),
     award("Giấy khen", "Cá nhân", "Võ Thị Dung", D(2024, 12, 30)),            # the unit's own: in no ministry form
     award(BK, "Cá nhân", "Hồ Văn Em", D(2025, 3, 1)),                           # another year
-    award(BK, "Cá nhân", "Không Năm", None, year=None),                          # no year at all: said, not counted
+    award(BK, "Cá nhân", "Không Năm", None, year=None),              # no date, no Năm: the report year (2024), said
 ]
 PLANS = [
     plan("01/KH-UBND", D(2024, 1, 15), "Thường xuyên", "Toàn tỉnh", D(2024, 12, 31)),
@@ -65,12 +65,12 @@ def data(tmp_path_factory):
 def test_the_forms_equal_the_figures_counted_by_hand(data):
     st = count(data, 2024, "Sở Tư pháp")
     v = st.value
-    # 0603: Bằng khen — 1 enterprise, 1 household, 2 + 1 individuals
-    assert [v("0603.N/BNV-TĐKT", "05", c) for c in "1234567"] == [5, 1, 1, 1, 3, 2, 0]
-    assert v("0603.N/BNV-TĐKT", "05", "8") == 3     # thường xuyên: the enterprise and the two leaders
+    # 0603: Bằng khen — 1 enterprise, 1 household, 2 + 1 + 1 individuals
+    assert [v("0603.N/BNV-TĐKT", "05", c) for c in "1234567"] == [6, 1, 1, 1, 4, 2, 0]
+    assert v("0603.N/BNV-TĐKT", "05", "8") == 4     # thường xuyên: the enterprise, the two leaders, 'Không Năm'
     assert v("0603.N/BNV-TĐKT", "05", "10") == 1    # đột xuất: the household
     assert v("0603.N/BNV-TĐKT", "02", "2") == 1 and v("0603.N/BNV-TĐKT", "04", "7") == 1
-    assert v("0603.N/BNV-TĐKT", "01", "1") == 7 and v("0603.N/BNV-TĐKT", "03", "1") == 0
+    assert v("0603.N/BNV-TĐKT", "01", "1") == 8 and v("0603.N/BNV-TĐKT", "03", "1") == 0
     # 0602: the Huân chương Lao động, cống hiến (column 11)
     assert v("0602.N/BNV-TĐKT", "01", "1") == 1 and v("0602.N/BNV-TĐKT", "01", "11") == 1
     # 0601: three movements launched in 2024
@@ -79,9 +79,9 @@ def test_the_forms_equal_the_figures_counted_by_hand(data):
     assert v("0601.N/BNV-TĐKT", "03", "6") == 1    # no scope typed: its own column, never guessed
     assert [v("0601.N/BNV-TĐKT", "01", c) for c in "78"] == [1, 1]
     notes = "\n".join(st.notes)
-    assert "theo cột 'Năm'" in notes and "không có ngày quyết định và năm: không tính" in notes
+    assert "theo cột 'Năm'" in notes and "không có ngày quyết định và năm: tính vào năm báo cáo 2024" in notes
     assert "chưa ghi 'Ngày kết thúc phong trào'" in notes and "chưa ghi 'Loại hình khen thưởng'" in notes
-    assert st.awards_by_form[(BK, "Cá nhân")] == 3 and st.awards_by_form[("Giấy khen", "Cá nhân")] == 1
+    assert st.awards_by_form[(BK, "Cá nhân")] == 4 and st.awards_by_form[("Giấy khen", "Cá nhân")] == 1
 
 
 def test_every_figure_traces_to_its_rows(data, tmp_path):
@@ -90,7 +90,7 @@ def test_every_figure_traces_to_its_rows(data, tmp_path):
     assert {"Biểu 0601.N", "Biểu 0602.N", "Biểu 0603.N", STATS_SHEET, TRACE_SHEET} <= set(wb.sheetnames)
     form = wb["Biểu 0603.N"]
     cells = {(r[0].value, c): r[c + 1].value for r in form.iter_rows(min_row=8, max_row=12) for c in range(1, 14)}
-    assert cells[("05", 1)] == 5 and cells[("01", 1)] == 7
+    assert cells[("05", 1)] == 6 and cells[("01", 1)] == 8
     trace = [r for r in wb[TRACE_SHEET].iter_rows(min_row=2, values_only=True)]
     leaders = [r for r in trace if r[:3] == ("0603.N/BNV-TĐKT", "05", "6")]
     assert len(leaders) == 1 and leaders[0][3] == "Khen thưởng" and leaders[0][4] == 3 and leaders[0][8] == 2
@@ -109,7 +109,8 @@ def test_thong_ke_sheet_over_the_years(tmp_path):
     assert years and all(isinstance(x, int) for x in years)
     assert sum(n for *_, n in y.by_year) == sum(
         (r["count"] if isinstance(r["count"], int) else 1) for r in data.records["awards"]
-        if r["form"] and (r["decision_date"].ok or isinstance(r["year"], int)))
+        if r["form"] and (r["decision_date"].ok or isinstance(r["year"], int) or data.report_year))
+    assert data.report_year == 2021 and 2021 in years   # the demo's rows without date or Năm: its report year
     money = {year: amount for year, amount, _ in y.money}
     from xlsrc.awards.decision import build
     from xlsrc.awards.demo import NUMBER
@@ -129,7 +130,9 @@ def test_cli_statistics_json_and_refusals(tmp_path, data):
     assert got.returncode == 0, got.stderr
     js = json.loads(got.stdout)
     cell = next(f for f in js["forms"]["0603.N/BNV-TĐKT"] if f["row"] == "05" and f["column"] == "1")
-    assert cell["value"] == 5 and len(cell["rows"]) == 4
+    assert cell["value"] == 6 and len(cell["rows"]) == 5
+    plain = run("--year", "2024", "-o", str(tmp_path / "plain.xlsx"))
+    assert plain.returncode == 0 and plain.stdout.startswith("CHƯA ĐỐI CHIẾU: mã biểu theo Thông tư 02/2023/TT-BNV")
     again = run("--year", "2024", "-o", str(tmp_path / "o.xlsx"))
     assert again.returncode != 0 and "--force" in again.stderr + again.stdout     # never overwrites silently
     bad = run("--year", "0", "-o", str(tmp_path / "p.xlsx"))

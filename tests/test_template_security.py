@@ -22,7 +22,7 @@ from xlsrc.demo_data import demo_content
 from xlsrc.errors import ThiDuaError
 from xlsrc.records import read_workbook
 from xlsrc.report import _contexts, check_template, default_template, make_report
-from xlsrc.report.markers import ANNEX_MARKERS, CLOSE, GROUP_MARKER, OPEN, image_token
+from xlsrc.report.markers import ANNEX_MARKERS, CLOSE, GROUP_MARKER, OPEN, image_token, table_token
 from xlsrc.report.plain import template_context
 from xlsrc.report.sandbox import PLAIN_ATTRS
 
@@ -133,7 +133,7 @@ PLAIN = (str, int, float, bool, dt.date, dt.datetime, list, dict)
 @pytest.mark.parametrize("kind", ["department", "consolidated"])
 def test_the_template_context_holds_plain_data_only(tmp_path, kind):
     data = _data(tmp_path, _two_units() if kind == "consolidated" else None)
-    got_kind, ctx, _, pictures = _contexts(data, None, kind)
+    got_kind, ctx, _, pictures, tables = _contexts(data, None, kind)
     assert got_kind == kind
     for path, value in _walk(ctx):
         assert type(value) in PLAIN, f"{path} is a {type(value).__name__}"
@@ -141,6 +141,7 @@ def test_the_template_context_holds_plain_data_only(tmp_path, kind):
             assert not set(value) & PLAIN_ATTRS, path
     if kind == "consolidated":
         assert ctx["chart"] == image_token("chart") and pictures["chart"].png.startswith(b"\x89PNG")
+        assert ctx["awards_by_unit"] == table_token("awards_by_unit") and set(tables) == {"awards_by_unit"}
 
 
 @pytest.mark.parametrize("bad", [object(), Markup("<w:t>x</w:t>"), b"bytes", {1: "x"}, {"x": {"y": [set()]}}])

@@ -470,6 +470,7 @@ def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="S�
     if as_json:
         sys.stdout.write(json.dumps(st.as_json() | {"file": str(written)}, ensure_ascii=False, indent=1) + "\n")
         return
+    out.print(st.basis.status, markup=False)   # which thông tư, and that the forms are not verified
     for note in st.notes:
         out.print(f"Lưu ý: {note}", markup=False)
     total = sum(st.awards_by_form.values())

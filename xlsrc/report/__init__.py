@@ -85,17 +85,19 @@ def _chart(totals) -> render.Picture:
 
 def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None,
               report_date: dt.date | None = None):
-    """(kind, the template's plain-data context, annex rows, pictures)."""
+    """(kind, the template's plain-data context, annex rows, pictures, tables)."""
     kind = kind or ("consolidated" if is_consolidated(data) else "department")
     if kind == "consolidated":  # dated the day of the run (or --date), statuses as of that day
         report_date = report_date or dt.date.today()
     totals = compute(data, as_of or report_date)
     if kind == "consolidated":
-        return ("consolidated", template_context(context.consolidated_context(data, totals, report_date),
-                                                 images=["chart"]),
-                context.consolidated_annex(data, totals), {"chart": _chart(totals)})
+        from .unit_awards import place
+        fields, awards = context.consolidated_context(data, totals, report_date)
+        return ("consolidated", template_context(fields, images=["chart"], tables=[context.AWARDS_TABLE]),
+                context.consolidated_annex(data, totals), {"chart": _chart(totals)},
+                {context.AWARDS_TABLE: lambda doc, paragraph: place(doc, paragraph, awards)})
     return "department", template_context(context.department_context(data, totals, report_date)), \
-        context.department_annex(data, totals), {}
+        context.department_annex(data, totals), {}, {}
 
 
 def _template_kind(template: Path) -> str:
@@ -105,7 +107,7 @@ def _template_kind(template: Path) -> str:
         xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
     except (zipfile.BadZipFile, KeyError, OSError):
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': tệp không phải .docx hợp lệ.") from None
-    if GROUP_MARKER in xml or render.undeclared(template) & {"units", "chart"}:
+    if GROUP_MARKER in xml or render.undeclared(template) & {"units", "chart", context.AWARDS_TABLE}:
         return "consolidated"
     return "department"
 
@@ -120,9 +122,9 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
         template = Path(template)
         if not template.exists():
             raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
-        kind, ctx, rows, pictures = _contexts(data, as_of, _template_kind(template), report_date)
+        kind, ctx, rows, pictures, tables = _contexts(data, as_of, _template_kind(template), report_date)
     else:
-        kind, ctx, rows, pictures = _contexts(data, as_of, report_date=report_date)
+        kind, ctx, rows, pictures, tables = _contexts(data, as_of, report_date=report_date)
         template = default_template(kind)
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
@@ -131,7 +133,7 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
         prepared = Path(tmp) / template.name
         prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
                                                  render.fit_property(ctx.get("unit_name", ""))))
-        docx = render.render(prepared, ctx, rows, pictures)
+        docx = render.render(prepared, ctx, rows, pictures, tables)
     return write_bytes_atomic(out_path, docx, force)
 
 
@@ -142,10 +144,12 @@ def section_findings(data: WorkbookData, template=None, report_date: dt.date | N
     if template and not Path(template).exists():
         return []  # make_report says so
     kind = _template_kind(Path(template)) if template else None
-    kind, ctx, _, _ = _contexts(data, None, kind, report_date)
+    kind, ctx, *_ = _contexts(data, None, kind, report_date)
     if kind != "department":
         return []
-    return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)))
+    stats = context.report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
+    return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)),
+                    stats.notes if stats else [])
 
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:
@@ -157,7 +161,7 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     used = render.undeclared(template)
     kind = _template_kind(template)
     xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
-    _, ctx, _, _ = _contexts(data if data is not None else _demo_data(), None, kind)
+    _, ctx, *_ = _contexts(data if data is not None else _demo_data(), None, kind)
     return sorted(used - set(ctx)) + missing_markers(xml, grouped=False)
 
 

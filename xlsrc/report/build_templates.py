@@ -204,6 +204,9 @@ def build_consolidated(path: Path) -> Path:
     para(doc, "{{ chart }}", align="center", keep_next=True, space_after=0)
     para(doc, "Biểu đồ: tỷ lệ hoàn thành công trình, phần việc theo đơn vị", size=12, italic=True, align="center")
     _loop(doc, "leadership")
+    para(doc, "{{ awards_heading }}", bold=True, indent=True, keep_next=True)
+    para(doc, "{{ awards_intro }}", indent=True, keep_next=True)
+    para(doc, "{{ awards_by_unit }}", align="center", space_after=0)  # the table, built after rendering
     para(doc, "{{ works_heading }}", bold=True, indent=True)
     _closing(doc)
     _ending(doc, grouped=True)

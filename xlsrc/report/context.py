@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import schema as S
-from ..completion import Totals
+from ..completion import Totals, UnitTotals
 from ..parsing import DateValue, Progress
 from ..records import Record, WorkbookData
 from ..vntext import admin_date_long, admin_date_short, count_text, percent_text, who  # noqa: F401  (who: re-exported)
@@ -224,6 +224,15 @@ def _basis_paragraph(data: WorkbookData, unit: str, own_only: bool = False) -> s
     return f"Thực hiện {'; '.join(docs)}; {lead}" if docs else lead
 
 
+def report_statistics(data: WorkbookData, report_date: dt.date | None = None):
+    """The statistics of the report's year (Năm báo cáo, else the year of its
+    date), as ``thidua statistics`` counts them: the one count of movements
+    and awards the report cites; None when the report has no year."""
+    from ..statistics import count
+    year = data.report_year or (report_date.year if report_date else None)
+    return count(data, year, data.info.get("unit_name") or "") if year else None
+
+
 def department_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None) -> dict:
     ctx = header_context(data, report_date)
     unit = ctx["unit_name"]
@@ -265,7 +274,8 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
                                     f"Kết quả thực hiện các {works_noun(data.works)}: có phụ lục kèm theo.")
     ctx["works_notes"] = works_notes[1:]
     from .sections import section_context  # 4. Công tác khen thưởng, 5. Phương hướng, nhiệm vụ: as the title says
-    ctx.update(section_context(data, totals, lambda section: _narrative(data, section), 4))
+    stats = report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
+    ctx.update(section_context(data, stats, lambda section: _narrative(data, section), 4))
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [
         f"Trên đây là báo cáo tổng kết {movement}, {unit} gửi {ctx['recipient']} tổng hợp./."]
@@ -291,29 +301,40 @@ def remaining_sentence(totals: Totals) -> str:
     return ("Số còn lại: " + ", ".join(parts) + ".") if parts else ""
 
 
-def unit_rows(totals: Totals) -> tuple[list[dict], dict]:
+def unit_rows(totals: Totals, awards) -> tuple[list[dict], dict]:
     """The rows of the table by unit and its Tổng cộng row; numbers plain
-    ("0", "5"): the leading zero is for counts in running text only."""
-    units = list(totals.by_unit.values())
+    ("0", "5"): the leading zero is for counts in running text only. The
+    awards are the year's statistics (``awards``: unit_awards.UnitAwards),
+    as in the table of awards by unit: one count."""
+    units = [totals.by_unit.get(u) or UnitTotals(u) for u in awards.units]
     rows = [{"tt": str(i), "unit": u.unit, "works": str(u.works), "done": str(u.done),
-             "rate": percent_text(u.rate) or "-", "awards": str(u.awards)} for i, u in enumerate(units, start=1)]
+             "rate": percent_text(u.rate) or "-", "awards": str(awards.unit_total(u.unit))}
+            for i, u in enumerate(units, start=1)]
     works, done = sum(u.works for u in units), sum(u.done for u in units)
     total = {"tt": "", "unit": "Tổng cộng", "works": str(works), "done": str(done),
              "rate": percent_text(100.0 * done / works if works else None) or "-",
-             "awards": str(sum(u.awards for u in units))}
+             "awards": str(awards.grand_total())}
     return rows, total
 
 
-def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None) -> dict:
+AWARDS_TABLE = "awards_by_unit"
+
+
+def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None):
     """The board's report: dated ``report_date`` (the day of the run unless
-    given), never the latest unit's date."""
-    ctx = header_context(data, report_date or dt.date.today())
+    given), never the latest unit's date; with the data of its table of
+    awards by unit (unit_awards.UnitAwards), from the year's statistics."""
+    from .unit_awards import unit_awards
+    report_date = report_date or dt.date.today()
+    ctx = header_context(data, report_date)
     unit = ctx["unit_name"]
     units = list(totals.by_unit.values())
+    stats = report_statistics(data, report_date)
+    awards = unit_awards(stats, list(totals.by_unit))
     ctx["basis_paragraph"] = _basis_paragraph(data, unit, own_only=True).replace(
         "báo cáo tổng kết phong trào thi đua", "tổng hợp báo cáo của các đơn vị")
-    collectives = totals.awards_by_kind.get(S.COLLECTIVE, 0)
-    individuals = totals.awards_by_kind.get(S.INDIVIDUAL, 0)
+    collectives = sum(n for (_, kind), n in stats.awards_by_form.items() if kind == S.COLLECTIVE)
+    individuals = sum(n for (_, kind), n in stats.awards_by_form.items() if kind == S.INDIVIDUAL)
     noun = works_noun(data.works)
     results = [f"{count_text(len(units))} đơn vị đã gửi báo cáo, đăng ký {count_text(totals.works)} {noun}; "
                f"đến nay {count_text(totals.done)} {noun} đã hoàn thành, đạt tỷ lệ "
@@ -325,14 +346,18 @@ def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.dat
         results.append(f"Các đơn vị đã khen thưởng {awarded}.")
     results += _narrative(data, S.SECTION_RESULTS, own_only=True)
     ctx["results"] = results
-    ctx["units"], ctx["units_total"] = unit_rows(totals)
+    ctx["units"], ctx["units_total"] = unit_rows(totals, awards)
     ctx["leadership"] = _narrative(data, S.SECTION_LEADERSHIP, own_only=True)
-    ctx["works_heading"] = f"3. Danh sách {noun} của các đơn vị: có phụ lục kèm theo."
+    ctx["awards_heading"] = f"3. Khen thưởng của các đơn vị năm {stats.year}:"
+    ctx["awards_intro"] = (f"Số tập thể, cá nhân được khen thưởng theo từng hình thức (đếm như biểu thống kê "
+                           f"năm {stats.year}):" if awards.columns else
+                           f"Chưa có khen thưởng nào của năm {stats.year} trong sổ tổng hợp.")
+    ctx["works_heading"] = f"4. Danh sách {noun} của các đơn vị: có phụ lục kèm theo."
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING, own_only=True) + [
         f"Trên đây là báo cáo tổng hợp kết quả {movement}, {unit} gửi {ctx['recipient']}./."]
     ctx["annex_title"] = f"{noun} của các đơn vị"
-    return ctx
+    return ctx, awards
 
 
 def consolidated_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:

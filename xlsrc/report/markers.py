@@ -33,3 +33,9 @@ def image_token(name: str) -> str:
     """What a template prints for ``{{ chart }}``: the renderer puts the
     picture there after rendering; the template never holds the picture."""
     return token("image", name)
+
+
+def table_token(name: str) -> str:
+    """What a template prints for ``{{ awards_by_unit }}``: the renderer
+    builds the table there after rendering (its columns depend on the data)."""
+    return token("table", name)

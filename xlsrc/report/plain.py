@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any, Iterable, Mapping
 
-from .markers import DELIMITERS, image_token
+from .markers import DELIMITERS, image_token, table_token
 
 PLAIN_SCALARS = (str, bool, int, float, dt.date, dt.datetime)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
@@ -43,10 +43,11 @@ def _plain(value: Any, where: str) -> Any:
     raise TypeError(f"template context: {where} is a {kind.__name__}, not plain data")
 
 
-def template_context(fields: Mapping[str, Any], images: Iterable[str] = ()) -> dict:
+def template_context(fields: Mapping[str, Any], images: Iterable[str] = (), tables: Iterable[str] = ()) -> dict:
     """The context every template is rendered with: ``fields`` copied as
     plain data (a programming error if anything else is in it), plus a token
-    for each picture name in ``images``."""
+    for each picture name in ``images`` and each table name in ``tables``."""
     ctx = _plain(dict(fields), "context")
     ctx.update({name: image_token(name) for name in images})
+    ctx.update({name: table_token(name) for name in tables})
     return ctx

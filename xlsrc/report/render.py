@@ -363,6 +363,23 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
             parent.insert(at + offset, element)
 
 
+def _place_tables(tpl: DocxTemplate, tables: dict[str, Any]) -> None:
+    """Each table token the template printed in the body: its paragraph gets
+    the table before it (``tables[name](document, paragraph)`` builds it) and
+    loses the token, and goes when nothing else is left in it."""
+    body = tpl.docx.element.body
+    table = re.compile(TOKEN.pattern.replace("([a-z]+)", "table"))
+    for t in [t for t in body.iter(qn("w:t")) if t.text and table.search(t.text)]:
+        p = next((a for a in t.iterancestors(qn("w:p"))), None)
+        for name in table.findall(t.text):
+            if name in tables and p is not None:
+                tables[name](tpl.docx, p)
+        t.text = table.sub("", t.text)
+        if p is not None and not "".join(x.text or "" for x in p.iter(qn("w:t"))).strip() \
+                and p.getparent() is not None and p.find(f".//{qn('w:sectPr')}") is None:
+            p.getparent().remove(p)
+
+
 def _verify(docx: bytes, name: str) -> None:
     """Every XML part of the rendered document parses: a report Word cannot
     open is never written."""
@@ -376,10 +393,12 @@ def _verify(docx: bytes, name: str) -> None:
 
 
 def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | None,
-           pictures: dict[str, Picture] | None = None) -> bytes:
+           pictures: dict[str, Picture] | None = None, tables: dict[str, Any] | None = None) -> bytes:
     """The rendered document's bytes; ThiDuaError names what is wrong.
     ``context`` comes from ``plain.template_context``; ``rows``: the annex rows
-    filled after rendering (the report), ``None`` for a template without annex markers."""
+    filled after rendering (the report), ``None`` for a template without annex
+    markers; ``tables``: name -> a function that puts that table before the
+    paragraph where the template printed its token."""
     name = template.name
     tpl = _open(template)
     _checked(tpl, name)  # check first, render after
@@ -393,6 +412,7 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | No
             raise
         raise error from None
     _place_pictures(tpl, pictures or {})
+    _place_tables(tpl, tables or {})
     buf = io.BytesIO()
     tpl.save(buf)
     _verify(buf.getvalue(), name)  # the annex rows added next are escaped text: they cannot break it

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..records import WorkbookData
 from .count import Statistics, Yearly, count, yearly
-from .forms import FORMS
+from .forms import FORMS, basis_for
 
-__all__ = ["Statistics", "Yearly", "count", "yearly", "FORMS", "make_statistics"]
+__all__ = ["Statistics", "Yearly", "count", "yearly", "FORMS", "basis_for", "make_statistics"]
 
 
 def make_statistics(data: WorkbookData, year: int, output, force: bool = False) -> tuple[Path, Statistics]:

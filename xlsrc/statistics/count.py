@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import schema as S
 from ..parsing import DateValue
 from ..records import Record, WorkbookData
-from .forms import FORMS, Form, Line
+from .forms import Basis, Form, Line, basis_for
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class Statistics:
     notes: list[str]                                      # what could not be counted, and why
     awards_by_form: dict[tuple[str, str], int]           # (form, kind) -> recipients in the year
     items: dict[str, list[Item]]                          # form code -> everything it counts
+    basis: Basis                                          # the regime and the forms' status
+    movements: dict[str, int] = field(default_factory=dict)                    # kind -> launched in the year
+    awards_by_unit: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (unit, form, kind) -> n
 
     def value(self, form: str, row: str, column: str) -> int:
         return self.figures[form][(row, column)].value
@@ -57,20 +60,26 @@ class Statistics:
                              for i in f.items]} for (r, c), f in figs.items()]
             for code, figs in self.figures.items()},
             "awards": [{"form": f, "kind": k, "count": n} for (f, k), n in sorted(self.awards_by_form.items())],
-            "notes": self.notes}
+            "movements": [{"kind": k, "count": n} for k, n in sorted(self.movements.items())],
+            "awards_by_unit": [{"unit": u, "form": f, "kind": k, "count": n}
+                               for (u, f, k), n in sorted(self.awards_by_unit.items())],
+            "regime": self.basis.as_json(), "notes": self.notes}
 
 
 def _day(value) -> dt.date | None:
     return value.start if isinstance(value, DateValue) and value.ok else None
 
 
-def award_year(rec: Record) -> tuple[int | None, str]:
+def award_year(rec: Record, report_year: int | None = None) -> tuple[int | None, str]:
     """The year an award counts in: that of its decision's date, else its
-    Năm column (said in the notes)."""
+    Năm column, else the workbook's Năm báo cáo (as the report counts a row
+    without Năm); how, when not by the date, is said in the notes."""
     d = _day(rec["decision_date"])
     if d is not None:
         return d.year, ""
-    return (rec["year"], "year") if isinstance(rec["year"], int) else (None, "")
+    if isinstance(rec["year"], int):
+        return rec["year"], "year"
+    return (report_year, "report") if report_year else (None, "")
 
 
 def _award_item(rec: Record, sheet: str) -> Item:
@@ -129,22 +138,26 @@ def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
     plans_sheet = data.sheet_names.get("plans", S.PLANS.name)
     awards: list[Item] = []
     by_year_only: list[int] = []
+    by_report: list[int] = []
     undated: list[int] = []
     for rec in data.records.get("awards", []):
         if not rec["form"]:
             continue
-        y, how = award_year(rec)
+        y, how = award_year(rec, data.report_year)
         if y is None:
             undated.append(rec.row)
             continue
         if y != year:
             continue
-        if how:
-            by_year_only.append(rec.row)
+        (by_year_only if how == "year" else by_report if how else []).append(rec.row)
         awards.append(_award_item(rec, awards_sheet))
     if by_year_only:
         notes.append(f"{len(by_year_only)} dòng khen thưởng không có ngày quyết định: tính theo cột 'Năm' (trang "
                      f"'{awards_sheet}', dòng {_rows(by_year_only)}).")
+    if by_report:
+        notes.append(f"{len(by_report)} dòng khen thưởng không có ngày quyết định và năm: tính vào năm báo cáo "
+                     f"{year} của trang '{data.sheet_names.get('info', S.INFO.name)}' (trang '{awards_sheet}', dòng "
+                     f"{_rows(by_report)}).")
     if undated:
         notes.append(f"{len(undated)} dòng khen thưởng không có ngày quyết định và năm: không tính (trang "
                      f"'{awards_sheet}', dòng {_rows(undated)}).")
@@ -158,15 +171,25 @@ def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
     if unknown:
         notes.append(f"{len(unknown)} phong trào chưa ghi 'Ngày kết thúc phong trào': không vào cột thời gian (trang "
                      f"'{plans_sheet}', dòng {_rows(unknown)}).")
+    basis = basis_for(year)
     figures, items = {}, {}
-    for form in FORMS:
+    for form in basis.forms:
         source = movements if form.source == S.PLANS.name else awards
         figures[form.code] = _fill(form, source)
         items[form.code] = source
     by_form: dict[tuple[str, str], int] = defaultdict(int)
+    by_unit: dict[tuple[str, str, str], int] = defaultdict(int)
     for i in awards:
-        by_form[(i.form, i.get("recipient_kind") or "Chưa rõ")] += i.weight
-    return Statistics(year, unit, figures, notes, dict(by_form), items)
+        kind = i.get("recipient_kind") or UNKNOWN_KIND
+        by_form[(i.form, kind)] += i.weight
+        by_unit[(i.unit or unit or UNKNOWN_UNIT, i.form, kind)] += i.weight
+    launched: dict[str, int] = defaultdict(int)
+    for i in movements:
+        launched[i.get("movement_kind")] += 1
+    return Statistics(year, unit, figures, notes, dict(by_form), items, basis, dict(launched), dict(by_unit))
+
+
+UNKNOWN_KIND, UNKNOWN_UNIT = "Chưa rõ", "Chưa rõ đơn vị"
 
 
 def _rows(rows: list[int]) -> str:
@@ -192,11 +215,11 @@ def yearly(data: WorkbookData) -> Yearly:
     units: dict[tuple[int, str, str], int] = defaultdict(int)
     titles: dict[tuple[int, str], int] = defaultdict(int)
     for rec in data.records.get("awards", []):
-        y, _ = award_year(rec)
+        y, _ = award_year(rec, data.report_year)
         if y is None or not rec["form"]:
             continue
         item = _award_item(rec, "")
-        kind = item.get("recipient_kind") or "Chưa rõ"
+        kind = item.get("recipient_kind") or UNKNOWN_KIND
         counts[(y, item.form, kind)] += item.weight
         if item.unit:
             units[(y, item.unit, kind)] += item.weight

@@ -1,31 +1,41 @@
 """The statistical forms of the Ministry of Home Affairs' reporting regime on
-thi đua – khen thưởng, as data: each form's code, its rows (mã số) and its
-columns, and what each row and column counts. Edit here when the regime
-changes; the counting and the sheets follow.
+thi đua – khen thưởng, as dated data: which regime (thông tư) was in force for
+a year's report, each form's code, its rows (mã số) and its columns, and what
+each row and column counts. Edit here when the regime changes; the counting
+and the sheets follow.
 
-Source and status. Thông tư 18/2025/TT-BNV ngày 08/10/2025 of the Bộ Nội vụ
-("Quy định Chế độ báo cáo thống kê ngành Nội vụ") replaced Thông tư
-02/2023/TT-BNV ngày 23/3/2023. The forms on thi đua – khen thưởng under
-Thông tư 02/2023 were Biểu 0601.N/BNV-TĐKT (số phong trào thi đua), 0602.N/BNV-TĐKT
-(khen thưởng cấp Nhà nước) and 0603.N/BNV-TĐKT (khen thưởng cấp bộ, ban, ngành,
-tỉnh), yearly, due on 15 December. The text of Thông tư 18/2025's appendix
-could not be read here: the codes below are those of Thông tư 02/2023, and the
-rows and columns follow what the forms count (forms, kinds of recipient, loại
-hình, the movements' scope, kind and length). VERIFIED is False until someone
-compares them with the appendix of Thông tư 18/2025/TT-BNV; every sheet says so."""
+Sources, and what could not be read (searched December 2026):
+- Thông tư 18/2025/TT-BNV ngày 08/10/2025 ("Quy định Chế độ báo cáo thống kê
+  ngành Nội vụ", người ký Phạm Thị Thanh Trà): only its attributes were found
+  (luatvietnam.vn, page "thong-tu-18-2025-tt-bnv-cua-bo-noi-vu-quy-dinh-che-do-
+  bao-cao-thong-ke-nganh-noi-vu-414360-d1"); its effective date and its
+  appendix of forms were not readable there, and no other copy was found.
+- Thông tư 02/2023/TT-BNV ngày 23/3/2023: in force from 10/5/2023 (lawnet.vn,
+  "New regulations on reporting system for statistics of the Home Affairs
+  sector in Vietnam"); forms in its Appendix II, list in Appendix I. The
+  appendix itself was not found. The codes 0601.N/0602.N/0603.N/BNV-TĐKT, the
+  titles and "ngày 15 tháng 12 năm báo cáo" are as a published award
+  management software reproduces them (github lifephongphanmem/
+  thiduakhenthuong, resources/views/BaoCao/TT022023/Mau0601-0603): a second-
+  hand source. That software lays the forms out differently from FORMS below
+  (0601: rows by phạm vi, thời hạn (5 bands) and phương thức, columns by the
+  level that launched the movement; 0602 and 0603: rows by submitting body,
+  recipient and loại hình, one column per award form). FORMS keeps the
+  figures this workbook can count, laid out by form and kind; it is NOT the
+  ministry's layout, and every sheet says so.
+- Thông tư 03/2018/TT-BNV ngày 06/3/2018 (forms 0701.N-0703.N/BNV-TĐKT, in
+  force from 23/4/2018, lawnet.vn): the regime before 10/5/2023; its forms are
+  not here, a report of those years gets the layout below, said so.
+Nothing here is marked verified: no form was compared with its original."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .. import schema as S
 
-REGIME = "Thông tư số 18/2025/TT-BNV ngày 08 tháng 10 năm 2025 của Bộ Nội vụ quy định Chế độ báo cáo thống kê ngành Nội vụ"
-REPLACED = "Thông tư số 02/2023/TT-BNV ngày 23 tháng 3 năm 2023"
-VERIFIED = False
-STATUS = ("CHƯA ĐỐI CHIẾU: mã biểu theo Thông tư 02/2023/TT-BNV (đã được Thông tư 18/2025/TT-BNV thay thế); dòng, cột "
-          "dựng theo nội dung chỉ tiêu, chưa đối chiếu được phụ lục biểu mẫu của Thông tư 18/2025/TT-BNV. Sửa trong "
-          "xlsrc/statistics/forms.py khi có văn bản.")
-DUE = "ngày 15 tháng 12"
+DUE = "ngày 15 tháng 12"   # "Ngày nhận báo cáo: Ngày 15 tháng 12 năm báo cáo" (TT 02/2023, second-hand)
+DUE_MONTH_DAY = (12, 15)
 PERIOD = "Năm"
 
 
@@ -100,3 +110,67 @@ FORMS: tuple[Form, ...] = (
     ), columns=AWARD_COLUMNS),
 )
 FORMS_BY_CODE = {f.code: f for f in FORMS}
+
+
+@dataclass(frozen=True)
+class Regime:
+    """A thông tư of the reporting regime: when it applies and its forms
+    (``None``: its forms could not be read, see the module's sources)."""
+    short: str                   # "Thông tư 02/2023/TT-BNV"
+    citation: str                # as a form's header cites it
+    issued: dt.date
+    effective: dt.date | None    # None: not read; it applies from ``issued`` at the earliest
+    source: str                  # where the dates were read
+    forms: tuple[Form, ...] | None
+
+
+REGIMES: tuple[Regime, ...] = (
+    Regime("Thông tư 03/2018/TT-BNV", "Thông tư số 03/2018/TT-BNV ngày 06 tháng 3 năm 2018 của Bộ Nội vụ",
+           dt.date(2018, 3, 6), dt.date(2018, 4, 23),
+           "lawnet.vn (ban hành 06/3/2018, hiệu lực 23/4/2018); biểu 0701.N-0703.N/BNV-TĐKT: chưa có ở đây", None),
+    Regime("Thông tư 02/2023/TT-BNV", "Thông tư số 02/2023/TT-BNV ngày 23 tháng 3 năm 2023 của Bộ Nội vụ",
+           dt.date(2023, 3, 23), dt.date(2023, 5, 10),
+           "lawnet.vn (hiệu lực 10/5/2023); mã biểu theo bản tái hiện của phần mềm thi đua, khen thưởng công khai "
+           "(nguồn thứ cấp)", FORMS),
+    Regime("Thông tư 18/2025/TT-BNV", "Thông tư số 18/2025/TT-BNV ngày 08 tháng 10 năm 2025 của Bộ Nội vụ",
+           dt.date(2025, 10, 8), None,
+           "luatvietnam.vn (số hiệu, ngày ban hành, người ký, trích yếu); ngày hiệu lực và phụ lục biểu mẫu chưa "
+           "đọc được", None),
+)
+
+
+@dataclass(frozen=True)
+class Basis:
+    """The forms a year's report is made on: the regime in force on the
+    report's due date, the regime whose layout is used, and what is unverified."""
+    year: int
+    in_force: Regime
+    layout: Regime
+    status: str
+
+    @property
+    def forms(self) -> tuple[Form, ...]:
+        return self.layout.forms or ()
+
+    def as_json(self) -> dict:
+        return {"in_force": self.in_force.short, "layout": self.layout.short, "verified": False,
+                "status": self.status}
+
+
+def basis_for(year: int) -> Basis:
+    """The regime in force on 15 December of ``year`` (a regime whose
+    effective date was not read counts from its issue date), and the latest
+    regime at or before it whose forms are here (else the first that has them)."""
+    due = dt.date(year, *DUE_MONTH_DAY)
+    started = [r for r in REGIMES if (r.effective or r.issued) <= due]
+    in_force = started[-1] if started else REGIMES[0]
+    with_forms = [r for r in REGIMES if r.forms]
+    layout = next((r for r in reversed(started) if r.forms), with_forms[0])
+    if in_force is layout:
+        status = (f"CHƯA ĐỐI CHIẾU: mã biểu theo {layout.short} (theo nguồn thứ cấp); dòng, cột dựng theo những gì "
+                  "sổ đếm được (hình thức, đối tượng, loại hình), chưa đối chiếu được phụ lục biểu mẫu của thông tư.")
+    else:
+        unread = "ngày hiệu lực và phụ lục biểu mẫu" if in_force.effective is None else "phụ lục biểu mẫu"
+        status = (f"CHƯA ĐỐI CHIẾU: báo cáo năm {year} theo {in_force.short}; chưa đọc được {unread} của thông tư "
+                  f"này, nên mã biểu, dòng, cột ở đây theo {layout.short}, chưa đối chiếu được văn bản gốc.")
+    return Basis(year, in_force, layout, status + " Sửa trong xlsrc/statistics/forms.py khi có văn bản.")

@@ -12,7 +12,7 @@ import xlsxwriter
 from .. import schema as S
 from ..atomic import write_bytes_atomic
 from .count import Statistics, Yearly
-from .forms import DUE, FORMS, REGIME, STATUS, Form
+from .forms import DUE, Form
 
 STATS_SHEET = S.STATISTICS_SHEET
 TRACE_SHEET = "Chi tiết"
@@ -50,7 +50,7 @@ def _form_sheet(wb, fm: _Fmt, form: Form, st: Statistics) -> None:
     ws.set_column(2, ncols - 1, 11)
     last = ncols - 1
     ws.merge_range(0, 0, 0, 2, f"Biểu số: {form.code}", fm.bold)
-    ws.merge_range(1, 0, 1, 2, f"Ban hành kèm theo {REGIME.split(' quy định')[0]}", fm.note)
+    ws.merge_range(1, 0, 1, 2, f"Ban hành kèm theo {st.basis.layout.short} (chưa đối chiếu)", fm.note)
     ws.merge_range(2, 0, 2, 2, f"Ngày nhận báo cáo: {DUE} năm {st.year}", fm.note)
     ws.merge_range(0, 3, 0, last, form.title, fm.title)
     ws.merge_range(1, 3, 1, last, f"Năm {st.year}", fm.italic)
@@ -75,7 +75,7 @@ def _form_sheet(wb, fm: _Fmt, form: Form, st: Statistics) -> None:
             ws.write_number(r, j, value, fm.total if row.total_of or col.total_of else fm.num)
         r += 1
     r += 1
-    for note in [STATUS] + st.notes:
+    for note in [st.basis.status] + st.notes:
         ws.merge_range(r, 0, r, last, note, fm.note)
         ws.set_row(r, 30)
         r += 1
@@ -179,7 +179,7 @@ def _trace_sheet(wb, fm: _Fmt, st: Statistics) -> None:
     for c, w in enumerate((18, 8, 6, 14, 7, 24, 32, 32, 9)):
         ws.set_column(c, c, w)
     r = 1
-    for form in FORMS:
+    for form in st.basis.forms:
         rows = {x.code: x for x in form.rows}
         cols = {x.code: x for x in form.columns}
         for (rc, cc), fig in st.figures[form.code].items():
@@ -198,7 +198,7 @@ def build_statistics(st: Statistics, yearly: Yearly) -> bytes:
                                    "strings_to_numbers": False})
     wb.set_properties({"title": f"Thống kê thi đua, khen thưởng năm {st.year}", "author": "thidua"})
     fm = _Fmt(wb)
-    for form in FORMS:
+    for form in st.basis.forms:
         _form_sheet(wb, fm, form, st)
     _stats_sheet(wb, fm, yearly, st.unit)
     _trace_sheet(wb, fm, st)
