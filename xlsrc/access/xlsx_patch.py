@@ -366,8 +366,12 @@ class _SheetPatch:
 
     def _page_setup(self, tail: str) -> str:
         setup = re.search(r"<pageSetup\b[^>]*?/?>", tail)
-        if setup is None:
-            raise NotPatchable("no page setup")
+        if setup is None:  # it follows the margins
+            margins = re.search(r"<pageMargins\b[^>]*?/>", tail)
+            if margins is None:
+                raise NotPatchable("no page setup")
+            return tail.replace(margins.group(0), margins.group(0) +
+                                f'<pageSetup fitToWidth="{self.across}" fitToHeight="0"/>', 1)
         return tail.replace(setup.group(0), _set_attrs(setup.group(0), fitToWidth=str(self.across),
                                                        fitToHeight="0"), 1)
 
@@ -405,6 +409,8 @@ def _print_names(workbook: str, sheet: str, patch: _SheetPatch) -> str:
             workbook = workbook.replace(found.group(0), element, 1)
         elif "</definedNames>" in workbook:
             workbook = workbook.replace("</definedNames>", element + "</definedNames>", 1)
+        elif "<definedNames/>" in workbook:
+            workbook = workbook.replace("<definedNames/>", f"<definedNames>{element}</definedNames>", 1)
         elif re.search(r"<(?:externalReferences|functionGroups|definedNames)\b", workbook):
             raise NotPatchable("no place for print names")
         else:
