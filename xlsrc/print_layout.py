@@ -170,11 +170,13 @@ def wrapped_rows(rows: Iterable[Sequence[Any]], widths: Sequence[float], first_r
     whose text takes more than one line. Shared by the two writers of a copy
     (fit_written_sheet, access/xlsx_patch.py)."""
     room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
+    wide = [w * CHARS_PER_WIDTH for w in room]
     for r, values in enumerate(rows, start=first_row):
-        height = row_height(values, room)
+        texts = [(c, v) for c, (v, most) in enumerate(zip(values, wide), start=1)
+                 if isinstance(v, str) and (len(v) > most or "\n" in v)]  # the others take one line
+        height = height_of(max((text_lines(v, room[c - 1]) for c, v in texts), default=1)) if texts else None
         if height:
-            yield r, height, [c for c, v in enumerate(values, start=1)
-                              if isinstance(v, str) and text_lines(v, widths[c - 1]) > 1]
+            yield r, height, [c for c, v in texts if text_lines(v, widths[c - 1]) > 1]
 
 
 def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:

@@ -41,10 +41,9 @@ class NotPatchable(Exception):
 
 _ROW = re.compile(r"<row\b([^>]*?)(/>|>(.*?)</row>)", re.S)
 _CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*?(?:/>|>.*?</c>))', re.S)  # the reference first, as writers put it
-_CELL_START = re.compile(r"<c[\s/>]")
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
-_UNSTYLED_CELL = re.compile(r'<c\b(?![^>]*\ss="[1-9])')  # a cell without a style (none, or s="0")
+_UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
 _FORMULA = re.compile(r"<f[\s/>]")
 _COL = re.compile(r"<col\b([^>]*)/?>")
@@ -95,10 +94,12 @@ class Styles:
         self.added: list[str] = []
         self.derived: dict[tuple[int, str], int] = {}
         self.date_format_id: int | None = None
+        self._wraps: dict[int, bool] = {}
 
     def wraps(self, s: int) -> bool:
-        xf = self.xf(s)
-        return re.search(r'\bwrapText="(?:1|true)"', xf) is not None
+        if s not in self._wraps:
+            self._wraps[s] = re.search(r'\bwrapText="(?:1|true)"', self.xf(s)) is not None
+        return self._wraps[s]
 
     def xf(self, s: int) -> str:
         return (self.xfs + self.added)[s] if 0 <= s < len(self.xfs) + len(self.added) else self.xfs[0]
@@ -189,6 +190,11 @@ def _cell_xml(ref: str, value: Any, style: int, styles: Styles) -> str:
     return f'<c r="{ref}"{s}{kind}>{inner}</c>'
 
 
+def _cells_in(body: str) -> int:
+    """<c> elements in a row's XML (no other element of a row starts so: <color> is told apart)."""
+    return body.count("<c ") + body.count("<c>") + body.count("<c/>")
+
+
 @lru_cache(maxsize=None)
 def _column(ref_letters: str) -> int:
     return col_index(ref_letters) + 1
@@ -219,7 +225,7 @@ class SheetLayout:
 def _values(grid: list[list], edits: Edits) -> tuple[list[list], int, int]:
     """The sheet's values with the written ones (1-based rows in a 0-based
     list), and the last row and column that hold a value."""
-    rows = [list(r) for r in grid] if edits else grid
+    rows = list(grid)  # the written rows copied below, the others shared with the grid
     for r, cells in edits.items():
         while len(rows) < r:
             rows.append([])
@@ -230,9 +236,12 @@ def _values(grid: list[list], edits: Edits) -> tuple[list[list], int, int]:
             row[c - 1] = v
     last_row = last_col = 0
     for r, row in enumerate(rows, start=1):
-        filled = [c for c, v in enumerate(row, start=1) if v is not None and v != ""]
-        if filled:
-            last_row, last_col = r, max(last_col, filled[-1])
+        for c in range(len(row), last_col, -1):  # only where it may be further right
+            if row[c - 1] is not None and row[c - 1] != "":
+                last_col = c
+                break
+        if last_row < r and any(v is not None and v != "" for v in row):
+            last_row = r
     return rows, last_row, last_col
 
 
@@ -261,16 +270,16 @@ class _SheetPatch:
     def row(self, r: int, attrs: str, body: str) -> str:
         """One row rebuilt: written cells, column styles, wrapping, height."""
         found = _CELL.findall(body)
-        if len(found) != len(_CELL_START.findall(body)) or any(number != str(r) for _, _, number in found):
+        if len(found) != _cells_in(body) or {number for _, _, number in found} - {str(r)}:
             raise NotPatchable("a cell without its reference first")
         cells = {_column(col): cell for cell, col, _ in found}
+        unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
         for c, value in self.edits.get(r, {}).items():
             old = cells.get(c)
             cells[c] = _cell_xml(f"{letters(c)}{r}", value, _style_of(old) if old else 0, self.styles)
-        if self._needs_styles(r):  # cells written without a style take their column's
-            for c, cell in cells.items():
-                if c in self.column_styles and _style_of(cell) == 0:
-                    cells[c] = self._restyled(cell, self.column_styles[c])
+            (unstyled.add if _style_of(cells[c]) == 0 else unstyled.discard)(c)
+        for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
+            cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
         for c in self.wrapping.get(r, ()):
             cell = cells.get(c)
             if cell is not None and not self.styles.wraps(style := _style_of(cell)):
@@ -294,11 +303,11 @@ class _SheetPatch:
 
     def _changes(self, r: int, body: str) -> bool:
         return (r in self.edits or r in self.heights or
-                (self._needs_styles(r) and _UNSTYLED_CELL.search(body) is not None and self._unstyled_in_column(body)))
+                (self._needs_styles(r) and bool(self._unstyled_in_column(body))))
 
-    def _unstyled_in_column(self, body: str) -> bool:
-        return any(_style_of(m.group(1)) == 0 and _column(m.group(2)) in self.column_styles
-                   for m in _CELL.finditer(body))
+    def _unstyled_in_column(self, body: str) -> list[int]:
+        """The columns with a style where the row has a cell without one."""
+        return [c for col in _UNSTYLED_CELL.findall(body) if (c := _column(col)) in self.column_styles]
 
     def sheet_data(self, body: str) -> Iterable[str]:
         """The rows of <sheetData>, the changed ones rebuilt, new ones placed in order."""
