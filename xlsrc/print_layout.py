@@ -123,6 +123,8 @@ def _lines(text: str, width: float) -> int:
     if not math.isfinite(width):  # a column without a set width (found by the workbook fuzz test)
         return text.count("\n") + 1
     cap = max(1, int(width * CHARS_PER_WIDTH))
+    if "\n" not in text:
+        return max(1, -(-len(text) // cap))
     return sum(max(1, math.ceil(len(part) / cap)) for part in text.split("\n"))
 
 
