@@ -25,7 +25,7 @@ import math
 import re
 import zipfile
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..print_layout import page_fit, wrapped_rows
 from .cellinfo import col_index, sheet_parts
@@ -223,36 +223,41 @@ class SheetLayout:
         return self.widths.get(c) or DEFAULT_WIDTH
 
 
-def _values(grid: list[list], edits: Edits) -> tuple[list[list], int, int]:
-    """The sheet's values with the written ones (1-based rows in a 0-based
-    list), and the last row and column that hold a value."""
-    rows = list(grid)  # the written rows copied below, the others shared with the grid
-    for r, cells in edits.items():
-        while len(rows) < r:
-            rows.append([])
-        row = rows[r - 1] = list(rows[r - 1])
+def _row_values(grid: list[list], edits: Edits, r: int, width: int | None = None) -> list:
+    """Row ``r`` (1-based) as it will be: the grid's values with the written
+    ones (a new list only where something is written), ``width`` wide if given."""
+    row = grid[r - 1] if r <= len(grid) else []
+    cells = edits.get(r)
+    if cells:
+        row = row + [None] * (max(cells) - len(row))
         for c, v in cells.items():
-            if len(row) < c:
-                row.extend([None] * (c - len(row)))
             row[c - 1] = v
+    if width is not None:
+        row = (row + [None] * (width - len(row)))[:width]
+    return row
+
+
+def _extent(grid: list[list], edits: Edits) -> tuple[int, int]:
+    """The last row and column that will hold a value."""
     last_row = last_col = 0
-    for r, row in enumerate(rows, start=1):
+    for r in range(1, max([len(grid), *edits]) + 1):
+        row = _row_values(grid, edits, r)
         for c in range(len(row), last_col, -1):  # only where it may be further right
             if row[c - 1] is not None and row[c - 1] != "":
                 last_col = c
                 break
-        if last_row < r and any(v is not None and v != "" for v in row):
+        if any(v is not None and v != "" for v in row):
             last_row = r
-    return rows, last_row, last_col
+    return last_row, last_col
 
 
 class _SheetPatch:
     def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
         self.xml, self.edits, self.styles = xml, edits, styles
         self.layout = SheetLayout(xml)
-        self.rows, self.last_row, self.last_col = _values(grid, edits)
+        self.last_row, self.last_col = _extent(grid, edits)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        values = (self._row_values(r) for r in range(2, self.last_row + 1))
+        values = (_row_values(grid, edits, r, self.last_col) for r in range(2, self.last_row + 1))
         self.heights: dict[int, float] = {}
         self.wrapping: dict[int, list[int]] = {}
         for r, height, cols in wrapped_rows(values, widths, first_row=2):
@@ -260,10 +265,6 @@ class _SheetPatch:
             self.wrapping[r] = cols
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
-
-    def _row_values(self, r: int) -> list:
-        row = self.rows[r - 1] if r <= len(self.rows) else []
-        return (row + [None] * (self.last_col - len(row)))[:self.last_col]
 
     def _needs_styles(self, r: int) -> bool:
         return 2 <= r <= self.last_row and bool(self.column_styles)
@@ -310,13 +311,14 @@ class _SheetPatch:
         """The columns with a style where the row has a cell without one."""
         return [c for col in _UNSTYLED_CELL.findall(body) if (c := _column(col)) in self.column_styles]
 
-    def sheet_data(self, body: str) -> Iterable[str]:
-        """The rows of <sheetData>, the changed ones rebuilt, new ones placed in order."""
+    def sheet_data(self, xml: str, start: int, end: int) -> Iterable[str]:
+        """The rows of <sheetData> (``xml[start:end]``), the changed ones
+        rebuilt, new ones placed in order."""
         pending = sorted(r for r in self.edits)
         i = 0
-        at = 0
-        for m in _ROW.finditer(body):
-            if body[at:m.start()].strip():
+        at = start
+        for m in _ROW.finditer(xml, start, end):
+            if xml[at:m.start()].strip():
                 raise NotPatchable("something between rows")
             at = m.end()
             attrs, inner = m.group(1), m.group(3) or ""
@@ -330,28 +332,34 @@ class _SheetPatch:
             if i < len(pending) and pending[i] == r:
                 i += 1
             yield self.row(r, attrs, inner) if self._changes(r, inner) else m.group(0)
-        if body[at:].strip():
+        if xml[at:end].strip():
             raise NotPatchable("something after the rows")
         for r in pending[i:]:
             yield self.row(r, f' r="{r}"', "")
 
-    def result(self) -> str:
+    def pieces(self) -> Iterator[str]:
+        """The new part in pieces of a few thousand rows (never a second copy of a large sheet)."""
         xml = self.xml
         start, end = xml.find("<sheetData>"), xml.rfind("</sheetData>")  # str.find: a 50 MB part in a blink
         if start < 0 or end < start:
             empty = re.search(r"<sheetData\s*/>", xml)
             if empty is None:
                 raise NotPatchable("no sheetData")
-            start, end, inner = empty.start(), empty.end(), ""
+            start, end, rows, after = empty.start(), empty.start(), empty.start(), empty.end()
         else:
-            inner, end = xml[start + len("<sheetData>"):end], end + len("</sheetData>")
-        body = "".join(self.sheet_data(inner))
-        head, tail = xml[:start], xml[end:]
+            rows, after = start + len("<sheetData>"), end + len("</sheetData>")
+        head, tail = xml[:start], xml[after:]
         if self.last_row:
-            head = self._dimension(head)
-            head = self._fit_to_page(head)
+            head = self._fit_to_page(self._dimension(head))
             tail = self._page_setup(tail)
-        return f"{head}<sheetData>{body}</sheetData>{tail}"
+        yield head + "<sheetData>"
+        batch: list[str] = []
+        for row in self.sheet_data(xml, rows, end):
+            batch.append(row)
+            if len(batch) >= 2000:
+                yield "".join(batch)
+                batch = []
+        yield "".join(batch) + "</sheetData>" + tail
 
     def _dimension(self, head: str) -> str:
         edited = [c for cells in self.edits.values() for c in cells]
@@ -443,8 +451,11 @@ def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits:
         raise NotPatchable("1904 date system")
     if b"template.main" in read("[Content_Types].xml"):
         raise NotPatchable("a template")
-    styles = Styles(read("xl/styles.xml").decode("utf-8"))
-    replaced: dict[str, str] = {}
+    try:
+        styles = Styles(read("xl/styles.xml").decode("utf-8"))
+    except KeyError:
+        raise NotPatchable("no styles part") from None
+    patches: dict[str, _SheetPatch] = {}
     for sheet, sheet_edits in edits.items():
         name = parts.get(sheet)
         if name is None or not name.startswith("xl/worksheets/"):
@@ -453,12 +464,17 @@ def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits:
         if _FORMULA.search(xml) or re.search(r"<\w+:(?:worksheet|row|c)\b", xml):
             raise NotPatchable("formulas or prefixed elements")
         patch = _SheetPatch(xml, grids[sheet], sheet_edits, styles, _landscape(xml))
-        replaced[name] = patch.result()
+        patches[name] = patch
         if patch.last_row:
             workbook = _print_names(workbook, sheet, patch)
-    replaced["xl/workbook.xml"] = workbook
-    replaced["xl/styles.xml"] = styles.result()
-    with zipfile.ZipFile(out, "w") as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as z:
         for info in package.infolist():
-            data = replaced[info.filename].encode("utf-8") if info.filename in replaced else read(info.filename)
-            z.writestr(zipfile.ZipInfo(info.filename, info.date_time), data, zipfile.ZIP_DEFLATED, LEVEL)
+            name = info.filename
+            if name in patches:
+                with z.open(name, "w") as fh:
+                    for piece in patches.pop(name).pieces():
+                        fh.write(piece.encode("utf-8"))
+            elif name not in ("xl/workbook.xml", "xl/styles.xml"):
+                z.writestr(name, read(name))
+        z.writestr("xl/workbook.xml", workbook)  # after the sheets, whose rows may add styles
+        z.writestr("xl/styles.xml", styles.result())
