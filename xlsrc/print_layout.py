@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from . import schema as S
 
@@ -123,6 +123,8 @@ def _lines(text: str, width: float) -> int:
     if not math.isfinite(width):  # a column without a set width (found by the workbook fuzz test)
         return text.count("\n") + 1
     cap = max(1, int(width * CHARS_PER_WIDTH))
+    if "\n" not in text:
+        return max(1, -(-len(text) // cap))
     return sum(max(1, math.ceil(len(part) / cap)) for part in text.split("\n"))
 
 
@@ -143,7 +145,11 @@ def height_of(lines: int) -> float | None:
 
 def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
     """Points for a row whose text wraps; ``None`` when one line is enough."""
-    return height_of(max((text_lines(v, w) for v, w in zip(values, widths)), default=1))
+    lines = 1
+    for v, w in zip(values, widths):
+        if isinstance(v, str) and (len(v) > w * CHARS_PER_WIDTH or "\n" in v):  # text_lines' own test, inlined
+            lines = max(lines, text_lines(v, w))
+    return height_of(lines)
 
 
 def setup_remaining(wb) -> None:
@@ -157,6 +163,28 @@ def setup_remaining(wb) -> None:
         last_col = ws.dim_colmax or 0
         widths = [((getattr(ws.col_info.get(c), "width", None) or 64) - 5) / 7 for c in range(last_col + 1)]  # px
         setup_page(ws, last_col, ws.dim_rowmax or 1, widths=widths, key_columns=1)
+
+
+def wrapped_rows(rows: Iterable[Sequence[Any]], widths: Sequence[float], first_row: int
+                 ) -> Iterator[tuple[int, float, list[int]]]:
+    """For each row (numbered from ``first_row``) whose text wraps in columns
+    of ``widths``: its number, its height in points and the columns (1-based)
+    whose text takes more than one line. Shared by the two writers of a copy
+    (fit_written_sheet, access/xlsx_patch.py)."""
+    room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
+    wide = [w * CHARS_PER_WIDTH for w in room]
+    for r, values in enumerate(rows, start=first_row):
+        texts = [(c, v) for c, (v, most) in enumerate(zip(values, wide), start=1)
+                 if isinstance(v, str) and (len(v) > most or "\n" in v)]  # the others take one line
+        height = height_of(max((text_lines(v, room[c - 1]) for c, v in texts), default=1)) if texts else None
+        if height:
+            yield r, height, [c for c, v in texts if text_lines(v, widths[c - 1]) > 1]
+
+
+def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:
+    """Pages across a written sheet prints on, and its columns repeated on each."""
+    repeat = repeated_columns(widths, 1, landscape)
+    return pages_wide(widths, widths[:repeat], landscape), repeat
 
 
 def fit_written_sheet(ws) -> None:
@@ -184,22 +212,16 @@ def fit_written_sheet(ws) -> None:
                 cell = ws.cell(r, c)
                 if not cell.has_style:
                     cell._style = copy.copy(column._style)
-    room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
-    for r in range(2, last_row + 1):
-        values = [ws.cell(r, c).value for c in range(1, last_col + 1)]
-        height = row_height(values, room)
-        if height:
-            ws.row_dimensions[r].height = height
-            for c in range(1, last_col + 1):
-                cell = ws.cell(r, c)
-                if isinstance(cell.value, str) and text_lines(cell.value, widths[c - 1]) > 1 \
-                        and not cell.alignment.wrap_text:
-                    cell.alignment = cell.alignment.copy(wrap_text=True, vertical="top")
+    values = ([ws.cell(r, c).value for c in range(1, last_col + 1)] for r in range(2, last_row + 1))
+    for r, height, wrapping in wrapped_rows(values, widths, first_row=2):
+        ws.row_dimensions[r].height = height
+        for c in wrapping:
+            cell = ws.cell(r, c)
+            if not cell.alignment.wrap_text:
+                cell.alignment = cell.alignment.copy(wrap_text=True, vertical="top")
     ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
     ws.print_title_rows = "1:1"
-    landscape = ws.page_setup.orientation != "portrait"
-    repeat = repeated_columns(widths, 1, landscape)
-    across = pages_wide(widths, widths[:repeat], landscape)
+    across, repeat = page_fit(widths, ws.page_setup.orientation != "portrait")
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = across, 0
     if across > 1 and repeat:

@@ -21,6 +21,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 GENERAL = "General"
@@ -32,6 +33,7 @@ BUILTIN_FORMATS = {0: GENERAL, 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
+@lru_cache(maxsize=1024)  # asked for each number cell of a progress column; a book has few formats
 def is_percent_format(code: str | None) -> bool:
     """Whether a number format shows the value times 100 with a % sign
     (a % inside quotes or escaped is literal text)."""

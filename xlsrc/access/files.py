@@ -11,7 +11,7 @@ import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import note_input
 from ..errors import FileUnusable, os_error_message
@@ -26,6 +26,8 @@ from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
                     read_foreign, sniff)
+if TYPE_CHECKING:
+    from .xlsx_patch import Edits
 # .csv: a web portal's export; .xml: Excel's "XML Spreadsheet 2003"; templates saved by mistake
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".xml", ".fods",
                         ".xltx", ".xltm", ".ots"}
@@ -48,6 +50,8 @@ def wanted_in_folder(path: Path) -> bool:
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+PATCHED_KINDS = ("xlsx", "xlsm")  # written cells kept aside until the copy is saved
+PATCH = True  # an .xlsx copy made part by part where it can be (False: always openpyxl; the tests compare)
 
 
 def _clean(value: Any) -> Any:
@@ -295,10 +299,11 @@ class FileBook:
         self._xlsb: XlsbPackage | None = None
         self._legacy_fonts: bool | None = None
         self._percent: bool | None = None
-        self._wb = None  # openpyxl workbook, opened on first write
+        self._wb = None  # openpyxl workbook, opened when a copy needs it (see save)
+        self._edits: dict[str, Edits] = {}  # cells written to an .xlsx/.xlsm sheet, openpyxl not opened
         self.alerts: list[str] = []
         self.selection: tuple[str, int, int] | None = None
-        if writable:
+        if writable and self.kind not in PATCHED_KINDS:
             self._open_for_write()
 
     @property
@@ -319,9 +324,14 @@ class FileBook:
         """The sheet's values as the file holds them (cached results of
         formulas, legacy text converted); a sheet already written to a copy
         is read back from the copy."""
+        if sheet in self._edits:
+            self._open_for_write()
         if self._wb is not None and (sheet in self._written or sheet not in self._names):
             ws = self._wb[sheet]
             return [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        return self._read_values(sheet)
+
+    def _read_values(self, sheet: str) -> Grid:
         if sheet not in self._grids and sheet in self._foreign:  # HTML/XML/CSV: read whole at open
             self._merged[sheet] = self._foreign[sheet].merges
             self._notes[sheet] = self._interpret(sheet, self._foreign[sheet].grid)
@@ -461,14 +471,22 @@ class FileBook:
 
     # -- writing (to a copy) ----------------------------------------------
     def _open_for_write(self):
+        """The openpyxl workbook of the copy, the cells written so far in it."""
         if self._wb is not None:
             return self._wb
         import openpyxl
-        if self.kind in ("xlsx", "xlsm"):
+        if self.kind in PATCHED_KINDS:
             try:
                 self._wb = openpyxl.load_workbook(io.BytesIO(self.data), keep_vba=self.kind == "xlsm")
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}' không mở được để ghi bản sao ({_short(exc)}).") from None
+            edits, self._edits = self._edits, {}
+            for sheet, rows in edits.items():
+                ws = self._wb[sheet]
+                for r, cells in rows.items():
+                    for c, v in cells.items():
+                        _set_text_safe(ws.cell(r, c), v)
+            return self._wb
         else:  # .xls / .ods / HTML / XML / CSV: copy the values into a new .xlsx workbook
             wb = openpyxl.Workbook()
             wb.remove(wb.active)
@@ -483,9 +501,16 @@ class FileBook:
         return self._wb
 
     def write(self, sheet: str, row: int, col: int, block: Grid) -> None:
+        self._written.add(sheet)
+        if self._wb is None and self.kind in PATCHED_KINDS and sheet in self._names:
+            edits = self._edits.setdefault(sheet, {})
+            for r, values in enumerate(block, start=row):
+                cells = edits.setdefault(r, {})
+                for c, v in enumerate(values, start=col):
+                    cells[c] = v
+            return
         wb = self._open_for_write()
         ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
-        self._written.add(sheet)
         for r, values in enumerate(block, start=row):
             for c, v in enumerate(values, start=col):
                 _set_text_safe(ws.cell(r, c), v)
@@ -503,7 +528,12 @@ class FileBook:
         """The output's type follows its extension: an .xlsx never carries the
         VBA project; an .xlsm carries the project's own VBA, ribbon and
         xlwings settings, never the input's (see xlsm/own_macros.py). Notes
-        for the user (``shown_name``: the output's name in them)."""
+        for the user (``shown_name``: the output's name in them).
+        An .xlsx copy of an .xlsx file is made part by part (access/xlsx_patch.py)
+        where it can be; else openpyxl loads, writes and saves the whole book."""
+        if self._wb is None and self.kind == "xlsx" and Path(path).suffix.lower() == ".xlsx" and PATCH:
+            if self._save_patched(path):
+                return []
         wb = self._open_for_write()
         suffix = Path(path).suffix.lower()
         if suffix == ".xlsx" and wb.vba_archive is not None:
@@ -522,6 +552,23 @@ class FileBook:
         name = shown_name or Path(path).name
         Path(path).write_bytes(replace_macros(Path(path).read_bytes(), codenames, name))
         return [NOTE.format(name=name)] if self.kind == "xlsm" else []
+
+    def _save_patched(self, path) -> bool:
+        """The copy written by rewriting the written sheets' parts; False
+        when it has to be made with openpyxl (see xlsx_patch.NotPatchable)."""
+        from .xlsx_patch import NotPatchable, write_patched
+        try:
+            grids = {sheet: self._read_values(sheet) for sheet in self._edits}
+            if any(self._notes.get(sheet) for sheet in self._edits):  # legacy text converted, formulas
+                return False
+            if self._package().strict:
+                return False
+            out = io.BytesIO()
+            write_patched(self._zip, cellinfo._Parts(self._zip, self._unpacked).read, self._edits, grids, out)
+        except NotPatchable:
+            return False
+        Path(path).write_bytes(out.getvalue())
+        return True
 
     @property
     def openpyxl_book(self):

@@ -18,12 +18,16 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     notes = []
     found: dict[int, set[str]] = {}      # column -> legacy encodings found in it
     both: list[tuple[int, int, str]] = []  # cells that read as TCVN3 and as VNI alike ('Tö': TCVN3 Tử, VNI Tư)
+    unicode: set[str] = set()  # texts found not legacy: a text recurs down a column, it is tested once
     for r, row in enumerate(grid):
         for c, v in enumerate(row):
             if v.__class__ is not str:
                 continue
             if info is None:
-                if v.isascii() or not may_be_legacy(v):
+                if v.isascii() or v in unicode:
+                    continue
+                if not may_be_legacy(v):
+                    unicode.add(v)
                     continue
                 font = None
             else:

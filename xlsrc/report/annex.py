@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import lru_cache
 from typing import Iterator
 from xml.sax.saxutils import escape
 
@@ -26,6 +27,7 @@ _GROUP_TOKEN = annex_token(GROUP_MARKER)
 _STATUS_TOKEN = annex_token(STATUS_MARKER)
 
 
+@lru_cache(maxsize=1 << 16)  # units, dates, statuses and progress texts recur down the annex
 def _xml_text(text: str) -> str:
     text = escape(clean_text(text), {'"': "&quot;"}).replace("\n", _BREAK)
     return text.replace("\t", _TAB) if "\t" in text else text

@@ -1,0 +1,480 @@
+"""A copy of an .xlsx package with some cells rewritten, made part by part:
+every part is copied as it is except the sheets written to, their styles
+and the workbook's print names. A written sheet is streamed row by row and
+only the rows that change are rebuilt; the rest of its XML is kept as the
+file had it (formatting, validation, tables, comments, charts).
+
+The copy holds what openpyxl's load, write and save give (FileBook's other
+path, kept for every other case), checked by tests/test_xlsx_patch.py:
+- a written text is an inline string (no shared string added), a number a
+  number, a date a serial number formatted dd/mm/yyyy on the cell's style;
+- print_layout.fit_written_sheet's layout: rows whose text wraps get their
+  height and wrapping cells wrap; a cell written without a style takes its
+  column's; print area, title rows and columns, fit to pages wide.
+  One difference: openpyxl also gives every empty cell of a formatted
+  column that column's format as a cell of its own; here such cells stay
+  absent, which Excel and LibreOffice show with the column's format anyway.
+
+A package it cannot rewrite this way (formulas on a written sheet, cells
+without references, a 1904 date system, text XML cannot hold, a new
+sheet…) raises NotPatchable and the caller writes the copy with openpyxl."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import zipfile
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator
+
+from ..print_layout import page_fit, wrapped_rows
+from .cellinfo import col_index, sheet_parts
+
+Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
+DATE_FORMAT = "dd/mm/yyyy"
+DEFAULT_WIDTH = 8.43
+LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
+
+
+class NotPatchable(Exception):
+    """The copy cannot be made by rewriting parts: openpyxl makes it."""
+
+
+_ROW = re.compile(r"<row\b([^>]*?)(/>|>(.*?)</row>)", re.S)
+_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*?(?:/>|>.*?</c>))', re.S)  # the reference first, as writers put it
+_ROW_NUMBER = re.compile(r'\br="(\d+)"')
+_STYLE = re.compile(r'\ss="(\d+)"')
+_UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
+_ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
+_FORMULA = re.compile(r"<f[\s/>]")
+_COL = re.compile(r"<col\b([^>]*)/?>")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _attr(attrs: str, name: str) -> str | None:
+    m = re.search(rf'\b{name}="([^"]*)"', attrs)
+    return m.group(1) if m else None
+
+
+def _set_attrs(tag: str, **values: str) -> str:
+    """An element's start tag (``<x a="1">`` or ``<x/>``) with attributes set."""
+    end = "/>" if tag.endswith("/>") else ">"
+    body = tag[:-len(end)]
+    for name, value in values.items():
+        body, n = re.subn(rf'(\s{name}=")[^"]*(")', rf"\g<1>{value}\g<2>", body)
+        if not n:
+            body += f' {name}="{value}"'
+    return body + end
+
+
+def letters(c: int) -> str:
+    out = ""
+    while c:
+        c, rem = divmod(c - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _escape(text: str) -> str:
+    if _ILLEGAL.search(text):
+        raise NotPatchable("a character XML cannot hold")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+class Styles:
+    """xl/styles.xml: whether each cell style wraps, and new styles derived
+    from one (a date format, wrapping) appended to cellXfs."""
+
+    def __init__(self, xml: str):
+        self.xml = xml
+        found = re.search(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", xml, re.S)
+        if found is None:
+            raise NotPatchable("no cellXfs")
+        self.xfs = re.findall(r"<xf\b[^>]*?(?:/>|>.*?</xf>)", found.group(1), re.S)
+        self.added: list[str] = []
+        self.derived: dict[tuple[int, str], int] = {}
+        self.date_format_id: int | None = None
+        self._wraps: dict[int, bool] = {}
+
+    def wraps(self, s: int) -> bool:
+        if s not in self._wraps:
+            self._wraps[s] = re.search(r'\bwrapText="(?:1|true)"', self.xf(s)) is not None
+        return self._wraps[s]
+
+    def xf(self, s: int) -> str:
+        return (self.xfs + self.added)[s] if 0 <= s < len(self.xfs) + len(self.added) else self.xfs[0]
+
+    def _derive(self, s: int, how: str, make: Callable[[str], str]) -> int:
+        key = (s, how)
+        if key not in self.derived:
+            self.added.append(make(self.xf(s)))
+            self.derived[key] = len(self.xfs) + len(self.added) - 1
+        return self.derived[key]
+
+    def dated(self, s: int) -> int:
+        """``s`` with the number format dd/mm/yyyy."""
+        if self.date_format_id is None:
+            self.date_format_id = self._number_format_id(DATE_FORMAT)
+        start = re.match(r"<xf\b[^>]*?/?>", self.xf(s)).group(0)
+        return self._derive(s, "date", lambda xf: xf.replace(start, _set_attrs(
+            start, numFmtId=str(self.date_format_id), applyNumberFormat="1"), 1))
+
+    def wrapped(self, s: int) -> int:
+        """``s`` wrapping its text, aligned to the top."""
+        def make(xf: str) -> str:
+            start = re.match(r"<xf\b[^>]*?/?>", xf).group(0)
+            xf = xf.replace(start, _set_attrs(start, applyAlignment="1"), 1)
+            align = re.search(r"<alignment\b[^>]*?/?>", xf)
+            if align:
+                return xf.replace(align.group(0), _set_attrs(align.group(0), wrapText="1", vertical="top"), 1)
+            head = re.match(r"<xf\b[^>]*?/?>", xf).group(0)
+            if head.endswith("/>"):
+                return head[:-2] + '><alignment vertical="top" wrapText="1"/></xf>'
+            return xf.replace(head, head + '<alignment vertical="top" wrapText="1"/>', 1)
+        return self._derive(s, "wrap", make)
+
+    def _number_format_id(self, code: str) -> int:
+        formats = dict((c, int(i)) for i, c in re.findall(r'<numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"',
+                                                          self.xml))
+        if code in formats:
+            return formats[code]
+        new = max([163, *formats.values()]) + 1
+        entry = f'<numFmt numFmtId="{new}" formatCode="{code}"/>'
+        block = re.search(r"<numFmts\b[^>]*?(/>|>)", self.xml)
+        if block is None:
+            head = re.search(r"<styleSheet\b[^>]*>", self.xml).group(0)
+            self.xml = self.xml.replace(head, head + f'<numFmts count="1">{entry}</numFmts>', 1)
+        elif block.group(1) == "/>":
+            self.xml = self.xml.replace(block.group(0), f'<numFmts count="1">{entry}</numFmts>', 1)
+        else:
+            end = self.xml.index("</numFmts>")
+            self.xml = self.xml[:end] + entry + self.xml[end:]
+            start = block.group(0)
+            self.xml = self.xml.replace(start, _set_attrs(start, count=str(len(formats) + 1)), 1)
+        return new
+
+    def result(self) -> str:
+        if not self.added:
+            return self.xml
+        head = re.search(r"<cellXfs\b[^>]*>", self.xml).group(0)
+        xml = self.xml.replace(head, _set_attrs(head, count=str(len(self.xfs) + len(self.added))), 1)
+        end = xml.index("</cellXfs>")
+        return xml[:end] + "".join(self.added) + xml[end:]
+
+
+def _cell_xml(ref: str, value: Any, style: int, styles: Styles) -> tuple[str, int]:
+    """A written cell as openpyxl writes it (text never becomes a formula), and its style."""
+    kind, inner = "", ""
+    if value is None or value == "":
+        inner = ""
+    elif isinstance(value, bool):
+        kind, inner = ' t="b"', f"<v>{int(value)}</v>"
+    elif isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise NotPatchable("a number Excel cannot hold")
+        inner = f"<v>{value!r}</v>"
+    elif isinstance(value, str):
+        kind, inner = ' t="inlineStr"', f'<is><t xml:space="preserve">{_escape(value)}</t></is>'
+    elif isinstance(value, (dt.date, dt.datetime)):
+        moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        if moment.tzinfo is not None or moment < dt.datetime(1900, 3, 1):
+            raise NotPatchable("a date before 1 March 1900")
+        serial = (moment - _EPOCH).total_seconds() / 86400
+        inner = f"<v>{int(serial) if serial == int(serial) else serial!r}</v>"
+        style = styles.dated(style)
+    else:
+        raise NotPatchable(f"a value of type {type(value).__name__}")
+    s = f' s="{style}"' if style else ""
+    if not inner:
+        return f'<c r="{ref}"{s}/>', style
+    return f'<c r="{ref}"{s}{kind}>{inner}</c>', style
+
+
+def _cells_in(body: str) -> int:
+    """<c> elements in a row's XML (no other element of a row starts so: <color> is told apart)."""
+    return body.count("<c ") + body.count("<c>") + body.count("<c/>")
+
+
+@lru_cache(maxsize=None)
+def _column(ref_letters: str) -> int:
+    return col_index(ref_letters) + 1
+
+
+def _style_of(cell: str) -> int:
+    s = _STYLE.search(cell[:cell.index(">")])
+    return int(s.group(1)) if s else 0
+
+
+class SheetLayout:
+    """What the written sheet's layout needs: its columns' widths and styles."""
+
+    def __init__(self, xml: str):
+        self.widths: dict[int, float] = {}
+        self.styles: dict[int, int] = {}
+        cols = re.search(r"<cols>(.*?)</cols>", xml, re.S)
+        for attrs in _COL.findall(cols.group(1) if cols else ""):
+            low, high = int(_attr(attrs, "min") or 0), int(_attr(attrs, "max") or 0)
+            width, style = float(_attr(attrs, "width") or 0), int(_attr(attrs, "style") or 0)
+            for c in range(low, min(high, 16384) + 1):
+                self.widths[c], self.styles[c] = width, style
+
+    def width(self, c: int) -> float:
+        return self.widths.get(c) or DEFAULT_WIDTH
+
+
+def _row_values(grid: list[list], edits: Edits, r: int, width: int | None = None) -> list:
+    """Row ``r`` (1-based) as it will be: the grid's values with the written
+    ones (a new list only where something is written), ``width`` wide if given."""
+    row = grid[r - 1] if r <= len(grid) else []
+    cells = edits.get(r)
+    if cells:
+        row = row + [None] * (max(cells) - len(row))
+        for c, v in cells.items():
+            row[c - 1] = v
+    if width is not None:
+        row = (row + [None] * (width - len(row)))[:width]
+    return row
+
+
+def _extent(grid: list[list], edits: Edits) -> tuple[int, int]:
+    """The last row and column that will hold a value."""
+    last_row = last_col = 0
+    for r in range(1, max([len(grid), *edits]) + 1):
+        row = _row_values(grid, edits, r)
+        for c in range(len(row), last_col, -1):  # only where it may be further right
+            if row[c - 1] is not None and row[c - 1] != "":
+                last_col = c
+                break
+        if any(v is not None and v != "" for v in row):
+            last_row = r
+    return last_row, last_col
+
+
+class _SheetPatch:
+    def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
+        self.xml, self.edits, self.styles = xml, edits, styles
+        self.layout = SheetLayout(xml)
+        self.last_row, self.last_col = _extent(grid, edits)
+        widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
+        values = (_row_values(grid, edits, r, self.last_col) for r in range(2, self.last_row + 1))
+        self.heights: dict[int, float] = {}
+        self.wrapping: dict[int, list[int]] = {}
+        for r, height, cols in wrapped_rows(values, widths, first_row=2):
+            self.heights[r] = height
+            self.wrapping[r] = cols
+        self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
+        self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
+
+    def _needs_styles(self, r: int) -> bool:
+        return 2 <= r <= self.last_row and bool(self.column_styles)
+
+    def row(self, r: int, attrs: str, body: str) -> str:
+        """One row rebuilt: written cells, column styles, wrapping, height."""
+        found = _CELL.findall(body)
+        if len(found) != _cells_in(body) or {number for _, _, number in found} - {str(r)}:
+            raise NotPatchable("a cell without its reference first")
+        cells = {_column(col): cell for cell, col, _ in found}
+        unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
+        for c, value in self.edits.get(r, {}).items():
+            old = cells.get(c)
+            cells[c], style = _cell_xml(f"{letters(c)}{r}", value, _style_of(old) if old else 0, self.styles)
+            (unstyled.add if style == 0 else unstyled.discard)(c)
+        for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
+            cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
+        for c in self.wrapping.get(r, ()):
+            cell = cells.get(c)
+            if cell is not None and not self.styles.wraps(style := _style_of(cell)):
+                cells[c] = self._restyled(cell, self.styles.wrapped(style))
+        attrs = _ROW_SIZE.sub("", attrs)
+        if r in self.heights:
+            attrs += f' ht="{self.heights[r]}" customHeight="1"'
+        if not cells:
+            return f"<row{attrs}/>"
+        return f"<row{attrs}>{''.join(cells[c] for c in sorted(cells))}</row>"
+
+    @staticmethod
+    def _restyled(cell: str, style: int) -> str:
+        head_end = cell.index(">") + (0 if cell[cell.index(">") - 1] != "/" else -1)
+        head = cell[:head_end]
+        if _STYLE.search(head):
+            head = _STYLE.sub(f' s="{style}"', head, count=1)
+        else:
+            head += f' s="{style}"'
+        return head + cell[head_end:]
+
+    def _changes(self, r: int, body: str) -> bool:
+        return (r in self.edits or r in self.heights or
+                (self._needs_styles(r) and bool(self._unstyled_in_column(body))))
+
+    def _unstyled_in_column(self, body: str) -> list[int]:
+        """The columns with a style where the row has a cell without one."""
+        return [c for col in _UNSTYLED_CELL.findall(body) if (c := _column(col)) in self.column_styles]
+
+    def sheet_data(self, xml: str, start: int, end: int) -> Iterable[str]:
+        """The rows of <sheetData> (``xml[start:end]``), the changed ones
+        rebuilt, new ones placed in order."""
+        pending = sorted(r for r in self.edits)
+        i = 0
+        at = start
+        for m in _ROW.finditer(xml, start, end):
+            if xml[at:m.start()].strip():
+                raise NotPatchable("something between rows")
+            at = m.end()
+            attrs, inner = m.group(1), m.group(3) or ""
+            number = _ROW_NUMBER.search(attrs)
+            if number is None:
+                raise NotPatchable("a row without its number")
+            r = int(number.group(1))
+            while i < len(pending) and pending[i] < r:
+                yield self.row(pending[i], f' r="{pending[i]}"', "")
+                i += 1
+            if i < len(pending) and pending[i] == r:
+                i += 1
+            yield self.row(r, attrs, inner) if self._changes(r, inner) else m.group(0)
+        if xml[at:end].strip():
+            raise NotPatchable("something after the rows")
+        for r in pending[i:]:
+            yield self.row(r, f' r="{r}"', "")
+
+    def pieces(self) -> Iterator[str]:
+        """The new part in pieces of a few thousand rows (never a second copy of a large sheet)."""
+        xml = self.xml
+        start, end = xml.find("<sheetData>"), xml.rfind("</sheetData>")  # str.find: a 50 MB part in a blink
+        if start < 0 or end < start:
+            empty = re.search(r"<sheetData\s*/>", xml)
+            if empty is None:
+                raise NotPatchable("no sheetData")
+            start, end, rows, after = empty.start(), empty.start(), empty.start(), empty.end()
+        else:
+            rows, after = start + len("<sheetData>"), end + len("</sheetData>")
+        head, tail = xml[:start], xml[after:]
+        if self.last_row:
+            head = self._fit_to_page(self._dimension(head))
+            tail = self._page_setup(tail)
+        yield head + "<sheetData>"
+        batch: list[str] = []
+        for row in self.sheet_data(xml, rows, end):
+            batch.append(row)
+            if len(batch) >= 2000:
+                yield "".join(batch)
+                batch = []
+        yield "".join(batch) + "</sheetData>" + tail
+
+    def _dimension(self, head: str) -> str:
+        edited = [c for cells in self.edits.values() for c in cells]
+        last_col = max([self.last_col, *edited]) if edited else self.last_col
+        last_row = max([self.last_row, *self.edits]) if self.edits else self.last_row
+        found = re.search(r'<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"', head)
+        if found is None:
+            return head
+        old_col = col_index(found.group(3) or found.group(1)) + 1
+        old_row = int(found.group(4) or found.group(2))
+        ref = f"A1:{letters(max(old_col, last_col))}{max(old_row, last_row)}"
+        return head.replace(found.group(0), f'<dimension ref="{ref}"', 1)
+
+    def _fit_to_page(self, head: str) -> str:
+        pr = re.search(r"<pageSetUpPr\b[^>]*?/?>", head)
+        if pr:
+            return head.replace(pr.group(0), _set_attrs(pr.group(0), fitToPage="1"), 1)
+        sheet_pr = re.search(r"<sheetPr\b[^>]*?(/?)>", head)
+        if sheet_pr is None:
+            start = re.search(r"<worksheet\b[^>]*>", head).group(0)
+            return head.replace(start, start + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', 1)
+        if sheet_pr.group(1):
+            return head.replace(sheet_pr.group(0), sheet_pr.group(0)[:-2] +
+                                '><pageSetUpPr fitToPage="1"/></sheetPr>', 1)
+        end = head.index("</sheetPr>")
+        return head[:end] + '<pageSetUpPr fitToPage="1"/>' + head[end:]
+
+    def _page_setup(self, tail: str) -> str:
+        setup = re.search(r"<pageSetup\b[^>]*?/?>", tail)
+        if setup is None:  # it follows the margins
+            margins = re.search(r"<pageMargins\b[^>]*?/>", tail)
+            if margins is None:
+                raise NotPatchable("no page setup")
+            return tail.replace(margins.group(0), margins.group(0) +
+                                f'<pageSetup fitToWidth="{self.across}" fitToHeight="0"/>', 1)
+        return tail.replace(setup.group(0), _set_attrs(setup.group(0), fitToWidth=str(self.across),
+                                                       fitToHeight="0"), 1)
+
+
+def _landscape(xml: str) -> bool:
+    setup = re.search(r"<pageSetup\b[^>]*?/?>", xml)
+    return (_attr(setup.group(0), "orientation") if setup else None) != "portrait"
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _print_names(workbook: str, sheet: str, patch: _SheetPatch) -> str:
+    """workbook.xml with the sheet's print area and print titles as openpyxl writes them."""
+    names = re.findall(r'<sheet\b[^>]*?\bname="([^"]*)"', workbook)
+    from xml.sax.saxutils import unescape
+    index = [unescape(n, {"&quot;": '"', "&apos;": "'"}) for n in names].index(sheet)
+    q = _escape(_quoted(sheet)).replace('"', "&quot;")
+
+    def existing(name: str) -> re.Match | None:
+        return re.search(rf'<definedName\b(?=[^>]*\bname="{name}")(?=[^>]*\blocalSheetId="{index}")[^>]*>'
+                         rf'(.*?)</definedName>', workbook, re.S)
+    titles = existing("_xlnm.Print_Titles")
+    cols = re.search(r"\$([A-Z]+):\$([A-Z]+)(?![$\d])", titles.group(1)) if titles else None
+    cols_text = f"${cols.group(1)}:${cols.group(2)}" if cols else None
+    if patch.across > 1 and patch.repeat:
+        cols_text = f"$A:${letters(patch.repeat)}"
+    title_text = ",".join(f"{q}!{part}" for part in ([cols_text] if cols_text else []) + ["$1:$1"])
+    area_text = f"{q}!$A$1:${letters(patch.last_col)}${patch.last_row}"
+    for name, text in (("_xlnm.Print_Area", area_text), ("_xlnm.Print_Titles", title_text)):
+        element = f'<definedName name="{name}" localSheetId="{index}">{text}</definedName>'
+        found = existing(name)
+        if found:
+            workbook = workbook.replace(found.group(0), element, 1)
+        elif "</definedNames>" in workbook:
+            workbook = workbook.replace("</definedNames>", element + "</definedNames>", 1)
+        elif "<definedNames/>" in workbook:
+            workbook = workbook.replace("<definedNames/>", f"<definedNames>{element}</definedNames>", 1)
+        elif re.search(r"<(?:externalReferences|functionGroups|definedNames)\b", workbook):
+            raise NotPatchable("no place for print names")
+        else:
+            workbook = workbook.replace("</sheets>", f"</sheets><definedNames>{element}</definedNames>", 1)
+    return workbook
+
+
+def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits: dict[str, Edits],
+                  grids: dict[str, list[list]], out) -> None:
+    """Write the copy of ``package`` to ``out`` (a path or file) with the
+    ``edits`` of each sheet (whose values, as read, are ``grids``)."""
+    parts = sheet_parts(package)
+    workbook = read("xl/workbook.xml").decode("utf-8")
+    if re.search(r'\bdate1904="(?:1|true)"', workbook):
+        raise NotPatchable("1904 date system")
+    if b"template.main" in read("[Content_Types].xml"):
+        raise NotPatchable("a template")
+    try:
+        styles = Styles(read("xl/styles.xml").decode("utf-8"))
+    except KeyError:
+        raise NotPatchable("no styles part") from None
+    patches: dict[str, _SheetPatch] = {}
+    for sheet, sheet_edits in edits.items():
+        name = parts.get(sheet)
+        if name is None or not name.startswith("xl/worksheets/"):
+            raise NotPatchable("not a worksheet of the package")
+        xml = read(name).decode("utf-8")
+        if _FORMULA.search(xml) or re.search(r"<\w+:(?:worksheet|row|c)\b", xml):
+            raise NotPatchable("formulas or prefixed elements")
+        patch = _SheetPatch(xml, grids[sheet], sheet_edits, styles, _landscape(xml))
+        patches[name] = patch
+        if patch.last_row:
+            workbook = _print_names(workbook, sheet, patch)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as z:
+        for info in package.infolist():
+            name = info.filename
+            if name in patches:
+                with z.open(name, "w") as fh:
+                    for piece in patches.pop(name).pieces():
+                        fh.write(piece.encode("utf-8"))
+            elif name not in ("xl/workbook.xml", "xl/styles.xml"):
+                z.writestr(name, read(name))
+        z.writestr("xl/workbook.xml", workbook)  # after the sheets, whose rows may add styles
+        z.writestr("xl/styles.xml", styles.result())
