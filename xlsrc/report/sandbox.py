@@ -248,11 +248,12 @@ def bounded_range(*args: Any) -> range:
 
 def _guarded(name: str, check):
     """The filter ``name`` with ``check`` run on its arguments first; the check
-    may return the arguments to use (an iterator it had to read)."""
+    may return the positional arguments to use (an iterator it had to read),
+    of which those given by name are left out."""
     original = jf.FILTERS[name]
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        args = check(*args, **kwargs) or args
+        args = (check(*args, **kwargs) or args)[:len(args)]
         return original(*args, **kwargs)
     wrapper.__name__ = f"guarded_{name}"
     if hasattr(original, "jinja_pass_arg"):
