@@ -473,3 +473,69 @@ def test_a_small_part_is_unpacked_from_memory_exactly():
         check_package(z, NAME, Limits(), kept)
         assert kept == {"a.xml": body}
     assert zlib.crc32(body)  # (the checksum the header carries)
+
+
+def test_ods_rows_after_rows_add_up():
+    rows_xml = ("<table:table-row><table:table-cell/></table:table-row>" * 2 +
+                f'<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
+                f"<table:table-row>{value_cell()}</table:table-row>")
+    assert_extent(ods_bytes(rows_xml), 6, 1, part="content.xml")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_large_part_is_scanned_within_a_few_chunks_of_memory(chunks, kind):
+    """1.2 MB of cells read in chunks of 16 KB: what the scan holds stays near
+    the chunk (a tag cut by a chunk waits for the next one, nothing more)."""
+    import tracemalloc
+    style = "s" * 100
+    if kind == "ods":
+        data = ods_bytes("<table:table-row>" + f'<table:table-cell table:style-name="{style}"/>' * 10_000 +
+                         "</table:table-row>")
+    else:
+        data = xlsx_bytes(sheet('<row r="1">' + f'<c s="1" t="{style}"/>' * 10_000 + "</row>"))
+    chunks(16 * 1024)
+    tracemalloc.start()
+    try:
+        check(data, sheet_cells=10 ** 6, ratio=10 ** 4)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 400 * 1024, peak
+
+
+@pytest.mark.parametrize("into", [1, 2, 3, 4])
+def test_a_cell_without_address_at_the_start_of_a_chunk_is_placed(chunks, into):
+    """The chunk ends inside '<c/>', so the next one starts with it: it is
+    still placed after the last usual cell (Z99999), in column 27."""
+    usual = '<row r="99999"><c r="Z99999"/>'
+    data = xlsx_bytes(sheet(usual + "<c/></row>"))
+    chunks(len(SHEET_HEAD) + len("<sheetData>") + len(usual) + into)
+    assert refusal(data, sheet_cells=99999 * 26) == extent(99999, 27, 99999 * 26)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_chunk_of_text_only_is_carried_over(chunks, kind):
+    """Chunks of 64 bytes inside a 300-character text: no tag in them at all."""
+    text = "v" * 300
+    if kind == "ods":
+        data, part, rows = ods_bytes(f"<table:table-row>{ods_cell(text)}{ods_cell(text, 2)}</table:table-row>"), \
+            "content.xml", 1
+    else:
+        data, part, rows = xlsx_bytes(sheet_xml([("A1", text), ("C2", text)])), SHEET, 2
+    chunks(64)
+    assert_extent(data, rows, 3, part)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_part_that_starts_with_more_than_a_chunk_of_blanks(chunks, kind):
+    """XML may open with blanks before its first tag: the first chunk then holds no tag at all."""
+    blanks = b" " * 100
+    if kind == "ods":
+        with zipfile.ZipFile(io.BytesIO(ods_bytes(f"<table:table-row>{value_cell(3)}</table:table-row>"))) as z:
+            parts = {i.filename: z.read(i) for i in z.infolist()}
+        parts["content.xml"] = blanks + parts["content.xml"].split(b"?>", 1)[1]
+        data, part, rows = zip_of(parts), "content.xml", 1
+    else:
+        data, part, rows = xlsx_bytes(blanks + sheet('<row r="2"><c r="C2"/></row>').split(b"?>", 1)[1]), SHEET, 2
+    chunks(64)
+    assert_extent(data, rows, 3, part)

@@ -515,3 +515,22 @@ def test_the_limits_as_the_readme_states_them():
         ("Kết quả điền một phần văn bản", "20.000.000 ký tự"),
         ("Cỡ một danh sách/từ điển mẫu tạo ra (tính cả phần lặp lại)", "2.000.000 ký tự"),
         ("Thời gian xử lý để điền một văn bản", "60 giây"), ("Số tầng lồng nhau của ngoặc, bộ lọc, thẻ", "100")]
+
+
+def test_the_default_widths_of_center_indent_wordwrap_and_truncate_are_measured(small):
+    small(MAX_PAD=80)
+    assert render("{{ 'x'|center }}") == "x".center(80)  # Jinja's default width: at the limit
+    small(MAX_TEXT=13)  # 'ab\ncd' indented by the default 4 on both lines: 5 + 2 × 4
+    assert render("{{ s|indent }}", s="ab\ncd") == "ab\n    cd"
+    small(MAX_TEXT=12)
+    assert refused("{{ s|indent }}", s="ab\ncd").reason.endswith("(13 ký tự, tối đa 12)")
+    small(MAX_TEXT=80)  # 79 characters wrap at the default 79: 79 + 2 breaks
+    assert refused("{{ s|wordwrap }}", s="a" * 79).reason == "bộ lọc wordwrap tạo ra chuỗi quá dài (81 ký tự, tối đa 80)"
+    small(MAX_TEXT=3)  # the default end '...'
+    assert render("{{ 'ab'|truncate }}") == "ab"
+
+
+@pytest.mark.parametrize("name", ["batch", "slice"])
+def test_batch_and_slice_without_fill_build_no_structure(small, name):
+    small(MAX_STRUCTURE=20)
+    assert render(f"{{{{ xs|{name}(3)|list|length }}}}", xs=[1, 2, 3]) in ("1", "3")
