@@ -247,7 +247,8 @@ def test_a_width_over_the_limit_is_named_with_its_spec(spec):
     ("abc", (), 3), ("a%sb", "xy", 4), ("%s-%s", ("ab", "c"), 4), ("a%%b", (), 3), ("%%%s", "x", 2),
     ("%5s", "ab", 5), ("%-5s", "ab", 5), ("%1s", "abc", 3), ("%.2s", "abcd", 2), ("%*s", (5, "ab"), 5),
     ("%*s", (-5, "ab"), 5), ("%.*s", (2, "abcd"), 2), ("%(a)s%(b)s", {"a": "xy", "b": "z"}, 3),
-    ("%(a(b))s", {"a(b)": "xy"}, 2), ("%c", 65, 1), ("%r", "ab", 4), ("%a", "é", 6),
+    ("%(a(b))s", {"a(b)": "xy"}, 2), ("%c", 65, 1), ("%r", "ab", 4), ("%a", "é", 6), ("%()s", {"": "xy"}, 2),
+    ("a%sb", "", 2), ("%s", {"a": 1}, 8),
 ])
 def test_the_counted_length_of_a_format_is_its_real_length(fmt, args, size):
     assert sandbox._printf_size(fmt, args) == size == len(fmt % args)
@@ -259,6 +260,7 @@ def test_the_counted_length_of_a_format_is_its_real_length(fmt, args, size):
     ("%x", 2 ** 40, 51),
     ("%f", 1.5, 338),         # a float: up to 1e308
     ("%s%r", None, 6),        # the same object by str and by repr: 'ab' then "'ab'"
+    ("%X", 255, 18),
 ])
 def test_numbers_are_counted_by_an_upper_bound(fmt, args, size):
     if args is None:
@@ -273,6 +275,7 @@ def test_numbers_are_counted_by_an_upper_bound(fmt, args, size):
     ("ab%(x)s", {}, 2),          # no such key
     ("ab%(a)s", ("xyz",), 2),    # a key without a dict
     ("ab%*s", ("x", "y"), 2),    # a width that is not a number
+    ("ab%", "x", 2),             # '%' at the end
 ])
 def test_the_count_stops_where_python_stops_with_an_error(fmt, args, size):
     assert sandbox._printf_size(fmt, args) == size
@@ -310,6 +313,11 @@ def test_lists_and_dicts_a_template_writes_are_measured(small):
 
 
 # -- operators ----------------------------------------------------------------------------------------------
+def test_an_incomplete_format_gives_python_s_own_error():
+    with pytest.raises(ValueError, match="incomplete format"):
+        render("{{ f % x }}", f="ab%", x="y")
+
+
 def test_power_at_and_over_the_bit_limit():
     assert render("{{ (2 ** n)|string|length }}", n=4096) == str(len(str(2 ** 4096)))
     exc = refused("{{ 2 ** n }}", n=4097)
@@ -322,6 +330,9 @@ def test_power_at_and_over_the_bit_limit():
     assert render("{{ b ** n }}", b=-1, n=10 ** 9) == "1"
     assert render("{{ 2 ** n }}", n=-5000) == "0.0"
     assert refused_static("{{ 2 ** 4097 }}").hint == "**"
+    for base, exponent in ((2.0, 5000), (2, 5000.0)):  # not whole numbers: Python's own overflow
+        with pytest.raises(OverflowError):
+            render("{{ b ** n }}", b=base, n=exponent)
 
 
 def test_repetition_of_text_and_lists(small):
@@ -399,6 +410,8 @@ def test_range_at_and_over_its_limit():
     ("{{ x['_y'] }}", "truy cập '_y' (tên bắt đầu bằng '_') không được phép", "_y"),
     ("{{ x.upper }}", "truy cập thuộc tính 'upper' không được phép: mẫu chỉ đọc các trường dữ liệu", "upper"),
     ("{{ x.zfill(2) }}", "gọi 'x.zfill(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", "zfill"),
+    ("{{ a.b.zfill(2) }}", "gọi 'a.b.zfill(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", "zfill"),
+    ("{{ x.index }}", "truy cập thuộc tính 'index' không được phép: mẫu chỉ đọc các trường dữ liệu", "index"),
     ("{{ 1" + "0" * 1300 + " }}", "số viết trong mẫu quá lớn (1.301 chữ số), tối đa 4.096 bit (khoảng 1.200 chữ số)",
      ""),
 ])
@@ -450,12 +463,17 @@ def test_at_run_time_only_plain_data_and_safe_methods_are_reached():
         render("{{ s['zfill'] }}", s="abc")
     with pytest.raises(SecurityError):
         render("{{ obj.name }}", obj=types.SimpleNamespace(name="x"))
-    with pytest.raises(UndefinedError):
-        render("{{ d.missing }}", d={"a": 1})
-    with pytest.raises(UndefinedError):
-        render("{{ xs[5] }}", xs=[1])
-    with pytest.raises(UndefinedError):
-        render("{{ xs.nothing }}", xs=[1])
+    for source, data, said in (("{{ d.missing }}", {"d": {"a": 1}}, "'dict object' has no attribute 'missing'"),
+                               ("{{ xs[5] }}", {"xs": [1]}, "list object has no element 5"),
+                               ("{{ xs.nothing }}", {"xs": [1]}, "'list object' has no attribute 'nothing'")):
+        with pytest.raises(UndefinedError) as caught:
+            render(source, **data)
+        assert str(caught.value) == said
+    with pytest.raises(SecurityError, match=r"^access to attribute 'name' of 'SimpleNamespace' object is unsafe\.$"):
+        render("{{ obj.name }}", obj=types.SimpleNamespace(name="x"))
+    for method in ("abc".zfill, str.zfill):  # a dict's value called by a safe method's name
+        with pytest.raises(SecurityError, match="is not safely callable"):
+            render("{{ d.upper(5) }}", d={"upper": method})
     with pytest.raises(UndefinedError):
         render("{% for x in [1] %}{{ loop['nothing'] }}{% endfor %}")
     with pytest.raises(SecurityError):  # a safe name on an object that is not plain data

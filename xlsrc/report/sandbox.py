@@ -145,6 +145,8 @@ def _printf_size(fmt: str, args: Any) -> int:
         spec = _SPEC.match(fmt, pos)
         pos = spec.end()
         width, precision, conv = spec.group(2), spec.group(3), spec.group(4)
+        if not conv:
+            return size  # '%' at the end: Python stops here ("incomplete format")
         try:
             width = int(next(positional) if width == "*" else width or 0)
             precision = int(next(positional) if precision == "*" else precision or 0)
@@ -161,7 +163,7 @@ def _printf_size(fmt: str, args: Any) -> int:
 
 
 def _conversion_size(arg: Any, conv: str, precision: int, escaped: bool, memo: dict) -> int:
-    if conv in "sra":
+    if conv in ("s", "r", "a"):
         if (id(arg), conv) not in memo:
             text = {"s": str, "r": repr, "a": ascii}[conv](arg)
             memo[id(arg), conv] = len(escape(text)) if escaped else len(text)
@@ -491,8 +493,7 @@ def _static_call(node: nodes.Call, parent_attrs: set[int]) -> None:
             parent_attrs.add(id(func))
             return
     name = _dotted(func)
-    raise Refused(f"gọi '{name}(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", name.rsplit(".", 1)[-1],
-                  node.lineno)
+    raise Refused(f"gọi '{name}(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", name.split(".")[-1])
 
 
 def _static_filter(node: nodes.Filter) -> None:
@@ -568,17 +569,16 @@ def _too_many_digits(digits: int | None = None) -> str:
 _LONG_NUMBER = re.compile(r"\d{1000,}")
 
 
-def _static_attr(node: nodes.Node, attr: str, is_called: bool) -> None:
-    owner = getattr(node, "node", None)
+def _static_attr(node: nodes.Getattr | nodes.Getitem, attr: str, is_called: bool) -> None:
+    owner = node.node
     if isinstance(owner, nodes.Name) and owner.name == "loop" and attr in LOOP_ATTRS:
         return
     if attr.startswith("_"):
-        raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr, node.lineno)
+        raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr)
     if attr in PLAIN_ATTRS and not (is_called and attr in SAFE_METHODS):
         if isinstance(node, nodes.Getitem):
             return  # d['items'] reads a key; run time refuses a method
-        raise Refused(f"truy cập thuộc tính '{attr}' không được phép: mẫu chỉ đọc các trường dữ liệu",
-                      attr, node.lineno)
+        raise Refused(f"truy cập thuộc tính '{attr}' không được phép: mẫu chỉ đọc các trường dữ liệu", attr)
 
 
 # -- the environment -------------------------------------------------------------------------------
@@ -647,7 +647,7 @@ class TemplateEnvironment(SandboxedEnvironment):
         if obj is bounded_range:
             return True
         if isinstance(obj, (types.MethodType, types.BuiltinMethodType)):
-            owner = getattr(obj, "__self__", None)
+            owner = obj.__self__
             if isinstance(owner, LoopContext):
                 return obj.__name__ in LOOP_METHODS
             return _is_plain(owner) and obj.__name__ in SAFE_METHODS
