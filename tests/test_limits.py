@@ -162,6 +162,9 @@ def test_a_text_run_is_measured_in_any_part_and_from_a_file_on_disk(tmp_path):
     (b"<xx>", 0, 1, 2),              # the smallest limit
     (b"<xx<y", 0, 1, 2),
     (b"<>" + b"x" * 3 + b"<", 0, 2, 3),
+    (b"<>xx<", 0, 1, 2),             # a run of 2 over a limit of 1, whatever the blocks' alignment
+    (b"<" + b"xxx<" * 10, 0, 4, 0),  # short runs between '<' only: none over the limit
+    (b">" + b"xxx>" * 10, 0, 4, 0),
 ])
 def test_the_run_open_after_a_chunk(chunk, run, limit, after):
     assert L._run_after(chunk, run, limit) == after
@@ -539,3 +542,24 @@ def test_a_part_that_starts_with_more_than_a_chunk_of_blanks(chunks, kind):
         data, part, rows = xlsx_bytes(blanks + sheet('<row r="2"><c r="C2"/></row>').split(b"?>", 1)[1]), SHEET, 2
     chunks(64)
     assert_extent(data, rows, 3, part)
+
+
+def test_a_part_whose_header_understates_its_size_costs_no_memory():
+    """A part declared as 1.000 bytes that unpacks to 20 MB: at most the
+    declared size plus one byte is made before the checksum refuses it."""
+    import struct
+    import tracemalloc
+    body = b"<a>" + b" " * 20_000_000 + b"</a>"
+    data = bytearray(zip_of({"a.xml": body}))
+    real = struct.pack("<I", len(body))
+    for at in (data.index(b"PK\x03\x04") + 22, data.index(b"PK\x01\x02") + 24):  # local and central headers
+        assert data[at:at + 4] == real
+        data[at:at + 4] = struct.pack("<I", 1000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(zipfile.BadZipFile):
+            check(bytes(data), keep={}, ratio=10 ** 6)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, peak  # (zipfile itself unpacks up to 1 MB at a time)

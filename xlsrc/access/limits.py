@@ -20,7 +20,6 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..errors import FileTooLarge, FileUnusable
 from . import xlsb
@@ -61,11 +60,6 @@ _DELIM = re.compile(rb"[<>]")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
 _UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
 CHUNK = 1 * MB
-
-
-@lru_cache(maxsize=4)
-def _long_run(limits: "Limits") -> re.Pattern:
-    return re.compile(rb"[^<>]{%d,}" % (limits.text_run + 1))
 
 
 def col_number(letters: bytes | str) -> int:
@@ -114,7 +108,7 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
     m = _UNDEFINED_ENTITY.search(window)
     if m:
         raise FileUnusable(f"Tệp '{name}' bị hỏng: phần '{part}' dùng thực thể không xác định "
-                           f"'&{m.group(1).decode('ascii', 'replace')};' (tệp đã bị sửa tay hoặc ghi lỗi). Hãy mở "
+                           f"'&{m.group(1).decode()};' (tệp đã bị sửa tay hoặc ghi lỗi). Hãy mở "
                            f"bằng Excel, lưu lại rồi gửi lại.")
 
 
@@ -180,9 +174,10 @@ def _run_after(chunk: bytes, run: int, limit: int) -> int:
     '>'), given the run open before it; more than ``limit`` when a run passes
     it anywhere. A run longer than the limit holds a whole block of half the
     limit without a delimiter: only such blocks are measured (C-level finds)."""
-    first = min((i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0), default=-1)
-    if first < 0:
+    found = [i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0]
+    if not found:
         return run + len(chunk)
+    first = min(found)
     if run + first > limit:
         return run + first
     last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
@@ -268,7 +263,7 @@ def _unpack_small(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
     bytes in memory, with at most its declared size plus one byte made (so a
     lying header cannot make more); None when anything is unusual (then the
     part takes zipfile's own streaming path, which says what is wrong)."""
-    fp = getattr(z, "fp", None)
+    fp = z.fp
     if not isinstance(fp, io.BytesIO) or info.flag_bits & 0x1 or \
             info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return None
