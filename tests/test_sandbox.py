@@ -440,7 +440,7 @@ def test_a_construct_outside_the_allowed_ones_is_refused_by_name():
     tree = nodes.Template([nodes.ExprStmt(nodes.Const(1), lineno=4)], lineno=1)
     with pytest.raises(Refused) as caught:
         check(tree)
-    assert (caught.value.reason, caught.value.lineno) == ("cấu trúc 'ExprStmt' không được phép", 4)
+    assert (caught.value.reason, caught.value.hint, caught.value.lineno) == ("cấu trúc 'ExprStmt' không được phép", "", 4)
 
 
 def test_what_a_plain_data_template_needs_passes_and_computes():
@@ -552,3 +552,39 @@ def test_the_default_widths_of_center_indent_wordwrap_and_truncate_are_measured(
 def test_batch_and_slice_without_fill_build_no_structure(small, name):
     small(MAX_STRUCTURE=20)
     assert render(f"{{{{ xs|{name}(3)|list|length }}}}", xs=[1, 2, 3]) in ("1", "3")
+
+
+
+# -- constants folded by the static check: only what is constant, computed under the guards --------------
+@pytest.mark.parametrize("source, said", [
+    ("{{ '%s' % ['ab', 'cd'] }}", "định dạng '%' tạo ra chuỗi quá dài (12 ký tự, tối đa 10)"),  # a list: one argument
+    ("{{ '%(a)s%(a)s' % {'a': 'abcdef'} }}", "định dạng '%' tạo ra chuỗi quá dài (12 ký tự, tối đa 10)"),
+    ("{{ ('ab' ~ 'cd') * 3 }}", "phép lặp '*' tạo ra 12 ký tự (tối đa 10)"),
+    ("{{ ('%s'|format('abcdef')) * 2 }}", "phép lặp '*' tạo ra 12 ký tự (tối đa 10)"),
+    ("{{ ('%(a)s'|format(a='abcdef')) * 2 }}", "phép lặp '*' tạo ra 12 ký tự (tối đa 10)"),
+    ("{{ ('%s%s'|format('abcdef', 'ghijk')) * 1 }}", "bộ lọc format tạo ra chuỗi quá dài (11 ký tự, tối đa 10)"),
+    ("{{ ('%(a)s%(a)s'|format(a='abcdef')) * 1 }}", "bộ lọc format tạo ra chuỗi quá dài (12 ký tự, tối đa 10)"),
+    ("{{ 'ab' * (2 ** 3) }}", "phép lặp '*' tạo ra 16 ký tự (tối đa 10)"),
+    ("{{ ('abc' + 'def') * 2 }}", "phép lặp '*' tạo ra 12 ký tự (tối đa 10)"),
+    ("{{ ('%s' % 'abcdef') * 2 }}", "phép lặp '*' tạo ra 12 ký tự (tối đa 10)"),
+    ("{{ x|center(1001) }}", "bộ lọc center với độ rộng 1.001 vượt giới hạn 1.000"),
+    ("{{ x|indent(1001) }}", "bộ lọc indent với độ rộng 1.001 vượt giới hạn 1.000"),
+])
+def test_a_constant_over_a_limit_is_refused_before_the_template_runs(small, source, said):
+    small(MAX_TEXT=10)
+    assert refused_static(source).reason == said
+
+
+@pytest.mark.parametrize("source, data, out", [
+    ("{{ '%s%s' % ('abcd', x) }}", {"x": "a"}, "abcda"),       # not all constant: nothing folded
+    ("{{ '%(a)s' % {'a': x} }}", {"x": "ab"}, "ab"),
+    ("{{ '%s' % x }}", {"x": "ab"}, "ab"),
+    ("{{ x|truncate(20000) }}", {"x": "ab"}, "ab"),              # a count guard only for batch and slice
+    ("{{ '%1001s'|upper }}", {}, "%1001S"),                       # a width guard only for format
+    ("{{ 'abc'|upper }}{{ [3, 1]|sort|list }}", {}, "ABC[1, 3]"),
+])
+def test_what_is_not_a_constant_payload_passes_the_static_check(small, source, data, out):
+    small(MAX_TEXT=3)
+    template = TemplateEnvironment().from_string(source)
+    small(MAX_TEXT=1000)
+    assert template.render(**data) == out

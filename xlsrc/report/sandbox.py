@@ -498,7 +498,7 @@ def _static_call(node: nodes.Call, parent_attrs: set[int]) -> None:
 
 def _static_filter(node: nodes.Filter) -> None:
     if node.name not in ALLOWED_FILTERS:
-        raise Refused(f"bộ lọc '{node.name}' không được phép", node.name, node.lineno)
+        raise Refused(f"bộ lọc '{node.name}' không được phép", node.name)
     arg = _folded(node.args[0]) if node.args else None
     if node.name in ("center", "indent") and arg is not None:
         _pad_guard(arg, f"bộ lọc {node.name}")
@@ -506,7 +506,7 @@ def _static_filter(node: nodes.Filter) -> None:
         _count_guard(node.name, arg)
     elif node.name == "format" and isinstance(_folded(node.node), str):
         _printf_guard(_folded(node.node), "bộ lọc format")
-    constant = _filter_args(node) if node.node is not None else None
+    constant = _filter_args(node)
     if constant is not None and node.name in GUARDED_FILTERS:  # a constant payload is refused before it runs
         check = GUARDED_FILTERS[node.name]
         passes_first = hasattr(jf.FILTERS[node.name], "jinja_pass_arg")
@@ -521,7 +521,7 @@ def check(tree: nodes.Template) -> None:
     called: set[int] = set()  # Getattr nodes that are the function of an allowed call
 
     def visit(node: nodes.Node, depth: int = 0) -> None:
-        lineno = getattr(node, "lineno", None)
+        lineno = node.lineno
         if depth > MAX_DEPTH:
             raise Refused(f"biểu thức lồng nhau quá sâu (hơn {MAX_DEPTH} tầng ngoặc, bộ lọc hoặc thẻ)", "", lineno)
         tag = STATEMENT_TAGS.get(type(node))
