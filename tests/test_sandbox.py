@@ -11,7 +11,7 @@ import types
 
 import pytest
 from jinja2 import nodes
-from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 
 from xlsrc.report import sandbox
@@ -408,6 +408,10 @@ def test_range_at_and_over_its_limit():
     ("{{ range }}", "'range' chỉ được dùng dạng range(…)", "range"),
     ("{{ x._y }}", "truy cập '_y' (tên bắt đầu bằng '_') không được phép", "_y"),
     ("{{ x['_y'] }}", "truy cập '_y' (tên bắt đầu bằng '_') không được phép", "_y"),
+    ("{% for x in xs %}{{ loop['_iterator'] }}{% endfor %}", "truy cập '_iterator' (tên bắt đầu bằng '_') không được phép",
+     "_iterator"),
+    ("{{ " + str(2 ** 4096) + " }}", "số viết trong mẫu quá lớn (1.234 chữ số), tối đa 4.096 bit (khoảng 1.200 chữ số)",
+     ""),
     ("{{ x.upper }}", "truy cập thuộc tính 'upper' không được phép: mẫu chỉ đọc các trường dữ liệu", "upper"),
     ("{{ x.zfill(2) }}", "gọi 'x.zfill(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", "zfill"),
     ("{{ a.b.zfill(2) }}", "gọi 'a.b.zfill(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", "zfill"),
@@ -422,7 +426,7 @@ def test_what_a_plain_data_template_does_not_need_is_refused_before_it_runs(sour
 
 def test_a_number_too_long_for_python_is_named_with_its_line():
     digits = "1" * 5000
-    exc = refused_static(f"a\nb\n{{{{ {digits} }}}}")
+    exc = refused_static(f"\na\n{{{{ {digits} }}}}\nc\n")
     assert (exc.reason, exc.hint, exc.lineno) == (
         "số viết trong mẫu quá lớn (5.000 chữ số), tối đa 4.096 bit (khoảng 1.200 chữ số)", "1" * 20, 3)
     assert sandbox._too_many_digits() == "số viết trong mẫu quá lớn, tối đa 4.096 bit (khoảng 1.200 chữ số)"
@@ -483,7 +487,12 @@ def test_at_run_time_only_plain_data_and_safe_methods_are_reached():
 
 def test_the_environment_starts_empty_and_escapes():
     env = TemplateEnvironment()
-    assert list(env.globals) == ["range"] and env.iterations == 0
+    assert list(env.globals) == ["range"] and env.iterations == 0 and env.current_source == ""
+    assert render("{{ " + str(2 ** 4095) + " }}") == str(2 ** 4095)  # a number of 4.096 bits: at the limit
+    assert env.from_string("{{ g }}", {"g": 1}).render() == "1" == env.from_string("{{ g }}", globals={"g": 1}).render()
+    with pytest.raises(TemplateSyntaxError) as caught:
+        env.parse("{{ x", "mau", "mau.docx")
+    assert (caught.value.name, caught.value.filename) == ("mau", "mau.docx")
     assert render("{{ s }}", s="<b>") == "&lt;b&gt;"
     assert render("{{ s }}", TemplateEnvironment(autoescape=False), s="<b>") == "<b>"
     env.from_string("{{ 1 }}")

@@ -549,9 +549,10 @@ def check(tree: nodes.Template) -> None:
                     node.value.bit_length() > MAX_INT_BITS:
                 raise Refused(_too_many_digits(len(str(node.value))))
             if isinstance(node, nodes.Getattr):
-                _static_attr(node, node.attr, id(node) in called)
-            if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str):
-                _static_attr(node, node.arg.value, False)
+                _static_attr(node, id(node) in called)
+            if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str) and \
+                    not _is_loop_attr(node, node.arg.value):
+                _private(node.arg.value)  # d['items'] reads a key; run time refuses a method
         except Refused as exc:
             exc.lineno = exc.lineno or lineno
             raise
@@ -569,15 +570,21 @@ def _too_many_digits(digits: int | None = None) -> str:
 _LONG_NUMBER = re.compile(r"\d{1000,}")
 
 
-def _static_attr(node: nodes.Getattr | nodes.Getitem, attr: str, is_called: bool) -> None:
-    owner = node.node
-    if isinstance(owner, nodes.Name) and owner.name == "loop" and attr in LOOP_ATTRS:
-        return
+def _is_loop_attr(node: nodes.Getattr | nodes.Getitem, attr: str) -> bool:
+    return isinstance(node.node, nodes.Name) and node.node.name == "loop" and attr in LOOP_ATTRS
+
+
+def _private(attr: str) -> None:
     if attr.startswith("_"):
         raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr)
+
+
+def _static_attr(node: nodes.Getattr, is_called: bool) -> None:
+    attr = node.attr
+    if _is_loop_attr(node, attr):
+        return
+    _private(attr)
     if attr in PLAIN_ATTRS and not (is_called and attr in SAFE_METHODS):
-        if isinstance(node, nodes.Getitem):
-            return  # d['items'] reads a key; run time refuses a method
         raise Refused(f"truy cập thuộc tính '{attr}' không được phép: mẫu chỉ đọc các trường dữ liệu", attr)
 
 
@@ -614,7 +621,7 @@ class TemplateEnvironment(SandboxedEnvironment):
             if found is None:
                 raise
             raise Refused(_too_many_digits(len(found.group(0))), found.group(0)[:20],
-                          source.count("\n", 0, found.start()) + 1) from None
+                          source[:found.start()].count("\n") + 1) from None
         check(tree)
         return _Guards().visit(tree)
 
