@@ -4,7 +4,7 @@ zip package (.xlsx/.xlsm/.ods) made before any parser sees it.
 A spreadsheet package is a zip of XML parts. A few kilobytes can claim
 gigabytes once unpacked, or a cell at XFD1048576 that makes the native reader
 allocate the whole grid and abort. Each part is therefore looked at first:
-its declared and real unpacked size, its compression ratio, the sheet's
+its declared unpacked size (zipfile refuses a part that unpacks to more), its compression ratio, the sheet's
 extent (``<dimension>`` and every cell reference, read as a stream, never the
 whole part at once), and the longest run of text. A file over a limit is
 refused with a Vietnamese "quá lớn" message for that file alone.
@@ -113,11 +113,13 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
 
 
 def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool,
-               binary: bool = False, exact: bool = False) -> bytes | None:
-    """Stream one part: real unpacked size, longest text run, and for sheets
-    the extent of the cells (``exact``: every cell placed, see _CellExtent).
-    Never holds more than one chunk (plus a tail). Gives the part's bytes
-    when they came in one chunk (and passed)."""
+               binary: bool, exact: bool) -> bytes | None:
+    """Stream one part: longest text run, and for sheets the extent of the
+    cells (``exact``: every cell placed, see _CellExtent); its size is the
+    declared one, which check_sizes measured (zipfile stops there, and a
+    part that unpacks to more fails its checksum). Never holds more than one
+    chunk (plus a tail). Gives the part's bytes when they came in one chunk
+    (and passed)."""
     total = 0
     whole = None
     run = 0  # bytes since the last '<' or '>'
@@ -140,8 +142,6 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                 break
             whole = chunk if not total else None
             total += len(chunk)
-            if total > limits.part_bytes:
-                raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
             if binary:  # binary records: no text runs, no XML
                 if bin_extent is not None:
                     bin_extent.feed(chunk)
@@ -372,13 +372,13 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
             root = ET.fromstring(z.read(info))
         except Exception:  # no such part, or not readable: the reader finds nothing there either
             return []
-        return [(rel.get("Type", ""), rel.get("Target", "")) for rel in root if rel.get("Target")]
+        return [(rel.get("Type", ""), rel.get("Target")) for rel in root if rel.get("Target")]
 
-    def resolved(base: str, target: str) -> set[str]:
+    def resolved(folder: str, target: str) -> set[str]:
         target = target.replace("\\", "/")
         if target.startswith("/"):
             return {target.lstrip("/"), posixpath.normpath(target).lstrip("/")}
-        return {posixpath.normpath(posixpath.join(posixpath.dirname(base), target)), "xl/" + target}
+        return {posixpath.normpath(posixpath.join(folder, target)), "xl/" + target}
 
     books = {"xl/workbook.xml", "xl/workbook.bin"}
     for kind, target in targets("_rels/.rels"):
@@ -388,8 +388,8 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
     for book in books & names:
         folder, leaf = posixpath.split(book)
         for kind, target in targets(posixpath.join(folder, "_rels", leaf + ".rels")):
-            if kind.rsplit("/", 1)[-1].lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
-                found |= resolved(book, target)
+            if kind.lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
+                found |= resolved(folder, target)
     return found & names
 
 
@@ -438,7 +438,7 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
         ods = is_ods and fn == "content.xml"
         binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
         try:
-            whole = _scan_part(z, info, name, limits, sheet, ods, binary)
+            whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=False)
         except _Recount:  # the quick count's bound is over the limit: count every cell
             whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=True)
         if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
