@@ -349,6 +349,8 @@ def test_repetition_of_text_and_lists(small):
     assert (exc.reason, exc.hint) == ("phép lặp '*' tạo ra danh sách/từ điển quá lớn (cỡ 24 ký tự, tối đa 20)", "'*'")
     assert refused("{{ xs * 1 }}", xs=["x" * 30]).reason.startswith("phép lặp '*' tạo ra danh sách/từ điển quá lớn")
     assert render("{{ (xs * 0)|length }}", xs=["x" * 30]) == "0"
+    small(MAX_STRUCTURE=9)
+    assert render("{{ s * 3 }}", s="abc") == "abcabcabc"  # text is measured as text, not as a structure (3 × 5 > 9)
     assert refused_static("{{ 'ab' * 6 }}").reason == "phép lặp '*' tạo ra 12 ký tự (tối đa 10)"
 
 
