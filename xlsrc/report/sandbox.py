@@ -550,8 +550,7 @@ def check(tree: nodes.Template) -> None:
                 raise Refused(_too_many_digits(len(str(node.value))))
             if isinstance(node, nodes.Getattr):
                 _static_attr(node, id(node) in called)
-            if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str) and \
-                    not _is_loop_attr(node, node.arg.value):
+            if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str):
                 _private(node.arg.value)  # d['items'] reads a key; run time refuses a method
         except Refused as exc:
             exc.lineno = exc.lineno or lineno
@@ -570,10 +569,6 @@ def _too_many_digits(digits: int | None = None) -> str:
 _LONG_NUMBER = re.compile(r"\d{1000,}")
 
 
-def _is_loop_attr(node: nodes.Getattr | nodes.Getitem, attr: str) -> bool:
-    return isinstance(node.node, nodes.Name) and node.node.name == "loop" and attr in LOOP_ATTRS
-
-
 def _private(attr: str) -> None:
     if attr.startswith("_"):
         raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr)
@@ -581,7 +576,7 @@ def _private(attr: str) -> None:
 
 def _static_attr(node: nodes.Getattr, is_called: bool) -> None:
     attr = node.attr
-    if _is_loop_attr(node, attr):
+    if isinstance(node.node, nodes.Name) and node.node.name == "loop" and attr in LOOP_ATTRS:
         return
     _private(attr)
     if attr in PLAIN_ATTRS and not (is_called and attr in SAFE_METHODS):
