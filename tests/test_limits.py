@@ -616,3 +616,21 @@ def test_xlsb_sheets_in_their_folder_count_without_relationships_but_not_their_i
     assert refusal(sheet_bin, sheet_cells=19) == extent(2, 10, 19, "xl/worksheets/sheet1.bin")
     index = zip_of({"xl/workbook.bin": b"", "xl/worksheets/binaryIndex1.bin": records})
     check(index, sheet_cells=1)
+
+
+@pytest.mark.parametrize("target, after, rows, cols", [
+    ('<row r="99999"><c r="Z99999"/></row>', "<row><c/></row>", 100000, 26),   # the next row follows row 99999
+    ('<row r="99999"><c r="A99999"/><c r="Z99999"/>', "<c/></row>", 99999, 27),  # the next cell follows Z
+])
+def test_where_the_passed_over_rows_end_is_kept_wherever_the_chunk_cuts(chunks, target, after, rows, cols):
+    """Usual rows are passed over; a row or cell without address in a later
+    chunk is placed after the last of them, however the chunks cut the row
+    and cells before it (the limit is the quick pass's own bound, so only the
+    placement can show the sheet is over it)."""
+    before = '<row r="5"><c r="Z5"/></row>'
+    body = before + target + "<!--" + " " * 600 + "-->" + after
+    data = xlsx_bytes(sheet(body))
+    start = len(SHEET_HEAD) + len("<sheetData>") + len(before)
+    for size in range(start, start + len(target) + 1):
+        chunks(size)
+        assert refusal(data, sheet_cells=99999 * 26) == extent(rows, cols, 99999 * 26), size
