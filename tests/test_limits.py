@@ -392,6 +392,8 @@ FAR = sheet('<row r="2"><c r="B2"/></row>')
       "xl/s.xml": FAR}, set()),                                                           # no type
     ({"xl/_rels/workbook.xml.rels": rels(("worksheet", "/xl/../s.xml")), "xl/../s.xml": FAR},
      {"xl/../s.xml"}),                                                # an entry named as the target is written
+    ({"xl/_rels/workbook.xml.rels": rels(("worksheet", "/X/../s.xml")), "X/../s.xml": FAR}, {"X/../s.xml"}),
+    ({"xl/_rels/workbook.xml.rels": rels(("worksheet", "/a/../Xs.xml")), "Xs.xml": FAR}, {"Xs.xml"}),
     ({"xl/workbook.bin": b"", "xl/_rels/workbook.bin.rels": rels(("worksheet", "data/s.xml")),
       "xl/data/s.xml": FAR}, {"xl/data/s.xml"}),                     # an .xlsb's workbook
     ({"xl/_rels/workbook.xml.rels": rels(("worksheet", "a.xml"), ("worksheet", "b.xml")), "xl/a.xml": FAR,
