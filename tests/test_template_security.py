@@ -431,7 +431,7 @@ class _ProcessorClock:
 
     def process_time(self) -> float:
         import sys
-        if sys._getframe(1).f_code.co_name == "__init__":
+        if "__init__" in sys._getframe(1).f_code.co_name:  # also under mutation testing's renamed copies
             return 0.0
         self.readings += 1
         return self.elapsed

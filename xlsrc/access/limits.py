@@ -4,7 +4,7 @@ zip package (.xlsx/.xlsm/.ods) made before any parser sees it.
 A spreadsheet package is a zip of XML parts. A few kilobytes can claim
 gigabytes once unpacked, or a cell at XFD1048576 that makes the native reader
 allocate the whole grid and abort. Each part is therefore looked at first:
-its declared and real unpacked size, its compression ratio, the sheet's
+its declared unpacked size (zipfile refuses a part that unpacks to more), its compression ratio, the sheet's
 extent (``<dimension>`` and every cell reference, read as a stream, never the
 whole part at once), and the longest run of text. A file over a limit is
 refused with a Vietnamese "quá lớn" message for that file alone.
@@ -20,7 +20,6 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..errors import FileTooLarge, FileUnusable
 from . import xlsb
@@ -61,11 +60,6 @@ _DELIM = re.compile(rb"[<>]")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)\b", re.I)
 _UNDEFINED_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)([A-Za-z_][\w.-]{0,40});")
 CHUNK = 1 * MB
-
-
-@lru_cache(maxsize=4)
-def _long_run(limits: "Limits") -> re.Pattern:
-    return re.compile(rb"[^<>]{%d,}" % (limits.text_run + 1))
 
 
 def col_number(letters: bytes | str) -> int:
@@ -114,16 +108,18 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
     m = _UNDEFINED_ENTITY.search(window)
     if m:
         raise FileUnusable(f"Tệp '{name}' bị hỏng: phần '{part}' dùng thực thể không xác định "
-                           f"'&{m.group(1).decode('ascii', 'replace')};' (tệp đã bị sửa tay hoặc ghi lỗi). Hãy mở "
+                           f"'&{m.group(1).decode()};' (tệp đã bị sửa tay hoặc ghi lỗi). Hãy mở "
                            f"bằng Excel, lưu lại rồi gửi lại.")
 
 
 def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool,
-               binary: bool = False, exact: bool = False) -> bytes | None:
-    """Stream one part: real unpacked size, longest text run, and for sheets
-    the extent of the cells (``exact``: every cell placed, see _CellExtent).
-    Never holds more than one chunk (plus a tail). Gives the part's bytes
-    when they came in one chunk (and passed)."""
+               binary: bool, exact: bool) -> bytes | None:
+    """Stream one part: longest text run, and for sheets the extent of the
+    cells (``exact``: every cell placed, see _CellExtent); its size is the
+    declared one, which check_sizes measured (zipfile stops there, and a
+    part that unpacks to more fails its checksum). Never holds more than one
+    chunk (plus a tail). Gives the part's bytes when they came in one chunk
+    (and passed)."""
     total = 0
     whole = None
     run = 0  # bytes since the last '<' or '>'
@@ -146,8 +142,6 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                 break
             whole = chunk if not total else None
             total += len(chunk)
-            if total > limits.part_bytes:
-                raise too_large(name, f"phần '{info.filename}' khi giải nén vượt {_mb(limits.part_bytes)}")
             if binary:  # binary records: no text runs, no XML
                 if bin_extent is not None:
                     bin_extent.feed(chunk)
@@ -180,9 +174,10 @@ def _run_after(chunk: bytes, run: int, limit: int) -> int:
     '>'), given the run open before it; more than ``limit`` when a run passes
     it anywhere. A run longer than the limit holds a whole block of half the
     limit without a delimiter: only such blocks are measured (C-level finds)."""
-    first = min((i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0), default=-1)
-    if first < 0:
+    found = [i for i in (chunk.find(b"<"), chunk.find(b">")) if i >= 0]
+    if not found:
         return run + len(chunk)
+    first = min(found)
     if run + first > limit:
         return run + first
     last = max(chunk.rfind(b"<"), chunk.rfind(b">"))
@@ -268,7 +263,7 @@ def _unpack_small(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
     bytes in memory, with at most its declared size plus one byte made (so a
     lying header cannot make more); None when anything is unusual (then the
     part takes zipfile's own streaming path, which says what is wrong)."""
-    fp = getattr(z, "fp", None)
+    fp = z.fp
     if not isinstance(fp, io.BytesIO) or info.flag_bits & 0x1 or \
             info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return None
@@ -377,13 +372,13 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
             root = ET.fromstring(z.read(info))
         except Exception:  # no such part, or not readable: the reader finds nothing there either
             return []
-        return [(rel.get("Type", ""), rel.get("Target", "")) for rel in root if rel.get("Target")]
+        return [(rel.get("Type", ""), rel.get("Target")) for rel in root if rel.get("Target")]
 
-    def resolved(base: str, target: str) -> set[str]:
+    def resolved(folder: str, target: str) -> set[str]:
         target = target.replace("\\", "/")
         if target.startswith("/"):
             return {target.lstrip("/"), posixpath.normpath(target).lstrip("/")}
-        return {posixpath.normpath(posixpath.join(posixpath.dirname(base), target)), "xl/" + target}
+        return {posixpath.normpath(posixpath.join(folder, target)), "xl/" + target}
 
     books = {"xl/workbook.xml", "xl/workbook.bin"}
     for kind, target in targets("_rels/.rels"):
@@ -393,8 +388,8 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
     for book in books & names:
         folder, leaf = posixpath.split(book)
         for kind, target in targets(posixpath.join(folder, "_rels", leaf + ".rels")):
-            if kind.rsplit("/", 1)[-1].lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
-                found |= resolved(book, target)
+            if kind.lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
+                found |= resolved(folder, target)
     return found & names
 
 
@@ -443,7 +438,7 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
         ods = is_ods and fn == "content.xml"
         binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
         try:
-            whole = _scan_part(z, info, name, limits, sheet, ods, binary)
+            whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=False)
         except _Recount:  # the quick count's bound is over the limit: count every cell
             whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=True)
         if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \

@@ -145,6 +145,8 @@ def _printf_size(fmt: str, args: Any) -> int:
         spec = _SPEC.match(fmt, pos)
         pos = spec.end()
         width, precision, conv = spec.group(2), spec.group(3), spec.group(4)
+        if not conv:
+            return size  # '%' at the end: Python stops here ("incomplete format")
         try:
             width = int(next(positional) if width == "*" else width or 0)
             precision = int(next(positional) if precision == "*" else precision or 0)
@@ -161,7 +163,7 @@ def _printf_size(fmt: str, args: Any) -> int:
 
 
 def _conversion_size(arg: Any, conv: str, precision: int, escaped: bool, memo: dict) -> int:
-    if conv in "sra":
+    if conv in ("s", "r", "a"):
         if (id(arg), conv) not in memo:
             text = {"s": str, "r": repr, "a": ascii}[conv](arg)
             memo[id(arg), conv] = len(escape(text)) if escaped else len(text)
@@ -248,11 +250,12 @@ def bounded_range(*args: Any) -> range:
 
 def _guarded(name: str, check):
     """The filter ``name`` with ``check`` run on its arguments first; the check
-    may return the arguments to use (an iterator it had to read)."""
+    may return the positional arguments to use (an iterator it had to read),
+    of which those given by name are left out."""
     original = jf.FILTERS[name]
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        args = check(*args, **kwargs) or args
+        args = (check(*args, **kwargs) or args)[:len(args)]
         return original(*args, **kwargs)
     wrapper.__name__ = f"guarded_{name}"
     if hasattr(original, "jinja_pass_arg"):
@@ -490,13 +493,12 @@ def _static_call(node: nodes.Call, parent_attrs: set[int]) -> None:
             parent_attrs.add(id(func))
             return
     name = _dotted(func)
-    raise Refused(f"gọi '{name}(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", name.rsplit(".", 1)[-1],
-                  node.lineno)
+    raise Refused(f"gọi '{name}(…)' không được phép: mẫu chỉ đọc dữ liệu, không gọi hàm", name.split(".")[-1])
 
 
 def _static_filter(node: nodes.Filter) -> None:
     if node.name not in ALLOWED_FILTERS:
-        raise Refused(f"bộ lọc '{node.name}' không được phép", node.name, node.lineno)
+        raise Refused(f"bộ lọc '{node.name}' không được phép", node.name)
     arg = _folded(node.args[0]) if node.args else None
     if node.name in ("center", "indent") and arg is not None:
         _pad_guard(arg, f"bộ lọc {node.name}")
@@ -504,7 +506,7 @@ def _static_filter(node: nodes.Filter) -> None:
         _count_guard(node.name, arg)
     elif node.name == "format" and isinstance(_folded(node.node), str):
         _printf_guard(_folded(node.node), "bộ lọc format")
-    constant = _filter_args(node) if node.node is not None else None
+    constant = _filter_args(node)
     if constant is not None and node.name in GUARDED_FILTERS:  # a constant payload is refused before it runs
         check = GUARDED_FILTERS[node.name]
         passes_first = hasattr(jf.FILTERS[node.name], "jinja_pass_arg")
@@ -519,7 +521,7 @@ def check(tree: nodes.Template) -> None:
     called: set[int] = set()  # Getattr nodes that are the function of an allowed call
 
     def visit(node: nodes.Node, depth: int = 0) -> None:
-        lineno = getattr(node, "lineno", None)
+        lineno = node.lineno
         if depth > MAX_DEPTH:
             raise Refused(f"biểu thức lồng nhau quá sâu (hơn {MAX_DEPTH} tầng ngoặc, bộ lọc hoặc thẻ)", "", lineno)
         tag = STATEMENT_TAGS.get(type(node))
@@ -547,9 +549,9 @@ def check(tree: nodes.Template) -> None:
                     node.value.bit_length() > MAX_INT_BITS:
                 raise Refused(_too_many_digits(len(str(node.value))))
             if isinstance(node, nodes.Getattr):
-                _static_attr(node, node.attr, id(node) in called)
+                _static_attr(node, id(node) in called)
             if isinstance(node, nodes.Getitem) and isinstance(_const(node.arg), str):
-                _static_attr(node, node.arg.value, False)
+                _private(node.arg.value)  # d['items'] reads a key; run time refuses a method
         except Refused as exc:
             exc.lineno = exc.lineno or lineno
             raise
@@ -567,17 +569,18 @@ def _too_many_digits(digits: int | None = None) -> str:
 _LONG_NUMBER = re.compile(r"\d{1000,}")
 
 
-def _static_attr(node: nodes.Node, attr: str, is_called: bool) -> None:
-    owner = getattr(node, "node", None)
-    if isinstance(owner, nodes.Name) and owner.name == "loop" and attr in LOOP_ATTRS:
-        return
+def _private(attr: str) -> None:
     if attr.startswith("_"):
-        raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr, node.lineno)
+        raise Refused(f"truy cập '{attr}' (tên bắt đầu bằng '_') không được phép", attr)
+
+
+def _static_attr(node: nodes.Getattr, is_called: bool) -> None:
+    attr = node.attr
+    if isinstance(node.node, nodes.Name) and node.node.name == "loop" and attr in LOOP_ATTRS:
+        return
+    _private(attr)
     if attr in PLAIN_ATTRS and not (is_called and attr in SAFE_METHODS):
-        if isinstance(node, nodes.Getitem):
-            return  # d['items'] reads a key; run time refuses a method
-        raise Refused(f"truy cập thuộc tính '{attr}' không được phép: mẫu chỉ đọc các trường dữ liệu",
-                      attr, node.lineno)
+        raise Refused(f"truy cập thuộc tính '{attr}' không được phép: mẫu chỉ đọc các trường dữ liệu", attr)
 
 
 # -- the environment -------------------------------------------------------------------------------
@@ -613,7 +616,7 @@ class TemplateEnvironment(SandboxedEnvironment):
             if found is None:
                 raise
             raise Refused(_too_many_digits(len(found.group(0))), found.group(0)[:20],
-                          source.count("\n", 0, found.start()) + 1) from None
+                          source[:found.start()].count("\n") + 1) from None
         check(tree)
         return _Guards().visit(tree)
 
@@ -646,7 +649,7 @@ class TemplateEnvironment(SandboxedEnvironment):
         if obj is bounded_range:
             return True
         if isinstance(obj, (types.MethodType, types.BuiltinMethodType)):
-            owner = getattr(obj, "__self__", None)
+            owner = obj.__self__
             if isinstance(owner, LoopContext):
                 return obj.__name__ in LOOP_METHODS
             return _is_plain(owner) and obj.__name__ in SAFE_METHODS
