@@ -68,6 +68,11 @@ def _given(value: int | None, default: int) -> int:
     return default if value is None else value
 
 
+def _span(years: range) -> str:
+    """'2023–2025', or 'năm 2025' for a single year."""
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else f"năm {years[0]}"
+
+
 def _bound(low: int, high: int, need: int) -> bool | None:
     """Met for sure, failed for sure, or unknown, from a count known to lie in low..high."""
     return True if low >= need else (False if high < need else None)
@@ -169,7 +174,7 @@ class Engine:
                 out.add(False, f"Đang bị xem xét kỷ luật (năm {y}, trang Đánh giá, dòng {rec.row})" + cite)
                 states.append(False)
             elif unsure:
-                out.add(None, f"chưa rõ kỷ luật {'; '.join(d.described(d.year) for d in unsure)} còn hiệu lực trong "
+                out.add(None, f"chưa rõ kỷ luật {'; '.join(d.named() for d in unsure)} còn hiệu lực trong "
                               f"năm {y} không: ghi 'Kỷ luật đến ngày' hoặc 'Thời hạn kỷ luật (tháng)' ở trang Đánh giá")
                 states.append(None)
             elif rec is not None and value not in DISCIPLINE_RANK:
@@ -293,7 +298,7 @@ def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None
     e.discipline(p, years, st, out)
     need = _given(st.min_initiatives, 1)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
-    span = f"{years[0]}–{years[-1]}"
+    span = _span(years)
     if found:
         out.add(True, f"Có sáng kiến, đề tài phạm vi {st.initiative_scope} trở lên trong {span}")
     elif found is False:
@@ -317,7 +322,7 @@ def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
     e.discipline(p, years, st, out)
     need = _given(st.min_initiatives, 2)
     found = e.initiatives(p, years, st.initiative_scope, need, out)
-    span = f"{years[0]}–{years[-1]}"
+    span = _span(years)
     if found:
         out.add(True, f"Có {count_text(need)} sáng kiến, đề tài trong {span}")
     elif found is False:
