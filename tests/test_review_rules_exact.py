@@ -133,7 +133,8 @@ def _custom():
                           ("Phòng Chờ Kỷ Luật", [(HTT, ""), (HTT, "Đang xem xét"), None, (HTT, "Phê bình")]),
                           ("Phòng Nửa Đủ", [(HTT, ""), (HT, "")]),
                           ("Phòng Hai Chiến Sĩ", [(HTXS, ""), (HTXS, ""), (HTT, "")]),
-                          ("Phòng Một Chiến Sĩ", [(HTXS, ""), (HT, "")])]:
+                          ("Phòng Một Chiến Sĩ", [(HTXS, ""), (HT, "")]),
+                          ("Phòng Chưa Ghi", [(HTT, ""), None])]:
         names = [f"{unit} {i + 1}" for i in range(len(members))]
         staff += _staff(*names, unit=unit)
         ratings += [rate(Y, n, m[0], discipline=m[1]) for n, m in zip(names, members) if m is not None]
@@ -144,7 +145,8 @@ def _custom():
 def _sparse():
     """Tiêu chuẩn without a Lao động tiên tiến row (Chiến sĩ thi đua cơ sở still builds on its defaults) and
     with a threshold that cannot be read for one individual and one collective title."""
-    rules = [r for r in standards_with(**{BK: {"min_rating": "Rất tốt"}, TTLDXS: {"member_share": "nhiều"}})
+    rules = [r for r in standards_with(**{BK: {"min_rating": "Rất tốt", "years": "hai"},
+                                     TTLDXS: {"member_share": "nhiều", "min_emulation_members": "một"}})
              if r["title"] in (CSTDCS, BK, TTLDXS)]
     staff = _staff("Hoàn Thành", "Tốt Lắm")
     ratings = [rate(Y, "Hoàn Thành", HT), rate(Y, "Tốt Lắm", HTT, discipline="Khiển trách"),
@@ -241,10 +243,11 @@ def test_a_title_whose_row_was_removed_still_serves_the_title_built_on_it(review
 def test_an_unreadable_threshold_leaves_its_title_unanswered(review):
     got = review("sparse")
     for who in ("Hoàn Thành", "Tốt Lắm"):
-        _is(got[(who, BK)], UNKNOWN, ["Ngưỡng Xếp loại tối thiểu của 'Bằng khen của Chủ tịch UBND tỉnh' ở trang Tiêu "
-                                      "chuẩn không đọc được"])
-    _is(got[(INDIVIDUALS, TTLDXS)], UNKNOWN, ["Ngưỡng Tỷ lệ thành viên đạt Lao động tiên tiến của 'Tập thể lao động "
-                                              "xuất sắc' ở trang Tiêu chuẩn không đọc được"])
+        _is(got[(who, BK)], UNKNOWN, ["Ngưỡng Xếp loại tối thiểu, Số năm liên tục của 'Bằng khen của Chủ tịch UBND "
+                                      "tỉnh' ở trang Tiêu chuẩn không đọc được"])
+    _is(got[(INDIVIDUALS, TTLDXS)], UNKNOWN, ["Ngưỡng Tỷ lệ thành viên đạt Lao động tiên tiến, Số thành viên đạt Chiến "
+                                              "sĩ thi đua cơ sở của 'Tập thể lao động xuất sắc' ở trang Tiêu chuẩn "
+                                              "không đọc được"])
 
 
 # -- Chiến sĩ thi đua cơ sở ---------------------------------------------------------------------------------
@@ -355,6 +358,8 @@ CS2 = "Chiến sĩ thi đua cơ sở 02 lần liên tục"
      [PENDING_NOTE]),
     ("Giang Trượt Cả Hai", NO, [f"Không đạt {XS2} (Xếp loại năm 2024 là '{HTT}', chưa đạt '{HTXS}') và không đạt {CS2} "
                                 f"({NONE_2024})", TWO_IDEAS], [], []),
+    ("Kim Tốt", NO, [f"Không đạt {XS2} (Xếp loại năm 2025 là '{HTT}', chưa đạt '{HTXS}') và không đạt {CS2} "
+                     f"({NONE_2024}; Không đạt Chiến sĩ thi đua cơ sở năm 2025: {NO_IDEA_2025})", TWO_IDEAS], [], []),
     ("Cao Xuất Sắc", NO, [TWO_IDEAS, f"Chưa rõ: chưa rõ có đạt {XS2} (chưa có xếp loại năm 2024 của Cao Xuất Sắc (trang "
                                      f"Đánh giá)); không đạt {CS2} ({NONE_2024})"], [], []),
     ("Lâm Thiếu Năm", NO, [TWO_IDEAS, f"Chưa rõ: chưa rõ có đạt {CS2} (chưa rõ đạt Chiến sĩ thi đua cơ sở năm 2025: "
@@ -456,6 +461,8 @@ def test_collective_excellent(review, unit, result, reasons, summary):
                                     "Chưa có dữ liệu kỷ luật năm 2025 của: " + _members("Phòng Chờ Kỷ Luật", 3, 4),
                                     "Chưa rõ đạt Lao động tiên tiến (cần từ 50%, chắc chắn 1/4): "
                                     + _members("Phòng Chờ Kỷ Luật", 3, 4)], [f"Năm 2025: tập thể {HTXS}"]),
+    ("Phòng Chưa Ghi", UNKNOWN, ["Chưa có dữ liệu kỷ luật năm 2025 của: Phòng Chưa Ghi 2"],
+     [f"Năm 2025: tập thể {HTXS}", "01 trên tổng số 02 cá nhân đạt danh hiệu Lao động tiên tiến"]),
     ("Phòng Nửa Đủ", YES, [], [f"Năm 2025: tập thể {HTXS}",                  # exactly 50%: 'từ 50%' is at least
                                "01 trên tổng số 02 cá nhân đạt danh hiệu Lao động tiên tiến"]),
 ])
