@@ -111,6 +111,13 @@ def _main():
             ratings.append(unit_row)
     ideas.append(idea(Y, "Phòng Chờ Chiến Sĩ 1", title="Đang chờ", decision=""))
     ratings.append(rate_unit(Y, "Ban Không Người", HTT))
+    # two disciplines in one year: both said
+    add("Kha Hai Án", [rate(Y - 1, "Kha Hai Án", HTT, discipline="Cảnh cáo", discipline_date="20/11/2024",
+                            discipline_months=12), rate(Y, "Kha Hai Án", HTT, discipline="Khiển trách")])
+    add("Lưu Hai Lần", [rate(Y - 2, "Lưu Hai Lần", HTT, discipline="Khiển trách", discipline_date="01/12/2023"),
+                        rate(Y - 1, "Lưu Hai Lần", HTT, discipline="Cảnh cáo", discipline_date="02/12/2024"),
+                        rate(Y, "Lưu Hai Lần", HTT)])
+    add("Phan Hai Lỗi", [rate(Y, "Phan Hai Lỗi", HT, movement="Không")])
     return dict(staff=staff, ratings=ratings, initiatives=ideas, awards=awards)
 
 
@@ -190,6 +197,8 @@ NO_IDEA_2025 = ("Năm 2025 không 'Hoàn thành xuất sắc nhiệm vụ' (xế
                 "sáng kiến, đề tài phạm vi từ Cơ sở trở lên được công nhận trong năm")
 NO_PROVINCE_IDEA = "Không có 01 sáng kiến, đề tài phạm vi từ Tỉnh trở lên được công nhận trong 2023–2025"
 TWO_IDEAS = "Chưa có 02 sáng kiến, đề tài được công nhận trong 2024–2025"
+CONFLICT = ("Có 02 dòng đánh giá năm 2025 của Phạm Xung Đột khác nhau (trang Đánh giá, dòng 5, 6): giữ một dòng đúng "
+            "rồi rà soát lại")
 NEED = "(cần 'Hoàn thành xuất sắc nhiệm vụ' hoặc sáng kiến được công nhận)"
 
 
@@ -202,8 +211,7 @@ def _idea(title, scope="Cơ sở", kind="Sáng kiến"):
     ("Lê Thị Đủ", YES, [], [f"Năm 2025: {HTXS}"]),
     ("Trần Văn Hai", NO, [f"Xếp loại năm 2025 là '{HT}', chưa đạt '{HTT}'",
                           "Chưa rõ: chưa ghi 'Tham gia phong trào thi đua' năm 2025 (trang Đánh giá, dòng 4)"], []),
-    ("Phạm Xung Đột", UNKNOWN, ["Có 02 dòng đánh giá năm 2025 của Phạm Xung Đột khác nhau (trang Đánh giá, dòng 5, 6): "
-                                "giữ một dòng đúng rồi rà soát lại"], []),
+    ("Phạm Xung Đột", UNKNOWN, [CONFLICT], []),
     ("Đỗ Lạ", UNKNOWN, ["Xếp loại năm 2025 'Loại B' không đọc được (trang Đánh giá, dòng 7)"], []),
     ("Vũ Chờ", NO, ["Đang bị xem xét kỷ luật (năm 2025, trang Đánh giá, dòng 8)"], [f"Năm 2025: {HTT}"]),
     ("Hồ Khiển", NO, ["Bị kỷ luật Khiển trách năm 2025 (trang Đánh giá, dòng 9)"], [f"Năm 2025: {HTT}"]),
@@ -213,6 +221,13 @@ def _idea(title, scope="Cơ sở", kind="Sáng kiến"):
     ("Mai Phê Bình", UNKNOWN, ["Kỷ luật năm 2025 'Phê bình' không đọc được (trang Đánh giá, dòng 12)"],
      [f"Năm 2025: {HTT}"]),
     ("Tô Không Phong Trào", NO, ["Không tham gia phong trào thi đua năm 2025"], [f"Năm 2025: {HTT}"]),
+    ("Kha Hai Án", NO, ["Bị kỷ luật Cảnh cáo (quyết định ngày 20/11/2024, đến ngày 19/11/2025; trang Đánh giá, dòng "
+                        "77), còn hiệu lực trong năm 2025; Khiển trách năm 2025 (trang Đánh giá, dòng 78)"],
+     [f"Năm 2025: {HTT}"]),
+    ("Lưu Hai Lần", UNKNOWN, ["Chưa rõ kỷ luật Khiển trách (quyết định ngày 01/12/2023; trang Đánh giá, dòng 79); Cảnh "
+                              "cáo (quyết định ngày 02/12/2024; trang Đánh giá, dòng 80) còn hiệu lực trong năm 2025 "
+                              "không: ghi 'Kỷ luật đến ngày' hoặc 'Thời hạn kỷ luật (tháng)' ở trang Đánh giá"],
+     [f"Năm 2025: {HTT}"]),
     ("Ngô Chưa Xếp", UNKNOWN, ["Chưa có xếp loại năm 2025 của Ngô Chưa Xếp (trang Đánh giá)"], []),
     ("Trùng Tên", UNKNOWN, ["Có hai cán bộ cùng họ tên 'Trùng Tên' trong đơn vị 'Văn phòng' mà không có Mã cán bộ; "
                             "không xác định được dữ liệu của từng người"], []),
@@ -271,6 +286,9 @@ def test_an_unreadable_threshold_leaves_its_title_unanswered(review):
     ("Hà Chỉ Hoàn Thành", NO, [f"Không đạt Lao động tiên tiến năm 2025: Xếp loại năm 2025 là '{HT}', chưa đạt '{HTT}'"],
      [_idea("Vô ích")]),
     ("Trần Văn Hai", NO, [f"Không đạt Lao động tiên tiến năm 2025: Xếp loại năm 2025 là '{HT}', chưa đạt '{HTT}'",
+                          NO_IDEA_2025.replace(f"(xếp loại '{HTT}')", f"(xếp loại '{HT}')")], []),
+    ("Phan Hai Lỗi", NO, [f"Không đạt Lao động tiên tiến năm 2025: Xếp loại năm 2025 là '{HT}', chưa đạt '{HTT}'; "
+                          "Không tham gia phong trào thi đua năm 2025",
                           NO_IDEA_2025.replace(f"(xếp loại '{HTT}')", f"(xếp loại '{HT}')")], []),
     ("Phạm Xung Đột", UNKNOWN, ["Chưa rõ đạt Lao động tiên tiến năm 2025: có 02 dòng đánh giá năm 2025 của Phạm Xung "
                                 "Đột khác nhau (trang Đánh giá, dòng 5, 6): giữ một dòng đúng rồi rà soát lại",
@@ -370,6 +388,9 @@ CS2 = "Chiến sĩ thi đua cơ sở 02 lần liên tục"
                                 f"hoặc {CS2} (chưa rõ đạt Chiến sĩ thi đua cơ sở năm 2025: chưa rõ đạt Lao động tiên "
                                 "tiến năm 2025: chưa có xếp loại năm 2025 của Yên Chưa Biết (trang Đánh giá))"],
      [_idea("Cũ"), _idea("Mới")], []),
+    ("Phạm Xung Đột", NO, [TWO_IDEAS, f"Chưa rõ: chưa rõ có đạt {XS2} (chưa có xếp loại năm 2024 của Phạm Xung Đột "
+                                      f"(trang Đánh giá); {CONFLICT[0].lower()}{CONFLICT[1:]}); không đạt {CS2} "
+                                      f"({NONE_2024})", f"Chưa rõ: {CONFLICT[0].lower()}{CONFLICT[1:]}"], [], []),
     ("Thân Nửa Vời", NO, [f"Không đạt {XS2} (Xếp loại năm 2025 là '{HTT}', chưa đạt '{HTXS}') và không đạt {CS2} "
                           f"({NONE_2024})",
                           "Chưa rõ: chưa rõ quyết định công nhận hoặc phạm vi của sáng kiến 2024–2025 của Thân Nửa Vời"],
