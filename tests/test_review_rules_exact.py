@@ -118,6 +118,12 @@ def _main():
                         rate(Y - 1, "Lưu Hai Lần", HTT, discipline="Cảnh cáo", discipline_date="02/12/2024"),
                         rate(Y, "Lưu Hai Lần", HTT)])
     add("Phan Hai Lỗi", [rate(Y, "Phan Hai Lỗi", HT, movement="Không")])
+    # initiatives: two not yet recognised; one of too narrow a scope before one that counts
+    add("Hứa Hai Chờ", [rate(Y, "Hứa Hai Chờ", HTT)],
+        [idea(Y - 1, "Hứa Hai Chờ", title="Chờ một", decision=""), idea(Y, "Hứa Hai Chờ", title="Chờ hai", decision="")])
+    add("Đàm Rộng Hẹp", [rate(Y, "Đàm Rộng Hẹp", HTXS)],
+        [idea(Y - 1, "Đàm Rộng Hẹp", "Cơ sở", title="Hẹp"), idea(Y, "Đàm Rộng Hẹp", "Tỉnh", title="Rộng")],
+        [award(Y - 2, "Đàm Rộng Hẹp"), award(Y - 1, "Đàm Rộng Hẹp")])
     return dict(staff=staff, ratings=ratings, initiatives=ideas, awards=awards)
 
 
@@ -332,6 +338,8 @@ def test_no_initiative_needed_when_the_threshold_is_zero(review):
                           NO_PROVINCE_IDEA,
                           "Chưa rõ: kỷ luật năm 2025 'Phê bình' không đọc được (trang Đánh giá, dòng 12)"], [], []),
     ("Cao Xuất Sắc", NO, [NONE_2023, NONE_2024, NO_PROVINCE_IDEA], [PENDING_SUMMARY], [PENDING_NOTE]),
+    ("Đàm Rộng Hẹp", YES, [], ["Chiến sĩ thi đua cơ sở năm 2023", "Chiến sĩ thi đua cơ sở năm 2024", PENDING_SUMMARY,
+                               _idea("Rộng", "Tỉnh")], [PENDING_NOTE]),             # 'Hẹp' is of Cơ sở only
     ("Tạ Phạm Vi", NO, [NONE_2023, NONE_2024,
                         "Chưa rõ: chưa rõ đạt Chiến sĩ thi đua cơ sở năm 2025: chưa rõ quyết định công nhận hoặc phạm "
                         f"vi của sáng kiến năm 2025 của Tạ Phạm Vi {NEED}",
@@ -391,6 +399,12 @@ CS2 = "Chiến sĩ thi đua cơ sở 02 lần liên tục"
     ("Phạm Xung Đột", NO, [TWO_IDEAS, f"Chưa rõ: chưa rõ có đạt {XS2} (chưa có xếp loại năm 2024 của Phạm Xung Đột "
                                       f"(trang Đánh giá); {CONFLICT[0].lower()}{CONFLICT[1:]}); không đạt {CS2} "
                                       f"({NONE_2024})", f"Chưa rõ: {CONFLICT[0].lower()}{CONFLICT[1:]}"], [], []),
+    ("Bùi Chờ Quyết Định", NO, [f"Không đạt {XS2} (Xếp loại năm 2025 là '{HTT}', chưa đạt '{HTXS}') và không đạt "
+                                f"{CS2} ({NONE_2024})", TWO_IDEAS], [], []),     # one unsure of two: surely short
+    ("Hứa Hai Chờ", NO, [f"Không đạt {XS2} (Xếp loại năm 2025 là '{HTT}', chưa đạt '{HTXS}') và không đạt {CS2} "
+                         f"({NONE_2024})",
+                         "Chưa rõ: chưa rõ quyết định công nhận hoặc phạm vi của sáng kiến 2024–2025 của Hứa Hai Chờ"],
+     [], []),                                                                    # two unsure of two: may be enough
     ("Thân Nửa Vời", NO, [f"Không đạt {XS2} (Xếp loại năm 2025 là '{HTT}', chưa đạt '{HTXS}') và không đạt {CS2} "
                           f"({NONE_2024})",
                           "Chưa rõ: chưa rõ quyết định công nhận hoặc phạm vi của sáng kiến 2024–2025 của Thân Nửa Vời"],
