@@ -121,6 +121,7 @@ def _main():
     # initiatives: two not yet recognised; one of too narrow a scope before one that counts
     add("Hứa Hai Chờ", [rate(Y, "Hứa Hai Chờ", HTT)],
         [idea(Y - 1, "Hứa Hai Chờ", title="Chờ một", decision=""), idea(Y, "Hứa Hai Chờ", title="Chờ hai", decision="")])
+    add("Sớm Một Năm", [rate(Y, "Sớm Một Năm", HTT)], [idea(Y + 1, "Sớm Một Năm", title="Năm sau")])
     add("Đàm Rộng Hẹp", [rate(Y, "Đàm Rộng Hẹp", HTXS)],
         [idea(Y - 1, "Đàm Rộng Hẹp", "Cơ sở", title="Hẹp"), idea(Y, "Đàm Rộng Hẹp", "Tỉnh", title="Rộng")],
         [award(Y - 2, "Đàm Rộng Hẹp"), award(Y - 1, "Đàm Rộng Hẹp")])
@@ -278,6 +279,7 @@ def test_an_unreadable_threshold_leaves_its_title_unanswered(review):
     ("Lý Sáng Kiến", YES, [], [_idea("Sổ tay")]),                   # no Loại: a Sáng kiến
     ("Ông Đề Tài", YES, [], [_idea("Chuyển đổi số", kind="Đề tài khoa học")]),
     ("Kim Tốt", NO, [NO_IDEA_2025], []),                             # recognised the year before
+    ("Sớm Một Năm", NO, [NO_IDEA_2025], []),                         # recognised the year after
     ("Bùi Chờ Quyết Định", UNKNOWN, [f"Chưa rõ quyết định công nhận hoặc phạm vi của sáng kiến năm 2025 của Bùi Chờ "
                                      f"Quyết Định {NEED}"], []),
     ("Tạ Phạm Vi", UNKNOWN, [f"Chưa rõ quyết định công nhận hoặc phạm vi của sáng kiến năm 2025 của Tạ Phạm Vi {NEED}"],
