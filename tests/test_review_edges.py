@@ -52,8 +52,10 @@ def _raw(**cells):
 
 
 def test_a_blank_threshold_takes_the_default_and_is_named_on_a_sheet_row():
-    st = make_standard(LDTT, "Lao động tiên tiến", "", 7, _raw())
-    assert st.min_rating == "Hoàn thành tốt nhiệm vụ" and st.min_service_months == 10
+    st = make_standard(LDTT, "Lao động tiên tiến", "", 7, _raw(min_rating=""))  # an empty cell is blank too
+    assert st.min_rating == "Hoàn thành tốt nhiệm vụ" and st.min_service_months == 10 and st.kind == S.INDIVIDUAL
+    assert (st.discipline_basis, st.service_basis) == (defaults_for(LDTT)["discipline_basis"],
+                                                       defaults_for(LDTT)["service_basis"])
     assert st.defaulted == ["min_rating", "discipline_from", "min_service_months", "max_leave_days",
                             "leave_counted"]
     assert st.basis == defaults_for(LDTT)["basis"] and st.unreadable == []
@@ -69,7 +71,7 @@ def test_typed_thresholds_win_and_unreadable_ones_are_named_by_their_header():
     assert (st.min_initiatives, st.initiative_scope, st.basis) == (2, "Tỉnh", "Căn cứ riêng")
     assert st.unreadable == ["Tỷ lệ thành viên đạt Lao động tiên tiến", "Thời gian công tác tối thiểu (tháng)"]
     assert st.discipline_basis == "Điều 5" and st.service_basis == ""
-    with pytest.raises(AttributeError):
+    with pytest.raises(AttributeError, match="not_a_threshold"):
         st.not_a_threshold  # noqa: B018
 
 

@@ -61,14 +61,19 @@ class Discipline:
             return self.end >= first
         return True if self.start.year == year else None
 
-    def described(self, year: int) -> str:
-        """'Khiển trách năm 2025 (…)' when undated in its own year, else its dates."""
+    def named(self) -> str:
+        """'Khiển trách năm 2025 (…)' when undated, else 'Khiển trách (quyết định ngày …; …)'."""
         where = f"trang Đánh giá, dòng {self.row}"
         if self.start is None and self.end is None:
             return f"{self.level} năm {self.year} ({where})"
         when = f"quyết định ngày {self.start:%d/%m/%Y}" if self.start else f"năm {self.year}"
         until = f", đến ngày {self.end:%d/%m/%Y}" if self.end else ""
-        return f"{self.level} ({when}{until}; {where}), còn hiệu lực trong năm {year}"
+        return f"{self.level} ({when}{until}; {where})"
+
+    def described(self, year: int) -> str:
+        """As named, and for a dated one that it was in force in ``year``."""
+        dated = self.start is not None or self.end is not None
+        return self.named() + (f", còn hiệu lực trong năm {year}" if dated else "")
 
 
 def _day(value) -> dt.date | None:

@@ -2,7 +2,9 @@
 checked as met (True), failed (False) or unknown (None, a missing fact).
 An answer is 'không đủ' when any condition failed (every failed condition
 is listed), 'chưa đủ dữ liệu' when none failed but one is unknown, else 'đủ'.
-A missing fact never makes a 'không đủ'."""
+A missing fact never makes a 'không đủ'. Every threshold is the standard's
+(a blank cell of Tiêu chuẩn already holds its title's default there); no
+legal number is written here."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,7 +17,7 @@ from .facts import (DISCIPLINE_NONE, DISCIPLINE_PENDING, DISCIPLINE_RANK, NO, NO
                     SCOPE_RANK, YES, Facts)
 from .people import Collective, Person
 from .service import service
-from .standards import Standard
+from .standards import Standard, builtin
 
 YES_RESULT, NO_RESULT, UNKNOWN_RESULT = "đủ", "không đủ", "chưa đủ dữ liệu"
 MAX_NAMES = 5
@@ -63,9 +65,9 @@ def _names(people: list[Person]) -> str:
     return shown + (f" và {len(people) - MAX_NAMES} người khác" if len(people) > MAX_NAMES else "")
 
 
-def _given(value: int | None, default: int) -> int:
-    """A threshold as set (0 included); the default only when there is none."""
-    return default if value is None else value
+def _span(years: range) -> str:
+    """'2023–2025', or 'năm 2025' for a single year."""
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else f"năm {years[0]}"
 
 
 def _bound(low: int, high: int, need: int) -> bool | None:
@@ -87,9 +89,7 @@ class Engine:
         cơ sở on Lao động tiên tiến) uses that title's defaults when its row was removed."""
         st = self.standards.get(rule)
         if st is None:
-            from .standards import defaults_for, make_standard
-            d = defaults_for(rule)
-            st = self.standards[rule] = make_standard(rule, d["title"], d["basis"], 0, d.get)
+            st = self.standards[rule] = builtin(rule)
         return st
 
     def person(self, rule: str, p: Person) -> Outcome:
@@ -169,7 +169,7 @@ class Engine:
                 out.add(False, f"Đang bị xem xét kỷ luật (năm {y}, trang Đánh giá, dòng {rec.row})" + cite)
                 states.append(False)
             elif unsure:
-                out.add(None, f"chưa rõ kỷ luật {'; '.join(d.described(d.year) for d in unsure)} còn hiệu lực trong "
+                out.add(None, f"chưa rõ kỷ luật {'; '.join(d.named() for d in unsure)} còn hiệu lực trong "
                               f"năm {y} không: ghi 'Kỷ luật đến ngày' hoặc 'Thời hạn kỷ luật (tháng)' ở trang Đánh giá")
                 states.append(None)
             elif rec is not None and value not in DISCIPLINE_RANK:
@@ -268,7 +268,7 @@ def emulation_base(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
     rec = e.facts.rating(p, y)
     rating = rec["rating"] if rec is not None else None
     excellent = None if rating not in RATING_RANK else RATING_RANK[rating] <= RATING_RANK[st.min_rating]
-    need = _given(st.min_initiatives, 1)
+    need = st.min_initiatives
     scope = st.initiative_scope
     found = e.initiatives(p, range(y, y + 1), scope, need, out)
     if excellent and rating:
@@ -286,14 +286,14 @@ def emulation_base(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
 
 
 def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
-    n = max(1, _given(st.years, 3))
+    n = max(1, st.years)
     years = range(e.year - n + 1, e.year + 1)
     for y in years:
         e.chain_year(p, y, out)
     e.discipline(p, years, st, out)
-    need = _given(st.min_initiatives, 1)
+    need = st.min_initiatives
     found = e.initiatives(p, years, st.initiative_scope, need, out)
-    span = f"{years[0]}–{years[-1]}"
+    span = _span(years)
     if found:
         out.add(True, f"Có sáng kiến, đề tài phạm vi {st.initiative_scope} trở lên trong {span}")
     elif found is False:
@@ -306,7 +306,7 @@ def emulation_province(e: Engine, st: Standard, p: Person, out: Outcome) -> None
 def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
     """Điểm d khoản 1 Điều 74: ``years`` consecutive years of the minimum
     rating OR as many consecutive Chiến sĩ thi đua cơ sở; and the initiatives."""
-    n = max(1, _given(st.years, 2))
+    n = max(1, st.years)
     years = range(e.year - n + 1, e.year + 1)
     rated, chain = Outcome(), Outcome()
     for y in years:
@@ -315,9 +315,9 @@ def merit_certificate(e: Engine, st: Standard, p: Person, out: Outcome) -> None:
     _either(out, (f"'{st.min_rating}' {count_text(n)} năm liên tục", rated),
             (f"Chiến sĩ thi đua cơ sở {count_text(n)} lần liên tục", chain))
     e.discipline(p, years, st, out)
-    need = _given(st.min_initiatives, 2)
+    need = st.min_initiatives
     found = e.initiatives(p, years, st.initiative_scope, need, out)
-    span = f"{years[0]}–{years[-1]}"
+    span = _span(years)
     if found:
         out.add(True, f"Có {count_text(need)} sáng kiến, đề tài trong {span}")
     elif found is False:

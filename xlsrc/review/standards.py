@@ -109,11 +109,17 @@ def make_standard(rule: str, title: str, basis: str, row: int, raw_of) -> Standa
     return st
 
 
+def builtin(rule: str) -> Standard:
+    """A rule's standard as the defaults write it, for a workbook without a row for it."""
+    d = defaults_for(rule)
+    return make_standard(rule, d["title"], d["basis"], 0, d.get)
+
+
 def read_standards(data: WorkbookData) -> list[Standard]:
     """The standards in force for this workbook, in sheet order; the
     defaults when the workbook has no Tiêu chuẩn sheet at all."""
     if "standards" not in data.locations:
-        return [make_standard(rule_of(d["title"]), d["title"], d["basis"], 0, d.get) for d in DEFAULT_STANDARDS]
+        return [builtin(rule_of(d["title"])) for d in DEFAULT_STANDARDS]
     out, seen = [], set()
     for rec in data.standards:
         rule = rule_of(rec.raw.get("title"))
