@@ -3,7 +3,7 @@
 Every test runs with the per-user folders (home, the log of
 xlsrc/logfile.py, caches, settings) in a temporary folder of its own, so the
 suite never writes into the user's home and no test sees what another one
-left there. Under CI (``CI=true``) a skipped test is a failure unless its
+left there. Under CI (``CI=true``) Hypothesis replays fixed cases, and a skipped test is a failure unless its
 reason says why it cannot run on Linux at all (``impossible_on_linux``)."""
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import shutil
 import sys
 
 import pytest
+from hypothesis import settings
 
 from xlsrc.access.files import FileBook
 from xlsrc.builder import write_workbook
@@ -33,6 +34,13 @@ def impossible_on_linux(reason: str) -> str:
 
 def under_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
+
+
+# Property tests explore new random cases on a developer's machine (and keep what fails in .hypothesis/); CI
+# replays the same derandomized cases every run, so a red CI always means a change, never the draw of the day.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if under_ci():
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

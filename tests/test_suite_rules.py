@@ -82,3 +82,17 @@ def test_outside_ci_skips_stay_skips(tmp_path):
 
 def test_the_reason_ci_accepts_says_linux():
     assert impossible_on_linux("needs Excel") == "không chạy được trên Linux: needs Excel"
+
+
+def test_under_ci_property_tests_replay_fixed_cases():
+    """A red CI must mean a change: under CI=true Hypothesis is derandomized; elsewhere it explores."""
+    probe = ("import sys; sys.path.insert(0, '.'); import tests.conftest; from hypothesis import settings; "
+             "print(settings.default.derandomize, settings.default.database)")
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    ci = subprocess.run([sys.executable, "-c", probe], cwd=root, env={**env, "CI": "true"},
+                        capture_output=True, text=True, check=True).stdout.split()
+    local = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env,
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert ci == ["True", "None"]
+    assert local[0] == "False"
