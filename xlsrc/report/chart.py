@@ -37,6 +37,7 @@ def completion_chart(totals: Totals) -> bytes:
         ax.set_xlabel("Tỷ lệ hoàn thành (%)", fontsize=9)
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()
+        fig.set_layout_engine(None)  # laid out once: savefig does not lay it out (draw it) again
         buf = io.BytesIO()
         fig.savefig(buf, format="png", metadata={"Software": None})
         plt.close(fig)
