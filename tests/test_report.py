@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -570,3 +571,17 @@ def test_the_chart_is_drawn_once(tmp_path, monkeypatch):
     monkeypatch.setattr(Figure, "draw", counted)
     png = completion_chart(compute(_data(tmp_path, content)))
     assert png.startswith(b"\x89PNG") and len(draws) == 1
+
+
+def test_the_chart_is_made_without_pyplot():
+    """The chart is a Figure drawn by Agg: pyplot (its figure manager, the
+    choice and import of a backend) is never loaded for it."""
+    code = ("import sys, datetime as dt\n"
+            "from xlsrc.completion import Totals, UnitTotals\n"
+            "from xlsrc.report.chart import completion_chart\n"
+            "t = Totals(dt.date(2026, 11, 25), by_unit={'A': UnitTotals('A', 4, 3), 'B': UnitTotals('B', 2, 0)})\n"
+            "assert completion_chart(t).startswith(b'\\x89PNG')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('matplotlib.pyplot')))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
