@@ -416,3 +416,32 @@ def test_styles_read_by_column_are_those_of_a_full_scan(tmp_path):
     assert [by_column.number_format(r, c) for r, c in cells] == [full.number_format(r, c) for r, c in cells]
     assert [by_column.font(r, c) for r, c in cells] == [full.font(r, c) for r, c in cells]
     assert sum(by_column.is_percent(r, c) for r, c in cells) > 20
+
+
+def test_a_percent_format_on_cells_written_with_a_namespace_prefix_is_read(tmp_path):
+    """<x:c r="B2" s="1"> (a prefix XML allows for the sheet's namespace): the
+    style is found as for <c r="B2" s="1">, not taken for a General number."""
+    import io
+    import zipfile
+
+    from xlsrc.access.cellinfo import XlsxPackage
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B2"] = "a", 0.5
+    ws["B2"].number_format = "0%"
+    wb.save(tmp_path / "plain.xlsx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=").replace(
+                    b"</worksheet>", b"</x:worksheet>")
+                for tag in (b"sheetData", b"row", b"c", b"v", b"is", b"t"):
+                    for a, b in ((b"<" + tag + b">", b"<x:" + tag + b">"), (b"<" + tag + b" ", b"<x:" + tag + b" "),
+                                 (b"</" + tag + b">", b"</x:" + tag + b">")):
+                        data = data.replace(a, b)
+                assert b'<x:c r="B2"' in data
+            zout.writestr(item, data)
+    assert XlsxPackage(out.getvalue()).cell_info("S").is_percent(1, 1)

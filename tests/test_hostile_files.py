@@ -69,6 +69,20 @@ def test_cells_far_right_or_far_down_are_still_counted(tmp_path, ref):
         FileBook(f)
 
 
+def test_a_far_cell_written_with_a_namespace_prefix_is_counted(tmp_path):
+    """<x:row>, <x:c> (a prefix XML allows for the sheet's namespace): not the
+    usual spelling, so every cell is placed and the far one counts."""
+    sheet = sheet_xml([("A1", "a"), ("ZZ900000", "b")]).decode()
+    sheet = sheet.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace("</worksheet>", "</x:worksheet>")
+    for tag in ("sheetData", "row", "c", "is", "t"):
+        sheet = sheet.replace(f"<{tag}>", f"<x:{tag}>").replace(f"<{tag} ", f"<x:{tag} ").replace(
+            f"</{tag}>", f"</x:{tag}>")
+    f = tmp_path / "xa.xlsx"
+    f.write_bytes(xlsx_bytes(sheet.encode()))
+    with pytest.raises(FileTooLarge, match="900.000"):
+        FileBook(f)
+
+
 def test_whitespace_bomb_is_refused_by_ratio_without_unpacking(tmp_path):
     f = tmp_path / "trang.xlsx"
     f.write_bytes(whitespace_part_xlsx(300 * 1024 * 1024))

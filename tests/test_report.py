@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -548,3 +549,39 @@ def test_table_rows_are_kept_on_one_page(demo_docx):
     annex = Document(demo_docx).tables[-1]
     assert all(r._tr.find(f"{w}trPr/{w}cantSplit") is not None for r in annex.rows)
     assert annex.rows[0]._tr.find(f"{w}trPr/{w}tblHeader") is not None
+
+
+def test_the_chart_is_drawn_once(tmp_path, monkeypatch):
+    """The layout is computed once and the figure drawn once, into the PNG
+    (savefig does not lay out and draw it again: a second of a large report)."""
+    from matplotlib.figure import Figure
+
+    from xlsrc.completion import compute
+    from xlsrc.report.chart import completion_chart
+    content = demo_content()
+    content.rows["works"] = [{"order": 1, "name": f"Công trình {i}", "kind": "Công trình", "start": "Năm 2021",
+                              "planned_finish": "Năm 2022", "progress": 1.0, "unit": f"Đơn vị số {i:02d}"}
+                             for i in range(12)]
+    draws = []
+    real_draw = Figure.draw
+
+    def counted(self, renderer):
+        draws.append(renderer)
+        return real_draw(self, renderer)
+    monkeypatch.setattr(Figure, "draw", counted)
+    png = completion_chart(compute(_data(tmp_path, content)))
+    assert png.startswith(b"\x89PNG") and len(draws) == 1
+
+
+def test_the_chart_is_made_without_pyplot():
+    """The chart is a Figure drawn by Agg: pyplot (its figure manager, the
+    choice and import of a backend) is never loaded for it."""
+    code = ("import sys, datetime as dt\n"
+            "from xlsrc.completion import Totals, UnitTotals\n"
+            "from xlsrc.report.chart import completion_chart\n"
+            "t = Totals(dt.date(2026, 11, 25), by_unit={'A': UnitTotals('A', 4, 3), 'B': UnitTotals('B', 2, 0)})\n"
+            "assert completion_chart(t).startswith(b'\\x89PNG')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('matplotlib.pyplot')))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"

@@ -186,7 +186,6 @@ def date_from_number(raw: dict, values: dict) -> str | None:
     return None
 
 
-_NO_OPTIONS: dict[str, bool] = {}
 _MISSING = object()
 
 
@@ -198,32 +197,48 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         return None, []
     options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info)
                for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
-    # each distinct cell of a column is parsed once (units, dates, progress, choices recur down a table);
-    # the parsed values are immutable, shared by the records (a list of lines is parsed for each cell)
-    plan = [(col, col.key, options.get(col.key), {} if col.kind != S.LINES else None) for col in spec.columns]
-    items = list(loc.columns.items())
+    rows = [grid[i] for i in loc.rows]
+    raw_keys = list(loc.columns)
+    raw_columns = [[row[c] if c < len(row) else None for row in rows] for c in loc.columns.values()]
+    cells_of = dict(zip(raw_keys, raw_columns))
+    empty = [None] * len(rows)
+    value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
+                     for col in spec.columns]
+    value_keys = [col.key for col in spec.columns]
     records = []
-    for i in loc.rows:
-        row = grid[i]
-        width = len(row)
-        raw = {k: (row[c] if c < width else None) for k, c in items}
-        values = {}
-        for col, key, option, cache in plan:
-            v = raw.get(key)
-            kw = option(i) if option is not None else _NO_OPTIONS
-            if cache is None:
-                values[key] = parse_value(col, v, default_year, **kw)
-                continue
-            # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
-            memo = v if option is None and (v is None or v.__class__ is str) else (v.__class__, v, *kw.values())
-            got = cache.get(memo, _MISSING)
-            if got is _MISSING:
-                got = cache[memo] = parse_value(col, v, default_year, **kw)
-            values[key] = got
+    raw_rows = zip(*raw_columns) if raw_columns else [()] * len(rows)
+    for i, cells, parsed in zip(loc.rows, raw_rows, zip(*value_columns)):
+        raw = dict(zip(raw_keys, cells))
+        values = dict(zip(value_keys, parsed))
         status_from_words(spec, raw, values)
         date_from_number(raw, values)
         records.append(Record(spec, i + 1, raw, values))
     return loc, records
+
+
+def _column_values(col: S.Column, cells: list, rows: list[int], option, default_year: int | None) -> list:
+    """The parsed values of one column's cells (``rows``: their 0-based
+    indexes; ``option`` as progress_options gives). Each distinct cell is
+    parsed once (units, dates, progress, choices recur down a table): the
+    parsed values are immutable, shared by the records; a list of lines is
+    parsed for each cell."""
+    if col.kind == S.LINES:
+        return [parse_value(col, v, default_year) for v in cells]
+    if option is None:  # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
+        keys = [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
+        first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
+        parsed = {k: parse_value(col, v, default_year) for k, v in first.items()}
+        return [parsed[k] for k in keys]
+    cache: dict = {}
+    out = []
+    for i, v in zip(rows, cells):
+        kw = option(i)
+        memo = (v.__class__, v, *kw.values())
+        got = cache.get(memo, _MISSING)
+        if got is _MISSING:
+            got = cache[memo] = parse_value(col, v, default_year, **kw)
+        out.append(got)
+    return out
 
 
 def cell_info_getter(book: BookAccess, sheet: str):

@@ -243,7 +243,7 @@ class XlsxPackage:
     def cell_info(self, sheet: str) -> CellInfo:
         xml = self.part(sheet)
         formats, fonts = self.styles
-        if _UNUSUAL_CELL.search(xml) is None and not _has_formula(xml):
+        if not any(p.search(xml) for p in _UNUSUAL_CELL) and not _has_formula(xml):
             # every cell written <c r="B12" …>, no formula: a column's styles are read when first asked
             # for (a progress column's formats, say), with one C-level search over the part each
             return CellInfo(formats=formats, fonts=fonts, column_reader=lambda c: _column_styles(xml, c))
@@ -265,8 +265,9 @@ def _has_formula(xml: bytes) -> bool:
     return any(tag.search(xml) for tag in _FORMULA_TAGS)
 
 
-# a cell written otherwise than <c r="B12" …> (another spelling, no address, a prefix)
-_UNUSUAL_CELL = re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z]{1,3}[0-9]{1,7}"[\s/>]))|:c[\s/>]')
+# a cell written otherwise than <c r="B12" …> (another spelling, no address, a prefix); each pattern starts
+# with its literal: C-speed search
+_UNUSUAL_CELL = (re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z]{1,3}[0-9]{1,7}"[\s/>]))'), re.compile(rb':c[\s/>]'))
 
 
 def _column_styles(xml: bytes, c: int) -> dict[tuple[int, int], int]:

@@ -49,8 +49,8 @@ _DIMENSION = re.compile(rb"""(?<=[<:])dimension\b[^>]*?\sref\s*=\s*["']\s*\$?([A
                         rb"""(?::\$?([A-Za-z]{1,4})\$?([0-9]{1,8}))?""")
 # Anything in a sheet part but a row or a cell written the usual way within Z99999 (<row r="12">,
 # <c r="B12" …>): another spelling, a cell without its address, a prefixed element, a far cell.
-_UNUSUAL = re.compile(rb'<(?:c(?:[>/]|\s(?!r="[A-Z][0-9]{1,5}"[\s/>]))|row(?:[>/]|\s(?!r="[0-9]{1,5}"[\s/>])))'
-                      rb'|:(?:c|row)[\s/>]')
+_UNUSUAL = (re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z][0-9]{1,5}"[\s/>]))'),  # each starts with its literal: C-speed
+            re.compile(rb'<row(?:[>/]|\s(?!r="[0-9]{1,5}"[\s/>]))'), re.compile(rb':(?:c|row)[\s/>]'))
 NEAR_ROWS, NEAR_COLS = 99_999, 26
 _ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -216,7 +216,7 @@ class _CellExtent:
         cut = len(window) if last else window.rfind(b"<")  # a tag cut by the chunk waits for the next one
         if cut < 0:
             cut = 0
-        if not self.exact and _UNUSUAL.search(window, 0, cut) is None:
+        if not self.exact and not any(p.search(window, 0, cut) for p in _UNUSUAL):
             self._pass_over(window, cut)
         else:
             for m in _ROW_OR_CELL.finditer(window, 0, cut):

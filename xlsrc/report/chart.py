@@ -8,8 +8,7 @@ from ..completion import Totals
 
 def completion_chart(totals: Totals) -> bytes:
     import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # not pyplot: no figure manager, no backend to choose and import
 
     units = list(totals.by_unit.values())
     units.sort(key=lambda u: (u.rate or 0))
@@ -25,8 +24,9 @@ def completion_chart(totals: Totals) -> bytes:
     from matplotlib import font_manager
     available = {f.name for f in font_manager.fontManager.ttflist}
     family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
-    with plt.rc_context({"font.family": family}):  # the host process keeps its own settings
-        fig, ax = plt.subplots(figsize=(5.9, height), dpi=150)
+    with matplotlib.rc_context({"font.family": family}):  # the host process keeps its own settings
+        fig = Figure(figsize=(5.9, height), dpi=150)
+        ax = fig.subplots()
         bars = ax.barh(names, rates, color="#2e75b6")
         for bar, u in zip(bars, units):
             ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",
@@ -37,7 +37,7 @@ def completion_chart(totals: Totals) -> bytes:
         ax.set_xlabel("Tỷ lệ hoàn thành (%)", fontsize=9)
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()
+        fig.set_layout_engine(None)  # laid out once: savefig does not lay it out (draw it) again
         buf = io.BytesIO()
         fig.savefig(buf, format="png", metadata={"Software": None})
-        plt.close(fig)
     return buf.getvalue()
