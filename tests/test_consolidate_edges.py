@@ -4,11 +4,16 @@ wins, the counts and the master's own Thông tin. Real files, read back; each
 value and message asserted exactly."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from xlsrc.consolidate.discover import Candidate, discover
+from xlsrc.consolidate.units import UnitMap, facts_from_lines, proper_name, unit_from_filename
+from xlsrc.errors import ThiDuaError
 
 from .fixtures_consolidate import hand_made_xlsx
 
@@ -109,3 +114,115 @@ def test_a_link_out_of_the_folder_named_on_its_own_is_read_whatever_the_order(tm
                                               "hoặc chỉ đích danh tệp đó nếu muốn tổng hợp.")]
     for inputs in ([folder, folder / "lien_ket.xlsx"], [folder / "lien_ket.xlsx", folder]):
         assert names(discover([str(p) for p in inputs])) == [("lien_ket.xlsx", "")]
+
+
+# -------------------------------------------------------------- which unit
+@pytest.mark.parametrize("typed, written", [
+    ("  SỞ  Y TẾ : ", "Sở Y tế"),                                  # spaces and trailing marks
+    ("Sở y tế", "Sở y tế"),                                         # mixed case: as typed
+    ("123", "123"),                                                 # nothing to capitalise
+    ("UBND THÀNH PHỐ HÀ TĨNH", "UBND thành phố Hà Tĩnh"),           # a level of two words
+    ("UBND XÃ CẨM BÌNH", "UBND xã Cẩm Bình"),
+    ("TRƯỜNG THCS THỊ TRẤN NGHÈN", "Trường THCS thị trấn Nghèn"),
+    ("SỞ Y TẾ BÀ RỊA - VŨNG TÀU", "Sở Y tế Bà Rịa - Vũng Tàu"),     # a province of five words
+    ("SỞ Y TẾ THỪA THIÊN HUẾ", "Sở Y tế Thừa Thiên Huế"),
+    ("PHÒNG GD&ĐT HUYỆN CAN LỘC", "Phòng GD&ĐT huyện Can Lộc"),     # "&" kept as typed
+    ("PHÒNG VĂN HÓA, KHOA HỌC VÀ THÔNG TIN", "Phòng Văn hóa, Khoa học và Thông tin"),
+    ("CỤC THUẾ", "Cục Thuế"),
+    ("XÃ HỘI", "Xã hội"),
+    # a level as the last word names no place: "tỉnh", not "Tỉnh"
+    ("BAN THI ĐUA - KHEN THƯỞNG TỈNH", "Ban Thi đua - Khen thưởng tỉnh"),
+    ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN", "Hội đồng Thi đua - Khen thưởng huyện"),
+    ("SỞ Y TẾ TỈNH", "Sở Y tế tỉnh"),
+    ("ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
+])
+def test_unit_names_as_written_in_a_sentence(typed, written):
+    assert proper_name(typed) == written
+
+
+def test_title_lines_give_unit_date_place_and_year():
+    assert facts_from_lines(["(Kèm theo Báo cáo số 12/BC-UBND ngày 5/3/2022 của UBND xã Cẩm Bình]",
+                             "Hà Tĩnh, ngày 05 tháng 3 năm 2022"]) == {
+        "annex_unit": "UBND xã Cẩm Bình", "date": dt.date(2022, 3, 5), "place": "Hà Tĩnh", "year": 2022}
+    # the first of each: the annex's unit, the date, the place, the year
+    assert facts_from_lines(["(Kèm theo công văn của Sở Tư pháp)", "(Kèm theo báo cáo của Sở Nội vụ)",
+                             "Can Lộc, ngày 2/1/2021", "Hà Tĩnh, ngày 9/9/2022"]) == {
+        "annex_unit": "Sở Tư pháp", "date": dt.date(2021, 1, 2), "place": "Can Lộc", "year": 2021}
+    # an annex line naming more than twelve words names no unit; an agency before ', ngày' is no place
+    assert facts_from_lines(["kèm theo báo cáo của một hai ba bốn năm sáu bảy tám chín mười mười một mười hai"]) == {}
+    assert facts_from_lines(["Sở Y tế, ngày 1 tháng 1 năm 2021"]) == {"date": dt.date(2021, 1, 1), "year": 2021}
+    # no such day, a year out of 1990–2200: not taken; the year said before the date stays the year
+    assert facts_from_lines(["ngày 31 tháng 2 năm 2021", "Thống kê năm 1989", "ngày 1/1/2201", "ngày 2/1/2021"]) == {
+        "year": 2021, "date": dt.date(2021, 1, 2)}
+    assert facts_from_lines(["Thống kê năm 1989", "ngày 30/12/1989"]) == {}
+    assert facts_from_lines(["năm 2200", "ngày 1/1/1990"]) == {"year": 2200, "date": dt.date(1990, 1, 1)}
+    # the unit in a title typed in capitals, not in a sentence, not a title naming no agency
+    assert facts_from_lines(["DANH SÁCH CÔNG TRÌNH CỦA SỞ Y TẾ NĂM 2021"]) == {"year": 2021, "title_unit": "Sở Y tế"}
+    assert facts_from_lines(["Danh sách công trình của Sở Y tế", "DANH SÁCH CỦA CÁC ĐƠN VỊ"]) == {}
+    # the issuing body is the last heading; a heading on two lines (NĐ 30) is one name
+    assert facts_from_lines(["UBND TỈNH HÀ TĨNH", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]) == {
+        "heading_unit": "Sở Y tế"}
+    assert facts_from_lines(["ỦY BAN NHÂN DÂN", "HUYỆN CAN LỘC", "XÃ HỘI"]) == {
+        "heading_unit": "Ủy ban nhân dân huyện Can Lộc"}
+    assert facts_from_lines(["  ", ""]) == {}
+
+
+def test_unit_from_a_file_name():
+    assert unit_from_filename("nop/Phong__Noi_vu  Can Loc.xlsx") == "Phong Noi vu Can Loc"
+    assert unit_from_filename("nop/___.xlsx") == "___.xlsx"   # nothing left of the name: the name
+
+
+def _map(tmp_path, text: str | bytes) -> UnitMap:
+    path = tmp_path / "don_vi.csv"
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return UnitMap.load(path)
+
+
+def test_unit_map_columns_delimiters_and_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    tabbed = _map(tmp_path, "\ufeffĐơn vị\tTên tệp\nSở Y tế\tsyt.xlsx\n")   # BOM, tabs, columns the other way
+    assert tabbed.by_name == {"syt.xlsx": "Sở Y tế"} and tabbed.unit_for("nop/SYT.XLSX") == "Sở Y tế"
+    plain = _map(tmp_path, "a.xlsx,Sở A\nb.xlsx,Sở B\n")                     # no header
+    assert plain.by_name == {"a.xlsx": "Sở A", "b.xlsx": "Sở B"}
+    third = _map(tmp_path, "tệp;ghi chú;đơn vị báo cáo\na.xlsx;x;Sở A\n")      # the unit in a third column
+    assert third.by_name == {"a.xlsx": "Sở A"}
+    only_unit = _map(tmp_path, "ghi chú,đơn vị\na.xlsx,Sở A\n")               # a header names the unit only
+    assert only_unit.by_name == {"a.xlsx": "Sở A"}
+    messy = _map(tmp_path, "a.xlsx;Sở  Y\n;Sở X\nb.xlsx; \nnop\\c.xlsx;Sở C\n")
+    assert messy.by_name == {"a.xlsx": "Sở Y", "c.xlsx": "Sở C"}            # spaces collapsed, empty rows left
+    assert messy.by_path == {str(tmp_path / "nop" / "c.xlsx").casefold(): "Sở C"}
+    (tmp_path / "nop").mkdir()
+    assert messy.unit_for(str(tmp_path / "nop" / "C.xlsx")) == "Sở C"
+    assert messy.unit_for(str(tmp_path / "khac" / "d.xlsx")) is None
+    nfd = _map(tmp_path, unicodedata.normalize("NFD", "Sở Tư pháp.xlsx,Sở Tư pháp\n"))
+    assert nfd.unit_for("Sở Tư pháp.xlsx") == "Sở Tư pháp"
+
+
+def test_unit_map_paths_from_its_own_folder_first(tmp_path, monkeypatch):
+    (tmp_path / "ban").mkdir()
+    (tmp_path / "ban" / "map.csv").write_text("file,unit\nnop/a.xlsx,Sở A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    got = UnitMap.load("ban/map.csv")
+    assert got.by_path == {str(tmp_path / "ban" / "nop" / "a.xlsx").casefold(): "Sở A",
+                           str(tmp_path / "nop" / "a.xlsx").casefold(): "Sở A"}
+
+
+@pytest.mark.parametrize("content, message", [
+    ("a.xlsx\n", "Tệp --unit-map 'don_vi.csv' cần hai cột: file,unit (tên tệp, tên đơn vị)."),
+    ("file,unit\na.xlsx\n", "Tệp --unit-map 'don_vi.csv' cần hai cột: file,unit (tên tệp, tên đơn vị)."),
+    ("\n ; \n", "Tệp --unit-map 'don_vi.csv' không có dòng nào (cần hai cột file,unit)."),
+    ("a.xlsx,Sở A".encode("utf-16"), "Tệp --unit-map 'don_vi.csv' phải lưu dạng UTF-8 (CSV UTF-8)."),
+])
+def test_unit_map_refusals(tmp_path, content, message):
+    with pytest.raises(ThiDuaError) as exc:
+        _map(tmp_path, content)
+    assert str(exc.value) == message
+
+
+def test_unit_map_missing_or_unreadable(tmp_path):
+    with pytest.raises(ThiDuaError) as exc:
+        UnitMap.load(tmp_path / "khong_co.csv")
+    assert str(exc.value) == f"Không tìm thấy tệp --unit-map '{tmp_path / 'khong_co.csv'}'."
+    with pytest.raises(ThiDuaError) as exc:
+        UnitMap.load(tmp_path)   # a folder
+    assert str(exc.value) == f"Không đọc tệp --unit-map được '{tmp_path}': đó là một thư mục, không phải tệp."
