@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import unicodedata
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from xlsrc import schema as S
+from xlsrc.consolidate import consolidate, write_master
 from xlsrc.consolidate.discover import Candidate, discover
 from xlsrc.consolidate.units import UnitMap, facts_from_lines, proper_name, unit_from_filename
 from xlsrc.errors import ThiDuaError
 
-from .fixtures_consolidate import hand_made_xlsx
+from .fixtures_consolidate import D, hand_made_xlsx, info, template_file, work
 
 
 def names(found: list[Candidate]) -> list[tuple[str, str]]:
@@ -226,3 +230,168 @@ def test_unit_map_missing_or_unreadable(tmp_path):
     with pytest.raises(ThiDuaError) as exc:
         UnitMap.load(tmp_path)   # a folder
     assert str(exc.value) == f"Không đọc tệp --unit-map được '{tmp_path}': đó là một thư mục, không phải tệp."
+
+
+# -------------------------------------------------------------- which file wins
+AWARD = {"order": 1, "form": "Giấy khen", "recipient_kind": "Tập thể", "count": 2, "field": "phong trào thi đua"}
+
+
+def by_name(result) -> dict:
+    return {Path(f.file).name: f for f in result.files}
+
+
+def test_a_newer_report_replaces_only_the_tables_it_holds(tmp_path):
+    """The report date decides before the file's time; the older file keeps
+    the table the newer one lacks (its awards), and says what was replaced."""
+    old = template_file(tmp_path / "a_cu.xlsx", info("Sở Tư pháp", "SỞ TƯ PHÁP", "9/BC-STP", D(2021, 11, 20)),
+                        works=[work(1, "Việc cũ 1"), work(2, "Việc cũ 2")], awards=[AWARD])
+    new = hand_made_xlsx(tmp_path / "b_moi.xlsx", unit_line="(Kèm theo báo cáo số 12/BC-STP ngày 25 tháng 11 năm "
+                                                            "2021 của Sở Tư pháp)")
+    os.utime(old, (1_700_000_000, 1_700_000_000))   # the older report is the later file on disk
+    os.utime(new, (1_500_000_000, 1_500_000_000))
+    alone = consolidate([str(old)]).files[0].message
+    assert alone == "2 công trình, phần việc; 1 dòng khen thưởng"
+    result = consolidate([str(tmp_path)])
+    files = by_name(result)
+    assert (files["a_cu.xlsx"].status, files["a_cu.xlsx"].rows) == ("ok", 1)
+    assert files["a_cu.xlsx"].message == f"{alone} (phần công trình, phần việc đã được thay bằng tệp '{new}' mới hơn)"
+    assert (files["b_moi.xlsx"].status, files["b_moi.xlsx"].rows) == ("ok", 3)
+    assert [r["source_file"] for r in result.content.rows["works"]] == [str(new)] * 3
+    assert [(r["unit"], r["source_file"]) for r in result.content.rows["awards"]] == [("Sở Tư pháp", str(old))]
+    assert result.total_rows == 3
+    assert result.content.info["doc_date"] == dt.datetime(2021, 11, 25)   # the latest report date
+    assert result.content.info["report_year"] == 2021
+
+
+def test_of_two_reports_of_one_date_the_later_file_then_the_later_name_wins(tmp_path):
+    line = "(Kèm theo báo cáo ngày 03 tháng 12 năm 2021 của Sở Nội vụ)"
+    first = hand_made_xlsx(tmp_path / "x1.xlsx", unit_line=line)
+    second = hand_made_xlsx(tmp_path / "x2.xlsx", unit_line=line, rows=[(1, "Việc khác", "Tháng 1", "Tháng 2", "5%")])
+    os.utime(first, (1_600_000_000, 1_600_000_000))
+    os.utime(second, (1_500_000_000, 1_500_000_000))
+    files = by_name(consolidate([str(tmp_path)]))
+    assert (files["x1.xlsx"].status, files["x1.xlsx"].rows) == ("ok", 3)
+    assert (files["x2.xlsx"].status, files["x2.xlsx"].rows, files["x2.xlsx"].message) == (
+        "duplicate", 0, f"Đã được thay bằng tệp '{first}' (mới hơn, cùng đơn vị Sở Nội vụ); không lấy dòng nào "
+                        f"của tệp này.")
+    os.utime(second, (1_600_000_000, 1_600_000_000))  # same date, same time: the later name
+    files = by_name(consolidate([str(tmp_path)]))
+    assert (files["x2.xlsx"].status, files["x2.xlsx"].rows) == ("ok", 1)
+    assert (files["x1.xlsx"].status, files["x1.xlsx"].message) == (
+        "duplicate", f"Đã được thay bằng tệp '{second}' (mới hơn, cùng đơn vị Sở Nội vụ); không lấy dòng nào "
+                     f"của tệp này.")
+
+
+def test_the_same_bytes_twice_are_read_once(tmp_path):
+    first = hand_made_xlsx(tmp_path / "a.xlsx")
+    shutil.copy(first, tmp_path / "b.xlsx")
+    result = consolidate([str(tmp_path)])
+    files = by_name(result)
+    assert (files["a.xlsx"].status, files["a.xlsx"].rows) == ("ok", 3)
+    assert (files["b.xlsx"].status, files["b.xlsx"].rows, files["b.xlsx"].warnings, files["b.xlsx"].message) == (
+        "duplicate", 0, 0, f"Trùng nội dung với tệp '{first}' (cùng mã SHA-256); không lấy lại các dòng.")
+    assert files["a.xlsx"].warnings == 1   # the months without a year, said once for the file taken
+    assert files["b.xlsx"].sha256 == files["a.xlsx"].sha256 and len(files["a.xlsx"].sha256) == 64
+    assert result.total_rows == 3
+
+
+def test_files_of_one_name_in_two_folders_are_two_units(tmp_path):
+    for folder in ("Cam Binh", "Thach Lac", "Ky Anh"):
+        (tmp_path / folder).mkdir()
+    a = hand_made_xlsx(tmp_path / "Cam Binh" / "Bao_cao.xlsx", unit_line="")
+    b = hand_made_xlsx(tmp_path / "Thach Lac" / "bao cao.xlsx", unit_line="",
+                       rows=[(1, "Việc khác", "Tháng 1", "Tháng 2", "5%")])
+    hand_made_xlsx(tmp_path / "Ky Anh" / "Bao cao.xlsx", rows=[(1, "Việc thứ ba", "Tháng 1", "Tháng 2", "5%")])
+    result = consolidate([str(tmp_path)])
+    assert [(Path(f.file).parent.name, f.unit, f.status, f.rows) for f in result.files] == [
+        ("Cam Binh", "Bao cao (Cam Binh)", "ok", 3),
+        ("Ky Anh", "Sở Ngoại vụ", "ok", 1),               # named by its annex line: no folder added
+        ("Thach Lac", "bao cao (Thach Lac)", "ok", 1)]
+    assert {r["unit"] for r in result.content.rows["works"]} == {"Bao cao (Cam Binh)", "Sở Ngoại vụ",
+                                                                 "bao cao (Thach Lac)"}
+    mapping = tmp_path.parent / (tmp_path.name + "_map.csv")
+    mapping.write_text(f"file,unit\n{a},UBND xã Cẩm Bình\n", encoding="utf-8")
+    mapped = consolidate([str(tmp_path)], unit_map=str(mapping))
+    assert [f.unit for f in mapped.files] == ["UBND xã Cẩm Bình", "Sở Ngoại vụ", "bao cao"]  # one left: no folder
+    assert [Path(p).name for p in mapped.inputs] == ["Bao_cao.xlsx", "Bao cao.xlsx", "bao cao.xlsx"]
+    assert b.exists()
+
+
+def test_a_sub_master_keeps_the_units_of_its_rows(tmp_path):
+    (tmp_path / "nop").mkdir()
+    template_file(tmp_path / "nop" / "a.xlsx", info("Sở A", "SỞ A"), works=[work(1, "Việc của A")])
+    template_file(tmp_path / "nop" / "b.xlsx", info("Sở B", "SỞ B"), works=[work(1, "Việc của B")], awards=[AWARD])
+    sub = write_master(consolidate([str(tmp_path / "nop")]), tmp_path / "huyen.xlsx")
+    again = consolidate([str(sub)])
+    assert [(r["name"], r["unit"]) for r in again.content.rows["works"]] == [("Việc của A", "Sở A"),
+                                                                           ("Việc của B", "Sở B")]
+    assert [r["unit"] for r in again.content.rows["awards"]] == ["Sở B"]
+    assert (again.files[0].status, again.files[0].rows) == ("ok", 3)
+
+
+# -------------------------------------------------------------- the master's Thông tin and log
+def test_the_masters_information_from_what_the_inputs_agree_on(tmp_path):
+    template_file(tmp_path / "a.xlsx", info("Sở A", "SỞ A", date=D(2021, 11, 2), place="Nghệ An",
+                                            works_purpose="chào mừng Đại hội"), works=[work(1, "Việc A")])
+    template_file(tmp_path / "b.xlsx", info("Sở B", "SỞ B", date=D(2022, 1, 9), place="Hà Tĩnh",
+                                            works_purpose="Chào mừng đại hội"), works=[work(1, "Việc B")])
+    template_file(tmp_path / "c.xlsx", info("Sở C", "SỞ C", date=D(2021, 12, 30), place="hà tĩnh",
+                                            movement="phong trào khác", works_purpose="chào mừng Tết"), works=[work(1, "Việc C")])
+    got = consolidate([str(tmp_path)]).content.info
+    assert got["place"] == "Hà Tĩnh" and got["parent_body"] == "SỞ NỘI VỤ TỈNH HÀ TĨNH"   # two of three
+    assert got["movement"] == "các phong trào thi đua của các đơn vị"                      # they differ
+    assert got["summary"] == "Tổng hợp công trình, phần việc và khen thưởng của các đơn vị"
+    assert "works_purpose" not in got                                                    # c says another
+    assert got["doc_date"] == dt.datetime(2022, 1, 9) and got["report_year"] == 2022
+    assert got["doc_number"] == "/BC-BTĐKT" and got["unit_name"] == "Ban Thi đua - Khen thưởng"
+    (tmp_path / "c.xlsx").unlink()
+    got = consolidate([str(tmp_path)]).content.info
+    assert got["place"] == "Hà Tĩnh"                     # one each: the first in alphabetical order
+    assert got["movement"] == "phong trào thi đua năm 2021"
+    assert got["summary"] == "Tổng hợp kết quả phong trào thi đua năm 2021"
+    assert got["works_purpose"] == "chào mừng Đại hội"   # the same words, either case: the first file's
+
+
+def test_without_a_report_date_the_latest_file_date(tmp_path):
+    a = hand_made_xlsx(tmp_path / "a.xlsx", unit_line="(Kèm theo báo cáo của Sở A)")
+    b = hand_made_xlsx(tmp_path / "b.xlsx", unit_line="(Kèm theo báo cáo của Sở B)",
+                       rows=[(1, "Việc khác", "Tháng 1", "Tháng 2", "5%")])
+    os.utime(a, (dt.datetime(2023, 5, 6, 12).timestamp(),) * 2)
+    os.utime(b, (dt.datetime(2022, 1, 2, 12).timestamp(),) * 2)
+    got = consolidate([str(tmp_path)]).content.info
+    assert got["doc_date"] == dt.datetime(2023, 5, 6) and got["report_year"] == 2023
+    assert got["place"] == "Hà Tĩnh" and got["parent_body"] == "SỞ NỘI VỤ TỈNH HÀ TĨNH"   # the defaults
+
+
+def test_nothing_taken_gives_a_master_with_no_date(tmp_path):
+    (tmp_path / "x.xlsx").write_bytes(b"junk")
+    result = consolidate([str(tmp_path)])
+    assert "doc_date" not in result.content.info and "report_year" not in result.content.info
+    assert result.content.sources == [{"file": str(tmp_path / "x.xlsx"), "sha256": "", "unit": "x", "status": "lỗi",
+                                       "rows": 0, "errors": 0, "warnings": 0,
+                                       "message": result.files[0].message}]
+
+
+def test_own_information_wins_but_not_its_empty_fields(tmp_path):
+    from xlsrc.consolidate.master import master_info
+    own = {"doc_number": "7/BC-BTĐKT", "place": "", "signer_name": None, "recipients": []}
+    got = master_info([], own)
+    assert got["doc_number"] == "7/BC-BTĐKT" and got["place"] == "Hà Tĩnh"
+    assert "signer_name" not in got and got["recipients"] == "- Như trên;\n- Lưu: VT."
+
+
+def test_the_sources_sheet_logs_every_file_with_its_counts(tmp_path):
+    good = hand_made_xlsx(tmp_path / "a.xlsx", awards=[
+        (1, "Giấy khen", "Tập thể", "Phòng Tổ chức", "phong trào thi đua")])
+    shutil.copy(good, tmp_path / "b.xlsx")
+    (tmp_path / "c.xlsx").write_bytes(b"junk")
+    result = consolidate([str(tmp_path)])
+    master = write_master(result, tmp_path.parent / (tmp_path.name + "_m.xlsx"))
+    ws = openpyxl.load_workbook(master)[S.SOURCES_SHEET]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert [(Path(r[0]).name, r[2], r[3], r[4]) for r in rows] == [
+        ("a.xlsx", "Sở Ngoại vụ", "đạt", 4), ("b.xlsx", "Sở Ngoại vụ", "trùng", 0), ("c.xlsx", "c", "lỗi", 0)]
+    assert [r[5:7] for r in rows] == [[result.files[0].errors, result.files[0].warnings], [0, 0], [0, 0]]
+    assert result.files[0].warnings == 1 and result.files[0].errors == 0
+    assert [r[7] for r in rows] == [f.message for f in result.files]
+    assert result.total_rows == 3 and len(result.content.rows["awards"]) == 1
