@@ -15,7 +15,7 @@ import pytest
 
 from xlsrc import schema as S
 from xlsrc.consolidate import consolidate, write_master
-from xlsrc.consolidate.discover import Candidate, discover
+from xlsrc.consolidate.discover import Candidate, discover, refuse_input_as_output
 from xlsrc.consolidate.units import UnitMap, facts_from_lines, proper_name, unit_from_filename
 from xlsrc.errors import ThiDuaError
 
@@ -395,3 +395,36 @@ def test_the_sources_sheet_logs_every_file_with_its_counts(tmp_path):
     assert result.files[0].warnings == 1 and result.files[0].errors == 0
     assert [r[7] for r in rows] == [f.message for f in result.files]
     assert result.total_rows == 3 and len(result.content.rows["awards"]) == 1
+
+
+# -------------------------------------------------------------- the output among the inputs
+def _refused(output: Path, folder: Path) -> str:
+    with pytest.raises(ThiDuaError) as exc:
+        refuse_input_as_output(output, [folder])
+    return str(exc.value)
+
+
+def test_a_units_file_in_a_folder_given_is_never_the_output(tmp_path):
+    folder = tmp_path / "dv"
+    folder.mkdir()
+    hand = hand_made_xlsx(folder / "tay.xlsx")                       # no 'Nguồn dữ liệu' at all
+    (folder / "hong.xlsx").write_bytes(b"PK\x03\x04 broken")        # not a workbook
+    unit = template_file(folder / "mau.xlsx", works=[work(1, "Việc")])
+    book = openpyxl.load_workbook(unit)
+    book[S.SOURCES_SHEET]["A4"] = "ghi chú của đơn vị"                # under the rows a master fills
+    book.save(unit)
+    for out in (hand, folder / "hong.xlsx", unit):
+        assert _refused(out, folder) == (
+            f"Tệp đích '{out}' là tệp của một đơn vị trong thư mục '{folder}' đang được tổng hợp (không phải sổ tổng "
+            "hợp do công cụ ghi); công cụ không bao giờ ghi đè tệp đầu vào, kể cả với --force. Chọn tên khác bằng -o.")
+    refuse_input_as_output(tmp_path / "moi.xlsx", [folder])           # a new file: nothing to refuse
+    refuse_input_as_output(hand, [tmp_path / "khac"])                 # not in the folder given
+
+
+def test_a_master_of_one_unit_in_the_folder_may_be_replaced(tmp_path):
+    folder = tmp_path / "dv"
+    folder.mkdir()
+    hand_made_xlsx(folder / "a.xlsx")
+    master = write_master(consolidate([str(folder)]), folder / "tong_hop.xlsx")
+    refuse_input_as_output(master, [folder])                          # one row in its log: still a master
+    assert [Path(c.path).name for c in discover([str(folder)])] == ["a.xlsx", "tong_hop.xlsx"]
