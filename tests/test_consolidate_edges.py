@@ -200,6 +200,22 @@ def test_unit_map_columns_delimiters_and_paths(tmp_path, monkeypatch):
     assert messy.unit_for(str(tmp_path / "khac" / "d.xlsx")) is None
     nfd = _map(tmp_path, unicodedata.normalize("NFD", "Sở Tư pháp.xlsx,Sở Tư pháp\n"))
     assert nfd.unit_for("Sở Tư pháp.xlsx") == "Sở Tư pháp"
+    file_first = _map(tmp_path, "tên tệp,ghi chú\na.xlsx,Sở A\n")            # a header names the file only
+    assert file_first.by_name == {"a.xlsx": "Sở A"}
+    file_second = _map(tmp_path, "ghi chú,tệp\nSở A,a.xlsx\n")
+    assert file_second.by_name == {"a.xlsx": "Sở A"}
+
+
+def test_unit_map_one_file_name_in_two_folders(tmp_path, monkeypatch):
+    """'Cam Binh/Bao cao.xlsx' and 'Thach Lac/Bao cao.xlsx': each its own unit
+    by its path; the name alone gives the first."""
+    monkeypatch.chdir(tmp_path)
+    got = _map(tmp_path, "Cam Binh/Bao cao.xlsx,UBND xã Cẩm Bình\nThach Lac\\Bao cao.xlsx,UBND xã Thạch Lạc\n")
+    assert got.unit_for(str(tmp_path / "Cam Binh" / "Bao cao.xlsx")) == "UBND xã Cẩm Bình"
+    assert got.unit_for(str(tmp_path / "Thach Lac" / "Bao cao.xlsx")) == "UBND xã Thạch Lạc"
+    assert got.unit_for(str(tmp_path / "Ky Anh" / "bao cao.xlsx")) == "UBND xã Cẩm Bình"
+    made = UnitMap([("nop/a.xlsx", "Sở A")])                          # no map file: from the working folder
+    assert made.by_path == {str(tmp_path / "nop" / "a.xlsx").casefold(): "Sở A"}
 
 
 def test_unit_map_paths_from_its_own_folder_first(tmp_path, monkeypatch):
