@@ -14,10 +14,12 @@ import openpyxl
 import pytest
 
 from xlsrc import schema as S
+from xlsrc.access.files import FileBook
 from xlsrc.consolidate import consolidate, write_master
 from xlsrc.consolidate.discover import Candidate, discover, refuse_input_as_output
 from xlsrc.consolidate.units import UnitMap, facts_from_lines, proper_name, unit_from_filename
 from xlsrc.errors import ThiDuaError
+from xlsrc.records import read_workbook
 
 from .fixtures_consolidate import D, hand_made_xlsx, info, template_file, work
 
@@ -444,3 +446,38 @@ def test_a_master_of_one_unit_in_the_folder_may_be_replaced(tmp_path):
     master = write_master(consolidate([str(folder)]), folder / "tong_hop.xlsx")
     refuse_input_as_output(master, [folder])                          # one row in its log: still a master
     assert [Path(c.path).name for c in discover([str(folder)])] == ["a.xlsx", "tong_hop.xlsx"]
+
+
+# -------------------------------------------------------------- the master's Tổng hợp
+@pytest.mark.parametrize("halves_from", [None, 2])
+def test_the_masters_summary_is_what_compute_makes_of_the_master(tmp_path, monkeypatch, halves_from):
+    """The Tổng hợp written by consolidate (from the rows in memory, parsed
+    once each) equals what `compute` makes of the written master read back;
+    also when the works are counted in two halves."""
+    from xlsrc import halves
+    from xlsrc.completion import compute
+    from xlsrc.jobs import summary_rows
+    if halves_from:
+        monkeypatch.setattr(halves, "MIN_ITEMS", halves_from)
+    (tmp_path / "dv").mkdir()
+    template_file(tmp_path / "dv" / "a.xlsx", info("Sở A", "SỞ A", date=D(2021, 11, 18)), works=[
+        work(1, "Xong", D(2021, 1, 1), D(2021, 6, 30), 1.0, declared_status="Hoàn thành"),
+        work(2, "Trễ", D(2021, 1, 1), D(2021, 10, 1), 0.5),
+        work(3, "Lùi", D(2021, 3, 1), "Quý IV/2021", "40%", note="Lùi thời gian sang năm 2022"),
+        work(4, "Chưa", D(2022, 1, 1), D(2022, 5, 1), 0)], awards=[
+        {"order": 1, "form": "Giấy khen", "recipient_kind": "Tập thể", "count": 2, "field": "x"},
+        {"order": 2, "form": "Giấy khen", "recipient_kind": "Cá nhân", "count": 3, "field": "x", "year": 2020},
+        {"order": 3, "form": "Bằng khen cấp bộ, ban, ngành, tỉnh", "recipient_kind": "Cá nhân", "count": 1,
+         "field": "y"}])
+    hand_made_xlsx(tmp_path / "dv" / "b.xlsx", unit_line="(Kèm theo báo cáo ngày 20 tháng 11 năm 2021 của Sở B)")
+    result = consolidate([str(tmp_path / "dv")])
+    data = read_workbook(FileBook(write_master(result, tmp_path / "th.xlsx")))
+    assert result.content.summary == summary_rows(data, compute(data))
+    values = {r[0]: r[1:] for r in result.content.summary if r[0]}
+    assert values["Ngày tính"][0] == dt.datetime(2021, 11, 20)
+    assert values["Số công trình, phần việc, nhiệm vụ đăng ký"][0] == 7 and values["Đã hoàn thành"][0] == 2
+    assert [values[s][0] for s in ("Hoàn thành", "Đang thực hiện", "Chưa triển khai", "Chậm tiến độ",
+                                   "Lùi thời gian", "Chưa rõ")] == [2, 1, 1, 1, 2, 0]
+    assert values["Sở A"] == [4, 1, 25.0, 3] and values["Sở B"] == [3, 1, 33.3, 0]
+    assert values["Giấy khen"][:2] == [2, 0]          # the 2020 award is not this year's
+    assert values["Cộng khen thưởng"][:3] == [2, 1, "02 tập thể và 01 cá nhân"]
