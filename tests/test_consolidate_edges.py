@@ -141,6 +141,15 @@ def test_a_link_out_of_the_folder_named_on_its_own_is_read_whatever_the_order(tm
     ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG HUYỆN", "Hội đồng Thi đua - Khen thưởng huyện"),
     ("SỞ Y TẾ TỈNH", "Sở Y tế tỉnh"),
     ("ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
+    # the place: acronyms, '&' and hyphens in it; one word before the end; a province of one word
+    ("TRƯỜNG THCS XÃ THẠCH KIM II", "Trường THCS xã Thạch Kim II"),
+    ("UBND XÃ AN&BÌNH", "UBND xã AN&BÌNH"),
+    ("SỞ Y TẾ TỈNH BÀ RỊA-VŨNG TÀU", "Sở Y tế tỉnh Bà Rịa-Vũng Tàu"),
+    ("UBND XÃ LỘC", "UBND xã Lộc"),
+    ("BỆNH VIỆN ĐA KHOA HUẾ", "Bệnh viện Đa khoa Huế"),
+    # 'tỉnh' as the first word is the agency (Tỉnh đoàn), not a level
+    ("TỈNH ĐOÀN HÀ TĨNH", "Tỉnh đoàn Hà Tĩnh"),
+    ("TỈNH ỦY HÀ TĨNH", "Tỉnh ủy Hà Tĩnh"),
 ])
 def test_unit_names_as_written_in_a_sentence(typed, written):
     assert proper_name(typed) == written
@@ -162,6 +171,7 @@ def test_title_lines_give_unit_date_place_and_year():
         "year": 2021, "date": dt.date(2021, 1, 2)}
     assert facts_from_lines(["Thống kê năm 1989", "ngày 30/12/1989"]) == {}
     assert facts_from_lines(["năm 2200", "ngày 1/1/1990"]) == {"year": 2200, "date": dt.date(1990, 1, 1)}
+    assert facts_from_lines(["ngày 31/12/2200"]) == {"year": 2200, "date": dt.date(2200, 12, 31)}
     # the unit in a title typed in capitals, not in a sentence, not a title naming no agency
     assert facts_from_lines(["DANH SÁCH CÔNG TRÌNH CỦA SỞ Y TẾ NĂM 2021"]) == {"year": 2021, "title_unit": "Sở Y tế"}
     assert facts_from_lines(["Danh sách công trình của Sở Y tế", "DANH SÁCH CỦA CÁC ĐƠN VỊ"]) == {}
