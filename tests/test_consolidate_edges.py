@@ -216,6 +216,13 @@ def test_unit_map_columns_delimiters_and_paths(tmp_path, monkeypatch):
     assert file_first.by_name == {"a.xlsx": "Sở A"}
     file_second = _map(tmp_path, "ghi chú,tệp\nSở A,a.xlsx\n")
     assert file_second.by_name == {"a.xlsx": "Sở A"}
+    # rows of unequal length (a note in one row): the separator of the first line
+    uneven = _map(tmp_path, "Xa.xlsx;Sở A\nXb.xlsx;Sở B;ghi chú\n")
+    assert uneven.by_name == {"xa.xlsx": "Sở A", "xb.xlsx": "Sở B"}
+    uneven = _map(tmp_path, "Xa.xlsx\tSở A\nXb.xlsx\tSở B\tghi chú\n")
+    assert uneven.by_name == {"xa.xlsx": "Sở A", "xb.xlsx": "Sở B"}
+    uneven = _map(tmp_path, "Xa.xlsx,Sở A\nXb.xlsx,Sở B,ghi chú\n")
+    assert uneven.by_name == {"xa.xlsx": "Sở A", "xb.xlsx": "Sở B"}
 
 
 def test_unit_map_one_file_name_in_two_folders(tmp_path, monkeypatch):
@@ -243,6 +250,7 @@ def test_unit_map_paths_from_its_own_folder_first(tmp_path, monkeypatch):
     ("a.xlsx\n", "Tệp --unit-map 'don_vi.csv' cần hai cột: file,unit (tên tệp, tên đơn vị)."),
     ("file,unit\na.xlsx\n", "Tệp --unit-map 'don_vi.csv' cần hai cột: file,unit (tên tệp, tên đơn vị)."),
     ("\n ; \n", "Tệp --unit-map 'don_vi.csv' không có dòng nào (cần hai cột file,unit)."),
+    ("", "Tệp --unit-map 'don_vi.csv' không có dòng nào (cần hai cột file,unit)."),
     ("a.xlsx,Sở A".encode("utf-16"), "Tệp --unit-map 'don_vi.csv' phải lưu dạng UTF-8 (CSV UTF-8)."),
 ])
 def test_unit_map_refusals(tmp_path, content, message):

@@ -221,8 +221,9 @@ class UnitMap:
             raise ThiDuaError(os_error_message(exc, path, "đọc tệp --unit-map")) from None  # in Vietnamese
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
+        except csv.Error:  # rows of unequal length: the separator the first line holds
+            first = (text.splitlines() or [""])[0]
+            dialect = type("UnitMapCsv", (csv.excel,), {"delimiter": next((d for d in ";\t" if d in first), ",")})
         rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
         if not rows:
             raise ThiDuaError(f"Tệp --unit-map '{path.name}' không có dòng nào (cần hai cột file,unit).")
