@@ -147,6 +147,10 @@ def test_a_link_out_of_the_folder_named_on_its_own_is_read_whatever_the_order(tm
     ("SỞ Y TẾ TỈNH BÀ RỊA-VŨNG TÀU", "Sở Y tế tỉnh Bà Rịa-Vũng Tàu"),
     ("UBND XÃ LỘC", "UBND xã Lộc"),
     ("BỆNH VIỆN ĐA KHOA HUẾ", "Bệnh viện Đa khoa Huế"),
+    # a place of one to four words after a field named in full; five words are no place
+    ("PHÒNG KINH TẾ VINH", "Phòng Kinh tế Vinh"),
+    ("PHÒNG NỘI VỤ PHAN RANG THÁP CHÀM", "Phòng Nội vụ Phan Rang Tháp Chàm"),
+    ("PHÒNG NỘI VỤ MỘT HAI BA BỐN NĂM", "Phòng Nội vụ một hai ba bốn năm"),
     # 'tỉnh' as the first word is the agency (Tỉnh đoàn), not a level
     ("TỈNH ĐOÀN HÀ TĨNH", "Tỉnh đoàn Hà Tĩnh"),
     ("TỈNH ỦY HÀ TĨNH", "Tỉnh ủy Hà Tĩnh"),
