@@ -371,14 +371,14 @@ def test_a_sub_master_keeps_the_units_of_its_rows(tmp_path):
 
 # -------------------------------------------------------------- the master's Thông tin and log
 def test_the_masters_information_from_what_the_inputs_agree_on(tmp_path):
-    template_file(tmp_path / "a.xlsx", info("Sở A", "SỞ A", date=D(2021, 11, 2), place="Nghệ An",
+    template_file(tmp_path / "a.xlsx", info("Sở A", "SỞ A", date=D(2021, 11, 2), place="Quảng Bình",
                                             works_purpose="chào mừng Đại hội"), works=[work(1, "Việc A")])
-    template_file(tmp_path / "b.xlsx", info("Sở B", "SỞ B", date=D(2022, 1, 9), place="Hà Tĩnh",
+    template_file(tmp_path / "b.xlsx", info("Sở B", "SỞ B", date=D(2022, 1, 9), place="Nghệ An",
                                             works_purpose="Chào mừng đại hội"), works=[work(1, "Việc B")])
-    template_file(tmp_path / "c.xlsx", info("Sở C", "SỞ C", date=D(2021, 12, 30), place="hà tĩnh",
+    template_file(tmp_path / "c.xlsx", info("Sở C", "SỞ C", date=D(2021, 12, 30), place="quảng bình",
                                             movement="phong trào khác", works_purpose="chào mừng Tết"), works=[work(1, "Việc C")])
     got = consolidate([str(tmp_path)]).content.info
-    assert got["place"] == "Hà Tĩnh" and got["parent_body"] == "SỞ NỘI VỤ TỈNH HÀ TĨNH"   # two of three
+    assert got["place"] == "Quảng Bình" and got["parent_body"] == "SỞ NỘI VỤ TỈNH QUẢNG BÌNH"   # two of three
     assert got["movement"] == "các phong trào thi đua của các đơn vị"                      # they differ
     assert got["summary"] == "Tổng hợp công trình, phần việc và khen thưởng của các đơn vị"
     assert "works_purpose" not in got                                                    # c says another
@@ -386,7 +386,8 @@ def test_the_masters_information_from_what_the_inputs_agree_on(tmp_path):
     assert got["doc_number"] == "/BC-BTĐKT" and got["unit_name"] == "Ban Thi đua - Khen thưởng"
     (tmp_path / "c.xlsx").unlink()
     got = consolidate([str(tmp_path)]).content.info
-    assert got["place"] == "Hà Tĩnh"                     # one each: the first in alphabetical order
+    assert got["place"] == "Nghệ An" and got["parent_body"] == "SỞ NỘI VỤ TỈNH NGHỆ AN"  # one each: the first
+    # in alphabetical order
     assert got["movement"] == "phong trào thi đua năm 2021"
     assert got["summary"] == "Tổng hợp kết quả phong trào thi đua năm 2021"
     assert got["works_purpose"] == "chào mừng Đại hội"   # the same words, either case: the first file's
