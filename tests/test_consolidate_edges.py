@@ -504,3 +504,67 @@ def test_the_masters_summary_is_what_compute_makes_of_the_master(tmp_path, monke
     assert values["Sở A"] == [4, 1, 25.0, 3] and values["Sở B"] == [3, 1, 33.3, 0]
     assert values["Giấy khen"][:2] == [2, 0]          # the 2020 award is not this year's
     assert values["Cộng khen thưởng"][:3] == [2, 1, "02 tập thể và 01 cá nhân"]
+
+
+# -------------------------------------------------------------- the units' proposals
+def test_the_units_proposals_counted_per_file_checked_across_units_and_listed_for_the_council(tmp_path):
+    from xlsrc.proposals.demo import proposal_docx
+    header = ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"]
+    health = tmp_path / "a_syt.docx"
+    health.write_bytes(proposal_docx("SỞ Y TẾ", "3/TTr-SYT", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN", header,
+                                     [("1", "Ông Lê Hải", "Bác sĩ", "Tốt"), ("2", "Bà Trần Thị B", "Điều dưỡng", "Tốt")],
+                                     dated="Hà Tĩnh, ngày 05 tháng 12 năm 2025"))
+    justice = tmp_path / "b_stp.docx"
+    justice.write_bytes(proposal_docx("SỞ TƯ PHÁP", "4/TTr-STP", "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND "
+                                      "TỈNH", header, [("1", "Bà Trần Thị B", "Chuyên viên", "Tốt")],
+                                      dated="Hà Tĩnh, ngày 06 tháng 12 năm 2025"))
+    shutil.copy(health, tmp_path / "c_gui_lai.docx")               # sent again: its notes are not said twice
+    result = consolidate([str(tmp_path)])
+    assert [(f.unit, f.status, f.rows, f.proposals, f.warnings) for f in result.files] == [
+        ("Sở Y tế", "ok", 2, 2, 2), ("Sở Tư pháp", "ok", 1, 1, 2), ("Sở Y tế", "duplicate", 0, 0, 0)]
+    assert result.as_json()["proposals"] == 3 and result.total_rows == 0
+    got = result.content.rows["unit_proposals"]
+    assert [(r["recipient"], r["unit"], Path(r["source_file"]).name, r["source_row"]) for r in got] == [
+        ("Lê Hải", "Sở Y tế", "a_syt.docx", 2), ("Trần Thị B", "Sở Y tế", "a_syt.docx", 3),
+        ("Trần Thị B", "Sở Tư pháp", "b_stp.docx", 2)]
+    form = ("Cảnh báo (Hình thức, danh hiệu đề nghị): Bảng không có cột 'Hình thức, danh hiệu đề nghị': 2 dòng lấy "
+            "hình thức 'Giấy khen' từ tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN'.")
+    own = ("Cảnh báo (Hình thức, danh hiệu đề nghị): 'Giấy khen' do thủ trưởng đơn vị tự quyết định, không cần đề "
+           "nghị lên tỉnh (Luật Thi đua, khen thưởng 2022 (Luật số 06/2022/QH15), Điều 79 và Điều 80).")
+    assert got[0]["check"].split("\n") == [form, "Cảnh báo (Đối tượng): Bảng không có cột 'Đối tượng': 2 dòng được "
+                                           "hiểu là cá nhân (tên có Ông, Bà, Đồng chí): dòng 2, 3.", own]
+    assert got[1]["check"].split("\n") == [
+        f"Cảnh báo (Tên tập thể, cá nhân): Cùng tên được Sở Tư pháp (tệp '{justice}', dòng 2) đề nghị 'Bằng khen cấp "
+        "bộ, ban, ngành, tỉnh': kiểm tra có phải một người (một tập thể) không.", own]
+    council = result.content.rows["proposals"]
+    assert [(r["order"], r["subject"], r["department"], r["form"], r["note"]) for r in council] == [
+        (1, "Lê Hải", "Sở Y tế", "Giấy khen", "Đề nghị của Sở Y tế"),
+        (2, "Trần Thị B", "Sở Y tế", "Giấy khen", "Đề nghị của Sở Y tế"),
+        (3, "Trần Thị B", "Sở Tư pháp", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp")]
+
+
+def test_three_reports_of_one_unit_each_table_from_the_newest_that_holds_it(tmp_path):
+    unit = dict(unit="Sở Tư pháp", issuing="SỞ TƯ PHÁP")
+    old = template_file(tmp_path / "a_cu.xlsx", info(**unit, date=D(2021, 11, 1)), works=[work(1, "Việc cũ")])
+    mid = template_file(tmp_path / "m_giua.xlsx", info(**unit, date=D(2021, 11, 10)), works=[work(1, "Việc giữa")],
+                        awards=[AWARD])
+    new = hand_made_xlsx(tmp_path / "z_moi.xlsx", unit_line="(Kèm theo báo cáo ngày 20 tháng 11 năm 2021 của Sở Tư "
+                                                             "pháp)",
+                         awards=[(1, "Giấy khen", "Tập thể", "Phòng Hành chính tư pháp", "phong trào thi đua")])
+    files = by_name(consolidate([str(tmp_path)]))
+    assert (files["z_moi.xlsx"].status, files["z_moi.xlsx"].rows) == ("ok", 4)
+    assert (files["m_giua.xlsx"].status, files["m_giua.xlsx"].rows, files["m_giua.xlsx"].message) == (
+        "ok", 0, f"1 công trình, phần việc; 1 dòng khen thưởng (phần công trình, phần việc, khen thưởng đã được thay "
+                 f"bằng tệp '{new}' mới hơn)")
+    # its works replaced by the newest, its other sheets by the middle one: the first of those named
+    assert (files["a_cu.xlsx"].status, files["a_cu.xlsx"].rows, files["a_cu.xlsx"].message) == (
+        "duplicate", 0, f"Đã được thay bằng tệp '{mid}' (mới hơn, cùng đơn vị Sở Tư pháp); không lấy dòng nào của "
+                        f"tệp này.")
+    assert old.exists()
+
+
+def test_one_unit_however_its_name_is_cased(tmp_path):
+    template_file(tmp_path / "a.xlsx", info("Sở Tư pháp", "SỞ TƯ PHÁP", date=D(2021, 11, 1)), works=[work(1, "Cũ")])
+    template_file(tmp_path / "b.xlsx", info("SỞ TƯ PHÁP", "SỞ TƯ PHÁP", date=D(2021, 11, 2)), works=[work(1, "Mới")])
+    files = by_name(consolidate([str(tmp_path)]))
+    assert [(f.unit, f.status) for f in files.values()] == [("Sở Tư pháp", "duplicate"), ("SỞ TƯ PHÁP", "ok")]
