@@ -568,3 +568,15 @@ def test_one_unit_however_its_name_is_cased(tmp_path):
     template_file(tmp_path / "b.xlsx", info("SỞ TƯ PHÁP", "SỞ TƯ PHÁP", date=D(2021, 11, 2)), works=[work(1, "Mới")])
     files = by_name(consolidate([str(tmp_path)]))
     assert [(f.unit, f.status) for f in files.values()] == [("Sở Tư pháp", "duplicate"), ("SỞ TƯ PHÁP", "ok")]
+
+
+def test_one_units_file_of_one_name_in_two_folders_is_re_sent_not_two_units(tmp_path):
+    """The unit is named in Thông tin: the folder is not added, the newer report replaces the older."""
+    for folder, day in (("lan1", 1), ("lan2", 9)):
+        (tmp_path / folder).mkdir()
+        template_file(tmp_path / folder / "Bao cao.xlsx", info("Sở A", "SỞ A", date=D(2021, 11, day)),
+                      works=[work(1, f"Việc lần {day}")])
+    result = consolidate([str(tmp_path)])
+    assert [(Path(f.file).parent.name, f.unit, f.status) for f in result.files] == [
+        ("lan1", "Sở A", "duplicate"), ("lan2", "Sở A", "ok")]
+    assert [r["name"] for r in result.content.rows["works"]] == ["Việc lần 9"]
