@@ -323,10 +323,12 @@ def test_of_two_reports_of_one_date_the_later_file_then_the_later_name_wins(tmp_
 
 
 def test_the_same_bytes_twice_are_read_once(tmp_path):
+    (tmp_path / "0_hong.xlsx").write_bytes(b"junk")                  # no bytes to compare: before the pair
     first = hand_made_xlsx(tmp_path / "a.xlsx")
     shutil.copy(first, tmp_path / "b.xlsx")
     result = consolidate([str(tmp_path)])
     files = by_name(result)
+    assert (files["0_hong.xlsx"].status, files["0_hong.xlsx"].sha256) == ("error", "")
     assert (files["a.xlsx"].status, files["a.xlsx"].rows) == ("ok", 3)
     assert (files["b.xlsx"].status, files["b.xlsx"].rows, files["b.xlsx"].warnings, files["b.xlsx"].message) == (
         "duplicate", 0, 0, f"Trùng nội dung với tệp '{first}' (cùng mã SHA-256); không lấy lại các dòng.")
@@ -545,20 +547,25 @@ def test_the_units_proposals_counted_per_file_checked_across_units_and_listed_fo
 
 def test_three_reports_of_one_unit_each_table_from_the_newest_that_holds_it(tmp_path):
     unit = dict(unit="Sở Tư pháp", issuing="SỞ TƯ PHÁP")
+    template_file(tmp_path / "0_khac.xlsx", info("Sở Y tế", "SỞ Y TẾ"), works=[work(1, "Việc của Sở Y tế")])
     old = template_file(tmp_path / "a_cu.xlsx", info(**unit, date=D(2021, 11, 1)), works=[work(1, "Việc cũ")])
-    mid = template_file(tmp_path / "m_giua.xlsx", info(**unit, date=D(2021, 11, 10)), works=[work(1, "Việc giữa")],
+    mid = template_file(tmp_path / "b_giua.xlsx", info(**unit, date=D(2021, 11, 10)), works=[work(1, "Việc giữa")],
                         awards=[AWARD])
-    new = hand_made_xlsx(tmp_path / "z_moi.xlsx", unit_line="(Kèm theo báo cáo ngày 20 tháng 11 năm 2021 của Sở Tư "
+    new = hand_made_xlsx(tmp_path / "C_moi.xlsx", unit_line="(Kèm theo báo cáo ngày 20 tháng 11 năm 2021 của Sở Tư "
                                                              "pháp)",
                          awards=[(1, "Giấy khen", "Tập thể", "Phòng Hành chính tư pháp", "phong trào thi đua")])
-    files = by_name(consolidate([str(tmp_path)]))
-    assert (files["z_moi.xlsx"].status, files["z_moi.xlsx"].rows) == ("ok", 4)
-    assert (files["m_giua.xlsx"].status, files["m_giua.xlsx"].rows, files["m_giua.xlsx"].message) == (
+    result = consolidate([str(tmp_path)])
+    assert [Path(f.file).name for f in result.files] == ["0_khac.xlsx", "a_cu.xlsx", "b_giua.xlsx", "C_moi.xlsx"]
+    files = by_name(result)
+    assert (files["0_khac.xlsx"].status, files["0_khac.xlsx"].rows) == ("ok", 1)   # a unit alone: untouched
+    assert (files["C_moi.xlsx"].status, files["C_moi.xlsx"].rows) == ("ok", 4)
+    assert (files["b_giua.xlsx"].status, files["b_giua.xlsx"].rows, files["b_giua.xlsx"].message) == (
         "ok", 0, f"1 công trình, phần việc; 1 dòng khen thưởng (phần công trình, phần việc, khen thưởng đã được thay "
                  f"bằng tệp '{new}' mới hơn)")
-    # its works replaced by the newest, its other sheets by the middle one: the first of those named
+    # its works replaced by the newest, its other sheets by the middle one: the first of those paths is named
+    assert str(new) < str(mid)
     assert (files["a_cu.xlsx"].status, files["a_cu.xlsx"].rows, files["a_cu.xlsx"].message) == (
-        "duplicate", 0, f"Đã được thay bằng tệp '{mid}' (mới hơn, cùng đơn vị Sở Tư pháp); không lấy dòng nào của "
+        "duplicate", 0, f"Đã được thay bằng tệp '{new}' (mới hơn, cùng đơn vị Sở Tư pháp); không lấy dòng nào của "
                         f"tệp này.")
     assert old.exists()
 
@@ -580,3 +587,15 @@ def test_one_units_file_of_one_name_in_two_folders_is_re_sent_not_two_units(tmp_
     assert [(Path(f.file).parent.name, f.unit, f.status) for f in result.files] == [
         ("lan1", "Sở A", "duplicate"), ("lan2", "Sở A", "ok")]
     assert [r["name"] for r in result.content.rows["works"]] == ["Việc lần 9"]
+
+
+def test_files_the_map_gives_one_unit_are_that_units_reports_wherever_they_are(tmp_path):
+    for folder, day in (("Cam Binh", 1), ("Thach Lac", 9)):
+        (tmp_path / folder).mkdir()
+        hand_made_xlsx(tmp_path / folder / "Bao cao.xlsx", unit_line=f"(Kèm theo báo cáo ngày {day} tháng 11 năm 2021)",
+                       rows=[(1, f"Việc ngày {day}", "Tháng 1", "Tháng 2", "5%")])
+    mapping = tmp_path.parent / (tmp_path.name + "_map.csv")
+    mapping.write_text("file,unit\nBao cao.xlsx,UBND xã Cẩm Bình\n", encoding="utf-8")
+    result = consolidate([str(tmp_path)], unit_map=str(mapping))
+    assert [(Path(f.file).parent.name, f.unit, f.status) for f in result.files] == [
+        ("Cam Binh", "UBND xã Cẩm Bình", "duplicate"), ("Thach Lac", "UBND xã Cẩm Bình", "ok")]
