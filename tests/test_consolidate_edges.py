@@ -456,7 +456,11 @@ def test_a_units_file_in_a_folder_given_is_never_the_output(tmp_path):
     book = openpyxl.load_workbook(unit)
     book[S.SOURCES_SHEET]["A4"] = "ghi chú của đơn vị"                # under the rows a master fills
     book.save(unit)
-    for out in (hand, folder / "hong.xlsx", unit):
+    formula = template_file(folder / "cong_thuc.xlsx", works=[work(1, "Việc")])
+    book = openpyxl.load_workbook(formula)
+    book[S.SOURCES_SHEET]["A2"] = "=1+1"                              # a formula with no value: nothing logged
+    book.save(formula)
+    for out in (hand, folder / "hong.xlsx", unit, formula):
         assert _refused(out, folder) == (
             f"Tệp đích '{out}' là tệp của một đơn vị trong thư mục '{folder}' đang được tổng hợp (không phải sổ tổng "
             "hợp do công cụ ghi); công cụ không bao giờ ghi đè tệp đầu vào, kể cả với --force. Chọn tên khác bằng -o.")
