@@ -151,6 +151,9 @@ def test_a_link_out_of_the_folder_named_on_its_own_is_read_whatever_the_order(tm
     ("PHÒNG KINH TẾ VINH", "Phòng Kinh tế Vinh"),
     ("PHÒNG NỘI VỤ PHAN RANG THÁP CHÀM", "Phòng Nội vụ Phan Rang Tháp Chàm"),
     ("PHÒNG NỘI VỤ MỘT HAI BA BỐN NĂM", "Phòng Nội vụ một hai ba bốn năm"),
+    # a field's words after 'và', a dash (either kind) or a comma
+    ("PHÒNG Y, DƯỢC", "Phòng Y, Dược"),
+    ("SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động – Thương binh và Xã hội"),
     # 'tỉnh' as the first word is the agency (Tỉnh đoàn), not a level
     ("TỈNH ĐOÀN HÀ TĨNH", "Tỉnh đoàn Hà Tĩnh"),
     ("TỈNH ỦY HÀ TĨNH", "Tỉnh ủy Hà Tĩnh"),
@@ -185,6 +188,25 @@ def test_title_lines_give_unit_date_place_and_year():
     assert facts_from_lines(["ỦY BAN NHÂN DÂN", "HUYỆN CAN LỘC", "XÃ HỘI"]) == {
         "heading_unit": "Ủy ban nhân dân huyện Can Lộc"}
     assert facts_from_lines(["  ", ""]) == {}
+
+
+def test_title_lines_at_their_limits():
+    assert facts_from_lines(["", "ngày  05  tháng  3  năm  2022"]) == {"date": dt.date(2022, 3, 5), "year": 2022}
+    # an annex line naming nothing does not hide the next one; marks around the name are not part of it
+    assert facts_from_lines(["(Kèm theo báo cáo của .)", "(Kèm theo báo cáo của Đội X.)"]) == {"annex_unit": "Đội X"}
+    twelve = "Ban một hai ba bốn năm sáu bảy tám chín mười mười"
+    assert facts_from_lines([f"(Kèm theo báo cáo của {twelve})"]) == {"annex_unit": twelve}
+    assert facts_from_lines([f"(Kèm theo báo cáo của {twelve} một)"]) == {}
+    # the first year said, within 1990–2200
+    assert facts_from_lines(["Năm 2021", "kế hoạch năm 2022"]) == {"year": 2021}
+    assert facts_from_lines(["năm 1990"]) == {"year": 1990}
+    assert facts_from_lines(["năm 2201", "năm 1989"]) == {}
+    # the unit of the first title in capitals, of ten words at most
+    assert facts_from_lines(["DANH SÁCH CỦA Sở Y tế"]) == {}
+    assert facts_from_lines(["DANH SÁCH CỦA SỞ Y TẾ", "DANH SÁCH CỦA SỞ TƯ PHÁP"]) == {"title_unit": "Sở Y tế"}
+    ten = "BAN MỘT HAI BA BỐN NĂM SÁU BẢY TÁM CHÍN"
+    assert facts_from_lines([f"DANH SÁCH CỦA {ten}"]) == {"title_unit": "Ban Một hai ba bốn năm sáu bảy tám chín"}
+    assert facts_from_lines([f"DANH SÁCH CỦA {ten} MƯỜI"]) == {}
 
 
 def test_unit_from_a_file_name():
