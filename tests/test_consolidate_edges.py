@@ -207,6 +207,18 @@ def test_title_lines_at_their_limits():
     ten = "BAN MỘT HAI BA BỐN NĂM SÁU BẢY TÁM CHÍN"
     assert facts_from_lines([f"DANH SÁCH CỦA {ten}"]) == {"title_unit": "Ban Một hai ba bốn năm sáu bảy tám chín"}
     assert facts_from_lines([f"DANH SÁCH CỦA {ten} MƯỜI"]) == {}
+    # a heading of fourteen words at most; spaces inside a place are one
+    fourteen = "SỞ MỘT HAI BA BỐN NĂM SÁU BẢY TÁM CHÍN MƯỜI MƯỜI MỘT MƯỜI"
+    assert facts_from_lines([fourteen]) == {"heading_unit": "Sở Một hai ba bốn năm sáu bảy tám chín mười mười một mười"}
+    assert facts_from_lines([fourteen + " HAI"]) == {}
+    assert facts_from_lines(["Hà  Tĩnh, ngày 5/3/2022"]) == {"date": dt.date(2022, 3, 5), "place": "Hà Tĩnh",
+                                                              "year": 2022}
+
+
+def test_words_that_begin_like_an_agency_but_are_none():
+    from xlsrc.consolidate.units import agency_head
+    assert [agency_head(k) for k in ("so luong cong trinh", "phong trao", "so", "so y te", "so luongx")] == [
+        None, None, "so", "so", "so"]
 
 
 def test_unit_from_a_file_name():
