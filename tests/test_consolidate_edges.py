@@ -39,15 +39,16 @@ def test_folder_walk_suffixes_lock_files_hidden_folders_and_links(tmp_path):
         (top / rel).write_bytes(b"x")
     (top / "khac.xml").write_text("<?xml version='1.0'?><note>không phải bảng tính</note>", encoding="utf-8")
     (top / "noi_bo.xlsx").symlink_to(top / "b.XLSX")               # a link inside the folder: read
+    (top / "an_sau.xlsx").symlink_to(top / ".an" / "e.xlsx")        # to a file of a hidden folder in it: read
     (top / "mat.xlsx").symlink_to(top / "khong_co.xlsx")           # a link to nothing
     (top / "vong.xlsx").symlink_to(top / "vong.xlsx")              # a link to itself
     got = discover([str(top)])
     link = "là liên kết tượng trưng (symlink) trỏ tới tệp không có hoặc trỏ vòng về chính nó; bỏ qua."
     # sorted by the whole path, case aside; the link beside its target is that file again (the target kept)
-    assert names(got) == [("b.XLSX", ""), ("mat.xlsx", f"Tệp 'mat.xlsx' {link}"), ("vong.xlsx", f"Tệp 'vong.xlsx' {link}"),
-                          ("a.xlsm", ""), ("c.ods", ""), ("d.docx", "")]
-    assert [c.path for c in got] == [str(top / n) for n in ("b.XLSX", "mat.xlsx", "vong.xlsx", "Xa A/a.xlsm",
-                                                            "Xa A/con/c.ods", "Xa A/con/d.docx")]
+    assert names(got) == [("an_sau.xlsx", ""), ("b.XLSX", ""), ("mat.xlsx", f"Tệp 'mat.xlsx' {link}"),
+                          ("vong.xlsx", f"Tệp 'vong.xlsx' {link}"), ("a.xlsm", ""), ("c.ods", ""), ("d.docx", "")]
+    assert [c.path for c in got] == [str(top / n) for n in ("an_sau.xlsx", "b.XLSX", "mat.xlsx", "vong.xlsx",
+                                                            "Xa A/a.xlsm", "Xa A/con/c.ods", "Xa A/con/d.docx")]
 
 
 def test_explicit_files_each_once_sorted_and_every_refusal_said(tmp_path):
