@@ -109,3 +109,42 @@ def test_a_workbook_of_no_master_keeps_its_findings(tmp_path):
     data = read_workbook(FileBook(unit))
     findings = validate(data)
     assert point_to_sources(data, findings, unit) is findings
+
+
+def _edit_master(master: Path, column: str, values: dict[int, object]) -> None:
+    """Change the master's cells of one column of Công trình (row → value), as a user might."""
+    import openpyxl
+    book = openpyxl.load_workbook(master)
+    ws = book["Công trình"]
+    col = next(c.column for c in ws[1] if c.value == column)
+    for row, value in values.items():
+        ws.cell(row, col).value = value
+    book.save(master)
+
+
+def test_a_logged_path_that_cannot_be_looked_at_falls_back_beside_the_master(master, tmp_path):
+    moved = tmp_path / "chuyen"
+    shutil.copytree(master.parent / "dv", moved)
+    shutil.copy(master, moved / "th.xlsx")
+    too_long = "/" + "a" * 300 + "/stp.xlsx"                  # a name longer than the system allows (ENAMETOOLONG)
+    _edit_master(moved / "th.xlsx", "Nguồn: tệp", {4: too_long, 5: too_long})
+    got = pointed(moved / "th.xlsx")
+    assert [g[:4] for g in got[2:]] == [("stp.xlsx", "Công trình", 3, "B3"), ("stp.xlsx", "Công trình", 4, "H4")]
+
+
+def test_a_row_whose_origin_row_was_erased_stays_on_the_master(master):
+    _edit_master(master, "Nguồn: dòng", {4: None})
+    got = pointed(master)
+    assert [g[:4] for g in got] == [("th.xlsx", "Thông tin", 18, "B18"), ("a_syt.xlsx", "Phụ lục", 6, "E6"),
+                                    ("th.xlsx", "Công trình", 4, "B4"), ("stp.xlsx", "Công trình", 4, "H4")]
+
+
+def test_no_more_unit_files_opened_than_the_limit(tmp_path, monkeypatch):
+    folder = tmp_path / "dv"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        template_file(folder / f"{name}.xlsx", info(unit=f"Sở {name.upper()}"), works=[work(1, "")])
+    master = write_master(consolidate([str(folder)]), tmp_path / "th.xlsx")
+    monkeypatch.setattr(sources, "MAX_FILES_OPENED", 2)
+    assert [g[:4] for g in pointed(master)[1:]] == [("a.xlsx", "Công trình", 2, "B2"), ("b.xlsx", "Công trình", 2, "B2"),
+                                                    ("c.xlsx", "Công trình", 2, "dòng 2")]
