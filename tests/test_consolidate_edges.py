@@ -534,14 +534,17 @@ def test_the_masters_summary_is_what_compute_makes_of_the_master(tmp_path, monke
         {"order": 3, "form": "Bằng khen cấp bộ, ban, ngành, tỉnh", "recipient_kind": "Cá nhân", "count": 1,
          "field": "y"}])
     hand_made_xlsx(tmp_path / "dv" / "b.xlsx", unit_line="(Kèm theo báo cáo ngày 20 tháng 11 năm 2021 của Sở B)")
+    hand_made_xlsx(tmp_path / "dv" / "c.xlsx", unit_line="(Kèm theo báo cáo của Sở C)",   # months without a year:
+                   rows=[(1, "Việc của C", "Tháng 1", "Tháng 2", "50%")])                   # the report's year
     result = consolidate([str(tmp_path / "dv")])
     data = read_workbook(FileBook(write_master(result, tmp_path / "th.xlsx")))
     assert result.content.summary == summary_rows(data, compute(data))
     values = {r[0]: r[1:] for r in result.content.summary if r[0]}
     assert values["Ngày tính"][0] == dt.datetime(2021, 11, 20)
-    assert values["Số công trình, phần việc, nhiệm vụ đăng ký"][0] == 7 and values["Đã hoàn thành"][0] == 2
+    assert values["Số công trình, phần việc, nhiệm vụ đăng ký"][0] == 8 and values["Đã hoàn thành"][0] == 2
     assert [values[s][0] for s in ("Hoàn thành", "Đang thực hiện", "Chưa triển khai", "Chậm tiến độ",
-                                   "Lùi thời gian", "Chưa rõ")] == [2, 1, 1, 1, 2, 0]
+                                   "Lùi thời gian", "Chưa rõ")] == [2, 1, 1, 2, 2, 0]   # C's work due in February
+    assert values["Sở C"] == [1, 0, 0.0, 0]
     assert values["Sở A"] == [4, 1, 25.0, 3] and values["Sở B"] == [3, 1, 33.3, 0]
     assert values["Giấy khen"][:2] == [2, 0]          # the 2020 award is not this year's
     assert values["Cộng khen thưởng"][:3] == [2, 1, "02 tập thể và 01 cá nhân"]
@@ -638,3 +641,31 @@ def test_files_the_map_gives_one_unit_are_that_units_reports_wherever_they_are(t
     result = consolidate([str(tmp_path)], unit_map=str(mapping))
     assert [(Path(f.file).parent.name, f.unit, f.status) for f in result.files] == [
         ("Cam Binh", "UBND xã Cẩm Bình", "duplicate"), ("Thach Lac", "UBND xã Cẩm Bình", "ok")]
+
+
+def test_a_units_proposals_are_checked_against_its_own_staff(tmp_path):
+    from xlsrc.builder import Content, write_workbook
+    from xlsrc.proposals.demo import proposal_docx
+    write_workbook(tmp_path / "a_syt.xlsx", Content(info=info("Sở Y tế", "SỞ Y TẾ"), rows={
+        "works": [work(1, "Việc")], "staff": [{"order": 1, "name": "Lê Hải"}]}))
+    (tmp_path / "b_syt.docx").write_bytes(proposal_docx(
+        "SỞ Y TẾ", "3/TTr-SYT", "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
+        ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"],
+        [("1", "Ông Lê Hải", "Bác sĩ", "Tốt"), ("2", "Bà Trần Thị B", "Điều dưỡng", "Tốt")],
+        dated="Hà Tĩnh, ngày 05 tháng 12 năm 2025"))
+    result = consolidate([str(tmp_path)])
+    assert [(f.unit, f.status, f.rows, f.proposals) for f in result.files] == [("Sở Y tế", "ok", 1, 0),
+                                                                            ("Sở Y tế", "ok", 2, 2)]
+    checks = {r["recipient"]: r["check"].split("\n") for r in result.content.rows["unit_proposals"]}
+    assert "Cán bộ" not in " ".join(checks["Lê Hải"])
+    assert checks["Trần Thị B"] == ["Cảnh báo (Tên tập thể, cá nhân): 'Trần Thị B' không có trong trang 'Cán bộ' "
+                                    "của sổ đơn vị gửi kèm."]
+
+
+def test_errors_in_a_files_data_are_counted_for_the_file_taken_only(tmp_path):
+    first = template_file(tmp_path / "a.xlsx", works=[work(1, ""), work(2, "Việc")])   # a work without its name
+    shutil.copy(first, tmp_path / "b.xlsx")
+    result = consolidate([str(tmp_path)])
+    assert [(f.status, f.errors, f.warnings) for f in result.files] == [("ok", 1, 0), ("duplicate", 0, 0)]
+    assert [(f["errors"], f["warnings"]) for f in result.as_json()["files"]] == [(1, 0), (0, 0)]
+    assert result.exit_code == 1
