@@ -528,7 +528,9 @@ def test_the_masters_summary_is_what_compute_makes_of_the_master(tmp_path, monke
         work(1, "Xong", D(2021, 1, 1), D(2021, 6, 30), 1.0, declared_status="Hoàn thành"),
         work(2, "Trễ", D(2021, 1, 1), D(2021, 10, 1), 0.5),
         work(3, "Lùi", D(2021, 3, 1), "Quý IV/2021", "40%", note="Lùi thời gian sang năm 2022"),
-        work(4, "Chưa", D(2022, 1, 1), D(2022, 5, 1), 0)], awards=[
+        work(4, "Chưa", D(2022, 1, 1), D(2022, 5, 1), 0),
+        work(5, "Hoãn", D(2021, 2, 1), D(2021, 12, 31), 0.3, declared_status="Lùi thời gian"),
+        work(6, "Xong sớm", D(2021, 1, 1), D(2021, 12, 31), 1.0, actual_finish=D(2021, 5, 1))], awards=[
         {"order": 1, "form": "Giấy khen", "recipient_kind": "Tập thể", "count": 2, "field": "x"},
         {"order": 2, "form": "Giấy khen", "recipient_kind": "Cá nhân", "count": 3, "field": "x", "year": 2020},
         {"order": 3, "form": "Bằng khen cấp bộ, ban, ngành, tỉnh", "recipient_kind": "Cá nhân", "count": 1,
@@ -541,11 +543,11 @@ def test_the_masters_summary_is_what_compute_makes_of_the_master(tmp_path, monke
     assert result.content.summary == summary_rows(data, compute(data))
     values = {r[0]: r[1:] for r in result.content.summary if r[0]}
     assert values["Ngày tính"][0] == dt.datetime(2021, 11, 20)
-    assert values["Số công trình, phần việc, nhiệm vụ đăng ký"][0] == 8 and values["Đã hoàn thành"][0] == 2
+    assert values["Số công trình, phần việc, nhiệm vụ đăng ký"][0] == 10 and values["Đã hoàn thành"][0] == 3
     assert [values[s][0] for s in ("Hoàn thành", "Đang thực hiện", "Chưa triển khai", "Chậm tiến độ",
-                                   "Lùi thời gian", "Chưa rõ")] == [2, 1, 1, 2, 2, 0]   # C's work due in February
+                                   "Lùi thời gian", "Chưa rõ")] == [3, 1, 1, 2, 3, 0]   # C's work due in February
     assert values["Sở C"] == [1, 0, 0.0, 0]
-    assert values["Sở A"] == [4, 1, 25.0, 3] and values["Sở B"] == [3, 1, 33.3, 0]
+    assert values["Sở A"] == [6, 2, 33.3, 3] and values["Sở B"] == [3, 1, 33.3, 0]
     assert values["Giấy khen"][:2] == [2, 0]          # the 2020 award is not this year's
     assert values["Cộng khen thưởng"][:3] == [2, 1, "02 tập thể và 01 cá nhân"]
 
