@@ -521,8 +521,9 @@ def test_the_masters_summary_is_what_compute_makes_of_the_master(tmp_path, monke
     from xlsrc import halves
     from xlsrc.completion import compute
     from xlsrc.jobs import summary_rows
-    if halves_from:
-        monkeypatch.setattr(halves, "MIN_ITEMS", halves_from)
+    if halves_from:  # the real in_halves, from two works on (its threshold is bound when it is defined)
+        whole = halves.in_halves
+        monkeypatch.setattr(halves, "in_halves", lambda work, n: whole(work, n, min_items=halves_from))
     (tmp_path / "dv").mkdir()
     template_file(tmp_path / "dv" / "a.xlsx", info("Sở A", "SỞ A", date=D(2021, 11, 18)), works=[
         work(1, "Xong", D(2021, 1, 1), D(2021, 6, 30), 1.0, declared_status="Hoàn thành"),
@@ -671,3 +672,10 @@ def test_errors_in_a_files_data_are_counted_for_the_file_taken_only(tmp_path):
     assert [(f.status, f.errors, f.warnings) for f in result.files] == [("ok", 1, 0), ("duplicate", 0, 0)]
     assert [(f["errors"], f["warnings"]) for f in result.as_json()["files"]] == [(1, 0), (0, 0)]
     assert result.exit_code == 1
+
+
+def test_a_file_that_names_no_movement_does_not_hide_the_others(tmp_path):
+    template_file(tmp_path / "a.xlsx", info("Sở A", "SỞ A", movement="thi đua yêu nước năm 2021"), works=[work(1, "A")])
+    hand_made_xlsx(tmp_path / "b.xlsx", unit_line="(Kèm theo báo cáo của Sở B)")      # no Thông tin: no movement
+    got = consolidate([str(tmp_path)]).content.info
+    assert (got["movement"], got["summary"]) == ("thi đua yêu nước năm 2021", "Tổng hợp kết quả thi đua yêu nước năm 2021")
