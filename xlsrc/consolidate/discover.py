@@ -50,8 +50,9 @@ def _walk(folder: Path) -> tuple[list[Path], list[Candidate]]:
                                 " Các tệp trong thư mục này không được tổng hợp."))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not _skipped(d)]
-        for name in files:
+        # sorted: of two names for one file (a link beside its target), the same one is kept on every disk
+        dirs[:] = sorted(d for d in dirs if not _skipped(d))
+        for name in sorted(files):
             if _skipped(name) or Path(name).suffix.lower() not in READ_SUFFIXES:
                 continue
             path = Path(root) / name
@@ -82,29 +83,36 @@ def discover(inputs: list[str]) -> list[Candidate]:
     Paths are compared in NFC (a Mac's NFD file name equals the typed one);
     each is kept as it is on disk, to be opened."""
     seen: dict[str, Candidate] = {}
+
+    def add(p: Path, candidate: Candidate) -> None:
+        """The first name given of a file, but one that can be read before one that cannot (a link out of a
+        folder named again on its own; an NFC name typed for a file saved in NFD on Linux)."""
+        key = _key(p)
+        if key not in seen or (seen[key].error and not candidate.error):
+            seen[key] = candidate
+
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
             files, errors = _walk(p)
             for f in files:
-                seen.setdefault(_key(f), Candidate(str(f)))
+                add(f, Candidate(str(f)))
             for c in errors:
-                seen.setdefault(_key(Path(c.path)), c)
+                add(Path(c.path), c)
         elif p.is_file():
             if p.suffix.lower() not in READ_SUFFIXES:
-                seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính "
-                                                                f"({ACCEPTED}) hay văn bản Word đề nghị khen "
-                                                                f"thưởng (.docx, .doc); bỏ qua."))
+                add(p, Candidate(str(p), f"Tệp '{nfc(p.name)}' không phải bảng tính ({ACCEPTED}) hay văn bản "
+                                         f"Word đề nghị khen thưởng (.docx, .doc); bỏ qua."))
             elif p.name.startswith("~$"):
-                seen.setdefault(_key(p), Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office "
-                                                                f"(tệp đang mở), không phải báo cáo; bỏ qua."))
+                add(p, Candidate(str(p), f"Tệp '{nfc(p.name)}' là tệp khóa tạm của Office (tệp đang mở), "
+                                         f"không phải báo cáo; bỏ qua."))
             else:
-                seen.setdefault(_key(p), Candidate(str(p)))
+                add(p, Candidate(str(p)))
         elif p.is_symlink():
-            seen.setdefault(_key(p), Candidate(raw, f"'{nfc(raw)}' là liên kết tượng trưng (symlink) trỏ tới "
-                                                         f"nơi không có hoặc trỏ vòng về chính nó."))
+            add(p, Candidate(raw, f"'{nfc(raw)}' là liên kết tượng trưng (symlink) trỏ tới nơi không có hoặc "
+                                  f"trỏ vòng về chính nó."))
         else:
-            seen.setdefault(_key(p), Candidate(raw, f"Không tìm thấy tệp hoặc thư mục '{nfc(raw)}'."))
+            add(p, Candidate(raw, f"Không tìm thấy tệp hoặc thư mục '{nfc(raw)}'."))
     return sorted(seen.values(), key=lambda c: (c.path.casefold(), c.path))
 
 

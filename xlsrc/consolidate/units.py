@@ -8,7 +8,7 @@ import io
 import re
 from pathlib import Path
 
-from ..errors import ThiDuaError
+from ..errors import ThiDuaError, os_error_message
 from ..vntext import fold, nfc
 
 # Words kept in capitals inside a name.
@@ -95,7 +95,7 @@ def proper_name(text: object) -> str:
     if head and place_from == n:  # no province, no level: a place may still follow a field named in full
         h = len(head.split())
         field_end = max((j for j in range(h + 1, n + 1) if " ".join(k for k in keys[h:j] if k) in FIELDS), default=0)
-        if field_end and 0 < n - field_end <= 4:
+        if field_end and 0 < n - field_end <= 4 and not _level(lows, field_end):  # "… KHEN THƯỞNG TỈNH": no place
             place_from = field_end
             out = low[:place_from] + _title(words[place_from:])
             out[0] = _cap(out[0])
@@ -218,11 +218,12 @@ class UnitMap:
         except UnicodeDecodeError:
             raise ThiDuaError(f"Tệp --unit-map '{path.name}' phải lưu dạng UTF-8 (CSV UTF-8).") from None
         except OSError as exc:
-            raise ThiDuaError(f"Không đọc được tệp --unit-map '{path}': {exc.strerror or exc}.") from None
+            raise ThiDuaError(os_error_message(exc, path, "đọc tệp --unit-map")) from None  # in Vietnamese
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
+        except csv.Error:  # rows of unequal length: the separator the first line holds
+            first = (text.splitlines() or [""])[0]
+            dialect = type("UnitMapCsv", (csv.excel,), {"delimiter": next((d for d in ";\t" if d in first), ",")})
         rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
         if not rows:
             raise ThiDuaError(f"Tệp --unit-map '{path.name}' không có dòng nào (cần hai cột file,unit).")
