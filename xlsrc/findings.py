@@ -29,10 +29,15 @@ class Finding:
         return f"{SEVERITY_VN[self.severity]} [{self.code}] {where}{self.sheet}!{self.cell} ({self.column}): {self.message}"
 
 
-def cell_ref(row: int, col: int) -> str:
-    """Excel reference of a 1-based (row, col): ``E5``."""
+def column_letters(col: int) -> str:
+    """Excel letters of a 1-based column: 1 → ``A``, 28 → ``AB``."""
     letters = ""
     while col > 0:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
-    return f"{letters}{row}"
+    return letters
+
+
+def cell_ref(row: int, col: int) -> str:
+    """Excel reference of a 1-based (row, col): ``E5``."""
+    return f"{column_letters(col)}{row}"

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from ..findings import column_letters
+
 GENERAL = "General"
 # ECMA-376 Part 1, 18.8.30: the built-in formats a reader must know.
 BUILTIN_FORMATS = {0: GENERAL, 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
@@ -273,12 +275,7 @@ _UNUSUAL_CELL = (re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z]{1,3}[0-9]{1,7}"[\s/>]))')
 def _column_styles(xml: bytes, c: int) -> dict[tuple[int, int], int]:
     """The style of each cell of column ``c`` (0-based) that has one, in a
     part whose cells are all written <c r="B12" …>."""
-    letters = b""
-    n = c + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = bytes([65 + rem]) + letters
-    pattern = re.compile(rb'<c r="' + letters + rb'([0-9]{1,7})"(?:[^>]*?\ss="([0-9]+)")?')
+    pattern = re.compile(rb'<c r="' + column_letters(c + 1).encode() + rb'([0-9]{1,7})"(?:[^>]*?\ss="([0-9]+)")?')
     return {(int(r) - 1, c): int(s) for r, s in pattern.findall(xml) if s}
 
 

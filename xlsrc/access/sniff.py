@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..errors import FileTooLarge, FileUnusable
+from ..findings import column_letters
 from ..vntext import nfc
 from . import limits
 from .cellinfo import GENERAL, NAMED_FORMATS, CellInfo, is_percent_format
@@ -527,7 +528,7 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
             cells = grid[r - 1]
             for cell in row.iter(ns + "Cell"):
                 c = _xml2003_index(cell.get(ns + "Index"), len(cells), name, title,
-                                   f"ô {_column_letters(len(cells) + 1)}{r}")
+                                   f"ô {column_letters(len(cells) + 1)}{r}")
                 across, down = (_span_count(cell.get(ns + "MergeAcross")), _span_count(cell.get(ns + "MergeDown")))
                 width, rows = max(width, c + across), max(rows, r + down)
                 _check_grid(name, rows, width, before)  # before the cells are made
@@ -558,14 +559,6 @@ def _xml2003_hidden(ws) -> bool:
     """<x:WorksheetOptions><x:Visible>SheetHidden</x:Visible> (or SheetVeryHidden)."""
     visible = ws.find(f"{_X_NS}WorksheetOptions/{_X_NS}Visible")
     return visible is not None and (visible.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
-
-
-def _column_letters(n: int) -> str:
-    letters = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _xml2003_index(value: str | None, previous: int, name: str, sheet: str, where: str) -> int:

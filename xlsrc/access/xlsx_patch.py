@@ -27,6 +27,7 @@ import zipfile
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
+from ..findings import column_letters
 from ..print_layout import page_fit, wrapped_rows
 from .cellinfo import col_index, sheet_parts
 
@@ -66,14 +67,6 @@ def _set_attrs(tag: str, **values: str) -> str:
         if not n:
             body += f' {name}="{value}"'
     return body + end
-
-
-def letters(c: int) -> str:
-    out = ""
-    while c:
-        c, rem = divmod(c - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def _escape(text: str) -> str:
@@ -278,7 +271,7 @@ class _SheetPatch:
         unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
         for c, value in self.edits.get(r, {}).items():
             old = cells.get(c)
-            cells[c], style = _cell_xml(f"{letters(c)}{r}", value, _style_of(old) if old else 0, self.styles)
+            cells[c], style = _cell_xml(f"{column_letters(c)}{r}", value, _style_of(old) if old else 0, self.styles)
             (unstyled.add if style == 0 else unstyled.discard)(c)
         for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
             cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
@@ -370,7 +363,7 @@ class _SheetPatch:
             return head
         old_col = col_index(found.group(3) or found.group(1)) + 1
         old_row = int(found.group(4) or found.group(2))
-        ref = f"A1:{letters(max(old_col, last_col))}{max(old_row, last_row)}"
+        ref = f"A1:{column_letters(max(old_col, last_col))}{max(old_row, last_row)}"
         return head.replace(found.group(0), f'<dimension ref="{ref}"', 1)
 
     def _fit_to_page(self, head: str) -> str:
@@ -422,9 +415,9 @@ def _print_names(workbook: str, sheet: str, patch: _SheetPatch) -> str:
     cols = re.search(r"\$([A-Z]+):\$([A-Z]+)(?![$\d])", titles.group(1)) if titles else None
     cols_text = f"${cols.group(1)}:${cols.group(2)}" if cols else None
     if patch.across > 1 and patch.repeat:
-        cols_text = f"$A:${letters(patch.repeat)}"
+        cols_text = f"$A:${column_letters(patch.repeat)}"
     title_text = ",".join(f"{q}!{part}" for part in ([cols_text] if cols_text else []) + ["$1:$1"])
-    area_text = f"{q}!$A$1:${letters(patch.last_col)}${patch.last_row}"
+    area_text = f"{q}!$A$1:${column_letters(patch.last_col)}${patch.last_row}"
     for name, text in (("_xlnm.Print_Area", area_text), ("_xlnm.Print_Titles", title_text)):
         element = f'<definedName name="{name}" localSheetId="{index}">{text}</definedName>'
         found = existing(name)

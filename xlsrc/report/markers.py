@@ -24,6 +24,11 @@ def token(kind: str, name: str) -> str:
     return f"{OPEN}{kind}:{name}{CLOSE}"
 
 
+def token_pattern(kind: str) -> re.Pattern:
+    """The tokens of one kind (``image``, ``table``); group 1 is the name."""
+    return re.compile(f"{OPEN}{kind}:([a-z_]+){CLOSE}")
+
+
 def annex_token(marker: str) -> str:
     """``[[name]]`` -> the token the renderer fills."""
     return token("annex", marker.strip("[]"))

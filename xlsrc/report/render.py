@@ -30,7 +30,7 @@ from lxml import etree
 
 from ..errors import ThiDuaError
 from . import annex
-from .markers import TOKEN
+from .markers import TOKEN, token_pattern
 from .sandbox import Refused, TemplateEnvironment
 
 CORE_PROPERTY_LIMIT = 255  # characters Word (and python-docx) allow in a core property
@@ -341,7 +341,7 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
     """Each image token the template printed in the body becomes the picture,
     in the same run; a token for an unknown picture is dropped."""
     body = tpl.docx.element.body
-    image = re.compile(TOKEN.pattern.replace("([a-z]+)", "image"))
+    image = token_pattern("image")
     for t in [t for t in body.iter(qn("w:t")) if t.text and image.search(t.text)]:
         pieces = image.split(t.text)  # text, name, text, name, text...
         new = []
@@ -368,7 +368,7 @@ def _place_tables(tpl: DocxTemplate, tables: dict[str, Any]) -> None:
     the table before it (``tables[name](document, paragraph)`` builds it) and
     loses the token, and goes when nothing else is left in it."""
     body = tpl.docx.element.body
-    table = re.compile(TOKEN.pattern.replace("([a-z]+)", "table"))
+    table = token_pattern("table")
     for t in [t for t in body.iter(qn("w:t")) if t.text and table.search(t.text)]:
         p = next((a for a in t.iterancestors(qn("w:p"))), None)
         for name in table.findall(t.text):
