@@ -257,7 +257,7 @@ def test_the_demo_is_clean_and_the_2021_report_leaves_out_the_2025_decision(read
     assert [f.line() for f in validate(data) if f.code.startswith(("DECISION", "CERTIFICATE"))] == []
     from xlsrc.completion import compute
     from xlsrc.report.context import awards_sentence
-    sentence = awards_sentence(compute(data))  # what a report says of the awards
+    sentence = awards_sentence(compute(data).award_groups)  # what a report says of the awards
     assert "Giấy khen cho 02 tập thể và 07 cá nhân" in sentence and "năm 2025" not in sentence
     report = Document(make_report(data, tmp_path / "bc.docx"))
     assert not any("45/QĐ-SNgV" in line or "Nguyễn Văn A" in line for line in _lines(report))

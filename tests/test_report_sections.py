@@ -131,7 +131,7 @@ def test_award_sentences_name_forms_as_decisions_do():
                            AwardGroup("Chiến sĩ thi đua cơ sở", "", "", 0, 4), AwardGroup("Giấy khen", "", "", 0, 5)]
     expected = ("tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể và 02 cá nhân; công nhận danh hiệu "
                 "“Chiến sĩ thi đua cơ sở” cho 04 cá nhân; tặng Giấy khen cho 05 cá nhân.")
-    assert awards_sentence(totals) == f"Về công tác khen thưởng, đã {expected}"
+    assert awards_sentence(totals.award_groups) == f"Về công tác khen thưởng, đã {expected}"
     by_form = {("Bằng khen cấp bộ, ban, ngành, tỉnh", "Tập thể"): 1, ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Cá nhân"): 2,
                ("Chiến sĩ thi đua cơ sở", "Cá nhân"): 4, ("Giấy khen", "Cá nhân"): 5}   # as Statistics.awards_by_form
     assert awards_paragraph(by_form) == f"Đã {expected}"

@@ -228,3 +228,25 @@ def test_a_figure_the_statistics_interpreted_is_warned_when_the_report_cites_it(
     # the Lao động tiên tiến row (sheet row 4) has no decision date: counted by its Năm, said at Thông tin's Trích yếu
     assert len(warned) == 1 and "Cảnh báo" in warned[0] and "theo cột 'Năm'" in warned[0]
     assert "dòng 4" in warned[0] and "Khen thưởng" in warned[0]
+
+
+def test_a_report_counts_the_awards_decided_by_its_date_and_names_them_as_the_statistics_do(tmp_path):
+    """One count: the awards sentence and the khen thưởng section of a report
+    dated 15/12/2024 leave out a decision of 20/12/2024 (said in a note) and
+    an older award typed without Năm; `statistics` for the whole year counts
+    the later decision."""
+    from xlsrc.report import _contexts
+    info = {**INFO, "unit_name": "Sở Tư pháp", "issuing_body": "SỞ TƯ PHÁP", "summary": TITLE, "report_year": 2024,
+            "doc_date": D(2024, 12, 15)}
+    rows = [award(GK, "Cá nhân", 2, D(2024, 12, 10)),
+            award(GK, "Cá nhân", 4, D(2024, 12, 20)),             # after the report's date
+            award(GK, "Tập thể", 1, D(2023, 3, 15))]              # 2023's, typed without Năm
+    data = read_workbook(FileBook(write_workbook(tmp_path / "so.xlsx", Content(info=info, rows={"awards": rows}))))
+    ctx = _contexts(data, None)[1]
+    assert ctx["awards_sentence"] == "Về công tác khen thưởng, đã tặng Giấy khen cho 02 cá nhân có thành tích xuất " \
+                                     "sắc trong công tác năm 2026."
+    stats = count(data, 2024, "Sở Tư pháp", as_of=dt.date(2024, 12, 15))
+    assert stats.awards_by_form == {(GK, "Cá nhân"): 2}
+    assert any("1 dòng khen thưởng có ngày quyết định sau ngày báo cáo 15/12/2024: không tính (trang 'Khen thưởng', "
+               "dòng 3)" in n for n in stats.counting_notes)
+    assert count(data, 2024, "Sở Tư pháp").awards_by_form == {(GK, "Cá nhân"): 6}

@@ -15,6 +15,7 @@ from xlsrc.builder import Content, write_workbook
 from xlsrc.demo_data import demo_content
 from xlsrc.records import read_workbook
 from xlsrc.statistics import count, make_statistics, yearly
+from xlsrc.statistics.forms import FORMS_BY_CODE
 from xlsrc.statistics.sheets import STATS_SHEET, TRACE_SHEET
 
 D = dt.datetime
@@ -28,9 +29,10 @@ def award(form, kind, name, date=None, year=None, count=None, ctype=None, group=
             "collective_type": ctype, "person_group": group, "award_type": atype}
 
 
-def plan(number, date, kind=None, scope=None, end=None):
+def plan(number, date, kind=None, scope=None, end=None, level=None):
     return {"doc_type": "Kế hoạch", "number": number, "date": date, "issuer": "UBND tỉnh", "summary": f"Phong trào {number}",
-            "role": "Kế hoạch của đơn vị", "movement_kind": kind, "movement_scope": scope, "movement_end": end}
+            "role": "Kế hoạch của đơn vị", "movement_kind": kind, "movement_scope": scope, "movement_end": end,
+            "movement_level": level}
 
 
 AWARDS_2024 = [
@@ -47,7 +49,8 @@ AWARDS_2024 = [
 ]
 PLANS = [
     plan("01/KH-UBND", D(2024, 1, 15), "Thường xuyên", "Toàn tỉnh", D(2024, 12, 31)),
-    plan("15/KH-UBND", D(2024, 3, 1), "Theo đợt hoặc chuyên đề", "Cơ quan, đơn vị", D(2025, 6, 30)),
+    plan("15/KH-UBND", D(2024, 3, 1), "Theo đợt hoặc chuyên đề", "Cơ quan, tổ chức, đơn vị", D(2025, 6, 30),
+         level="Cơ quan, tổ chức, đơn vị"),
     plan("20/KH-UBND", D(2024, 6, 1), "Theo đợt hoặc chuyên đề"),                # no scope, no end
     plan("99/KH-UBND", D(2023, 2, 1), "Thường xuyên", "Toàn tỉnh", D(2023, 12, 31)),
     plan("30/KH-UBND", D(2024, 7, 1)),                                          # a plan, no movement launched
@@ -65,23 +68,70 @@ def data(tmp_path_factory):
 def test_the_forms_equal_the_figures_counted_by_hand(data):
     st = count(data, 2024, "Sở Tư pháp")
     v = st.value
-    # 0603: Bằng khen — 1 enterprise, 1 household, 2 + 1 + 1 individuals
-    assert [v("0603.N/BNV-TĐKT", "05", c) for c in "1234567"] == [6, 1, 1, 1, 4, 2, 0]
-    assert v("0603.N/BNV-TĐKT", "05", "8") == 4     # thường xuyên: the enterprise, the two leaders, 'Không Năm'
-    assert v("0603.N/BNV-TĐKT", "05", "10") == 1    # đột xuất: the household
-    assert v("0603.N/BNV-TĐKT", "02", "2") == 1 and v("0603.N/BNV-TĐKT", "04", "7") == 1
-    assert v("0603.N/BNV-TĐKT", "01", "1") == 8 and v("0603.N/BNV-TĐKT", "03", "1") == 0
-    # 0602: the Huân chương Lao động, cống hiến (column 11)
-    assert v("0602.N/BNV-TĐKT", "01", "1") == 1 and v("0602.N/BNV-TĐKT", "01", "11") == 1
-    # 0601: three movements launched in 2024
-    assert v("0601.N/BNV-TĐKT", "01", "1") == 3
-    assert v("0601.N/BNV-TĐKT", "02", "2") == 1 and v("0601.N/BNV-TĐKT", "03", "4") == 1
-    assert v("0601.N/BNV-TĐKT", "03", "6") == 1    # no scope typed: its own column, never guessed
-    assert [v("0601.N/BNV-TĐKT", "01", c) for c in "78"] == [1, 1]
+    f3, f2, f1 = "0603.N/BNV-TĐKT", "0602.N/BNV-TĐKT", "0601.N/BNV-TĐKT"
+    # 0603, columns 1 (tổng), 2 Bằng khen, 3 CSTĐ, 4 Cờ, 5 Kỷ niệm chương; Bằng khen: the enterprise, 2 leaders,
+    # the household, Lê Thị Hoa (by Năm), 'Không Năm' (report year)
+    assert [v(f3, "01", c) for c in "12345"] == [8, 6, 1, 1, 0]
+    assert [v(f3, "02", c) for c in "12345"] == [2, 1, 0, 1, 0]     # tập thể: the enterprise, the Sở (not the household)
+    assert v(f3, "03", "2") == 1 and v(f3, "04", "2") == 1 and v(f3, "04", "1") == 1   # doanh nghiệp; hộ gia đình
+    assert [v(f3, "05", c) for c in "123"] == [5, 4, 1]              # cá nhân
+    assert [v(f3, r, "1") for r in ("06", "07", "08", "09", "10")] == [0, 0, 0, 0, 1]   # 'Lãnh đạo, quản lý': no level
+    assert [v(f3, r, "1") for r in ("11", "12", "13", "14", "15", "16", "17")] == [6, 0, 1, 0, 0, 0, 0]
+    # 0602: the Huân chương Lao động of an individual, cống hiến, sent up by the province
+    hcld = next(c.code for c in FORMS_BY_CODE[f2].columns if c.forms == (HCLD,) and c.values == ("Cá nhân",))
+    assert hcld == "2.8" and v(f2, "01", "1") == 1 and v(f2, "01", hcld) == 1
+    assert [v(f2, r, "1") for r in ("02", "03", "06", "09", "15", "19")] == [0, 1, 0, 1, 0, 1]
+    # 0601: three movements launched in 2024; one level typed, two read from 'UBND tỉnh'
+    assert [v(f1, "01", c) for c in "1234"] == [3, 0, 2, 1]
+    assert [v(f1, r, "1") for r in ("02", "03", "04", "05")] == [0, 1, 0, 1]     # 'Toàn tỉnh' is a địa phương scope
+    assert [v(f1, r, "1") for r in ("06", "07", "08", "09", "10")] == [0, 1, 1, 0, 0]   # 12 months; 16 months
+    assert v(f1, "11", "1") == 2 and v(f1, "12", "1") == 1
     notes = "\n".join(st.notes)
     assert "theo cột 'Năm'" in notes and "không có ngày quyết định và năm: tính vào năm báo cáo 2024" in notes
     assert "chưa ghi 'Ngày kết thúc phong trào'" in notes and "chưa ghi 'Loại hình khen thưởng'" in notes
+    assert "chưa ghi 'Phạm vi phong trào': không vào dòng 02–05 (trang 'Kế hoạch', dòng 4)" in notes
+    assert "2 phong trào chưa ghi 'Cấp phát động': suy ra từ 'Cơ quan ban hành' (trang 'Kế hoạch', dòng 2: Bộ, " \
+           "ngành, tỉnh; dòng 4: Bộ, ngành, tỉnh)" in notes
+    assert "'Lãnh đạo, quản lý' (chưa rõ cấp): chỉ tính vào dòng Cá nhân (trang 'Khen thưởng', dòng 3)" in notes
+    assert "không thuộc biểu nào (cấp cơ sở, của đơn vị): Giấy khen." in notes
+    assert "tính là của tỉnh, thành phố trực thuộc Trung ương, theo tên đơn vị báo cáo 'Sở Tư pháp'" in notes
     assert st.awards_by_form[(BK, "Cá nhân")] == 4 and st.awards_by_form[("Giấy khen", "Cá nhân")] == 1
+
+
+@pytest.mark.parametrize("start, end, band", [
+    (dt.date(2026, 1, 15), dt.date(2026, 12, 31), "- 1 năm"),            # a yearly movement: 12 calendar months
+    (dt.date(2026, 2, 1), dt.date(2026, 12, 31), "- Dưới 1 năm"),        # 11
+    (dt.date(2026, 1, 1), dt.date(2027, 1, 31), "- Từ 1 năm đến dưới 3 năm"),   # 13
+    (dt.date(2026, 1, 1), dt.date(2028, 12, 31), "- Từ 3 năm đến dưới 5 năm"),  # 36
+    (dt.date(2026, 1, 1), dt.date(2030, 11, 30), "- Từ 3 năm đến dưới 5 năm"),  # 59
+    (dt.date(2026, 1, 1), dt.date(2030, 12, 1), "- Từ 5 năm trở lên"),          # 60
+    (dt.date(2026, 5, 1), dt.date(2026, 4, 30), ""),                    # ends before it starts: no band, said
+    (None, dt.date(2026, 4, 30), ""),
+])
+def test_the_length_of_a_movement_in_calendar_months(start, end, band):
+    from xlsrc.statistics.count import length_band
+    assert length_band(start, end) == band
+
+
+@pytest.mark.parametrize("issuer, level", [
+    ("Thủ tướng Chính phủ", "Trung ương"), ("Hội đồng Thi đua – Khen thưởng Trung ương", "Trung ương"),
+    ("Bộ Nội vụ", "Bộ, ngành, tỉnh"), ("Bộ phận một cửa", "Cơ quan, tổ chức, đơn vị"),
+    ("UBND tỉnh Hà Tĩnh", "Bộ, ngành, tỉnh"), ("Ủy ban nhân dân Thành phố Hà Nội", "Bộ, ngành, tỉnh"),
+    ("Hội đồng TĐKT tỉnh", "Bộ, ngành, tỉnh"), ("Sở Nội vụ", "Cơ quan, tổ chức, đơn vị"),
+    ("UBND xã Thạch Hà", "Cơ quan, tổ chức, đơn vị"), ("", "Cơ quan, tổ chức, đơn vị"),
+])
+def test_the_level_that_launched_a_movement_read_from_its_issuer(issuer, level):
+    from xlsrc.statistics.count import level_of
+    assert level_of(issuer) == level
+
+
+def test_a_central_body_sends_its_own_toi_trinh(tmp_path):
+    path = write_workbook(tmp_path / "bo.xlsx", Content(info={"unit_name": "Bộ Tư pháp", "doc_date": D(2024, 12, 31)},
+                                                        rows={"awards": [award(HCLD, "Tập thể", "Vụ Pháp chế",
+                                                                               D(2024, 5, 1))]}))
+    st = count(read_workbook(FileBook(path)), 2024, "Bộ Tư pháp")
+    assert [st.value("0602.N/BNV-TĐKT", r, "1") for r in ("02", "03", "06")] == [1, 0, 1]
+    assert st.value("0602.N/BNV-TĐKT", "01", "2.7") == 1     # Huân chương Lao động, tập thể
 
 
 def test_every_figure_traces_to_its_rows(data, tmp_path):
@@ -89,16 +139,48 @@ def test_every_figure_traces_to_its_rows(data, tmp_path):
     wb = openpyxl.load_workbook(path)
     assert {"Biểu 0601.N", "Biểu 0602.N", "Biểu 0603.N", STATS_SHEET, TRACE_SHEET} <= set(wb.sheetnames)
     form = wb["Biểu 0603.N"]
-    cells = {(r[0].value, c): r[c + 1].value for r in form.iter_rows(min_row=8, max_row=12) for c in range(1, 14)}
-    assert cells[("05", 1)] == 6 and cells[("01", 1)] == 8
+    grid = [[c.value for c in r] for r in form.iter_rows()]
+    numbers = next(i for i, r in enumerate(grid) if r[:4] == ["A", "B", "C", "1=(2+3+4+5)"])
+    assert grid[numbers][4:8] == ["2", "3", "4", "5"]
+    assert grid[numbers - 1][4] == "Bằng khen" and grid[numbers - 2][4] == "Chia ra"     # two header levels
+    cells = {r[1]: r[3:8] for r in grid[numbers + 1:] if r[1]}
+    assert cells["01"] == [8, 6, 1, 1, 0] and cells["05"] == [5, 4, 1, 0, 0] and cells["10"][0] == 1
+    sections = [r[0] for r in grid[numbers + 1:] if r[0] and not r[1] and str(r[0])[:3] in ("1. ", "2. ", "3. ")]
+    assert sections == ["1. Chia theo đối tượng khen thưởng", "2. Chia theo phương thức khen thưởng"]
+    notes = [r[0] for r in grid if r[0] and "Biểu 0601" in str(r[0])]
+    assert not notes                                      # a form shows its own notes only
     trace = [r for r in wb[TRACE_SHEET].iter_rows(min_row=2, values_only=True)]
-    leaders = [r for r in trace if r[:3] == ("0603.N/BNV-TĐKT", "05", "6")]
-    assert len(leaders) == 1 and leaders[0][3] == "Khen thưởng" and leaders[0][4] == 3 and leaders[0][8] == 2
-    for code in ("0601.N/BNV-TĐKT", "0602.N/BNV-TĐKT", "0603.N/BNV-TĐKT"):  # each non-total cell adds up its rows
+    bk = [r for r in trace if r[:3] == ("0603.N/BNV-TĐKT", "05", "2")]
+    assert sorted(r[4] for r in bk) == [3, 5, 11] and sum(r[8] for r in bk) == 4 and bk[0][3] == "Khen thưởng"
+    for code in ("0601.N/BNV-TĐKT", "0602.N/BNV-TĐKT", "0603.N/BNV-TĐKT"):  # each cell adds up its rows
         for (r, c), fig in st.figures[code].items():
             assert fig.value == sum(i.weight for i in fig.items)
     js = st.as_json()
-    assert {f["row"] for f in js["forms"]["0601.N/BNV-TĐKT"]} == {"01", "02", "03"}
+    assert {f["row"] for f in js["forms"]["0601.N/BNV-TĐKT"]} == {f"{n:02d}" for n in range(1, 13)}
+    assert {f["row"] for f in js["forms"]["0602.N/BNV-TĐKT"]} == {"01", "02", "03"} | {f"{n:02d}" for n in range(6, 22)}
+
+
+def test_the_forms_fit_a_landscape_page_and_read_as_printed(data, tmp_path):
+    """Each form printed on one landscape A4 page (0602 is 28 columns wide), every word inside the page."""
+    import shutil
+    if not shutil.which("soffice"):
+        pytest.fail("LibreOffice (soffice) is needed to print the forms")
+    path, _ = make_statistics(data, 2024, tmp_path / "tk.xlsx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   capture_output=True, timeout=180, check=True)
+    pdf = tmp_path / "tk.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    assert [p.split("Biểu số: ")[1][:15] for p in pages[:3]] == [f.code for f in FORMS_BY_CODE.values()]
+    assert "Biểu số:" not in pages[3] and "Người lập biểu" in pages[1]      # one page each, signatures included
+    p0602 = pages[1]
+    assert "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC" in p0602 and "Chiến sĩ" in p0602 and "Kháng chiến" in p0602
+    box = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    import re
+    page_w = float(re.search(r'<page width="([\d.]+)"', box).group(1))
+    assert page_w > 800                                          # landscape A4 (842 pt)
+    right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', box))
+    assert right <= page_w
 
 
 def test_thong_ke_sheet_over_the_years(tmp_path):
@@ -129,10 +211,10 @@ def test_cli_statistics_json_and_refusals(tmp_path, data):
     got = run("--year", "2024", "-o", str(tmp_path / "o.xlsx"), "--json")
     assert got.returncode == 0, got.stderr
     js = json.loads(got.stdout)
-    cell = next(f for f in js["forms"]["0603.N/BNV-TĐKT"] if f["row"] == "05" and f["column"] == "1")
-    assert cell["value"] == 6 and len(cell["rows"]) == 5
+    cell = next(f for f in js["forms"]["0603.N/BNV-TĐKT"] if f["row"] == "05" and f["column"] == "2")
+    assert cell["value"] == 4 and len(cell["rows"]) == 3
     plain = run("--year", "2024", "-o", str(tmp_path / "plain.xlsx"))
-    assert plain.returncode == 0 and plain.stdout.startswith("CHƯA ĐỐI CHIẾU: mã biểu theo Thông tư 02/2023/TT-BNV")
+    assert plain.returncode == 0 and plain.stdout.startswith("CHƯA ĐỐI CHIẾU: mã biểu, dòng, cột theo Thông tư 02/2023")
     again = run("--year", "2024", "-o", str(tmp_path / "o.xlsx"))
     assert again.returncode != 0 and "--force" in again.stderr + again.stdout     # never overwrites silently
     bad = run("--year", "0", "-o", str(tmp_path / "p.xlsx"))
@@ -147,3 +229,18 @@ def test_a_statistics_column_that_contradicts_the_kind_is_an_error_at_its_cell(r
         award(BK, "Tập thể", "Công ty B", D(2024, 1, 2), ctype="Doanh nghiệp")]}))
     found = [(f.code, f.row, f.column) for f in validate(data) if f.code == "STATISTICS_KIND"]
     assert found == [("STATISTICS_KIND", 2, "Loại tập thể"), ("STATISTICS_KIND", 3, "Nhóm cá nhân")]
+
+
+def test_a_movement_typed_without_its_kind_or_ending_before_it_starts_is_warned_at_its_cell(read_back):
+    from xlsrc.validation import validate
+    data = read_back(Content(rows={"plans": [
+        plan("01/KH-UBND", D(2024, 1, 15), None, "Cơ quan, tổ chức, đơn vị"),          # scope, no kind
+        plan("02/KH-UBND", D(2024, 1, 15), None, None, D(2024, 12, 31)),                # end, no kind
+        plan("03/KH-UBND", D(2024, 5, 1), "Thường xuyên", None, D(2024, 4, 30)),       # ends before it starts
+        plan("04/KH-UBND", D(2024, 5, 1), "Thường xuyên", None, D(2024, 5, 1)),        # a one-day movement: fine
+        plan("05/KH-UBND", D(2024, 5, 1))]}))                                          # a plan: nothing to say
+    found = [(f.code, f.row, f.column) for f in validate(data) if f.code.startswith("MOVEMENT_")]
+    assert found == [("MOVEMENT_KIND_EMPTY", 2, "Phạm vi phong trào"), ("MOVEMENT_KIND_EMPTY", 3,
+                                                                        "Ngày kết thúc phong trào"),
+                     ("MOVEMENT_END_BEFORE_START", 4, "Ngày kết thúc phong trào")]
+    assert all(f.severity == "warning" for f in validate(data) if f.code.startswith("MOVEMENT_"))

@@ -173,25 +173,34 @@ def join_works_totals(parts: list[Totals]) -> Totals:
     return t
 
 
+def group_awards(records) -> list[AwardGroup]:
+    """Awards by form, field and period, with their collectives and
+    individuals: what a report's sentence on the awards names."""
+    groups: dict[tuple, AwardGroup] = {}
+    for rec in records:
+        n, kind = award_count(rec), rec["recipient_kind"]
+        g = groups.setdefault((rec["form"], rec.text("field"), rec.text("period")),
+                              AwardGroup(rec["form"], rec.text("field"), rec.text("period")))
+        if kind == S.COLLECTIVE:
+            g.collectives += n
+        elif kind == S.INDIVIDUAL:
+            g.individuals += n
+    return list(groups.values())
+
+
 def add_awards(t: Totals, data: WorkbookData) -> None:
     """The awards' part of the totals, counted into ``t``."""
     as_of = t.as_of
     default_unit = data.info.get("unit_name") or ""
-    groups: dict[tuple, AwardGroup] = {}
-    for rec in reported_awards(data):
-        if decided_after(rec, as_of):
-            continue  # a later decision is not part of this report
+    counted = [rec for rec in reported_awards(data) if not decided_after(rec, as_of)]  # a later decision: not here
+    for rec in counted:
         n, kind, form = award_count(rec), rec["recipient_kind"], rec["form"]
         t.awards[(form, kind)] += n
         t.awards_by_kind[kind] += n
-        g = groups.setdefault((form, rec.text("field"), rec.text("period")),
-                              AwardGroup(form, rec.text("field"), rec.text("period")))
         unit = rec.text("unit") or default_unit or "Chưa rõ đơn vị"
         u = t.by_unit.setdefault(unit, UnitTotals(unit))
         if kind == S.COLLECTIVE:
-            g.collectives += n
             u.collectives += n
         elif kind == S.INDIVIDUAL:
-            g.individuals += n
             u.individuals += n
-    t.award_groups = list(groups.values())
+    t.award_groups = group_awards(counted)

@@ -195,11 +195,21 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Theo đợt hoặc chuyên đề", ("theo dot", "chuyen de", "theo chuyen de", "dot", "theo dot hoac chuyen de",
                                          "phong trao chuyen de")),
     )),
+    # The rows and columns of biểu 0601.N/BNV-TĐKT (see statistics/forms.py for the source); older spellings stay
+    # aliases, so that a workbook typed before keeps its meaning
     Vocabulary("movement_scope", (
-        Term("Toàn tỉnh", ("toan tinh", "cap tinh", "tinh")),
-        Term("Ngành, lĩnh vực", ("nganh", "linh vuc", "nganh linh vuc", "toan nganh", "khoi thi dua")),
-        Term("Cơ quan, đơn vị", ("co quan", "don vi", "noi bo", "co quan don vi")),
-        Term("Xã, phường, đặc khu", ("xa", "phuong", "dac khu", "cap xa", "xa phuong")),
+        Term("Toàn quốc", ("toan quoc", "ca nuoc", "quoc gia")),
+        Term("Bộ, ngành, địa phương", ("toan tinh", "cap tinh", "tinh", "bo nganh dia phuong", "dia phuong",
+                                       "toan nganh", "nganh", "linh vuc", "nganh linh vuc", "nganh, linh vuc",
+                                       "xa", "phuong", "dac khu", "cap xa", "xa phuong", "xa, phuong, dac khu")),
+        Term("Cụm, khối thi đua", ("cum", "khoi", "cum khoi", "khoi thi dua", "cum thi dua", "cum, khoi thi dua")),
+        Term("Cơ quan, tổ chức, đơn vị", ("co quan", "don vi", "noi bo", "co quan don vi", "co quan, don vi",
+                                          "co quan to chuc don vi")),
+    )),
+    Vocabulary("movement_level", (
+        Term("Trung ương", ("trung uong", "cap trung uong", "hoi dong thi dua khen thuong trung uong")),
+        Term("Bộ, ngành, tỉnh", ("bo", "nganh", "tinh", "cap tinh", "cap bo", "bo nganh tinh", "cap bo, nganh, tinh")),
+        Term("Cơ quan, tổ chức, đơn vị", ("co quan", "don vi", "co quan don vi", "co so", "cap xa", "xa", "so")),
     )),
     Vocabulary("collective_type", (
         Term("Cơ quan, đơn vị", ("co quan", "don vi", "co quan nha nuoc", "don vi su nghiep", "phong ban")),
@@ -209,10 +219,17 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Tổ chức khác", ("khac", "to chuc khac", "thon", "to dan pho")),
     )),
     Vocabulary("person_group", (
+        Term("Lãnh đạo cấp bộ, cấp tỉnh trở lên", ("lanh dao cap bo", "lanh dao cap tinh", "lanh dao tinh",
+                                                  "lanh dao cap bo cap tinh")),
+        Term("Lãnh đạo cấp vụ, sở, ngành", ("lanh dao cap so", "lanh dao cap vu", "lanh dao so", "lanh dao cap nganh",
+                                            "lanh dao cap vu so nganh")),
+        Term("Doanh nhân", ("doanh nhan",)),
+        Term("Lãnh đạo khác từ phó phòng trở lên", ("lanh dao cap phong", "truong phong", "pho phong",
+                                                    "lanh dao khac", "lanh dao phong")),
         Term("Lãnh đạo, quản lý", ("lanh dao", "quan ly", "lanh dao quan ly", "can bo lanh dao")),
         Term("Công chức, viên chức", ("cong chuc", "vien chuc", "cong chuc vien chuc", "chuyen vien")),
         Term("Người lao động trực tiếp", ("cong nhan", "nong dan", "nguoi lao dong truc tiep", "lao dong truc tiep",
-                                          "cong nhan nong dan nguoi lao dong truc tiep")),
+                                          "cong nhan nong dan nguoi lao dong truc tiep", "nguoi truc tiep")),
         Term("Khác", ("khac", "nguoi nuoc ngoai", "hoc sinh", "sinh vien")),
     )),
     Vocabulary("award_type", (
@@ -223,6 +240,7 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Cống hiến", ("cong hien", "qua trinh cong hien")),
         Term("Niên hạn", ("nien han", "theo nien han")),
         Term("Đối ngoại", ("doi ngoai",)),
+        Term("Kháng chiến", ("khang chien",)),
     )),
     Vocabulary("phoi_field", tuple(Term(v) for v in (
         "Cơ quan tặng", "Họ và tên", "Chức vụ, đơn vị", "Thành tích", "Địa danh, ngày", "Thẩm quyền ký",
@@ -388,7 +406,12 @@ PLANS = SheetSpec("plans", "Kế hoạch", "KeHoach",
            help="Chỉ ghi khi văn bản phát động một phong trào thi đua: Thường xuyên, hoặc Theo đợt hoặc chuyên đề. "
                 "Dùng cho biểu thống kê số phong trào thi đua."),
     Column("movement_scope", "Phạm vi phong trào", kind=CHOICE, vocab="movement_scope", width=16,
-           aliases=("pham vi phong trao", "pham vi phat dong")),
+           aliases=("pham vi phong trao", "pham vi phat dong"),
+           help="Toàn quốc; Bộ, ngành, địa phương; Cụm, khối thi đua; Cơ quan, tổ chức, đơn vị (biểu số phong trào)."),
+    Column("movement_level", "Cấp phát động", kind=CHOICE, vocab="movement_level", width=16,
+           aliases=("cap phat dong", "cap chu tri", "cap chu tri phat dong"),
+           help="Trung ương; Bộ, ngành, tỉnh; Cơ quan, tổ chức, đơn vị. Để trống: suy ra từ 'Cơ quan ban hành' và "
+                "biểu thống kê ghi rõ dòng nào đã suy ra."),
     Column("movement_end", "Ngày kết thúc phong trào", kind=DATE, width=14,
            aliases=("thoi han phong trao", "ket thuc phong trao"),
            help="Để tính thời gian của phong trào (từ ngày ban hành đến ngày này)."),
@@ -455,7 +478,7 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
            help="Năm của thành tích được khen (năm xét tặng danh hiệu); dùng để tính các năm liên tục."),
     Column("award_type", "Loại hình khen thưởng", kind=CHOICE, vocab="award_type", width=18,
            aliases=("loai hinh", "loai khen thuong"),
-           help="Thường xuyên, Theo đợt hoặc chuyên đề, Đột xuất, Cống hiến, Niên hạn, Đối ngoại. Khen theo đợt, "
+           help="Thường xuyên, Theo đợt hoặc chuyên đề, Đột xuất, Cống hiến, Niên hạn, Đối ngoại, Kháng chiến. Khen theo đợt, "
                 "chuyên đề hoặc đột xuất không tính vào chuỗi năm liên tục."),
     Column("staff_code", "Mã cán bộ", width=12, aliases=("ma cb", "ma so can bo"),
            help="Mã ở trang Cán bộ (nếu có); không có thì so theo họ tên và đơn vị."),
@@ -464,7 +487,9 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
            help="Cho biểu thống kê: Cơ quan, đơn vị; Doanh nghiệp; Hợp tác xã; Hộ gia đình; Tổ chức khác."),
     Column("person_group", "Nhóm cá nhân", kind=CHOICE, vocab="person_group", width=18,
            aliases=("doi tuong ca nhan", "nhom doi tuong"),
-           help="Cho biểu thống kê: Lãnh đạo, quản lý; Công chức, viên chức; Người lao động trực tiếp; Khác."),
+           help="Cho biểu thống kê: Lãnh đạo cấp bộ, cấp tỉnh trở lên; Lãnh đạo cấp vụ, sở, ngành; Doanh nhân; Lãnh đạo "
+                "khác từ phó phòng trở lên; Người lao động trực tiếp; Công chức, viên chức; Khác. 'Lãnh đạo, quản lý' "
+                "(chưa rõ cấp) chỉ được đếm là cá nhân."),
     Column("register", "Số sổ vàng", width=10, aliases=("so so vang", "so vao so"),
            help="Số vào sổ vàng (sổ giấy đã có); số mới do lệnh 'thidua register' cấp ở trang Sổ vàng. Để trống: "
                 "giấy khen không in số."),

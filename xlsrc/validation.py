@@ -231,6 +231,24 @@ def _check_form_kind(out: _Collector, rec: Record) -> None:
                 f"'{term.value}' chỉ tặng cho {allowed}, không tặng cho {kind.lower()}.")
 
 
+def _check_plan(out: _Collector, rec: Record) -> None:
+    """A movement's details typed on a document that launches no movement
+    (no Loại phong trào): the statistics would not count it, so say so."""
+    if rec["movement_kind"]:
+        start, end = rec["date"], rec["movement_end"]
+        if getattr(start, "ok", False) and getattr(end, "ok", False) and end.start < start.start:
+            out.add(S.PLANS, rec, "movement_end", WARNING, "MOVEMENT_END_BEFORE_START",
+                    "Ngày kết thúc phong trào trước ngày ban hành: biểu thống kê không xếp được thời hạn phong trào.")
+        return
+    typed = next((k for k in ("movement_scope", "movement_level", "movement_end") if rec.raw.get(k) not in (None, "")),
+                 None)
+    if typed:
+        out.add(S.PLANS, rec, typed, WARNING, "MOVEMENT_KIND_EMPTY",
+                f"Đã ghi '{S.PLANS.column(typed).header}' nhưng chưa ghi 'Loại phong trào': biểu thống kê không đếm "
+                "dòng này là phong trào. Ghi 'Thường xuyên' hoặc 'Theo đợt hoặc chuyên đề' nếu văn bản phát động "
+                "phong trào.")
+
+
 def _check_award(out: _Collector, rec: Record) -> None:
     _check_form_kind(out, rec)
     kind = rec["recipient_kind"]
@@ -366,6 +384,8 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                 _check_award(out, rec)
             elif spec is S.UNIT_PROPOSALS:
                 _check_form_kind(out, rec)
+            elif spec is S.PLANS:
+                _check_plan(out, rec)
             signature = row_signature(rec)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",

@@ -149,7 +149,7 @@ def section_findings(data: WorkbookData, template=None, report_date: dt.date | N
         return []
     stats = context.report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
     return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)),
-                    stats.notes if stats else [])
+                    stats.counting_notes if stats else [])
 
 
 def check_template(template_path, data: WorkbookData | None = None) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import schema as S
-from ..completion import Totals, UnitTotals
+from ..completion import Totals, UnitTotals, group_awards
 from ..parsing import DateValue, Progress
 from ..records import Record, WorkbookData
 from ..vntext import admin_date_long, admin_date_short, count_text, percent_text, who  # noqa: F401  (who: re-exported)
@@ -118,12 +118,13 @@ def status_sentence(totals: Totals, noun: str = "công trình, phần việc") -
     return "Đến nay, " + ", ".join(parts) + "."
 
 
-def awards_sentence(totals: Totals) -> str:
+def awards_sentence(groups) -> str:
     """``Về công tác khen thưởng, đã tặng Giấy khen cho 02 tập thể …; công nhận
-    danh hiệu “Lao động tiên tiến” cho …``: each form as decisions name it, with its verb."""
+    danh hiệu “Lao động tiên tiến” cho …``: each form as decisions name it, with
+    its verb (``groups``: completion.AwardGroup)."""
     from ..awards.wording import granted
     items = []
-    for g in totals.award_groups:
+    for g in groups:
         recipients = who(g.collectives, g.individuals)
         if not recipients:
             continue
@@ -227,10 +228,11 @@ def _basis_paragraph(data: WorkbookData, unit: str, own_only: bool = False) -> s
 def report_statistics(data: WorkbookData, report_date: dt.date | None = None):
     """The statistics of the report's year (Năm báo cáo, else the year of its
     date), as ``thidua statistics`` counts them: the one count of movements
-    and awards the report cites; None when the report has no year."""
+    and awards the report cites, without the decisions dated after the
+    report's date; None when the report has no year."""
     from ..statistics import count
     year = data.report_year or (report_date.year if report_date else None)
-    return count(data, year, data.info.get("unit_name") or "") if year else None
+    return count(data, year, data.info.get("unit_name") or "", as_of=report_date) if year else None
 
 
 def department_context(data: WorkbookData, totals: Totals, report_date: dt.date | None = None) -> dict:
@@ -267,14 +269,15 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
     # narrative already says what was done, and a count of works beside it would
     # read as a second, different figure
     ctx["status_sentence"] = status_sentence(totals, works_noun(data.works))
-    ctx["awards_sentence"] = awards_sentence(totals)
+    stats = report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
+    # the awards the statistics count for the report's year (one count), by form, field and period
+    ctx["awards_sentence"] = awards_sentence(group_awards(stats.award_records)) if stats else ""
 
     works_notes = _narrative(data, S.SECTION_WORKS)
     ctx["works_heading"] = "3. " + (works_notes[0] if works_notes else
                                     f"Kết quả thực hiện các {works_noun(data.works)}: có phụ lục kèm theo.")
     ctx["works_notes"] = works_notes[1:]
     from .sections import section_context  # 4. Công tác khen thưởng, 5. Phương hướng, nhiệm vụ: as the title says
-    stats = report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
     ctx.update(section_context(data, stats, lambda section: _narrative(data, section), 4))
     movement = data.info.get("movement") or "phong trào thi đua"
     ctx["closing"] = _narrative(data, S.SECTION_CLOSING) + [

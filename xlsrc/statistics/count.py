@@ -5,13 +5,15 @@ share of Lao động tiên tiến and Chiến sĩ thi đua cơ sở among staff.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import schema as S
 from ..parsing import DateValue
 from ..records import Record, WorkbookData
-from .forms import Basis, Form, Line, basis_for
+from ..vntext import fold
+from .forms import CENTRAL_UNIT, LENGTHS, LEVEL_FROM_ISSUER, LEVEL_OTHERWISE, Basis, Form, Line, basis_for
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class Statistics:
     basis: Basis                                          # the regime and the forms' status
     movements: dict[str, int] = field(default_factory=dict)                    # kind -> launched in the year
     awards_by_unit: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (unit, form, kind) -> n
+    form_notes: dict[str, list[str]] = field(default_factory=dict)   # form code -> the notes its sheet shows
+    counting_notes: list[str] = field(default_factory=list)  # how rows were placed in the year (what a report cites)
+    award_records: list[Record] = field(default_factory=list, repr=False)   # the award rows counted in the year
 
     def value(self, form: str, row: str, column: str) -> int:
         return self.figures[form][(row, column)].value
@@ -82,22 +87,41 @@ def award_year(rec: Record, report_year: int | None = None) -> tuple[int | None,
     return (report_year, "report") if report_year else (None, "")
 
 
-def _award_item(rec: Record, sheet: str) -> Item:
+def _award_item(rec: Record, sheet: str, submitter: str = "") -> Item:
     kind = rec["recipient_kind"] or ""
     ctype = rec["collective_type"] or ""
     fields = {"recipient_kind": kind, "collective_type": ctype, "person_group": rec["person_group"] or "",
-              "award_type": rec["award_type"] or "",
+              "award_type": rec["award_type"] or "", "submitter": submitter,
               "collective": "collective" if kind == S.COLLECTIVE and ctype != "Hộ gia đình" else ""}
     count = rec["count"] if isinstance(rec["count"], int) and rec["count"] > 0 else 1
     return Item(sheet, rec.row, rec.text("unit"), rec.text("recipient"), rec["form"] or "", count,
                 tuple(sorted(fields.items())))
 
 
+def months(start: dt.date, end: dt.date) -> int:
+    """Calendar months from the month of ``start`` to that of ``end``, both
+    counted: 15/01/2026–31/12/2026 is 12."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def length_band(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None or end is None or end < start:
+        return ""
+    n = months(start, end)
+    return next(label for label, low, high in LENGTHS if n >= low and (high is None or n < high))
+
+
+def level_of(issuer: str) -> str:
+    """The level that launched a movement, read from its issuer (said in the notes)."""
+    key = fold(issuer)
+    return next((level for level, pattern in LEVEL_FROM_ISSUER if re.search(pattern, key)), LEVEL_OTHERWISE)
+
+
 def _movement_item(rec: Record, sheet: str) -> Item:
-    start, end = _day(rec["date"]), _day(rec["movement_end"])
-    length = "" if start is None or end is None else ("short" if (end - start).days < 365 else "long")
+    level = rec["movement_level"] or ""
     fields = {"movement_kind": rec["movement_kind"] or "", "movement_scope": rec["movement_scope"] or "",
-              "length": length}
+              "length": length_band(_day(rec["date"]), _day(rec["movement_end"])),
+              "movement_level": level or level_of(rec.text("issuer")), "level_inferred": "" if level else "yes"}
     return Item(sheet, rec.row, rec.text("unit"), rec.text("summary") or rec.text("number"), "", 1,
                 tuple(sorted(fields.items())))
 
@@ -111,15 +135,13 @@ def _selects(line: Line, item: Item) -> bool:
 
 
 def _fill(form: Form, items: list[Item]) -> dict[tuple[str, str], Figure]:
-    """Each cell: the items its row and its column select; a total row or
-    column sums its parts (so that a total always equals what it adds up)."""
-    rows = {r.code: r for r in form.rows}
+    """Each cell: the items its row and its column select; a total column
+    sums its parts (so that a total always equals what it adds up)."""
+    rows = {r.code: r for r in form.coded_rows}
     cols = {c.code: c for c in form.columns}
 
     def cell(r: str, c: str) -> list[Item]:
         row, col = rows[r], cols[c]
-        if row.total_of:
-            return [i for part in row.total_of for i in cell(part, c)]
         if col.total_of:
             return [i for part in col.total_of for i in cell(r, part)]
         return [i for i in items if _selects(row, i) and _selects(col, i)]
@@ -132,8 +154,45 @@ def _fill(form: Form, items: list[Item]) -> dict[tuple[str, str], Figure]:
     return out
 
 
-def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
+def counted(form: Form, items: list[Item]) -> list[Item]:
+    """The items a form counts: those one of its columns selects."""
+    return [i for i in items if any(_selects(c, i) for c in form.columns if not c.total_of)]
+
+
+def _form_notes(form: Form, items: list[Item], sheet: str, unit: str) -> list[str]:
+    """What a form's rows could not place, and what was inferred, with the rows."""
+    notes = []
+    for key, blank, where in (("movement_scope", "'Phạm vi phong trào'", "02–05"),
+                              ("length", "'Ngày kết thúc phong trào' (hoặc kết thúc trước ngày ban hành)", "06–10")):
+        missing = [i.row for i in items if key in dict(i.fields) and not i.get(key)]
+        if missing:
+            notes.append(f"Biểu {form.code}: {len(missing)} phong trào chưa ghi {blank}: "
+                         f"không vào dòng {where} (trang '{sheet}', dòng {_rows(missing)}).")
+    inferred = [i for i in items if i.get("level_inferred")]
+    if inferred:
+        notes.append(f"Biểu {form.code}: {len(inferred)} phong trào chưa ghi 'Cấp phát động': suy ra từ 'Cơ quan ban "
+                     f"hành' (trang '{sheet}', " + "; ".join(
+                         f"dòng {i.row}: {i.get('movement_level')}" for i in inferred[:12])
+                     + (" …" if len(inferred) > 12 else "") + ").")
+    vague = [i.row for i in items if i.get("person_group") == "Lãnh đạo, quản lý"]
+    if vague:
+        notes.append(f"Biểu {form.code}: {len(vague)} dòng ghi 'Nhóm cá nhân' là 'Lãnh đạo, quản lý' (chưa rõ cấp): chỉ "
+                     f"tính vào dòng Cá nhân (trang '{sheet}', dòng {_rows(vague)}).")
+    if items and any(r.key == "submitter" for r in form.rows):
+        side = "bộ, ban, ngành, đoàn thể Trung ương" if items[0].get("submitter") == "central" else \
+            "tỉnh, thành phố trực thuộc Trung ương"
+        notes.append(f"Biểu {form.code}: tờ trình Thủ tướng Chính phủ tính là của {side}, theo tên đơn vị báo cáo "
+                     f"'{unit or 'chưa ghi'}'.")
+    return notes
+
+
+def count(data: WorkbookData, year: int, unit: str = "", as_of: dt.date | None = None) -> Statistics:
+    """The year's figures; ``as_of`` (a report's date): decisions dated after
+    it are left out, said in the notes."""
     notes: list[str] = []
+    records: list[Record] = []
+    later: list[int] = []
+    submitter = "central" if re.search(CENTRAL_UNIT, fold(unit)) else "province"
     awards_sheet = data.sheet_names.get("awards", S.AWARDS.name)
     plans_sheet = data.sheet_names.get("plans", S.PLANS.name)
     awards: list[Item] = []
@@ -149,8 +208,13 @@ def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
             continue
         if y != year:
             continue
+        d = _day(rec["decision_date"])
+        if as_of is not None and d is not None and d > as_of:
+            later.append(rec.row)
+            continue
+        records.append(rec)
         (by_year_only if how == "year" else by_report if how else []).append(rec.row)
-        awards.append(_award_item(rec, awards_sheet))
+        awards.append(_award_item(rec, awards_sheet, submitter))
     if by_year_only:
         notes.append(f"{len(by_year_only)} dòng khen thưởng không có ngày quyết định: tính theo cột 'Năm' (trang "
                      f"'{awards_sheet}', dòng {_rows(by_year_only)}).")
@@ -161,22 +225,33 @@ def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
     if undated:
         notes.append(f"{len(undated)} dòng khen thưởng không có ngày quyết định và năm: không tính (trang "
                      f"'{awards_sheet}', dòng {_rows(undated)}).")
+    if later:
+        notes.append(f"{len(later)} dòng khen thưởng có ngày quyết định sau ngày báo cáo {as_of:%d/%m/%Y}: không tính "
+                     f"(trang '{awards_sheet}', dòng {_rows(later)}).")
     untyped = [i.row for i in awards if not i.get("award_type")]
     if untyped:
-        notes.append(f"{len(untyped)} dòng khen thưởng năm {year} chưa ghi 'Loại hình khen thưởng': không vào cột "
-                     f"loại hình nào (trang '{awards_sheet}', dòng {_rows(untyped)}).")
+        notes.append(f"{len(untyped)} dòng khen thưởng năm {year} chưa ghi 'Loại hình khen thưởng': không vào dòng "
+                     f"phương thức khen thưởng nào (trang '{awards_sheet}', dòng {_rows(untyped)}).")
     movements = [_movement_item(rec, plans_sheet) for rec in data.records.get("plans", [])
                  if rec["movement_kind"] and _day(rec["date"]) and _day(rec["date"]).year == year]
-    unknown = [i.row for i in movements if not i.get("length")]
-    if unknown:
-        notes.append(f"{len(unknown)} phong trào chưa ghi 'Ngày kết thúc phong trào': không vào cột thời gian (trang "
-                     f"'{plans_sheet}', dòng {_rows(unknown)}).")
     basis = basis_for(year)
-    figures, items = {}, {}
+    figures, items, form_notes = {}, {}, {}
+    award_notes = list(notes)
     for form in basis.forms:
-        source = movements if form.source == S.PLANS.name else awards
+        plans = form.source == S.PLANS.name
+        source = counted(form, movements if plans else awards)
         figures[form.code] = _fill(form, source)
         items[form.code] = source
+        own = _form_notes(form, source, plans_sheet if plans else awards_sheet, unit)
+        form_notes[form.code] = own if plans else award_notes + own
+        notes += own
+    elsewhere = sorted({i.form for i in awards} - {i.form for code in items for i in items[code]})
+    if elsewhere and basis.forms:
+        note = f"Khen thưởng năm {year} không thuộc biểu nào (cấp cơ sở, của đơn vị): " + ", ".join(elsewhere) + "."
+        notes.append(note)
+        for form in basis.forms:
+            if form.source != S.PLANS.name:
+                form_notes[form.code].append(note)
     by_form: dict[tuple[str, str], int] = defaultdict(int)
     by_unit: dict[tuple[str, str, str], int] = defaultdict(int)
     for i in awards:
@@ -186,7 +261,8 @@ def count(data: WorkbookData, year: int, unit: str = "") -> Statistics:
     launched: dict[str, int] = defaultdict(int)
     for i in movements:
         launched[i.get("movement_kind")] += 1
-    return Statistics(year, unit, figures, notes, dict(by_form), items, basis, dict(launched), dict(by_unit))
+    return Statistics(year, unit, figures, notes, dict(by_form), items, basis, dict(launched), dict(by_unit),
+                      form_notes, award_notes, records)
 
 
 UNKNOWN_KIND, UNKNOWN_UNIT = "Chưa rõ", "Chưa rõ đơn vị"

@@ -12,7 +12,7 @@ import xlsxwriter
 from .. import schema as S
 from ..atomic import write_bytes_atomic
 from .count import Statistics, Yearly
-from .forms import DUE, Form
+from .forms import DUE, TOTAL, Form
 
 STATS_SHEET = S.STATISTICS_SHEET
 TRACE_SHEET = "Chi tiết"
@@ -40,55 +40,114 @@ class _Fmt:
         self.money = f({**_BASE, "border": 1, "num_format": "#,##0"})
         self.pct = f({**_BASE, "border": 1, "num_format": "0.0%", "align": "center"})
         self.indent = [f({**_BASE, "border": 1, "indent": n}) for n in range(3)]
+        self.bold_cell = f({**_BASE, "border": 1, "bold": True})
+
+
+def _header_cells(columns, depth: int) -> list[tuple[int, int, int, int, str]]:
+    """The merged cells of a multi-level header, as (first row, first column,
+    last row, last column, text) counted from the header's top-left: columns
+    that share headings from the top share a cell; a column's last heading
+    reaches down to the header's last row."""
+    cells = []
+    for level in range(depth):
+        j = 0
+        while j < len(columns):
+            path = columns[j].headings
+            if len(path) <= level:
+                j += 1
+                continue
+            k = j
+            while (k + 1 < len(columns) and len(columns[k + 1].headings) > level
+                   and columns[k + 1].headings[:level + 1] == path[:level + 1]
+                   and len(path) > level + 1 and len(columns[k + 1].headings) > level + 1):
+                k += 1
+            bottom = level if len(path) > level + 1 else depth - 1
+            cells.append((level, j, bottom, k, path[level]))
+            j = k + 1
+    return cells
+
+
+def _lines(text: str, width: float) -> int:
+    return max(1, -(-len(text) * 11 // max(int(width * 10), 1)))
 
 
 def _form_sheet(wb, fm: _Fmt, form: Form, st: Statistics) -> None:
     ws = wb.add_worksheet(form_sheet_name(form))
-    ncols = len(form.columns) + 2
-    ws.set_column(0, 0, 8)
-    ws.set_column(1, 1, 44)
-    ws.set_column(2, ncols - 1, 11)
+    lead = 3 if form.has_units else 2              # A (chỉ tiêu), B (mã số), C (đơn vị tính)
+    ncols = lead + len(form.columns)
     last = ncols - 1
-    ws.merge_range(0, 0, 0, 2, f"Biểu số: {form.code}", fm.bold)
-    ws.merge_range(1, 0, 1, 2, f"Ban hành kèm theo {st.basis.layout.short} (chưa đối chiếu)", fm.note)
-    ws.merge_range(2, 0, 2, 2, f"Ngày nhận báo cáo: {DUE} năm {st.year}", fm.note)
-    ws.merge_range(0, 3, 0, last, form.title, fm.title)
-    ws.merge_range(1, 3, 1, last, f"Năm {st.year}", fm.italic)
-    ws.merge_range(2, 3, 2, last, f"Đơn vị báo cáo: {st.unit}" if st.unit else "Đơn vị báo cáo:", fm.center)
-    ws.merge_range(3, 3, 3, last, "Đơn vị nhận báo cáo: cơ quan nhận theo chế độ báo cáo", fm.center)
-    ws.merge_range(4, last - 2, 4, last, f"Đơn vị tính: {form.unit_of_count}", fm.note)
-    ws.write(5, 0, "Mã số", fm.head)
-    ws.write(5, 1, "Chỉ tiêu", fm.head)
-    for j, col in enumerate(form.columns, start=2):
-        ws.write(5, j, col.label, fm.head)
-    ws.write(6, 0, "A", fm.head)
-    ws.write(6, 1, "B", fm.head)
-    for j, col in enumerate(form.columns, start=2):
-        ws.write(6, j, f"({col.code})", fm.head)
-    ws.set_row(5, 64)
-    r = 7
+    width = max(6.5, min(18.0, 150 / len(form.columns)))
+    label = 50 if len(form.columns) <= 8 else 42
+    ws.set_column(0, 0, label)
+    ws.set_column(1, 1, 6)
+    if form.has_units:
+        ws.set_column(2, 2, 11)
+    ws.set_column(lead, last, width)
+    half = max(lead, last // 2)
+    ws.merge_range(0, 0, 0, half - 1, f"Biểu số: {form.code}", fm.bold)
+    ws.merge_range(1, 0, 1, half - 1, f"Ban hành kèm theo {st.basis.layout.short} (chưa đối chiếu)", fm.note)
+    ws.merge_range(2, 0, 2, half - 1, f"Ngày nhận báo cáo: {DUE} năm báo cáo", fm.note)
+    ws.merge_range(0, half, 0, last, f"Đơn vị báo cáo: {st.unit}" if st.unit else "Đơn vị báo cáo:", fm.center)
+    ws.merge_range(1, half, 1, last, "Đơn vị nhận báo cáo: cơ quan nhận theo chế độ báo cáo", fm.center)
+    ws.merge_range(3, 0, 3, last, form.title, fm.title)
+    ws.merge_range(4, 0, 4, last, f"Năm {st.year}", fm.italic)
+    if not form.has_units:
+        ws.merge_range(5, max(lead, last - 2), 5, last, f"Đơn vị tính: {form.unit_of_count}", fm.note)
+    top = 6
+    depth = max(len(c.headings) for c in form.columns)
+    for j, text in enumerate(("Chỉ tiêu", "Mã số", "Đơn vị tính")[:lead]):
+        ws.merge_range(top, j, top + depth - 1, j, text, fm.head) if depth > 1 else ws.write(top, j, text, fm.head)
+    heights = [15.0] * depth
+    for r0, c0, r1, c1, text in _header_cells(form.columns, depth):
+        if (r0, c0) == (r1, c1):
+            ws.write(top + r0, lead + c0, text, fm.head)
+        else:
+            ws.merge_range(top + r0, lead + c0, top + r1, lead + c1, text, fm.head)
+        need = _lines(text, width * (c1 - c0 + 1)) * 15.0 / (r1 - r0 + 1)
+        for r in range(r0, r1 + 1):
+            heights[r] = max(heights[r], need)
+    for r, h in enumerate(heights):
+        ws.set_row(top + r, min(h, 160))
+    numbers = top + depth
+    for j, text in enumerate("ABC"[:lead]):
+        ws.write(numbers, j, text, fm.head)
+    for j, col in enumerate(form.columns, start=lead):
+        ws.write(numbers, j, col.code if not col.total_of else f"{col.code}=({'+'.join(col.total_of)})"
+                 if len(col.total_of) <= 4 else col.code, fm.head)
+    r = numbers + 1
     for row in form.rows:
-        ws.write(r, 0, row.code, fm.code)
-        ws.write(r, 1, row.label, fm.indent[min(row.indent, 2)] if not row.total_of else fm.bold)
-        for j, col in enumerate(form.columns, start=2):
+        if len(row.label) > label:
+            ws.set_row(r, 15 * _lines(row.label, label))
+        if not row.code:
+            ws.write(r, 0, row.label, fm.bold_cell)
+            for j in range(1, ncols):
+                ws.write_blank(r, j, None, fm.cell)
+            r += 1
+            continue
+        total = row.label == TOTAL
+        ws.write(r, 0, row.label, fm.bold_cell if total else fm.indent[min(row.indent, 2)])
+        ws.write(r, 1, row.code, fm.code)
+        if form.has_units:
+            ws.write(r, 2, row.unit, fm.code)
+        for j, col in enumerate(form.columns, start=lead):
             value = st.value(form.code, row.code, col.code)
-            ws.write_number(r, j, value, fm.total if row.total_of or col.total_of else fm.num)
+            ws.write_number(r, j, value, fm.total if total or col.total_of else fm.num)
         r += 1
     r += 1
-    for note in [st.basis.status] + st.notes:
+    for note in [st.basis.status] + st.form_notes.get(form.code, st.notes):
         ws.merge_range(r, 0, r, last, note, fm.note)
-        ws.set_row(r, 30)
+        ws.set_row(r, 13.5 * _lines(note, label + 6 + 11 * (lead == 3) + width * len(form.columns)) + 3)
         r += 1
     r += 1
-    ws.merge_range(r, 0, r, 2, "Người lập biểu\n(Ký, ghi rõ họ tên)", fm.italic)
-    ws.merge_range(r, max(3, last - 3), r, last, "Thủ trưởng đơn vị\n(Ký, đóng dấu, ghi rõ họ tên)", fm.italic)
+    ws.merge_range(r, 0, r, 1, "Người lập biểu\n(Ký, ghi rõ họ tên)", fm.italic)
+    ws.merge_range(r, max(lead, last - 3), r, last, "Thủ trưởng đơn vị\n(Ký, đóng dấu, ghi rõ họ tên)", fm.italic)
     ws.set_row(r, 36)
     ws.set_landscape()
     ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
+    ws.fit_to_pages(1, 1)                           # a form is one page, as the ministry's
+    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
     ws.print_area(0, 0, r, last)
-    ws.repeat_rows(5, 6)
+    ws.repeat_rows(top, numbers)
 
 
 def yearly_blocks(yearly: Yearly) -> list[tuple[tuple[str, ...], list[list]]]:
@@ -180,10 +239,9 @@ def _trace_sheet(wb, fm: _Fmt, st: Statistics) -> None:
         ws.set_column(c, c, w)
     r = 1
     for form in st.basis.forms:
-        rows = {x.code: x for x in form.rows}
         cols = {x.code: x for x in form.columns}
         for (rc, cc), fig in st.figures[form.code].items():
-            if rows[rc].total_of or cols[cc].total_of:
+            if cols[cc].total_of:
                 continue
             for i in fig.items:
                 ws.write_row(r, 0, (form.code, rc, cc, i.sheet, i.row, i.unit, i.name, i.form, i.weight), fm.text)
