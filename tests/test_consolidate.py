@@ -347,6 +347,13 @@ def test_proper_names_and_title_facts():
     assert proper_name("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
     assert proper_name("PHÒNG KINH TẾ, HẠ TẦNG VÀ ĐÔ THỊ") == "Phòng Kinh tế, Hạ tầng và Đô thị"
     assert proper_name("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") == "Sở Nông nghiệp và Môi trường"
+    # named after a place or a person: a party committee, a school (a level word after the kind stays a level)
+    assert proper_name("HUYỆN ỦY CAN LỘC") == "Huyện ủy Can Lộc" and proper_name("HUYỆN ỦY") == "Huyện ủy"
+    assert proper_name("TRƯỜNG THPT PHAN ĐÌNH PHÙNG") == "Trường THPT Phan Đình Phùng"
+    assert proper_name("TRƯỜNG MẦM NON HOA SEN") == "Trường Mầm non Hoa Sen"
+    assert proper_name("TRƯỜNG THPT CHUYÊN HÀ TĨNH") == "Trường THPT chuyên Hà Tĩnh"
+    assert proper_name("TRƯỜNG TIỂU HỌC XÃ THẠCH HÀ") == "Trường Tiểu học xã Thạch Hà"
+    assert proper_name("TRƯỜNG CHÍNH TRỊ TRẦN PHÚ") == "Trường Chính trị Trần Phú"
     facts = facts_from_lines(["UBND TỈNH HÀ TĨNH", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                               "Độc lập - Tự do - Hạnh phúc", "DANH SÁCH",
                               "(Kèm theo báo cáo số 95/BC-STP ngày 03/12/2021 của Sở Tư pháp)"])

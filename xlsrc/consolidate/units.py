@@ -36,6 +36,14 @@ FIELDS = frozenset(fold(f) for f in (
     "Kinh tế, Hạ tầng và Đô thị", "Quản lý đô thị", "Công Thương", "Xây dựng", "Giao thông vận tải",
     "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Ngoại vụ", "Dân tộc", "Dân tộc và Tôn giáo",
     "Thi đua - Khen thưởng", "Tổ chức - Nội vụ"))
+# Names whose rest is a proper name (a place, a person), folded: a party committee named after its place
+# ("HUYỆN ỦY CAN LỘC"), a school after a person or a place ("TRƯỜNG THPT PHAN ĐÌNH PHÙNG").
+NAMED_AFTER = tuple(sorted((
+    "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "truong thpt", "truong thcs", "truong thpt chuyen",
+    "truong tieu hoc", "truong mam non", "truong mau giao", "truong tieu hoc va thcs", "truong th va thcs",
+    "truong thcs va thpt", "truong ptdtnt", "truong pt dtnt", "truong trung hoc co so", "truong trung hoc pho thong",
+    "truong chinh tri",
+), key=lambda h: -len(h.split())))
 ADMIN_LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
 # Provinces and centrally-run cities (folded), so "SỞ Y TẾ HÀ TĨNH" keeps "Hà Tĩnh".
 PROVINCES = tuple(fold(p) for p in (
@@ -70,7 +78,8 @@ def _level(lows: list[str], i: int) -> int:
 def proper_name(text: object) -> str:
     """A unit's name as written in a sentence. Names typed in capitals, as in
     a document's heading, become ``Sở Y tế Hà Tĩnh``, ``UBND huyện Can Lộc``,
-    ``Ban Thi đua - Khen thưởng tỉnh``; names already in mixed case are kept."""
+    ``Ban Thi đua - Khen thưởng tỉnh``, ``Huyện ủy Can Lộc``, ``Trường THPT Phan
+    Đình Phùng``; names already in mixed case are kept."""
     s = re.sub(r"\s+", " ", nfc(text)).strip(" :;,.-")
     if not s or s != s.upper() or not any(ch.isalpha() for ch in s):
         return s
@@ -89,6 +98,9 @@ def proper_name(text: object) -> str:
         if step and i + step < n:
             place_from = min(place_from, i + step)
             break
+    named = next((len(h.split()) for h in NAMED_AFTER if " ".join(keys[:len(h.split())]) == h), 0)
+    if named and named < place_from and not _level(lows, named):
+        place_from = named
     out = low[:place_from] + _title(words[place_from:])
     out[0] = _cap(out[0])
     head = agency_head(" ".join(keys))
