@@ -70,7 +70,7 @@ DOCUMENT_PICTURES = (
     ("vb-bao-cao-thanh-tich.png",
      "HoSoDeNghi_2025/BaoCaoThanhTich_01_Nguyen-Van-A_Chien-si-thi-dua-cap-tinh.docx", 1, None),
     ("vb-danh-muc-ho-so.png", "HoSoDeNghi_2025/DanhMucHoSo_2025.docx", 1, None),
-    ("bieu-thong-ke-0603.png", "ThongKe_2021_demo.xlsx", 3, None),
+    ("bieu-thong-ke-0703.png", "ThongKe_2021_demo.xlsx", 3, None),
     ("thong-ke-qua-cac-nam.png", "ThongKe_2021_demo.xlsx", 4, 0.75),
 )
 

@@ -58,7 +58,7 @@ def test_the_statistics_button_writes_the_forms_and_the_thong_ke_sheet(monkeypat
     message = alerts(book)[-1]
     assert message.startswith("Đã lập biểu thống kê năm 2021: "), message
     path = message.split(": ", 1)[1].split(". Trang")[0]
-    assert "BaoCao" in path and {"Biểu 0601.N", "Thống kê"} <= set(openpyxl.load_workbook(path).sheetnames)
+    assert "BaoCao" in path and {"Biểu 0701.N", "Thống kê"} <= set(openpyxl.load_workbook(path).sheetnames)
     grid = _writes_to(book, payload, "Thống kê")[-1]["values"]
     assert grid[0][0].startswith("THỐNG KÊ THI ĐUA, KHEN THƯỞNG QUA CÁC NĂM")
     assert ["Năm", "Hình thức, danh hiệu", "Tập thể", "Cá nhân", "Chưa rõ", "Cộng"] in [r[:6] for r in grid]

@@ -15,7 +15,7 @@ from xlsrc.builder import Content, write_workbook
 from xlsrc.demo_data import demo_content
 from xlsrc.records import read_workbook
 from xlsrc.statistics import count, make_statistics, yearly
-from xlsrc.statistics.forms import FORMS_BY_CODE
+from xlsrc.statistics.forms import FORMS, FORMS_BY_CODE
 from xlsrc.statistics.sheets import STATS_SHEET, TRACE_SHEET
 
 D = dt.datetime
@@ -134,6 +134,37 @@ def test_a_central_body_sends_its_own_toi_trinh(tmp_path):
     assert st.value("0602.N/BNV-TĐKT", "01", "2.7") == 1     # Huân chương Lao động, tập thể
 
 
+def _earlier(row: dict, years: int) -> dict:
+    out = dict(row)
+    for key in ("decision_date", "date", "movement_end"):
+        if isinstance(out.get(key), dt.datetime):
+            out[key] = out[key].replace(year=out[key].year - years)
+    if isinstance(out.get("year"), int):
+        out["year"] -= years
+    return out
+
+
+def test_a_report_of_2021_is_made_on_the_forms_of_thong_tu_03_2018(tmp_path):
+    """The same rows three years earlier: the regime of 2021 is Thông tư 03/2018, forms 0701–0703. 0701 has
+    no column for a unit's own movements (said, with its row) and one row from three years up."""
+    path = write_workbook(tmp_path / "so.xlsx", Content(
+        info={"unit_name": "Sở Tư pháp", "doc_date": D(2021, 12, 31)},
+        rows={"awards": [_earlier(a, 3) for a in AWARDS_2024], "plans": [_earlier(p, 3) for p in PLANS]}))
+    st = count(read_workbook(FileBook(path)), 2021, "Sở Tư pháp")
+    assert list(st.figures) == ["0701.N/BNV-TĐKT", "0702.N/BNV-TĐKT", "0703.N/BNV-TĐKT"]
+    assert st.basis.in_force.short == st.basis.layout.short == "Thông tư 03/2018/TT-BNV"
+    v = st.value
+    assert [v("0701.N/BNV-TĐKT", "01", c) for c in "123"] == [2, 0, 2]       # 15/KH (a unit's own) has no column
+    assert [v("0701.N/BNV-TĐKT", r, "1") for r in ("02", "03", "06", "07", "08", "09", "10", "11")] == \
+        [0, 1, 0, 1, 0, 0, 1, 1]
+    assert v("0702.N/BNV-TĐKT", "01", "2") == 1 and v("0702.N/BNV-TĐKT", "19", "1") == 1   # one group column
+    assert [v("0703.N/BNV-TĐKT", "01", c) for c in "12345"] == [8, 6, 1, 1, 0]
+    notes = "\n".join(st.notes)
+    assert ("Biểu 0701.N/BNV-TĐKT: 1 phong trào có cấp phát động không có cột trong biểu: không tính (trang "
+            "'Kế hoạch', dòng 3: Cơ quan, tổ chức, đơn vị)") in notes
+    assert "không vào dòng 02–03 (trang 'Kế hoạch', dòng 4)" in notes and "không vào dòng 06–09" in notes
+
+
 def test_every_figure_traces_to_its_rows(data, tmp_path):
     path, st = make_statistics(data, 2024, tmp_path / "tk.xlsx")
     wb = openpyxl.load_workbook(path)
@@ -171,7 +202,7 @@ def test_the_forms_fit_a_landscape_page_and_read_as_printed(data, tmp_path):
     pdf = tmp_path / "tk.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")
-    assert [p.split("Biểu số: ")[1][:15] for p in pages[:3]] == [f.code for f in FORMS_BY_CODE.values()]
+    assert [p.split("Biểu số: ")[1][:15] for p in pages[:3]] == [f.code for f in FORMS]
     assert "Biểu số:" not in pages[3] and "Người lập biểu" in pages[1]      # one page each, signatures included
     p0602 = pages[1]
     assert "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC" in p0602 and "Chiến sĩ" in p0602 and "Kháng chiến" in p0602

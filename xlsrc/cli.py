@@ -475,7 +475,7 @@ def cmd_statistics(workbook: Path = typer.Argument(..., metavar="SỔ", help="S�
         out.print(f"Lưu ý: {note}", markup=False)
     total = sum(st.awards_by_form.values())
     out.print(f"Năm {year}: {total} lượt khen thưởng, "
-              f"{st.value('0601.N/BNV-TĐKT', '01', '1')} phong trào thi đua. Đã ghi: {written}", markup=False)
+              f"{sum(st.movements.values())} phong trào thi đua. Đã ghi: {written}", markup=False)
 
 
 @app.command("register", short_help="Vào sổ vàng một quyết định.")

@@ -162,10 +162,12 @@ def counted(form: Form, items: list[Item]) -> list[Item]:
 def _form_notes(form: Form, items: list[Item], sheet: str, unit: str) -> list[str]:
     """What a form's rows could not place, and what was inferred, with the rows."""
     notes = []
-    for key, blank, where in (("movement_scope", "'Phạm vi phong trào'", "02–05"),
-                              ("length", "'Ngày kết thúc phong trào' (hoặc kết thúc trước ngày ban hành)", "06–10")):
+    for key, blank in (("movement_scope", "'Phạm vi phong trào'"),
+                       ("length", "'Ngày kết thúc phong trào' (hoặc kết thúc trước ngày ban hành)")):
         missing = [i.row for i in items if key in dict(i.fields) and not i.get(key)]
-        if missing:
+        codes = [r.code for r in form.rows if r.key == key]
+        where = f"{codes[0]}–{codes[-1]}" if codes else ""
+        if missing and codes:
             notes.append(f"Biểu {form.code}: {len(missing)} phong trào chưa ghi {blank}: "
                          f"không vào dòng {where} (trang '{sheet}', dòng {_rows(missing)}).")
     inferred = [i for i in items if i.get("level_inferred")]
@@ -243,6 +245,12 @@ def count(data: WorkbookData, year: int, unit: str = "", as_of: dt.date | None =
         figures[form.code] = _fill(form, source)
         items[form.code] = source
         own = _form_notes(form, source, plans_sheet if plans else awards_sheet, unit)
+        outside = [i for i in movements if i not in source] if plans else []
+        if outside:   # a level the form has no column for (0701: no column for a unit's own movements)
+            own.append(f"Biểu {form.code}: {len(outside)} phong trào có cấp phát động không có cột trong biểu: không "
+                       f"tính (trang '{plans_sheet}', " + "; ".join(f"dòng {i.row}: {i.get('movement_level')}"
+                                                                  for i in outside[:12])
+                       + (" …" if len(outside) > 12 else "") + ").")
         form_notes[form.code] = own if plans else award_notes + own
         notes += own
     elsewhere = sorted({i.form for i in awards} - {i.form for code in items for i in items[code]})

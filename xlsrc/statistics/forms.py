@@ -24,8 +24,9 @@ Sources, and what could not be read (searched December 2026):
   state form); "each form its own column" is one column per form and kind
   the vocabulary allows.
 - Thông tư 03/2018/TT-BNV ngày 06/3/2018 (forms 0701.N-0703.N/BNV-TĐKT, in
-  force from 23/4/2018, lawnet.vn): the regime before 10/5/2023; its forms are
-  not here, a report of those years gets the layout below, said so.
+  force from 23/4/2018, lawnet.vn): the regime before 10/5/2023; its forms as
+  the same software reproduces them (resources/views/BaoCao/TongHop/
+  Mau0701TT03-Mau0703TT03), second-hand as above.
 Nothing here is marked verified: no form was compared with its original."""
 from __future__ import annotations
 
@@ -201,6 +202,31 @@ F0603 = Form("0603.N/BNV-TĐKT", "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, 
 
 FORMS: tuple[Form, ...] = (F0601, F0602, F0603)
 
+# Thông tư 03/2018/TT-BNV (reports of 2018–2022), as the same software reproduces it: 0701 has two levels and four
+# lengths, 0702 one column per group of forms, 0703 the rows and columns of 0603.
+F0701 = Form("0701.N/BNV-TĐKT", "SỐ PHONG TRÀO THI ĐUA KHEN THƯỞNG", "Phong trào", S.PLANS.name, rows=(
+    Line("01", TOTAL),
+    _section("1. Chia theo phạm vi đối tượng thi đua"),
+    Line("02", "- Toàn quốc", key="movement_scope", values=(_SCOPES[0][0],)),
+    Line("03", "- Bộ, ban, ngành đoàn thể trung ương, tỉnh, thành phố trực thuộc Trung ương", key="movement_scope",
+         values=(_SCOPES[1][0],)),
+    _section("2. Chia theo thời hạn thi đua"),
+    *(Line(f"{6 + i:02d}", label, key="length", values=(label,)) for i, (label, _, _) in enumerate(LENGTHS[:3])),
+    Line("09", "- Từ 3 năm trở lên", key="length", values=tuple(label for label, _, _ in LENGTHS[3:])),
+    _section("3. Chia theo phương thức tổ chức phong trào thi đua"),
+    Line("10", "- Thi đua theo chuyên đề", key="movement_kind", values=("Theo đợt hoặc chuyên đề",)),
+    Line("11", "- Thi đua thường xuyên hằng năm", key="movement_kind", values=("Thường xuyên",)),
+), columns=_total(tuple(c for c in F0601.columns[1:3])))
+F0702 = Form("0702.N/BNV-TĐKT", F0602.title, "Lượt khen", S.AWARDS.name, rows=F0602.rows, columns=_total(tuple(
+    Line(code, label, forms=tuple(forms), head=("Chia ra", label)) for code, label, forms in (
+        ("2", "Các loại huân chương, huy chương", _ORDERS), ("3", "Giải thưởng Hồ Chí Minh", ["Giải thưởng Hồ Chí Minh"]),
+        ("4", "Giải thưởng Nhà nước", ["Giải thưởng Nhà nước"]), ("5", "Danh hiệu vinh dự nhà nước", _HONOURS),
+        ("6", "Cờ thi đua của Chính phủ", ["Cờ thi đua của Chính phủ"]),
+        ("7", "Bằng khen của Thủ tướng Chính phủ", ["Bằng khen của Thủ tướng Chính phủ"]),
+        ("8", "Danh hiệu “Chiến sĩ thi đua toàn quốc”", ["Chiến sĩ thi đua toàn quốc"])))))
+F0703 = Form("0703.N/BNV-TĐKT", F0603.title, "Lượt khen", S.AWARDS.name, rows=F0603.rows, columns=F0603.columns)
+FORMS_2018: tuple[Form, ...] = (F0701, F0702, F0703)
+
 # Interpretations the counting makes when a column is blank, each said in the form's notes with its rows. Patterns
 # (regular expressions) on the folded text (vntext.fold: no accents, lower case). The level that launched a movement,
 # from its 'Cơ quan ban hành', first match wins:
@@ -212,7 +238,7 @@ LEVEL_FROM_ISSUER: tuple[tuple[str, str], ...] = (
 LEVEL_OTHERWISE = "Cơ quan, tổ chức, đơn vị"
 # Who sent the state awards' tờ trình (0602, mã số 02/03): the reporting unit, central when its name says so.
 CENTRAL_UNIT = r"^bo (?!phan)|\btrung uong\b"
-FORMS_BY_CODE = {f.code: f for f in FORMS}
+FORMS_BY_CODE = {f.code: f for f in FORMS + FORMS_2018}
 
 
 @dataclass(frozen=True)
@@ -230,7 +256,8 @@ class Regime:
 REGIMES: tuple[Regime, ...] = (
     Regime("Thông tư 03/2018/TT-BNV", "Thông tư số 03/2018/TT-BNV ngày 06 tháng 3 năm 2018 của Bộ Nội vụ",
            dt.date(2018, 3, 6), dt.date(2018, 4, 23),
-           "lawnet.vn (ban hành 06/3/2018, hiệu lực 23/4/2018); biểu 0701.N-0703.N/BNV-TĐKT: chưa có ở đây", None),
+           "lawnet.vn (ban hành 06/3/2018, hiệu lực 23/4/2018); biểu 0701.N-0703.N/BNV-TĐKT theo bản tái hiện của "
+           "phần mềm thi đua, khen thưởng công khai (nguồn thứ cấp)", FORMS_2018),
     Regime("Thông tư 02/2023/TT-BNV", "Thông tư số 02/2023/TT-BNV ngày 23 tháng 3 năm 2023 của Bộ Nội vụ",
            dt.date(2023, 3, 23), dt.date(2023, 5, 10),
            "lawnet.vn (hiệu lực 10/5/2023); mã biểu theo bản tái hiện của phần mềm thi đua, khen thưởng công khai "
