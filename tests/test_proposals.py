@@ -294,3 +294,76 @@ def test_the_units_proposals_become_the_boards_own_list_to_vote_on(tmp_path):
     got = [(r.text("subject"), r["form"], r.text("note")) for r in data.records["proposals"]]
     assert got == [("Nguyễn Văn An", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp"),
                    ("Phòng Bổ trợ tư pháp", "Bằng khen cấp bộ, ban, ngành, tỉnh", "Đề nghị của Sở Tư pháp")]
+
+
+def _grid_docx(path: Path, title_in_table: str | None, header: list[str], rows: list[tuple], before: str = "",
+               agency: str = "SỞ Y TẾ") -> Path:
+    """A tờ trình whose list has its title either above the table or in the table's first row, merged across."""
+    doc = Document()
+    _header(doc, agency)
+    if before:
+        doc.add_paragraph(before)
+    extra = 1 if title_in_table else 0
+    t = doc.add_table(rows=1 + extra, cols=len(header))
+    t.style = "Table Grid"
+    if title_in_table:
+        t.cell(0, 0).merge(t.cell(0, len(header) - 1)).text = title_in_table
+    for i, h in enumerate(header):
+        t.cell(extra, i).text = h
+    for r in rows:
+        cells = t.add_row().cells
+        for i, v in enumerate(r):
+            cells[i].text = v
+    doc.save(path)
+    return path
+
+
+def test_sections_by_form_with_numbered_kind_rows_a_total_and_titles_before_names(tmp_path):
+    """'I. BẰNG KHEN …' then '1 | Tập thể' / '2 | Cá nhân' numbered like items: those rows are sections,
+    never proposals; the total row is left out; a doctor's degree before a name says a person."""
+    src = _grid_docx(tmp_path / "SYT.docx", None, ["STT", "Tên tập thể, cá nhân", "Chức vụ", "Đơn vị", "Thành tích"], [
+        ("I", "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH", "", "", ""),
+        ("1", "Tập thể", "", "", ""),
+        ("1", "Khoa Nội, Bệnh viện Đa khoa tỉnh", "", "Bệnh viện Đa khoa tỉnh", "HTXS nhiệm vụ 2 năm"),
+        ("2", "Cá nhân", "", "", ""),
+        ("1", "BSCKII. Nguyễn Văn Tâm", "Trưởng khoa", "Bệnh viện Đa khoa tỉnh", "HTXS nhiệm vụ 2024, 2025"),
+        ("II", "DANH HIỆU CHIẾN SĨ THI ĐUA CẤP TỈNH", "", "", ""),
+        ("1", "Lê Văn Hải", "Giám đốc", "Trung tâm Y tế Can Lộc", "03 lần CSTĐ cơ sở"),
+        ("", "Tổng cộng: 01 tập thể, 02 cá nhân", "", "", "")],
+        before="DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025")
+    ex = extract_file(str(src))
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r["recipient_kind"], r["form"]) for r in rows] == [
+        ("Khoa Nội, Bệnh viện Đa khoa tỉnh", S.COLLECTIVE, "Bằng khen cấp bộ, ban, ngành, tỉnh"),
+        ("BSCKII. Nguyễn Văn Tâm", S.INDIVIDUAL, "Bằng khen cấp bộ, ban, ngành, tỉnh"),
+        ("Lê Văn Hải", S.INDIVIDUAL, "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh")]
+    said = {(f["code"], f["row"]): f["message"] for f in ex["findings"]}
+    assert "'I. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH / 1 Tập thể' (dòng 4) được hiểu là tập thể" in said[
+        ("KIND_FROM_GROUP", 4)]
+    assert "1 dòng được hiểu là cá nhân (tên người: họ và tên" in said[("KIND_FROM_NAME", 8)]
+    from xlsrc.proposals.extract import person_key
+    assert person_key("BSCKII. Nguyễn Văn Tâm") == person_key("Ông Nguyễn Văn Tâm") == "nguyen van tam"
+    assert person_key("Thượng tá Lê Văn Hải") == "le van hai"
+
+
+def test_a_title_typed_in_the_tables_first_row_and_kinds_from_the_form_or_the_name(tmp_path):
+    src = _grid_docx(tmp_path / "ThachHa.docx", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND XÃ",
+                     ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích", "Hình thức"], [
+                         ("1", "Nguyễn Thị Hoa", "Công chức Tư pháp - Hộ tịch", "Hoàn thành xuất sắc nhiệm vụ", ""),
+                         ("2", "Thôn Đông", "", "Dẫn đầu phong trào", "Tập thể lao động tiên tiến"),
+                         ("3", "trần văn bé", "Trưởng thôn", "Tích cực", "Lao động tiên tiến"),
+                         ("4", "Hội Nông dân xã", "", "Tích cực", "")], agency="UBND XÃ THẠCH HÀ")
+    ex = extract_file(str(src))
+    assert ex["status"] == "ok", ex["message"]
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r["recipient_kind"], r["form"]) for r in rows] == [
+        ("Nguyễn Thị Hoa", S.INDIVIDUAL, "Giấy khen"),                     # a person's name; the title's form
+        ("Thôn Đông", S.COLLECTIVE, "Tập thể lao động tiên tiến"),          # a collective's title
+        ("trần văn bé", S.INDIVIDUAL, "Lao động tiên tiến"),               # lower case: by the form, not the name
+        ("Hội Nông dân xã", S.COLLECTIVE, "Giấy khen")]                    # an agency's name
+    messages = [f["message"] for f in ex["findings"] if f["code"] == "KIND_FROM_NAME"]
+    assert any("'Tập thể lao động tiên tiến' chỉ tặng cho tập thể): dòng 4" in m for m in messages)
+    assert any("'Lao động tiên tiến' chỉ tặng cho cá nhân): dòng 5" in m for m in messages)
+    assert any("(tên người: họ và tên, hoặc học hàm, học vị, cấp bậc trước tên): dòng 3" in m for m in messages)
+    form_notes = [f["message"] for f in ex["findings"] if f["code"] == "FORM_FROM_TITLE"]
+    assert form_notes and "từ tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN" in form_notes[0]

@@ -27,6 +27,9 @@ _THREE_ALNUM = re.compile(r"[^\W_].*?[^\W_].*?[^\W_]", re.S)  # three letters/di
 _END_MARKERS = ("noi nhan", "nguoi lap", "nguoi lap bieu", "nguoi lap bang", "nguoi tong hop", "thu truong",
                 "giam doc", "kt giam doc", "tm", "kt", "xac nhan", "ky ten", "ky ghi ro ho ten", "ky va ghi ro",
                 "ky dong dau", "ghi chu", "luu y", "chu thich")
+# a section that names only a kind of recipient ('1 | Tập thể', 'Khen thưởng cá nhân:'), folded
+_KIND_ONLY = re.compile(r"^(?:(?:[ivxlc]+|\d{1,2}|[a-z])\s+)?(?:(?:khen thuong|khen|doi voi|danh sach|cac|de nghi)\s+)*"
+                        r"(?:tap the|ca nhan)$")
 _FOOT_NOTE = re.compile(r"^\W*(ghi\s*ch[úu]|l[ưu]u\s*[ýy]|ch[úu]\s*th[íi]ch)\s*:", re.I)
 _PLACE_DATE = re.compile(r"\bngay\b.{0,12}\bthang\b.{0,12}\bnam\b")
 # total rows: "Tổng cộng", "Cộng", "Cộng I", "Cộng (A)", "Tổng số: 45 công trình", "Tổng 3 công trình"
@@ -577,7 +580,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             # row merged across or bold alone, with its key cell empty (never '1.': an item without its key)
             heading = _group_heading(row, filled_cols, i in wide,
                                      (lambda c, i=i: bold(i, c)) if bold is not None else None)
-            if heading is not None and heading[0] <= 2:
+            if heading is None and isinstance(key_value, str) and _KIND_ONLY.match(fold(key_value)):
+                heading = (3, " ".join(_cell_text(row[c]) for c in filled_cols))   # under 'I. BẰNG KHEN …'
+            if heading is not None and (heading[0] <= 2 or _KIND_ONLY.match(fold(heading[1]))):
                 stack = [s for s in stack if s[0] < heading[0]] + [heading]
                 continue
         if key_value is None or str(key_value).strip() == "":

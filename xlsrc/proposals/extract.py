@@ -21,6 +21,19 @@ TITLE_ROWS = 6   # the rows above a hand-made list's header that may hold its ti
 _PROPOSE = re.compile(r"\bde ?nghi\b(?:\W+\w+){0,4}?\W+(?:khen|tang|cong nhan|xet|truy tang)\b|^to trinh\b")
 _GENDER_OF = {"ông": "Nam", "bà": "Nữ"}
 _NUMBERING = re.compile(r"\d{1,6}[.)]")
+# What tells a person on a list without a 'Đối tượng' column (folded): a degree, a rank or a title of honour typed
+# before the name ('ThS. Nguyễn Văn A', 'Thượng tá Lê B', 'BSCKII. Trần C'), or a name that begins with a family name
+# and has two to five words, each capitalised ('Nguyễn Thị Hoa'). Said in a warning, never silently.
+_TITLE_BEFORE = re.compile(r"^(?:(?:gs|pgs|ts|ths|bs|bscki|bsckii|bsck|ds|ks|kts|cn|ls|ngnd|ngut|ttnd|ttut|nsnd|nsut|"
+                           r"dai ta|thuong ta|trung ta|thieu ta|dai uy|thuong uy|trung uy|thieu uy|thuong si|trung si|"
+                           r"ha si|thuong tuong|trung tuong|thieu tuong|dai tuong)\s+)+(?=\S+\s+\S)")
+SURNAMES = frozenset(fold(n) for n in (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Đinh", "Lâm", "Phùng", "Mai", "Tô", "Hà", "Tạ", "Lương", "Lưu",
+    "Cao", "Châu", "Chu", "Đồng", "Kiều", "Kim", "La", "Lạc", "Lại", "Mạc", "Nghiêm", "Nông", "Quách", "Quan", "Thái",
+    "Thân", "Tôn", "Từ", "Văn", "Vi", "Triệu", "Âu", "Bạch", "Diệp", "Giang", "Khổng", "Khúc", "Lò", "Lục", "Mã",
+    "Ông", "Phí", "Sầm", "Tăng", "Thạch", "Tiêu", "Ung", "Viên", "Doãn", "Hứa", "Lã", "Thiều", "Biện", "Cù", "Cấn",
+    "Chử", "Đàm", "Đậu", "Hầu", "Kha", "Khương", "Lữ", "Mạnh", "Ninh", "Phó", "Thào", "Giàng", "Sùng", "Vàng", "Lầu"))
 
 
 def _form_terms() -> list[tuple[str, str]]:
@@ -75,12 +88,13 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     rows, _, records = table_rows(SPEC, grid, loc, sheet, year)  # the kind from sections or names: table_rows
     notes: list[Finding] = []
     _names(rows, records)
+    if "recipient_kind" not in loc.columns:
+        notes += _kinds_from_form_and_name(rows, records, loc, sheet)
     for row in rows:  # numbering typed '1.', '2)' in a Word list
         order = row.get("order")
         if isinstance(order, str) and _NUMBERING.fullmatch(order.strip()):
             row["order"] = int(order.strip().rstrip(".)"))
-    if "form" not in loc.columns:
-        notes += _forms_from_headings(rows, records, loc, sheet, lines)
+    notes += _forms_from_headings(rows, records, loc, sheet, lines)
     return rows, records, notes
 
 
@@ -103,13 +117,53 @@ def _names(rows: list[dict], records) -> None:
             rec.values["gender"] = row["gender"] = gender
 
 
+def person_by_name(name: object) -> bool:
+    """A name that reads as a person's (see _TITLE_BEFORE, SURNAMES)."""
+    if not isinstance(name, str):
+        return False
+    key = fold(name)
+    if _TITLE_BEFORE.match(key):
+        return True
+    words = nfc(name).split()
+    return 2 <= len(words) <= 5 and fold(words[0]) in SURNAMES and all(w[:1].isupper() for w in words)
+
+
+def _kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> list[Finding]:
+    """Rows still without a kind (no 'Đối tượng' column, no section, no
+    Ông/Bà): the kind the form admits when it admits one ('Chiến sĩ thi đua
+    cơ sở': a person), else a person's name; one warning per way."""
+    forms = S.vocabulary("award_form")
+    said: dict[str, list[int]] = {}
+    for row, rec in zip(rows, records):
+        if rec.values.get("recipient_kind"):
+            continue
+        term = forms.lookup(rec.values.get("form") or "")
+        if person_by_name(rec.raw.get("recipient")):   # first: a person proposed for a collective's title is an error
+            kind, how = S.INDIVIDUAL, "tên người: họ và tên, hoặc học hàm, học vị, cấp bậc trước tên"
+        elif term is not None and len(term.recipients) == 1:
+            kind, how = term.recipients[0], f"'{term.value}' chỉ tặng cho {term.recipients[0].lower()}"
+        else:
+            continue
+        rec.values["recipient_kind"] = row["recipient_kind"] = kind
+        said.setdefault(f"{kind.lower()} ({how})", []).append(rec.row)
+    col = SPEC.column("recipient_kind")
+    at = loc.excel_col("recipient") or 1
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "KIND_FROM_NAME",
+                    f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là {how}: dòng "
+                    f"{', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
+            for how, got in said.items()]
+
+
 def _forms_from_headings(rows: list[dict], records, loc, sheet: str, lines: list[str]) -> list[Finding]:
-    """The table has no form column: each row takes the form its group row
-    names ('I. Bằng khen của Chủ tịch UBND tỉnh'), else the one the title
-    names, with one warning per source of the form."""
+    """A row without a form (the table has no form column, or its cell is
+    blank) takes the form its group row names ('I. Bằng khen của Chủ tịch UBND
+    tỉnh'), else the one the title names, with one warning per source."""
     title, title_line = title_form(lines)
     said: dict[tuple[str, str], list[int]] = {}
+    column = "form" in loc.columns
     for row, rec in zip(rows, records):
+        if column and rec.raw.get("form") not in (None, ""):
+            continue
         heading = loc.groups.get(rec.row - 1, "")
         form, where = None, ""
         for part in reversed(heading.split(GROUP_SEPARATOR)) if heading else ():
@@ -124,8 +178,10 @@ def _forms_from_headings(rows: list[dict], records, loc, sheet: str, lines: list
             said.setdefault((where, form), []).append(rec.row)
     col = SPEC.column("form")
     at = loc.excel_col(SPEC.key_column) or 1
-    return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "FORM_FROM_TITLE",
-                    f"Bảng không có cột '{col.header}': {len(got)} dòng lấy hình thức '{form}' từ {where}.")
+    lead = f"Ô '{col.header}' để trống" if column else f"Bảng không có cột '{col.header}'"
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("form") or at), WARNING,
+                    "FORM_FROM_TITLE", f"{lead}: {len(got)} dòng lấy hình thức '{form}' từ {where}"
+                    + (f" (dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''})." if column else "."))
             for (where, form), got in said.items()]
 
 
@@ -151,6 +207,8 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         grid, merges, offset = table.grid, table.merges, 0
         lines = table.before or (previous[2] if previous else doc.lines[:12])
         loc = locate_proposals(grid, sheet, merges, lambda r, c, b=table.bold: (r, c) in b)
+        if loc is not None:   # a title typed in the table's own first rows, above its header
+            lines = lines + _rows_above(grid, loc.header_row)
         if loc is not None and "form" not in loc.columns and not says_proposal(lines + doc.lines[:15], loc.header_texts):
             loc = None  # a list of names that proposes nothing (the council's members, say)
         if (loc is None or not loc.rows) and previous is not None and _continues(previous, table):
@@ -191,6 +249,16 @@ def from_word(path: str, result: dict[str, Any]) -> None:
     extra = [x for x in (legacy_note(doc), f"chuyển từ .doc bằng {doc.converted_from}" if doc.converted_from else "")
              if x]
     result["message"] = f"{len(rows)} đề nghị khen thưởng" + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def _rows_above(grid, header_row: int) -> list[str]:
+    """The texts of a table's rows above its header (a title merged across them), each once."""
+    seen: list[str] = []
+    for row in grid[:header_row]:
+        for v in row:
+            if isinstance(v, str) and v.strip() and v not in seen:
+                seen.append(v)
+    return seen
 
 
 def _header_lines(doc) -> list[str]:
@@ -252,7 +320,9 @@ def canonical_form(title: object) -> str:
 
 
 def person_key(name: object) -> str:
-    return fold(bare_name(name)[0])
+    """A person's name to compare: without Ông/Bà, a degree or a rank before it."""
+    key = fold(bare_name(name)[0])
+    return key[_TITLE_BEFORE.match(key).end():] if _TITLE_BEFORE.match(key) else key
 
 
 def unit_facts(book, names: list[str]) -> dict:
