@@ -367,3 +367,47 @@ def test_a_title_typed_in_the_tables_first_row_and_kinds_from_the_form_or_the_na
     assert any("(tên người: họ và tên, hoặc học hàm, học vị, cấp bậc trước tên): dòng 3" in m for m in messages)
     form_notes = [f["message"] for f in ex["findings"] if f["code"] == "FORM_FROM_TITLE"]
     assert form_notes and "từ tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN" in form_notes[0]
+
+
+def test_a_birth_year_under_nam_or_nu_gives_the_gender_never_the_year(tmp_path):
+    """'Năm sinh' over 'Nam | Nữ' (the year typed under the person's gender), a name typed in two columns
+    'Họ và tên đệm | Tên': read as the layout says; the year of birth is kept, never taken for the Năm."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    for line in (["UBND XÃ CẨM BÌNH"], ["DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025"], []):
+        ws.append(line)
+    ws.append(["TT", "Họ và tên đệm", "Tên", "Năm sinh", None, "Chức vụ, đơn vị", "Năm"])
+    ws.append([None, None, None, "Nam", "Nữ", None, None])
+    for cells in ("A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5", "G4:G5"):
+        ws.merge_cells(cells)
+    ws.append([1, "Lê Văn", "Hùng", 1980, None, "Trưởng thôn Bắc", 2025])
+    ws.append([2, "Võ Thị", "Lan", None, 1985, "Công chức Văn hóa - Xã hội", 2025])
+    ws.append([3, "Trần Văn", "Bé", None, None, "Thôn Nam", 2025])
+    wb.save(tmp_path / "CamBinh.xlsx")
+    ex = extract_file(str(tmp_path / "CamBinh.xlsx"))
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r.get("gender"), r.get("year")) for r in rows] == [
+        ("Lê Văn Hùng", "Nam", 2025), ("Võ Thị Lan", "Nữ", 2025), ("Trần Văn Bé", None, 2025)]
+    assert [r.get("extra") for r in rows] == ["Năm sinh - Nam: 1980", "Năm sinh - Nữ: 1985", None]
+    said = [f["message"] for f in ex["findings"] if f["code"] == "GENDER_FROM_COLUMN"]
+    assert said == ["Bảng không có cột 'Giới tính': 2 dòng lấy giới tính theo ô có ghi ở cột 'Năm sinh - Nam' và "
+                    "'Năm sinh - Nữ': dòng 6, 7."]
+
+
+def test_sub_headers_under_a_merged_column_the_schema_does_not_know_name_what_is_kept(tmp_path):
+    doc = Document()
+    _header(doc, "SỞ CÔNG THƯƠNG")
+    doc.add_paragraph("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ NĂM 2025")
+    t = doc.add_table(rows=2, cols=5)
+    for c, h in ((0, "TT"), (1, "Họ và tên"), (2, "Chức vụ, đơn vị")):
+        t.cell(0, c).merge(t.cell(1, c)).text = h
+    t.cell(0, 3).merge(t.cell(0, 4)).text = "Xếp loại"
+    t.cell(1, 3).text, t.cell(1, 4).text = "Năm 2024", "Năm 2025"
+    cells = t.add_row().cells
+    for i, v in enumerate(("1", "Phạm Văn Đông", "Phó Giám đốc", "HTXSNV", "HTTNV")):
+        cells[i].text = v
+    doc.save(tmp_path / "SCT.docx")
+    rows = extract_file(str(tmp_path / "SCT.docx"))["rows"]["unit_proposals"]
+    assert [(r["recipient"], r["extra"]) for r in rows] == [
+        ("Phạm Văn Đông", "Xếp loại - Năm 2024: HTXSNV\nXếp loại - Năm 2025: HTTNV")]

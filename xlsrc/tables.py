@@ -124,6 +124,8 @@ def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
         for name, col in multi:
             if col not in found and name in padded and not any(w in padded for w in vetoes.get(col, ())):
                 found[col] = 1
+    if found and _is_gender_word(text):   # 'Nam' under 'Năm sinh' is a gender, never 'Năm' (a year)
+        found = {k: v for k, v in found.items() if k == "gender"}
     if len(_SCORES) > 100_000:
         _SCORES.clear()
     _SCORES[cache_key] = found
@@ -142,7 +144,8 @@ def _may_head(spec: SheetSpec, key: str, text: str) -> bool:
         folded = fold(text)
         padded = f" {folded} "
         found = bool(folded) and (key in exact.get(folded, ()) or (
-            any(name in padded for name in names) and not any(w in padded for w in vetoes.get(key, ()))))
+            any(name in padded for name in names) and not any(w in padded for w in vetoes.get(key, ())))) and (
+            key == "gender" or not _is_gender_word(text))
         if len(_HEADS) > 100_000:
             _HEADS.clear()
         _HEADS[cache_key] = found
@@ -150,6 +153,12 @@ def _may_head(spec: SheetSpec, key: str, text: str) -> bool:
 
 
 _HEADS: dict[tuple[int, str, str], bool] = {}
+GENDER_WORDS = ("nam", "nữ")
+
+
+def _is_gender_word(text: object) -> bool:
+    """'Nam', 'Nữ' as typed (with their marks): they fold like 'Năm' (year) and 'Nu'."""
+    return isinstance(text, str) and " ".join(nfc(text).split()).lower() in GENDER_WORDS
 _KEY_NAMES: dict[tuple[int, str], list[str]] = {}
 
 
@@ -264,9 +273,11 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
         elif not _text_without_key(grid[j], mapping.get(key_column)):
             break  # data: the header ends above
         j += 1
+    sub = not used_second and start == r + 1 and _sub_headers(grid, r + 1, mapping, key_column)
     loc = TableLocation(sheet, r, start, mapping,
                         {k: _cell_text(grid[r][c]) for k, c in mapping.items() if c < len(grid[r])},
-                        extra=_extra_headers(grid, r, used_second, ncols, mapping), header_end=start - 1)
+                        extra=_extra_headers(grid, r, used_second or sub, ncols, mapping), header_end=start - 1)
+    join_name_parts(grid, loc, key_column, r, start)
     if merges:
         fill_merged(grid, merges, start)
     span = S.SPANS.get(spec.key)
@@ -281,6 +292,37 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
+
+
+def _sub_headers(grid, j: int, mapping: dict[str, int], key_column: str) -> bool:
+    """Row j, under a header row, names sub-columns of columns the schema does
+    not know ('Xếp loại' over 'Năm 2024 | Năm 2025'): two texts or more, none
+    under a known column, none in the key cell."""
+    if j >= len(grid) or not _text_without_key(grid[j], mapping.get(key_column)):
+        return False
+    taken = set(mapping.values())
+    cells = [c for c, v in enumerate(grid[j]) if v is not None and (not isinstance(v, str) or v.strip())]
+    return len(cells) >= 2 and not any(c in taken for c in cells)
+
+
+# a name typed in two columns: 'Họ và tên đệm' (or 'Họ đệm') then 'Tên' (folded)
+_NAME_FIRST_PART = {"ho va ten dem", "ho ten dem", "ho dem", "ho va dem", "ho va chu dem"}
+
+
+def join_name_parts(grid, loc: TableLocation, key_column: str, r: int, start: int) -> None:
+    """'Nguyễn Văn | An' under 'Họ và tên đệm | Tên' is one name, 'Nguyễn Văn
+    An', in the key column (the 'Tên' column is emptied: its text is in the name)."""
+    c = loc.columns.get(key_column)
+    if c is None or fold(_cell_text(_row_get(grid[r], c))) not in _NAME_FIRST_PART:
+        return
+    d = c + 1
+    if d in loc.columns.values() or not any(fold(_cell_text(_row_get(grid[h], d))) == "ten" for h in range(r, start)):
+        return
+    for i in range(start, len(grid)):
+        row = grid[i]
+        if d < len(row) and isinstance(row[d], str) and row[d].strip() and isinstance(row[c], str) and row[c].strip():
+            row[c], row[d] = f"{' '.join(row[c].split())} {row[d].strip()}", None
+    loc.extra.pop(d, None)
 
 
 def _data_under_key(spec: SheetSpec, grid, r: int, key_col: int | None, key_column: str) -> bool:

@@ -90,6 +90,8 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     _names(rows, records)
     if "recipient_kind" not in loc.columns:
         notes += _kinds_from_form_and_name(rows, records, loc, sheet)
+    if "gender" not in loc.columns:
+        notes += _genders_from_columns(grid, rows, records, loc, sheet)
     for row in rows:  # numbering typed '1.', '2)' in a Word list
         order = row.get("order")
         if isinstance(order, str) and _NUMBERING.fullmatch(order.strip()):
@@ -152,6 +154,29 @@ def _kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> lis
                     f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là {how}: dòng "
                     f"{', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
             for how, got in said.items()]
+
+
+def _genders_from_columns(grid, rows: list[dict], records, loc, sheet: str) -> list[Finding]:
+    """'Năm sinh' over 'Nam | Nữ', the year typed under one of them: the
+    column that holds something gives the gender (one warning a table)."""
+    sides = {c: ("Nam" if last == "nam" else "Nữ") for c, h in loc.extra.items()
+             if (last := " ".join(h.rsplit(" - ", 1)[-1].split()).lower()) in ("nam", "nữ")}
+    if not sides:
+        return []
+    got: list[int] = []
+    for row, rec in zip(rows, records):
+        line = grid[rec.row - 1] if 0 < rec.row <= len(grid) else []
+        said = {g for c, g in sides.items() if c < len(line) and line[c] is not None and str(line[c]).strip()}
+        if len(said) == 1 and not rec.values.get("gender"):
+            rec.values["gender"] = row["gender"] = said.pop()
+            got.append(rec.row)
+    if not got:
+        return []
+    col = SPEC.column("gender")
+    heads = " và ".join(f"'{loc.extra[c]}'" for c in sorted(sides))
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], min(sides) + 1), WARNING, "GENDER_FROM_COLUMN",
+                    f"Bảng không có cột '{col.header}': {len(got)} dòng lấy giới tính theo ô có ghi ở cột {heads}: "
+                    f"dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")]
 
 
 def _forms_from_headings(rows: list[dict], records, loc, sheet: str, lines: list[str]) -> list[Finding]:
