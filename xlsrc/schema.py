@@ -6,6 +6,7 @@ report all derive from the definitions here; nothing else lists a header.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .vntext import fold
@@ -27,8 +28,21 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """``rewrite``: regular-expression substitutions made, in order, on the
+    folded text (and on every spelling) before they are compared: the ways a
+    value is commonly written ('BK' for 'Bằng khen', 'sỹ' for 'sĩ', a
+    leading 'Danh hiệu'); ``patterns``: (regular expression on the rewritten
+    text, value) tried when no spelling matches."""
     key: str
     terms: tuple[Term, ...]
+    rewrite: tuple[tuple[str, str], ...] = ()
+    patterns: tuple[tuple[str, str], ...] = ()
+
+    def _key(self, text: object) -> str:
+        key = fold(text)
+        for pattern, repl in self.rewrite:
+            key = re.sub(pattern, repl, key).strip()
+        return " ".join(key.split())
 
     @property
     def values(self) -> list[str]:
@@ -43,12 +57,19 @@ class Vocabulary:
             for term in self.terms:
                 for name in (term.value,) + term.aliases:
                     table.setdefault(fold(name), term)
+                    table.setdefault(self._key(name), term)
             index = _LOOKUP[self.key] = (self, table, {})
         typed = index[2]
         if isinstance(text, str) and text in typed:
             return typed[text]
         key = fold(text)
         term = index[1].get(key) if key else None
+        if term is None and key and (self.rewrite or self.patterns):
+            key = self._key(text)
+            term = index[1].get(key)
+            if term is None:
+                value = next((v for pattern, v in self.patterns if re.search(pattern, key)), None)
+                term = next((t for t in self.terms if t.value == value), None) if value else None
         if isinstance(text, str):
             if len(typed) > 20_000:
                 typed.clear()
@@ -62,6 +83,35 @@ _LOOKUP: dict[str, tuple[Vocabulary, dict[str, Term], dict[str, Term | None]]] =
 
 COLLECTIVE, INDIVIDUAL = "Tập thể", "Cá nhân"
 BOTH = (COLLECTIVE, INDIVIDUAL)
+
+# How units write the award forms (folded text): abbreviations spelled out, the words that only say who signs
+# ('của Chủ tịch', 'Giám đốc') or that a title is one ('Danh hiệu', quotes), 'sỹ' for 'sĩ', a year after it.
+AWARD_FORM_REWRITE: tuple[tuple[str, str], ...] = (
+    (r"^(?:de nghi |tang |cong nhan |xet tang |truy tang )+", ""), (r"^(?:danh hieu|hinh thuc) ", ""),
+    (r"\b(?:nam|giai doan) \d{4}(?: \d{4})?.*$", ""), (r"\bsy\b", "si"),
+    (r"\bbkttg\b", "bang khen thu tuong"), (r"\bbk\b", "bang khen"), (r"\bgk\b", "giay khen"), (r"\bcstd\b", "chien si thi dua"),
+    (r"\bhcld\b", "huan chuong lao dong"), (r"\bhc\b", "huan chuong"), (r"\bubnd\b", "uy ban nhan dan"),
+    (r"\bttg\b", "thu tuong"), (r"\bttcp\b", "thu tuong chinh phu"), (r"\bcp\b", "chinh phu"),
+    (r"\b(?:cua|chu tich|giam doc|bo truong|thu truong)\b", " "),
+)
+# Then, when no spelling matches, what the rewritten text begins with (Luật 06/2022/QH15, Điều 34, 35, 41–43, 71–74).
+AWARD_FORM_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^bang khen thu tuong(?: chinh phu)?$", "Bằng khen của Thủ tướng Chính phủ"),
+    (r"^bang khen (?:uy ban nhan dan )?(?:tinh|thanh pho|bo)\b|^bang khen (?:ban|nganh|doan the)\b.*\btrung uong\b",
+     "Bằng khen cấp bộ, ban, ngành, tỉnh"),
+    (r"^giay khen\b", "Giấy khen"),
+    (r"^co thi dua chinh phu$", "Cờ thi đua của Chính phủ"),
+    (r"^co thi dua (?:uy ban nhan dan )?(?:tinh|thanh pho|bo)\b|^co thi dua (?:ban|nganh|doan the)\b.*\btrung uong\b",
+     "Cờ thi đua cấp bộ, ban, ngành, tỉnh"),
+    (r"^chien si thi dua (?:cap )?(?:tinh|bo|thanh pho)\b", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh"),
+    (r"^chien si thi dua toan quoc$", "Chiến sĩ thi đua toàn quốc"),
+    (r"^chien si thi dua (?:cap )?co so$", "Chiến sĩ thi đua cơ sở"),
+    (r"^huan chuong lao dong(?: hang (?:nhat|nhi|ba|1|2|3|i|ii|iii))?$", "Huân chương Lao động"),
+    (r"^huan chuong doc lap(?: hang (?:nhat|nhi|ba|1|2|3|i|ii|iii))?$", "Huân chương Độc lập"),
+    (r"^huan chuong bao ve to quoc(?: hang (?:nhat|nhi|ba|1|2|3|i|ii|iii))?$", "Huân chương Bảo vệ Tổ quốc"),
+    (r"^huan chuong chien cong(?: hang (?:nhat|nhi|ba|1|2|3|i|ii|iii))?$", "Huân chương Chiến công"),
+    (r"^ky niem chuong\b", "Kỷ niệm chương"),
+)
 
 VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
     Vocabulary("work_kind", (
@@ -122,7 +172,7 @@ VOCABULARIES: dict[str, Vocabulary] = {v.key: v for v in (
         Term("Đơn vị tiên tiến", (), (COLLECTIVE,)),
         Term("Chứng nhận điển hình tiên tiến", ("dien hinh tien tien", "giay chung nhan dien hinh tien tien",
                                                "chung nhan dien hinh tien tien giai doan"), BOTH),
-    )),
+    ), rewrite=AWARD_FORM_REWRITE, patterns=AWARD_FORM_PATTERNS),
     Vocabulary("doc_type", tuple(Term(v) for v in (
         "Kế hoạch", "Văn bản", "Công văn", "Nghị quyết", "Chỉ thị", "Quyết định", "Thông báo",
         "Hướng dẫn", "Chương trình", "Báo cáo", "Tờ trình", "Luật", "Nghị định", "Thông tư"))),

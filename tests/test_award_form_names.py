@@ -1,0 +1,49 @@
+"""How units write the award forms: the full official name, the signer's
+title, abbreviations, 'sỹ' for 'sĩ', a leading 'Danh hiệu' or a year after
+it. Each is read as the form of Luật 06/2022/QH15 it names; a party
+committee's Bằng khen (not a form of the Law) stays unknown."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.builder import Content
+
+BK, CSTD_CS, GK = "Bằng khen cấp bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua cơ sở", "Giấy khen"
+
+
+@pytest.mark.parametrize("typed, form", [
+    ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", BK), ("Bằng khen Chủ tịch UBND tỉnh", BK), ("BK UBND tỉnh", BK),
+    ("Bằng khen UBND thành phố Hà Nội", BK), ("Bằng khen của Bộ trưởng Bộ Tư pháp", BK),
+    ("Bằng khen của Ban Tổ chức Trung ương", BK),
+    ("Bằng khen Thủ tướng", "Bằng khen của Thủ tướng Chính phủ"), ("BKTTg", "Bằng khen của Thủ tướng Chính phủ"),
+    ("Giấy khen Giám đốc Sở", GK), ("GK Chủ tịch UBND xã", GK), ("Giấy khen của Chủ tịch UBND huyện", GK),
+    ("Chiến sỹ thi đua cơ sở", CSTD_CS), ("Danh hiệu “Chiến sĩ thi đua cơ sở”", CSTD_CS),
+    ("Chiến sĩ thi đua cấp cơ sở", CSTD_CS), ("CSTĐ cấp tỉnh", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh"),
+    ("Lao động tiên tiến năm 2025", "Lao động tiên tiến"), ("Tặng Bằng khen của Chủ tịch UBND tỉnh", BK),
+    ("Cờ thi đua của UBND tỉnh", "Cờ thi đua cấp bộ, ban, ngành, tỉnh"),
+    ("HCLĐ hạng Ba", "Huân chương Lao động"), ("Huân chương Lao động hạng Nhì", "Huân chương Lao động"),
+    ("Kỷ niệm chương Vì sự nghiệp Tư pháp", "Kỷ niệm chương"),
+])
+def test_a_form_as_units_write_it(typed, form):
+    term = S.vocabulary("award_form").lookup(typed)
+    assert term is not None and term.value == form
+
+
+@pytest.mark.parametrize("typed", ["Bằng khen của Ban Thường vụ Tỉnh ủy", "Hoàn thành xuất sắc nhiệm vụ",
+                                   "Giấy chứng nhận", "Khen"])
+def test_what_is_not_a_form_of_the_law_stays_unknown(typed):
+    assert S.vocabulary("award_form").lookup(typed) is None
+
+
+def test_the_workbook_reads_the_official_name_and_says_what_it_cannot_read(read_back):
+    from xlsrc.validation import validate
+    row = {"recipient_kind": "Cá nhân", "recipient": "Lê Văn A", "decision_number": "1/QĐ-UBND",
+           "decision_date": dt.datetime(2025, 12, 1), "field": "Công tác năm 2025"}
+    data = read_back(Content(rows={"awards": [{**row, "form": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
+                                              {**row, "form": "Bằng khen của Ban Thường vụ Tỉnh ủy"}]}))
+    assert [r["form"] for r in data.records["awards"]] == [BK, "Bằng khen của Ban Thường vụ Tỉnh ủy"]
+    unknown = [(f.row, f.severity) for f in validate(data) if f.code == "AWARD_FORM_UNKNOWN"]
+    assert unknown == [(3, "error")]
