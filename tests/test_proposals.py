@@ -411,3 +411,39 @@ def test_sub_headers_under_a_merged_column_the_schema_does_not_know_name_what_is
     rows = extract_file(str(tmp_path / "SCT.docx"))["rows"]["unit_proposals"]
     assert [(r["recipient"], r["extra"]) for r in rows] == [
         ("Phạm Văn Đông", "Xếp loại - Năm 2024: HTXSNV\nXếp loại - Năm 2025: HTTNV")]
+
+
+def test_a_units_word_report_gives_its_annex_of_works_continued_on_the_next_page(tmp_path):
+    """A báo cáo in Word whose annex lists the works (a group row per unit, dates and progress typed as text),
+    split into two tables by a page break: the works are read like a hand-made sheet, each with its source."""
+    doc = Document()
+    _header(doc, "SỞ NGOẠI VỤ", number="180/BC-SNgV")
+    doc.add_paragraph("BÁO CÁO")
+    doc.add_paragraph("Kết quả thực hiện các công trình, phần việc chào mừng Đại hội")
+    doc.add_paragraph("PHỤ LỤC: DANH MỤC CÔNG TRÌNH, PHẦN VIỆC")
+    header = ["TT", "Tên công trình, phần việc", "Thời gian khởi công", "Thời gian hoàn thành",
+              "Tiến độ thực hiện (%)"]
+    t = doc.add_table(rows=1, cols=5)
+    for i, h in enumerate(header):
+        t.cell(0, i).text = h
+    for r in [("1", "Số hóa hồ sơ lãnh sự", "01/3/2021", "30/9/2021", "100%"),
+              ("2", "Tổ chức lớp tiếng Lào", "Tháng 7/2021", "Tháng 9/2021", "Lùi sang năm 2022")]:
+        cells = t.add_row().cells
+        for i, v in enumerate(r):
+            cells[i].text = v
+    t2 = doc.add_table(rows=1, cols=5)   # the next page, no header
+    for i, v in enumerate(("3", "Nâng cấp cổng thông tin đối ngoại", "15/5/2021", "Quý IV/2021", "60%")):
+        t2.cell(0, i).text = v
+    doc.add_paragraph("Nơi nhận:")
+    doc.save(tmp_path / "BC_SNgV.docx")
+    ex = extract_file(str(tmp_path / "BC_SNgV.docx"))
+    assert ex["status"] == "ok" and ex["message"] == "3 công trình, phần việc", ex["message"]
+    works = ex["rows"]["works"]
+    assert [(w["name"], w["source_sheet"], w["source_row"]) for w in works] == [
+        ("Số hóa hồ sơ lãnh sự", "Bảng 2", 2), ("Tổ chức lớp tiếng Lào", "Bảng 2", 3),
+        ("Nâng cấp cổng thông tin đối ngoại", "Bảng 3", 1)]
+    assert works[1]["declared_status"] == "Lùi thời gian" and ex["unit_text"] == "Sở Ngoại vụ"
+    result = consolidate([str(tmp_path / "BC_SNgV.docx")], jobs=1)
+    master = openpyxl.load_workbook(write_master(result, tmp_path / "master.xlsx"))
+    names = [r[1] for r in master[S.WORKS.name].iter_rows(min_row=2, values_only=True) if r[1]]
+    assert names == ["Số hóa hồ sơ lãnh sự", "Tổ chức lớp tiếng Lào", "Nâng cấp cổng thông tin đối ngoại"]

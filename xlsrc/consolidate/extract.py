@@ -408,7 +408,7 @@ def extract_file(path: str, password: str | None = None) -> dict:
         pass
     try:
         if Path(path).suffix.lower() in WORD_SUFFIXES:
-            from ..proposals.extract import from_word
+            from .word import from_word
             from_word(path, result)
         else:
             _extract(path, password, result)
