@@ -447,3 +447,21 @@ def test_a_units_word_report_gives_its_annex_of_works_continued_on_the_next_page
     master = openpyxl.load_workbook(write_master(result, tmp_path / "master.xlsx"))
     names = [r[1] for r in master[S.WORKS.name].iter_rows(min_row=2, values_only=True) if r[1]]
     assert names == ["Số hóa hồ sơ lãnh sự", "Tổ chức lớp tiếng Lào", "Nâng cấp cổng thông tin đối ngoại"]
+
+
+def test_one_column_for_the_name_and_the_position(tmp_path):
+    """'Họ và tên, chức vụ, đơn vị' in one column: the name up to the first comma (or the cell's first line),
+    the rest is the position; said once for the table."""
+    src = _grid_docx(tmp_path / "SXD.docx", None, ["TT", "Họ và tên, chức vụ, đơn vị", "Thành tích"], [
+        ("1", "Ông Nguyễn Văn A\nTrưởng phòng Quản lý xây dựng", "HTXS 2 năm"),
+        ("2", "Bà Lê Thị B, Chuyên viên Văn phòng Sở", "HTXS"),
+        ("3", "Phòng Kinh tế", "Dẫn đầu khối")],
+        before="DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH", agency="SỞ XÂY DỰNG")
+    ex = extract_file(str(src))
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r.get("position"), r.get("gender")) for r in rows] == [
+        ("Nguyễn Văn A", "Trưởng phòng Quản lý xây dựng", "Nam"), ("Lê Thị B", "Chuyên viên Văn phòng Sở", "Nữ"),
+        ("Phòng Kinh tế", None, None)]
+    said = [f["message"] for f in ex["findings"] if f["code"] == "NAME_WITH_POSITION"]
+    assert said == ["Cột 'Họ và tên, chức vụ, đơn vị' ghi cả tên và chức vụ: 2 dòng lấy tên đến dấu phẩy đầu (hoặc "
+                    "hết dòng đầu của ô), phần sau vào 'Chức vụ, đơn vị': dòng 2, 3."]

@@ -89,7 +89,8 @@ BOTH = (COLLECTIVE, INDIVIDUAL)
 AWARD_FORM_REWRITE: tuple[tuple[str, str], ...] = (
     (r"^(?:de nghi |tang |cong nhan |xet tang |truy tang )+", ""), (r"^(?:danh hieu|hinh thuc) ", ""),
     (r"\b(?:nam|giai doan) \d{4}(?: \d{4})?.*$", ""), (r"\bsy\b", "si"),
-    (r"\bbkttg\b", "bang khen thu tuong"), (r"\bbk\b", "bang khen"), (r"\bgk\b", "giay khen"), (r"\bcstd\b", "chien si thi dua"),
+    (r"\bbkttg\b", "bang khen thu tuong"), (r"\bbk\b", "bang khen"), (r"\bgk\b", "giay khen"),
+    (r"\bcstd\b", "chien si thi dua"),
     (r"\bhcld\b", "huan chuong lao dong"), (r"\bhc\b", "huan chuong"), (r"\bubnd\b", "uy ban nhan dan"),
     (r"\bttg\b", "thu tuong"), (r"\bttcp\b", "thu tuong chinh phu"), (r"\bcp\b", "chinh phu"),
     (r"\b(?:cua|chu tich|giam doc|bo truong|thu truong)\b", " "),

@@ -196,8 +196,9 @@ def _match(spec: SheetSpec, cands, key_column: str):
                 old = best.get((key, c))
                 if old is None or (score, not used) > (old[0], not old[1]):
                     best[(key, c)] = (score, used)
+    # a cell naming the key column among others ('Họ và tên, chức vụ, đơn vị') heads the key column
     scored = sorted(((score, key, c, used) for (key, c), (score, used) in best.items()),
-                    key=lambda x: (-x[0], x[2]))
+                    key=lambda x: (-x[0], x[2], x[1] != key_column))
     taken_keys, taken_cols, mapping, used = set(), set(), {}, 0
     for score, key, c, second in scored:
         if key in taken_keys or c in taken_cols:

@@ -178,8 +178,8 @@ def _form_notes(form: Form, items: list[Item], sheet: str, unit: str) -> list[st
                      + (" …" if len(inferred) > 12 else "") + ").")
     vague = [i.row for i in items if i.get("person_group") == "Lãnh đạo, quản lý"]
     if vague:
-        notes.append(f"Biểu {form.code}: {len(vague)} dòng ghi 'Nhóm cá nhân' là 'Lãnh đạo, quản lý' (chưa rõ cấp): chỉ "
-                     f"tính vào dòng Cá nhân (trang '{sheet}', dòng {_rows(vague)}).")
+        notes.append(f"Biểu {form.code}: {len(vague)} dòng ghi 'Nhóm cá nhân' là 'Lãnh đạo, quản lý' (chưa rõ cấp): "
+                     f"chỉ tính vào dòng Cá nhân (trang '{sheet}', dòng {_rows(vague)}).")
     if items and any(r.key == "submitter" for r in form.rows):
         side = "bộ, ban, ngành, đoàn thể Trung ương" if items[0].get("submitter") == "central" else \
             "tỉnh, thành phố trực thuộc Trung ương"

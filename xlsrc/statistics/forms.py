@@ -219,7 +219,8 @@ F0701 = Form("0701.N/BNV-TĐKT", "SỐ PHONG TRÀO THI ĐUA KHEN THƯỞNG", "Ph
 ), columns=_total(tuple(c for c in F0601.columns[1:3])))
 F0702 = Form("0702.N/BNV-TĐKT", F0602.title, "Lượt khen", S.AWARDS.name, rows=F0602.rows, columns=_total(tuple(
     Line(code, label, forms=tuple(forms), head=("Chia ra", label)) for code, label, forms in (
-        ("2", "Các loại huân chương, huy chương", _ORDERS), ("3", "Giải thưởng Hồ Chí Minh", ["Giải thưởng Hồ Chí Minh"]),
+        ("2", "Các loại huân chương, huy chương", _ORDERS),
+        ("3", "Giải thưởng Hồ Chí Minh", ["Giải thưởng Hồ Chí Minh"]),
         ("4", "Giải thưởng Nhà nước", ["Giải thưởng Nhà nước"]), ("5", "Danh hiệu vinh dự nhà nước", _HONOURS),
         ("6", "Cờ thi đua của Chính phủ", ["Cờ thi đua của Chính phủ"]),
         ("7", "Bằng khen của Thủ tướng Chính phủ", ["Bằng khen của Thủ tướng Chính phủ"]),
