@@ -1,7 +1,8 @@
-"""How units write the award forms: the full official name, the signer's
-title, abbreviations, 'sỹ' for 'sĩ', a leading 'Danh hiệu' or a year after
-it. Each is read as the form of Luật 06/2022/QH15 it names; a party
-committee's Bằng khen (not a form of the Law) stays unknown."""
+"""How units write the values of the lists: the award forms (the full
+official name, the signer's title, abbreviations, 'sỹ' for 'sĩ', a leading
+'Danh hiệu' or a year after it), each read as the form of Luật 06/2022/QH15
+it names — a party committee's Bằng khen (not a form of the Law) stays
+unknown; and a work's status in the words units use."""
 from __future__ import annotations
 
 import datetime as dt
@@ -47,3 +48,16 @@ def test_the_workbook_reads_the_official_name_and_says_what_it_cannot_read(read_
     assert [r["form"] for r in data.records["awards"]] == [BK, "Bằng khen của Ban Thường vụ Tỉnh ủy"]
     unknown = [(f.row, f.severity) for f in validate(data) if f.code == "AWARD_FORM_UNKNOWN"]
     assert unknown == [(3, "error")]
+
+
+@pytest.mark.parametrize("typed, status", [
+    ("Đã nghiệm thu", "Hoàn thành"), ("Đã bàn giao", "Hoàn thành"), ("Đã đưa vào sử dụng", "Hoàn thành"),
+    ("Hoàn thành và đưa vào sử dụng", "Hoàn thành"), ("Đã khánh thành", "Hoàn thành"),
+    ("Đang thi công", "Đang thực hiện"), ("Đang hoàn thiện", "Đang thực hiện"),
+    ("Đang tiếp tục thực hiện", "Đang thực hiện"), ("Chưa khởi công", "Chưa triển khai"),
+    ("Tạm dừng", "Lùi thời gian"), ("Chậm so với kế hoạch", "Chậm tiến độ"),
+    ("Chưa hoàn thành", None), ("Dự kiến hoàn thành tháng 12", None),   # not a status: never guessed
+])
+def test_a_works_status_as_units_write_it(typed, status):
+    term = S.vocabulary("status").lookup(typed)
+    assert (term.value if term else None) == status
