@@ -465,3 +465,29 @@ def test_one_column_for_the_name_and_the_position(tmp_path):
     said = [f["message"] for f in ex["findings"] if f["code"] == "NAME_WITH_POSITION"]
     assert said == ["Cột 'Họ và tên, chức vụ, đơn vị' ghi cả tên và chức vụ: 2 dòng lấy tên đến dấu phẩy đầu (hoặc "
                     "hết dòng đầu của ô), phần sau vào 'Chức vụ, đơn vị': dòng 2, 3."]
+
+
+def test_the_kind_marked_with_an_x_under_tap_the_or_ca_nhan(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    for line in (["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"], ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM HỌC 2024-2025"], []):
+        ws.append(line)
+    ws.append(["TT", "Tên tập thể, cá nhân", "Đối tượng", None, "Hình thức đề nghị"])
+    ws.append([None, None, "Tập thể", "Cá nhân", None])
+    for cells in ("C4:D4", "A4:A5", "B4:B5", "E4:E5"):
+        ws.merge_cells(cells)
+    ws.append([1, "Trường Tiểu học Thạch Hà", "x", None, "Tập thể lao động xuất sắc"])
+    ws.append([2, "Nguyễn Thị Mai", None, "X", "Chiến sĩ thi đua cơ sở"])
+    ws.append([3, "Tổ Toán - Tin", "x", None, "Giấy khen"])
+    wb.save(tmp_path / "PGD.xlsx")
+    ex = extract_file(str(tmp_path / "PGD.xlsx"))
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r["recipient_kind"], r["extra"]) for r in rows] == [
+        ("Trường Tiểu học Thạch Hà", S.COLLECTIVE, "Đối tượng - Tập thể: x"),
+        ("Nguyễn Thị Mai", S.INDIVIDUAL, "Đối tượng - Cá nhân: X"),
+        ("Tổ Toán - Tin", S.COLLECTIVE, "Đối tượng - Tập thể: x")]
+    codes = [(f["code"], f["message"]) for f in ex["findings"]]
+    assert ("STATUS_FROM_MARKS", "Bảng không có cột 'Đối tượng': đối tượng đọc từ ô đánh dấu (x) ở các cột "
+            "'Đối tượng - Tập thể', 'Đối tượng - Cá nhân'.") in codes
+    assert not any(c == "RECIPIENT_KIND_UNKNOWN" for c, _ in codes)

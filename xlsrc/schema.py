@@ -640,7 +640,7 @@ class CountsByKind:
 
 # A choice typed as a mark ('x') under one column per value ('Đã hoàn thành | Đang thực hiện |
 # Chưa thực hiện'): the columns are named by the choice's vocabulary.
-MARKED: dict[str, str] = {"works": "declared_status"}
+MARKED: dict[str, str] = {"works": "declared_status", "unit_proposals": "recipient_kind"}
 
 
 COUNTS_BY_KIND: dict[str, CountsByKind] = {"awards": CountsByKind("count", "recipient_kind", (

@@ -10,6 +10,7 @@ Used by the reader of our own workbooks and by the consolidator alike."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable
@@ -288,7 +289,15 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     if counts is not None and counts.kind not in mapping:
         find_count_columns(grid, loc, counts, r, used_second, ncols)
     marked = S.MARKED.get(spec.key)
-    if marked is not None and marked not in mapping:
+    if marked is not None and marked in mapping and not used_second and \
+            _marks_under(grid, r, mapping[marked], S.vocabulary(spec.column(marked).vocab), ncols):
+        # 'Đối tượng' over 'Tập thể | Cá nhân', an 'x' under one: the marks, not the parent's own cells
+        del loc.columns[marked]
+        loc.data_start = max(loc.data_start, r + 2)
+        read_mark_columns(grid, loc, spec.column(marked), r, True, ncols)
+        loc.extra.update(_extra_headers(grid, r, True, ncols, {k: c for k, c in loc.columns.items()
+                                                               if c not in loc.marks}))
+    elif marked is not None and marked not in mapping:
         read_mark_columns(grid, loc, spec.column(marked), r, used_second, ncols)
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
@@ -472,6 +481,17 @@ def find_count_columns(grid, loc: TableLocation, counts, r: int, used_second: bo
     if second:
         loc.data_start = loc.header_end = r + 2
         loc.header_end = r + 1
+
+
+def _marks_under(grid, r: int, c: int, vocab, ncols: int) -> bool:
+    """Column c heads, merged over the columns after it, a row of values of
+    its list (two at least): 'Đối tượng' over 'Tập thể | Cá nhân'."""
+    if r + 1 >= len(grid):
+        return False
+    top, below = grid[r], grid[r + 1]
+    span = [c] + list(takewhile(lambda cc: cc >= len(top) or top[cc] in (None, ""), range(c + 1, ncols)))
+    return sum(1 for cc in span if cc < len(below) and isinstance(below[cc], str) and
+               vocab.lookup(below[cc]) is not None) >= 2
 
 
 def read_mark_columns(grid, loc: TableLocation, col, r: int, used_second: bool, ncols: int) -> None:
