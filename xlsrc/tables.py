@@ -10,8 +10,8 @@ Used by the reader of our own workbooks and by the consolidator alike."""
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 from dataclasses import dataclass, field
+from itertools import takewhile
 from operator import itemgetter
 from typing import Callable
 
@@ -160,6 +160,8 @@ GENDER_WORDS = ("nam", "nữ")
 def _is_gender_word(text: object) -> bool:
     """'Nam', 'Nữ' as typed (with their marks): they fold like 'Năm' (year) and 'Nu'."""
     return isinstance(text, str) and " ".join(nfc(text).split()).lower() in GENDER_WORDS
+
+
 _KEY_NAMES: dict[tuple[int, str], list[str]] = {}
 
 

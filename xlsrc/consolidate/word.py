@@ -27,11 +27,18 @@ def _locate(spec: S.SheetSpec, grid, sheet: str, merges, bold, lines: list[str],
     return locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold)
 
 
-def _best(found: list) -> tuple | None:
+def _best(grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]) -> tuple | None:
     """Of the specs whose header a table matches, the one mapping most columns
-    (proposals first, then works: the order of the specs)."""
-    found = [f for f in found if f[1] is not None and f[1].rows]
-    return max(found, key=lambda f: len(f[1].columns) - 0.5 * f[2]) if found else None
+    (proposals first, then works: the order of the specs), with the grid it
+    was read from (each spec reads its own copy: a table's reading may add
+    columns to its rows)."""
+    found = []
+    for n, spec in enumerate((PROPOSALS,) + TABLE_SPECS):
+        own = [list(row) for row in grid]
+        loc = _locate(spec, own, sheet, merges, bold, lines, doc_lines)
+        if loc is not None and loc.rows:
+            found.append((spec, loc, own, len(loc.columns) - 0.5 * n))
+    return max(found, key=lambda f: f[3])[:3] if found else None
 
 
 def from_word(path: str, result: dict[str, Any]) -> None:
@@ -53,8 +60,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         grid, merges, offset = table.grid, table.merges, 0
         lines = table.before or (previous[3] if previous else doc.lines[:12])
         bold = (lambda r, c, b=table.bold: (r, c) in b)
-        best = _best([(spec, _locate(spec, grid, sheet, merges, bold, lines, doc.lines), n)
-                      for n, spec in enumerate((PROPOSALS,) + TABLE_SPECS)])
+        best = _best(grid, sheet, merges, bold, lines, doc.lines)
         if best is None and previous is not None and _continues(previous, table):
             spec, before = previous[1], previous[2]
             head = previous[0].grid[:before.data_start]
@@ -64,11 +70,11 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             merges = [m for m in previous[0].merges if m[2] < offset] + \
                      [(a + offset, b, c + offset, d) for a, b, c, d in table.merges]
             loc = _locate(spec, grid, sheet, merges, None, lines, doc.lines)
-            best = (spec, loc, 0) if loc is not None and loc.rows else None
+            best = (spec, loc, grid) if loc is not None and loc.rows else None
         if best is None:
             previous = None
             continue
-        spec, loc, _ = best
+        spec, loc, grid = best
         lines = lines + _rows_above(grid, loc.header_row)   # a title typed in the table's own first rows
         if spec is PROPOSALS:
             got, records, said = proposal_rows(grid, loc, sheet, year, lines)
