@@ -88,8 +88,12 @@ def test_sources_are_what_the_brief_asks_for():
     assert "Application.FileDialog(3)" in SOURCE and "Application.FileDialog(4)" in SOURCE
     assert "AllowMultiSelect = True" in SOURCE
     from xlsrc.access.files import SPREADSHEET_SUFFIXES  # the picker offers every format consolidate reads
-    picked = re.search(r'Filters\.Add [^,]+, "([^"]+)"', SOURCE).group(1).split(";")
-    assert sorted(picked) == sorted("*" + s for s in SPREADSHEET_SUFFIXES)
+    from xlsrc.consolidate.discover import READ_SUFFIXES
+    from xlsrc.proposals.word import WORD_SUFFIXES
+    filters = [f.split(";") for f in re.findall(r'Filters\.Add Vn\("[^"]*"\), "([^"]+)"', SOURCE)]
+    assert sorted(filters[0]) == sorted("*" + s for s in READ_SUFFIXES)   # the default: spreadsheets and Word files
+    assert sorted(filters[1]) == sorted("*" + s for s in SPREADSHEET_SUFFIXES)
+    assert sorted(filters[2]) == sorted("*" + s for s in WORD_SUFFIXES)
     assert "ThisWorkbook.FollowHyperlink folder" in SOURCE
     assert "xlsrc.macros.open_report_folder()" in SOURCE  # Python finds (OneDrive), creates and opens the folder
     code = "\n".join(line.split("'")[0] for line in SOURCE.splitlines())  # comments off (no ' in strings here)

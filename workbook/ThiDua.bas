@@ -257,7 +257,9 @@ Private Function PickInputs() As Collection
     dlg.Title = Vn("Ch\u1ECDn c\u00E1c t\u1EC7p b\u00E1o c\u00E1o c\u1EE7a \u0111\u01A1n v\u1ECB (Cancel: ch\u1ECDn c\u1EA3 th\u01B0 m\u1EE5c)")
     #If Not Mac Then
         dlg.Filters.Clear
+        dlg.Filters.Add Vn("T\u1EC7p c\u1EE7a \u0111\u01A1n v\u1ECB (b\u1EA3ng t\u00EDnh, Word)"), "*.xlsx;*.xlsm;*.xlsb;*.xls;*.ods;*.csv;*.xml;*.fods;*.xltx;*.xltm;*.ots;*.docx;*.docm;*.doc"
         dlg.Filters.Add Vn("B\u1EA3ng t\u00EDnh"), "*.xlsx;*.xlsm;*.xlsb;*.xls;*.ods;*.csv;*.xml;*.fods;*.xltx;*.xltm;*.ots"
+        dlg.Filters.Add Vn("V\u0103n b\u1EA3n Word (t\u1EDD tr\u00ECnh, b\u00E1o c\u00E1o)"), "*.docx;*.docm;*.doc"
     #End If
     If dlg.Show = -1 Then
         For i = 1 To dlg.SelectedItems.Count
