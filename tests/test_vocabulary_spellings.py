@@ -61,3 +61,14 @@ def test_the_workbook_reads_the_official_name_and_says_what_it_cannot_read(read_
 def test_a_works_status_as_units_write_it(typed, status):
     term = S.vocabulary("status").lookup(typed)
     assert (term.value if term else None) == status
+
+
+@pytest.mark.parametrize("typed, reading", [
+    ("Đã nghiệm thu, đưa vào sử dụng", (100.0, "Hoàn thành")), ("Đã bàn giao", (100.0, "Hoàn thành")),
+    ("Đang hoàn thiện hồ sơ", (None, "Đang thực hiện")), ("Đang nghiệm thu", (None, "Đang thực hiện")),
+    ("Tạm dừng do dịch bệnh", (None, "Lùi thời gian")),
+    ("Đã nghiệm thu một phần", (None, "")), ("Chưa nghiệm thu", (None, "")),   # never 'done'
+])
+def test_a_progress_told_in_words(typed, reading):
+    from xlsrc.parsing import status_in_words
+    assert status_in_words(typed) == reading

@@ -245,12 +245,15 @@ _PERCENT_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _NEGATED = ("chua hoan thanh", "khong hoan thanh", "du kien hoan thanh", "phan dau hoan thanh",
             "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao",
             "co ban hoan thanh",  # "cơ bản hoàn thành": substantially, not fully, done
-            "hoan thanh giai doan", "hoan thanh hang muc", "hoan thanh mot phan", "hoan thanh 1 phan")  # a part
-_DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung")
+            "hoan thanh giai doan", "hoan thanh hang muc", "hoan thanh mot phan", "hoan thanh 1 phan",  # a part
+            "mot phan", "1 phan")
+_DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung", "da nghiem thu", "da ban giao")
 _STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "Chưa triển khai"),
                  ("dang thuc hien", "Đang thực hiện"), ("dang trien khai", "Đang thực hiện"),
-                 ("dang thi cong", "Đang thực hiện"), ("lui sang", "Lùi thời gian"),
-                 ("lui thoi gian", "Lùi thời gian"), ("gian tien do", "Lùi thời gian"))
+                 ("dang thi cong", "Đang thực hiện"), ("dang hoan thien", "Đang thực hiện"),
+                 ("dang xay dung", "Đang thực hiện"), ("dang nghiem thu", "Đang thực hiện"),
+                 ("lui sang", "Lùi thời gian"), ("lui thoi gian", "Lùi thời gian"), ("gian tien do", "Lùi thời gian"),
+                 ("tam dung", "Lùi thời gian"), ("tam ngung", "Lùi thời gian"))
 
 
 @lru_cache(maxsize=4096)
