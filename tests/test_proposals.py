@@ -491,3 +491,24 @@ def test_the_kind_marked_with_an_x_under_tap_the_or_ca_nhan(tmp_path):
     assert ("STATUS_FROM_MARKS", "Bảng không có cột 'Đối tượng': đối tượng đọc từ ô đánh dấu (x) ở các cột "
             "'Đối tượng - Tập thể', 'Đối tượng - Cá nhân'.") in codes
     assert not any(c == "RECIPIENT_KIND_UNKNOWN" for c, _ in codes)
+
+
+def test_a_list_laid_inside_a_layout_tables_cell(tmp_path):
+    doc = Document()
+    _header(doc, "SỞ Y TẾ")
+    doc.add_paragraph("DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH")
+    outer = doc.add_table(rows=1, cols=1)
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = "(Kèm theo Tờ trình số 15/TTr-SYT)"
+    inner = cell.add_table(rows=1, cols=3)
+    for i, h in enumerate(["TT", "Họ và tên", "Chức vụ"]):
+        inner.cell(0, i).text = h
+    for r in [("1", "Nguyễn Văn An", "Bác sĩ"), ("2", "Lê Thị Bình", "Điều dưỡng")]:
+        cells = inner.add_row().cells
+        for i, v in enumerate(r):
+            cells[i].text = v
+    doc.save(tmp_path / "nested.docx")
+    ex = extract_file(str(tmp_path / "nested.docx"))
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r["position"], r["source_sheet"]) for r in rows] == [
+        ("Nguyễn Văn An", "Bác sĩ", "Bảng 3"), ("Lê Thị Bình", "Điều dưỡng", "Bảng 3")]

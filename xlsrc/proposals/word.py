@@ -214,6 +214,8 @@ def read_docx(path: str | Path, shown_name: str | None = None) -> WordDocument:
         elif el.tag == W + "tbl":
             table = _table(el, len(tables) + 1, pending[-8:], legacy, name)
             tables.append(table)
+            for inner, before in _nested(el):   # a list laid inside a layout table's cell
+                tables.append(_table(inner, len(tables) + 1, before or pending[-8:], legacy, name))
             pending = []
     return WordDocument(name, lines, tables, legacy, sha256=hashlib.sha256(data).hexdigest())
 
@@ -226,6 +228,24 @@ def _blocks(body):
             yield el
         elif el.tag in (W + "sdt", W + "sdtContent", W + "ins", W + "customXml"):
             yield from _blocks(el)
+
+
+def _nested(tbl, depth: int = 2):
+    """The tables inside a table's cells (two levels down at most), each with
+    the lines of its cell before it."""
+    if depth == 0:
+        return
+    for tc in (tc for tr in tbl.findall(W + "tr") for tc in tr.findall(W + "tc")):
+        before: list[str] = []
+        for el in tc:
+            if el.tag == W + "p":
+                text = "".join(t.text or "" for t in el.iter(W + "t")).strip()
+                if text:
+                    before.append(text)
+            elif el.tag == W + "tbl":
+                yield el, before[-8:]
+                yield from _nested(el, depth - 1)
+                before = []
 
 
 def legacy_note(doc: WordDocument) -> str:
