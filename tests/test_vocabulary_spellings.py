@@ -72,3 +72,18 @@ def test_a_works_status_as_units_write_it(typed, status):
 def test_a_progress_told_in_words(typed, reading):
     from xlsrc.parsing import status_in_words
     assert status_in_words(typed) == reading
+
+
+@pytest.mark.parametrize("typed, value, status", [
+    ("Đang thi công, đạt 70%", 70.0, "Đang thực hiện"),
+    ("Đang triển khai, đạt khoảng 60% khối lượng", 60.0, "Đang thực hiện"),
+    ("Cơ bản hoàn thành, đạt 95%", 95.0, ""),
+    ("Đã hoàn thành, đạt 100%", 100.0, "Hoàn thành"),     # the words of done decide
+    ("Dự kiến đạt 80%", None, ""), ("Phấn đấu đạt 90% kế hoạch", None, ""),   # a goal, not a progress
+    ("Giải ngân được 45% vốn", None, ""), ("Đạt 50%, vượt 20%", None, ""),     # not the work's figure; two figures
+])
+def test_the_figure_reached_after_words_is_read_and_said(typed, value, status):
+    from xlsrc.parsing import parse_progress
+    got = parse_progress(typed)
+    assert (got.value, got.status) == (value, status) and got.note == typed
+    assert bool(got.interpreted) == (value is not None and value < 100)

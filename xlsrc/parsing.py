@@ -347,7 +347,7 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
             return Progress(round(v, 6), note, text, interpreted=why)
     if text.lower() in _ERROR_LITERALS:
         return Progress(None, "", text)
-    said = _said_percent(text)
+    said = _said_percent(text) or _said_after_words(text)
     if said is not None:
         return said
     value_in_words, status = status_in_words(text)
@@ -370,6 +370,29 @@ def _said_percent(text: str) -> Progress | None:
     if v == 100 and m.re is _SAID_PERCENT:
         return None
     return Progress(round(v, 6), text, text, interpreted=f"Ô ghi '{text}': đọc tiến độ là {_fmt_number(v)}%.")
+
+
+# "Đang thi công, đạt 70%", "Đang triển khai, đạt khoảng 60% khối lượng": one figure reached, after words
+_REACHED = re.compile(r"(?:^|[\s,;:(])(?:ước\s+)?đạt\s+(?:khoảng\s+|gần\s+|trên\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%", re.I)
+_TARGET_WORDS = ("du kien", "phan dau", "muc tieu", "ke hoach", "chi tieu", "se dat", "uoc tinh")  # a goal, not done
+
+
+def _said_after_words(text: str) -> Progress | None:
+    """The figure reached in a sentence ('Đang thi công, đạt 70%'), read with
+    a warning and the status the words say; never a goal ('dự kiến đạt 80%',
+    'phấn đấu đạt …'), never when the text holds two percentages."""
+    found = _REACHED.findall(text)
+    if len(found) != 1 or len(_PERCENT_IN_TEXT.findall(text)) != 1:
+        return None
+    key = re.sub(r"\s+", " ", strip_marks(text).lower())
+    if any(w in key for w in _TARGET_WORDS):
+        return None
+    v = float(found[0].replace(",", "."))
+    if v >= 100:   # 'đạt 100%': the words of done decide (status_in_words)
+        return None
+    _, status = status_in_words(text)
+    return Progress(round(v, 6), text, text, interpreted=f"Ô ghi '{text}': đọc tiến độ là {_fmt_number(v)}%.",
+                    status=status)
 
 
 def _finite(value: int | float) -> float | None:
