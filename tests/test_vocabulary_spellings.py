@@ -87,3 +87,24 @@ def test_the_figure_reached_after_words_is_read_and_said(typed, value, status):
     got = parse_progress(typed)
     assert (got.value, got.status) == (value, status) and got.note == typed
     assert bool(got.interpreted) == (value is not None and value < 100)
+
+
+@pytest.mark.parametrize("typed, start, end", [
+    ("Cuối năm 2025", (2025, 10, 1), (2025, 12, 31)), ("Đầu năm 2025", (2025, 1, 1), (2025, 3, 31)),
+    ("Giữa năm 2025", (2025, 6, 1), (2025, 7, 31)),
+    ("6 tháng đầu năm 2025", (2025, 1, 1), (2025, 6, 30)), ("6 tháng cuối năm 2025", (2025, 7, 1), (2025, 12, 31)),
+    ("Đầu tháng 5/2025", (2025, 5, 1), (2025, 5, 10)), ("Giữa tháng 5 năm 2025", (2025, 5, 11), (2025, 5, 20)),
+    ("Cuối tháng 2/2024", (2024, 2, 21), (2024, 2, 29)),
+])
+def test_a_part_of_a_year_or_a_month_is_read_as_its_interval_and_said(typed, start, end):
+    import datetime as dt
+    from xlsrc.parsing import parse_date
+    got = parse_date(typed)
+    assert (got.start, got.end) == (dt.date(*start), dt.date(*end))
+    assert got.qualified and got.note.startswith(f"Ô ghi '{typed}': đọc là ")
+
+
+@pytest.mark.parametrize("typed", ["6 tháng giữa năm 2025", "Cuối tháng 13/2025", "Cuối năm"])
+def test_what_names_no_interval_stays_unread(typed):
+    from xlsrc.parsing import parse_date
+    assert not parse_date(typed).ok

@@ -213,7 +213,46 @@ def _qualified_date(text: str, default_year: int | None) -> DateValue:
         if inner.ok and not inner.qualified:
             return replace(inner, text=text, qualified=True,
                            note=f"Ô ghi '{text}': đọc ngày là {inner.display()}.{' ' + inner.note if inner.note else ''}")
-    return DateValue(None, None, None, text)
+    return _part_of_period(text, default_year) or DateValue(None, None, None, text)
+
+
+# a part of a year or a month: "Cuối năm 2025", "6 tháng đầu năm 2025", "Đầu tháng 5/2025" (folded)
+_PART_OF_YEAR = re.compile(r"^(?:(?P<half>6) thang )?(?P<part>dau|giua|cuoi) nam (?P<year>\d{4})$")
+_PART_OF_MONTH = re.compile(r"^(?P<part>dau|giua|cuoi) thang (?P<month>\d{1,2})(?:/| nam )(?P<year>\d{4})$")
+_YEAR_PARTS = {"dau": ((1, 1), (3, 31), "quý I"), "giua": ((6, 1), (7, 31), "tháng 6 và tháng 7"),
+               "cuoi": ((10, 1), (12, 31), "quý IV")}
+_HALVES = {"dau": ((1, 1), (6, 30), "sáu tháng đầu năm"), "cuoi": ((7, 1), (12, 31), "sáu tháng cuối năm")}
+_MONTH_PARTS = {"dau": (1, 10, "ngày 01 đến 10"), "giua": (11, 20, "ngày 11 đến 20"), "cuoi": (21, 31, "ngày 21 đến cuối")}
+
+
+def _part_of_period(text: str, default_year: int | None) -> DateValue | None:
+    """A part of a year ('Đầu năm', 'Giữa năm', 'Cuối năm 2025', '6 tháng
+    đầu năm 2025') or of a month ('Cuối tháng 5/2025'): the interval it
+    covers, read with a warning that says which."""
+    key = re.sub(r"[^0-9a-z/]+", " ", _fold_keep_sep(text)).strip()
+    m = _PART_OF_YEAR.match(key)
+    if m:
+        year = int(m.group("year"))
+        table = _HALVES if m.group("half") else _YEAR_PARTS
+        if m.group("part") not in table or not 1900 <= year <= 2200:
+            return None
+        (m1, d1), (m2, d2), said = table[m.group("part")]
+        start, end = dt.date(year, m1, d1), dt.date(year, m2, d2)
+        precision = QUARTER if said.startswith("quý") else YEAR   # shown as its year: never narrower than typed
+    else:
+        m = _PART_OF_MONTH.match(key)
+        if not m:
+            return None
+        year, month = int(m.group("year")), int(m.group("month"))
+        if not (1 <= month <= 12 and 1900 <= year <= 2200):
+            return None
+        first, last, said = _MONTH_PARTS[m.group("part")]
+        start = dt.date(year, month, first)
+        end = dt.date(year, month, min(last, calendar.monthrange(year, month)[1]))
+        said = f"{said} tháng {month}/{year}"
+        precision = MONTH   # shown as its month
+    return DateValue(start, end, precision, text, qualified=True,
+                     note=f"Ô ghi '{text}': đọc là {said} ({admin_date_short(start)}–{admin_date_short(end)}).")
 
 
 def _fold_keep_sep(text: str) -> str:
