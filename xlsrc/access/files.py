@@ -205,12 +205,13 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     return data, digest
 
 
-def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None
+def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None, plain: set[str] | None = None
                 ) -> tuple[str, str, zipfile.ZipFile | None, bytes]:
     """What the content really is (sniffed, not taken from the name), a
     note for the log when it differs from the name, and the opened package.
     Zip packages are checked against the size limits here, before any parser
-    sees them; ``unpacked`` receives the parts unpacked by the check. A flat
+    sees them; ``unpacked`` and ``plain`` receive what the check found (see
+    limits.check_package). A flat
     ODS document is packaged as the .ods it stands for (the bytes returned)."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -235,7 +236,7 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
         data = package_flat_ods(data)
         package, kind = zipfile.ZipFile(io.BytesIO(data)), "ods"
     if package is not None:
-        check_package(package, path.name, keep=unpacked)
+        check_package(package, path.name, keep=unpacked, plain=plain)
     return kind, note, package, data
 
 
@@ -247,8 +248,9 @@ class FileBook:
         self.name = self.path.name
         self.data, self.sha256 = load_bytes(self.path, password)
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
+        self._plain: set[str] = set()  # sheet parts the size check found written the usual way
         # read_as: what it really was, if not its name
-        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked)
+        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked, self._plain)
         self._native: _Native | None = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
@@ -353,7 +355,7 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked)
+            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked, self._plain)
         return self._xlsx
 
     def _binary(self) -> XlsbPackage:
