@@ -6,6 +6,7 @@ API (used by the reader, the validator and the consolidator)::
     info = book.cell_info(sheet)          # FileBook or XlwingsBook; cached per sheet
     info.number_format(r, c)              # 0-based, same indexes as book.read(sheet); "General" by default
     info.is_percent(r, c)                 # the cell's own format shows a percentage
+    info.percent_rows(c, rows)            # the same for many cells of a column
     info.font(r, c)                       # font name ("" when unknown)
     info.formulas_without_value           # [(r, c), …]: "=A1+1" written by a script, never calculated
 
@@ -78,6 +79,16 @@ class CellInfo:
 
     def is_percent(self, r: int, c: int) -> bool:
         return is_percent_format(self.number_format(r, c))
+
+    def percent_rows(self, c: int, rows: list[int]) -> set[int]:
+        """The rows (of ``rows``) whose cell in column ``c`` shows a percentage:
+        is_percent of each, the styles looked at once."""
+        percent = {i for i, code in enumerate(self.formats) if is_percent_format(code)}
+        if not percent or not rows:
+            return set()
+        self._style(rows[0], c)  # the column's styles read, if they are read by column
+        xf, other = self.xf, self.columns.get(c, self.default)
+        return {r for r in rows if xf.get((r, c), other) in percent}
 
     def font(self, r: int, c: int) -> str:
         i = self._style(r, c)
