@@ -25,6 +25,7 @@ import math
 import re
 import zipfile
 from functools import lru_cache
+from itertools import zip_longest
 from typing import Any, Callable, Iterable, Iterator
 
 from ..findings import column_letters
@@ -41,8 +42,9 @@ class NotPatchable(Exception):
     """The copy cannot be made by rewriting parts: openpyxl makes it."""
 
 
-_ROW = re.compile(r"<row\b([^>]*?)(/>|>(.*?)</row>)", re.S)
-_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*?(?:/>|>.*?</c>))', re.S)  # the reference first, as writers put it
+# a row and a cell to their first end tag (each written as a loop over characters other than '<': quick)
+_ROW = re.compile(r"<row\b([^>]*?)(/>|>([^<]*(?:<(?!/row>)[^<]*)*)</row>)")
+_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>))')  # the reference first
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
@@ -216,31 +218,24 @@ class SheetLayout:
         return self.widths.get(c) or DEFAULT_WIDTH
 
 
-def _row_values(grid: list[list], edits: Edits, r: int, width: int | None = None) -> list:
+def _row_values(grid: list[list], edits: Edits, r: int) -> list:
     """Row ``r`` (1-based) as it will be: the grid's values with the written
-    ones (a new list only where something is written), ``width`` wide if given."""
+    ones (a new list only where something is written)."""
     row = grid[r - 1] if r <= len(grid) else []
     cells = edits.get(r)
     if cells:
         row = row + [None] * (max(cells) - len(row))
         for c, v in cells.items():
             row[c - 1] = v
-    if width is not None:
-        row = (row + [None] * (width - len(row)))[:width]
     return row
 
 
-def _extent(grid: list[list], edits: Edits) -> tuple[int, int]:
-    """The last row and column that will hold a value."""
-    last_row = last_col = 0
-    for r in range(1, max([len(grid), *edits]) + 1):
-        row = _row_values(grid, edits, r)
-        for c in range(len(row), last_col, -1):  # only where it may be further right
-            if row[c - 1] is not None and row[c - 1] != "":
-                last_col = c
-                break
-        if any(v is not None and v != "" for v in row):
-            last_row = r
+def _extent(rows: list[list]) -> tuple[int, int]:
+    """The last row and column (1-based) of ``rows`` that hold a value."""
+    last_row = next((r for r in range(len(rows), 0, -1) if any(v is not None and v != "" for v in rows[r - 1])), 0)
+    columns = list(zip_longest(*rows[:last_row]))
+    last_col = next((c for c in range(len(columns), 0, -1)
+                     if columns[c - 1].count(None) + columns[c - 1].count("") < last_row), 0)
     return last_row, last_col
 
 
@@ -248,12 +243,12 @@ class _SheetPatch:
     def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
         self.xml, self.edits, self.styles = xml, edits, styles
         self.layout = SheetLayout(xml)
-        self.last_row, self.last_col = _extent(grid, edits)
+        rows = [_row_values(grid, edits, r) for r in range(1, max([len(grid), *edits]) + 1)]
+        self.last_row, self.last_col = _extent(rows)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        values = (_row_values(grid, edits, r, self.last_col) for r in range(2, self.last_row + 1))
         self.heights: dict[int, float] = {}
         self.wrapping: dict[int, list[int]] = {}
-        for r, height, cols in wrapped_rows(values, widths, first_row=2):
+        for r, height, cols in wrapped_rows(rows[1:self.last_row], widths, first_row=2):
             self.heights[r] = height
             self.wrapping[r] = cols
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
