@@ -41,7 +41,10 @@ _LABEL_LEAD = re.compile(r"^(?:(?P<roman>[IVXLC]+)[.)]?|(?P<letter>[A-ZĐa-zđ])
 
 
 def _is_end_marker(text: str) -> bool:
-    return any(text == m or text.startswith(m + " ") for m in _END_MARKERS) or bool(_PLACE_DATE.search(text))
+    return text in _END_MARKERS or text.startswith(_END_WORDS) or bool(_PLACE_DATE.search(text))
+
+
+_END_WORDS = tuple(m + " " for m in _END_MARKERS)  # a marker as the first words of a longer line
 
 
 def is_total(text) -> bool:
