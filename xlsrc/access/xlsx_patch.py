@@ -158,8 +158,9 @@ class Styles:
         return xml[:end] + "".join(self.added) + xml[end:]
 
 
-def _cell_xml(ref: str, value: Any, style: int, styles: Styles) -> tuple[str, int]:
-    """A written cell as openpyxl writes it (text never becomes a formula), and its style."""
+def _cell_tail(value: Any, style: int, styles: Styles) -> tuple[str, int]:
+    """A written cell as openpyxl writes it (text never becomes a formula):
+    its XML after ``<c r="B12"``, and its style."""
     kind, inner = "", ""
     if value is None or value == "":
         inner = ""
@@ -182,8 +183,8 @@ def _cell_xml(ref: str, value: Any, style: int, styles: Styles) -> tuple[str, in
         raise NotPatchable(f"a value of type {type(value).__name__}")
     s = f' s="{style}"' if style else ""
     if not inner:
-        return f'<c r="{ref}"{s}/>', style
-    return f'<c r="{ref}"{s}{kind}>{inner}</c>', style
+        return f'{s}/>', style
+    return f'{s}{kind}>{inner}</c>', style
 
 
 def _cells_in(body: str) -> int:
@@ -253,6 +254,7 @@ class _SheetPatch:
             self.wrapping[r] = cols
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
+        self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
 
     def _needs_styles(self, r: int) -> bool:
         return 2 <= r <= self.last_row and bool(self.column_styles)
@@ -266,7 +268,13 @@ class _SheetPatch:
         unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
         for c, value in self.edits.get(r, {}).items():
             old = cells.get(c)
-            cells[c], style = _cell_xml(f"{column_letters(c)}{r}", value, _style_of(old) if old else 0, self.styles)
+            style = _style_of(old) if old else 0
+            if value.__class__ is str or value is None:  # statuses, findings: each made once
+                tail, style = self.written.get((value, style)) or self.written.setdefault(
+                    (value, style), _cell_tail(value, style, self.styles))
+            else:
+                tail, style = _cell_tail(value, style, self.styles)
+            cells[c] = f'<c r="{column_letters(c)}{r}"{tail}'
             (unstyled.add if style == 0 else unstyled.discard)(c)
         for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
             cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
