@@ -6,7 +6,6 @@ import datetime as dt
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
 from typing import Any
 
 from . import schema as S
@@ -14,7 +13,7 @@ from .access import BookAccess
 from .findings import Finding
 from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
                       parse_number, parse_progress, split_lines, split_number_date)
-from .tables import TableLocation, locate
+from .tables import TableLocation, locate, tuple_getter
 from .vntext import fold, nfc
 
 
@@ -228,8 +227,8 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
 def _cells(rows: list, columns: list[int]) -> list[tuple]:
     """Each row's cells in ``columns`` (None past a row's end), a tuple per
     row; in one C-level pass when every row reaches every column."""
-    if len(columns) > 1 and rows and min(map(len, rows)) > max(columns):
-        return list(map(itemgetter(*columns), rows))
+    if rows and min(map(len, rows)) > max(columns, default=-1):
+        return list(map(tuple_getter(columns), rows))
     return [tuple(row[c] if c < len(row) else None for c in columns) for row in rows]
 
 
@@ -243,7 +242,7 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
         return [parse_value(col, v, default_year) for v in cells]
     kw = option.general if option is not None else {}
     # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
-    keys = cells if _TEXTS.issuperset(map(type, cells)) else \
+    keys = cells if TEXT_OR_NONE.issuperset(map(type, cells)) else \
         [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
     first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
     parsed = {k: parse_value(col, v, default_year, **kw) for k, v in first.items()}
@@ -261,7 +260,7 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     return out
 
 
-_TEXTS = frozenset({str, type(None)})
+TEXT_OR_NONE = frozenset({str, type(None)})  # the types of a column of texts: its cells are their own keys
 
 
 def cell_info_getter(book: BookAccess, sheet: str):

@@ -527,7 +527,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     quick = key_col is not None and key_col in mapped and not (spec is not None and spec.key in S.SECTIONS_IN_KEY)
     reach = max(mapped + timed + [key_col or 0])
     no_dates = (None,) * len(timed)
-    dates = itemgetter(*timed) if len(timed) > 1 else (lambda row: (row[timed[0]],)) if timed else (lambda row: ())
+    dates = tuple_getter(timed)
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         n = len(row)
@@ -636,6 +636,14 @@ class _Texts:
             self.special.add(v)
         elif _THREE_ALNUM.search(v):
             self.keys.add(v)
+
+
+def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:
+    """A row's cells in ``columns`` as a tuple, taken in one C-level call
+    (from a row that reaches every one of them)."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    return (lambda row: (row[columns[0]],)) if columns else (lambda row: ())
 
 
 def _span_of(merges, r: int, c: int | None) -> set[int]:

@@ -9,7 +9,7 @@ from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
-from .records import NUMBER_DATES, Record, WorkbookData, bulk_objects
+from .records import NUMBER_DATES, TEXT_OR_NONE, Record, WorkbookData, bulk_objects
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -321,9 +321,6 @@ class _Normalized(dict):
         return got
 
 
-_TEXTS = frozenset({str, type(None)})
-
-
 def fill_signatures(spec: S.SheetSpec, records: list[Record]) -> None:
     """row_signature of the records of one table that have none yet, made
     column by column: a column of texts in one C-level pass, each distinct
@@ -336,7 +333,7 @@ def fill_signatures(spec: S.SheetSpec, records: list[Record]) -> None:
     columns = [[rec.text("unit") for rec in todo]]
     for key in signature_keys(spec):
         column = list(map(dict.get, raws, repeat(key)))
-        columns.append(list(map(texts.__getitem__, column)) if _TEXTS.issuperset(map(type, column)) else
+        columns.append(list(map(texts.__getitem__, column)) if TEXT_OR_NONE.issuperset(map(type, column)) else
                        ["" if v is None else texts[v] if v.__class__ is str else nfc(v) for v in column])
     for rec, signature in zip(todo, zip(*columns)):
         rec.signature = signature
