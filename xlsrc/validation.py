@@ -3,13 +3,12 @@ severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
 import unicodedata
-from itertools import repeat
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
-from .records import NUMBER_DATES, TEXT_OR_NONE, Record, WorkbookData, bulk_objects
+from .records import NUMBER_DATES, Record, WorkbookData, bulk_objects
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -313,32 +312,6 @@ def row_signature(rec: Record) -> tuple:
     return got
 
 
-class _Normalized(dict):
-    """Each text as a row's signature holds it (NFC, trimmed), made once."""
-
-    def __missing__(self, text: str) -> str:
-        got = self[text] = unicodedata.normalize("NFC", text).strip()
-        return got
-
-
-def fill_signatures(spec: S.SheetSpec, records: list[Record]) -> None:
-    """row_signature of the records of one table that have none yet, made
-    column by column: a column of texts in one C-level pass, each distinct
-    text normalized once (units, dates typed as text, statuses recur)."""
-    todo = [rec for rec in records if rec.signature is None]
-    if not todo:
-        return
-    texts = _Normalized({None: ""})
-    raws = [rec.raw for rec in todo]
-    columns = [[rec.text("unit") for rec in todo]]
-    for key in signature_keys(spec):
-        column = list(map(dict.get, raws, repeat(key)))
-        columns.append(list(map(texts.__getitem__, column)) if TEXT_OR_NONE.issuperset(map(type, column)) else
-                       ["" if v is None else texts[v] if v.__class__ is str else nfc(v) for v in column])
-    for rec, signature in zip(todo, zip(*columns)):
-        rec.signature = signature
-
-
 def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
     data = out.data
     for spec in specs or S.RECORD_SHEETS + S.OPTIONAL_SHEETS:
@@ -354,9 +327,7 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         said_by_id: dict[tuple, list[tuple]] = {}
         cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab,
                   None if col.vocab else _CLEAN.get(col.kind)) for col in checked]
-        records = data.records.get(spec.key, [])
-        fill_signatures(spec, records)
-        for rec in records:
+        for rec in data.records.get(spec.key, []):
             raw, values = rec.raw, rec.values
             for col, key, required, recurring, free, clean in cells:
                 value = raw.get(key)
@@ -395,7 +366,7 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                 _check_award(out, rec)
             elif spec is S.UNIT_PROPOSALS:
                 _check_form_kind(out, rec)
-            signature = rec.signature
+            signature = row_signature(rec)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
