@@ -416,6 +416,17 @@ def test_styles_read_by_column_are_those_of_a_full_scan(tmp_path):
     assert [by_column.number_format(r, c) for r, c in cells] == [full.number_format(r, c) for r, c in cells]
     assert [by_column.font(r, c) for r, c in cells] == [full.font(r, c) for r, c in cells]
     assert sum(by_column.is_percent(r, c) for r, c in cells) > 20
+    for c in range(30):  # the same cells told of a whole column at once (a fresh reader: every column unread)
+        rows = list(range(42))
+        assert package.cell_info("Sheet").percent_rows(c, rows) == {r for r in rows if full.is_percent(r, c)}
+
+
+def test_percent_rows_take_the_column_style_of_a_cell_not_listed():
+    """A cell without a style of its own takes its column's (an .xls or .ods column style)."""
+    from xlsrc.access.cellinfo import CellInfo
+    info = CellInfo(xf={(0, 1): 1, (2, 1): 0}, formats=["General", "0%", "0.0%"], columns={1: 2})
+    assert info.percent_rows(1, [0, 1, 2, 3]) == {r for r in range(4) if info.is_percent(r, 1)} == {0, 1, 3}
+    assert info.percent_rows(0, [0, 1]) == set() and info.percent_rows(1, []) == set()
 
 
 def test_a_percent_format_on_cells_written_with_a_namespace_prefix_is_read(tmp_path):

@@ -39,6 +39,17 @@ def test_importing_the_entry_module_loads_no_heavy_library():
     assert ours == ["xlsrc", "xlsrc.macros"]
 
 
+def test_validating_a_workbook_loads_no_report_library(tmp_path):
+    """validate (and compute, review) check decisions' wording without the
+    report's Word stack, which only report and decision need."""
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+    book = write_workbook(tmp_path / "ThiDua.xlsx", demo_content())
+    job = ("from xlsrc.access.files import FileBook; from xlsrc.jobs import run_validate; "
+           f"assert run_validate(FileBook({str(book)!r}), write_back=False)[1]; ")
+    assert _loaded([sys.executable, "-c", job + REPORT]) == []
+
+
 def test_the_real_command_line_loads_no_heavy_library(pythons):
     cmd = runpython_command(f"import xlsrc.macros; {REPORT}", python=pythons["hook"])
     assert _loaded(cmd) == []

@@ -139,6 +139,20 @@ def test_the_header_is_found_in_a_bounded_window_and_the_scan_stops_there():
     assert locate(S.WORKS, far, "", "name") is None
 
 
+@pytest.mark.parametrize("row, rows", [
+    ([N, HEADER[1], N, HEADER[3], N, HEADER[5]], [1, 3]),                     # the header repeated, no TT
+    ([N, "Ghi chú:công trình C chưa xong", N, D(2021, 3, 1), N, N], [1]),    # a foot note in the name's cell
+    (["STT", "Tên đơn vị", N, "Ngày báo cáo", N, "Tỷ lệ"], [1]),             # 'STT' heading another table
+    ([N, "Tổng cộng: 2 công trình", N, D(2021, 3, 1), N, "15%"], [1, 3]),   # a total with its dates
+])
+def test_a_row_named_and_dated_like_a_work_is_still_looked_at(row, rows):
+    """A row whose name is a text and whose dates are filled, as a work's are,
+    may still repeat the header, end the table or total it."""
+    grid = [HEADER[:6], [1, "A", N, D(2021, 1, 1), D(2021, 2, 1), "10%"], row,
+            [2, "B", N, D(2021, 1, 1), D(2021, 2, 1), "20%"]]
+    assert locate(S.WORKS, grid, "", "name").rows == rows
+
+
 def test_numbered_works_are_not_groups_when_they_have_dates_or_progress():
     grid = [HEADER[:6], ["1.", "Công trình có tiến độ", N, N, N, "10%"],
             ["1.1", "Công trình có ngày", N, D(2021, 1, 1), N, N],

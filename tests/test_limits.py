@@ -40,14 +40,14 @@ def sheet(body: str, dimension: str | None = None) -> bytes:
     return (SHEET_HEAD + dim + f"<sheetData>{body}</sheetData></worksheet>").encode()
 
 
-def check(data: bytes, keep: dict | None = None, **limits) -> None:
+def check(data: bytes, keep: dict | None = None, plain: set | None = None, **limits) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        check_package(z, NAME, Limits(**limits), keep)
+        check_package(z, NAME, Limits(**limits), keep, plain)
 
 
-def refusal(data: bytes, error=FileTooLarge, **limits) -> str:
+def refusal(data: bytes, error=FileTooLarge, keep: dict | None = None, **limits) -> str:
     with pytest.raises(error) as caught:
-        check(data, **limits)
+        check(data, keep, **limits)
     return str(caught.value)
 
 
@@ -454,10 +454,39 @@ def test_the_xml_parts_read_in_one_chunk_are_kept_for_the_readers(monkeypatch, c
     check(data, keep=kept)
     assert list(kept) == list(xml)[:2]
     monkeypatch.setattr(L, "KEEP_BYTES", 10 ** 9)
-    chunks(max(sizes) - 1)  # the largest now takes two chunks: not kept
+    chunks(max(sizes) - 1)  # the largest takes two chunks when streamed: unpacked whole as there is room, and kept
     kept = {}
     check(data, keep=kept)
-    assert kept == {k: v for k, v in xml.items() if len(v) < max(sizes)}
+    assert kept == xml
+    largest = max(xml, key=lambda k: len(xml[k]))
+    monkeypatch.setattr(L, "KEEP_BYTES", max(sizes) - 1)  # no room for the largest: streamed, not kept
+    kept = {}
+    check(data, keep=kept)
+    assert largest not in kept and all(kept[k] == xml[k] for k in kept)
+
+
+def test_a_sheet_unpacked_whole_is_checked_as_a_streamed_one(chunks):
+    """A sheet part larger than a chunk, unpacked whole to be kept: its dimension still counts."""
+    rows = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 200))
+    data = xlsx_bytes(sheet(rows, "A1:Z100000"))
+    chunks(1000)
+    assert refusal(data, keep={}, sheet_cells=2_599_999) == extent(100_000, 26, 2_599_999)
+    check(data, keep={}, sheet_cells=2_600_000)
+
+
+@pytest.mark.parametrize("body, plain", [
+    ('<row r="1"><c r="A1" s="2"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row><row r="2"/>', True),
+    ('<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c></row>', False),         # a cell without its address
+    ('<row r="1"><c r="A1"/><x:c r="B1"><x:v>2</x:v></x:c></row>', False),     # a prefixed cell
+    ('<row><c r="A1"><v>1</v></c></row>', False),                               # a row without its number
+    ('<row r="1"><c r="AA1"><v>1</v></c></row>', False),                        # beyond Z
+])
+def test_the_sheets_written_the_usual_way_are_told(chunks, body, plain):
+    """What the readers are told: a sheet part whose rows and cells are all <row r="N">, <c r="XN" …>."""
+    found: set[str] = set()
+    chunks(20)  # wherever the chunks cut
+    check(xlsx_bytes(sheet(body)), plain=found)
+    assert found == ({SHEET} if plain else set())
 
 
 def test_a_part_whose_bytes_do_not_match_its_checksum_is_not_read():

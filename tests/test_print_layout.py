@@ -272,3 +272,19 @@ def test_a_review_copy_on_paper_shows_every_proposal_in_full(reviewed, tmp_path)
         start = flat.index(" ".join(words[:3]))
         assert flat.find(words[-1], start + len(" ".join(words[:-1])) - 1) > start, achievements
     assert sheets.count(S.REVIEW_SHEET) < 20
+
+
+def test_wrapped_rows_give_each_rows_height_and_its_wrapping_cells():
+    """Each row's height is that of its tallest text, measured with a margin
+    (0.9 of the column); a cell wraps where its text takes two lines in the
+    column's own width. Texts recur down the columns, rows differ in length,
+    a hidden column (infinite width) never wraps."""
+    w = 10.0
+    cap = P.CHARS_PER_WIDTH * w
+    fits_only_without_margin = "x" * int(cap * 0.95)     # two lines with the margin, one without
+    long = "y" * int(cap * 2.5)                           # three lines either way
+    rows = [["short", long, None], [fits_only_without_margin, 3.5], [None, "a\nb", long, long],
+            ["short", "short"], [long, long, long]]
+    got = list(P.wrapped_rows(rows, [w, w, float("inf")], first_row=2))
+    assert got == [(2, P.height_of(3), [2]), (3, P.height_of(2), []), (4, P.height_of(2), [2]),
+                   (6, P.height_of(3), [1, 2])]

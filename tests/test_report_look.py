@@ -23,7 +23,7 @@ from xlsrc.demo_data import NARRATIVE, demo_content
 from xlsrc import schema as S
 from xlsrc.records import read_workbook
 from xlsrc.report import default_template, make_report
-from xlsrc.report.context import header_name
+from xlsrc.issuer_header import header_name
 from xlsrc.validation import validate
 
 HAVE_PDF = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None

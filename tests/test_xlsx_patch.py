@@ -179,3 +179,40 @@ def test_the_patched_copy_opens_in_libreoffice_with_its_values(tmp_path, lo_prof
     assert values[5][0] == WRITTEN[2][0]
     with zipfile.ZipFile(tmp_path / "patched.xlsx") as z:
         assert z.testzip() is None
+
+
+def test_the_extent_of_a_copy_leaves_out_empty_texts_and_rows_at_its_edges():
+    from xlsrc.access.xlsx_patch import _extent
+    assert _extent([["TT", "Tên", None], [1, "", ""], [None, None], ["", None]]) == (2, 2)
+    assert _extent([[None], [None, None, "x"], []]) == (2, 3)
+    assert _extent([]) == (0, 0) and _extent([[None, ""]]) == (0, 0)
+
+
+@pytest.mark.parametrize("prefixed", [False, True])
+def test_a_sheet_with_prefixed_elements_is_left_to_openpyxl_a_text_with_a_colon_is_not(tmp_path, prefixed):
+    from xlsrc.access.xlsx_patch import NotPatchable, write_patched
+    source = tmp_path / "s.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "S"
+    wb.active["A1"] = 1
+    wb.save(source)
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    cell = b'<c r="B1" t="inlineStr"><is><t>Ghi ch\xc3\xba:c d</t></is></c></row>'  # ':c ' in a text
+    xml = parts["xl/worksheets/sheet1.xml"].replace(b"</row>", cell, 1)
+    if prefixed:
+        xml = xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=").replace(b"</worksheet>", b"</x:worksheet>")
+    parts["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(source, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    with zipfile.ZipFile(source) as z:
+        write = lambda: write_patched(z, z.read, {"S": {1: {3: "x"}}}, {"S": [[1, "Ghi chú:c d"]]},  # noqa: E731
+                                      tmp_path / "copy.xlsx")
+        if prefixed:
+            with pytest.raises(NotPatchable):
+                write()
+        else:
+            write()
+            assert CalamineWorkbook.from_path(str(tmp_path / "copy.xlsx")).get_sheet_by_name("S").to_python() == \
+                [[1.0, "Ghi chú:c d", "x"]]

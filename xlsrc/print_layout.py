@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+from itertools import repeat, zip_longest
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import schema as S
@@ -170,15 +171,21 @@ def wrapped_rows(rows: Iterable[Sequence[Any]], widths: Sequence[float], first_r
     """For each row (numbered from ``first_row``) whose text wraps in columns
     of ``widths``: its number, its height in points and the columns (1-based)
     whose text takes more than one line. Shared by the two writers of a copy
-    (fit_written_sheet, access/xlsx_patch.py)."""
+    (fit_written_sheet, access/xlsx_patch.py). Read column by column, each
+    distinct text measured once (a unit, a status recur down a sheet)."""
     room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
     wide = [w * CHARS_PER_WIDTH for w in room]
-    for r, values in enumerate(rows, start=first_row):
-        texts = [(c, v) for c, (v, most) in enumerate(zip(values, wide), start=1)
-                 if isinstance(v, str) and (len(v) > most or "\n" in v)]  # the others take one line
-        height = height_of(max((text_lines(v, room[c - 1]) for c, v in texts), default=1)) if texts else None
+    lines, over = [], []  # each wrapping column's lines per row; its texts over one line in its own width
+    for c, column in zip(range(len(widths)), zip_longest(*rows)):
+        texts = [v for v in set(column) if isinstance(v, str) and (len(v) > wide[c] or "\n" in v)]  # others: one line
+        if texts:
+            took = {v: text_lines(v, room[c]) for v in texts}
+            lines.append(list(map(took.get, column, repeat(1))))
+            over.append((c + 1, column, {v for v in texts if text_lines(v, widths[c]) > 1}))
+    for i, most in enumerate(map(max, *lines) if len(lines) > 1 else lines[0] if lines else ()):
+        height = height_of(most)
         if height:
-            yield r, height, [c for c, v in texts if text_lines(v, widths[c - 1]) > 1]
+            yield first_row + i, height, [c for c, column, wraps in over if column[i] in wraps]
 
 
 def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:

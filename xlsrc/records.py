@@ -13,7 +13,7 @@ from .access import BookAccess
 from .findings import Finding
 from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
                       parse_number, parse_progress, split_lines, split_number_date)
-from .tables import TableLocation, locate
+from .tables import TableLocation, locate, tuple_getter
 from .vntext import fold, nfc
 
 
@@ -135,11 +135,15 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     General number of the column is ≤ 1) and ``mixed`` (some are > 1).
     ``cell_info`` is a zero-argument callable giving the sheet's CellInfo,
     asked only when the column holds numbers."""
-    numbers = [(i, grid[i][c]) for i in rows if c < len(grid[i]) and is_number(grid[i][c])]
+    cells = [row[c] if c < len(row) else None for row in map(grid.__getitem__, rows)]
+    distinct = set(cells)  # each distinct cell looked at once
+    numeric = {v for v in distinct if is_number(v)}
+    as_text = {v: n for v in distinct for n in [number_text(v)] if n is not None}
+    numbers = [(i, v) for i, v in zip(rows, cells) if v in numeric and v.__class__ is not bool] if numeric else []
     info = cell_info() if numbers and cell_info is not None else None
-    percent = {i for i, _ in numbers if info is not None and info.is_percent(i, c)}
-    numbers += [(i, n) for i in rows if c < len(grid[i]) for n in [number_text(grid[i][c])] if n is not None]
-    general = [v for i, v in numbers if i not in percent]
+    percent = info.percent_rows(c, [i for i, _ in numbers]) if info is not None else set()
+    general = [v for i, v in numbers if i not in percent] if percent else [v for _, v in numbers]
+    general += [as_text[v] for v in cells if v in as_text] if as_text else []
     return ProgressReading(percent, bool(general) and all(0 <= v <= 1 for v in general), any(v > 1 for v in general),
                            info is not None and info.unknown)
 
@@ -157,6 +161,11 @@ class ProgressReading:
         if self.unknown:
             return {"percent": False, "fraction": self.fraction, "mixed": self.mixed, "unknown": True}
         return {"percent": i in self.percent, "fraction": self.fraction, "mixed": self.mixed}
+
+    @property
+    def general(self) -> dict[str, bool]:
+        """The options of a cell whose own format is not a percentage."""
+        return self(-1)  # no row is -1
 
 
 def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
@@ -197,23 +206,30 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         return None, []
     options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info)
                for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
-    rows = [grid[i] for i in loc.rows]
     raw_keys = list(loc.columns)
-    raw_columns = [[row[c] if c < len(row) else None for row in rows] for c in loc.columns.values()]
-    cells_of = dict(zip(raw_keys, raw_columns))
-    empty = [None] * len(rows)
+    raw_rows = _cells(list(map(grid.__getitem__, loc.rows)), list(loc.columns.values()))
+    cells_of = dict(zip(raw_keys, zip(*raw_rows)))
+    empty = (None,) * len(raw_rows)
     value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
                      for col in spec.columns]
     value_keys = [col.key for col in spec.columns]
-    records = []
-    raw_rows = zip(*raw_columns) if raw_columns else [()] * len(rows)
-    for i, cells, parsed in zip(loc.rows, raw_rows, zip(*value_columns)):
-        raw = dict(zip(raw_keys, cells))
-        values = dict(zip(value_keys, parsed))
-        status_from_words(spec, raw, values)
-        date_from_number(raw, values)
-        records.append(Record(spec, i + 1, raw, values))
+    records = [Record(spec, i + 1, dict(zip(raw_keys, cells)), dict(zip(value_keys, parsed)))
+               for i, cells, parsed in zip(loc.rows, raw_rows, zip(*value_columns))]
+    if spec is S.WORKS:
+        for rec in records:
+            status_from_words(spec, rec.raw, rec.values)
+    if any(n in raw_keys and d in value_keys for n, d in NUMBER_DATES):  # a number cell may give a date
+        for rec in records:
+            date_from_number(rec.raw, rec.values)
     return loc, records
+
+
+def _cells(rows: list, columns: list[int]) -> list[tuple]:
+    """Each row's cells in ``columns`` (None past a row's end), a tuple per
+    row; in one C-level pass when every row reaches every column."""
+    if rows and min(map(len, rows)) > max(columns, default=-1):
+        return list(map(tuple_getter(columns), rows))
+    return [tuple(row[c] if c < len(row) else None for c in columns) for row in rows]
 
 
 def _column_values(col: S.Column, cells: list, rows: list[int], option, default_year: int | None) -> list:
@@ -224,21 +240,27 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     parsed for each cell."""
     if col.kind == S.LINES:
         return [parse_value(col, v, default_year) for v in cells]
-    if option is None:  # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
-        keys = [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
-        first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
-        parsed = {k: parse_value(col, v, default_year) for k, v in first.items()}
-        return [parsed[k] for k in keys]
-    cache: dict = {}
-    out = []
-    for i, v in zip(rows, cells):
-        kw = option(i)
-        memo = (v.__class__, v, *kw.values())
-        got = cache.get(memo, _MISSING)
-        if got is _MISSING:
-            got = cache[memo] = parse_value(col, v, default_year, **kw)
-        out.append(got)
+    kw = option.general if option is not None else {}
+    # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
+    keys = cells if TEXT_OR_NONE.issuperset(map(type, cells)) else \
+        [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
+    first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
+    parsed = {k: parse_value(col, v, default_year, **kw) for k, v in first.items()}
+    out = list(map(parsed.__getitem__, keys))
+    if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
+        kw = option(next(iter(option.percent)))
+        again: dict = {}
+        for n, i in enumerate(rows):
+            if i in option.percent:
+                v = cells[n]
+                got = again.get(keys[n], _MISSING)
+                if got is _MISSING:
+                    got = again[keys[n]] = parse_value(col, v, default_year, **kw)
+                out[n] = got
     return out
+
+
+TEXT_OR_NONE = frozenset({str, type(None)})  # the types of a column of texts: its cells are their own keys
 
 
 def cell_info_getter(book: BookAccess, sheet: str):

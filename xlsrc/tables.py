@@ -45,7 +45,10 @@ _LABEL_LEAD = re.compile(r"^(?:(?P<roman>[IVXLC]+)[.)]?|(?P<letter>[A-ZĐa-zđ])
 
 
 def _is_end_marker(text: str) -> bool:
-    return any(text == m or text.startswith(m + " ") for m in _END_MARKERS) or bool(_PLACE_DATE.search(text))
+    return text in _END_MARKERS or text.startswith(_END_WORDS) or bool(_PLACE_DATE.search(text))
+
+
+_END_WORDS = tuple(m + " " for m in _END_MARKERS)  # a marker as the first words of a longer line
 
 
 def is_total(text) -> bool:
@@ -585,9 +588,22 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     stack: list[tuple[int, str]] = []
     last_mapped = max(mapped, default=-1)
     take = itemgetter(*mapped) if len(mapped) > 1 else None  # the mapped cells in one C-level pass
+    # A record row as most are: its key a text of three letters or digits, a date or progress filled, and no
+    # text that may end the table, total it, repeat the header or head another table — each distinct value
+    # of the rows looked at once (see _Texts); every other row goes through the checks below.
+    known = _Texts(header_key)
+    quick = key_col is not None and key_col in mapped and not (spec is not None and spec.key in S.SECTIONS_IN_KEY)
+    reach = max(mapped + timed + [key_col or 0])
+    no_dates = (None,) * len(timed)
+    dates = tuple_getter(timed)
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         n = len(row)
+        if quick and n > reach and row[key_col] in known.named(row) and (not timed or dates(row) != no_dates):
+            if stack:
+                loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
+            rows.append(i)
+            continue
         # a cell is filled when it holds a value other than blank text
         filled = [v for v in (take(row) if take is not None and n > last_mapped else
                               [row[c] for c in mapped if c < n])
@@ -659,6 +675,45 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
             loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
         rows.append(i)
     return rows
+
+
+class _Texts:
+    """The values of a table's rows, each looked at once: ``named(row)`` is
+    the set of texts that may stand as a record's key (three letters or
+    digits), empty when the row holds a text that may end the table ('Ghi
+    chú:', 'Nơi nhận', a signature), total it ('Tổng cộng'), repeat the
+    header's key or head another table ('TT', 'STT')."""
+
+    def __init__(self, header_key: str):
+        self.header_key = header_key
+        self.seen: set = set()
+        self.special: set[str] = set()
+        self.keys: set[str] = set()
+
+    def named(self, row) -> set[str]:
+        if not self.seen.issuperset(row):
+            for v in row:
+                if v not in self.seen:
+                    self.seen.add(v)
+                    if v.__class__ is str:
+                        self._look_at(v)
+        return self.keys if self.special.isdisjoint(row) else set()
+
+    def _look_at(self, v: str) -> None:
+        folded = fold(v)
+        if is_total(v) or _FOOT_NOTE.match(v) or _is_end_marker(folded) or folded in _ORDER_HEADS or (
+                self.header_key and folded == self.header_key):
+            self.special.add(v)
+        elif _THREE_ALNUM.search(v):
+            self.keys.add(v)
+
+
+def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:
+    """A row's cells in ``columns`` as a tuple, taken in one C-level call
+    (from a row that reaches every one of them)."""
+    if len(columns) > 1:
+        return itemgetter(*columns)
+    return (lambda row: (row[columns[0]],)) if columns else (lambda row: ())
 
 
 def _span_of(merges, r: int, c: int | None) -> set[int]:

@@ -6,6 +6,7 @@ API (used by the reader, the validator and the consolidator)::
     info = book.cell_info(sheet)          # FileBook or XlwingsBook; cached per sheet
     info.number_format(r, c)              # 0-based, same indexes as book.read(sheet); "General" by default
     info.is_percent(r, c)                 # the cell's own format shows a percentage
+    info.percent_rows(c, rows)            # the same for many cells of a column
     info.font(r, c)                       # font name ("" when unknown)
     info.formulas_without_value           # [(r, c), …]: "=A1+1" written by a script, never calculated
 
@@ -78,6 +79,16 @@ class CellInfo:
 
     def is_percent(self, r: int, c: int) -> bool:
         return is_percent_format(self.number_format(r, c))
+
+    def percent_rows(self, c: int, rows: list[int]) -> set[int]:
+        """The rows (of ``rows``) whose cell in column ``c`` shows a percentage:
+        is_percent of each, the styles looked at once."""
+        percent = {i for i, code in enumerate(self.formats) if is_percent_format(code)}
+        if not percent or not rows:
+            return set()
+        self._style(rows[0], c)  # the column's styles read, if they are read by column
+        xf, other = self.xf, self.columns.get(c, self.default)
+        return {r for r in rows if xf.get((r, c), other) in percent}
 
     def font(self, r: int, c: int) -> str:
         i = self._style(r, c)
@@ -182,21 +193,36 @@ class _Parts:
 
 class XlsxPackage:
     """An .xlsx/.xlsm package opened once per book: the sheet parts by name
-    and the styles, each read on first use."""
+    and the styles, each read on first use. ``plain``: the sheet parts whose
+    rows and cells the size check found all written <c r="B12" …>, with no
+    prefix (see limits.check_package), which need no search for others."""
 
-    def __init__(self, data: bytes, package: "zipfile.ZipFile | None" = None, unpacked: dict[str, bytes] | None = None):
+    def __init__(self, data: bytes, package: "zipfile.ZipFile | None" = None, unpacked: dict[str, bytes] | None = None,
+                 plain: set[str] | frozenset[str] = frozenset()):
         self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked or {})
+        self.plain = plain
         self._parts: dict[str, str] | None = None
         self._styles: tuple[list[str], list[str]] | None = None
         self._last: tuple[str, bytes] = ("", b"")  # the sheet part read last: asked again for its formulas
+        self._formulas: dict[str, bool] = {}  # sheet part -> whether a formula element may be in it
 
-    def part(self, sheet: str) -> bytes:
+    def _name(self, sheet: str) -> str | None:
         if self._parts is None:
             self._parts = sheet_parts(self.zip)
-        name = self._parts.get(sheet)
+        return self._parts.get(sheet)
+
+    def part(self, sheet: str) -> bytes:
+        name = self._name(sheet)
         if name and self._last[0] != name:
             self._last = (name, self.zip.read(name))
         return self._last[1] if name else b""
+
+    def _has_formula(self, sheet: str) -> bool:
+        """Whether a formula element may be in the sheet's part (cheap test before a full scan), searched once."""
+        name = self._name(sheet)
+        if name not in self._formulas:
+            self._formulas[name] = _has_formula(self.part(sheet))
+        return self._formulas[name]
 
     @property
     def styles(self) -> tuple[list[str], list[str]]:
@@ -237,15 +263,15 @@ class XlsxPackage:
 
     def formulas_without_value(self, sheet: str) -> bool:
         """Cheap test (C-level searches over the part) before a full scan."""
-        xml = self.part(sheet)
-        if not _has_formula(xml):
+        if not self._has_formula(sheet):
             return False
-        return bool(_FORMULA_NO_VALUE.search(xml))
+        return bool(_FORMULA_NO_VALUE.search(self.part(sheet)))
 
     def cell_info(self, sheet: str) -> CellInfo:
         xml = self.part(sheet)
         formats, fonts = self.styles
-        if not any(p.search(xml) for p in _UNUSUAL_CELL) and not _has_formula(xml):
+        if (self._name(sheet) in self.plain or not any(p.search(xml) for p in _UNUSUAL_CELL)) \
+                and not self._has_formula(sheet):
             # every cell written <c r="B12" …>, no formula: a column's styles are read when first asked
             # for (a progress column's formats, say), with one C-level search over the part each
             return CellInfo(formats=formats, fonts=fonts, column_reader=lambda c: _column_styles(xml, c))

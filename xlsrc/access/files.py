@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import marshal
 import math
 import zipfile
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
-from . import isolated
 from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
@@ -80,13 +78,16 @@ class _Native:
     a child process, see access/isolated.py)."""
     names: list[str]                    # sheets that hold cells
     hidden: set[str]
-    sheets: dict[str, tuple[tuple[bytes, list] | Grid, list[tuple[int, int, int, int]]]]  # values (_pack), merged
+    sheets: dict[str, tuple[Grid, list[tuple[int, int, int, int]]]]  # values, merged areas
     failed: dict[str, str]              # sheet -> why it could not be read
 
 
-def _read_native(data: bytes, pack: bool = True) -> _Native | str:
-    """Every sheet's values and merged areas (packed to be sent to another
-    process, see _pack), or why the file could not be opened."""
+def _read_native(data: bytes) -> _Native | str:
+    """Every sheet's values and merged areas, or why the file could not be
+    opened. Each distinct text or date is one object, however many cells
+    hold it (a unit, a status, a date recur down a table): the grids are
+    smaller, and sent to the parent process (pickled: an object is written
+    once, then referred to) and hashed by the reader once per distinct value."""
     from python_calamine import CalamineWorkbook
     try:
         cal = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -96,6 +97,7 @@ def _read_native(data: bytes, pack: bool = True) -> _Native | str:
             raise
         return _short(exc)
     book = _Native(names, _hidden(cal), {}, {})
+    same = {}.setdefault
     for sheet in names:
         try:
             found = cal.get_sheet_by_name(sheet)
@@ -106,41 +108,14 @@ def _read_native(data: bytes, pack: bool = True) -> _Native | str:
                 raise
             book.failed[sheet] = _short(exc)
             continue
-        grid = [[None if v == "" else v if (k := v.__class__) is str or (k is float and v - v == 0.0) or k in _KEPT
-                 else _clean(v) for v in row] for row in raw]  # the common cells need no cleaning
+        grid = [[(same(v, v) if v else None) if (k := v.__class__) is str else v if (k is float and v - v == 0.0)
+                 or k is int else same(v, v) if k in _DATES else _clean(v) for v in row]
+                for row in raw]  # the common cells need no cleaning
         del raw
         while grid and all(v is None for v in grid[-1]):
             grid.pop()
-        book.sheets[sheet] = (_pack(grid) if pack else grid, merged)
+        book.sheets[sheet] = (grid, merged)
     return book
-
-
-_PLAIN = frozenset({str, float, int, bool, type(None)})  # what marshal writes
-
-
-def _pack(grid: Grid) -> tuple[bytes, list]:
-    """A sheet's values to be sent to the parent process: marshal bytes
-    (written and loaded back at C speed, unlike a pickle of a million small
-    objects), the few other values (dates) aside with their cells. The data
-    comes from our own child process, never from outside."""
-    others = []
-    for i, row in enumerate(grid):
-        if not _PLAIN.issuperset(map(type, row)):
-            for j, v in enumerate(row):
-                if v.__class__ not in _PLAIN:
-                    others.append((i, j, v))
-                    row[j] = None
-    return marshal.dumps(grid), others
-
-
-def _unpack(packed: tuple[bytes, list] | Grid) -> Grid:
-    if isinstance(packed, list):  # read in this process: not packed
-        return packed
-    blob, others = packed
-    grid = marshal.loads(blob)
-    for i, j, v in others:
-        grid[i][j] = v
-    return grid
 
 
 def _hidden(cal) -> set[str]:
@@ -152,7 +127,7 @@ def _hidden(cal) -> set[str]:
         return set()
 
 
-_KEPT = frozenset({int, dt.datetime, dt.date})  # kept as they come; a finite float and a non-empty text too
+_DATES = frozenset({dt.datetime, dt.date})  # kept as they come, like an int, a finite float and a non-empty text
 
 
 def _is_encrypted_ole(data: bytes) -> bool:
@@ -230,12 +205,13 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     return data, digest
 
 
-def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None
+def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None, plain: set[str] | None = None
                 ) -> tuple[str, str, zipfile.ZipFile | None, bytes]:
     """What the content really is (sniffed, not taken from the name), a
     note for the log when it differs from the name, and the opened package.
     Zip packages are checked against the size limits here, before any parser
-    sees them; ``unpacked`` receives the parts unpacked by the check. A flat
+    sees them; ``unpacked`` and ``plain`` receive what the check found (see
+    limits.check_package). A flat
     ODS document is packaged as the .ods it stands for (the bytes returned)."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -260,7 +236,7 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
         data = package_flat_ods(data)
         package, kind = zipfile.ZipFile(io.BytesIO(data)), "ods"
     if package is not None:
-        check_package(package, path.name, keep=unpacked)
+        check_package(package, path.name, keep=unpacked, plain=plain)
     return kind, note, package, data
 
 
@@ -272,13 +248,14 @@ class FileBook:
         self.name = self.path.name
         self.data, self.sha256 = load_bytes(self.path, password)
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
+        self._plain: set[str] = set()  # sheet parts the size check found written the usual way
         # read_as: what it really was, if not its name
-        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked)
+        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked, self._plain)
         self._native: _Native | None = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
-                native = run_isolated(_read_native, self.data, not isolated.INSIDE)
+                native = run_isolated(_read_native, self.data)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
                                    f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
@@ -340,9 +317,7 @@ class FileBook:
             if sheet in self._native.failed:
                 raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được "
                                    f"({self._native.failed[sheet]}).")
-            packed, merged = self._native.sheets.pop(sheet)  # kept once, in _grids
-            grid = _unpack(packed)
-            del packed
+            grid, merged = self._native.sheets.pop(sheet)  # kept once, in _grids
             self._merged[sheet] = merged or self._binary_merges(sheet)
             self._notes[sheet] = self._interpret(sheet, grid)
             self._grids[sheet] = grid
@@ -380,7 +355,7 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked)
+            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked, self._plain)
         return self._xlsx
 
     def _binary(self) -> XlsbPackage:

@@ -113,27 +113,30 @@ def _check_xml(window: bytes, name: str, part: str) -> None:
 
 
 def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits, sheet: bool, ods: bool,
-               binary: bool, exact: bool) -> bytes | None:
+               binary: bool, exact: bool, whole_up_to: int = 0) -> tuple[bytes | None, bool]:
     """Stream one part: longest text run, and for sheets the extent of the
     cells (``exact``: every cell placed, see _CellExtent); its size is the
     declared one, which check_sizes measured (zipfile stops there, and a
     part that unpacks to more fails its checksum). Never holds more than one
-    chunk (plus a tail). Gives the part's bytes when they came in one chunk
-    (and passed)."""
+    chunk (plus a tail), or the whole part when it is not larger than
+    ``whole_up_to`` (a part the readers will unpack anyway). Gives the part's
+    bytes when they came in one chunk (and passed), and whether it is an
+    XML sheet whose rows and cells are all written the usual way (see _UNUSUAL)."""
     total = 0
     whole = None
     run = 0  # bytes since the last '<' or '>'
     extent = _Extent()
     tail = b""
     xml = info.filename.endswith((".xml", ".rels"))
-    single = info.file_size <= CHUNK  # the whole part comes in one chunk (the reader stops at the declared size)
+    single = info.file_size <= max(CHUNK, whole_up_to)  # in one chunk (the reader stops at the declared size)
     cells = _CellExtent(extent, name, info.filename, limits, exact)
     ods_extent = _OdsExtent(extent, name, info.filename, limits) if ods else None
     bin_extent = xlsb.Extent() if binary and sheet else None  # an .xlsb sheet: rows and columns from its records
     small = _unpack_small(z, info) if single else None
+    step = CHUNK if small is None else max(len(small), 1)
     with (io.BytesIO(small) if small is not None else z.open(info)) as fh:
         while True:
-            chunk = fh.read(CHUNK)
+            chunk = fh.read(step)
             if not chunk:
                 if ods_extent is not None:
                     ods_extent.feed(b"", last=True)
@@ -159,14 +162,14 @@ def _scan_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Lim
                 if ods_extent is not None:
                     ods_extent.feed(chunk)
                 else:
-                    if total <= CHUNK:  # the <dimension> is at the top of the part
-                        m = _DIMENSION.search(window)
+                    if total == len(chunk):  # the <dimension> is at the top of the part: in its first chunk
+                        m = _DIMENSION.search(window, 0, CHUNK)
                         if m and (m.group(3) or m.group(1) and m.group(2)):  # "A1:XFD9" or one cell "XFD9"
                             extent.add(int(m.group(4) or m.group(2)), col_number(m.group(3) or m.group(1)))
                             _check_extent(extent, name, info.filename, limits)
                     cells.feed(chunk)
             tail = window[-256:]
-    return whole
+    return whole, sheet and not (binary or ods) and cells.usual
 
 
 def _run_after(chunk: bytes, run: int, limit: int) -> int:
@@ -210,6 +213,7 @@ class _CellExtent:
         self.row = 0    # the row being read (1-based), 0 before the first
         self.col = 0    # the column of the last cell of that row
         self.near = False  # some cells were passed over, each within Z99999
+        self.usual = True  # every row and cell so far written the usual way (each passed over)
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
         window = self.carry + chunk
@@ -219,6 +223,7 @@ class _CellExtent:
         if not self.exact and not any(p.search(window, 0, cut) for p in _UNUSUAL):
             self._pass_over(window, cut)
         else:
+            self.usual = False
             for m in _ROW_OR_CELL.finditer(window, 0, cut):
                 self._place(m.group(1) == b"row", m.group(2))
         self.carry = window[cut:]
@@ -393,7 +398,7 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
     return found & names
 
 
-KEEP_BYTES = 32 * MB  # unpacked parts kept for the readers that follow, per file
+KEEP_BYTES = 64 * MB  # unpacked parts kept for the readers that follow, per file (a 60.000-row sheet: 50 MB)
 
 
 def check_sizes(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> list[zipfile.ZipInfo]:
@@ -419,10 +424,12 @@ def check_sizes(z: zipfile.ZipFile, name: str, limits: Limits | None = None) -> 
 
 
 def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
-                  keep: dict[str, bytes] | None = None) -> None:
+                  keep: dict[str, bytes] | None = None, plain: set[str] | None = None) -> None:
     """Refuse a package whose unpacked content would exhaust the machine.
-    ``keep`` receives the XML parts that were unpacked in one chunk while
-    they were checked (up to KEEP_BYTES), so that no reader unpacks them again."""
+    ``keep`` receives the XML parts, unpacked whole while they were checked
+    (up to KEEP_BYTES in all), so that no reader unpacks them again;
+    ``plain`` the XML sheet parts whose rows and cells are all written the
+    usual way (<row r="12">, <c r="B12" …> within Z99999, no prefix)."""
     limits = limits or LIMITS
     infos = check_sizes(z, name, limits)
     is_ods = any(i.filename == "mimetype" for i in infos)
@@ -437,11 +444,14 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
             fn.endswith(".xml") or (fn.endswith(".bin") and "/binaryIndex" not in fn))  # .xlsb: not its index
         ods = is_ods and fn == "content.xml"
         binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
+        xml = fn.endswith((".xml", ".rels"))
+        room = KEEP_BYTES - kept if keep is not None and xml else 0
         try:
-            whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=False)
+            whole, usual = _scan_part(z, info, name, limits, sheet, ods, binary, exact=False, whole_up_to=room)
         except _Recount:  # the quick count's bound is over the limit: count every cell
-            whole = _scan_part(z, info, name, limits, sheet, ods, binary, exact=True)
-        if keep is not None and whole is not None and fn.endswith((".xml", ".rels")) \
-                and kept + len(whole) <= KEEP_BYTES:
+            whole, usual = _scan_part(z, info, name, limits, sheet, ods, binary, exact=True, whole_up_to=room)
+        if keep is not None and whole is not None and xml and kept + len(whole) <= KEEP_BYTES:
             keep[fn] = whole
             kept += len(whole)
+        if plain is not None and usual:
+            plain.add(fn)

@@ -15,6 +15,8 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     """Convert, in place, every text cell typed in TCVN3 or VNI to Unicode
     NFC; one warning per converted cell. ``info`` gives the fonts, when the
     book uses any legacy font."""
+    if info is None and not _may_hold_legacy(grid):
+        return []
     notes = []
     found: dict[int, set[str]] = {}      # column -> legacy encodings found in it
     both: list[tuple[int, int, str]] = []  # cells that read as TCVN3 and as VNI alike ('Tö': TCVN3 Tử, VNI Tư)
@@ -55,6 +57,18 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     if found:  # a sheet with legacy text: the cells that read either way (never run on a Unicode sheet)
         notes += _convert_by_context(grid, found, {(f.row - 1, f.cell) for f in notes}, file, sheet)
     return notes
+
+
+def _may_hold_legacy(grid) -> bool:
+    """Whether any text of the grid reads as TCVN3 or VNI when no font
+    says so: each distinct value is looked at once (a sheet of 60.000 rows
+    holds a few thousand distinct texts)."""
+    try:
+        values = set().union(*grid)
+    except TypeError:  # an unhashable value: every cell is looked at
+        return True
+    return any(v.__class__ is str and not v.isascii() and may_be_legacy(v) and convert(v)[1] is not None
+               for v in values)
 
 
 def _note(v: str, text: str, encoding: str, font: str | None, r: int, c: int, file: str, sheet: str) -> Finding:

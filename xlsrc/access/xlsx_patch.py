@@ -25,6 +25,7 @@ import math
 import re
 import zipfile
 from functools import lru_cache
+from itertools import zip_longest
 from typing import Any, Callable, Iterable, Iterator
 
 from ..findings import column_letters
@@ -41,13 +42,16 @@ class NotPatchable(Exception):
     """The copy cannot be made by rewriting parts: openpyxl makes it."""
 
 
-_ROW = re.compile(r"<row\b([^>]*?)(/>|>(.*?)</row>)", re.S)
-_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*?(?:/>|>.*?</c>))', re.S)  # the reference first, as writers put it
+# a row and a cell to their first end tag (each written as a loop over characters other than '<': quick)
+_ROW = re.compile(r"<row\b([^>]*?)(/>|>([^<]*(?:<(?!/row>)[^<]*)*)</row>)")
+_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>))')  # the reference first
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
 _FORMULA = re.compile(r"<f[\s/>]")
+_PREFIXED = re.compile(r"<\w+:(?:worksheet|row|c)\b")
+_PREFIXED_NAME = re.compile(r":(?:worksheet|row|c)\b")  # what _PREFIXED holds, searched first (C-speed: its literal)
 _COL = re.compile(r"<col\b([^>]*)/?>")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -156,8 +160,9 @@ class Styles:
         return xml[:end] + "".join(self.added) + xml[end:]
 
 
-def _cell_xml(ref: str, value: Any, style: int, styles: Styles) -> tuple[str, int]:
-    """A written cell as openpyxl writes it (text never becomes a formula), and its style."""
+def _cell_tail(value: Any, style: int, styles: Styles) -> tuple[str, int]:
+    """A written cell as openpyxl writes it (text never becomes a formula):
+    its XML after ``<c r="B12"``, and its style."""
     kind, inner = "", ""
     if value is None or value == "":
         inner = ""
@@ -180,8 +185,8 @@ def _cell_xml(ref: str, value: Any, style: int, styles: Styles) -> tuple[str, in
         raise NotPatchable(f"a value of type {type(value).__name__}")
     s = f' s="{style}"' if style else ""
     if not inner:
-        return f'<c r="{ref}"{s}/>', style
-    return f'<c r="{ref}"{s}{kind}>{inner}</c>', style
+        return f'{s}/>', style
+    return f'{s}{kind}>{inner}</c>', style
 
 
 def _cells_in(body: str) -> int:
@@ -216,31 +221,24 @@ class SheetLayout:
         return self.widths.get(c) or DEFAULT_WIDTH
 
 
-def _row_values(grid: list[list], edits: Edits, r: int, width: int | None = None) -> list:
+def _row_values(grid: list[list], edits: Edits, r: int) -> list:
     """Row ``r`` (1-based) as it will be: the grid's values with the written
-    ones (a new list only where something is written), ``width`` wide if given."""
+    ones (a new list only where something is written)."""
     row = grid[r - 1] if r <= len(grid) else []
     cells = edits.get(r)
     if cells:
         row = row + [None] * (max(cells) - len(row))
         for c, v in cells.items():
             row[c - 1] = v
-    if width is not None:
-        row = (row + [None] * (width - len(row)))[:width]
     return row
 
 
-def _extent(grid: list[list], edits: Edits) -> tuple[int, int]:
-    """The last row and column that will hold a value."""
-    last_row = last_col = 0
-    for r in range(1, max([len(grid), *edits]) + 1):
-        row = _row_values(grid, edits, r)
-        for c in range(len(row), last_col, -1):  # only where it may be further right
-            if row[c - 1] is not None and row[c - 1] != "":
-                last_col = c
-                break
-        if any(v is not None and v != "" for v in row):
-            last_row = r
+def _extent(rows: list[list]) -> tuple[int, int]:
+    """The last row and column (1-based) of ``rows`` that hold a value."""
+    last_row = next((r for r in range(len(rows), 0, -1) if any(v is not None and v != "" for v in rows[r - 1])), 0)
+    columns = list(zip_longest(*rows[:last_row]))
+    last_col = next((c for c in range(len(columns), 0, -1)
+                     if columns[c - 1].count(None) + columns[c - 1].count("") < last_row), 0)
     return last_row, last_col
 
 
@@ -248,16 +246,17 @@ class _SheetPatch:
     def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
         self.xml, self.edits, self.styles = xml, edits, styles
         self.layout = SheetLayout(xml)
-        self.last_row, self.last_col = _extent(grid, edits)
+        rows = [_row_values(grid, edits, r) for r in range(1, max([len(grid), *edits]) + 1)]
+        self.last_row, self.last_col = _extent(rows)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        values = (_row_values(grid, edits, r, self.last_col) for r in range(2, self.last_row + 1))
         self.heights: dict[int, float] = {}
         self.wrapping: dict[int, list[int]] = {}
-        for r, height, cols in wrapped_rows(values, widths, first_row=2):
+        for r, height, cols in wrapped_rows(rows[1:self.last_row], widths, first_row=2):
             self.heights[r] = height
             self.wrapping[r] = cols
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
+        self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
 
     def _needs_styles(self, r: int) -> bool:
         return 2 <= r <= self.last_row and bool(self.column_styles)
@@ -271,7 +270,13 @@ class _SheetPatch:
         unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
         for c, value in self.edits.get(r, {}).items():
             old = cells.get(c)
-            cells[c], style = _cell_xml(f"{column_letters(c)}{r}", value, _style_of(old) if old else 0, self.styles)
+            style = _style_of(old) if old else 0
+            if value.__class__ is str or value is None:  # statuses, findings: each made once
+                tail, style = self.written.get((value, style)) or self.written.setdefault(
+                    (value, style), _cell_tail(value, style, self.styles))
+            else:
+                tail, style = _cell_tail(value, style, self.styles)
+            cells[c] = f'<c r="{column_letters(c)}{r}"{tail}'
             (unstyled.add if style == 0 else unstyled.discard)(c)
         for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
             cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
@@ -284,7 +289,7 @@ class _SheetPatch:
             attrs += f' ht="{self.heights[r]}" customHeight="1"'
         if not cells:
             return f"<row{attrs}/>"
-        return f"<row{attrs}>{''.join(cells[c] for c in sorted(cells))}</row>"
+        return f"<row{attrs}>{''.join(map(cells.__getitem__, sorted(cells)))}</row>"
 
     @staticmethod
     def _restyled(cell: str, style: int) -> str:
@@ -454,7 +459,7 @@ def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits:
         if name is None or not name.startswith("xl/worksheets/"):
             raise NotPatchable("not a worksheet of the package")
         xml = read(name).decode("utf-8")
-        if _FORMULA.search(xml) or re.search(r"<\w+:(?:worksheet|row|c)\b", xml):
+        if _FORMULA.search(xml) or _PREFIXED_NAME.search(xml) and _PREFIXED.search(xml):
             raise NotPatchable("formulas or prefixed elements")
         patch = _SheetPatch(xml, grids[sheet], sheet_edits, styles, _landscape(xml))
         patches[name] = patch

@@ -13,8 +13,8 @@ from .. import schema as S
 from ..errors import ThiDuaError
 from ..parsing import DateValue, canonical_doc_number, doc_number_key
 from ..records import Record, WorkbookData
-from ..report.context import header_name, who
-from ..vntext import admin_date_long, bare_name, count_text, fold, nfc
+from ..issuer_header import header_name
+from ..vntext import admin_date_long, bare_name, count_text, fold, nfc, who
 from . import legal_basis, tables
 from .money import BaseSalary, Coefficient, base_salary_on, coefficient_for, coefficient_text, prize_for
 from .numwords import money_figures, money_words

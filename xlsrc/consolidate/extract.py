@@ -10,7 +10,6 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
 from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, date_from_number, find_sheet,
                        parse_value, progress_options, read_info)
-from ..tables import GROUP_SEPARATOR, locate
+from ..tables import GROUP_SEPARATOR, locate, tuple_getter
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
 from ..proposals.word import WORD_SUFFIXES
@@ -115,7 +114,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     col_keys = [c.key for c, _ in cols]
     at = [j for _, j in cols]
     last = max(at, default=-1)
-    take = (itemgetter(*at) if len(at) > 1 else (lambda row: (row[at[0]],)) if at else (lambda row: ()))
+    take = tuple_getter(at)
     dated_keys = [d for n, d in NUMBER_DATES if n in loc.columns and d in empty]  # "Số 45/QĐ-SYT ngày 05/01/2025"
     has_unit = "unit" in col_keys
     status_words = spec is S.WORKS
