@@ -1,0 +1,651 @@
+"""consolidate/extract.py function by function (mutation testing, issue 24):
+each reading of a unit's table on small grids located as the consolidation
+locates them, and on tiny real .xlsx/.xls/.ods files, with the exact master
+cells, records and findings (file, sheet, cell, message) at the boundaries
+of each comparison. Fast: no consolidation, no worker process."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xlsrc import schema as S
+from xlsrc.access.files import FileBook
+from xlsrc.consolidate import extract as E
+from xlsrc.records import parse_value
+from xlsrc.tables import GROUP_SEPARATOR, locate
+
+from .fixtures_consolidate import info, template_file, work
+from .shapes import write_table
+
+D = dt.datetime
+N = None
+W, A = S.WORKS, S.AWARDS
+PATH = "/dv/a.xlsx"
+
+
+def _cell(spec, key, raw, year=2021, **how):
+    col = spec.column(key)
+    return E.master_value(col, raw, parse_value(col, raw, year, **how))
+
+
+def _table(spec, grid, year=2021, sheet="Phụ lục", cell_info=None):
+    loc = locate(spec, grid, sheet, spec.key_column)
+    out, errors, records = E.table_rows(spec, grid, loc, sheet, year, cell_info)
+    return loc, out, errors, records
+
+
+def _found(spec, grid, year=2021, sheet="Phụ lục"):
+    loc, _, _, records = _table(spec, grid, year, sheet)
+    return E.check_tables(PATH, [(spec, loc, sheet, records)])
+
+
+def _f(code, severity, sheet, row, cell, column, message, file=PATH):
+    return {"file": file, "sheet": sheet, "row": row, "cell": cell, "column": column, "severity": severity,
+            "code": code, "message": message}
+
+
+# ------------------------------------------------------------------ one cell of the master
+@pytest.mark.parametrize("raw, expected", [
+    (None, None), ("  ", None), ("", None),
+    (D(2021, 3, 1, 10, 5), D(2021, 3, 1)),                  # a day: the date, its time dropped
+    (dt.date(2021, 3, 1), D(2021, 3, 1)),
+    (44256.0, D(2021, 3, 1)),                               # an Excel day number
+    ("30/9/2025 (dự kiến)", "30/9/2025 (dự kiến)"),         # qualified: as typed
+    (" Tháng 4 ", "Tháng 4/2021"),                          # a month without its year: the report's
+    ("Tháng 4/2021", "Tháng 4/2021"),                       # a month with its year: as typed
+    ("Quý IV/2021", "Quý IV/2021"), ("abc", "abc"),
+    (2021, "Năm 2021"),                                     # a number, not a day: its reading
+    (3.5, "3,5"),
+])
+def test_a_date_cell_in_the_master(raw, expected):
+    got = _cell(W, "start", raw)
+    assert got == expected and type(got) is type(expected)
+
+
+def test_a_text_date_is_written_in_nfc():
+    assert _cell(W, "start", "Tha\u0301ng 4/2021") == "Tháng 4/2021"
+    assert _cell(W, "start", "Tha\u0301ng 4", year=None) == "Tháng 4"
+
+
+@pytest.mark.parametrize("raw, how, expected", [
+    ("50%", {}, 0.5), (50, {}, 0.5), (0, {}, 0.0), (100, {}, 1.0),       # 0 and 100 are fractions
+    (33.333333333333, {}, 0.33333333), (0.7, {}, 0.007),          # no float noise (0.7 / 100 is 0.00699…9)
+    (100.5, {}, "100.5%"), (150, {}, "150%"), (-5, {}, "-5%"), (-0.1, {}, "-0.1%"),  # out of 0…100: as read
+    (0.5, {"fraction": True}, 0.5), (0.5, {}, 0.005),
+    ("Đang thực hiện", {}, "Đang thực hiện"), ("95% (dự kiến)", {}, "95% (dự kiến)"),  # a note: as typed
+    ("150%", {}, "150%"), (None, {}, None),
+])
+def test_a_progress_cell_in_the_master(raw, how, expected):
+    assert _cell(W, "progress", raw, **how) == expected
+
+
+def test_a_progress_that_is_not_a_number_keeps_its_figure():
+    col = W.column("progress")
+    assert E.master_value(col, 12.0, parse_value(col, "abc", 2021)) == "12"    # read as nothing: the cell
+    assert E.master_value(col, 12.5, parse_value(col, "abc", 2021)) == "12.5"
+
+
+@pytest.mark.parametrize("raw, expected", [(3, 3), (3.0, 3), ("  5 ", 5), ("abc", "abc"), (3.5, "3.5"),
+                                           (None, None)])
+def test_a_count_cell_in_the_master(raw, expected):
+    got = _cell(A, "count", raw)
+    assert got == expected and type(got) is type(expected)
+
+
+def test_text_choice_and_lines_cells_in_the_master():
+    assert _cell(W, "name", "  Việc  một ") == "Việc  một"
+    assert _cell(W, "kind", "Công trình") == "Công trình" and _cell(W, "kind", "xyz") == "xyz"
+    lines = S.INFO.column("recipients")
+    assert E.master_value(lines, "a\nb", ["a", "b"]) == "a\nb"
+    assert E.master_value(lines, "x", []) is None
+    assert E.master_value(W.column("name"), "x", "") is None
+
+
+def test_plain_line_and_joined_texts():
+    assert [E._plain(v) for v in (12.0, -3.0, 12.5, float("inf"), " a ", None)] == ["12", "-3", "12.5", "inf", "a", ""]
+    assert E._line_text(D(2021, 3, 5)) == E._line_text(dt.date(2021, 3, 5)) == "05/03/2021"
+    assert [E._line_text(v) for v in (12.0, 3.25, "  a\n b ")] == ["12", "3.25", "a\n b"]
+    assert E._joined(None, " a ", "", "  ", "b") == "a\nb"
+    assert E._joined(None, " ") is None
+    assert E._joined("x", "y", sep=" / ") == "x / y"
+
+
+# ------------------------------------------------------------------ small readers
+@pytest.mark.parametrize("name, kind", [
+    ("Ông Nguyễn Văn A", S.INDIVIDUAL), ("Bà Lê Thị B", S.INDIVIDUAL), ("Đồng chí Trần C", S.INDIVIDUAL),
+    ("Phòng Tổ chức", S.COLLECTIVE), ("Trường THCS Can Lộc", S.COLLECTIVE), ("Tập thể lớp 9A", S.COLLECTIVE),
+    ("Tap the Phong", S.COLLECTIVE), ("tập thể", None), ("Nguyễn Văn A", None), ("Ông", None),
+    ("", None), ("  ", None), (None, None), (5, None)])
+def test_the_kind_a_name_says(name, kind):
+    assert E.name_kind(name) == kind
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("I. TẬP THỂ", S.COLLECTIVE), ("II. Khen thưởng cá nhân", S.INDIVIDUAL), ("CÁ NHÂN:", S.INDIVIDUAL),
+    ("Tập thể", S.COLLECTIVE), ("Tập thể và cá nhân", None), ("Khối A", None), ("", None), ("tapthe", None),
+    ("I. TẬP THỂ" + GROUP_SEPARATOR + "1. Phòng", S.COLLECTIVE),                     # the outer one names it
+    ("I. Cá nhân" + GROUP_SEPARATOR + "1. Tập thể X", S.COLLECTIVE),                 # the innermost that names
+    ("I. Cá nhân" + GROUP_SEPARATOR + "Tập thể và cá nhân", S.INDIVIDUAL)])
+def test_the_kind_a_group_heading_names(heading, kind):
+    assert E.heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize("row, n, columns, expected", [
+    (["#REF!", None, "#N/A"], 3, [0, 1, 2], True), (["#DIV/0!", "  "], 2, [0, 1], True),
+    (["#REF!", "x"], 2, [0, 1], False), ([None, " "], 2, [0, 1], False), ([], 0, [0], False),
+    (["#REF!"], 1, [0, 1], True), (["a", "#REF!"], 2, [1], True), (["#REF!", 0], 2, [0, 1], False)])
+def test_a_row_of_error_values_only(row, n, columns, expected):
+    assert E._only_errors(row, n, columns) is expected
+
+
+def test_column_letters_and_indexes():
+    assert [E.xl_col(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+    assert [E._col_index(b) for b in (b"A", b"Z", b"AA", b"AB", b"ZZ", b"AAA")] == [0, 25, 26, 27, 701, 702]
+
+
+def test_title_lines_above_the_header():
+    grid = [["  A\nB\n\n", None, 5, " "], ["C"], ["D"]]
+    assert E._title_lines(grid, 2) == ["  A", "B", "C"]
+    assert E._title_lines(grid, 0) == [] and E._title_lines(grid, -1) == []
+
+
+# ------------------------------------------------------------------ the rows of one table
+WORKS_HEADER = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)",
+                "Ghi chú", "Kinh phí", N]
+LONG_NOTE = "Hoàn thành rồi, đây là ghi chú dài hơn bốn mươi ký tự."
+
+
+def _works_row(order, name, source_row, start=N, finish=N, progress=N, note=N, extra=N, group="I. Khối văn phòng",
+               **more):
+    return {"order": order, "name": name, "start": start, "planned_finish": finish, "progress": progress,
+            "note": note, "group": group, "extra": extra, "source_sheet": "Phụ lục", "source_row": source_row, **more}
+
+
+def test_a_works_table_row_by_row():
+    grid = [WORKS_HEADER,
+            ["I. Khối văn phòng", N, N, N, N, N, N, N],
+            [1.0, "  Việc  một ", D(2021, 3, 1), "Tháng 4", "50%", "Hoàn thành", 12.0, N],
+            [2, "Việc hai", "Tháng 4", D(2021, 9, 30), "Đang thực hiện", "Đang thực hiện", "  ", "lạc"],
+            ["#REF!", "#REF!", "#N/A", N, N, N, "#VALUE!", N],        # error values only: left out, counted
+            [4, "Việc bốn", "Tháng 4", D(2021, 9, 30), "Đã hoàn thành", LONG_NOTE, N, N],
+            [5.5, "Việc năm", "Tháng 4", "Tháng 4"]]                  # a short row; 5.5 is not a row number
+    loc, out, errors, records = _table(W, grid)
+    assert errors == 1
+    assert out == [
+        _works_row(1, "Việc  một", 3, D(2021, 3, 1), "Tháng 4/2021", 0.5, "Hoàn thành", "Kinh phí: 12",
+                   declared_status="Hoàn thành"),                      # from the note: no status column
+        _works_row(2, "Việc hai", 4, "Tháng 4/2021", D(2021, 9, 30), "Đang thực hiện", "Đang thực hiện", "Cột H: lạc",
+                   declared_status="Đang thực hiện"),                  # from the progress words
+        _works_row(4, "Việc bốn", 6, "Tháng 4/2021", D(2021, 9, 30), "Đã hoàn thành", LONG_NOTE,
+                   declared_status="Hoàn thành"),                      # a long note says no status
+        _works_row("5.5", "Việc năm", 7, "Tháng 4/2021", "Tháng 4/2021")]
+    assert [r.row for r in records] == [3, 4, 6, 7]
+    assert [r.values["declared_status"] for r in records] == ["Hoàn thành", "Đang thực hiện", "Hoàn thành", ""]
+    assert [r.values["order"] for r in records] == [1, 2, 4, None]
+    assert records[0].values["progress"].value == 50.0 and records[1].values["progress"].value is None
+    assert records[3].values["progress"].text == "" and records[3].values["planned_finish"].year_given is False
+    assert records[0].raw == {"order": 1.0, "name": "  Việc  một ", "start": D(2021, 3, 1), "planned_finish": "Tháng 4",
+                              "progress": "50%", "note": "Hoàn thành", "extra": "Kinh phí: 12",
+                              "group": "I. Khối văn phòng"}
+    assert records[3].raw == {"order": 5.5, "name": "Việc năm", "start": "Tháng 4", "planned_finish": "Tháng 4",
+                              "progress": None, "note": None, "group": "I. Khối văn phòng"}
+
+
+def test_a_status_column_is_not_replaced_by_the_progress_words():
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ", "Tình trạng"],
+            [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "Đang thực hiện", "Lùi thời gian"],
+            [2, "Hai", D(2021, 1, 1), D(2021, 2, 1), "Đang thực hiện", N]]
+    _, out, _, records = _table(W, grid)
+    assert [r["declared_status"] for r in out] == ["Lùi thời gian", "Đang thực hiện"]
+    assert [r.values["declared_status"] for r in records] == ["Lùi thời gian", "Đang thực hiện"]
+
+
+def test_the_same_value_down_a_table_is_read_once_each_where_it_stands():
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"],
+            [1, "Một", "Tháng 4", "Tháng 4", 1], [2, "Hai", "Tháng 4", "Tháng 4", 1.0], [3, "Ba", "Tháng 4", "x", True]]
+    _, out, _, records = _table(W, grid)
+    assert [(r["start"], r["planned_finish"]) for r in out] == [("Tháng 4/2021", "Tháng 4/2021")] * 2 + \
+        [("Tháng 4/2021", "x")]
+    assert [r.values["start"].text for r in records] == ["Tháng 4"] * 3
+    assert [r["progress"] for r in out] == [1.0, 1.0, "True"]     # 1 and 1.0 alike (a fraction); True as typed
+
+
+def test_an_awards_table_with_its_unit_numbers_dates_and_years():
+    grid = [["TT", "Hình thức", "Đối tượng", "Tên tập thể, cá nhân", "Lĩnh vực", "Số quyết định", "Ngày quyết định",
+             "Năm", "Đơn vị gửi"],
+            [1, "Giấy khen", "Cá nhân", "Lê A", "x", "Số 45/QĐ-SYT ngày 05/01/2025", N, 2020.0, 5.0],
+            [2, "Giấy khen", "Cá nhân", "Lê B", "x", "Số 45/QĐ-SYT ngày 05/01/2025", D(2025, 1, 6), "2020", " Sở Y tế "],
+            [3, "Giấy khen", "Cá nhân", "Lê C", "x", "46/QĐ-SYT", N, 2020.5, "  "],
+            [4, "Giấy khen", "Cá nhân", "Lê D", "x", "Số 47/QĐ-SYT ngày 5 tháng 1 năm 2025", "", N, N],
+            ["#REF!", "#N/A", N, "#REF!"]]
+    loc, out, errors, records = _table(A, grid)
+    assert errors == 1
+
+    def row(order, name, number, date, year, unit, source_row):
+        return {"order": order, "form": "Giấy khen", "recipient_kind": "Cá nhân", "recipient": name, "field": "x",
+                "decision_number": number, "decision_date": date, "year": year, "unit": unit, "group": None,
+                "extra": None, "source_sheet": "Phụ lục", "source_row": source_row}
+    assert out == [row(1, "Lê A", "45/QĐ-SYT", D(2025, 1, 5), 2020, "5", 2),        # the date from the number
+                   row(2, "Lê B", "45/QĐ-SYT", D(2025, 1, 6), 2020, "Sở Y tế", 3),   # its own date column
+                   row(3, "Lê C", "46/QĐ-SYT", None, "2020.5", None, 4),
+                   row(4, "Lê D", "47/QĐ-SYT", D(2025, 1, 5), None, None, 5)]
+    assert [r.values["decision_date"].text for r in records] == ["05/01/2025", "06/01/2025", "", "5 tháng 1 năm 2025"]
+    assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)]) == [
+        _f("DOC_NUMBER_WITH_DATE", "warning", "Phụ lục", 2, "F2", "Số quyết định",
+           "Ô ghi cả số và ngày: đọc số là 45/QĐ-SYT, ngày 05/01/2025 (cột 'Ngày quyết định'). Nên ghi ngày ở cột "
+           "'Ngày quyết định'."),
+        _f("DOC_NUMBER_DATE_CONFLICT", "error", "Phụ lục", 3, "F3", "Số quyết định",
+           "Ô ghi 'Số 45/QĐ-SYT ngày 05/01/2025' (ngày 05/01/2025) nhưng cột 'Ngày quyết định' ghi 06/01/2025. Sửa "
+           "cho khớp."),
+        _f("NUMBER_UNREADABLE", "error", "Phụ lục", 4, "H4", "Năm", "'2020.5' không phải số nguyên."),
+        _f("DOC_NUMBER_WITH_DATE", "warning", "Phụ lục", 5, "F5", "Số quyết định",
+           "Ô ghi cả số và ngày: đọc số là 47/QĐ-SYT, ngày 05/01/2025 (cột 'Ngày quyết định'). Nên ghi ngày ở cột "
+           "'Ngày quyết định'.")]
+
+
+def test_counts_by_kind_give_one_row_a_filled_count():
+    grid = [["TT", "Hình thức khen thưởng", "Số lượng", N, "Lĩnh vực"], [N, N, "Tập thể", "Cá nhân", N],
+            [1, "Giấy khen", 2, 5.0, "Công tác"], [2, "Bằng khen", 0, "  ", "x"], [3, "Giấy khen", "ba", N, "y"],
+            [4, "Giấy khen"]]
+    loc, out, errors, records = _table(A, grid)
+    assert loc.by_kind == {S.COLLECTIVE: 2, S.INDIVIDUAL: 3}
+
+    def row(order, kind, count, field, source_row):
+        return {"order": order, "form": "Giấy khen", "recipient_kind": kind, "count": count, "field": field,
+                "group": None, "extra": None, "source_sheet": "Phụ lục", "source_row": source_row}
+    assert out == [row(1, S.COLLECTIVE, 2, "Công tác", 3), row(1, S.INDIVIDUAL, 5, "Công tác", 3),
+                   row(3, S.COLLECTIVE, "ba", "y", 5)]
+    assert [(r.row, r.cols, r.values["count"], r.values["recipient_kind"], r.raw["count"]) for r in records] == [
+        (3, {"recipient_kind": 2, "count": 2}, 2, S.COLLECTIVE, 2),
+        (3, {"recipient_kind": 3, "count": 3}, 5, S.INDIVIDUAL, 5.0),
+        (5, {"recipient_kind": 2, "count": 2}, None, S.COLLECTIVE, "ba")]
+    assert all(r.spec is A and r.raw["form"] == "Giấy khen" for r in records)
+    assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)])[0] == _f(
+        "NUMBER_UNREADABLE", "error", "Phụ lục", 5, "C5", "Số lượng", "'ba' không phải số nguyên.")
+
+
+AWARDS_BY_SECTION = [["TT", "Hình thức", "Tên tập thể, cá nhân", "Lĩnh vực"], ["I. TẬP THỂ", N, N, N]] + \
+    [[i, "Giấy khen", f"Nhóm số {i}", "Công tác"] for i in range(1, 3)] + [["II. CÁ NHÂN", N, N, N]] + \
+    [[i, "Giấy khen", f"Nguyễn Văn {chr(64 + i)}", "Công tác"] for i in range(3, 5)] + [["III. KHÁC", N, N, N]] + \
+    [[i, "Giấy khen", f"Ông Lê Văn {chr(64 + i)}", "Công tác"] for i in range(5, 16)] + \
+    [[16, "Giấy khen", "Phòng Y tế", "y"], [17, "Giấy khen", "Trần Thị Q", "x"]]
+
+
+def test_awards_take_the_kind_their_section_or_their_name_says():
+    loc, out, _, records = _table(A, AWARDS_BY_SECTION)
+    kinds = [S.COLLECTIVE] * 2 + [S.INDIVIDUAL] * 13 + [S.COLLECTIVE, None]
+    assert [r.get("recipient_kind") for r in out] == [r.values["recipient_kind"] for r in records][:16] + [None]
+    assert [r.get("recipient_kind") for r in out] == kinds
+    assert records[-1].values["recipient_kind"] == ""
+    assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)]) == [
+        _f("COLUMN_MISSING", "error", "Phụ lục", 1, "A1", "Đối tượng",
+           "Bảng không có cột 'Đối tượng' (bắt buộc); 1 dòng từ dòng 21 thiếu thông tin này."),
+        _f("KIND_FROM_NAME", "warning", "Phụ lục", 9, "C9", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 11 dòng được hiểu là cá nhân (tên có Ông, Bà, Đồng chí): dòng 9, 10, 11, "
+           "12, 13, 14, 15, 16, 17, 18 …."),
+        _f("KIND_FROM_NAME", "warning", "Phụ lục", 20, "C20", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 1 dòng được hiểu là tập thể (tên một cơ quan, đơn vị): dòng 20."),
+        _f("KIND_FROM_GROUP", "warning", "Phụ lục", 3, "B3", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 2 dòng dưới dòng nhóm 'I. TẬP THỂ' (dòng 3–4) được hiểu là tập thể."),
+        _f("KIND_FROM_GROUP", "warning", "Phụ lục", 6, "B6", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 2 dòng dưới dòng nhóm 'II. CÁ NHÂN' (dòng 6–7) được hiểu là cá nhân.")]
+
+
+def test_ten_rows_named_are_listed_whole_and_one_row_alone():
+    grid = [["TT", "Hình thức", "Tên tập thể, cá nhân", "Lĩnh vực"], ["I. Tập thể", N, N, N],
+            [1, "Giấy khen", "Nhóm A", "x"], ["II. Khác", N, N, N]] + \
+        [[i, "Giấy khen", f"Bà Lê Thị {chr(64 + i)}", "x"] for i in range(2, 12)]
+    loc, _, _, records = _table(A, grid)
+    assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)]) == [
+        _f("KIND_FROM_NAME", "warning", "Phụ lục", 5, "C5", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 10 dòng được hiểu là cá nhân (tên có Ông, Bà, Đồng chí): dòng 5, 6, 7, 8, "
+           "9, 10, 11, 12, 13, 14."),
+        _f("KIND_FROM_GROUP", "warning", "Phụ lục", 3, "B3", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 1 dòng dưới dòng nhóm 'I. Tập thể' (dòng 3) được hiểu là tập thể.")]
+
+
+# ------------------------------------------------------------------ findings of a table
+def _interpreted(row, column, said, text):
+    return _f("DATE_INTERPRETED", "warning", "P", row, f"C{row}", column,
+              f"Ô ghi '{text}' (một cột thời gian): đọc là {said}. Hãy kiểm tra.")
+
+
+def test_one_period_column_gives_the_start_and_the_finish():
+    grid = [["TT", "Tên công trình", "Thời gian thực hiện", "Tiến độ"],
+            [1, "Một", "01/3/2021 - 30/9/2021", "50%"], [2, "Hai", "Tháng 3/2021", "50%"], [3, "Ba", "05/3/2021", "1"],
+            [4, "Bốn", "Từ tháng 3/2021", "1"], [5, "Năm", "Đến tháng 9", "1"], [6, "Sáu", "lúc nào đó", "1"],
+            [7, "Bảy", "Tháng 3 - tháng 5", "1"], [8, "Tám", 44256.0, "1"]]
+    loc, out, _, records = _table(W, grid, sheet="P")
+    assert loc.sources == {"start": 2, "planned_finish": 2}
+    assert [(r["start"], r["planned_finish"]) for r in out] == [
+        (D(2021, 3, 1), D(2021, 9, 30)), ("Tháng 3/2021", "Tháng 3/2021"), (D(2021, 3, 5), D(2021, 3, 5)),
+        ("Tháng 3/2021", None), (None, "Tháng 9/2021"), ("lúc nào đó", None), ("Tháng 3/2021", "Tháng 5/2021"),
+        (D(2021, 3, 1), D(2021, 3, 1))]
+    start, finish = "Ngày khởi công", "Ngày hoàn thành"
+    number = "Số 44256 được hiểu là số ngày của Excel: ngày 01/3/2021. Hãy kiểm tra và ghi rõ ngày."
+    assert E.check_tables(PATH, [(W, loc, "P", records)]) == [
+        _f("REQUIRED_EMPTY", "error", "P", 5, "C5", finish, "Chưa nhập 'Ngày hoàn thành' (bắt buộc)."),
+        _f("REQUIRED_EMPTY", "error", "P", 6, "C6", start, "Chưa nhập 'Ngày khởi công' (bắt buộc)."),
+        _f("DATE_INTERPRETED", "warning", "P", 9, "C9", start, number),
+        _f("DATE_INTERPRETED", "warning", "P", 9, "C9", finish, number),
+        _interpreted(2, start, "Ngày khởi công 01/3/2021, Ngày hoàn thành 30/9/2021", "01/3/2021 - 30/9/2021"),
+        _interpreted(3, start, "thực hiện trong Tháng 3/2021: Ngày khởi công từ 01/3/2021, Ngày hoàn thành đến "
+                     "31/3/2021 (nếu đó chỉ là hạn hoàn thành, hãy ghi cả ngày bắt đầu)", "Tháng 3/2021"),
+        _interpreted(4, start, "Ngày khởi công và Ngày hoàn thành cùng là 05/3/2021 (nếu đó chỉ là hạn hoàn thành, "
+                     "hãy ghi cả ngày bắt đầu)", "05/3/2021"),
+        _interpreted(5, start, "Ngày khởi công Tháng 3/2021; chưa ghi ngày hoàn thành", "Từ tháng 3/2021"),
+        _interpreted(6, start, "Ngày hoàn thành Tháng 9/2021 (năm báo cáo); chưa ghi ngày khởi công", "Đến tháng 9"),
+        _f("DATE_UNREADABLE", "error", "P", 7, "C7", start,
+           "Không đọc được thời gian thực hiện 'lúc nào đó' (không tách được ngày bắt đầu và ngày kết thúc). Ghi như "
+           "'01/3/2021 - 30/9/2021', 'Tháng 3 - tháng 9/2021', 'Quý II - Quý IV/2021' hoặc tách hai cột "
+           "'Ngày khởi công', 'Ngày hoàn thành'."),
+        _interpreted(8, start, "Ngày khởi công Tháng 3/2021 (năm báo cáo), Ngày hoàn thành Tháng 5/2021 (năm báo "
+                     "cáo)", "Tháng 3 - tháng 5"),
+        _interpreted(9, start, "Ngày khởi công và Ngày hoàn thành cùng là 01/3/2021 (nếu đó chỉ là hạn hoàn thành, "
+                     "hãy ghi cả ngày bắt đầu)", "44256")]
+
+
+def test_a_period_column_beside_a_start_column_gives_only_the_finish():
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Thời gian thực hiện", "Tiến độ"],
+            [1, "Một", D(2021, 1, 1), "01/3/2021 - 30/9/2021", "50%"], [2, "Hai", D(2021, 1, 1), "Từ tháng 3/2021", "5%"],
+            [3, "Ba", D(2021, 1, 1), "Đến 30/9/2021", "1%"], [4, "Bốn", D(2021, 1, 1), "không rõ", "1%"]]
+    loc, out, _, records = _table(W, grid, sheet="P")
+    assert loc.sources == {"planned_finish": 3}
+    assert [(r["start"], r["planned_finish"]) for r in out] == [
+        (D(2021, 1, 1), D(2021, 9, 30)), (D(2021, 1, 1), None), (D(2021, 1, 1), D(2021, 9, 30)),
+        (D(2021, 1, 1), "không rõ")]
+    finish = "Ngày hoàn thành"
+    alone = "(cột 'Ngày hoàn thành' không có riêng)"
+    assert E.check_tables(PATH, [(W, loc, "P", records)]) == [
+        _f("REQUIRED_EMPTY", "error", "P", 3, "D3", finish, "Chưa nhập 'Ngày hoàn thành' (bắt buộc)."),
+        _f("DATE_INTERPRETED", "warning", "P", 2, "D2", finish, "Ô ghi '01/3/2021 - 30/9/2021' (một cột thời gian): "
+           f"đọc là Ngày hoàn thành 30/9/2021 {alone}. Hãy kiểm tra."),
+        _f("DATE_INTERPRETED", "warning", "P", 4, "D4", finish, "Ô ghi 'Đến 30/9/2021' (một cột thời gian): "
+           f"đọc là Ngày hoàn thành 30/9/2021 {alone}. Hãy kiểm tra."),
+        _f("DATE_UNREADABLE", "error", "P", 5, "D5", finish,
+           "Không đọc được thời gian thực hiện 'không rõ' (không tách được ngày bắt đầu và ngày kết thúc). Ghi như "
+           "'01/3/2021 - 30/9/2021', 'Tháng 3 - tháng 9/2021', 'Quý II - Quý IV/2021' hoặc tách hai cột "
+           "'Ngày khởi công', 'Ngày hoàn thành'.")]
+
+
+def test_the_period_shown_with_the_reports_year():
+    month = parse_value(W.column("start"), "Tháng 4", 2021)
+    assert E._period_shown(month) == "Tháng 4/2021 (năm báo cáo)"
+    assert E._period_shown(parse_value(W.column("start"), "Tháng 4/2021", 2021)) == "Tháng 4/2021"
+    assert E._period_shown(parse_value(W.column("start"), "abc", 2021)) == "abc"
+
+
+def test_status_marks_columns():
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Đã hoàn thành", "Đang thực hiện"],
+            [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "x", N], [2, "Hai", D(2021, 1, 1), D(2021, 12, 1), N, "x"],
+            [3, "Ba", D(2021, 1, 1), D(2021, 12, 1), N, N]]
+    loc, out, _, records = _table(W, grid, sheet="P")
+    assert [(r["declared_status"], r["extra"]) for r in out] == [
+        ("Hoàn thành", "Đã hoàn thành: x"), ("Đang thực hiện", "Đang thực hiện: x"), (None, None)]
+    assert E.check_tables(PATH, [(W, loc, "P", records)]) == [
+        _f("STATUS_FROM_MARKS", "warning", "P", 1, "E1", "Tình trạng (đơn vị ghi)",
+           "Bảng không có cột 'Tình trạng (đơn vị ghi)': tình trạng đọc từ ô đánh dấu (x) ở các cột 'Đã hoàn thành', "
+           "'Đang thực hiện'.")]
+
+
+def test_rows_copied_from_another_sheet_of_the_file():
+    g1 = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành"], [1, "Một", D(2021, 1, 1), D(2021, 2, 1)],
+          [2, "Hai", D(2021, 1, 1), D(2021, 2, 1)], [3, "Hai", D(2021, 1, 1), D(2021, 2, 1)]]
+    g2 = [["X"], g1[0], g1[1], [2, "Ba", D(2021, 1, 1), D(2021, 2, 1)], g1[1]]
+    tables = []
+    for sheet, grid in (("A", g1), ("B", g2), ("A", g1)):
+        loc, _, _, records = _table(W, grid, sheet=sheet)
+        tables.append((W, loc, sheet, records))
+    copied = "Dòng trùng hoàn toàn với dòng 2 ở trang 'A' (trang chép lại?); bị tính hai lần nếu không xoá."
+    name = "Tên công trình, phần việc"
+    assert E.check_tables(PATH, tables) == [
+        _f("DUPLICATE_ROW", "error", "A", 4, "B4", name, "Dòng trùng hoàn toàn với dòng 3."),
+        _f("DUPLICATE_ROW", "error", "B", 3, "B3", name, copied), _f("DUPLICATE_ROW", "error", "B", 5, "B5", name, copied),
+        _f("DUPLICATE_ROW", "error", "B", 5, "B5", name, "Dòng trùng hoàn toàn với dòng 3."),
+        _f("DUPLICATE_ROW", "error", "A", 4, "B4", name, "Dòng trùng hoàn toàn với dòng 3.")]
+    assert E.check_tables(PATH, tables[1:2] + tables[:1]) == [      # B first: A's rows are the copies
+        _f("DUPLICATE_ROW", "error", "B", 5, "B5", name, "Dòng trùng hoàn toàn với dòng 3."),
+        _f("DUPLICATE_ROW", "error", "A", 2, "B2", name,
+           "Dòng trùng hoàn toàn với dòng 3 ở trang 'B' (trang chép lại?); bị tính hai lần nếu không xoá."),
+        _f("DUPLICATE_ROW", "error", "A", 4, "B4", name, "Dòng trùng hoàn toàn với dòng 3.")]
+
+
+def test_required_columns_missing_are_said_once():
+    grid = [["TT", "Tên công trình", "Tiến độ"], [1, "Một", "50%"], [2, "Hai", "Hoàn thành"]]
+    assert _found(W, grid, sheet="P") == [
+        _f("COLUMN_MISSING", "error", "P", 1, "A1", "Ngày khởi công",
+           "Bảng không có cột 'Ngày khởi công', 'Ngày hoàn thành' (bắt buộc); 2 dòng từ dòng 2 thiếu thông tin này.")]
+
+
+def test_a_whole_note_that_is_a_status():
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ", "Ghi chú"],
+            [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "100%", "Hoàn thành"],
+            [2, "Hai", D(2021, 1, 1), D(2021, 2, 1), "Đang thực hiện", "Hoàn thành"],
+            [3, "Ba", D(2021, 1, 1), D(2021, 2, 1), "30%", "Tháo gỡ"],
+            [4, "Bốn", D(2021, 1, 1), D(2021, 2, 1), "30%", "đang thực hiện"],
+            [5, "Năm", D(2021, 1, 1), D(2021, 2, 1), "100%", "Hoàn thành" + " " * 31],       # 41 characters
+            [6, "Sáu", D(2021, 1, 1), D(2021, 2, 1), "100%", "Hoàn thành" + " " * 30],       # 40
+            [7, "Bảy", D(2021, 1, 1), D(2021, 2, 1), "100%", 1]]
+    loc, out, _, records = _table(W, grid, sheet="P")
+    assert [r.get("declared_status") for r in out] == ["Hoàn thành", "Đang thực hiện", None, "Đang thực hiện", None,
+                                                       "Hoàn thành", None]
+
+    def from_note(row, typed, status):
+        return _f("STATUS_FROM_NOTE", "warning", "P", row, f"F{row}", "Ghi chú",
+                  f"Bảng không có cột 'Tình trạng (đơn vị ghi)'; cột 'Ghi chú' ghi '{typed}': hiểu là tình trạng "
+                  f"'{status}'. Hãy kiểm tra.")
+    assert E.check_tables(PATH, [(W, loc, "P", records)]) == [
+        _f("PROGRESS_TEXT", "warning", "P", 3, "E3", "Tiến độ hoàn thành (%)",
+           "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú. Hiểu là tình trạng 'Đang thực "
+           "hiện'."),
+        from_note(2, "Hoàn thành", "Hoàn thành"), from_note(5, "đang thực hiện", "Đang thực hiện"),
+        from_note(7, "Hoàn thành", "Hoàn thành")]
+
+
+# ------------------------------------------------------------------ one file
+WH = ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành"]
+AH = ["TT", "Hình thức", "Đối tượng", "Lĩnh vực"]
+
+
+def _book(path: Path, sheets, hidden=(), errors=()) -> str:
+    """A real .xlsx: (sheet, rows) in order; ``errors``: (sheet, cell, '#N/A') typed as error values."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets:
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    for name, ref, value in errors:
+        wb[name][ref].value = value
+        wb[name][ref].data_type = "e"
+    wb.save(path)
+    return str(path)
+
+
+def _read(path, *keys):
+    got = E.extract_file(str(path))
+    return {k: got[k] for k in keys} if keys else got
+
+
+def _work(order, name, row, sheet, start=D(2021, 1, 1), finish=D(2021, 2, 1), **more):
+    return {"order": order, "name": name, "start": start, "planned_finish": finish, "group": None, "extra": None,
+            "source_sheet": sheet, "source_row": row, **more}
+
+
+def test_a_hand_made_file_with_its_title_lines(tmp_path):
+    path = _book(tmp_path / "a.xlsx", [("Phụ lục", [
+        ["PHÒNG TƯ PHÁP"], ["Hà Tĩnh, ngày 18 tháng 11 năm 2021"], WH + ["Tiến độ"],
+        [1, "Một", "Tháng 4", D(2021, 5, 1), "50%"], [2, "Hai", D(2021, 1, 1), D(2021, 2, 1), "Đang thực hiện"],
+        [N, N, N, N, N]])], errors=[("Phụ lục", "B6", "#N/A"), ("Phụ lục", "C6", "#REF!"), ("Phụ lục", "D6", "#N/A")])
+    got = E.extract_file(path)
+    assert got["mtime"] == Path(path).stat().st_mtime and got["sha256"] == FileBook(path).sha256
+    del got["mtime"], got["sha256"]
+    assert got == {
+        "file": path, "status": "ok", "kind": "hand-made", "unit_info": "", "unit_text": "Phòng Tư pháp",
+        "doc_date": dt.date(2021, 11, 18), "info": {"place": "Hà Tĩnh"}, "covered": ["works"],
+        "message": "2 công trình, phần việc", "errors": 0, "warnings": 1,
+        "rows": {"works": [_work(1, "Một", 4, "Phụ lục", "Tháng 4/2021", D(2021, 5, 1), progress=0.5),
+                           _work(2, "Hai", 5, "Phụ lục", progress="Đang thực hiện", declared_status="Đang thực hiện")]},
+        "findings": [_f("PROGRESS_TEXT", "warning", "Phụ lục", 5, "E5", "Tiến độ hoàn thành (%)",
+                        "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú. Hiểu là tình trạng "
+                        "'Đang thực hiện'.", file=path)]}
+    assert E.error_cells(FileBook(path), "Phụ lục", FileBook(path).read("Phụ lục")) == [(5, 1), (5, 2), (5, 3)]
+
+
+def _failed(path, message):
+    got = E.extract_file(str(path))
+    assert (got["status"], got["message"], got["rows"], got["covered"]) == ("error", message, {}, [])
+    return got
+
+
+def test_files_that_give_no_row(tmp_path):
+    e1 = _book(tmp_path / "e1.xlsx", [("P", [WH, [1, N, N, N]])], errors=[("P", "B2", "#N/A"), ("P", "C2", "#REF!")])
+    _failed(e1, "Bảng công trình, phần việc ở trang 'P' chỉ có giá trị lỗi (#REF!, #N/A …); không lấy được dòng nào. "
+                "Hãy mở tệp gốc, dán giá trị (Paste Values) rồi gửi lại.")
+    write_table(tmp_path / "e2.xls", [WH, ["#REF!", "#REF!", "#N/A", "#REF!"]])  # error literals as text
+    _failed(tmp_path / "e2.xls", "Bảng công trình, phần việc ở trang 'Phụ lục' chỉ có giá trị lỗi (#REF!, #N/A …); "
+                                 "không lấy được dòng nào. Hãy mở tệp gốc, dán giá trị (Paste Values) rồi gửi lại.")
+    _failed(_book(tmp_path / "e3.xlsx", [("P", [WH])]),
+            "Tệp 'e3.xlsx' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào.")
+    _failed(_book(tmp_path / "e4.xlsx", [("P", [["a", N]]), ("Q", [["b"]])], errors=[("Q", "B3", "#N/A")]),
+            "Tệp 'e4.xlsx' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng công trình, phần việc.")
+    write_table(tmp_path / "e5.xls", [["#REF!", "#N/A"]])
+    _failed(tmp_path / "e5.xls", "Tệp 'e5.xls' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng công trình, "
+                                 "phần việc.")
+    got = _failed(_book(tmp_path / "e6.xlsx", [("P", [["a"]])]),
+                  "Không tìm thấy bảng công trình, phần việc trong tệp 'e6.xlsx' (cần dòng tiêu đề có cột 'Tên công "
+                  "trình, phần việc' và một cột khác như 'TT', 'Ngày khởi công', 'Tiến độ hoàn thành (%)').")
+    assert got["kind"] == "hand-made" and got["sha256"] == FileBook(str(tmp_path / "e6.xlsx")).sha256
+    got = _failed(tmp_path / "none.xlsx", f"Không tìm thấy tệp '{tmp_path / 'none.xlsx'}'.")
+    assert (got["mtime"], got["sha256"], got["kind"], got["unit_text"], got["info"]) == (0.0, "", "", "", {})
+    (tmp_path / "bad.xlsx").write_bytes(b"not a zip at all")
+    got = _failed(tmp_path / "bad.xlsx", "Tệp 'bad.xlsx' bị hỏng hoặc không phải bảng tính .xlsx thật (nội dung "
+                                         "không đúng định dạng).")
+    assert got["mtime"] == (tmp_path / "bad.xlsx").stat().st_mtime
+
+
+def test_rows_of_error_values_left_out_and_months_without_a_year(tmp_path):
+    write_table(tmp_path / "x.xls", [WH, [1, "#REF!", "#N/A", "#REF!"], ["#REF!", "#REF!", "#N/A", "#REF!"],
+                                     [N, "Hai", "Tháng 4", "Tháng 5"]])
+    got = _read(tmp_path / "x.xls", "status", "message", "rows", "doc_date", "unit_text")
+    assert got == {"status": "ok", "doc_date": None, "unit_text": "",
+                   "message": "2 công trình, phần việc (bỏ 1 dòng chỉ có giá trị lỗi ở trang 'Phụ lục'; có ngày chỉ "
+                              "ghi tháng nhưng tệp không cho biết năm; giữ nguyên chữ)",
+                   "rows": {"works": [_work(1, "#REF!", 2, "Phụ lục", "#N/A", "#REF!"),
+                                      _work(N, "Hai", 4, "Phụ lục", "Tháng 4", "Tháng 5")]}}
+    write_table(tmp_path / "y.xls", [WH, [1, "Một", "Tháng tư", "x"]])          # not a month figure: no note
+    assert _read(tmp_path / "y.xls", "message") == {"message": "1 công trình, phần việc"}
+
+
+def test_one_sheet_per_unit(tmp_path):
+    path = _book(tmp_path / "m.xlsx", [
+        ("Phòng Tư pháp", [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)]]), ("Ghi chú", [["x"]]),
+        ("PHÒNG Y TẾ", [["Kèm theo báo cáo của Phòng Y tế"], WH, [1, "Hai", D(2021, 1, 1), D(2021, 2, 1)]]),
+        ("Tổng", [WH, [1, "Ba", D(2021, 1, 1), D(2021, 2, 1)]])])
+    got = _read(path, "unit_text", "rows", "message", "findings")
+    assert got == {"unit_text": "Nhiều đơn vị: Phòng Tư pháp, Phòng Y tế", "message": "3 công trình, phần việc",
+                   "findings": [], "rows": {"works": [_work(1, "Một", 2, "Phòng Tư pháp", unit="Phòng Tư pháp"),
+                                                      _work(1, "Hai", 3, "PHÒNG Y TẾ", unit="Phòng Y tế"),
+                                                      _work(1, "Ba", 2, "Tổng")]}}
+    one = _book(tmp_path / "one.xlsx", [("Phòng Tư pháp", [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)]]),
+                                        ("Tổng", [WH, [1, "Ba", D(2021, 1, 1), D(2021, 2, 1)]])])
+    got = _read(one, "unit_text", "rows")
+    assert got == {"unit_text": "Phòng Tư pháp", "rows": {"works": [_work(1, "Một", 2, "Phòng Tư pháp"),
+                                                                   _work(1, "Ba", 2, "Tổng")]}}
+
+
+def test_the_unit_a_sheet_names(tmp_path):
+    sheets = [("Phòng Tư pháp", [WH]), ("PHÒNG", [WH]), ("Sở Y tế", [["Kèm theo báo cáo của Sở Nội vụ"], WH]),
+              ("Hai từ", [WH]), ("S", [["SỞ TÀI CHÍNH"], ["DANH SÁCH"], WH])]
+    book = FileBook(_book(tmp_path / "u.xlsx", sheets))
+    found = [(sheet, W, locate(W, book.read(sheet), sheet, "name")) for sheet, _ in sheets]
+    assert E.sheet_units(book, found + found[:1]) == {"Phòng Tư pháp": "Phòng Tư pháp", "Sở Y tế": "Sở Nội vụ",
+                                                      "S": "Sở Tài chính"}
+
+
+def test_tables_on_hidden_sheets(tmp_path):
+    path = _book(tmp_path / "h.xlsx", [("Năm nay", [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)]]),
+                                       ("Năm trước", [WH, [1, "Cũ", D(2020, 1, 1), D(2020, 2, 1)]]),
+                                       ("Khen", [["x"], AH, [1, "Giấy khen", "Cá nhân", "x"]])], hidden=("Năm trước", "Khen"))
+    got = _read(path, "rows", "message", "findings")
+    assert got["rows"]["works"] == [_work(1, "Một", 2, "Năm nay")] and got["message"] == \
+        "1 công trình, phần việc; 1 dòng khen thưởng"
+    assert got["findings"] == [
+        _f("RECIPIENT_NAME_EMPTY", "warning", "Khen", 3, "3", "Tên tập thể, cá nhân",
+           "Chưa ghi tên tập thể, cá nhân được khen (hoặc ghi số lượng khi khen nhiều đối tượng).", file=path),
+        _f("SHEET_HIDDEN", "warning", "Năm trước", 1, "A1", "",
+           "Trang 'Năm trước' đang bị ẩn: bảng công trình, phần việc ở trang này không được tổng hợp (bảng ở trang "
+           "đang hiện được dùng). Nếu cần, hiện trang rồi gửi lại.", file=path),
+        _f("SHEET_HIDDEN", "warning", "Khen", 2, "A2", "",
+           "Bảng khen thưởng nằm ở trang 'Khen' đang bị ẩn; vẫn được tổng hợp vì tệp không có bảng nào như vậy ở "
+           "trang đang hiện. Hãy kiểm tra.", file=path)]
+
+
+def test_two_tables_of_one_sheet(tmp_path):
+    path = _book(tmp_path / "two.xlsx", [("P", [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)], [N], ["KHEN THƯỞNG"], AH,
+                                                [1, "Giấy khen", "Cá nhân", "x"]])])
+    got = _read(path, "rows", "covered", "message")
+    assert got == {"covered": ["works", "awards"], "message": "1 công trình, phần việc; 1 dòng khen thưởng",
+                   "rows": {"works": [_work(1, "Một", 2, "P")],
+                            "awards": [{"order": 1, "form": "Giấy khen", "recipient_kind": "Cá nhân", "field": "x",
+                                        "group": None, "extra": None, "source_sheet": "P", "source_row": 6}]}}
+    for gap in ([], [[N]]):     # the two headers on one row or the next: the one that maps more columns
+        path = _book(tmp_path / f"same{len(gap)}.xlsx", [("P", [
+            ["TT", "Tên công trình", "Hình thức", "Đối tượng", "Ngày khởi công", "Ngày hoàn thành"], *gap,
+            [1, "Một", "Giấy khen", "Cá nhân", D(2021, 1, 1), D(2021, 2, 1)]])])
+        got = _read(path, "rows", "covered")
+        assert got == {"covered": ["works"], "rows": {"works": [_work(
+            1, "Một", 2 + len(gap), "P", extra="Hình thức: Giấy khen\nĐối tượng: Cá nhân")]}}
+
+
+def test_a_workbook_made_from_the_template(tmp_path):
+    path = str(template_file(tmp_path / "t.xlsx", info(), works=[
+        work(1, "Một"), work(2, "Hai", start="Tháng 4", progress="Đang thực hiện")], awards=[
+        {"order": 1, "form": "Giấy khen", "recipient_kind": "Tập thể", "count": 2, "field": "x"}]))
+    got = E.extract_file(path)
+    assert {k: got[k] for k in ("status", "kind", "unit_info", "unit_text", "doc_date", "info", "covered", "message",
+                                "errors", "warnings", "findings")} == {
+        "status": "ok", "kind": "template", "unit_info": "Sở Ngoại vụ", "unit_text": "", "doc_date": dt.date(2021, 11, 18),
+        "info": {"movement": "phong trào thi đua năm 2021", "parent_body": "UBND TỈNH HÀ TĨNH", "place": "Hà Tĩnh"},
+        "covered": ["plans", "works", "awards", "narrative"], "message": "2 công trình, phần việc; 1 dòng khen thưởng",
+        "errors": 0, "warnings": 1, "findings": [
+            _f("PROGRESS_TEXT", "warning", "Công trình", 3, "H3", "Tiến độ hoàn thành (%)",
+               "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú. Hiểu là tình trạng 'Đang thực "
+               "hiện'.", file=path)]}
+    works = got["rows"]["works"]
+    assert [(w["name"], w["start"], w["progress"], w["declared_status"], w["source_sheet"], w["source_row"])
+            for w in works] == [("Một", D(2021, 3, 1), 0.5, None, "Công trình", 2),
+                                ("Hai", "Tháng 4/2021", "Đang thực hiện", "Đang thực hiện", "Công trình", 3)]
+    assert got["rows"]["awards"][0]["count"] == 2 and got["rows"]["plans"] == got["rows"]["narrative"] == []
+    assert got["unit_facts"] == {"review": {}, "review_year": None, "staff": []}
+
+
+SHAPED = [["SỞ Y TẾ", N, N, N], ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành"], ["I. Khối A", N, N, N],
+          [1, "Một", D(2021, 1, 1), D(2021, 2, 1)], [N, "Khối B", N, N], [2, "Hai", D(2021, 1, 1), D(2021, 2, 1)],
+          [3, "Ba", N, N]]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_merged_cells_and_a_bold_heading_in_each_format(tmp_path, fmt):
+    path = write_table(tmp_path / f"b.{fmt}", SHAPED, merges=[(2, 0, 2, 3), (5, 2, 6, 2)], bold=[(4, 1)])
+    book = FileBook(str(path))
+    assert sorted(E.sheet_merges(book, "Phụ lục")) == [(2, 0, 2, 3), (5, 2, 6, 2)]
+    assert E._kind(book) == fmt
+    bold = E._BoldCells(book, "Phụ lục")
+    assert [bold(r, c) for r, c in [(4, 1), (4, 0), (3, 1), (0, 0)]] == [True, False, False, False]
+    got = _read(path, "rows", "unit_text")
+    assert got == {"unit_text": "Sở Y tế", "rows": {"works": [
+        _work(1, "Một", 4, "Phụ lục", group="I. Khối A"), _work(2, "Hai", 6, "Phụ lục", group="Khối B"),
+        _work(3, "Ba", 7, "Phụ lục", finish=N, group="Khối B")]}}      # the start merged down from row 6
+
+
+def test_the_shape_of_an_ods_sheet(tmp_path):
+    path = write_table(tmp_path / "b.ods", SHAPED, merges=[(2, 0, 2, 3), (5, 2, 6, 2)], bold=[(4, 1), (1, 1)])
+    data = Path(path).read_bytes()
+    assert E._ods_shape(data, "Phụ lục") == ([(2, 0, 2, 3), (5, 2, 6, 2)], {(4, 1), (1, 1)})
+    assert E._ods_shape(data, "Khác") == ([], set())
