@@ -18,7 +18,7 @@ from xlsrc.records import parse_value
 from xlsrc.tables import GROUP_SEPARATOR, locate
 
 from .fixtures_consolidate import info, template_file, work
-from .shapes import write_table
+from .shapes import write_shape, write_table
 
 D = dt.datetime
 N = None
@@ -63,6 +63,17 @@ def _f(code, severity, sheet, row, cell, column, message, file=PATH):
 def test_a_date_cell_in_the_master(raw, expected):
     got = _cell(W, "start", raw)
     assert got == expected and type(got) is type(expected)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Tháng 4 (dự kiến)", "Tháng 4/2021 (dự kiến)"), ("khoảng tháng 4", "khoảng tháng 4/2021"),
+    ("dự kiến THÁNG 12 (chưa chắc)", "dự kiến THÁNG 12/2021 (chưa chắc)"), ("Tháng 4/2021 (dự kiến)", "Tháng 4/2021 (dự kiến)")])
+def test_a_month_with_words_keeps_them_and_takes_the_reports_year(raw, expected):
+    """The master shows what the unit wrote ('dự kiến': not a firm date) and is read with the unit's year."""
+    assert _cell(W, "start", raw) == expected
+    again = parse_value(W.column("start"), expected, None)       # the master's own reading: no year of its own
+    assert (again.ok, again.start, again.year_given, again.qualified) == (
+        True, dt.date(2021, 4 if "4" in raw else 12, 1), True, True)
 
 
 def test_a_text_date_is_written_in_nfc():
@@ -649,3 +660,180 @@ def test_the_shape_of_an_ods_sheet(tmp_path):
     data = Path(path).read_bytes()
     assert E._ods_shape(data, "Phụ lục") == ([(2, 0, 2, 3), (5, 2, 6, 2)], {(4, 1), (1, 1)})
     assert E._ods_shape(data, "Khác") == ([], set())
+
+
+# ------------------------------------------------------------------ the shape of an .ods sheet, from content.xml
+_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+
+
+def _style(name, weight):
+    return f'<style:style style:name="{name}"><style:text-properties fo:font-weight="{weight}"/></style:style>'
+
+
+# what LibreOffice writes: repeated rows and cells counted (not expanded), covered cells under a merge, a named
+# range and another sheet before the one asked for, every bold weight; a text long enough to pass 8,000 bytes
+ODS_CONTENT = (
+    f'<office:document-content {_ODS_NS}><office:automatic-styles>' + _style("b7", "700") + _style("b8", "800") +
+    _style("b9", "900") + _style("bb", "bold") + _style("n", "normal") +
+    '</office:automatic-styles><office:body><office:spreadsheet><table:named-expressions>'
+    '<table:named-range table:name="P" table:cell-range-address="P.A1"/></table:named-expressions>'
+    '<table:table table:name="Khác"><table:table-row><table:table-cell table:number-columns-spanned="3"/>'
+    '</table:table-row></table:table>'
+    '<table:table table:name="P"><table:table-column table:number-columns-repeated="5"/>'
+    '<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="3"/>'
+    '</table:table-row>'
+    '<table:table-row><table:table-cell table:number-columns-repeated="2"/>'
+    '<table:table-cell table:style-name="b7" table:number-columns-spanned="2"><text:p>' + "x" * 9000 + '</text:p>'
+    '</table:table-cell><table:covered-table-cell/><table:table-cell table:style-name="b8"/></table:table-row>'
+    '<table:table-row><table:table-cell table:style-name="b9" table:number-rows-spanned="2"/>'
+    '<table:table-cell table:style-name="n"/><table:table-cell table:style-name="bb"/></table:table-row>'
+    '<table:table-row table:number-rows-repeated="99995"><table:covered-table-cell/></table:table-row>'
+    '<table:table-row><table:table-cell table:style-name="bb"/></table:table-row>'      # row 99,999: the last looked at
+    '<table:table-row><table:table-cell table:style-name="bb"/></table:table-row>'      # row 100,000
+    '</table:table></office:spreadsheet></office:body></office:document-content>')
+
+
+def _ods_bytes(content: str, declared: int | None = None) -> bytes:
+    """An .ods zip; ``declared``: the size its central directory gives content.xml (a bomb says any)."""
+    import io
+    import struct
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    data = bytearray(buf.getvalue())
+    if declared is not None:
+        at = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 4)  # the central entry of content.xml
+        data[at + 24:at + 28] = struct.pack("<I", declared)
+    return bytes(data)
+
+
+def test_merges_and_bold_cells_from_content_xml():
+    shape = ([(2, 2, 2, 3), (3, 0, 4, 0)], {(2, 2), (2, 4), (3, 0), (3, 2), (99999, 0)})
+    assert len(ODS_CONTENT) > 8000
+    assert E._ods_shape(_ods_bytes(ODS_CONTENT), "P") == shape
+    assert E._ods_shape(_ods_bytes(ODS_CONTENT), "Khác") == ([(0, 0, 0, 2)], set())
+    assert E._ods_shape(_ods_bytes(ODS_CONTENT, 200 * 2**20), "P") == shape      # 200 MiB: still read
+    assert E._ods_shape(_ods_bytes(ODS_CONTENT, 200 * 2**20 + 1), "P") == ([], set())  # larger: not parsed
+
+
+
+# ------------------------------------------------------------------ more boundaries
+def test_a_duration_in_an_unknown_column_is_written_as_shown():
+    assert E._line_text(dt.timedelta(days=1, hours=2)) == "1 day, 2:00:00"
+
+
+def test_a_row_above_the_first_section_takes_the_kind_its_name_says():
+    grid = [["TT", "Hình thức", "Tên tập thể, cá nhân", "Lĩnh vực"], [1, "Giấy khen", "Ông Lê A", "x"],
+            ["I. TẬP THỂ", N, N, N], [2, "Giấy khen", "Nhóm A", "x"], [3, "Giấy khen", "Nhóm B", "x"],
+            [4, "Giấy khen", "Nhóm C", "x"]]
+    loc, out, _, records = _table(A, grid)
+    assert [r["recipient_kind"] for r in out] == [S.INDIVIDUAL] + [S.COLLECTIVE] * 3
+    assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)]) == [
+        _f("KIND_FROM_NAME", "warning", "Phụ lục", 2, "C2", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 1 dòng được hiểu là cá nhân (tên có Ông, Bà, Đồng chí): dòng 2."),
+        _f("KIND_FROM_GROUP", "warning", "Phụ lục", 4, "B4", "Đối tượng",
+           "Bảng không có cột 'Đối tượng': 3 dòng dưới dòng nhóm 'I. TẬP THỂ' (dòng 4–6) được hiểu là tập thể.")]
+
+
+def test_an_empty_first_count_does_not_hide_the_second():
+    grid = [["TT", "Hình thức khen thưởng", "Số lượng", N], [N, N, "Tập thể", "Cá nhân"], [1, "Giấy khen", N, 3],
+            [2, "Bằng khen", 0, 4]]
+    loc, out, _, records = _table(A, grid)
+    assert [(r["form"], r["recipient_kind"], r["count"], r["source_row"]) for r in out] == [
+        ("Giấy khen", S.INDIVIDUAL, 3, 3), ("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, 4, 4)]
+    assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)]) == [      # the kind is in the counts' header
+        _f("COLUMN_MISSING", "error", "Phụ lục", 1, "A1", "Lĩnh vực, phong trào",
+           "Bảng không có cột 'Lĩnh vực, phong trào' (bắt buộc); 2 dòng từ dòng 3 thiếu thông tin này.")]
+
+
+def test_a_missing_column_other_than_the_kind_concerns_every_row():
+    grid = [["TT", "Hình thức", "Đối tượng", "Tên tập thể, cá nhân"], [1, "Giấy khen", "Cá nhân", "Lê A"],
+            [2, "Giấy khen", "Tập thể", "Phòng A"]]
+    assert _found(A, grid) == [
+        _f("COLUMN_MISSING", "error", "Phụ lục", 1, "A1", "Lĩnh vực, phong trào",
+           "Bảng không có cột 'Lĩnh vực, phong trào' (bắt buộc); 2 dòng từ dòng 2 thiếu thông tin này.")]
+
+
+def test_a_note_beside_a_status_column_or_a_progress_in_words_is_only_a_note():
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ", "Tình trạng", "Ghi chú"],
+            [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "100%", "Hoàn thành", "Hoàn thành"]]
+    assert _found(W, grid) == []
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ", "Ghi chú"],
+            [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "Đang thực hiện", "Đang thực hiện"]]
+    assert _found(W, grid) == [      # the progress's own warning says it; the note adds nothing
+        _f("PROGRESS_TEXT", "warning", "Phụ lục", 2, "E2", "Tiến độ hoàn thành (%)",
+           "Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú. Hiểu là tình trạng 'Đang thực "
+           "hiện'.")]
+
+
+def test_period_cells_that_are_empty_or_not_a_text():
+    grid = [["TT", "Tên công trình", "Thời gian thực hiện", "Tiến độ"],
+            [1, "Một", N, "50%"], [2, "Hai", 3.5, "50%"], [3, "Ba", True, "1"], [4, "Bốn", "Tháng 3/2021", "1"]]
+    loc, out, _, _ = _table(W, grid, sheet="P")
+    assert [(r["start"], r["planned_finish"]) for r in out] == [
+        (None, None), ("3,5", "3,5"), ("True", "True"), ("Tháng 3/2021", "Tháng 3/2021")]
+
+    def unread(row, shown):
+        return _f("DATE_UNREADABLE", "error", "P", row, f"C{row}", "Ngày khởi công",
+                  f"Không đọc được thời gian thực hiện '{shown}'. Ghi như '01/3/2021 - 30/9/2021', 'Tháng 3 - tháng "
+                  "9/2021', 'Quý II - Quý IV/2021' hoặc tách hai cột 'Ngày khởi công', 'Ngày hoàn thành'.")
+    assert _found(W, grid, sheet="P") == [
+        _f("REQUIRED_EMPTY", "error", "P", 2, "C2", "Ngày khởi công", "Chưa nhập 'Ngày khởi công' (bắt buộc)."),
+        _f("REQUIRED_EMPTY", "error", "P", 2, "C2", "Ngày hoàn thành", "Chưa nhập 'Ngày hoàn thành' (bắt buộc)."),
+        unread(3, "3.5"), unread(4, "True"),
+        _interpreted(5, "Ngày khởi công", "thực hiện trong Tháng 3/2021: Ngày khởi công từ 01/3/2021, Ngày hoàn thành "
+                     "đến 31/3/2021 (nếu đó chỉ là hạn hoàn thành, hãy ghi cả ngày bắt đầu)", "Tháng 3/2021")]
+
+
+def test_error_cells_whatever_the_order_of_their_attributes(tmp_path):
+    import zipfile
+    path = _book(tmp_path / "e.xlsx", [("P", [["a", N, N], [N, N, N]])],
+                 errors=[("P", "B1", "#N/A"), ("P", "C2", "#REF!")])
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b'<c r="C2" t="e">' in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b'<c r="C2" t="e">', b'<c t="e" r="C2">')   # as other writers order them
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    book = FileBook(path)
+    assert E.error_cells(book, "P", book.read("P")) == [(0, 1), (1, 2)]
+    assert E.error_cells(book, "Khác", book.read("P")) == []
+
+
+def test_the_readers_notes_of_the_sheets_read_only(tmp_path):
+    path = _book(tmp_path / "n.xlsx", [("P", [WH + ["Kinh phí"], [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "=2*3"]]),
+                                       ("Khác", [["=1+1"]])])
+    got = _read(path, "findings", "rows")
+    assert got["rows"]["works"] == [_work(1, "Một", 2, "P")]       # a formula without its value: read as empty
+    assert got["findings"] == [_f("FORMULA_NO_VALUE", "warning", "P", 2, "E2", "",
+                                  "Ô có công thức nhưng tệp không lưu kết quả (tệp do chương trình ghi, chưa mở bằng "
+                                  "Excel); ô được đọc là trống. Mở tệp bằng Excel, lưu lại rồi gửi lại.", file=path)]
+
+
+@pytest.mark.parametrize("shape", ["html.xls", "xml2003.xls"])
+def test_a_bold_heading_in_the_shapes_the_access_layer_reads_itself(tmp_path, shape):
+    path = write_shape(tmp_path, shape, SHAPED, merges=[(2, 0, 2, 3), (5, 2, 6, 2)], bold=[(4, 1)])
+    book = FileBook(str(path))
+    sheet = book.sheet_names()[0]
+    bold = E._BoldCells(book, sheet)
+    assert [bold(r, c) for r, c in [(4, 1), (4, 0), (3, 1), (0, 0)]] == [True, False, False, False]
+    assert [(w["name"], w["group"]) for w in _read(path, "rows")["rows"]["works"]] == [
+        ("Một", "I. Khối A"), ("Hai", "Khối B"), ("Ba", "Khối B")]
+
+
+def test_no_bold_cell_where_no_format_is_known(tmp_path):
+    csv = FileBook(str(write_shape(tmp_path, "csv-utf8.xls", SHAPED)))
+    assert [E._BoldCells(csv, "Sheet1")(r, c) for r, c in [(4, 1), (0, 0)]] == [False, False]
+    xlsx = FileBook(str(write_table(tmp_path / "b.xlsx", SHAPED, bold=[(4, 1)])))
+    assert E._BoldCells(xlsx, "Không có")(4, 1) is False          # the reader fails: no bold heading
+    xls = FileBook(str(write_table(tmp_path / "b.xls", SHAPED, bold=[(4, 1)])))
+    bold = E._BoldCells(xls, "Phụ lục")
+    assert (bold(1000, 0), bold(4, 1), bold(0, 1000)) == (False, True, False)   # outside the sheet: not bold

@@ -44,6 +44,9 @@ def _plain(raw: Any) -> str:
     return nfc(raw)
 
 
+_MONTH_ALONE = re.compile(r"(?i)\bth[áa]ng\s*\d{1,2}\b(?!\s*[/.\-]\s*\d)")  # "tháng 4", not "tháng 4/2021"
+
+
 def master_value(col: S.Column, raw: Any, value: Any) -> Any:
     """The cell written into the master: typed where the parser was sure,
     the original text otherwise (never a formula; the builder writes text as text)."""
@@ -54,7 +57,10 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
         if dv.ok and dv.precision == DAY and not dv.qualified:  # "30/9/2025 (dự kiến)" stays as typed
             return dt.datetime(dv.start.year, dv.start.month, dv.start.day)
         if dv.ok and dv.precision == MONTH and not dv.year_given:  # "Tháng 4" + the report's year
-            return f"Tháng {dv.start.month}/{dv.start.year}"
+            if not dv.qualified:
+                return f"Tháng {dv.start.month}/{dv.start.year}"
+            # "Tháng 4 (dự kiến)": the words kept, the year after the month ("Tháng 4/2021 (dự kiến)")
+            return _MONTH_ALONE.sub(lambda m: f"{m.group(0)}/{dv.start.year}", nfc(raw), count=1)
         if isinstance(raw, str):
             return nfc(raw)
         return dv.display() if dv.ok else (dv.text or _plain(raw))
