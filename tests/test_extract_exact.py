@@ -837,3 +837,165 @@ def test_no_bold_cell_where_no_format_is_known(tmp_path):
     xls = FileBook(str(write_table(tmp_path / "b.xls", SHAPED, bold=[(4, 1)])))
     bold = E._BoldCells(xls, "Phụ lục")
     assert (bold(1000, 0), bold(4, 1), bold(0, 1000)) == (False, True, False)   # outside the sheet: not bold
+
+
+def _tables_of(tmp_path, rows, name="t.xlsx"):
+    book = FileBook(_book(tmp_path / name, [("P", rows)]))
+    return [(spec.key, loc.header_row, loc.rows, loc.columns) for spec, loc in E._find_hand_made(book, "P", [W, A])]
+
+
+def test_works_and_awards_headers_one_above_the_other(tmp_path):
+    # two rows apart: two tables, the first ending above the second's header
+    assert _tables_of(tmp_path, [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)], AH, [1, "Giấy khen", "Cá nhân", "x"]]) == [
+        ("works", 0, [1], {"order": 0, "name": 1, "start": 2, "planned_finish": 3}),
+        ("awards", 2, [3], {"order": 0, "form": 1, "recipient_kind": 2, "field": 3})]
+    # the second header (no TT) reads as a row of the first table: it ends above it all the same
+    rows = [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)], [N, "Hình thức", "Đối tượng", "Lĩnh vực"],
+            [1, "Giấy khen", "Cá nhân", "x"]]
+    assert _tables_of(tmp_path, rows, "w.xlsx") == [
+        ("works", 0, [1], {"order": 0, "name": 1, "start": 2, "planned_finish": 3}),
+        ("awards", 2, [3], {"form": 1, "recipient_kind": 2, "field": 3})]
+    # on the next row (below a title): one table, the one mapping more columns
+    rows = [["DANH SÁCH"], ["Tên công trình", "Ngày khởi công", "Ngày hoàn thành", N, N, N],
+            [N, N, N, "Hình thức", "Đối tượng", "Lĩnh vực"], ["Một", D(2021, 1, 1), D(2021, 2, 1), "Giấy khen", "Cá nhân", "x"]]
+    assert _tables_of(tmp_path, rows, "u.xlsx") == [("works", 1, [3], {"name": 0, "start": 1, "planned_finish": 2})]
+    # on one row, as many columns each: the works
+    rows = [["TT", "Tên công trình", "Ngày khởi công", "Hình thức", "Đối tượng"], [1, "Một", D(2021, 1, 1), "Giấy khen",
+                                                                                   "Cá nhân"]]
+    assert _tables_of(tmp_path, rows, "v.xlsx") == [("works", 0, [1], {"order": 0, "name": 1, "start": 2})]
+
+
+def test_the_unit_a_title_or_a_two_word_sheet_name_gives(tmp_path):
+    sheets = [("Phòng GD&ĐT", [WH]), ("Khác", [["DANH SÁCH CÔNG TRÌNH CỦA PHÒNG Y TẾ NĂM 2021"], WH]), ("Sở Nội vụ", [WH])]
+    book = FileBook(_book(tmp_path / "u.xlsx", sheets))
+    found = [(sheet, W, locate(W, book.read(sheet), sheet, "name")) for sheet, _ in sheets]
+    assert E.sheet_units(book, found[:1] + found) == {"Phòng GD&ĐT": "Phòng GD&ĐT", "Khác": "Phòng Y tế",
+                                                      "Sở Nội vụ": "Sở Nội vụ"}
+
+
+def test_a_list_of_proposals_checked_with_the_form_its_title_gives(tmp_path):
+    title = "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA GIÁM ĐỐC SỞ"
+    path = _book(tmp_path / "dn.xlsx", [("Đề nghị", [[title], ["TT", "Họ và tên", "Chức vụ, đơn vị", "Năm"],
+                                                     [1, "Ông Lê Văn A", "Chuyên viên", 2021], [2, "Lê C", "x", "năm nay"]])])
+    got = _read(path, "rows", "findings", "message", "covered")
+
+    def row(order, name, position, year, source_row, **more):
+        return {"order": order, "recipient": name, "position": position, "year": year, "form": "Giấy khen",
+                "group": None, "extra": None, "source_sheet": "Đề nghị", "source_row": source_row, **more}
+    assert got == {
+        "covered": ["unit_proposals"], "message": "2 đề nghị khen thưởng",
+        "rows": {"unit_proposals": [row(1, "Lê Văn A", "Chuyên viên", 2021, 3, gender="Nam", recipient_kind="Cá nhân"),
+                                    row(2, "Lê C", "x", "năm nay", 4)]},
+        "findings": [        # the form every row took from the title is no missing column
+            _f("NUMBER_UNREADABLE", "error", "Đề nghị", 4, "D4", "Năm", "'năm nay' không phải số nguyên.", file=path),
+            _f("KIND_FROM_NAME", "warning", "Đề nghị", 3, "B3", "Đối tượng",
+               "Bảng không có cột 'Đối tượng': 1 dòng được hiểu là cá nhân (tên có Ông, Bà, Đồng chí): dòng 3.", file=path),
+            _f("FORM_FROM_TITLE", "warning", "Đề nghị", 3, "B3", "Hình thức, danh hiệu đề nghị",
+               f"Bảng không có cột 'Hình thức, danh hiệu đề nghị': 2 dòng lấy hình thức 'Giấy khen' từ tiêu đề '{title}'.",
+               file=path)]}
+
+
+FORMULA_NOTE = ("Ô có công thức nhưng tệp không lưu kết quả (tệp do chương trình ghi, chưa mở bằng Excel); ô được đọc là "
+                "trống. Mở tệp bằng Excel, lưu lại rồi gửi lại.")
+
+
+def test_a_template_workbook_as_units_change_it(tmp_path):
+    """No Thông tin unit name (the issuing body's is taken), a purpose, a progress of 150 % formatted as a
+    percentage, the Kế hoạch sheet deleted, the owner merged down, formulas left without their value."""
+    path = template_file(tmp_path / "t.xlsx", info(unit="", issuing="SỞ TƯ PHÁP", works_purpose="chào mừng Đại hội"),
+                         works=[work(1, "Một", progress=1.5), work(2, "Hai", progress=0.5)])
+    wb = openpyxl.load_workbook(path)
+    del wb["Kế hoạch"]
+    ws = wb["Công trình"]
+    ws["D2"] = "Phòng A"
+    ws.merge_cells("D2:D3")
+    ws["S2"] = "=1+1"
+    wb["Thông tin"]["D1"] = "=2+2"
+    wb.save(tmp_path / "t2.xlsx")
+    path = str(tmp_path / "t2.xlsx")
+    got = _read(path, "status", "message", "unit_info", "info", "covered", "findings")
+    assert got == {
+        "status": "ok", "message": "2 công trình, phần việc", "unit_info": "Sở Tư pháp",
+        "info": {"parent_body": "UBND TỈNH HÀ TĨNH", "place": "Hà Tĩnh", "movement": "phong trào thi đua năm 2021",
+                 "works_purpose": "chào mừng Đại hội"}, "covered": ["works", "awards", "narrative"],
+        "findings": [_f("FORMULA_NO_VALUE", "warning", "Thông tin", 1, "D1", "", FORMULA_NOTE, file=path),
+                     _f("FORMULA_NO_VALUE", "warning", "Công trình", 2, "S2", "", FORMULA_NOTE, file=path),
+                     _f("PROGRESS_OUT_OF_RANGE", "error", "Công trình", 2, "H2", "Tiến độ hoàn thành (%)",
+                        "Tiến độ 150% nằm ngoài khoảng 0–100%.", file=path)]}
+    works = _read(path, "rows")["rows"]["works"]
+    assert [(w["name"], w["owner"], w["progress"]) for w in works] == [("Một", "Phòng A", "150%"), ("Hai", "Phòng A", 0.5)]
+
+
+def test_an_encrypted_file_is_read_with_its_password(tmp_path):
+    from .fixtures_consolidate import encrypt
+    path = encrypt(template_file(tmp_path / "t.xlsx", works=[work(1, "Một")]), tmp_path / "mk.xlsx", "mk123")
+    got = E.extract_file(str(path), password="mk123")
+    assert (got["status"], got["message"], [w["name"] for w in got["rows"]["works"]]) == (
+        "ok", "1 công trình, phần việc", ["Một"])
+    _failed(path, "Tệp 'mk.xlsx' được đặt mật khẩu; hãy gửi lại tệp không đặt mật khẩu hoặc chạy lại với --password.")
+
+
+@pytest.mark.parametrize("name", ["dn.docx", "DN.DOCX"])
+def test_a_word_list_of_proposals(tmp_path, name):
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("UBND XÃ CẨM BÌNH")
+    doc.add_paragraph("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025")
+    table = doc.add_table(rows=2, cols=3)
+    for c, (head, value) in enumerate([("TT", "1"), ("Họ và tên", "Lê Văn Hùng"), ("Hình thức", "Giấy khen")]):
+        table.cell(0, c).text, table.cell(1, c).text = head, value
+    doc.save(tmp_path / name)
+    got = _read(tmp_path / name, "status", "kind", "message", "unit_text", "rows", "findings")
+    assert got == {"status": "ok", "kind": "word", "message": "1 đề nghị khen thưởng", "unit_text": "UBND xã Cẩm Bình",
+                   "findings": [], "rows": {"unit_proposals": [
+                       {"order": 1, "recipient": "Lê Văn Hùng", "form": "Giấy khen", "group": None, "extra": None,
+                        "source_sheet": "Bảng 1", "source_row": 2}]}}
+
+
+def test_what_the_file_really_is_is_said(tmp_path):
+    path = write_shape(tmp_path, "html.xls", [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)]])
+    assert _read(path, "status", "message") == {
+        "status": "ok", "message": "1 công trình, phần việc (nội dung là trang HTML có bảng (lưu từ web hoặc 'Save as "
+                                   "Web Page'); đọc theo dạng đó)"}
+    folder = tmp_path / "thu_muc.xlsx"
+    folder.mkdir()
+    _failed(folder, f"'{folder}' là một thư mục, không phải tệp bảng tính.")
+
+
+def test_a_template_whose_works_are_error_values(tmp_path):
+    """Text error literals make a row left out and counted; cells holding only error values (a formula whose
+    source was deleted: #N/A) make the file an error, not an 'ok' file with no row (the reader gives such a
+    row as nothing at all, so the sheet seems to end at its header)."""
+    wb = openpyxl.load_workbook(template_file(tmp_path / "t.xlsx", works=[work(1, "Một"), work(2, "Hai")]))
+    for c in range(1, 9):
+        wb["Công trình"].cell(3, c).value = "#REF!"
+        wb["Công trình"].cell(3, c).data_type = "s"
+    wb.save(tmp_path / "a.xlsx")
+    got = _read(tmp_path / "a.xlsx", "status", "message")
+    assert got == {"status": "ok", "message": "1 công trình, phần việc (bỏ 1 dòng chỉ có giá trị lỗi ở trang 'Công trình')"}
+    wb = openpyxl.load_workbook(template_file(tmp_path / "t2.xlsx", works=[work(1, "Một")]))
+    for c in range(1, 19):
+        wb["Công trình"].cell(2, c).value = None
+    wb["Công trình"]["B2"] = "#N/A"
+    wb["Công trình"]["B2"].data_type = "e"
+    wb.save(tmp_path / "b.xlsx")
+    got = _failed(tmp_path / "b.xlsx", "Trang 'Công trình' chỉ có giá trị lỗi (#REF!, #N/A …); không lấy được dòng nào.")
+    assert got["kind"] == "template"
+
+
+@pytest.mark.parametrize("lines, unit", [
+    (["SỞ Y TẾ", "Kèm theo báo cáo của Phòng Tư pháp"], "Phòng Tư pháp"),          # 'Kèm theo … của' first
+    (["SỞ Y TẾ", "DANH SÁCH CÔNG TRÌNH CỦA PHÒNG GD&ĐT NĂM 2021"], "Sở Y tế"),     # then the heading
+    (["DANH SÁCH CÔNG TRÌNH CỦA PHÒNG GD&ĐT NĂM 2021"], "Phòng GD&ĐT")])           # then the title's 'của'
+def test_the_unit_a_hand_made_file_names(tmp_path, lines, unit):
+    path = _book(tmp_path / "a.xlsx", [("P", [[line] for line in lines] + [WH, [1, "Một", D(2021, 1, 1), D(2021, 2, 1)]])])
+    assert _read(path, "unit_text") == {"unit_text": unit}
+
+
+def test_a_hand_made_progress_read_by_its_own_cell_format(tmp_path):
+    path = write_table(tmp_path / "pc.xlsx", [WH + ["Tiến độ"], [1, "Một", D(2021, 1, 1), D(2021, 2, 1), 1.5],
+                                              [2, "Hai", D(2021, 1, 1), D(2021, 2, 1), 0.5]], percent=[(1, 4), (2, 4)])
+    got = _read(path, "rows", "findings")
+    assert [w["progress"] for w in got["rows"]["works"]] == ["150%", 0.5]
+    assert got["findings"] == [_f("PROGRESS_OUT_OF_RANGE", "error", "Phụ lục", 2, "E2", "Tiến độ hoàn thành (%)",
+                                  "Tiến độ 150% nằm ngoài khoảng 0–100%.", file=str(path))]

@@ -473,7 +473,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 if loc is not None else ([], 0, [])
             if loc is not None:
                 tables.append((spec, loc, sheet, recs))
-            if not got and loc is not None and len(grid) > loc.data_start and (errors or any(
+            if not got and loc is not None and (errors or any(
                     r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
             rows[spec.key] = got
