@@ -913,9 +913,9 @@ def test_a_template_workbook_as_units_change_it(tmp_path):
     wb["Thông tin"]["D1"] = "=2+2"
     wb.save(tmp_path / "t2.xlsx")
     path = str(tmp_path / "t2.xlsx")
-    got = _read(path, "status", "message", "unit_info", "info", "covered", "findings")
+    got = _read(path, "status", "message", "unit_info", "info", "covered", "findings", "errors", "warnings")
     assert got == {
-        "status": "ok", "message": "2 công trình, phần việc", "unit_info": "Sở Tư pháp",
+        "status": "ok", "message": "2 công trình, phần việc", "unit_info": "Sở Tư pháp", "errors": 1, "warnings": 2,
         "info": {"parent_body": "UBND TỈNH HÀ TĨNH", "place": "Hà Tĩnh", "movement": "phong trào thi đua năm 2021",
                  "works_purpose": "chào mừng Đại hội"}, "covered": ["works", "awards", "narrative"],
         "findings": [_f("FORMULA_NO_VALUE", "warning", "Thông tin", 1, "D1", "", FORMULA_NOTE, file=path),
@@ -999,3 +999,61 @@ def test_a_hand_made_progress_read_by_its_own_cell_format(tmp_path):
     assert [w["progress"] for w in got["rows"]["works"]] == ["150%", 0.5]
     assert got["findings"] == [_f("PROGRESS_OUT_OF_RANGE", "error", "Phụ lục", 2, "E2", "Tiến độ hoàn thành (%)",
                                   "Tiến độ 150% nằm ngoài khoảng 0–100%.", file=str(path))]
+
+
+def test_a_template_sheet_of_error_values_beside_real_rows_is_said(tmp_path):
+    """The works are taken; the Khen thưởng sheet whose only row is #N/A is not silently left out."""
+    wb = openpyxl.load_workbook(template_file(tmp_path / "t.xlsx", works=[work(1, "Một")], awards=[
+        {"order": 1, "form": "Giấy khen", "recipient_kind": "Tập thể", "count": 2, "field": "x"}]))
+    ws = wb["Khen thưởng"]
+    for c in range(1, ws.max_column + 1):
+        ws.cell(2, c).value = None
+    ws["B2"] = "#N/A"
+    ws["B2"].data_type = "e"
+    wb.save(tmp_path / "t2.xlsx")
+    got = _read(tmp_path / "t2.xlsx", "status", "message", "errors", "warnings")
+    assert got == {"status": "ok", "errors": 0, "warnings": 0, "message": "1 công trình, phần việc (trang 'Khen thưởng' "
+                   "chỉ có giá trị lỗi (#REF!, #N/A …), không lấy được dòng nào)"}
+    assert _read(template_file(tmp_path / "t3.xlsx"), "status", "message") == {
+        "status": "ok", "message": "không có dòng dữ liệu nào"}
+
+
+def test_sheets_without_rows_before_one_with_rows(tmp_path):
+    path = _book(tmp_path / "m.xlsx", [
+        ("Trống", [WH]), ("Phòng Tư pháp", [WH + ["Đơn vị gửi"], [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "Tổ A"],
+                                            [2, "Hai", D(2021, 1, 1), D(2021, 2, 1)]]),
+        ("Phòng Y tế", [WH, [1, "Ba", D(2021, 1, 1), D(2021, 2, 1)]])])
+    got = _read(path, "status", "message", "unit_text", "rows")
+    assert (got["status"], got["message"], got["unit_text"]) == (
+        "ok", "3 công trình, phần việc", "Nhiều đơn vị: Phòng Tư pháp, Phòng Y tế")
+    assert [(w["name"], w["unit"]) for w in got["rows"]["works"]] == [    # a row's own unit cell first
+        ("Một", "Tổ A"), ("Hai", "Phòng Tư pháp"), ("Ba", "Phòng Y tế")]
+    two = _book(tmp_path / "e.xlsx", [("A", [WH, [1, N, N, N]]), ("B", [WH, [1, N, N, N]])],
+                errors=[("A", "B2", "#N/A"), ("B", "B2", "#N/A")])
+    _failed(two, "Bảng công trình, phần việc ở trang 'A', 'B' chỉ có giá trị lỗi (#REF!, #N/A …); không lấy được dòng "
+                 "nào. Hãy mở tệp gốc, dán giá trị (Paste Values) rồi gửi lại.")
+
+
+def test_two_rows_of_error_values_and_a_table_of_two_columns(tmp_path):
+    write_table(tmp_path / "x.xls", [WH, ["#REF!", "#REF!", "#N/A", "#REF!"], [1, "Hai", D(2021, 1, 1), D(2021, 2, 1)],
+                                     ["#REF!", "#REF!", "#N/A", "#REF!"]])
+    assert _read(tmp_path / "x.xls", "message") == {
+        "message": "1 công trình, phần việc (bỏ 2 dòng chỉ có giá trị lỗi ở trang 'Phụ lục')"}
+    _, out, _, _ = _table(W, [["Tên công trình", "Ngày khởi công"], ["Một", D(2021, 1, 1)], ["Hai"]])
+    assert [(r["name"], r["start"]) for r in out] == [("Một", D(2021, 1, 1)), ("Hai", None)]
+
+
+def test_a_row_one_cell_short_of_the_last_column():
+    grid = [WORKS_HEADER, [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "50%"]]     # no Ghi chú cell (the last mapped)
+    _, out, _, _ = _table(W, grid)
+    assert out == [_works_row(1, "Một", 2, D(2021, 1, 1), D(2021, 2, 1), 0.5, group=None)]
+
+
+def test_each_kind_of_rows_counted_in_the_message(tmp_path):
+    from xlsrc.builder import Content, write_workbook
+    from xlsrc.demo_data import demo_content
+    demo = demo_content().rows
+    path = write_workbook(tmp_path / "t.xlsx", Content(info=info(), rows={
+        "plans": demo["plans"][:2], "narrative": demo["narrative"][:3], "works": [], "awards": []}))
+    assert _read(path, "status", "message") == {"status": "ok",
+                                                "message": "2 văn bản kế hoạch; 3 đoạn nội dung"}

@@ -560,6 +560,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         result["message"] = (f"Trang {', '.join(error_only)} chỉ có giá trị lỗi (#REF!, #N/A …); "
                              f"không lấy được dòng nào.")
         return
+    if error_only:  # the file is taken for its other tables: the one lost is still said
+        notes.append(f"trang {', '.join(error_only)} chỉ có giá trị lỗi (#REF!, #N/A …), không lấy được dòng nào")
     result["status"] = "ok"
     result["rows"] = rows
     result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
