@@ -182,7 +182,8 @@ def test_a_works_table_row_by_row():
             [2, "Việc hai", "Tháng 4", D(2021, 9, 30), "Đang thực hiện", "Đang thực hiện", "  ", "lạc"],
             ["#REF!", "#REF!", "#N/A", N, N, N, "#VALUE!", N],        # error values only: left out, counted
             [4, "Việc bốn", "Tháng 4", D(2021, 9, 30), "Đã hoàn thành", LONG_NOTE, N, N],
-            [5.5, "Việc năm", "Tháng 4", "Tháng 4"]]                  # a short row; 5.5 is not a row number
+            [5.5, "Việc năm", "Tháng 4", "Tháng 4"],                  # a short row; 5.5 is not a row number
+            [6, "Việc sáu", N, N, N, N]]                              # ends just before the unknown column
     loc, out, errors, records = _table(W, grid)
     assert errors == 1
     assert out == [
@@ -192,10 +193,10 @@ def test_a_works_table_row_by_row():
                    declared_status="Đang thực hiện"),                  # from the progress words
         _works_row(4, "Việc bốn", 6, "Tháng 4/2021", D(2021, 9, 30), "Đã hoàn thành", LONG_NOTE,
                    declared_status="Hoàn thành"),                      # a long note says no status
-        _works_row("5.5", "Việc năm", 7, "Tháng 4/2021", "Tháng 4/2021")]
-    assert [r.row for r in records] == [3, 4, 6, 7]
-    assert [r.values["declared_status"] for r in records] == ["Hoàn thành", "Đang thực hiện", "Hoàn thành", ""]
-    assert [r.values["order"] for r in records] == [1, 2, 4, None]
+        _works_row("5.5", "Việc năm", 7, "Tháng 4/2021", "Tháng 4/2021"), _works_row(6, "Việc sáu", 8)]
+    assert [r.row for r in records] == [3, 4, 6, 7, 8]
+    assert [r.values["declared_status"] for r in records] == ["Hoàn thành", "Đang thực hiện", "Hoàn thành", "", ""]
+    assert [r.values["order"] for r in records] == [1, 2, 4, None, 6]
     assert records[0].values["progress"].value == 50.0 and records[1].values["progress"].value is None
     assert records[3].values["progress"].text == "" and records[3].values["planned_finish"].year_given is False
     assert records[0].raw == {"order": 1.0, "name": "  Việc  một ", "start": D(2021, 3, 1), "planned_finish": "Tháng 4",
@@ -1041,6 +1042,8 @@ def test_two_rows_of_error_values_and_a_table_of_two_columns(tmp_path):
         "message": "1 công trình, phần việc (bỏ 2 dòng chỉ có giá trị lỗi ở trang 'Phụ lục')"}
     _, out, _, _ = _table(W, [["Tên công trình", "Ngày khởi công"], ["Một", D(2021, 1, 1)], ["Hai"]])
     assert [(r["name"], r["start"]) for r in out] == [("Một", D(2021, 1, 1)), ("Hai", None)]
+    _, out, _, _ = _table(W, [["Tên công trình", "Trạng thái"], ["Một", "x"], ["Hai"]])   # one column the unit types
+    assert [r["name"] for r in out] == ["Một", "Hai"]
 
 
 def test_a_row_one_cell_short_of_the_last_column():
@@ -1057,3 +1060,45 @@ def test_each_kind_of_rows_counted_in_the_message(tmp_path):
         "plans": demo["plans"][:2], "narrative": demo["narrative"][:3], "works": [], "awards": []}))
     assert _read(path, "status", "message") == {"status": "ok",
                                                 "message": "2 văn bản kế hoạch; 3 đoạn nội dung"}
+
+
+def test_an_ods_named_xlsx_is_read_as_what_it_is(tmp_path):
+    import shutil
+    shutil.copy(write_table(tmp_path / "b.ods", SHAPED, merges=[(2, 0, 2, 3), (5, 2, 6, 2)], bold=[(4, 1)]),
+                tmp_path / "b.xlsx")
+    assert E._kind(FileBook(str(tmp_path / "b.xlsx"))) == "ods"
+    assert _read(tmp_path / "b.xlsx", "rows", "message") == {   # its merges and bold heading from content.xml
+        "message": "3 công trình, phần việc (nội dung là .ods; đọc theo dạng đó)", "rows": {"works": [
+            _work(1, "Một", 4, "Phụ lục", group="I. Khối A"), _work(2, "Hai", 6, "Phụ lục", group="Khối B"),
+            _work(3, "Ba", 7, "Phụ lục", finish=N, group="Khối B")]}}
+
+
+def test_a_tables_own_group_and_extra_columns_are_kept_with_what_the_reader_adds():
+    grid = [["TT", "Tên công trình", "Nhóm", "Thông tin thêm", "Kinh phí"], ["I. Tập thể", N, N, N, N],
+            [1, "Một", "Tổ 1", "ghi thêm", 5], [2, "Hai", N, N, N]]
+    _, out, _, _ = _table(W, grid)      # a works table: a heading naming a kind gives no kind
+    assert out == [{"order": 1, "name": "Một", "group": "I. Tập thể / Tổ 1", "extra": "ghi thêm\nKinh phí: 5",
+                    "source_sheet": "Phụ lục", "source_row": 3},
+                   {"order": 2, "name": "Hai", "group": "I. Tập thể", "extra": None, "source_sheet": "Phụ lục",
+                    "source_row": 4}]
+
+
+def test_a_note_is_a_status_only_for_works_without_a_status_column():
+    _, out, _, _ = _table(A, [["TT", "Hình thức", "Đối tượng", "Lĩnh vực", "Ghi chú"],
+                              [1, "Giấy khen", "Cá nhân", "x", "Hoàn thành"]])
+    assert out == [{"order": 1, "form": "Giấy khen", "recipient_kind": "Cá nhân", "field": "x", "note": "Hoàn thành",
+                    "group": None, "extra": None, "source_sheet": "Phụ lục", "source_row": 2}]
+    _, out, _, _ = _table(W, [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tình trạng", "Ghi chú"],
+                              [1, "Một", D(2021, 1, 1), D(2021, 2, 1), N, "Hoàn thành"]])
+    assert (out[0]["declared_status"], out[0]["note"]) == (None, "Hoàn thành")
+
+
+def test_one_value_in_a_percent_cell_and_in_a_general_cell_is_read_for_each(tmp_path):
+    path = write_table(tmp_path / "pc.xlsx", [WH + ["Tiến độ"], [1, "Một", D(2021, 1, 1), D(2021, 2, 1), 0.5],
+                                              [2, "Hai", D(2021, 1, 1), D(2021, 2, 1), 0.5],
+                                              [3, "Ba", D(2021, 1, 1), D(2021, 2, 1), 80]], percent=[(1, 4)])
+    got = _read(path, "rows", "findings")
+    assert [w["progress"] for w in got["rows"]["works"]] == [0.5, 0.005, 0.8]
+    assert got["findings"] == [_f("PROGRESS_AMBIGUOUS", "warning", "Phụ lục", 3, "E3", "Tiến độ hoàn thành (%)",
+                                  "Ô ghi 0,5 (định dạng General) giữa các tỷ lệ lớn hơn 1: hiểu là 0,5%, cũng có thể là "
+                                  "50%. Hãy ghi rõ, ví dụ '80%'.", file=str(path))]
