@@ -1102,3 +1102,14 @@ def test_one_value_in_a_percent_cell_and_in_a_general_cell_is_read_for_each(tmp_
     assert got["findings"] == [_f("PROGRESS_AMBIGUOUS", "warning", "Phụ lục", 3, "E3", "Tiến độ hoàn thành (%)",
                                   "Ô ghi 0,5 (định dạng General) giữa các tỷ lệ lớn hơn 1: hiểu là 0,5%, cũng có thể là "
                                   "50%. Hãy ghi rõ, ví dụ '80%'.", file=str(path))]
+
+
+def test_a_name_no_file_can_have_is_an_error_not_an_exception(tmp_path):
+    """extract_file never raises: a NUL in the name (os.stat's ValueError) ends as an error whose details are
+    in the log."""
+    from xlsrc.logfile import log_path
+    path = str(tmp_path / "a\x00.xlsx")
+    got = _failed(path, f"Không đọc được tệp 'a\x00.xlsx' (nội dung không đúng cấu trúc bảng tính); chi tiết trong "
+                        f"tệp nhật ký {log_path()}.")
+    assert (got["mtime"], got["sha256"], got["kind"]) == (0.0, "", "")
+    assert f"consolidate: {path}" in log_path().read_text(encoding="utf-8")

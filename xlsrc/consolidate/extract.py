@@ -410,7 +410,7 @@ def extract_file(path: str, password: str | None = None) -> dict:
                               "info": {}, "kind": ""}
     try:
         result["mtime"] = os.stat(path).st_mtime
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name; the reading below says what is wrong
         pass
     try:
         if Path(path).suffix.lower() in WORD_SUFFIXES:
