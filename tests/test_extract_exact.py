@@ -67,7 +67,8 @@ def test_a_date_cell_in_the_master(raw, expected):
 
 @pytest.mark.parametrize("raw, expected", [
     ("Tháng 4 (dự kiến)", "Tháng 4/2021 (dự kiến)"), ("khoảng tháng 4", "khoảng tháng 4/2021"),
-    ("dự kiến THÁNG 12 (chưa chắc)", "dự kiến THÁNG 12/2021 (chưa chắc)"), ("Tháng 4/2021 (dự kiến)", "Tháng 4/2021 (dự kiến)")])
+    ("dự kiến THÁNG 12 (chưa chắc)", "dự kiến THÁNG 12/2021 (chưa chắc)"), ("Tháng 4/2021 (dự kiến)", "Tháng 4/2021 (dự kiến)"),
+    ("Tháng 4 (dự kiến tháng 5)", "Tháng 4/2021 (dự kiến tháng 5)")])            # the year after the month read
 def test_a_month_with_words_keeps_them_and_takes_the_reports_year(raw, expected):
     """The master shows what the unit wrote ('dự kiến': not a firm date) and is read with the unit's year."""
     assert _cell(W, "start", raw) == expected
@@ -833,6 +834,7 @@ def test_a_bold_heading_in_the_shapes_the_access_layer_reads_itself(tmp_path, sh
 def test_no_bold_cell_where_no_format_is_known(tmp_path):
     csv = FileBook(str(write_shape(tmp_path, "csv-utf8.xls", SHAPED)))
     assert [E._BoldCells(csv, "Sheet1")(r, c) for r, c in [(4, 1), (0, 0)]] == [False, False]
+    assert E._BoldCells(csv, "Không có")(0, 0) is False                         # a sheet the text file has not
     xlsx = FileBook(str(write_table(tmp_path / "b.xlsx", SHAPED, bold=[(4, 1)])))
     assert E._BoldCells(xlsx, "Không có")(4, 1) is False          # the reader fails: no bold heading
     xls = FileBook(str(write_table(tmp_path / "b.xls", SHAPED, bold=[(4, 1)])))
