@@ -617,13 +617,13 @@ def test_two_tables_of_one_sheet(tmp_path):
 
 
 def test_a_workbook_made_from_the_template(tmp_path):
-    path = str(template_file(tmp_path / "t.xlsx", info(), works=[
+    path = str(template_file(tmp_path / "t.xlsx", info("Văn phòng Sở", "SỞ NGOẠI VỤ"), works=[
         work(1, "Một"), work(2, "Hai", start="Tháng 4", progress="Đang thực hiện")], awards=[
         {"order": 1, "form": "Giấy khen", "recipient_kind": "Tập thể", "count": 2, "field": "x"}]))
     got = E.extract_file(path)
     assert {k: got[k] for k in ("status", "kind", "unit_info", "unit_text", "doc_date", "info", "covered", "message",
                                 "errors", "warnings", "findings")} == {
-        "status": "ok", "kind": "template", "unit_info": "Sở Ngoại vụ", "unit_text": "", "doc_date": dt.date(2021, 11, 18),
+        "status": "ok", "kind": "template", "unit_info": "Văn phòng Sở", "unit_text": "", "doc_date": dt.date(2021, 11, 18),
         "info": {"movement": "phong trào thi đua năm 2021", "parent_body": "UBND TỈNH HÀ TĨNH", "place": "Hà Tĩnh"},
         "covered": ["plans", "works", "awards", "narrative"], "message": "2 công trình, phần việc; 1 dòng khen thưởng",
         "errors": 0, "warnings": 1, "findings": [
@@ -1115,3 +1115,31 @@ def test_a_name_no_file_can_have_is_an_error_not_an_exception(tmp_path):
                         f"tệp nhật ký {log_path()}.")
     assert (got["mtime"], got["sha256"], got["kind"]) == (0.0, "", "")
     assert f"consolidate: {path}" in log_path().read_text(encoding="utf-8")
+
+
+def test_a_template_sheet_without_its_header_gives_no_row_and_no_error(tmp_path):
+    wb = openpyxl.load_workbook(template_file(tmp_path / "t.xlsx", info("Văn phòng Sở", "SỞ NGOẠI VỤ"),
+                                              works=[work(1, "Một")]))
+    for row in wb["Khen thưởng"].iter_rows():
+        for cell in row:
+            cell.value = None
+    wb["Khen thưởng"]["A1"] = "Không có bảng"
+    wb.save(tmp_path / "t2.xlsx")
+    got = _read(tmp_path / "t2.xlsx", "status", "message", "unit_info", "covered", "findings")
+    assert got == {"status": "ok", "message": "1 công trình, phần việc", "unit_info": "Văn phòng Sở",  # Thông tin's
+                   "covered": ["plans", "works", "awards", "narrative"], "findings": []}
+
+
+def test_two_lists_of_proposals_the_unit_from_the_first_and_their_notes(tmp_path):
+    path = _book(tmp_path / "dn.xlsx", [
+        ("Đề nghị 1", [["DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN", N, N, "=1+1"],
+                       ["(Kèm theo Tờ trình số 5/TTr-PNV của Phòng Nội vụ)"], ["TT", "Họ và tên", "Chức vụ, đơn vị"],
+                       [1, "Ông Lê Văn A", "Chuyên viên"]]),
+        ("Đề nghị 2", [["DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN"], ["TT", "Họ và tên", "Chức vụ, đơn vị"],
+                       [1, "Bà Trần Thị B", "Chuyên viên"]])])
+    got = _read(path, "status", "message", "unit_text", "findings")
+    assert (got["status"], got["message"], got["unit_text"]) == ("ok", "2 đề nghị khen thưởng", "Phòng Nội vụ")
+    assert got["findings"][0] == _f("FORMULA_NO_VALUE", "warning", "Đề nghị 1", 1, "D1", "", FORMULA_NOTE, file=path)
+    assert [(f["code"], f["sheet"], f["cell"]) for f in got["findings"][1:]] == [
+        ("KIND_FROM_NAME", "Đề nghị 1", "B4"), ("KIND_FROM_NAME", "Đề nghị 2", "B3"),
+        ("FORM_FROM_TITLE", "Đề nghị 1", "B4"), ("FORM_FROM_TITLE", "Đề nghị 2", "B3")]
