@@ -1137,9 +1137,31 @@ def test_two_lists_of_proposals_the_unit_from_the_first_and_their_notes(tmp_path
                        [1, "Ông Lê Văn A", "Chuyên viên"]]),
         ("Đề nghị 2", [["DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN"], ["TT", "Họ và tên", "Chức vụ, đơn vị"],
                        [1, "Bà Trần Thị B", "Chuyên viên"]])])
-    got = _read(path, "status", "message", "unit_text", "findings")
-    assert (got["status"], got["message"], got["unit_text"]) == ("ok", "2 đề nghị khen thưởng", "Phòng Nội vụ")
+    got = _read(path, "status", "message", "unit_text", "findings", "covered")
+    assert (got["status"], got["message"], got["unit_text"], got["covered"]) == (
+        "ok", "2 đề nghị khen thưởng", "Phòng Nội vụ", ["unit_proposals"])
     assert got["findings"][0] == _f("FORMULA_NO_VALUE", "warning", "Đề nghị 1", 1, "D1", "", FORMULA_NOTE, file=path)
     assert [(f["code"], f["sheet"], f["cell"]) for f in got["findings"][1:]] == [
         ("KIND_FROM_NAME", "Đề nghị 1", "B4"), ("KIND_FROM_NAME", "Đề nghị 2", "B3"),
         ("FORM_FROM_TITLE", "Đề nghị 1", "B4"), ("FORM_FROM_TITLE", "Đề nghị 2", "B3")]
+
+
+@pytest.mark.parametrize("works, status, message", [
+    ([work(1, "Một")], "ok", "1 công trình, phần việc (trang 'Khen thưởng', 'Nội dung' chỉ có giá trị lỗi (#REF!, #N/A …), "
+                             "không lấy được dòng nào)"),
+    ([], "error", "Trang 'Công trình', 'Khen thưởng', 'Nội dung' chỉ có giá trị lỗi (#REF!, #N/A …); không lấy được "
+                  "dòng nào.")])
+def test_every_template_sheet_of_error_values_is_named(tmp_path, works, status, message):
+    wb = openpyxl.load_workbook(template_file(tmp_path / "t.xlsx", works=works))
+    for sheet in (["Công trình"] if not works else []) + ["Khen thưởng", "Nội dung"]:
+        wb[sheet]["B2"] = "#N/A"
+        wb[sheet]["B2"].data_type = "e"
+    wb.save(tmp_path / "t2.xlsx")
+    assert _read(tmp_path / "t2.xlsx", "status", "message") == {"status": status, "message": message}
+
+
+def test_a_list_of_proposals_names_its_unit_in_its_title(tmp_path):
+    path = _book(tmp_path / "dn.xlsx", [("DS", [["DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA PHÒNG GD&ĐT NĂM 2025"],
+                                                ["TT", "Họ và tên", "Chức vụ, đơn vị"], [1, "Lê Văn A", "Chuyên viên"]])])
+    assert _read(path, "status", "message", "unit_text") == {"status": "ok", "message": "1 đề nghị khen thưởng",
+                                                             "unit_text": "Phòng GD&ĐT"}
