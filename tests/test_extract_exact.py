@@ -148,7 +148,8 @@ def test_the_kind_a_group_heading_names(heading, kind):
 @pytest.mark.parametrize("row, n, columns, expected", [
     (["#REF!", None, "#N/A"], 3, [0, 1, 2], True), (["#DIV/0!", "  "], 2, [0, 1], True),
     (["#REF!", "x"], 2, [0, 1], False), ([None, " "], 2, [0, 1], False), ([], 0, [0], False),
-    (["#REF!"], 1, [0, 1], True), (["a", "#REF!"], 2, [1], True), (["#REF!", 0], 2, [0, 1], False)])
+    (["#REF!"], 1, [0, 1], True), (["a", "#REF!"], 2, [1], True), (["#REF!", 0], 2, [0, 1], False),
+    ([None, "#REF!"], 2, [0, 1], True), (["", "#N/A", "x"], 3, [0, 1, 2], False)])
 def test_a_row_of_error_values_only(row, n, columns, expected):
     assert E._only_errors(row, n, columns) is expected
 
