@@ -430,6 +430,16 @@ def test_the_masters_information_from_what_the_inputs_agree_on(tmp_path):
     assert got["works_purpose"] == "chào mừng Đại hội"   # the same words, either case: the first file's
 
 
+def test_an_input_that_says_nothing_does_not_stop_the_others_agreeing():
+    """A hand-made file gives no movement, no purpose, no place: what the others agree on stands."""
+    from xlsrc.consolidate.master import master_info
+    said = {"info": {"works_purpose": "chào mừng Đại hội", "movement": "phong trào X", "place": "Hà Tĩnh"},
+            "doc_date": dt.date(2021, 11, 2)}
+    got = master_info([said, {"info": {}, "doc_date": None}, {"doc_date": None}], None)
+    assert (got["works_purpose"], got["movement"], got["summary"], got["place"], got["doc_date"], got["report_year"]) == (
+        "chào mừng Đại hội", "phong trào X", "Tổng hợp kết quả phong trào X", "Hà Tĩnh", dt.datetime(2021, 11, 2), 2021)
+
+
 def test_without_a_report_date_the_latest_file_date(tmp_path):
     a = hand_made_xlsx(tmp_path / "a.xlsx", unit_line="(Kèm theo báo cáo của Sở A)")
     b = hand_made_xlsx(tmp_path / "b.xlsx", unit_line="(Kèm theo báo cáo của Sở B)",

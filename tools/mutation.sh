@@ -34,7 +34,7 @@ declare -A TESTS=(
   [xlsrc/consolidate/units.py]="tests/test_consolidate.py tests/test_consolidate_tables.py tests/test_consolidate_edges.py"
   [xlsrc/consolidate/discover.py]="tests/test_consolidate.py tests/test_output_not_input.py tests/test_consolidate_edges.py"
   [xlsrc/consolidate/sources.py]="tests/test_master_sources.py"
-  [xlsrc/consolidate/extract.py]="tests/test_consolidate.py tests/test_consolidate_tables.py tests/test_consolidate_edges.py tests/test_cell_values.py tests/test_table_shapes.py"
+  [xlsrc/consolidate/extract.py]="tests/test_extract_exact.py"  # each reading exactly, in 3 s; the consolidation tests: slow
 )
 ORDER=(xlsrc/awards/numwords.py xlsrc/awards/money.py xlsrc/parsing.py xlsrc/completion.py xlsrc/access/limits.py
        xlsrc/report/sandbox.py xlsrc/review/rules.py xlsrc/review/standards.py xlsrc/consolidate/master.py

@@ -43,6 +43,9 @@ def _plain(raw: Any) -> str:
     return nfc(raw)
 
 
+_MONTH_ALONE = re.compile(r"(?i)\bth[áa]ng\s*\d{1,2}\b(?!\s*[/.\-]\s*\d)")  # "tháng 4", not "tháng 4/2021"
+
+
 def master_value(col: S.Column, raw: Any, value: Any) -> Any:
     """The cell written into the master: typed where the parser was sure,
     the original text otherwise (never a formula; the builder writes text as text)."""
@@ -53,7 +56,10 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
         if dv.ok and dv.precision == DAY and not dv.qualified:  # "30/9/2025 (dự kiến)" stays as typed
             return dt.datetime(dv.start.year, dv.start.month, dv.start.day)
         if dv.ok and dv.precision == MONTH and not dv.year_given:  # "Tháng 4" + the report's year
-            return f"Tháng {dv.start.month}/{dv.start.year}"
+            if not dv.qualified:
+                return f"Tháng {dv.start.month}/{dv.start.year}"
+            # "Tháng 4 (dự kiến)": the words kept, the year after the month ("Tháng 4/2021 (dự kiến)")
+            return _MONTH_ALONE.sub(lambda m: f"{m.group(0)}/{dv.start.year}", nfc(raw), count=1)
         if isinstance(raw, str):
             return nfc(raw)
         return dv.display() if dv.ok else (dv.text or _plain(raw))
@@ -403,7 +409,7 @@ def extract_file(path: str, password: str | None = None) -> dict:
                               "info": {}, "kind": ""}
     try:
         result["mtime"] = os.stat(path).st_mtime
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name; the reading below says what is wrong
         pass
     try:
         if Path(path).suffix.lower() in WORD_SUFFIXES:
@@ -466,7 +472,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 if loc is not None else ([], 0, [])
             if loc is not None:
                 tables.append((spec, loc, sheet, recs))
-            if not got and loc is not None and len(grid) > loc.data_start and (errors or any(
+            if not got and loc is not None and (errors or any(
                     r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
             rows[spec.key] = got
@@ -553,6 +559,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         result["message"] = (f"Trang {', '.join(error_only)} chỉ có giá trị lỗi (#REF!, #N/A …); "
                              f"không lấy được dòng nào.")
         return
+    if error_only:  # the file is taken for its other tables: the one lost is still said
+        notes.append(f"trang {', '.join(error_only)} chỉ có giá trị lỗi (#REF!, #N/A …), không lấy được dòng nào")
     result["status"] = "ok"
     result["rows"] = rows
     result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
