@@ -889,11 +889,14 @@ def test_a_list_of_proposals_checked_with_the_form_its_title_gives(tmp_path):
     assert got == {
         "covered": ["unit_proposals"], "message": "2 đề nghị khen thưởng",
         "rows": {"unit_proposals": [row(1, "Lê Văn A", "Chuyên viên", 2021, 3, gender="Nam", recipient_kind="Cá nhân"),
-                                    row(2, "Lê C", "x", "năm nay", 4)]},
+                                    row(2, "Lê C", "x", "năm nay", 4, recipient_kind="Cá nhân")]},
         "findings": [        # the form every row took from the title is no missing column
             _f("NUMBER_UNREADABLE", "error", "Đề nghị", 4, "D4", "Năm", "'năm nay' không phải số nguyên.", file=path),
             _f("KIND_FROM_NAME", "warning", "Đề nghị", 3, "B3", "Đối tượng",
                "Bảng không có cột 'Đối tượng': 1 dòng được hiểu là cá nhân (tên có Ông, Bà, Đồng chí): dòng 3.", file=path),
+            _f("KIND_FROM_NAME", "warning", "Đề nghị", 4, "B4", "Đối tượng",   # a family name and a given name
+               "Bảng không có cột 'Đối tượng': 1 dòng được hiểu là cá nhân (tên người: họ và tên, hoặc học hàm, học "
+               "vị, cấp bậc trước tên): dòng 4.", file=path),
             _f("FORM_FROM_TITLE", "warning", "Đề nghị", 3, "B3", "Hình thức, danh hiệu đề nghị",
                f"Bảng không có cột 'Hình thức, danh hiệu đề nghị': 2 dòng lấy hình thức 'Giấy khen' từ tiêu đề '{title}'.",
                file=path)]}
@@ -950,10 +953,14 @@ def test_a_word_list_of_proposals(tmp_path, name):
         table.cell(0, c).text, table.cell(1, c).text = head, value
     doc.save(tmp_path / name)
     got = _read(tmp_path / name, "status", "kind", "message", "unit_text", "rows", "findings")
+    said = ("Bảng không có cột 'Đối tượng': 1 dòng được hiểu là cá nhân (tên người: họ và tên, hoặc học hàm, học vị, "
+            "cấp bậc trước tên): dòng 2.")
     assert got == {"status": "ok", "kind": "word", "message": "1 đề nghị khen thưởng", "unit_text": "UBND xã Cẩm Bình",
-                   "findings": [], "rows": {"unit_proposals": [
+                   "findings": [_f("KIND_FROM_NAME", "warning", "Bảng 1", 2, "B2", "Đối tượng", said,
+                                   file=str(tmp_path / name))],
+                   "rows": {"unit_proposals": [
                        {"order": 1, "recipient": "Lê Văn Hùng", "form": "Giấy khen", "group": None, "extra": None,
-                        "source_sheet": "Bảng 1", "source_row": 2}]}}
+                        "source_sheet": "Bảng 1", "source_row": 2, "recipient_kind": "Cá nhân"}]}}
 
 
 def test_what_the_file_really_is_is_said(tmp_path):

@@ -612,11 +612,14 @@ def check_tables(path: str, tables) -> list[dict]:
             col = spec.column(S.MARKED[spec.key])
             heads = ", ".join(f"'{loc.extra.get(c, xl_col(c))}'" for c in sorted(loc.marks))
             out.append({**Finding(sheet, loc.header_row + 1, col.header, cell_ref(loc.header_row + 1, min(loc.marks) + 1),
-                                  WARNING, "STATUS_FROM_MARKS", f"Bảng không có cột '{col.header}': {col.header.lower()} đọc từ "
+                                  WARNING, "STATUS_FROM_MARKS", f"Bảng không có cột '{col.header}': {MARKED_NOUN[col.key]} đọc từ "
                                   f"ô đánh dấu (x) ở các cột {heads}.").as_dict(), "file": path})
         if kind and kind not in loc.columns and not loc.by_kind:
             out += [{**f.as_dict(), "file": path} for f in kind_findings(spec, loc, sheet, records, kind)]
     return out
+
+
+MARKED_NOUN = {"declared_status": "tình trạng", "recipient_kind": "đối tượng"}   # what the marks (x) tell
 
 
 def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | None = None) -> list[Finding]:
