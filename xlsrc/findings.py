@@ -29,6 +29,13 @@ class Finding:
         return f"{SEVERITY_VN[self.severity]} [{self.code}] {where}{self.sheet}!{self.cell} ({self.column}): {self.message}"
 
 
+def listed(items, most: int = 10, sep: str = ", ") -> str:
+    """The first ``most`` items joined, '…' when there are more (the rows a
+    finding or a note names)."""
+    items = [str(x) for x in items]
+    return sep.join(items[:most]) + (" …" if len(items) > most else "")
+
+
 def column_letters(col: int) -> str:
     """Excel letters of a 1-based column: 1 → ``A``, 28 → ``AB``."""
     letters = ""

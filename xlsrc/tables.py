@@ -157,7 +157,7 @@ def _may_head(spec: SheetSpec, key: str, text: str) -> bool:
 
 
 _HEADS: dict[tuple[int, str, str], bool] = {}
-GENDER_WORDS = ("nam", "nữ")
+GENDER_WORDS = tuple(g.lower() for g in S.vocabulary("gender").values)   # 'nam', 'nữ'
 
 
 def _is_gender_word(text: object) -> bool:

@@ -12,16 +12,15 @@ from .. import schema as S
 from ..findings import WARNING, Finding
 from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
 from ..tables import locate
+from .extract import HAND_MADE_SPECS, _title_lines, check_tables, table_rows
 from .units import facts_from_lines
-
-TABLE_SPECS = (S.WORKS, S.AWARDS)   # what a báo cáo's annex may list, besides proposals
 
 
 def _locate(spec: S.SheetSpec, grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]):
     if spec is PROPOSALS:
         loc = locate_proposals(grid, sheet, merges, bold)
         if loc is not None and "form" not in loc.columns and \
-                not says_proposal(lines + _rows_above(grid, loc.header_row) + doc_lines[:15], loc.header_texts):
+                not says_proposal(lines + _title_lines(grid, loc.header_row) + doc_lines[:15], loc.header_texts):
             return None  # a list of names that proposes nothing (the council's members, say)
         return loc
     return locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold)
@@ -33,7 +32,7 @@ def _best(grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]
     was read from (each spec reads its own copy: a table's reading may add
     columns to its rows)."""
     found = []
-    for n, spec in enumerate((PROPOSALS,) + TABLE_SPECS):
+    for n, spec in enumerate((PROPOSALS,) + HAND_MADE_SPECS):
         own = [list(row) for row in grid]
         loc = _locate(spec, own, sheet, merges, bold, lines, doc_lines)
         if loc is not None and loc.rows:
@@ -43,7 +42,6 @@ def _best(grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]
 
 def from_word(path: str, result: dict[str, Any]) -> None:
     """Fill an extract_file result from a Word file."""
-    from .extract import check_tables, table_rows
     from ..proposals.word import legacy_note, read_word
     doc = read_word(path)
     result["kind"] = "word"
@@ -75,7 +73,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             previous = None
             continue
         spec, loc, grid = best
-        lines = lines + _rows_above(grid, loc.header_row)   # a title typed in the table's own first rows
+        lines = lines + _title_lines(grid, loc.header_row)   # a title typed in the table's own first rows
         if spec is PROPOSALS:
             got, records, said = proposal_rows(grid, loc, sheet, year, lines)
             notes += said
@@ -110,16 +108,6 @@ def from_word(path: str, result: dict[str, Any]) -> None:
     counts = {"unit_proposals": "đề nghị khen thưởng", "works": "công trình, phần việc", "awards": "dòng khen thưởng"}
     said = "; ".join(f"{len(rows[k])} {counts.get(k, k)}" for k in covered)
     result["message"] = said + (f" ({'; '.join(extra)})" if extra else "")
-
-
-def _rows_above(grid, header_row: int) -> list[str]:
-    """The texts of a table's rows above its header (a title merged across them), each once."""
-    seen: list[str] = []
-    for row in grid[:header_row]:
-        for v in row:
-            if isinstance(v, str) and v.strip() and v not in seen:
-                seen.append(v)
-    return seen
 
 
 def _header_lines(doc) -> list[str]:

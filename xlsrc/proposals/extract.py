@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema as S
-from ..findings import WARNING, Finding, cell_ref
+from ..findings import WARNING, Finding, cell_ref, listed
 from ..tables import GROUP_SEPARATOR, locate
 from ..vntext import bare_name, fold, nfc
 
@@ -126,7 +126,7 @@ def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list
                     "NAME_WITH_POSITION", f"Cột '{loc.header_texts.get('recipient')}' ghi cả tên và chức vụ: "
                     f"{len(got)} dòng lấy tên đến dấu phẩy đầu (hoặc hết dòng đầu của ô), phần sau vào "
                     f"'{col.header}': dòng "
-                    f"{', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")]
+                    f"{listed(got)}.")]
 
 
 def _names(rows: list[dict], records) -> None:
@@ -177,12 +177,10 @@ def _kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> lis
             continue
         rec.values["recipient_kind"] = row["recipient_kind"] = kind
         said.setdefault(f"{kind.lower()} ({how})", []).append(rec.row)
-    col = SPEC.column("recipient_kind")
-    at = loc.excel_col("recipient") or 1
-    return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "KIND_FROM_NAME",
-                    f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là {how}: dòng "
-                    f"{', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
-            for how, got in said.items()]
+    col = SPEC.column("recipient_kind")   # worded as kind_findings words the Ông/Bà rows
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
+                    "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là {how}: "
+                    f"dòng {listed(got)}.") for how, got in said.items()]
 
 
 def _genders_from_columns(grid, rows: list[dict], records, loc, sheet: str) -> list[Finding]:
@@ -205,7 +203,7 @@ def _genders_from_columns(grid, rows: list[dict], records, loc, sheet: str) -> l
     heads = " và ".join(f"'{loc.extra[c]}'" for c in sorted(sides))
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], min(sides) + 1), WARNING, "GENDER_FROM_COLUMN",
                     f"Bảng không có cột '{col.header}': {len(got)} dòng lấy giới tính theo ô có ghi ở cột {heads}: "
-                    f"dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")]
+                    f"dòng {listed(got)}.")]
 
 
 def _forms_from_headings(rows: list[dict], records, loc, sheet: str, lines: list[str]) -> list[Finding]:
@@ -235,7 +233,7 @@ def _forms_from_headings(rows: list[dict], records, loc, sheet: str, lines: list
     lead = f"Ô '{col.header}' để trống" if column else f"Bảng không có cột '{col.header}'"
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("form") or at), WARNING,
                     "FORM_FROM_TITLE", f"{lead}: {len(got)} dòng lấy hình thức '{form}' từ {where}"
-                    + (f" (dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''})." if column else "."))
+                    + (f" (dòng {listed(got)})." if column else "."))
             for (where, form), got in said.items()]
 
 

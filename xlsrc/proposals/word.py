@@ -214,7 +214,7 @@ def read_docx(path: str | Path, shown_name: str | None = None) -> WordDocument:
         elif el.tag == W + "tbl":
             table = _table(el, len(tables) + 1, pending[-8:], legacy, name)
             tables.append(table)
-            for inner, before in _nested(el):   # a list laid inside a layout table's cell
+            for inner, before in _nested(el, legacy):   # a list laid inside a layout table's cell
                 tables.append(_table(inner, len(tables) + 1, before or pending[-8:], legacy, name))
             pending = []
     return WordDocument(name, lines, tables, legacy, sha256=hashlib.sha256(data).hexdigest())
@@ -230,21 +230,20 @@ def _blocks(body):
             yield from _blocks(el)
 
 
-def _nested(tbl, depth: int = 2):
+def _nested(tbl, legacy: dict[str, int], depth: int = 2):
     """The tables inside a table's cells (two levels down at most), each with
-    the lines of its cell before it."""
+    the lines of its cell before it (read as the body's paragraphs are)."""
     if depth == 0:
         return
     for tc in (tc for tr in tbl.findall(W + "tr") for tc in tr.findall(W + "tc")):
         before: list[str] = []
         for el in tc:
             if el.tag == W + "p":
-                text = "".join(t.text or "" for t in el.iter(W + "t")).strip()
-                if text:
-                    before.append(text)
+                text, _ = _paragraph(el, legacy)
+                before += [line.strip() for line in text.split("\n") if line.strip()]
             elif el.tag == W + "tbl":
                 yield el, before[-8:]
-                yield from _nested(el, depth - 1)
+                yield from _nested(el, legacy, depth - 1)
                 before = []
 
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import schema as S
+from ..findings import listed
 from ..parsing import DateValue
 from ..records import Record, WorkbookData
 from ..vntext import fold
@@ -28,7 +29,10 @@ class Item:
     fields: tuple[tuple[str, str], ...]
 
     def get(self, key: str) -> str:
-        return dict(self.fields).get(key, "")
+        return next((v for k, v in self.fields if k == key), "")
+
+    def has(self, key: str) -> bool:
+        return any(k == key for k, _ in self.fields)
 
 
 @dataclass
@@ -136,22 +140,25 @@ def _selects(line: Line, item: Item) -> bool:
 
 def _fill(form: Form, items: list[Item]) -> dict[tuple[str, str], Figure]:
     """Each cell: the items its row and its column select; a total column
-    sums its parts (so that a total always equals what it adds up)."""
-    rows = {r.code: r for r in form.coded_rows}
+    sums its parts (so that a total always equals what it adds up). Each
+    row's items are chosen once, and each cell is counted once."""
     cols = {c.code: c for c in form.columns}
-
-    def cell(r: str, c: str) -> list[Item]:
-        row, col = rows[r], cols[c]
-        if col.total_of:
-            return [i for part in col.total_of for i in cell(r, part)]
-        return [i for i in items if _selects(row, i) and _selects(col, i)]
-
-    out = {}
-    for r in rows:
-        for c in cols:
-            got = cell(r, c)
-            out[(r, c)] = Figure(form.code, r, c, sum(i.weight for i in got), got)
+    out: dict[tuple[str, str], Figure] = {}
+    for row in form.coded_rows:
+        mine = [i for i in items if _selects(row, i)]
+        got: dict[str, list[Item]] = {}
+        for col in form.columns:
+            found = _cell(col, mine, cols, got)
+            out[(row.code, col.code)] = Figure(form.code, row.code, col.code, sum(i.weight for i in found), found)
     return out
+
+
+def _cell(col: Line, mine: list[Item], cols: dict[str, Line], got: dict[str, list[Item]]) -> list[Item]:
+    """The items of one row (``mine``) that a column selects, each column once (``got``)."""
+    if col.code not in got:
+        got[col.code] = ([i for part in col.total_of for i in _cell(cols[part], mine, cols, got)] if col.total_of
+                         else [i for i in mine if _selects(col, i)])
+    return got[col.code]
 
 
 def counted(form: Form, items: list[Item]) -> list[Item]:
@@ -164,7 +171,7 @@ def _form_notes(form: Form, items: list[Item], sheet: str, unit: str) -> list[st
     notes = []
     for key, blank in (("movement_scope", "'Phạm vi phong trào'"),
                        ("length", "'Ngày kết thúc phong trào' (hoặc kết thúc trước ngày ban hành)")):
-        missing = [i.row for i in items if key in dict(i.fields) and not i.get(key)]
+        missing = [i.row for i in items if i.has(key) and not i.get(key)]
         codes = [r.code for r in form.rows if r.key == key]
         where = f"{codes[0]}–{codes[-1]}" if codes else ""
         if missing and codes:
@@ -173,9 +180,8 @@ def _form_notes(form: Form, items: list[Item], sheet: str, unit: str) -> list[st
     inferred = [i for i in items if i.get("level_inferred")]
     if inferred:
         notes.append(f"Biểu {form.code}: {len(inferred)} phong trào chưa ghi 'Cấp phát động': suy ra từ 'Cơ quan ban "
-                     f"hành' (trang '{sheet}', " + "; ".join(
-                         f"dòng {i.row}: {i.get('movement_level')}" for i in inferred[:12])
-                     + (" …" if len(inferred) > 12 else "") + ").")
+                     f"hành' (trang '{sheet}', "
+                     + listed((f"dòng {i.row}: {i.get('movement_level')}" for i in inferred), 12, "; ") + ").")
     vague = [i.row for i in items if i.get("person_group") == "Lãnh đạo, quản lý"]
     if vague:
         notes.append(f"Biểu {form.code}: {len(vague)} dòng ghi 'Nhóm cá nhân' là 'Lãnh đạo, quản lý' (chưa rõ cấp): "
@@ -248,9 +254,8 @@ def count(data: WorkbookData, year: int, unit: str = "", as_of: dt.date | None =
         outside = [i for i in movements if i not in source] if plans else []
         if outside:   # a level the form has no column for (0701: no column for a unit's own movements)
             own.append(f"Biểu {form.code}: {len(outside)} phong trào có cấp phát động không có cột trong biểu: không "
-                       f"tính (trang '{plans_sheet}', " + "; ".join(f"dòng {i.row}: {i.get('movement_level')}"
-                                                                  for i in outside[:12])
-                       + (" …" if len(outside) > 12 else "") + ").")
+                       f"tính (trang '{plans_sheet}', "
+                       + listed((f"dòng {i.row}: {i.get('movement_level')}" for i in outside), 12, "; ") + ").")
         form_notes[form.code] = own if plans else award_notes + own
         notes += own
     elsewhere = sorted({i.form for i in awards} - {i.form for code in items for i in items[code]})
@@ -277,8 +282,7 @@ UNKNOWN_KIND, UNKNOWN_UNIT = "Chưa rõ", "Chưa rõ đơn vị"
 
 
 def _rows(rows: list[int]) -> str:
-    shown = ", ".join(map(str, rows[:12]))
-    return shown + (" …" if len(rows) > 12 else "")
+    return listed(rows, 12)
 
 
 # --------------------------------------------------------------------------
