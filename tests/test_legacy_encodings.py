@@ -21,7 +21,7 @@ from xlsrc import schema as S
 from xlsrc.access.files import FileBook
 from xlsrc.consolidate.extract import extract_file
 from xlsrc.legacy_encodings import (TCVN3, TCVN3_TABLE, VNI, VNI_TABLE, convert, convert_as, decode_tcvn3,
-                                    decode_vni, detect, encode_tcvn3, encode_vni)
+                                    decode_vni, detect, encode_tcvn3, encode_vni, is_syllable)
 from xlsrc.records import read_workbook
 from xlsrc.validation import validate
 
@@ -94,7 +94,19 @@ PUBLISHED_VNI = [  # as VNI fonts show them, from the VNI table
     ("Ñaëc bieät", "Đặc biệt"),
     ("Quyeát ñònh", "Quyết định"),
     ("Khaùnh thaønh, ñöa vaøo söû duïng", "Khánh thành, đưa vào sử dụng"),
+    ("II. chính quoác", "II. chính quốc"),  # "chính" is the same both ways; "quoác" is no syllable
 ]
+
+
+@pytest.mark.parametrize("word", ["quoác", "quoa", "quuy", "quưa"])
+def test_qu_never_takes_a_second_glide(word):
+    assert not is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["quốc", "quyết", "quân", "quê", "quý", "quạt", "quen", "quanh", "quơ", "quay",
+                                  "quỳnh", "quẹo"])
+def test_qu_syllables_stay_syllables(word):
+    assert is_syllable(word)
 
 
 @pytest.mark.parametrize("vni,unicode_text", PUBLISHED_VNI)

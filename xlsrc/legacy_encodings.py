@@ -184,6 +184,8 @@ def is_syllable(word: str) -> bool:
         return False
     if initial in ("k", "gh", "ngh") and nucleus[0] not in "eêiy":
         return False
+    if initial == "qu" and nucleus[0] in "ouư":  # qu holds the glide already: never "quoác", "quuy" (but quốc)
+        return False
     return True
 
 
