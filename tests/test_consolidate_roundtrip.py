@@ -264,8 +264,10 @@ def test_every_value_reaches_the_master_or_carries_a_finding(t):
                            if w != h):
                         continue
                 if key == "group" and have is not None:  # a heading kept as typed ('Dù lao', TCVN3 for 'Dự lao'):
-                    heading, kept = value.split(". ", 1)[-1], have.split(". ", 1)[-1]  # its row's warning offers it
-                    if f"'{kept}'" in offered and f"'{heading}'" in offered:
+                    levels = list(zip(value.split(" / "), have.split(" / ")))  # its row's warning offers it,
+                    if len(levels) == len(have.split(" / ")) and all(  # at each level of the path that differs
+                            f"'{h.split('. ', 1)[-1]}'" in offered and f"'{w.split('. ', 1)[-1]}'" in offered
+                            for w, h in levels if w != h):
                         continue
                 assert col is not None and (sheet, cell_ref(r + 1, col + 1)) in flagged, \
                     (key, value, have, t["format"], t["encoding"])
