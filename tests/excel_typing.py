@@ -50,8 +50,13 @@ def _fraction(text: str) -> bool:
     return m is not None and int(m.group(3)) != 0
 
 
+def _digits(token: str) -> bool:
+    """Digits as Excel reads them: 0-9 only ('²' and other Unicode digits are letters to it)."""
+    return token.isascii() and token.isdigit()
+
+
 def _month(token: str) -> int | None:
-    if token.isdigit():
+    if _digits(token):
         value = int(token)
         return value if 1 <= value <= 12 else None
     low = token.lower().rstrip(".")
@@ -59,11 +64,11 @@ def _month(token: str) -> int | None:
 
 
 def _day(token: str) -> bool:
-    return token.isdigit() and 1 <= int(token) <= 31
+    return _digits(token) and 1 <= int(token) <= 31
 
 
 def _year(token: str) -> bool:
-    return token.isdigit() and (len(token) in (1, 2) or (len(token) == 4 and 1900 <= int(token) <= 9999))
+    return _digits(token) and (len(token) in (1, 2) or (len(token) == 4 and 1900 <= int(token) <= 9999))
 
 
 def _date(text: str) -> bool:
@@ -72,7 +77,7 @@ def _date(text: str) -> bool:
         return False
     if len(parts) == 3:
         a, b, c = parts
-        if len(a) == 4 and a.isdigit():  # ISO: year first
+        if len(a) == 4 and _digits(a):  # ISO: year first
             return _year(a) and _month(b) is not None and _day(c)
         day_first = _day(a) and _month(b) is not None and _year(c)
         month_first = _month(a) is not None and _day(b) and _year(c)

@@ -3,7 +3,7 @@ XlwingsBook writes, run through the emulation of Excel's typed-text rules
 (tests/excel_typing.py), comes back as the same text."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from xlsrc.access.excel import _as_text_for_excel
@@ -42,5 +42,7 @@ def test_typed_values_go_as_they_are():
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="0123456789/-.,:%$₫ EeAPMmarTRUFLSpn'#()@=+đ", max_size=12)
        | st.text(max_size=10))
+@example("²")  # a digit to Python's isdigit(), a letter to Excel (and to int())
+@example("1/²/2025")
 def test_any_string_stays_text(text):
     assert _stored(text) == ("text", text)
