@@ -8,6 +8,7 @@ from ..completion import Totals
 
 def completion_chart(totals: Totals) -> bytes:
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure  # not pyplot: no figure manager, no backend to choose and import
 
     units = list(totals.by_unit.values())
@@ -26,6 +27,7 @@ def completion_chart(totals: Totals) -> bytes:
     family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
     with matplotlib.rc_context({"font.family": family}):  # the host process keeps its own settings
         fig = Figure(figsize=(5.9, height), dpi=150)
+        FigureCanvasAgg(fig)  # one renderer for the layout and the drawing: the texts are measured once
         ax = fig.subplots()
         bars = ax.barh(names, rates, color="#2e75b6")
         for bar, u in zip(bars, units):
