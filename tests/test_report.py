@@ -442,6 +442,15 @@ def test_annex_markers_split_by_word_still_fill_the_table(tmp_path):
     assert len(names) == 3 and names[2] == "Tổ chức lớp tiếng Lào cho cán bộ công chức viên chức của tỉnh"
 
 
+def test_percent_signs_and_braces_in_the_annex_row_of_the_template_are_kept(tmp_path):
+    """The annex row is made once into a format with a place for each
+    marker: the template's own '%', '%s' and braces there are text."""
+    edited = _edited_template(tmp_path, "<w:t>[[name]]</w:t>", "<w:t>[[name]] (100% xong, %s {0} {x})</w:t>")
+    doc = Document(make_report(_data(tmp_path), tmp_path / "x.docx", template=edited))
+    names = [r.cells[1].text for r in doc.tables[-1].rows[2:]]
+    assert names[2] == "Tổ chức lớp tiếng Lào cho cán bộ công chức viên chức của tỉnh (100% xong, %s {0} {x})"
+
+
 def test_a_tag_whose_braces_word_split_still_renders(tmp_path):
     split = _edited_template(tmp_path, "<w:t>Số: {{ doc_number }}</w:t>",
                              '<w:t xml:space="preserve">Số: {</w:t></w:r><w:proofErr w:type="spellStart"/><w:r>'
