@@ -485,6 +485,35 @@ def _two_unit_data(tmp_path):
     return _data(tmp_path, content, name="tonghop.xlsx")
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the chart is drawn in another process on Linux only")
+def test_the_chart_drawn_in_another_process_while_the_annex_is_made_gives_the_same_report(tmp_path, monkeypatch):
+    import datetime as dt
+    import os
+
+    from xlsrc import halves
+    data = _two_unit_data(tmp_path)
+    forks = []
+    real_fork = os.fork
+
+    def counting_fork():
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+    monkeypatch.setattr(halves.os, "fork", counting_fork)
+    monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
+    two = make_report(data, tmp_path / "two.docx", report_date=dt.date(2026, 11, 25))
+    assert len(forks) == 1
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    one = make_report(data, tmp_path / "one.docx", report_date=dt.date(2026, 11, 25))
+    assert len(forks) == 1
+    with zipfile.ZipFile(two) as a, zipfile.ZipFile(one) as b:
+        names = [n for n in a.namelist() if not n.startswith("docProps/")]
+        assert names == [n for n in b.namelist() if not n.startswith("docProps/")]
+        assert all(a.read(n) == b.read(n) for n in names)
+        assert any(n.endswith(".png") for n in names)
+
+
 def test_the_template_given_decides_the_kind_of_report(tmp_path):
     dept = make_report(_data(tmp_path), tmp_path / "a.docx", template=default_template("consolidated"))
     text = "\n".join(_all_text(Document(dept)))

@@ -19,7 +19,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
@@ -337,9 +337,10 @@ def _render_error(name: str, exc: Exception, env: TemplateEnvironment) -> ThiDua
     return None
 
 
-def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
+def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture | Callable[[], Picture]]) -> None:
     """Each image token the template printed in the body becomes the picture,
-    in the same run; a token for an unknown picture is dropped."""
+    in the same run; a token for an unknown picture is dropped. A picture
+    given as a function (one still being drawn) is asked for here, once."""
     body = tpl.docx.element.body
     image = token_pattern("image")
     for t in [t for t in body.iter(qn("w:t")) if t.text and image.search(t.text)]:
@@ -353,6 +354,8 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
                 new.append(w_t)
             if i + 1 < len(pieces) and pieces[i + 1] in pictures:
                 pic = pictures[pieces[i + 1]]
+                if callable(pic):
+                    pic = pictures[pieces[i + 1]] = pic()
                 drawing = OxmlElement("w:drawing")
                 drawing.append(tpl.docx.part.new_pic_inline(io.BytesIO(pic.png), pic.width, pic.height))
                 new.append(drawing)
@@ -393,11 +396,13 @@ def _verify(docx: bytes, name: str) -> None:
 
 
 def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | None,
-           pictures: dict[str, Picture] | None = None, tables: dict[str, Any] | None = None) -> bytes:
+           pictures: dict[str, Picture | Callable[[], Picture]] | None = None,
+           tables: dict[str, Any] | None = None) -> bytes:
     """The rendered document's bytes; ThiDuaError names what is wrong.
     ``context`` comes from ``plain.template_context``; ``rows``: the annex rows
     filled after rendering (the report), ``None`` for a template without annex
-    markers; ``tables``: name -> a function that puts that table before the
+    markers; ``pictures``: name -> the picture, or a function that gives it;
+    ``tables``: name -> a function that puts that table before the
     paragraph where the template printed its token."""
     name = template.name
     tpl = _open(template)
