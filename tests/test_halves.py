@@ -29,21 +29,6 @@ def two_cores_one_thread(monkeypatch):
     monkeypatch.setattr(halves.threading, "active_count", lambda: 1)
 
 
-@pytest.fixture()
-def forks(monkeypatch):
-    """The number of times in_halves forked."""
-    made = []
-    real_fork = os.fork
-
-    def counting_fork():
-        pid = real_fork()
-        if pid:
-            made.append(pid)
-        return pid
-    monkeypatch.setattr(halves.os, "fork", counting_fork)
-    return made
-
-
 @linux_only
 def test_can_fork_on_linux_with_two_cores_and_one_thread_only(monkeypatch, two_cores_one_thread):
     assert halves.can_fork()

@@ -486,21 +486,13 @@ def _two_unit_data(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the chart is drawn in another process on Linux only")
-def test_the_chart_drawn_in_another_process_while_the_annex_is_made_gives_the_same_report(tmp_path, monkeypatch):
+def test_the_chart_drawn_in_another_process_while_the_annex_is_made_gives_the_same_report(tmp_path, monkeypatch,
+                                                                                          forks):
     import datetime as dt
-    import os
 
     from xlsrc import halves
     data = _two_unit_data(tmp_path)
-    forks = []
-    real_fork = os.fork
-
-    def counting_fork():
-        pid = real_fork()
-        if pid:
-            forks.append(pid)
-        return pid
-    monkeypatch.setattr(halves.os, "fork", counting_fork)
+    forks.clear()  # the reader's
     monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
     two = make_report(data, tmp_path / "two.docx", report_date=dt.date(2026, 11, 25))
     assert len(forks) == 1
