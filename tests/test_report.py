@@ -485,13 +485,25 @@ def _two_unit_data(tmp_path):
     return _data(tmp_path, content, name="tonghop.xlsx")
 
 
+def _docx_parts(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="the chart is drawn in another process on Linux only")
+@pytest.mark.parametrize("foreseen", ["right", "wrong"])
 def test_the_chart_drawn_in_another_process_while_the_annex_is_made_gives_the_same_report(tmp_path, monkeypatch,
-                                                                                          forks):
+                                                                                          forks, foreseen):
+    """Placed from a stand-in of its size, its bytes written last; a chart
+    not of the size foreseen (another matplotlib) is placed again, as drawn."""
     import datetime as dt
 
     from xlsrc import halves
+    from xlsrc.report import chart
     data = _two_unit_data(tmp_path)
+    if foreseen == "wrong":
+        header = chart.png_header
+        monkeypatch.setattr(chart, "png_header", lambda units: header(units + 9))
     forks.clear()  # the reader's
     monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
     two = make_report(data, tmp_path / "two.docx", report_date=dt.date(2026, 11, 25))
@@ -499,11 +511,23 @@ def test_the_chart_drawn_in_another_process_while_the_annex_is_made_gives_the_sa
     monkeypatch.setattr(halves, "can_fork", lambda: False)
     one = make_report(data, tmp_path / "one.docx", report_date=dt.date(2026, 11, 25))
     assert len(forks) == 1
-    with zipfile.ZipFile(two) as a, zipfile.ZipFile(one) as b:
-        names = [n for n in a.namelist() if not n.startswith("docProps/")]
-        assert names == [n for n in b.namelist() if not n.startswith("docProps/")]
-        assert all(a.read(n) == b.read(n) for n in names)
-        assert any(n.endswith(".png") for n in names)
+    parts = _docx_parts(two)
+    assert parts == _docx_parts(one) and parts["word/media/image1.png"].startswith(b"\x89PNG")
+    assert len(parts["word/media/image1.png"]) > 1000  # the chart, not its stand-in
+
+
+@pytest.mark.parametrize("units", [1, 11, 41])
+def test_the_charts_size_is_foreseen_before_it_is_drawn(units):
+    import datetime as dt
+
+    from docx.image.image import Image
+
+    from xlsrc.completion import Totals, UnitTotals
+    from xlsrc.report.chart import completion_chart, png_header
+    totals = Totals(dt.date(2026, 11, 25), by_unit={f"U{i}": UnitTotals(f"U{i}", 4, i % 5) for i in range(units)})
+    drawn, foreseen = Image.from_blob(completion_chart(totals)), Image.from_blob(png_header(units))
+    assert (drawn.px_width, drawn.px_height, drawn.horz_dpi, drawn.vert_dpi) == \
+        (foreseen.px_width, foreseen.px_height, foreseen.horz_dpi, foreseen.vert_dpi) != (0, 0, 0, 0)
 
 
 def test_the_template_given_decides_the_kind_of_report(tmp_path):

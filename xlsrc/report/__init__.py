@@ -73,13 +73,25 @@ def is_consolidated(data: WorkbookData) -> bool:
     return any(r.text("unit") for records in data.records.values() for r in records)
 
 
-def _picture(png: bytes) -> render.Picture:
+def _picture(png: bytes, final=None) -> render.Picture:
     from docx.shared import Mm
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
     # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
     if height * 150 <= width * 200:
-        return render.Picture(png, width=Mm(150))
-    return render.Picture(png, height=Mm(200))
+        return render.Picture(png, width=Mm(150), final=final)
+    return render.Picture(png, height=Mm(200), final=final)
+
+
+class _OtherSize(Exception):
+    """The chart drawn is not the size its stand-in foresaw."""
+
+
+def _as_foreseen(png: bytes, stand_in: bytes) -> bytes:
+    from docx.image.image import Image
+    drawn, foreseen = Image.from_blob(png), Image.from_blob(stand_in)
+    if any(getattr(drawn, a) != getattr(foreseen, a) for a in ("px_width", "px_height", "horz_dpi", "vert_dpi")):
+        raise _OtherSize
+    return png
 
 
 def _chart_png(totals) -> bytes:
@@ -158,17 +170,25 @@ def _make_report(data: WorkbookData, out_path, template, force: bool, as_of, rep
     kind, report_date = _kind_and_date(data, _template_kind(template) if template else None, report_date)
     template = template or default_template(kind)
     totals = compute(data, as_of or report_date)
-    # the chart (a second on a master of 200 units, matplotlib's import with it) is drawn
-    # in another process while this one makes the rest; asked for when it is placed
+    # the chart (a second on a master of 200 units, matplotlib's import with it) is drawn in
+    # another process while this one makes the rest: placed from a stand-in of its size, its
+    # bytes asked for last, when the document is written
     with later(lambda: _chart_png(totals)) if kind == "consolidated" else nullcontext() as chart:
         ctx, tables = _context(data, totals, kind, report_date)
         rows = _annex(data, totals, kind)
-        pictures = {"chart": lambda: _picture(chart())} if chart else {}
+        pictures = {}
+        if chart:
+            from .chart import png_header
+            stand_in = png_header(len(totals.by_unit))
+            pictures["chart"] = _picture(stand_in, final=lambda: _as_foreseen(chart(), stand_in))
         with tempfile.TemporaryDirectory() as tmp:  # the template in Vietnamese, its dates from the data
             prepared = Path(tmp) / template.name
             prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
                                                      render.fit_property(ctx.get("unit_name", ""))))
-            docx = render.render(prepared, ctx, rows, pictures, tables)
+            try:
+                docx = render.render(prepared, ctx, rows, pictures, tables)
+            except _OtherSize:  # a matplotlib that sizes otherwise: placed again, as drawn
+                docx = render.render(prepared, ctx, rows, {"chart": _picture(chart())}, tables)
     return write_bytes_atomic(out_path, docx, force)
 
 

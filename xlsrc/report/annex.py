@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import ThiDuaError
@@ -144,15 +144,17 @@ def _untokened(text: str) -> str:
     return TOKEN.sub("", text) if OPEN in text else text
 
 
-def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]] | None, template_name: str) -> bytes:
+def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]] | None, template_name: str,
+              later: dict[str, Callable[[], bytes]] | None = None) -> bytes:
     """``docx`` with its annex filled (``rows`` None: a document without an
-    annex) and no token left anywhere."""
+    annex) and no token left anywhere; the parts named in ``later`` (a
+    picture still being drawn) get their bytes from it, after document.xml."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     # level 1: the annex's 100 MB of XML three times faster than the default 6, the file half as large again
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
+            data = later[info.filename]() if info.filename in (later or {}) else src.read(info.filename)
             if info.filename != "word/document.xml":
                 if info.filename.startswith("word/") and OPEN.encode("utf-8") in data:
                     data = _untokened(data.decode("utf-8")).encode("utf-8")
