@@ -116,3 +116,18 @@ def read_back(tmp_path):
     def _read(content, name: str = "wb.xlsx"):
         return read_workbook(FileBook(write_workbook(tmp_path / name, content, force=True)))
     return _read
+
+
+@pytest.fixture()
+def forks(monkeypatch):
+    """The processes this one forked (their pids) while the test ran."""
+    made = []
+    real_fork = os.fork
+
+    def counting_fork():
+        pid = real_fork()
+        if pid:
+            made.append(pid)
+        return pid
+    monkeypatch.setattr(os, "fork", counting_fork)
+    return made

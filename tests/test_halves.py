@@ -29,21 +29,6 @@ def two_cores_one_thread(monkeypatch):
     monkeypatch.setattr(halves.threading, "active_count", lambda: 1)
 
 
-@pytest.fixture()
-def forks(monkeypatch):
-    """The number of times in_halves forked."""
-    made = []
-    real_fork = os.fork
-
-    def counting_fork():
-        pid = real_fork()
-        if pid:
-            made.append(pid)
-        return pid
-    monkeypatch.setattr(halves.os, "fork", counting_fork)
-    return made
-
-
 @linux_only
 def test_can_fork_on_linux_with_two_cores_and_one_thread_only(monkeypatch, two_cores_one_thread):
     assert halves.can_fork()
@@ -109,6 +94,59 @@ def test_an_error_in_this_half_is_raised_and_the_child_reaped(two_cores_one_thre
         halves.in_halves(work, 10_000)
     assert len(forks) == 1
     with pytest.raises(ChildProcessError):  # no child left behind
+        os.waitpid(forks[0], os.WNOHANG)
+
+
+@linux_only
+def test_later_runs_the_work_in_another_process_while_this_one_goes_on(two_cores_one_thread, forks):
+    with halves.later(os.getpid) as child_pid:
+        assert len(forks) == 1  # started before the body
+        got = child_pid()
+        assert child_pid() == got  # asked twice: the one result
+    assert got == forks[0] != os.getpid()
+
+
+def test_later_without_a_safe_fork_runs_the_work_here_once_when_asked(monkeypatch, forks):
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    calls = []
+
+    def work():
+        calls.append(os.getpid())
+        return len(calls)
+    with halves.later(work) as result:
+        assert calls == []
+        assert result() == 1 and result() == 1
+    assert calls == [os.getpid()] and forks == []
+    with halves.later(work):
+        pass
+    assert len(calls) == 1  # never asked for: never made
+
+
+@linux_only
+def test_later_work_that_fails_in_the_child_is_made_here(two_cores_one_thread, forks):
+    parent = os.getpid()
+
+    def work():
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "made here"
+    with halves.later(work) as result:
+        assert result() == "made here"
+    assert len(forks) == 1
+
+
+@linux_only
+def test_a_later_result_never_asked_for_stops_the_child(two_cores_one_thread, forks, monkeypatch):
+    import signal
+    import time
+    codes = []
+    real_reap = halves._reap
+    monkeypatch.setattr(halves, "_reap", lambda pid: codes.append(real_reap(pid)) or codes[-1])
+    with pytest.raises(ValueError):
+        with halves.later(lambda: time.sleep(30)):
+            raise ValueError("here")
+    assert codes == [-signal.SIGKILL]  # stopped, not waited for
+    with pytest.raises(ChildProcessError):  # and not left behind
         os.waitpid(forks[0], os.WNOHANG)
 
 

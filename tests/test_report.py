@@ -442,6 +442,15 @@ def test_annex_markers_split_by_word_still_fill_the_table(tmp_path):
     assert len(names) == 3 and names[2] == "Tổ chức lớp tiếng Lào cho cán bộ công chức viên chức của tỉnh"
 
 
+def test_percent_signs_and_braces_in_the_annex_row_of_the_template_are_kept(tmp_path):
+    """The annex row is made once into a format with a place for each
+    marker: the template's own '%', '%s' and braces there are text."""
+    edited = _edited_template(tmp_path, "<w:t>[[name]]</w:t>", "<w:t>[[name]] (100% xong, %s {0} {x})</w:t>")
+    doc = Document(make_report(_data(tmp_path), tmp_path / "x.docx", template=edited))
+    names = [r.cells[1].text for r in doc.tables[-1].rows[2:]]
+    assert names[2] == "Tổ chức lớp tiếng Lào cho cán bộ công chức viên chức của tỉnh (100% xong, %s {0} {x})"
+
+
 def test_a_tag_whose_braces_word_split_still_renders(tmp_path):
     split = _edited_template(tmp_path, "<w:t>Số: {{ doc_number }}</w:t>",
                              '<w:t xml:space="preserve">Số: {</w:t></w:r><w:proofErr w:type="spellStart"/><w:r>'
@@ -474,6 +483,51 @@ def _two_unit_data(tmp_path):
          "planned_finish": "Năm 2022", "progress": 1.0, "unit": unit}
         for unit in ("Sở Y tế", "Sở Tư pháp") for i in range(2)]
     return _data(tmp_path, content, name="tonghop.xlsx")
+
+
+def _docx_parts(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the chart is drawn in another process on Linux only")
+@pytest.mark.parametrize("foreseen", ["right", "wrong"])
+def test_the_chart_drawn_in_another_process_while_the_annex_is_made_gives_the_same_report(tmp_path, monkeypatch,
+                                                                                          forks, foreseen):
+    """Placed from a stand-in of its size, its bytes written last; a chart
+    not of the size foreseen (another matplotlib) is placed again, as drawn."""
+    import datetime as dt
+
+    from xlsrc import halves
+    from xlsrc.report import chart
+    data = _two_unit_data(tmp_path)
+    if foreseen == "wrong":
+        header = chart.png_header
+        monkeypatch.setattr(chart, "png_header", lambda units: header(units + 9))
+    forks.clear()  # the reader's
+    monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
+    two = make_report(data, tmp_path / "two.docx", report_date=dt.date(2026, 11, 25))
+    assert len(forks) == 1
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    one = make_report(data, tmp_path / "one.docx", report_date=dt.date(2026, 11, 25))
+    assert len(forks) == 1
+    parts = _docx_parts(two)
+    assert parts == _docx_parts(one) and parts["word/media/image1.png"].startswith(b"\x89PNG")
+    assert len(parts["word/media/image1.png"]) > 1000  # the chart, not its stand-in
+
+
+@pytest.mark.parametrize("units", [1, 11, 41])
+def test_the_charts_size_is_foreseen_before_it_is_drawn(units):
+    import datetime as dt
+
+    from docx.image.image import Image
+
+    from xlsrc.completion import Totals, UnitTotals
+    from xlsrc.report.chart import completion_chart, png_header
+    totals = Totals(dt.date(2026, 11, 25), by_unit={f"U{i}": UnitTotals(f"U{i}", 4, i % 5) for i in range(units)})
+    drawn, foreseen = Image.from_blob(completion_chart(totals)), Image.from_blob(png_header(units))
+    assert (drawn.px_width, drawn.px_height, drawn.horz_dpi, drawn.vert_dpi) == \
+        (foreseen.px_width, foreseen.px_height, foreseen.horz_dpi, foreseen.vert_dpi) != (0, 0, 0, 0)
 
 
 def test_the_template_given_decides_the_kind_of_report(tmp_path):

@@ -1,6 +1,8 @@
 """Two cores for one long loop: ``in_halves(work, n)`` runs ``work(0, mid)``
 here and ``work(mid, n)`` in a forked copy of this process, which sees the
-same data without copying it and sends back only its (pickled) result.
+same data without copying it and sends back only its (pickled) result;
+``later(work)`` runs ``work()`` in such a copy while this process goes on
+(the report's chart while its annex is made).
 
 Used for the last steps of a large consolidation, which run after the
 reading workers are done: the master's rows as sheet XML, and the status of
@@ -11,9 +13,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -34,41 +38,70 @@ def can_fork() -> bool:
 def in_halves(work: Callable[[int, int], T], n: int, min_items: int = MIN_ITEMS) -> list[T]:
     """``[work(0, mid), work(mid, n)]``, the second computed in a forked child
     when that is safe; ``[work(0, n)]`` when ``n`` is small."""
-    if n < min_items or not can_fork():
-        return [work(0, n)] if n < min_items else [work(0, n // 2), work(n // 2, n)]
+    if n < min_items:
+        return [work(0, n)]
     mid = n // 2
+    with later(lambda: work(mid, n)) as second:
+        return [work(0, mid), second()]
+
+
+@contextmanager
+def later(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
+    """``work()`` started now in a forked child when that is safe, while this
+    process goes on inside the ``with``; the function it gives waits for the
+    (pickled) result. Where a fork is not safe or fails, or the child fails,
+    ``work()`` runs here when the result is first asked for. Leaving the
+    ``with`` without asking (an error here, Ctrl+C) stops and reaps the child."""
+    outcome: dict[str, Any] = {}
+
+    def result() -> T:
+        if "code" not in outcome and "pid" in outcome:
+            try:
+                data = src.read()
+            finally:
+                src.close()
+                outcome["code"] = _reap(outcome["pid"])
+            if outcome["code"] == 0 and data:
+                try:
+                    outcome["value"] = pickle.loads(data)
+                except Exception:  # a truncated message: computed here instead
+                    pass
+        if "value" not in outcome:
+            outcome["value"] = work()
+        return outcome["value"]
+    if not can_fork():
+        yield result
+        return
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        return [work(0, mid), work(mid, n)]
+        yield result
+        return
     if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
         status = 1
         try:
             os.close(read_end)
-            data = pickle.dumps(work(mid, n), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(data)
             status = 0
-        except BaseException:  # the parent computes this half itself
+        except BaseException:  # the parent computes it itself
             pass
         finally:
             os._exit(status)
     os.close(write_end)
     src = os.fdopen(read_end, "rb")
+    outcome["pid"] = pid
     try:
-        first = work(0, mid)
-        data = src.read()
-    finally:  # on any error here (Ctrl+C too) the pipe is closed first, so the child cannot wait on it
-        src.close()
-        code = _reap(pid)
-    try:
-        second = pickle.loads(data) if code == 0 and data else work(mid, n)
-    except Exception:  # a truncated message: computed here instead
-        second = work(mid, n)
-    return [first, second]
+        yield result
+    finally:
+        if "code" not in outcome:  # not asked for (an error here, Ctrl+C, nothing needed it): stopped
+            src.close()
+            os.kill(pid, signal.SIGKILL)
+            outcome["code"] = _reap(pid)
 
 
 def _reap(pid: int) -> int:

@@ -6,12 +6,14 @@ import datetime as dt
 import os
 import tempfile
 import zipfile
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
 from ..completion import compute
 from ..errors import ThiDuaError
-from ..records import WorkbookData
+from ..halves import later
+from ..records import WorkbookData, bulk_objects
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
@@ -71,33 +73,66 @@ def is_consolidated(data: WorkbookData) -> bool:
     return any(r.text("unit") for records in data.records.values() for r in records)
 
 
-def _chart(totals) -> render.Picture:
+def _picture(png: bytes, final=None) -> render.Picture:
     from docx.shared import Mm
-
-    from .chart import completion_chart
-    png = completion_chart(totals)
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # PNG IHDR
     # 150 mm wide, but never taller than 200 mm (many units): then 200 mm high
     if height * 150 <= width * 200:
-        return render.Picture(png, width=Mm(150))
-    return render.Picture(png, height=Mm(200))
+        return render.Picture(png, width=Mm(150), final=final)
+    return render.Picture(png, height=Mm(200), final=final)
+
+
+class _OtherSize(Exception):
+    """The chart drawn is not the size its stand-in foresaw."""
+
+
+def _as_foreseen(png: bytes, stand_in: bytes) -> bytes:
+    from docx.image.image import Image
+    drawn, foreseen = Image.from_blob(png), Image.from_blob(stand_in)
+    if any(getattr(drawn, a) != getattr(foreseen, a) for a in ("px_width", "px_height", "horz_dpi", "vert_dpi")):
+        raise _OtherSize
+    return png
+
+
+def _chart_png(totals) -> bytes:
+    from .chart import completion_chart
+    return completion_chart(totals)
+
+
+def _kind_and_date(data: WorkbookData, kind: str | None, report_date: dt.date | None):
+    kind = kind or ("consolidated" if is_consolidated(data) else "department")
+    if kind == "consolidated":  # dated the day of the run (or --date), statuses as of that day
+        report_date = report_date or dt.date.today()
+    return kind, report_date
+
+
+def _context(data: WorkbookData, totals, kind: str, report_date: dt.date | None):
+    """(the template's plain-data context, tables)."""
+    if kind == "consolidated":
+        from .unit_awards import place
+        fields, awards = context.consolidated_context(data, totals, report_date)
+        return (template_context(fields, images=["chart"], tables=[context.AWARDS_TABLE]),
+                {context.AWARDS_TABLE: lambda doc, paragraph: place(doc, paragraph, awards)})
+    return template_context(context.department_context(data, totals, report_date)), {}
+
+
+def _annex(data: WorkbookData, totals, kind: str) -> list[tuple[str, list[str]]]:
+    return (context.consolidated_annex if kind == "consolidated" else context.department_annex)(data, totals)
+
+
+def _plain_context(data: WorkbookData, kind: str, report_date: dt.date | None = None) -> dict:
+    """The template's plain-data context alone: no annex, no chart."""
+    return _context(data, compute(data, report_date), kind, report_date)[0]
 
 
 def _contexts(data: WorkbookData, as_of: dt.date | None, kind: str | None = None,
               report_date: dt.date | None = None):
     """(kind, the template's plain-data context, annex rows, pictures, tables)."""
-    kind = kind or ("consolidated" if is_consolidated(data) else "department")
-    if kind == "consolidated":  # dated the day of the run (or --date), statuses as of that day
-        report_date = report_date or dt.date.today()
+    kind, report_date = _kind_and_date(data, kind, report_date)
     totals = compute(data, as_of or report_date)
-    if kind == "consolidated":
-        from .unit_awards import place
-        fields, awards = context.consolidated_context(data, totals, report_date)
-        return ("consolidated", template_context(fields, images=["chart"], tables=[context.AWARDS_TABLE]),
-                context.consolidated_annex(data, totals), {"chart": _chart(totals)},
-                {context.AWARDS_TABLE: lambda doc, paragraph: place(doc, paragraph, awards)})
-    return "department", template_context(context.department_context(data, totals, report_date)), \
-        context.department_annex(data, totals), {}, {}
+    ctx, tables = _context(data, totals, kind, report_date)
+    pictures = {"chart": _picture(_chart_png(totals))} if kind == "consolidated" else {}
+    return kind, ctx, _annex(data, totals, kind), pictures, tables
 
 
 def _template_kind(template: Path) -> str:
@@ -117,23 +152,43 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
     """The report as a .docx at ``out_path``; the template chosen by the data
     (a consolidated master or a department's book) unless one is given.
     ``report_date`` (``--date``) dates the report; a consolidated report is
-    otherwise dated the day it is made, a department's by its Thông tin."""
+    otherwise dated the day it is made, a department's by its Thông tin.
+    The annex of a master is 60,000 rows of new lists and strings: the
+    cyclic garbage collector waits until the report is written."""
+    with bulk_objects():
+        return _make_report(data, out_path, template, force, as_of, report_date)
+
+
+def _make_report(data: WorkbookData, out_path, template, force: bool, as_of, report_date: dt.date | None) -> Path:
     if template:
         template = Path(template)
         if not template.exists():
             raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
-        kind, ctx, rows, pictures, tables = _contexts(data, as_of, _template_kind(template), report_date)
-    else:
-        kind, ctx, rows, pictures, tables = _contexts(data, as_of, report_date=report_date)
-        template = default_template(kind)
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".docx":
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
-    with tempfile.TemporaryDirectory() as tmp:  # the template in Vietnamese, its dates from the data
-        prepared = Path(tmp) / template.name
-        prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
-                                                 render.fit_property(ctx.get("unit_name", ""))))
-        docx = render.render(prepared, ctx, rows, pictures, tables)
+    kind, report_date = _kind_and_date(data, _template_kind(template) if template else None, report_date)
+    template = template or default_template(kind)
+    totals = compute(data, as_of or report_date)
+    # the chart (a second on a master of 200 units, matplotlib's import with it) is drawn in
+    # another process while this one makes the rest: placed from a stand-in of its size, its
+    # bytes asked for last, when the document is written
+    with later(lambda: _chart_png(totals)) if kind == "consolidated" else nullcontext() as chart:
+        ctx, tables = _context(data, totals, kind, report_date)
+        rows = _annex(data, totals, kind)
+        pictures = {}
+        if chart:
+            from .chart import png_header
+            stand_in = png_header(len(totals.by_unit))
+            pictures["chart"] = _picture(stand_in, final=lambda: _as_foreseen(chart(), stand_in))
+        with tempfile.TemporaryDirectory() as tmp:  # the template in Vietnamese, its dates from the data
+            prepared = Path(tmp) / template.name
+            prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
+                                                     render.fit_property(ctx.get("unit_name", ""))))
+            try:
+                docx = render.render(prepared, ctx, rows, pictures, tables)
+            except _OtherSize:  # a matplotlib that sizes otherwise: placed again, as drawn
+                docx = render.render(prepared, ctx, rows, {"chart": _picture(chart())}, tables)
     return write_bytes_atomic(out_path, docx, force)
 
 
@@ -143,10 +198,10 @@ def section_findings(data: WorkbookData, template=None, report_date: dt.date | N
     from .sections import section_findings as findings
     if template and not Path(template).exists():
         return []  # make_report says so
-    kind = _template_kind(Path(template)) if template else None
-    kind, ctx, *_ = _contexts(data, None, kind, report_date)
+    kind, report_date = _kind_and_date(data, _template_kind(Path(template)) if template else None, report_date)
     if kind != "department":
         return []
+    ctx = _plain_context(data, kind, report_date)
     stats = context.report_statistics(data, dt.date.fromisoformat(ctx["report_date"]) if ctx["report_date"] else None)
     return findings(data, ctx, render.undeclared(Path(template) if template else default_template(kind)),
                     stats.counting_notes if stats else [])
@@ -161,7 +216,8 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     used = render.undeclared(template)
     kind = _template_kind(template)
     xml = join_split_markers(zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
-    _, ctx, *_ = _contexts(data if data is not None else _demo_data(), None, kind)
+    data = data if data is not None else _demo_data()
+    ctx = _plain_context(data, *_kind_and_date(data, kind, None))
     return sorted(used - set(ctx)) + missing_markers(xml, grouped=False)
 
 

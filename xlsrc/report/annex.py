@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 from xml.sax.saxutils import escape
 
 from ..errors import ThiDuaError
@@ -28,9 +28,9 @@ _STATUS_TOKEN = annex_token(STATUS_MARKER)
 
 
 @lru_cache(maxsize=1 << 16)  # units, dates, statuses and progress texts recur down the annex
-def _xml_text(text: str) -> str:
+def _xml_text(text: str) -> bytes:
     text = escape(clean_text(text), {'"': "&quot;"}).replace("\n", _BREAK)
-    return text.replace("\t", _TAB) if "\t" in text else text
+    return (text.replace("\t", _TAB) if "\t" in text else text).encode("utf-8")
 
 
 def _row_around(xml: str, marker: str) -> tuple[int, int]:
@@ -72,22 +72,25 @@ def protect_markers(xml: str) -> str:
 
 
 class _Row:
-    """A template row split once at its tokens; each filled row is the pieces
-    joined with the values: a value is never searched for tokens again."""
+    """A template row made once into UTF-8 bytes with a ``%s`` for each
+    token (any other token dropped, see ``_untokened``); each filled row is
+    the escaped values put in: never searched for tokens again, and built
+    as bytes, not as text encoded afterwards (five times faster)."""
 
     def __init__(self, xml: str, tokens: list[str]):
         self.tokens = tokens
-        self.parts = re.split("(" + "|".join(map(re.escape, tokens)) + ")", xml)
+        parts = re.split("(" + "|".join(map(re.escape, tokens)) + ")", xml)
+        self.order = [tokens.index(t) for t in parts[1::2]]
+        self.template = "%s".join(_untokened(p).replace("%", "%%") for p in parts[0::2]).encode("utf-8")
 
-    def filled(self, values: list[str]) -> str:
-        by_token = dict(zip(self.tokens, (_xml_text(v) for v in values)))
-        parts = self.parts[:]
-        parts[1::2] = [by_token.get(t, "") for t in parts[1::2]]
-        return "".join(parts)
+    def filled(self, values: list[str]) -> bytes:
+        texts = [_xml_text(v) for v in values[:len(self.tokens)]]
+        texts += [b""] * (len(self.tokens) - len(texts))
+        return self.template % tuple([texts[i] for i in self.order])
 
 
-def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[str]:
-    """document.xml (with protected markers) in pieces, the marker rows
+def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[bytes]:
+    """document.xml (with protected markers) in pieces of UTF-8, the marker rows
     replaced by one row per ('item', cells) or ('group', [title]). Streaming the
     pieces keeps memory flat: no 100 MB string is built for 50,000 works."""
     missing = [m for m, t in zip(ANNEX_MARKERS, _ITEM_TOKENS) if t not in xml]  # the group row is optional
@@ -105,8 +108,8 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     item = _Row(item_xml.replace("<w:t>", '<w:t xml:space="preserve">'), _ITEM_TOKENS + [_STATUS_TOKEN])
     if not rows:
         rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", "", ""])]
-    yield xml[:item_start]
-    batch: list[str] = []
+    yield _untokened(xml[:item_start]).encode("utf-8")
+    batch: list[bytes] = []
     for kind, cells in rows:
         if kind == "group" and group:
             batch.append(group.filled(cells[:1]))
@@ -115,11 +118,11 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
         else:
             batch.append(item.filled(cells if status_column else with_status_in_progress(cells)))
         if len(batch) >= _BATCH:
-            yield "".join(batch)
+            yield b"".join(batch)
             batch = []
     if batch:
-        yield "".join(batch)
-    yield xml[item_end:]
+        yield b"".join(batch)
+    yield _untokened(xml[item_end:]).encode("utf-8")
 
 
 def with_status_in_progress(cells: list[str]) -> list[str]:
@@ -132,7 +135,7 @@ def with_status_in_progress(cells: list[str]) -> list[str]:
 
 def fill(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> str:
     """The whole filled document.xml as one string (small documents, tests)."""
-    return "".join(pieces(xml, rows, template_name))
+    return b"".join(pieces(xml, rows, template_name)).decode("utf-8")
 
 
 def _untokened(text: str) -> str:
@@ -141,23 +144,28 @@ def _untokened(text: str) -> str:
     return TOKEN.sub("", text) if OPEN in text else text
 
 
-def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]] | None, template_name: str) -> bytes:
+def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]] | None, template_name: str,
+              later: dict[str, Callable[[], bytes]] | None = None) -> bytes:
     """``docx`` with its annex filled (``rows`` None: a document without an
-    annex) and no token left anywhere."""
+    annex) and no token left anywhere; the parts named in ``later`` (a
+    picture still being drawn) get their bytes from it, after document.xml."""
     src = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    # level 1: the annex's 100 MB of XML three times faster than the default 6, the file half as large again
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
+            data = later[info.filename]() if info.filename in (later or {}) else src.read(info.filename)
             if info.filename != "word/document.xml":
                 if info.filename.startswith("word/") and OPEN.encode("utf-8") in data:
                     data = _untokened(data.decode("utf-8")).encode("utf-8")
-                dst.writestr(info, data)
+                dst.writestr(info, data, compresslevel=1)
                 continue
             part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             part.compress_type = zipfile.ZIP_DEFLATED
+            part._compresslevel = 1  # as ZipFile.write sets it (public as compress_level from Python 3.13 only)
             with dst.open(part, "w", force_zip64=True) as stream:
                 text = data.decode("utf-8")
-                for piece in (pieces(text, rows, template_name) if rows is not None else [text]):
-                    stream.write(_untokened(piece).encode("utf-8"))
+                for piece in (pieces(text, rows, template_name) if rows is not None
+                              else [_untokened(text).encode("utf-8")]):
+                    stream.write(piece)
     return out.getvalue()

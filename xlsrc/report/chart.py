@@ -2,12 +2,41 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 from ..completion import Totals
+
+DPI = 150
+WIDTH = 5.9  # inches: the 150 mm it is shown at, so the type keeps its size
+
+
+def chart_height(units: int) -> float:
+    """Inches. Up to 40 units never taller than 4.7 in (120 mm), so that it
+    fits under the table by unit on the same page instead of leaving half a
+    page blank; beyond that at most 7.8 in (200 mm): the labels get smaller."""
+    n = max(units, 1)
+    return min(4.7 if n <= 40 else 7.8, max(2.2, 0.32 * n + 1.0))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_header(units: int) -> bytes:
+    """The chart of so many units as a PNG without its pixels, known before
+    it is drawn: its size (Agg's: inches × dpi, truncated unless within
+    1e-8 px of the next pixel, as FigureCanvasBase.get_width_height) and its
+    resolution, all that python-docx reads of a picture to place it."""
+    width, height = (int(inches * DPI + 1e-8) for inches in (WIDTH, chart_height(units)))
+    per_metre = int(DPI / 0.0254 + 0.5)  # as Pillow writes the pHYs of dpi=150
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
+            + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)) + _chunk(b"IEND", b""))
 
 
 def completion_chart(totals: Totals) -> bytes:
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure  # not pyplot: no figure manager, no backend to choose and import
 
     units = list(totals.by_unit.values())
@@ -15,17 +44,14 @@ def completion_chart(totals: Totals) -> bytes:
     names = [u.unit if len(u.unit) <= 38 else u.unit[:37] + "…" for u in units]
     rates = [u.rate or 0 for u in units]
     n = max(len(units), 1)
-    # 5.9 in = the 150 mm it is shown at, so the type keeps its size. Up to 40
-    # units never taller than 4.7 in (120 mm), so that it fits under the table
-    # by unit on the same page instead of leaving half a page blank; beyond
-    # that at most 7.8 in (200 mm): the labels get smaller
-    height = min(4.7 if n <= 40 else 7.8, max(2.2, 0.32 * n + 1.0))
+    height = chart_height(n)
     label_size = max(5.0, min(9.0, 0.75 * 72 * (height - 1.0) / n))
     from matplotlib import font_manager
     available = {f.name for f in font_manager.fontManager.ttflist}
     family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
     with matplotlib.rc_context({"font.family": family}):  # the host process keeps its own settings
-        fig = Figure(figsize=(5.9, height), dpi=150)
+        fig = Figure(figsize=(WIDTH, height), dpi=DPI)
+        FigureCanvasAgg(fig)  # one renderer for the layout and the drawing: the texts are measured once
         ax = fig.subplots()
         bars = ax.barh(names, rates, color="#2e75b6")
         for bar, u in zip(bars, units):

@@ -4,6 +4,7 @@ precision, citations of documents as staff write them."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from .. import schema as S
 from ..completion import Totals, UnitTotals, group_awards
@@ -17,9 +18,13 @@ STATUS_PHRASES = {S.STATUS_DONE: "đã hoàn thành", S.STATUS_ONGOING: "đang t
                   S.STATUS_POSTPONED: "lùi thời gian", S.STATUS_UNKNOWN: "chưa rõ kết quả"}
 
 
+_short_date = lru_cache(maxsize=4096)(admin_date_short)  # the annex's dates recur: a few hundred days
+_percent = lru_cache(maxsize=4096)(percent_text)
+
+
 def date_text(value: DateValue) -> str:
     if value.ok and value.precision == "day":
-        return admin_date_short(value.start)
+        return _short_date(value.start)
     return value.display()
 
 
@@ -58,7 +63,7 @@ def progress_text(rec: Record) -> str:
     p: Progress = rec["progress"]
     notes = [n for n in (p.note, rec.text("note")) if n]
     if p.ok:
-        return percent_text(p.value) + "".join(f" ({n})" for n in notes)
+        return _percent(p.value) + "".join(f" ({n})" for n in notes)
     return "; ".join(notes) or p.text
 
 

@@ -19,7 +19,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
@@ -43,10 +43,14 @@ def environment(autoescape: bool = True) -> TemplateEnvironment:
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture the renderer puts where the template printed its token."""
+    """A picture the renderer puts where the template printed its token.
+    With ``final`` (a picture still being drawn) ``png`` is a stand-in of the
+    same size and resolution, all python-docx reads to place it; ``final()``
+    gives the picture's bytes when the document is written, last."""
     png: bytes
     width: int | None = None   # EMU
     height: int | None = None  # EMU
+    final: Callable[[], bytes] | None = None
 
 
 def fit_property(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
@@ -337,9 +341,11 @@ def _render_error(name: str, exc: Exception, env: TemplateEnvironment) -> ThiDua
     return None
 
 
-def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
+def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> dict[str, Callable[[], bytes]]:
     """Each image token the template printed in the body becomes the picture,
-    in the same run; a token for an unknown picture is dropped."""
+    in the same run; a token for an unknown picture is dropped. Returns the
+    parts whose bytes come later: part name -> its ``final``."""
+    later = {}
     body = tpl.docx.element.body
     image = token_pattern("image")
     for t in [t for t in body.iter(qn("w:t")) if t.text and image.search(t.text)]:
@@ -353,6 +359,9 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
                 new.append(w_t)
             if i + 1 < len(pieces) and pieces[i + 1] in pictures:
                 pic = pictures[pieces[i + 1]]
+                if pic.final:
+                    r_id, _ = tpl.docx.part.get_or_add_image(io.BytesIO(pic.png))
+                    later[tpl.docx.part.related_parts[r_id].partname.lstrip("/")] = pic.final
                 drawing = OxmlElement("w:drawing")
                 drawing.append(tpl.docx.part.new_pic_inline(io.BytesIO(pic.png), pic.width, pic.height))
                 new.append(drawing)
@@ -361,6 +370,7 @@ def _place_pictures(tpl: DocxTemplate, pictures: dict[str, Picture]) -> None:
         parent.remove(t)
         for offset, element in enumerate(new):
             parent.insert(at + offset, element)
+    return later
 
 
 def _place_tables(tpl: DocxTemplate, tables: dict[str, Any]) -> None:
@@ -411,9 +421,9 @@ def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | No
         if error is None:
             raise
         raise error from None
-    _place_pictures(tpl, pictures or {})
+    later = _place_pictures(tpl, pictures or {})
     _place_tables(tpl, tables or {})
     buf = io.BytesIO()
     tpl.save(buf)
     _verify(buf.getvalue(), name)  # the annex rows added next are escaped text: they cannot break it
-    return annex.fill_docx(buf.getvalue(), rows, name)
+    return annex.fill_docx(buf.getvalue(), rows, name, later)
