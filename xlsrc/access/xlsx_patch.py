@@ -35,6 +35,7 @@ from .cellinfo import col_index, sheet_parts
 Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
 DATE_FORMAT = "dd/mm/yyyy"
 DEFAULT_WIDTH = 8.43
+MAX_SHAPES = 1000  # shapes of row (cells present, what changes) spliced; rows of further shapes are rebuilt
 LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
 
 
@@ -47,6 +48,8 @@ _ROW = re.compile(r"<row\b([^>]*?)(/>|>([^<]*(?:<(?!/row>)[^<]*)*)</row>)")
 _CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>))')  # the reference first
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
+_CELL_REST = r'[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>)'  # a cell after its reference, as in _CELL
+_LETTERS = re.compile(r'<c r="([A-Z]{1,3})\d')  # each cell's column
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
 _FORMULA = re.compile(r"<f[\s/>]")
@@ -200,8 +203,16 @@ def _column(ref_letters: str) -> int:
 
 
 def _style_of(cell: str) -> int:
-    s = _STYLE.search(cell[:cell.index(">")])
+    head = cell[:cell.index(">")]
+    at = head.find(' s="') + 4  # as _STYLE finds it, in a few string operations
+    digits = head[at:head.find('"', at)] if at > 3 else ""
+    if digits.isdecimal():
+        return int(digits)
+    s = _STYLE.search(head)
     return int(s.group(1)) if s else 0
+
+
+_letters_of = lru_cache(maxsize=None)(column_letters)
 
 
 class SheetLayout:
@@ -242,6 +253,46 @@ def _extent(rows: list[list]) -> tuple[int, int]:
     return last_row, last_col
 
 
+class _Shape:
+    """Rows of one shape: their cells' columns (letters, in order) and what
+    is written or restyled in them. ``pattern`` matches such a row's XML
+    whole, only when each cell is well formed, of one row (group ``row``:
+    its number) and styled where it has to be (a cell kept in a column with a
+    style); ``steps`` (column, group, written) are the cells to replace, in
+    order, each a group of the match: a cell found, or the empty place of
+    a cell inserted. A row of no such shape is rebuilt."""
+
+    def __init__(self, row: int, pattern: re.Pattern | None, steps: list[tuple[int, int, bool]]):
+        self.row, self.pattern, self.steps = row, pattern, steps  # row: the group of the row's number, 0 if none
+
+    @classmethod
+    def of(cls, letters: tuple[str, ...], edited: tuple[int, ...], wrapping: tuple[int, ...], styled: bool,
+           column_styles: dict[int, int]) -> _Shape:
+        cols = [_column(x) for x in letters]
+        if any(a >= b for a, b in zip(cols, cols[1:])):  # out of order, or twice: rebuilt
+            return cls(0, None, [])
+        changed = sorted(set(edited) | set(wrapping).intersection(cols))  # a wrapping column has its cell
+        parts, steps = [], []
+        for i, (x, c) in enumerate(zip(letters, cols)):
+            while changed and changed[0] < c:  # a written cell inserted before this one
+                steps.append((changed.pop(0), True))
+                parts.append(f"(?P<c{len(steps)}>)")
+            ref = r'(?P<row>\d+)"' if i == 0 else r'(?P=row)"'
+            must_style = styled and c in column_styles and c not in edited
+            cell = f'<c r="{x}{ref}' + (r'(?=[^>]*\ss="[1-9])' if must_style else "") + _CELL_REST
+            if changed and changed[0] == c:
+                steps.append((changed.pop(0), c in edited))
+                cell = f"(?P<c{len(steps)}>{cell})"
+            parts.append(cell)
+        for c in changed:
+            steps.append((c, True))
+            parts.append(f"(?P<c{len(steps)}>)")
+        pattern = re.compile("".join(parts))
+        groups = pattern.groupindex
+        return cls(groups.get("row", 0), pattern, [(c, groups[f"c{i}"], edited) for i, (c, edited) in
+                                                  enumerate(steps, start=1)])
+
+
 class _SheetPatch:
     def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
         self.xml, self.edits, self.styles = xml, edits, styles
@@ -257,26 +308,40 @@ class _SheetPatch:
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
+        self._shapes: dict[tuple, _Shape] = {}  # (cells' letters, what changes) -> _Shape
+        self._last_shape: dict[tuple, _Shape] = {}  # what changes -> the shape last matched
 
     def _needs_styles(self, r: int) -> bool:
         return 2 <= r <= self.last_row and bool(self.column_styles)
 
     def row(self, r: int, attrs: str, body: str) -> str:
         """One row rebuilt: written cells, column styles, wrapping, height."""
+        return self._spliced(r, attrs, body) or self._rebuilt(r, attrs, body)
+
+    def _row_attrs(self, r: int, attrs: str) -> str:
+        if "ht=" in attrs or "spans=" in attrs:  # ht, customHeight, spans
+            attrs = _ROW_SIZE.sub("", attrs)
+        return attrs + f' ht="{self.heights[r]}" customHeight="1"' if r in self.heights else attrs
+
+    def _written_cell(self, r: int, c: int, value: Any, old: str | None) -> tuple[str, int]:
+        """The cell written at row ``r``, column ``c`` over ``old`` (its XML, or None), and its style."""
+        style = _style_of(old) if old else 0
+        if value.__class__ is str or value is None:  # statuses, findings: each made once
+            tail, style = self.written.get((value, style)) or self.written.setdefault(
+                (value, style), _cell_tail(value, style, self.styles))
+        else:
+            tail, style = _cell_tail(value, style, self.styles)
+        return f'<c r="{_letters_of(c)}{r}"{tail}', style
+
+    def _rebuilt(self, r: int, attrs: str, body: str) -> str:
+        """The row taken apart into its cells and put together again (any row)."""
         found = _CELL.findall(body)
         if len(found) != _cells_in(body) or {number for _, _, number in found} - {str(r)}:
             raise NotPatchable("a cell without its reference first")
         cells = {_column(col): cell for cell, col, _ in found}
         unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
         for c, value in self.edits.get(r, {}).items():
-            old = cells.get(c)
-            style = _style_of(old) if old else 0
-            if value.__class__ is str or value is None:  # statuses, findings: each made once
-                tail, style = self.written.get((value, style)) or self.written.setdefault(
-                    (value, style), _cell_tail(value, style, self.styles))
-            else:
-                tail, style = _cell_tail(value, style, self.styles)
-            cells[c] = f'<c r="{column_letters(c)}{r}"{tail}'
+            cells[c], style = self._written_cell(r, c, value, cells.get(c))
             (unstyled.add if style == 0 else unstyled.discard)(c)
         for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
             cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
@@ -284,12 +349,54 @@ class _SheetPatch:
             cell = cells.get(c)
             if cell is not None and not self.styles.wraps(style := _style_of(cell)):
                 cells[c] = self._restyled(cell, self.styles.wrapped(style))
-        attrs = _ROW_SIZE.sub("", attrs)
-        if r in self.heights:
-            attrs += f' ht="{self.heights[r]}" customHeight="1"'
+        attrs = self._row_attrs(r, attrs)
         if not cells:
             return f"<row{attrs}/>"
         return f"<row{attrs}>{''.join(map(cells.__getitem__, sorted(cells)))}</row>"
+
+    def _spliced(self, r: int, attrs: str, body: str) -> str | None:
+        """The row with only its changed cells replaced or inserted in its
+        text: what _rebuilt gives, without taking the row apart. None when
+        the row is not of a shape this can do (see _Shape)."""
+        edits = self.edits.get(r, {})
+        context = (tuple(sorted(edits)), tuple(self.wrapping.get(r, ())), self._needs_styles(r))
+        shape = self._last_shape.get(context)  # rows mostly repeat the shape of the one before
+        found = shape.pattern.fullmatch(body) if shape else None
+        if found is None:
+            letters = tuple(_LETTERS.findall(body))
+            shape = self._shapes.get((letters, context))
+            if shape is None:
+                if len(self._shapes) >= MAX_SHAPES:
+                    return None
+                shape = self._shapes[letters, context] = _Shape.of(letters, *context, self.column_styles)
+            found = shape.pattern.fullmatch(body) if shape.pattern else None
+            if found is None:
+                return None
+            self._last_shape[context] = shape
+        if shape.row and found.group(shape.row) != str(r):
+            return None
+        pieces, at = [], 0
+        for c, group, edited in shape.steps:
+            start, end = found.span(group)
+            old = body[start:end] if end > start else None
+            if edited:
+                cell, style = self._written_cell(r, c, edits[c], old)
+                if style == 0 and context[2] and c in self.column_styles:
+                    cell = self._restyled(cell, self.column_styles[c])
+                if c not in context[1] or self.styles.wraps(style := _style_of(cell)):
+                    pieces += (body[at:start], cell)
+                    at = end
+                    continue
+            elif self.styles.wraps(style := _style_of(old)):
+                continue
+            else:
+                cell = old
+            pieces += (body[at:start], self._restyled(cell, self.styles.wrapped(style)))
+            at = end
+        pieces.append(body[at:])
+        attrs = self._row_attrs(r, attrs)
+        cells = "".join(pieces)
+        return f"<row{attrs}>{cells}</row>" if cells else f"<row{attrs}/>"
 
     @staticmethod
     def _restyled(cell: str, style: int) -> str:
