@@ -102,9 +102,7 @@ def test_each_row_the_quick_way_is_the_slow_way():
     patch, shown = _patch(), _sheet()
     assert patch.wrapping and patch.column_styles  # rows that wrap, columns with a style: both kinds of restyling
     refused = set()
-    for m in X._ROW.finditer(shown):
-        attrs, body = m.group(1), m.group(3) or ""
-        r = int(X._ROW_NUMBER.search(attrs).group(1))
+    for r, attrs, body, _ in X._rows(shown, shown.index("<sheetData>") + 11, shown.index("</sheetData>")):
         assert (patch._spliced(r, attrs, body) is not None) == ROWS[r][3], r
         slow = _way(patch._rebuilt, r, attrs, body)
         assert _way(patch.row, r, attrs, body) == slow, r
@@ -152,3 +150,19 @@ def test_the_copy_of_a_master_after_compute_is_the_same_either_way(monkeypatch, 
         assert quick.namelist() == slow.namelist()
         for name in slow.namelist():
             assert quick.read(name) == slow.read(name), name
+
+
+@pytest.mark.parametrize("rows", ['<row r="1"/>\n<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>x',
+                                  '<row r="1"/><x/><row r="2"/>', '<rows r="1"/>', '<row r="1"><c r="A1"/>',
+                                  '<row spans="1:1"/>', '<row r="1"'])
+def test_rows_of_a_sheet_not_as_they_should_be_are_refused(rows):
+    with pytest.raises(X.NotPatchable):
+        list(X._rows(rows, 0, len(rows)))
+
+
+def test_rows_of_a_sheet_are_found_with_their_numbers_and_cells():
+    rows = '<row r="1"/>\n <row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row r="3" />'
+    assert list(X._rows(rows, 0, len(rows))) == [
+        (1, ' r="1"', "", '<row r="1"/>'),
+        (2, ' r="2" spans="1:2"', '<c r="A2"><v>1</v></c>', '<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>'),
+        (3, ' r="3" ', "", '<row r="3" />')]

@@ -43,9 +43,9 @@ class NotPatchable(Exception):
     """The copy cannot be made by rewriting parts: openpyxl makes it."""
 
 
-# a row and a cell to their first end tag (each written as a loop over characters other than '<': quick)
-_ROW = re.compile(r"<row\b([^>]*?)(/>|>([^<]*(?:<(?!/row>)[^<]*)*)</row>)")
+# a cell to its first end tag (written as a loop over characters other than '<': quick)
 _CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>))')  # the reference first
+_AFTER_ROW_NAME = frozenset(" \t\r\n/>")  # what may follow "<row" (the end of its name)
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
 _CELL_REST = r'[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>)'  # a cell after its reference, as in _CELL
@@ -192,6 +192,34 @@ def _cell_tail(value: Any, style: int, styles: Styles) -> tuple[str, int]:
     return f'{s}{kind}>{inner}</c>', style
 
 
+def _rows(xml: str, start: int, end: int) -> Iterator[tuple[int, str, str, str]]:
+    """Each row of ``xml[start:end]`` (the inside of <sheetData>): its number, attributes, cells (to the
+    first </row>) and whole XML, found with a few string searches (quicker than a pattern on many rows)."""
+    at = start
+    while True:
+        head = xml.find("<row", at, end)
+        if head < 0:
+            break
+        if head > at and xml[at:head].strip() or xml[head + 4:head + 5] not in _AFTER_ROW_NAME:
+            raise NotPatchable("something between rows")
+        close = xml.find(">", head, end)
+        if close < 0:
+            raise NotPatchable("a row not closed")
+        if xml[close - 1] == "/":
+            attrs, inner, at = xml[head + 4:close - 1], "", close + 1
+        else:
+            finish = xml.find("</row>", close, end)
+            if finish < 0:
+                raise NotPatchable("a row not closed")
+            attrs, inner, at = xml[head + 4:close], xml[close + 1:finish], finish + 6
+        number = _ROW_NUMBER.search(attrs)
+        if number is None:
+            raise NotPatchable("a row without its number")
+        yield int(number.group(1)), attrs, inner, xml[head:at]
+    if xml[at:end].strip():
+        raise NotPatchable("something after the rows")
+
+
 def _cells_in(body: str) -> int:
     """<c> elements in a row's XML (no other element of a row starts so: <color> is told apart)."""
     return body.count("<c ") + body.count("<c>") + body.count("<c/>")
@@ -310,6 +338,7 @@ class _SheetPatch:
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
         self._shapes: dict[tuple, _Shape] = {}  # (cells' letters, what changes) -> _Shape
         self._last_shape: dict[tuple, _Shape] = {}  # what changes -> the shape last matched
+        self._tails: dict[tuple, str] = {}  # a written cell after its reference (see _finished)
 
     def _needs_styles(self, r: int) -> bool:
         return 2 <= r <= self.last_row and bool(self.column_styles)
@@ -375,28 +404,41 @@ class _SheetPatch:
             self._last_shape[context] = shape
         if shape.row and found.group(shape.row) != str(r):
             return None
-        pieces, at = [], 0
+        pieces, at, number = [], 0, str(r)
         for c, group, edited in shape.steps:
             start, end = found.span(group)
-            old = body[start:end] if end > start else None
             if edited:
-                cell, style = self._written_cell(r, c, edits[c], old)
-                if style == 0 and context[2] and c in self.column_styles:
-                    cell = self._restyled(cell, self.column_styles[c])
-                if c not in context[1] or self.styles.wraps(style := _style_of(cell)):
-                    pieces += (body[at:start], cell)
-                    at = end
-                    continue
-            elif self.styles.wraps(style := _style_of(old)):
-                continue
+                cell = self._finished(number, c, edits[c], body[start:end], context)
+            elif self.styles.wraps(style := _style_of(old := body[start:end])):
+                continue  # a wrapping cell kept: it wraps already
             else:
-                cell = old
-            pieces += (body[at:start], self._restyled(cell, self.styles.wrapped(style)))
+                cell = self._restyled(old, self.styles.wrapped(style))
+            pieces += (body[at:start], cell)
             at = end
         pieces.append(body[at:])
         attrs = self._row_attrs(r, attrs)
         cells = "".join(pieces)
         return f"<row{attrs}>{cells}</row>" if cells else f"<row{attrs}/>"
+
+    def _finished(self, number: str, c: int, value: Any, old: str, context: tuple) -> str:
+        """A written cell as _rebuilt makes it (in its column's style if
+        written without one, wrapping if its text wraps), each kind made
+        once: a cell's own reference aside, it depends only on the column,
+        the value and the head of the cell it replaces."""
+        ref = f'<c r="{_letters_of(c)}{number}"'
+        key = None
+        if value.__class__ is str or value is None:
+            key = (c, value, old[len(ref):old.index(">")] if old else None, context[1:])
+            if key in self._tails:
+                return ref + self._tails[key]
+        cell, style = self._written_cell(int(number), c, value, old or None)
+        if style == 0 and context[2] and c in self.column_styles:
+            cell = self._restyled(cell, self.column_styles[c])
+        if c in context[1] and not self.styles.wraps(style := _style_of(cell)):
+            cell = self._restyled(cell, self.styles.wrapped(style))
+        if key:
+            self._tails[key] = cell[len(ref):]
+        return cell
 
     @staticmethod
     def _restyled(cell: str, style: int) -> str:
@@ -421,24 +463,13 @@ class _SheetPatch:
         rebuilt, new ones placed in order."""
         pending = sorted(r for r in self.edits)
         i = 0
-        at = start
-        for m in _ROW.finditer(xml, start, end):
-            if xml[at:m.start()].strip():
-                raise NotPatchable("something between rows")
-            at = m.end()
-            attrs, inner = m.group(1), m.group(3) or ""
-            number = _ROW_NUMBER.search(attrs)
-            if number is None:
-                raise NotPatchable("a row without its number")
-            r = int(number.group(1))
+        for r, attrs, inner, whole in _rows(xml, start, end):
             while i < len(pending) and pending[i] < r:
                 yield self.row(pending[i], f' r="{pending[i]}"', "")
                 i += 1
             if i < len(pending) and pending[i] == r:
                 i += 1
-            yield self.row(r, attrs, inner) if self._changes(r, inner) else m.group(0)
-        if xml[at:end].strip():
-            raise NotPatchable("something after the rows")
+            yield self.row(r, attrs, inner) if self._changes(r, inner) else whole
         for r in pending[i:]:
             yield self.row(r, f' r="{r}"', "")
 
