@@ -166,3 +166,24 @@ def test_rows_of_a_sheet_are_found_with_their_numbers_and_cells():
         (1, ' r="1"', "", '<row r="1"/>'),
         (2, ' r="2" spans="1:2"', '<c r="A2"><v>1</v></c>', '<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>'),
         (3, ' r="3" ', "", '<row r="3" />')]
+
+
+def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
+    """_columns and _extent_of (the sheet read down its columns) give the
+    values and the last row and column holding one, as its rows do."""
+    import random
+    rnd = random.Random(7)
+    for _ in range(200):
+        grid = [[rnd.choice([None, "", "x", 0, 1.5]) for _ in range(rnd.randrange(5))] for _ in range(rnd.randrange(6))]
+        edits = {rnd.randrange(1, 8): {rnd.randrange(1, 6): rnd.choice([None, "", "y", 2])} for _ in range(3)}
+        rows = [list(row) for row in grid] + [[] for _ in range(max([len(grid), *edits]) - len(grid))]
+        for r, cells in edits.items():
+            for c, v in cells.items():
+                rows[r - 1] += [None] * (c - len(rows[r - 1]))
+                rows[r - 1][c - 1] = v
+        columns = X._columns(grid, edits)
+        assert all(len(column) == len(rows) for column in columns)
+        assert [[column[r] for column in columns] for r in range(len(rows))] == \
+            [row + [None] * (len(columns) - len(row)) for row in rows]
+        held = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v not in (None, "")]
+        assert X._extent_of(columns) == (max((r for r, _ in held), default=0), max((c for _, c in held), default=0))

@@ -29,7 +29,7 @@ from itertools import zip_longest
 from typing import Any, Callable, Iterable, Iterator
 
 from ..findings import column_letters
-from ..print_layout import page_fit, wrapped_rows
+from ..print_layout import page_fit, wrapped_columns
 from .cellinfo import col_index, sheet_parts
 
 Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
@@ -260,24 +260,31 @@ class SheetLayout:
         return self.widths.get(c) or DEFAULT_WIDTH
 
 
-def _row_values(grid: list[list], edits: Edits, r: int) -> list:
-    """Row ``r`` (1-based) as it will be: the grid's values with the written
-    ones (a new list only where something is written)."""
-    row = grid[r - 1] if r <= len(grid) else []
-    cells = edits.get(r)
-    if cells:
-        row = row + [None] * (max(cells) - len(row))
+def _columns(grid: list[list], edits: Edits) -> list[list]:
+    """The sheet's columns as they will be: the grid's values with the written ones, each as long as the sheet."""
+    height = max([len(grid), *edits])
+    width = max([max(map(len, grid), default=0), *(max(cells) for cells in edits.values() if cells)])
+    columns = [list(column) + [None] * (height - len(grid)) for column in zip_longest(*grid)]
+    columns += [[None] * height for _ in range(width - len(columns))]
+    for r, cells in edits.items():
         for c, v in cells.items():
-            row[c - 1] = v
-    return row
+            columns[c - 1][r - 1] = v
+    return columns
 
 
 def _extent(rows: list[list]) -> tuple[int, int]:
     """The last row and column (1-based) of ``rows`` that hold a value."""
-    last_row = next((r for r in range(len(rows), 0, -1) if any(v is not None and v != "" for v in rows[r - 1])), 0)
-    columns = list(zip_longest(*rows[:last_row]))
+    return _extent_of([list(column) for column in zip_longest(*rows)])
+
+
+def _extent_of(columns: list[list]) -> tuple[int, int]:
+    """The last row and column (1-based) of ``columns`` (all as long) that hold a value."""
     last_col = next((c for c in range(len(columns), 0, -1)
-                     if columns[c - 1].count(None) + columns[c - 1].count("") < last_row), 0)
+                     if columns[c - 1].count(None) + columns[c - 1].count("") < len(columns[c - 1])), 0)
+    last_row = 0
+    for column in columns[:last_col]:
+        last_row = next((i + 1 for i in range(len(column) - 1, last_row - 1, -1)
+                         if column[i] is not None and column[i] != ""), last_row)
     return last_row, last_col
 
 
@@ -325,14 +332,11 @@ class _SheetPatch:
     def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
         self.xml, self.edits, self.styles = xml, edits, styles
         self.layout = SheetLayout(xml)
-        rows = [_row_values(grid, edits, r) for r in range(1, max([len(grid), *edits]) + 1)]
-        self.last_row, self.last_col = _extent(rows)
+        columns = _columns(grid, edits)
+        self.last_row, self.last_col = _extent_of(columns)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        self.heights: dict[int, float] = {}
-        self.wrapping: dict[int, list[int]] = {}
-        for r, height, cols in wrapped_rows(rows[1:self.last_row], widths, first_row=2):
-            self.heights[r] = height
-            self.wrapping[r] = cols
+        self.heights, self.wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
+                                                      first_row=2)
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
