@@ -43,12 +43,12 @@ class NotPatchable(Exception):
     """The copy cannot be made by rewriting parts: openpyxl makes it."""
 
 
-# a cell to its first end tag (written as a loop over characters other than '<': quick)
-_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>))')  # the reference first
+# a cell to its first end tag (written as possessive loops over characters other than '<': quick, no backtracking)
+_CELL_REST = r"[^>]*+(?:(?<=/)>|>[^<]*+(?:<(?!/c>)[^<]*+)*+</c>)"  # a cell after its reference
+_CELL = re.compile(rf'(<c r="([A-Z]{{1,3}})(\d+)"{_CELL_REST})')  # the reference first
 _AFTER_ROW_NAME = frozenset(" \t\r\n/>")  # what may follow "<row" (the end of its name)
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
-_CELL_REST = r'[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>)'  # a cell after its reference, as in _CELL
 _LETTERS = re.compile(r'<c r="([A-Z]{1,3})\d')  # each cell's column
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
