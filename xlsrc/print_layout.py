@@ -195,12 +195,9 @@ def wrapped_columns(columns: Iterable[Sequence[Any]], widths: Sequence[float], f
             over = {v for v in texts if text_lines(v, widths[c]) > 1}  # over one line in the column's own width
             for i in [i for i, v in enumerate(column) if v in over] if over else ():
                 wrapping.setdefault(first_row + i, []).append(c + 1)
-    heights: dict[int, float] = {}
-    points: dict[int, float | None] = {}  # lines -> height_of
-    for i, most in enumerate(map(max, *lines) if len(lines) > 1 else lines[0] if lines else ()):
-        if most > 1:
-            heights[first_row + i] = points[most] if most in points else points.setdefault(most, height_of(most))
-    return heights, wrapping
+    most = list(map(max, *lines)) if len(lines) > 1 else lines[0] if lines else []  # each row's lines
+    points = {n: height_of(n) for n in set(most) if n > 1}
+    return {first_row + i: points[n] for i, n in enumerate(most) if n > 1}, wrapping
 
 
 def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:
