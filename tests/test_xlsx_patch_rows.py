@@ -187,3 +187,11 @@ def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
             [row + [None] * (len(columns) - len(row)) for row in rows]
         held = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v not in (None, "")]
         assert X._extent_of(columns) == (max((r for r, _ in held), default=0), max((c for _, c in held), default=0))
+
+
+@pytest.mark.parametrize("before, after, landscape", [("", '<pageSetup orientation="portrait"/>', False),
+                                                      ("", '<pageSetup paperSize="9"/>', True), ("", "", True),
+                                                      ('<pageSetup orientation="portrait"/>', "", False)])
+def test_the_orientation_of_a_sheet_is_found_after_its_rows_or_anywhere(before, after, landscape):
+    xml = f'<worksheet>{before}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>{after}</worksheet>'
+    assert X._landscape(xml) is landscape

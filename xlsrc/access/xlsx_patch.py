@@ -540,7 +540,8 @@ class _SheetPatch:
 
 
 def _landscape(xml: str) -> bool:
-    setup = re.search(r"<pageSetup\b[^>]*?/?>", xml)
+    pattern, rows_end = re.compile(r"<pageSetup\b[^>]*?/?>"), max(xml.rfind("</sheetData>"), 0)
+    setup = pattern.search(xml, rows_end) or pattern.search(xml, 0, rows_end)  # it follows the rows: found at once
     return (_attr(setup.group(0), "orientation") if setup else None) != "portrait"
 
 
