@@ -1,8 +1,10 @@
 """A copy of an .xlsx package with some cells rewritten, made part by part:
 every part is copied as it is except the sheets written to, their styles
 and the workbook's print names. A written sheet is streamed row by row and
-only the rows that change are rebuilt; the rest of its XML is kept as the
-file had it (formatting, validation, tables, comments, charts).
+only the rows that change are rewritten (their changed cells spliced into
+the row's text, or the row rebuilt: the same XML, tests/test_xlsx_patch_rows.py);
+the rest of its XML is kept as the file had it (formatting, validation,
+tables, comments, charts).
 
 The copy holds what openpyxl's load, write and save give (FileBook's other
 path, kept for every other case), checked by tests/test_xlsx_patch.py:
@@ -348,10 +350,12 @@ class _SheetPatch:
         return 2 <= r <= self.last_row and bool(self.column_styles)
 
     def row(self, r: int, attrs: str, body: str) -> str:
-        """One row rebuilt: written cells, column styles, wrapping, height."""
+        """One row as it will be (written cells, column styles, wrapping,
+        height): spliced where its shape allows, else rebuilt; the same XML."""
         return self._spliced(r, attrs, body) or self._rebuilt(r, attrs, body)
 
     def _row_attrs(self, r: int, attrs: str) -> str:
+        """The row's attributes without its size, with its height if its text wraps."""
         if "ht=" in attrs or "spans=" in attrs:  # ht, customHeight, spans
             attrs = _ROW_SIZE.sub("", attrs)
         return attrs + f' ht="{self.heights[r]}" customHeight="1"' if r in self.heights else attrs
