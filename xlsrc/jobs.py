@@ -9,7 +9,7 @@ from collections import defaultdict
 from . import schema as S
 from .access import BookAccess
 from .completion import Totals, compute
-from .records import WorkbookData, read_workbook
+from .records import WorkbookData, bulk_objects, read_workbook
 from .validation import ERROR, SEVERITY_VN, Finding, has_errors, summary_text, validate
 from .vntext import percent_text, who
 
@@ -111,19 +111,21 @@ def write_summary(book: BookAccess, data: WorkbookData, totals: Totals) -> None:
 
 
 def run_validate(book: BookAccess, write_back: bool = True) -> tuple[WorkbookData, list[Finding]]:
-    data = read_workbook(book)
-    findings = validate(data)
-    if write_back:
-        write_findings(book, data, findings)
-    return data, findings
+    with bulk_objects():  # the cells written: a list for each row, kept
+        data = read_workbook(book)
+        findings = validate(data)
+        if write_back:
+            write_findings(book, data, findings)
+        return data, findings
 
 
 def run_compute(book: BookAccess) -> tuple[WorkbookData, list[Finding], Totals]:
-    data, findings = run_validate(book)
-    totals = compute(data)
-    write_statuses(book, data, totals)
-    write_summary(book, data, totals)
-    return data, findings, totals
+    with bulk_objects():  # the statuses and the cells written: a list for each row, kept
+        data, findings = run_validate(book)
+        totals = compute(data)
+        write_statuses(book, data, totals)
+        write_summary(book, data, totals)
+        return data, findings, totals
 
 
 def first_error(findings: list[Finding]) -> Finding | None:

@@ -171,21 +171,33 @@ def wrapped_rows(rows: Iterable[Sequence[Any]], widths: Sequence[float], first_r
     """For each row (numbered from ``first_row``) whose text wraps in columns
     of ``widths``: its number, its height in points and the columns (1-based)
     whose text takes more than one line. Shared by the two writers of a copy
-    (fit_written_sheet, access/xlsx_patch.py). Read column by column, each
+    (fit_written_sheet, access/xlsx_patch.py, which gives the columns: wrapped_columns)."""
+    heights, wrapping = wrapped_columns(zip_longest(*rows), widths, first_row)
+    for r, height in heights.items():
+        yield r, height, wrapping.get(r, [])
+
+
+def wrapped_columns(columns: Iterable[Sequence[Any]], widths: Sequence[float], first_row: int
+                    ) -> tuple[dict[int, float], dict[int, list[int]]]:
+    """wrapped_rows of the rows whose ``columns`` are given, as two maps: row
+    number to height; row number to its columns whose text takes more than
+    one line (only rows that have some). Read column by column, each
     distinct text measured once (a unit, a status recur down a sheet)."""
     room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
     wide = [w * CHARS_PER_WIDTH for w in room]
-    lines, over = [], []  # each wrapping column's lines per row; its texts over one line in its own width
-    for c, column in zip(range(len(widths)), zip_longest(*rows)):
+    lines: list[list[int]] = []  # each wrapping column's lines per row
+    wrapping: dict[int, list[int]] = {}
+    for c, column in zip(range(len(widths)), columns):
         texts = [v for v in set(column) if isinstance(v, str) and (len(v) > wide[c] or "\n" in v)]  # others: one line
         if texts:
             took = {v: text_lines(v, room[c]) for v in texts}
             lines.append(list(map(took.get, column, repeat(1))))
-            over.append((c + 1, column, {v for v in texts if text_lines(v, widths[c]) > 1}))
-    for i, most in enumerate(map(max, *lines) if len(lines) > 1 else lines[0] if lines else ()):
-        height = height_of(most)
-        if height:
-            yield first_row + i, height, [c for c, column, wraps in over if column[i] in wraps]
+            over = {v for v in texts if text_lines(v, widths[c]) > 1}  # over one line in the column's own width
+            for i in [i for i, v in enumerate(column) if v in over] if over else ():
+                wrapping.setdefault(first_row + i, []).append(c + 1)
+    most = list(map(max, *lines)) if len(lines) > 1 else lines[0] if lines else []  # each row's lines
+    points = {n: height_of(n) for n in set(most) if n > 1}
+    return {first_row + i: points[n] for i, n in enumerate(most) if n > 1}, wrapping
 
 
 def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:

@@ -1,8 +1,10 @@
 """A copy of an .xlsx package with some cells rewritten, made part by part:
 every part is copied as it is except the sheets written to, their styles
 and the workbook's print names. A written sheet is streamed row by row and
-only the rows that change are rebuilt; the rest of its XML is kept as the
-file had it (formatting, validation, tables, comments, charts).
+only the rows that change are rewritten (their changed cells spliced into
+the row's text, or the row rebuilt: the same XML, tests/test_xlsx_patch_rows.py);
+the rest of its XML is kept as the file had it (formatting, validation,
+tables, comments, charts).
 
 The copy holds what openpyxl's load, write and save give (FileBook's other
 path, kept for every other case), checked by tests/test_xlsx_patch.py:
@@ -29,12 +31,13 @@ from itertools import zip_longest
 from typing import Any, Callable, Iterable, Iterator
 
 from ..findings import column_letters
-from ..print_layout import page_fit, wrapped_rows
+from ..print_layout import page_fit, wrapped_columns
 from .cellinfo import col_index, sheet_parts
 
 Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
 DATE_FORMAT = "dd/mm/yyyy"
 DEFAULT_WIDTH = 8.43
+MAX_SHAPES = 1000  # shapes of row (cells present, what changes) spliced; rows of further shapes are rebuilt
 LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
 
 
@@ -42,11 +45,13 @@ class NotPatchable(Exception):
     """The copy cannot be made by rewriting parts: openpyxl makes it."""
 
 
-# a row and a cell to their first end tag (each written as a loop over characters other than '<': quick)
-_ROW = re.compile(r"<row\b([^>]*?)(/>|>([^<]*(?:<(?!/row>)[^<]*)*)</row>)")
-_CELL = re.compile(r'(<c r="([A-Z]{1,3})(\d+)"[^>]*(?:(?<=/)>|>[^<]*(?:<(?!/c>)[^<]*)*</c>))')  # the reference first
+# a cell to its first end tag (written as possessive loops over characters other than '<': quick, no backtracking)
+_CELL_REST = r"[^>]*+(?:(?<=/)>|>[^<]*+(?:<(?!/c>)[^<]*+)*+</c>)"  # a cell after its reference
+_CELL = re.compile(rf'(<c r="([A-Z]{{1,3}})(\d+)"{_CELL_REST})')  # the reference first
+_AFTER_ROW_NAME = frozenset(" \t\r\n/>")  # what may follow "<row" (the end of its name)
 _ROW_NUMBER = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\ss="(\d+)"')
+_LETTERS = re.compile(r'<c r="([A-Z]{1,3})\d')  # each cell's column
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
 _FORMULA = re.compile(r"<f[\s/>]")
@@ -189,6 +194,34 @@ def _cell_tail(value: Any, style: int, styles: Styles) -> tuple[str, int]:
     return f'{s}{kind}>{inner}</c>', style
 
 
+def _rows(xml: str, start: int, end: int) -> Iterator[tuple[int, str, str, str]]:
+    """Each row of ``xml[start:end]`` (the inside of <sheetData>): its number, attributes, cells (to the
+    first </row>) and whole XML, found with a few string searches (quicker than a pattern on many rows)."""
+    at = start
+    while True:
+        head = xml.find("<row", at, end)
+        if head < 0:
+            break
+        if head > at and xml[at:head].strip() or xml[head + 4:head + 5] not in _AFTER_ROW_NAME:
+            raise NotPatchable("something between rows")
+        close = xml.find(">", head, end)
+        if close < 0:
+            raise NotPatchable("a row not closed")
+        if xml[close - 1] == "/":
+            attrs, inner, at = xml[head + 4:close - 1], "", close + 1
+        else:
+            finish = xml.find("</row>", close, end)
+            if finish < 0:
+                raise NotPatchable("a row not closed")
+            attrs, inner, at = xml[head + 4:close], xml[close + 1:finish], finish + 6
+        number = _ROW_NUMBER.search(attrs)
+        if number is None:
+            raise NotPatchable("a row without its number")
+        yield int(number.group(1)), attrs, inner, xml[head:at]
+    if xml[at:end].strip():
+        raise NotPatchable("something after the rows")
+
+
 def _cells_in(body: str) -> int:
     """<c> elements in a row's XML (no other element of a row starts so: <color> is told apart)."""
     return body.count("<c ") + body.count("<c>") + body.count("<c/>")
@@ -200,8 +233,16 @@ def _column(ref_letters: str) -> int:
 
 
 def _style_of(cell: str) -> int:
-    s = _STYLE.search(cell[:cell.index(">")])
+    head = cell[:cell.index(">")]
+    at = head.find(' s="') + 4  # as _STYLE finds it, in a few string operations
+    digits = head[at:head.find('"', at)] if at > 3 else ""
+    if digits.isdecimal():
+        return int(digits)
+    s = _STYLE.search(head)
     return int(s.group(1)) if s else 0
+
+
+_letters_of = lru_cache(maxsize=None)(column_letters)
 
 
 class SheetLayout:
@@ -221,62 +262,123 @@ class SheetLayout:
         return self.widths.get(c) or DEFAULT_WIDTH
 
 
-def _row_values(grid: list[list], edits: Edits, r: int) -> list:
-    """Row ``r`` (1-based) as it will be: the grid's values with the written
-    ones (a new list only where something is written)."""
-    row = grid[r - 1] if r <= len(grid) else []
-    cells = edits.get(r)
-    if cells:
-        row = row + [None] * (max(cells) - len(row))
+def _columns(grid: list[list], edits: Edits) -> list[list]:
+    """The sheet's columns as they will be: the grid's values with the written ones, each as long as the sheet."""
+    height = max([len(grid), *edits])
+    width = max([max(map(len, grid), default=0), *(max(cells) for cells in edits.values() if cells)])
+    columns = [list(column) + [None] * (height - len(grid)) for column in zip_longest(*grid)]
+    columns += [[None] * height for _ in range(width - len(columns))]
+    for r, cells in edits.items():
         for c, v in cells.items():
-            row[c - 1] = v
-    return row
+            columns[c - 1][r - 1] = v
+    return columns
 
 
 def _extent(rows: list[list]) -> tuple[int, int]:
     """The last row and column (1-based) of ``rows`` that hold a value."""
-    last_row = next((r for r in range(len(rows), 0, -1) if any(v is not None and v != "" for v in rows[r - 1])), 0)
-    columns = list(zip_longest(*rows[:last_row]))
+    return _extent_of([list(column) for column in zip_longest(*rows)])
+
+
+def _extent_of(columns: list[list]) -> tuple[int, int]:
+    """The last row and column (1-based) of ``columns`` (all as long) that hold a value."""
     last_col = next((c for c in range(len(columns), 0, -1)
-                     if columns[c - 1].count(None) + columns[c - 1].count("") < last_row), 0)
+                     if columns[c - 1].count(None) + columns[c - 1].count("") < len(columns[c - 1])), 0)
+    last_row = 0
+    for column in columns[:last_col]:
+        last_row = next((i + 1 for i in range(len(column) - 1, last_row - 1, -1)
+                         if column[i] is not None and column[i] != ""), last_row)
     return last_row, last_col
+
+
+class _Shape:
+    """Rows of one shape: their cells' columns (letters, in order) and what
+    is written or restyled in them. ``pattern`` matches such a row's XML
+    whole, only when each cell is well formed, of one row (group ``row``:
+    its number) and styled where it has to be (a cell kept in a column with a
+    style); ``steps`` (column, group, written) are the cells to replace, in
+    order, each a group of the match: a cell found, or the empty place of
+    a cell inserted. A row of no such shape is rebuilt."""
+
+    def __init__(self, row: int, pattern: re.Pattern | None, steps: list[tuple[int, int, bool]]):
+        self.row, self.pattern, self.steps = row, pattern, steps  # row: the group of the row's number, 0 if none
+
+    @classmethod
+    def of(cls, letters: tuple[str, ...], edited: tuple[int, ...], wrapping: tuple[int, ...], styled: bool,
+           column_styles: dict[int, int]) -> _Shape:
+        cols = [_column(x) for x in letters]
+        if any(a >= b for a, b in zip(cols, cols[1:])):  # out of order, or twice: rebuilt
+            return cls(0, None, [])
+        changed = sorted(set(edited) | set(wrapping).intersection(cols))  # a wrapping column has its cell
+        parts, steps = [], []
+        for i, (x, c) in enumerate(zip(letters, cols)):
+            while changed and changed[0] < c:  # a written cell inserted before this one
+                steps.append((changed.pop(0), True))
+                parts.append(f"(?P<c{len(steps)}>)")
+            ref = r'(?P<row>\d+)"' if i == 0 else r'(?P=row)"'
+            must_style = styled and c in column_styles and c not in edited
+            cell = f'<c r="{x}{ref}' + (r'(?=[^>]*\ss="[1-9])' if must_style else "") + _CELL_REST
+            if changed and changed[0] == c:
+                steps.append((changed.pop(0), c in edited))
+                cell = f"(?P<c{len(steps)}>{cell})"
+            parts.append(cell)
+        for c in changed:
+            steps.append((c, True))
+            parts.append(f"(?P<c{len(steps)}>)")
+        pattern = re.compile("".join(parts))
+        groups = pattern.groupindex
+        return cls(groups.get("row", 0), pattern, [(c, groups[f"c{i}"], edited) for i, (c, edited) in
+                                                  enumerate(steps, start=1)])
 
 
 class _SheetPatch:
     def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
         self.xml, self.edits, self.styles = xml, edits, styles
         self.layout = SheetLayout(xml)
-        rows = [_row_values(grid, edits, r) for r in range(1, max([len(grid), *edits]) + 1)]
-        self.last_row, self.last_col = _extent(rows)
+        columns = _columns(grid, edits)
+        self.last_row, self.last_col = _extent_of(columns)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        self.heights: dict[int, float] = {}
-        self.wrapping: dict[int, list[int]] = {}
-        for r, height, cols in wrapped_rows(rows[1:self.last_row], widths, first_row=2):
-            self.heights[r] = height
-            self.wrapping[r] = cols
+        self.heights, self.wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
+                                                      first_row=2)
         self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
+        self._shapes: dict[tuple, _Shape] = {}  # (cells' letters, what changes) -> _Shape
+        self._last_shape: dict[tuple, _Shape] = {}  # what changes -> the shape last matched
+        self._tails: dict[tuple, str] = {}  # a written cell after its reference (see _finished)
 
     def _needs_styles(self, r: int) -> bool:
         return 2 <= r <= self.last_row and bool(self.column_styles)
 
     def row(self, r: int, attrs: str, body: str) -> str:
-        """One row rebuilt: written cells, column styles, wrapping, height."""
+        """One row as it will be (written cells, column styles, wrapping,
+        height): spliced where its shape allows, else rebuilt; the same XML."""
+        return self._spliced(r, attrs, body) or self._rebuilt(r, attrs, body)
+
+    def _row_attrs(self, r: int, attrs: str) -> str:
+        """The row's attributes without its size, with its height if its text wraps."""
+        if "ht=" in attrs or "spans=" in attrs:  # ht, customHeight, spans
+            attrs = _ROW_SIZE.sub("", attrs)
+        return attrs + f' ht="{self.heights[r]}" customHeight="1"' if r in self.heights else attrs
+
+    def _written_cell(self, r: int, c: int, value: Any, old: str | None) -> tuple[str, int]:
+        """The cell written at row ``r``, column ``c`` over ``old`` (its XML, or None), and its style."""
+        style = _style_of(old) if old else 0
+        if value.__class__ is str or value is None:  # statuses, findings: each made once
+            tail, style = self.written.get((value, style)) or self.written.setdefault(
+                (value, style), _cell_tail(value, style, self.styles))
+        else:
+            tail, style = _cell_tail(value, style, self.styles)
+        return f'<c r="{_letters_of(c)}{r}"{tail}', style
+
+    def _rebuilt(self, r: int, attrs: str, body: str) -> str:
+        """The row taken apart into its cells and put together again (any row)."""
         found = _CELL.findall(body)
         if len(found) != _cells_in(body) or {number for _, _, number in found} - {str(r)}:
             raise NotPatchable("a cell without its reference first")
         cells = {_column(col): cell for cell, col, _ in found}
         unstyled = set(self._unstyled_in_column(body)) if self._needs_styles(r) else set()
         for c, value in self.edits.get(r, {}).items():
-            old = cells.get(c)
-            style = _style_of(old) if old else 0
-            if value.__class__ is str or value is None:  # statuses, findings: each made once
-                tail, style = self.written.get((value, style)) or self.written.setdefault(
-                    (value, style), _cell_tail(value, style, self.styles))
-            else:
-                tail, style = _cell_tail(value, style, self.styles)
-            cells[c] = f'<c r="{column_letters(c)}{r}"{tail}'
+            cells[c], style = self._written_cell(r, c, value, cells.get(c))
             (unstyled.add if style == 0 else unstyled.discard)(c)
         for c in unstyled.intersection(self.column_styles) if self._needs_styles(r) else ():
             cells[c] = self._restyled(cells[c], self.column_styles[c])  # written without a style: its column's
@@ -284,12 +386,67 @@ class _SheetPatch:
             cell = cells.get(c)
             if cell is not None and not self.styles.wraps(style := _style_of(cell)):
                 cells[c] = self._restyled(cell, self.styles.wrapped(style))
-        attrs = _ROW_SIZE.sub("", attrs)
-        if r in self.heights:
-            attrs += f' ht="{self.heights[r]}" customHeight="1"'
+        attrs = self._row_attrs(r, attrs)
         if not cells:
             return f"<row{attrs}/>"
         return f"<row{attrs}>{''.join(map(cells.__getitem__, sorted(cells)))}</row>"
+
+    def _spliced(self, r: int, attrs: str, body: str) -> str | None:
+        """The row with only its changed cells replaced or inserted in its
+        text: what _rebuilt gives, without taking the row apart. None when
+        the row is not of a shape this can do (see _Shape)."""
+        edits = self.edits.get(r, {})
+        context = (tuple(sorted(edits)), tuple(self.wrapping.get(r, ())), self._needs_styles(r))
+        shape = self._last_shape.get(context)  # rows mostly repeat the shape of the one before
+        found = shape.pattern.fullmatch(body) if shape else None
+        if found is None:
+            letters = tuple(_LETTERS.findall(body))
+            shape = self._shapes.get((letters, context))
+            if shape is None:
+                if len(self._shapes) >= MAX_SHAPES:
+                    return None
+                shape = self._shapes[letters, context] = _Shape.of(letters, *context, self.column_styles)
+            found = shape.pattern.fullmatch(body) if shape.pattern else None
+            if found is None:
+                return None
+            self._last_shape[context] = shape
+        if shape.row and found.group(shape.row) != str(r):
+            return None
+        pieces, at, number = [], 0, str(r)
+        for c, group, edited in shape.steps:
+            start, end = found.span(group)
+            if edited:
+                cell = self._finished(number, c, edits[c], body[start:end], context)
+            elif self.styles.wraps(style := _style_of(old := body[start:end])):
+                continue  # a wrapping cell kept: it wraps already
+            else:
+                cell = self._restyled(old, self.styles.wrapped(style))
+            pieces += (body[at:start], cell)
+            at = end
+        pieces.append(body[at:])
+        attrs = self._row_attrs(r, attrs)
+        cells = "".join(pieces)
+        return f"<row{attrs}>{cells}</row>" if cells else f"<row{attrs}/>"
+
+    def _finished(self, number: str, c: int, value: Any, old: str, context: tuple) -> str:
+        """A written cell as _rebuilt makes it (in its column's style if
+        written without one, wrapping if its text wraps), each kind made
+        once: a cell's own reference aside, it depends only on the column,
+        the value and the head of the cell it replaces."""
+        ref = f'<c r="{_letters_of(c)}{number}"'
+        key = None
+        if value.__class__ is str or value is None:
+            key = (c, value, old[len(ref):old.index(">")] if old else None, context[1:])
+            if key in self._tails:
+                return ref + self._tails[key]
+        cell, style = self._written_cell(int(number), c, value, old or None)
+        if style == 0 and context[2] and c in self.column_styles:
+            cell = self._restyled(cell, self.column_styles[c])
+        if c in context[1] and not self.styles.wraps(style := _style_of(cell)):
+            cell = self._restyled(cell, self.styles.wrapped(style))
+        if key:
+            self._tails[key] = cell[len(ref):]
+        return cell
 
     @staticmethod
     def _restyled(cell: str, style: int) -> str:
@@ -314,24 +471,13 @@ class _SheetPatch:
         rebuilt, new ones placed in order."""
         pending = sorted(r for r in self.edits)
         i = 0
-        at = start
-        for m in _ROW.finditer(xml, start, end):
-            if xml[at:m.start()].strip():
-                raise NotPatchable("something between rows")
-            at = m.end()
-            attrs, inner = m.group(1), m.group(3) or ""
-            number = _ROW_NUMBER.search(attrs)
-            if number is None:
-                raise NotPatchable("a row without its number")
-            r = int(number.group(1))
+        for r, attrs, inner, whole in _rows(xml, start, end):
             while i < len(pending) and pending[i] < r:
                 yield self.row(pending[i], f' r="{pending[i]}"', "")
                 i += 1
             if i < len(pending) and pending[i] == r:
                 i += 1
-            yield self.row(r, attrs, inner) if self._changes(r, inner) else m.group(0)
-        if xml[at:end].strip():
-            raise NotPatchable("something after the rows")
+            yield self.row(r, attrs, inner) if self._changes(r, inner) else whole
         for r in pending[i:]:
             yield self.row(r, f' r="{r}"', "")
 
@@ -398,7 +544,8 @@ class _SheetPatch:
 
 
 def _landscape(xml: str) -> bool:
-    setup = re.search(r"<pageSetup\b[^>]*?/?>", xml)
+    pattern, rows_end = re.compile(r"<pageSetup\b[^>]*?/?>"), max(xml.rfind("</sheetData>"), 0)
+    setup = pattern.search(xml, rows_end) or pattern.search(xml, 0, rows_end)  # it follows the rows: found at once
     return (_attr(setup.group(0), "orientation") if setup else None) != "portrait"
 
 

@@ -1,0 +1,197 @@
+"""The quick way of writing a row of the copy (xlsx_patch._SheetPatch._spliced:
+the changed cells replaced or inserted in the row's text) gives the very
+XML of the slow way (_rebuilt: the row taken apart into its cells and put
+together again), on rows of every shape; rows it cannot do are left to the
+slow way, which refuses the ones it cannot do either (NotPatchable)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+
+import pytest
+
+from tests.job_outputs import MASTER
+from xlsrc import jobs
+from xlsrc.access import xlsx_patch as X
+from xlsrc.access.files import FileBook
+
+STYLES = ('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="4">'
+          '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+          '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf>'
+          '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+          '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0"><alignment wrapText="1"/></xf>'
+          '</cellXfs></styleSheet>')
+LONG = "một nội dung dài phải xuống dòng trong cột hẹp"  # wraps in column B (width 12)
+
+
+def _t(text: str) -> str:
+    return f'<is><t xml:space="preserve">{text}</t></is>'
+
+
+# row -> (the row's attributes, its cells' XML, what is written, whether the quick way does it, its values)
+ROWS: dict[int, tuple[str, str, dict, bool, list]] = {
+    1: ("", f'<c r="A1" t="inlineStr">{_t("TT")}</c><c r="B1" s="2" t="s"><v>0</v></c>', {4: "Kiểm tra"}, True,
+        ["TT", "Tên", None, "Kiểm tra"]),
+    2: ("", f'<c r="A2" s="2"><v>1</v></c><c r="B2" s="2" t="inlineStr">{_t("ngắn")}</c><c r="C2" s="1"><v>3</v></c>',
+        {4: "Hoàn thành", 3: None}, True, [1, "ngắn", None, "Hoàn thành"]),
+    3: ("", f'<c r="A3" s="2"><v>2</v></c><c r="C3" s="1" t="inlineStr">{_t("c")}</c>', {2: "chen", 1: 5}, True,
+        [5, "chen", "c"]),
+    4: ("", f'<c r="C4" s="1"><v>1</v></c><c r="A4" s="2"><v>3</v></c>', {2: "y"}, False, [3, "y", 1]),
+    5: ("", f'<c r="A5" s="2"><v>4</v></c><c r="B5" t="inlineStr">{_t("b")}</c>', {4: "d"}, False,
+        [4, "b", None, "d"]),
+    6: ("", f'<c r="A6" s="2"><v>5</v></c><c r="B6" t="inlineStr">{_t("b")}</c>', {2: "z"}, True, [5, "z"]),
+    7: ("", f'<c r="A7" s="2"><v>6</v></c><c r="B7" s="2" t="inlineStr">{_t(LONG)}</c>', {4: "d"}, True,
+        [6, LONG, None, "d"]),
+    8: ("", f'<c r="A8" s="2"><v>7</v></c><c r="B8" s="2"><v>1</v></c>', {2: LONG}, True, [7, LONG]),
+    9: ("", f'<c r="A9" s="2"><v>8</v></c><c r="B9" s="2" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/></rPr>'
+            f'<t>đỏ</t></r></is></c><c r="C9" s="1" t="s"><v>1</v></c>', {1: dt.date(2026, 1, 2)}, True,
+        [dt.datetime(2026, 1, 2), "đỏ", "chung"]),
+    10: (' spans="1:4" ht="30" customHeight="1"', f'<c r="A10" s="2"><v>9</v></c>', {4: 1.5}, True,
+         [9, None, None, 1.5]),
+    11: ("", '<c s="2"><v>1</v></c>', {4: "x"}, False, [1]),
+    12: ("", '<c r="A12" s="2"><v>1</v></c><c r="B13" s="2"><v>2</v></c>', {4: "x"}, False, [1, 2]),
+    13: ("", '<c r="A13" s="2"><v>1</v></c>\n  <c r="B13" s="2"><v>2</v></c>', {4: "w"}, False, [1, 2, None, "w"]),
+    14: ("", "", {2: "mới"}, True, [None, "mới"]),
+    16: ("", '<c r="A16" s="2"><v>1</v></c><c r="B16" s="0"><v>2</v></c><c r="D16" s="1"/>', {4: None}, False,
+         [1, 2]),
+    17: ("", '<c r="A17" s="2"><v>1</v></c><c r="B17" s="2"><v>2</v></c><c r="D17" s="1"/>', {4: None}, True,
+         [1, 2]),
+    18: ("", f'<c r="A18" s="2"><v>1</v></c><c r="B18" s="2" t="inlineStr">{_t("ngắn")}</c><c r="C18" s="1"><v>3'
+             '</v></c>', {4: "Hoàn thành", 3: None}, True, [1, "ngắn", None, "Hoàn thành"]),
+    19: ("", '<c r="A19" s="2"><v>1</v></c><c r="A19" s="2"><v>2</v></c>', {2: "x"}, False, [2, "x"]),
+    20: ("", '<c r="A20" s="2"><v>1</v></c><c r="B20"\ts="3"><v>2</v></c>', {2: "tab"}, True, [1, "tab"]),
+    21: ("", '<c r="A21" s="2"><v>1</v></c><c r="AA21" s="2"><v>2</v></c><c r="B21" s="2"><v>3</v></c>', {2: "q"},
+         False, [1, "q"]),
+    22: ("", '<c r="A22" s="2"><v>1</v></c><c r="B22" s="2"><v>2</v></c>', {}, True, [1, 2]),
+    23: ("", '<c r="A23" s="2"><v>1</v></c><c r="C23" s="1" t="inlineStr"><is><t>a&lt;c r="B23"</t></is></c>',
+         {2: "<&>", 5: 0}, True, [1, "<&>", 'a<c r="B23"', None, 0]),
+    25: ("", '<c r="A26" s="2"><v>1</v></c><c r="B26" s="2"><v>2</v></c>', {2: "x"}, False, [1, 2]),
+}
+NEW_ROW = 15  # a row the sheet does not have, written
+ROWS_OF_NO_SHEET = {NEW_ROW: {1: 10, 3: "mới"}, 24: {2: "cuối"}, 26: {2: "cuối"}}
+
+
+def _sheet() -> str:
+    rows = "".join(f'<row r="{r}"{attrs}>{body}</row>' if body else f'<row r="{r}"{attrs}/>'
+                   for r, (attrs, body, *_) in ROWS.items())
+    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:D23"/>'
+            '<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="12" style="2" '
+            'customWidth="1"/><col min="3" max="3" width="30" style="1" customWidth="1"/></cols>'
+            f'<sheetData>{rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+            'footer="0.3"/></worksheet>')
+
+
+def _patch() -> X._SheetPatch:
+    grid = [[None] * 5 for _ in range(max(ROWS))]
+    edits: X.Edits = dict(ROWS_OF_NO_SHEET)
+    for r, (_, _, written, _, values) in ROWS.items():
+        grid[r - 1][:len(values)] = values
+        edits[r] = written
+    return X._SheetPatch(_sheet(), grid, edits, X.Styles(STYLES), True)
+
+
+def _way(way, r: int, attrs: str, body: str) -> str:
+    try:
+        return way(r, attrs, body)
+    except X.NotPatchable:
+        return "NotPatchable"
+
+
+def test_each_row_the_quick_way_is_the_slow_way():
+    patch, shown = _patch(), _sheet()
+    assert patch.wrapping and patch.column_styles  # rows that wrap, columns with a style: both kinds of restyling
+    refused = set()
+    for r, attrs, body, _ in X._rows(shown, shown.index("<sheetData>") + 11, shown.index("</sheetData>")):
+        assert (patch._spliced(r, attrs, body) is not None) == ROWS[r][3], r
+        slow = _way(patch._rebuilt, r, attrs, body)
+        assert _way(patch.row, r, attrs, body) == slow, r
+        if slow == "NotPatchable":
+            refused.add(r)
+    assert refused == {11, 12, 25}  # a cell without its reference first, cells of another row
+    for r in ROWS_OF_NO_SHEET:
+        assert patch._spliced(r, f' r="{r}"', "") is not None
+        assert patch.row(r, f' r="{r}"', "") == patch._rebuilt(r, f' r="{r}"', "")
+
+
+def _sheet_and_styles(spliced: bool, monkeypatch) -> tuple[str, str]:
+    """The whole new sheet part (every row of _sheet but the refused ones) and the styles, one way or the other."""
+    shown = _sheet()
+    for r in (11, 12, 25):
+        shown = re.sub(rf'<row r="{r}">.*?</row>', "", shown)
+    if not spliced:
+        monkeypatch.setattr(X._SheetPatch, "_spliced", lambda *_: None)
+    patch = _patch()
+    patch.xml = shown
+    for r in (11, 12, 25):
+        del patch.edits[r]
+    return "".join(patch.pieces()), patch.styles.result()
+
+
+def test_the_sheet_the_quick_way_is_the_sheet_the_slow_way(monkeypatch):
+    quick = _sheet_and_styles(True, monkeypatch)
+    slow = _sheet_and_styles(False, monkeypatch)
+    assert quick == slow
+    assert 'r="B8" s="4"' in quick[0] and '<c r="B6" t="inlineStr" s="2">' in quick[0]  # wrapped; its column's style
+
+
+def test_the_copy_of_a_master_after_compute_is_the_same_either_way(monkeypatch, tmp_path):
+    """Every part of the copy compute writes of a consolidated master, byte for byte."""
+    made = []
+    for spliced in (True, False):
+        if not spliced:
+            monkeypatch.setattr(X._SheetPatch, "_spliced", lambda *_: None)
+        book = FileBook(MASTER, writable=True)
+        jobs.run_compute(book)
+        made.append(tmp_path / f"copy_{spliced}.xlsx")
+        book.save(made[-1])
+        assert book._wb is None  # written part by part
+    with zipfile.ZipFile(made[0]) as quick, zipfile.ZipFile(made[1]) as slow:
+        assert quick.namelist() == slow.namelist()
+        for name in slow.namelist():
+            assert quick.read(name) == slow.read(name), name
+
+
+@pytest.mark.parametrize("rows", ['<row r="1"/>\n<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>x',
+                                  '<row r="1"/><x/><row r="2"/>', '<rows r="1"/>', '<row r="1"><c r="A1"/>',
+                                  '<row spans="1:1"/>', '<row r="1"'])
+def test_rows_of_a_sheet_not_as_they_should_be_are_refused(rows):
+    with pytest.raises(X.NotPatchable):
+        list(X._rows(rows, 0, len(rows)))
+
+
+def test_rows_of_a_sheet_are_found_with_their_numbers_and_cells():
+    rows = '<row r="1"/>\n <row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row r="3" />'
+    assert list(X._rows(rows, 0, len(rows))) == [
+        (1, ' r="1"', "", '<row r="1"/>'),
+        (2, ' r="2" spans="1:2"', '<c r="A2"><v>1</v></c>', '<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>'),
+        (3, ' r="3" ', "", '<row r="3" />')]
+
+
+def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
+    """_columns and _extent_of (the sheet read down its columns) give the
+    values and the last row and column holding one, as its rows do."""
+    import random
+    rnd = random.Random(7)
+    for _ in range(200):
+        grid = [[rnd.choice([None, "", "x", 0, 1.5]) for _ in range(rnd.randrange(5))] for _ in range(rnd.randrange(6))]
+        edits = {rnd.randrange(1, 8): {rnd.randrange(1, 6): rnd.choice([None, "", "y", 2])} for _ in range(3)}
+        rows = [list(row) for row in grid] + [[] for _ in range(max([len(grid), *edits]) - len(grid))]
+        for r, cells in edits.items():
+            for c, v in cells.items():
+                rows[r - 1] += [None] * (c - len(rows[r - 1]))
+                rows[r - 1][c - 1] = v
+        columns = X._columns(grid, edits)
+        assert all(len(column) == len(rows) for column in columns)
+        assert [[column[r] for column in columns] for r in range(len(rows))] == \
+            [row + [None] * (len(columns) - len(row)) for row in rows]
+        held = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v not in (None, "")]
+        assert X._extent_of(columns) == (max((r for r, _ in held), default=0), max((c for _, c in held), default=0))
+
+
+@pytest.mark.parametrize("before, after, landscape", [("", '<pageSetup orientation="portrait"/>', False),
+                                                      ("", '<pageSetup paperSize="9"/>', True), ("", "", True),
+                                                      ('<pageSetup orientation="portrait"/>', "", False)])
+def test_the_orientation_of_a_sheet_is_found_after_its_rows_or_anywhere(before, after, landscape):
+    xml = f'<worksheet>{before}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>{after}</worksheet>'
+    assert X._landscape(xml) is landscape
