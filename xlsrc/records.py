@@ -3,13 +3,12 @@ located and parsed by the schema."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schema as S
 from .access import BookAccess
+from .bulk import bulk_objects
 from .findings import Finding
 from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
                       parse_number, parse_progress, split_lines, split_number_date)
@@ -292,22 +291,6 @@ def _col_of(cell: str) -> int:
             break
         n = n * 26 + ord(ch.upper()) - 64
     return n - 1
-
-
-@contextmanager
-def bulk_objects():
-    """While a large book is read and checked: millions of small lists,
-    dicts, strings and parsed values are made and kept, none in a reference
-    cycle. The cyclic garbage collector, which would walk every one of them
-    again and again as they are made (a third of the time of a 60.000-row
-    master), waits until the work is done."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def read_workbook(book: BookAccess) -> WorkbookData:

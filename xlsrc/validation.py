@@ -8,7 +8,8 @@ from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
-from .records import NUMBER_DATES, Record, WorkbookData, bulk_objects
+from .bulk import bulk_objects
+from .records import NUMBER_DATES, Record, WorkbookData
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import note_input
+from ..bulk import bulk_objects
 from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
@@ -88,6 +89,11 @@ def _read_native(data: bytes) -> _Native | str:
     hold it (a unit, a status, a date recur down a table): the grids are
     smaller, and sent to the parent process (pickled: an object is written
     once, then referred to) and hashed by the reader once per distinct value."""
+    with bulk_objects():  # millions of cells, no reference cycle: the collector waits
+        return _read_all(data)
+
+
+def _read_all(data: bytes) -> _Native | str:
     from python_calamine import CalamineWorkbook
     try:
         cal = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -255,7 +261,8 @@ class FileBook:
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
-                native = run_isolated(_read_native, self.data)
+                with bulk_objects():  # the grids made, then sent back: no reference cycle in them
+                    native = run_isolated(_read_native, self.data)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
                                    f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
