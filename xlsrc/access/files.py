@@ -262,7 +262,7 @@ class FileBook:
         if self.kind in BINARY_KINDS:
             try:
                 with bulk_objects():  # the grids made, then sent back: no reference cycle in them
-                    native = run_isolated(_read_native, self.data)
+                    native = run_isolated(_read_native, self.data, meanwhile=self._look_ahead)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
                                    f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
@@ -289,6 +289,17 @@ class FileBook:
         self.selection: tuple[str, int, int] | None = None
         if writable and self.kind not in PATCHED_KINDS:
             self._open_for_write()
+
+    def _look_ahead(self) -> None:
+        """While the reader child reads the values: what every job asks of an
+        .xlsx package anyway (whether a sheet holds formulas, a percentage
+        format, a legacy font), each a search over the parts, cached."""
+        if self._kind() == "xlsx":
+            package = self._package()
+            for sheet in package.sheet_names():
+                package.formulas_without_value(sheet)
+            self.has_percent_formats()
+            self._has_legacy_fonts()
 
     @property
     def kind_note(self) -> str:
