@@ -22,7 +22,7 @@ from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
-from .notes import convert_legacy_grid, formula_notes
+from .notes import _may_hold_legacy, convert_legacy_grid, formula_notes
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
                     read_foreign, sniff)
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class _Native:
     hidden: set[str]
     sheets: dict[str, tuple[Grid, list[tuple[int, int, int, int]]]]  # values, merged areas
     failed: dict[str, str]              # sheet -> why it could not be read
+    legacy: bool = True                 # some text may be typed in TCVN3 or VNI (each distinct text looked at once)
 
 
 def _read_native(data: bytes) -> _Native | str:
@@ -103,7 +104,8 @@ def _read_all(data: bytes) -> _Native | str:
             raise
         return _short(exc)
     book = _Native(names, _hidden(cal), {}, {})
-    same = {}.setdefault
+    distinct: dict = {}
+    same = distinct.setdefault
     for sheet in names:
         try:
             found = cal.get_sheet_by_name(sheet)
@@ -121,6 +123,7 @@ def _read_all(data: bytes) -> _Native | str:
         while grid and all(v is None for v in grid[-1]):
             grid.pop()
         book.sheets[sheet] = (grid, merged)
+    book.legacy = _may_hold_legacy([list(distinct)])
     return book
 
 
@@ -413,7 +416,8 @@ class FileBook:
 
     def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
         info = self.cell_info(sheet) if self._has_legacy_fonts() else None
-        notes = convert_legacy_grid(grid, info, self.name, sheet)
+        plain = info is None and self._native is not None and not self._native.legacy  # no text of the book may be
+        notes = [] if plain else convert_legacy_grid(grid, info, self.name, sheet)
         if self._kind() == "xlsx":
             try:
                 if self._package().formulas_without_value(sheet):
