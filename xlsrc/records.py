@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from . import schema as S
 from .access import BookAccess
@@ -244,7 +245,8 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     keys = cells if TEXT_OR_NONE.issuperset(map(type, cells)) else \
         [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
     first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
-    parsed = {k: parse_value(col, v, default_year, **kw) for k, v in first.items()}
+    parse = _parser(col, default_year, kw)
+    parsed = {k: parse(v) for k, v in first.items()}
     out = list(map(parsed.__getitem__, keys))
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
         kw = option(next(iter(option.percent)))
@@ -257,6 +259,15 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
                     got = again[keys[n]] = parse_value(col, v, default_year, **kw)
                 out[n] = got
     return out
+
+
+def _parser(col: S.Column, default_year: int | None, kw: dict[str, bool]) -> Callable[[Any], Any]:
+    """parse_value for the cells of one column, its kind looked at once."""
+    if col.kind == S.TEXT and not col.vocab:
+        return _text
+    if col.kind in (S.INT, S.NUMBER):
+        return parse_int if col.kind == S.INT else parse_number
+    return partial(parse_value, col, default_year=default_year, **kw)
 
 
 TEXT_OR_NONE = frozenset({str, type(None)})  # the types of a column of texts: its cells are their own keys
