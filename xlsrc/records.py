@@ -168,14 +168,6 @@ class ProgressReading:
         return self(-1)  # no row is -1
 
 
-def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
-    """A progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang
-    …" or "Đã hoàn thành" gives the declared status when none was typed."""
-    progress = values.get("progress")
-    if spec is S.WORKS and isinstance(progress, Progress) and progress.status and not raw.get("declared_status"):
-        values["declared_status"] = progress.status
-
-
 # a number column whose cell may also give the date of its date column
 NUMBER_DATES = (("decision_number", "decision_date"), ("number", "date"))
 
@@ -213,11 +205,14 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
                      for col in spec.columns]
     value_keys = [col.key for col in spec.columns]
+    if spec is S.WORKS:  # a progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang …" or "Đã hoàn
+        # thành" gives the declared status when none was typed
+        at = value_keys.index("declared_status")
+        value_columns[at] = [p.status if isinstance(p, Progress) and p.status and not typed else v for p, typed, v in
+                             zip(value_columns[value_keys.index("progress")], cells_of.get("declared_status", empty),
+                                 value_columns[at])]
     records = [Record(spec, i + 1, dict(zip(raw_keys, cells)), dict(zip(value_keys, parsed)))
                for i, cells, parsed in zip(loc.rows, raw_rows, zip(*value_columns))]
-    if spec is S.WORKS:
-        for rec in records:
-            status_from_words(spec, rec.raw, rec.values)
     if any(n in raw_keys and d in value_keys for n, d in NUMBER_DATES):  # a number cell may give a date
         for rec in records:
             date_from_number(rec.raw, rec.values)
