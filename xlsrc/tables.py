@@ -693,7 +693,11 @@ class _Texts:
         ``reach``, its key is named, its ``timed`` cells (dates, progress) are
         not all empty, and none of its values is special. Each distinct value
         is looked at once, each test made over all rows in one C-level pass."""
-        for v in set().union(*rows):
+        try:
+            distinct = set().union(*rows)
+        except TypeError:  # an unhashable value: every row goes through the checks of data_rows
+            return [False] * len(rows)
+        for v in distinct:
             if v.__class__ is str:
                 self._look_at(v)
         lengths = list(map(len, rows))
