@@ -22,7 +22,7 @@ HEADERS = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngà
 INFO = {"Ngày ban hành": "18/11/2021", "Năm báo cáo": 2021}
 
 
-def own_book(path, works, info=INFO, formats=None):
+def own_book(path, works, info=INFO, formats=None, headers=HEADERS):
     """A workbook of our schema typed by hand; ``formats`` maps (row index, col) to a number format."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -31,7 +31,7 @@ def own_book(path, works, info=INFO, formats=None):
     for label, value in info.items():
         ws.append([label, value])
     ws = wb.create_sheet(S.WORKS.name)
-    ws.append(HEADERS)
+    ws.append(headers)
     for i, row in enumerate(works):
         ws.append(row)
         for (ri, c), fmt in (formats or {}).items():
@@ -190,6 +190,15 @@ def test_result_column_in_words(tmp_path):
     assert totals.statuses[:2] == [S.STATUS_DONE, S.STATUS_DONE]  # never "Chậm tiến độ"
     assert totals.statuses[4] == S.STATUS_POSTPONED
     assert not any(f.code == "PROGRESS_STATUS_MISMATCH" for f in validate(data))
+
+
+def test_a_status_typed_is_kept_beside_progress_in_words(tmp_path):
+    """Progress in words gives the declared status only where none was typed."""
+    headers = HEADERS + [S.WORKS.column("declared_status").header]
+    rows = [[1, "A", "Năm 2021", "Năm 2022", "Đang thực hiện", S.STATUS_POSTPONED],
+            [2, "B", "Năm 2021", "Năm 2022", "Đang thực hiện", None], [3, "C", "Năm 2021", "Năm 2022", "50%", None]]
+    data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", rows, headers=headers)))
+    assert [w["declared_status"] or None for w in data.works] == [S.STATUS_POSTPONED, S.STATUS_ONGOING, None]
 
 
 @pytest.mark.parametrize("typed", ["1.000", "1,000", "12.500"])

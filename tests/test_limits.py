@@ -198,6 +198,18 @@ def test_a_dtd_or_an_undefined_entity_is_refused_in_xml_parts_only(chunks):
         assert "khai báo DTD" in refusal(zip_of({"p.xml": part}), FileUnusable), size
 
 
+@pytest.mark.parametrize("lead", ["!", "<!-- x -->", "&amp;", "! &amp; !!&lt;"])
+def test_a_dtd_or_an_undefined_entity_after_a_harmless_bang_or_entity_is_found(chunks, lead):
+    """The searches start at the first '!' or '&' of the part: a text 'Chú ý!', a comment or an
+    escaped '&' before the DTD or the entity does not hide it."""
+    chunks(64)
+    part = f"<a><b>{lead}</b>{' ' * 100}<!DOCTYPE x></a>".encode()
+    assert "khai báo DTD" in refusal(zip_of({"p.xml": part}), FileUnusable)
+    entity = xlsx_bytes(sheet_xml([("A1", f"Chú ý{lead}"), ("A2", "a&nbsp;b")]))
+    assert "không xác định '&nbsp;'" in refusal(entity, FileUnusable)
+    check(xlsx_bytes(sheet_xml([("A1", f"Chú ý{lead}"), ("A2", "a&amp;b")])))
+
+
 # -- the extent of a sheet ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("dimension, rows, cols", [
     ("A1:C4", 4, 3), ("C4", 4, 3), ("B2:XFD1", 1, 16384), ("$A$1:$D$7", 7, 4), ("a1:d7", 7, 4),

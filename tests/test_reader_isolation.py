@@ -166,3 +166,20 @@ def test_the_readers_report_goes_to_the_log_and_only_when_there_is_one(tmp_path,
     with pytest.raises(FileUnusable, match="dừng đột ngột"):
         FileBook(f)
     assert "panicked at src/xlsx.rs" in (state / "thidua" / "thidua.log").read_text(encoding="utf-8")
+
+
+def _child_pid(_data) -> int:
+    return os.getpid()
+
+
+def test_the_parent_works_meanwhile_and_a_failure_there_changes_nothing():
+    """``meanwhile`` runs in this process while the child works; what it
+    raises is not said here (it is asked again where its errors are said)."""
+    from xlsrc.access import isolated
+    done = []
+
+    def meanwhile():
+        done.append(os.getpid())
+        raise ValueError("not now")
+    assert isolated.run_isolated(_child_pid, b"", meanwhile=meanwhile) != os.getpid()
+    assert done == [os.getpid()]

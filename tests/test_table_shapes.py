@@ -504,3 +504,15 @@ def test_a_count_whose_form_is_missing_is_kept_and_said(tmp_path):
     assert _awards(result["out"]) == [(GK, S.COLLECTIVE, 2, 2), (GK, S.INDIVIDUAL, 5, 2), (None, S.INDIVIDUAL, 3, 3)]
     missing = [f for f in result["findings"] if f["severity"] == "error" and f["row"] == 3]
     assert ("REQUIRED_EMPTY", "B3") in [(f["code"], f["cell"]) for f in missing], result["findings"]
+
+
+def test_a_row_with_an_unhashable_value_is_still_read():
+    """The quick look at a table's values hashes them: a value that cannot
+    be (a list, from a reader that gives one) sends the rows through the
+    checks one by one, with the same records."""
+    from xlsrc.tables import locate
+    grid = [["TT", "Tên công trình, phần việc", "Ngày khởi công", "Tiến độ hoàn thành (%)"],
+            [1, "Xây cầu Đông", "01/02/2021", 50], [2, "Sửa đường", "01/03/2021", ["70%"]],
+            [None, "Tổng cộng", None, None]]
+    loc = locate(S.WORKS, grid, "Công trình")
+    assert loc.rows == [1, 2]

@@ -4,6 +4,7 @@ column header, cell address, and a Vietnamese message."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -89,6 +90,12 @@ CASES = [
      "Số, ký hiệu", "C13", ["trùng", "dòng 3"]),
     ("duplicate-work", _append_copy("works", 1, order=4), "DUPLICATE_ROW", ERROR, "Công trình", 5,
      "Tên công trình, phần việc", "B5", ["dòng 3"]),
+    ("duplicate-work-name-nfd", lambda c: c.rows["works"].append(dict(
+        c.rows["works"][1], order=4, name=unicodedata.normalize("NFD", c.rows["works"][1]["name"]) + " ")),
+     "DUPLICATE_ROW", ERROR, "Công trình", 5, "Tên công trình, phần việc", "B5", ["dòng 3"]),  # the key cell as typed
+    ("duplicate-work-among-namesakes", lambda c: c.rows["works"].extend([
+        dict(c.rows["works"][1], order=4, note="Giai đoạn 2"), dict(c.rows["works"][1], order=5)]),
+     "DUPLICATE_ROW", ERROR, "Công trình", 6, "Tên công trình, phần việc", "B6", ["dòng 3"]),
     ("duplicate-award-nfd", lambda c: c.rows["awards"].append(dict(c.rows["awards"][0], order=6,
                                                                       field=" " + c.rows["awards"][0]["field"])),
      "DUPLICATE_ROW", ERROR, "Khen thưởng", 22, "Hình thức, danh hiệu", "B22", ["dòng 2"]),  # + 7 of 45/QĐ-SNgV, 2 of the dossier demo

@@ -3,13 +3,13 @@ located and parsed by the schema."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from . import schema as S
 from .access import BookAccess
+from .bulk import bulk_objects
 from .findings import Finding
 from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
                       parse_number, parse_progress, split_lines, split_number_date)
@@ -168,14 +168,6 @@ class ProgressReading:
         return self(-1)  # no row is -1
 
 
-def status_from_words(spec: S.SheetSpec, raw: dict, values: dict) -> None:
-    """A progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang
-    …" or "Đã hoàn thành" gives the declared status when none was typed."""
-    progress = values.get("progress")
-    if spec is S.WORKS and isinstance(progress, Progress) and progress.status and not raw.get("declared_status"):
-        values["declared_status"] = progress.status
-
-
 # a number column whose cell may also give the date of its date column
 NUMBER_DATES = (("decision_number", "decision_date"), ("number", "date"))
 
@@ -213,11 +205,14 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
                      for col in spec.columns]
     value_keys = [col.key for col in spec.columns]
+    if spec is S.WORKS:  # a progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang …" or "Đã hoàn
+        # thành" gives the declared status when none was typed
+        at = value_keys.index("declared_status")
+        value_columns[at] = [p.status if isinstance(p, Progress) and p.status and not typed else v for p, typed, v in
+                             zip(value_columns[value_keys.index("progress")], cells_of.get("declared_status", empty),
+                                 value_columns[at])]
     records = [Record(spec, i + 1, dict(zip(raw_keys, cells)), dict(zip(value_keys, parsed)))
                for i, cells, parsed in zip(loc.rows, raw_rows, zip(*value_columns))]
-    if spec is S.WORKS:
-        for rec in records:
-            status_from_words(spec, rec.raw, rec.values)
     if any(n in raw_keys and d in value_keys for n, d in NUMBER_DATES):  # a number cell may give a date
         for rec in records:
             date_from_number(rec.raw, rec.values)
@@ -245,7 +240,8 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     keys = cells if TEXT_OR_NONE.issuperset(map(type, cells)) else \
         [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
     first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
-    parsed = {k: parse_value(col, v, default_year, **kw) for k, v in first.items()}
+    parse = _parser(col, default_year, kw)
+    parsed = {k: parse(v) for k, v in first.items()}
     out = list(map(parsed.__getitem__, keys))
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
         kw = option(next(iter(option.percent)))
@@ -258,6 +254,15 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
                     got = again[keys[n]] = parse_value(col, v, default_year, **kw)
                 out[n] = got
     return out
+
+
+def _parser(col: S.Column, default_year: int | None, kw: dict[str, bool]) -> Callable[[Any], Any]:
+    """parse_value for the cells of one column, its kind looked at once."""
+    if col.kind == S.TEXT and not col.vocab:
+        return _text
+    if col.kind in (S.INT, S.NUMBER):
+        return parse_int if col.kind == S.INT else parse_number
+    return partial(parse_value, col, default_year=default_year, **kw)
 
 
 TEXT_OR_NONE = frozenset({str, type(None)})  # the types of a column of texts: its cells are their own keys
@@ -292,22 +297,6 @@ def _col_of(cell: str) -> int:
             break
         n = n * 26 + ord(ch.upper()) - 64
     return n - 1
-
-
-@contextmanager
-def bulk_objects():
-    """While a large book is read and checked: millions of small lists,
-    dicts, strings and parsed values are made and kept, none in a reference
-    cycle. The cyclic garbage collector, which would walk every one of them
-    again and again as they are made (a third of the time of a 60.000-row
-    master), waits until the work is done."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def read_workbook(book: BookAccess) -> WorkbookData:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import takewhile
-from operator import itemgetter
+from itertools import repeat, takewhile
+from operator import and_, gt, itemgetter, ne
 from typing import Callable
 
 from . import schema as S
@@ -594,12 +594,11 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     known = _Texts(header_key)
     quick = key_col is not None and key_col in mapped and not (spec is not None and spec.key in S.SECTIONS_IN_KEY)
     reach = max(mapped + timed + [key_col or 0])
-    no_dates = (None,) * len(timed)
-    dates = tuple_getter(timed)
-    for i in range(loc.data_start, len(grid)):
+    usual = known.records(grid[loc.data_start:], key_col, reach, timed) if quick else repeat(False)
+    for i, is_record in zip(range(loc.data_start, len(grid)), usual):
         row = grid[i]
         n = len(row)
-        if quick and n > reach and row[key_col] in known.named(row) and (not timed or dates(row) != no_dates):
+        if is_record:
             if stack:
                 loc.groups[i] = GROUP_SEPARATOR.join(t for _, t in stack)
             rows.append(i)
@@ -678,26 +677,41 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
 
 
 class _Texts:
-    """The values of a table's rows, each looked at once: ``named(row)`` is
-    the set of texts that may stand as a record's key (three letters or
-    digits), empty when the row holds a text that may end the table ('Ghi
-    chú:', 'Nơi nhận', a signature), total it ('Tổng cộng'), repeat the
-    header's key or head another table ('TT', 'STT')."""
+    """The values of a table's rows, each looked at once: ``keys``, the texts
+    that may stand as a record's key (three letters or digits), and
+    ``special``, those that may end the table ('Ghi chú:', 'Nơi nhận', a
+    signature), total it ('Tổng cộng'), repeat the header's key or head
+    another table ('TT', 'STT')."""
 
     def __init__(self, header_key: str):
         self.header_key = header_key
-        self.seen: set = set()
         self.special: set[str] = set()
         self.keys: set[str] = set()
 
-    def named(self, row) -> set[str]:
-        if not self.seen.issuperset(row):
-            for v in row:
-                if v not in self.seen:
-                    self.seen.add(v)
-                    if v.__class__ is str:
-                        self._look_at(v)
-        return self.keys if self.special.isdisjoint(row) else set()
+    def records(self, rows: list, key_col: int, reach: int, timed: list[int]) -> list[bool]:
+        """For each row, whether it is a record as most are: it reaches column
+        ``reach``, its key is named, its ``timed`` cells (dates, progress) are
+        not all empty, and none of its values is special. Each distinct value
+        is looked at once, each test made over all rows in one C-level pass."""
+        try:
+            distinct = set().union(*rows)
+        except TypeError:  # an unhashable value: every row goes through the checks of data_rows
+            return [False] * len(rows)
+        for v in distinct:
+            if v.__class__ is str:
+                self._look_at(v)
+        lengths = list(map(len, rows))
+        short = min(lengths, default=reach + 1) <= reach
+        if short:  # rows that stop before a column looked at: none is a record as most are
+            rows = [row if n > reach else list(row) + [None] * (reach + 1 - n) for row, n in zip(rows, lengths)]
+        found = map(self.keys.__contains__, map(itemgetter(key_col), rows))
+        if timed:
+            found = map(and_, found, map(ne, map(tuple_getter(timed), rows), repeat((None,) * len(timed))))
+        if self.special:
+            found = map(and_, found, map(self.special.isdisjoint, rows))
+        if short:
+            found = map(and_, found, map(gt, lengths, repeat(reach)))
+        return list(found)
 
     def _look_at(self, v: str) -> None:
         folded = fold(v)

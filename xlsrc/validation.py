@@ -3,12 +3,15 @@ severity and a stable code, and says in Vietnamese what is wrong."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from itertools import repeat
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
-from .records import NUMBER_DATES, Record, WorkbookData, bulk_objects
+from .bulk import bulk_objects
+from .records import NUMBER_DATES, Record, WorkbookData
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -317,17 +320,32 @@ def signature_keys(spec: S.SheetSpec) -> tuple[str, ...]:
 _SIGNATURE_KEYS: dict[str, tuple[str, ...]] = {}
 
 
+def _as_typed(cells) -> list[str]:
+    """Cells as typed: NFC, trimmed; "" when empty."""
+    normalize = unicodedata.normalize
+    return ["" if v is None else normalize("NFC", v).strip() if v.__class__ is str else nfc(v) for v in cells]
+
+
 def row_signature(rec: Record) -> tuple:
     """The row as typed (NFC, trimmed), with its unit: two rows of one
     signature are the same row. Made once per record (the consolidator
     compares it across sheets, the validator within a table)."""
     got = rec.signature
     if got is None:
-        normalize = unicodedata.normalize
-        got = rec.signature = (rec.text("unit"),) + tuple([
-            "" if v is None else normalize("NFC", v).strip() if v.__class__ is str else nfc(v)
-            for v in map(rec.raw.get, signature_keys(rec.spec))])
+        got = rec.signature = (rec.text("unit"),) + tuple(_as_typed(map(rec.raw.get, signature_keys(rec.spec))))
     return got
+
+
+def _may_repeat(spec: S.SheetSpec, records: list[Record]) -> list[bool]:
+    """Which records may be the same row as another: those that share their
+    unit and their key cell as typed (two parts of the signature, made for
+    every row; the whole signature only for these few)."""
+    if spec.key_column not in signature_keys(spec):
+        return [True] * len(records)
+    firsts = list(zip([rec.text("unit") for rec in records],
+                      _as_typed(map(dict.get, [rec.raw for rec in records], repeat(spec.key_column)))))
+    counts = Counter(firsts)
+    return [counts[first] > 1 for first in firsts]
 
 
 def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
@@ -345,7 +363,8 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         said_by_id: dict[tuple, list[tuple]] = {}
         cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab,
                   None if col.vocab else _CLEAN.get(col.kind)) for col in checked]
-        for rec in data.records.get(spec.key, []):
+        records = data.records.get(spec.key, [])
+        for rec, may_repeat in zip(records, _may_repeat(spec, records)):
             raw, values = rec.raw, rec.values
             for col, key, required, recurring, free, clean in cells:
                 value = raw.get(key)
@@ -386,6 +405,8 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                 _check_form_kind(out, rec)
             elif spec is S.PLANS:
                 _check_plan(out, rec)
+            if not may_repeat:
+                continue
             signature = row_signature(rec)
             if signature in seen:
                 out.add(spec, rec, spec.key_column, ERROR, "DUPLICATE_ROW",

@@ -211,6 +211,10 @@ class XlsxPackage:
             self._parts = sheet_parts(self.zip)
         return self._parts.get(sheet)
 
+    def sheet_names(self) -> list[str]:
+        self._name("")
+        return list(self._parts)
+
     def part(self, sheet: str) -> bytes:
         name = self._name(sheet)
         if name and self._last[0] != name:

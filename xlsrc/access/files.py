@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import note_input
+from ..bulk import bulk_objects
 from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
@@ -21,7 +22,7 @@ from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_package
 from ..legacy_encodings import font_encoding
-from .notes import convert_legacy_grid, formula_notes
+from .notes import _may_hold_legacy, convert_legacy_grid, formula_notes
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
                     read_foreign, sniff)
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class _Native:
     hidden: set[str]
     sheets: dict[str, tuple[Grid, list[tuple[int, int, int, int]]]]  # values, merged areas
     failed: dict[str, str]              # sheet -> why it could not be read
+    legacy: bool = True                 # some text may be typed in TCVN3 or VNI (each distinct text looked at once)
 
 
 def _read_native(data: bytes) -> _Native | str:
@@ -88,6 +90,11 @@ def _read_native(data: bytes) -> _Native | str:
     hold it (a unit, a status, a date recur down a table): the grids are
     smaller, and sent to the parent process (pickled: an object is written
     once, then referred to) and hashed by the reader once per distinct value."""
+    with bulk_objects():  # millions of cells, no reference cycle: the collector waits
+        return _read_all(data)
+
+
+def _read_all(data: bytes) -> _Native | str:
     from python_calamine import CalamineWorkbook
     try:
         cal = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -97,7 +104,8 @@ def _read_native(data: bytes) -> _Native | str:
             raise
         return _short(exc)
     book = _Native(names, _hidden(cal), {}, {})
-    same = {}.setdefault
+    distinct: dict = {}
+    same = distinct.setdefault
     for sheet in names:
         try:
             found = cal.get_sheet_by_name(sheet)
@@ -115,6 +123,7 @@ def _read_native(data: bytes) -> _Native | str:
         while grid and all(v is None for v in grid[-1]):
             grid.pop()
         book.sheets[sheet] = (grid, merged)
+    book.legacy = _may_hold_legacy([list(distinct)])
     return book
 
 
@@ -255,7 +264,8 @@ class FileBook:
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         if self.kind in BINARY_KINDS:
             try:
-                native = run_isolated(_read_native, self.data)
+                with bulk_objects():  # the grids made, then sent back: no reference cycle in them
+                    native = run_isolated(_read_native, self.data, meanwhile=self._look_ahead)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
                                    f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
@@ -282,6 +292,17 @@ class FileBook:
         self.selection: tuple[str, int, int] | None = None
         if writable and self.kind not in PATCHED_KINDS:
             self._open_for_write()
+
+    def _look_ahead(self) -> None:
+        """While the reader child reads the values: what every job asks of an
+        .xlsx package anyway (whether a sheet holds formulas, a percentage
+        format, a legacy font), each a search over the parts, cached."""
+        if self._kind() == "xlsx":
+            package = self._package()
+            for sheet in package.sheet_names():
+                package.formulas_without_value(sheet)
+            self.has_percent_formats()
+            self._has_legacy_fonts()
 
     @property
     def kind_note(self) -> str:
@@ -395,7 +416,8 @@ class FileBook:
 
     def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
         info = self.cell_info(sheet) if self._has_legacy_fonts() else None
-        notes = convert_legacy_grid(grid, info, self.name, sheet)
+        plain = info is None and self._native is not None and not self._native.legacy  # no text of the book may be
+        notes = [] if plain else convert_legacy_grid(grid, info, self.name, sheet)
         if self._kind() == "xlsx":
             try:
                 if self._package().formulas_without_value(sheet):

@@ -66,14 +66,16 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork")  # macOS frameworks are not fork-safe
 
 
-def run_isolated(work: Callable[..., T], *args) -> T:
+def run_isolated(work: Callable[..., T], *args, meanwhile: Callable[[], object] | None = None) -> T:
     """``work(*args)`` computed in a child process and its (picklable) result
     returned; ReaderCrashed when the child dies. An exception ``work`` raises
-    is raised here. In a reading process already, computed in place."""
+    is raised here. In a reading process already, computed in place.
+    ``meanwhile()`` is called here while the child works (what this process
+    will need anyway, done on the other core)."""
     if INSIDE:
         return work(*args)
     if not _can_fork():
-        return _in_spawned_process(work, *args)
+        return _in_spawned_process(work, *args, meanwhile=meanwhile)
     import tempfile
     report = tempfile.TemporaryFile()  # what the native reader prints; the log is written only when there is any
     read_end, write_end = os.pipe()
@@ -102,6 +104,7 @@ def run_isolated(work: Callable[..., T], *args) -> T:
     os.close(write_end)
     try:
         with os.fdopen(read_end, "rb") as src:
+            _call(meanwhile)
             data = src.read()
     except BaseException:  # Ctrl+C: the child is not left reading behind
         import signal
@@ -123,6 +126,15 @@ def run_isolated(work: Callable[..., T], *args) -> T:
     return result
 
 
+def _call(meanwhile: Callable[[], object] | None) -> None:
+    """What the parent does while the child works: asked again later, where its errors are said."""
+    if meanwhile is not None:
+        try:
+            meanwhile()
+        except Exception:
+            pass
+
+
 def _to_log(report) -> None:
     """What the child printed (a native reader's crash report), appended to the log; nothing when it printed nothing."""
     try:
@@ -140,11 +152,13 @@ def _to_log(report) -> None:
         pass
 
 
-def _in_spawned_process(work: Callable[..., T], *args) -> T:
+def _in_spawned_process(work: Callable[..., T], *args, meanwhile: Callable[[], object] | None = None) -> T:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     try:
         with ProcessPoolExecutor(max_workers=1, initializer=become_reader) as pool:
-            return pool.submit(work, *args).result()
+            future = pool.submit(work, *args)
+            _call(meanwhile)
+            return future.result()
     except BrokenProcessPool as exc:
         raise ReaderCrashed(type(exc).__name__) from None
