@@ -183,3 +183,85 @@ def test_the_parent_works_meanwhile_and_a_failure_there_changes_nothing():
         raise ValueError("not now")
     assert isolated.run_isolated(_child_pid, b"", meanwhile=meanwhile) != os.getpid()
     assert done == [os.getpid()]
+
+
+def _wait_for_a_signal(_data) -> None:
+    import signal
+    signal.pause()  # only the parent's SIGKILL ends it
+
+
+def _die(_data) -> None:
+    os._exit(7)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("work", [_wait_for_a_signal, _die])
+def test_a_check_that_refuses_stops_the_child_and_is_what_is_said(forks, work):
+    """The contents' check runs here while the child reads; when it refuses,
+    the child is killed and reaped, and the refusal is said — also when the
+    child died first (a file that made the reader crash is said for what it is)."""
+    from xlsrc.access import isolated
+    ran = []
+
+    def check():
+        ran.append(os.getpid())
+        raise FileUnusable("không đọc tệp này")
+    import signal
+
+    def left_running(*_):  # a child left waiting would block this test for ever: said instead
+        raise TimeoutError("the child was not stopped")
+    before = signal.signal(signal.SIGALRM, left_running)
+    signal.alarm(60)
+    try:
+        with pytest.raises(FileUnusable, match="không đọc tệp này"):
+            isolated.run_isolated(work, b"", check=check)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert ran == [os.getpid()]
+    assert len(forks) == 1 and _gone(forks[0])
+
+
+def test_declared_sizes_are_refused_before_any_reader_starts(tmp_path, monkeypatch, forks):
+    monkeypatch.setattr(L, "LIMITS", L.Limits(ratio=2, ratio_floor=0))
+    f = tmp_path / "nen.xlsx"
+    f.write_bytes(xlsx(A1 * 50))  # the sheet part compresses far more than 2:1
+    with pytest.raises(FileTooLarge, match="tỷ lệ"):
+        FileBook(f)
+    assert forks == []
+
+
+def test_a_part_refused_for_its_contents_stops_the_reader_it_ran_beside(tmp_path, forks):
+    data = xlsx(A1)
+    ok, refused = tmp_path / "ok.xlsx", tmp_path / "dtd.xlsx"
+    ok.write_bytes(data)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part += b'<!DOCTYPE x [<!ENTITY a "b">]>'  # after the rows: the reader has long begun
+            out.writestr(info.filename, part)
+    refused.write_bytes(buf.getvalue())
+    with pytest.raises(FileUnusable, match="khai báo DTD"):
+        FileBook(refused)
+    assert len(forks) == 1 and _gone(forks[0])
+    assert FileBook(ok).read("Công trình") == [["Tên công trình"]]  # the same file without it reads
+
+
+def test_what_every_job_asks_of_the_package_is_found_while_the_child_reads(tmp_path, forks):
+    """The look-ahead runs in this process during the read (its answers are
+    there when the book opens); it used to fail unseen, before the book had
+    its caches."""
+    f = tmp_path / "ok.xlsx"
+    f.write_bytes(xlsx(A1))
+    book = FileBook(f)
+    assert len(forks) == 1
+    assert book._percent is False and book._legacy_fonts is False  # answered, not left for later (None)

@@ -20,7 +20,7 @@ from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
 from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
-from .limits import check_file_size, check_package
+from .limits import check_file_size, check_sizes, scan_package
 from ..legacy_encodings import font_encoding
 from .notes import _may_hold_legacy, convert_legacy_grid, formula_notes
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
@@ -214,13 +214,11 @@ def load_bytes(path: Path, password: str | None = None) -> tuple[bytes, str]:
     return data, digest
 
 
-def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = None, plain: set[str] | None = None
-                ) -> tuple[str, str, zipfile.ZipFile | None, bytes]:
+def _check_kind(data: bytes, path: Path) -> tuple[str, str, zipfile.ZipFile | None, bytes]:
     """What the content really is (sniffed, not taken from the name), a
     note for the log when it differs from the name, and the opened package.
-    Zip packages are checked against the size limits here, before any parser
-    sees them; ``unpacked`` and ``plain`` receive what the check found (see
-    limits.check_package). A flat
+    A zip package's declared sizes and compression ratios are checked here,
+    before any reader starts. A flat
     ODS document is packaged as the .ods it stands for (the bytes returned)."""
     suffix = path.suffix.lower()
     if suffix not in SPREADSHEET_SUFFIXES:
@@ -245,7 +243,7 @@ def _check_kind(data: bytes, path: Path, unpacked: dict[str, bytes] | None = Non
         data = package_flat_ods(data)
         package, kind = zipfile.ZipFile(io.BytesIO(data)), "ods"
     if package is not None:
-        check_package(package, path.name, keep=unpacked, plain=plain)
+        check_sizes(package, path.name)  # its contents: FileBook._scan, before the values are used
     return kind, note, package, data
 
 
@@ -259,23 +257,9 @@ class FileBook:
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
         self._plain: set[str] = set()  # sheet parts the size check found written the usual way
         # read_as: what it really was, if not its name
-        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path, self._unpacked, self._plain)
+        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path)
         self._native: _Native | None = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
-        if self.kind in BINARY_KINDS:
-            try:
-                with bulk_objects():  # the grids made, then sent back: no reference cycle in them
-                    native = run_isolated(_read_native, self.data, meanwhile=self._look_ahead)
-            except (ReaderCrashed, MemoryError):
-                raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
-                                   f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
-                                   f"rồi gửi lại.") from None
-            if isinstance(native, str):
-                raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({native}).")
-            self._native, self._names = native, native.names
-        else:
-            self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
-            self._names = list(self._foreign)
         self._grids: dict[str, Grid] = {}
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._cell_infos: dict[str, CellInfo] = {}
@@ -290,8 +274,30 @@ class FileBook:
         self._edits: dict[str, Edits] = {}  # cells written to an .xlsx/.xlsm sheet, openpyxl not opened
         self.alerts: list[str] = []
         self.selection: tuple[str, int, int] | None = None
+        if self.kind in BINARY_KINDS:  # the package's contents are scanned while the reader child reads
+            try:
+                with bulk_objects():  # the grids made, then sent back: no reference cycle in them
+                    native = run_isolated(_read_native, self.data, check=self._scan, meanwhile=self._look_ahead)
+            except (ReaderCrashed, MemoryError):
+                raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
+                                   f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
+                                   f"rồi gửi lại.") from None
+            if isinstance(native, str):
+                raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({native}).")
+            self._native, self._names = native, native.names
+        else:
+            self._scan()
+            self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
+            self._names = list(self._foreign)
         if writable and self.kind not in PATCHED_KINDS:
             self._open_for_write()
+
+    def _scan(self) -> None:
+        """The package's parts checked on their real sizes and contents
+        (limits.scan_package; its declared sizes were checked before any
+        reader started, in _check_kind)."""
+        if self._zip is not None:
+            scan_package(self._zip, self.name, keep=self._unpacked, plain=self._plain)
 
     def _look_ahead(self) -> None:
         """While the reader child reads the values: what every job asks of an

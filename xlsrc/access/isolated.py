@@ -66,15 +66,21 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork")  # macOS frameworks are not fork-safe
 
 
-def run_isolated(work: Callable[..., T], *args, meanwhile: Callable[[], object] | None = None) -> T:
+def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | None = None,
+                 meanwhile: Callable[[], object] | None = None) -> T:
     """``work(*args)`` computed in a child process and its (picklable) result
     returned; ReaderCrashed when the child dies. An exception ``work`` raises
     is raised here. In a reading process already, computed in place.
-    ``meanwhile()`` is called here while the child works (what this process
+    ``check()`` must pass before the result is used: it runs here while the
+    forked child works (before the work elsewhere); when it raises, the child
+    is killed, its work thrown away and the exception raised, even when the
+    child died first. ``meanwhile()`` is called here next (what this process
     will need anyway, done on the other core)."""
     if INSIDE:
+        _checked(check)
         return work(*args)
     if not _can_fork():
+        _checked(check)
         return _in_spawned_process(work, *args, meanwhile=meanwhile)
     import tempfile
     report = tempfile.TemporaryFile()  # what the native reader prints; the log is written only when there is any
@@ -85,6 +91,7 @@ def run_isolated(work: Callable[..., T], *args, meanwhile: Callable[[], object] 
         for fd in (read_end, write_end):
             os.close(fd)
         report.close()
+        _checked(check)
         return _in_spawned_process(work, *args)
     if pid == 0:  # the child: read, send, leave without running the parent's exit handlers
         status = 3
@@ -104,9 +111,10 @@ def run_isolated(work: Callable[..., T], *args, meanwhile: Callable[[], object] 
     os.close(write_end)
     try:
         with os.fdopen(read_end, "rb") as src:
+            _checked(check)  # raising: the child is killed below
             _call(meanwhile)
             data = src.read()
-    except BaseException:  # Ctrl+C: the child is not left reading behind
+    except BaseException:  # a failed check, Ctrl+C: the child is not left reading behind
         import signal
         os.kill(pid, signal.SIGKILL)
         _reap(pid)
@@ -124,6 +132,11 @@ def run_isolated(work: Callable[..., T], *args, meanwhile: Callable[[], object] 
     if not ok:
         raise result
     return result
+
+
+def _checked(check: Callable[[], object] | None) -> None:
+    if check is not None:
+        check()
 
 
 def _call(meanwhile: Callable[[], object] | None) -> None:

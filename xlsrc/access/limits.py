@@ -433,8 +433,19 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     (up to KEEP_BYTES in all), so that no reader unpacks them again;
     ``plain`` the XML sheet parts whose rows and cells are all written the
     usual way (<row r="12">, <c r="B12" …> within Z99999, no prefix)."""
+    check_sizes(z, name, limits)
+    scan_package(z, name, limits, keep, plain)
+
+
+def scan_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
+                 keep: dict[str, bytes] | None = None, plain: set[str] | None = None) -> None:
+    """The part of check_package after the declared sizes (check_sizes):
+    every part unpacked in a stream on its real size, its text runs, XML
+    declarations and sheet extent checked. A command runs it while the
+    memory-capped reader child reads (FileBook): when it refuses the file,
+    the child is stopped and its values never used."""
     limits = limits or LIMITS
-    infos = check_sizes(z, name, limits)
+    infos = z.infolist()
     is_ods = any(i.filename == "mimetype" for i in infos)
     is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
     linked = linked_sheets(z)   # sheets wherever the relationships put them, not only under xl/worksheets/
