@@ -92,9 +92,9 @@ def _joined(*parts: Any, sep: str = "\n") -> str | None:
 
 _REPEATED = (S.TEXT, S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)  # not LINES: a list
 # The cells already read in this process, by column, report year and how the column's progress is read: a
-# unit, a date, a progress recurs down a table and across the files a worker reads, and is read once.
+# date, a progress, a choice recurs down a table and across the files a worker reads, and is read once.
 _READ: dict[tuple, dict[tuple, tuple[Any, Any]]] = {}
-_READ_MAX = 50_000  # distinct cells remembered for one column before it starts afresh
+_READ_MAX = 20_000  # distinct cells remembered for one column before it starts afresh
 
 
 def _read_cell(c: S.Column, v: Any, year: int | None, option, i: int, plain: bool, whole: bool) -> tuple[Any, Any]:
@@ -115,7 +115,7 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
     recur reads each distinct cell once."""
     plain, whole = c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab
     blank = (empty, None)
-    if not repeated:  # names, row numbers, lists: each their own
+    if not repeated or plain:  # names, row numbers, lists, free text: each their own
         pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
     else:
         how = None if option is None else (option.fraction, option.mixed, option.unknown)
@@ -190,23 +190,23 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         kept.append(i)
         raws.append(raw)
         kept_cells.append(got)
-    value_columns, master_columns = [], []
+    value_columns = {k: repeat(v) for k, v in empty.items()}  # every typed column: empty unless the table has it
+    master_columns = []
     for c in read:
         k = c.key
         column = list(map(itemgetter(col_keys.index(k)), kept_cells)) if k in col_keys and k not in (
             "extra", "group") else [raw.get(k) for raw in raws]  # the reader's own (Nhóm, …) are in raw
-        values, masters = _read_column(c, column, kept, year, options.get(k),
-                                       c.kind in _REPEATED and k not in (spec.key_column, "order"), empty[k])
-        value_columns.append(values)
+        value_columns[k], masters = _read_column(c, column, kept, year, options.get(k),
+                                                 c.kind in _REPEATED and k not in (spec.key_column, "order"), empty[k])
         master_columns.append(masters)
     out, records = [], []
     dated_keys = [d for n, d in NUMBER_DATES if n in loc.columns and d in empty]  # "Số 45/QĐ-SYT ngày 05/01/2025"
     has_unit = "unit" in col_keys
     status_words = spec is S.WORKS
-    for i, raw, got, typed_cells in zip(kept, raws, zip(*value_columns) if keys else repeat(()),
+    typed_keys = list(value_columns)
+    for i, raw, got, typed_cells in zip(kept, raws, zip(*value_columns.values()) if typed_keys else repeat(()),
                                         zip(*master_columns) if keys else repeat(())):
-        values = dict(empty)
-        values.update(zip(keys, got))
+        values = dict(zip(typed_keys, got))
         rec = dict(zip(keys, typed_cells))  # the table's own columns only: 60,000 rows stay small
         if status_words:
             progress = values["progress"]
