@@ -10,6 +10,7 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -135,12 +136,10 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
     return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
 
+@lru_cache(maxsize=None)
 def _empty_of(c: S.Column, year: int | None) -> Any:
     """What an empty cell of ``c`` reads as (read once a process)."""
-    seen = _READ.setdefault((c, year, "empty"), {})
-    if "" not in seen:
-        seen[""] = parse_value(c, None, year)
-    return seen[""]
+    return parse_value(c, None, year)
 
 
 def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None
@@ -168,34 +167,30 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     at = [j for _, j in cols]
     last = max(at, default=-1)
     take = tuple_getter(at)
-    # the rows' cells of the mapped columns, one C-level pass for each row that reaches them all
-    cells = [take(row) if len(row) > last else tuple([row[j] if j < len(row) else None for j in at])
-             for row in map(grid.__getitem__, loc.rows)]
-    kept, raws, kept_cells, errors = [], [], [], 0
-    for i, got in zip(loc.rows, cells):
+    kept, raws, errors = [], [], 0
+    for i in loc.rows:
         row = grid[i]
-        if _only_errors(row, len(row), typed_at):
+        n = len(row)
+        if _only_errors(row, n, typed_at):
             errors += 1
             continue
-        raw = dict(zip(col_keys, got))
+        # the row's cells of the mapped columns, one C-level pass when the row reaches them all
+        raw = dict(zip(col_keys, take(row) if n > last else [row[j] if j < n else None for j in at]))
         if unmapped:
-            n = len(row)
             lines = [f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in unmapped
                      if j < n and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
             if lines:
                 raw["extra"] = _joined(raw.get("extra"), *lines)
-        heading = groups.get(i) if groups else None
+        heading = groups.get(i)
         if heading:
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
         kept.append(i)
         raws.append(raw)
-        kept_cells.append(got)
     value_columns = {k: repeat(v) for k, v in empty.items()}  # every typed column: empty unless the table has it
     master_columns = []
     for c in read:
         k = c.key
-        column = list(map(itemgetter(col_keys.index(k)), kept_cells)) if k in col_keys and k not in (
-            "extra", "group") else [raw.get(k) for raw in raws]  # the reader's own (Nhóm, …) are in raw
+        column = [raw.get(k) for raw in raws]
         value_columns[k], masters = _read_column(c, column, kept, year, options.get(k),
                                                  c.kind in _REPEATED and k not in (spec.key_column, "order"), empty[k])
         master_columns.append(masters)
@@ -204,8 +199,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     has_unit = "unit" in col_keys
     status_words = spec is S.WORKS
     typed_keys = list(value_columns)
-    for i, raw, got, typed_cells in zip(kept, raws, zip(*value_columns.values()) if typed_keys else repeat(()),
-                                        zip(*master_columns) if keys else repeat(())):
+    for i, raw, got, typed_cells in zip(kept, raws, zip(*value_columns.values()), zip(*master_columns)):
         values = dict(zip(typed_keys, got))
         rec = dict(zip(keys, typed_cells))  # the table's own columns only: 60,000 rows stay small
         if status_words:
@@ -218,7 +212,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
                 rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
         records.append(Record(spec, i + 1, raw, values))
         if has_unit:
-            rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
+            rec["unit"] = _plain(raw["unit"]) or None
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
         out.append(rec)
