@@ -9,8 +9,11 @@ times, each in a fresh process, best of three runs (--repeat) in this one run:
   naive         pandas.read_excel(engine="openpyxl") of each works sheet + concat + to_excel
   floor         python-calamine read of the same sheets + the same rows written once with XlsxWriter
 
-and prints seconds, peak memory (ru_maxrss of the process and its children)
-and the ratios ours/naive (target ≤ 0.25) and ours/floor (target ≤ 1.0 on 2 cores),
+and prints seconds, CPU seconds (the process and its children: the work done,
+which a busy machine changes little), peak memory (ru_maxrss of the process
+and its children), the ratios ours/naive (target ≤ 0.25) and ours/floor
+(target ≤ 1.0 on 2 cores, also when the machine is busy), the CPU ratio
+ours/floor, the load average,
 and how much faster the cores run two processes than one at that moment (on a
 machine shared with other work, --jobs cannot gain more than that).
 "ours" reads more than the floor does: it finds the table, validates every
@@ -191,10 +194,11 @@ def child(variant: str, folder: str, out: str) -> None:
     else:
         info = run_floor(folder_p, out_p)
     seconds = time.perf_counter() - t
-    maxrss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss +
-              resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    maxrss = own.ru_maxrss + children.ru_maxrss
+    cpu = sum(u.ru_utime + u.ru_stime for u in (own, children))  # this process and its workers, imports included
     scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    print(json.dumps({"variant": variant, "seconds": seconds, "peak_mb": maxrss * scale / 2**20, **info}))
+    print(json.dumps({"variant": variant, "seconds": seconds, "cpu": cpu, "peak_mb": maxrss * scale / 2**20, **info}))
 
 
 def main() -> None:
@@ -228,21 +232,24 @@ def main() -> None:
                 got = json.loads(proc.stdout.strip().splitlines()[-1])
                 best = results.get(variant)
                 if best is None or got["seconds"] < best["seconds"]:
-                    results[variant] = got
+                    results[variant] = dict(got)
                 results[variant]["peak_mb"] = max(got["peak_mb"], (best or got)["peak_mb"])
+                results[variant]["cpu"] = min(got["cpu"], (best or got)["cpu"])
         import os
         cores = len(os.sched_getaffinity(0))
         print(f"\nbest of {args.repeat}; cores: {cores}; {cores} processes run pure Python "
               f"{parallel_capacity(cores):.2f}× as fast as one, now (the most --jobs can give)")
-        print(f"{'variant':10} {'seconds':>8} {'peak MB':>8} {'rows':>8}")
+        print(f"{'variant':10} {'seconds':>8} {'CPU s':>8} {'peak MB':>8} {'rows':>8}")
         for v, r in results.items():
-            print(f"{v:10} {r['seconds']:8.2f} {r['peak_mb']:8.0f} {r['rows']:8}")
+            print(f"{v:10} {r['seconds']:8.2f} {r['cpu']:8.2f} {r['peak_mb']:8.0f} {r['rows']:8}")
         naive, floor = results["naive"]["seconds"], results["floor"]["seconds"]
         print()
         for v in ("ours", "ours-j1"):
             s = results[v]["seconds"]
             print(f"{v}: ours/naive = {s / naive:.2f} (target ≤ 0.25)   ours/floor = {s / floor:.2f} "
-                  f"(target ≤ 1.0)   peak = {results[v]['peak_mb']:.0f} MB (target < 500)")
+                  f"(target ≤ 1.0)   CPU ours/floor = {results[v]['cpu'] / results['floor']['cpu']:.2f}   "
+                  f"peak = {results[v]['peak_mb']:.0f} MB (target < 500)")
+        print(f"load average (1, 5, 15 min) at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -227,6 +227,19 @@ def test_the_same_value_down_a_table_is_read_once_each_where_it_stands():
     assert [r["progress"] for r in out] == [1.0, 1.0, "True"]     # 1 and 1.0 alike (a fraction); True as typed
 
 
+def test_a_cell_read_in_an_earlier_table_is_read_again_with_this_tables_year_and_numbers():
+    """A worker remembers the cells it read across files: never a reading made
+    under another report year, or beside other progress numbers."""
+    head = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Tiến độ hoàn thành (%)"]
+    fractions = [head, [1, "Xây dựng nhà A", "Tháng 4", 0.5], [2, "Xây dựng nhà B", "Tháng 5", 0.8]]
+    mixed = [head, [1, "Xây dựng nhà A", "Tháng 4", 0.5], [2, "Xây dựng nhà B", "Tháng 5", 60]]
+    read = [[(r["start"], r["progress"]) for r in _table(W, grid, year)[1]]
+            for grid, year in ((fractions, 2021), (fractions, 2022), (mixed, 2021), (fractions, 2021))]
+    assert read == [[("Tháng 4/2021", 0.5), ("Tháng 5/2021", 0.8)], [("Tháng 4/2022", 0.5), ("Tháng 5/2022", 0.8)],
+                    [("Tháng 4/2021", 0.005), ("Tháng 5/2021", 0.6)],    # 0.5 among numbers > 1: 0,5% (said)
+                    [("Tháng 4/2021", 0.5), ("Tháng 5/2021", 0.8)]]
+
+
 def test_an_awards_table_with_its_unit_numbers_dates_and_years():
     grid = [["TT", "Hình thức", "Đối tượng", "Tên tập thể, cá nhân", "Lĩnh vực", "Số quyết định", "Ngày quyết định",
              "Năm", "Đơn vị gửi"],

@@ -14,3 +14,14 @@ def _read_in_process(monkeypatch):
     import xlsrc.consolidate as consolidate
     monkeypatch.setattr(consolidate, "_read_isolated",
                         lambda paths, password, progress, jobs: consolidate._read_serial(paths, password, progress))
+
+
+@pytest.fixture(autouse=True)
+def _nothing_remembered():
+    """A worker remembers the cells it has read, across files (extract._READ
+    and _empty_of); mutmut forks each mutant from a process that ran the clean
+    tests, so each test starts with nothing remembered: the mutant reads every
+    cell itself."""
+    from xlsrc.consolidate import extract
+    extract._READ.clear()
+    extract._empty_of.cache_clear()

@@ -10,6 +10,9 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +92,54 @@ def _joined(*parts: Any, sep: str = "\n") -> str | None:
 
 
 _REPEATED = (S.TEXT, S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)  # not LINES: a list
+# The cells already read in this process, by column, report year and how the column's progress is read: a
+# date, a progress, a choice recurs down a table and across the files a worker reads, and is read once.
+_READ: dict[tuple, dict[tuple, tuple[Any, Any]]] = {}
+_READ_MAX = 20_000  # distinct cells remembered for one column before it starts afresh
+
+
+def _read_cell(c: S.Column, v: Any, year: int | None, option, i: int, plain: bool, whole: bool) -> tuple[Any, Any]:
+    """(value, master cell) of one non-empty cell of column ``c`` at 0-based row ``i``."""
+    if plain and v.__class__ is str:  # plain text: itself, NFC, trimmed
+        value = normalize("NFC", v).strip()
+        return value, value or None
+    if whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
+        return int(v), int(v)
+    value = parse_value(c, v, year) if option is None else parse_value(c, v, year, **option(i))
+    return value, master_value(c, v, value)
+
+
+def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, option, repeated: bool,
+                 empty: Any) -> tuple[list, list]:
+    """The values and the master cells of one column's ``cells`` (at the
+    0-based ``rows``); an empty cell is ``empty``. A column whose cells
+    recur reads each distinct cell once."""
+    plain, whole = c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab
+    blank = (empty, None)
+    if not repeated or plain:  # names, row numbers, lists, free text: each their own
+        pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
+    else:
+        how = None if option is None else (option.fraction, option.mixed, option.unknown)
+        seen = _READ.get((c, year, how))
+        if seen is None or len(seen) > _READ_MAX:
+            seen = _READ[(c, year, how)] = {}
+        get = seen.get
+
+        def read(key: tuple, v: Any, i: int) -> tuple[Any, Any]:
+            got = seen[key] = _read_cell(c, v, year, option, i, plain, whole)
+            return got
+
+        # the class is part of the key: 1, 1.0 and True are one key of a dict, not one cell
+        percent = option.percent if option is not None else ()
+        keys = zip(map(type, cells), cells, [i in percent for i in rows] if percent else repeat(False))
+        pairs = [blank if v is None else get(key) or read(key, v, i) for key, v, i in zip(keys, cells, rows)]
+    return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
+
+
+@lru_cache(maxsize=None)
+def _empty_of(c: S.Column, year: int | None) -> Any:
+    """What an empty cell of ``c`` reads as (read once a process)."""
+    return parse_value(c, None, year)
 
 
 def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_info=None
@@ -98,7 +149,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     ``cell_info`` (a getter of the sheet's CellInfo) lets each progress cell's
     own format decide. The group heading a row stood under goes to 'Nhóm';
     cells of columns the schema does not know go to 'Thông tin thêm' as
-    'Header: value' lines."""
+    'Header: value' lines. The cells are read column by column."""
     cols = [(c, loc.columns[c.key]) for c in spec.columns
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
     typed = [c for c in spec.columns if not c.computed]
@@ -106,66 +157,51 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     mapped = set(loc.columns.values()) | set(loc.by_kind.values())
     width = max((len(grid[i]) for i in loc.rows), default=0)
     unmapped = [j for j in range(width) if j not in mapped]  # columns the schema does not know
-    empty = {c.key: parse_value(c, None, year) for c in typed}  # what an empty cell reads as
-    keys = [c.key for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
-    out, records, errors = [], [], 0
-    memo: dict[tuple, tuple[Any, Any]] = {}
-    typed_at = [j for c, j in cols if not c.computed]
+    empty = {c.key: _empty_of(c, year) for c in typed}  # what an empty cell reads as
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
-    # (names and row numbers are each their own: not worth remembering)
-    parsed = [(c, c.key, c.kind in _REPEATED and c.key not in (spec.key_column, "order"), options.get(c.key),
-               c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab)
-              for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
-    extra = loc.extra
+    read = [c for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
+    keys = [c.key for c in read]
+    typed_at = [j for c, j in cols if not c.computed]
+    extra, groups = loc.extra, loc.groups
     col_keys = [c.key for c, _ in cols]
     at = [j for _, j in cols]
     last = max(at, default=-1)
     take = tuple_getter(at)
-    dated_keys = [d for n, d in NUMBER_DATES if n in loc.columns and d in empty]  # "Số 45/QĐ-SYT ngày 05/01/2025"
-    has_unit = "unit" in col_keys
-    status_words = spec is S.WORKS
+    kept, raws, errors = [], [], 0
     for i in loc.rows:
         row = grid[i]
         n = len(row)
-        # the row's cells of the mapped columns, one C-level pass when the row reaches them all
-        raw = dict(zip(col_keys, take(row))) if n > last else {k: (row[j] if j < n else None)
-                                                                  for k, j in zip(col_keys, at)}
         if _only_errors(row, n, typed_at):
             errors += 1
             continue
-        lines = [f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in
-                 (unmapped if n <= width else [j for j in range(n) if j not in mapped])
-                 if j < n and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
-        if lines:
-            raw["extra"] = _joined(raw.get("extra"), *lines)
-        heading = loc.groups.get(i)
+        # the row's cells of the mapped columns, one C-level pass when the row reaches them all
+        raw = dict(zip(col_keys, take(row) if n > last else [row[j] if j < n else None for j in at]))
+        if unmapped:
+            lines = [f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in unmapped
+                     if j < n and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
+            if lines:
+                raw["extra"] = _joined(raw.get("extra"), *lines)
+        heading = groups.get(i)
         if heading:
             raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
-        values = dict(empty)
-        rec = dict.fromkeys(keys)  # the table's own columns only: 60,000 rows stay small
-        for c, k, repeated, option, plain, whole in parsed:
-            v = raw.get(k)
-            if v is None:
-                continue
-            if plain:
-                if v.__class__ is str:  # plain text: itself, NFC, trimmed
-                    values[k] = value = normalize("NFC", v).strip()
-                    rec[k] = value or None
-                    continue
-            elif whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
-                values[k] = rec[k] = int(v)
-                continue
-            if repeated:  # units, dates, progress, choices repeat down a table: read each once
-                key = (k, v.__class__, v, None if option is None else i in option.percent)
-                got = memo.get(key)
-                if got is None:
-                    value = parse_value(c, v, year) if option is None else parse_value(c, v, year, **option(i))
-                    got = memo[key] = (value, master_value(c, v, value))
-                values[k], rec[k] = got
-            else:
-                values[k] = value = parse_value(c, v, year) if option is None else \
-                    parse_value(c, v, year, **option(i))
-                rec[k] = master_value(c, v, value)
+        kept.append(i)
+        raws.append(raw)
+    value_columns = {k: repeat(v) for k, v in empty.items()}  # every typed column: empty unless the table has it
+    master_columns = []
+    for c in read:
+        k = c.key
+        column = [raw.get(k) for raw in raws]
+        value_columns[k], masters = _read_column(c, column, kept, year, options.get(k),
+                                                 c.kind in _REPEATED and k not in (spec.key_column, "order"), empty[k])
+        master_columns.append(masters)
+    out, records = [], []
+    dated_keys = [d for n, d in NUMBER_DATES if n in loc.columns and d in empty]  # "Số 45/QĐ-SYT ngày 05/01/2025"
+    has_unit = "unit" in col_keys
+    status_words = spec is S.WORKS
+    typed_keys = list(value_columns)
+    for i, raw, got, typed_cells in zip(kept, raws, zip(*value_columns.values()), zip(*master_columns)):
+        values = dict(zip(typed_keys, got))
+        rec = dict(zip(keys, typed_cells))  # the table's own columns only: 60,000 rows stay small
         if status_words:
             progress = values["progress"]
             if progress.status and not raw.get("declared_status"):  # "Đang thực hiện" typed as progress
@@ -176,7 +212,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
                 rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
         records.append(Record(spec, i + 1, raw, values))
         if has_unit:
-            rec["unit"] = _plain(raw["unit"]) or None if raw["unit"] is not None else None
+            rec["unit"] = _plain(raw["unit"]) or None
         rec["source_sheet"] = sheet
         rec["source_row"] = i + 1
         out.append(rec)
@@ -300,29 +336,45 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
-    """0-based (row, col) of cells holding an error value (#REF!, #N/A …). The
-    fast reader gives such cells as empty, so for .xlsx/.xlsm the sheet's XML
-    is looked at; elsewhere error literals typed as text are found in the grid."""
-    found = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if is_error_literal(v)]
-    if book.data[:4] != b"PK\x03\x04" or book.path.suffix.lower() == ".ods":
-        return found
-    try:
-        import io
-        with zipfile.ZipFile(io.BytesIO(book.data)) as z:
-            part = _sheet_part(z, sheet)
+class ErrorCells:
+    """0-based (row, col) of the cells holding an error value (#REF!, #N/A …),
+    sheet by sheet, of one book whose package is opened once. The fast reader
+    gives such cells as empty, so for .xlsx/.xlsm the sheet's XML is looked
+    at; elsewhere error literals typed as text are found in the grid."""
+
+    def __init__(self, book: FileBook):
+        self.book = book
+        self.package: tuple[zipfile.ZipFile | None, dict[str, str]] | None = None  # and its sheet parts
+
+    def __call__(self, sheet: str, grid) -> list[tuple[int, int]]:
+        found = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if is_error_literal(v)]
+        book = self.book
+        if book.data[:4] != b"PK\x03\x04" or book.path.suffix.lower() == ".ods":
+            return found
+        try:
+            z, parts = self._package()
+            part = parts.get(sheet)
             if part:
                 for m in iter_matches(z, part, _ERROR_CELL):  # streamed: never the whole part
                     letters, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
                     found.append((int(number) - 1, _col_index(letters)))
-    except Exception:
-        pass
-    return found
+        except Exception:
+            pass
+        return found
+
+    def _package(self) -> tuple[zipfile.ZipFile | None, dict[str, str]]:
+        if self.package is None:
+            import io
+            from ..access.cellinfo import sheet_parts  # transitional or Strict namespaces alike
+            self.package = (None, {})  # a package that cannot be opened is not tried again
+            z = zipfile.ZipFile(io.BytesIO(self.book.data))
+            self.package = (z, sheet_parts(z))
+        return self.package
 
 
-def _sheet_part(z: zipfile.ZipFile, sheet: str) -> str | None:
-    from ..access.cellinfo import sheet_parts  # transitional or Strict namespaces alike
-    return sheet_parts(z).get(sheet)
+def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
+    """The cells of one sheet holding an error value (see ErrorCells)."""
+    return ErrorCells(book)(sheet, grid)
 
 
 # --------------------------------------------------------------------------
@@ -438,6 +490,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     book = FileBook(path, password=password)
     result["sha256"] = book.sha256
     names = book.sheet_names()
+    errors_in = ErrorCells(book)
     rows: dict[str, list[dict]] = {}
     covered: list[str] = []
     error_only: list[str] = []
@@ -473,7 +526,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             if loc is not None:
                 tables.append((spec, loc, sheet, recs))
             if not got and loc is not None and (errors or any(
-                    r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
+                    r >= loc.data_start for r, _ in errors_in(sheet, grid))):
                 error_only.append(f"'{sheet}'")
             rows[spec.key] = got
             if errors:
@@ -523,7 +576,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
             tables.append((spec, loc, sheet, recs))
             if not got:
-                if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
+                if errors or any(r >= loc.data_start for r, _ in errors_in(sheet, grid)):
                     error_only.append(f"'{sheet}'")
                 continue
             if errors:
@@ -546,7 +599,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                                  f"(Paste Values) rồi gửi lại.")
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
-        elif any(error_cells(book, s, book.read(s)) for s in names):
+        elif any(errors_in(s, book.read(s)) for s in names):
             result["message"] = (f"Tệp '{name}' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng "
                                  f"công trình, phần việc.")
         else:
