@@ -404,6 +404,28 @@ def test_an_awards_list_in_sections_collectives_then_individuals(tmp_path, fmt, 
     assert _summary(result["out"])["Cộng khen thưởng"][:3] == (2, 1, "02 tập thể và 01 cá nhân")
 
 
+def test_a_name_that_says_the_other_kind_than_its_section_is_flagged_at_its_cell(tmp_path):
+    """'Bà …' under 'I. TẬP THỂ' and an agency under 'II. CÁ NHÂN': the row keeps
+    its section's kind (the section is what the sender wrote) and is flagged at
+    its name's cell, so the board reads it again."""
+    rows = [["SỞ NỘI VỤ"], [], ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Thành tích"],
+            ["I", "TẬP THỂ", None, None, None],
+            [1, "Phòng Tổ chức", "Sở Nội vụ", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Bà Trần Thị Lan", "Chuyên viên", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            ["II", "CÁ NHÂN", None, None, None],
+            [1, "Ông Nguyễn Văn A", "Trưởng phòng", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Phòng Hành chính", "Sở Nội vụ", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"]) for a in awards] == [
+        ("Phòng Tổ chức", S.COLLECTIVE), ("Bà Trần Thị Lan", S.COLLECTIVE), ("Ông Nguyễn Văn A", S.INDIVIDUAL),
+        ("Phòng Hành chính", S.INDIVIDUAL)]
+    conflicts = [(f["cell"], f["severity"], f["message"]) for f in result["findings"] if f["code"] == "KIND_CONFLICT"]
+    assert [(cell, severity) for cell, severity, _ in conflicts] == [("B6", "warning"), ("B9", "warning")]
+    assert "'Bà Trần Thị Lan' cho thấy cá nhân" in conflicts[0][2] and "'I. TẬP THỂ'" in conflicts[0][2]
+    assert "'Phòng Hành chính' cho thấy tập thể" in conflicts[1][2] and "'II. CÁ NHÂN'" in conflicts[1][2]
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
 def test_a_status_marked_with_an_x_under_one_column_per_status(tmp_path, fmt):
     """'Đã hoàn thành | Đang thực hiện | Chưa thực hiện' with an 'x' under one:

@@ -687,11 +687,20 @@ def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | N
         elif rec.values.get(col.key) and rec.values.get(col.key) == name_kind(rec.raw.get("recipient")):
             named.setdefault(rec.values[col.key], []).append(rec.row)
     said = {S.INDIVIDUAL: "cá nhân (tên có Ông, Bà, Đồng chí)", S.COLLECTIVE: "tập thể (tên một cơ quan, đơn vị)"}
-    by_name = [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
+    recipient_col = loc.excel_col("recipient") or 1
+    conflicts = [Finding(sheet, rec.row, col.header, cell_ref(rec.row, recipient_col), WARNING, "KIND_CONFLICT",
+                         f"Tên '{rec.raw.get('recipient')}' cho thấy {said[by_name_kind]}, nhưng dòng nằm dưới dòng "
+                         f"nhóm '{heading}' nên được hiểu là {heading_kind(heading).lower()}; hãy kiểm tra và sửa "
+                         f"trong tệp gốc.")
+                 for rec in records
+                 if (heading := loc.groups.get(rec.row - 1, "")) and heading_kind(heading)
+                 and rec.values.get(col.key) == heading_kind(heading)
+                 and (by_name_kind := name_kind(rec.raw.get("recipient"))) not in (None, heading_kind(heading))]
+    by_name = [Finding(sheet, got[0], col.header, cell_ref(got[0], recipient_col), WARNING,
                        "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là "
                        f"{said[kind]}: dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
                for kind, got in named.items()]
-    return by_name + [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col(spec.key_column) or 1), WARNING,
+    return conflicts + by_name + [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col(spec.key_column) or 1), WARNING,
                     "KIND_FROM_GROUP", f"Bảng không có cột '{col.header}': {len(got)} dòng dưới dòng nhóm "
                     f"'{heading}' (dòng {got[0]}{'–' + str(got[-1]) if len(got) > 1 else ''}) được hiểu là {heading_kind(heading).lower()}.")
             for heading, got in rows.items()]
