@@ -9,7 +9,8 @@ from collections import defaultdict
 from . import schema as S
 from .access import BookAccess
 from .completion import Totals, compute
-from .records import WorkbookData, bulk_objects, read_workbook
+from .bulk import bulk_objects
+from .records import WorkbookData, read_workbook
 from .validation import ERROR, SEVERITY_VN, Finding, has_errors, summary_text, validate
 from .vntext import percent_text, who
 

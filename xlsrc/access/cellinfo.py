@@ -206,14 +206,16 @@ class XlsxPackage:
         self._last: tuple[str, bytes] = ("", b"")  # the sheet part read last: asked again for its formulas
         self._formulas: dict[str, bool] = {}  # sheet part -> whether a formula element may be in it
 
-    def _name(self, sheet: str) -> str | None:
+    def _sheet_parts(self) -> dict[str, str]:
         if self._parts is None:
             self._parts = sheet_parts(self.zip)
-        return self._parts.get(sheet)
+        return self._parts
+
+    def _name(self, sheet: str) -> str | None:
+        return self._sheet_parts().get(sheet)
 
     def sheet_names(self) -> list[str]:
-        self._name("")
-        return list(self._parts)
+        return list(self._sheet_parts())
 
     def part(self, sheet: str) -> bytes:
         name = self._name(sheet)

@@ -22,7 +22,7 @@ from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_sizes, scan_package
 from ..legacy_encodings import font_encoding
-from .notes import _may_hold_legacy, convert_legacy_grid, formula_notes
+from .notes import convert_legacy_grid, formula_notes, may_hold_legacy
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
                     read_foreign, sniff)
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _read_all(data: bytes) -> _Native | str:
         while grid and all(v is None for v in grid[-1]):
             grid.pop()
         book.sheets[sheet] = (grid, merged)
-    book.legacy = _may_hold_legacy([list(distinct)])
+    book.legacy = may_hold_legacy([distinct])  # the distinct texts and dates as one row
     return book
 
 

@@ -92,7 +92,7 @@ def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | No
             os.close(fd)
         report.close()
         _checked(check)
-        return _in_spawned_process(work, *args)
+        return _in_spawned_process(work, *args, meanwhile=meanwhile)
     if pid == 0:  # the child: read, send, leave without running the parent's exit handlers
         status = 3
         try:

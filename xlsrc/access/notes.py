@@ -15,7 +15,7 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     """Convert, in place, every text cell typed in TCVN3 or VNI to Unicode
     NFC; one warning per converted cell. ``info`` gives the fonts, when the
     book uses any legacy font."""
-    if info is None and not _may_hold_legacy(grid):
+    if info is None and not may_hold_legacy(grid):
         return []
     notes = []
     found: dict[int, set[str]] = {}      # column -> legacy encodings found in it
@@ -59,7 +59,7 @@ def convert_legacy_grid(grid, info: CellInfo | None, file: str, sheet: str) -> l
     return notes
 
 
-def _may_hold_legacy(grid) -> bool:
+def may_hold_legacy(grid) -> bool:
     """Whether any text of the grid reads as TCVN3 or VNI when no font
     says so: each distinct value is looked at once (a sheet of 60.000 rows
     holds a few thousand distinct texts)."""

@@ -13,7 +13,8 @@ from ..atomic import write_bytes_atomic
 from ..completion import compute
 from ..errors import ThiDuaError
 from ..halves import later
-from ..records import WorkbookData, bulk_objects
+from ..bulk import bulk_objects
+from ..records import WorkbookData
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
