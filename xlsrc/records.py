@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import compress
 from typing import Any, Callable
 
 from . import schema as S
@@ -31,8 +32,12 @@ class Record:
         return self.values.get(key)
 
     def text(self, key: str) -> str:
-        v = self.values.get(key)
-        return v if isinstance(v, str) else ("" if v is None else nfc(v))
+        return as_text(self.values.get(key))
+
+
+def as_text(v: Any) -> str:
+    """A parsed value as text (Record.text): "" for nothing."""
+    return v if isinstance(v, str) else ("" if v is None else nfc(v))
 
 
 @dataclass
@@ -236,24 +241,38 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     if col.kind == S.LINES:
         return [parse_value(col, v, default_year) for v in cells]
     kw = option.general if option is not None else {}
-    # a text (or nothing) is its own key: no other value equals it; 1, 1.0 and True are told apart
-    keys = cells if TEXT_OR_NONE.issuperset(map(type, cells)) else \
-        [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
-    first = dict(zip(reversed(keys), reversed(cells)))  # each key's first cell
-    parse = _parser(col, default_year, kw)
-    parsed = {k: parse(v) for k, v in first.items()}
-    out = list(map(parsed.__getitem__, keys))
+    keys = distinct_keys(cells)
+    out = once_each(_parser(col, default_year, kw), cells, keys)
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
         kw = option(next(iter(option.percent)))
         again: dict = {}
-        for n, i in enumerate(rows):
-            if i in option.percent:
-                v = cells[n]
-                got = again.get(keys[n], _MISSING)
-                if got is _MISSING:
-                    got = again[keys[n]] = parse_value(col, v, default_year, **kw)
-                out[n] = got
+        for n in compress(range(len(rows)), map(option.percent.__contains__, rows)):
+            got = again.get(keys[n], _MISSING)
+            if got is _MISSING:
+                got = again[keys[n]] = parse_value(col, cells[n], default_year, **kw)
+            out[n] = got
     return out
+
+
+def distinct_keys(cells: list) -> list:
+    """A key for each cell, equal for equal cells of one type: the cell
+    itself, unless numbers of different types are among them (1, 1.0 and
+    True are equal but not read alike: each is keyed with its type)."""
+    if len(NUMBER_TYPES.intersection(map(type, cells))) < 2:
+        return cells
+    return [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
+
+
+def once_each(f: Callable[[Any], Any], cells: list, keys: list | None = None) -> list:
+    """``f`` of each cell, called once for each distinct cell (``keys`` as
+    distinct_keys gives): cells recur down a table (units, dates, statuses),
+    and what ``f`` makes of the first is shared by the others."""
+    keys = distinct_keys(cells) if keys is None else keys
+    try:
+        done = {k: f(v) for k, v in dict(zip(reversed(keys), reversed(cells))).items()}  # each key's first cell
+    except TypeError:  # an unhashable cell: each is looked at
+        return list(map(f, cells))
+    return list(map(done.__getitem__, keys))
 
 
 def _parser(col: S.Column, default_year: int | None, kw: dict[str, bool]) -> Callable[[Any], Any]:
@@ -265,7 +284,7 @@ def _parser(col: S.Column, default_year: int | None, kw: dict[str, bool]) -> Cal
     return partial(parse_value, col, default_year=default_year, **kw)
 
 
-TEXT_OR_NONE = frozenset({str, type(None)})  # the types of a column of texts: its cells are their own keys
+NUMBER_TYPES = frozenset({int, float, bool})  # equal across types (1 == 1.0 == True)
 
 
 def cell_info_getter(book: BookAccess, sheet: str):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from itertools import repeat
+from operator import gt
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
 from .bulk import bulk_objects
-from .records import NUMBER_DATES, Record, WorkbookData
+from .records import NUMBER_DATES, Record, WorkbookData, as_text, once_each
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -22,18 +23,24 @@ class _Collector:
     def __init__(self, data: WorkbookData):
         self.data = data
         self.findings: list[Finding] = []
+        self._places: dict[tuple[str, str, bool], tuple[str, int | None, str]] = {}
 
     def add(self, spec: S.SheetSpec, rec_or_row, key: str, severity: str, code: str, message: str):
-        sheet = self.data.sheet_names.get(spec.key, spec.name)
-        if isinstance(rec_or_row, Record):
-            row = rec_or_row.row
+        is_record = isinstance(rec_or_row, Record)
+        place = self._places.get((spec.key, key, is_record))
+        if place is None:  # the sheet, the column's place and header: the same for every row of a column
             loc = self.data.locations.get(spec.key)
-            col_idx = loc.excel_col(key) if loc else None
+            place = self._places[(spec.key, key, is_record)] = (
+                self.data.sheet_names.get(spec.key, spec.name),
+                (loc.excel_col(key) if loc else None) if is_record else 2,  # Thông tin: the value is in column B
+                spec.column(key).header if key else "")
+        sheet, col_idx, column = place
+        if is_record:
+            row = rec_or_row.row
             if rec_or_row.cols and key in rec_or_row.cols:
                 col_idx = rec_or_row.cols[key] + 1
         else:
-            row, col_idx = rec_or_row, 2  # Thông tin: the value is in column B
-        column = spec.column(key).header if key else ""
+            row = rec_or_row
         cell = cell_ref(row, col_idx) if col_idx else f"{row}"
         self.findings.append(Finding(sheet, row, column, cell, severity, code, message, self.data.source))
 
@@ -322,8 +329,11 @@ _SIGNATURE_KEYS: dict[str, tuple[str, ...]] = {}
 
 def _as_typed(cells) -> list[str]:
     """Cells as typed: NFC, trimmed; "" when empty."""
-    normalize = unicodedata.normalize
-    return ["" if v is None else normalize("NFC", v).strip() if v.__class__ is str else nfc(v) for v in cells]
+    return list(map(_typed, cells))
+
+
+def _typed(v) -> str:
+    return "" if v is None else unicodedata.normalize("NFC", v).strip() if v.__class__ is str else nfc(v)
 
 
 def row_signature(rec: Record) -> tuple:
@@ -342,10 +352,10 @@ def _may_repeat(spec: S.SheetSpec, records: list[Record]) -> list[bool]:
     every row; the whole signature only for these few)."""
     if spec.key_column not in signature_keys(spec):
         return [True] * len(records)
-    firsts = list(zip([rec.text("unit") for rec in records],
-                      _as_typed(map(dict.get, [rec.raw for rec in records], repeat(spec.key_column)))))
+    firsts = list(zip(once_each(as_text, list(map(dict.get, [rec.values for rec in records], repeat("unit")))),
+                      once_each(_typed, list(map(dict.get, [rec.raw for rec in records], repeat(spec.key_column))))))
     counts = Counter(firsts)
-    return [counts[first] > 1 for first in firsts]
+    return list(map(gt, map(counts.__getitem__, firsts), repeat(1)))
 
 
 def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
@@ -361,9 +371,12 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         # the reader gives one parsed object for each distinct cell value: known by its id first
         # (the records keep every parsed value alive, so no id is reused here)
         said_by_id: dict[tuple, list[tuple]] = {}
+        records = data.records.get(spec.key, [])
         cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab,
                   None if col.vocab else _CLEAN.get(col.kind)) for col in checked]
-        records = data.records.get(spec.key, [])
+        # a number typed with its date, the checks of a whole row: for the tables that have them
+        dated = any(c.key == date_key for _, date_key in NUMBER_DATES for c in spec.columns)
+        check_row = _row_check(spec)
         for rec, may_repeat in zip(records, _may_repeat(spec, records)):
             raw, values = rec.raw, rec.values
             for col, key, required, recurring, free, clean in cells:
@@ -396,15 +409,10 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                     said_by_id[id_key] = calls
                 for call in calls:
                     out.add(spec, rec, *call)
-            _check_number_date(out, spec, rec)
-            if spec is S.WORKS:
-                _check_work(out, rec)
-            elif spec is S.AWARDS:
-                _check_award(out, rec)
-            elif spec is S.UNIT_PROPOSALS:
-                _check_form_kind(out, rec)
-            elif spec is S.PLANS:
-                _check_plan(out, rec)
+            if dated:
+                _check_number_date(out, spec, rec)
+            if check_row is not None:
+                check_row(out, rec)
             if not may_repeat:
                 continue
             signature = row_signature(rec)
@@ -413,6 +421,12 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
+
+
+def _row_check(spec: S.SheetSpec):
+    """The checks of a whole row of the table, if it has any."""
+    return (_check_work if spec is S.WORKS else _check_award if spec is S.AWARDS else
+            _check_form_kind if spec is S.UNIT_PROPOSALS else _check_plan if spec is S.PLANS else None)
 
 
 def has_errors(findings: list[Finding]) -> bool:
