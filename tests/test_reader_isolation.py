@@ -185,6 +185,37 @@ def test_the_parent_works_meanwhile_and_a_failure_there_changes_nothing():
     assert done == [os.getpid()]
 
 
+def test_what_the_command_needs_anyway_is_done_while_the_child_reads_once(monkeypatch):
+    """WHILE_READING: each step is called in this process while the child
+    reads, once (a second read does not call it again); a failing one
+    changes nothing here."""
+    from xlsrc.access import isolated
+    done = []
+
+    def fails():
+        raise ImportError("later")
+    monkeypatch.setattr(isolated, "WHILE_READING", [lambda: done.append(os.getpid()), fails])
+    assert isolated.run_isolated(_child_pid, b"") != os.getpid()
+    assert isolated.run_isolated(_child_pid, b"") != os.getpid()
+    assert done == [os.getpid()] and isolated.WHILE_READING == []
+
+
+def test_the_validators_checks_are_imported_while_a_book_is_read(tmp_path):
+    """A command that validates reads its book first: the checks of the other
+    tables (imported when first asked, their modules import the validator's)
+    are imported in the parent while the reader child reads."""
+    import subprocess
+    import sys
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(xlsx(A1))
+    code = ("import sys; from xlsrc import validation; from xlsrc.access.files import FileBook; "
+            "assert 'xlsrc.review.checks' not in sys.modules; FileBook(sys.argv[1]); "
+            "print(all(m in sys.modules for m in ('xlsrc.review.checks', 'xlsrc.awards.checks', "
+            "'xlsrc.council.checks')))")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
 def _wait_for_a_signal(_data) -> None:
     import signal
     signal.pause()  # only the parent's SIGKILL ends it

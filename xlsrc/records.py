@@ -32,7 +32,8 @@ class Record:
         return self.values.get(key)
 
     def text(self, key: str) -> str:
-        return as_text(self.values.get(key))
+        v = self.values.get(key)
+        return v if v.__class__ is str else as_text(v)
 
 
 def as_text(v: Any) -> str:

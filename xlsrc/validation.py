@@ -11,6 +11,7 @@ from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
                       is_grouped_thousands, split_number_date)
+from .access.isolated import WHILE_READING
 from .bulk import bulk_objects
 from .records import NUMBER_DATES, Record, WorkbookData, as_text, once_each
 from .vntext import fold, nfc
@@ -285,19 +286,26 @@ def _validate(data: WorkbookData) -> list[Finding]:
     out.findings.extend(data.read_findings)
     _check_info(out)
     _check_records(out)
-    from .review.checks import check_review_sheets
-    check_review_sheets(out)
-    from .awards.checks import check_decisions
-    check_decisions(out)
-    from .awards.bounds import check_amounts
-    check_amounts(out)
-    from .awards.phoi_bounds import check_print_layout
-    check_print_layout(out)
-    from .awards.wording_checks import check_decision_wording
-    check_decision_wording(out)
-    from .council.checks import check_council
-    check_council(out)
+    for check in _other_checks():
+        check(out)
     return out.findings
+
+
+def _other_checks() -> tuple:
+    """The checks of the other tables, in order; imported when first asked
+    (their modules import this one), or while a book is read (see
+    access/isolated.WHILE_READING: a command that validates reads a book first)."""
+    from .awards.bounds import check_amounts
+    from .awards.checks import check_decisions
+    from .awards.phoi_bounds import check_print_layout
+    from .awards.wording_checks import check_decision_wording
+    from .council.checks import check_council
+    from .review.checks import check_review_sheets
+    return (check_review_sheets, check_decisions, check_amounts, check_print_layout, check_decision_wording,
+            check_council)
+
+
+WHILE_READING.append(_other_checks)
 
 
 def validate_records(data: WorkbookData, specs: tuple[S.SheetSpec, ...] | None = None) -> list[Finding]:

@@ -25,6 +25,9 @@ from ..halves import _reap
 T = TypeVar("T")
 
 INSIDE = False  # this process is an isolated reader: read in place
+# What a later step of the command does anyway and that needs no file (the import of its modules, say),
+# done here while a reader child reads, on the other core: each called once, at the first read.
+WHILE_READING: list[Callable[[], object]] = []
 
 
 class ReaderCrashed(Exception):
@@ -75,7 +78,7 @@ def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | No
     forked child works (before the work elsewhere); when it raises, the child
     is killed, its work thrown away and the exception raised, even when the
     child died first. ``meanwhile()`` is called here next (what this process
-    will need anyway, done on the other core)."""
+    will need anyway, done on the other core), then WHILE_READING."""
     if INSIDE:
         _checked(check)
         return work(*args)
@@ -113,6 +116,7 @@ def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | No
         with os.fdopen(read_end, "rb") as src:
             _checked(check)  # raising: the child is killed below
             _call(meanwhile)
+            _while_reading()
             data = src.read()
     except BaseException:  # a failed check, Ctrl+C: the child is not left reading behind
         import signal
@@ -148,6 +152,12 @@ def _call(meanwhile: Callable[[], object] | None) -> None:
             pass
 
 
+def _while_reading() -> None:
+    """WHILE_READING, each called once (its errors are said when the step itself runs)."""
+    while WHILE_READING:
+        _call(WHILE_READING.pop(0))
+
+
 def _to_log(report) -> None:
     """What the child printed (a native reader's crash report), appended to the log; nothing when it printed nothing."""
     try:
@@ -172,6 +182,7 @@ def _in_spawned_process(work: Callable[..., T], *args, meanwhile: Callable[[], o
         with ProcessPoolExecutor(max_workers=1, initializer=become_reader) as pool:
             future = pool.submit(work, *args)
             _call(meanwhile)
+            _while_reading()
             return future.result()
     except BrokenProcessPool as exc:
         raise ReaderCrashed(type(exc).__name__) from None
