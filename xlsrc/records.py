@@ -150,6 +150,7 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     percent = info.percent_rows(c, [i for i, _ in numbers]) if info is not None else set()
     general = [v for i, v in numbers if i not in percent] if percent else [v for _, v in numbers]
     general += [as_text[v] for v in cells if v in as_text] if as_text else []
+    general = set(general)  # each distinct number looked at once
     return ProgressReading(percent, bool(general) and all(0 <= v <= 1 for v in general), any(v > 1 for v in general),
                            info is not None and info.unknown)
 
