@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import zipfile
 
+import openpyxl
 import pytest
 
 from tests.job_outputs import MASTER
@@ -73,9 +74,10 @@ NEW_ROW = 15  # a row the sheet does not have, written
 ROWS_OF_NO_SHEET = {NEW_ROW: {1: 10, 3: "mới"}, 24: {2: "cuối"}, 26: {2: "cuối"}}
 
 
-def _sheet() -> str:
-    rows = "".join(f'<row r="{r}"{attrs}>{body}</row>' if body else f'<row r="{r}"{attrs}/>'
-                   for r, (attrs, body, *_) in ROWS.items())
+def _sheet(between: str = "") -> str:
+    """The sheet of ROWS, ``between`` its rows (a sheet written pretty has a new line and spaces)."""
+    rows = between.join(f'<row r="{r}"{attrs}>{body}</row>' if body else f'<row r="{r}"{attrs}/>'
+                        for r, (attrs, body, *_) in ROWS.items())
     return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:D23"/>'
             '<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="12" style="2" '
             'customWidth="1"/><col min="3" max="3" width="30" style="1" customWidth="1"/></cols>'
@@ -128,10 +130,15 @@ def _sheet_and_styles(spliced: bool, monkeypatch, sheet: str | None = None) -> t
     return b"".join(patch.pieces()).decode(), patch.styles.result()
 
 
-def test_the_sheet_the_quick_way_is_the_sheet_the_slow_way(monkeypatch):
-    quick = _sheet_and_styles(True, monkeypatch)
-    slow = _sheet_and_styles(False, monkeypatch)
+@pytest.mark.parametrize("between", ["", "\n  "])
+def test_the_sheet_the_quick_way_is_the_sheet_the_slow_way(monkeypatch, between):
+    """Rows one after the other and rows after a gap (14, 16: the number of
+    the next row is not the one foreseen), new rows placed between and
+    after them; the space between rows is left out either way."""
+    quick = _sheet_and_styles(True, monkeypatch, _sheet(between))
+    slow = _sheet_and_styles(False, monkeypatch, _sheet(between))
     assert quick == slow
+    assert "</row><row r=\"15\">" in quick[0] and "</row><row r=\"24\">" in quick[0]  # the new rows
     assert 'r="B8" s="4"' in quick[0] and '<c r="B6" t="inlineStr" s="2">' in quick[0]  # wrapped; its column's style
 
 
@@ -194,3 +201,29 @@ def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
                                                       ('<pageSetup orientation="portrait"/>', "", False)])
 def test_the_orientation_of_a_sheet_is_found_after_its_rows_or_anywhere(before, after, landscape):
     assert X._landscape(f"<worksheet>{before}", f"{after}</worksheet>") is landscape
+
+
+def _one_sheet_book(path, xml_of) -> None:
+    """A workbook of one sheet 'S' (A1 = 1) whose part is ``xml_of`` its own."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "S"
+    wb.active["A1"] = 1
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = xml_of(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+@pytest.mark.parametrize("xml_of", [
+    lambda xml: b'<?xml version="1.0" encoding="windows-1258"?>\n' + xml,  # its cells written as UTF-8: never
+    lambda xml: xml.replace(b"</worksheet>", b"<!-- \xc3( -->\n</worksheet>"),  # after the rows
+    lambda xml: xml.replace(b'<row r="1">', b'<row r="1">\n<!-- \xc3( -->'),  # in a row taken apart
+], ids=["another encoding declared", "not UTF-8 after the rows", "not UTF-8 in a row"])
+def test_a_sheet_part_not_in_utf8_is_left_to_openpyxl(tmp_path, xml_of):
+    _one_sheet_book(tmp_path / "s.xlsx", xml_of)
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as z:
+        with pytest.raises(X.NotPatchable):
+            X.write_patched(z, z.read, {"S": {1: {2: "x"}}}, {"S": [[1]]}, tmp_path / "copy.xlsx")

@@ -38,6 +38,7 @@ Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
 DATE_FORMAT = "dd/mm/yyyy"
 DEFAULT_WIDTH = 8.43
 MAX_SHAPES = 1000  # shapes of row (cells present, what changes) spliced; rows of further shapes are rebuilt
+ROWS_PER_PIECE = 2000  # rows of a written sheet compressed at a time
 LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
 
 
@@ -272,7 +273,7 @@ class SheetLayout:
 def _columns(grid: list[list], edits: Edits) -> list[list]:
     """The sheet's columns as they will be: the grid's values with the written ones, each as long as the sheet."""
     height = max([len(grid), *edits])
-    width = max([max(map(len, grid), default=0), *(max(cells) for cells in edits.values() if cells)])
+    width = max(max(map(len, grid), default=0), max(map(max, filter(None, edits.values())), default=0))
     columns = [list(column) + [None] * (height - len(grid)) for column in zip_longest(*grid)]
     columns += [[None] * height for _ in range(width - len(columns))]
     for r, cells in edits.items():
@@ -364,9 +365,8 @@ class _SheetPatch:
         columns = _columns(grid, edits)
         self.last_row, self.last_col = _extent_of(columns)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        self.heights, wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
-                                                 first_row=2)
-        self.wrapping = {r: tuple(cs) for r, cs in wrapping.items()}
+        self.heights, self.wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
+                                                      first_row=2)
         self.across, self.repeat = (page_fit(widths, _landscape(self.head, self.tail)) if self.last_row
                                     else (1, 0))
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
@@ -527,11 +527,13 @@ class _SheetPatch:
         return [c for col in _UNSTYLED_CELL.findall(body) if (c := _column(col)) in self.column_styles]
 
     def sheet_data(self) -> Iterator[bytes]:
-        """The rows of <sheetData> as they will be, each spliced where its
-        shape allows (_spliced), else taken apart (_rows, _rebuilt); new
-        ones placed in order."""
+        """The rows of <sheetData> as they will be, in pieces of
+        ROWS_PER_PIECE rows: each spliced where its shape allows (_spliced),
+        else taken apart (_rows, _rebuilt); new ones placed in order."""
         xml, (at, end) = self.xml, self.rows
         pending, i, r = sorted(self.edits), 0, 0
+        batch: list[bytes] = []
+        add = batch.append
         while True:
             row, stop = self._spliced(xml, at, r + 1)  # rows mostly follow one another
             if row is None:
@@ -540,7 +542,7 @@ class _SheetPatch:
                     break
                 r, at = int(found[2]), found.start(1)
                 while i < len(pending) and pending[i] < r:
-                    yield self._rebuilt(pending[i], f' r="{pending[i]}"', "").encode()
+                    add(self._rebuilt(pending[i], f' r="{pending[i]}"', "").encode())
                     i += 1
                 row, stop = self._spliced(xml, at, r)
                 if row is None:
@@ -553,27 +555,25 @@ class _SheetPatch:
                 r += 1
             if i < len(pending) and pending[i] == r:
                 i += 1
-            yield row
+            add(row)
             at = stop
+            if len(batch) >= ROWS_PER_PIECE:
+                yield b"".join(batch)
+                batch.clear()
         if xml[at:end].strip():
             raise NotPatchable("something between or after the rows")
-        for r in pending[i:]:
-            yield self._rebuilt(r, f' r="{r}"', "").encode()
+        batch += (self._rebuilt(r, f' r="{r}"', "").encode() for r in pending[i:])
+        yield b"".join(batch)
 
     def pieces(self) -> Iterator[bytes]:
-        """The new part in pieces of a few thousand rows (never a second copy of a large sheet)."""
+        """The new part in pieces (never a second copy of a large sheet)."""
         head, tail = self.head, self.tail
         if self.last_row:
             head = self._fit_to_page(self._dimension(head))
             tail = self._page_setup(tail)
         yield (head + "<sheetData>").encode()
-        batch: list[bytes] = []
-        for row in self.sheet_data():
-            batch.append(row)
-            if len(batch) >= 2000:
-                yield b"".join(batch)
-                batch = []
-        yield b"".join(batch) + ("</sheetData>" + tail).encode()
+        yield from self.sheet_data()
+        yield ("</sheetData>" + tail).encode()
 
     def _dimension(self, head: str) -> str:
         edited = [c for cells in self.edits.values() for c in cells]
