@@ -10,7 +10,6 @@ import datetime as dt
 import re
 import zipfile
 
-import openpyxl
 import pytest
 
 from tests.job_outputs import MASTER
@@ -202,28 +201,3 @@ def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
 def test_the_orientation_of_a_sheet_is_found_after_its_rows_or_anywhere(before, after, landscape):
     assert X._landscape(f"<worksheet>{before}", f"{after}</worksheet>") is landscape
 
-
-def _one_sheet_book(path, xml_of) -> None:
-    """A workbook of one sheet 'S' (A1 = 1) whose part is ``xml_of`` its own."""
-    wb = openpyxl.Workbook()
-    wb.active.title = "S"
-    wb.active["A1"] = 1
-    wb.save(path)
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = xml_of(parts["xl/worksheets/sheet1.xml"])
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-
-
-@pytest.mark.parametrize("xml_of", [
-    lambda xml: b'<?xml version="1.0" encoding="windows-1258"?>\n' + xml,  # its cells written as UTF-8: never
-    lambda xml: xml.replace(b"</worksheet>", b"<!-- \xc3( -->\n</worksheet>"),  # after the rows
-    lambda xml: xml.replace(b'<row r="1">', b'<row r="1">\n<!-- \xc3( -->'),  # in a row taken apart
-], ids=["another encoding declared", "not UTF-8 after the rows", "not UTF-8 in a row"])
-def test_a_sheet_part_not_in_utf8_is_left_to_openpyxl(tmp_path, xml_of):
-    _one_sheet_book(tmp_path / "s.xlsx", xml_of)
-    with zipfile.ZipFile(tmp_path / "s.xlsx") as z:
-        with pytest.raises(X.NotPatchable):
-            X.write_patched(z, z.read, {"S": {1: {2: "x"}}}, {"S": [[1]]}, tmp_path / "copy.xlsx")
