@@ -373,6 +373,7 @@ class _SheetPatch:
         self._styled = bool(self.column_styles)
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
         self._shapes: dict[tuple, _Shape] = {}  # (cells' letters, what changes) -> _Shape
+        self._seen: set[tuple] = set()  # the shapes of a row seen once
         self._last_shape: dict[tuple, _Shape] = {}  # what changes -> the shape last matched
         self._tails: dict[tuple, bytes | None] = {}  # see _written_tail
         self._wrapped: dict[bytes, bytes | None] = {}  # see _wrapped_head
@@ -474,7 +475,8 @@ class _SheetPatch:
         key = (tuple(_LETTERS.findall(xml, close, finish)), context)
         shape = self._shapes.get(key)
         if shape is None:
-            if len(self._shapes) >= MAX_SHAPES:
+            if len(self._shapes) >= MAX_SHAPES or key not in self._seen:  # a shape's first row: taken apart
+                self._seen.add(key)  # (quicker than making a pattern for a row of its own, as a small sheet has)
                 return None
             shape = self._shapes[key] = _Shape.of(key[0], *context, self.column_styles)
         return shape
@@ -536,23 +538,25 @@ class _SheetPatch:
         add = batch.append
         while True:
             row, stop = self._spliced(xml, at, r + 1)  # rows mostly follow one another
-            if row is None:
+            if row is not None:
+                r += 1
+            else:
                 found = _NEXT_ROW.match(xml, at, end)
                 if found is None:
                     break
-                r, at = int(found[2]), found.start(1)
-                while i < len(pending) and pending[i] < r:
+                number, begin = int(found[2]), found.start(1)
+                while i < len(pending) and pending[i] < number:
                     add(self._rebuilt(pending[i], f' r="{pending[i]}"', "").encode())
                     i += 1
-                row, stop = self._spliced(xml, at, r)
+                if (number, begin) != (r + 1, at):  # not the row foreseen: tried as the row it is
+                    row, stop = self._spliced(xml, begin, number)
+                r, at = number, begin
                 if row is None:
                     r, attrs, inner, row = next(_rows(xml, at, end))
                     stop = at + len(row)
                     body = inner.decode()
                     if self._changes(r, body):
                         row = self._rebuilt(r, attrs.decode(), body).encode()
-            else:
-                r += 1
             if i < len(pending) and pending[i] == r:
                 i += 1
             add(row)
