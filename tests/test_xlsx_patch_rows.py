@@ -172,6 +172,17 @@ def test_rows_of_a_sheet_not_as_they_should_be_are_refused(rows):
         list(X._rows(rows, 0, len(rows)))
 
 
+def test_a_row_not_closed_before_the_end_of_the_rows_is_refused_the_quick_way_too():
+    """The second row (of the first one's shape: matched by its pattern) is closed only after </sheetData>."""
+    cell = '<c r="A{0}" t="inlineStr"><is><t>{0}</t></is>'
+    sheet = (f'<worksheet><sheetData><row r="1">{cell.format(1)}</c></row><row r="2">{cell.format(2)}</sheetData>'
+             '<x></c></row></x><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+             '</worksheet>')
+    patch = X._SheetPatch(sheet.encode(), [["1"], ["2"]], {1: {2: "x"}, 2: {2: "y"}}, X.Styles(STYLES))
+    with pytest.raises(X.NotPatchable):
+        b"".join(patch.pieces())
+
+
 def test_rows_of_a_sheet_are_found_with_their_numbers_and_cells():
     rows = b'<row r="1"/>\n <row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row r="3" />'
     assert list(X._rows(rows, 0, len(rows))) == [

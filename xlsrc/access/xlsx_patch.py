@@ -430,11 +430,11 @@ class _SheetPatch:
         edits = self.edits.get(r)
         wrapping, styled = self.wrapping.get(r, ()), self._styled and 2 <= r <= self.last_row  # _needs_styles
         context = (tuple(edits) if edits else (), wrapping, styled)
-        shape = self._last_shape.get(context)  # rows mostly repeat the shape of the one before
-        found = shape.pattern.match(xml, at) if shape else None
+        shape, rows_end = self._last_shape.get(context), self.rows[1]  # rows mostly repeat the shape of the one before
+        found = shape.pattern.match(xml, at, rows_end) if shape else None
         if found is None:
             shape = self._shape_at(xml, at, context)
-            found = shape.pattern.match(xml, at) if shape and shape.pattern else None
+            found = shape.pattern.match(xml, at, rows_end) if shape and shape.pattern else None
             if found is None:
                 return None, at
             self._last_shape[context] = shape
@@ -468,8 +468,8 @@ class _SheetPatch:
 
     def _shape_at(self, xml: bytes, at: int, context: tuple) -> _Shape | None:
         """The shape of the row at ``at`` (its cells' letters) with the changes of ``context``."""
-        close = xml.find(b">", at)
-        finish = xml.find(b"</row>", close) if close > 0 else -1
+        close = xml.find(b">", at, self.rows[1])
+        finish = xml.find(b"</row>", close, self.rows[1]) if close > 0 else -1
         if finish < 0:
             return None
         key = (tuple(_LETTERS.findall(xml, close, finish)), context)
