@@ -1,10 +1,10 @@
 """A copy of an .xlsx package with some cells rewritten, made part by part:
 every part is copied as it is except the sheets written to, their styles
-and the workbook's print names. A written sheet is streamed row by row and
-only the rows that change are rewritten (their changed cells spliced into
-the row's text, or the row rebuilt: the same XML, tests/test_xlsx_patch_rows.py);
-the rest of its XML is kept as the file had it (formatting, validation,
-tables, comments, charts).
+and the workbook's print names. A written sheet is read row by row in the
+part's own UTF-8 bytes and only the rows that change are rewritten (their
+changed cells spliced into the row's bytes, or the row rebuilt: the same
+XML, tests/test_xlsx_patch_rows.py); the rest of its XML is kept as the file
+had it (formatting, validation, tables, comments, charts).
 
 The copy holds what openpyxl's load, write and save give (FileBook's other
 path, kept for every other case), checked by tests/test_xlsx_patch.py:
@@ -18,8 +18,8 @@ path, kept for every other case), checked by tests/test_xlsx_patch.py:
   absent, which Excel and LibreOffice show with the column's format anyway.
 
 A package it cannot rewrite this way (formulas on a written sheet, cells
-without references, a 1904 date system, text XML cannot hold, a new
-sheet…) raises NotPatchable and the caller writes the copy with openpyxl."""
+without references, a 1904 date system, text XML cannot hold, a sheet part
+not in UTF-8, a new sheet…) raises NotPatchable and the caller writes the copy with openpyxl."""
 from __future__ import annotations
 
 import datetime as dt
@@ -28,7 +28,7 @@ import re
 import zipfile
 from functools import lru_cache
 from itertools import zip_longest
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from ..findings import column_letters
 from ..print_layout import page_fit, wrapped_columns
@@ -386,7 +386,7 @@ class _SheetPatch:
         """The row's attributes without its size, with its height if its text wraps."""
         if "ht=" in attrs or "spans=" in attrs:  # ht, customHeight, spans
             attrs = _ROW_SIZE.sub("", attrs)
-        return attrs + f' ht="{self.heights[r]}" customHeight="1"' if r in self.heights else attrs
+        return attrs + self._height_attrs[self.heights[r]].decode() if r in self.heights else attrs
 
     def _written(self, value: Any, style: int) -> tuple[str, int]:
         """A cell written over one of ``style`` (0: none): its XML after its reference, and its style."""
