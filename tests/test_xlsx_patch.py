@@ -191,22 +191,16 @@ def test_the_extent_of_a_copy_leaves_out_empty_texts_and_rows_at_its_edges():
 @pytest.mark.parametrize("prefixed", [False, True])
 def test_a_sheet_with_prefixed_elements_is_left_to_openpyxl_a_text_with_a_colon_is_not(tmp_path, prefixed):
     from xlsrc.access.xlsx_patch import NotPatchable, write_patched
-    source = tmp_path / "s.xlsx"
-    wb = openpyxl.Workbook()
-    wb.active.title = "S"
-    wb.active["A1"] = 1
-    wb.save(source)
-    with zipfile.ZipFile(source) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    cell = b'<c r="B1" t="inlineStr"><is><t>Ghi ch\xc3\xba:c d</t></is></c></row>'  # ':c ' in a text
-    xml = parts["xl/worksheets/sheet1.xml"].replace(b"</row>", cell, 1)
-    if prefixed:
-        xml = xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=").replace(b"</worksheet>", b"</x:worksheet>")
-    parts["xl/worksheets/sheet1.xml"] = xml
-    with zipfile.ZipFile(source, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    with zipfile.ZipFile(source) as z:
+
+    def xml_of(xml: bytes) -> bytes:
+        xml = xml.replace(b"</row>", b'<c r="B1" t="inlineStr"><is><t>Ghi ch\xc3\xba:c d</t></is></c></row>',
+                          1)  # ':c ' in a text
+        if prefixed:
+            xml = xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=").replace(b"</worksheet>",
+                                                                                    b"</x:worksheet>")
+        return xml
+    _one_sheet_book(tmp_path / "s.xlsx", xml_of)
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as z:
         write = lambda: write_patched(z, z.read, {"S": {1: {3: "x"}}}, {"S": [[1, "Ghi chú:c d"]]},  # noqa: E731
                                       tmp_path / "copy.xlsx")
         if prefixed:
@@ -216,3 +210,30 @@ def test_a_sheet_with_prefixed_elements_is_left_to_openpyxl_a_text_with_a_colon_
             write()
             assert CalamineWorkbook.from_path(str(tmp_path / "copy.xlsx")).get_sheet_by_name("S").to_python() == \
                 [[1.0, "Ghi chú:c d", "x"]]
+
+
+def _one_sheet_book(path, xml_of) -> None:
+    """A workbook of one sheet 'S' (A1 = 1) whose part is ``xml_of`` its own."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "S"
+    wb.active["A1"] = 1
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = xml_of(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+@pytest.mark.parametrize("xml_of", [
+    lambda xml: b'<?xml version="1.0" encoding="windows-1258"?>\n' + xml,  # its cells written as UTF-8: never
+    lambda xml: xml.replace(b"</worksheet>", b"<!-- \xc3( -->\n</worksheet>"),  # after the rows
+    lambda xml: xml.replace(b'<row r="1">', b'<row r="1">\n<!-- \xc3( -->'),  # in a row taken apart
+], ids=["another encoding declared", "not UTF-8 after the rows", "not UTF-8 in a row"])
+def test_a_sheet_part_not_in_utf8_is_left_to_openpyxl(tmp_path, xml_of):
+    from xlsrc.access.xlsx_patch import NotPatchable, write_patched
+    _one_sheet_book(tmp_path / "s.xlsx", xml_of)
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as z:
+        with pytest.raises(NotPatchable):
+            write_patched(z, z.read, {"S": {1: {2: "x"}}}, {"S": [[1]]}, tmp_path / "copy.xlsx")

@@ -1,8 +1,9 @@
 """The quick way of writing a row of the copy (xlsx_patch._SheetPatch._spliced:
-the changed cells replaced or inserted in the row's text) gives the very
-XML of the slow way (_rebuilt: the row taken apart into its cells and put
-together again), on rows of every shape; rows it cannot do are left to the
-slow way, which refuses the ones it cannot do either (NotPatchable)."""
+the changed cells replaced or inserted in the row's text, found by the
+pattern of the row's shape in the part's bytes) gives the very XML of the
+slow way (_rebuilt: the row taken apart into its cells and put together
+again), on rows of every shape; rows it cannot do are left to the slow way,
+which refuses the ones it cannot do either (NotPatchable)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -52,7 +53,7 @@ ROWS: dict[int, tuple[str, str, dict, bool, list]] = {
     11: ("", '<c s="2"><v>1</v></c>', {4: "x"}, False, [1]),
     12: ("", '<c r="A12" s="2"><v>1</v></c><c r="B13" s="2"><v>2</v></c>', {4: "x"}, False, [1, 2]),
     13: ("", '<c r="A13" s="2"><v>1</v></c>\n  <c r="B13" s="2"><v>2</v></c>', {4: "w"}, False, [1, 2, None, "w"]),
-    14: ("", "", {2: "mới"}, True, [None, "mới"]),
+    14: ("", "", {2: "mới"}, False, [None, "mới"]),  # an empty row (<row r="14"/>)
     16: ("", '<c r="A16" s="2"><v>1</v></c><c r="B16" s="0"><v>2</v></c><c r="D16" s="1"/>', {4: None}, False,
          [1, 2]),
     17: ("", '<c r="A17" s="2"><v>1</v></c><c r="B17" s="2"><v>2</v></c><c r="D17" s="1"/>', {4: None}, True,
@@ -67,14 +68,17 @@ ROWS: dict[int, tuple[str, str, dict, bool, list]] = {
     23: ("", '<c r="A23" s="2"><v>1</v></c><c r="C23" s="1" t="inlineStr"><is><t>a&lt;c r="B23"</t></is></c>',
          {2: "<&>", 5: 0}, True, [1, "<&>", 'a<c r="B23"', None, 0]),
     25: ("", '<c r="A26" s="2"><v>1</v></c><c r="B26" s="2"><v>2</v></c>', {2: "x"}, False, [1, 2]),
+    29: ("", '<c r="A29" s="2"><v>1</v></c><c r="B29" s="2"><v>2</v></c>', {2: "sau khoảng trống"}, True,
+         [1, "sau khoảng trống"]),  # after rows the sheet does not have (27, 28)
 }
 NEW_ROW = 15  # a row the sheet does not have, written
 ROWS_OF_NO_SHEET = {NEW_ROW: {1: 10, 3: "mới"}, 24: {2: "cuối"}, 26: {2: "cuối"}}
 
 
-def _sheet() -> str:
-    rows = "".join(f'<row r="{r}"{attrs}>{body}</row>' if body else f'<row r="{r}"{attrs}/>'
-                   for r, (attrs, body, *_) in ROWS.items())
+def _sheet(between: str = "") -> str:
+    """The sheet of ROWS, ``between`` its rows (a sheet written pretty has a new line and spaces)."""
+    rows = between.join(f'<row r="{r}"{attrs}>{body}</row>' if body else f'<row r="{r}"{attrs}/>'
+                        for r, (attrs, body, *_) in ROWS.items())
     return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:D23"/>'
             '<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="12" style="2" '
             'customWidth="1"/><col min="3" max="3" width="30" style="1" customWidth="1"/></cols>'
@@ -82,56 +86,64 @@ def _sheet() -> str:
             'footer="0.3"/></worksheet>')
 
 
-def _patch() -> X._SheetPatch:
+def _patch(sheet: str | None = None) -> X._SheetPatch:
     grid = [[None] * 5 for _ in range(max(ROWS))]
     edits: X.Edits = dict(ROWS_OF_NO_SHEET)
     for r, (_, _, written, _, values) in ROWS.items():
         grid[r - 1][:len(values)] = values
         edits[r] = written
-    return X._SheetPatch(_sheet(), grid, edits, X.Styles(STYLES), True)
+    return X._SheetPatch((sheet or _sheet()).encode(), grid, edits, X.Styles(STYLES))
 
 
-def _way(way, r: int, attrs: str, body: str) -> str:
+def _way(way, *args) -> str:
     try:
-        return way(r, attrs, body)
+        return way(*args)
     except X.NotPatchable:
         return "NotPatchable"
 
 
 def test_each_row_the_quick_way_is_the_slow_way():
-    patch, shown = _patch(), _sheet()
+    patch = _patch()
+    shown = patch.xml
     assert patch.wrapping and patch.column_styles  # rows that wrap, columns with a style: both kinds of restyling
     refused = set()
-    for r, attrs, body, _ in X._rows(shown, shown.index("<sheetData>") + 11, shown.index("</sheetData>")):
-        assert (patch._spliced(r, attrs, body) is not None) == ROWS[r][3], r
-        slow = _way(patch._rebuilt, r, attrs, body)
-        assert _way(patch.row, r, attrs, body) == slow, r
+    for r, attrs, body, whole in X._rows(shown, *patch.rows):
+        patch._spliced(shown, shown.index(whole), r)  # a shape's first row is taken apart: its pattern made after
+        quick, end = patch._spliced(shown, shown.index(whole), r)
+        assert (quick is not None) == ROWS[r][3], r
+        slow = _way(patch._rebuilt, r, attrs.decode(), body.decode())
+        if quick is not None:
+            assert quick.decode() == slow and shown[end - len(whole):end] == whole, r
         if slow == "NotPatchable":
             refused.add(r)
     assert refused == {11, 12, 25}  # a cell without its reference first, cells of another row
-    for r in ROWS_OF_NO_SHEET:
-        assert patch._spliced(r, f' r="{r}"', "") is not None
-        assert patch.row(r, f' r="{r}"', "") == patch._rebuilt(r, f' r="{r}"', "")
 
 
-def _sheet_and_styles(spliced: bool, monkeypatch) -> tuple[str, str]:
+def _sheet_and_styles(spliced: bool, monkeypatch, sheet: str | None = None) -> tuple[str, str]:
     """The whole new sheet part (every row of _sheet but the refused ones) and the styles, one way or the other."""
-    shown = _sheet()
+    shown = sheet or _sheet()
     for r in (11, 12, 25):
         shown = re.sub(rf'<row r="{r}">.*?</row>', "", shown)
     if not spliced:
-        monkeypatch.setattr(X._SheetPatch, "_spliced", lambda *_: None)
-    patch = _patch()
-    patch.xml = shown
+        monkeypatch.setattr(X._SheetPatch, "_spliced", lambda self, xml, at, r: (None, at))
+    patch = _patch(shown)
     for r in (11, 12, 25):
         del patch.edits[r]
-    return "".join(patch.pieces()), patch.styles.result()
+    first = b"".join(patch.pieces())  # the first row of each shape taken apart, its pattern made for the next
+    again = b"".join(patch.pieces())
+    assert again == first
+    return again.decode(), patch.styles.result()
 
 
-def test_the_sheet_the_quick_way_is_the_sheet_the_slow_way(monkeypatch):
-    quick = _sheet_and_styles(True, monkeypatch)
-    slow = _sheet_and_styles(False, monkeypatch)
+@pytest.mark.parametrize("between", ["", "\n  "])
+def test_the_sheet_the_quick_way_is_the_sheet_the_slow_way(monkeypatch, between):
+    """Rows one after the other and rows after a gap (14, 16: the number of
+    the next row is not the one foreseen), new rows placed between and
+    after them; the space between rows is left out either way."""
+    quick = _sheet_and_styles(True, monkeypatch, _sheet(between))
+    slow = _sheet_and_styles(False, monkeypatch, _sheet(between))
     assert quick == slow
+    assert "</row><row r=\"15\">" in quick[0] and "</row><row r=\"24\">" in quick[0]  # the new rows
     assert 'r="B8" s="4"' in quick[0] and '<c r="B6" t="inlineStr" s="2">' in quick[0]  # wrapped; its column's style
 
 
@@ -140,7 +152,7 @@ def test_the_copy_of_a_master_after_compute_is_the_same_either_way(monkeypatch, 
     made = []
     for spliced in (True, False):
         if not spliced:
-            monkeypatch.setattr(X._SheetPatch, "_spliced", lambda *_: None)
+            monkeypatch.setattr(X._SheetPatch, "_spliced", lambda self, xml, at, r: (None, at))
         book = FileBook(MASTER, writable=True)
         jobs.run_compute(book)
         made.append(tmp_path / f"copy_{spliced}.xlsx")
@@ -152,20 +164,31 @@ def test_the_copy_of_a_master_after_compute_is_the_same_either_way(monkeypatch, 
             assert quick.read(name) == slow.read(name), name
 
 
-@pytest.mark.parametrize("rows", ['<row r="1"/>\n<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>x',
-                                  '<row r="1"/><x/><row r="2"/>', '<rows r="1"/>', '<row r="1"><c r="A1"/>',
-                                  '<row spans="1:1"/>', '<row r="1"'])
+@pytest.mark.parametrize("rows", [b'<row r="1"/>\n<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>x',
+                                  b'<row r="1"/><x/><row r="2"/>', b'<rows r="1"/>', b'<row r="1"><c r="A1"/>',
+                                  b'<row spans="1:1"/>', b'<row r="1"'])
 def test_rows_of_a_sheet_not_as_they_should_be_are_refused(rows):
     with pytest.raises(X.NotPatchable):
         list(X._rows(rows, 0, len(rows)))
 
 
+def test_a_row_not_closed_before_the_end_of_the_rows_is_refused_the_quick_way_too():
+    """The second row (of the first one's shape: matched by its pattern) is closed only after </sheetData>."""
+    cell = '<c r="A{0}" t="inlineStr"><is><t>{0}</t></is>'
+    sheet = (f'<worksheet><sheetData><row r="1">{cell.format(1)}</c></row><row r="2">{cell.format(2)}</sheetData>'
+             '<x></c></row></x><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+             '</worksheet>')
+    patch = X._SheetPatch(sheet.encode(), [["1"], ["2"]], {1: {2: "x"}, 2: {2: "y"}}, X.Styles(STYLES))
+    with pytest.raises(X.NotPatchable):
+        b"".join(patch.pieces())
+
+
 def test_rows_of_a_sheet_are_found_with_their_numbers_and_cells():
-    rows = '<row r="1"/>\n <row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row r="3" />'
+    rows = b'<row r="1"/>\n <row r="2" spans="1:2"><c r="A2"><v>1</v></c></row><row r="3" />'
     assert list(X._rows(rows, 0, len(rows))) == [
-        (1, ' r="1"', "", '<row r="1"/>'),
-        (2, ' r="2" spans="1:2"', '<c r="A2"><v>1</v></c>', '<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>'),
-        (3, ' r="3" ', "", '<row r="3" />')]
+        (1, b' r="1"', b"", b'<row r="1"/>'),
+        (2, b' r="2" spans="1:2"', b'<c r="A2"><v>1</v></c>', b'<row r="2" spans="1:2"><c r="A2"><v>1</v></c></row>'),
+        (3, b' r="3" ', b"", b'<row r="3" />')]
 
 
 def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
@@ -193,5 +216,5 @@ def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
                                                       ("", '<pageSetup paperSize="9"/>', True), ("", "", True),
                                                       ('<pageSetup orientation="portrait"/>', "", False)])
 def test_the_orientation_of_a_sheet_is_found_after_its_rows_or_anywhere(before, after, landscape):
-    xml = f'<worksheet>{before}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>{after}</worksheet>'
-    assert X._landscape(xml) is landscape
+    assert X._landscape(f"<worksheet>{before}", f"{after}</worksheet>") is landscape
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
-from itertools import repeat, zip_longest
+from itertools import compress, repeat, zip_longest
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import schema as S
@@ -174,30 +174,35 @@ def wrapped_rows(rows: Iterable[Sequence[Any]], widths: Sequence[float], first_r
     (fit_written_sheet, access/xlsx_patch.py, which gives the columns: wrapped_columns)."""
     heights, wrapping = wrapped_columns(zip_longest(*rows), widths, first_row)
     for r, height in heights.items():
-        yield r, height, wrapping.get(r, [])
+        yield r, height, list(wrapping.get(r, ()))
 
 
 def wrapped_columns(columns: Iterable[Sequence[Any]], widths: Sequence[float], first_row: int
-                    ) -> tuple[dict[int, float], dict[int, list[int]]]:
-    """wrapped_rows of the rows whose ``columns`` are given, as two maps: row
-    number to height; row number to its columns whose text takes more than
-    one line (only rows that have some). Read column by column, each
-    distinct text measured once (a unit, a status recur down a sheet)."""
+                    ) -> tuple[dict[int, float], dict[int, tuple[int, ...]]]:
+    """wrapped_rows of the rows whose ``columns`` (all as long) are given, as
+    two maps: row number to height; row number to its columns whose text
+    takes more than one line (only rows that have some). Read column by
+    column, each distinct text measured once (a unit, a status recur down a
+    sheet), the rows' columns gathered in one pass over them all."""
     room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
     wide = [w * CHARS_PER_WIDTH for w in room]
     lines: list[list[int]] = []  # each wrapping column's lines per row
-    wrapping: dict[int, list[int]] = {}
+    over_in: list[list[bool]] = []  # each column with text over one line in its own width: whether each row's is
+    wraps: list[int] = []  # those columns (1-based)
     for c, column in zip(range(len(widths)), columns):
         texts = [v for v in set(column) if isinstance(v, str) and (len(v) > wide[c] or "\n" in v)]  # others: one line
         if texts:
             took = {v: text_lines(v, room[c]) for v in texts}
             lines.append(list(map(took.get, column, repeat(1))))
             over = {v for v in texts if text_lines(v, widths[c]) > 1}  # over one line in the column's own width
-            for i in [i for i, v in enumerate(column) if v in over] if over else ():
-                wrapping.setdefault(first_row + i, []).append(c + 1)
+            if over:
+                over_in.append(list(map(over.__contains__, column)))
+                wraps.append(c + 1)
     most = list(map(max, *lines)) if len(lines) > 1 else lines[0] if lines else []  # each row's lines
     points = {n: height_of(n) for n in set(most) if n > 1}
-    return {first_row + i: points[n] for i, n in enumerate(most) if n > 1}, wrapping
+    each_row = map(tuple, map(compress, repeat(wraps), zip(*over_in)))  # each row's columns that wrap
+    return ({first_row + i: points[n] for i, n in enumerate(most) if n > 1},
+            {first_row + i: cols for i, cols in enumerate(each_row) if cols})
 
 
 def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:

@@ -1,10 +1,10 @@
 """A copy of an .xlsx package with some cells rewritten, made part by part:
 every part is copied as it is except the sheets written to, their styles
-and the workbook's print names. A written sheet is streamed row by row and
-only the rows that change are rewritten (their changed cells spliced into
-the row's text, or the row rebuilt: the same XML, tests/test_xlsx_patch_rows.py);
-the rest of its XML is kept as the file had it (formatting, validation,
-tables, comments, charts).
+and the workbook's print names. A written sheet is read row by row in the
+part's own UTF-8 bytes and only the rows that change are rewritten (their
+changed cells spliced into the row's bytes, or the row rebuilt: the same
+XML, tests/test_xlsx_patch_rows.py); the rest of its XML is kept as the file
+had it (formatting, validation, tables, comments, charts).
 
 The copy holds what openpyxl's load, write and save give (FileBook's other
 path, kept for every other case), checked by tests/test_xlsx_patch.py:
@@ -18,8 +18,8 @@ path, kept for every other case), checked by tests/test_xlsx_patch.py:
   absent, which Excel and LibreOffice show with the column's format anyway.
 
 A package it cannot rewrite this way (formulas on a written sheet, cells
-without references, a 1904 date system, text XML cannot hold, a new
-sheet…) raises NotPatchable and the caller writes the copy with openpyxl."""
+without references, a 1904 date system, text XML cannot hold, a sheet part
+not in UTF-8, a new sheet…) raises NotPatchable and the caller writes the copy with openpyxl."""
 from __future__ import annotations
 
 import datetime as dt
@@ -28,7 +28,7 @@ import re
 import zipfile
 from functools import lru_cache
 from itertools import zip_longest
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from ..findings import column_letters
 from ..print_layout import page_fit, wrapped_columns
@@ -38,6 +38,7 @@ Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
 DATE_FORMAT = "dd/mm/yyyy"
 DEFAULT_WIDTH = 8.43
 MAX_SHAPES = 1000  # shapes of row (cells present, what changes) spliced; rows of further shapes are rebuilt
+ROWS_PER_PIECE = 2000  # rows of a written sheet compressed at a time
 LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
 
 
@@ -46,17 +47,24 @@ class NotPatchable(Exception):
 
 
 # a cell to its first end tag (written as possessive loops over characters other than '<': quick, no backtracking)
-_CELL_REST = r"[^>]*+(?:(?<=/)>|>[^<]*+(?:<(?!/c>)[^<]*+)*+</c>)"  # a cell after its reference
+_CELL_HEAD = r"[^>]*+"  # a cell's attributes after its reference (and the '/' of an empty one)
+_CELL_END = r"(?:(?<=/)>|>[^<]*+(?:<(?!/c>)[^<]*+)*+</c>)"  # a cell after its attributes
+_CELL_REST = _CELL_HEAD + _CELL_END  # a cell after its reference
 _CELL = re.compile(rf'(<c r="([A-Z]{{1,3}})(\d+)"{_CELL_REST})')  # the reference first
-_AFTER_ROW_NAME = frozenset(" \t\r\n/>")  # what may follow "<row" (the end of its name)
-_ROW_NUMBER = re.compile(r'\br="(\d+)"')
+# the sheet part is handled as the file holds it, UTF-8 bytes (never decoded whole, never encoded again)
+_AFTER_ROW_NAME = frozenset(b" \t\r\n/>")  # what may follow "<row" (the end of its name)
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_ROW_HEAD = r'<row(?P<a>[^>]*?\br="(?P<n>[1-9]\d*)"[^>]*+)(?<!/)>'  # a row's start tag, not an empty row's
+_NEXT_ROW = re.compile(rb'[ \t\r\n]*+(<row)(?=[ \t\r\n/>])[^>]*?\br="(\d+)"')  # where it starts, its number
 _STYLE = re.compile(r'\ss="(\d+)"')
-_LETTERS = re.compile(r'<c r="([A-Z]{1,3})\d')  # each cell's column
+_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})\d')  # each cell's column
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
-_FORMULA = re.compile(r"<f[\s/>]")
-_PREFIXED = re.compile(r"<\w+:(?:worksheet|row|c)\b")
-_PREFIXED_NAME = re.compile(r":(?:worksheet|row|c)\b")  # what _PREFIXED holds, searched first (C-speed: its literal)
+_ROW_SIZE_BYTES = re.compile(_ROW_SIZE.pattern.encode())
+_FORMULA = re.compile(rb"<f[\s/>]")
+_PREFIXED = re.compile(rb"<[\w\x80-\xff]+:(?:worksheet|row|c)\b")
+_PREFIXED_NAME = re.compile(rb":(?:worksheet|row|c)\b")  # what _PREFIXED holds, searched first (C-speed: its literal)
+_ENCODING = re.compile(rb'(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding=["\']([^"\']*)')
 _COL = re.compile(r"<col\b([^>]*)/?>")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -194,23 +202,23 @@ def _cell_tail(value: Any, style: int, styles: Styles) -> tuple[str, int]:
     return f'{s}{kind}>{inner}</c>', style
 
 
-def _rows(xml: str, start: int, end: int) -> Iterator[tuple[int, str, str, str]]:
+def _rows(xml: bytes, start: int, end: int) -> Iterator[tuple[int, bytes, bytes, bytes]]:
     """Each row of ``xml[start:end]`` (the inside of <sheetData>): its number, attributes, cells (to the
     first </row>) and whole XML, found with a few string searches (quicker than a pattern on many rows)."""
     at = start
     while True:
-        head = xml.find("<row", at, end)
+        head = xml.find(b"<row", at, end)
         if head < 0:
             break
-        if head > at and xml[at:head].strip() or xml[head + 4:head + 5] not in _AFTER_ROW_NAME:
+        if head > at and xml[at:head].strip() or head + 4 >= end or xml[head + 4] not in _AFTER_ROW_NAME:
             raise NotPatchable("something between rows")
-        close = xml.find(">", head, end)
+        close = xml.find(b">", head, end)
         if close < 0:
             raise NotPatchable("a row not closed")
-        if xml[close - 1] == "/":
-            attrs, inner, at = xml[head + 4:close - 1], "", close + 1
+        if xml[close - 1] == 47:  # '/'
+            attrs, inner, at = xml[head + 4:close - 1], b"", close + 1
         else:
-            finish = xml.find("</row>", close, end)
+            finish = xml.find(b"</row>", close, end)
             if finish < 0:
                 raise NotPatchable("a row not closed")
             attrs, inner, at = xml[head + 4:close], xml[close + 1:finish], finish + 6
@@ -265,7 +273,7 @@ class SheetLayout:
 def _columns(grid: list[list], edits: Edits) -> list[list]:
     """The sheet's columns as they will be: the grid's values with the written ones, each as long as the sheet."""
     height = max([len(grid), *edits])
-    width = max([max(map(len, grid), default=0), *(max(cells) for cells in edits.values() if cells)])
+    width = max(max(map(len, grid), default=0), max(map(max, filter(None, edits.values())), default=0))
     columns = [list(column) + [None] * (height - len(grid)) for column in zip_longest(*grid)]
     columns += [[None] * height for _ in range(width - len(columns))]
     for r, cells in edits.items():
@@ -292,82 +300,104 @@ def _extent_of(columns: list[list]) -> tuple[int, int]:
 
 class _Shape:
     """Rows of one shape: their cells' columns (letters, in order) and what
-    is written or restyled in them. ``pattern`` matches such a row's XML
-    whole, only when each cell is well formed, of one row (group ``row``:
-    its number) and styled where it has to be (a cell kept in a column with a
-    style); ``steps`` (column, group, written) are the cells to replace, in
-    order, each a group of the match: a cell found, or the empty place of
-    a cell inserted. A row of no such shape is rebuilt."""
+    is written or restyled in them. ``pattern`` matches such a row whole,
+    from ``<row`` to ``</row>``, only when each cell is well formed, of the
+    row (group ``n``: its number; ``a``: the row's attributes) and styled
+    where it has to be (a cell kept in a column with a style). ``steps``
+    are the changes, in order: (column, the group replaced, the group of the
+    replaced cell's attributes or 0, the start of the written cell's
+    reference ``<c r="J``), the group replaced being a cell found or the
+    empty place of a cell inserted; for a wrapping cell kept the group
+    replaced is its attributes and there is no reference. A row of no
+    such shape is taken apart (_SheetPatch._rebuilt)."""
 
-    def __init__(self, row: int, pattern: re.Pattern | None, steps: list[tuple[int, int, bool]]):
-        self.row, self.pattern, self.steps = row, pattern, steps  # row: the group of the row's number, 0 if none
+    def __init__(self, pattern: re.Pattern | None, steps: list[tuple[int, int, int, bytes | None]]):
+        self.pattern, self.steps = pattern, steps
 
     @classmethod
-    def of(cls, letters: tuple[str, ...], edited: tuple[int, ...], wrapping: tuple[int, ...], styled: bool,
+    def of(cls, letters: tuple[bytes, ...], edited: tuple[int, ...], wrapping: tuple[int, ...], styled: bool,
            column_styles: dict[int, int]) -> _Shape:
-        cols = [_column(x) for x in letters]
-        if any(a >= b for a, b in zip(cols, cols[1:])):  # out of order, or twice: rebuilt
-            return cls(0, None, [])
+        names = [x.decode() for x in letters]
+        cols = [_column(x) for x in names]
+        if any(a >= b for a, b in zip(cols, cols[1:])) or not (cols or edited):  # out of order, or twice; no cell
+            return cls(None, [])
         changed = sorted(set(edited) | set(wrapping).intersection(cols))  # a wrapping column has its cell
-        parts, steps = [], []
-        for i, (x, c) in enumerate(zip(letters, cols)):
+        parts, steps = [_ROW_HEAD], []
+        for x, c in zip(names, cols):
             while changed and changed[0] < c:  # a written cell inserted before this one
+                parts.append(f"(?P<g{len(steps)}>)")
                 steps.append((changed.pop(0), True))
-                parts.append(f"(?P<c{len(steps)}>)")
-            ref = r'(?P<row>\d+)"' if i == 0 else r'(?P=row)"'
             must_style = styled and c in column_styles and c not in edited
-            cell = f'<c r="{x}{ref}' + (r'(?=[^>]*\ss="[1-9])' if must_style else "") + _CELL_REST
-            if changed and changed[0] == c:
-                steps.append((changed.pop(0), c in edited))
-                cell = f"(?P<c{len(steps)}>{cell})"
-            parts.append(cell)
+            ref = f'<c r="{x}(?P=n)"' + (r'(?=[^>]*?\ss="[1-9])' if must_style else "")
+            if not changed or changed[0] != c:
+                parts.append(ref + _CELL_REST)
+                continue
+            i, written = len(steps), c in edited
+            steps.append((changed.pop(0), written))
+            parts.append(f"(?P<g{i}>{ref}(?P<h{i}>{_CELL_HEAD}){_CELL_END})" if written else  # the cell
+                         f"{ref}(?P<g{i}>{_CELL_HEAD}){_CELL_END}")  # a wrapping cell kept: its attributes
         for c in changed:
+            parts.append(f"(?P<g{len(steps)}>)")
             steps.append((c, True))
-            parts.append(f"(?P<c{len(steps)}>)")
-        pattern = re.compile("".join(parts))
+        pattern = re.compile("".join(parts + ["</row>"]).encode())
         groups = pattern.groupindex
-        return cls(groups.get("row", 0), pattern, [(c, groups[f"c{i}"], edited) for i, (c, edited) in
-                                                  enumerate(steps, start=1)])
+        return cls(pattern, [(c, groups[f"g{i}"], groups.get(f"h{i}", 0),
+                              f'<c r="{_letters_of(c)}'.encode() if written else None)
+                             for i, (c, written) in enumerate(steps)])
 
 
 class _SheetPatch:
-    def __init__(self, xml: str, grid: list[list], edits: Edits, styles: Styles, orientation_landscape: bool):
+    """A written sheet: its part (UTF-8 bytes, as the file holds it, never
+    decoded whole), what is written to it, and the new part in pieces."""
+
+    def __init__(self, xml: bytes, grid: list[list], edits: Edits, styles: Styles):
         self.xml, self.edits, self.styles = xml, edits, styles
-        self.layout = SheetLayout(xml)
+        start, end = xml.find(b"<sheetData>"), xml.rfind(b"</sheetData>")  # a 50 MB part in a blink
+        if start < 0 or end < start:
+            empty = re.search(rb"<sheetData\s*/>", xml)
+            if empty is None:
+                raise NotPatchable("no sheetData")
+            start, end, rows, after = empty.start(), empty.start(), empty.start(), empty.end()
+        else:
+            rows, after = start + len(b"<sheetData>"), end + len(b"</sheetData>")
+        self.head, self.tail, self.rows = xml[:start].decode(), xml[after:].decode(), (rows, end)
+        self.layout = SheetLayout(self.head)
         columns = _columns(grid, edits)
         self.last_row, self.last_col = _extent_of(columns)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
         self.heights, self.wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
                                                       first_row=2)
-        self.across, self.repeat = page_fit(widths, orientation_landscape) if self.last_row else (1, 0)
+        self.across, self.repeat = (page_fit(widths, _landscape(self.head, self.tail)) if self.last_row
+                                    else (1, 0))
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
+        self._styled = bool(self.column_styles)
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
         self._shapes: dict[tuple, _Shape] = {}  # (cells' letters, what changes) -> _Shape
+        self._seen: set[tuple] = set()  # the shapes of a row seen once
         self._last_shape: dict[tuple, _Shape] = {}  # what changes -> the shape last matched
-        self._tails: dict[tuple, str] = {}  # a written cell after its reference (see _finished)
+        self._tails: dict[tuple, bytes | None] = {}  # see _written_tail
+        self._wrapped: dict[bytes, bytes | None] = {}  # see _wrapped_head
+        self._height_attrs = {h: f' ht="{h}" customHeight="1"'.encode() for h in set(self.heights.values())}
 
     def _needs_styles(self, r: int) -> bool:
-        return 2 <= r <= self.last_row and bool(self.column_styles)
-
-    def row(self, r: int, attrs: str, body: str) -> str:
-        """One row as it will be (written cells, column styles, wrapping,
-        height): spliced where its shape allows, else rebuilt; the same XML."""
-        return self._spliced(r, attrs, body) or self._rebuilt(r, attrs, body)
+        return self._styled and 2 <= r <= self.last_row
 
     def _row_attrs(self, r: int, attrs: str) -> str:
         """The row's attributes without its size, with its height if its text wraps."""
         if "ht=" in attrs or "spans=" in attrs:  # ht, customHeight, spans
             attrs = _ROW_SIZE.sub("", attrs)
-        return attrs + f' ht="{self.heights[r]}" customHeight="1"' if r in self.heights else attrs
+        return attrs + self._height_attrs[self.heights[r]].decode() if r in self.heights else attrs
+
+    def _written(self, value: Any, style: int) -> tuple[str, int]:
+        """A cell written over one of ``style`` (0: none): its XML after its reference, and its style."""
+        if value.__class__ is str or value is None:  # statuses, findings: each made once
+            return self.written.get((value, style)) or self.written.setdefault(
+                (value, style), _cell_tail(value, style, self.styles))
+        return _cell_tail(value, style, self.styles)
 
     def _written_cell(self, r: int, c: int, value: Any, old: str | None) -> tuple[str, int]:
         """The cell written at row ``r``, column ``c`` over ``old`` (its XML, or None), and its style."""
-        style = _style_of(old) if old else 0
-        if value.__class__ is str or value is None:  # statuses, findings: each made once
-            tail, style = self.written.get((value, style)) or self.written.setdefault(
-                (value, style), _cell_tail(value, style, self.styles))
-        else:
-            tail, style = _cell_tail(value, style, self.styles)
+        tail, style = self._written(value, _style_of(old) if old else 0)
         return f'<c r="{_letters_of(c)}{r}"{tail}', style
 
     def _rebuilt(self, r: int, attrs: str, body: str) -> str:
@@ -391,62 +421,94 @@ class _SheetPatch:
             return f"<row{attrs}/>"
         return f"<row{attrs}>{''.join(map(cells.__getitem__, sorted(cells)))}</row>"
 
-    def _spliced(self, r: int, attrs: str, body: str) -> str | None:
-        """The row with only its changed cells replaced or inserted in its
-        text: what _rebuilt gives, without taking the row apart. None when
-        the row is not of a shape this can do (see _Shape)."""
-        edits = self.edits.get(r, {})
-        context = (tuple(sorted(edits)), tuple(self.wrapping.get(r, ())), self._needs_styles(r))
-        shape = self._last_shape.get(context)  # rows mostly repeat the shape of the one before
-        found = shape.pattern.fullmatch(body) if shape else None
+    def _spliced(self, xml: bytes, at: int, r: int) -> tuple[bytes | None, int]:
+        """The row that starts at ``at`` (number ``r``) with only its changed
+        cells replaced or inserted in its text: what _rebuilt gives (or the
+        row as it is, when nothing in it changes), without taking the row
+        apart; and where the row ends. None (and ``at``) when the row is not
+        of a shape this can do (see _Shape)."""
+        edits = self.edits.get(r)
+        wrapping, styled = self.wrapping.get(r, ()), self._styled and 2 <= r <= self.last_row  # _needs_styles
+        context = (tuple(edits) if edits else (), wrapping, styled)
+        shape, rows_end = self._last_shape.get(context), self.rows[1]  # rows mostly repeat the shape of the one before
+        found = shape.pattern.match(xml, at, rows_end) if shape else None
         if found is None:
-            letters = tuple(_LETTERS.findall(body))
-            shape = self._shapes.get((letters, context))
-            if shape is None:
-                if len(self._shapes) >= MAX_SHAPES:
-                    return None
-                shape = self._shapes[letters, context] = _Shape.of(letters, *context, self.column_styles)
-            found = shape.pattern.fullmatch(body) if shape.pattern else None
+            shape = self._shape_at(xml, at, context)
+            found = shape.pattern.match(xml, at, rows_end) if shape and shape.pattern else None
             if found is None:
-                return None
+                return None, at
             self._last_shape[context] = shape
-        if shape.row and found.group(shape.row) != str(r):
-            return None
-        pieces, at, number = [], 0, str(r)
-        for c, group, edited in shape.steps:
-            start, end = found.span(group)
-            if edited:
-                cell = self._finished(number, c, edits[c], body[start:end], context)
-            elif self.styles.wraps(style := _style_of(old := body[start:end])):
-                continue  # a wrapping cell kept: it wraps already
+        number, end, height = found["n"], found.end(), self.heights.get(r)
+        if int(number) != r:
+            return None, at
+        if edits is None and height is None:
+            return xml[at:end], end
+        attrs = found["a"]
+        if b"ht=" in attrs or b"spans=" in attrs:  # ht, customHeight, spans
+            attrs = _ROW_SIZE_BYTES.sub(b"", attrs)
+        pieces = [b"<row", attrs, self._height_attrs[height]] if height else [b"<row", attrs]
+        at, tails, wrapped = found.end("a"), self._tails, self._wrapped
+        for c, group, head, ref in shape.steps:  # each made once, then found in tails or wrapped
+            if ref is None:  # a wrapping cell kept: its attributes
+                old = found[group]
+                cell = wrapped[old] if old in wrapped else self._wrapped_head(old)
             else:
-                cell = self._restyled(old, self.styles.wrapped(style))
-            pieces += (body[at:start], cell)
-            at = end
-        pieces.append(body[at:])
-        attrs = self._row_attrs(r, attrs)
-        cells = "".join(pieces)
-        return f"<row{attrs}>{cells}</row>" if cells else f"<row{attrs}/>"
+                value, old = edits[c], found[head] if head else None
+                key = (c, value, old, wrapping, styled)
+                cell = (tails[key] if (value.__class__ is str or value is None) and key in tails else
+                        self._written_tail(key))
+                if cell is not None:
+                    cell = ref + number + cell
+            if cell is not None:
+                start, stop = found.span(group)
+                pieces += (xml[at:start], cell)
+                at = stop
+        pieces.append(xml[at:end])
+        return b"".join(pieces), end
 
-    def _finished(self, number: str, c: int, value: Any, old: str, context: tuple) -> str:
-        """A written cell as _rebuilt makes it (in its column's style if
-        written without one, wrapping if its text wraps), each kind made
-        once: a cell's own reference aside, it depends only on the column,
-        the value and the head of the cell it replaces."""
-        ref = f'<c r="{_letters_of(c)}{number}"'
-        key = None
+    def _shape_at(self, xml: bytes, at: int, context: tuple) -> _Shape | None:
+        """The shape of the row at ``at`` (its cells' letters) with the changes of ``context``."""
+        close = xml.find(b">", at, self.rows[1])
+        finish = xml.find(b"</row>", close, self.rows[1]) if close > 0 else -1
+        if finish < 0:
+            return None
+        key = (tuple(_LETTERS.findall(xml, close, finish)), context)
+        shape = self._shapes.get(key)
+        if shape is None:
+            if len(self._shapes) >= MAX_SHAPES or key not in self._seen:  # a shape's first row: taken apart
+                self._seen.add(key)  # (quicker than making a pattern for a row of its own, as a small sheet has)
+                return None
+            shape = self._shapes[key] = _Shape.of(key[0], *context, self.column_styles)
+        return shape
+
+    def _written_tail(self, key: tuple[int, Any, bytes | None, tuple[int, ...], bool]) -> bytes | None:
+        """A written cell from the end of its reference's row number, as
+        _rebuilt makes it (in its column's style if written without one,
+        wrapping if its text wraps), for ``key``: its column, its value, the
+        attributes of the cell it replaces (None: no cell), the row's
+        wrapping columns and whether it needs column styles; None when that
+        is the cell as it is. A text (or nothing) written is made once."""
+        c, value, head, wrapping, styled = key
+        old = None if head is None else head.decode() + ">"
+        tail, style = self._written(value, _style_of(old) if old else 0)
+        if style == 0 and styled and c in self.column_styles:
+            tail = self._restyled(tail, self.column_styles[c])
+        if c in wrapping and not self.styles.wraps(style := _style_of(tail)):
+            tail = self._restyled(tail, self.styles.wrapped(style))
+        made = None if old == tail else ('"' + tail).encode()
         if value.__class__ is str or value is None:
-            key = (c, value, old[len(ref):old.index(">")] if old else None, context[1:])
-            if key in self._tails:
-                return ref + self._tails[key]
-        cell, style = self._written_cell(int(number), c, value, old or None)
-        if style == 0 and context[2] and c in self.column_styles:
-            cell = self._restyled(cell, self.column_styles[c])
-        if c in context[1] and not self.styles.wraps(style := _style_of(cell)):
-            cell = self._restyled(cell, self.styles.wrapped(style))
-        if key:
-            self._tails[key] = cell[len(ref):]
-        return cell
+            self._tails[key] = made
+        return made
+
+    def _wrapped_head(self, head: bytes) -> bytes | None:
+        """The attributes of a cell kept in a column where its row's text
+        wraps: in a style that wraps; None when its own does."""
+        if head not in self._wrapped:
+            old = head.decode() + ">"
+            style = _style_of(old)
+            self._wrapped[head] = (None if self.styles.wraps(style) else
+                                   self._restyled(old, self.styles.wrapped(style))[:-1].encode())
+        return self._wrapped[head]
 
     @staticmethod
     def _restyled(cell: str, style: int) -> str:
@@ -466,44 +528,56 @@ class _SheetPatch:
         """The columns with a style where the row has a cell without one."""
         return [c for col in _UNSTYLED_CELL.findall(body) if (c := _column(col)) in self.column_styles]
 
-    def sheet_data(self, xml: str, start: int, end: int) -> Iterable[str]:
-        """The rows of <sheetData> (``xml[start:end]``), the changed ones
-        rebuilt, new ones placed in order."""
-        pending = sorted(r for r in self.edits)
-        i = 0
-        for r, attrs, inner, whole in _rows(xml, start, end):
-            while i < len(pending) and pending[i] < r:
-                yield self.row(pending[i], f' r="{pending[i]}"', "")
-                i += 1
+    def sheet_data(self) -> Iterator[bytes]:
+        """The rows of <sheetData> as they will be, in pieces of
+        ROWS_PER_PIECE rows: each spliced where its shape allows (_spliced),
+        else taken apart (_rows, _rebuilt); new ones placed in order."""
+        xml, (at, end) = self.xml, self.rows
+        pending, i, r = sorted(self.edits), 0, 0
+        batch: list[bytes] = []
+        add = batch.append
+        while True:
+            row, stop = self._spliced(xml, at, r + 1)  # rows mostly follow one another
+            if row is not None:
+                r += 1
+            else:
+                found = _NEXT_ROW.match(xml, at, end)
+                if found is None:
+                    break
+                number, begin = int(found[2]), found.start(1)
+                while i < len(pending) and pending[i] < number:
+                    add(self._rebuilt(pending[i], f' r="{pending[i]}"', "").encode())
+                    i += 1
+                if (number, begin) != (r + 1, at):  # not the row foreseen: tried as the row it is
+                    row, stop = self._spliced(xml, begin, number)
+                r, at = number, begin
+                if row is None:
+                    r, attrs, inner, row = next(_rows(xml, at, end))
+                    stop = at + len(row)
+                    body = inner.decode()
+                    if self._changes(r, body):
+                        row = self._rebuilt(r, attrs.decode(), body).encode()
             if i < len(pending) and pending[i] == r:
                 i += 1
-            yield self.row(r, attrs, inner) if self._changes(r, inner) else whole
-        for r in pending[i:]:
-            yield self.row(r, f' r="{r}"', "")
+            add(row)
+            at = stop
+            if len(batch) >= ROWS_PER_PIECE:
+                yield b"".join(batch)
+                batch.clear()
+        if xml[at:end].strip():
+            raise NotPatchable("something between or after the rows")
+        batch += (self._rebuilt(r, f' r="{r}"', "").encode() for r in pending[i:])
+        yield b"".join(batch)
 
-    def pieces(self) -> Iterator[str]:
-        """The new part in pieces of a few thousand rows (never a second copy of a large sheet)."""
-        xml = self.xml
-        start, end = xml.find("<sheetData>"), xml.rfind("</sheetData>")  # str.find: a 50 MB part in a blink
-        if start < 0 or end < start:
-            empty = re.search(r"<sheetData\s*/>", xml)
-            if empty is None:
-                raise NotPatchable("no sheetData")
-            start, end, rows, after = empty.start(), empty.start(), empty.start(), empty.end()
-        else:
-            rows, after = start + len("<sheetData>"), end + len("</sheetData>")
-        head, tail = xml[:start], xml[after:]
+    def pieces(self) -> Iterator[bytes]:
+        """The new part in pieces (never a second copy of a large sheet)."""
+        head, tail = self.head, self.tail
         if self.last_row:
             head = self._fit_to_page(self._dimension(head))
             tail = self._page_setup(tail)
-        yield head + "<sheetData>"
-        batch: list[str] = []
-        for row in self.sheet_data(xml, rows, end):
-            batch.append(row)
-            if len(batch) >= 2000:
-                yield "".join(batch)
-                batch = []
-        yield "".join(batch) + "</sheetData>" + tail
+        yield (head + "<sheetData>").encode()
+        yield from self.sheet_data()
+        yield ("</sheetData>" + tail).encode()
 
     def _dimension(self, head: str) -> str:
         edited = [c for cells in self.edits.values() for c in cells]
@@ -543,9 +617,10 @@ class _SheetPatch:
                                                        fitToHeight="0"), 1)
 
 
-def _landscape(xml: str) -> bool:
-    pattern, rows_end = re.compile(r"<pageSetup\b[^>]*?/?>"), max(xml.rfind("</sheetData>"), 0)
-    setup = pattern.search(xml, rows_end) or pattern.search(xml, 0, rows_end)  # it follows the rows: found at once
+def _landscape(head: str, tail: str) -> bool:
+    """Whether a sheet prints across (no portrait page setup), its XML before and after its rows given."""
+    pattern = re.compile(r"<pageSetup\b[^>]*?/?>")
+    setup = pattern.search(tail) or pattern.search(head)  # it follows the rows
     return (_attr(setup.group(0), "orientation") if setup else None) != "portrait"
 
 
@@ -590,6 +665,14 @@ def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits:
                   grids: dict[str, list[list]], out) -> None:
     """Write the copy of ``package`` to ``out`` (a path or file) with the
     ``edits`` of each sheet (whose values, as read, are ``grids``)."""
+    try:
+        _write_patched(package, read, edits, grids, out)
+    except UnicodeDecodeError:  # a part said to be UTF-8 that is not
+        raise NotPatchable("text not in UTF-8") from None
+
+
+def _write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits: dict[str, Edits],
+                   grids: dict[str, list[list]], out) -> None:
     parts = sheet_parts(package)
     workbook = read("xl/workbook.xml").decode("utf-8")
     if re.search(r'\bdate1904="(?:1|true)"', workbook):
@@ -605,10 +688,13 @@ def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits:
         name = parts.get(sheet)
         if name is None or not name.startswith("xl/worksheets/"):
             raise NotPatchable("not a worksheet of the package")
-        xml = read(name).decode("utf-8")
+        xml = read(name)
+        declared = _ENCODING.match(xml)
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            raise NotPatchable("a sheet not in UTF-8")
         if _FORMULA.search(xml) or _PREFIXED_NAME.search(xml) and _PREFIXED.search(xml):
             raise NotPatchable("formulas or prefixed elements")
-        patch = _SheetPatch(xml, grids[sheet], sheet_edits, styles, _landscape(xml))
+        patch = _SheetPatch(xml, grids[sheet], sheet_edits, styles)
         patches[name] = patch
         if patch.last_row:
             workbook = _print_names(workbook, sheet, patch)
@@ -618,7 +704,7 @@ def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits:
             if name in patches:
                 with z.open(name, "w") as fh:
                     for piece in patches.pop(name).pieces():
-                        fh.write(piece.encode("utf-8"))
+                        fh.write(piece)
             elif name not in ("xl/workbook.xml", "xl/styles.xml"):
                 z.writestr(name, read(name))
         z.writestr("xl/workbook.xml", workbook)  # after the sheets, whose rows may add styles
