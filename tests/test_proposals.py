@@ -512,3 +512,37 @@ def test_a_list_laid_inside_a_layout_tables_cell(tmp_path):
     rows = ex["rows"]["unit_proposals"]
     assert [(r["recipient"], r["position"], r["source_sheet"]) for r in rows] == [
         ("Nguyễn Văn An", "Bác sĩ", "Bảng 3"), ("Lê Thị Bình", "Điều dưỡng", "Bảng 3")]
+
+
+def test_only_a_sheet_that_says_de_nghi_is_searched_for_a_list_of_proposals(tmp_path, monkeypatch):
+    """A list of works (no 'đề nghị' in its name nor in its first rows) is not
+    searched for proposals; a list whose only 'đề nghị' is a cell's second line
+    in row 35, under 34 empty rows, is searched and read."""
+    from xlsrc.proposals import extract as P
+    searched = []
+    real = P.locate_proposals
+    monkeypatch.setattr(P, "locate_proposals", lambda grid, sheet, *a, **k: searched.append(sheet) or
+                        real(grid, sheet, *a, **k))
+    wb = openpyxl.Workbook()
+    works = wb.active
+    works.title = "Phụ lục"
+    for row in (["SỞ TƯ PHÁP"], ["DANH SÁCH CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+                ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Tiến độ hoàn thành (%)"],
+                [1, "Số hóa hồ sơ hộ tịch", "01/3/2025", "50%"], [2, "Cải tạo trụ sở", "01/4/2025", "20%"]):
+        works.append(row)
+    names = wb.create_sheet("Danh sách")
+    names.cell(35, 1, "SỞ TƯ PHÁP\nDanh sách đề nghị tặng Giấy khen")
+    for i, row in enumerate((["STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"],
+                             [1, "Nguyễn Văn An", "Chuyên viên", "Giấy khen"],
+                             [2, "Lê Thị Bình", "Chuyên viên", "Giấy khen"]), start=37):
+        for j, v in enumerate(row, start=1):
+            names.cell(i, j, v)
+    wb.save(tmp_path / "stp.xlsx")
+    ex = extract_file(str(tmp_path / "stp.xlsx"))
+    assert ex["status"] == "ok", ex["message"]
+    assert searched == ["Danh sách"]
+    assert [r["recipient"] for r in ex["rows"]["unit_proposals"]] == ["Nguyễn Văn An", "Lê Thị Bình"]
+    assert [r["name"] for r in ex["rows"]["works"]] == ["Số hóa hồ sơ hộ tịch", "Cải tạo trụ sở"]
+    assert P.may_say_proposal([["TT", "Họ và tên"]], "Đề nghị khen") and \
+        P.may_say_proposal([[None, "UBND xã\nTỜ TRÌNH"]], "Sheet1")
+    assert not P.may_say_proposal([[None]] * 40 + [["Đề nghị tặng Giấy khen"]], "Sheet1")

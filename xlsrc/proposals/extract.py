@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import schema as S
 from ..findings import WARNING, Finding, cell_ref, listed
-from ..tables import GROUP_SEPARATOR, locate
+from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate
 from ..vntext import bare_name, fold, nfc
 
 SPEC = S.UNIT_PROPOSALS
@@ -65,6 +65,19 @@ def says_proposal(lines: list[str], headers: dict[str, str] | None = None, sheet
     form column's header says 'đề nghị' (a list of awards granted does not)."""
     return any(_PROPOSE.search(fold(t)) for t in list(lines) + [sheet] if t) or \
         any(re.search(r"\bde ?nghi\b", fold(t)) for t in (headers or {}).values() if t)
+
+
+# what says_proposal needs in one text at least, searched in a whole cell (a superset of its searches)
+_PROPOSE_WORDS = re.compile(r"de ?nghi|to trinh")
+
+
+def may_say_proposal(grid, sheet: str) -> bool:
+    """Whether a sheet may hold a list that says_proposal accepts: 'đề nghị'
+    (or 'tờ trình') in its name or in a text of the rows where a header and
+    the title lines above it can stand (tables.HEADER_WINDOW). Cheap: a sheet
+    that cannot say it (a list of works) is not searched for a table."""
+    return bool(_PROPOSE_WORDS.search(fold(sheet))) or any(
+        v.__class__ is str and _PROPOSE_WORDS.search(fold(v)) for row in grid[:HEADER_WINDOW] for v in row)
 
 
 def locate_proposals(grid, sheet: str, merges=None, bold=None):
@@ -249,7 +262,7 @@ def from_book(book, names: list[str], claimed: set[str], year: int | None, templ
         if sheet in claimed or (template and not own):  # a thidua workbook lists its proposals in one sheet
             continue
         grid = book.read(sheet)
-        if not grid:
+        if not grid or not (own or may_say_proposal(grid, sheet)):
             continue
         loc = locate_proposals(grid, sheet, sheet_merges(book, sheet))
         if loc is None or not loc.rows:
