@@ -156,7 +156,8 @@ def test_a_row_of_error_values_only(row, n, columns, expected):
 
 def test_column_letters_and_indexes():
     assert [E.xl_col(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
-    assert [E._col_index(b) for b in (b"A", b"Z", b"AA", b"AB", b"ZZ", b"AAA")] == [0, 25, 26, 27, 701, 702]
+    from xlsrc.access.cellinfo import col_index
+    assert [col_index(b) for b in (b"A", b"Z", b"AA", b"AB", b"ZZ", b"AAA")] == [0, 25, 26, 27, 701, 702]
 
 
 def test_title_lines_above_the_header():
@@ -822,6 +823,21 @@ def test_error_cells_whatever_the_order_of_their_attributes(tmp_path):
     book = FileBook(path)
     assert E.error_cells(book, "P", book.read("P")) == [(0, 1), (1, 2)]
     assert E.error_cells(book, "Khác", book.read("P")) == []
+
+
+def test_error_cells_are_read_from_the_package_the_book_opened(tmp_path, monkeypatch):
+    """The sheet's XML is searched in the parts the book already holds: the
+    package is not opened a second time (it was, once per file consolidated)."""
+    import zipfile
+    path = _book(tmp_path / "e.xlsx", [("P", [["a", N], [N, N]])], errors=[("P", "B2", "#DIV/0!")])
+    book = FileBook(path)
+    grid = book.read("P")
+
+    def no_second_opening(*args, **kwargs):
+        raise AssertionError("the package opened again")
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", no_second_opening)
+    assert E.ErrorCells(book)("P", grid) == [(1, 1)]
+    assert book.error_cells("P") == [(1, 1)]
 
 
 def test_the_readers_notes_of_the_sheets_read_only(tmp_path):

@@ -291,24 +291,6 @@ def test_plain_text_named_xlsx_is_still_refused(tmp_path):
         FileBook(f)
 
 
-def test_error_cells_are_found_across_chunk_boundaries_in_a_streamed_part(tmp_path):
-    """The sheet part is searched chunk by chunk; a match cut by a chunk
-    boundary is still found, and found once."""
-    import io
-    import re
-    import zipfile
-    from xlsrc.access import zipstream
-    cell = b'<c r="B7" t="e"><v>#REF!</v></c>'
-    pad = b" " * (zipstream.CHUNK - 10)
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as z:
-        z.writestr("p.xml", pad + cell + pad + cell + b"<c r='x'/>" + cell)
-    pattern = re.compile(rb'<c r="([A-Z]+)(\d+)" t="e"')
-    with zipfile.ZipFile(data) as z:
-        found = [m.group(0) for m in zipstream.iter_matches(z, "p.xml", pattern)]
-    assert found == [b'<c r="B7" t="e"'] * 3
-
-
 # -- HTML / XML 2003 / CSV tables read as sheets: merges, bold, formats, fonts --
 from xlsrc.legacy_encodings import encode_tcvn3  # noqa: E402
 

@@ -112,6 +112,9 @@ _PERCENT_HINT = re.compile(rb'numFmtId="(?:9|10)"|formatCode="[^"]*%')
 LEGACY_FONT = re.compile(rb'(?i)(?:val|name|font-family|style:name)="[\'"]?(?:\.vn|vni)')
 
 
+_ERROR_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"|<c\b[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"')
+
+
 def col_index(letters: bytes | str) -> int:
     n = 0
     for ch in letters.encode() if isinstance(letters, str) else letters:
@@ -272,6 +275,11 @@ class XlsxPackage:
         if not self._has_formula(sheet):
             return False
         return bool(_FORMULA_NO_VALUE.search(self.part(sheet)))
+
+    def error_cells(self, sheet: str) -> list[tuple[int, int]]:
+        """0-based (row, col) of the sheet's cells saved as an error value (t="e": #REF!, #N/A …)."""
+        return [(int(m.group(2) or m.group(4)) - 1, col_index(m.group(1) or m.group(3)))
+                for m in _ERROR_CELL.finditer(self.part(sheet))]
 
     def cell_info(self, sheet: str) -> CellInfo:
         xml = self.part(sheet)

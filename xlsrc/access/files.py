@@ -446,6 +446,17 @@ class FileBook:
             return set()
         return self._foreign[sheet].bold if sheet in self._foreign else None
 
+    def error_cells(self, sheet: str) -> list[tuple[int, int]]:
+        """0-based (row, col) of an .xlsx/.xlsm sheet's cells saved as an error
+        value (#REF!, #N/A …), which the fast reader gives as empty; none for
+        another kind, or when the part cannot be read (its values were)."""
+        if self._kind() != "xlsx":
+            return []
+        try:
+            return self._package().error_cells(sheet)
+        except Exception:  # a damaged part: read as values, as the reader gave them
+            return []
+
     def hidden_sheets(self) -> set[str]:
         """The sheets the sender hid (hidden or very hidden), where the reader can tell."""
         if self._foreign:

@@ -18,7 +18,6 @@ from typing import Any
 
 from .. import schema as S
 from ..access.files import FileBook
-from ..access.zipstream import iter_matches
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
@@ -326,50 +325,19 @@ def xl_col(index: int) -> str:
 
 
 # --------------------------------------------------------------------------
-_ERROR_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"|<c\b[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"')
-
-
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
-
-
 class ErrorCells:
     """0-based (row, col) of the cells holding an error value (#REF!, #N/A …),
-    sheet by sheet, of one book whose package is opened once. The fast reader
-    gives such cells as empty, so for .xlsx/.xlsm the sheet's XML is looked
-    at; elsewhere error literals typed as text are found in the grid."""
+    sheet by sheet, of one book. The fast reader gives such cells as empty, so
+    for .xlsx/.xlsm the sheet's XML is looked at (FileBook.error_cells, the
+    parts the book already opened); elsewhere error literals typed as text are
+    found in the grid."""
 
     def __init__(self, book: FileBook):
         self.book = book
-        self.package: tuple[zipfile.ZipFile | None, dict[str, str]] | None = None  # and its sheet parts
 
     def __call__(self, sheet: str, grid) -> list[tuple[int, int]]:
         found = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if is_error_literal(v)]
-        book = self.book
-        if book.data[:4] != b"PK\x03\x04" or book.path.suffix.lower() == ".ods":
-            return found
-        try:
-            z, parts = self._package()
-            part = parts.get(sheet)
-            if part:
-                for m in iter_matches(z, part, _ERROR_CELL):  # streamed: never the whole part
-                    letters, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-                    found.append((int(number) - 1, _col_index(letters)))
-        except Exception:
-            pass
-        return found
-
-    def _package(self) -> tuple[zipfile.ZipFile | None, dict[str, str]]:
-        if self.package is None:
-            import io
-            from ..access.cellinfo import sheet_parts  # transitional or Strict namespaces alike
-            self.package = (None, {})  # a package that cannot be opened is not tried again
-            z = zipfile.ZipFile(io.BytesIO(self.book.data))
-            self.package = (z, sheet_parts(z))
-        return self.package
+        return found + self.book.error_cells(sheet)
 
 
 def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
