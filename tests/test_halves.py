@@ -106,6 +106,15 @@ def test_later_runs_the_work_in_another_process_while_this_one_goes_on(two_cores
     assert got == forks[0] != os.getpid()
 
 
+@linux_only
+def test_the_later_child_knows_it_is_one(two_cores_one_thread, forks):
+    """halves.CHILD: a process that ends when its work is done (the chart's
+    child reads its fonts from their bytes), never this one."""
+    with halves.later(lambda: halves.CHILD) as in_child:
+        assert in_child() is True
+    assert halves.CHILD is False and len(forks) == 1
+
+
 def test_later_without_a_safe_fork_runs_the_work_here_once_when_asked(monkeypatch, forks):
     monkeypatch.setattr(halves, "can_fork", lambda: False)
     calls = []
@@ -117,6 +126,8 @@ def test_later_without_a_safe_fork_runs_the_work_here_once_when_asked(monkeypatc
         assert calls == []
         assert result() == 1 and result() == 1
     assert calls == [os.getpid()] and forks == []
+    with halves.later(lambda: halves.CHILD) as in_child:
+        assert in_child() is False  # made here
     with halves.later(work):
         pass
     assert len(calls) == 1  # never asked for: never made

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator, TypeVar
 T = TypeVar("T")
 
 MIN_ITEMS = 8_000  # below this a fork costs more than it gives
+CHILD = False  # this process is a child forked by ``later``: it ends when its work is done
 
 
 def can_fork() -> bool:
@@ -81,6 +82,8 @@ def later(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
         yield result
         return
     if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
+        global CHILD
+        CHILD = True
         status = 1
         try:
             os.close(read_end)

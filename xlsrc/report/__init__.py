@@ -96,8 +96,9 @@ def _as_foreseen(png: bytes, stand_in: bytes) -> bytes:
 
 
 def _chart_png(totals) -> bytes:
+    from .. import halves
     from .chart import completion_chart
-    return completion_chart(totals)
+    return completion_chart(totals, from_bytes=halves.CHILD)  # a forked child reads its fonts from their bytes
 
 
 def _kind_and_date(data: WorkbookData, kind: str | None, report_date: dt.date | None):
