@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 
 import pytest
 
@@ -56,3 +57,39 @@ def test_the_chart_child_reads_its_fonts_from_their_bytes(monkeypatch):
     assert opened == []
     monkeypatch.setattr(halves, "CHILD", True)
     assert _chart_png(totals) == here and opened
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the chart is drawn in another process on Linux only")
+def test_the_chart_child_starts_before_the_totals_are_computed(tmp_path, monkeypatch, forks):
+    """It imports matplotlib while this process computes the totals, then
+    gets the totals by unit: the report is the same as drawn here."""
+    import zipfile
+
+    import xlsrc.report as report
+    from xlsrc.access.files import FileBook
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+    from xlsrc.records import read_workbook
+    content = demo_content()
+    content.rows["works"] = [{"order": 1, "name": f"Công trình của {u}", "kind": "Công trình", "start": "Năm 2021",
+                              "planned_finish": "Năm 2022", "progress": 0.5 * i, "unit": u}
+                             for i, u in enumerate(("Sở Y tế", "Sở Tư pháp", "Sở Y tế"))]
+    data = read_workbook(FileBook(write_workbook(tmp_path / "m.xlsx", content)))
+    forks.clear()  # the reader's
+    started = []
+    real_compute = report.compute
+
+    def compute(*args, **kwargs):
+        started.append(len(forks))
+        return real_compute(*args, **kwargs)
+    monkeypatch.setattr(report, "compute", compute)
+    monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
+    two = report.make_report(data, tmp_path / "two.docx", report_date=dt.date(2026, 11, 25))
+    assert started == [1]
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    one = report.make_report(data, tmp_path / "one.docx", report_date=dt.date(2026, 11, 25))
+
+    def parts(path):
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+    assert parts(two) == parts(one) and len(forks) == 1

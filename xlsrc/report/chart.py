@@ -76,6 +76,12 @@ def fonts_from_bytes():
         forget()  # and those opened from their bytes are not kept
 
 
+def modules() -> None:
+    """What drawing the chart imports (a third of a second), imported before its totals are known."""
+    from matplotlib.backends import backend_agg  # noqa: F401
+    from matplotlib import figure, font_manager  # noqa: F401
+
+
 def completion_chart(totals: Totals, from_bytes: bool = False) -> bytes:
     """The chart as a PNG; ``from_bytes``: its fonts read from their bytes
     (fonts_from_bytes), in a process that ends when it is drawn."""
