@@ -55,10 +55,11 @@ def later(work: Callable[..., T], prepare: Callable[[], object] | None = None) -
     (pickled) result. With ``prepare`` the child runs ``prepare()`` (an
     import) at once, then waits for the arguments this process sends with
     ``give(*args)`` as soon as it has them, and runs ``work(*args)``: what
-    both need first is done at the same time. Where a fork is not safe or
-    fails, or the child fails, the work runs here when the result is first
-    asked for. Leaving the ``with`` without asking (an error here, Ctrl+C)
-    stops and reaps the child."""
+    both need first is done at the same time (``prepare`` only saves time:
+    the work does not depend on it, it is never run here). Where a fork is
+    not safe or fails, or the child fails, the work runs here when the
+    result is first asked for. Leaving the ``with`` without asking (an
+    error here, Ctrl+C) stops and reaps the child."""
     job = Later(work, prepare)
     try:
         yield job
