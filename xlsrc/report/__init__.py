@@ -12,7 +12,7 @@ from pathlib import Path
 from ..atomic import write_bytes_atomic
 from ..completion import Totals, compute
 from ..errors import ThiDuaError
-from ..halves import later
+from .. import halves
 from ..bulk import bulk_objects
 from ..records import WorkbookData
 from . import context, render
@@ -102,7 +102,6 @@ def _chart_totals(totals: Totals) -> Totals:
 
 
 def _chart_png(totals) -> bytes:
-    from .. import halves
     from .chart import completion_chart
     return completion_chart(totals, from_bytes=halves.CHILD)  # a forked child reads its fonts from their bytes
 
@@ -181,14 +180,14 @@ def _make_report(data: WorkbookData, out_path, template, force: bool, as_of, rep
     # another process while this one makes the rest: matplotlib imported there while the totals
     # are computed here, placed from a stand-in of its size, its bytes asked for last, when the
     # document is written
-    with later(_chart_png, prepare=chart_modules) if kind == "consolidated" else nullcontext() as chart:
+    with halves.later(_chart_png, prepare=chart_modules) if kind == "consolidated" else nullcontext() as chart:
         totals = compute(data, as_of or report_date)
-        if chart:
+        if chart is not None:
             chart.give(_chart_totals(totals))
         ctx, tables = _context(data, totals, kind, report_date)
         rows = _annex(data, totals, kind)
         pictures = {}
-        if chart:
+        if chart is not None:
             from .chart import png_header
             stand_in = png_header(len(totals.by_unit))
             pictures["chart"] = _picture(stand_in, final=lambda: _as_foreseen(chart(), stand_in))
