@@ -106,6 +106,15 @@ def test_later_runs_the_work_in_another_process_while_this_one_goes_on(two_cores
     assert got == forks[0] != os.getpid()
 
 
+@linux_only
+def test_the_later_child_knows_it_is_one(two_cores_one_thread, forks):
+    """halves.CHILD: a process that ends when its work is done (the chart's
+    child reads its fonts from their bytes), never this one."""
+    with halves.later(lambda: halves.CHILD) as in_child:
+        assert in_child() is True
+    assert halves.CHILD is False and len(forks) == 1
+
+
 def test_later_without_a_safe_fork_runs_the_work_here_once_when_asked(monkeypatch, forks):
     monkeypatch.setattr(halves, "can_fork", lambda: False)
     calls = []
@@ -117,6 +126,8 @@ def test_later_without_a_safe_fork_runs_the_work_here_once_when_asked(monkeypatc
         assert calls == []
         assert result() == 1 and result() == 1
     assert calls == [os.getpid()] and forks == []
+    with halves.later(lambda: halves.CHILD) as in_child:
+        assert in_child() is False  # made here
     with halves.later(work):
         pass
     assert len(calls) == 1  # never asked for: never made
@@ -147,6 +158,61 @@ def test_a_later_result_never_asked_for_stops_the_child(two_cores_one_thread, fo
             raise ValueError("here")
     assert codes == [-signal.SIGKILL]  # stopped, not waited for
     with pytest.raises(ChildProcessError):  # and not left behind
+        os.waitpid(forks[0], os.WNOHANG)
+
+
+PREPARED = []
+
+
+def _prepare():
+    PREPARED.append(os.getpid())
+
+
+def _prepared_and_given(x):
+    return PREPARED[-1] if PREPARED else None, os.getpid(), x
+
+
+@linux_only
+def test_later_prepares_in_the_child_while_this_process_makes_the_arguments(two_cores_one_thread, forks):
+    """The child runs prepare() at once, then work(*args) with the arguments
+    given when this process has them (the chart: matplotlib imported there
+    while the totals are computed here)."""
+    with halves.later(_prepared_and_given, prepare=_prepare) as job:
+        assert len(forks) == 1  # started before the arguments exist
+        job.give(41)
+        prepared_in, made_in, x = job()
+    assert prepared_in == made_in == forks[0] != os.getpid() and x == 41
+    assert PREPARED == []  # not prepared here
+
+
+def test_later_with_arguments_without_a_safe_fork_runs_here(monkeypatch, forks):
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    with halves.later(_prepared_and_given, prepare=_prepare) as job:
+        job.give("x")
+        assert job() == (None, os.getpid(), "x") and forks == []
+
+
+@linux_only
+def test_later_with_arguments_that_fails_in_the_child_is_made_here(two_cores_one_thread, forks):
+    parent = os.getpid()
+
+    def work(x):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return x * 2
+    with halves.later(work, prepare=_prepare) as job:
+        job.give(21)
+        assert job() == 42 and len(forks) == 1
+
+
+@linux_only
+def test_arguments_never_given_stop_the_waiting_child(two_cores_one_thread, forks):
+    with pytest.raises(ValueError):
+        with halves.later(_prepared_and_given, prepare=_prepare) as job:
+            with pytest.raises(RuntimeError):  # asked before given: said, not waited for
+                job()
+            raise ValueError("here, before the arguments")
+    with pytest.raises(ChildProcessError):  # stopped and reaped, not left waiting
         os.waitpid(forks[0], os.WNOHANG)
 
 

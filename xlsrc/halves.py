@@ -2,7 +2,9 @@
 here and ``work(mid, n)`` in a forked copy of this process, which sees the
 same data without copying it and sends back only its (pickled) result;
 ``later(work)`` runs ``work()`` in such a copy while this process goes on
-(the report's chart while its annex is made).
+(the report's chart while its annex is made); ``later(work, prepare)``
+starts the copy before the work's arguments exist, so that it prepares
+(imports matplotlib) while this process makes them (the totals).
 
 Used for the last steps of a large consolidation, which run after the
 reading workers are done: the master's rows as sheet XML, and the status of
@@ -17,11 +19,12 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 T = TypeVar("T")
 
 MIN_ITEMS = 8_000  # below this a fork costs more than it gives
+CHILD = False  # this process is a child forked by ``later``: it ends when its work is done
 
 
 def can_fork() -> bool:
@@ -46,62 +49,113 @@ def in_halves(work: Callable[[int, int], T], n: int, min_items: int = MIN_ITEMS)
 
 
 @contextmanager
-def later(work: Callable[[], T]) -> Iterator[Callable[[], T]]:
+def later(work: Callable[..., T], prepare: Callable[[], object] | None = None) -> Iterator[Later[T]]:
     """``work()`` started now in a forked child when that is safe, while this
-    process goes on inside the ``with``; the function it gives waits for the
-    (pickled) result. Where a fork is not safe or fails, or the child fails,
-    ``work()`` runs here when the result is first asked for. Leaving the
-    ``with`` without asking (an error here, Ctrl+C) stops and reaps the child."""
-    outcome: dict[str, Any] = {}
+    process goes on inside the ``with``; calling what it gives waits for the
+    (pickled) result. With ``prepare`` the child runs ``prepare()`` (an
+    import) at once, then waits for the arguments this process sends with
+    ``give(*args)`` as soon as it has them, and runs ``work(*args)``: what
+    both need first is done at the same time (``prepare`` only saves time:
+    the work does not depend on it, it is never run here). Where a fork is
+    not safe or fails, or the child fails, the work runs here when the
+    result is first asked for. Leaving the ``with`` without asking (an
+    error here, Ctrl+C) stops and reaps the child."""
+    job = Later(work, prepare)
+    try:
+        yield job
+    finally:
+        job.stop()
 
-    def result() -> T:
-        if "code" not in outcome and "pid" in outcome:
+
+class Later(Generic[T]):
+    """Work started in a forked child (see ``later``)."""
+
+    def __init__(self, work: Callable[..., T], prepare: Callable[[], object] | None = None):
+        self.work, self.waits = work, prepare is not None
+        self.args: tuple | None = None if self.waits else ()
+        self.pid: int | None = None
+        self.outcome: dict[str, Any] = {}
+        if not can_fork():
+            return
+        result_pipe, args_pipe = os.pipe(), (os.pipe() if self.waits else ())
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (*result_pipe, *args_pipe):
+                os.close(fd)
+            return
+        if pid == 0:
+            _child(work, prepare, result_pipe, args_pipe)
+        self.pid = pid
+        os.close(result_pipe[1])
+        self.src = os.fdopen(result_pipe[0], "rb")
+        if args_pipe:
+            os.close(args_pipe[0])
+            self.args_out = os.fdopen(args_pipe[1], "wb")
+
+    def give(self, *args) -> None:
+        """The arguments of the work (``later`` with ``prepare``), sent to the
+        child: keep them small (a pipe takes 64 kB at once; more wait until
+        the child is prepared)."""
+        self.args = args
+        if self.pid is not None and self.waits:
             try:
-                data = src.read()
+                with self.args_out as out:
+                    out.write(pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:  # the child is gone: the work is done here when asked
+                pass
+
+    def __call__(self) -> T:
+        if self.args is None:
+            raise RuntimeError("later: the work's arguments were never given")
+        outcome = self.outcome
+        if "code" not in outcome and self.pid is not None:
+            try:
+                data = self.src.read()
             finally:
-                src.close()
-                outcome["code"] = _reap(outcome["pid"])
+                self.src.close()
+                outcome["code"] = _reap(self.pid)
             if outcome["code"] == 0 and data:
                 try:
                     outcome["value"] = pickle.loads(data)
                 except Exception:  # a truncated message: computed here instead
                     pass
         if "value" not in outcome:
-            outcome["value"] = work()
+            outcome["value"] = self.work(*self.args)
         return outcome["value"]
-    if not can_fork():
-        yield result
-        return
-    read_end, write_end = os.pipe()
+
+    def stop(self) -> None:
+        """The child stopped and reaped when its result was never asked for."""
+        if self.pid is not None and "code" not in self.outcome:
+            self.src.close()
+            if self.waits and not self.args_out.closed:
+                self.args_out.close()
+            os.kill(self.pid, signal.SIGKILL)
+            self.outcome["code"] = _reap(self.pid)
+
+
+def _child(work: Callable[..., T], prepare: Callable[[], object] | None, result_pipe, args_pipe) -> None:
+    """The forked child: prepare, wait for the arguments, compute, send, and
+    leave without running the parent's exit handlers."""
+    global CHILD
+    CHILD = True
+    status = 1
     try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        yield result
-        return
-    if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
-        status = 1
-        try:
-            os.close(read_end)
-            data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            status = 0
-        except BaseException:  # the parent computes it itself
-            pass
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    src = os.fdopen(read_end, "rb")
-    outcome["pid"] = pid
-    try:
-        yield result
+        os.close(result_pipe[0])
+        args: tuple = ()
+        if prepare is not None:
+            os.close(args_pipe[1])
+            prepare()
+            with os.fdopen(args_pipe[0], "rb") as src:
+                args = pickle.loads(src.read())  # nothing sent (the parent failed before): no work
+        data = pickle.dumps(work(*args), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(result_pipe[1], "wb") as out:
+            out.write(data)
+        status = 0
+    except BaseException:  # the parent computes it itself
+        pass
     finally:
-        if "code" not in outcome:  # not asked for (an error here, Ctrl+C, nothing needed it): stopped
-            src.close()
-            os.kill(pid, signal.SIGKILL)
-            outcome["code"] = _reap(pid)
+        os._exit(status)
 
 
 def _reap(pid: int) -> int:

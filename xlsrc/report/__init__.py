@@ -10,14 +10,15 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
-from ..completion import compute
+from ..completion import Totals, compute
 from ..errors import ThiDuaError
-from ..halves import later
+from .. import halves
 from ..bulk import bulk_objects
 from ..records import WorkbookData
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
+from .chart import modules as chart_modules
 from .plain import template_context
 from .pdf import to_pdf
 from .properties import vietnamese_template
@@ -95,9 +96,14 @@ def _as_foreseen(png: bytes, stand_in: bytes) -> bytes:
     return png
 
 
+def _chart_totals(totals: Totals) -> Totals:
+    """What the chart draws: the totals by unit (a few kB to send, not a status for every work)."""
+    return Totals(totals.as_of, by_unit=totals.by_unit)
+
+
 def _chart_png(totals) -> bytes:
     from .chart import completion_chart
-    return completion_chart(totals)
+    return completion_chart(totals, from_bytes=halves.CHILD)  # a forked child reads its fonts from their bytes
 
 
 def _kind_and_date(data: WorkbookData, kind: str | None, report_date: dt.date | None):
@@ -170,15 +176,18 @@ def _make_report(data: WorkbookData, out_path, template, force: bool, as_of, rep
         raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
     kind, report_date = _kind_and_date(data, _template_kind(template) if template else None, report_date)
     template = template or default_template(kind)
-    totals = compute(data, as_of or report_date)
     # the chart (a second on a master of 200 units, matplotlib's import with it) is drawn in
-    # another process while this one makes the rest: placed from a stand-in of its size, its
-    # bytes asked for last, when the document is written
-    with later(lambda: _chart_png(totals)) if kind == "consolidated" else nullcontext() as chart:
+    # another process while this one makes the rest: matplotlib imported there while the totals
+    # are computed here, placed from a stand-in of its size, its bytes asked for last, when the
+    # document is written
+    with halves.later(_chart_png, prepare=chart_modules) if kind == "consolidated" else nullcontext() as chart:
+        totals = compute(data, as_of or report_date)
+        if chart is not None:
+            chart.give(_chart_totals(totals))
         ctx, tables = _context(data, totals, kind, report_date)
         rows = _annex(data, totals, kind)
         pictures = {}
-        if chart:
+        if chart is not None:
             from .chart import png_header
             stand_in = png_header(len(totals.by_unit))
             pictures["chart"] = _picture(stand_in, final=lambda: _as_foreseen(chart(), stand_in))

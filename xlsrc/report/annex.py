@@ -80,13 +80,16 @@ class _Row:
     def __init__(self, xml: str, tokens: list[str]):
         self.tokens = tokens
         parts = re.split("(" + "|".join(map(re.escape, tokens)) + ")", xml)
-        self.order = [tokens.index(t) for t in parts[1::2]]
+        order = [tokens.index(t) for t in parts[1::2]]
+        # the texts in the order the row holds their tokens: as given, the common case, without a copy
+        self.ordered = tuple if order == list(range(len(tokens))) else lambda texts: tuple([texts[i] for i in order])
         self.template = "%s".join(_untokened(p).replace("%", "%%") for p in parts[0::2]).encode("utf-8")
 
     def filled(self, values: list[str]) -> bytes:
-        texts = [_xml_text(v) for v in values[:len(self.tokens)]]
-        texts += [b""] * (len(self.tokens) - len(texts))
-        return self.template % tuple([texts[i] for i in self.order])
+        texts = list(map(_xml_text, values[:len(self.tokens)]))
+        if len(texts) < len(self.tokens):
+            texts += [b""] * (len(self.tokens) - len(texts))
+        return self.template % self.ordered(texts)
 
 
 def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[bytes]:

@@ -23,7 +23,7 @@ _percent = lru_cache(maxsize=4096)(percent_text)
 
 
 def date_text(value: DateValue) -> str:
-    if value.ok and value.precision == "day":
+    if value.precision == "day" and value.start is not None:  # value.ok: a readable day
         return _short_date(value.start)
     return value.display()
 
@@ -61,7 +61,10 @@ def cite_short(plan: Record) -> str:
 def progress_text(rec: Record) -> str:
     """``95% (dự kiến …)``, ``100%``, or the free text when no figure was given."""
     p: Progress = rec["progress"]
-    notes = [n for n in (p.note, rec.text("note")) if n]
+    note = rec.text("note")
+    if p.value is not None and not p.note and not note:  # p.ok and no remark: most rows of an annex
+        return _percent(p.value)
+    notes = [n for n in (p.note, note) if n]
     if p.ok:
         return _percent(p.value) + "".join(f" ({n})" for n in notes)
     return "; ".join(notes) or p.text
@@ -69,7 +72,9 @@ def progress_text(rec: Record) -> str:
 
 def annex_row(i: int, rec: Record, status: str = "") -> list[str]:
     """TT, name, start, finish, progress and the work's status on the report's day."""
-    finish = rec["actual_finish"] if rec["actual_finish"].ok else rec["planned_finish"]
+    finish = rec["actual_finish"]
+    if finish.start is None:  # not finish.ok
+        finish = rec["planned_finish"]
     return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec), status]
 
 

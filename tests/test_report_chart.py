@@ -1,0 +1,95 @@
+"""The completion chart drawn with its fonts read from their bytes (the
+chart's forked child does so: FreeType's reads through a file object cost a
+sixth of the drawing): the same PNG, byte for byte, and matplotlib left as
+it was found."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+import pytest
+
+from xlsrc import halves
+from xlsrc.completion import Totals, UnitTotals
+from xlsrc.report import _chart_png, chart
+
+
+def _totals(units: int) -> Totals:
+    """Units with marks, long names cut with '…', rates from 0 to 100 %."""
+    names = [f"Ủy ban nhân dân xã Đắk Nhau số {i} của tỉnh Đồng Nai mới" if i % 3 == 0 else f"Sở Y tế {i}"
+             for i in range(units)]
+    return Totals(dt.date(2026, 11, 25),
+                  by_unit={n: UnitTotals(n, 7 + i % 5, (i * 3) % (8 + i % 5)) for i, n in enumerate(names)})
+
+
+def _font_file_names() -> list:
+    from matplotlib import font_manager
+    return [font_manager.get_font(font_manager.findfont("DejaVu Serif")).fname]
+
+
+@pytest.mark.parametrize("units", [1, 60])
+def test_the_chart_with_fonts_read_from_their_bytes_is_the_same_png(units):
+    totals = _totals(units)
+    from_files = chart.completion_chart(totals)
+    assert chart.completion_chart(totals, from_bytes=True) == from_files
+
+
+def test_fonts_are_read_from_their_bytes_inside_only():
+    assert all(isinstance(n, str) and os.path.isfile(n) for n in _font_file_names())  # opened from the file
+    with chart.fonts_from_bytes():
+        assert not any(isinstance(n, (str, bytes, os.PathLike)) for n in _font_file_names())  # from bytes
+    assert all(isinstance(n, str) and os.path.isfile(n) for n in _font_file_names())  # the PDF backend needs it
+
+
+def test_the_chart_child_reads_its_fonts_from_their_bytes(monkeypatch):
+    """``later``'s forked child (halves.CHILD) draws with fonts_from_bytes;
+    this process, which goes on, never does."""
+    opened = []
+    real = chart._FontsFromBytes.FT2Font
+
+    def seen(self, filename, *args, **kwargs):
+        opened.append(filename)
+        return real(self, filename, *args, **kwargs)
+    monkeypatch.setattr(chart._FontsFromBytes, "FT2Font", seen)
+    totals = _totals(3)
+    here = _chart_png(totals)
+    assert opened == []
+    monkeypatch.setattr(halves, "CHILD", True)
+    assert _chart_png(totals) == here and opened
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the chart is drawn in another process on Linux only")
+def test_the_chart_child_starts_before_the_totals_are_computed(tmp_path, monkeypatch, forks):
+    """It imports matplotlib while this process computes the totals, then
+    gets the totals by unit: the report is the same as drawn here."""
+    import zipfile
+
+    import xlsrc.report as report
+    from xlsrc.access.files import FileBook
+    from xlsrc.builder import write_workbook
+    from xlsrc.demo_data import demo_content
+    from xlsrc.records import read_workbook
+    content = demo_content()
+    content.rows["works"] = [{"order": 1, "name": f"Công trình của {u}", "kind": "Công trình", "start": "Năm 2021",
+                              "planned_finish": "Năm 2022", "progress": 0.5 * i, "unit": u}
+                             for i, u in enumerate(("Sở Y tế", "Sở Tư pháp", "Sở Y tế"))]
+    data = read_workbook(FileBook(write_workbook(tmp_path / "m.xlsx", content)))
+    forks.clear()  # the reader's
+    started = []
+    real_compute = report.compute
+
+    def compute(*args, **kwargs):
+        started.append(len(forks))
+        return real_compute(*args, **kwargs)
+    monkeypatch.setattr(report, "compute", compute)
+    monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
+    two = report.make_report(data, tmp_path / "two.docx", report_date=dt.date(2026, 11, 25))
+    assert started == [1]
+    monkeypatch.setattr(halves, "can_fork", lambda: False)
+    one = report.make_report(data, tmp_path / "one.docx", report_date=dt.date(2026, 11, 25))
+
+    def parts(path):
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+    assert parts(two) == parts(one) and len(forks) == 1
