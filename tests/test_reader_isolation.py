@@ -296,3 +296,41 @@ def test_what_every_job_asks_of_the_package_is_found_while_the_child_reads(tmp_p
     book = FileBook(f)
     assert len(forks) == 1
     assert book._percent is False and book._legacy_fonts is False  # answered, not left for later (None)
+
+
+def test_a_process_that_reads_in_place_reads_each_sheet_when_first_asked_for(tmp_path, monkeypatch):
+    """A consolidation worker (a reader already: isolated.INSIDE) opens the
+    book once and reads only the sheets asked for, each once; what a sheet
+    holds (TCVN3 text converted with its warning, Unicode text untouched)
+    is the same as when every sheet is read at once."""
+    import openpyxl
+    from xlsrc.access import isolated
+    from xlsrc.legacy_encodings import encode_tcvn3
+    wb = openpyxl.Workbook()
+    wb.active.title = "Unicode"
+    wb.active.append(["Sửa chữa trường học", 1])
+    wb.create_sheet("TCVN3").append([encode_tcvn3("Sửa chữa trường học"), 2])
+    wb.create_sheet("Khác").append(["x"])
+    wb.create_sheet("Ẩn").sheet_state = "hidden"
+    wb["Ẩn"].append(["y"])
+    path = tmp_path / "b.xlsx"
+    wb.save(path)
+    whole = FileBook(path)
+    expected = {s: (whole.read(s), [f.code for f in whole.notes(s)]) for s in ("Unicode", "TCVN3")}
+    assert expected["TCVN3"] == ([["Sửa chữa trường học", 2]], ["LEGACY_ENCODING"])
+    assert expected["Unicode"] == ([["Sửa chữa trường học", 1]], [])
+
+    read: list[str] = []
+    real = files._read_sheet
+
+    def counted(book, cal, sheet, same):
+        read.append(sheet)
+        return real(book, cal, sheet, same)
+    monkeypatch.setattr(files, "_read_sheet", counted)
+    monkeypatch.setattr(isolated, "INSIDE", True)
+    book = FileBook(path)
+    assert read == [] and book.sheet_names() == ["Unicode", "TCVN3", "Khác", "Ẩn"]
+    assert book.hidden_sheets() == {"Ẩn"}
+    for sheet in ("TCVN3", "Unicode", "TCVN3"):
+        assert (book.read(sheet), [f.code for f in book.notes(sheet)]) == expected[sheet]
+    assert read == ["TCVN3", "Unicode"]  # "Khác" and "Ẩn" never read

@@ -18,6 +18,7 @@ from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
 from . import Grid, cellinfo, limits
 from .cellinfo import CellInfo
+from . import isolated
 from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import check_file_size, check_sizes, scan_package
@@ -75,13 +76,28 @@ def _damaged(exc: BaseException) -> bool:
 
 @dataclass
 class _Native:
-    """What the native reader gives of a workbook, read whole in one go (in
-    a child process, see access/isolated.py)."""
+    """What the native reader gives of a workbook: read whole in one go in
+    a child process (see access/isolated.py), or, in a process that reads in
+    place (a consolidation worker), each sheet when it is first asked for."""
     names: list[str]                    # sheets that hold cells
     hidden: set[str]
     sheets: dict[str, tuple[Grid, list[tuple[int, int, int, int]]]]  # values, merged areas
     failed: dict[str, str]              # sheet -> why it could not be read
     legacy: bool = True                 # some text may be typed in TCVN3 or VNI (each distinct text looked at once)
+    source: Any = None                  # read in place: the open workbook, whose sheets are read when asked for
+    legacy_in: dict[str, bool] | None = None  # read in place: ``legacy`` of each sheet read
+
+    def take(self, sheet: str) -> tuple[Grid, list[tuple[int, int, int, int]]] | str:
+        """The sheet's grid and merged areas, or why it could not be read."""
+        if self.source is not None and sheet not in self.sheets and sheet not in self.failed:
+            distinct: dict = {}
+            with bulk_objects():
+                _read_sheet(self, self.source, sheet, distinct.setdefault)
+            self.legacy_in[sheet] = may_hold_legacy([distinct])
+        return self.failed[sheet] if sheet in self.failed else self.sheets.pop(sheet)
+
+    def may_hold_legacy(self, sheet: str) -> bool:
+        return self.legacy if self.legacy_in is None else self.legacy_in.get(sheet, True)
 
 
 def _read_native(data: bytes) -> _Native | str:
@@ -91,10 +107,28 @@ def _read_native(data: bytes) -> _Native | str:
     smaller, and sent to the parent process (pickled: an object is written
     once, then referred to) and hashed by the reader once per distinct value."""
     with bulk_objects():  # millions of cells, no reference cycle: the collector waits
-        return _read_all(data)
+        book = _opened(data)
+        if isinstance(book, str):
+            return book
+        distinct: dict = {}
+        for sheet in book.names:
+            _read_sheet(book, book.source, sheet, distinct.setdefault)
+        book.source = None
+        book.legacy = may_hold_legacy([distinct])  # the distinct texts and dates as one row
+        return book
 
 
-def _read_all(data: bytes) -> _Native | str:
+def _read_in_place(data: bytes) -> _Native | str:
+    """The workbook opened, each sheet read when first asked for (_Native.take):
+    a process that reads in place (a consolidation worker) reads only the
+    sheets it needs (of a template's 24, about 8)."""
+    book = _opened(data)
+    if not isinstance(book, str):
+        book.legacy_in = {}
+    return book
+
+
+def _opened(data: bytes) -> _Native | str:
     from python_calamine import CalamineWorkbook
     try:
         cal = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -103,28 +137,28 @@ def _read_all(data: bytes) -> _Native | str:
         if not _damaged(exc):
             raise
         return _short(exc)
-    book = _Native(names, _hidden(cal), {}, {})
-    distinct: dict = {}
-    same = distinct.setdefault
-    for sheet in names:
-        try:
-            found = cal.get_sheet_by_name(sheet)
-            raw = found.to_python(skip_empty_area=False)
-            merged = _merged_of(found)
-        except BaseException as exc:
-            if not _damaged(exc):
-                raise
-            book.failed[sheet] = _short(exc)
-            continue
-        grid = [[(same(v, v) if v else None) if (k := v.__class__) is str else v if (k is float and v - v == 0.0)
-                 or k is int else same(v, v) if k in _DATES else _clean(v) for v in row]
-                for row in raw]  # the common cells need no cleaning
-        del raw
-        while grid and all(v is None for v in grid[-1]):
-            grid.pop()
-        book.sheets[sheet] = (grid, merged)
-    book.legacy = may_hold_legacy([distinct])  # the distinct texts and dates as one row
-    return book
+    return _Native(names, _hidden(cal), {}, {}, source=cal)
+
+
+def _read_sheet(book: _Native, cal, sheet: str, same) -> None:
+    """One sheet's grid and merged areas into ``book`` (or why it failed);
+    ``same``: each distinct text or date made one object."""
+    try:
+        found = cal.get_sheet_by_name(sheet)
+        raw = found.to_python(skip_empty_area=False)
+        merged = _merged_of(found)
+    except BaseException as exc:
+        if not _damaged(exc):
+            raise
+        book.failed[sheet] = _short(exc)
+        return
+    grid = [[(same(v, v) if v else None) if (k := v.__class__) is str else v if (k is float and v - v == 0.0)
+             or k is int else same(v, v) if k in _DATES else _clean(v) for v in row]
+            for row in raw]  # the common cells need no cleaning
+    del raw
+    while grid and all(v is None for v in grid[-1]):
+        grid.pop()
+    book.sheets[sheet] = (grid, merged)
 
 
 def _hidden(cal) -> set[str]:
@@ -277,7 +311,8 @@ class FileBook:
         if self.kind in BINARY_KINDS:  # the package's contents are scanned while the reader child reads
             try:
                 with bulk_objects():  # the grids made, then sent back: no reference cycle in them
-                    native = run_isolated(_read_native, self.data, check=self._scan, meanwhile=self._look_ahead)
+                    native = run_isolated(_read_in_place if isolated.INSIDE else _read_native, self.data,
+                                          check=self._scan, meanwhile=self._look_ahead)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
                                    f"khi đọc tệp. Tệp không được đọc; hãy mở tệp bằng Excel, kiểm tra, lưu lại "
@@ -341,10 +376,10 @@ class FileBook:
             self._notes[sheet] = self._interpret(sheet, self._foreign[sheet].grid)
             self._grids[sheet] = self._foreign[sheet].grid
         if sheet not in self._grids:
-            if sheet in self._native.failed:
-                raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được "
-                                   f"({self._native.failed[sheet]}).")
-            grid, merged = self._native.sheets.pop(sheet)  # kept once, in _grids
+            taken = self._native.take(sheet)
+            if isinstance(taken, str):
+                raise FileUnusable(f"Tệp '{self.name}', trang '{sheet}': không đọc được ({taken}).")
+            grid, merged = taken  # kept once, in _grids
             self._merged[sheet] = merged or self._binary_merges(sheet)
             self._notes[sheet] = self._interpret(sheet, grid)
             self._grids[sheet] = grid
@@ -422,7 +457,7 @@ class FileBook:
 
     def _interpret(self, sheet: str, grid: Grid) -> list[Finding]:
         info = self.cell_info(sheet) if self._has_legacy_fonts() else None
-        plain = info is None and self._native is not None and not self._native.legacy  # no text of the book may be
+        plain = info is None and self._native is not None and not self._native.may_hold_legacy(sheet)
         notes = [] if plain else convert_legacy_grid(grid, info, self.name, sheet)
         if self._kind() == "xlsx":
             try:
