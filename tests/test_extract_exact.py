@@ -836,7 +836,7 @@ def test_error_cells_are_read_from_the_package_the_book_opened(tmp_path, monkeyp
     def no_second_opening(*args, **kwargs):
         raise AssertionError("the package opened again")
     monkeypatch.setattr(zipfile.ZipFile, "__init__", no_second_opening)
-    assert E.ErrorCells(book)("P", grid) == [(1, 1)]
+    assert E.error_cells(book, "P", grid) == [(1, 1)]
     assert book.error_cells("P") == [(1, 1)]
 
 

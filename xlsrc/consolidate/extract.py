@@ -325,24 +325,13 @@ def xl_col(index: int) -> str:
 
 
 # --------------------------------------------------------------------------
-class ErrorCells:
-    """0-based (row, col) of the cells holding an error value (#REF!, #N/A …),
-    sheet by sheet, of one book. The fast reader gives such cells as empty, so
-    for .xlsx/.xlsm the sheet's XML is looked at (FileBook.error_cells, the
-    parts the book already opened); elsewhere error literals typed as text are
-    found in the grid."""
-
-    def __init__(self, book: FileBook):
-        self.book = book
-
-    def __call__(self, sheet: str, grid) -> list[tuple[int, int]]:
-        found = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if is_error_literal(v)]
-        return found + self.book.error_cells(sheet)
-
-
 def error_cells(book: FileBook, sheet: str, grid) -> list[tuple[int, int]]:
-    """The cells of one sheet holding an error value (see ErrorCells)."""
-    return ErrorCells(book)(sheet, grid)
+    """0-based (row, col) of the cells of one sheet holding an error value
+    (#REF!, #N/A …): error literals typed as text, found in the grid, and
+    for .xlsx/.xlsm the cells the fast reader gives as empty, found in the
+    sheet's XML (FileBook.error_cells, the parts the book already opened)."""
+    found = [(r, c) for r, row in enumerate(grid) for c, v in enumerate(row) if is_error_literal(v)]
+    return found + book.error_cells(sheet)
 
 
 # --------------------------------------------------------------------------
@@ -458,7 +447,6 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     book = FileBook(path, password=password)
     result["sha256"] = book.sha256
     names = book.sheet_names()
-    errors_in = ErrorCells(book)
     rows: dict[str, list[dict]] = {}
     covered: list[str] = []
     error_only: list[str] = []
@@ -494,7 +482,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             if loc is not None:
                 tables.append((spec, loc, sheet, recs))
             if not got and loc is not None and (errors or any(
-                    r >= loc.data_start for r, _ in errors_in(sheet, grid))):
+                    r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
                 error_only.append(f"'{sheet}'")
             rows[spec.key] = got
             if errors:
@@ -544,7 +532,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
             tables.append((spec, loc, sheet, recs))
             if not got:
-                if errors or any(r >= loc.data_start for r, _ in errors_in(sheet, grid)):
+                if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
                     error_only.append(f"'{sheet}'")
                 continue
             if errors:
@@ -567,7 +555,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                                  f"(Paste Values) rồi gửi lại.")
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
-        elif any(errors_in(s, book.read(s)) for s in names):
+        elif any(error_cells(book, s, book.read(s)) for s in names):
             result["message"] = (f"Tệp '{name}' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng "
                                  f"công trình, phần việc.")
         else:
