@@ -242,9 +242,11 @@ def test_cli_json_default_year_and_override(tmp_path):
     run = _thidua("review", path, "--json")
     assert run.returncode == 0, run.stderr
     entries = json.loads(run.stdout)
-    assert set(entries[0]) == {"recipient", "kind", "unit", "title", "result", "reasons", "basis", "notes"}
+    assert set(entries[0]) == {"recipient", "kind", "unit", "title", "result", "reasons", "met", "basis", "notes"}
     ldtt = next(e for e in entries if e["title"] == LDTT)
     assert (ldtt["recipient"], ldtt["kind"], ldtt["unit"], ldtt["result"]) == (A, "Cá nhân", UNIT, "đủ")
+    assert ldtt["met"][0] == f"Xếp loại năm {Y}: {HTT}" and ldtt["met"][-1].endswith(f"({ldtt['basis']})")
+    assert ldtt["reasons"] == []
     earlier = json.loads(_thidua("review", path, "--json", "--year", Y - 1).stdout)
     assert next(e for e in earlier if e["title"] == LDTT)["result"] == "không đủ"
     assert {e["result"] for e in entries} <= {"đủ", "không đủ", "chưa đủ dữ liệu"}
@@ -275,13 +277,19 @@ def test_cli_writes_review_sheets_to_a_copy(tmp_path):
     wb = openpyxl.load_workbook(out)
     rows = list(wb[S.REVIEW_SHEET].iter_rows(values_only=True))
     assert rows[0][:6] == ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm",
-                           "Lý do (chưa đủ, không đủ)")
+                           "Lý do, căn cứ")
     assert rows[0][6:12] == (LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh", TTLDTT,
                              "Tập thể lao động xuất sắc")
     a = next(r for r in rows if r[0] == "Nguyễn Văn A")
     assert a[6:12] == ("Đủ",) * 4 + (None, None)
-    # only what an 'đủ' assumes: the year under review counted if granted (issue 19 A7)
-    assert a[5] in ("", None) or all("(đủ, lưu ý)" in line for line in a[5].splitlines())
+    # why each 'đủ': the conditions met, the basis cited once (and what it assumes, issue 19 A7)
+    lines = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in a[5].splitlines()}
+    assert set(lines) == {LDTT, "Chiến sĩ thi đua cơ sở", CSTD_TINH, "Bằng khen của Chủ tịch UBND tỉnh"}
+    assert lines[LDTT].startswith("Xếp loại năm 2021: Hoàn thành xuất sắc nhiệm vụ; Công tác từ trước năm 2021; ")
+    assert lines[LDTT].endswith("Không bị kỷ luật (điểm a, điểm b khoản 1 Điều 24 Luật Thi đua, khen thưởng "
+                                "06/2022/QH15; khoản 4 Điều 4 Nghị định 152/2025/NĐ-CP)")
+    assert "Có sáng kiến, đề tài phạm vi Tỉnh trở lên trong 2019–2021 (Điều 22" in lines[CSTD_TINH]
+    assert ". Lưu ý: Năm 2021 chưa được công nhận Chiến sĩ thi đua cơ sở" in lines[CSTD_TINH]
     d = next(r for r in rows if r[0] == "Phạm Thị D")
     assert d[6] == "Chưa đủ dữ liệu" and "Lao động tiên tiến: Chưa có xếp loại năm 2021" in d[5]
     cf = wb[S.REVIEW_SHEET].conditional_formatting

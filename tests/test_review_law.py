@@ -140,7 +140,7 @@ def test_the_year_under_review_is_counted_only_if_granted_and_says_so(tmp_path):
     assert any("tính cả năm 2025 nếu được công nhận" in n for n in e.notes), e.notes
     grid = review_grid(review)
     row = next(r for r in grid[1:] if r[0] == A)
-    assert "tính cả năm 2025 nếu được công nhận" in row[grid[0].index("Lý do (chưa đủ, không đủ)")]
+    assert "tính cả năm 2025 nếu được công nhận" in row[grid[0].index("Lý do, căn cứ")]
     proposal = next(r for r in proposal_grid(review)[1:] if r[1] == A and r[4] == CSTD_TINH)
     assert "tính cả năm 2025 nếu được công nhận" in proposal[5]
 

@@ -37,7 +37,7 @@ def test_review_macro_writes_both_sheets_and_alerts(demo_xlsx, monkeypatch, tmp_
     grid = review[-1]["values"]
     assert (review[-1]["start_row"], review[-1]["start_column"]) == (0, 0)
     assert grid[0][:6] == ["Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm",
-                           "Lý do (chưa đủ, không đủ)"]
+                           "Lý do, căn cứ"]
     rows = {r[0]: r for r in grid[1:]}
     assert rows["Nguyễn Văn A"][6] == "Đủ" and rows["Lê Văn C"][6] == "Không đủ"
     assert rows["Phạm Thị D"][6] == "Chưa đủ dữ liệu"

@@ -291,7 +291,8 @@ def _guide_sheet(wb, fm: _Formats, macro: bool) -> None:
         _fit_rows(ws, r, [[spec.name, text]], [26, 90])
         r += 1
     helpers = [(S.REVIEW_SHEET, "Kết quả rà soát điều kiện: mỗi dòng một cá nhân hoặc tập thể, mỗi cột một "
-                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu), lý do ở cột 'Lý do'. Do nút 'Rà soát điều kiện' lập."),
+                "danh hiệu (Đủ / Không đủ / Chưa đủ dữ liệu); vì sao đủ hay chưa đủ (điều kiện đã đạt, điều còn thiếu, "
+                "căn cứ) ở cột 'Lý do, căn cứ'. Do nút 'Rà soát điều kiện' lập."),
                (S.SUMMARY_SHEET, "Số liệu tổng hợp do nút 'Tính tiến độ' lập."),
                (S.SOURCES_SHEET, "Nhật ký tổng hợp: tệp, mã SHA-256, đơn vị, trạng thái, số dòng.")]
     if macro:

@@ -28,10 +28,12 @@ class Entry:
     summary: list[str] = field(default_factory=list)
     ident: str = ""         # one person or collective (two namesakes with codes stay apart)
     notes: list[str] = field(default_factory=list)  # what an answer assumes, said even when 'đủ'
+    met: list[str] = field(default_factory=list)    # the conditions met: why a title is 'đủ'
 
     def as_json(self) -> dict:
         return {"recipient": self.recipient, "kind": self.kind, "unit": self.unit, "title": self.title,
-                "result": self.result, "reasons": self.reasons, "basis": self.basis, "notes": self.notes}
+                "result": self.result, "reasons": self.reasons, "met": self.met, "basis": self.basis,
+                "notes": self.notes}
 
 
 @dataclass
@@ -66,10 +68,10 @@ def run_review(data: WorkbookData, year: int | None = None) -> Review:
                 out = engine.person(st.rule, p)
                 entries.append(Entry(p.name, S.INDIVIDUAL, p.unit, st.title, out.result, out.reasons(st.basis),
                                      st.basis, p.position, out.summary, f"cn:{p.record.row}",
-                                     list(dict.fromkeys(out.notes))))
+                                     list(dict.fromkeys(out.notes)), out.met(st.basis)))
         else:
             for c in collectives:
                 out = engine.collective(st.rule, c)
                 entries.append(Entry(c.name, S.COLLECTIVE, c.name, st.title, out.result, out.reasons(st.basis),
-                                     st.basis, "", out.summary, f"tt:{c.key}"))
+                                     st.basis, "", out.summary, f"tt:{c.key}", met=out.met(st.basis)))
     return Review(year, [st.title for st in standards], entries)

@@ -37,6 +37,8 @@ def review_command(workbook: Path, year: int | None, as_json: bool, output: Path
         for reason in e.reasons:
             console.print(f"    - {reason}", markup=False)
         if e.result == YES_RESULT:
+            for met in e.met:
+                console.print(f"    - Đạt: {met}", markup=False)
             for note in e.notes:
                 console.print(f"    - Lưu ý: {note}", markup=False)
     console.print(summary_text(review))

@@ -55,6 +55,13 @@ class Outcome:
                    for c in self.checks if c.ok is None]
         return failed + missing
 
+    def met(self, basis: str) -> list[str]:
+        """Every condition met, the basis cited once after the last: why a title is 'đủ'."""
+        met = [_capital(c.text) for c in self.checks if c.ok is True]
+        if met and basis:
+            met[-1] += f" ({basis})"
+        return met
+
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]

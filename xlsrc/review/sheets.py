@@ -10,7 +10,7 @@ from ..records import WorkbookData
 from . import RESULT_LABEL, Review, run_review
 from .rules import YES_RESULT
 
-REASONS_HEADER = "Lý do (chưa đủ, không đủ)"
+REASONS_HEADER = "Lý do, căn cứ"  # why each title is or is not met
 # the reasons stand before the titles so that their column (wide, set by the builder) never moves
 REVIEW_FIXED = ("Họ và tên / Tên tập thể", "Đối tượng", "Chức vụ", "Đơn vị", "Năm", REASONS_HEADER)
 REASONS_COLUMN = REVIEW_FIXED.index(REASONS_HEADER)
@@ -30,8 +30,9 @@ def review_grid(review: Review) -> list[list]:
         row[len(REVIEW_FIXED) + titles.index(e.title)] = RESULT_LABEL[e.result]
         if e.result != YES_RESULT:
             reasons[key].append(f"{e.title}: " + "; ".join(e.reasons))
-        elif e.notes:
-            reasons[key].append(f"{e.title} (đủ, lưu ý): " + "; ".join(e.notes))
+        elif e.met or e.notes:  # why it is 'đủ', and what that assumes
+            reasons[key].append(f"{e.title}: " + "; ".join(e.met) + (". Lưu ý: " if e.met and e.notes else "Lưu ý: "
+                                                                        if e.notes else "") + "; ".join(e.notes))
     for key, row in rows.items():
         row[REASONS_COLUMN] = "\n".join(reasons[key])
     return [list(REVIEW_FIXED) + titles] + list(rows.values())
