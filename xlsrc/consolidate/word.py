@@ -1,6 +1,7 @@
 """A unit's Word file (.docx; .doc converted): the tables it holds, read as
-a hand-made sheet is — the list of proposals of a tờ trình, and the works
-and awards tables of a báo cáo's annex — with the unit and the date taken
+a hand-made sheet is — the list of proposals of a tờ trình, the works and
+awards tables of a báo cáo's annex, the list of those a decision granted
+(consolidate/decision_annex.py) — with the unit and the date taken
 from the document's heading. A table straight after one of these, of the
 same width and without a header of its own, continues it (the next page)."""
 from __future__ import annotations
@@ -12,6 +13,7 @@ from .. import schema as S
 from ..findings import WARNING, Finding
 from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
 from ..tables import locate
+from .decision_annex import annex_title, count_findings, locate_annex, read_annex
 from .extract import HAND_MADE_SPECS, _title_lines, check_tables, table_rows
 from .units import facts_from_lines
 
@@ -51,14 +53,20 @@ def from_word(path: str, result: dict[str, Any]) -> None:
     result["doc_date"] = facts.get("date")
     year = facts.get("year")
     rows: dict[str, list[dict]] = {}
-    tables, notes = [], []
-    previous = None   # (table, spec, location, lines) of the last table read
+    tables, notes, annexes = [], [], []
+    previous = None   # (table, spec, location, lines, annex) of the last table read
     for table in doc.tables:
         sheet = f"Bảng {table.index}"
         grid, merges, offset = table.grid, table.merges, 0
         lines = table.before or (previous[3] if previous else doc.lines[:12])
         bold = (lambda r, c, b=table.bold: (r, c) in b)
-        best = _best(grid, sheet, merges, bold, lines, doc.lines)
+        annex = annex_title(table.before, doc.lines)  # a decision's annex: who was granted what
+        best = locate_annex(grid, sheet, merges, bold, annex) if annex is not None else None
+        if best is not None:
+            best = (S.AWARDS, *best)
+        else:
+            annex = None
+            best = _best(grid, sheet, merges, bold, lines, doc.lines)
         if best is None and previous is not None and _continues(previous, table):
             spec, before = previous[1], previous[2]
             head = previous[0].grid[:before.data_start]
@@ -67,16 +75,25 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             grid = [list(r) + [None] * (width - len(r)) for r in head + table.grid]
             merges = [m for m in previous[0].merges if m[2] < offset] + \
                      [(a + offset, b, c + offset, d) for a, b, c, d in table.merges]
-            loc = _locate(spec, grid, sheet, merges, None, lines, doc.lines)
-            best = (spec, loc, grid) if loc is not None and loc.rows else None
+            annex = previous[4]
+            if annex is not None:
+                best = locate_annex(grid, sheet, merges, None, annex)
+                best = (spec, *best) if best is not None else None
+            else:
+                loc = _locate(spec, grid, sheet, merges, None, lines, doc.lines)
+                best = (spec, loc, grid) if loc is not None and loc.rows else None
         if best is None:
             previous = None
             continue
-        spec, loc, grid = best
+        spec, loc, grid = best[:3]
         lines = lines + _title_lines(grid, loc.header_row)   # a title typed in the table's own first rows
         if spec is PROPOSALS:
             got, records, said = proposal_rows(grid, loc, sheet, year, lines)
             notes += said
+        elif annex is not None:
+            got, records, said = read_annex(grid, loc, sheet, year, annex, best[3])
+            notes += said
+            annexes.append((loc, sheet, records))
         else:
             got, _, records = table_rows(spec, grid, loc, sheet, year)
         if offset:  # rows numbered within their own table
@@ -86,14 +103,16 @@ def from_word(path: str, result: dict[str, Any]) -> None:
                 rec.row -= offset
         tables.append((spec, loc, sheet, records))
         rows.setdefault(spec.key, []).extend(got)
-        previous = (table, spec, loc, lines)
+        previous = (table, spec, loc, lines, annex)
     if not any(rows.values()):  # a Word file that lists nothing (a note, a letter): listed, not read
         result["status"] = "skipped"
         result["message"] = (f"Không tìm thấy danh sách đề nghị khen thưởng hay bảng công trình, phần việc trong tệp "
                              f"Word '{Path(path).name}' (cần một bảng có cột 'Họ và tên' hoặc 'Tên tập thể, cá nhân' "
-                             f"và cột 'Hình thức, danh hiệu đề nghị', hoặc tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG …'; hoặc "
+                             f"và cột 'Hình thức, danh hiệu đề nghị', hoặc tiêu đề 'DANH SÁCH ĐỀ NGHỊ TẶNG …'; danh sách "
+                             f"kèm theo quyết định khen thưởng, dưới dòng '(Kèm theo Quyết định số … ngày …)'; hoặc "
                              f"bảng có cột 'Tên công trình, phần việc'); bỏ qua tệp này.")
         return
+    notes += count_findings(doc.lines, annexes)
     findings = [{**f.as_dict(), "file": path} for f in notes] + check_tables(path, tables)
     if doc.legacy:
         findings.append({**Finding("Bảng 1", 1, "", "A1", WARNING, "LEGACY_ENCODING",

@@ -100,9 +100,9 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     from ..consolidate.extract import table_rows
     rows, _, records = table_rows(SPEC, grid, loc, sheet, year)  # the kind from sections or names: table_rows
     notes: list[Finding] = _split_name_and_position(rows, records, loc, sheet)
-    _names(rows, records)
+    strip_honorifics(rows, records)
     if "recipient_kind" not in loc.columns:
-        notes += _kinds_from_form_and_name(rows, records, loc, sheet)
+        notes += kinds_from_form_and_name(rows, records, loc, sheet)
     if "gender" not in loc.columns:
         notes += _genders_from_columns(grid, rows, records, loc, sheet)
     for row in rows:  # numbering typed '1.', '2)' in a Word list
@@ -142,7 +142,7 @@ def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list
                     f"{listed(got)}.")]
 
 
-def _names(rows: list[dict], records) -> None:
+def strip_honorifics(rows: list[dict], records) -> None:
     """'Ông Nguyễn Văn A' is the person Nguyễn Văn A (Ông/Bà gives the gender
     when the table has no Giới tính); 'Đ/c', 'Đồng chí' are dropped."""
     for row, rec in zip(rows, records):
@@ -172,7 +172,7 @@ def person_by_name(name: object) -> bool:
     return 2 <= len(words) <= 5 and fold(words[0]) in SURNAMES and all(w[:1].isupper() for w in words)
 
 
-def _kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> list[Finding]:
+def kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> list[Finding]:
     """Rows still without a kind (no 'Đối tượng' column, no section, no
     Ông/Bà): the kind the form admits when it admits one ('Chiến sĩ thi đua
     cơ sở': a person), else a person's name; one warning per way."""

@@ -1,0 +1,159 @@
+"""A unit's decision sent to the board as a Word file: the list annexed to it
+is read as the unit's awards (consolidate/decision_annex.py), the form, the
+decision and the achievement taken from its title and said, Điều 1's counts
+checked against the list."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+from docx import Document
+
+from xlsrc import schema as S
+from xlsrc.awards import make_decision
+from xlsrc.awards.demo import NUMBER
+from xlsrc.consolidate import consolidate, write_master
+from xlsrc.consolidate.extract import extract_file
+from xlsrc.demo_data import demo_content
+
+
+def _codes(ex) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for f in ex["findings"]:
+        out.setdefault(f["code"], []).append(f)
+    return out
+
+
+def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(read_back, tmp_path):
+    src = make_decision(read_back(demo_content()), NUMBER, tmp_path / "QuyetDinh.docx")
+    ex = extract_file(str(src))
+    assert ex["status"] == "ok", ex["message"]
+    rows = ex["rows"]["awards"]
+    assert [r["recipient"] for r in rows][:3] == ["Phòng Hợp tác quốc tế", "Phòng Lãnh sự - Biên giới", "Nguyễn Văn A"]
+    assert [r["recipient_kind"] for r in rows] == [S.COLLECTIVE] * 2 + [S.INDIVIDUAL] * 5
+    assert [r.get("gender") for r in rows][2:4] == ["Nam", "Nữ"]          # from Ông/Bà, then dropped
+    assert {r["form"] for r in rows} == {"Giấy khen"}
+    assert {r["decision_number"] for r in rows} == {"45/QĐ-SNgV"}
+    assert {r["decision_date"] for r in rows} == {dt.datetime(2025, 12, 22)}
+    assert {r["authority"] for r in rows} == {"Giám đốc Sở Ngoại vụ tỉnh Hà Tĩnh"}
+    assert {r["field"] for r in rows} == {"Thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"}
+    assert "Số tiền thưởng (đồng): 1.420.000" in rows[0]["extra"]
+    assert ex["unit_text"] == "Sở Ngoại vụ"
+    said = _codes(ex)
+    assert "ANNEX_COUNT_DIFFERS" not in said and not ex["errors"]
+    (note,) = said["AWARD_FROM_DECISION_TITLE"]
+    assert "7 dòng" in note["message"] and "'TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN'" in note["message"]
+    assert "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025" in note["message"]
+    result = consolidate([str(src)], jobs=1)
+    assert "AWARD_FROM_DECISION_TITLE" in {f["code"] for f in result.findings}   # said by the command, too
+    out = write_master(result, tmp_path / "master.xlsx")
+    sheet = list(openpyxl.load_workbook(out)[S.AWARDS.name].iter_rows(values_only=True))
+    master = [dict(zip(sheet[0], r)) for r in sheet[1:] if any(v is not None for v in r)]
+    assert len(master) == 7 and master[2]["Tên tập thể, cá nhân"] == "Nguyễn Văn A"
+    assert master[2]["Số quyết định"] == "45/QĐ-SNgV" and master[2]["Đơn vị báo cáo"] == "Sở Ngoại vụ"
+
+
+def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple]) -> Path:
+    """A commune's decision as its văn thư types it: the NĐ 30 heading, Điều 1
+    with its count, the annex with its own 'Thành tích' column and no form
+    column, continued on the next page in a table without its header."""
+    doc = Document()
+    head = doc.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = "UỶ BAN NHÂN DÂN\nXÃ CẨM BÌNH"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 0).text = "Số: 12/QĐ-UBND"
+    head.cell(1, 1).text = "Cẩm Bình, ngày 05 tháng 01 năm 2026"
+    for text in ("QUYẾT ĐỊNH", "Về việc công nhận danh hiệu Lao động tiên tiến năm 2025",
+                 "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ CẨM BÌNH", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+                 "Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã,", "QUYẾT ĐỊNH:",
+                 f"Điều 1. Công nhận danh hiệu Lao động tiên tiến năm 2025 cho {said:02d} cá nhân (có danh sách "
+                 f"kèm theo).", "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+                 "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
+                 "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Chủ tịch UBND xã Cẩm Bình)"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=1, cols=4)
+    for c, text in enumerate(("STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích")):
+        table.cell(0, c).text = text
+    for values in rows:
+        for c, v in zip(table.add_row().cells, values):
+            c.text = v
+    if more:
+        doc.add_page_break()
+        rest = doc.add_table(rows=0, cols=4)
+        for values in more:
+            for c, v in zip(rest.add_row().cells, values):
+                c.text = v
+    doc.save(path)
+    return path
+
+
+ROWS = [("1", "Lê Văn Hùng", "Công chức Văn phòng - Thống kê", "Hoàn thành tốt nhiệm vụ"),
+        ("2", "Võ Thị Lan", "Công chức Tư pháp - Hộ tịch", "Hoàn thành tốt nhiệm vụ")]
+MORE = [("3", "Trần Văn Nam", "Công an xã", "Hoàn thành xuất sắc nhiệm vụ")]
+
+
+def test_a_communes_decision_continued_on_the_next_page_with_its_own_achievements(tmp_path):
+    ex = extract_file(str(_commune_decision(tmp_path / "QD_CamBinh.docx", 3, ROWS, MORE)))
+    assert ex["status"] == "ok", ex["message"]
+    rows = ex["rows"]["awards"]
+    assert [r["recipient"] for r in rows] == ["Lê Văn Hùng", "Võ Thị Lan", "Trần Văn Nam"]
+    assert [(r["source_sheet"], r["source_row"]) for r in rows] == [("Bảng 2", 2), ("Bảng 2", 3), ("Bảng 3", 1)]
+    assert {r["form"] for r in rows} == {"Lao động tiên tiến"}
+    assert {r["recipient_kind"] for r in rows} == {S.INDIVIDUAL}   # the only kind the form admits, said
+    assert {(r["decision_number"], r["decision_date"]) for r in rows} == {("12/QĐ-UBND", dt.datetime(2026, 1, 5))}
+    assert [r["field"] for r in rows] == ["Hoàn thành tốt nhiệm vụ"] * 2 + ["Hoàn thành xuất sắc nhiệm vụ"]  # its own
+    said = _codes(ex)
+    assert "KIND_FROM_NAME" in said and "ANNEX_COUNT_DIFFERS" not in said
+    messages = " ".join(f["message"] for f in said["AWARD_FROM_DECISION_TITLE"])
+    assert "'Lĩnh vực, phong trào'" not in messages and "thành tích từ" not in messages
+    assert "'Hình thức, danh hiệu', 'Số quyết định', 'Ngày quyết định', 'Cấp khen'" in messages
+
+
+def test_an_annex_that_lists_fewer_than_article_one_counts_is_an_error(tmp_path):
+    ex = extract_file(str(_commune_decision(tmp_path / "QD.docx", 4, ROWS, MORE)))
+    (err,) = _codes(ex)["ANNEX_COUNT_DIFFERS"]
+    assert err["severity"] == "error" and ex["errors"] >= 1
+    assert "Điều 1 của quyết định ghi 04 cá nhân" in err["message"] and "danh sách kèm theo có 03 cá nhân" in err["message"]
+    assert len(ex["rows"]["awards"]) == 3      # what the list holds is still read
+
+
+def test_a_list_that_proposes_under_a_decision_line_stays_a_proposal(tmp_path):
+    """'DANH SÁCH ĐỀ NGHỊ …' is never taken for those granted, whatever line follows it."""
+    doc = Document()
+    doc.add_paragraph("SỞ TƯ PHÁP")
+    doc.add_paragraph("DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH")
+    doc.add_paragraph("(Kèm theo Quyết định số 15/QĐ-STP ngày 02/12/2025 của Giám đốc Sở Tư pháp)")
+    table = doc.add_table(rows=1, cols=3)
+    for c, text in enumerate(("TT", "Họ và tên", "Chức vụ, đơn vị")):
+        table.cell(0, c).text = text
+    for c, v in zip(table.add_row().cells, ("1", "Ông Nguyễn Văn An", "Trưởng phòng")):
+        c.text = v
+    doc.save(tmp_path / "DN.docx")
+    ex = extract_file(str(tmp_path / "DN.docx"))
+    assert ex["status"] == "ok", ex["message"]
+    assert "awards" not in ex["rows"] and [r["recipient"] for r in ex["rows"]["unit_proposals"]] == ["Nguyễn Văn An"]
+
+
+def test_an_annex_with_its_own_form_column_is_read_as_it_is(tmp_path):
+    """Its own 'Hình thức khen thưởng' column is never replaced, and the list is
+    one of awards granted, not of proposals: only the decision is taken from the title."""
+    doc = Document()
+    doc.add_paragraph("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
+    doc.add_paragraph("(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)")
+    table = doc.add_table(rows=1, cols=4)
+    for c, text in enumerate(("TT", "Họ và tên", "Hình thức khen thưởng", "Lý do khen")):
+        table.cell(0, c).text = text
+    for values in (("1", "Ông Lê Văn Hùng", "Giấy khen", "Cứu người"), ("2", "Thôn Bắc", "Giấy khen", "Về đích")):
+        for c, v in zip(table.add_row().cells, values):
+            c.text = v
+    doc.save(tmp_path / "QD20.docx")
+    ex = extract_file(str(tmp_path / "QD20.docx"))
+    rows = ex["rows"]["awards"]
+    assert [(r["form"], r["field"]) for r in rows] == [("Giấy khen", "Cứu người"), ("Giấy khen", "Về đích")]
+    assert [(r["recipient"], r.get("recipient_kind")) for r in rows] == [("Lê Văn Hùng", S.INDIVIDUAL),
+                                                                    ("Thôn Bắc", None)]
+    assert {r["decision_number"] for r in rows} == {"20/QĐ-UBND"} and "unit_proposals" not in ex["rows"]
+    (note,) = _codes(ex)["AWARD_FROM_DECISION_TITLE"]
+    assert "không có cột 'Số quyết định', 'Ngày quyết định', 'Cấp khen': 2 dòng" in note["message"]
+    assert "hình thức" not in note["message"] and note["column"] == "Số quyết định"

@@ -1,0 +1,169 @@
+"""A unit's decision sent as a Word file (Quyết định khen thưởng, NĐ 30 form):
+its annex lists who was granted, under a title such as
+
+    DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN
+    (Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ)
+
+with columns for the names and their units but none for the form, the
+decision or the achievement. Each row of such a table is an award: it takes
+the form the title names, the decision's number and date and the signer the
+'Kèm theo' line names, and the achievement the decision's 'Về việc' line
+names, each said in one warning for the table (never a silent guess). A list
+whose title says 'đề nghị' is a proposal, not an award: not read here."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import schema as S
+from ..findings import ERROR, WARNING, Finding, cell_ref, listed
+from ..parsing import canonical_doc_number, is_doc_number, parse_date
+from ..proposals.extract import (kinds_from_form_and_name, locate_proposals, says_proposal, strip_honorifics,
+                                 title_form)
+from ..tables import locate
+from ..vntext import fold, nfc
+
+# "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ)", in folded text
+_ATTACHED = re.compile(r"\bkem theo quyet dinh\b")
+_REF = re.compile(r"k[èe]m\s+theo\s+quy[ếe]t\s+[đd][ịi]nh\s*(?:s[ốo]\s*:?\s*)?(?P<number>[^\s,;()]*)"
+                  r"[\s,;]*(?:ng[àa]y\s+(?P<date>.+?))?(?:\s+c[ủu]a\s+(?P<by>[^()]+?))?\s*\)?\s*$", re.I | re.S)
+_ABOUT = re.compile(r"^v[ềe]\s+vi[ệe]c\s+(?P<about>.+)$", re.I | re.S)
+_ARTICLE_ONE = re.compile(r"^dieu 1\b")
+_COUNTED = {S.COLLECTIVE: re.compile(r"\b(\d+) tap the\b"), S.INDIVIDUAL: re.compile(r"\b(\d+) ca nhan\b")}
+_ACHIEVEMENT = re.compile(r"\bth[àa]nh\s+t[íi]ch\b.*$", re.I | re.S)
+# the columns an annex lacks, filled from its title: (key, what the warning says it came from)
+FILLED = ("form", "decision_number", "decision_date", "authority", "field")
+
+
+@dataclass
+class Title:
+    """What a decision annex's title lines say."""
+    form: str | None
+    form_line: str
+    number: str             # "" when the line leaves it blank ('Quyết định số …/QĐ-UBND')
+    date: object            # a DateValue, or None
+    authority: str
+    ref_line: str
+    field: str
+    field_line: str
+
+    def values(self) -> dict[str, object]:
+        return {"form": self.form, "decision_number": self.number or None,
+                "decision_date": self.date.text if self.date is not None else None,
+                "authority": self.authority or None, "field": self.field or None}
+
+
+def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
+    """The title of a decision's annex (``lines``: the lines right above the
+    table, the nearest last), or None when they are not one: no 'Kèm theo
+    Quyết định' line, or a list that proposes ('đề nghị'). Its form is None
+    when neither the title nor the decision's 'Về việc' names one."""
+    ref_line = next((t for t in reversed(lines) if _ATTACHED.search(fold(t))), None)
+    if ref_line is None or says_proposal([t for t in lines if t is not ref_line]):
+        return None
+    about = next((m.group("about") for t in doc_lines if (m := _ABOUT.match(" ".join(nfc(t).split())))), "")
+    form, form_line = title_form(lines)
+    if form is None and about:
+        form, form_line = title_form([about])
+    m = _REF.search(" ".join(nfc(ref_line).split()))
+    number, date, by = "", None, ""
+    if m:
+        got = canonical_doc_number(m.group("number") or "")
+        number = got if is_doc_number(got) else ""
+        parsed = parse_date(m.group("date")) if m.group("date") else None
+        date = parsed if parsed is not None and parsed.ok and parsed.precision == "day" else None
+        by = (m.group("by") or "").strip(" .;,")
+    achievement = _ACHIEVEMENT.search(about)
+    field = (achievement.group(0) if achievement else about).strip(" .;,")
+    field = field[:1].upper() + field[1:]
+    return Title(form, form_line, number, date, by, " ".join(nfc(ref_line).split()), field,
+                 f"Về việc {about}" if about else "")
+
+
+def locate_annex(grid, sheet: str, merges, bold, title: Title):
+    """The annex located as a list of awards, the grid it was read from and
+    the keys of the columns added to it: the table's names found as a
+    proposals list is (name column, sections, numbering), then the columns it
+    lacks of FILLED added at its right, filled on each of its rows from
+    ``title``. None when the table lists no one."""
+    names = locate_proposals([list(r) for r in grid], sheet, merges, bold)
+    if names is None or not names.rows:
+        return None
+    width = max(len(r) for r in grid)
+    values = title.values()
+    offered = [k for k in FILLED if values[k] is not None and not (k == "form" and "form" in names.columns)]
+    # located once with the key column only (its own, or the title's), to see which columns the table has
+    first = _with_columns(grid, width, names, [k for k in offered if k == "form"], values, sheet, merges, bold)
+    if first is None:
+        return None
+    lacking = [k for k in offered if first[0].columns.get(k, width) >= width]  # the table's own column wins
+    found = _with_columns(grid, width, names, lacking, values, sheet, merges, bold)
+    return found + (lacking,) if found is not None else None
+
+
+def _with_columns(grid, width: int, names, keys: list[str], values: dict, sheet: str, merges, bold):
+    """The table with a column for each of ``keys`` added at its right (its
+    header there, ``values`` on each row the names list holds), located as
+    a list of awards; None when it is not one."""
+    out = [list(r) + [None] * (width - len(r)) for r in grid]
+    header, rows = names.header_row, set(names.rows)
+    for key in keys:
+        out[header].append(S.AWARDS.column(key).header)
+        for i in range(len(out)):
+            if i != header:
+                out[i].append(values[key] if i in rows else None)
+    loc = locate(S.AWARDS, out, sheet, S.AWARDS.key_column, merges=merges, bold=bold)
+    return (loc, out) if loc is not None and loc.rows else None
+
+
+def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) -> list[Finding]:
+    """One warning a table: which columns its rows took from the title."""
+    if not records or not filled:
+        return []
+    rows = [r.row for r in records]
+    heads = ", ".join(f"'{S.AWARDS.column(k).header}'" for k in filled)
+    sources = [f"hình thức '{title.form}' từ tiêu đề '{' '.join(title.form_line.split())}'"] if "form" in filled else []
+    if set(filled) & {"decision_number", "decision_date", "authority"}:
+        sources.append(f"số, ngày quyết định và người ký từ dòng '{title.ref_line}'")
+    if "field" in filled:
+        sources.append(f"thành tích từ dòng '{title.field_line}'")
+    at = cell_ref(rows[0], loc.excel_col("recipient") or 1)
+    return [Finding(sheet, rows[0], S.AWARDS.column(filled[0]).header, at, WARNING, "AWARD_FROM_DECISION_TITLE",
+                    f"Danh sách kèm theo quyết định, bảng không có cột {heads}: {len(rows)} dòng "
+                    f"(dòng {listed(rows)}) lấy {'; '.join(sources)}.")]
+
+
+def read_annex(grid, loc, sheet: str, year, title: Title, filled: list[str]):
+    """Master rows, records and notes of a located annex: its rows read as a
+    list of awards ('Ông'/'Bà' before a name gives the gender, then goes; a
+    row without a kind takes the one its form admits, or a person's name's)."""
+    from .extract import table_rows
+    rows, _, records = table_rows(S.AWARDS, grid, loc, sheet, year)
+    strip_honorifics(rows, records)
+    notes = annex_findings(loc, sheet, records, title, filled)
+    if "recipient_kind" not in loc.columns:  # 'Lao động tiên tiến': a person, whoever is named
+        notes += kinds_from_form_and_name(rows, records, loc, sheet)
+    return rows, records, notes
+
+
+def count_findings(doc_lines: list[str], tables: list[tuple]) -> list[Finding]:
+    """An error when Điều 1 of the decision counts otherwise than its annex
+    ('Tặng Giấy khen cho 02 tập thể và 05 cá nhân' over a list of 6): a row
+    or a page lost, or a count mistyped. ``tables``: (location, sheet,
+    records) of each annex table read."""
+    line = next((" ".join(nfc(t).split()) for t in doc_lines if _ARTICLE_ONE.match(fold(t))), "")
+    said = {kind: int(m.group(1)) for kind, rx in _COUNTED.items() if (m := rx.search(fold(line)))}
+    if not said or not tables:
+        return []
+    listed_ = {kind: sum(r.values.get("recipient_kind") == kind for *_, records in tables for r in records)
+               for kind in said}
+    if listed_ == said:
+        return []
+    loc, sheet, records = tables[0]
+    first = records[0].row if records else loc.header_row + 1
+    counts = " và ".join(f"{n:02d} {kind.lower()}" for kind, n in said.items())
+    found = " và ".join(f"{n:02d} {kind.lower()}" for kind, n in listed_.items())
+    return [Finding(sheet, first, S.AWARDS.column("recipient_kind").header,
+                    cell_ref(first, loc.excel_col("recipient") or 1), ERROR, "ANNEX_COUNT_DIFFERS",
+                    f"Điều 1 của quyết định ghi {counts} ('{line[:160]}'), danh sách kèm theo có {found}: hãy "
+                    f"kiểm tra danh sách (thiếu dòng, thiếu trang) hoặc số ghi ở Điều 1 trong tệp gốc.")]
