@@ -371,3 +371,24 @@ def test_report_counts_only_awards_of_the_report_year_or_without_year(tmp_path):
     awards = [award(Y - 1, A), award(Y, A, form="Lao động tiên tiến"), dict(award(Y, A, form="Giấy khen"), year=None)]
     totals = compute(read(workbook(tmp_path, staff=[person(A)], awards=awards, report_year=Y)))
     assert dict(totals.awards) == {("Lao động tiên tiến", S.INDIVIDUAL): 1, ("Giấy khen", S.INDIVIDUAL): 1}
+
+
+def test_the_review_sheet_cites_each_titles_basis_once_and_its_rows_fit_in_excel(tmp_path):
+    """Every reason carries its basis (as `thidua review` prints them); the
+    sheet's cell cites it once a title, and no row is taller than Excel allows."""
+    from xlsrc.review import Entry, Review
+    from xlsrc.review.sheets import REASONS_COLUMN, review_grid
+    basis = "điểm a khoản 1 Điều 24 Luật Thi đua, khen thưởng 06/2022/QH15"
+    reasons = [f"Lý do thứ {n} rất dài " * 12 + f"({basis})" for n in range(1, 40)]
+    entry = Entry(A, S.INDIVIDUAL, UNIT, LDTT, "không đủ", reasons, basis)
+    cell = review_grid(Review(Y, [LDTT], [entry]))[1][REASONS_COLUMN]
+    assert cell.count(basis) == 1 and cell.endswith(f"({basis})") and cell.count("; ") == 38
+    path = write_workbook(tmp_path / "so.xlsx", demo_content())
+    out = tmp_path / "rasoat.xlsx"
+    from xlsrc.access.files import FileBook
+    from xlsrc.review.sheets import write_review
+    book = FileBook(path, writable=True)
+    write_review(book, Review(Y, [LDTT], [entry]))
+    book.save(out)
+    ws = openpyxl.load_workbook(out)[S.REVIEW_SHEET]
+    assert ws.row_dimensions[2].height == 409.5    # Excel's tallest row: 39 long reasons would need more

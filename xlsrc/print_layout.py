@@ -22,6 +22,7 @@ MARGINS = {"left": 0.6, "right": 0.4, "top": 0.6, "bottom": 0.75}
 FOOTER = '&L&"Times New Roman"&9&A&R&"Times New Roman"&9Trang &P/&N'
 FROZEN_WIDTH_MAX = 70           # frozen columns never wider than this (characters), else only up to TT
 LINE_PT = 15.75                 # one line of 12 pt Times New Roman
+MAX_ROW_PT = 409.5              # Excel's tallest row (a taller one is refused by Excel's own row height setting)
 CHARS_PER_WIDTH = 1.3           # 12 pt Times New Roman characters per unit of Excel column width (measured: ~1.4)
 
 
@@ -140,8 +141,9 @@ def text_lines(value: Any, width: float) -> int:
 
 
 def height_of(lines: int) -> float | None:
-    """Points for a row of ``lines`` lines; ``None`` when one line is enough."""
-    return round(lines * LINE_PT + 2, 2) if lines > 1 else None
+    """Points for a row of ``lines`` lines, at most Excel's tallest row;
+    ``None`` when one line is enough."""
+    return min(round(lines * LINE_PT + 2, 2), MAX_ROW_PT) if lines > 1 else None
 
 
 def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:

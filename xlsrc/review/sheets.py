@@ -29,13 +29,21 @@ def review_grid(review: Review) -> list[list]:
             reasons[key] = []
         row[len(REVIEW_FIXED) + titles.index(e.title)] = RESULT_LABEL[e.result]
         if e.result != YES_RESULT:
-            reasons[key].append(f"{e.title}: " + "; ".join(e.reasons))
+            reasons[key].append(f"{e.title}: " + _cited_once(e.reasons, e.basis))
         elif e.met or e.notes:  # why it is 'đủ', and what that assumes
             reasons[key].append(f"{e.title}: " + "; ".join(e.met) + (". Lưu ý: " if e.met and e.notes else "Lưu ý: "
                                                                         if e.notes else "") + "; ".join(e.notes))
     for key, row in rows.items():
         row[REASONS_COLUMN] = "\n".join(reasons[key])
     return [list(REVIEW_FIXED) + titles] + list(rows.values())
+
+
+def _cited_once(reasons: list[str], basis: str) -> str:
+    """The reasons of one title, its basis cited once after the last (each
+    reason carries it, as `thidua review` prints them), other citations kept."""
+    cite = f" ({basis})" if basis else ""
+    bare = [r[:-len(cite)] if cite and r.endswith(cite) else r for r in reasons]
+    return "; ".join(bare) + (cite if bare != reasons else "")
 
 
 def proposal_grid(review: Review) -> list[list]:
