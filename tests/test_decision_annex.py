@@ -54,7 +54,8 @@ def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(
     assert master[2]["Số quyết định"] == "45/QĐ-SNgV" and master[2]["Đơn vị báo cáo"] == "Sở Ngoại vụ"
 
 
-def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple]) -> Path:
+def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple], number: str = "12/QĐ-UBND",
+                      day: str = "05/01/2026") -> Path:
     """A commune's decision as its văn thư types it: the NĐ 30 heading, Điều 1
     with its count, the annex with its own 'Thành tích' column and no form
     column, continued on the next page in a table without its header."""
@@ -62,15 +63,16 @@ def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple
     head = doc.add_table(rows=2, cols=2)
     head.cell(0, 0).text = "UỶ BAN NHÂN DÂN\nXÃ CẨM BÌNH"
     head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
-    head.cell(1, 0).text = "Số: 12/QĐ-UBND"
-    head.cell(1, 1).text = "Cẩm Bình, ngày 05 tháng 01 năm 2026"
+    head.cell(1, 0).text = f"Số: {number}"
+    d, m, y = day.split("/")
+    head.cell(1, 1).text = f"Cẩm Bình, ngày {d} tháng {m} năm {y}"
     for text in ("QUYẾT ĐỊNH", "Về việc công nhận danh hiệu Lao động tiên tiến năm 2025",
                  "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ CẨM BÌNH", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
                  "Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã,", "QUYẾT ĐỊNH:",
                  f"Điều 1. Công nhận danh hiệu Lao động tiên tiến năm 2025 cho {said:02d} cá nhân (có danh sách "
                  f"kèm theo).", "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
                  "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
-                 "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Chủ tịch UBND xã Cẩm Bình)"):
+                 f"(Kèm theo Quyết định số {number} ngày {day} của Chủ tịch UBND xã Cẩm Bình)"):
         doc.add_paragraph(text)
     table = doc.add_table(rows=1, cols=4)
     for c, text in enumerate(("STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích")):
@@ -157,3 +159,32 @@ def test_an_annex_with_its_own_form_column_is_read_as_it_is(tmp_path):
     (note,) = _codes(ex)["AWARD_FROM_DECISION_TITLE"]
     assert "không có cột 'Số quyết định', 'Ngày quyết định', 'Cấp khen': 2 dòng" in note["message"]
     assert "hình thức" not in note["message"] and note["column"] == "Số quyết định"
+
+
+def test_a_units_decisions_add_to_its_awards_and_replace_only_the_same_decision_sent_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _commune_decision(folder / "QD12.docx", 3, ROWS, MORE)
+    _commune_decision(folder / "QD15.docx", 1, [("1", "Hồ Thị Mai", "Trường Mầm non", "Tận tụy")], [],
+                      number="15/QĐ-UBND", day="20/01/2026")
+    _commune_decision(folder / "QD12_sua.docx", 2, ROWS, [], day="06/01/2026")  # 12/QĐ-UBND corrected, a day later
+    result = consolidate([str(folder)], jobs=1)
+    files = {Path(f.file).name: f for f in result.files}
+    assert files["QD15.docx"].status == "ok" and files["QD12_sua.docx"].status == "ok"
+    assert files["QD12.docx"].status == "duplicate" and "QD12_sua.docx" in files["QD12.docx"].message
+    names = sorted(r["recipient"] for r in result.content.rows["awards"])
+    assert names == ["Hồ Thị Mai", "Lê Văn Hùng", "Võ Thị Lan"]
+
+
+def test_a_decision_sent_with_the_units_workbook_is_not_counted_twice(read_back, tmp_path):
+    """The workbook's Khen thưởng lists the decision's awards already: they are taken once, and the file says so."""
+    from xlsrc.builder import write_workbook
+    folder = tmp_path / "in"
+    folder.mkdir()
+    book = write_workbook(folder / "SoNgoaiVu.xlsx", demo_content())
+    make_decision(read_back(demo_content()), NUMBER, folder / "QuyetDinh.docx")
+    alone = len(consolidate([str(book)], jobs=1).content.rows["awards"])
+    result = consolidate([str(folder)], jobs=1)
+    assert len(result.content.rows["awards"]) == alone
+    (decision,) = [f for f in result.files if f.file.endswith("QuyetDinh.docx")]
+    assert decision.rows == 0 and "7 dòng đã có trong danh sách khen thưởng của đơn vị" in decision.message

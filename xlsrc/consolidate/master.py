@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import schema as S
 from ..builder import Content
+from ..parsing import doc_number_key
 from ..vntext import fold, nfc
 from .extract import TITLE
 from .units import UnitMap, unit_from_filename
@@ -113,7 +114,8 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
     units = _named_apart([file_unit(ex, unit_map) for ex in extracts], extracts, unit_map)
     status = [ex["status"] for ex in extracts]
     message = [ex["message"] for ex in extracts]
-    taken: list[set[str]] = [set(ex.get("covered") or []) if ex["status"] == "ok" else set() for ex in extracts]
+    parts = [_parts(ex) for ex in extracts]
+    taken: list[set[str]] = [set(parts[i].values()) if ex["status"] == "ok" else set() for i, ex in enumerate(extracts)]
 
     # the same bytes under another name
     first_by_hash: dict[str, int] = {}
@@ -139,7 +141,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
             continue
         owner: dict[str, int] = {}
         for i in sorted(members, key=lambda i: _newness(extracts[i], i), reverse=True):
-            covered = set(extracts[i].get("covered") or [])
+            covered = set(parts[i].values())
             replaced = {k: owner[k] for k in covered if k in owner}
             taken[i] = covered - set(replaced)
             for k in covered:
@@ -152,8 +154,8 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
                 message[i] = (f"Đã được thay bằng tệp '{by}' (mới hơn, cùng đơn vị {units[i]}); "
                               f"không lấy dòng nào của tệp này.")
             else:
-                parts = ", ".join(TITLE[s.key] for s in MASTER_SHEETS if s.key in replaced)
-                message[i] += f" (phần {parts} đã được thay bằng tệp '{by}' mới hơn)"
+                named = ", ".join(TITLE[s.key] for s in MASTER_SHEETS if parts[i].get(s.key) in replaced)
+                message[i] += f" (phần {named} đã được thay bằng tệp '{by}' mới hơn)"
 
     rows: dict[str, list[dict]] = {spec.key: [] for spec in MASTER_SHEETS}
     counts = [0] * n
@@ -161,7 +163,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         if status[i] != "ok":
             continue
         for spec in MASTER_SHEETS:
-            if spec.key not in taken[i]:
+            if parts[i].get(spec.key) not in taken[i]:
                 continue
             for r in ex["rows"].get(spec.key, []):
                 row = dict(r)
@@ -169,6 +171,9 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
                 row["source_file"] = ex["file"]
                 rows[spec.key].append(row)
                 counts[i] += 1
+    for i, n in _decisions_listed_already(rows, parts, extracts).items():
+        counts[i] -= n
+        message[i] += f" ({n} dòng đã có trong danh sách khen thưởng của đơn vị ở tệp khác: không lấy lại)"
     if rows["unit_proposals"]:
         from ..proposals.checks import check_proposals, reader_checks
         reader_checks(rows["unit_proposals"], [f for i, ex in enumerate(extracts) if status[i] == "ok"
@@ -190,6 +195,39 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
     info = master_info(used, own_info)
     content = Content(info=info, rows=rows, sources=sources, summary=master_summary(info, rows))
     return files, content, len(rows["works"])
+
+
+def _parts(ex: dict) -> dict[str, str]:
+    """Each kind of table a file gives → the part of its unit's rows it
+    stands for, which a newer file of the unit giving the same part replaces:
+    the kind itself ('awards': the unit's list of awards), or one decision
+    among the unit's others ('awards|45/QĐ-SNgV', consolidate/word.py)."""
+    own = ex.get("parts") or {}
+    return {k: own.get(k, k) for k in ex.get("covered") or []}
+
+
+def _decisions_listed_already(rows: dict[str, list[dict]], parts: list[dict], extracts: list[dict]) -> dict[int, int]:
+    """Award rows of a unit's decision (its Word file) that the unit's own
+    list of awards, in another file, already holds (the same name, form and
+    decision number) are taken once: removed from ``rows``; how many, by file."""
+    decision_files = {ex["file"]: i for i, ex in enumerate(extracts) if parts[i].get("awards", "").startswith("awards|")}
+    if not decision_files:
+        return {}
+
+    def key(row: dict) -> tuple:
+        return (fold(row.get("unit") or ""), fold(row.get("recipient") or ""), row.get("form"),
+                doc_number_key(row.get("decision_number") or ""))
+    listed = {key(r) for r in rows["awards"] if r["source_file"] not in decision_files}
+    dropped: dict[int, int] = {}
+    kept = []
+    for row in rows["awards"]:
+        i = decision_files.get(row["source_file"])
+        if i is not None and row.get("decision_number") and key(row) in listed:
+            dropped[i] = dropped.get(i, 0) + 1
+        else:
+            kept.append(row)
+    rows["awards"] = kept
+    return dropped
 
 
 STATUS_VN = {"ok": "đạt", "error": "lỗi", "duplicate": "trùng", "skipped": "bỏ qua"}

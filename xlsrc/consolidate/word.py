@@ -53,7 +53,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
     result["doc_date"] = facts.get("date")
     year = facts.get("year")
     rows: dict[str, list[dict]] = {}
-    tables, notes, annexes = [], [], []
+    tables, notes, annexes, decisions = [], [], [], []
     previous = None   # (table, spec, location, lines, annex) of the last table read
     for table in doc.tables:
         sheet = f"Bảng {table.index}"
@@ -94,6 +94,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             got, records, said = read_annex(grid, loc, sheet, year, annex, best[3])
             notes += said
             annexes.append((loc, sheet, records))
+            decisions.append(annex.number)
         else:
             got, _, records = table_rows(spec, grid, loc, sheet, year)
         if offset:  # rows numbered within their own table
@@ -119,6 +120,8 @@ def from_word(path: str, result: dict[str, Any]) -> None:
                                    f"Văn bản gõ bằng phông chữ cũ: {legacy_note(doc)}; hãy kiểm tra tên người, "
                                    f"tên đơn vị.").as_dict(), "file": path})
     covered = [key for key in rows if rows[key]]
+    if decisions:  # one decision among the unit's others: it replaces only the same decision sent again
+        result["parts"] = {"awards": f"awards|{decisions[0] or doc.sha256}"}
     result.update(status="ok", rows={k: v for k, v in rows.items() if v}, covered=covered, findings=findings,
                   errors=sum(f["severity"] == "error" for f in findings))
     result["warnings"] = len(findings) - result["errors"]
