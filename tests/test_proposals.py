@@ -280,6 +280,10 @@ def test_the_demo_shows_the_boards_side(tmp_path):
     checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
     assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
     assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()
+    ws = openpyxl.load_workbook(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx")[S.AWARDS.name]   # a unit's decision
+    awards = [r for r in ws.iter_rows(values_only=True) if "QuyetDinh_40-QD-STP.docx" in str(r)]
+    assert len(awards) == 3 and all("40/QĐ-STP" in r for r in awards)
+    assert "3 dòng khen thưởng đọc từ quyết định của đơn vị" in got.stdout
 
 
 def test_the_units_proposals_become_the_boards_own_list_to_vote_on(tmp_path):

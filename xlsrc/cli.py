@@ -114,8 +114,10 @@ def _demo_board(folder: Path, unit_book: Path, data, force: bool) -> None:
     write_master(result, master, force=force)
     proposals = result.content.rows.get("unit_proposals") or []
     flagged = sum(1 for r in proposals if r.get("check"))
-    out.print(f"Đã tổng hợp đề nghị của {len(files)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
-              f"(cột 'Kiểm tra'): {master}")
+    units = {f.unit for f in result.files if f.status == "ok"}
+    decided = sum(1 for r in result.content.rows.get("awards") or () if r["source_file"].endswith(".docx"))
+    out.print(f"Đã tổng hợp đề nghị của {len(units)} đơn vị: {len(proposals)} đề nghị, {flagged} dòng cần xem "
+              f"(cột 'Kiểm tra'); {decided} dòng khen thưởng đọc từ quyết định của đơn vị: {master}")
     path, _ = make_statistics(data, 2021, stats, force=force)  # the unit's workbook, already read above
     out.print(f"Đã lập biểu thống kê năm 2021: {path}")
 
