@@ -188,3 +188,24 @@ def test_a_decision_sent_with_the_units_workbook_is_not_counted_twice(read_back,
     assert len(result.content.rows["awards"]) == alone
     (decision,) = [f for f in result.files if f.file.endswith("QuyetDinh.docx")]
     assert decision.rows == 0 and "7 dòng đã có trong danh sách khen thưởng của đơn vị" in decision.message
+
+
+def test_an_annex_sent_alone_names_its_unit_by_the_agency_of_who_signed(tmp_path):
+    """No heading: the unit is the agency its signer leads ('của Chủ tịch UBND xã Cẩm Bình'), never the signer."""
+    from xlsrc.consolidate.units import facts_from_lines
+    doc = Document()
+    doc.add_paragraph("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN")
+    doc.add_paragraph("(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)")
+    table = doc.add_table(rows=1, cols=3)
+    for c, text in enumerate(("TT", "Họ và tên", "Chức vụ")):
+        table.cell(0, c).text = text
+    for c, v in zip(table.add_row().cells, ("1", "Bà Võ Thị Lan", "Công chức")):
+        c.text = v
+    doc.save(tmp_path / "DanhSach.docx")
+    ex = extract_file(str(tmp_path / "DanhSach.docx"))
+    assert ex["unit_text"] == "UBND xã Cẩm Bình"
+    assert [(r["recipient"], r["authority"]) for r in ex["rows"]["awards"]] == [("Võ Thị Lan", "Chủ tịch UBND xã Cẩm Bình")]
+    said = {"của Phó Giám đốc Sở Y tế": "Sở Y tế", "của Giám đốc phụ trách": "Giám đốc phụ trách",
+            "của Hiệu trưởng Trường THCS Cẩm Bình": "Trường THCS Cẩm Bình"}
+    for tail, unit in said.items():
+        assert facts_from_lines([f"(Kèm theo Quyết định số 1/QĐ-SYT {tail})"])["annex_unit"] == unit, tail

@@ -149,6 +149,16 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
+_LEADER = re.compile(r"^(?:pho )?(?:giam doc|chu tich|thu truong|truong ban|hieu truong|cuc truong|vien truong) ")
+
+
+def _agency_of_leader(name: str) -> str:
+    """'Giám đốc Sở Ngoại vụ' (who signed, in 'Kèm theo Quyết định … của …') → 'Sở Ngoại vụ', its agency."""
+    m = _LEADER.match(fold(name))
+    rest = name.split()[len(m.group(0).split()):] if m else []
+    return " ".join(rest) if rest and agency_head(fold(" ".join(rest))) else name
+
+
 def facts_from_lines(lines: list[str]) -> dict:
     """What a hand-made file's title lines say: the unit (from 'Kèm theo …
     của Sở Tư pháp' or a heading such as 'SỞ Y TẾ HÀ TĨNH'), the report date
@@ -162,7 +172,7 @@ def facts_from_lines(lines: list[str]) -> dict:
         key = fold(text)
         m = _ANNEX.search(text)
         if m and "annex_unit" not in facts:
-            name = re.split(r"[)\]]", m.group(1))[0].strip(" .;,")
+            name = _agency_of_leader(re.split(r"[)\]]", m.group(1))[0].strip(" .;,"))
             if name and len(name.split()) <= 12:
                 facts["annex_unit"] = proper_name(name)
         for rx in (_DATE_LONG, _DATE_SHORT):
