@@ -54,6 +54,21 @@ def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(
     assert master[2]["Số quyết định"] == "45/QĐ-SNgV" and master[2]["Đơn vị báo cáo"] == "Sở Ngoại vụ"
 
 
+def _list_docx(path: Path, lines: list[str], header: tuple, rows: list[tuple]) -> str:
+    """A Word file of ``lines`` then one table: ``header`` over ``rows``."""
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=len(header))
+    for c, text in enumerate(header):
+        table.cell(0, c).text = text
+    for values in rows:
+        for c, v in zip(table.add_row().cells, values):
+            c.text = v
+    doc.save(path)
+    return str(path)
+
+
 def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple], number: str = "12/QĐ-UBND",
                       day: str = "05/01/2026") -> Path:
     """A commune's decision as its văn thư types it: the NĐ 30 heading, Điều 1
@@ -122,17 +137,10 @@ def test_an_annex_that_lists_fewer_than_article_one_counts_is_an_error(tmp_path)
 
 def test_a_list_that_proposes_under_a_decision_line_stays_a_proposal(tmp_path):
     """'DANH SÁCH ĐỀ NGHỊ …' is never taken for those granted, whatever line follows it."""
-    doc = Document()
-    doc.add_paragraph("SỞ TƯ PHÁP")
-    doc.add_paragraph("DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH")
-    doc.add_paragraph("(Kèm theo Quyết định số 15/QĐ-STP ngày 02/12/2025 của Giám đốc Sở Tư pháp)")
-    table = doc.add_table(rows=1, cols=3)
-    for c, text in enumerate(("TT", "Họ và tên", "Chức vụ, đơn vị")):
-        table.cell(0, c).text = text
-    for c, v in zip(table.add_row().cells, ("1", "Ông Nguyễn Văn An", "Trưởng phòng")):
-        c.text = v
-    doc.save(tmp_path / "DN.docx")
-    ex = extract_file(str(tmp_path / "DN.docx"))
+    ex = extract_file(_list_docx(tmp_path / "DN.docx", ["SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH",
+                                                        "(Kèm theo Quyết định số 15/QĐ-STP ngày 02/12/2025 của Giám đốc "
+                                                        "Sở Tư pháp)"],
+                                 ("TT", "Họ và tên", "Chức vụ, đơn vị"), [("1", "Ông Nguyễn Văn An", "Trưởng phòng")]))
     assert ex["status"] == "ok", ex["message"]
     assert "awards" not in ex["rows"] and [r["recipient"] for r in ex["rows"]["unit_proposals"]] == ["Nguyễn Văn An"]
 
@@ -140,17 +148,11 @@ def test_a_list_that_proposes_under_a_decision_line_stays_a_proposal(tmp_path):
 def test_an_annex_with_its_own_form_column_is_read_as_it_is(tmp_path):
     """Its own 'Hình thức khen thưởng' column is never replaced, and the list is
     one of awards granted, not of proposals: only the decision is taken from the title."""
-    doc = Document()
-    doc.add_paragraph("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG")
-    doc.add_paragraph("(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)")
-    table = doc.add_table(rows=1, cols=4)
-    for c, text in enumerate(("TT", "Họ và tên", "Hình thức khen thưởng", "Lý do khen")):
-        table.cell(0, c).text = text
-    for values in (("1", "Ông Lê Văn Hùng", "Giấy khen", "Cứu người"), ("2", "Thôn Bắc", "Giấy khen", "Về đích")):
-        for c, v in zip(table.add_row().cells, values):
-            c.text = v
-    doc.save(tmp_path / "QD20.docx")
-    ex = extract_file(str(tmp_path / "QD20.docx"))
+    ex = extract_file(_list_docx(tmp_path / "QD20.docx", [
+        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
+        "(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
+        ("TT", "Họ và tên", "Hình thức khen thưởng", "Lý do khen"),
+        [("1", "Ông Lê Văn Hùng", "Giấy khen", "Cứu người"), ("2", "Thôn Bắc", "Giấy khen", "Về đích")]))
     rows = ex["rows"]["awards"]
     assert [(r["form"], r["field"]) for r in rows] == [("Giấy khen", "Cứu người"), ("Giấy khen", "Về đích")]
     assert [(r["recipient"], r.get("recipient_kind")) for r in rows] == [("Lê Văn Hùng", S.INDIVIDUAL),
@@ -193,16 +195,10 @@ def test_a_decision_sent_with_the_units_workbook_is_not_counted_twice(read_back,
 def test_an_annex_sent_alone_names_its_unit_by_the_agency_of_who_signed(tmp_path):
     """No heading: the unit is the agency its signer leads ('của Chủ tịch UBND xã Cẩm Bình'), never the signer."""
     from xlsrc.consolidate.units import facts_from_lines
-    doc = Document()
-    doc.add_paragraph("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN")
-    doc.add_paragraph("(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)")
-    table = doc.add_table(rows=1, cols=3)
-    for c, text in enumerate(("TT", "Họ và tên", "Chức vụ")):
-        table.cell(0, c).text = text
-    for c, v in zip(table.add_row().cells, ("1", "Bà Võ Thị Lan", "Công chức")):
-        c.text = v
-    doc.save(tmp_path / "DanhSach.docx")
-    ex = extract_file(str(tmp_path / "DanhSach.docx"))
+    ex = extract_file(_list_docx(tmp_path / "DanhSach.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+        "(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
+        ("TT", "Họ và tên", "Chức vụ"), [("1", "Bà Võ Thị Lan", "Công chức")]))
     assert ex["unit_text"] == "UBND xã Cẩm Bình"
     assert [(r["recipient"], r["authority"]) for r in ex["rows"]["awards"]] == [("Võ Thị Lan", "Chủ tịch UBND xã Cẩm Bình")]
     said = {"của Phó Giám đốc Sở Y tế": "Sở Y tế", "của Giám đốc phụ trách": "Giám đốc phụ trách",
