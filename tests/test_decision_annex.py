@@ -44,7 +44,8 @@ def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(
     assert "ANNEX_COUNT_DIFFERS" not in said and not ex["errors"]
     (note,) = said["AWARD_FROM_DECISION_TITLE"]
     assert "7 dòng" in note["message"] and "'TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN'" in note["message"]
-    assert "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025" in note["message"]
+    assert "số quyết định, ngày quyết định, người ký từ dòng '(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm " \
+        "2025" in note["message"]
     result = consolidate([str(src)], jobs=1)
     assert "AWARD_FROM_DECISION_TITLE" in {f["code"] for f in result.findings}   # said by the command, too
     out = write_master(result, tmp_path / "master.xlsx")
@@ -205,3 +206,45 @@ def test_an_annex_sent_alone_names_its_unit_by_the_agency_of_who_signed(tmp_path
             "của Hiệu trưởng Trường THCS Cẩm Bình": "Trường THCS Cẩm Bình"}
     for tail, unit in said.items():
         assert facts_from_lines([f"(Kèm theo Quyết định số 1/QĐ-SYT {tail})"])["annex_unit"] == unit, tail
+
+
+def test_a_draft_decisions_annex_with_sections_merged_across_and_the_form_said_in_ve_viec(tmp_path):
+    """The number and day left blank for the văn thư: no decision is guessed; the
+    form named only by 'Về việc …'; sections 'Tập thể' / 'Cá nhân' merged across
+    the table, not numbered: headings, never awards."""
+    doc = Document()
+    for text in ("UBND TỈNH HÀ TĨNH", "SỞ Y TẾ", "QUYẾT ĐỊNH",
+                 "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh cho các tập thể, cá nhân đã có thành tích trong "
+                 "phong trào Xây dựng nông thôn mới.", "Điều 1. Tặng Bằng khen cho 01 tập thể và 02 cá nhân."):
+        doc.add_paragraph(text)
+    signed = doc.add_table(rows=1, cols=2)   # 'Nơi nhận' beside the signature, then the annex on its own page
+    signed.cell(0, 0).text, signed.cell(0, 1).text = "Nơi nhận:\n- Như Điều 3;", "CHỦ TỊCH\n\nVõ Văn X"
+    for text in ("DANH SÁCH TẬP THỂ, CÁ NHÂN",
+                 "(Kèm theo Quyết định số      /QĐ-UBND ngày    tháng 12 năm 2025 của Chủ tịch UBND tỉnh Hà Tĩnh;)"):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=1, cols=3)
+    for c, text in enumerate(("STT", "Họ và tên", "Chức vụ, đơn vị")):
+        table.cell(0, c).text = text
+    for values in (("Tập thể",), ("1", "Trạm Y tế xã Cẩm Bình", "Sở Y tế"), ("Cá nhân",),
+                   ("1", "Bà Lê Thị Hoa", "Trưởng Trạm"), ("2", "Ông Phan Văn Tú", "Y sĩ")):
+        cells = table.add_row().cells
+        if len(values) == 1:
+            cells[0].merge(cells[-1]).text = values[0]
+            continue
+        for c, v in zip(cells, values):
+            c.text = v
+    doc.save(tmp_path / "QD_du_thao.docx")
+    ex = extract_file(str(tmp_path / "QD_du_thao.docx"))
+    rows = ex["rows"]["awards"]
+    assert [(r["recipient"], r["recipient_kind"]) for r in rows] == [
+        ("Trạm Y tế xã Cẩm Bình", S.COLLECTIVE), ("Lê Thị Hoa", S.INDIVIDUAL), ("Phan Văn Tú", S.INDIVIDUAL)]
+    assert {r["form"] for r in rows} == {"Bằng khen cấp bộ, ban, ngành, tỉnh"}
+    assert {(r.get("decision_number"), r.get("decision_date")) for r in rows} == {(None, None)}
+    assert {r["authority"] for r in rows} == {"Chủ tịch UBND tỉnh Hà Tĩnh"}
+    assert {r["field"] for r in rows} == {"Thành tích trong phong trào Xây dựng nông thôn mới"}
+    (note,) = _codes(ex)["AWARD_FROM_DECISION_TITLE"]
+    assert "bảng không có cột 'Hình thức, danh hiệu', 'Cấp khen', 'Lĩnh vực, phong trào': 3 dòng (dòng 3, 5, 6)" \
+        in note["message"]
+    assert "hình thức 'Bằng khen cấp bộ, ban, ngành, tỉnh' từ dòng 'Về việc tặng Bằng khen" in note["message"]
+    assert "; người ký từ dòng '(Kèm theo Quyết định số /QĐ-UBND" in note["message"]
+    assert note["sheet"] == "Bảng 2" and note["cell"] == "B3" and "ANNEX_COUNT_DIFFERS" not in _codes(ex)

@@ -35,11 +35,12 @@ declare -A TESTS=(
   [xlsrc/consolidate/discover.py]="tests/test_consolidate.py tests/test_output_not_input.py tests/test_consolidate_edges.py"
   [xlsrc/consolidate/sources.py]="tests/test_master_sources.py"
   [xlsrc/consolidate/extract.py]="tests/test_extract_exact.py"  # each reading exactly, in 3 s; the consolidation tests: slow
+  [xlsrc/consolidate/decision_annex.py]="tests/test_decision_annex.py"
 )
 ORDER=(xlsrc/awards/numwords.py xlsrc/awards/money.py xlsrc/parsing.py xlsrc/completion.py xlsrc/access/limits.py
        xlsrc/report/sandbox.py xlsrc/review/rules.py xlsrc/review/standards.py xlsrc/consolidate/master.py
        xlsrc/consolidate/units.py xlsrc/consolidate/discover.py xlsrc/consolidate/sources.py
-       xlsrc/consolidate/extract.py)
+       xlsrc/consolidate/extract.py xlsrc/consolidate/decision_annex.py)
 modules=("$@")
 [ ${#modules[@]} -gt 0 ] || modules=("${ORDER[@]}")
 

@@ -39,7 +39,7 @@ FILLED = ("form", "decision_number", "decision_date", "authority", "field")
 class Title:
     """What a decision annex's title lines say."""
     form: str | None
-    form_line: str
+    form_where: str         # where the form was read: "tiêu đề '…'" or "dòng 'Về việc …'"
     number: str             # "" when the line leaves it blank ('Quyết định số …/QĐ-UBND')
     date: object            # a DateValue, or None
     authority: str
@@ -63,8 +63,10 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
         return None
     about = next((m.group("about") for t in doc_lines if (m := _ABOUT.match(" ".join(nfc(t).split())))), "")
     form, form_line = title_form(lines)
+    form_where = f"tiêu đề '{' '.join(form_line.split())}'"
     if form is None and about:
-        form, form_line = title_form([about])
+        form, _ = title_form([about])
+        form_where = f"dòng 'Về việc {about}'"
     m = _REF.search(" ".join(nfc(ref_line).split()))
     number, date, by = "", None, ""
     if m:
@@ -76,7 +78,7 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
     achievement = _ACHIEVEMENT.search(about)
     field = (achievement.group(0) if achievement else about).strip(" .;,")
     field = field[:1].upper() + field[1:]
-    return Title(form, form_line, number, date, by, " ".join(nfc(ref_line).split()), field,
+    return Title(form, form_where, number, date, by, " ".join(nfc(ref_line).split()), field,
                  f"Về việc {about}" if about else "")
 
 
@@ -122,9 +124,11 @@ def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) ->
         return []
     rows = [r.row for r in records]
     heads = ", ".join(f"'{S.AWARDS.column(k).header}'" for k in filled)
-    sources = [f"hình thức '{title.form}' từ tiêu đề '{' '.join(title.form_line.split())}'"] if "form" in filled else []
-    if set(filled) & {"decision_number", "decision_date", "authority"}:
-        sources.append(f"số, ngày quyết định và người ký từ dòng '{title.ref_line}'")
+    sources = [f"hình thức '{title.form}' từ {title.form_where}"] if "form" in filled else []
+    from_ref = [said for key, said in (("decision_number", "số quyết định"), ("decision_date", "ngày quyết định"),
+                                      ("authority", "người ký")) if key in filled]
+    if from_ref:
+        sources.append(f"{', '.join(from_ref)} từ dòng '{title.ref_line}'")
     if "field" in filled:
         sources.append(f"thành tích từ dòng '{title.field_line}'")
     at = cell_ref(rows[0], loc.excel_col("recipient") or 1)
