@@ -44,6 +44,8 @@ def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(
     assert "ANNEX_COUNT_DIFFERS" not in said and not ex["errors"]
     (note,) = said["AWARD_FROM_DECISION_TITLE"]
     assert "7 dòng" in note["message"] and "'TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN'" in note["message"]
+    assert "; thành tích từ dòng 'Về việc tặng Giấy khen cho các tập thể" in note["message"]
+    assert (note["sheet"], note["row"], note["column"]) == ("Bảng 3", 3, "Hình thức, danh hiệu")
     assert "số quyết định, ngày quyết định, người ký từ dòng '(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm " \
         "2025" in note["message"]
     result = consolidate([str(src)], jobs=1)
@@ -150,7 +152,7 @@ def test_an_annex_with_its_own_form_column_is_read_as_it_is(tmp_path):
     """Its own 'Hình thức khen thưởng' column is never replaced, and the list is
     one of awards granted, not of proposals: only the decision is taken from the title."""
     ex = extract_file(_list_docx(tmp_path / "QD20.docx", [
-        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
+        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN",
         "(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
         ("TT", "Họ và tên", "Hình thức khen thưởng", "Lý do khen"),
         [("1", "Ông Lê Văn Hùng", "Giấy khen", "Cứu người"), ("2", "Thôn Bắc", "Giấy khen", "Về đích")]))
@@ -201,7 +203,9 @@ def test_an_annex_sent_alone_names_its_unit_by_the_agency_of_who_signed(tmp_path
         "(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
         ("TT", "Họ và tên", "Chức vụ"), [("1", "Bà Võ Thị Lan", "Công chức")]))
     assert ex["unit_text"] == "UBND xã Cẩm Bình"
-    assert [(r["recipient"], r["authority"]) for r in ex["rows"]["awards"]] == [("Võ Thị Lan", "Chủ tịch UBND xã Cẩm Bình")]
+    assert [(r["recipient"], r["authority"], r.get("field")) for r in ex["rows"]["awards"]] == [
+        ("Võ Thị Lan", "Chủ tịch UBND xã Cẩm Bình", None)]                # no 'Về việc': no achievement
+    assert "thành tích" not in _codes(ex)["AWARD_FROM_DECISION_TITLE"][0]["message"]
     said = {"của Phó Giám đốc Sở Y tế": "Sở Y tế", "của Giám đốc phụ trách": "Giám đốc phụ trách",
             "của Hiệu trưởng Trường THCS Cẩm Bình": "Trường THCS Cẩm Bình"}
     for tail, unit in said.items():
@@ -248,3 +252,26 @@ def test_a_draft_decisions_annex_with_sections_merged_across_and_the_form_said_i
     assert "hình thức 'Bằng khen cấp bộ, ban, ngành, tỉnh' từ dòng 'Về việc tặng Bằng khen" in note["message"]
     assert "; người ký từ dòng '(Kèm theo Quyết định số /QĐ-UBND" in note["message"]
     assert note["sheet"] == "Bảng 2" and note["cell"] == "B3" and "ANNEX_COUNT_DIFFERS" not in _codes(ex)
+
+
+def test_an_annex_with_every_column_of_its_own_and_a_line_that_names_no_signer(tmp_path):
+    """Nothing to take from the title: no warning. A 'Kèm theo' line without 'của …'
+    names no signer. A table under such a line that lists no one is no annex."""
+    ex = extract_file(_list_docx(tmp_path / "QD7.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 7/QĐ-UBND ngày 01/02/2026)"],
+        ("TT", "Họ và tên", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định", "Cấp khen", "Thành tích"),
+        [("1", "Lê Văn Hùng", "Giấy khen", "7/QĐ-UBND", "01/02/2026", "Chủ tịch UBND xã", "Cứu người")]))
+    (row,) = ex["rows"]["awards"]
+    assert (row["form"], row["decision_number"], row["authority"], row["field"]) == (
+        "Giấy khen", "7/QĐ-UBND", "Chủ tịch UBND xã", "Cứu người")
+    assert "AWARD_FROM_DECISION_TITLE" not in _codes(ex)
+    ex = extract_file(_list_docx(tmp_path / "QD8.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 8/QĐ-UBND ngày 02/02/2026)"],
+        ("TT", "Họ và tên"), [("1", "Lê Văn Hùng")]))
+    (row,) = ex["rows"]["awards"]
+    assert (row["decision_number"], row.get("authority")) == ("8/QĐ-UBND", None)
+    assert "người ký" not in _codes(ex)["AWARD_FROM_DECISION_TITLE"][0]["message"]
+    ex = extract_file(_list_docx(tmp_path / "QD9.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 9/QĐ-UBND ngày 02/02/2026)"],
+        ("Nơi nhận:", "GIÁM ĐỐC"), [("- Lưu: VT.", "Nguyễn Văn X")]))
+    assert ex["status"] == "skipped" and "Kèm theo Quyết định số" in ex["message"]
