@@ -135,6 +135,7 @@ def test_an_annex_that_lists_fewer_than_article_one_counts_is_an_error(tmp_path)
     (err,) = _codes(ex)["ANNEX_COUNT_DIFFERS"]
     assert err["severity"] == "error" and ex["errors"] >= 1
     assert "Điều 1 của quyết định ghi 04 cá nhân" in err["message"] and "danh sách kèm theo có 03 cá nhân" in err["message"]
+    assert (err["sheet"], err["cell"]) == ("Bảng 2", "B2")   # the first row of the list, its name
     assert len(ex["rows"]["awards"]) == 3      # what the list holds is still read
 
 
@@ -229,11 +230,14 @@ def test_a_draft_decisions_annex_with_sections_merged_across_and_the_form_said_i
     table = doc.add_table(rows=1, cols=3)
     for c, text in enumerate(("STT", "Họ và tên", "Chức vụ, đơn vị")):
         table.cell(0, c).text = text
-    for values in (("Tập thể",), ("1", "Trạm Y tế xã Cẩm Bình", "Sở Y tế"), ("Cá nhân",),
-                   ("1", "Bà Lê Thị Hoa", "Trưởng Trạm"), ("2", "Ông Phan Văn Tú", "Y sĩ")):
+    for values in (("Khối y tế cơ sở",), ("Tập thể",), ("1", "Trạm Y tế xã Cẩm Bình", "Sở Y tế"), ("Cá nhân",),
+                   ("1", "Bà Lê Thị Hoa", "Trưởng Trạm"), ("", "Tuyến xã", ""), ("2", "Ông Phan Văn Tú", "Y sĩ")):
         cells = table.add_row().cells
-        if len(values) == 1:
-            cells[0].merge(cells[-1]).text = values[0]
+        if len(values) == 1:  # merged across the table (a heading under the numbers' column, too)
+            cells[0 if values[0] != "Khối y tế cơ sở" else 1].merge(cells[-1]).text = values[0]
+            continue
+        if values[1] == "Tuyến xã":  # bold, alone on its row
+            cells[1].paragraphs[0].add_run("Tuyến xã").bold = True
             continue
         for c, v in zip(cells, values):
             c.text = v
@@ -247,11 +251,11 @@ def test_a_draft_decisions_annex_with_sections_merged_across_and_the_form_said_i
     assert {r["authority"] for r in rows} == {"Chủ tịch UBND tỉnh Hà Tĩnh"}
     assert {r["field"] for r in rows} == {"Thành tích trong phong trào Xây dựng nông thôn mới"}
     (note,) = _codes(ex)["AWARD_FROM_DECISION_TITLE"]
-    assert "bảng không có cột 'Hình thức, danh hiệu', 'Cấp khen', 'Lĩnh vực, phong trào': 3 dòng (dòng 3, 5, 6)" \
+    assert "bảng không có cột 'Hình thức, danh hiệu', 'Cấp khen', 'Lĩnh vực, phong trào': 3 dòng (dòng 4, 6, 8)" \
         in note["message"]
     assert "hình thức 'Bằng khen cấp bộ, ban, ngành, tỉnh' từ dòng 'Về việc tặng Bằng khen" in note["message"]
     assert "; người ký từ dòng '(Kèm theo Quyết định số /QĐ-UBND" in note["message"]
-    assert note["sheet"] == "Bảng 2" and note["cell"] == "B3" and "ANNEX_COUNT_DIFFERS" not in _codes(ex)
+    assert note["sheet"] == "Bảng 2" and note["cell"] == "B4" and "ANNEX_COUNT_DIFFERS" not in _codes(ex)
 
 
 def test_an_annex_with_every_column_of_its_own_and_a_line_that_names_no_signer(tmp_path):
@@ -266,10 +270,11 @@ def test_an_annex_with_every_column_of_its_own_and_a_line_that_names_no_signer(t
         "Giấy khen", "7/QĐ-UBND", "Chủ tịch UBND xã", "Cứu người")
     assert "AWARD_FROM_DECISION_TITLE" not in _codes(ex)
     ex = extract_file(_list_docx(tmp_path / "QD8.docx", [
-        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 8/QĐ-UBND ngày 02/02/2026)"],
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(KÈM THEO QUYÊT ĐINH SÔ 8/QĐ-UBND NGAY 02/02/2026)"],  # accents astray
         ("TT", "Họ và tên"), [("1", "Lê Văn Hùng")]))
     (row,) = ex["rows"]["awards"]
-    assert (row["decision_number"], row.get("authority")) == ("8/QĐ-UBND", None)
+    assert (row["decision_number"], row["decision_date"], row.get("authority")) == (
+        "8/QĐ-UBND", dt.datetime(2026, 2, 2), None)
     assert "người ký" not in _codes(ex)["AWARD_FROM_DECISION_TITLE"][0]["message"]
     ex = extract_file(_list_docx(tmp_path / "QD9.docx", [
         "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 9/QĐ-UBND ngày 02/02/2026)"],

@@ -21,12 +21,13 @@ from ..parsing import canonical_doc_number, is_doc_number, parse_date
 from ..proposals.extract import (kinds_from_form_and_name, locate_proposals, says_proposal, strip_honorifics,
                                  title_form)
 from ..tables import locate
-from ..vntext import fold, nfc
+from ..vntext import fold, nfc, strip_marks
 
 # "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ)", in folded text
 _ATTACHED = re.compile(r"\bkem theo quyet dinh\b")
-_REF = re.compile(r"k[èe]m\s+theo\s+quy[ếe]t\s+[đd][ịi]nh\s*(?:s[ốo]\s*:?\s*)?(?P<number>[^\s,;()]*)"
-                  r"[\s,;]*(?:ng[àa]y\s+(?P<date>.+?))?(?:\s+c[ủu]a\s+(?P<by>[^()]+?))?\s*\)?\s*$", re.I | re.S)
+# the same, matched in the line without its marks (any accent typed, or none), its parts cut from the line itself
+_REF = re.compile(r"kem\s+theo\s+quyet\s+dinh\s*(?:so\s*:?\s*)?(?P<number>[^\s,;()]*)"
+                  r"[\s,;]*(?:ngay\s+(?P<date>.+?))?(?:\s+cua\s+(?P<by>[^()]+?))?\s*\)?\s*$", re.I | re.S)
 _ABOUT = re.compile(r"^v[ềe]\s+vi[ệe]c\s+(?P<about>.+)$", re.I | re.S)
 _ARTICLE_ONE = re.compile(r"^dieu 1\b")
 _COUNTED = {S.COLLECTIVE: re.compile(r"\b(\d+) tap the\b"), S.INDIVIDUAL: re.compile(r"\b(\d+) ca nhan\b")}
@@ -67,18 +68,19 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
     if form is None and about:
         form, _ = title_form([about])
         form_where = f"dòng 'Về việc {about}'"
-    m = _REF.search(" ".join(nfc(ref_line).split()))
-    number, date, by = "", None, ""
-    if m:
-        got = canonical_doc_number(m.group("number") or "")
-        number = got if is_doc_number(got) else ""
-        parsed = parse_date(m.group("date")) if m.group("date") else None
-        date = parsed if parsed is not None and parsed.ok and parsed.precision == "day" else None
-        by = (m.group("by") or "").strip(" .;,")
+    line = " ".join(nfc(ref_line).split())
+    plain = strip_marks(line)
+    m = _REF.search(plain)  # it matches: the line folds to one that says 'kem theo quyet dinh'
+    source = line if len(plain) == len(line) else plain  # a stray mark dropped: the parts as read
+    got = canonical_doc_number(source[m.start("number"):m.end("number")])
+    number = got if is_doc_number(got) else ""
+    parsed = parse_date(source[m.start("date"):m.end("date")]) if m.group("date") else None
+    date = parsed if parsed is not None and parsed.ok and parsed.precision == "day" else None
+    by = source[m.start("by"):m.end("by")].strip(" .;,") if m.group("by") else ""
     achievement = _ACHIEVEMENT.search(about)
     field = (achievement.group(0) if achievement else about).strip(" .;,")
     field = field[:1].upper() + field[1:]
-    return Title(form, form_where, number, date, by, " ".join(nfc(ref_line).split()), field,
+    return Title(form, form_where, number, date, by, line, field,
                  f"Về việc {about}" if about else "")
 
 
