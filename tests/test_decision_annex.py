@@ -45,7 +45,8 @@ def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(
     (note,) = said["AWARD_FROM_DECISION_TITLE"]
     assert "7 dòng" in note["message"] and "'TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN'" in note["message"]
     assert "; thành tích từ dòng 'Về việc tặng Giấy khen cho các tập thể" in note["message"]
-    assert (note["sheet"], note["row"], note["column"]) == ("Bảng 3", 3, "Hình thức, danh hiệu")
+    assert (note["sheet"], note["row"], note["column"], note["severity"]) == ("Bảng 3", 3, "Hình thức, danh hiệu",
+                                                                               "warning")
     assert "số quyết định, ngày quyết định, người ký từ dòng '(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm " \
         "2025" in note["message"]
     result = consolidate([str(src)], jobs=1)
@@ -73,7 +74,7 @@ def _list_docx(path: Path, lines: list[str], header: tuple, rows: list[tuple]) -
 
 
 def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple], number: str = "12/QĐ-UBND",
-                      day: str = "05/01/2026") -> Path:
+                      day: str = "05/01/2026", article: str = "") -> Path:
     """A commune's decision as its văn thư types it: the NĐ 30 heading, Điều 1
     with its count, the annex with its own 'Thành tích' column and no form
     column, continued on the next page in a table without its header."""
@@ -87,8 +88,8 @@ def _commune_decision(path: Path, said: int, rows: list[tuple], more: list[tuple
     for text in ("QUYẾT ĐỊNH", "Về việc công nhận danh hiệu Lao động tiên tiến năm 2025",
                  "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ CẨM BÌNH", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
                  "Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã,", "QUYẾT ĐỊNH:",
-                 f"Điều 1. Công nhận danh hiệu Lao động tiên tiến năm 2025 cho {said:02d} cá nhân (có danh sách "
-                 f"kèm theo).", "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+                 article or f"Điều 1. Công nhận danh hiệu Lao động tiên tiến năm 2025 cho {said:02d} cá nhân (có "
+                 f"danh sách kèm theo).", "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
                  "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
                  f"(Kèm theo Quyết định số {number} ngày {day} của Chủ tịch UBND xã Cẩm Bình)"):
         doc.add_paragraph(text)
@@ -135,7 +136,12 @@ def test_an_annex_that_lists_fewer_than_article_one_counts_is_an_error(tmp_path)
     (err,) = _codes(ex)["ANNEX_COUNT_DIFFERS"]
     assert err["severity"] == "error" and ex["errors"] >= 1
     assert "Điều 1 của quyết định ghi 04 cá nhân" in err["message"] and "danh sách kèm theo có 03 cá nhân" in err["message"]
-    assert (err["sheet"], err["cell"]) == ("Bảng 2", "B2")   # the first row of the list, its name
+    assert (err["sheet"], err["row"], err["column"], err["cell"]) == ("Bảng 2", 2, "Đối tượng", "B2")  # its first row
+    ex = extract_file(str(_commune_decision(tmp_path / "QD2.docx", 3, ROWS, MORE,
+                                            article="Điều 1. Công nhận cho 01 tập thể và 03 cá nhân.")))
+    (err,) = _codes(ex)["ANNEX_COUNT_DIFFERS"]
+    assert "ghi 01 tập thể và 03 cá nhân ('Điều 1. Công nhận cho 01 tập thể và 03 cá nhân.'), danh sách kèm theo " \
+        "có 00 tập thể và 03 cá nhân: hãy kiểm tra" in err["message"]
     assert len(ex["rows"]["awards"]) == 3      # what the list holds is still read
 
 
