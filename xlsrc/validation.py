@@ -318,7 +318,13 @@ def validate_records(data: WorkbookData, specs: tuple[S.SheetSpec, ...] | None =
 
 
 _RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
-_FREE_TEXT = (S.TEXT, S.LINES)  # without a vocabulary, any text that is there is valid
+
+
+def _is_free(col: S.Column) -> bool:
+    """Free text: without a vocabulary, any text that is there is valid."""
+    return col.kind in (S.TEXT, S.LINES) and not col.vocab
+
+
 # a parsed value of these kinds that _check_cell has nothing to say about (the common case, tested first)
 _CLEAN = {S.DATE: _date_as_typed, S.PROGRESS: _progress_as_typed, S.INT: lambda v: v.__class__ is int}
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
@@ -372,15 +378,17 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)
-        # a column the table does not have can only be missing (when required)
-        checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
+        # a column the table does not have can only be missing (when required); free text that is not required has
+        # nothing to be said of it
+        checked = [c for c in typed if (loc is None or c.key in loc.columns or c.required or c.key in _CARRIED)
+                   and (c.required or not _is_free(c))]
         # dates, progress, choices and numbers recur down a table: each distinct cell is checked once
         said: dict[tuple, list[tuple]] = {}
         # the reader gives one parsed object for each distinct cell value: known by its id first
         # (the records keep every parsed value alive, so no id is reused here)
         said_by_id: dict[tuple, list[tuple]] = {}
         records = data.records.get(spec.key, [])
-        cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab,
+        cells = [(col, col.key, col.required, col.kind in _RECURRING, _is_free(col),
                   None if col.vocab else _CLEAN.get(col.kind)) for col in checked]
         # a number typed with its date, the checks of a whole row: for the tables that have them
         dated = any(c.key == date_key for _, date_key in NUMBER_DATES for c in spec.columns)
