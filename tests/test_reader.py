@@ -215,6 +215,27 @@ def test_text_round_trip_through_the_builder(read_back):
     assert unicodedata.is_normalized("NFC", data.info["signer_name"])
 
 
+def test_a_record_read_is_the_record_of_its_dicts(demo_book):
+    """A record the reader makes keeps its row in the table's rows and makes
+    its dicts when first asked for: it reads, compares, prints and pickles
+    as a record made of those dicts, and a change made to its dicts is kept."""
+    import pickle
+    from xlsrc.records import Record
+    data = read_workbook(FileBook(demo_book))
+    for spec in (S.WORKS, S.AWARDS, S.PLANS):
+        for rec in data.records[spec.key]:
+            keys = [c.key for c in spec.columns] + ["not_a_column"]
+            read = [rec[k] for k in keys]   # from the table's row: no dict made
+            assert rec._values is None and rec._raw is None
+            made = Record(spec, rec.row, dict(rec.raw), dict(rec.values))
+            assert read == [made[k] for k in keys] == [rec.values.get(k) for k in keys]
+            assert rec == made and repr(rec) == repr(made) and pickle.loads(pickle.dumps(rec)) == made
+            assert rec.text("name") == made.text("name") and rec != Record(spec, rec.row + 1, made.raw, made.values)
+    work = data.works[0]
+    work.values["declared_status"] = S.STATUS_DONE
+    assert work["declared_status"] == work.text("declared_status") == S.STATUS_DONE != data.works[1]["declared_status"]
+
+
 def test_demo_reads_back_whole(demo_book):
     data = read_workbook(FileBook(demo_book))
     assert data.missing == []
