@@ -430,6 +430,29 @@ def test_styles_read_by_column_are_those_of_a_full_scan(tmp_path):
         assert package.cell_info("Sheet").percent_rows(c, rows) == {r for r in rows if full.is_percent(r, c)}
 
 
+def test_percent_cells_of_a_column_are_those_its_styles_say():
+    """A progress column's percentage cells are looked for by their styles
+    alone: the same cells as every cell's style read, whatever the style's
+    spelling (s="1" beside s="12", a leading zero, a space) or the other
+    attributes around it."""
+    from xlsrc.access import cellinfo
+    cells = ['<c r="B1" s="1"/>', '<c r="B2" s="12"><v>1</v></c>', '<c r="B3" s="01" t="n"/>', '<c r="B4"/>',
+             '<c r="B5" t="s" s="1"><v>0</v></c>', '<c r="B6" s="2 "/>', '<c r="B7" cm="1" s="21"/>',
+             '<c r="B8" s="112"/>', '<c r="BB9" s="1"/>', '<c r="A10" s="1"/><c r="B10" s="3"/>', '<c r="B11" s="0"/>']
+    xml = ("<sheetData>" + "".join(f'<row r="{n}">{c}</row>' for n, c in enumerate(cells, 1)) + "</sheetData>").encode()
+    styles = cellinfo._column_styles(xml, 1)
+    assert styles[(0, 1)] == 1 and styles[(2, 1)] == 1 and (3, 1) not in styles
+    for chosen in ({1}, {2}, {1, 2}, {12, 112}, {0, 3}, {21}):
+        assert cellinfo._styled_rows(xml, 1, chosen) == {r for (r, _), s in styles.items() if s in chosen}, chosen
+
+    def fresh():  # a style of percentage (0) taken by the cells written without one, as in some writers' files
+        return cellinfo.CellInfo(formats=["0%", "General", "0.0%"],
+                                 column_reader=lambda c: cellinfo._column_styles(xml, c), styled_rows=lambda c, chosen: cellinfo._styled_rows(xml, c, chosen))
+    full = fresh()
+    assert full.number_format(0, 1) == "General" and full.is_percent(3, 1) and full.is_percent(5, 1)
+    assert fresh().percent_rows(1, list(range(12))) == {r for r in range(12) if full.is_percent(r, 1)}
+
+
 def test_percent_rows_take_the_column_style_of_a_cell_not_listed():
     """A cell without a style of its own takes its column's (an .xls or .ods column style)."""
     from xlsrc.access.cellinfo import CellInfo

@@ -11,6 +11,8 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from xlsrc import schema as S
 from xlsrc.access.files import FileBook
@@ -18,7 +20,8 @@ from xlsrc.demo_data import demo_content
 from xlsrc.errors import FileUnusable, ThiDuaError
 from xlsrc.parsing import DAY, MONTH, QUARTER, YEAR
 from xlsrc.records import read_workbook
-from xlsrc.tables import locate
+from xlsrc.tables import _END_MARKERS, _ORDER_HEADS, _is_end_marker, _Texts, locate
+from xlsrc.vntext import fold
 
 D = dt.date
 N = None
@@ -212,6 +215,27 @@ def test_text_round_trip_through_the_builder(read_back):
     assert unicodedata.is_normalized("NFC", data.info["signer_name"])
 
 
+def test_a_record_read_is_the_record_of_its_dicts(demo_book):
+    """A record the reader makes keeps its row in the table's rows and makes
+    its dicts when first asked for: it reads, compares, prints and pickles
+    as a record made of those dicts, and a change made to its dicts is kept."""
+    import pickle
+    from xlsrc.records import Record
+    data = read_workbook(FileBook(demo_book))
+    for spec in (S.WORKS, S.AWARDS, S.PLANS):
+        for rec in data.records[spec.key]:
+            keys = [c.key for c in spec.columns] + ["not_a_column"]
+            read = [rec[k] for k in keys]   # from the table's row: no dict made
+            assert rec._values is None and rec._raw is None
+            made = Record(spec, rec.row, dict(rec.raw), dict(rec.values))
+            assert read == [made[k] for k in keys] == [rec.values.get(k) for k in keys]
+            assert rec == made and repr(rec) == repr(made) and pickle.loads(pickle.dumps(rec)) == made
+            assert rec.text("name") == made.text("name") and rec != Record(spec, rec.row + 1, made.raw, made.values)
+    work = data.works[0]
+    work.values["declared_status"] = S.STATUS_DONE
+    assert work["declared_status"] == work.text("declared_status") == S.STATUS_DONE != data.works[1]["declared_status"]
+
+
 def test_demo_reads_back_whole(demo_book):
     data = read_workbook(FileBook(demo_book))
     assert data.missing == []
@@ -300,6 +324,30 @@ def test_annex_in_a_real_workbook_with_merged_header(tmp_path):
     assert [w["name"][:9] for w in data.works] == ["Khởi công", "Ký kết th", "Tổ chức l"]
     assert [w["progress"].value for w in data.works] == [95.0, 100.0, None]
     assert data.works[0]["start"].precision == YEAR
+
+
+# words of texts that end a table or head another, and of work names, in the spellings units type them
+_PIECES = [*_END_MARKERS, *_ORDER_HEADS, "Nơi nhận", "NGƯỜI LẬP BIỂU", "KT. GIÁM ĐỐC", "T.M", "Ghi chú:", "Lưu ý",
+           "Hà Tĩnh, ngày", "NGÀY", "ngày", "tháng", "năm", "Ngáy", "Tên công trình", "TÊN", "Xây dựng", "Tổ chức",
+           "Sở", "STT", "S.T.T", "Kỹ năng", "Chủ động", "Thủy lợi", "2025", " ", "  ", ", ", "-", "–", ":", "(", ".",
+           "\u0301", "\u0323", "\u0360", "\u05b0", "\u212a", "ǹ", "Ǹ", "ĝ", "Ȳ", "đ", "Đ", "ø", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=6).map("".join),
+       st.sampled_from(["ten cong trinh phan viec", "hinh thuc khen thuong", "ten tap the ca nhan", ""]))
+@example("Hà Tĩnh, ngày 05 tháng 01 năm 2025", "")
+@example(unicodedata.normalize("NFD", "– NƠI NHẬN: như trên"), "")
+@example("Ng\u0360ay 5 thang 6 nam 2025", "")
+@example("Te\u05b0n co\u0302ng tri\u0300nh phan viec", "ten cong trinh phan viec")
+def test_a_text_is_folded_when_its_fold_may_end_the_table(text, header_key):
+    """The table finder's quick look folds only the texts whose first word
+    or a 'ngày' may make them special: whatever its spelling (NFD, upper
+    case, stray marks, punctuation), a text that ends the table, heads
+    another or repeats the header is still found."""
+    folded = fold(text)
+    special = _is_end_marker(folded) or folded in _ORDER_HEADS or bool(header_key) and folded == header_key
+    assert _Texts(header_key)._folds_special(text) == special
 
 
 def test_locator_returns_none_without_the_key_column():

@@ -10,6 +10,8 @@ import pytest
 
 from xlsrc import schema as S
 from xlsrc.demo_data import demo_content
+from xlsrc.findings import cell_ref
+from xlsrc.parsing import parse_date
 from xlsrc.validation import ERROR, WARNING, has_errors, summary_text, validate
 
 VN_LETTERS = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.I)
@@ -189,3 +191,18 @@ def test_missing_info_sheet(tmp_path):
     findings = validate(read_workbook(FileBook(tmp_path / "x.xlsx")))
     assert [(f.code, f.sheet) for f in findings] == [("SHEET_MISSING", "Thông tin")]
     assert summary_text([]) == "Dữ liệu hợp lệ: không có lỗi, không có cảnh báo."
+
+
+def test_a_record_changed_after_reading_is_checked_as_changed(read_back):
+    """Validation takes a table's cells column by column from the rows the
+    reader made while they are still the records'; a record a caller has
+    changed since (as consolidation and the proposals do) is checked as it
+    now is, in every column, and the others as they were read."""
+    data = read_back(demo_content())
+    before = validate(data)
+    work = data.works[1]
+    work.raw["name"], work.values["name"] = None, ""
+    work.raw["start"], work.values["start"] = None, parse_date(None)
+    new = [(f.code, f.cell) for f in validate(data) if f not in before]
+    name, start = (data.locations["works"].excel_col(k) for k in ("name", "start"))
+    assert new == [("REQUIRED_EMPTY", cell_ref(work.row, name)), ("REQUIRED_EMPTY", cell_ref(work.row, start))]

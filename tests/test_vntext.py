@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlsrc.vntext import (admin_date_long, admin_date_short, admin_day_month, count_text, fold, nfc,
-                          percent_text, strip_marks, upper_vn)
+from xlsrc.vntext import (_MARKS, admin_date_long, admin_date_short, admin_day_month, count_text, fold,
+                          folding_to, nfc, percent_text, strip_marks, upper_vn)
 
 D = dt.date
 
@@ -80,6 +81,24 @@ def test_strip_marks_and_upper():
     assert strip_marks("Quý II Đường Ươm ỹ") == "Quy II Duong Uom y"
     assert strip_marks("abc") == "abc"
     assert upper_vn(unicodedata.normalize("NFD", "sở ngoại vụ")) == "SỞ NGOẠI VỤ"
+
+
+def test_folding_to_holds_every_character_that_folds_to_its_letter():
+    """Every character of Unicode an NFC text can hold, looked at: one that
+    fold turns into an ASCII letter or digit turns into one only, and is in
+    that letter's class; no other folds to one (the table finder's quick
+    look, tables._Texts, relies on it to leave most texts unfolded)."""
+    classes = {ch: re.compile(folding_to(ch)) for ch in string.ascii_lowercase + string.digits}
+    for code, base in _MARKS.items():  # a letter with diacritics: to one letter, or to nothing
+        assert len(base or "") <= 1
+        if base and base.isalnum():
+            assert classes[base.lower()].fullmatch(chr(code)), hex(code)
+    for ch in string.ascii_letters + string.digits:
+        assert classes[ch.lower()].fullmatch(ch)
+    others = "".join(ch for ch in map(chr, range(0x80, 0x110000)) if not 0xD800 <= ord(ch) < 0xE000
+                     and ord(ch) not in _MARKS and unicodedata.is_normalized("NFC", ch))
+    assert strip_marks(others) == others and not re.search("[0-9a-z]", others.lower())
+    assert classes["d"].fullmatch("đ") and classes["a"].fullmatch("Ậ") and not classes["a"].fullmatch("ă\u0301")
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import compress
+from operator import attrgetter
 from typing import Any, Callable
 
 from . import schema as S
@@ -18,22 +19,94 @@ from .tables import TableLocation, locate, tuple_getter
 from .vntext import fold, nfc
 
 
-@dataclass
 class Record:
-    spec: S.SheetSpec
-    row: int                       # Excel row number, 1-based
-    raw: dict[str, Any]
-    values: dict[str, Any]
-    signature: tuple | None = field(default=None, compare=False, repr=False)  # validation.row_signature, made once
-    cols: dict[str, int] | None = field(default=None, compare=False, repr=False)  # key -> 0-based source column,
-    # where it is not the table's column for the key (a count typed under 'Cá nhân')
+    """One row of a table: ``raw``, its cells as typed, and ``values``, as
+    read, each a dict by column key. A record the reader made keeps its
+    place among its table's rows (``table``, ``at``) and makes these dicts
+    when first asked for: most rows of a large table are only checked,
+    column by column (see table_of), and read by ``rec[key]``."""
+    __slots__ = ("spec", "row", "signature", "cols", "_raw", "_values", "_table", "_at")
+    __hash__ = None  # type: ignore[assignment]  # compared by content, as its dicts are
+
+    def __init__(self, spec: S.SheetSpec, row: int, raw: dict[str, Any] | None, values: dict[str, Any] | None,
+                 signature: tuple | None = None, cols: dict[str, int] | None = None, *,
+                 table: "TableRows | None" = None, at: int = 0):
+        self.spec = spec
+        self.row = row                # Excel row number, 1-based
+        self._raw, self._values = raw, values
+        self.signature = signature   # validation.row_signature, made once
+        self.cols = cols  # key -> 0-based source column, where it is not the table's column for the key (a count
+        # typed under 'Cá nhân')
+        self._table, self._at = table, at
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        if self._raw is None:
+            self._raw = self._table.raw(self._at)
+        return self._raw
+
+    @property
+    def values(self) -> dict[str, Any]:
+        if self._values is None:
+            self._values = self._table.values(self._at)
+        return self._values
 
     def __getitem__(self, key: str) -> Any:
-        return self.values.get(key)
+        if self._values is None:  # read from the table's row, no dict made
+            at = self._table.value_at.get(key)
+            return None if at is None else self._table.parsed[self._at][at]
+        return self._values.get(key)
 
     def text(self, key: str) -> str:
-        v = self.values.get(key)
+        v = self[key]
         return v if v.__class__ is str else as_text(v)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Record:
+            return NotImplemented
+        return (self.spec, self.row, self.raw, self.values) == (other.spec, other.row, other.raw, other.values)
+
+    def __repr__(self) -> str:
+        return f"Record(spec={self.spec!r}, row={self.row!r}, raw={self.raw!r}, values={self.values!r})"
+
+    def __reduce__(self):
+        return Record, (self.spec, self.row, self.raw, self.values, self.signature, self.cols)
+
+
+class TableRows:
+    """A table's rows as the reader made them, shared by its records: each
+    row's cells as typed and parsed values (a tuple in the order of the
+    keys), and the same by column. ``asked`` is set once a record's dicts
+    are made: a caller may change them, so the columns are no longer the
+    records' (see table_of)."""
+
+    def __init__(self, raw_keys: list[str], cells: list[tuple], value_keys: list[str], parsed: list[tuple],
+                 raw_columns: dict[str, tuple], value_columns: list[list]):
+        self.raw_keys, self.cells, self.value_keys, self.parsed = raw_keys, cells, value_keys, parsed
+        self.raw_columns = raw_columns
+        self.value_columns = dict(zip(value_keys, value_columns))
+        self.value_at = {k: i for i, k in enumerate(value_keys)}  # key -> its place in a row of ``parsed``
+        self.asked = False
+
+    def raw(self, at: int) -> dict[str, Any]:
+        self.asked = True
+        return dict(zip(self.raw_keys, self.cells[at]))
+
+    def values(self, at: int) -> dict[str, Any]:
+        self.asked = True
+        return dict(zip(self.value_keys, self.parsed[at]))
+
+
+def table_of(records: list[Record]) -> TableRows | None:
+    """The rows the reader made these records of, when they are all of them,
+    in order, and no record's dicts were made yet: then their cells and
+    values can be taken a column at a time (``raw_columns``, ``value_columns``)."""
+    table = records[0]._table if records else None
+    if table is None or table.asked or len(records) != len(table.cells) \
+            or set(map(attrgetter("_table"), records)) != {table} \
+            or list(map(attrgetter("_at"), records)) != list(range(len(records))):
+        return None
+    return table
 
 
 def as_text(v: Any) -> str:
@@ -218,12 +291,24 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         value_columns[at] = [p.status if isinstance(p, Progress) and p.status and not typed else v for p, typed, v in
                              zip(value_columns[value_keys.index("progress")], cells_of.get("declared_status", empty),
                                  value_columns[at])]
-    records = [Record(spec, i + 1, dict(zip(raw_keys, cells)), dict(zip(value_keys, parsed)))
-               for i, cells, parsed in zip(loc.rows, raw_rows, zip(*value_columns))]
     if any(n in raw_keys and d in value_keys for n, d in NUMBER_DATES):  # a number cell may give a date
-        for rec in records:
-            date_from_number(rec.raw, rec.values)
+        _dates_from_numbers(raw_keys, raw_rows, value_keys, value_columns)
+    table = TableRows(raw_keys, raw_rows, value_keys, list(zip(*value_columns)), cells_of, value_columns)
+    records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(loc.rows)]
     return loc, records
+
+
+def _dates_from_numbers(raw_keys: list[str], raw_rows: list[tuple], value_keys: list[str],
+                        value_columns: list[list]) -> None:
+    """date_from_number for each row whose number cell holds a date, in the
+    parsed columns."""
+    numbers = [raw_keys.index(n) for n, _ in NUMBER_DATES if n in raw_keys]
+    for n, cells in enumerate(raw_rows):
+        if any(split_number_date(cells[c]) for c in numbers):
+            values = {k: column[n] for k, column in zip(value_keys, value_columns)}
+            filled = date_from_number(dict(zip(raw_keys, cells)), values)
+            if filled:
+                value_columns[value_keys.index(filled)][n] = values[filled]
 
 
 def _cells(rows: list, columns: list[int]) -> list[tuple]:

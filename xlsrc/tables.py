@@ -17,7 +17,7 @@ from typing import Callable
 
 from . import schema as S
 from .schema import SheetSpec
-from .vntext import fold, nfc, strip_marks
+from .vntext import fold, folding_to, nfc, strip_marks
 
 HEADER_WINDOW = 40        # the header is looked for in the first rows only
 MAX_HEADER_SCAN = HEADER_WINDOW
@@ -687,6 +687,8 @@ class _Texts:
         self.header_key = header_key
         self.special: set[str] = set()
         self.keys: set[str] = set()
+        # the texts whose fold may begin with the header key's first word
+        self.like_header = re.compile(_starting([header_key.split()[0]])) if header_key else None
 
     def records(self, rows: list, key_col: int, reach: int, timed: list[int]) -> list[bool]:
         """For each row, whether it is a record as most are: it reaches column
@@ -714,12 +716,38 @@ class _Texts:
         return list(found)
 
     def _look_at(self, v: str) -> None:
-        folded = fold(v)
-        if is_total(v) or _FOOT_NOTE.match(v) or _is_end_marker(folded) or folded in _ORDER_HEADS or (
-                self.header_key and folded == self.header_key):
+        if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v):
             self.special.add(v)
         elif _THREE_ALNUM.search(v):
             self.keys.add(v)
+
+    def _folds_special(self, v: str) -> bool:
+        """Whether ``v`` folds to a text that ends the table, heads another
+        ('TT', 'STT') or repeats the header's key; folded only when its first
+        word or a 'ngày' in it may say so (most texts, a work's name, are not)."""
+        text = nfc(v)
+        if not (_MAY_FOLD_SPECIAL.search(text) or self.like_header is not None and self.like_header.match(text)):
+            return False
+        folded = fold(v)
+        return _is_end_marker(folded) or folded in _ORDER_HEADS or bool(self.header_key) and folded == self.header_key
+
+
+def _folded_word(word: str) -> str:
+    """A pattern of the texts that may fold to ``word`` (letters and digits):
+    each letter in either case or with any diacritic, and between two of
+    them any non-ASCII character (a stray combining mark fold takes off)."""
+    return "[^\x00-\x7f]*".join(map(folding_to, word))
+
+
+def _starting(words: list[str]) -> str:
+    """A pattern (for match) of the texts whose fold may begin with one of ``words``."""
+    return "[^0-9A-Za-z%]*(?:" + "|".join(map(_folded_word, words)) + ")"
+
+
+# the texts whose fold may end a table or head another (a superset, for search): those beginning with the first
+# word of an end marker or of 'TT', 'STT', and those with a 'ngay' (a place and date line)
+_MAY_FOLD_SPECIAL = re.compile(f"^{_starting(sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)}))}"
+                               f"|{_folded_word('ngay')}")
 
 
 def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:

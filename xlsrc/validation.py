@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from itertools import repeat
 from operator import gt
+from typing import Iterator, Sequence
 
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
@@ -13,7 +14,7 @@ from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, 
                       is_grouped_thousands, split_number_date)
 from .access.isolated import WHILE_READING
 from .bulk import bulk_objects
-from .records import NUMBER_DATES, Record, WorkbookData, as_text, once_each
+from .records import NUMBER_DATES, Record, WorkbookData, as_text, once_each, table_of
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -190,17 +191,16 @@ def _check_info(out: _Collector) -> None:
 
 
 def _check_work(out: _Collector, rec: Record) -> None:
-    values = rec.values
-    start, finish, actual = values["start"], values["planned_finish"], values["actual_finish"]
+    start, finish, actual = rec["start"], rec["planned_finish"], rec["actual_finish"]
     if start.start is not None:
         for end, key in ((finish, "planned_finish"), (actual, "actual_finish")):
             if end.start is not None and end.end < start.start:
                 out.add(S.WORKS, rec, key, ERROR, "FINISH_BEFORE_START",
                         f"Ngày hoàn thành ({end.display()}) trước ngày khởi công ({start.display()}).")
-    progress: Progress = values["progress"]
+    progress: Progress = rec["progress"]
     if progress.value is None or not 0 <= progress.value <= 100:
         return
-    declared = values["declared_status"]
+    declared = rec["declared_status"]
     if progress.value >= 100 and declared and declared != S.STATUS_DONE:
         out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
                 f"Tiến độ 100% nhưng tình trạng ghi '{declared}'.")
@@ -318,7 +318,13 @@ def validate_records(data: WorkbookData, specs: tuple[S.SheetSpec, ...] | None =
 
 
 _RECURRING = (S.DATE, S.PROGRESS, S.CHOICE, S.INT, S.NUMBER, S.DOC_NUMBER)
-_FREE_TEXT = (S.TEXT, S.LINES)  # without a vocabulary, any text that is there is valid
+
+
+def _is_free(col: S.Column) -> bool:
+    """Free text: without a vocabulary, any text that is there is valid."""
+    return col.kind in (S.TEXT, S.LINES) and not col.vocab
+
+
 # a parsed value of these kinds that _check_cell has nothing to say about (the common case, tested first)
 _CLEAN = {S.DATE: _date_as_typed, S.PROGRESS: _progress_as_typed, S.INT: lambda v: v.__class__ is int}
 _CARRIED = ("group", "extra")  # filled by the reader from group headings and unknown columns
@@ -354,16 +360,35 @@ def row_signature(rec: Record) -> tuple:
     return got
 
 
-def _may_repeat(spec: S.SheetSpec, records: list[Record]) -> list[bool]:
+def _may_repeat(spec: S.SheetSpec, columns: _Columns) -> list[bool]:
     """Which records may be the same row as another: those that share their
     unit and their key cell as typed (two parts of the signature, made for
     every row; the whole signature only for these few)."""
     if spec.key_column not in signature_keys(spec):
-        return [True] * len(records)
-    firsts = list(zip(once_each(as_text, list(map(dict.get, [rec.values for rec in records], repeat("unit")))),
-                      once_each(_typed, list(map(dict.get, [rec.raw for rec in records], repeat(spec.key_column))))))
+        return [True] * len(columns.records)
+    firsts = list(zip(once_each(as_text, columns.values("unit")), once_each(_typed, columns.cells(spec.key_column))))
     counts = Counter(firsts)
     return list(map(gt, map(counts.__getitem__, firsts), repeat(1)))
+
+
+class _Columns:
+    """The cells as typed and the values of a table's records, a column at a
+    time: the reader's columns while they are still the records' (see
+    records.table_of), else taken from each record's dicts."""
+
+    def __init__(self, records: list[Record]):
+        self.records = records
+        self.table = table_of(records)
+
+    def cells(self, key: str) -> Sequence:
+        if self.table is not None:
+            return self.table.raw_columns.get(key) or (None,) * len(self.records)
+        return list(map(dict.get, [rec.raw for rec in self.records], repeat(key)))
+
+    def values(self, key: str) -> Sequence:
+        if self.table is not None:
+            return self.table.value_columns.get(key) or (None,) * len(self.records)
+        return list(map(dict.get, [rec.values for rec in self.records], repeat(key)))
 
 
 def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
@@ -372,51 +397,22 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         seen: dict[tuple, int] = {}
         typed = [c for c in spec.columns if not c.computed]
         loc = data.locations.get(spec.key)
-        # a column the table does not have can only be missing (when required)
-        checked = [c for c in typed if loc is None or c.key in loc.columns or c.required or c.key in _CARRIED]
-        # dates, progress, choices and numbers recur down a table: each distinct cell is checked once
-        said: dict[tuple, list[tuple]] = {}
-        # the reader gives one parsed object for each distinct cell value: known by its id first
-        # (the records keep every parsed value alive, so no id is reused here)
-        said_by_id: dict[tuple, list[tuple]] = {}
+        # a column the table does not have can only be missing (when required); free text that is not required has
+        # nothing to be said of it
+        checked = [c for c in typed if (loc is None or c.key in loc.columns or c.required or c.key in _CARRIED)
+                   and (c.required or not _is_free(c))]
         records = data.records.get(spec.key, [])
-        cells = [(col, col.key, col.required, col.kind in _RECURRING, col.kind in _FREE_TEXT and not col.vocab,
-                  None if col.vocab else _CLEAN.get(col.kind)) for col in checked]
+        columns = _Columns(records)
+        said: dict[int, list[tuple]] = {}  # a record's place -> what is said of its cells, column after column
+        for col in checked:
+            for n, calls in _column_findings(spec, col, columns.cells(col.key), columns.values(col.key)):
+                said.setdefault(n, []).extend(calls)
         # a number typed with its date, the checks of a whole row: for the tables that have them
         dated = any(c.key == date_key for _, date_key in NUMBER_DATES for c in spec.columns)
         check_row = _row_check(spec)
-        for rec, may_repeat in zip(records, _may_repeat(spec, records)):
-            raw, values = rec.raw, rec.values
-            for col, key, required, recurring, free, clean in cells:
-                value = raw.get(key)
-                if value is None and not required:  # an empty optional cell has nothing to check
-                    continue
-                parsed = values.get(key)
-                if free and parsed:  # text that is there: nothing to check
-                    continue
-                if clean is not None and clean(parsed):  # a date, progress or number read as typed
-                    continue
-                if not recurring:
-                    _check_cell(out, spec, rec, col, parsed, value)
-                    continue
-                try:
-                    id_key = (key, value.__class__, value, id(parsed))
-                    calls = said_by_id.get(id_key)
-                    if calls is None:
-                        memo_key = (key, value.__class__, value, parsed)
-                        calls = said.get(memo_key)
-                except TypeError:  # an unhashable value
-                    id_key = memo_key = calls = None
-                if calls is None:
-                    recorder = _Recorder()
-                    _check_cell(recorder, spec, rec, col, parsed, value)
-                    calls = recorder.calls
-                    if memo_key is not None:
-                        said[memo_key] = calls
-                if id_key is not None:
-                    said_by_id[id_key] = calls
-                for call in calls:
-                    out.add(spec, rec, *call)
+        for n, (rec, may_repeat) in enumerate(zip(records, _may_repeat(spec, columns))):
+            for call in said.get(n, ()):
+                out.add(spec, rec, *call)
             if dated:
                 _check_number_date(out, spec, rec)
             if check_row is not None:
@@ -429,6 +425,49 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
+
+
+def _said_of(spec: S.SheetSpec, col: S.Column, parsed, value) -> list[tuple]:
+    """What _check_cell says of one cell, to be said at each cell of the same value."""
+    recorder = _Recorder()
+    _check_cell(recorder, spec, None, col, parsed, value)
+    return recorder.calls
+
+
+def _column_findings(spec: S.SheetSpec, col: S.Column, cells: Sequence, values: Sequence
+                     ) -> Iterator[tuple[int, list[tuple]]]:
+    """What _check_cell says of the cells of one column: (place, the calls
+    to make) for each cell it says something of. Dates, progress, choices
+    and numbers recur down a table: each distinct cell is checked once."""
+    required, free, recurring = col.required, _is_free(col), col.kind in _RECURRING
+    clean = None if col.vocab else _CLEAN.get(col.kind)
+    said: dict[tuple, list[tuple]] = {}
+    # the reader gives one parsed object for each distinct cell value: known by its id first
+    # (the records keep every parsed value alive, so no id is reused here)
+    said_by_id: dict[tuple, list[tuple]] = {}
+    for n, (value, parsed) in enumerate(zip(cells, values)):
+        if value is None and not required:  # an empty optional cell has nothing to check
+            continue
+        if free and parsed:  # text that is there: nothing to check
+            continue
+        if clean is not None and clean(parsed):  # a date, progress or number read as typed
+            continue
+        if not recurring:
+            calls = _said_of(spec, col, parsed, value)
+        else:
+            try:
+                id_key = (value.__class__, value, id(parsed))
+                calls = said_by_id.get(id_key)
+                if calls is None:
+                    memo_key = (value.__class__, value, parsed)
+                    calls = said.get(memo_key)
+                    if calls is None:
+                        calls = said[memo_key] = _said_of(spec, col, parsed, value)
+                    said_by_id[id_key] = calls
+            except TypeError:  # an unhashable value
+                calls = _said_of(spec, col, parsed, value)
+        if calls:
+            yield n, calls
 
 
 def _row_check(spec: S.SheetSpec):

@@ -36,6 +36,15 @@ def strip_marks(text: str) -> str:
     return text if text.isascii() else text.translate(_MARKS)
 
 
+def folding_to(ch: str) -> str:
+    """A regular-expression class of the characters of an NFC text that fold
+    to the ASCII letter or digit ``ch``: ``ch`` in either case, with any
+    diacritic strip_marks takes off (no other character folds to it; see
+    the test that looks at every character)."""
+    chars = {ch, ch.upper()} | {chr(code) for code, base in _MARKS.items() if base and base.lower() == ch}
+    return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+
 def fold(text: object) -> str:
     """A key for tolerant matching: no diacritics, lower case, single spaces,
     punctuation reduced to spaces. ``"Tên công trình\\n(phần việc)"`` and

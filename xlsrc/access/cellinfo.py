@@ -54,6 +54,8 @@ class CellInfo:
     unknown: bool = False  # the file's formats could not be read: a number ≤ 1 may be a fraction or not
     # column -> {(r, c): style} of its cells, read when a cell of the column is first asked about
     column_reader: Callable[[int], dict[tuple[int, int], int]] | None = field(default=None, repr=False)
+    # (column, styles) -> the rows of its cells written with one of those styles, in a part read by column
+    styled_rows: Callable[[int, set[int]], set[int]] | None = field(default=None, repr=False)
     read_columns: set[int] = field(default_factory=set, repr=False)
 
     def _style(self, r: int, c: int) -> int:
@@ -86,8 +88,11 @@ class CellInfo:
         percent = {i for i, code in enumerate(self.formats) if is_percent_format(code)}
         if not percent or not rows:
             return set()
+        other = self.columns.get(c, self.default)
+        if self.styled_rows is not None and c not in self.read_columns and other not in percent:
+            return self.styled_rows(c, percent).intersection(rows)  # a cell of no percentage style is not one
         self._style(rows[0], c)  # the column's styles read, if they are read by column
-        xf, other = self.xf, self.columns.get(c, self.default)
+        xf = self.xf
         return {r for r in rows if xf.get((r, c), other) in percent}
 
     def font(self, r: int, c: int) -> str:
@@ -288,7 +293,8 @@ class XlsxPackage:
                 and not self._has_formula(sheet):
             # every cell written <c r="B12" …>, no formula: a column's styles are read when first asked
             # for (a progress column's formats, say), with one C-level search over the part each
-            return CellInfo(formats=formats, fonts=fonts, column_reader=lambda c: _column_styles(xml, c))
+            return CellInfo(formats=formats, fonts=fonts, column_reader=lambda c: _column_styles(xml, c),
+                            styled_rows=lambda c, styles: _styled_rows(xml, c, styles))
         info = CellInfo(formats=formats, fonts=fonts)
         for m in _CELL.finditer(xml):
             attrs, inner = m.group(1), m.group(2) or b""
@@ -315,8 +321,22 @@ _UNUSUAL_CELL = (re.compile(rb'<c(?:[>/]|\s(?!r="[A-Z]{1,3}[0-9]{1,7}"[\s/>]))')
 def _column_styles(xml: bytes, c: int) -> dict[tuple[int, int], int]:
     """The style of each cell of column ``c`` (0-based) that has one, in a
     part whose cells are all written <c r="B12" …>."""
-    pattern = re.compile(rb'<c r="' + column_letters(c + 1).encode() + rb'([0-9]{1,7})"(?:[^>]*?\ss="([0-9]+)")?')
+    pattern = re.compile(_cell_of_column(c) + rb'(?:[^>]*?\ss="([0-9]+))?')
     return {(int(r) - 1, c): int(s) for r, s in pattern.findall(xml) if s}
+
+
+def _styled_rows(xml: bytes, c: int, styles: set[int]) -> set[int]:
+    """The rows (0-based) of the cells of column ``c`` written with one of
+    ``styles`` (the style _column_styles reads), in a part whose cells are all
+    written <c r="B12" …>."""
+    style = b"|".join(b"%d" % s for s in sorted(styles))
+    pattern = re.compile(_cell_of_column(c) + rb'[^>]*?\ss="0*(?:' + style + rb')(?![0-9])')
+    return {int(r) - 1 for r in pattern.findall(xml)}
+
+
+def _cell_of_column(c: int) -> bytes:
+    """A pattern of the start of a cell of column ``c`` written <c r="B12" …>, its row number a group."""
+    return rb'<c r="' + column_letters(c + 1).encode() + rb'([0-9]{1,7})"'
 
 
 def _note_cell(info: CellInfo, r: int, c: int, attrs: bytes, inner: bytes) -> None:
