@@ -146,7 +146,7 @@ def test_styles_derived_in_either_half_are_those_of_the_one_pass(monkeypatch, tm
 
 def test_rows_out_of_order_where_the_halves_meet_are_made_in_one_pass(monkeypatch, tmp_path, in_halves):
     """The middle rows of the part in reverse order: the first half does not
-    end where the second was started (the row before, the new rows placed),
+    end where the second was started (the row before, the rows written passed),
     so the child's half is not used."""
     ended, appended = in_halves
     middle = list(range(ROWS // 3, 2 * ROWS // 3))

@@ -4,7 +4,9 @@ and the workbook's print names. A written sheet is read row by row in the
 part's own UTF-8 bytes and only the rows that change are rewritten (their
 changed cells spliced into the row's bytes, or the row rebuilt: the same
 XML, tests/test_xlsx_patch_rows.py); the rest of its XML is kept as the file
-had it (formatting, validation, tables, comments, charts).
+had it (formatting, validation, tables, comments, charts). A large sheet's
+rows are made in two halves on two cores (_SheetPatch.sheet_data), with the
+same bytes (tests/test_xlsx_patch_halves.py).
 
 The copy holds what openpyxl's load, write and save give (FileBook's other
 path, kept for every other case), checked by tests/test_xlsx_patch.py:
@@ -42,7 +44,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 DEFAULT_WIDTH = 8.43
 MAX_SHAPES = 1000  # shapes of row (cells present, what changes) spliced; rows of further shapes are rebuilt
 ROWS_PER_PIECE = 2000  # rows of a written sheet compressed at a time
-SPLIT_BYTES = 4_000_000  # rows of a sheet part over this are made in two halves on two cores (about 5,000 rows)
+SPLIT_BYTES = 8_000_000  # rows of a sheet part over this are made in two halves on two cores (about 10,000 rows)
 LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
 
 
@@ -418,7 +420,7 @@ class _SheetPatch:
         self._tails: dict[tuple, bytes | None] = {}  # see _written_tail
         self._wrapped: dict[bytes, bytes | None] = {}  # see _wrapped_head
         self._height_attrs = {h: f' ht="{h}" customHeight="1"'.encode() for h in set(self.heights.values())}
-        self.new_rows = sorted(edits)  # the rows written (placed where the sheet does not have them)
+        self.rows_written = sorted(edits)  # in order (_made places those the sheet does not have)
 
     def _needs_styles(self, r: int) -> bool:
         return self._styled and 2 <= r <= self.last_row
@@ -575,10 +577,10 @@ class _SheetPatch:
         (halves.py): the second half, from a row's end near the middle,
         spliced and deflated in a forked child while this process makes the
         first. The child starts from what the one pass would have reached
-        there (the row before, the new rows placed), checked when the first
-        half is done, and the styles the rows derive (Styles) are theirs
-        where only one half derived any: else, and when the child fails,
-        the second half is made here. The bytes are those of the one pass."""
+        there (the row before, the rows written passed), checked when the
+        first half is done; the styles the rows derive (Styles) are those of
+        the half that derived any. When both did, or the child fails, the
+        second half is made here. The bytes are those of the one pass."""
         start, end = self.rows
         middle = self._middle() if end - start > SPLIT_BYTES and halves.can_fork() else None
         if middle is None:
@@ -601,8 +603,8 @@ class _SheetPatch:
 
     def _middle(self) -> tuple[int, int, int] | None:
         """Where the second half starts (after the first row to end past the
-        middle) and what the one pass reaches there: the number of that row
-        and how many new rows it has placed (_made's state)."""
+        middle) and what the one pass has reached there (_made's state): the
+        number of that row and how many of the rows written it has passed."""
         xml, (start, end) = self.xml, self.rows
         close = xml.find(b"</row>", (start + end) // 2, end)
         head = xml.rfind(b"<row", start, close) if close > 0 else -1
@@ -610,7 +612,7 @@ class _SheetPatch:
         if number is None:
             return None
         r = int(number[1])
-        return close + len(b"</row>"), r, bisect_right(self.new_rows, r)
+        return close + len(b"</row>"), r, bisect_right(self.rows_written, r)
 
     def _deflated(self, at: int, r: int, i: int) -> tuple[Deflated, tuple | None]:
         """The rows from ``at`` on, deflated (a forked child's half), and the
@@ -619,12 +621,13 @@ class _SheetPatch:
         return piece, (self.styles.state() if halves.CHILD else None)
 
     def _made(self, at: int, limit: int, r: int, i: int) -> Generator[bytes, None, tuple[int, int, int]]:
-        """The rows from ``at`` (after row ``r``, new rows before ``i`` placed)
-        up to ``limit``, in pieces of ROWS_PER_PIECE rows: each spliced where
-        its shape allows (_spliced), else taken apart (_rows, _rebuilt); new
-        rows placed in order, the last ones at the end of the rows. Gives
-        back where it stopped, the row before and the new rows placed."""
-        xml, end, pending = self.xml, self.rows[1], self.new_rows
+        """The rows from ``at`` (after row ``r``, the first ``i`` rows written
+        passed) up to ``limit``, in pieces of ROWS_PER_PIECE rows: each
+        spliced where its shape allows (_spliced), else taken apart (_rows,
+        _rebuilt); rows written that the sheet does not have placed in
+        order, the last ones at the end of the rows. Gives back where it
+        stopped, the row before and the rows written passed."""
+        xml, end, pending = self.xml, self.rows[1], self.rows_written
         batch: list[bytes] = []
         add = batch.append
         while at < limit:
