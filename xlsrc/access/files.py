@@ -611,7 +611,10 @@ class FileBook:
 
     def _save_patched(self, path) -> bool:
         """The copy written by rewriting the written sheets' parts; False
-        when it has to be made with openpyxl (see xlsx_patch.NotPatchable)."""
+        when it has to be made with openpyxl (see xlsx_patch.NotPatchable).
+        The collector waits (bulk_objects): a large sheet's columns and rows
+        are many small objects, and a full collection would walk the book's
+        grids for nothing (in a forked child, copying their memory)."""
         from .xlsx_patch import NotPatchable, write_patched
         try:
             grids = {sheet: self._read_values(sheet) for sheet in self._edits}
@@ -620,8 +623,9 @@ class FileBook:
             if self._package().strict:
                 return False
             out = io.BytesIO()
-            write_patched(self._zip, cellinfo._Parts(self._zip, self._unpacked).read, self._edits, grids, out,
-                          self._copy_parts)
+            with bulk_objects():
+                write_patched(self._zip, cellinfo._Parts(self._zip, self._unpacked).read, self._edits, grids, out,
+                              self._copy_parts)
         except NotPatchable:
             return False
         Path(path).write_bytes(out.getvalue())
