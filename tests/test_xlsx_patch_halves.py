@@ -171,3 +171,13 @@ def test_the_parts_a_copy_needs_are_made_for_a_book_opened_to_write_only(monkeyp
     monkeypatch.setattr(X.SheetPart, "__init__", lambda self, xml: (made.append(xml), init(self, xml))[1])
     book.save(tmp_path / "copy.xlsx")
     assert made == [] and book._wb is None  # none made again
+
+
+def test_a_sheet_part_the_size_check_did_not_keep_is_not_held_from_the_opening(monkeypatch, tmp_path):
+    from xlsrc.access import limits
+    monkeypatch.setattr(limits, "KEEP_BYTES", 0)  # no part kept unpacked
+    book = FileBook(MASTER, writable=True)
+    assert book._copy_parts == {}  # made when the copy is, as before
+    jobs.run_compute(book)
+    book.save(tmp_path / "copy.xlsx")
+    assert book._wb is None and _parts(tmp_path / "copy.xlsx")

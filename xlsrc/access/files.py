@@ -350,7 +350,7 @@ class FileBook:
             self._has_legacy_fonts()
             if self._writable and self.kind == "xlsx" and PATCH:
                 from .xlsx_patch import prepared
-                self._copy_parts = prepared(self._zip, package.zip.read)
+                self._copy_parts = prepared(self._zip, self._unpacked)
 
     @property
     def kind_note(self) -> str:

@@ -386,14 +386,16 @@ class SheetPart:
         self.layout, self.landscape = SheetLayout(self.head), _landscape(self.head, self.tail)
 
 
-def prepared(package: zipfile.ZipFile, read: Callable[[str], bytes]) -> dict[str, SheetPart]:
+def prepared(package: zipfile.ZipFile, unpacked: dict[str, bytes]) -> dict[str, SheetPart]:
     """The SheetPart of each worksheet part of ``package`` that a copy can
-    rewrite (one it cannot is found again when a copy is made)."""
+    rewrite (one it cannot is found again when a copy is made), of those
+    already ``unpacked`` (by the size check): no part is kept in memory
+    longer than it was."""
     parts = {}
     for name in sheet_parts(package).values():
-        if name.startswith("xl/worksheets/"):
+        if name.startswith("xl/worksheets/") and name in unpacked:
             try:
-                parts[name] = SheetPart(read(name))
+                parts[name] = SheetPart(unpacked[name])
             except (NotPatchable, UnicodeDecodeError):
                 pass
     return parts
