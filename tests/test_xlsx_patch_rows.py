@@ -92,7 +92,7 @@ def _patch(sheet: str | None = None) -> X._SheetPatch:
     for r, (_, _, written, _, values) in ROWS.items():
         grid[r - 1][:len(values)] = values
         edits[r] = written
-    return X._SheetPatch((sheet or _sheet()).encode(), grid, edits, X.Styles(STYLES))
+    return X._SheetPatch(X.SheetPart((sheet or _sheet()).encode()), grid, edits, X.Styles(STYLES))
 
 
 def _way(way, *args) -> str:
@@ -178,7 +178,7 @@ def test_a_row_not_closed_before_the_end_of_the_rows_is_refused_the_quick_way_to
     sheet = (f'<worksheet><sheetData><row r="1">{cell.format(1)}</c></row><row r="2">{cell.format(2)}</sheetData>'
              '<x></c></row></x><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
              '</worksheet>')
-    patch = X._SheetPatch(sheet.encode(), [["1"], ["2"]], {1: {2: "x"}, 2: {2: "y"}}, X.Styles(STYLES))
+    patch = X._SheetPatch(X.SheetPart(sheet.encode()), [["1"], ["2"]], {1: {2: "x"}, 2: {2: "y"}}, X.Styles(STYLES))
     with pytest.raises(X.NotPatchable):
         b"".join(patch.pieces())
 

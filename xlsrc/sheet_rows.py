@@ -18,7 +18,7 @@ from typing import Any, Iterator, Sequence
 from xlsxwriter.utility import xl_col_to_name
 
 from .print_layout import height_of, text_lines
-from .zip_parts import Deflated, append, deflate
+from .zip_parts import Deflated, deflate, write_pieces
 
 _EPOCH = dt.datetime(1899, 12, 30)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -153,11 +153,7 @@ def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
             if p is not None:  # the rows are streamed into the part, a batch at a time
                 zi._compresslevel = ROWS_LEVEL
                 with dst.open(zi, "w", force_zip64=len(p.rows) > 200_000) as fh:
-                    for piece in _sheet_pieces(data.decode("utf-8"), p):
-                        if isinstance(piece, Deflated):
-                            append(fh, piece, ROWS_LEVEL)
-                        else:
-                            fh.write(piece)
+                    write_pieces(fh, _sheet_pieces(data.decode("utf-8"), p), ROWS_LEVEL)
                 continue
             if info.filename.startswith("xl/tables/"):
                 data = _grow_table(data.decode("utf-8"), tables).encode("utf-8")
@@ -206,6 +202,6 @@ def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[bytes | Deflated]:
             part = [[row.get(k) for k in p.keys] for row in window[lo:hi]] if p.keys else window[lo:hi]
             raw = "".join(iter_rows_xml(p.first_row + start + lo, part, styles, p.widths,
                                         p.styled_blanks, batch=len(part) + 1)).encode("utf-8")
-            return deflate(raw, ROWS_LEVEL) if len(window) >= MIN_ITEMS else raw
+            return deflate([raw], ROWS_LEVEL) if len(window) >= MIN_ITEMS else raw
         yield from in_halves(made, len(window))
     yield ("</sheetData>" + tail).encode("utf-8")

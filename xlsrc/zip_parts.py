@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -20,9 +21,25 @@ class Deflated:
     crc: int      # their CRC-32
 
 
-def deflate(raw: bytes, level: int) -> Deflated:
+def deflate(pieces: Iterable[bytes], level: int) -> Deflated:
+    """``pieces`` one after the other, deflated as one piece."""
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-    return Deflated(packer.compress(raw) + packer.flush(zlib.Z_SYNC_FLUSH), len(raw), zlib.crc32(raw))
+    out, size, crc = [], 0, 0
+    for raw in pieces:
+        out.append(packer.compress(raw))
+        size, crc = size + len(raw), zlib.crc32(raw, crc)
+    out.append(packer.flush(zlib.Z_SYNC_FLUSH))
+    return Deflated(b"".join(out), size, crc)
+
+
+def write_pieces(fh, pieces: Iterable[bytes | Deflated], level: int) -> None:
+    """``pieces`` written one after the other to the member open in ``fh``
+    (see ``append``), the ones already deflated as they are."""
+    for piece in pieces:
+        if isinstance(piece, Deflated):
+            append(fh, piece, level)
+        else:
+            fh.write(piece)
 
 
 _WRITER_FIELDS = ("_compressor", "_fileobj", "_compress_size", "_file_size", "_crc")

@@ -27,7 +27,7 @@ from .notes import convert_legacy_grid, formula_notes, may_hold_legacy
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
                     read_foreign, sniff)
 if TYPE_CHECKING:
-    from .xlsx_patch import Edits
+    from .xlsx_patch import Edits, SheetPart
 # .csv: a web portal's export; .xml: Excel's "XML Spreadsheet 2003"; templates saved by mistake
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".xml", ".fods",
                         ".xltx", ".xltm", ".ots"}
@@ -306,6 +306,8 @@ class FileBook:
         self._percent: bool | None = None
         self._wb = None  # openpyxl workbook, opened when a copy needs it (see save)
         self._edits: dict[str, Edits] = {}  # cells written to an .xlsx/.xlsm sheet, openpyxl not opened
+        self._writable = writable
+        self._copy_parts: dict[str, SheetPart] = {}  # what a copy needs of the sheet parts (see _look_ahead)
         self.alerts: list[str] = []
         self.selection: tuple[str, int, int] | None = None
         if self.kind in BINARY_KINDS:  # the package's contents are scanned while the reader child reads
@@ -337,13 +339,18 @@ class FileBook:
     def _look_ahead(self) -> None:
         """While the reader child reads the values: what every job asks of an
         .xlsx package anyway (whether a sheet holds formulas, a percentage
-        format, a legacy font), each a search over the parts, cached."""
+        format, a legacy font), each a search over the parts, cached; for a
+        book opened to write a copy of, what the copy needs of the sheet
+        parts from the file alone (xlsx_patch.prepared)."""
         if self._kind() == "xlsx":
             package = self._package()
             for sheet in package.sheet_names():
                 package.formulas_without_value(sheet)
             self.has_percent_formats()
             self._has_legacy_fonts()
+            if self._writable and self.kind == "xlsx" and PATCH:
+                from .xlsx_patch import prepared
+                self._copy_parts = prepared(self._zip, self._unpacked)
 
     @property
     def kind_note(self) -> str:
@@ -604,7 +611,10 @@ class FileBook:
 
     def _save_patched(self, path) -> bool:
         """The copy written by rewriting the written sheets' parts; False
-        when it has to be made with openpyxl (see xlsx_patch.NotPatchable)."""
+        when it has to be made with openpyxl (see xlsx_patch.NotPatchable).
+        The collector waits (bulk_objects): a large sheet's columns and rows
+        are many small objects, and a full collection would walk the book's
+        grids for nothing (in a forked child, copying their memory)."""
         from .xlsx_patch import NotPatchable, write_patched
         try:
             grids = {sheet: self._read_values(sheet) for sheet in self._edits}
@@ -613,7 +623,9 @@ class FileBook:
             if self._package().strict:
                 return False
             out = io.BytesIO()
-            write_patched(self._zip, cellinfo._Parts(self._zip, self._unpacked).read, self._edits, grids, out)
+            with bulk_objects():
+                write_patched(self._zip, cellinfo._Parts(self._zip, self._unpacked).read, self._edits, grids, out,
+                              self._copy_parts)
         except NotPatchable:
             return False
         Path(path).write_bytes(out.getvalue())

@@ -4,7 +4,9 @@ and the workbook's print names. A written sheet is read row by row in the
 part's own UTF-8 bytes and only the rows that change are rewritten (their
 changed cells spliced into the row's bytes, or the row rebuilt: the same
 XML, tests/test_xlsx_patch_rows.py); the rest of its XML is kept as the file
-had it (formatting, validation, tables, comments, charts).
+had it (formatting, validation, tables, comments, charts). A large sheet's
+rows are made in two halves on two cores (_SheetPatch.sheet_data), with the
+same bytes (tests/test_xlsx_patch_halves.py).
 
 The copy holds what openpyxl's load, write and save give (FileBook's other
 path, kept for every other case), checked by tests/test_xlsx_patch.py:
@@ -26,12 +28,15 @@ import datetime as dt
 import math
 import re
 import zipfile
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import zip_longest
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Generator, Iterator
 
+from .. import halves
 from ..findings import column_letters
 from ..print_layout import page_fit, wrapped_columns
+from ..zip_parts import Deflated, deflate, write_pieces
 from .cellinfo import col_index, sheet_parts
 
 Edits = dict[int, dict[int, Any]]   # row -> column -> value, 1-based
@@ -39,6 +44,7 @@ DATE_FORMAT = "dd/mm/yyyy"
 DEFAULT_WIDTH = 8.43
 MAX_SHAPES = 1000  # shapes of row (cells present, what changes) spliced; rows of further shapes are rebuilt
 ROWS_PER_PIECE = 2000  # rows of a written sheet compressed at a time
+SPLIT_BYTES = 8_000_000  # rows of a sheet part over this are made in two halves on two cores (about 10,000 rows)
 LEVEL = 3  # deflate: a third of the time of the usual 6 on a large sheet, for a quarter more bytes
 
 
@@ -111,6 +117,15 @@ class Styles:
         if s not in self._wraps:
             self._wraps[s] = re.search(r'\bwrapText="(?:1|true)"', self.xf(s)) is not None
         return self._wraps[s]
+
+    def state(self) -> tuple:
+        """What deriving styles changes (see restore)."""
+        return self.xml, tuple(self.added), dict(self.derived), self.date_format_id
+
+    def restore(self, state: tuple) -> None:
+        """The styles as another process derived them from these (``state``: its own)."""
+        xml, added, self.derived, self.date_format_id = state
+        self.xml, self.added, self._wraps = xml, list(added), {}
 
     def xf(self, s: int) -> str:
         return (self.xfs + self.added)[s] if 0 <= s < len(self.xfs) + len(self.added) else self.xfs[0]
@@ -346,12 +361,19 @@ class _Shape:
                              for i, (c, written) in enumerate(steps)])
 
 
-class _SheetPatch:
-    """A written sheet: its part (UTF-8 bytes, as the file holds it, never
-    decoded whole), what is written to it, and the new part in pieces."""
+class SheetPart:
+    """What the copy needs of a sheet part that the file alone tells: its
+    bytes (UTF-8, as the file holds them, never decoded whole; no formula,
+    no prefixed element), where its rows are, the XML before and after
+    them, its columns and orientation. FileBook makes them while the reader
+    child reads (``prepared``), so that the copy does not wait for them."""
 
-    def __init__(self, xml: bytes, grid: list[list], edits: Edits, styles: Styles):
-        self.xml, self.edits, self.styles = xml, edits, styles
+    def __init__(self, xml: bytes):
+        declared = _ENCODING.match(xml)
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            raise NotPatchable("a sheet not in UTF-8")
+        if _FORMULA.search(xml) or _PREFIXED_NAME.search(xml) and _PREFIXED.search(xml):
+            raise NotPatchable("formulas or prefixed elements")
         start, end = xml.find(b"<sheetData>"), xml.rfind(b"</sheetData>")  # a 50 MB part in a blink
         if start < 0 or end < start:
             empty = re.search(rb"<sheetData\s*/>", xml)
@@ -360,15 +382,37 @@ class _SheetPatch:
             start, end, rows, after = empty.start(), empty.start(), empty.start(), empty.end()
         else:
             rows, after = start + len(b"<sheetData>"), end + len(b"</sheetData>")
-        self.head, self.tail, self.rows = xml[:start].decode(), xml[after:].decode(), (rows, end)
-        self.layout = SheetLayout(self.head)
+        self.xml, self.head, self.tail, self.rows = xml, xml[:start].decode(), xml[after:].decode(), (rows, end)
+        self.layout, self.landscape = SheetLayout(self.head), _landscape(self.head, self.tail)
+
+
+def prepared(package: zipfile.ZipFile, unpacked: dict[str, bytes]) -> dict[str, SheetPart]:
+    """The SheetPart of each worksheet part of ``package`` that a copy can
+    rewrite (one it cannot is found again when a copy is made), of those
+    already ``unpacked`` (by the size check): no part is kept in memory
+    longer than it was."""
+    parts = {}
+    for name in sheet_parts(package).values():
+        if name.startswith("xl/worksheets/") and name in unpacked:
+            try:
+                parts[name] = SheetPart(unpacked[name])
+            except (NotPatchable, UnicodeDecodeError):
+                pass
+    return parts
+
+
+class _SheetPatch:
+    """A written sheet: its part (SheetPart), what is written to it, and the new part in pieces."""
+
+    def __init__(self, part: SheetPart, grid: list[list], edits: Edits, styles: Styles):
+        self.xml, self.head, self.tail, self.rows, self.layout = part.xml, part.head, part.tail, part.rows, part.layout
+        self.edits, self.styles = edits, styles
         columns = _columns(grid, edits)
         self.last_row, self.last_col = _extent_of(columns)
         widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
         self.heights, self.wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
                                                       first_row=2)
-        self.across, self.repeat = (page_fit(widths, _landscape(self.head, self.tail)) if self.last_row
-                                    else (1, 0))
+        self.across, self.repeat = page_fit(widths, part.landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
         self._styled = bool(self.column_styles)
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
@@ -378,6 +422,7 @@ class _SheetPatch:
         self._tails: dict[tuple, bytes | None] = {}  # see _written_tail
         self._wrapped: dict[bytes, bytes | None] = {}  # see _wrapped_head
         self._height_attrs = {h: f' ht="{h}" customHeight="1"'.encode() for h in set(self.heights.values())}
+        self.rows_written = sorted(edits)  # in order (_made places those the sheet does not have)
 
     def _needs_styles(self, r: int) -> bool:
         return self._styled and 2 <= r <= self.last_row
@@ -528,15 +573,66 @@ class _SheetPatch:
         """The columns with a style where the row has a cell without one."""
         return [c for col in _UNSTYLED_CELL.findall(body) if (c := _column(col)) in self.column_styles]
 
-    def sheet_data(self) -> Iterator[bytes]:
-        """The rows of <sheetData> as they will be, in pieces of
-        ROWS_PER_PIECE rows: each spliced where its shape allows (_spliced),
-        else taken apart (_rows, _rebuilt); new ones placed in order."""
-        xml, (at, end) = self.xml, self.rows
-        pending, i, r = sorted(self.edits), 0, 0
+    def sheet_data(self) -> Iterator[bytes | Deflated]:
+        """The rows of <sheetData> as they will be (see _made). Rows over
+        SPLIT_BYTES are made in two halves on two cores where a fork is safe
+        (halves.py): the second half, from a row's end near the middle,
+        spliced and deflated in a forked child while this process makes the
+        first. The child starts from what the one pass would have reached
+        there (the row before, the rows written passed), checked when the
+        first half is done; the styles the rows derive (Styles) are those of
+        the half that derived any. When both did, or the child fails, the
+        second half is made here. The bytes are those of the one pass."""
+        start, end = self.rows
+        middle = self._middle() if end - start > SPLIT_BYTES and halves.can_fork() else None
+        if middle is None:
+            yield from self._made(start, end, 0, 0)
+            return
+        first = self._made(start, middle[0], 0, 0)
+        yield next(first)  # its first rows made before the fork: the child finds the patterns of their shapes made
+        before = self.styles.state()
+        with halves.later(lambda: self._deflated(*middle)) as second:
+            reached = yield from first
+            if reached == middle:
+                mine = self.styles.state()
+                piece, theirs = second()  # theirs: None when made here
+                if theirs is None or theirs == before or mine == before:
+                    if theirs is not None and mine == before:
+                        self.styles.restore(theirs)
+                    yield piece
+                    return
+        yield from self._made(reached[0], end, *reached[1:])
+
+    def _middle(self) -> tuple[int, int, int] | None:
+        """Where the second half starts (after the first row to end past the
+        middle) and what the one pass has reached there (_made's state): the
+        number of that row and how many of the rows written it has passed."""
+        xml, (start, end) = self.xml, self.rows
+        close = xml.find(b"</row>", (start + end) // 2, end)
+        head = xml.rfind(b"<row", start, close) if close > 0 else -1
+        number = _ROW_NUMBER.search(xml, head, xml.find(b">", head)) if head >= 0 else None
+        if number is None:
+            return None
+        r = int(number[1])
+        return close + len(b"</row>"), r, bisect_right(self.rows_written, r)
+
+    def _deflated(self, at: int, r: int, i: int) -> tuple[Deflated, tuple | None]:
+        """The rows from ``at`` on, deflated (a forked child's half), and the
+        styles then (None when made in this process: they are its own)."""
+        piece = deflate(self._made(at, self.rows[1], r, i), LEVEL)
+        return piece, (self.styles.state() if halves.CHILD else None)
+
+    def _made(self, at: int, limit: int, r: int, i: int) -> Generator[bytes, None, tuple[int, int, int]]:
+        """The rows from ``at`` (after row ``r``, the first ``i`` rows written
+        passed) up to ``limit``, in pieces of ROWS_PER_PIECE rows: each
+        spliced where its shape allows (_spliced), else taken apart (_rows,
+        _rebuilt); rows written that the sheet does not have placed in
+        order, the last ones at the end of the rows. Gives back where it
+        stopped, the row before and the rows written passed."""
+        xml, end, pending = self.xml, self.rows[1], self.rows_written
         batch: list[bytes] = []
         add = batch.append
-        while True:
+        while at < limit:
             row, stop = self._spliced(xml, at, r + 1)  # rows mostly follow one another
             if row is not None:
                 r += 1
@@ -564,12 +660,14 @@ class _SheetPatch:
             if len(batch) >= ROWS_PER_PIECE:
                 yield b"".join(batch)
                 batch.clear()
-        if xml[at:end].strip():
-            raise NotPatchable("something between or after the rows")
-        batch += (self._rebuilt(r, f' r="{r}"', "").encode() for r in pending[i:])
+        if limit == end:
+            if xml[at:end].strip():
+                raise NotPatchable("something between or after the rows")
+            batch += (self._rebuilt(r, f' r="{r}"', "").encode() for r in pending[i:])
         yield b"".join(batch)
+        return at, r, i
 
-    def pieces(self) -> Iterator[bytes]:
+    def pieces(self) -> Iterator[bytes | Deflated]:
         """The new part in pieces (never a second copy of a large sheet)."""
         head, tail = self.head, self.tail
         if self.last_row:
@@ -662,17 +760,18 @@ def _print_names(workbook: str, sheet: str, patch: _SheetPatch) -> str:
 
 
 def write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits: dict[str, Edits],
-                  grids: dict[str, list[list]], out) -> None:
+                  grids: dict[str, list[list]], out, parts: dict[str, SheetPart] | None = None) -> None:
     """Write the copy of ``package`` to ``out`` (a path or file) with the
-    ``edits`` of each sheet (whose values, as read, are ``grids``)."""
+    ``edits`` of each sheet (whose values, as read, are ``grids``); ``parts``:
+    the SheetPart of sheet parts already made (``prepared``)."""
     try:
-        _write_patched(package, read, edits, grids, out)
+        _write_patched(package, read, edits, grids, out, parts or {})
     except UnicodeDecodeError:  # a part said to be UTF-8 that is not
         raise NotPatchable("text not in UTF-8") from None
 
 
 def _write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits: dict[str, Edits],
-                   grids: dict[str, list[list]], out) -> None:
+                   grids: dict[str, list[list]], out, prepared_parts: dict[str, SheetPart]) -> None:
     parts = sheet_parts(package)
     workbook = read("xl/workbook.xml").decode("utf-8")
     if re.search(r'\bdate1904="(?:1|true)"', workbook):
@@ -688,13 +787,8 @@ def _write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits
         name = parts.get(sheet)
         if name is None or not name.startswith("xl/worksheets/"):
             raise NotPatchable("not a worksheet of the package")
-        xml = read(name)
-        declared = _ENCODING.match(xml)
-        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-            raise NotPatchable("a sheet not in UTF-8")
-        if _FORMULA.search(xml) or _PREFIXED_NAME.search(xml) and _PREFIXED.search(xml):
-            raise NotPatchable("formulas or prefixed elements")
-        patch = _SheetPatch(xml, grids[sheet], sheet_edits, styles)
+        part = prepared_parts.get(name) or SheetPart(read(name))
+        patch = _SheetPatch(part, grids[sheet], sheet_edits, styles)
         patches[name] = patch
         if patch.last_row:
             workbook = _print_names(workbook, sheet, patch)
@@ -703,8 +797,7 @@ def _write_patched(package: zipfile.ZipFile, read: Callable[[str], bytes], edits
             name = info.filename
             if name in patches:
                 with z.open(name, "w") as fh:
-                    for piece in patches.pop(name).pieces():
-                        fh.write(piece)
+                    write_pieces(fh, patches.pop(name).pieces(), LEVEL)
             elif name not in ("xl/workbook.xml", "xl/styles.xml"):
                 z.writestr(name, read(name))
         z.writestr("xl/workbook.xml", workbook)  # after the sheets, whose rows may add styles
