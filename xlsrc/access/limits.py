@@ -472,10 +472,12 @@ class PackageScan:
         self._by_name: dict[str, set[str]] | None = None
 
     def scan_waiting(self, names: Iterable[str] | None = None) -> None:
-        """The waiting parts of these names (all when None) checked, and no longer waiting."""
+        """The waiting parts of these names (all when None) checked, and no
+        longer waiting once they pass (a part refused is refused again)."""
         for fn in list(self.waiting) if names is None else names:
-            for info in self.waiting.pop(fn, ()):
+            for info in self.waiting.get(fn, ()):
                 self.part(info)
+            self.waiting.pop(fn, None)
 
     def scan_sheet(self, sheet: str) -> None:
         """The waiting parts a reader may take for a sheet (see
