@@ -698,6 +698,12 @@ def test_with_wait_only_the_parts_of_sheets_wait_and_each_sheet_scans_its_own():
     with zipfile.ZipFile(io.BytesIO(xlsx_bytes(extra={"xl/sharedStrings.xml": dtd}))) as z:
         with pytest.raises(FileUnusable, match="phần 'xl/sharedStrings.xml'"):
             L.scan_package(z, NAME, wait=True)  # read when the workbook is opened: never waits
+    strings = '<Relationship Id="rId9" Type="http://x/sharedStrings" Target="worksheets/chuoi.xml"/></Relationships>'
+    data = zip_of({"_rels/.rels": RELS, "xl/workbook.xml": WB, SHEET: sheet(""), "xl/worksheets/chuoi.xml": dtd,
+                   "xl/_rels/workbook.xml.rels": WB_RELS.replace("</Relationships>", strings)})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        with pytest.raises(FileUnusable, match="phần 'xl/worksheets/chuoi.xml'"):
+            L.scan_package(z, NAME, wait=True)  # named by the workbook, not a sheet: never waits, wherever it is
 
 
 @pytest.mark.parametrize("target,part", [("worksheets/sheet1.xml", SHEET), ("/xl/worksheets/sheet1.xml", SHEET),

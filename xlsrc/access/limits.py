@@ -445,8 +445,10 @@ def scan_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     read one sheet at a time, in place), the parts in SHEET_FOLDERS are left
     for PackageScan.scan_waiting, which the reader calls before it parses one."""
     scan = PackageScan(z, name, limits, keep, plain)
+    wait = wait and not (scan.is_ods or scan.is_xlsb)
+    opened = scan.opened_with_book() if wait else set()
     for info in z.infolist():
-        if wait and not (scan.is_ods or scan.is_xlsb) and info.filename.startswith(SHEET_FOLDERS):
+        if wait and info.filename.startswith(SHEET_FOLDERS) and info.filename not in opened:
             scan.waiting.setdefault(info.filename, []).append(info)
         else:
             scan.part(info)
@@ -478,6 +480,20 @@ class PackageScan:
             for info in self.waiting.get(fn, ()):
                 self.part(info)
             self.waiting.pop(fn, None)
+
+    def opened_with_book(self) -> set[str]:
+        """The parts the package's and the workbook's relationships name that
+        are not sheets (shared strings, styles …: a reader may open them with
+        the workbook, wherever they are), each target read both ways."""
+        found = set()
+        for rels_part, relationships in self.relationships.items():
+            folder = posixpath.dirname(posixpath.dirname(rels_part))  # xl/_rels/workbook.xml.rels: xl
+            for kind, _, target in relationships:
+                if not kind.lower().endswith("sheet"):
+                    target = target.replace("\\", "/")
+                    found |= {posixpath.normpath(posixpath.join(folder, target)).lstrip("/"), target.lstrip("/"),
+                              posixpath.normpath(target).lstrip("/"), "xl/" + target}
+        return found
 
     def scan_sheet(self, sheet: str) -> None:
         """The waiting parts a reader may take for a sheet (see
