@@ -27,6 +27,35 @@ def two_cores_one_thread(monkeypatch):
     threads earlier tests left behind and however many cores this machine has."""
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setattr(halves.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(halves, "core_free", lambda cores: True)  # whatever else runs on this machine now
+
+
+@pytest.mark.parametrize("loadavg,cores,free", [("0.52 0.58 0.59 1/402 7125", 2, True),
+                                                ("2.10 1.58 0.59 2/402 7125", 2, False),
+                                                ("3.95 3.58 2.59 3/402 7125", 4, True),
+                                                ("3.95 3.58 2.59 4/402 7125", 4, False),
+                                                ("", 2, True), (None, 2, True)])
+def test_a_core_is_free_when_fewer_processes_run_than_cores(tmp_path, monkeypatch, loadavg, cores, free):
+    """This process counts among those running: with two cores, one running (this one) leaves one free."""
+    f = tmp_path / "loadavg"
+    if loadavg is not None:
+        f.write_text(loadavg + "\n")
+    monkeypatch.setattr(halves, "LOADAVG", str(f))
+    assert halves.core_free(cores) is free
+
+
+@linux_only
+def test_no_fork_when_no_core_is_free(tmp_path, monkeypatch):
+    """A machine busy with other work: the halves are made here, one after the other."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(halves.threading, "active_count", lambda: 1)
+    f = tmp_path / "loadavg"
+    monkeypatch.setattr(halves, "LOADAVG", str(f))
+    f.write_text("1.00 1.00 1.00 1/300 4242\n")
+    assert halves.can_fork()
+    f.write_text("2.00 1.00 1.00 2/300 4242\n")
+    assert not halves.can_fork()
+    assert [g[0] for g in halves.in_halves(_pid_and_range, 20_000)] == [os.getpid()] * 2
 
 
 @linux_only

@@ -677,3 +677,51 @@ def test_where_the_passed_over_rows_end_is_kept_wherever_the_chunk_cuts(chunks, 
     for size in range(start, start + len(target) + 1):
         chunks(size)
         assert refusal(data, sheet_cells=99999 * 26) == extent(rows, cols, 99999 * 26), size
+
+
+def test_with_wait_only_the_parts_of_sheets_wait_and_each_sheet_scans_its_own():
+    """An .xlsx read one sheet at a time: the parts in the sheet folders wait
+    (the sheets, their relationships, comments, drawings, tables), every
+    other part is checked at once; a sheet's parts are checked by its name,
+    all of them when the name is not the workbook's."""
+    dtd = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'
+    others = {"xl/worksheets/_rels/sheet1.xml.rels": dtd, "xl/comments1.xml": dtd,
+              "xl/drawings/vmlDrawing1.vml": dtd, "xl/tables/table1.xml": dtd}
+    data = xlsx_bytes(sheet(""), extra={**others, "xl/styles.xml": b"<styleSheet/>"})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        scan = L.scan_package(z, NAME, wait=True)
+        assert set(scan.waiting) == {SHEET, *others}
+        scan.scan_sheet("Sheet1")
+        assert set(scan.waiting) == set(others)
+        with pytest.raises(FileUnusable, match="phần 'xl/"):
+            scan.scan_sheet("Không có")  # not a sheet of the workbook: everything waiting is checked
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes(extra={"xl/sharedStrings.xml": dtd}))) as z:
+        with pytest.raises(FileUnusable, match="phần 'xl/sharedStrings.xml'"):
+            L.scan_package(z, NAME, wait=True)  # read when the workbook is opened: never waits
+    strings = '<Relationship Id="rId9" Type="http://x/sharedStrings" Target="worksheets/chuoi.xml"/></Relationships>'
+    data = zip_of({"_rels/.rels": RELS, "xl/workbook.xml": WB, SHEET: sheet(""), "xl/worksheets/chuoi.xml": dtd,
+                   "xl/_rels/workbook.xml.rels": WB_RELS.replace("</Relationships>", strings)})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        with pytest.raises(FileUnusable, match="phần 'xl/worksheets/chuoi.xml'"):
+            L.scan_package(z, NAME, wait=True)  # named by the workbook, not a sheet: never waits, wherever it is
+
+
+@pytest.mark.parametrize("target,part", [("worksheets/sheet1.xml", SHEET), ("/xl/worksheets/sheet1.xml", SHEET),
+                                         ("xl/worksheets/sheet1.xml", SHEET), ("worksheets\\sheet1.xml", SHEET),
+                                         ("../data/sheet1.xml", "data/sheet1.xml")])
+def test_a_sheet_name_gives_the_part_however_its_target_is_written(target, part):
+    data = zip_of({"_rels/.rels": RELS, "xl/workbook.xml": WB, "xl/_rels/workbook.xml.rels":
+                   WB_RELS.replace("worksheets/sheet1.xml", target), part: sheet("")})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert part in L.sheet_parts_by_name(z)["Sheet1"]
+
+
+def test_a_workbook_stored_elsewhere_gives_no_sheet_parts():
+    """Not where every reader looks (xl/workbook.xml): which part is a sheet's is not said, so all are checked."""
+    data = zip_of({"_rels/.rels": RELS.replace('Target="xl/workbook.xml"', 'Target="xl/book2.xml"'),
+                   "xl/workbook.xml": WB, "xl/book2.xml": WB, "xl/_rels/workbook.xml.rels": WB_RELS, SHEET: sheet("")})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert L.sheet_parts_by_name(z) is None
+        scan = L.scan_package(z, NAME, wait=True)
+        scan.scan_sheet("Sheet1")
+        assert scan.waiting == {}

@@ -17,7 +17,7 @@ from xlsrc.access.files import FileBook
 from xlsrc.cli import main
 from xlsrc.errors import FileTooLarge, FileUnusable
 
-from .hostile_files import CT, RELS, SHEET_HEAD, WB, WB_RELS
+from .hostile_files import CT, RELS, SHEET_HEAD, WB, WB_RELS, sheet_xml
 
 X = '<is><t>x</t></is></c></row>'
 A1 = '<row r="1"><c r="A1" t="inlineStr"><is><t>Tên công trình</t></is></c></row>'
@@ -334,3 +334,84 @@ def test_a_process_that_reads_in_place_reads_each_sheet_when_first_asked_for(tmp
     for sheet in ("TCVN3", "Unicode", "TCVN3"):
         assert (book.read(sheet), [f.code for f in book.notes(sheet)]) == expected[sheet]
     assert read == ["TCVN3", "Unicode"]  # "Khác" and "Ẩn" never read
+
+
+DTD = '<!DOCTYPE worksheet [<!ENTITY a "aaaa">]>'
+WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+
+def two_sheets(b_part: bytes, b_target: str = "worksheets/sheet2.xml", extra: dict | None = None) -> bytes:
+    """Sheets 'A' (xl/worksheets/sheet1.xml) and 'B' (xl/worksheets/sheet2.xml,
+    its relationship's target written ``b_target``), and ``extra`` parts."""
+    parts = {"[Content_Types].xml": CT, "_rels/.rels": RELS,
+             "xl/workbook.xml": WB.replace('<sheet name="Sheet1" sheetId="1" r:id="rId1"/>',
+                                           '<sheet name="A" sheetId="1" r:id="rId1"/>'
+                                           '<sheet name="B" sheetId="2" r:id="rId2"/>'),
+             "xl/_rels/workbook.xml.rels": WB_RELS.replace(
+                 "</Relationships>", f'<Relationship Id="rId2" Type="{WORKSHEET}" Target="{b_target}"/>'
+                                     f'</Relationships>'),
+             "xl/worksheets/sheet1.xml": sheet_xml([("A1", "Tên công trình")]),
+             "xl/worksheets/sheet2.xml": b_part, **(extra or {})}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def with_dtd(row: str) -> bytes:
+    """A sheet part that declares an entity (Excel never writes one) and uses it in ``row``."""
+    return (SHEET_HEAD.replace("<worksheet", DTD + "<worksheet") + f"<sheetData>{row}</sheetData></worksheet>").encode()
+
+
+def refusal(path) -> str:
+    """What a command that reads the whole file says of it (every part checked at once)."""
+    with pytest.raises(FileUnusable) as caught:
+        FileBook(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("target", ["worksheets/sheet2.xml", "/xl/worksheets/sheet2.xml"])
+def test_a_sheet_read_in_place_is_checked_when_it_is_read(tmp_path, monkeypatch, target):
+    """A consolidation worker checks a sheet's part when the sheet is first
+    read, however its relationship names it: a sheet never read costs no
+    check, one read is refused as a command that checks the whole file
+    refuses it, before the reader parses it."""
+    from xlsrc.access import isolated
+    f = tmp_path / "b.xlsx"
+    f.write_bytes(two_sheets(with_dtd('<row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row>'),
+                             b_target=target))
+    said = refusal(f)
+    assert "phần 'xl/worksheets/sheet2.xml' khai báo DTD" in said
+    monkeypatch.setattr(isolated, "INSIDE", True)
+    book = FileBook(f)
+    assert book.read("A") == [["Tên công trình"]]
+    for _ in range(2):  # asked again, refused again: never left to the reader
+        with pytest.raises(FileUnusable) as caught:
+            book.read("B")
+        assert str(caught.value) == said
+
+
+def test_a_part_read_in_place_is_checked_before_any_reader_parses_it(tmp_path, monkeypatch):
+    """The parts only a sheet refers to (here its comments) wait too: checked
+    before a reader of the whole package gets the file's bytes, and a sheet's
+    part before the format reader reads it, even when its values were never
+    read (the format reader then says it knows nothing)."""
+    from xlsrc.access import isolated
+    hostile = f'<?xml version="1.0"?>{DTD}<comments>&a;</comments>'
+    f = tmp_path / "c.xlsx"
+    f.write_bytes(two_sheets(sheet_xml([("A1", "x")]), extra={"xl/comments1.xml": hostile}))
+    said = refusal(f)
+    assert "phần 'xl/comments1.xml' khai báo DTD" in said
+    monkeypatch.setattr(isolated, "INSIDE", True)
+    book = FileBook(f)
+    assert (book.read("A"), book.read("B")) == ([["Tên công trình"]], [["x"]])
+    with pytest.raises(FileUnusable) as caught:
+        book.data
+    assert str(caught.value) == said
+
+    g = tmp_path / "d.xlsx"
+    g.write_bytes(two_sheets(with_dtd('<row r="1"><c r="A1" s="0"><v>1</v></c></row>')))
+    book = FileBook(g)
+    assert book.cell_info("A").unknown is False
+    assert book.cell_info("B").unknown is True  # refused before it was read: no format known, none made up

@@ -49,3 +49,26 @@ def test_build_is_deterministic():
     assert a == b
     names = zipfile.ZipFile(io.BytesIO(a)).namelist()
     assert names[0] == "[Content_Types].xml"
+
+
+# The rows' XML as the splicer wrote it before rows were read from their dicts (1.0 and True kept apart from 1,
+# an empty text and None alike, grey blanks, a wrapped text's height, the same text once per column), row by row
+ROWS_XML = (
+    '<row r="7" ht="33.5" customHeight="1"><c r="A7" s="3"><v>1</v></c><c r="B7" s="4" t="inlineStr"><is><t xml:space="preserve">Sửa &lt;cầu&gt; &amp; đường</t></is></c><c r="C7"><v>44260</v></c><c r="D7" s="5"><v>0.5</v></c><c r="E7" s="6" t="inlineStr"><is><t xml:space="preserve">True</t></is></c></row>',
+    '<row r="8" ht="65.0" customHeight="1"><c r="A8" s="3"><v>2.0</v></c><c r="B8" s="4" t="inlineStr"><is><t xml:space="preserve">Sửa &lt;cầu&gt; &amp; đường</t></is></c><c r="C8"><v>44260.5</v></c><c r="D8" s="5" t="inlineStr"><is><t xml:space="preserve">inf</t></is></c><c r="E8" s="6"><v>1</v></c><c r="F8" t="inlineStr"><is><t xml:space="preserve">aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c><c r="G8" t="inlineStr"><is><t xml:space="preserve">[\'x\']</t></is></c></row>',
+    '<row r="9" ht="33.5" customHeight="1"><c r="A9" s="3"/><c r="D9" s="5"><v>1.0</v></c><c r="E9" s="6" t="inlineStr"><is><t xml:space="preserve">dòng 1\ndòng 2</t></is></c></row>',
+    '<row r="10"><c r="A10" s="3"/><c r="E10" s="6"/></row>',
+)
+
+
+def test_rows_as_lists_or_as_dicts_make_the_same_xml():
+    from xlsrc.sheet_rows import iter_rows_xml
+    rows = [[1, "Sửa <cầu> & đường", dt.datetime(2021, 3, 5), 0.5, True, None, ""],
+            [2.0, "Sửa <cầu> & đường", dt.datetime(2021, 3, 5, 12), float("inf"), 1, "a" * 40, ["x"]],
+            [None, "", None, 1.0, "dòng 1\ndòng 2", None, None],
+            [None] * 7]
+    keys = list("abcdefg")
+    dicts = [{k: v for k, v in zip(keys, row) if v is not None} for row in rows]
+    layout = dict(styles=[3, 4, 0, 5, 6], widths=[5, 10, 10, 8, 8, 10, 8], styled_blanks=[0, 2, 4], batch=2)
+    assert list(iter_rows_xml(7, rows, **layout)) == ["".join(ROWS_XML[:2]), "".join(ROWS_XML[2:])]  # 2 a piece
+    assert list(iter_rows_xml(7, dicts, keys=keys, **layout)) == ["".join(ROWS_XML[:2]), "".join(ROWS_XML[2:])]

@@ -29,13 +29,31 @@ CHILD = False  # this process is a child forked by ``later``: it ends when its w
 
 def can_fork() -> bool:
     """A fork is safe and useful: Linux (macOS frameworks are not fork-safe,
-    Windows has none), one thread only, two cores or more for this process."""
+    Windows has none), one thread only, two cores or more for this process,
+    one of them free now."""
     if sys.platform != "linux" or not hasattr(os, "fork") or threading.active_count() != 1:
         return False
     try:
-        return len(os.sched_getaffinity(0)) >= 2
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return (os.cpu_count() or 1) >= 2
+        cores = os.cpu_count() or 1
+    return cores >= 2 and core_free(cores)
+
+
+LOADAVG = "/proc/loadavg"  # its fourth field: the processes running or ready to run now / all of them
+
+
+def core_free(cores: int) -> bool:
+    """Fewer processes run now than ``cores`` (this one counted): on a
+    machine busy with other work a forked half only takes its share of a
+    core from them, and costs more work (the fork, the copied pages, the
+    result sent back) than it saves time. Unknown: free."""
+    try:
+        with open(LOADAVG) as fh:
+            running = int(fh.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return True
+    return running < cores
 
 
 def in_halves(work: Callable[[int, int], T], n: int, min_items: int = MIN_ITEMS) -> list[T]:

@@ -82,21 +82,25 @@ def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: S
     return "".join(iter_rows_xml(first_row, rows, styles, widths, styled_blanks))
 
 
-def iter_rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
-                  styled_blanks: Sequence[int] = (), batch: int = 2000) -> Iterator[str]:
-    """The ``<row>`` elements of ``rows``, ``batch`` rows a piece (a large
-    master is never held as one string). A text or date recurs down a
-    column (units, files, sheets, progress words): its XML and the lines it
-    takes are made once per column."""
-    width = max((len(r) for r in rows), default=0)
+def iter_rows_xml(first_row: int, rows: list[list[Any]] | list[dict[str, Any]], styles: list[int],
+                  widths: Sequence[float] = (), styled_blanks: Sequence[int] = (), batch: int = 2000,
+                  keys: Sequence[str] | None = None) -> Iterator[str]:
+    """The ``<row>`` elements of ``rows`` (with ``keys``: dicts, these keys
+    their columns in order), ``batch`` rows a piece (a large master is never
+    held as one string). A text or date recurs down a column (units, files,
+    sheets, progress words): its XML and the lines it takes are made once
+    per column."""
+    width = len(keys) if keys is not None else max((len(r) for r in rows), default=0)
     blanks = {c for c in styled_blanks if c < width and c < len(styles) and styles[c]}
     s_attr = [f' s="{styles[c]}"' if c < len(styles) and styles[c] else "" for c in range(width)]
     opens = [f'<c r="{xl_col_to_name(c)}' for c in range(width)]
     blank_tail = [f'"{s_attr[c]}/>' if c in blanks else None for c in range(width)]
     col_widths = [widths[c] if c < len(widths) else None for c in range(width)]  # None: never sets the height
+    # per column: a text, date … -> its XML after the reference and the lines it takes (numbers, which a dict
+    # would take for True, are never kept)
     seen: list[dict[Any, tuple[str, int]]] = [{} for _ in range(width)]
     heights = [None] + [height_of(n) if widths else None for n in range(1, 65)]  # by the lines a row takes
-    columns = list(zip(range(width), opens, s_attr, blank_tail, seen, col_widths))
+    columns = list(zip(keys if keys is not None else range(width), opens, s_attr, blank_tail, seen, col_widths))
     parts = []
     append = parts.append
     for r, row in enumerate(rows, start=first_row):
@@ -104,10 +108,12 @@ def iter_rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widt
         cells = []
         add = cells.append
         most = 1
-        for (c, open_, style, blank, cache, col_width), v in zip(columns, row):
-            if v is None or v == "":
+        get = row.get if keys is not None else row.__getitem__
+        for key, open_, style, blank, cache, col_width in columns if keys is not None else columns[:len(row)]:
+            v = get(key)
+            if v is None:
                 if blank is not None:
-                    add(open_ + rs + blank)
+                    add(f"{open_}{rs}{blank}")
                 continue
             kind = v.__class__
             if kind is float or kind is int:  # a number: nothing to cache, never wraps
@@ -115,12 +121,16 @@ def iter_rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widt
                     else open_ + rs + _cell_tail(v, style))
                 continue
             try:
-                got = cache.get((kind, v))
+                got = cache.get(v)
             except TypeError:  # unhashable: made each time
                 got = _cell(v, style, col_width)
             if got is None:
-                got = cache[(kind, v)] = _cell(v, style, col_width)
-            add(open_ + rs + got[0])
+                if v == "":
+                    if blank is not None:
+                        add(f"{open_}{rs}{blank}")
+                    continue
+                got = cache[v] = _cell(v, style, col_width)
+            add(f"{open_}{rs}{got[0]}")
             if got[1] > most:
                 most = got[1]
         if cells:
@@ -199,9 +209,9 @@ def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[bytes | Deflated]:
         window = rows[start:start + WINDOW]
 
         def made(lo: int, hi: int, start: int = start, window: list = window) -> bytes | Deflated:
-            part = [[row.get(k) for k in p.keys] for row in window[lo:hi]] if p.keys else window[lo:hi]
-            raw = "".join(iter_rows_xml(p.first_row + start + lo, part, styles, p.widths,
-                                        p.styled_blanks, batch=len(part) + 1)).encode("utf-8")
+            part = window[lo:hi]
+            raw = "".join(iter_rows_xml(p.first_row + start + lo, part, styles, p.widths, p.styled_blanks,
+                                        batch=len(part) + 1, keys=p.keys or None)).encode("utf-8")
             return deflate([raw], ROWS_LEVEL) if len(window) >= MIN_ITEMS else raw
         yield from in_halves(made, len(window))
     yield ("</sheetData>" + tail).encode("utf-8")

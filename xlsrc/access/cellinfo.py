@@ -189,12 +189,17 @@ def _xlsx_bold_styles(z) -> set[int]:
 
 class _Parts:
     """The parts of an opened package; a part the size check already
-    unpacked (see limits.check_package) is not unpacked again."""
+    unpacked (see limits.check_package) is not unpacked again. ``check``:
+    called with a part's name before it is read (FileBook checks a part
+    that waits, see limits.PackageScan)."""
 
-    def __init__(self, package: zipfile.ZipFile, unpacked: dict[str, bytes]):
-        self.package, self.unpacked = package, unpacked
+    def __init__(self, package: zipfile.ZipFile, unpacked: dict[str, bytes],
+                 check: Callable[[str], None] | None = None):
+        self.package, self.unpacked, self.check = package, unpacked, check
 
     def read(self, name: str) -> bytes:
+        if self.check is not None:
+            self.check(name)
         got = self.unpacked.get(name)
         return got if got is not None else self.package.read(name)
 
@@ -206,8 +211,8 @@ class XlsxPackage:
     prefix (see limits.check_package), which need no search for others."""
 
     def __init__(self, data: bytes, package: "zipfile.ZipFile | None" = None, unpacked: dict[str, bytes] | None = None,
-                 plain: set[str] | frozenset[str] = frozenset()):
-        self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked or {})
+                 plain: set[str] | frozenset[str] = frozenset(), check: Callable[[str], None] | None = None):
+        self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked if unpacked is not None else {}, check)
         self.plain = plain
         self._parts: dict[str, str] | None = None
         self._styles: tuple[list[str], list[str]] | None = None

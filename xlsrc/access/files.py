@@ -10,7 +10,7 @@ import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..atomic import note_input
 from ..bulk import bulk_objects
@@ -21,7 +21,7 @@ from .cellinfo import CellInfo
 from . import isolated
 from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
-from .limits import check_file_size, check_sizes, scan_package
+from .limits import PackageScan, check_file_size, check_sizes, scan_package
 from ..legacy_encodings import font_encoding
 from .notes import convert_legacy_grid, formula_notes, may_hold_legacy
 from .sniff import (BINARY_KINDS, DESCRIPTION, FODS, OLE_MAGIC, ZIP_MAGIC, ForeignSheet, package_flat_ods,
@@ -86,10 +86,13 @@ class _Native:
     legacy: bool = True                 # some text may be typed in TCVN3 or VNI (each distinct text looked at once)
     source: Any = None                  # read in place: the open workbook, whose sheets are read when asked for
     legacy_in: dict[str, bool] | None = None  # read in place: ``legacy`` of each sheet read
+    before: Callable[[str], None] | None = None  # read in place: called with a sheet's name before it is read
 
     def take(self, sheet: str) -> tuple[Grid, list[tuple[int, int, int, int]]] | str:
         """The sheet's grid and merged areas, or why it could not be read."""
         if self.source is not None and sheet not in self.sheets and sheet not in self.failed:
+            if self.before is not None:  # its parts checked (limits.PackageScan) before the reader parses them
+                self.before(sheet)
             distinct: dict = {}
             with bulk_objects():
                 _read_sheet(self, self.source, sheet, distinct.setdefault)
@@ -287,11 +290,12 @@ class FileBook:
     def __init__(self, path, password: str | None = None, writable: bool = False):
         self.path = Path(path)
         self.name = self.path.name
-        self.data, self.sha256 = load_bytes(self.path, password)
+        self._data, self.sha256 = load_bytes(self.path, password)
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
         self._plain: set[str] = set()  # sheet parts the size check found written the usual way
         # read_as: what it really was, if not its name
-        self.kind, self.read_as, self._zip, self.data = _check_kind(self.data, self.path)
+        self.kind, self.read_as, self._zip, self._data = _check_kind(self._data, self.path)
+        self._waiting: PackageScan | None = None  # parts not checked yet: each checked before a reader parses it
         self._native: _Native | None = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         self._grids: dict[str, Grid] = {}
@@ -313,7 +317,7 @@ class FileBook:
         if self.kind in BINARY_KINDS:  # the package's contents are scanned while the reader child reads
             try:
                 with bulk_objects():  # the grids made, then sent back: no reference cycle in them
-                    native = run_isolated(_read_in_place if isolated.INSIDE else _read_native, self.data,
+                    native = run_isolated(_read_in_place if isolated.INSIDE else _read_native, self._data,
                                           check=self._scan, meanwhile=self._look_ahead)
             except (ReaderCrashed, MemoryError):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng hoặc quá lớn: trình đọc bảng tính dừng đột ngột "
@@ -322,9 +326,11 @@ class FileBook:
             if isinstance(native, str):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({native}).")
             self._native, self._names = native, native.names
+            if self._waiting is not None:
+                native.before = self._waiting.scan_sheet  # its parts checked when it is read
         else:
             self._scan()
-            self._foreign, self.read_as = read_foreign(self.kind, self.data, self.name)
+            self._foreign, self.read_as = read_foreign(self.kind, self._data, self.name)
             self._names = list(self._foreign)
         if writable and self.kind not in PATCHED_KINDS:
             self._open_for_write()
@@ -332,9 +338,32 @@ class FileBook:
     def _scan(self) -> None:
         """The package's parts checked on their real sizes and contents
         (limits.scan_package; its declared sizes were checked before any
-        reader started, in _check_kind)."""
+        reader started, in _check_kind). A process that reads an .xlsx in
+        place reads each sheet when first asked for: the sheets' parts wait
+        until then (PackageScan.scan_sheet), or until a reader asks for any part
+        (_check_part) or for the whole package (``data``)."""
         if self._zip is not None:
-            scan_package(self._zip, self.name, keep=self._unpacked, plain=self._plain)
+            wait = isolated.INSIDE and self.kind in PATCHED_KINDS
+            scan = scan_package(self._zip, self.name, keep=self._unpacked, plain=self._plain, wait=wait)
+            self._waiting = scan if scan.waiting else None
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes (decrypted), for a reader of the whole package:
+        every part it holds checked first."""
+        self._check_all()
+        return self._data
+
+    def _check_all(self) -> None:
+        """Every part that waits checked (a reader of the whole package follows)."""
+        if self._waiting is not None:
+            self._waiting.scan_waiting()
+            self._waiting = None
+
+    def _check_part(self, part: str) -> None:
+        """A part checked, if it waits, before a reader parses it."""
+        if self._waiting is not None:
+            self._waiting.scan_waiting([part])
 
     def _look_ahead(self) -> None:
         """While the reader child reads the values: what every job asks of an
@@ -424,12 +453,12 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self.data, self._zip, self._unpacked, self._plain)
+            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain, self._check_part)
         return self._xlsx
 
     def _binary(self) -> XlsbPackage:
         if self._xlsb is None:
-            self._xlsb = XlsbPackage(cellinfo._Parts(self._zip, self._unpacked).read)
+            self._xlsb = XlsbPackage(cellinfo._Parts(self._zip, self._unpacked, self._check_part).read)
         return self._xlsb
 
     def has_percent_formats(self) -> bool:
@@ -623,6 +652,7 @@ class FileBook:
             if self._package().strict:
                 return False
             out = io.BytesIO()
+            self._check_all()  # the package is copied part by part
             with bulk_objects():
                 write_patched(self._zip, cellinfo._Parts(self._zip, self._unpacked).read, self._edits, grids, out,
                               self._copy_parts)

@@ -20,6 +20,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..errors import FileTooLarge, FileUnusable
 from . import xlsb
@@ -363,24 +364,14 @@ def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None
 _SMALL_PART = 4 * MB  # a relationships part larger than this is no workbook's
 
 
-def linked_sheets(z: zipfile.ZipFile) -> set[str]:
+def linked_sheets(z: zipfile.ZipFile, read: dict | None = None) -> set[str]:
     """The parts that hold sheets, found as the reader finds them: the
     package's relationships name the workbook part (xl/workbook.xml or .bin
     by default), the workbook's relationships name its sheets, wherever
     they are stored (a target is relative to the workbook's folder, or
-    absolute from the package root; both readings are taken)."""
-    from defusedxml import ElementTree as ET  # no entities, no DTD
+    absolute from the package root; both readings are taken). ``read``
+    keeps the relationships read (see _relationships)."""
     names = set(z.namelist())
-
-    def targets(rels_part: str) -> list[tuple[str, str]]:
-        try:
-            info = z.getinfo(rels_part)
-            if info.file_size > _SMALL_PART:
-                return []
-            root = ET.fromstring(z.read(info))
-        except Exception:  # no such part, or not readable: the reader finds nothing there either
-            return []
-        return [(rel.get("Type", ""), rel.get("Target")) for rel in root if rel.get("Target")]
 
     def resolved(folder: str, target: str) -> set[str]:
         target = target.replace("\\", "/")
@@ -389,13 +380,13 @@ def linked_sheets(z: zipfile.ZipFile) -> set[str]:
         return {posixpath.normpath(posixpath.join(folder, target)), "xl/" + target}
 
     books = {"xl/workbook.xml", "xl/workbook.bin"}
-    for kind, target in targets("_rels/.rels"):
+    for kind, _, target in _relationships(z, "_rels/.rels", read):
         if kind.endswith("/officeDocument"):
             books |= resolved("", target)
     found = set()
     for book in books & names:
         folder, leaf = posixpath.split(book)
-        for kind, target in targets(posixpath.join(folder, "_rels", leaf + ".rels")):
+        for kind, _, target in _relationships(z, posixpath.join(folder, "_rels", leaf + ".rels"), read):
             if kind.lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
                 found |= resolved(folder, target)
     return found & names
@@ -437,35 +428,154 @@ def check_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
     scan_package(z, name, limits, keep, plain)
 
 
+# Where a sheet's parts are kept (the sheet, its relationships, and the comments, drawings and tables only a
+# sheet refers to): no reader parses them when it opens the workbook, each sheet's when the sheet is read.
+SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/", "xl/comments",
+                 "xl/drawings/", "xl/tables/", "xl/threadedComments/")
+
+
 def scan_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
-                 keep: dict[str, bytes] | None = None, plain: set[str] | None = None) -> None:
+                 keep: dict[str, bytes] | None = None, plain: set[str] | None = None,
+                 wait: bool = False) -> PackageScan:
     """The part of check_package after the declared sizes (check_sizes):
     every part unpacked in a stream on its real size, its text runs, XML
     declarations and sheet extent checked. A command runs it while the
     memory-capped reader child reads (FileBook): when it refuses the file,
-    the child is stopped and its values never used."""
-    limits = limits or LIMITS
-    infos = z.infolist()
-    is_ods = any(i.filename == "mimetype" for i in infos)
-    is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
-    linked = linked_sheets(z)   # sheets wherever the relationships put them, not only under xl/worksheets/
-    kept = 0
-    for info in infos:
+    the child is stopped and its values never used. With ``wait`` (an .xlsx
+    read one sheet at a time, in place), the parts in SHEET_FOLDERS are left
+    for PackageScan.scan_waiting, which the reader calls before it parses one."""
+    scan = PackageScan(z, name, limits, keep, plain)
+    wait = wait and not (scan.is_ods or scan.is_xlsb)
+    opened = scan.opened_with_book() if wait else set()
+    for info in z.infolist():
+        if wait and info.filename.startswith(SHEET_FOLDERS) and info.filename not in opened:
+            scan.waiting.setdefault(info.filename, []).append(info)
+        else:
+            scan.part(info)
+    return scan
+
+
+class PackageScan:
+    """The checks of scan_package, part by part: ``waiting`` holds the parts
+    not checked yet (by name: a zip may hold one name twice), each checked by
+    scan_waiting before any reader parses it."""
+
+    def __init__(self, z: zipfile.ZipFile, name: str, limits: Limits | None = None,
+                 keep: dict[str, bytes] | None = None, plain: set[str] | None = None):
+        self.z, self.name, self.limits, self.keep, self.plain = z, name, limits or LIMITS, keep, plain
+        infos = z.infolist()
+        self.is_ods = any(i.filename == "mimetype" for i in infos)
+        self.is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
+        self.relationships: dict[str, list[tuple[str, str, str]]] = {}  # read by linked_sheets, kept
+        # sheets wherever the relationships put them, not only under xl/worksheets/
+        self.linked = linked_sheets(z, self.relationships)
+        self.kept = sum(map(len, keep.values())) if keep else 0
+        self.waiting: dict[str, list[zipfile.ZipInfo]] = {}
+        self._by_name: dict[str, set[str]] | None = None
+
+    def scan_waiting(self, names: Iterable[str] | None = None) -> None:
+        """The waiting parts of these names (all when None) checked, and no
+        longer waiting once they pass (a part refused is refused again)."""
+        for fn in list(self.waiting) if names is None else names:
+            for info in self.waiting.get(fn, ()):
+                self.part(info)
+            self.waiting.pop(fn, None)
+
+    def opened_with_book(self) -> set[str]:
+        """The parts the package's and the workbook's relationships name that
+        are not sheets (shared strings, styles …: a reader may open them with
+        the workbook, wherever they are), each target read both ways."""
+        found = set()
+        for rels_part, relationships in self.relationships.items():
+            folder = posixpath.dirname(posixpath.dirname(rels_part))  # xl/_rels/workbook.xml.rels: xl
+            for kind, _, target in relationships:
+                if not kind.lower().endswith("sheet"):
+                    target = target.replace("\\", "/")
+                    found |= {posixpath.normpath(posixpath.join(folder, target)).lstrip("/"), target.lstrip("/"),
+                              posixpath.normpath(target).lstrip("/"), "xl/" + target}
+        return found
+
+    def scan_sheet(self, sheet: str) -> None:
+        """The waiting parts a reader may take for a sheet (see
+        sheet_parts_by_name) checked; all of them when the workbook does not
+        say which."""
+        if self._by_name is None:
+            self._by_name = sheet_parts_by_name(self.z, self.relationships) or {}
+        self.scan_waiting(self._by_name.get(sheet))
+
+    def part(self, info: zipfile.ZipInfo) -> None:
         if info.is_dir():
-            continue
+            return
         fn = info.filename
-        sheet = fn in linked or fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and (
+        sheet = fn in self.linked or fn.startswith(("xl/worksheets/", "xl/chartsheets/")) and (
             fn.endswith(".xml") or (fn.endswith(".bin") and "/binaryIndex" not in fn))  # .xlsb: not its index
-        ods = is_ods and fn == "content.xml"
-        binary = is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
+        ods = self.is_ods and fn == "content.xml"
+        binary = self.is_xlsb and fn.endswith(".bin")  # .xlsb parts: [MS-XLSB] records, not XML
         xml = fn.endswith((".xml", ".rels"))
-        room = KEEP_BYTES - kept if keep is not None and xml else 0
+        keep = self.keep
+        room = KEEP_BYTES - self.kept if keep is not None and xml else 0
         try:
-            whole, usual = _scan_part(z, info, name, limits, sheet, ods, binary, exact=False, whole_up_to=room)
+            whole, usual = _scan_part(self.z, info, self.name, self.limits, sheet, ods, binary, exact=False,
+                                      whole_up_to=room)
         except _Recount:  # the quick count's bound is over the limit: count every cell
-            whole, usual = _scan_part(z, info, name, limits, sheet, ods, binary, exact=True, whole_up_to=room)
-        if keep is not None and whole is not None and xml and kept + len(whole) <= KEEP_BYTES:
+            whole, usual = _scan_part(self.z, info, self.name, self.limits, sheet, ods, binary, exact=True,
+                                      whole_up_to=room)
+        if keep is not None and whole is not None and xml and self.kept + len(whole) <= KEEP_BYTES:
             keep[fn] = whole
-            kept += len(whole)
-        if plain is not None and usual:
-            plain.add(fn)
+            self.kept += len(whole)
+        if self.plain is not None and usual:
+            self.plain.add(fn)
+
+
+def sheet_parts_by_name(z: zipfile.ZipFile, read: dict | None = None) -> dict[str, set[str]] | None:
+    """Each sheet's name (as xl/workbook.xml gives it) and every part a
+    reader may take for it, its relationship's target read each way a
+    reader resolves it (after xl/, from the package root, or as it is when
+    it starts with xl/); None when the workbook is not where every reader
+    looks for it (xl/workbook.xml, named by the package's relationships).
+    ``read``: the relationships read already (see _relationships)."""
+    from defusedxml import ElementTree as ET  # no entities, no DTD
+    names = set(z.namelist())
+    main = {t for kind, _, t in _relationships(z, "_rels/.rels", read) if kind.endswith("/officeDocument")}
+    if main - {"xl/workbook.xml", "/xl/workbook.xml"} or "xl/workbook.xml" not in names:
+        return None
+    try:
+        info = z.getinfo("xl/workbook.xml")
+        book = ET.fromstring(z.read(info)) if info.file_size <= _SMALL_PART else None
+    except Exception:  # not readable: no reader finds a sheet there either
+        return None
+    if book is None:
+        return None
+    targets: dict[str, set[str]] = {}
+    for _, rid, target in _relationships(z, "xl/_rels/workbook.xml.rels", read):
+        targets.setdefault(rid, set()).add(target)
+    found: dict[str, set[str]] = {}
+    for element in book.iter():
+        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] != "sheet":
+            continue
+        ids = {v for k, v in element.attrib.items() if k.rsplit("}", 1)[-1] == "id"}
+        parts = found.setdefault(element.get("name", ""), set())
+        for target in {u for i in ids for t in targets.get(i, ()) for u in (t, t.replace("\\", "/"))}:
+            parts |= {target[1:] if target.startswith("/xl/") else target if target.startswith("xl/") else
+                      "xl/" + target, target.lstrip("/"), posixpath.normpath(target).lstrip("/"),
+                      posixpath.normpath(posixpath.join("xl", target))}
+    return found
+
+
+def _relationships(z: zipfile.ZipFile, rels_part: str, read: dict | None = None) -> list[tuple[str, str, str]]:
+    """(Type, Id, Target) of each relationship of a small relationships
+    part; ``read``: the parts read before (kept there)."""
+    if read is not None and rels_part in read:
+        return read[rels_part]
+    from defusedxml import ElementTree as ET  # no entities, no DTD
+    try:
+        info = z.getinfo(rels_part)
+        if info.file_size > _SMALL_PART:
+            return []
+        root = ET.fromstring(z.read(info))
+        found = [(rel.get("Type", ""), rel.get("Id", ""), rel.get("Target")) for rel in root if rel.get("Target")]
+    except Exception:  # no such part, or not readable: the reader finds nothing there either
+        found = []
+    if read is not None:
+        read[rels_part] = found
+    return found
