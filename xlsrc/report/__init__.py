@@ -199,6 +199,8 @@ class Report:
         self._chart()
         for template in [self.template] if self.template else [default_template(k) for k in _FILES]:
             render.prepare(template, vietnamese=True)
+        from . import unit_awards  # noqa: F401  (what making the report imports)
+        from ..statistics import count  # noqa: F401
 
     def _chart(self) -> halves.Later:
         """The chart's process: it imports matplotlib at once, then waits for the totals (``give``)."""
