@@ -201,24 +201,25 @@ def cmd_report(workbook: Path = typer.Argument(..., metavar="SỔ", help="Sổ c
                                                   "ngày ban hành ở trang Thông tin, báo cáo tổng hợp là hôm nay.")):
     """Lập báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP."""
     from .findings_view import slow_progress
-    from .report import make_report, to_pdf
+    from .report import Report, to_pdf
     report_date = jobs.parse_report_date(date) if date else None
     note_input(workbook, template)
-    with slow_progress(err, "Đang đọc và kiểm tra sổ"):
-        data, findings = jobs.run_validate(_open_book(workbook), write_back=False)
-        findings = _at_sources(data, findings, workbook)
-    output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
-    from .job_sheets import for_job
-    errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
-    if not errors:  # a section the title announces that the template or the data lacks
-        from .report import section_findings
-        findings += section_findings(data, template, report_date)
-    _print_findings(findings, next_to=output)
-    if errors:
-        err.print("Chưa lập báo cáo vì dữ liệu còn lỗi ở các trang báo cáo dùng. Sửa các lỗi trên rồi chạy lại.")
-        raise typer.Exit(1)
-    with slow_progress(err, "Đang lập báo cáo"):
-        written = make_report(data, output, template=template, force=force, report_date=report_date)
+    with Report(template, report_date=report_date) as report:  # what needs no data made while the book is read
+        with slow_progress(err, "Đang đọc và kiểm tra sổ"):
+            data, findings = jobs.run_validate(_open_book(workbook), write_back=False, read=report.read)
+            findings = _at_sources(data, findings, workbook)
+        output = output or workbook.with_name(jobs.report_file_stem(data) + ".docx")
+        from .job_sheets import for_job
+        errors, findings = for_job(data, findings, "report")  # an error on Đánh giá does not stop the report
+        if not errors:  # a section the title announces that the template or the data lacks
+            from .report import section_findings
+            findings += section_findings(data, template, report_date)
+        _print_findings(findings, next_to=output)
+        if errors:
+            err.print("Chưa lập báo cáo vì dữ liệu còn lỗi ở các trang báo cáo dùng. Sửa các lỗi trên rồi chạy lại.")
+            raise typer.Exit(1)
+        with slow_progress(err, "Đang lập báo cáo"):
+            written = report.make(data, output, force=force)
     out.print(f"Đã lập báo cáo: {written}")
     if pdf:
         out.print(f"Đã chuyển sang PDF: {to_pdf(written, force=force)}")

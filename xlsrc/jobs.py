@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Callable
 
 from . import schema as S
 from .access import BookAccess
@@ -111,9 +112,14 @@ def write_summary(book: BookAccess, data: WorkbookData, totals: Totals) -> None:
     book.write(S.SUMMARY_SHEET, 1, 1, rows)
 
 
-def run_validate(book: BookAccess, write_back: bool = True) -> tuple[WorkbookData, list[Finding]]:
+def run_validate(book: BookAccess, write_back: bool = True,
+                 read: Callable[[WorkbookData], object] | None = None) -> tuple[WorkbookData, list[Finding]]:
+    """The book read and checked; ``read(data)`` is called once the records
+    are read, before they are checked (report.Report.read starts the chart)."""
     with bulk_objects():  # the cells written: a list for each row, kept
         data = read_workbook(book)
+        if read is not None:
+            read(data)
         findings = validate(data)
         if write_back:
             write_findings(book, data, findings)

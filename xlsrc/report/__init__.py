@@ -6,9 +6,10 @@ import datetime as dt
 import os
 import tempfile
 import zipfile
-from contextlib import nullcontext
+from contextlib import ExitStack
 from pathlib import Path
 
+from ..access.isolated import WHILE_READING
 from ..atomic import write_bytes_atomic
 from ..completion import Totals, compute
 from ..errors import ThiDuaError
@@ -21,9 +22,9 @@ from .annex import join_split_markers, missing_markers
 from .chart import modules as chart_modules
 from .plain import template_context
 from .pdf import to_pdf
-from .properties import vietnamese_template
+from .properties import Vietnamese
 
-__all__ = ["make_report", "check_template", "to_pdf", "default_template", "is_consolidated", "section_findings"]
+__all__ = ["make_report", "Report", "check_template", "to_pdf", "default_template", "is_consolidated", "section_findings"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 _FILES = {"department": DEPARTMENT, "consolidated": CONSOLIDATED}
@@ -159,31 +160,95 @@ def make_report(data: WorkbookData, out_path, template=None, force: bool = False
     """The report as a .docx at ``out_path``; the template chosen by the data
     (a consolidated master or a department's book) unless one is given.
     ``report_date`` (``--date``) dates the report; a consolidated report is
-    otherwise dated the day it is made, a department's by its Thông tin.
-    The annex of a master is 60,000 rows of new lists and strings: the
-    cyclic garbage collector waits until the report is written."""
-    with bulk_objects():
-        return _make_report(data, out_path, template, force, as_of, report_date)
+    otherwise dated the day it is made, a department's by its Thông tin."""
+    with Report(template, as_of, report_date) as report:
+        return report.make(data, out_path, force)
 
 
-def _make_report(data: WorkbookData, out_path, template, force: bool, as_of, report_date: dt.date | None) -> Path:
-    if template:
-        template = Path(template)
-        if not template.exists():
-            raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
-    out_path = Path(out_path)
-    if out_path.suffix.lower() != ".docx":
-        raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
-    kind, report_date = _kind_and_date(data, _template_kind(template) if template else None, report_date)
-    template = template or default_template(kind)
-    # the chart (a second on a master of 200 units, matplotlib's import with it) is drawn in
-    # another process while this one makes the rest: matplotlib imported there while the totals
-    # are computed here, placed from a stand-in of its size, its bytes asked for last, when the
-    # document is written
-    with halves.later(_chart_png, prepare=chart_modules) if kind == "consolidated" else nullcontext() as chart:
-        totals = compute(data, as_of or report_date)
+class Report:
+    """A report to be made from a book about to be read (``thidua
+    report``): what needs no data is done while the book is read, on the
+    other core (access/isolated.WHILE_READING): the template prepared
+    (render.prepare) and the chart's process started, matplotlib imported
+    there; ``read(data)``, as soon as the records are read, computes the
+    totals and gives them to the chart, drawn while the records are checked
+    (jobs.run_validate); ``make(data, out_path)`` then writes the report of
+    that data as ``make_report`` does. A context: leaving it stops a
+    chart's process never asked for (a department's report, data with errors)."""
+
+    def __init__(self, template=None, as_of=None, report_date: dt.date | None = None):
+        self.template = Path(template) if template else None
+        self.as_of, self.report_date = as_of, report_date
+        self.chart: halves.Later | None = None
+        self.started: tuple | None = None  # (data, kind, report date, totals) once read
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Report:
+        WHILE_READING.append(self._while_reading)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._not_reading()
+        self._stack.close()
+
+    def _not_reading(self) -> None:
+        if self._while_reading in WHILE_READING:  # no book was read: nothing was done ahead
+            WHILE_READING.remove(self._while_reading)
+
+    def _while_reading(self) -> None:
+        self._chart()
+        for template in [self.template] if self.template else [default_template(k) for k in _FILES]:
+            render.prepare(template, vietnamese=True)
+        from . import unit_awards  # noqa: F401  (what making the report imports)
+        from ..statistics import count  # noqa: F401
+
+    def _chart(self) -> halves.Later:
+        """The chart's process: it imports matplotlib at once, then waits for the totals (``give``)."""
+        if self.chart is None:
+            self.chart = self._stack.enter_context(halves.later(_chart_png, prepare=chart_modules))
+        return self.chart
+
+    def read(self, data: WorkbookData) -> None:
+        """The records read: the totals computed, the chart drawn from them from now on.
+        A template that cannot be used is said by ``make``."""
+        self._not_reading()
+        try:
+            self.started = self._start(data)
+        except ThiDuaError:
+            pass
+
+    def _start(self, data: WorkbookData) -> tuple:
+        template = self.template
+        kind, report_date = _kind_and_date(data, _template_kind(template) if template else None, self.report_date)
+        chart = self._chart() if kind == "consolidated" else None  # importing matplotlib while the totals are computed
+        totals = compute(data, self.as_of or report_date)
         if chart is not None:
             chart.give(_chart_totals(totals))
+        return data, kind, report_date, totals
+
+    def make(self, data: WorkbookData, out_path, force: bool = False) -> Path:
+        """The report written (once). The annex of a master is 60,000 rows of new lists and
+        strings: the cyclic garbage collector waits until the report is written."""
+        self._not_reading()
+        with bulk_objects():
+            return self._make(data, Path(out_path), force)
+
+    def _make(self, data: WorkbookData, out_path: Path, force: bool) -> Path:
+        template = self.template
+        if template and not template.exists():
+            raise ThiDuaError(f"Không tìm thấy mẫu '{template}'.")
+        if out_path.suffix.lower() != ".docx":
+            raise ThiDuaError(f"Tệp báo cáo '{out_path.name}' phải có đuôi .docx.")
+        if self.started is None:
+            self.started = self._start(data)
+        elif self.started[0] is not data:
+            raise ValueError("Report.make: the report of the data it read")
+        _, kind, report_date, totals = self.started
+        template = template or default_template(kind)
+        # the chart (a second on a master of 200 units) is drawn in another process while this one
+        # makes the rest: placed from a stand-in of its size, its bytes asked for last, when the
+        # document is written
+        chart = self.chart if kind == "consolidated" else None
         ctx, tables = _context(data, totals, kind, report_date)
         rows = _annex(data, totals, kind)
         pictures = {}
@@ -191,15 +256,12 @@ def _make_report(data: WorkbookData, out_path, template, force: bool, as_of, rep
             from .chart import png_header
             stand_in = png_header(len(totals.by_unit))
             pictures["chart"] = _picture(stand_in, final=lambda: _as_foreseen(chart(), stand_in))
-        with tempfile.TemporaryDirectory() as tmp:  # the template in Vietnamese, its dates from the data
-            prepared = Path(tmp) / template.name
-            prepared.write_bytes(vietnamese_template(template.read_bytes(), ctx.get("report_date"),
-                                                     render.fit_property(ctx.get("unit_name", ""))))
-            try:
-                docx = render.render(prepared, ctx, rows, pictures, tables)
-            except _OtherSize:  # a matplotlib that sizes otherwise: placed again, as drawn
-                docx = render.render(prepared, ctx, rows, {"chart": _picture(chart())}, tables)
-    return write_bytes_atomic(out_path, docx, force)
+        vietnamese = Vietnamese(ctx.get("report_date"), render.fit_property(ctx.get("unit_name", "")))
+        try:
+            docx = render.render(template, ctx, rows, pictures, tables, vietnamese)
+        except _OtherSize:  # a matplotlib that sizes otherwise: placed again, as drawn
+            docx = render.render(template, ctx, rows, {"chart": _picture(chart())}, tables, vietnamese)
+        return write_bytes_atomic(out_path, docx, force)
 
 
 def section_findings(data: WorkbookData, template=None, report_date: dt.date | None = None) -> list:

@@ -72,10 +72,11 @@ def protect_markers(xml: str) -> str:
 
 
 class _Row:
-    """A template row made once into UTF-8 bytes with a ``%s`` for each
-    token (any other token dropped, see ``_untokened``); each filled row is
-    the escaped values put in: never searched for tokens again, and built
-    as bytes, not as text encoded afterwards (five times faster)."""
+    """A template row made once into its UTF-8 pieces between the tokens
+    (any other token dropped, see ``_untokened``); a filled row is those
+    pieces with the escaped values between them, added to the pieces of a
+    batch of rows joined at once: never searched for tokens again, nor
+    formatted (``%`` scans the whole row, 2.7 kB, for each work)."""
 
     def __init__(self, xml: str, tokens: list[str]):
         self.tokens = tokens
@@ -83,13 +84,22 @@ class _Row:
         order = [tokens.index(t) for t in parts[1::2]]
         # the texts in the order the row holds their tokens: as given, the common case, without a copy
         self.ordered = tuple if order == list(range(len(tokens))) else lambda texts: tuple([texts[i] for i in order])
-        self.template = "%s".join(_untokened(p).replace("%", "%%") for p in parts[0::2]).encode("utf-8")
+        self.pieces = [_untokened(p).encode("utf-8") if i % 2 == 0 else b"" for i, p in enumerate(parts)]
 
-    def filled(self, values: list[str]) -> bytes:
+    def add(self, batch: list[bytes], values: list[str]) -> None:
+        """The row filled with ``values`` added to ``batch``, in pieces."""
         texts = list(map(_xml_text, values[:len(self.tokens)]))
         if len(texts) < len(self.tokens):
             texts += [b""] * (len(self.tokens) - len(texts))
-        return self.template % self.ordered(texts)
+        row = self.pieces[:]
+        row[1::2] = self.ordered(texts)
+        batch += row
+
+    def filled(self, values: list[str]) -> bytes:
+        """The row filled with ``values``, alone."""
+        row: list[bytes] = []
+        self.add(row, values)
+        return b"".join(row)
 
 
 def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> Iterator[bytes]:
@@ -113,14 +123,14 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
         rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", "", ""])]
     yield _untokened(xml[:item_start]).encode("utf-8")
     batch: list[bytes] = []
-    for kind, cells in rows:
+    for n, (kind, cells) in enumerate(rows, start=1):
         if kind == "group" and group:
-            batch.append(group.filled(cells[:1]))
+            group.add(batch, cells[:1])
         elif kind == "group":  # no group row in the template: the unit's name in the name column
-            batch.append(item.filled(["", cells[0], "", "", "", ""]))
+            item.add(batch, ["", cells[0], "", "", "", ""])
         else:
-            batch.append(item.filled(cells if status_column else with_status_in_progress(cells)))
-        if len(batch) >= _BATCH:
+            item.add(batch, cells if status_column else with_status_in_progress(cells))
+        if n % _BATCH == 0:
             yield b"".join(batch)
             batch = []
     if batch:

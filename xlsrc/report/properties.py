@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 LANG = "vi-VN"
@@ -63,6 +64,18 @@ def _properties(xml: str, when: dt.datetime, author: str) -> str:
     return xml
 
 
+def _changed(name: str, data: bytes, change) -> bytes:
+    """A part's bytes with ``change(name, text)`` applied when it is XML in UTF-8; else as they are."""
+    if not name.endswith(".xml"):
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data  # left as it is; the renderer judges the part
+    changed = change(name, text)
+    return changed.encode("utf-8") if changed is not None and changed is not text else data
+
+
 def _rewrite(docx: bytes, change) -> bytes:
     """``docx`` with ``change(name, text)`` applied to its XML parts, in order."""
     try:
@@ -72,15 +85,7 @@ def _rewrite(docx: bytes, change) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename.endswith(".xml"):
-                try:
-                    text = data.decode("utf-8")
-                except UnicodeDecodeError:
-                    text = None  # left as it is; the renderer judges the part
-                changed = change(info.filename, text) if text is not None else None
-                data = changed.encode("utf-8") if changed is not None and changed is not text else data
-            dst.writestr(info, data)
+            dst.writestr(info, _changed(info.filename, src.read(info.filename), change))
     return out.getvalue()
 
 
@@ -95,15 +100,27 @@ def tag_vietnamese(docx: bytes) -> bytes:
     return _rewrite(docx, _language)
 
 
-def vietnamese_template(docx: bytes, report_date: str | None, author: str) -> bytes:
-    """The template, before it is rendered, with vi-VN everywhere and the
+CORE = "docProps/core.xml"
+
+
+class Vietnamese(NamedTuple):
+    """A template made a Vietnamese report: vi-VN everywhere and the
     properties docxtpl does not render set from the data: created and
     modified on the report's date (ISO ``report_date``), the last editor the
     issuing unit. Done on the small template, not on the rendered report, so
-    that a 50,000-row annex is not unpacked and packed once more."""
-    when = (dt.datetime.fromisoformat(report_date) if report_date else
-            dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None))
+    that a 50,000-row annex is not unpacked and packed once more; the tags,
+    which depend on the template alone, with the template's preparation
+    (render.py: kept for the next report), the properties on each report."""
+    report_date: str | None
+    author: str
 
-    def change(name: str, xml: str) -> str:
-        return _properties(xml, when, author) if name == "docProps/core.xml" else _language(name, xml)
-    return _rewrite(docx, change)
+    @staticmethod
+    def part(name: str, data: bytes) -> bytes:
+        """A template's part tagged vi-VN."""
+        return _changed(name, data, _language)
+
+    def core(self, data: bytes) -> bytes:
+        """docProps/core.xml with the report's dates, last editor, language and revision."""
+        when = (dt.datetime.fromisoformat(self.report_date) if self.report_date else
+                dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None))
+        return _changed(CORE, data, lambda name, xml: _properties(xml, when, self.author))

@@ -31,6 +31,7 @@ from lxml import etree
 from ..errors import ThiDuaError
 from . import annex
 from .markers import TOKEN, token_pattern
+from .properties import CORE, Vietnamese
 from .sandbox import Refused, TemplateEnvironment
 
 CORE_PROPERTY_LIMIT = 255  # characters Word (and python-docx) allow in a core property
@@ -107,10 +108,9 @@ def _xml_error(name: str, part: str, data: bytes, exc: Exception) -> ThiDuaError
                        "Mở mẫu bằng Word và lưu lại.")
 
 
-def _check_parts(zf: zipfile.ZipFile, name: str) -> dict[str, bytes]:
-    """Every XML part, read within a size limit and parsed with defusedxml."""
-    from defusedxml import ElementTree as DET
-    from defusedxml.common import DefusedXmlException
+def _check_parts(zf: zipfile.ZipFile, name: str, tag=None) -> dict[str, bytes]:
+    """Every XML part, read within a size limit (``tag(part, bytes)`` applied)
+    and parsed with defusedxml."""
     parts: dict[str, bytes] = {}
     for info in zf.infolist():
         if not info.filename.endswith((".xml", ".rels")):
@@ -119,54 +119,74 @@ def _check_parts(zf: zipfile.ZipFile, name: str) -> dict[str, bytes]:
             raise ThiDuaError(f"Mẫu '{name}': phần '{info.filename}' quá lớn "
                               f"({info.file_size // 1024 // 1024} MB khi giải nén).")
         data = zf.read(info.filename)
-        try:
-            DET.fromstring(data)
-        except (DET.ParseError, DefusedXmlException) as exc:
-            raise _xml_error(name, info.filename, data, exc) from None
-        parts[info.filename] = data
+        parts[info.filename] = _check_part(name, info.filename, tag(info.filename, data) if tag else data)
     return parts
 
 
-_PREPARED: dict[str, bytes] = {}  # sha256 of a template → its prepared bytes (a command opens it several times)
+def _check_part(name: str, part: str, data: bytes) -> bytes:
+    from defusedxml import ElementTree as DET
+    from defusedxml.common import DefusedXmlException
+    try:
+        DET.fromstring(data)
+    except (DET.ParseError, DefusedXmlException) as exc:
+        raise _xml_error(name, part, data, exc) from None
+    return data
+
+
+_PREPARED: dict[tuple[str, bool], dict[str, bytes]] = {}  # (sha256 of a template, in Vietnamese) → its parts prepared
 _PREPARED_KEPT = 8
 
 
-def _prepared(template: Path) -> io.BytesIO:
-    """The template's bytes with its XML checked and its annex markers
-    protected; a template already prepared in this process (the same bytes)
-    is not parsed again."""
+def prepare(template: Path, vietnamese: bool = False) -> dict[str, bytes]:
+    """The template's parts (name → bytes, in the order of the package)
+    with its XML checked and its annex markers protected (``vietnamese``:
+    its parts tagged vi-VN first, properties.Vietnamese); a template already
+    prepared in this process (the same bytes) is not parsed again: a
+    command opens it several times, and a report prepares it while its book
+    is read (report.Report)."""
     try:
         raw = template.read_bytes()
     except OSError as exc:
         raise ThiDuaError(f"Không mở được mẫu '{template.name}': {exc.strerror or exc}.") from None
-    key = hashlib.sha256(raw).hexdigest()
+    key = (hashlib.sha256(raw).hexdigest(), vietnamese)
     if key not in _PREPARED:
         while len(_PREPARED) >= _PREPARED_KEPT:
             _PREPARED.pop(next(iter(_PREPARED)))
-        _PREPARED[key] = _prepare(raw, template.name)
-    return io.BytesIO(_PREPARED[key])
+        _PREPARED[key] = _prepare(raw, template.name, vietnamese)
+    return _PREPARED[key]
 
 
-def _prepare(raw: bytes, name: str) -> bytes:
+def _prepared(template: Path, vietnamese: Vietnamese | None = None) -> io.BytesIO:
+    """The prepared template as a package docxtpl opens (``vietnamese``:
+    with the report's properties, checked again)."""
+    parts = prepare(template, vietnamese is not None)
+    if vietnamese is not None and CORE in parts:
+        parts = {**parts, CORE: _check_part(template.name, CORE, vietnamese.core(parts[CORE]))}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:  # read back at once: not compressed
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    out.seek(0)
+    return out
+
+
+def _prepare(raw: bytes, name: str, vietnamese: bool) -> dict[str, bytes]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
-        parts = _check_parts(zf, name)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in zf.infolist():
-                data = parts.get(info.filename)
-                if info.filename == "word/document.xml" and data is not None:
-                    data = annex.protect_markers(data.decode("utf-8")).encode("utf-8")
-                dst.writestr(info, data if data is not None else zf.read(info.filename))
+        checked = _check_parts(zf, name, Vietnamese.part if vietnamese else None)
+        parts = {info.filename: checked[info.filename] if info.filename in checked else zf.read(info.filename)
+                 for info in zf.infolist()}
+        if "word/document.xml" in parts:
+            parts["word/document.xml"] = annex.protect_markers(parts["word/document.xml"].decode("utf-8")).encode("utf-8")
     except ThiDuaError:
         raise
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError) as exc:
         raise ThiDuaError(f"Không mở được mẫu '{name}': tệp không phải .docx hợp lệ ({exc}).") from None
-    return out.getvalue()
+    return parts
 
 
-def _open(template: Path) -> _Template:
-    prepared = _prepared(template)
+def _open(template: Path, vietnamese: Vietnamese | None = None) -> _Template:
+    prepared = _prepared(template, vietnamese)
     try:
         tpl = _Template(prepared)
         tpl.init_docx()  # docxtpl opens lazily; a broken file must fail here, in words
@@ -403,14 +423,16 @@ def _verify(docx: bytes, name: str) -> None:
 
 
 def render(template: Path, context: dict, rows: list[tuple[str, list[str]]] | None,
-           pictures: dict[str, Picture] | None = None, tables: dict[str, Any] | None = None) -> bytes:
+           pictures: dict[str, Picture] | None = None, tables: dict[str, Any] | None = None,
+           vietnamese: Vietnamese | None = None) -> bytes:
     """The rendered document's bytes; ThiDuaError names what is wrong.
     ``context`` comes from ``plain.template_context``; ``rows``: the annex rows
     filled after rendering (the report), ``None`` for a template without annex
     markers; ``tables``: name -> a function that puts that table before the
-    paragraph where the template printed its token."""
+    paragraph where the template printed its token; ``vietnamese``: the
+    template made a Vietnamese report first (properties.Vietnamese)."""
     name = template.name
-    tpl = _open(template)
+    tpl = _open(template, vietnamese)
     _checked(tpl, name)  # check first, render after
     tpl.plain_context = context
     env = environment()
