@@ -33,6 +33,7 @@ def in_halves(monkeypatch):
     """Sheets of a few thousand rows split (after a first piece of 50 rows), a fork allowed:
     what child made the second half, and how it ended (None: no child asked)."""
     monkeypatch.setattr(halves, "can_fork", lambda: True)  # CI's two cores, whatever threads run here
+    monkeypatch.setattr(halves, "core_free", lambda cores: True)  # and whatever else runs on the machine now
     monkeypatch.setattr(X, "SPLIT_BYTES", 100_000)  # the works sheet of MASTER only
     monkeypatch.setattr(X, "ROWS_PER_PIECE", 50)
     ended, appended = [], []

@@ -28,12 +28,11 @@ def _postponed(text: str) -> bool:
 
 def work_status(rec: Record, as_of: dt.date) -> str:
     """Hoàn thành, Đang thực hiện, Chưa triển khai, Chậm tiến độ, Lùi thời gian or Chưa rõ."""
-    values = rec.values
-    progress: Progress = values.get("progress")
-    start: DateValue = values.get("start")
-    finish: DateValue = values.get("planned_finish")
-    actual: DateValue = values.get("actual_finish")
-    declared = values.get("declared_status")
+    progress: Progress = rec["progress"]  # read from the record's row: no dict made for it
+    start: DateValue = rec["start"]
+    finish: DateValue = rec["planned_finish"]
+    actual: DateValue = rec["actual_finish"]
+    declared = rec["declared_status"]
     if declared == S.STATUS_POSTPONED or postponed_in_text(progress.note) or postponed_in_text(rec.text("note")):
         return S.STATUS_POSTPONED
     value = progress.value
@@ -137,15 +136,14 @@ def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
         statuses.append(status)
         done = status == S.STATUS_DONE
         by_status[status] += 1
-        values = rec.values
-        by_kind[values.get("kind") or "Chưa phân loại"] += 1
+        by_kind[rec["kind"] or "Chưa phân loại"] += 1
         unit = rec.text("unit") or rec.text("owner") or default_unit or "Chưa rõ đơn vị"
         u = by_unit.get(unit)
         if u is None:
             u = by_unit[unit] = UnitTotals(unit)
         u.works += 1
         u.done += done
-        progress = values.get("progress").value
+        progress = rec["progress"].value
         if progress is not None:
             progresses.append(min(max(progress, 0.0), 100.0))
     t.works = len(statuses)

@@ -29,15 +29,24 @@ CHILD = False  # this process is a child forked by ``later``: it ends when its w
 
 def can_fork() -> bool:
     """A fork is safe and useful: Linux (macOS frameworks are not fork-safe,
-    Windows has none), one thread only, two cores or more for this process,
-    one of them free now."""
+    Windows has none), one thread only, two cores or more for this process."""
     if sys.platform != "linux" or not hasattr(os, "fork") or threading.active_count() != 1:
         return False
+    return _cores() >= 2
+
+
+def can_split() -> bool:
+    """One piece of work is worth splitting in two halves, the second forked
+    (in_halves, a large sheet of a copy): can_fork, and a core free now. A
+    separate job started early (the report's chart) forks whenever it can."""
+    return can_fork() and core_free(_cores())
+
+
+def _cores() -> int:
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return cores >= 2 and core_free(cores)
+        return os.cpu_count() or 1
 
 
 LOADAVG = "/proc/loadavg"  # its fourth field: the processes running or ready to run now / all of them
@@ -58,10 +67,13 @@ def core_free(cores: int) -> bool:
 
 def in_halves(work: Callable[[int, int], T], n: int, min_items: int = MIN_ITEMS) -> list[T]:
     """``[work(0, mid), work(mid, n)]``, the second computed in a forked child
-    when that is safe; ``[work(0, n)]`` when ``n`` is small."""
+    when that is safe and a core is free (can_split), else here; ``[work(0, n)]``
+    when ``n`` is small."""
     if n < min_items:
         return [work(0, n)]
     mid = n // 2
+    if not can_split():  # the same halves, made here one after the other
+        return [work(0, mid), work(mid, n)]
     with later(lambda: work(mid, n)) as second:
         return [work(0, mid), second()]
 

@@ -584,7 +584,7 @@ class _SheetPatch:
         the half that derived any. When both did, or the child fails, the
         second half is made here. The bytes are those of the one pass."""
         start, end = self.rows
-        middle = self._middle() if end - start > SPLIT_BYTES and halves.can_fork() else None
+        middle = self._middle() if end - start > SPLIT_BYTES and halves.can_split() else None
         if middle is None:
             yield from self._made(start, end, 0, 0)
             return
