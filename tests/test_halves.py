@@ -280,3 +280,14 @@ def test_the_master_is_the_same_bytes_on_one_core_and_on_two(monkeypatch, two_co
     grid = [list(r) for r in ws.iter_rows(values_only=True)]
     name = grid[0].index("Tên công trình, phần việc")
     assert [r[name] for r in grid[1:] if any(v is not None for v in r)] == [f"Công trình số {i}" for i in range(50_000)]
+
+
+@linux_only
+def test_a_job_started_early_forks_even_when_no_core_is_free_now(monkeypatch, two_cores_one_thread):
+    """The report's chart is forked while the reader child reads: that child
+    alone makes the machine look busy, and the chart would be drawn after
+    the annex. Only splitting one piece of work asks for a free core."""
+    monkeypatch.setattr(halves, "core_free", lambda cores: False)
+    with halves.later(os.getpid) as child:
+        assert child() != os.getpid()
+    assert [g[0] for g in halves.in_halves(_pid_and_range, 20_000)] == [os.getpid()] * 2
