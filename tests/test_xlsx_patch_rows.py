@@ -218,3 +218,47 @@ def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
 def test_the_orientation_of_a_sheet_is_found_after_its_rows_or_anywhere(before, after, landscape):
     assert X._landscape(f"<worksheet>{before}", f"{after}</worksheet>") is landscape
 
+
+
+def test_a_sheet_whose_rows_are_out_of_order_is_refused_and_the_copy_made_whole(tmp_path):
+    """Rows 1, 2, 5, 3, 4 (no Excel writes them so, other programs may): spliced in
+    order, row 3 written would be placed before row 5 and again where it stands.
+    Refused the quick way; the copy is made by openpyxl, each row once."""
+    import openpyxl
+    sheet = _sheet()
+    for r in (11, 12, 25):  # rows refused for other reasons
+        sheet = re.sub(rf'<row r="{r}">.*?</row>', "", sheet)
+    moved = re.sub(r'(<row r="3">.*?</row><row r="4">.*?</row>)(<row r="5">.*?</row>)', r"\2\1", sheet)
+    assert re.findall(r'<row r="(\d+)"', moved)[:5] == ["1", "2", "5", "3", "4"]
+    patch = _patch(sheet)
+    for r in (11, 12, 25):
+        del patch.edits[r]
+    assert b"".join(patch.pieces())  # in order: patched
+    patch = _patch(moved)
+    for r in (11, 12, 25):
+        del patch.edits[r]
+    with pytest.raises(X.NotPatchable):
+        b"".join(patch.pieces())
+    src = tmp_path / "lon_xon.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Trang"
+    for r in range(1, 7):
+        wb.active.append([r, f"dòng {r}"])
+    wb.save(src)
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = re.sub(r'(<row r="3".*?</row><row r="4".*?</row>)(<row r="5".*?</row>)',
+                                               r"\2\1", xml).encode()
+    with zipfile.ZipFile(src, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    book = FileBook(src, writable=True)
+    book.write("Trang", 3, 3, [["ghi"]])
+    book.save(tmp_path / "ban_sao.xlsx")
+    with zipfile.ZipFile(tmp_path / "ban_sao.xlsx") as z:
+        written = [n for n in z.namelist() if n.startswith("xl/worksheets/")][0]
+        numbers = [int(n) for n in re.findall(r'<row r="(\d+)"', z.read(written).decode())]
+    assert numbers == sorted(set(numbers)) == [1, 2, 3, 4, 5, 6]   # each row once
+    got = [r for r in openpyxl.load_workbook(tmp_path / "ban_sao.xlsx")["Trang"].iter_rows(values_only=True)]
+    assert [r[0] for r in got] == [1, 2, 3, 4, 5, 6] and got[2] == (3, "dòng 3", "ghi")

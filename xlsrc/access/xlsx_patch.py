@@ -641,6 +641,8 @@ class _SheetPatch:
                 if found is None:
                     break
                 number, begin = int(found[2]), found.start(1)
+                if number <= r:  # Excel never writes rows so: the rows written would be placed twice
+                    raise NotPatchable("rows out of order")
                 while i < len(pending) and pending[i] < number:
                     add(self._rebuilt(pending[i], f' r="{pending[i]}"', "").encode())
                     i += 1
