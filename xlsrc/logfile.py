@@ -11,8 +11,11 @@ import logging
 import os
 import tempfile
 import traceback
+import warnings
+from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Iterator
 
 MAX_BYTES = 2 * 1024 * 1024   # one log file
 BACKUPS = 2                   # thidua.log.1, thidua.log.2
@@ -78,6 +81,31 @@ def log_exception(context: str) -> Path:
     except Exception:  # noqa: BLE001 - logging must never be the reason a message is not shown
         pass
     return path
+
+
+def log_note(text: str) -> None:
+    """A line for the log (what a library said in English, say), never shown on the console."""
+    try:
+        logger = _logger(log_path())
+        logger.error(f"=== {shorten(text)}")
+        for handler in logger.handlers:
+            handler.flush()
+    except Exception:  # noqa: BLE001 - logging must never stop the command
+        pass
+
+
+@contextmanager
+def library_warnings(source: str) -> Iterator[list[str]]:
+    """What a library warns inside (openpyxl's English: 'Data Validation
+    extension is not supported …'), never on the user's console: each
+    message logged with ``source`` and, after the block, in the list given."""
+    said: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield said
+    for w in caught:
+        log_note(f"{source}: {w.message}")
+        said.append(str(w.message))
 
 
 def unexpected_message(path: Path) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..atomic import note_input
+from ..logfile import library_warnings
 from ..bulk import bulk_objects
 from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
@@ -64,6 +65,33 @@ def _clean(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return None
     return value
+
+
+# what openpyxl says it drops when it loads a book (its warnings), in the user's words
+_LOST = (("Data Validation extension", "danh sách chọn (Data Validation) lấy giá trị từ trang khác"),
+         ("Conditional Formatting extension", "định dạng có điều kiện kiểu mới (thanh dữ liệu, bộ biểu tượng)"),
+         ("Sparkline Group extension", "biểu đồ thu nhỏ trong ô (Sparkline)"),
+         ("Slicer List extension", "bộ lọc Slicer"), ("Timeline Ref extension", "bộ lọc thời gian (Timeline)"),
+         ("Protected Range extension", "vùng được bảo vệ"), ("Web Extension", "phần bổ trợ web"),
+         ("DrawingML support is incomplete", "hình vẽ, hộp chữ (chỉ giữ biểu đồ và ảnh)"),
+         ("conditional formatting rule", "một quy tắc định dạng có điều kiện không đọc được"),
+         ("is part of a merged range but has a comment", "ghi chú (comment) đặt trên ô gộp"),
+         ("extension is not supported", "một phần mở rộng của Excel"))
+
+
+def copy_losses(messages: list[str], name: str) -> list[str]:
+    """Notes for the user, in Vietnamese, on what a copy made with openpyxl
+    does not keep of the file (``messages``: openpyxl's own English warnings,
+    logged); a warning that loses nothing (a default style applied) says nothing."""
+    lost: dict[str, None] = {}
+    for message in messages:
+        what = next((said for key, said in _LOST if key in message), None)
+        if what:
+            lost[what] = None
+    if not lost:
+        return []
+    return [f"Bản sao không giữ được {', '.join(lost)} của tệp '{name}' (thư viện ghi bản sao không hỗ trợ); tệp "
+            f"gốc không bị sửa. Cần thì mở bản sao bằng Excel và đặt lại."]
 
 
 def _damaged(exc: BaseException) -> bool:
@@ -309,6 +337,7 @@ class FileBook:
         self._legacy_fonts: bool | None = None
         self._percent: bool | None = None
         self._wb = None  # openpyxl workbook, opened when a copy needs it (see save)
+        self._copy_notes: list[str] = []  # what that copy cannot keep of the file, for the user (copy_losses)
         self._edits: dict[str, Edits] = {}  # cells written to an .xlsx/.xlsm sheet, openpyxl not opened
         self._writable = writable
         self._copy_parts: dict[str, SheetPart] = {}  # what a copy needs of the sheet parts (see _look_ahead)
@@ -562,9 +591,11 @@ class FileBook:
         import openpyxl
         if self.kind in PATCHED_KINDS:
             try:
-                self._wb = openpyxl.load_workbook(io.BytesIO(self.data), keep_vba=self.kind == "xlsm")
+                with library_warnings(f"openpyxl, '{self.name}'") as said:  # its English: the log, and a note
+                    self._wb = openpyxl.load_workbook(io.BytesIO(self.data), keep_vba=self.kind == "xlsm")
             except Exception as exc:
                 raise FileUnusable(f"Tệp '{self.name}' không mở được để ghi bản sao ({_short(exc)}).") from None
+            self._copy_notes = copy_losses(said, self.name)
             edits, self._edits = self._edits, {}
             for sheet, rows in edits.items():
                 ws = self._wb[sheet]
@@ -630,13 +661,13 @@ class FileBook:
             fit_written_sheet(wb[sheet])
         if suffix != ".xlsm":
             wb.save(path)
-            return []
+            return list(self._copy_notes)
         from ..xlsm.own_macros import NOTE, prepare, replace_macros
         codenames = prepare(wb)
         wb.save(path)
         name = shown_name or Path(path).name
         Path(path).write_bytes(replace_macros(Path(path).read_bytes(), codenames, name))
-        return [NOTE.format(name=name)] if self.kind == "xlsm" else []
+        return list(self._copy_notes) + ([NOTE.format(name=name)] if self.kind == "xlsm" else [])
 
     def _save_patched(self, path) -> bool:
         """The copy written by rewriting the written sheets' parts; False

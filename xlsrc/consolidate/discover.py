@@ -127,7 +127,9 @@ def _is_master(path: Path) -> bool:
     from ..schema import SOURCES_SHEET
     try:
         import openpyxl
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        from ..logfile import library_warnings
+        with library_warnings(f"openpyxl, '{path.name}'"):
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             if SOURCES_SHEET not in book.sheetnames:
                 return False

@@ -830,9 +830,11 @@ class _BoldCells:
         kind, data = _kind(self.book), self.book.data
         if kind == "xlsx":
             import openpyxl
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-            bold = {(cell.row - 1, cell.column - 1) for row in wb[self.sheet].iter_rows()  # one pass
-                    for cell in row if cell.value is not None and cell.font is not None and cell.font.b}
+            from ..logfile import library_warnings
+            with library_warnings(f"openpyxl, '{self.book.name}'"):
+                wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+                bold = {(cell.row - 1, cell.column - 1) for row in wb[self.sheet].iter_rows()  # one pass
+                        for cell in row if cell.value is not None and cell.font is not None and cell.font.b}
             wb.close()
             return lambda r, c: (r, c) in bold
         if kind == "xls":
