@@ -121,14 +121,15 @@ def test_a_communes_decision_continued_on_the_next_page_with_its_own_achievement
     assert [r["recipient"] for r in rows] == ["Lê Văn Hùng", "Võ Thị Lan", "Trần Văn Nam"]
     assert [(r["source_sheet"], r["source_row"]) for r in rows] == [("Bảng 2", 2), ("Bảng 2", 3), ("Bảng 3", 1)]
     assert {r["form"] for r in rows} == {"Lao động tiên tiến"}
-    assert {r["recipient_kind"] for r in rows} == {S.INDIVIDUAL}   # the only kind the form admits, said
+    assert {r["recipient_kind"] for r in rows} == {S.INDIVIDUAL}   # 'DANH SÁCH CÁ NHÂN …', said
     assert {(r["decision_number"], r["decision_date"]) for r in rows} == {("12/QĐ-UBND", dt.datetime(2026, 1, 5))}
     assert [r["field"] for r in rows] == ["Hoàn thành tốt nhiệm vụ"] * 2 + ["Hoàn thành xuất sắc nhiệm vụ"]  # its own
     said = _codes(ex)
-    assert "KIND_FROM_NAME" in said and "ANNEX_COUNT_DIFFERS" not in said
+    assert "KIND_FROM_NAME" not in said and "ANNEX_COUNT_DIFFERS" not in said
     messages = " ".join(f["message"] for f in said["AWARD_FROM_DECISION_TITLE"])
     assert "'Lĩnh vực, phong trào'" not in messages and "thành tích từ" not in messages
-    assert "'Hình thức, danh hiệu', 'Số quyết định', 'Ngày quyết định', 'Cấp khen'" in messages
+    assert "'Hình thức, danh hiệu', 'Đối tượng', 'Số quyết định', 'Ngày quyết định', 'Cấp khen'" in messages
+    assert "đối tượng 'Cá nhân' từ tiêu đề 'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN" in messages
 
 
 def test_an_annex_that_lists_fewer_than_article_one_counts_is_an_error(tmp_path):
@@ -268,7 +269,7 @@ def test_an_annex_with_every_column_of_its_own_and_a_line_that_names_no_signer(t
     """Nothing to take from the title: no warning. A 'Kèm theo' line without 'của …'
     names no signer. A table under such a line that lists no one is no annex."""
     ex = extract_file(_list_docx(tmp_path / "QD7.docx", [
-        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 7/QĐ-UBND ngày 01/02/2026)"],
+        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 7/QĐ-UBND ngày 01/02/2026)"],
         ("TT", "Họ và tên", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định", "Cấp khen", "Thành tích"),
         [("1", "Lê Văn Hùng", "Giấy khen", "7/QĐ-UBND", "01/02/2026", "Chủ tịch UBND xã", "Cứu người")]))
     (row,) = ex["rows"]["awards"]
@@ -286,3 +287,33 @@ def test_an_annex_with_every_column_of_its_own_and_a_line_that_names_no_signer(t
         "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", "(Kèm theo Quyết định số 9/QĐ-UBND ngày 02/02/2026)"],
         ("Nơi nhận:", "GIÁM ĐỐC"), [("- Lưu: VT.", "Nguyễn Văn X")]))
     assert ex["status"] == "skipped" and "Kèm theo Quyết định số" in ex["message"]
+
+
+def test_a_decisions_second_list_under_its_own_title_is_the_same_decisions(tmp_path):
+    """'DANH SÁCH TẬP THỂ …' under the 'Kèm theo' line, then 'DANH SÁCH CÁ NHÂN …'
+    without one: both lists are the decision's, each row of the kind its title names."""
+    doc = Document()
+    for text in ("UBND XÃ CẨM BÌNH", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen năm 2025",
+                 "Điều 1. Tặng Giấy khen cho 01 tập thể và 02 cá nhân.", "DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN",
+                 "(Kèm theo Quyết định số 30/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND xã Cẩm Bình)"):
+        doc.add_paragraph(text)
+    for title, header, rows in ((None, ("TT", "Tên tập thể", "Thành tích"), [("1", "Thôn Bắc", "Về đích")]),
+                                ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", ("TT", "Họ và tên", "Chức vụ"),
+                                 [("1", "Ông Lê Văn Hùng", "Trưởng thôn"), ("2", "Bà Võ Thị Lan", "Công chức")])):
+        if title:
+            doc.add_paragraph(title)
+        table = doc.add_table(rows=1, cols=3)
+        for c, text in enumerate(header):
+            table.cell(0, c).text = text
+        for values in rows:
+            for c, v in zip(table.add_row().cells, values):
+                c.text = v
+    doc.save(tmp_path / "QD30.docx")
+    ex = extract_file(str(tmp_path / "QD30.docx"))
+    assert [(r["recipient"], r["recipient_kind"], r["decision_number"]) for r in ex["rows"]["awards"]] == [
+        ("Thôn Bắc", S.COLLECTIVE, "30/QĐ-UBND"), ("Lê Văn Hùng", S.INDIVIDUAL, "30/QĐ-UBND"),
+        ("Võ Thị Lan", S.INDIVIDUAL, "30/QĐ-UBND")]
+    said = _codes(ex)
+    assert "ANNEX_COUNT_DIFFERS" not in said and "COLUMN_MISSING" not in said
+    assert "đối tượng 'Cá nhân' từ tiêu đề 'DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN'" in said[
+        "AWARD_FROM_DECISION_TITLE"][1]["message"]

@@ -13,7 +13,7 @@ whose title says 'đề nghị' is a proposal, not an award: not read here."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import schema as S
 from ..findings import ERROR, WARNING, Finding, cell_ref, listed
@@ -33,7 +33,7 @@ _ARTICLE_ONE = re.compile(r"^dieu 1\b")
 _COUNTED = {S.COLLECTIVE: re.compile(r"\b(\d+) tap the\b"), S.INDIVIDUAL: re.compile(r"\b(\d+) ca nhan\b")}
 _ACHIEVEMENT = re.compile(r"\bth[àa]nh\s+t[íi]ch\b.*$", re.I | re.S)
 # the columns an annex lacks, filled from its title: (key, what the warning says it came from)
-FILLED = ("form", "decision_number", "decision_date", "authority", "field")
+FILLED = ("form", "recipient_kind", "decision_number", "decision_date", "authority", "field")
 
 
 @dataclass
@@ -47,9 +47,20 @@ class Title:
     ref_line: str
     field: str
     field_line: str
+    kind: str | None = None  # the one kind the title names ('DANH SÁCH CÁ NHÂN …'), if it names one
+
+    def retitled(self, lines: list[str]) -> Title | None:
+        """The same decision's next list, under a title of its own and no
+        'Kèm theo' line ('DANH SÁCH CÁ NHÂN …' after 'DANH SÁCH TẬP THỂ …'):
+        its form and kind where its title names them; None for a list that proposes."""
+        if says_proposal(lines):
+            return None
+        form, where, kind = _form_and_kind(lines)
+        return replace(self, form=form or self.form, form_where=where if form else self.form_where,
+                       kind=kind if form else self.kind)
 
     def values(self) -> dict[str, object]:
-        return {"form": self.form, "decision_number": self.number or None,
+        return {"form": self.form, "recipient_kind": self.kind, "decision_number": self.number or None,
                 "decision_date": self.date.text if self.date is not None else None,
                 "authority": self.authority or None, "field": self.field or None}
 
@@ -63,8 +74,7 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
     if ref_line is None or says_proposal([t for t in lines if t is not ref_line]):
         return None
     about = next((m.group("about") for t in doc_lines if (m := _ABOUT.match(" ".join(nfc(t).split())))), "")
-    form, form_line = title_form(lines)
-    form_where = f"tiêu đề '{' '.join(form_line.split())}'"
+    form, form_where, kind = _form_and_kind(lines)
     if form is None and about:
         form, _ = title_form([about])
         form_where = f"dòng 'Về việc {about}'"
@@ -81,7 +91,15 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
     field = (achievement.group(0) if achievement else about).strip(" .;,")
     field = field[:1].upper() + field[1:]
     return Title(form, form_where, number, date, by, line, field,
-                 f"Về việc {about}" if about else "")
+                 f"Về việc {about}" if about else "", kind)
+
+
+def _form_and_kind(lines: list[str]) -> tuple[str | None, str, str | None]:
+    """The form the title lines name, where ("tiêu đề '…'"), and the one
+    recipient kind that line names ('… TẬP THỂ ĐƯỢC TẶNG …'; None for both)."""
+    from .extract import heading_kind
+    form, line = title_form(lines)
+    return form, f"tiêu đề '{' '.join(line.split())}'", heading_kind(line) if form else None
 
 
 def locate_annex(grid, sheet: str, merges, bold, title: Title):
@@ -126,7 +144,8 @@ def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) ->
         return []
     rows = [r.row for r in records]
     heads = ", ".join(f"'{S.AWARDS.column(k).header}'" for k in filled)
-    sources = [f"hình thức '{title.form}' từ {title.form_where}"] if "form" in filled else []
+    sources = [f"{what} '{said}' từ {title.form_where}" for key, what, said in (
+        ("form", "hình thức", title.form), ("recipient_kind", "đối tượng", title.kind)) if key in filled]
     from_ref = [said for key, said in (("decision_number", "số quyết định"), ("decision_date", "ngày quyết định"),
                                       ("authority", "người ký")) if key in filled]
     if from_ref:

@@ -61,6 +61,8 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         lines = table.before or (previous[3] if previous else doc.lines[:12])
         bold = (lambda r, c, b=table.bold: (r, c) in b)
         annex = annex_title(table.before, doc.lines)  # a decision's annex: who was granted what
+        if annex is None and table.before and previous is not None and previous[4] is not None:
+            annex = previous[4].retitled(table.before)  # the same decision's next list, under its own title
         best = locate_annex(grid, sheet, merges, bold, annex) if annex is not None else None
         if best is not None:
             best = (S.AWARDS, *best)
