@@ -317,3 +317,24 @@ def test_a_decisions_second_list_under_its_own_title_is_the_same_decisions(tmp_p
     assert "ANNEX_COUNT_DIFFERS" not in said and "COLUMN_MISSING" not in said
     assert "đối tượng 'Cá nhân' từ tiêu đề 'DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN'" in said[
         "AWARD_FROM_DECISION_TITLE"][1]["message"]
+
+
+def test_a_list_after_the_annex_whose_title_names_no_award_is_no_ones_award(tmp_path):
+    """The council's members listed after the decision's annex: not awards."""
+    doc = Document()
+    for text in ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+                 "(Kèm theo Quyết định số 31/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND xã Cẩm Bình)"):
+        doc.add_paragraph(text)
+    for title, rows in ((None, [("1", "Lê Văn Hùng", "Trưởng thôn")]),
+                        ("THÀNH PHẦN HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ", [("1", "Võ Văn X", "Chủ tịch Hội đồng")])):
+        if title:
+            doc.add_paragraph(title)
+        table = doc.add_table(rows=1, cols=3)
+        for c, text in enumerate(("TT", "Họ và tên", "Chức vụ")):
+            table.cell(0, c).text = text
+        for values in rows:
+            for c, v in zip(table.add_row().cells, values):
+                c.text = v
+    doc.save(tmp_path / "QD31.docx")
+    ex = extract_file(str(tmp_path / "QD31.docx"))
+    assert [r["recipient"] for r in ex["rows"]["awards"]] == ["Lê Văn Hùng"]

@@ -32,7 +32,7 @@ _ABOUT = re.compile(r"^v[ềe]\s+vi[ệe]c\s+(?P<about>.+)$", re.I | re.S)
 _ARTICLE_ONE = re.compile(r"^dieu 1\b")
 _COUNTED = {S.COLLECTIVE: re.compile(r"\b(\d+) tap the\b"), S.INDIVIDUAL: re.compile(r"\b(\d+) ca nhan\b")}
 _ACHIEVEMENT = re.compile(r"\bth[àa]nh\s+t[íi]ch\b.*$", re.I | re.S)
-# the columns an annex lacks, filled from its title: (key, what the warning says it came from)
+# the columns an annex may lack, filled from its title and its decision's lines
 FILLED = ("form", "recipient_kind", "decision_number", "decision_date", "authority", "field")
 
 
@@ -52,12 +52,13 @@ class Title:
     def retitled(self, lines: list[str]) -> Title | None:
         """The same decision's next list, under a title of its own and no
         'Kèm theo' line ('DANH SÁCH CÁ NHÂN …' after 'DANH SÁCH TẬP THỂ …'):
-        its form and kind where its title names them; None for a list that proposes."""
-        if says_proposal(lines):
-            return None
+        its form and kind as its title names them. None for a list that
+        proposes, or whose title names no form (a list of the council's
+        members after the annex is no one's award)."""
         form, where, kind = _form_and_kind(lines)
-        return replace(self, form=form or self.form, form_where=where if form else self.form_where,
-                       kind=kind if form else self.kind)
+        if form is None or says_proposal(lines):
+            return None
+        return replace(self, form=form, form_where=where, kind=kind)
 
     def values(self) -> dict[str, object]:
         return {"form": self.form, "recipient_kind": self.kind, "decision_number": self.number or None,
