@@ -58,17 +58,21 @@ def test_a_decision_made_by_thidua_and_sent_to_the_board_gives_the_units_awards(
     assert master[2]["Số quyết định"] == "45/QĐ-SNgV" and master[2]["Đơn vị báo cáo"] == "Sở Ngoại vụ"
 
 
-def _list_docx(path: Path, lines: list[str], header: tuple, rows: list[tuple]) -> str:
-    """A Word file of ``lines`` then one table: ``header`` over ``rows``."""
+def _list_docx(path: Path, lines: list[str], header: tuple, rows: list[tuple], *more: tuple) -> str:
+    """A Word file of ``lines`` then one table: ``header`` over ``rows``; then,
+    for each of ``more`` (title, header, rows), that title and its table."""
     doc = Document()
     for line in lines:
         doc.add_paragraph(line)
-    table = doc.add_table(rows=1, cols=len(header))
-    for c, text in enumerate(header):
-        table.cell(0, c).text = text
-    for values in rows:
-        for c, v in zip(table.add_row().cells, values):
-            c.text = v
+    for title, head, body in ((None, header, rows), *more):
+        if title:
+            doc.add_paragraph(title)
+        table = doc.add_table(rows=1, cols=len(head))
+        for c, text in enumerate(head):
+            table.cell(0, c).text = text
+        for values in body:
+            for c, v in zip(table.add_row().cells, values):
+                c.text = v
     doc.save(path)
     return str(path)
 
@@ -292,24 +296,13 @@ def test_an_annex_with_every_column_of_its_own_and_a_line_that_names_no_signer(t
 def test_a_decisions_second_list_under_its_own_title_is_the_same_decisions(tmp_path):
     """'DANH SÁCH TẬP THỂ …' under the 'Kèm theo' line, then 'DANH SÁCH CÁ NHÂN …'
     without one: both lists are the decision's, each row of the kind its title names."""
-    doc = Document()
-    for text in ("UBND XÃ CẨM BÌNH", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen năm 2025",
-                 "Điều 1. Tặng Giấy khen cho 01 tập thể và 02 cá nhân.", "DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN",
-                 "(Kèm theo Quyết định số 30/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND xã Cẩm Bình)"):
-        doc.add_paragraph(text)
-    for title, header, rows in ((None, ("TT", "Tên tập thể", "Thành tích"), [("1", "Thôn Bắc", "Về đích")]),
-                                ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", ("TT", "Họ và tên", "Chức vụ"),
-                                 [("1", "Ông Lê Văn Hùng", "Trưởng thôn"), ("2", "Bà Võ Thị Lan", "Công chức")])):
-        if title:
-            doc.add_paragraph(title)
-        table = doc.add_table(rows=1, cols=3)
-        for c, text in enumerate(header):
-            table.cell(0, c).text = text
-        for values in rows:
-            for c, v in zip(table.add_row().cells, values):
-                c.text = v
-    doc.save(tmp_path / "QD30.docx")
-    ex = extract_file(str(tmp_path / "QD30.docx"))
+    ex = extract_file(_list_docx(tmp_path / "QD30.docx", [
+        "UBND XÃ CẨM BÌNH", "QUYẾT ĐỊNH", "Về việc tặng Giấy khen năm 2025",
+        "Điều 1. Tặng Giấy khen cho 01 tập thể và 02 cá nhân.", "DANH SÁCH TẬP THỂ ĐƯỢC TẶNG GIẤY KHEN",
+        "(Kèm theo Quyết định số 30/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
+        ("TT", "Tên tập thể", "Thành tích"), [("1", "Thôn Bắc", "Về đích")],
+        ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN", ("TT", "Họ và tên", "Chức vụ"),
+         [("1", "Ông Lê Văn Hùng", "Trưởng thôn"), ("2", "Bà Võ Thị Lan", "Công chức")])))
     assert [(r["recipient"], r["recipient_kind"], r["decision_number"]) for r in ex["rows"]["awards"]] == [
         ("Thôn Bắc", S.COLLECTIVE, "30/QĐ-UBND"), ("Lê Văn Hùng", S.INDIVIDUAL, "30/QĐ-UBND"),
         ("Võ Thị Lan", S.INDIVIDUAL, "30/QĐ-UBND")]
@@ -321,20 +314,10 @@ def test_a_decisions_second_list_under_its_own_title_is_the_same_decisions(tmp_p
 
 def test_a_list_after_the_annex_whose_title_names_no_award_is_no_ones_award(tmp_path):
     """The council's members listed after the decision's annex: not awards."""
-    doc = Document()
-    for text in ("DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
-                 "(Kèm theo Quyết định số 31/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND xã Cẩm Bình)"):
-        doc.add_paragraph(text)
-    for title, rows in ((None, [("1", "Lê Văn Hùng", "Trưởng thôn")]),
-                        ("THÀNH PHẦN HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ", [("1", "Võ Văn X", "Chủ tịch Hội đồng")])):
-        if title:
-            doc.add_paragraph(title)
-        table = doc.add_table(rows=1, cols=3)
-        for c, text in enumerate(("TT", "Họ và tên", "Chức vụ")):
-            table.cell(0, c).text = text
-        for values in rows:
-            for c, v in zip(table.add_row().cells, values):
-                c.text = v
-    doc.save(tmp_path / "QD31.docx")
-    ex = extract_file(str(tmp_path / "QD31.docx"))
+    ex = extract_file(_list_docx(tmp_path / "QD31.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+        "(Kèm theo Quyết định số 31/QĐ-UBND ngày 20/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
+        ("TT", "Họ và tên", "Chức vụ"), [("1", "Lê Văn Hùng", "Trưởng thôn")],
+        ("THÀNH PHẦN HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ", ("TT", "Họ và tên", "Chức vụ"),
+         [("1", "Võ Văn X", "Chủ tịch Hội đồng")])))
     assert [r["recipient"] for r in ex["rows"]["awards"]] == ["Lê Văn Hùng"]
