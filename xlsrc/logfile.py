@@ -71,27 +71,25 @@ def _logger(path: Path) -> logging.Logger:
     return logger
 
 
-def log_exception(context: str) -> Path:
-    path = log_path()
+def _write(path: Path, record: str) -> None:
     try:
         logger = _logger(path)
-        logger.error(_record(context))
+        logger.error(record)
         for handler in logger.handlers:
             handler.flush()
     except Exception:  # noqa: BLE001 - logging must never be the reason a message is not shown
         pass
+
+
+def log_exception(context: str) -> Path:
+    path = log_path()
+    _write(path, _record(context))
     return path
 
 
 def log_note(text: str) -> None:
     """A line for the log (what a library said in English, say), never shown on the console."""
-    try:
-        logger = _logger(log_path())
-        logger.error(f"=== {shorten(text)}")
-        for handler in logger.handlers:
-            handler.flush()
-    except Exception:  # noqa: BLE001 - logging must never stop the command
-        pass
+    _write(log_path(), f"=== {shorten(text)}")
 
 
 @contextmanager

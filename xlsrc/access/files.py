@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..atomic import note_input
-from ..logfile import library_warnings
 from ..bulk import bulk_objects
 from ..errors import FileUnusable, os_error_message
 from ..findings import Finding
-from . import Grid, cellinfo, limits
+from ..logfile import library_warnings
+from . import Grid, cellinfo, isolated, limits
 from .cellinfo import CellInfo
-from . import isolated
 from .isolated import ReaderCrashed, run_isolated
 from .xlsb import XlsbPackage, legacy_fonts as xlsb_legacy_fonts
 from .limits import PackageScan, check_file_size, check_sizes, scan_package

@@ -22,6 +22,7 @@ from ..proposals.extract import (kinds_from_form_and_name, locate_proposals, say
                                  title_form)
 from ..tables import locate
 from ..vntext import fold, nfc, strip_marks
+from .extract import heading_kind, table_rows
 
 # "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ)", in folded text
 _ATTACHED = re.compile(r"\bkem theo quyet dinh\b")
@@ -98,7 +99,6 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
 def _form_and_kind(lines: list[str]) -> tuple[str | None, str, str | None]:
     """The form the title lines name, where ("tiêu đề '…'"), and the one
     recipient kind that line names ('… TẬP THỂ ĐƯỢC TẶNG …'; None for both)."""
-    from .extract import heading_kind
     form, line = title_form(lines)
     return form, f"tiêu đề '{' '.join(line.split())}'", heading_kind(line) if form else None
 
@@ -163,7 +163,6 @@ def read_annex(grid, loc, sheet: str, year, title: Title, filled: list[str]):
     """Master rows, records and notes of a located annex: its rows read as a
     list of awards ('Ông'/'Bà' before a name gives the gender, then goes; a
     row without a kind takes the one its form admits, or a person's name's)."""
-    from .extract import table_rows
     rows, _, records = table_rows(S.AWARDS, grid, loc, sheet, year)
     strip_honorifics(rows, records)
     notes = annex_findings(loc, sheet, records, title, filled)
@@ -181,14 +180,13 @@ def count_findings(doc_lines: list[str], tables: list[tuple]) -> list[Finding]:
     said = {kind: int(m.group(1)) for kind, rx in _COUNTED.items() if (m := rx.search(fold(line)))}
     if not said or not tables:
         return []
-    listed_ = {kind: sum(r.values.get("recipient_kind") == kind for *_, records in tables for r in records)
-               for kind in said}
-    if listed_ == said:
+    in_list = {kind: sum(r["recipient_kind"] == kind for *_, records in tables for r in records) for kind in said}
+    if in_list == said:
         return []
     loc, sheet, records = tables[0]
     first = records[0].row if records else loc.header_row + 1
     counts = " và ".join(f"{n:02d} {kind.lower()}" for kind, n in said.items())
-    found = " và ".join(f"{n:02d} {kind.lower()}" for kind, n in listed_.items())
+    found = " và ".join(f"{n:02d} {kind.lower()}" for kind, n in in_list.items())
     return [Finding(sheet, first, S.AWARDS.column("recipient_kind").header,
                     cell_ref(first, loc.excel_col("recipient") or 1), ERROR, "ANNEX_COUNT_DIFFERS",
                     f"Điều 1 của quyết định ghi {counts} ('{line[:160]}'), danh sách kèm theo có {found}: hãy "
