@@ -488,3 +488,32 @@ def test_a_percent_format_on_cells_written_with_a_namespace_prefix_is_read(tmp_p
                 assert b'<x:c r="B2"' in data
             zout.writestr(item, data)
     assert XlsxPackage(out.getvalue()).cell_info("S").is_percent(1, 1)
+
+
+def test_a_percent_formatted_column_is_searched_while_the_book_is_read(tmp_path, monkeypatch):
+    """The rows of a column whose own style is a percentage (the template's
+    progress column) written with a percentage style are found while the
+    reader child reads the values: asked later, they need no search of the
+    part; a column of another style is searched when asked, as before."""
+    from openpyxl.styles import Alignment
+    from xlsrc.access import cellinfo
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.column_dimensions["C"].number_format = "0%"
+    ws.column_dimensions["D"].alignment = Alignment(wrap_text=True)
+    for r in range(1, 30):
+        ws.cell(r, 1, f"Công trình {r}")
+        ws.cell(r, 3, r / 100).number_format = "0%" if r % 3 else "General"
+        ws.cell(r, 4, r / 100).number_format = "0.0%" if r % 2 else "General"
+    f = tmp_path / "tien_do.xlsx"
+    wb.save(f)
+    book = FileBook(f)
+    searched = []
+    real = cellinfo._styled_rows
+    monkeypatch.setattr(cellinfo, "_styled_rows", lambda *a: searched.append(a[1]) or real(*a))
+    info = book.cell_info("Sheet")
+    rows = list(range(30))
+    assert info.percent_rows(2, rows) == {r - 1 for r in range(1, 30) if r % 3}
+    assert searched == []  # found ahead
+    assert info.percent_rows(3, rows) == {r - 1 for r in range(1, 30) if r % 2}
+    assert searched == [3]

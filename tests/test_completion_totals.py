@@ -197,3 +197,36 @@ def test_collective_awards_of_one_group_add_up_and_award_units_keep_their_names(
     add_awards(t, data)
     assert [(g.collectives, g.individuals) for g in t.award_groups] == [(5, 0)]
     assert [(name, u.unit, u.collectives) for name, u in t.by_unit.items()] == [("Sở A", "Sở A", 5)]
+
+
+def test_the_totals_of_a_table_read_a_column_at_a_time_are_those_of_its_records(tmp_path):
+    """works_totals takes a table's values a column at a time from the
+    reader's rows: the statuses, units, kinds and progress are those of
+    the same records holding their own dicts, walked one at a time."""
+    import openpyxl
+
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import read_workbook, table_of
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(["Ngày ban hành", "18/11/2021"])
+    ws = wb.create_sheet(S.WORKS.name)
+    ws.append(["TT", "Tên công trình, phần việc", "Loại", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)",
+               "Tình trạng", "Ghi chú", "Đơn vị báo cáo", "Đơn vị thực hiện"])
+    units = ["Sở A", None, 7, "  ", "Sở B"]
+    for n in range(1, 61):
+        ws.append([n, f"Công trình số {n}", ["Công trình", None, "Phần việc"][n % 3], f"{n % 12 + 1}/03/2021",
+                   ["Tháng 3/2021", "Năm 2022", None, "30/11/2021"][n % 4], [100, 40, None, "đang làm", 0, 1.5][n % 6],
+                   ["Hoàn thành", None, None, "Lùi thời gian"][n % 4] if n % 5 else None,
+                   "tạm hoãn" if n % 7 == 0 else None, units[n % 5], "Phòng C" if n % 2 else None])
+    f = tmp_path / "so.xlsx"
+    wb.save(f)
+    works = read_workbook(FileBook(f)).works
+    assert len(works) == 60 and table_of(works) is not None
+    got = works_totals(works, AS_OF, "Sở Ngoại vụ")
+    own = [Record(S.WORKS, rec.row, dict(rec.raw), dict(rec.values)) for rec in works]  # dicts made: not the table's
+    assert table_of(works) is None
+    assert got == works_totals(own, AS_OF, "Sở Ngoại vụ")
+    assert got.statuses == [work_status(rec, AS_OF) for rec in own]
+    assert len(set(got.statuses)) >= 4 and len(got.by_unit) == 5

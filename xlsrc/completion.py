@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from . import schema as S
 from .parsing import DateValue, Progress
-from .records import Record, WorkbookData
+from .records import Record, WorkbookData, as_text, once_each, value_columns
 from .vntext import fold
 
 _POSTPONED_WORDS = ("lui thoi gian", "tam hoan", "hoan to chuc", "chuyen sang nam", "gian tien do",
@@ -28,12 +28,16 @@ def _postponed(text: str) -> bool:
 
 def work_status(rec: Record, as_of: dt.date) -> str:
     """Hoàn thành, Đang thực hiện, Chưa triển khai, Chậm tiến độ, Lùi thời gian or Chưa rõ."""
-    progress: Progress = rec["progress"]  # read from the record's row: no dict made for it
-    start: DateValue = rec["start"]
-    finish: DateValue = rec["planned_finish"]
-    actual: DateValue = rec["actual_finish"]
-    declared = rec["declared_status"]
-    if declared == S.STATUS_POSTPONED or postponed_in_text(progress.note) or postponed_in_text(rec.text("note")):
+    return _status(*map(rec.__getitem__, STATUS_KEYS), as_of)  # read from the record's row: no dict made for it
+
+
+STATUS_KEYS = ("progress", "start", "planned_finish", "actual_finish", "declared_status", "note")
+
+
+def _status(progress: Progress, start: DateValue, finish: DateValue, actual: DateValue, declared, note,
+            as_of: dt.date) -> str:
+    """work_status of a work's values (STATUS_KEYS)."""
+    if declared == S.STATUS_POSTPONED or postponed_in_text(progress.note) or postponed_in_text(as_text(note)):
         return S.STATUS_POSTPONED
     value = progress.value
     started = start.start
@@ -127,23 +131,25 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
 
 
 def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
-    """The works' part of the totals (no awards yet)."""
+    """The works' part of the totals (no awards yet), read a column at a
+    time (records.value_columns): each distinct unit named once."""
     t = Totals(as_of=as_of)
     progresses = t.progresses
     statuses, by_status, by_kind, by_unit = t.statuses, t.by_status, t.by_kind, t.by_unit
-    for rec in works:
-        status = work_status(rec, as_of)
+    *columns, kinds, units, owners = value_columns(works, STATUS_KEYS + ("kind", "unit", "owner"))
+    fallback = default_unit or "Chưa rõ đơn vị"
+    named = [unit or owner or fallback for unit, owner in zip(once_each(as_text, units), once_each(as_text, owners))]
+    for values, kind, unit in zip(zip(*columns), kinds, named):
+        status = _status(*values, as_of)
         statuses.append(status)
-        done = status == S.STATUS_DONE
         by_status[status] += 1
-        by_kind[rec["kind"] or "Chưa phân loại"] += 1
-        unit = rec.text("unit") or rec.text("owner") or default_unit or "Chưa rõ đơn vị"
+        by_kind[kind or "Chưa phân loại"] += 1
         u = by_unit.get(unit)
         if u is None:
             u = by_unit[unit] = UnitTotals(unit)
         u.works += 1
-        u.done += done
-        progress = rec["progress"].value
+        u.done += status == S.STATUS_DONE
+        progress = values[0].value
         if progress is not None:
             progresses.append(min(max(progress, 0.0), 100.0))
     t.works = len(statuses)

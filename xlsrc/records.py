@@ -109,6 +109,17 @@ def table_of(records: list[Record]) -> TableRows | None:
     return table
 
 
+def value_columns(records, keys: tuple[str, ...]) -> list[list]:
+    """The values of ``keys`` of each record (a list, or any iterable of
+    records, walked once), a list per key: the reader's columns while they
+    are still the records' (table_of)."""
+    table = table_of(records) if isinstance(records, list) else None
+    if table is not None:
+        return [table.value_columns.get(k) or [None] * len(records) for k in keys]
+    rows = [list(map(rec.__getitem__, keys)) for rec in records]
+    return list(map(list, zip(*rows))) if rows else [[] for _ in keys]
+
+
 def as_text(v: Any) -> str:
     """A parsed value as text (Record.text): "" for nothing."""
     return v if isinstance(v, str) else ("" if v is None else nfc(v))

@@ -218,6 +218,7 @@ class XlsxPackage:
         self._styles: tuple[list[str], list[str]] | None = None
         self._last: tuple[str, bytes] = ("", b"")  # the sheet part read last: asked again for its formulas
         self._formulas: dict[str, bool] = {}  # sheet part -> whether a formula element may be in it
+        self._styled: dict[tuple, set[int]] = {}  # (sheet part, column, styles) -> styled_rows
 
     def _sheet_parts(self) -> dict[str, str]:
         if self._parts is None:
@@ -291,15 +292,43 @@ class XlsxPackage:
         return [(int(m.group(2) or m.group(4)) - 1, col_index(m.group(1) or m.group(3)))
                 for m in _ERROR_CELL.finditer(self.part(sheet))]
 
+    def _by_column(self, sheet: str, xml: bytes) -> bool:
+        """Every cell of the part written <c r="B12" …>, and no formula: a
+        column's styles can be read with one C-level search over the part."""
+        return (self._name(sheet) in self.plain or not any(p.search(xml) for p in _UNUSUAL_CELL)) \
+            and not self._has_formula(sheet)
+
+    def styled_rows(self, sheet: str, c: int, styles: set[int]) -> set[int]:
+        """_styled_rows of the sheet's part (read by column), each column and styles searched once."""
+        key = (self._name(sheet), c, frozenset(styles))
+        if key not in self._styled:
+            self._styled[key] = _styled_rows(self.part(sheet), c, styles)
+        return self._styled[key]
+
+    def percent_ahead(self, sheet: str) -> None:
+        """The rows written with a percentage style in each column whose own
+        style (``<col style>``) is one — the template's progress column —
+        searched now (FileBook: while the reader child reads), so that
+        reading the column's progress later finds them (CellInfo.percent_rows)."""
+        percent = {i for i, code in enumerate(self.styles[0]) if is_percent_format(code)}
+        xml = self.part(sheet)
+        if not percent or not self._by_column(sheet, xml):
+            return
+        columns = set()
+        for attrs in _COL.findall(xml, 0, max(xml.find(b"<sheetData"), 0)):
+            low, high, style = (_COL_ATTRS[k].search(attrs) for k in ("min", "max", "style"))
+            if low and high and style and int(style[1]) in percent and int(high[1]) - int(low[1]) < MAX_AHEAD:
+                columns.update(range(int(low[1]) - 1, int(high[1])))
+        for c in sorted(columns)[:MAX_AHEAD]:
+            self.styled_rows(sheet, c, percent)
+
     def cell_info(self, sheet: str) -> CellInfo:
         xml = self.part(sheet)
         formats, fonts = self.styles
-        if (self._name(sheet) in self.plain or not any(p.search(xml) for p in _UNUSUAL_CELL)) \
-                and not self._has_formula(sheet):
-            # every cell written <c r="B12" …>, no formula: a column's styles are read when first asked
-            # for (a progress column's formats, say), with one C-level search over the part each
+        if self._by_column(sheet, xml):
+            # a column's styles are read when first asked for (a progress column's formats, say)
             return CellInfo(formats=formats, fonts=fonts, column_reader=lambda c: _column_styles(xml, c),
-                            styled_rows=lambda c, styles: _styled_rows(xml, c, styles))
+                            styled_rows=lambda c, styles: self.styled_rows(sheet, c, styles))
         info = CellInfo(formats=formats, fonts=fonts)
         for m in _CELL.finditer(xml):
             attrs, inner = m.group(1), m.group(2) or b""
@@ -308,6 +337,11 @@ class XlsxPackage:
                 return _cell_info_by_order(xml, CellInfo(formats=formats, fonts=fonts))
             _note_cell(info, int(ref.group(2)) - 1, col_index(ref.group(1)), attrs, inner)
         return info
+
+
+MAX_AHEAD = 4  # columns of a sheet whose percentage rows are searched ahead (percent_ahead)
+_COL = re.compile(rb"<col\b([^>]*)>")
+_COL_ATTRS = {k: re.compile(rb"\b" + k.encode() + rb'="([0-9]{1,5})"') for k in ("min", "max", "style")}
 
 
 _FORMULA_TAGS = (re.compile(rb"<f[\s/>]"), re.compile(rb":f[\s/>]"))  # each starts with its literal: C-speed search

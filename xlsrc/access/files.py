@@ -396,14 +396,17 @@ class FileBook:
     def _look_ahead(self) -> None:
         """While the reader child reads the values: what every job asks of an
         .xlsx package anyway (whether a sheet holds formulas, a percentage
-        format, a legacy font), each a search over the parts, cached; for a
-        book opened to write a copy of, what the copy needs of the sheet
-        parts from the file alone (xlsx_patch.prepared)."""
+        format, a legacy font, the rows of its progress column formatted as
+        a percentage), each a search over the parts, cached; for a book
+        opened to write a copy of, what the copy needs of the sheet parts
+        from the file alone (xlsx_patch.prepared)."""
         if self._kind() == "xlsx":
             package = self._package()
+            percent = self.has_percent_formats()
             for sheet in package.sheet_names():
                 package.formulas_without_value(sheet)
-            self.has_percent_formats()
+                if percent:
+                    package.percent_ahead(sheet)
             self._has_legacy_fonts()
             if self._writable and self.kind == "xlsx" and PATCH:
                 from .xlsx_patch import prepared
