@@ -415,3 +415,62 @@ def test_a_part_read_in_place_is_checked_before_any_reader_parses_it(tmp_path, m
     book = FileBook(g)
     assert book.cell_info("A").unknown is False
     assert book.cell_info("B").unknown is True  # refused before it was read: no format known, none made up
+
+
+class _Arrived:
+    """Made again in the parent: leaves a mark there as soon as it is unpickled."""
+
+    def __init__(self, flag: str):
+        self.flag = flag
+        if os.getpid() == _Arrived.parent:
+            open(flag, "w").close()
+
+    def __reduce__(self):
+        return _Arrived, (self.flag,)
+
+
+class _SeesTheParentUnpickling:
+    """Pickled in the child after an _Arrived and more than a pipe holds:
+    whether the parent had already made that _Arrived again."""
+
+    def __init__(self, flag: str, seen: bool = False):
+        self.flag, self.seen = flag, seen
+
+    def __reduce__(self):
+        import time
+        for _ in range(3000):  # only where the parent never unpickles before the child is done does this end
+            if os.path.exists(self.flag):
+                return _SeesTheParentUnpickling, (self.flag, True)
+            time.sleep(0.01)
+        return _SeesTheParentUnpickling, (self.flag, False)
+
+
+def _streamed(flag: str):
+    return [_Arrived(flag), b"x" * 1_000_000, _SeesTheParentUnpickling(flag)]
+
+
+def test_the_parent_unpickles_what_the_child_sends_while_it_is_pickled(tmp_path, monkeypatch):
+    """The reader child's values are sent as they are pickled and made again
+    here as they arrive: the start of a large message is unpickled before
+    the child has pickled its end (the two overlap on two cores)."""
+    from xlsrc.access import isolated
+    monkeypatch.setattr(_Arrived, "parent", os.getpid(), raising=False)
+    flag = str(tmp_path / "arrived")
+    got = isolated.run_isolated(_streamed, flag)
+    assert len(got[1]) == 1_000_000 and got[2].seen
+
+
+def test_a_child_that_dies_while_sending_is_a_crash(tmp_path):
+    """A message cut short (the child died while sending it) is the reader's crash, not a traceback."""
+    from xlsrc.access import isolated
+    with pytest.raises(isolated.ReaderCrashed):
+        isolated.run_isolated(_dies_while_sending, b"")
+
+
+class _Dies:
+    def __reduce__(self):
+        os._exit(9)
+
+
+def _dies_while_sending(_data):
+    return [b"x" * 1_000_000, _Dies()]

@@ -105,9 +105,8 @@ def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | No
                 message = (True, work(*args))
             except Exception as exc:  # said by the parent, as if raised there
                 message = (False, exc)
-            data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
+            with os.fdopen(write_end, "wb") as out:  # sent as it is pickled: the parent unpickles meanwhile
+                pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
         finally:
             os._exit(status)
@@ -117,7 +116,10 @@ def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | No
             _checked(check)  # raising: the child is killed below
             _call(meanwhile)
             _while_reading()
-            data = src.read()
+            try:
+                message = pickle.load(src)  # as the child sends it
+            except Exception as exc:  # nothing sent (the child died), or a message cut short
+                message = exc
     except BaseException:  # a failed check, Ctrl+C: the child is not left reading behind
         import signal
         os.kill(pid, signal.SIGKILL)
@@ -126,13 +128,11 @@ def run_isolated(work: Callable[..., T], *args, check: Callable[[], object] | No
         raise
     code = _reap(pid)
     _to_log(report)
-    if code != 0 or not data:
+    if code != 0:
         raise ReaderCrashed(f"exit {code}")
-    try:
-        ok, result = pickle.loads(data)
-    except Exception as exc:  # a message cut short
-        raise ReaderCrashed(type(exc).__name__) from None
-    del data
+    if isinstance(message, Exception):
+        raise ReaderCrashed(type(message).__name__)
+    ok, result = message
     if not ok:
         raise result
     return result
