@@ -206,3 +206,40 @@ def test_a_record_changed_after_reading_is_checked_as_changed(read_back):
     new = [(f.code, f.cell) for f in validate(data) if f not in before]
     name, start = (data.locations["works"].excel_col(k) for k in ("name", "start"))
     assert new == [("REQUIRED_EMPTY", cell_ref(work.row, name)), ("REQUIRED_EMPTY", cell_ref(work.row, start))]
+
+
+def test_a_table_checked_a_column_at_a_time_says_what_its_records_say_row_by_row(tmp_path):
+    """The works of a table as the reader made them are checked a column at
+    a time (their rows' checks from the columns, only the rows with anything
+    to say visited): the same findings, in the same order, as the same
+    records holding their own dicts."""
+    import openpyxl
+
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import Record, WorkbookData, read_workbook, table_of
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = S.INFO.name
+    ws.append(["Ngày ban hành", "18/11/2021"])
+    ws = wb.create_sheet(S.WORKS.name)
+    ws.append(["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Ngày hoàn thành thực tế",
+               "Tiến độ hoàn thành (%)", "Tình trạng", "Đơn vị báo cáo"])
+    for n in range(1, 41):
+        ws.append([n, f"Công trình {n % 9}", ["01/03/2021", "Tháng 5/2021", None, "ngày xưa"][n % 4],
+                   ["Tháng 2/2021", "Năm 2022", "30/11/2021"][n % 3], ["15/02/2021", None, None, None, "01/06/2021"][n % 5],
+                   [100, 40, None, 0, 150][n % 5], ["Hoàn thành", None, "Đang thực hiện"][n % 3], f"Sở {n % 2}"])
+    for n in (3, 12):  # a row typed again (another TT)
+        ws.append([40 + n] + [c.value for c in ws[n + 1]][1:])
+    f = tmp_path / "so.xlsx"
+    wb.save(f)
+    data = read_workbook(FileBook(f))
+    assert len(data.works) == 42 and table_of(data.works) is not None
+    got = validate(data)
+    own = WorkbookData(data.source, info=data.info, info_raw=data.info_raw, info_rows=data.info_rows,
+                       records={"works": [Record(S.WORKS, r.row, dict(r.raw), dict(r.values)) for r in data.works]},
+                       locations=data.locations, sheet_names=data.sheet_names, extents=data.extents)
+    assert got == validate(own)
+    codes = {f.code for f in got}
+    assert {"FINISH_BEFORE_START", "PROGRESS_STATUS_MISMATCH", "DUPLICATE_ROW", "DATE_UNREADABLE",
+            "PROGRESS_OUT_OF_RANGE"} <= codes
+    assert [f.row for f in got if f.sheet == S.WORKS.name] == sorted(f.row for f in got if f.sheet == S.WORKS.name)

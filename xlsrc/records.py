@@ -366,8 +366,9 @@ def once_each(f: Callable[[Any], Any], cells: list, keys: list | None = None) ->
     distinct_keys gives): cells recur down a table (units, dates, statuses),
     and what ``f`` makes of the first is shared by the others."""
     keys = distinct_keys(cells) if keys is None else keys
-    try:
-        done = {k: f(v) for k, v in dict(zip(reversed(keys), reversed(cells))).items()}  # each key's first cell
+    try:  # each key's first cell (a set keeps the first of equal items)
+        done = ({v: f(v) for v in set(cells)} if keys is cells else
+                {k: f(v) for k, v in dict(zip(reversed(keys), reversed(cells))).items()})
     except TypeError:  # an unhashable cell: each is looked at
         return list(map(f, cells))
     return list(map(done.__getitem__, keys))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from itertools import repeat
+from itertools import compress, repeat
 from operator import gt
 from typing import Iterator, Sequence
 
@@ -190,26 +190,29 @@ def _check_info(out: _Collector) -> None:
                         f"Văn bản {number} chưa có ở trang Kế hoạch; báo cáo sẽ chỉ ghi số, ký hiệu.")
 
 
-def _check_work(out: _Collector, rec: Record) -> None:
-    start, finish, actual = rec["start"], rec["planned_finish"], rec["actual_finish"]
+WORK_KEYS = ("start", "planned_finish", "actual_finish", "progress", "declared_status")
+
+
+def _work_said(start: DateValue, finish: DateValue, actual: DateValue, progress: Progress, declared) -> list[tuple]:
+    """What the checks of a whole work's row say, from its values (WORK_KEYS), as _check_cell's calls."""
+    calls = []
     if start.start is not None:
         for end, key in ((finish, "planned_finish"), (actual, "actual_finish")):
             if end.start is not None and end.end < start.start:
-                out.add(S.WORKS, rec, key, ERROR, "FINISH_BEFORE_START",
-                        f"Ngày hoàn thành ({end.display()}) trước ngày khởi công ({start.display()}).")
-    progress: Progress = rec["progress"]
+                calls.append((key, ERROR, "FINISH_BEFORE_START",
+                              f"Ngày hoàn thành ({end.display()}) trước ngày khởi công ({start.display()})."))
     if progress.value is None or not 0 <= progress.value <= 100:
-        return
-    declared = rec["declared_status"]
+        return calls
     if progress.value >= 100 and declared and declared != S.STATUS_DONE:
-        out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
-                f"Tiến độ 100% nhưng tình trạng ghi '{declared}'.")
+        calls.append(("declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
+                      f"Tiến độ 100% nhưng tình trạng ghi '{declared}'."))
     elif progress.value < 100 and declared == S.STATUS_DONE:
-        out.add(S.WORKS, rec, "declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
-                f"Tình trạng ghi 'Hoàn thành' nhưng tiến độ mới {progress.value:g}%.")
+        calls.append(("declared_status", ERROR, "PROGRESS_STATUS_MISMATCH",
+                      f"Tình trạng ghi 'Hoàn thành' nhưng tiến độ mới {progress.value:g}%."))
     elif progress.value < 100 and actual.start is not None:
-        out.add(S.WORKS, rec, "actual_finish", WARNING, "PROGRESS_STATUS_MISMATCH",
-                f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%.")
+        calls.append(("actual_finish", WARNING, "PROGRESS_STATUS_MISMATCH",
+                      f"Đã có ngày hoàn thành thực tế nhưng tiến độ mới {progress.value:g}%."))
+    return calls
 
 
 def _check_number_date(out: _Collector, spec: S.SheetSpec, rec: Record) -> None:
@@ -407,17 +410,27 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         for col in checked:
             for n, calls in _column_findings(spec, col, columns.cells(col.key), columns.values(col.key)):
                 said.setdefault(n, []).extend(calls)
+        if spec is S.WORKS:  # the checks of a whole work's row, its values read a column at a time
+            for n, values in enumerate(zip(*map(columns.values, WORK_KEYS))):
+                calls = _work_said(*values)
+                if calls:
+                    said.setdefault(n, []).extend(calls)
         # a number typed with its date, the checks of a whole row: for the tables that have them
         dated = any(c.key == date_key for _, date_key in NUMBER_DATES for c in spec.columns)
         check_row = _row_check(spec)
-        for n, (rec, may_repeat) in enumerate(zip(records, _may_repeat(spec, columns))):
+        repeats = _may_repeat(spec, columns)
+        # the rows with anything to say or check: every row where a check of its record follows
+        places = range(len(records)) if dated or check_row is not None else \
+            sorted(set(said).union(compress(range(len(records)), repeats)))
+        for n in places:
+            rec = records[n]
             for call in said.get(n, ()):
                 out.add(spec, rec, *call)
             if dated:
                 _check_number_date(out, spec, rec)
             if check_row is not None:
                 check_row(out, rec)
-            if not may_repeat:
+            if not repeats[n]:
                 continue
             signature = row_signature(rec)
             if signature in seen:
@@ -472,8 +485,8 @@ def _column_findings(spec: S.SheetSpec, col: S.Column, cells: Sequence, values: 
 
 def _row_check(spec: S.SheetSpec):
     """The checks of a whole row of the table, if it has any."""
-    return (_check_work if spec is S.WORKS else _check_award if spec is S.AWARDS else
-            _check_form_kind if spec is S.UNIT_PROPOSALS else _check_plan if spec is S.PLANS else None)
+    return (_check_award if spec is S.AWARDS else _check_form_kind if spec is S.UNIT_PROPOSALS else
+            _check_plan if spec is S.PLANS else None)  # the works': _work_said, a column at a time
 
 
 def has_errors(findings: list[Finding]) -> bool:
