@@ -405,3 +405,28 @@ def test_equal_values_of_other_types_are_parsed_each_for_itself():
     assert [r["order"] for r in recs] == [1, 1, None, 1]
     assert recs[0]["start"] is recs[1]["start"] and recs[0]["start"].start == dt.date(2021, 2, 1)
     assert [type(r.raw["order"]) for r in recs] == [int, float, bool, str]
+
+
+@pytest.mark.parametrize("cells", [
+    [1, 1.0, True, 1, "1", None, 1.0, False, 0, 0.0, "1"],   # equal numbers of three types: each read as it is
+    [1.0, 2.5, 1.0, None, 2.5],                               # numbers of one type
+    ["Sở A", None, "Sở A", "Sở B", None],                     # no number at all
+    [None, "x", 1, "x", 1.0],                                 # a number of each type after texts
+])
+def test_each_distinct_cell_is_read_once_and_equal_numbers_of_other_types_apart(cells):
+    """once_each reads each distinct cell once and gives every cell what its
+    own reading gives: 1, 1.0 and True are equal in Python but are read
+    apart (a column without any number needs no look at each cell's type)."""
+    from xlsrc.records import once_each
+    calls = []
+
+    def read(v):
+        calls.append(v)
+        return (type(v).__name__, v)
+    assert once_each(read, cells) == [(type(v).__name__, v) for v in cells]
+    assert len(calls) == len({(type(v), v) for v in cells})
+
+
+def test_a_column_holding_an_unhashable_cell_is_read_cell_by_cell():
+    from xlsrc.records import once_each
+    assert once_each(len, [[1, 2], "ab", [1, 2], "ab"]) == [2, 2, 2, 2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import compress
+from itertools import compress, islice, zip_longest
 from operator import attrgetter
 from typing import Any, Callable
 
@@ -15,7 +15,7 @@ from .bulk import bulk_objects
 from .findings import Finding
 from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
                       parse_number, parse_progress, split_lines, split_number_date)
-from .tables import TableLocation, locate, tuple_getter
+from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
 
@@ -52,9 +52,9 @@ class Record:
         return self._values
 
     def __getitem__(self, key: str) -> Any:
-        if self._values is None:  # read from the table's row, no dict made
-            at = self._table.value_at.get(key)
-            return None if at is None else self._table.parsed[self._at][at]
+        if self._values is None:  # read from the table's column, no dict made
+            column = self._table.value_columns.get(key)
+            return None if column is None else column[self._at]
         return self._values.get(key)
 
     def text(self, key: str) -> str:
@@ -74,27 +74,23 @@ class Record:
 
 
 class TableRows:
-    """A table's rows as the reader made them, shared by its records: each
-    row's cells as typed and parsed values (a tuple in the order of the
-    keys), and the same by column. ``asked`` is set once a record's dicts
-    are made: a caller may change them, so the columns are no longer the
-    records' (see table_of)."""
+    """A table's rows as the reader made them, shared by its records, a
+    column at a time: the cells as typed (``raw_columns``) and the parsed
+    values (``value_columns``), each by key. ``asked`` is set once a
+    record's dicts are made: a caller may change them, so the columns are
+    no longer the records' (see table_of)."""
 
-    def __init__(self, raw_keys: list[str], cells: list[tuple], value_keys: list[str], parsed: list[tuple],
-                 raw_columns: dict[str, tuple], value_columns: list[list]):
-        self.raw_keys, self.cells, self.value_keys, self.parsed = raw_keys, cells, value_keys, parsed
-        self.raw_columns = raw_columns
-        self.value_columns = dict(zip(value_keys, value_columns))
-        self.value_at = {k: i for i, k in enumerate(value_keys)}  # key -> its place in a row of ``parsed``
+    def __init__(self, size: int, raw_columns: dict[str, tuple], value_columns: dict[str, list]):
+        self.size, self.raw_columns, self.value_columns = size, raw_columns, value_columns
         self.asked = False
 
     def raw(self, at: int) -> dict[str, Any]:
         self.asked = True
-        return dict(zip(self.raw_keys, self.cells[at]))
+        return {k: column[at] for k, column in self.raw_columns.items()}
 
     def values(self, at: int) -> dict[str, Any]:
         self.asked = True
-        return dict(zip(self.value_keys, self.parsed[at]))
+        return {k: column[at] for k, column in self.value_columns.items()}
 
 
 def table_of(records: list[Record]) -> TableRows | None:
@@ -102,7 +98,7 @@ def table_of(records: list[Record]) -> TableRows | None:
     in order, and no record's dicts were made yet: then their cells and
     values can be taken a column at a time (``raw_columns``, ``value_columns``)."""
     table = records[0]._table if records else None
-    if table is None or table.asked or len(records) != len(table.cells) \
+    if table is None or table.asked or len(records) != table.size \
             or set(map(attrgetter("_table"), records)) != {table} \
             or list(map(attrgetter("_at"), records)) != list(range(len(records))):
         return None
@@ -290,9 +286,8 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info)
                for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
     raw_keys = list(loc.columns)
-    raw_rows = _cells(list(map(grid.__getitem__, loc.rows)), list(loc.columns.values()))
-    cells_of = dict(zip(raw_keys, zip(*raw_rows)))
-    empty = (None,) * len(raw_rows)
+    cells_of = dict(zip(raw_keys, _cells(list(map(grid.__getitem__, loc.rows)), list(loc.columns.values()))))
+    empty = (None,) * len(loc.rows)
     value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
                      for col in spec.columns]
     value_keys = [col.key for col in spec.columns]
@@ -302,32 +297,34 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
         value_columns[at] = [p.status if isinstance(p, Progress) and p.status and not typed else v for p, typed, v in
                              zip(value_columns[value_keys.index("progress")], cells_of.get("declared_status", empty),
                                  value_columns[at])]
+    by_key = dict(zip(value_keys, value_columns))
     if any(n in raw_keys and d in value_keys for n, d in NUMBER_DATES):  # a number cell may give a date
-        _dates_from_numbers(raw_keys, raw_rows, value_keys, value_columns)
-    table = TableRows(raw_keys, raw_rows, value_keys, list(zip(*value_columns)), cells_of, value_columns)
+        _dates_from_numbers(cells_of, by_key)
+    table = TableRows(len(loc.rows), cells_of, by_key)
     records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(loc.rows)]
     return loc, records
 
 
-def _dates_from_numbers(raw_keys: list[str], raw_rows: list[tuple], value_keys: list[str],
-                        value_columns: list[list]) -> None:
+def _dates_from_numbers(raw_columns: dict[str, tuple], value_columns: dict[str, list]) -> None:
     """date_from_number for each row whose number cell holds a date, in the
     parsed columns."""
-    numbers = [raw_keys.index(n) for n, _ in NUMBER_DATES if n in raw_keys]
-    for n, cells in enumerate(raw_rows):
-        if any(split_number_date(cells[c]) for c in numbers):
-            values = {k: column[n] for k, column in zip(value_keys, value_columns)}
-            filled = date_from_number(dict(zip(raw_keys, cells)), values)
+    numbers = [raw_columns[n] for n, _ in NUMBER_DATES if n in raw_columns]
+    for n, cells in enumerate(zip(*numbers)):
+        if any(map(split_number_date, cells)):
+            values = {k: column[n] for k, column in value_columns.items()}
+            filled = date_from_number({k: column[n] for k, column in raw_columns.items()}, values)
             if filled:
-                value_columns[value_keys.index(filled)][n] = values[filled]
+                value_columns[filled][n] = values[filled]
 
 
 def _cells(rows: list, columns: list[int]) -> list[tuple]:
-    """Each row's cells in ``columns`` (None past a row's end), a tuple per
-    row; in one C-level pass when every row reaches every column."""
-    if rows and min(map(len, rows)) > max(columns, default=-1):
-        return list(map(tuple_getter(columns), rows))
-    return [tuple(row[c] if c < len(row) else None for c in columns) for row in rows]
+    """The cells of ``rows`` in each of ``columns`` (None past a row's
+    end), a tuple per column: the rows' columns made in one C-level pass,
+    as far as the last one asked for."""
+    if not rows:
+        return [() for _ in columns]
+    made = list(islice(zip_longest(*rows), max(columns, default=-1) + 1))
+    return [made[c] if c < len(made) else (None,) * len(rows) for c in columns]
 
 
 def _column_values(col: S.Column, cells: list, rows: list[int], option, default_year: int | None) -> list:
@@ -339,10 +336,9 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     if col.kind == S.LINES:
         return [parse_value(col, v, default_year) for v in cells]
     kw = option.general if option is not None else {}
-    keys = distinct_keys(cells)
-    out = once_each(_parser(col, default_year, kw), cells, keys)
+    out = once_each(_parser(col, default_year, kw), cells)
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
-        kw = option(next(iter(option.percent)))
+        kw, keys = option(next(iter(option.percent))), distinct_keys(cells)
         again: dict = {}
         for n in compress(range(len(rows)), map(option.percent.__contains__, rows)):
             got = again.get(keys[n], _MISSING)
@@ -352,11 +348,14 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     return out
 
 
-def distinct_keys(cells: list) -> list:
+def distinct_keys(cells: list, distinct: set | None = None) -> list:
     """A key for each cell, equal for equal cells of one type: the cell
     itself, unless numbers of different types are among them (1, 1.0 and
-    True are equal but not read alike: each is keyed with its type)."""
-    if len(NUMBER_TYPES.intersection(map(type, cells))) < 2:
+    True are equal but not read alike: each is keyed with its type).
+    ``distinct``: the set of the cells, if made: without a number in it,
+    the cells need no look."""
+    if distinct is not None and NUMBER_TYPES.isdisjoint(map(type, distinct)) or \
+            len(NUMBER_TYPES.intersection(map(type, cells))) < 2:
         return cells
     return [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
 
@@ -365,9 +364,10 @@ def once_each(f: Callable[[Any], Any], cells: list, keys: list | None = None) ->
     """``f`` of each cell, called once for each distinct cell (``keys`` as
     distinct_keys gives): cells recur down a table (units, dates, statuses),
     and what ``f`` makes of the first is shared by the others."""
-    keys = distinct_keys(cells) if keys is None else keys
     try:  # each key's first cell (a set keeps the first of equal items)
-        done = ({v: f(v) for v in set(cells)} if keys is cells else
+        distinct = set(cells) if keys is None or keys is cells else None
+        keys = distinct_keys(cells, distinct) if keys is None else keys
+        done = ({v: f(v) for v in distinct} if keys is cells else
                 {k: f(v) for k, v in dict(zip(reversed(keys), reversed(cells))).items()})
     except TypeError:  # an unhashable cell: each is looked at
         return list(map(f, cells))
