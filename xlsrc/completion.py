@@ -6,6 +6,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import attrgetter, eq
 
 from . import schema as S
 from .parsing import DateValue, Progress
@@ -132,29 +134,21 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
 
 def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
     """The works' part of the totals (no awards yet), read a column at a
-    time (records.value_columns): each distinct unit named once."""
+    time (records.value_columns) and counted in C-level passes: each
+    distinct unit named once."""
     t = Totals(as_of=as_of)
-    progresses = t.progresses
-    statuses, by_status, by_kind, by_unit = t.statuses, t.by_status, t.by_kind, t.by_unit
     *columns, kinds, units, owners = value_columns(works, STATUS_KEYS + ("kind", "unit", "owner"))
     fallback = default_unit or "Chưa rõ đơn vị"
     named = [unit or owner or fallback for unit, owner in zip(once_each(as_text, units), once_each(as_text, owners))]
-    for values, kind, unit in zip(zip(*columns), kinds, named):
-        status = _status(*values, as_of)
-        statuses.append(status)
-        by_status[status] += 1
-        by_kind[kind or "Chưa phân loại"] += 1
-        u = by_unit.get(unit)
-        if u is None:
-            u = by_unit[unit] = UnitTotals(unit)
-        u.works += 1
-        u.done += status == S.STATUS_DONE
-        progress = values[0].value
-        if progress is not None:
-            progresses.append(min(max(progress, 0.0), 100.0))
-    t.works = len(statuses)
-    t.done = by_status[S.STATUS_DONE]
-    t.mean_progress = math.fsum(progresses) / len(progresses) if progresses else None
+    t.statuses += map(_status, *columns, repeat(as_of))
+    t.by_status.update(t.statuses)
+    t.by_kind.update([kind or "Chưa phân loại" for kind in kinds])
+    done = Counter(compress(named, map(eq, t.statuses, repeat(S.STATUS_DONE))))
+    t.by_unit.update((unit, UnitTotals(unit, n, done[unit])) for unit, n in Counter(named).items())
+    t.progresses += [min(max(v, 0.0), 100.0) for v in map(attrgetter("value"), columns[0]) if v is not None]
+    t.works = len(t.statuses)
+    t.done = t.by_status[S.STATUS_DONE]
+    t.mean_progress = math.fsum(t.progresses) / len(t.progresses) if t.progresses else None
     return t
 
 

@@ -623,9 +623,13 @@ class FileBook:
         if self._wb is None and self.kind in PATCHED_KINDS and sheet in self._names:
             edits = self._edits.setdefault(sheet, {})
             for r, values in enumerate(block, start=row):
-                cells = edits.setdefault(r, {})
-                for c, v in enumerate(values, start=col):
-                    cells[c] = v
+                cells = edits.get(r)
+                if cells is None:
+                    cells = edits[r] = {}
+                if len(values) == 1:  # a column written (findings, statuses): each row's one cell
+                    cells[col] = values[0]
+                else:
+                    cells.update(enumerate(values, col))
             return
         wb = self._open_for_write()
         ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
