@@ -182,10 +182,10 @@ def test_the_patched_copy_opens_in_libreoffice_with_its_values(tmp_path, lo_prof
 
 
 def test_the_extent_of_a_copy_leaves_out_empty_texts_and_rows_at_its_edges():
-    from xlsrc.access.xlsx_patch import _sheet_extent
-    assert _sheet_extent([["TT", "Tên", None], [1, "", ""], [None, None], ["", None]], {}) == (2, 2)
-    assert _sheet_extent([[None], [None, None, "x"], []], {}) == (2, 3)
-    assert _sheet_extent([], {}) == (0, 0) and _sheet_extent([[None, ""]], {}) == (0, 0)
+    from xlsrc.access.xlsx_patch import _extent
+    assert _extent([["TT", "Tên", None], [1, "", ""], [None, None], ["", None]]) == (2, 2)
+    assert _extent([[None], [None, None, "x"], []]) == (2, 3)
+    assert _extent([]) == (0, 0) and _extent([[None, ""]]) == (0, 0)
 
 
 @pytest.mark.parametrize("prefixed", [False, True])

@@ -92,9 +92,7 @@ def _patch(sheet: str | None = None) -> X._SheetPatch:
     for r, (_, _, written, _, values) in ROWS.items():
         grid[r - 1][:len(values)] = values
         edits[r] = written
-    patch = X._SheetPatch(X.SheetPart((sheet or _sheet()).encode()), grid, edits, X.Styles(STYLES))
-    patch._wrap(1, max(ROWS))  # the rows' heights and wrapping columns, found for the rows made (sheet_data)
-    return patch
+    return X._SheetPatch(X.SheetPart((sheet or _sheet()).encode()), grid, edits, X.Styles(STYLES))
 
 
 def _way(way, *args) -> str:
@@ -194,12 +192,11 @@ def test_rows_of_a_sheet_are_found_with_their_numbers_and_cells():
 
 
 def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
-    """_columns (some of the sheet's rows read down their columns) and
-    _sheet_extent give the values and the last row and column holding one,
-    as its rows do, written cells included."""
+    """_columns and _extent_of (the sheet read down its columns) give the
+    values and the last row and column holding one, as its rows do."""
     import random
     rnd = random.Random(7)
-    for _ in range(300):
+    for _ in range(200):
         grid = [[rnd.choice([None, "", "x", 0, 1.5]) for _ in range(rnd.randrange(5))] for _ in range(rnd.randrange(6))]
         edits = {rnd.randrange(1, 8): {rnd.randrange(1, 6): rnd.choice([None, "", "y", 2])} for _ in range(3)}
         rows = [list(row) for row in grid] + [[] for _ in range(max([len(grid), *edits]) - len(grid))]
@@ -207,16 +204,12 @@ def test_the_columns_and_extent_of_a_written_sheet_are_those_of_its_rows():
             for c, v in cells.items():
                 rows[r - 1] += [None] * (c - len(rows[r - 1]))
                 rows[r - 1][c - 1] = v
-        width = max(map(len, rows), default=0) + rnd.randrange(2)
-        lo = rnd.randrange(1, len(rows) + 1) if rows else 1
-        hi = rnd.randrange(lo, len(rows) + 1) if rows else 0
-        columns = X._columns(grid, edits, lo, hi, width)
-        assert len(columns) == width and all(len(column) == hi - lo + 1 for column in columns)
-        assert [[column[r - lo] for column in columns] for r in range(lo, hi + 1)] == \
-            [(row + [None] * width)[:width] for row in rows[lo - 1:hi]]
+        columns = X._columns(grid, edits)
+        assert all(len(column) == len(rows) for column in columns)
+        assert [[column[r] for column in columns] for r in range(len(rows))] == \
+            [row + [None] * (len(columns) - len(row)) for row in rows]
         held = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v not in (None, "")]
-        assert X._sheet_extent(grid, edits) == (max((r for r, _ in held), default=0),
-                                                 max((c for _, c in held), default=0))
+        assert X._extent_of(columns) == (max((r for r, _ in held), default=0), max((c for _, c in held), default=0))
 
 
 @pytest.mark.parametrize("before, after, landscape", [("", '<pageSetup orientation="portrait"/>', False),

@@ -30,7 +30,7 @@ import re
 import zipfile
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import chain, islice, zip_longest
+from itertools import zip_longest
 from typing import Any, Callable, Generator, Iterator
 
 from .. import halves
@@ -285,43 +285,32 @@ class SheetLayout:
         return self.widths.get(c) or DEFAULT_WIDTH
 
 
-def _columns(grid: list[list], edits: Edits, lo: int, hi: int, width: int) -> list[list]:
-    """Columns 1…``width`` of rows ``lo``…``hi`` (1-based) as they will be:
-    the grid's values with the written ones."""
-    columns = [list(column) for column in islice(zip_longest(*grid[lo - 1:hi]), width)]
-    height = hi - lo + 1
-    columns = [column + [None] * (height - len(column)) for column in columns]
+def _columns(grid: list[list], edits: Edits) -> list[list]:
+    """The sheet's columns as they will be: the grid's values with the written ones, each as long as the sheet."""
+    height = max([len(grid), *edits])
+    width = max(max(map(len, grid), default=0), max(map(max, filter(None, edits.values())), default=0))
+    columns = [list(column) + [None] * (height - len(grid)) for column in zip_longest(*grid)]
     columns += [[None] * height for _ in range(width - len(columns))]
-    for r in range(lo, hi + 1):
-        for c, v in edits.get(r, {}).items():
-            if c <= width:
-                columns[c - 1][r - lo] = v
+    for r, cells in edits.items():
+        for c, v in cells.items():
+            columns[c - 1][r - 1] = v
     return columns
 
 
-def _sheet_extent(grid: list[list], edits: Edits) -> tuple[int, int]:
-    """The last row and column (1-based) that will hold a value: the column
-    found from the right a column at a time, the row from the bottom a row
-    at a time (never the whole sheet turned into columns)."""
-    height = max([len(grid), *edits])
-    width = max(max(map(len, grid), default=0), max(map(max, filter(None, edits.values())), default=0))
-    last_col = next((c for c in range(width, 0, -1) if _filled(_column_cells(grid, edits, c))), 0)
-    last_row = next((r for r in range(height, 0, -1)
-                     if _filled(chain.from_iterable(_columns(grid, edits, r, r, last_col)))), 0)
+def _extent(rows: list[list]) -> tuple[int, int]:
+    """The last row and column (1-based) of ``rows`` that hold a value."""
+    return _extent_of([list(column) for column in zip_longest(*rows)])
+
+
+def _extent_of(columns: list[list]) -> tuple[int, int]:
+    """The last row and column (1-based) of ``columns`` (all as long) that hold a value."""
+    last_col = next((c for c in range(len(columns), 0, -1)
+                     if columns[c - 1].count(None) + columns[c - 1].count("") < len(columns[c - 1])), 0)
+    last_row = 0
+    for column in columns[:last_col]:
+        last_row = next((i + 1 for i in range(len(column) - 1, last_row - 1, -1)
+                         if column[i] is not None and column[i] != ""), last_row)
     return last_row, last_col
-
-
-def _column_cells(grid: list[list], edits: Edits, c: int) -> list:
-    """The cells of column ``c`` (1-based) as they will be, those written last."""
-    written = {r: cells[c] for r, cells in edits.items() if c in cells}
-    return [row[c - 1] if c <= len(row) else None for r, row in enumerate(grid, 1) if r not in written] + \
-        list(written.values())
-
-
-def _filled(cells) -> bool:
-    """Whether any of ``cells`` holds a value (neither None nor "")."""
-    cells = list(cells)
-    return cells.count(None) + cells.count("") < len(cells)
 
 
 class _Shape:
@@ -418,13 +407,12 @@ class _SheetPatch:
     def __init__(self, part: SheetPart, grid: list[list], edits: Edits, styles: Styles):
         self.xml, self.head, self.tail, self.rows, self.layout = part.xml, part.head, part.tail, part.rows, part.layout
         self.edits, self.styles = edits, styles
-        self.grid = grid
-        self.last_row, self.last_col = _sheet_extent(grid, edits)
-        self.widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
-        self.heights: dict[int, float] = {}  # row -> its height, where its text wraps (see _wrap)
-        self.wrapping: dict[int, tuple[int, ...]] = {}  # row -> its columns whose text wraps
-        self._height_attrs: dict[float, bytes] = {}
-        self.across, self.repeat = page_fit(self.widths, part.landscape) if self.last_row else (1, 0)
+        columns = _columns(grid, edits)
+        self.last_row, self.last_col = _extent_of(columns)
+        widths = [self.layout.width(c) for c in range(1, self.last_col + 1)]
+        self.heights, self.wrapping = wrapped_columns((column[1:self.last_row] for column in columns), widths,
+                                                      first_row=2)
+        self.across, self.repeat = page_fit(widths, part.landscape) if self.last_row else (1, 0)
         self.column_styles = {c: s for c, s in self.layout.styles.items() if s and c <= self.last_col}
         self._styled = bool(self.column_styles)
         self.written: dict[tuple[str | None, int], tuple[str, int]] = {}  # (text, style) -> _cell_tail
@@ -433,21 +421,8 @@ class _SheetPatch:
         self._last_shape: dict[tuple, _Shape] = {}  # what changes -> the shape last matched
         self._tails: dict[tuple, bytes | None] = {}  # see _written_tail
         self._wrapped: dict[bytes, bytes | None] = {}  # see _wrapped_head
+        self._height_attrs = {h: f' ht="{h}" customHeight="1"'.encode() for h in set(self.heights.values())}
         self.rows_written = sorted(edits)  # in order (_made places those the sheet does not have)
-
-    def _wrap(self, lo: int, hi: int) -> None:
-        """The heights and wrapping columns of rows ``lo``…``hi`` (from row 2
-        to the last that holds a value; each row's own, see
-        print_layout.wrapped_columns): found for the rows about to be made,
-        by the process that makes them."""
-        lo, hi = max(lo, 2), min(hi, self.last_row)
-        if lo > hi:
-            return
-        heights, wrapping = wrapped_columns(_columns(self.grid, self.edits, lo, hi, self.last_col), self.widths,
-                                            first_row=lo)
-        self.heights.update(heights)
-        self.wrapping.update(wrapping)
-        self._height_attrs.update((h, f' ht="{h}" customHeight="1"'.encode()) for h in set(heights.values()))
 
     def _needs_styles(self, r: int) -> bool:
         return self._styled and 2 <= r <= self.last_row
@@ -611,10 +586,8 @@ class _SheetPatch:
         start, end = self.rows
         middle = self._middle() if end - start > SPLIT_BYTES and halves.can_split() else None
         if middle is None:
-            self._wrap(2, self.last_row)
             yield from self._made(start, end, 0, 0)
             return
-        self._wrap(2, middle[1])
         first = self._made(start, middle[0], 0, 0)
         yield next(first)  # its first rows made before the fork: the child finds the patterns of their shapes made
         before = self.styles.state()
@@ -628,7 +601,6 @@ class _SheetPatch:
                         self.styles.restore(theirs)
                     yield piece
                     return
-        self._wrap(middle[1] + 1, self.last_row)
         yield from self._made(reached[0], end, *reached[1:])
 
     def _middle(self) -> tuple[int, int, int] | None:
@@ -647,7 +619,6 @@ class _SheetPatch:
     def _deflated(self, at: int, r: int, i: int) -> tuple[Deflated, tuple | None]:
         """The rows from ``at`` on, deflated (a forked child's half), and the
         styles then (None when made in this process: they are its own)."""
-        self._wrap(r + 1, self.last_row)
         piece = deflate(self._made(at, self.rows[1], r, i), LEVEL)
         return piece, (self.styles.state() if halves.CHILD else None)
 
