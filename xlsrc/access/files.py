@@ -402,15 +402,15 @@ class FileBook:
         from the file alone (xlsx_patch.prepared)."""
         if self._kind() == "xlsx":
             package = self._package()
-            percent = self.has_percent_formats()
             for sheet in package.sheet_names():
                 package.formulas_without_value(sheet)
-                if percent:
-                    package.percent_ahead(sheet)
+            percent = self.has_percent_formats()
             self._has_legacy_fonts()
             if self._writable and self.kind == "xlsx" and PATCH:
                 from .xlsx_patch import prepared
                 self._copy_parts = prepared(self._zip, self._unpacked)
+            for sheet in package.sheet_names() if percent else ():
+                package.percent_ahead(sheet)
 
     @property
     def kind_note(self) -> str:
