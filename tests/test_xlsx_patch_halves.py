@@ -189,3 +189,36 @@ def test_a_sheet_part_the_size_check_did_not_keep_is_not_held_from_the_opening(m
     jobs.run_compute(book)
     book.save(tmp_path / "copy.xlsx")
     assert book._wb is None and _parts(tmp_path / "copy.xlsx")
+
+
+def test_a_large_sheet_made_in_one_process_is_deflated_on_a_thread_meanwhile(monkeypatch, tmp_path):
+    """Where the second half is not forked (no core free now; Windows, macOS,
+    a terminal's threads), a large sheet's rows are deflated on another
+    thread while they are made (zlib works beside the interpreter): the
+    copy holds the bytes of the one pass, and the thread has ended."""
+    import threading
+    once = _copy(monkeypatch, MASTER, tmp_path, "once.xlsx", jobs.run_compute, one_pass=True)
+    monkeypatch.setattr(halves, "core_free", lambda cores: False)
+    monkeypatch.setattr(X, "SPLIT_BYTES", 100_000)
+    monkeypatch.setattr(X, "ROWS_PER_PIECE", 50)
+    beside = []
+    made = X._SheetPatch._made
+
+    def noting(self, *args):
+        reached = yield from made(self, *args)
+        beside.append([t.name for t in threading.enumerate() if t is not threading.current_thread()])
+        return reached
+    monkeypatch.setattr(X._SheetPatch, "_made", noting)
+    threaded = _copy(monkeypatch, MASTER, tmp_path, "threaded.xlsx", jobs.run_compute, one_pass=False)
+    assert ["deflate"] in beside and threading.active_count() == 1
+    assert threaded == once
+
+
+def test_what_the_deflating_thread_raises_is_raised_where_the_rows_are_made(monkeypatch):
+    """A thread that fails (memory refused) never leaves the rows waiting: its error is raised here once they are made."""
+    def failing(pieces, level):
+        next(pieces)
+        raise MemoryError("refused")
+    monkeypatch.setattr(X, "deflate", failing)
+    with pytest.raises(MemoryError, match="refused"):
+        X._deflated_meanwhile(iter([b"<row/>"] * 1000), X.LEVEL)

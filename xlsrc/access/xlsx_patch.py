@@ -578,13 +578,18 @@ class _SheetPatch:
         SPLIT_BYTES are made in two halves on two cores where a fork is safe
         (halves.py): the second half, from a row's end near the middle,
         spliced and deflated in a forked child while this process makes the
-        first. The child starts from what the one pass would have reached
+        first; where they are not (no fork, no core free now), deflated on a
+        thread while they are made (_deflated_meanwhile). The child starts
+        from what the one pass would have reached
         there (the row before, the rows written passed), checked when the
         first half is done; the styles the rows derive (Styles) are those of
         the half that derived any. When both did, or the child fails, the
         second half is made here. The bytes are those of the one pass."""
         start, end = self.rows
         middle = self._middle() if end - start > SPLIT_BYTES and halves.can_split() else None
+        if middle is None and end - start > SPLIT_BYTES:  # one process: the rows deflated on a thread meanwhile
+            yield _deflated_meanwhile(self._made(start, end, 0, 0), LEVEL)
+            return
         if middle is None:
             yield from self._made(start, end, 0, 0)
             return
@@ -715,6 +720,35 @@ class _SheetPatch:
                                 f'<pageSetup fitToWidth="{self.across}" fitToHeight="0"/>', 1)
         return tail.replace(setup.group(0), _set_attrs(setup.group(0), fitToWidth=str(self.across),
                                                        fitToHeight="0"), 1)
+
+
+def _deflated_meanwhile(pieces: Iterator[bytes], level: int) -> Deflated:
+    """``pieces`` deflated as one (zip_parts.deflate) on another thread while
+    this one makes them: zlib lets go of the interpreter while it
+    compresses, so the two run on two cores, with no process forked and no
+    memory copied. What the thread raises is raised here, once the pieces
+    are made."""
+    import queue
+    import threading
+    made: queue.SimpleQueue = queue.SimpleQueue()  # unbounded: a thread that stopped never blocks this one
+    done: list = []
+
+    def work() -> None:
+        try:
+            done.append(deflate(iter(made.get, None), level))
+        except BaseException as exc:  # said where the pieces are made
+            done.append(exc)
+    worker = threading.Thread(target=work, name="deflate", daemon=True)
+    worker.start()
+    try:
+        for piece in pieces:
+            made.put(piece)
+    finally:
+        made.put(None)
+        worker.join()
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    return done[0]
 
 
 def _landscape(head: str, tail: str) -> bool:
