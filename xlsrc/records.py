@@ -29,7 +29,7 @@ class Record:
     __hash__ = None  # type: ignore[assignment]  # compared by content, as its dicts are
 
     def __init__(self, spec: S.SheetSpec, row: int, raw: dict[str, Any] | None, values: dict[str, Any] | None,
-                 signature: tuple | None = None, cols: dict[str, int] | None = None, *,
+                 signature: tuple | None = None, cols: dict[str, int] | None = None,
                  table: "TableRows | None" = None, at: int = 0):
         self.spec = spec
         self.row = row                # Excel row number, 1-based
@@ -301,7 +301,8 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     if any(n in raw_keys and d in value_keys for n, d in NUMBER_DATES):  # a number cell may give a date
         _dates_from_numbers(cells_of, by_key)
     table = TableRows(len(loc.rows), cells_of, by_key)
-    records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(loc.rows)]
+    records = [Record(spec, i + 1, None, None, None, None, table, n)  # by position: made for every row
+               for n, i in enumerate(loc.rows)]
     return loc, records
 
 
