@@ -209,6 +209,28 @@ def test_a_works_table_row_by_row():
                               "progress": None, "note": None, "group": "I. Khối văn phòng"}
 
 
+def test_a_tables_records_share_its_columns_and_are_checked_a_column_at_a_time():
+    """table_rows makes no dict per record: the records share the table's
+    columns (records.TableRows), which the validator takes whole, and a
+    record makes its dicts only when asked (then as the reader read them)."""
+    from xlsrc.records import table_of
+    grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ", "Tình trạng"],
+            [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "150%", "Hoàn thành"], [2, "Hai", "x", D(2021, 2, 1), "50%", N]]
+    loc, out, _, records = _table(W, grid)
+    found = E.check_tables(PATH, [(W, loc, "Phụ lục", records)])
+    assert table_of(records) is not None and [r["progress"].value for r in records] == [150.0, 50.0]
+    assert [(f["cell"], f["code"]) for f in found] == [("E2", "PROGRESS_OUT_OF_RANGE"), ("C3", "DATE_UNREADABLE")]
+    assert records[1].raw == {"order": 2, "name": "Hai", "start": "x", "planned_finish": D(2021, 2, 1),
+                              "progress": "50%", "declared_status": N}
+
+
+def test_error_values_typed_with_spaces_or_in_lower_case_leave_their_row_out():
+    grid = [["TT", "Tên công trình", "Ngày khởi công"], [1, "Một", D(2021, 1, 1)], ["  #ref! ", " #n/a", N],
+            [N, " #value!", "#DIV/0!"], [3, "#REF!", "x"]]
+    _, out, errors, _ = _table(W, grid)
+    assert errors == 2 and [r["source_row"] for r in out] == [2, 5]
+
+
 def test_a_status_column_is_not_replaced_by_the_progress_words():
     grid = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ", "Tình trạng"],
             [1, "Một", D(2021, 1, 1), D(2021, 2, 1), "Đang thực hiện", "Lùi thời gian"],

@@ -72,3 +72,19 @@ def test_rows_as_lists_or_as_dicts_make_the_same_xml():
     layout = dict(styles=[3, 4, 0, 5, 6], widths=[5, 10, 10, 8, 8, 10, 8], styled_blanks=[0, 2, 4], batch=2)
     assert list(iter_rows_xml(7, rows, **layout)) == ["".join(ROWS_XML[:2]), "".join(ROWS_XML[2:])]  # 2 a piece
     assert list(iter_rows_xml(7, dicts, keys=keys, **layout)) == ["".join(ROWS_XML[:2]), "".join(ROWS_XML[2:])]
+
+
+def test_equal_numbers_of_another_type_or_sign_keep_their_own_cells_down_a_column():
+    """Rows are made column by column, each distinct value once: 0.0 and
+    -0.0, 1, 1.0 and True are equal keys of a dict but not the same cell."""
+    from xlsrc.sheet_rows import rows_xml
+    floats = [[0.0], [-0.0], [0.5], [0.0], [-0.0]]
+    written = ["0.0", "-0.0", "0.5", "0.0", "-0.0"]
+    assert rows_xml(1, floats, styles=[]) == "".join(f'<row r="{r}"><c r="A{r}"><v>{v}</v></c></row>'
+                                                     for r, v in enumerate(written, 1))
+    mixed = [[1], [1.0], [True], ["1"], [float("nan")], [1], [False], [0], [None]]
+    cell = {"n": '<c r="A{r}"><v>{v}</v></c>',
+            "s": '<c r="A{r}" t="inlineStr"><is><t xml:space="preserve">{v}</t></is></c>'}
+    want = [("n", "1"), ("n", "1.0"), ("s", "True"), ("s", "1"), ("s", "nan"), ("n", "1"), ("s", "False"), ("n", "0")]
+    assert rows_xml(1, mixed, styles=[]) == "".join(f'<row r="{r}">{cell[k].format(r=r, v=v)}</row>'
+                                                    for r, (k, v) in enumerate(want, 1))

@@ -14,6 +14,8 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Iterator, Sequence
 from xlsxwriter.utility import xl_col_to_name
 
@@ -72,10 +74,6 @@ def _cell_tail(value: Any, style: str) -> str:
     return f'"{style} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>'
 
 
-def _cell(value: Any, style: str, width: float | None) -> tuple[str, int]:
-    return _cell_tail(value, style), 1 if width is None else text_lines(value, width)
-
-
 def rows_xml(first_row: int, rows: list[list[Any]], styles: list[int], widths: Sequence[float] = (),
              styled_blanks: Sequence[int] = ()) -> str:
     """The ``<row>`` elements of ``rows``."""
@@ -86,62 +84,107 @@ def iter_rows_xml(first_row: int, rows: list[list[Any]] | list[dict[str, Any]], 
                   widths: Sequence[float] = (), styled_blanks: Sequence[int] = (), batch: int = 2000,
                   keys: Sequence[str] | None = None) -> Iterator[str]:
     """The ``<row>`` elements of ``rows`` (with ``keys``: dicts, these keys
-    their columns in order), ``batch`` rows a piece (a large master is never
-    held as one string). A text or date recurs down a column (units, files,
-    sheets, progress words): its XML and the lines it takes are made once
-    per column."""
+    their columns in order), ``batch`` rows a piece (see rows_utf8)."""
+    for piece in rows_utf8(first_row, rows, styles, widths, styled_blanks, batch, keys):
+        yield piece.decode("utf-8")
+
+
+_ROW = b"\x00"  # where a cell's row number goes in its XML, made once a column and value (never in a cell's text)
+_ABSENT = object()  # past the end of a row given as a list: no cell, not even a styled blank
+
+
+@dataclass
+class _Column:
+    """One column of rows_utf8: each distinct value's cell XML (UTF-8, its
+    row number left as _ROW) and the lines it takes, by the key _keys gives."""
+    open_: str           # '<c r="B' + _ROW
+    style: str           # ' s="5"' or ""
+    width: float | None  # None: the lines are never counted
+    xml: dict[Any, bytes]
+    lines: dict[Any, int]
+
+    def cells(self, values: list, wraps: bool) -> tuple[list[bytes], list[int] | None]:
+        """The cells of ``values``, and with ``wraps`` the lines each takes."""
+        xml = self.xml
+        try:
+            keys = _keys(values)
+            if keys is values:  # each value its own key
+                for v in set(values) - xml.keys():  # each new value made once
+                    xml[v], self.lines[v] = self.made(v)
+            else:
+                fresh = dict(zip(keys, values))
+                for k in fresh.keys() - xml.keys():
+                    xml[k], self.lines[k] = self.made(fresh[k])
+            return list(map(xml.__getitem__, keys)), list(map(self.lines.__getitem__, keys)) if wraps else None
+        except (TypeError, ValueError):  # an unhashable value: each cell made on its own
+            made = [(xml[v], self.lines[v]) if v.__class__ in _NOT_NUMBERS and v in xml else self.made(v)
+                    for v in values]
+            return list(map(itemgetter(0), made)), list(map(itemgetter(1), made)) if wraps else None
+
+    def made(self, v: Any) -> tuple[bytes, int]:
+        return ((self.open_ + _cell_tail(v, self.style)).encode("utf-8"),
+                1 if self.width is None else text_lines(v, self.width))
+
+
+_NOT_NUMBERS = frozenset({str, type(None), dt.datetime, dt.date, object})  # equal only to their own kind
+
+
+def _keys(values: list) -> list:
+    """A key for each value, equal for values whose cells are the same: the
+    value itself, unless numbers of several types are among them (1, 1.0
+    and True are one key of a dict) or a float zero (0.0 and -0.0): then a
+    number is keyed by its type and its text."""
+    numbers = set(map(type, values)) - _NOT_NUMBERS
+    if not numbers or numbers == {int} or (numbers == {float} and 0.0 not in values):
+        return values
+    return [v if v.__class__ in _NOT_NUMBERS else (v.__class__, repr(v)) for v in values]
+
+
+def rows_utf8(first_row: int, rows: list[list[Any]] | list[dict[str, Any]], styles: list[int],
+              widths: Sequence[float] = (), styled_blanks: Sequence[int] = (), batch: int = 2000,
+              keys: Sequence[str] | None = None) -> Iterator[bytes]:
+    """The ``<row>`` elements of ``rows`` in UTF-8 (with ``keys``: dicts,
+    these keys their columns in order), ``batch`` rows a piece (a large
+    master is never held as one string). The rows of a piece are made
+    column by column: a text, date or number recurs down a column (units,
+    files, sheets, progress), and its cell's XML and the lines it takes are
+    made once a column; the row number is put into a row's cells at once."""
     width = len(keys) if keys is not None else max((len(r) for r in rows), default=0)
     blanks = {c for c in styled_blanks if c < width and c < len(styles) and styles[c]}
-    s_attr = [f' s="{styles[c]}"' if c < len(styles) and styles[c] else "" for c in range(width)]
-    opens = [f'<c r="{xl_col_to_name(c)}' for c in range(width)]
-    blank_tail = [f'"{s_attr[c]}/>' if c in blanks else None for c in range(width)]
-    col_widths = [widths[c] if c < len(widths) else None for c in range(width)]  # None: never sets the height
-    # per column: a text, date … -> its XML after the reference and the lines it takes (numbers, which a dict
-    # would take for True, are never kept)
-    seen: list[dict[Any, tuple[str, int]]] = [{} for _ in range(width)]
-    heights = [None] + [height_of(n) if widths else None for n in range(1, 65)]  # by the lines a row takes
-    columns = list(zip(keys if keys is not None else range(width), opens, s_attr, blank_tail, seen, col_widths))
-    parts = []
-    append = parts.append
-    for r, row in enumerate(rows, start=first_row):
-        rs = str(r)
-        cells = []
-        add = cells.append
-        most = 1
-        get = row.get if keys is not None else row.__getitem__
-        for key, open_, style, blank, cache, col_width in columns if keys is not None else columns[:len(row)]:
-            v = get(key)
-            if v is None:
-                if blank is not None:
-                    add(f"{open_}{rs}{blank}")
-                continue
-            kind = v.__class__
-            if kind is float or kind is int:  # a number: nothing to cache, never wraps
-                add(f'{open_}{rs}"{style}><v>{v!r}</v></c>' if kind is int or v - v == 0.0
-                    else open_ + rs + _cell_tail(v, style))
-                continue
-            try:
-                got = cache.get(v)
-            except TypeError:  # unhashable: made each time
-                got = _cell(v, style, col_width)
-            if got is None:
-                if v == "":
-                    if blank is not None:
-                        add(f"{open_}{rs}{blank}")
-                    continue
-                got = cache[v] = _cell(v, style, col_width)
-            add(f"{open_}{rs}{got[0]}")
-            if got[1] > most:
-                most = got[1]
-        if cells:
-            height = (heights[most] if most < len(heights) else height_of(most)) if widths else None
-            attrs = f' ht="{height}" customHeight="1"' if height else ""
-            append(f'<row r="{rs}"{attrs}>{"".join(cells)}</row>')
-            if len(parts) >= batch:
-                yield "".join(parts)
-                parts.clear()
-    if parts:
-        yield "".join(parts)
+    columns = []
+    for c in range(width):
+        style = f' s="{styles[c]}"' if c < len(styles) and styles[c] else ""
+        open_ = f'<c r="{xl_col_to_name(c)}{_ROW.decode()}'
+        blank = f'{open_}"{style}/>'.encode() if c in blanks else b""  # an empty cell: nothing, or its grey
+        column = _Column(open_, style, widths[c] if c < len(widths) else None,
+                         {None: blank, "": blank, _ABSENT: b""}, {None: 1, "": 1, _ABSENT: 1})
+        columns.append((keys[c] if keys is not None else c, column,
+                        column.width is not None and not math.isinf(column.width)))  # a text may wrap
+    attrs = [b""] + [b' ht="%b" customHeight="1"' % b"%r" % h if widths and (h := height_of(n)) else b""
+                     for n in range(1, 65)]  # of a row by the lines it takes
+    for start in range(0, len(rows), batch):
+        part = rows[start:start + batch]
+        cells, lines = [], []
+        reach = min(map(len, part)) if keys is None else 0
+        for key, column, wraps in columns:
+            values = (list(map(dict.get, part, repeat(key))) if keys is not None else
+                      list(map(itemgetter(key), part)) if key < reach else
+                      [row[key] if key < len(row) else _ABSENT for row in part])
+            if not column.xml[None] and values.count(None) == len(values):
+                continue  # no cell in this column
+            xml, n = column.cells(values, wraps)
+            cells.append(xml)
+            if wraps:
+                lines.append(n)
+        pieces = []
+        for r, body, most in zip(range(first_row + start, first_row + start + len(part)), map(b"".join, zip(*cells)),
+                                 map(max, zip(*lines)) if lines else repeat(1)):
+            if body:
+                rs = b"%d" % r
+                attr = attrs[most] if most < len(attrs) else b' ht="%b" customHeight="1"' % b"%r" % height_of(most)
+                pieces.append(b'<row r="%b"%b>%b</row>' % (rs, attr, body.replace(_ROW, rs)))
+        if pieces:
+            yield b"".join(pieces)
 
 
 def splice(xlsx: bytes, pending: list[PendingRows]) -> bytes:
@@ -210,8 +253,8 @@ def _sheet_pieces(xml: str, p: PendingRows) -> Iterator[bytes | Deflated]:
 
         def made(lo: int, hi: int, start: int = start, window: list = window) -> bytes | Deflated:
             part = window[lo:hi]
-            raw = "".join(iter_rows_xml(p.first_row + start + lo, part, styles, p.widths, p.styled_blanks,
-                                        batch=len(part) + 1, keys=p.keys or None)).encode("utf-8")
+            raw = b"".join(rows_utf8(p.first_row + start + lo, part, styles, p.widths, p.styled_blanks,
+                                     batch=len(part) + 1, keys=p.keys or None))
             return deflate([raw], ROWS_LEVEL) if len(window) >= MIN_ITEMS else raw
         yield from in_halves(made, len(window))
     yield ("</sheetData>" + tail).encode("utf-8")

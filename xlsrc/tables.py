@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import repeat, takewhile
 from operator import and_, gt, itemgetter, ne
 from typing import Callable
@@ -732,10 +733,12 @@ class _Texts:
         return _is_end_marker(folded) or folded in _ORDER_HEADS or bool(self.header_key) and folded == self.header_key
 
 
+@lru_cache(maxsize=1024)
 def _folded_word(word: str) -> str:
     """A pattern of the texts that may fold to ``word`` (letters and digits):
     each letter in either case or with any diacritic, and between two of
-    them any non-ASCII character (a stray combining mark fold takes off)."""
+    them any non-ASCII character (a stray combining mark fold takes off).
+    Made once a word: every table's header key asks for its first word's."""
     return "[^\x00-\x7f]*".join(map(folding_to, word))
 
 

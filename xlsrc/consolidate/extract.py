@@ -21,8 +21,8 @@ from ..access.files import FileBook
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
-from ..records import (NUMBER_DATES, Record, WorkbookData, cell_info_getter, date_from_number, find_sheet,
-                       parse_value, progress_options, read_info)
+from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
+                       find_sheet, parse_value, progress_options, read_info)
 from ..tables import GROUP_SEPARATOR, locate, tuple_getter
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
@@ -112,8 +112,11 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
                  empty: Any) -> tuple[list, list]:
     """The values and the master cells of one column's ``cells`` (at the
     0-based ``rows``); an empty cell is ``empty``. A column whose cells
-    recur reads each distinct cell once."""
+    recur reads each distinct cell once (in this process: see _READ)."""
     plain, whole = c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab
+    if plain and set(map(type, cells)) <= _TEXT_OR_NONE:  # plain text: itself, NFC, trimmed
+        values = [empty if v is None else normalize("NFC", v).strip() for v in cells]
+        return values, [None if v is None else value or None for v, value in zip(cells, values)]
     blank = (empty, None)
     if not repeated or plain:  # names, row numbers, lists, free text: each their own
         pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
@@ -122,17 +125,23 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         seen = _READ.get((c, year, how))
         if seen is None or len(seen) > _READ_MAX:
             seen = _READ[(c, year, how)] = {}
-        get = seen.get
-
-        def read(key: tuple, v: Any, i: int) -> tuple[Any, Any]:
-            got = seen[key] = _read_cell(c, v, year, option, i, plain, whole)
-            return got
-
-        # the class is part of the key: 1, 1.0 and True are one key of a dict, not one cell
+        # a text is its own key, another cell is keyed with its class (1, 1.0 and True are one key of a dict, not
+        # one cell), a cell of a percentage format with True
+        keys = cells if set(map(type, cells)) <= _TEXT_OR_NONE else [
+            v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
         percent = option.percent if option is not None else ()
-        keys = zip(map(type, cells), cells, [i in percent for i in rows] if percent else repeat(False))
-        pairs = [blank if v is None else get(key) or read(key, v, i) for key, v, i in zip(keys, cells, rows)]
+        if percent:
+            keys = [(k, True) if k is not None and i in percent else k for k, i in zip(keys, rows)]
+        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))  # each key's first cell
+        first.pop(None, None)
+        for k in first.keys() - seen.keys():
+            n = first[k]
+            seen[k] = _read_cell(c, cells[n], year, option, rows[n], plain, whole)
+        pairs = list(map(seen.get, keys, repeat(blank)))  # an empty cell's key, None, is never seen
     return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
+
+
+_TEXT_OR_NONE = frozenset({str, type(None)})
 
 
 @lru_cache(maxsize=None)
@@ -148,7 +157,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     ``cell_info`` (a getter of the sheet's CellInfo) lets each progress cell's
     own format decide. The group heading a row stood under goes to 'Nhóm';
     cells of columns the schema does not know go to 'Thông tin thêm' as
-    'Header: value' lines. The cells are read column by column."""
+    'Header: value' lines. The cells are read column by column, and the
+    records share the table's columns (records.TableRows: the validator
+    checks them a column at a time, no record makes its dicts unless asked)."""
     cols = [(c, loc.columns[c.key]) for c in spec.columns
             if c.key in loc.columns and (not c.computed or c.key == "unit")]
     typed = [c for c in spec.columns if not c.computed]
@@ -160,61 +171,60 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     # the typed columns a row may fill: its mapped ones, and what the reader adds (Nhóm, Thông tin thêm)
     read = [c for c in typed if c.key in loc.columns or c.key in ("group", "extra")]
     keys = [c.key for c in read]
-    typed_at = [j for c, j in cols if not c.computed]
-    extra, groups = loc.extra, loc.groups
     col_keys = [c.key for c, _ in cols]
     at = [j for _, j in cols]
-    last = max(at, default=-1)
-    take = tuple_getter(at)
-    kept, raws, errors = [], [], 0
-    for i in loc.rows:
-        row = grid[i]
-        n = len(row)
-        if _only_errors(row, n, typed_at):
-            errors += 1
-            continue
-        # the row's cells of the mapped columns, one C-level pass when the row reaches them all
-        raw = dict(zip(col_keys, take(row) if n > last else [row[j] if j < n else None for j in at]))
-        if unmapped:
-            lines = [f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in unmapped
-                     if j < n and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
-            if lines:
-                raw["extra"] = _joined(raw.get("extra"), *lines)
-        heading = groups.get(i)
-        if heading:
-            raw["group"] = _joined(heading, raw.get("group"), sep=GROUP_SEPARATOR)
-        kept.append(i)
-        raws.append(raw)
-    value_columns = {k: repeat(v) for k, v in empty.items()}  # every typed column: empty unless the table has it
+    rows = list(map(grid.__getitem__, loc.rows))
+    take, last = tuple_getter(at), max(at, default=-1)  # the mapped cells of a row in one C-level pass
+    cells = [take(row) if len(row) > last else tuple(row[j] if j < len(row) else None for j in at) for row in rows]
+    dropped = _error_rows(cells, [n for n, (c, _) in enumerate(cols) if not c.computed])
+    kept = loc.rows
+    if dropped:
+        kept, rows, cells = ([x for n, x in enumerate(xs) if n not in dropped] for xs in (loc.rows, rows, cells))
+    count = len(kept)
+    raw = {k: list(column) for k, column in zip(col_keys, zip(*cells))} if cells else {k: [] for k in col_keys}
+    if unmapped:
+        extra = loc.extra
+        lines = [[f"{extra.get(j) or 'Cột ' + xl_col(j)}: {_line_text(row[j])}" for j in unmapped
+                  if j < len(row) and row[j] is not None and (not isinstance(row[j], str) or row[j].strip())]
+                 for row in rows]
+        if any(lines):
+            raw["extra"] = [_joined(v, *got) if got else v for v, got in zip(raw.get("extra") or repeat(None), lines)]
+    if loc.groups:
+        groups = loc.groups
+        raw["group"] = [_joined(heading, v, sep=GROUP_SEPARATOR) if (heading := groups.get(i)) else v
+                        for i, v in zip(kept, raw.get("group") or repeat(None))]
+    value_columns = {k: [v] * count for k, v in empty.items()}  # every typed column: empty unless the table has it
     master_columns = []
     for c in read:
         k = c.key
-        column = [raw.get(k) for raw in raws]
-        value_columns[k], masters = _read_column(c, column, kept, year, options.get(k),
+        value_columns[k], masters = _read_column(c, raw.get(k) or [None] * count, kept, year, options.get(k),
                                                  c.kind in _REPEATED and k not in (spec.key_column, "order"), empty[k])
         master_columns.append(masters)
-    out, records = [], []
-    dated_keys = [d for n, d in NUMBER_DATES if n in loc.columns and d in empty]  # "Số 45/QĐ-SYT ngày 05/01/2025"
-    has_unit = "unit" in col_keys
-    status_words = spec is S.WORKS
-    typed_keys = list(value_columns)
-    for i, raw, got, typed_cells in zip(kept, raws, zip(*value_columns.values()), zip(*master_columns)):
-        values = dict(zip(typed_keys, got))
-        rec = dict(zip(keys, typed_cells))  # the table's own columns only: 60,000 rows stay small
-        if status_words:
-            progress = values["progress"]
-            if progress.status and not raw.get("declared_status"):  # "Đang thực hiện" typed as progress
-                values["declared_status"] = rec["declared_status"] = progress.status
-        if dated_keys:
-            dated = date_from_number(raw, values)  # the date is kept in its column
-            if dated:
-                rec[dated] = master_value(spec.column(dated), values[dated].text, values[dated])
-        records.append(Record(spec, i + 1, raw, values))
-        if has_unit:
-            rec["unit"] = _plain(raw["unit"]) or None
-        rec["source_sheet"] = sheet
-        rec["source_row"] = i + 1
-        out.append(rec)
+    added: dict[int, dict[str, Any]] = {}  # cells a row's master row takes besides its columns'
+    if spec is S.WORKS:  # "Đang thực hiện" typed as progress: the declared status, when none is typed
+        status = value_columns["declared_status"]
+        for n, (progress, typed_status) in enumerate(zip(value_columns["progress"],
+                                                         raw.get("declared_status") or repeat(None))):
+            if progress.status and not typed_status:
+                status[n] = added.setdefault(n, {})["declared_status"] = progress.status
+    numbers = [(k, d) for k, d in NUMBER_DATES if k in raw and d in value_columns]  # "Số 45/QĐ-SYT ngày 05/01/2025"
+    for n in range(count) if numbers else ():
+        values = {d: value_columns[d][n] for _, d in numbers}
+        dated = date_from_number({k: raw[k][n] for k, _ in numbers}, values)  # the date is kept in its column
+        if dated:
+            value_columns[dated][n] = got = values[dated]
+            added.setdefault(n, {})[dated] = master_value(spec.column(dated), got.text, got)
+    table = _ReadRows(list(raw), list(zip(*raw.values())) if raw else [()] * count, list(value_columns),
+                      list(zip(*value_columns.values())), raw, list(value_columns.values()))
+    table.added = [k for k in ("extra", "group") if k in raw and k not in col_keys]
+    records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(kept)]
+    units = [[_plain(u) or None for u in raw["unit"]]] if "unit" in col_keys else []
+    out_keys = keys + ["unit"] * len(units) + ["source_sheet", "source_row"]
+    # the table's own columns only: 60,000 rows stay small
+    out = list(map(dict, map(zip, repeat(out_keys), zip(*master_columns, *units, repeat(sheet),
+                                                         [i + 1 for i in kept]))))
+    for n, cells_added in added.items():
+        out[n].update(cells_added)
     if loc.by_kind:
         out, records = rows_by_kind(spec, grid, loc, out, records)
     if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
@@ -222,7 +232,33 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     kind = S.KIND_FROM_CONTEXT.get(spec.key)
     if kind is not None and kind not in loc.columns and not loc.by_kind:
         kinds_from_groups(kind, loc, out, records)
-    return out, errors, records
+    return out, len(loc.rows) - count, records
+
+
+class _ReadRows(TableRows):
+    """A table's rows as table_rows read them: a record's cells as typed
+    hold what the reader ``added`` (Thông tin thêm, Nhóm) only where the row has it."""
+    added: list[str] = []
+
+    def raw(self, at: int) -> dict[str, Any]:
+        got = super().raw(at)
+        for k in self.added:
+            if got[k] is None:
+                del got[k]
+        return got
+
+
+def _error_rows(cells: list[tuple], typed: list[int]) -> set[int]:
+    """The rows (places in ``cells``) whose ``typed`` cells hold error values only
+    (#REF!, #N/A …): looked for only when the table holds an error value."""
+    try:
+        suspect = {v for v in set().union(*cells) if isinstance(v, str) and "#" in v and is_error_literal(v)}
+    except TypeError:  # an unhashable cell: every row looked at
+        suspect = None
+    if suspect is not None and not suspect:
+        return set()
+    return {n for n, row in enumerate(cells) if (suspect is None or not suspect.isdisjoint(row))
+            and _only_errors(row, len(row), typed)}
 
 
 def name_kind(name: object) -> str | None:
@@ -600,9 +636,9 @@ def check_tables(path: str, tables) -> list[dict]:
         filled = {kind} | set(S.FILLED_BY_READER.get(spec.key, ()))
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
                    and not (c.key == kind and loc.by_kind)
-                   and not (c.key in filled and all(r.values.get(c.key) for r in records))]
+                   and not (c.key in filled and all(r[c.key] for r in records))]
         absent = {c.header for c in missing}
-        lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r.values.get(kind)]
+        lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r[kind]]
         if missing and lacking:
             first = lacking[0].row
             heads = ", ".join(f"'{c.header}'" for c in missing)
