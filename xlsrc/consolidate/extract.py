@@ -214,8 +214,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
         if dated:
             value_columns[dated][n] = got = values[dated]
             added.setdefault(n, {})[dated] = master_value(spec.column(dated), got.text, got)
-    table = _ReadRows(list(raw), list(zip(*raw.values())) if raw else [()] * count, list(value_columns),
-                      list(zip(*value_columns.values())), raw, list(value_columns.values()))
+    table = _ReadRows(count, raw, value_columns)
     table.added = [k for k in ("extra", "group") if k in raw and k not in col_keys]
     records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(kept)]
     units = [[_plain(u) or None for u in raw["unit"]]] if "unit" in col_keys else []
