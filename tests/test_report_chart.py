@@ -93,3 +93,20 @@ def test_the_chart_child_starts_before_the_totals_are_computed(tmp_path, monkeyp
         with zipfile.ZipFile(path) as z:
             return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
     assert parts(two) == parts(one) and len(forks) == 1
+
+
+@pytest.mark.parametrize("units", [1, 60])
+def test_the_units_names_are_not_measured_again_to_place_the_y_axis_title_it_has_not(units, monkeypatch):
+    """The y axis has no title: it is placed, so that the units' names are
+    not measured again to move it clear of them (in the layout and in the
+    drawing); the PNG is the one drawn with the title placed by matplotlib."""
+    from matplotlib.axis import Axis, YAxis
+    totals = _totals(units)
+    measured = []
+    siblings = YAxis._get_tick_boxes_siblings
+    monkeypatch.setattr(YAxis, "_get_tick_boxes_siblings",
+                        lambda self, renderer: measured.append(1) or siblings(self, renderer))
+    png = chart.completion_chart(totals)
+    assert measured == []
+    monkeypatch.setattr(Axis, "set_label_coords", lambda self, x, y, transform=None: None)  # placed by matplotlib
+    assert chart.completion_chart(totals) == png and measured

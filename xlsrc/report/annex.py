@@ -10,6 +10,8 @@ import io
 import re
 import zipfile
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Callable, Iterator
 from xml.sax.saxutils import escape
 
@@ -95,6 +97,20 @@ class _Row:
         row[1::2] = self.ordered(texts)
         batch += row
 
+    def add_rows(self, batch: list[bytes], rows: list[list[str]]) -> None:
+        """Each row filled with its values added to ``batch`` as ``add``
+        does, a column at a time: the rows' pieces laid out at once, then
+        each token's texts put in their places."""
+        if set(map(len, rows)) != {len(self.tokens)}:  # values missing or too many: a row at a time
+            for values in rows:
+                self.add(batch, values)
+            return
+        filled = self.pieces * len(rows)
+        step = len(self.pieces)
+        for at, texts in enumerate(self.ordered([list(map(_xml_text, column)) for column in zip(*rows)])):
+            filled[2 * at + 1::step] = texts
+        batch += filled
+
     def filled(self, values: list[str]) -> bytes:
         """The row filled with ``values``, alone."""
         row: list[bytes] = []
@@ -122,18 +138,17 @@ def pieces(xml: str, rows: list[tuple[str, list[str]]], template_name: str) -> I
     if not rows:
         rows = [("item", ["", "Chưa có công trình, phần việc nào.", "", "", "", ""])]
     yield _untokened(xml[:item_start]).encode("utf-8")
-    batch: list[bytes] = []
-    for n, (kind, cells) in enumerate(rows, start=1):
-        if kind == "group" and group:
-            group.add(batch, cells[:1])
-        elif kind == "group":  # no group row in the template: the unit's name in the name column
-            item.add(batch, ["", cells[0], "", "", "", ""])
-        else:
-            item.add(batch, cells if status_column else with_status_in_progress(cells))
-        if n % _BATCH == 0:
-            yield b"".join(batch)
-            batch = []
-    if batch:
+    for start in range(0, len(rows), _BATCH):
+        batch: list[bytes] = []
+        for is_group, run in groupby(rows[start:start + _BATCH], lambda row: row[0] == "group"):
+            cells = list(map(itemgetter(1), run))
+            if is_group and group:
+                for title in cells:
+                    group.add(batch, title[:1])
+            elif is_group:  # no group row in the template: the unit's name in the name column
+                item.add_rows(batch, [["", title[0], "", "", "", ""] for title in cells])
+            else:
+                item.add_rows(batch, cells if status_column else list(map(with_status_in_progress, cells)))
         yield b"".join(batch)
     yield _untokened(xml[item_end:]).encode("utf-8")
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from itertools import repeat
+from typing import Callable, Iterator, Sequence
 
 from .. import schema as S
 from ..completion import Totals, UnitTotals, group_awards
 from ..issuer_header import header_name
 from ..parsing import DateValue, Progress
-from ..records import Record, WorkbookData
+from ..records import Record, WorkbookData, as_text, once_each, table_of
 from ..vntext import admin_date_long, admin_date_short, count_text, percent_text, who  # noqa: F401  (who: re-exported)
 
 STATUS_PHRASES = {S.STATUS_DONE: "đã hoàn thành", S.STATUS_ONGOING: "đang thực hiện",
@@ -58,10 +60,10 @@ def cite_short(plan: Record) -> str:
     return f"{plan.text('doc_type')} số {plan.text('number')} ngày {date_text(plan['date'])}"
 
 
-def progress_text(rec: Record) -> str:
-    """``95% (dự kiến …)``, ``100%``, or the free text when no figure was given."""
-    p: Progress = rec["progress"]
-    note = rec.text("note")
+def progress_text(progress_note: tuple[Progress, str]) -> str:
+    """A work's progress and its Ghi chú: ``95% (dự kiến …)``, ``100%``, or
+    the free text when no figure was given."""
+    p, note = progress_note
     if p.value is not None and not p.note and not note:  # p.ok and no remark: most rows of an annex
         return _percent(p.value)
     notes = [n for n in (p.note, note) if n]
@@ -70,12 +72,41 @@ def progress_text(rec: Record) -> str:
     return "; ".join(notes) or p.text
 
 
-def annex_row(i: int, rec: Record, status: str = "") -> list[str]:
-    """TT, name, start, finish, progress and the work's status on the report's day."""
-    finish = rec["actual_finish"]
-    if finish.start is None:  # not finish.ok
-        finish = rec["planned_finish"]
-    return [str(i), rec.text("name"), date_text(rec["start"]), date_text(finish), progress_text(rec), status]
+def annex_columns(column: Callable[[str], Sequence], statuses: list[str]) -> list[list[str]]:
+    """The annex's name, start, finish, progress and status of each work
+    (its TT apart), from the works' values by column (``column(key)``), a
+    column at a time, each distinct date and progress put into words once:
+    the reader shares one parsed value among the cells that read alike
+    (records.once_each), and 60,000 works have a few hundred of them."""
+    starts = column("start")
+    # the actual finish when readable, else the planned one
+    finish = [a if a.start is not None else p for a, p in zip(column("actual_finish"), column("planned_finish"))]
+    progress = list(zip(column("progress"), _texts(column("note"))))
+    return [_texts(column("name")), once_each(date_text, starts, list(map(id, starts))),
+            once_each(date_text, finish, list(map(id, finish))),
+            once_each(progress_text, progress, [(id(p), n) for p, n in progress]), list(statuses)]
+
+
+def _columns_of(records: list[Record]) -> Callable[[str], Sequence]:
+    """``column(key)``: the records' values of ``key`` in order, the reader's
+    column while it is still the records' (records.table_of), else read
+    from each record."""
+    table = table_of(records)
+    if table is None:
+        return lambda key: [rec[key] for rec in records]
+    return lambda key: table.value_columns.get(key) or (None,) * len(records)
+
+
+def _texts(values) -> list[str]:
+    """Record.text of each value."""
+    return [v if v.__class__ is str else as_text(v) for v in values]
+
+
+def _annex_items(columns: list[list[str]], at) -> Iterator[tuple[str, list[str]]]:
+    """('item', [TT, name, start, finish, progress, status]) for the works at
+    the indexes ``at`` of ``columns`` (annex_columns), numbered from 1."""
+    cells = zip(map(str, range(1, len(at) + 1)), *(map(c.__getitem__, at) for c in columns))
+    return zip(repeat("item"), map(list, cells))
 
 
 def _narrative(data: WorkbookData, section: str, own_only: bool = False) -> list[str]:
@@ -112,7 +143,10 @@ def works_noun(works) -> str:
     """What the works are called in the text: 'công trình, phần việc', with
     'nhiệm vụ' when the list holds tasks (Loại 'Nhiệm vụ'), 'nhiệm vụ' alone
     when it holds nothing else."""
-    kinds = {w["kind"] for w in works}
+    return _noun_of_kinds({w["kind"] for w in works})
+
+
+def _noun_of_kinds(kinds: set) -> str:
     if kinds == {TASK}:
         return "nhiệm vụ"
     return "công trình, phần việc, nhiệm vụ" if TASK in kinds else "công trình, phần việc"
@@ -262,11 +296,7 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
 
 def department_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
     statuses = totals.statuses if totals is not None else [""] * len(data.works)
-    return [("item", annex_row(i, w, s)) for i, (w, s) in enumerate(zip(data.works, statuses), start=1)]
-
-
-def _unit_of(rec: Record, default: str) -> str:
-    return rec.text("unit") or rec.text("owner") or default or "Chưa rõ đơn vị"
+    return list(_annex_items(annex_columns(_columns_of(data.works), statuses), range(len(data.works))))
 
 
 def remaining_sentence(totals: Totals) -> str:
@@ -337,13 +367,20 @@ def consolidated_context(data: WorkbookData, totals: Totals, report_date: dt.dat
 
 
 def consolidated_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
-    default = data.info.get("unit_name") or ""
-    statuses = totals.statuses if totals is not None else [""] * len(data.works)
-    groups: dict[str, list[tuple[Record, str]]] = {}
-    for w, s in zip(data.works, statuses):
-        groups.setdefault(_unit_of(w, default), []).append((w, s))
+    """A title row for each unit (``Sở Y tế (03 công trình, phần việc)``),
+    then its works numbered from 1; the units in the order of their first work."""
+    works = data.works
+    statuses = totals.statuses if totals is not None else [""] * len(works)
+    column = _columns_of(works)
+    fallback = data.info.get("unit_name") or "Chưa rõ đơn vị"
+    groups: dict[str, list[int]] = {}
+    for n, (unit, owner) in enumerate(zip(_texts(column("unit")), _texts(column("owner")))):
+        groups.setdefault(unit or owner or fallback, []).append(n)
+    columns = annex_columns(column, statuses)
+    kinds = column("kind")
     out: list[tuple[str, list[str]]] = []
-    for unit, works in groups.items():
-        out.append(("group", [f"{unit} ({count_text(len(works))} {works_noun([w for w, _ in works])})"]))
-        out += [("item", annex_row(i, w, s)) for i, (w, s) in enumerate(works, start=1)]
+    for unit, at in groups.items():
+        noun = _noun_of_kinds(set(map(kinds.__getitem__, at)))
+        out.append(("group", [f"{unit} ({count_text(len(at))} {noun})"]))
+        out += _annex_items(columns, at)
     return out
