@@ -31,6 +31,9 @@ MAX_BYTES = 150_000
 SHEET_DPI, DOC_DPI, STATS_DPI = 110, 60, 90
 # a sheet with many or wide columns prints small: read its first columns closer
 SHEET_DPI_FOR = {"Khen thưởng": 220, "Tiêu chuẩn": 260, "Quyết định": 240, "Danh sách đề nghị": 170}
+# a sheet's page other than its first: Rà soát prints its reasons first, then (print_layout.ACROSS_FIRST) the
+# page of the same people's results by title, the one pictured
+NEXT_PAGE = {"Rà soát": 1}
 SHEET_BOX = (1000, 520)  # at most this many pixels of a sheet's page: the first columns and rows
 WORKED = "DaXuLy.xlsx"   # the demo workbook after compute, review and register (Trạng thái, Rà soát, Sổ vàng)
 
@@ -49,6 +52,7 @@ SHEET_PICTURES = (
     ("so-danh-gia.png", WORKED, "Đánh giá", None),
     ("so-sang-kien.png", WORKED, "Sáng kiến", None),
     ("so-tieu-chuan.png", WORKED, "Tiêu chuẩn", None),
+    ("so-ra-soat.png", WORKED, "Rà soát", None),
     ("so-danh-sach-de-nghi.png", WORKED, "Danh sách đề nghị", None),
     ("so-hoi-dong.png", WORKED, "Hội đồng", None),
     ("so-phien-hop.png", WORKED, "Phiên họp", None),
@@ -176,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
         print("cot-kiem-tra.png")
         for name, src, sheet, crop in SHEET_PICTURES:
             pdf = to_pdf(demo / src, work)
-            render(pdf, sheet_page(pdf, sheet), crop, args.out / name, work,
+            render(pdf, sheet_page(pdf, sheet) + NEXT_PAGE.get(sheet, 0), crop, args.out / name, work,
                    SHEET_DPI_FOR.get(sheet, SHEET_DPI), SHEET_BOX)
             print(name)
         for name, src, page, crop in DOCUMENT_PICTURES:
