@@ -261,9 +261,14 @@ def kinds_from_groups(kind_key: str, loc, out: list[dict], records: list[Record]
     VIỆC' without a 'Loại' column: each row takes the kind its section names
     (warned once a section, by kind_findings)."""
     for rec, record in zip(out, records):
-        kind = heading_kind(loc.groups.get(record.row - 1, ""), kind_key) or name_kind(record.raw.get("recipient"))
-        if kind and not record.values.get(kind_key):
+        kind = heading_kind(loc.groups.get(record.row - 1, ""), kind_key) or _name_kind(record, kind_key)
+        if kind and not record[kind_key]:  # a record's dicts made only where a kind is put in
             record.values[kind_key] = rec[kind_key] = kind
+
+
+def _name_kind(record: Record, kind_key: str) -> str | None:
+    """The recipient kind the record's name says (name_kind); a work's name says none."""
+    return name_kind(record.raw.get("recipient")) if kind_key == "recipient_kind" else None
 
 
 def _note_status(rec: Record) -> str | None:
@@ -645,10 +650,10 @@ def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | N
     named: dict[str, list[int]] = {}
     for rec in records:
         heading = loc.groups.get(rec.row - 1, "")
-        if heading and heading_kind(heading, col.key) and rec.values.get(col.key) == heading_kind(heading, col.key):
+        if heading and heading_kind(heading, col.key) and rec[col.key] == heading_kind(heading, col.key):
             rows.setdefault(heading, []).append(rec.row)
-        elif rec.values.get(col.key) and rec.values.get(col.key) == name_kind(rec.raw.get("recipient")):
-            named.setdefault(rec.values[col.key], []).append(rec.row)
+        elif rec[col.key] and rec[col.key] == _name_kind(rec, col.key):
+            named.setdefault(rec[col.key], []).append(rec.row)
     said = {S.INDIVIDUAL: "cá nhân (tên có Ông, Bà, Đồng chí)", S.COLLECTIVE: "tập thể (tên một cơ quan, đơn vị)"}
     recipient_col = loc.excel_col("recipient") or 1
     conflicts = [Finding(sheet, rec.row, col.header, cell_ref(rec.row, recipient_col), WARNING, "KIND_CONFLICT",
@@ -657,8 +662,8 @@ def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | N
                          f"trong tệp gốc.")
                  for rec in records
                  if (heading := loc.groups.get(rec.row - 1, "")) and heading_kind(heading, col.key)
-                 and rec.values.get(col.key) == heading_kind(heading, col.key)
-                 and (by_name_kind := name_kind(rec.raw.get("recipient"))) not in (None, heading_kind(heading, col.key))]
+                 and rec[col.key] == heading_kind(heading, col.key)
+                 and (by_name_kind := _name_kind(rec, col.key)) not in (None, heading_kind(heading, col.key))]
     by_name = [Finding(sheet, got[0], col.header, cell_ref(got[0], recipient_col), WARNING,
                        "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là "
                        f"{said[kind]}: dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
