@@ -28,15 +28,16 @@ from PIL import Image, ImageChops
 DOCS = Path(__file__).resolve().parent
 MAX_BYTES = 150_000
 
-SHEET_DPI, DOC_DPI, STATS_DPI = 110, 60, 90
-# a sheet with many or wide columns prints small: read its first columns closer
-SHEET_DPI_FOR = {"Khen thưởng": 220, "Tiêu chuẩn": 260, "Quyết định": 240, "Danh sách đề nghị": 170}
+SHEET_DPI, DOC_DPI, STATS_DPI = 85, 60, 90  # 85 dpi: an A4 landscape page across (it prints at a readable scale)
+# a sheet's page other than its first: Rà soát prints its reasons first, then (print_layout.ACROSS_FIRST) the
+# page of the same people's results by title, the one pictured
+NEXT_PAGE = {"Rà soát": 1}
 SHEET_BOX = (1000, 520)  # at most this many pixels of a sheet's page: the first columns and rows
 WORKED = "DaXuLy.xlsx"   # the demo workbook after compute, review and register (Trạng thái, Rà soát, Sổ vàng)
 
-# the Kiểm tra column, which the workbook does not print: the demo's warning on Sáng kiến
-CHECKED, CHECK_SHEET = "CotKiemTra.xlsx", "Sáng kiến"
-CHECK_SHOWN = {"TT", "Năm", "Họ và tên", "Tên sáng kiến, đề tài", "Số và ngày quyết định công nhận", "Kiểm tra"}
+# the Kiểm tra column, which the workbook does not print: the demo's warning on Công trình (progress in words)
+CHECKED, CHECK_SHEET = "CotKiemTra.xlsx", "Công trình"
+CHECK_SHOWN = {"TT", "Tên công trình, phần việc", "Tiến độ hoàn thành (%)", "Trạng thái", "Kiểm tra"}
 
 # (picture name, file written by `thidua demo`, the sheet to show, crop to the top part: fraction or None)
 SHEET_PICTURES = (
@@ -49,6 +50,7 @@ SHEET_PICTURES = (
     ("so-danh-gia.png", WORKED, "Đánh giá", None),
     ("so-sang-kien.png", WORKED, "Sáng kiến", None),
     ("so-tieu-chuan.png", WORKED, "Tiêu chuẩn", None),
+    ("so-ra-soat.png", WORKED, "Rà soát", None),
     ("so-danh-sach-de-nghi.png", WORKED, "Danh sách đề nghị", None),
     ("so-hoi-dong.png", WORKED, "Hội đồng", None),
     ("so-phien-hop.png", WORKED, "Phiên họp", None),
@@ -149,6 +151,7 @@ def check_column_copy(src: Path, dest: Path, sheet: str, shown: set[str]) -> Non
     last = max(r for r in range(1, ws.max_row + 1) if any(c.value not in (None, "") for c in ws[r]))
     check = heads.index("Kiểm tra") + 1
     ws.print_area = f"A1:{get_column_letter(check)}{last}"
+    ws.page_setup.fitToWidth = 1  # the columns shown fit one page wide
     width = ws.column_dimensions[get_column_letter(check)].width or 50
     for r in range(2, last + 1):  # room for the whole message (the column is written after the rows were sized)
         text = ws.cell(r, check).value
@@ -176,8 +179,8 @@ def main(argv: list[str] | None = None) -> None:
         print("cot-kiem-tra.png")
         for name, src, sheet, crop in SHEET_PICTURES:
             pdf = to_pdf(demo / src, work)
-            render(pdf, sheet_page(pdf, sheet), crop, args.out / name, work,
-                   SHEET_DPI_FOR.get(sheet, SHEET_DPI), SHEET_BOX)
+            render(pdf, sheet_page(pdf, sheet) + NEXT_PAGE.get(sheet, 0), crop, args.out / name, work,
+                   SHEET_DPI, SHEET_BOX)
             print(name)
         for name, src, page, crop in DOCUMENT_PICTURES:
             dpi = DOC_DPI if src.endswith(".docx") else STATS_DPI  # a landscape form: a little closer

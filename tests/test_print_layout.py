@@ -288,3 +288,54 @@ def test_wrapped_rows_give_each_rows_height_and_its_wrapping_cells():
     got = list(P.wrapped_rows(rows, [w, w, float("inf")], first_row=2))
     assert got == [(2, P.height_of(3), [2]), (3, P.height_of(2), []), (4, P.height_of(2), [2]),
                    (6, P.height_of(3), [1, 2])]
+
+
+@pytest.fixture(scope="module")
+def reviewed_both_ways(books, reviewed, tmp_path_factory):
+    """The review copy made part by part (``reviewed``) and the same copy made by openpyxl."""
+    from xlsrc import cli
+    from xlsrc.access import files
+    out = tmp_path_factory.mktemp("rv-openpyxl") / "rasoat.xlsx"
+    files.PATCH = False
+    try:
+        with pytest.raises(SystemExit) as done:
+            cli.main(["review", str(books["demo.xlsx"]), "-o", str(out)])
+    finally:
+        files.PATCH = True
+    assert done.value.code == 0
+    return {"part by part": reviewed, "openpyxl": out}
+
+
+@pytest.mark.parametrize("way", ["part by part", "openpyxl"])
+def test_a_sheet_over_pages_wide_prints_each_rows_pages_one_after_the_other(reviewed_both_ways, way):
+    """The Rà soát sheet (names, the long reasons, then a column a title) prints two pages wide: the page with
+    the titles' results of the first people follows the page with their reasons, not the reasons of everyone."""
+    ws = openpyxl.load_workbook(reviewed_both_ways[way])[S.REVIEW_SHEET]
+    assert ws.page_setup.fitToWidth > 1
+    assert ws.page_setup.pageOrder == P.ACROSS_FIRST
+
+
+@pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
+def test_on_paper_the_results_of_a_row_follow_its_reasons(reviewed, tmp_path):
+    pages = _pdf_pages(reviewed, tmp_path)
+    review = [p for p in pages if _sheet_of(p) == S.REVIEW_SHEET]
+    ws = openpyxl.load_workbook(reviewed)[S.REVIEW_SHEET]
+    first, title = ws.cell(2, 1).value, ws.cell(1, 7).value
+    assert first in review[0] and "Lý do" in review[0]
+    assert first in review[1] and title.split()[0] in review[1]
+
+
+def test_a_workbook_sheet_over_pages_wide_prints_across_first(books):
+    wb = openpyxl.load_workbook(books["demo.xlsx"])
+    wide = [ws for ws in wb.worksheets if (ws.page_setup.fitToWidth or 1) > 1]
+    assert wide, "a sheet of the demo prints over pages wide"
+    assert {ws.page_setup.pageOrder for ws in wide} == {P.ACROSS_FIRST}
+
+
+def test_a_review_copy_keeps_the_height_of_its_header_row_both_ways(books, reviewed_both_ways):
+    """The titles' headers wrap over two lines in a row the builder made 48 pt high: a copy made part by part
+    kept that row's cells and lost its height (the results' first row then stood on the headers' second line)."""
+    built = openpyxl.load_workbook(books["demo.xlsx"])[S.REVIEW_SHEET].row_dimensions[1].height
+    assert built and built >= 2 * P.LINE_PT
+    for way, path in reviewed_both_ways.items():
+        assert openpyxl.load_workbook(path)[S.REVIEW_SHEET].row_dimensions[1].height == built, way

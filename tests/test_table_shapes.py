@@ -427,6 +427,36 @@ def test_a_name_that_says_the_other_kind_than_its_section_is_flagged_at_its_cell
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_works_list_in_sections_works_then_tasks_gives_each_row_its_kind(tmp_path, fmt):
+    """'I. CÔNG TRÌNH' over some works and 'II. PHẦN VIỆC' over others, no 'Loại' column: each row takes
+    its section's kind (one warning a section, naming its rows); a heading that names both kinds
+    ('Công trình, phần việc chào mừng …') gives none; a table with a 'Loại' column keeps what it says."""
+    rows = [["UBND XÃ HÒA BÌNH"], [], ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành"],
+            ["I", "CÔNG TRÌNH", None, None],
+            [1, "Nhà văn hóa thôn Đông", "01/3/2025", "02/9/2025"],
+            [2, "Đường liên thôn", "15/4/2025", "30/12/2025"],
+            ["II", "PHẦN VIỆC", None, None],
+            [1, "Trồng 1.000 cây xanh", "01/3/2025", "31/5/2025"],
+            ["III", "CÔNG TRÌNH, PHẦN VIỆC CHÀO MỪNG ĐẠI HỘI", None, None],
+            [1, "Sửa cầu Khe Cát", "01/6/2025", "30/9/2025"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"xa_hoa_binh.{fmt}", rows))
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Loại"]) for w in works] == [
+        ("Nhà văn hóa thôn Đông", "Công trình"), ("Đường liên thôn", "Công trình"),
+        ("Trồng 1.000 cây xanh", "Phần việc"), ("Sửa cầu Khe Cát", None)]
+    kinds = [(f["cell"], f["severity"], f["message"]) for f in result["findings"] if f["code"] == "KIND_FROM_GROUP"]
+    assert [(cell, severity) for cell, severity, _ in kinds] == [("B5", "warning"), ("B8", "warning")]
+    assert "'I. CÔNG TRÌNH' (dòng 5–6) được hiểu là công trình" in kinds[0][2]
+    assert "'II. PHẦN VIỆC' (dòng 8) được hiểu là phần việc" in kinds[1][2]
+    typed = [row[:2] + ["Phần việc"] + row[2:] if row and isinstance(row[0], int) else row for row in rows]
+    typed[2] = ["TT", "Tên công trình, phần việc", "Loại", "Ngày khởi công", "Ngày hoàn thành"]
+    (tmp_path / "typed").mkdir()
+    result = _consolidate(tmp_path / "typed", write_table(tmp_path / f"typed.{fmt}", typed))
+    assert {w["Loại"] for w in _master(result["out"], S.WORKS.name)} == {"Phần việc"}
+    assert not [f for f in result["findings"] if f["code"] == "KIND_FROM_GROUP"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
 def test_a_status_marked_with_an_x_under_one_column_per_status(tmp_path, fmt):
     """'Đã hoàn thành | Đang thực hiện | Chưa thực hiện' with an 'x' under one:
     the status the sender marked (one warning for the table); two marks are

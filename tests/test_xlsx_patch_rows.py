@@ -32,7 +32,7 @@ def _t(text: str) -> str:
 
 # row -> (the row's attributes, its cells' XML, what is written, whether the quick way does it, its values)
 ROWS: dict[int, tuple[str, str, dict, bool, list]] = {
-    1: ("", f'<c r="A1" t="inlineStr">{_t("TT")}</c><c r="B1" s="2" t="s"><v>0</v></c>', {4: "Kiểm tra"}, True,
+    1: (' spans="1:2" ht="48" customHeight="1"', f'<c r="A1" t="inlineStr">{_t("TT")}</c><c r="B1" s="2" t="s"><v>0</v></c>', {4: "Kiểm tra"}, True,
         ["TT", "Tên", None, "Kiểm tra"]),
     2: ("", f'<c r="A2" s="2"><v>1</v></c><c r="B2" s="2" t="inlineStr">{_t("ngắn")}</c><c r="C2" s="1"><v>3</v></c>',
         {4: "Hoàn thành", 3: None}, True, [1, "ngắn", None, "Hoàn thành"]),
@@ -145,6 +145,8 @@ def test_the_sheet_the_quick_way_is_the_sheet_the_slow_way(monkeypatch, between)
     assert quick == slow
     assert "</row><row r=\"15\">" in quick[0] and "</row><row r=\"24\">" in quick[0]  # the new rows
     assert 'r="B8" s="4"' in quick[0] and '<c r="B6" t="inlineStr" s="2">' in quick[0]  # wrapped; its column's style
+    # the header row keeps the height made for its wrapped headers, a row below gets the height of its text
+    assert '<row r="1" ht="48" customHeight="1">' in quick[0] and '<row r="10">' in quick[0]
 
 
 def test_the_copy_of_a_master_after_compute_is_the_same_either_way(monkeypatch, tmp_path):

@@ -28,6 +28,9 @@ CHARS_PER_WIDTH = 1.3           # 12 pt Times New Roman characters per unit of E
 
 PRINTABLE_MM = {True: 297 - 25.4, False: 210 - 25.4}  # A4 width inside the margins: landscape, portrait
 MM_PER_WIDTH = 1.9              # one unit of Excel column width, in mm (7 px at 96 dpi, plus padding)
+# a sheet over pages wide prints a block of rows across, then the next block: the page with a row's
+# results follows the page with its name, instead of coming after every row's first page
+ACROSS_FIRST = "overThenDown"
 READABLE_SCALE = 0.7            # a sheet printed smaller than this is split over pages wide, key columns repeated
 REPEAT_SHARE = 0.35             # repeated key columns take at most this share of a page's width
 
@@ -70,6 +73,8 @@ def setup_page(ws, last_col: int, last_row: int, title_rows: int = 1, landscape:
     repeat = repeated_columns(shown, key_columns, landscape) if shown else 0
     across = pages_wide(shown, shown[:repeat], landscape) if shown else 1
     ws.fit_to_pages(across, 0)
+    if across > 1:  # a row's pages one after the other (ACROSS_FIRST)
+        ws.print_across()
     ws.set_margins(**MARGINS)
     ws.set_footer(FOOTER, {"margin": 0.3})
     ws.print_area(0, 0, max(last_row, title_rows), last_col)
@@ -250,5 +255,7 @@ def fit_written_sheet(ws) -> None:
     across, repeat = page_fit(widths, ws.page_setup.orientation != "portrait")
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = across, 0
+    if across > 1:
+        ws.page_setup.pageOrder = ACROSS_FIRST
     if across > 1 and repeat:
         ws.print_title_cols = f"A:{get_column_letter(repeat)}"

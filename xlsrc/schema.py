@@ -565,10 +565,11 @@ NARRATIVE = SheetSpec("narrative", "Nội dung", "NoiDung",
 RECORD_SHEETS: tuple[SheetSpec, ...] = (PLANS, WORKS, AWARDS, NARRATIVE)
 # tables whose section rows ('I. Tập thể', 'II | CÁ NHÂN') are typed in the key column itself
 SECTIONS_IN_KEY = {"unit_proposals"}
-# The recipient-kind column a hand-made table may lack: each row then takes the kind its section row or its
-# name says (KIND_FROM_GROUP, KIND_FROM_NAME); and the other required columns the reader fills from the
-# table's title or section rows (FORM_FROM_TITLE). Filled in every row, such a column is not missing.
-KIND_FROM_CONTEXT = {"awards": "recipient_kind", "unit_proposals": "recipient_kind"}
+# The kind column a hand-made table may lack: each row then takes the kind its section row ('II. CÁ NHÂN',
+# 'I. CÔNG TRÌNH') or, a recipient, its name says (KIND_FROM_GROUP, KIND_FROM_NAME); and the other required
+# columns the reader fills from the table's title or section rows (FORM_FROM_TITLE). Filled in every row,
+# such a column is not missing.
+KIND_FROM_CONTEXT = {"awards": "recipient_kind", "unit_proposals": "recipient_kind", "works": "kind"}
 FILLED_BY_READER = {"unit_proposals": ("recipient_kind", "form")}
 
 # Đề nghị của các đơn vị (issue 21): the proposals the board receives from its

@@ -35,7 +35,7 @@ from typing import Any, Callable, Generator, Iterator
 
 from .. import halves
 from ..findings import column_letters
-from ..print_layout import page_fit, wrapped_columns
+from ..print_layout import ACROSS_FIRST, page_fit, wrapped_columns
 from ..zip_parts import Deflated, deflate, write_pieces
 from .cellinfo import col_index, sheet_parts
 
@@ -67,6 +67,7 @@ _LETTERS = re.compile(rb'<c r="([A-Z]{1,3})\d')  # each cell's column
 _UNSTYLED_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?![^>]*\ss="[1-9])')  # without a style (none, or s="0")
 _ROW_SIZE = re.compile(r'\s(?:ht|customHeight|spans)="[^"]*"')
 _ROW_SIZE_BYTES = re.compile(_ROW_SIZE.pattern.encode())
+_SPANS, _SPANS_BYTES = re.compile(r'\sspans="[^"]*"'), re.compile(rb'\sspans="[^"]*"')
 _FORMULA = re.compile(rb"<f[\s/>]")
 _PREFIXED = re.compile(rb"<[\w\x80-\xff]+:(?:worksheet|row|c)\b")
 _PREFIXED_NAME = re.compile(rb":(?:worksheet|row|c)\b")  # what _PREFIXED holds, searched first (C-speed: its literal)
@@ -428,9 +429,10 @@ class _SheetPatch:
         return self._styled and 2 <= r <= self.last_row
 
     def _row_attrs(self, r: int, attrs: str) -> str:
-        """The row's attributes without its size, with its height if its text wraps."""
+        """The row's attributes without its size, with its height if its text wraps; the header
+        row (1, whose height the layout leaves: print_layout.wrapped_columns) keeps its height."""
         if "ht=" in attrs or "spans=" in attrs:  # ht, customHeight, spans
-            attrs = _ROW_SIZE.sub("", attrs)
+            attrs = (_ROW_SIZE if r > 1 else _SPANS).sub("", attrs)
         return attrs + self._height_attrs[self.heights[r]].decode() if r in self.heights else attrs
 
     def _written(self, value: Any, style: int) -> tuple[str, int]:
@@ -489,8 +491,8 @@ class _SheetPatch:
         if edits is None and height is None:
             return xml[at:end], end
         attrs = found["a"]
-        if b"ht=" in attrs or b"spans=" in attrs:  # ht, customHeight, spans
-            attrs = _ROW_SIZE_BYTES.sub(b"", attrs)
+        if b"ht=" in attrs or b"spans=" in attrs:  # ht, customHeight, spans (the header row keeps its height)
+            attrs = (_ROW_SIZE_BYTES if r > 1 else _SPANS_BYTES).sub(b"", attrs)
         pieces = [b"<row", attrs, self._height_attrs[height]] if height else [b"<row", attrs]
         at, tails, wrapped = found.end("a"), self._tails, self._wrapped
         for c, group, head, ref in shape.steps:  # each made once, then found in tails or wrapped
@@ -716,10 +718,12 @@ class _SheetPatch:
             margins = re.search(r"<pageMargins\b[^>]*?/>", tail)
             if margins is None:
                 raise NotPatchable("no page setup")
+            order = f' pageOrder="{ACROSS_FIRST}"' if self.across > 1 else ""
             return tail.replace(margins.group(0), margins.group(0) +
-                                f'<pageSetup fitToWidth="{self.across}" fitToHeight="0"/>', 1)
+                                f'<pageSetup fitToWidth="{self.across}" fitToHeight="0"{order}/>', 1)
+        order = {"pageOrder": ACROSS_FIRST} if self.across > 1 else {}
         return tail.replace(setup.group(0), _set_attrs(setup.group(0), fitToWidth=str(self.across),
-                                                       fitToHeight="0"), 1)
+                                                       fitToHeight="0", **order), 1)
 
 
 def _deflated_meanwhile(pieces: Iterator[bytes], level: int) -> Deflated:

@@ -272,13 +272,19 @@ def name_kind(name: object) -> str | None:
     return S.COLLECTIVE if key.startswith("tap the ") or agency_head(key) else None
 
 
-def heading_kind(heading: str) -> str | None:
-    """The recipient kind a group heading names ('I. TẬP THỂ', 'II. Khen thưởng
-    cá nhân'), when it names exactly one (the innermost heading that does)."""
+# the words of a group heading that name a kind, by the column the kind fills (schema.KIND_FROM_CONTEXT)
+_HEADING_WORDS = {"recipient_kind": ((S.COLLECTIVE, " tap the "), (S.INDIVIDUAL, " ca nhan ")),
+                  "kind": tuple((t.value, f" {fold(t.value)} ") for t in S.VOCABULARIES["work_kind"].terms)}
+
+
+def heading_kind(heading: str, key: str = "recipient_kind") -> str | None:
+    """The kind a group heading names, when it names exactly one (the
+    innermost heading that does): the recipient kind ('I. TẬP THỂ', 'II.
+    Khen thưởng cá nhân') or, ``key`` 'kind', a work's kind ('I. CÔNG
+    TRÌNH', 'II. PHẦN VIỆC'; 'Công trình, phần việc …' names none)."""
     for part in reversed(heading.split(GROUP_SEPARATOR)):
         padded = f" {fold(part)} "
-        said = {S.COLLECTIVE for w in (" tap the ",) if w in padded} | \
-               {S.INDIVIDUAL for w in (" ca nhan ",) if w in padded}
+        said = {kind for kind, word in _HEADING_WORDS[key] if word in padded}
         if len(said) == 1:
             return said.pop()
     return None
@@ -286,12 +292,18 @@ def heading_kind(heading: str) -> str | None:
 
 def kinds_from_groups(kind_key: str, loc, out: list[dict], records: list[Record]) -> None:
     """A list of awards in sections 'I. TẬP THỂ' / 'II. CÁ NHÂN' without a
-    'Đối tượng' column: each row takes the kind its section names (warned
-    once a section, by kind_findings)."""
+    'Đối tượng' column, or of works in sections 'I. CÔNG TRÌNH' / 'II. PHẦN
+    VIỆC' without a 'Loại' column: each row takes the kind its section names
+    (warned once a section, by kind_findings)."""
     for rec, record in zip(out, records):
-        kind = heading_kind(loc.groups.get(record.row - 1, "")) or name_kind(record.raw.get("recipient"))
-        if kind and not record.values.get(kind_key):
+        kind = heading_kind(loc.groups.get(record.row - 1, ""), kind_key) or _name_kind(record, kind_key)
+        if kind and not record[kind_key]:  # a record's dicts made only where a kind is put in
             record.values[kind_key] = rec[kind_key] = kind
+
+
+def _name_kind(record: Record, kind_key: str) -> str | None:
+    """The recipient kind the record's name says (name_kind); a work's name says none."""
+    return name_kind(record.raw.get("recipient")) if kind_key == "recipient_kind" else None
 
 
 def _note_status(rec: Record) -> str | None:
@@ -673,27 +685,27 @@ def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | N
     named: dict[str, list[int]] = {}
     for rec in records:
         heading = loc.groups.get(rec.row - 1, "")
-        if heading and heading_kind(heading) and rec.values.get(col.key) == heading_kind(heading):
+        if heading and heading_kind(heading, col.key) and rec[col.key] == heading_kind(heading, col.key):
             rows.setdefault(heading, []).append(rec.row)
-        elif rec.values.get(col.key) and rec.values.get(col.key) == name_kind(rec.raw.get("recipient")):
-            named.setdefault(rec.values[col.key], []).append(rec.row)
+        elif rec[col.key] and rec[col.key] == _name_kind(rec, col.key):
+            named.setdefault(rec[col.key], []).append(rec.row)
     said = {S.INDIVIDUAL: "cá nhân (tên có Ông, Bà, Đồng chí)", S.COLLECTIVE: "tập thể (tên một cơ quan, đơn vị)"}
     recipient_col = loc.excel_col("recipient") or 1
     conflicts = [Finding(sheet, rec.row, col.header, cell_ref(rec.row, recipient_col), WARNING, "KIND_CONFLICT",
                          f"Tên '{rec.raw.get('recipient')}' cho thấy {said[by_name_kind]}, nhưng dòng nằm dưới dòng "
-                         f"nhóm '{heading}' nên được hiểu là {heading_kind(heading).lower()}; hãy kiểm tra và sửa "
+                         f"nhóm '{heading}' nên được hiểu là {heading_kind(heading, col.key).lower()}; hãy kiểm tra và sửa "
                          f"trong tệp gốc.")
                  for rec in records
-                 if (heading := loc.groups.get(rec.row - 1, "")) and heading_kind(heading)
-                 and rec.values.get(col.key) == heading_kind(heading)
-                 and (by_name_kind := name_kind(rec.raw.get("recipient"))) not in (None, heading_kind(heading))]
+                 if (heading := loc.groups.get(rec.row - 1, "")) and heading_kind(heading, col.key)
+                 and rec[col.key] == heading_kind(heading, col.key)
+                 and (by_name_kind := _name_kind(rec, col.key)) not in (None, heading_kind(heading, col.key))]
     by_name = [Finding(sheet, got[0], col.header, cell_ref(got[0], recipient_col), WARNING,
                        "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là "
                        f"{said[kind]}: dòng {', '.join(map(str, got[:10]))}{' …' if len(got) > 10 else ''}.")
                for kind, got in named.items()]
     return conflicts + by_name + [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col(spec.key_column) or 1), WARNING,
                     "KIND_FROM_GROUP", f"Bảng không có cột '{col.header}': {len(got)} dòng dưới dòng nhóm "
-                    f"'{heading}' (dòng {got[0]}{'–' + str(got[-1]) if len(got) > 1 else ''}) được hiểu là {heading_kind(heading).lower()}.")
+                    f"'{heading}' (dòng {got[0]}{'–' + str(got[-1]) if len(got) > 1 else ''}) được hiểu là {heading_kind(heading, col.key).lower()}.")
             for heading, got in rows.items()]
 
 
