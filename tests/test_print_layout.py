@@ -339,3 +339,69 @@ def test_a_review_copy_keeps_the_height_of_its_header_row_both_ways(books, revie
     assert built and built >= 2 * P.LINE_PT
     for way, path in reviewed_both_ways.items():
         assert openpyxl.load_workbook(path)[S.REVIEW_SHEET].row_dimensions[1].height == built, way
+
+
+# -- in Excel (Windows): what the macro sets through the PageSetup COM object, on an emulation of it ----------
+class _PageSetupCOM:
+    """Excel's PageSetup as COM shows it: the properties set are kept; without a printer every set fails."""
+
+    def __init__(self, orientation: int = 2, printer: bool = True):
+        self.__dict__.update(Orientation=orientation, _printer=printer, _set={})
+
+    def __setattr__(self, name, value):
+        if not self._printer:
+            raise RuntimeError("Unable to set the FitToPagesWide property of the PageSetup class")
+        self._set[name] = value
+
+
+class _Sheet:
+    """An xlwings sheet of the widths given: its print area, its columns' widths (the calls counted)."""
+
+    def __init__(self, widths):
+        self.widths, self.calls = widths, 0
+        self.page_setup = type("PageSetup", (), {"print_area": None})()
+
+    def range(self, cell):
+        self.calls += 1
+        return type("Range", (), {"column_width": self.widths[cell[1] - 1]})()
+
+
+REVIEW_WIDTHS = [28.7, 16.7, 13, 13, 13, 70.7] + [16.7] + [13] * 5  # the Rà soát of the demo, as the workbook has it
+
+
+@pytest.mark.parametrize("rows", [14, 60_000])
+def test_excel_fits_a_written_sheets_print_as_a_copy_does_with_calls_that_do_not_grow_with_rows(rows):
+    from xlsrc.access.excel import XL_OVER_THEN_DOWN, fit_print
+    ws, setup = _Sheet(REVIEW_WIDTHS), _PageSetupCOM()
+    fit_print(ws, rows, len(REVIEW_WIDTHS), setup)
+    assert ws.page_setup.print_area == f"$A$1:$L${rows}"
+    across, repeat = P.page_fit(REVIEW_WIDTHS, True)
+    assert (across, repeat) == (2, 1)
+    assert setup._set == {"Zoom": False, "FitToPagesWide": 2, "FitToPagesTall": False, "Order": XL_OVER_THEN_DOWN,
+                          "PrintTitleRows": "$1:$1", "PrintTitleColumns": "$A:$A"}
+    assert ws.calls == len(REVIEW_WIDTHS)  # one a column, whatever the rows
+    narrow, setup = _Sheet([10, 20, 12]), _PageSetupCOM(orientation=1)  # portrait, one page wide
+    fit_print(narrow, rows, 3, setup)
+    assert setup._set["FitToPagesWide"] == 1 and setup._set["PrintTitleColumns"] == ""
+    fit_print(narrow, rows, 3, None)  # macOS, the remote engine: the print area alone
+    assert narrow.page_setup.print_area == f"$A$1:$C${rows}"
+
+
+def test_excel_without_a_printer_keeps_the_sheet_written_and_the_job_done(monkeypatch, log_file):
+    """Excel refuses page settings when no printer is installed: the settings are logged, the other
+    sheets still fitted, nothing raised (the data is written; the job's message follows)."""
+    from xlsrc.access import excel
+    sheets = {"Rà soát": _Sheet(REVIEW_WIDTHS), "Danh sách đề nghị": _Sheet([6, 24, 20, 20, 30, 60])}
+    setups = {"Rà soát": _PageSetupCOM(printer=False), "Danh sách đề nghị": _PageSetupCOM()}
+    monkeypatch.setattr(excel, "_windows_page_setup", lambda ws: next(setups[n] for n, s in sheets.items() if s is ws))
+    book = excel.XlwingsBook.__new__(excel.XlwingsBook)
+    told = []  # Excel told to hold the settings, then to send them (PrintCommunication)
+    app = type("App", (), {"api": type("Api", (), {"__setattr__": lambda self, name, on: told.append((name, on))})()})
+    book.book = type("Book", (), {"sheets": sheets, "app": app})()
+    book._whole = {"Rà soát": (14, 12), "Danh sách đề nghị": (17, 6)}
+    book.fit_prints()
+    assert sheets["Rà soát"].page_setup.print_area == "$A$1:$L$14" and setups["Rà soát"]._set == {}
+    assert sheets["Danh sách đề nghị"].page_setup.print_area == "$A$1:$F$17"
+    assert setups["Danh sách đề nghị"]._set["Order"] == excel.XL_OVER_THEN_DOWN
+    assert "thiết lập in trang 'Rà soát'" in log_file.read_text(encoding="utf-8")
+    assert told == [("PrintCommunication", False), ("PrintCommunication", True)]

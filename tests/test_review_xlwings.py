@@ -8,6 +8,7 @@ import pytest
 from xlsrc import schema as S
 from xlsrc.builder import write_workbook
 from xlsrc.demo_data import demo_content
+from xlsrc.findings import column_letters
 
 from .xlwings_payload import actions, alerts, open_caller, payload_from_file
 
@@ -87,3 +88,21 @@ def test_review_excel_calls_do_not_grow_with_staff(demo_xlsx, monkeypatch, tmp_p
         assert alerts(book)[-1].startswith(f"Rà soát năm 2021: {13 + n} cá nhân"), alerts(book)
         counts.append(len(actions(book)))
     assert counts[1] <= counts[0]
+
+
+def test_review_macro_sets_the_print_area_of_what_it_wrote(demo_xlsx, monkeypatch, tmp_path):
+    """The workbook's print area of Rà soát covered its instruction cell only (A1:A2), of Danh sách đề nghị the
+    rows it was made with: in Excel the macro sets each to what it wrote (the command line's copy fits it too)."""
+    monkeypatch.chdir(tmp_path)
+    payload = payload_from_file(demo_xlsx)
+    book = open_caller(payload)
+    from xlsrc import macros
+    macros.review()
+    areas = {a["sheet_position"]: a["args"][0] for a in actions(book) if a["func"] == "setPrintArea"}
+    review = _written(book, _pos(payload, S.REVIEW_SHEET))[-1]["values"]
+    proposal = _written(book, _pos(payload, S.PROPOSAL_SHEET))[-1]["values"]
+    assert areas[_pos(payload, S.REVIEW_SHEET)] == f"$A$1:$L${len(review)}" and len(review[0]) == 12
+    assert areas[_pos(payload, S.PROPOSAL_SHEET)] == f"$A$1:${column_letters(len(proposal[0]))}${len(proposal)}"
+    assert len(areas) == 2  # only the sheets written whole from A1
+    from xlsrc.access.excel import _windows_page_setup
+    assert _windows_page_setup(book.sheets[S.REVIEW_SHEET]) is None  # no COM object: the print area alone

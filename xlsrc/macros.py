@@ -62,6 +62,7 @@ def _run(name: str, *args, **kwargs) -> None:
     try:
         try:
             getattr(buttons, name)(book, *args, **kwargs)
+            book.fit_prints()
             return
         except ThiDuaError as exc:
             message = str(exc)

@@ -66,6 +66,7 @@ class XlwingsBook:
         self._grids: dict[str, Grid] = {}
         self._cell_infos: dict[str, CellInfo] = {}
         self._notes: dict[str, list[Finding]] = {}
+        self._whole: dict[str, tuple[int, int]] = {}  # sheets written whole from A1: (rows, columns)
         self.stages: list[str] = []  # the status bar texts of this run, in order
 
     def sheet_names(self) -> list[str]:
@@ -108,6 +109,29 @@ class XlwingsBook:
         self._grids.pop(sheet, None)
         values = [[_as_text_for_excel(v) for v in r] for r in block]
         self._sheet(sheet).range((row, col)).value = values
+        if (row, col) == (1, 1):  # Rà soát, Danh sách đề nghị, Thống kê, Tổng hợp…: its print follows (fit_prints)
+            self._whole[sheet] = (len(block), max(map(len, block)))
+
+    def fit_prints(self) -> None:
+        """Each sheet this run wrote whole from A1 prints what was written,
+        as a copy made from the command line does (print_layout.fit_written_sheet):
+        its print area (the workbook's covered only the rows it was made with:
+        Rà soát printed its first cell), and in Windows Excel its pages
+        wide, across first, the header row and names repeated (fit_print).
+        A few calls a sheet, whatever its rows. Excel without a printer
+        refuses page settings: the sheet then keeps its own (logged)."""
+        from ..logfile import log_exception
+        held = bool(self._whole) and _print_communication(self.book, False)
+        try:
+            for sheet, (rows, cols) in self._whole.items():
+                try:
+                    ws = self.book.sheets[sheet]
+                    fit_print(ws, rows, cols, _windows_page_setup(ws))
+                except Exception:  # noqa: BLE001 - the sheet is written; its print settings only are not
+                    log_exception(f"thiết lập in trang '{sheet}'")
+        finally:
+            if held:
+                _print_communication(self.book, True)
 
     def _sheet(self, name: str):
         try:
@@ -236,3 +260,46 @@ def spreadsheetml_blocks(ws, nrows: int, ncols: int, block_rows: int = XML_BLOCK
             if style != info.columns.get(c, info.default):
                 info.xf[(r + top - 1, c)] = style
     return info
+
+
+XL_PORTRAIT, XL_OVER_THEN_DOWN = 1, 2  # Excel's XlPageOrientation.xlPortrait, XlOrder.xlOverThenDown
+
+
+def _print_communication(book, on: bool) -> bool:
+    """Windows Excel (2010 and later) sends each page setting to the
+    printer's driver at once, slowly, unless told to hold them: held
+    (False) before a sheet's settings, sent together (True) after. Whether
+    it could be told (not on macOS, nor the remote engine)."""
+    try:
+        book.app.api.PrintCommunication = on
+        return True
+    except Exception:  # noqa: BLE001 - an engine or an Excel without it
+        return False
+
+
+def _windows_page_setup(ws):
+    """The sheet's PageSetup COM object in Windows Excel; None elsewhere
+    (macOS, the remote engine), where the print area alone is set."""
+    setup = ws.page_setup
+    return setup.api if type(setup.impl).__module__.endswith("_xlwindows") else None
+
+
+def fit_print(ws, rows: int, cols: int, setup=None) -> None:
+    """The print of sheet ``ws`` (xlwings) written from A1 to ``rows`` ×
+    ``cols``: its print area; with ``setup`` (the PageSetup COM object),
+    as print_layout.fit_written_sheet lays out a copy: pages wide by the
+    columns' widths (one call a column), across first, the header row and
+    the names repeated."""
+    from ..findings import column_letters
+    from ..print_layout import page_fit
+    ws.page_setup.print_area = f"$A$1:${column_letters(cols)}${rows}"
+    if setup is None:
+        return
+    across, repeat = page_fit([ws.range((1, c)).column_width or 0 for c in range(1, cols + 1)],
+                              setup.Orientation != XL_PORTRAIT)
+    setup.Zoom = False  # fitted to pages
+    setup.FitToPagesWide, setup.FitToPagesTall = across, False
+    setup.Order = XL_OVER_THEN_DOWN
+    setup.PrintTitleRows = "$1:$1"
+    setup.PrintTitleColumns = f"$A:${column_letters(repeat)}" if across > 1 and repeat else ""
+
