@@ -207,3 +207,22 @@ def test_consolidate_keeps_every_units_text_as_text(monkeypatch, tmp_path):
     assert all(isinstance(v, (int, float)) for v in orders)  # numbers the reader typed go as numbers
     names = [r[S.WORKS.headers.index("Tên công trình, phần việc")] for r in block]
     assert "Công trình 1" in names  # plain text goes as it is
+
+
+def test_rows_typed_in_excel_are_printed_after_a_button(demo_xlsx, monkeypatch, tmp_path):
+    """The workbook prints Công trình down to the rows it was made with; works typed in Excel below them
+    were left off the paper. After a button reads the sheet, its print area reaches its last row with
+    anything in it (its columns kept); a sheet whose area already does so gets no call."""
+    monkeypatch.chdir(tmp_path)
+    added = [[4, "Sửa trụ sở", "Công trình", "Sở Ngoại vụ", dt.datetime(2021, 3, 1), dt.datetime(2021, 9, 30)],
+             [5, "Số hoá hồ sơ", "Phần việc", "Sở Ngoại vụ", dt.datetime(2021, 4, 1), dt.datetime(2021, 12, 31)]]
+    payload = payload_from_file(demo_xlsx, extra_rows={S.WORKS.name: added})
+    pos = _sheet_index(payload, S.WORKS.name)
+    built = payload["sheets"][pos]["print_area"]
+    assert built.endswith(f"${len(WORKS) + 1}")  # the header and the works the book was made with
+    book = open_caller(payload)
+    from xlsrc import macros
+    macros.validate()
+    areas = {a["sheet_position"]: a["args"][0] for a in actions(book) if a["func"] == "setPrintArea"}
+    last = len(payload["sheets"][pos]["values"])
+    assert areas == {pos: built.rsplit("$", 1)[0] + f"${last}"} and last == len(WORKS) + 1 + len(added)

@@ -398,10 +398,25 @@ def test_excel_without_a_printer_keeps_the_sheet_written_and_the_job_done(monkey
     told = []  # Excel told to hold the settings, then to send them (PrintCommunication)
     app = type("App", (), {"api": type("Api", (), {"__setattr__": lambda self, name, on: told.append((name, on))})()})
     book.book = type("Book", (), {"sheets": sheets, "app": app})()
-    book._whole = {"Rà soát": (14, 12), "Danh sách đề nghị": (17, 6)}
+    book._whole, book._last_rows = {"Rà soát": (14, 12), "Danh sách đề nghị": (17, 6)}, {}
     book.fit_prints()
     assert sheets["Rà soát"].page_setup.print_area == "$A$1:$L$14" and setups["Rà soát"]._set == {}
     assert sheets["Danh sách đề nghị"].page_setup.print_area == "$A$1:$F$17"
     assert setups["Danh sách đề nghị"]._set["Order"] == excel.XL_OVER_THEN_DOWN
     assert "thiết lập in trang 'Rà soát'" in log_file.read_text(encoding="utf-8")
     assert told == [("PrintCommunication", False), ("PrintCommunication", True)]
+
+
+@pytest.mark.parametrize("area,last,after", [
+    ("$A$1:$L$4", 10, "$A$1:$L$10"),    # rows typed in Excel since the book was made
+    ("$A$1:$L$4", 3, "$A$1:$L$4"),      # rows deleted: the area left as it is (it still holds every row)
+    ("$B$2:$L$4", 10, "$B$2:$L$4"),     # set by the user elsewhere than A1
+    ("R1C1:R4C12", 10, "R1C1:R4C12"),   # Excel with R1C1 references
+    (None, 10, None)])                  # no print area: Excel prints the used range
+def test_excel_print_rows_grow_to_the_last_row_with_data_only_from_a1(area, last, after):
+    from xlsrc.access.excel import _last_row, print_rows
+    ws = _Sheet([])
+    ws.page_setup.print_area = area
+    print_rows(ws, last)
+    assert ws.page_setup.print_area == after
+    assert _last_row([["TT"], [1, "A"], [None, ""], [None]]) == 2 and _last_row([[None]]) == 0

@@ -35,7 +35,9 @@ def payload_from_file(path, name: str | None = None, extra_rows: dict[str, list[
             values.append([_cell(v) for v in row])
         width = max((len(r) for r in values), default=0)
         values = [r + [""] * (width - len(r)) for r in values] or [[]]
-        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": []})
+        area = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area  # as Excel's PageSetup.PrintArea
+        sheets.append({"name": ws.title, "values": values, "pictures": [], "tables": [],
+                       **({"print_area": area.split("!")[-1]} if area else {})})
     return {"client": "Microsoft Office Scripts", "version": xw.__version__,
             "book": {"name": name or os.path.basename(path), "active_sheet_index": 0, "selection": "A1"},
             "names": [], "sheets": sheets}

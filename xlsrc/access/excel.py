@@ -67,6 +67,7 @@ class XlwingsBook:
         self._cell_infos: dict[str, CellInfo] = {}
         self._notes: dict[str, list[Finding]] = {}
         self._whole: dict[str, tuple[int, int]] = {}  # sheets written whole from A1: (rows, columns)
+        self._last_rows: dict[str, int] = {}  # sheets read: the last row that holds anything
         self.stages: list[str] = []  # the status bar texts of this run, in order
 
     def sheet_names(self) -> list[str]:
@@ -83,6 +84,7 @@ class XlwingsBook:
             info = self.cell_info(sheet) if needs_fonts else None
             self._notes[sheet] = convert_legacy_grid(grid, info if info and info.fonts else None, self.name, sheet)
             self._grids[sheet] = grid
+            self._last_rows[sheet] = _last_row(grid)
         return self._grids[sheet]
 
     def notes(self, sheet: str) -> list[Finding]:
@@ -121,7 +123,7 @@ class XlwingsBook:
         A few calls a sheet, whatever its rows. Excel without a printer
         refuses page settings: the sheet then keeps its own (logged)."""
         from ..logfile import log_exception
-        held = bool(self._whole) and _print_communication(self.book, False)
+        held = bool(self._whole or self._last_rows) and _print_communication(self.book, False)
         try:
             for sheet, (rows, cols) in self._whole.items():
                 try:
@@ -129,6 +131,12 @@ class XlwingsBook:
                     fit_print(ws, rows, cols, _windows_page_setup(ws))
                 except Exception:  # noqa: BLE001 - the sheet is written; its print settings only are not
                     log_exception(f"thiết lập in trang '{sheet}'")
+            for sheet, last in self._last_rows.items():
+                if sheet not in self._whole:
+                    try:
+                        print_rows(self.book.sheets[sheet], last)
+                    except Exception:  # noqa: BLE001 - as above
+                        log_exception(f"vùng in trang '{sheet}'")
         finally:
             if held:
                 _print_communication(self.book, True)
@@ -282,6 +290,26 @@ def _windows_page_setup(ws):
     (macOS, the remote engine), where the print area alone is set."""
     setup = ws.page_setup
     return setup.api if type(setup.impl).__module__.endswith("_xlwindows") else None
+
+
+def _last_row(grid: Grid) -> int:
+    """The number of the last row of ``grid`` that holds anything (0: none)."""
+    return next((n for n in range(len(grid), 0, -1) if any(v not in (None, "") for v in grid[n - 1])), 0)
+
+
+_AREA = re.compile(r"\$A\$1:\$([A-Z]{1,3})\$(\d+)")
+
+
+def print_rows(ws, last: int) -> None:
+    """A sheet the workbook set to print its columns A… of the rows it was
+    made with (Công trình, Khen thưởng…) prints its rows down to ``last``,
+    the last that holds anything now: rows typed in Excel since are never
+    left off the paper (one call, two when the area grows). An area that
+    already reaches them, or not from A1 (the user's, R1C1 references), is
+    left as it is."""
+    found = _AREA.fullmatch(ws.page_setup.print_area or "")
+    if found and int(found.group(2)) < last:
+        ws.page_setup.print_area = f"$A$1:${found.group(1)}${last}"
 
 
 def fit_print(ws, rows: int, cols: int, setup=None) -> None:
