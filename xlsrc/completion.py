@@ -132,14 +132,21 @@ def compute(data: WorkbookData, as_of: dt.date | None = None) -> Totals:
     return t
 
 
+def work_units(units, owners, default_unit: str = "") -> list[str]:
+    """The unit each work counts under, from the works' Đơn vị báo cáo and
+    Đơn vị thực hiện columns: the first, else the second, else the book's
+    own unit, else 'Chưa rõ đơn vị' (each distinct cell put into words once)."""
+    fallback = default_unit or "Chưa rõ đơn vị"
+    return [unit or owner or fallback for unit, owner in zip(once_each(as_text, units), once_each(as_text, owners))]
+
+
 def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
     """The works' part of the totals (no awards yet), read a column at a
     time (records.value_columns) and counted in C-level passes: each
     distinct unit named once."""
     t = Totals(as_of=as_of)
     *columns, kinds, units, owners = value_columns(works, STATUS_KEYS + ("kind", "unit", "owner"))
-    fallback = default_unit or "Chưa rõ đơn vị"
-    named = [unit or owner or fallback for unit, owner in zip(once_each(as_text, units), once_each(as_text, owners))]
+    named = work_units(units, owners, default_unit)
     t.statuses += map(_status, *columns, repeat(as_of))
     t.by_status.update(t.statuses)
     t.by_kind.update([kind or "Chưa phân loại" for kind in kinds])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import compress, islice, zip_longest
 from operator import attrgetter
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from . import schema as S
 from .access import BookAccess
@@ -105,15 +105,31 @@ def table_of(records: list[Record]) -> TableRows | None:
     return table
 
 
-def value_columns(records, keys: tuple[str, ...]) -> list[list]:
+class Columns:
+    """The cells as typed and the values of records, a column at a time:
+    the reader's columns while they are still the records' (table_of),
+    else read from each record."""
+
+    def __init__(self, records: list[Record]):
+        self.records = records
+        self.table = table_of(records)
+
+    def cells(self, key: str) -> Sequence:
+        if self.table is not None:
+            return self.table.raw_columns.get(key) or [None] * len(self.records)
+        return [rec.raw.get(key) for rec in self.records]
+
+    def values(self, key: str) -> Sequence:
+        if self.table is not None:
+            return self.table.value_columns.get(key) or [None] * len(self.records)
+        return [rec[key] for rec in self.records]
+
+
+def value_columns(records, keys: tuple[str, ...]) -> list[Sequence]:
     """The values of ``keys`` of each record (a list, or any iterable of
-    records, walked once), a list per key: the reader's columns while they
-    are still the records' (table_of)."""
-    table = table_of(records) if isinstance(records, list) else None
-    if table is not None:
-        return [table.value_columns.get(k) or [None] * len(records) for k in keys]
-    rows = [list(map(rec.__getitem__, keys)) for rec in records]
-    return list(map(list, zip(*rows))) if rows else [[] for _ in keys]
+    records, walked once), a column per key (Columns)."""
+    columns = Columns(records if isinstance(records, list) else list(records))
+    return [columns.values(k) for k in keys]
 
 
 def as_text(v: Any) -> str:

@@ -14,7 +14,7 @@ from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, 
                       is_grouped_thousands, split_number_date)
 from .access.isolated import WHILE_READING
 from .bulk import bulk_objects
-from .records import NUMBER_DATES, Record, WorkbookData, as_text, once_each, table_of
+from .records import NUMBER_DATES, Columns, Record, WorkbookData, as_text, once_each
 from .vntext import fold, nfc
 
 # vocabularies whose value decides a legal answer: reading another spelling is said
@@ -363,7 +363,7 @@ def row_signature(rec: Record) -> tuple:
     return got
 
 
-def _may_repeat(spec: S.SheetSpec, columns: _Columns) -> list[bool]:
+def _may_repeat(spec: S.SheetSpec, columns: Columns) -> list[bool]:
     """Which records may be the same row as another: those that share their
     unit and their key cell as typed (two parts of the signature, made for
     every row; the whole signature only for these few)."""
@@ -372,26 +372,6 @@ def _may_repeat(spec: S.SheetSpec, columns: _Columns) -> list[bool]:
     firsts = list(zip(once_each(as_text, columns.values("unit")), once_each(_typed, columns.cells(spec.key_column))))
     counts = Counter(firsts)
     return list(map(gt, map(counts.__getitem__, firsts), repeat(1)))
-
-
-class _Columns:
-    """The cells as typed and the values of a table's records, a column at a
-    time: the reader's columns while they are still the records' (see
-    records.table_of), else taken from each record's dicts."""
-
-    def __init__(self, records: list[Record]):
-        self.records = records
-        self.table = table_of(records)
-
-    def cells(self, key: str) -> Sequence:
-        if self.table is not None:
-            return self.table.raw_columns.get(key) or (None,) * len(self.records)
-        return list(map(dict.get, [rec.raw for rec in self.records], repeat(key)))
-
-    def values(self, key: str) -> Sequence:
-        if self.table is not None:
-            return self.table.value_columns.get(key) or (None,) * len(self.records)
-        return list(map(dict.get, [rec.values for rec in self.records], repeat(key)))
 
 
 def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None) -> None:
@@ -405,7 +385,7 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         checked = [c for c in typed if (loc is None or c.key in loc.columns or c.required or c.key in _CARRIED)
                    and (c.required or not _is_free(c))]
         records = data.records.get(spec.key, [])
-        columns = _Columns(records)
+        columns = Columns(records)
         said: dict[int, list[tuple]] = {}  # a record's place -> what is said of its cells, column after column
         for col in checked:
             for n, calls in _column_findings(spec, col, columns.cells(col.key), columns.values(col.key)):

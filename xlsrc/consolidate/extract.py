@@ -115,7 +115,7 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
     recur reads each distinct cell once (in this process: see _READ)."""
     plain, whole = c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab
     if plain and set(map(type, cells)) <= _TEXT_OR_NONE:  # plain text: itself, NFC, trimmed
-        values = [empty if v is None else normalize("NFC", v).strip() for v in cells]
+        values = [empty if v is None else nfc(v) for v in cells]
         return values, [None if v is None else value or None for v, value in zip(cells, values)]
     blank = (empty, None)
     if not repeated or plain:  # names, row numbers, lists, free text: each their own

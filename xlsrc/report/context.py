@@ -9,10 +9,10 @@ from itertools import repeat
 from typing import Callable, Iterator, Sequence
 
 from .. import schema as S
-from ..completion import Totals, UnitTotals, group_awards
+from ..completion import Totals, UnitTotals, group_awards, work_units
 from ..issuer_header import header_name
 from ..parsing import DateValue, Progress
-from ..records import Record, WorkbookData, as_text, once_each, table_of
+from ..records import Columns, Record, WorkbookData, as_text, once_each
 from ..vntext import admin_date_long, admin_date_short, count_text, percent_text, who  # noqa: F401  (who: re-exported)
 
 STATUS_PHRASES = {S.STATUS_DONE: "đã hoàn thành", S.STATUS_ONGOING: "đang thực hiện",
@@ -85,16 +85,6 @@ def annex_columns(column: Callable[[str], Sequence], statuses: list[str]) -> lis
     return [_texts(column("name")), once_each(date_text, starts, list(map(id, starts))),
             once_each(date_text, finish, list(map(id, finish))),
             once_each(progress_text, progress, [(id(p), n) for p, n in progress]), list(statuses)]
-
-
-def _columns_of(records: list[Record]) -> Callable[[str], Sequence]:
-    """``column(key)``: the records' values of ``key`` in order, the reader's
-    column while it is still the records' (records.table_of), else read
-    from each record."""
-    table = table_of(records)
-    if table is None:
-        return lambda key: [rec[key] for rec in records]
-    return lambda key: table.value_columns.get(key) or (None,) * len(records)
 
 
 def _texts(values) -> list[str]:
@@ -296,7 +286,7 @@ def department_context(data: WorkbookData, totals: Totals, report_date: dt.date 
 
 def department_annex(data: WorkbookData, totals: Totals | None = None) -> list[tuple[str, list[str]]]:
     statuses = totals.statuses if totals is not None else [""] * len(data.works)
-    return list(_annex_items(annex_columns(_columns_of(data.works), statuses), range(len(data.works))))
+    return list(_annex_items(annex_columns(Columns(data.works).values, statuses), range(len(data.works))))
 
 
 def remaining_sentence(totals: Totals) -> str:
@@ -371,11 +361,10 @@ def consolidated_annex(data: WorkbookData, totals: Totals | None = None) -> list
     then its works numbered from 1; the units in the order of their first work."""
     works = data.works
     statuses = totals.statuses if totals is not None else [""] * len(works)
-    column = _columns_of(works)
-    fallback = data.info.get("unit_name") or "Chưa rõ đơn vị"
+    column = Columns(works).values
     groups: dict[str, list[int]] = {}
-    for n, (unit, owner) in enumerate(zip(_texts(column("unit")), _texts(column("owner")))):
-        groups.setdefault(unit or owner or fallback, []).append(n)
+    for n, unit in enumerate(work_units(column("unit"), column("owner"), data.info.get("unit_name") or "")):
+        groups.setdefault(unit, []).append(n)
     columns = annex_columns(column, statuses)
     kinds = column("kind")
     out: list[tuple[str, list[str]]] = []
