@@ -456,6 +456,29 @@ def test_a_works_list_in_sections_works_then_tasks_gives_each_row_its_kind(tmp_p
     assert not [f for f in result["findings"] if f["code"] == "KIND_FROM_GROUP"]
 
 
+def test_sections_lettered_without_a_period_head_their_rows(tmp_path):
+    """'A | CÔNG TRÌNH', 'B | PHẦN VIỆC' (a capital letter alone in the TT column, as a commune types its
+    sections): group headings whose kind each row under them takes, not two works without dates; a row
+    lettered the same way that holds more than a title (its unit) stays a row, for the validator."""
+    rows = [["UBND XÃ CẨM BÌNH"], [],
+            ["STT", "Tên công trình/phần việc", "Đơn vị chủ trì", "Thời gian bắt đầu", "Thời gian kết thúc"],
+            ["A", "CÔNG TRÌNH", None, None, None],
+            [1, "Bê tông hóa đường thôn 3", "Thôn 3", "01/3/2025", "30/8/2025"],
+            [2, "Nhà văn hóa thôn Yên Lạc", "Thôn Yên Lạc", "01/4/2025", "31/12/2025"],
+            ["B", "PHẦN VIỆC", None, None, None],
+            [1, "Ra quân vệ sinh môi trường", "Đoàn Thanh niên", "01/3/2025", "31/3/2025"],
+            ["D", "Sửa cầu Khe Cát", "Thôn 2", None, None]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "xa_cam_binh.xlsx", rows))
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Loại"], w["Nhóm"]) for w in works] == [
+        ("Bê tông hóa đường thôn 3", "Công trình", "A. CÔNG TRÌNH"),
+        ("Nhà văn hóa thôn Yên Lạc", "Công trình", "A. CÔNG TRÌNH"),
+        ("Ra quân vệ sinh môi trường", "Phần việc", "B. PHẦN VIỆC"),
+        ("Sửa cầu Khe Cát", "Phần việc", "B. PHẦN VIỆC")]
+    assert [f["cell"] for f in result["findings"] if f["code"] == "KIND_FROM_GROUP"] == ["B5", "B8"]
+    assert {f["cell"] for f in result["findings"] if f["severity"] == "error"} == {"A9", "D9", "E9"}
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
 def test_a_status_marked_with_an_x_under_one_column_per_status(tmp_path, fmt):
     """'Đã hoàn thành | Đang thực hiện | Chưa thực hiện' with an 'x' under one:

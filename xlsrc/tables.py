@@ -41,6 +41,9 @@ _TOTAL_LEAD = re.compile(r"^\W*(t[ổô]ng|c[ộo]ng)\b", re.I)
 # group labels: I, II., A., b), 1., 1.1, 2.3.1
 _LABEL_ONLY = re.compile(r"^(?:(?P<roman>[IVXLC]+)[.)]?|(?P<letter>[A-ZĐa-zđ])[.)]|(?P<num>\d{1,2}(?:\.\d{1,2})*)\."
                          r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+))$")
+# a capital letter alone in the first cell, its section's title the only other text of the row (a work lettered
+# 'A' has its unit, a date or its progress beside its name)
+_BARE_LETTER = re.compile(r"^[A-ZĐ]$")
 _LABEL_LEAD = re.compile(r"^(?:(?P<roman>[IVXLC]+)[.)]?|(?P<letter>[A-ZĐa-zđ])[.)]|(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]"
                          r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+))\s*[-–:]?\s+(?P<text>\S.*)$", re.S)
 
@@ -549,6 +552,9 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     text = " ".join(nfc(v).split()) if not isinstance(v, float) else _cell_text(v)
     rest = [" ".join(nfc(row[c]).split()) for c in filled_cols[1:]]
     m = _LABEL_ONLY.match(text) if isinstance(v, str) else None
+    if m is None and isinstance(v, str) and _BARE_LETTER.match(text) and len(rest) == 1 \
+            and any(ch.isalpha() for ch in rest[0]):
+        m = _LABEL_ONLY.match(text + ".")  # 'A | CÔNG TRÌNH': a section lettered without a period
     if m and rest:
         sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
         return _label_level(m), text + sep + " ".join(rest)
