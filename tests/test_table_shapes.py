@@ -467,7 +467,7 @@ def test_sections_lettered_without_a_period_head_their_rows(tmp_path):
             [2, "Nhà văn hóa thôn Yên Lạc", "Thôn Yên Lạc", "01/4/2025", "31/12/2025"],
             ["B", "PHẦN VIỆC", None, None, None],
             [1, "Ra quân vệ sinh môi trường", "Đoàn Thanh niên", "01/3/2025", "31/3/2025"],
-            ["D", "Sửa cầu Khe Cát", "Thôn 2", None, None]]
+            ["C", "Sửa cầu Khe Cát", "Thôn 2", None, None]]
     result = _consolidate(tmp_path, write_table(tmp_path / "xa_cam_binh.xlsx", rows))
     works = _master(result["out"], S.WORKS.name)
     assert [(w["Tên công trình, phần việc"], w["Loại"], w["Nhóm"]) for w in works] == [
@@ -477,6 +477,23 @@ def test_sections_lettered_without_a_period_head_their_rows(tmp_path):
         ("Sửa cầu Khe Cát", "Phần việc", "B. PHẦN VIỆC")]
     assert [f["cell"] for f in result["findings"] if f["code"] == "KIND_FROM_GROUP"] == ["B5", "B8"]
     assert {f["cell"] for f in result["findings"] if f["severity"] == "error"} == {"A9", "D9", "E9"}
+
+
+def test_a_numbered_work_without_dates_yet_is_a_work_not_a_heading(tmp_path):
+    """'2. | Sửa cầu Khe Cát | Thôn 2' with its dates not typed yet, between works numbered '1.' and '3.':
+    a work (the validator asks for its dates), never a group heading that swallows it and labels the
+    works below it."""
+    rows = [["UBND XÃ CẨM BÌNH"], [],
+            ["STT", "Tên công trình/phần việc", "Đơn vị chủ trì", "Thời gian bắt đầu", "Thời gian kết thúc"],
+            ["1.", "Bê tông hóa đường thôn 3", "Thôn 3", "01/3/2025", "30/8/2025"],
+            ["2.", "Sửa cầu Khe Cát", "Thôn 2", None, None],
+            ["3.", "Ra quân vệ sinh môi trường", "Đoàn Thanh niên", "01/3/2025", "31/3/2025"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "xa_cam_binh.xlsx", rows))
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Nhóm"]) for w in works] == [
+        ("Bê tông hóa đường thôn 3", None), ("Sửa cầu Khe Cát", None), ("Ra quân vệ sinh môi trường", None)]
+    assert {(f["cell"], f["code"]) for f in result["findings"] if f["row"] == 5} >= {
+        ("D5", "REQUIRED_EMPTY"), ("E5", "REQUIRED_EMPTY")}
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])

@@ -555,6 +555,8 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     if m is None and isinstance(v, str) and _BARE_LETTER.match(text) and len(rest) == 1 \
             and any(ch.isalpha() for ch in rest[0]):
         m = _LABEL_ONLY.match(text + ".")  # 'A | CÔNG TRÌNH': a section lettered without a period
+    if m and len(rest) > 1 and any(ch.isalpha() for ch in rest[1]):
+        return None  # '2. | Sửa cầu Khe Cát | Thôn 2': a numbered row that says more than a title (no dates yet)
     if m and rest:
         sep = " " if text.endswith((".", ")")) or m.group("dotted") else ". "
         return _label_level(m), text + sep + " ".join(rest)
