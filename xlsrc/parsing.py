@@ -535,6 +535,16 @@ def is_grouped_thousands(value: object) -> bool:
     return value.__class__ is str and _GROUPED.fullmatch(value) is not None
 
 
+# what a TT column holds in a hand-made list besides a number: '1.', '2)', '1.1', '2.3.1', 'a)', 'b', 'II.', '(3)', '-'
+_ORDER_LABEL = re.compile(r"\s*(?:\d{1,4}(?:\.\d{1,3})*[.)]?|\(\d{1,4}\)|[a-zđA-ZĐ][.)]?|[IVXLC]{1,6}[.)]?|[-–+•*])\s*")
+
+
+def is_order_label(value: object) -> bool:
+    """Whether a TT cell's text is a numbering label ('1.', '1.1', 'a)', 'II', '-'): kept as typed, not a
+    number the validator must read."""
+    return isinstance(value, str) and bool(_ORDER_LABEL.fullmatch(nfc(value)))
+
+
 def parse_int(value: object) -> int | None:
     """A whole number: a number cell, '12', or '2.340.000' (dots between thousands)."""
     if isinstance(value, bool):

@@ -11,7 +11,7 @@ from typing import Iterator, Sequence
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
-                      is_grouped_thousands, split_number_date)
+                      is_grouped_thousands, is_order_label, split_number_date)
 from .access.isolated import WHILE_READING
 from .bulk import bulk_objects
 from .records import NUMBER_DATES, Columns, Record, WorkbookData, as_text, once_each
@@ -121,7 +121,8 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
         out.add(spec, where, col.key, WARNING, "NUMBER_THOUSANDS",
                 f"'{nfc(raw).strip()}' được đọc theo cách viết Việt Nam (dấu chấm ngăn cách hàng nghìn) là "
                 f"{value:f}; nếu là số thập phân, dùng dấu phẩy (ví dụ 1,5).")
-    elif col.kind == S.INT and value is None and raw not in (None, ""):
+    elif col.kind == S.INT and value is None and raw not in (None, "") and not (
+            col.key == S.ORDER.key and is_order_label(raw)):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value) and not (
             spec is S.INFO and col.key == "doc_number" and is_draft_doc_number(value)):
