@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import openpyxl
@@ -509,6 +510,53 @@ def test_a_tt_typed_as_a_numbering_label_is_no_error(tmp_path, typed, error):
     result = _consolidate(tmp_path, write_table(tmp_path / "so_tu_phap.xlsx", rows))
     said = [(f["cell"], f["severity"]) for f in result["findings"] if f["code"] == "NUMBER_UNREADABLE"]
     assert said == ([("A4", "error")] if error else [])
+
+
+def _decision_annex(number: str, date: str, names: list[tuple[str, str]]) -> list[list]:
+    """A unit's decision annex as the NĐ 30 form lays it out in a spreadsheet: no column for the form,
+    the decision or the kind; the title and the 'Kèm theo' line say them."""
+    return [["UBND XÃ CẨM BÌNH"], [], ["DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN"],
+            [f"(Kèm theo Quyết định số {number} ngày {date} của Chủ tịch UBND xã Cẩm Bình)"], [],
+            ["TT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị công tác"], ["I", "TẬP THỂ", None],
+            [1, names[0][0], names[0][1]], ["II", "CÁ NHÂN", None],
+            *[[i, n, u] for i, (n, u) in enumerate(names[1:], 1)]]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_decision_annex_in_a_spreadsheet_gives_awards_with_their_decision(tmp_path, fmt):
+    """The list a unit's decision granted, sent as a spreadsheet (as often as in Word): each row an award
+    with the form its title names, the decision's number, date and signer from its 'Kèm theo' line (one
+    warning naming them), the kind from its section; not 'no table of works' for the whole file."""
+    rows = _decision_annex("125/QĐ-UBND", "20/12/2025", [("Thôn Yên Lạc", "xã Cẩm Bình"),
+                                                          ("Ông Nguyễn Văn An", "Trưởng thôn Yên Lạc"),
+                                                          ("Bà Trần Thị Bình", "Giáo viên")])
+    result = _consolidate(tmp_path, write_table(tmp_path / f"qd_125.{fmt}", rows))
+    assert [f["status"] for f in result["files"]] == ["ok"]
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Đối tượng"], a["Số quyết định"],
+             a["Ngày quyết định"], a["Cấp khen"]) for a in awards] == [
+        (name, "Giấy khen", kind, "125/QĐ-UBND", dt.datetime(2025, 12, 20), "Chủ tịch UBND xã Cẩm Bình")
+        for name, kind in (("Thôn Yên Lạc", S.COLLECTIVE), ("Nguyễn Văn An", S.INDIVIDUAL),
+                           ("Trần Thị Bình", S.INDIVIDUAL))]
+    said = [f for f in result["findings"] if f["code"] == "AWARD_FROM_DECISION_TITLE"]
+    assert [(f["cell"], f["severity"]) for f in said] == [("B8", "warning")]
+    assert "125/QĐ-UBND ngày 20/12/2025" in said[0]["message"]
+
+
+def test_two_decisions_of_a_unit_in_spreadsheets_are_both_kept_and_one_sent_twice_once(tmp_path):
+    """Each spreadsheet annex stands for its own decision: a unit's second decision adds to its first,
+    never replaces it; the same decision sent again replaces the copy sent before."""
+    first = _decision_annex("125/QĐ-UBND", "20/12/2025", [("Thôn Yên Lạc", "xã Cẩm Bình"), ("Ông An", "Trưởng thôn")])
+    second = _decision_annex("131/QĐ-UBND", "26/12/2025", [("Thôn Đông", "xã Cẩm Bình"), ("Bà Lan", "Kế toán")])
+    again = first + [[2, "Bà Hoa", "Văn thư"]]  # sent again with a name it lacked
+    files = [write_table(tmp_path / "qd_125.xlsx", first), write_table(tmp_path / "qd_131.xlsx", second)]
+    files.append(write_table(tmp_path / "qd_125_gui_lai.xlsx", again))
+    os.utime(files[-1], (files[0].stat().st_mtime + 60,) * 2)  # the later one
+    (tmp_path / "out").mkdir()
+    result = _consolidate(tmp_path / "out", *files)
+    awards = _master(result["out"], S.AWARDS.name)
+    assert sorted((a["Số quyết định"], a["Nguồn: tệp"].rsplit("/", 1)[-1]) for a in awards) == \
+        [("125/QĐ-UBND", "qd_125_gui_lai.xlsx")] * 3 + [("131/QĐ-UBND", "qd_131.xlsx")] * 2
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])

@@ -20,9 +20,9 @@ from ..findings import ERROR, WARNING, Finding, cell_ref, listed
 from ..parsing import canonical_doc_number, is_doc_number, parse_date
 from ..proposals.extract import (kinds_from_form_and_name, locate_proposals, says_proposal, strip_honorifics,
                                  title_form)
-from ..tables import locate
+from ..tables import HEADER_WINDOW, locate
 from ..vntext import fold, nfc, strip_marks
-from .extract import heading_kind, table_rows
+from .extract import _title_lines, heading_kind, table_rows
 
 # "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ)", in folded text
 _ATTACHED = re.compile(r"\bkem theo quyet dinh\b")
@@ -137,6 +137,24 @@ def _with_columns(grid, width: int, names, keys: list[str], values: dict, sheet:
                 out[i].append(values[key] if i in rows else None)
     loc = locate(S.AWARDS, out, sheet, S.AWARDS.key_column, merges=merges, bold=bold)
     return (loc, out) if loc is not None and loc.rows else None
+
+
+def sheet_annex(grid, sheet: str, merges, bold) -> tuple | None:
+    """A spreadsheet sheet that is a decision's annex (the board gets them as
+    .xlsx as often as in Word): a '(Kèm theo Quyết định số … ngày … của …)'
+    line in the rows above its table. (title, location, grid read, keys of
+    the columns taken from the title), or None."""
+    for i, row in enumerate(grid[:HEADER_WINDOW]):
+        if not any(v.__class__ is str and _ATTACHED.search(fold(v)) for v in row):
+            continue
+        lines = _title_lines(grid, i + 1)
+        title = annex_title(lines, lines)
+        found = locate_annex(grid, sheet, merges, bold, title) if title is not None else None
+        if found is None or found[0].header_row <= i:
+            return None
+        loc, read, filled = found
+        return title, loc, read, filled
+    return None
 
 
 def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) -> list[Finding]:

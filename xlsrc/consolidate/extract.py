@@ -23,7 +23,7 @@ from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
 from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
                        find_sheet, parse_value, progress_options, read_info)
-from ..tables import GROUP_SEPARATOR, locate, tuple_getter
+from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate, tuple_getter
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
 from ..proposals.word import WORD_SUFFIXES
@@ -413,6 +413,20 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return found
 
 
+def _decision_annexes(book: FileBook, sheets: list[str]) -> dict[str, tuple]:
+    """The sheets that are a decision's annex ('Kèm theo Quyết định số …' above
+    a list of names), each with what decision_annex.sheet_annex found."""
+    out = {}
+    for sheet in sheets:
+        grid = book.read(sheet)
+        if any(v.__class__ is str and "theo" in v.lower() for row in grid[:HEADER_WINDOW] for v in row):
+            from .decision_annex import sheet_annex
+            found = sheet_annex(grid, sheet, sheet_merges(book, sheet), _BoldCells(book, sheet))
+            if found is not None:
+                out[sheet] = found
+    return out
+
+
 def sheet_units(book: FileBook, found) -> dict[str, str]:
     """The unit each sheet with a table names: in its own title lines (a
     heading 'PHÒNG TƯ PHÁP', 'Kèm theo … của …', '… CỦA PHÒNG GD&ĐT'), else in
@@ -552,10 +566,13 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     lines: list[str] = []
     hidden_notes: list[dict] = []
     tables_found = 0
+    annexes: dict[str, tuple] = {}   # the sheets that are a decision's annex
     if wanted:
         result["kind"] = result["kind"] or "hand-made"
+        annexes = _decision_annexes(book, [n for n in names if n not in claimed]) if S.AWARDS in wanted else {}
         found_all = [(sheet, spec, loc) for sheet in names if sheet not in claimed
-                     for spec, loc in _find_hand_made(book, sheet, wanted)]
+                     for spec, loc in ([(S.AWARDS, annexes[sheet][1])] if sheet in annexes else
+                                       _find_hand_made(book, sheet, wanted))]
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
         for sheet, spec, loc in found_all:
             lines.extend(_title_lines(book.read(sheet), loc.header_row))
@@ -575,8 +592,15 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         for sheet, spec, loc in found_all:
             tables_found += 1
             read_sheets.add(sheet)
-            grid = book.read(sheet)
-            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+            if sheet in annexes:  # who a decision granted what: the form, number, date and signer from its title
+                from .decision_annex import read_annex
+                title, _, grid, filled = annexes[sheet]
+                got, recs, said = read_annex(grid, loc, sheet, year, title, filled)
+                errors = 0
+                result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
+            else:
+                grid = book.read(sheet)
+                got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
@@ -617,6 +641,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         return
     if error_only:  # the file is taken for its other tables: the one lost is still said
         notes.append(f"trang {', '.join(error_only)} chỉ có giá trị lỗi (#REF!, #N/A …), không lấy được dòng nào")
+    decisions = [title.number for title, *_ in annexes.values()]
+    if decisions and all(sheet in annexes for sheet, spec, _ in found_all if spec is S.AWARDS):
+        # a unit's decision among its others: it replaces only the same decision sent again (master._parts)
+        result["parts"] = {"awards": f"awards|{decisions[0] or result['sha256']}"}
     result["status"] = "ok"
     result["rows"] = rows
     result["findings"] = [f.as_dict() | {"file": path} for f in _read_notes(book, claimed | read_sheets)] + \
