@@ -245,6 +245,20 @@ def test_status_in_words():
     assert status_in_words("xyz") == (None, "")
     assert status_in_words("chưa xong") == (None, "")
     assert status_in_words("Đã giãn tiến độ") == (None, "Lùi thời gian")
+    # colloquial words of a hand-made 'Kết quả' column: 'Xong' alone is done, 'Đang làm' under way
+    assert status_in_words("Xong") == status_in_words("xong.") == (100.0, "Hoàn thành")
+    assert status_in_words("Sẽ xong trong tháng 12") == status_in_words("Sắp xong") == (None, "")
+    assert status_in_words("Đang làm") == (None, "Đang thực hiện")
+
+
+def test_a_share_of_the_work_is_read_with_a_warning_and_a_share_of_money_is_not():
+    """'50% khối lượng' says how much of the work is done: read as 50% with a warning (before, it was kept as
+    words with a warning that it held no percentage); '50% kinh phí' is money, and two figures are not one."""
+    got = parse_progress("50% khối lượng")
+    assert (got.value, got.interpreted) == (50.0, "Ô ghi '50% khối lượng': đọc tiến độ là 50%.")
+    assert parse_progress("Đạt 90,5% khối lượng công việc").value == 90.5
+    for text in ("50% kinh phí", "50% khối lượng, dự kiến đạt 80% tháng 12"):
+        assert parse_progress(text).value is None and parse_progress(text).note == text
 
 
 # -- numbers typed as text, columns of fractions ----------------------------------------------------

@@ -285,12 +285,14 @@ _NEGATED = ("chua hoan thanh", "khong hoan thanh", "du kien hoan thanh", "phan d
             "se hoan thanh", "chua xong", "sap hoan thanh", "gan hoan thanh", "chua dua vao",
             "co ban hoan thanh",  # "cơ bản hoàn thành": substantially, not fully, done
             "hoan thanh giai doan", "hoan thanh hang muc", "hoan thanh mot phan", "hoan thanh 1 phan",  # a part
-            "mot phan", "1 phan")
+            "mot phan", "1 phan", "se xong", "sap xong", "gan xong")
 _DONE_WORDS = ("hoan thanh", "da xong", "khanh thanh", "dua vao su dung", "da nghiem thu", "da ban giao")
+_DONE_ALONE = ("xong", "xong roi", "da lam xong")  # the whole cell: "Xong"
 _STATUS_WORDS = (("chua trien khai", "Chưa triển khai"), ("chua thuc hien", "Chưa triển khai"),
                  ("dang thuc hien", "Đang thực hiện"), ("dang trien khai", "Đang thực hiện"),
                  ("dang thi cong", "Đang thực hiện"), ("dang hoan thien", "Đang thực hiện"),
                  ("dang xay dung", "Đang thực hiện"), ("dang nghiem thu", "Đang thực hiện"),
+                 ("dang lam", "Đang thực hiện"),
                  ("lui sang", "Lùi thời gian"), ("lui thoi gian", "Lùi thời gian"), ("gian tien do", "Lùi thời gian"),
                  ("tam dung", "Lùi thời gian"), ("tam ngung", "Lùi thời gian"))
 
@@ -312,7 +314,7 @@ def status_in_words(text: str) -> tuple[float | None, str]:
         if value == 100:
             return 100.0, "Hoàn thành"
         return None, ""
-    if any(w in key for w in _DONE_WORDS):
+    if any(w in key for w in _DONE_WORDS) or key.strip(" .!") in _DONE_ALONE:
         return 100.0, "Hoàn thành"
     return None, ""
 
@@ -397,12 +399,15 @@ def parse_progress(value: object, fraction: bool = False, percent: bool = False,
 _SAID_PERCENT = re.compile(r"^(?:đã\s+|ước\s+)?(?:đạt|được|hoàn thành|thực hiện được|thực hiện)(?:\s+khoảng|\s+được)?"
                            r"\s+(\d{1,3}(?:[.,]\d+)?)\s*%$", re.I)
 _OUT_OF_100 = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*/\s*100$")
+# "50% khối lượng", "80% khối lượng công việc": the share of the work done, the words after it
+_OF_THE_WORK = re.compile(r"^(?:đạt\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%\s+(?:khối\s+lượng|công\s+việc)\b[^%]*$", re.I)
 
 
 def _said_percent(text: str) -> Progress | None:
-    """The figure of 'Đạt 80%' or '80/100', read with a warning (the text is
-    kept as typed); 100 is left to the words of done (status Hoàn thành)."""
-    m = _SAID_PERCENT.match(text) or _OUT_OF_100.match(text)
+    """The figure of 'Đạt 80%', '80/100' or '50% khối lượng', read with a
+    warning (the text is kept as typed); 100 is left to the words of done
+    (status Hoàn thành)."""
+    m = _SAID_PERCENT.match(text) or _OUT_OF_100.match(text) or _OF_THE_WORK.match(text)
     if not m:
         return None
     v = float(m.group(1).replace(",", "."))
