@@ -896,7 +896,7 @@ def test_no_bold_cell_where_no_format_is_known(tmp_path):
 
 def _tables_of(tmp_path, rows, name="t.xlsx"):
     book = FileBook(_book(tmp_path / name, [("P", rows)]))
-    return [(spec.key, loc.header_row, loc.rows, loc.columns) for spec, loc in E._find_hand_made(book, "P", [W, A])]
+    return [(spec.key, loc.header_row, loc.rows, loc.columns) for spec, loc, _ in E._find_hand_made(book, "P", [W, A])]
 
 
 def test_works_and_awards_headers_one_above_the_other(tmp_path):

@@ -512,6 +512,26 @@ def test_a_tt_typed_as_a_numbering_label_is_no_error(tmp_path, typed, error):
     assert said == ([("A4", "error")] if error else [])
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_second_list_of_works_under_a_header_of_its_own_is_read_too(tmp_path, fmt):
+    """'1. CÁC CÔNG TRÌNH' with its table, then '2. CÁC PHẦN VIỆC' with a header of its own on the same sheet:
+    both lists reach the master (the second was silently left out), each row at its own row; its 'Kết quả (%)'
+    is the progress."""
+    rows = [["UBND XÃ AN HÒA"], [], ["1. CÁC CÔNG TRÌNH"],
+            ["TT", "Tên công trình", "Địa điểm", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+            [1, "Đường thôn 1", "Thôn 1", "01/3/2025", "30/9/2025", "80%"],
+            [2, "Cầu thôn 2", "Thôn 2", "01/4/2025", "30/10/2025", "60%"], [], ["2. CÁC PHẦN VIỆC"],
+            ["TT", "Tên phần việc", "Đơn vị thực hiện", "Ngày bắt đầu", "Ngày kết thúc", "Kết quả (%)"],
+            [1, "Trồng cây", "Đoàn Thanh niên", "01/3/2025", "31/3/2025", "100%"],
+            [2, "Dọn vệ sinh", "Hội Phụ nữ", "01/5/2025", "31/5/2025", "50%"],
+            [], [None, None, None, "CHỦ TỊCH"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"xa_an_hoa.{fmt}", rows))
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Tiến độ hoàn thành (%)"], w["Nguồn: dòng"]) for w in works] == [
+        ("Đường thôn 1", 0.8, 5), ("Cầu thôn 2", 0.6, 6), ("Trồng cây", 1, 10), ("Dọn vệ sinh", 0.5, 11)]
+    assert result["findings"] == []
+
+
 def _decision_annex(number: str, date: str, names: list[tuple[str, str]]) -> list[list]:
     """A unit's decision annex as the NĐ 30 form lays it out in a spreadsheet: no column for the form,
     the decision or the kind; the title and the 'Kèm theo' line say them."""

@@ -496,7 +496,8 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
         "hoan thanh thuc te", "ngay xong thuc te")),
     Column("progress", "Tiến độ hoàn thành (%)", kind=PROGRESS, width=14, aliases=(
         "tien do hoan thanh", "tien do", "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh",
-        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)"),
+        "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)",
+        "ket qua (%)", "khoi luong thuc hien (%)", "khoi luong hoan thanh (%)"),  # a share: '(%)' says so
            not_words=("giai ngan", "von", "kinh phi", "thanh toan", "nguon")),  # "Tỷ lệ giải ngân": money, not work
     Column("declared_status", "Tình trạng (đơn vị ghi)", kind=CHOICE, vocab="status", width=16, aliases=(
         "tinh trang", "tinh hinh thuc hien")),

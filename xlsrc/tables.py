@@ -241,20 +241,21 @@ def _extra_headers(grid, r: int, used_second: bool, ncols: int, mapping: dict[st
 
 
 def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None,
-           min_columns: int = 2, merges=None, bold: Callable[[int, int], bool] | None = None
-           ) -> TableLocation | None:
-    """The best header row for ``spec`` in the first HEADER_WINDOW rows of
-    the grid, or None when no row maps the key column and at least
-    ``min_columns`` columns. Scanning stops one row after a header is found
-    (the second row of a two-row header). ``merges`` (0-based r1, c1, r2, c2)
-    tell group headings merged across a row; ``bold(row, col)`` tells a bold cell."""
-    if not grid:
+           min_columns: int = 2, merges=None, bold: Callable[[int, int], bool] | None = None,
+           start: int = 0) -> TableLocation | None:
+    """The best header row for ``spec`` in the HEADER_WINDOW rows of the grid
+    from row ``start`` (a table below another), or None when no row maps the
+    key column and at least ``min_columns`` columns. Scanning stops one row
+    after a header is found (the second row of a two-row header). ``merges``
+    (0-based r1, c1, r2, c2) tell group headings merged across a row;
+    ``bold(row, col)`` tells a bold cell."""
+    if len(grid) <= start:
         return None
-    window = min(HEADER_WINDOW, len(grid))
-    ncols = max(len(r) for r in grid[:window + 2])
+    window = min(start + HEADER_WINDOW, len(grid))
+    ncols = max(len(r) for r in grid[start:window + 2])
     key_column = key_column or next(c.key for c in spec.columns if c.required)
     best = None
-    for r in range(window):
+    for r in range(start, window):
         if best is not None and r > best[1] + 1:
             break  # found: the rows below are data
         if not any(v is not None for v in grid[r]):

@@ -391,15 +391,33 @@ def _title_lines(grid, upto: int) -> list[str]:
     return lines
 
 
-def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec, Any]]:
-    """The works/awards tables of one sheet. When both specs match the same
-    header row, the one mapping more columns wins; a table stops where the
-    next one's header begins."""
+def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec, Any, list]]:
+    """The works/awards tables of one sheet, each with the grid it was read
+    from. When both specs match the same header row, the one mapping more
+    columns wins; a table stops where the next one's header begins, and the
+    rows below the last table found are searched again (works, then a
+    second list of works under a header of its own: never left out)."""
     grid = book.read(sheet)
-    found = []
+    pristine = [list(r) for r in grid]  # as read: finding a table fills merged cells, adds columns
     merges, bold = sheet_merges(book, sheet), _BoldCells(book, sheet)
+    tables = [(spec, loc, grid) for spec, loc in _tables_from(grid, sheet, specs, merges, bold, 0)]
+    while tables:
+        end = max(max(loc.rows, default=loc.data_start) for _, loc, _ in tables) + 1
+        if not any(v is not None and (v.__class__ is not str or v.strip()) for row in pristine[end:] for v in row):
+            break
+        below = [[] for _ in range(end)] + [list(r) for r in pristine[end:]]  # the rows above: not its title
+        more = [(spec, loc, below) for spec, loc in _tables_from(below, sheet, specs, merges, bold, end) if loc.rows]
+        if not more:
+            break
+        tables += more
+    return tables
+
+
+def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tuple[S.SheetSpec, Any]]:
+    """The tables of ``specs`` whose header is the first found from row ``start``."""
+    found = []
     for spec in specs:
-        loc = locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold)
+        loc = locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold, start=start)
         if loc is not None:
             found.append((spec, loc))
     if len(found) == 2:
@@ -570,12 +588,17 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     if wanted:
         result["kind"] = result["kind"] or "hand-made"
         annexes = _decision_annexes(book, [n for n in names if n not in claimed]) if S.AWARDS in wanted else {}
-        found_all = [(sheet, spec, loc) for sheet in names if sheet not in claimed
-                     for spec, loc in ([(S.AWARDS, annexes[sheet][1])] if sheet in annexes else
-                                       _find_hand_made(book, sheet, wanted))]
+        found_all, grids = [], {}   # grids: each table's grid, by id(location)
+        for sheet in names:
+            if sheet in claimed:
+                continue
+            for spec, loc, grid in ([(S.AWARDS, annexes[sheet][1], annexes[sheet][2])] if sheet in annexes else
+                                    _find_hand_made(book, sheet, wanted)):
+                found_all.append((sheet, spec, loc))
+                grids[id(loc)] = grid
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
         for sheet, spec, loc in found_all:
-            lines.extend(_title_lines(book.read(sheet), loc.header_row))
+            lines.extend(_title_lines(grids[id(loc)], loc.header_row))
         facts = facts_from_lines(lines + proposal_lines)
         units = sheet_units(book, found_all)
         if not template:
@@ -592,14 +615,14 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         for sheet, spec, loc in found_all:
             tables_found += 1
             read_sheets.add(sheet)
+            grid = grids[id(loc)]
             if sheet in annexes:  # who a decision granted what: the form, number, date and signer from its title
                 from .decision_annex import read_annex
-                title, _, grid, filled = annexes[sheet]
+                title, filled = annexes[sheet][0], annexes[sheet][3]
                 got, recs, said = read_annex(grid, loc, sheet, year, title, filled)
                 errors = 0
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
-                grid = book.read(sheet)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
             tables.append((spec, loc, sheet, recs))
             if not got:
