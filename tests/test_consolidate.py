@@ -321,8 +321,8 @@ def test_json_shape_and_progress(tmp_path):
     assert seen == [(1, 2, "a.xlsx"), (2, 2, "b.xlsx")]
     data = json.loads(json.dumps(result.as_json(), ensure_ascii=False))
     assert set(data) == {"files", "rows", "proposals", "findings"} and data["rows"] == 3 and data["proposals"] == 0
-    assert all(set(f) == {"file", "status", "unit", "rows", "proposals", "message", "warnings", "errors"}
-               for f in data["files"])
+    assert all(set(f) == {"file", "status", "unit", "rows", "proposals", "message", "warnings", "errors",
+                          "unit_by_name"} for f in data["files"])
 
 
 def test_info_from_the_boards_own_workbook(tmp_path):

@@ -532,6 +532,25 @@ def test_a_second_list_of_works_under_a_header_of_its_own_is_read_too(tmp_path, 
     assert result["findings"] == []
 
 
+def test_a_file_that_names_no_unit_is_listed_with_the_name_it_was_given(tmp_path):
+    """A table with no title line naming its unit takes its file's name as the unit: said (on the console, in
+    --json, in the file's note on the master), so that the board names it rightly; a file whose title names
+    its unit is not listed."""
+    table = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành"], [1, "Đường thôn 1", "01/3/2025", "30/9/2025"]]
+    files = [write_table(tmp_path / "Bao_cao_PTP.xlsx", table),
+             write_table(tmp_path / "so_y_te.xlsx", [["SỞ Y TẾ"], []] + table)]
+    out = tmp_path / "TongHop.xlsx"
+    assert _run(["consolidate", *files, "-o", out, "--jobs", "1"]) == 0, _run.stderr
+    said = _run.stdout + _run.stderr
+    assert "Các tệp không ghi tên đơn vị, lấy tên tệp làm đơn vị (1;" in said and "- Bao_cao_PTP.xlsx: Bao cao PTP" in said
+    assert "so_y_te.xlsx:" not in said
+    (tmp_path / "j").mkdir()
+    result = _consolidate(tmp_path / "j", *files)
+    assert [(Path(f["file"]).name, f["unit_by_name"]) for f in result["files"]] == [
+        ("Bao_cao_PTP.xlsx", True), ("so_y_te.xlsx", False)]
+    assert "lấy tên tệp làm đơn vị" in result["files"][0]["message"]
+
+
 def _decision_annex(number: str, date: str, names: list[tuple[str, str]]) -> list[list]:
     """A unit's decision annex as the NĐ 30 form lays it out in a spreadsheet: no column for the form,
     the decision or the kind; the title and the 'Kèm theo' line say them."""

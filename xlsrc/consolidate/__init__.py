@@ -31,6 +31,7 @@ class FileResult:
     errors: int = 0     # validator findings on this file's rows, by severity
     warnings: int = 0
     proposals: int = 0  # of its rows, proposals for an award (Đề nghị của các đơn vị)
+    unit_by_name: bool = False  # its unit is its file's name: no title, Thông tin or --unit-map line names one
 
 
 @dataclass
@@ -45,7 +46,7 @@ class ConsolidationResult:
     def as_json(self) -> dict:
         return {"files": [{"file": f.file, "status": f.status, "unit": f.unit, "rows": f.rows,
                            "proposals": f.proposals, "message": f.message, "warnings": f.warnings,
-                           "errors": f.errors} for f in self.files],
+                           "errors": f.errors, "unit_by_name": f.unit_by_name} for f in self.files],
                 "rows": self.total_rows, "proposals": len(self.content.rows.get("unit_proposals") or []),
                 "findings": self.findings}
 

@@ -50,4 +50,10 @@ def print_summary(result, console, verbose: bool = False) -> None:
                 console.print(f"{title} ({vn_number(len(bad))}):", markup=False)
             for f in bad:
                 console.print(f"- {Path(f.file).name}: {f.message}", markup=False)
+        named = [f for f in result.files if f.unit_by_name]
+        if named:
+            console.print(f"Các tệp không ghi tên đơn vị, lấy tên tệp làm đơn vị ({vn_number(len(named))}; ghi tên "
+                          f"đơn vị ở dòng tiêu đề của bảng, ví dụ 'SỞ TƯ PHÁP', hoặc dùng --unit-map):", markup=False)
+            for f in named:
+                console.print(f"- {Path(f.file).name}: {f.unit}", markup=False)
     console.print(summary_text(result), markup=False)

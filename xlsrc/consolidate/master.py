@@ -42,12 +42,16 @@ def file_unit(ex: dict, unit_map: UnitMap | None) -> str:
     return mapped or ex.get("unit_info") or ex.get("unit_text") or unit_from_filename(ex["file"])
 
 
+def named_by_file(ex: dict, unit_map: UnitMap | None) -> bool:
+    """Whether the file's unit is only its file's name (no --unit-map line, no Thông tin, no title naming it)."""
+    return not ((unit_map and unit_map.unit_for(ex["file"])) or ex.get("unit_info") or ex.get("unit_text"))
+
+
 def _named_apart(units: list[str], extracts: list[dict], unit_map: UnitMap | None) -> list[str]:
     """Units known only by their file's name, where files of one name came from
     several folders ('Cam Binh/Bao cao.xlsx', 'Thach Lac/Bao cao.xlsx'): the
     folder is added, so that one unit's file never replaces another's."""
-    by_name = [not ((unit_map and unit_map.unit_for(ex["file"])) or ex.get("unit_info") or ex.get("unit_text"))
-               for ex in extracts]
+    by_name = [named_by_file(ex, unit_map) for ex in extracts]
     shared = Counter(fold(u) for u, b in zip(units, by_name) if b)
     return [f"{u} ({nfc(Path(ex['file']).parent.name)})" if b and shared[fold(u)] > 1 and Path(ex["file"]).parent.name
             else u for u, b, ex in zip(units, by_name, extracts)]
@@ -183,7 +187,10 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         check_proposals(rows["unit_proposals"], facts)
         from ..proposals.checks import council_list
         rows["proposals"] = council_list(rows["unit_proposals"])  # the board's own Danh sách đề nghị, to vote on
-    files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i],
+    by_name = [status[i] == "ok" and named_by_file(ex, unit_map) for i, ex in enumerate(extracts)]
+    for i in (i for i in range(n) if by_name[i]):
+        message[i] += " (tệp không ghi tên đơn vị: lấy tên tệp làm đơn vị)"
+    files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i], "unit_by_name": by_name[i],
               "message": message[i], "sha256": ex.get("sha256") or "",
               "proposals": sum(r["source_file"] == ex["file"] for r in rows["unit_proposals"]),
               "errors": ex.get("errors", 0) if status[i] == "ok" else 0,
