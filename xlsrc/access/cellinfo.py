@@ -296,13 +296,15 @@ class XlsxPackage:
         return found
 
     def has_percent(self) -> bool:
+        """Whether a cell may be percent-formatted: the styles part names a
+        built-in percentage (9, 10) or a format code with a % sign. True
+        means: ask cell_info, whose formats tell which cells are (a cell
+        asked about, when any: the styles are parsed only then)."""
         try:
             raw = self.zip.read("xl/styles.xml")
         except KeyError:
             return False
-        if not _PERCENT_HINT.search(raw):  # no built-in 9/10 and no format code with a % sign
-            return False
-        return any(is_percent_format(f) for f in self.styles[0])
+        return _PERCENT_HINT.search(raw) is not None
 
     def legacy_fonts(self) -> bool:
         try:
