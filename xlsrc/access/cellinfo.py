@@ -153,11 +153,24 @@ def parsed_part(z, part: str, parsed: dict | None = None):
     raises, and is not kept."""
     if parsed is not None and part in parsed:
         return parsed[part]
-    from defusedxml import ElementTree as ET
-    root = ET.fromstring(z.read(part))
+    data = z.read(part)
+    root = _SAME_PARTS.get(data) if len(data) <= SAME_PART_BYTES else None
+    if root is None:
+        from defusedxml import ElementTree as ET
+        root = ET.fromstring(data)
+        if len(data) <= SAME_PART_BYTES:
+            if len(_SAME_PARTS) >= SAME_PARTS:
+                del _SAME_PARTS[next(iter(_SAME_PARTS))]  # the oldest
+            _SAME_PARTS[data] = root
     if parsed is not None:
         parsed[part] = root
     return root
+
+
+# Parts parsed lately, by their bytes (never changed once parsed): the files of one consolidation are mostly made
+# from one template, whose relationships (and often workbook part) are the same bytes in every file.
+SAME_PARTS, SAME_PART_BYTES = 16, 64 * 1024
+_SAME_PARTS: dict[bytes, object] = {}
 
 
 def sheet_parts(z: zipfile.ZipFile, parsed: dict | None = None) -> dict[str, str]:
