@@ -149,8 +149,9 @@ def parsed_part(z, part: str, parsed: dict | None = None):
     parsed with defusedxml (the file comes from outside: no entities, no
     DTDs). ``parsed`` keeps the parts parsed: the workbook and its
     relationships, which the size check (limits) and the per-cell readers
-    both look at, are parsed once. A part that cannot be read or parsed
-    raises, and is not kept."""
+    both look at, are parsed once; a part of the same bytes as one parsed
+    lately, in this file or another (_SAME_PARTS), takes its tree. A part
+    that cannot be read or parsed raises, and is not kept."""
     if parsed is not None and part in parsed:
         return parsed[part]
     data = z.read(part)
