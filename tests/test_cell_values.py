@@ -82,6 +82,33 @@ def test_percent_formatted_fraction_among_plain_numbers_is_read_by_its_own_forma
     assert not [f for f in result["findings"] if f["code"] == "PROGRESS_AMBIGUOUS"]
 
 
+def test_whether_a_book_may_hold_percentages_is_told_without_parsing_its_styles(tmp_path):
+    """Every read asks it (a consolidation worker, of each file): the styles
+    part is searched, and parsed only when a cell's format is asked for."""
+    from xlsrc.access.cellinfo import XlsxPackage
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 0.8], [2, "B", "Năm 2021", "Năm 2022", 60]]
+    package = XlsxPackage(own_book(tmp_path / "own.xlsx", rows, formats={(0, 4): "0%"}).read_bytes())
+    assert package.has_percent() and package._styles is None
+    assert package.cell_info(S.WORKS.name).is_percent(1, 4) and not package.cell_info(S.WORKS.name).is_percent(2, 4)
+    assert not XlsxPackage(own_book(tmp_path / "plain.xlsx", rows).read_bytes()).has_percent()
+
+
+def test_a_percent_sign_as_text_in_a_format_reads_as_no_format_at_all(tmp_path):
+    """'0"%"' shows a % sign after the number, not the number times 100: the
+    book may hold percentages (has_percent), its cells' formats say none is."""
+    rows = [[1, "A", "Năm 2021", "Năm 2022", 0.8], [2, "B", "Năm 2021", "Năm 2022", 1]]
+    quoted = own_book(tmp_path / "quoted.xlsx", rows, formats={(0, 4): '0"%"'})
+    plain = own_book(tmp_path / "plain.xlsx", rows)
+    assert FileBook(quoted).has_percent_formats()
+    read = [(w["progress"].value, _findings(data)) for data in map(read_workbook, map(FileBook, (quoted, plain)))
+            for w in data.works]
+    assert read[:2] == read[2:] and [v for v, _ in read[:2]] == [80.0, 100.0]
+    extracted = [extract_file(str(hand_made(tmp_path / f"{n}.xlsx", rows, formats=f)))
+                 for n, f in (("q", {(0, 4): '0"%"'}), ("p", None))]
+    got = [(e["rows"]["works"], [f["code"] for f in e["findings"]]) for e in extracted]
+    assert got[0] == got[1]
+
+
 def test_a_percent_cell_holding_80_is_8000_percent_an_error(tmp_path):
     rows = [[1, "A", "Năm 2021", "Năm 2022", 80], [2, "B", "Năm 2021", "Năm 2022", 0.5]]
     data = read_workbook(FileBook(own_book(tmp_path / "own.xlsx", rows, formats={(0, 4): "0.0%", (1, 4): "0%"})))

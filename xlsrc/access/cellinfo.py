@@ -117,6 +117,15 @@ _PERCENT_HINT = re.compile(rb'numFmtId="(?:9|10)"|formatCode="[^"]*%')
 LEGACY_FONT = re.compile(rb'(?i)(?:val|name|font-family|style:name)="[\'"]?(?:\.vn|vni)')
 
 
+def names_legacy_font(xml: bytes) -> bool:
+    """Whether a styles or content part names a TCVN3 (.VnTime …) or VNI
+    font (LEGACY_FONT). The case-insensitive pattern tries every byte: it
+    is searched only in a part that holds '.vn' or 'vni' in some case
+    (most hold neither), which two C-level finds in the lowered part tell."""
+    low = xml.lower()
+    return (b".vn" in low or b"vni" in low) and LEGACY_FONT.search(xml) is not None
+
+
 _ERROR_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"|<c\b[^>]*?\bt="e"[^>]*?\br="([A-Z]+)(\d+)"')
 
 
@@ -135,10 +144,41 @@ def namespace(root) -> str:
     return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
 
 
-def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
-    from defusedxml import ElementTree as ET  # the file comes from outside: no entities, no DTDs
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rels = {rel.get("Id"): rel.get("Target", "") for rel in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))}
+def parsed_part(z, part: str, parsed: dict | None = None):
+    """The root element of a package part (``z``: anything with ``read``),
+    parsed with defusedxml (the file comes from outside: no entities, no
+    DTDs). ``parsed`` keeps the parts parsed: the workbook and its
+    relationships, which the size check (limits) and the per-cell readers
+    both look at, are parsed once; a part of the same bytes as one parsed
+    lately, in this file or another (_SAME_PARTS), takes its tree. A part
+    that cannot be read or parsed raises, and is not kept."""
+    if parsed is not None and part in parsed:
+        return parsed[part]
+    data = z.read(part)
+    root = _SAME_PARTS.get(data) if len(data) <= SAME_PART_BYTES else None
+    if root is None:
+        from defusedxml import ElementTree as ET
+        root = ET.fromstring(data)
+        if len(data) <= SAME_PART_BYTES:
+            if len(_SAME_PARTS) >= SAME_PARTS:
+                del _SAME_PARTS[next(iter(_SAME_PARTS))]  # the oldest
+            _SAME_PARTS[data] = root
+    if parsed is not None:
+        parsed[part] = root
+    return root
+
+
+# Parts parsed lately, by their bytes (never changed once parsed): the files of one consolidation are mostly made
+# from one template, whose relationships (and often workbook part) are the same bytes in every file.
+SAME_PARTS, SAME_PART_BYTES = 16, 64 * 1024
+_SAME_PARTS: dict[bytes, object] = {}
+
+
+def sheet_parts(z: zipfile.ZipFile, parsed: dict | None = None) -> dict[str, str]:
+    """Sheet name -> its part, from xl/workbook.xml and its relationships
+    (``parsed``: see parsed_part)."""
+    wb = parsed_part(z, "xl/workbook.xml", parsed)
+    rels = {rel.get("Id"): rel.get("Target", "") for rel in parsed_part(z, "xl/_rels/workbook.xml.rels", parsed)}
     parts = {}
     m = namespace(wb)  # transitional, or Strict (ISO/IEC 29500 Strict: purl.oclc.org)
     for s in wb.iter(m + "sheet"):
@@ -208,12 +248,15 @@ class XlsxPackage:
     """An .xlsx/.xlsm package opened once per book: the sheet parts by name
     and the styles, each read on first use. ``plain``: the sheet parts whose
     rows and cells the size check found all written <c r="B12" …>, with no
-    prefix (see limits.check_package), which need no search for others."""
+    prefix (see limits.check_package), which need no search for others;
+    ``parsed``: the parts the size check parsed (see parsed_part)."""
 
     def __init__(self, data: bytes, package: "zipfile.ZipFile | None" = None, unpacked: dict[str, bytes] | None = None,
-                 plain: set[str] | frozenset[str] = frozenset(), check: Callable[[str], None] | None = None):
+                 plain: set[str] | frozenset[str] = frozenset(), check: Callable[[str], None] | None = None,
+                 parsed: dict | None = None):
         self.zip = _Parts(package or zipfile.ZipFile(io.BytesIO(data)), unpacked if unpacked is not None else {}, check)
         self.plain = plain
+        self.parsed = parsed if parsed is not None else {}  # parts parsed already (see parsed_part)
         self._parts: dict[str, str] | None = None
         self._styles: tuple[list[str], list[str]] | None = None
         self._last: tuple[str, bytes] = ("", b"")  # the sheet part read last: asked again for its formulas
@@ -222,7 +265,7 @@ class XlsxPackage:
 
     def _sheet_parts(self) -> dict[str, str]:
         if self._parts is None:
-            self._parts = sheet_parts(self.zip)
+            self._parts = sheet_parts(self.zip, self.parsed)
         return self._parts
 
     def _name(self, sheet: str) -> str | None:
@@ -267,17 +310,19 @@ class XlsxPackage:
         return found
 
     def has_percent(self) -> bool:
+        """Whether a cell may be percent-formatted: the styles part names a
+        built-in percentage (9, 10) or a format code with a % sign. True
+        means: ask cell_info, whose formats tell which cells are (a cell
+        asked about, when any: the styles are parsed only then)."""
         try:
             raw = self.zip.read("xl/styles.xml")
         except KeyError:
             return False
-        if not _PERCENT_HINT.search(raw):  # no built-in 9/10 and no format code with a % sign
-            return False
-        return any(is_percent_format(f) for f in self.styles[0])
+        return _PERCENT_HINT.search(raw) is not None
 
     def legacy_fonts(self) -> bool:
         try:
-            return bool(LEGACY_FONT.search(self.zip.read("xl/styles.xml")))
+            return names_legacy_font(self.zip.read("xl/styles.xml"))
         except KeyError:
             return False
 
@@ -502,7 +547,7 @@ def ods_cell_info(data: bytes, sheet: str) -> CellInfo:
 def ods_legacy_fonts(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return any(LEGACY_FONT.search(z.read(p)) for p in ("content.xml", "styles.xml") if p in z.namelist())
+            return any(names_legacy_font(z.read(p)) for p in ("content.xml", "styles.xml") if p in z.namelist())
     except Exception:
         return False
 

@@ -320,6 +320,7 @@ class FileBook:
         self._data, self.sha256 = load_bytes(self.path, password)
         self._unpacked: dict[str, bytes] = {}  # parts the size check unpacked: not unpacked again
         self._plain: set[str] = set()  # sheet parts the size check found written the usual way
+        self._parsed: dict = {}  # XML parts parsed by the size check and the per-cell readers, once (the workbook …)
         # read_as: what it really was, if not its name
         self.kind, self.read_as, self._zip, self._data = _check_kind(self._data, self.path)
         self._waiting: PackageScan | None = None  # parts not checked yet: each checked before a reader parses it
@@ -372,7 +373,8 @@ class FileBook:
         (_check_part) or for the whole package (``data``)."""
         if self._zip is not None:
             wait = isolated.INSIDE and self.kind in PATCHED_KINDS
-            scan = scan_package(self._zip, self.name, keep=self._unpacked, plain=self._plain, wait=wait)
+            scan = scan_package(self._zip, self.name, keep=self._unpacked, plain=self._plain, wait=wait,
+                                parsed=self._parsed)
             self._waiting = scan if scan.waiting else None
 
     @property
@@ -484,7 +486,8 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain, self._check_part)
+            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain, self._check_part,
+                                              self._parsed)
         return self._xlsx
 
     def _binary(self) -> XlsbPackage:

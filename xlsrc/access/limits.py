@@ -24,6 +24,7 @@ from typing import Iterable
 
 from ..errors import FileTooLarge, FileUnusable
 from . import xlsb
+from .cellinfo import parsed_part
 
 MB = 1024 * 1024
 
@@ -364,13 +365,13 @@ def _check_extent(extent: _Extent, name: str, part: str, limits: Limits) -> None
 _SMALL_PART = 4 * MB  # a relationships part larger than this is no workbook's
 
 
-def linked_sheets(z: zipfile.ZipFile, read: dict | None = None) -> set[str]:
+def linked_sheets(z: zipfile.ZipFile, parsed: dict | None = None) -> set[str]:
     """The parts that hold sheets, found as the reader finds them: the
     package's relationships name the workbook part (xl/workbook.xml or .bin
     by default), the workbook's relationships name its sheets, wherever
     they are stored (a target is relative to the workbook's folder, or
-    absolute from the package root; both readings are taken). ``read``
-    keeps the relationships read (see _relationships)."""
+    absolute from the package root; both readings are taken). ``parsed``
+    keeps the parts parsed (see cellinfo.parsed_part)."""
     names = set(z.namelist())
 
     def resolved(folder: str, target: str) -> set[str]:
@@ -380,13 +381,13 @@ def linked_sheets(z: zipfile.ZipFile, read: dict | None = None) -> set[str]:
         return {posixpath.normpath(posixpath.join(folder, target)), "xl/" + target}
 
     books = {"xl/workbook.xml", "xl/workbook.bin"}
-    for kind, _, target in _relationships(z, "_rels/.rels", read):
+    for kind, _, target in _relationships(z, "_rels/.rels", parsed):
         if kind.endswith("/officeDocument"):
             books |= resolved("", target)
     found = set()
     for book in books & names:
         folder, leaf = posixpath.split(book)
-        for kind, _, target in _relationships(z, posixpath.join(folder, "_rels", leaf + ".rels"), read):
+        for kind, _, target in _relationships(z, posixpath.join(folder, "_rels", leaf + ".rels"), parsed):
             if kind.lower().endswith("sheet"):  # worksheet, chartsheet, dialogsheet, macrosheet …
                 found |= resolved(folder, target)
     return found & names
@@ -436,15 +437,16 @@ SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/ma
 
 def scan_package(z: zipfile.ZipFile, name: str, limits: Limits | None = None,
                  keep: dict[str, bytes] | None = None, plain: set[str] | None = None,
-                 wait: bool = False) -> PackageScan:
+                 wait: bool = False, parsed: dict | None = None) -> PackageScan:
     """The part of check_package after the declared sizes (check_sizes):
     every part unpacked in a stream on its real size, its text runs, XML
     declarations and sheet extent checked. A command runs it while the
     memory-capped reader child reads (FileBook): when it refuses the file,
     the child is stopped and its values never used. With ``wait`` (an .xlsx
     read one sheet at a time, in place), the parts in SHEET_FOLDERS are left
-    for PackageScan.scan_waiting, which the reader calls before it parses one."""
-    scan = PackageScan(z, name, limits, keep, plain)
+    for PackageScan.scan_waiting, which the reader calls before it parses one.
+    ``parsed`` keeps the parts parsed on the way (see cellinfo.parsed_part)."""
+    scan = PackageScan(z, name, limits, keep, plain, parsed)
     wait = wait and not (scan.is_ods or scan.is_xlsb)
     opened = scan.opened_with_book() if wait else set()
     for info in z.infolist():
@@ -461,14 +463,14 @@ class PackageScan:
     scan_waiting before any reader parses it."""
 
     def __init__(self, z: zipfile.ZipFile, name: str, limits: Limits | None = None,
-                 keep: dict[str, bytes] | None = None, plain: set[str] | None = None):
+                 keep: dict[str, bytes] | None = None, plain: set[str] | None = None, parsed: dict | None = None):
         self.z, self.name, self.limits, self.keep, self.plain = z, name, limits or LIMITS, keep, plain
         infos = z.infolist()
         self.is_ods = any(i.filename == "mimetype" for i in infos)
         self.is_xlsb = any(i.filename == "xl/workbook.bin" for i in infos)
-        self.relationships: dict[str, list[tuple[str, str, str]]] = {}  # read by linked_sheets, kept
+        self.parsed = parsed if parsed is not None else {}  # parts parsed (cellinfo.parsed_part), kept
         # sheets wherever the relationships put them, not only under xl/worksheets/
-        self.linked = linked_sheets(z, self.relationships)
+        self.linked = linked_sheets(z, self.parsed)
         self.kept = sum(map(len, keep.values())) if keep else 0
         self.waiting: dict[str, list[zipfile.ZipInfo]] = {}
         self._by_name: dict[str, set[str]] | None = None
@@ -486,9 +488,9 @@ class PackageScan:
         are not sheets (shared strings, styles …: a reader may open them with
         the workbook, wherever they are), each target read both ways."""
         found = set()
-        for rels_part, relationships in self.relationships.items():
+        for rels_part in [part for part in self.parsed if part.endswith(".rels")]:  # read by linked_sheets
             folder = posixpath.dirname(posixpath.dirname(rels_part))  # xl/_rels/workbook.xml.rels: xl
-            for kind, _, target in relationships:
+            for kind, _, target in _relationships(self.z, rels_part, self.parsed):
                 if not kind.lower().endswith("sheet"):
                     target = target.replace("\\", "/")
                     found |= {posixpath.normpath(posixpath.join(folder, target)).lstrip("/"), target.lstrip("/"),
@@ -500,7 +502,7 @@ class PackageScan:
         sheet_parts_by_name) checked; all of them when the workbook does not
         say which."""
         if self._by_name is None:
-            self._by_name = sheet_parts_by_name(self.z, self.relationships) or {}
+            self._by_name = sheet_parts_by_name(self.z, self.parsed) or {}
         self.scan_waiting(self._by_name.get(sheet))
 
     def part(self, info: zipfile.ZipInfo) -> None:
@@ -527,27 +529,26 @@ class PackageScan:
             self.plain.add(fn)
 
 
-def sheet_parts_by_name(z: zipfile.ZipFile, read: dict | None = None) -> dict[str, set[str]] | None:
+def sheet_parts_by_name(z: zipfile.ZipFile, parsed: dict | None = None) -> dict[str, set[str]] | None:
     """Each sheet's name (as xl/workbook.xml gives it) and every part a
     reader may take for it, its relationship's target read each way a
     reader resolves it (after xl/, from the package root, or as it is when
     it starts with xl/); None when the workbook is not where every reader
     looks for it (xl/workbook.xml, named by the package's relationships).
-    ``read``: the relationships read already (see _relationships)."""
-    from defusedxml import ElementTree as ET  # no entities, no DTD
+    ``parsed``: the parts parsed already (see cellinfo.parsed_part)."""
     names = set(z.namelist())
-    main = {t for kind, _, t in _relationships(z, "_rels/.rels", read) if kind.endswith("/officeDocument")}
+    main = {t for kind, _, t in _relationships(z, "_rels/.rels", parsed) if kind.endswith("/officeDocument")}
     if main - {"xl/workbook.xml", "/xl/workbook.xml"} or "xl/workbook.xml" not in names:
         return None
     try:
         info = z.getinfo("xl/workbook.xml")
-        book = ET.fromstring(z.read(info)) if info.file_size <= _SMALL_PART else None
+        book = parsed_part(z, "xl/workbook.xml", parsed) if info.file_size <= _SMALL_PART else None
     except Exception:  # not readable: no reader finds a sheet there either
         return None
     if book is None:
         return None
     targets: dict[str, set[str]] = {}
-    for _, rid, target in _relationships(z, "xl/_rels/workbook.xml.rels", read):
+    for _, rid, target in _relationships(z, "xl/_rels/workbook.xml.rels", parsed):
         targets.setdefault(rid, set()).add(target)
     found: dict[str, set[str]] = {}
     for element in book.iter():
@@ -562,20 +563,13 @@ def sheet_parts_by_name(z: zipfile.ZipFile, read: dict | None = None) -> dict[st
     return found
 
 
-def _relationships(z: zipfile.ZipFile, rels_part: str, read: dict | None = None) -> list[tuple[str, str, str]]:
+def _relationships(z: zipfile.ZipFile, rels_part: str, parsed: dict | None = None) -> list[tuple[str, str, str]]:
     """(Type, Id, Target) of each relationship of a small relationships
-    part; ``read``: the parts read before (kept there)."""
-    if read is not None and rels_part in read:
-        return read[rels_part]
-    from defusedxml import ElementTree as ET  # no entities, no DTD
+    part; ``parsed``: the parts parsed before (see cellinfo.parsed_part)."""
     try:
-        info = z.getinfo(rels_part)
-        if info.file_size > _SMALL_PART:
+        if z.getinfo(rels_part).file_size > _SMALL_PART:
             return []
-        root = ET.fromstring(z.read(info))
-        found = [(rel.get("Type", ""), rel.get("Id", ""), rel.get("Target")) for rel in root if rel.get("Target")]
+        root = parsed_part(z, rels_part, parsed)
+        return [(rel.get("Type", ""), rel.get("Id", ""), rel.get("Target")) for rel in root if rel.get("Target")]
     except Exception:  # no such part, or not readable: the reader finds nothing there either
-        found = []
-    if read is not None:
-        read[rels_part] = found
-    return found
+        return []

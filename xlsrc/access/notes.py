@@ -67,8 +67,8 @@ def may_hold_legacy(grid) -> bool:
         values = set().union(*grid)
     except TypeError:  # an unhashable value: every cell is looked at
         return True
-    return any(v.__class__ is str and not v.isascii() and may_be_legacy(v) and convert(v)[1] is not None
-               for v in values)
+    return any(may_be_legacy(v) and convert(v)[1] is not None
+               for v in values if v.__class__ is str and not v.isascii())  # the others never leave the loop
 
 
 def _note(v: str, text: str, encoding: str, font: str | None, r: int, c: int, file: str, sheet: str) -> Finding:
