@@ -111,7 +111,8 @@ def master_info(used: list[dict], own: dict | None) -> dict[str, Any]:
 
 
 def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict | None = None):
-    """FileResult-like dicts, the master Content and the number of work rows."""
+    """FileResult-like dicts, the master Content and the number of work rows.
+    The rows taken are the extracts' own dicts, given their unit and file."""
     n = len(extracts)
     units = _named_apart([file_unit(ex, unit_map) for ex in extracts], extracts, unit_map)
     status = [ex["status"] for ex in extracts]
@@ -167,8 +168,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         for spec in MASTER_SHEETS:
             if parts[i].get(spec.key) not in taken[i]:
                 continue
-            for r in ex["rows"].get(spec.key, []):
-                row = dict(r)
+            for row in ex["rows"].get(spec.key, []):  # the file's own rows, not copied
                 row["unit"] = row.get("unit") or units[i]  # a sub-master keeps its own units
                 row["source_file"] = ex["file"]
                 rows[spec.key].append(row)
