@@ -5,6 +5,7 @@ value and message asserted exactly."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import unicodedata
@@ -15,7 +16,9 @@ import pytest
 
 from xlsrc import schema as S
 from xlsrc.access.files import FileBook
+from xlsrc import consolidate as consolidation
 from xlsrc.consolidate import consolidate, write_master
+from xlsrc.consolidate.extract import extract_file
 from xlsrc.consolidate.discover import Candidate, discover, refuse_input_as_output
 from xlsrc.consolidate.units import UnitMap, facts_from_lines, proper_name, unit_from_filename
 from xlsrc.errors import ThiDuaError
@@ -370,6 +373,22 @@ def test_the_same_bytes_twice_are_read_once(tmp_path):
     assert files["a.xlsx"].warnings == 1   # the months without a year, said once for the file taken
     assert files["b.xlsx"].sha256 == files["a.xlsx"].sha256 and len(files["a.xlsx"].sha256) == 64
     assert result.total_rows == 3
+
+
+def _read_with_collector(path, password):  # in a reading worker: extract_file, and whether its collector is on
+    return {**extract_file(path, password), "collector": gc.isenabled()}
+
+
+def test_the_workers_collect_while_the_main_process_takes_their_rows(tmp_path, monkeypatch):
+    """The main process holds its cyclic collector off while the files' rows
+    come in (kept, in no reference cycle) and on again after; the workers,
+    which read file after file, keep theirs on."""
+    paths = [str(hand_made_xlsx(tmp_path / f"don_vi_{n}.xlsx")) for n in range(3)]
+    monkeypatch.setattr(consolidation, "extract_file", _read_with_collector)
+    while_received = []
+    read = consolidation._read_isolated(paths, None, lambda done, total, path: while_received.append(gc.isenabled()), 2)
+    assert [(r["status"], r["collector"]) for r in read] == [("ok", True)] * 3
+    assert while_received == [False] * 3 and gc.isenabled()
 
 
 def test_files_of_one_name_in_two_folders_are_two_units(tmp_path):

@@ -140,12 +140,20 @@ def work_units(units, owners, default_unit: str = "") -> list[str]:
     return [unit or owner or fallback for unit, owner in zip(once_each(as_text, units), once_each(as_text, owners))]
 
 
+WORKS_KEYS = STATUS_KEYS + ("kind", "unit", "owner")  # the works' values their totals read
+
+
 def works_totals(works, as_of: dt.date, default_unit: str = "") -> Totals:
     """The works' part of the totals (no awards yet), read a column at a
-    time (records.value_columns) and counted in C-level passes: each
-    distinct unit named once."""
+    time (records.value_columns; see column_totals)."""
+    return column_totals(value_columns(works, WORKS_KEYS), as_of, default_unit)
+
+
+def column_totals(values: list, as_of: dt.date, default_unit: str = "") -> Totals:
+    """works_totals of the works' values of WORKS_KEYS, a column each,
+    counted in C-level passes: each distinct unit named once."""
     t = Totals(as_of=as_of)
-    *columns, kinds, units, owners = value_columns(works, STATUS_KEYS + ("kind", "unit", "owner"))
+    *columns, kinds, units, owners = values
     named = work_units(units, owners, default_unit)
     t.statuses += map(_status, *columns, repeat(as_of))
     t.by_status.update(t.statuses)

@@ -102,9 +102,12 @@ class _Column:
     width: float | None  # None: the lines are never counted
     xml: dict[Any, bytes]
     lines: dict[Any, int]
+    most: int = 1        # the most lines a value made so far takes
 
     def cells(self, values: list, wraps: bool) -> tuple[list[bytes], list[int] | None]:
-        """The cells of ``values``, and with ``wraps`` the lines each takes."""
+        """The cells of ``values``, and with ``wraps`` the lines each takes
+        (None when no value of the column takes more than one line: the
+        column does not make a row taller)."""
         xml = self.xml
         try:
             keys = _keys(values)
@@ -115,15 +118,17 @@ class _Column:
                 fresh = dict(zip(keys, values))
                 for k in fresh.keys() - xml.keys():
                     xml[k], self.lines[k] = self.made(fresh[k])
-            return list(map(xml.__getitem__, keys)), list(map(self.lines.__getitem__, keys)) if wraps else None
+            return list(map(xml.__getitem__, keys)), \
+                list(map(self.lines.__getitem__, keys)) if wraps and self.most > 1 else None
         except (TypeError, ValueError):  # an unhashable value: each cell made on its own
             made = [(xml[v], self.lines[v]) if v.__class__ in _NOT_NUMBERS and v in xml else self.made(v)
                     for v in values]
-            return list(map(itemgetter(0), made)), list(map(itemgetter(1), made)) if wraps else None
+            return list(map(itemgetter(0), made)), list(map(itemgetter(1), made)) if wraps and self.most > 1 else None
 
     def made(self, v: Any) -> tuple[bytes, int]:
-        return ((self.open_ + _cell_tail(v, self.style)).encode("utf-8"),
-                1 if self.width is None else text_lines(v, self.width))
+        lines = 1 if self.width is None else text_lines(v, self.width)
+        self.most = max(self.most, lines)
+        return (self.open_ + _cell_tail(v, self.style)).encode("utf-8"), lines
 
 
 _NOT_NUMBERS = frozenset({str, type(None), dt.datetime, dt.date, object})  # equal only to their own kind
@@ -174,7 +179,7 @@ def rows_utf8(first_row: int, rows: list[list[Any]] | list[dict[str, Any]], styl
                 continue  # no cell in this column
             xml, n = column.cells(values, wraps)
             cells.append(xml)
-            if wraps:
+            if n is not None:
                 lines.append(n)
         pieces = []
         for r, body, most in zip(range(first_row + start, first_row + start + len(part)), map(b"".join, zip(*cells)),

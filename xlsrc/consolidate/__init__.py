@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..builder import Content, write_workbook
+from ..bulk import bulk_objects
 from ..errors import ThiDuaError
 from .discover import discover, safe_resolve
 from .extract import extract_file
@@ -87,15 +88,16 @@ def _pool_round(paths, indexes, password, workers, on_result) -> list[int]:
     lost = []
     pool = ProcessPoolExecutor(max_workers=workers, initializer=become_reader)
     try:
-        futures = {pool.submit(extract_file, paths[i], password): i for i in indexes}
-        for fut in as_completed(futures):
-            i = futures[fut]
-            try:
-                on_result(i, fut.result())
-            except BrokenProcessPool:
-                lost.append(i)
-            except Exception as exc:  # e.g. MemoryError under the worker's cap: this file only
-                on_result(i, _crashed(paths[i], exc))
+        futures = {pool.submit(extract_file, paths[i], password): i for i in indexes}  # the workers start here
+        with bulk_objects():  # the files' rows received and kept: the collector waits (the workers' own is on)
+            for fut in as_completed(futures):
+                i = futures[fut]
+                try:
+                    on_result(i, fut.result())
+                except BrokenProcessPool:
+                    lost.append(i)
+                except Exception as exc:  # e.g. MemoryError under the worker's cap: this file only
+                    on_result(i, _crashed(paths[i], exc))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return sorted(lost)
@@ -151,7 +153,8 @@ def consolidate(inputs: list[str], jobs: int | None = None, unit_map: str | None
     by_path = dict(zip(readable, read))
     extracts = [by_path.get(c.path) or {"file": c.path, "status": "error", "message": c.error, "sha256": "",
                                         "rows": {}, "covered": []} for c in candidates]
-    files, content, total = merge(extracts, mapping, own_info)
+    with bulk_objects():  # the master's rows and their values, in no reference cycle
+        files, content, total = merge(extracts, mapping, own_info)
     taken = {f["file"] for f in files if f["status"] == "ok"}
     findings = [f for ex in extracts if ex["file"] in taken for f in ex.get("findings") or ()]
     return ConsolidationResult([FileResult(**f) for f in files], content, total,
@@ -197,4 +200,5 @@ def write_master(result: ConsolidationResult, output, force: bool = False) -> Pa
         if _same_file(out, Path(p)):
             raise ThiDuaError(f"Tệp đích '{out.name}' là một tệp nguồn đang được tổng hợp; công cụ không ghi đè "
                               f"tệp nguồn. Chọn tên khác bằng -o.")
-    return write_workbook(out, result.content, force=force)
+    with bulk_objects():  # the rows' cells and pieces of XML
+        return write_workbook(out, result.content, force=force)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +115,8 @@ def master_info(used: list[dict], own: dict | None) -> dict[str, Any]:
 
 
 def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict | None = None):
-    """FileResult-like dicts, the master Content and the number of work rows."""
+    """FileResult-like dicts, the master Content and the number of work rows.
+    The rows taken are the extracts' own dicts, given their unit and file."""
     n = len(extracts)
     units = _named_apart([file_unit(ex, unit_map) for ex in extracts], extracts, unit_map)
     status = [ex["status"] for ex in extracts]
@@ -169,8 +172,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         for spec in MASTER_SHEETS:
             if parts[i].get(spec.key) not in taken[i]:
                 continue
-            for r in ex["rows"].get(spec.key, []):
-                row = dict(r)
+            for row in ex["rows"].get(spec.key, []):  # the file's own rows, not copied
                 row["unit"] = row.get("unit") or units[i]  # a sub-master keeps its own units
                 row["source_file"] = ex["file"]
                 rows[spec.key].append(row)
@@ -243,67 +245,59 @@ MASTER_SHEETS = S.RECORD_SHEETS + (S.UNIT_PROPOSALS,)
 
 def master_summary(info: dict[str, Any], rows: dict[str, list[dict]]) -> list[list[Any]]:
     """The Tổng hợp sheet of the master, as `compute` would write it, from the
-    master's own rows read back as records (the works in two halves on two
-    cores where the system allows; see halves.py)."""
-    from ..completion import add_awards, join_works_totals, works_totals
+    master's own rows read back (the works in two halves on two cores where
+    the system allows; see halves.py)."""
+    from ..completion import WORKS_KEYS, add_awards, column_totals, join_works_totals
     from ..halves import in_halves
     from ..jobs import summary_rows
     from ..parsing import parse_date
-    from ..records import WorkbookData, parse_value
+    from ..records import WorkbookData
     year = info.get("report_year") if isinstance(info.get("report_year"), int) else None
     data = WorkbookData(source="")
     data.info["unit_name"] = info.get("unit_name")
     data.info["doc_date"] = parse_date(info.get("doc_date"))
     data.info["report_year"] = year
-    for spec, keys in ((S.WORKS, ("progress", "start", "planned_finish", "actual_finish", "declared_status",
-                                  "kind", "note", "unit", "owner")),
-                       (S.AWARDS, ("count", "recipient_kind", "form", "field", "period", "unit", "year"))):
-        cols = [c for c in spec.columns if c.key in keys]
-        data.records[spec.key] = _LazyRecords(spec, rows.get(spec.key, []), cols, year,
-                                              {c.key: parse_value(c, None, year) for c in cols})
-    works = data.records["works"]
+    works = _MasterTable(S.WORKS, rows.get("works", []), WORKS_KEYS, year)
+    awards = _MasterTable(S.AWARDS, rows.get("awards", []),
+                          ("count", "recipient_kind", "form", "field", "period", "unit", "year"), year)
+    data.records["works"], data.records["awards"] = works, awards.records()
     as_of = data.report_date or dt.date.today()
     unit = data.info.get("unit_name") or ""
-    totals = join_works_totals(in_halves(lambda lo, hi: works_totals(works.part(lo, hi), as_of, unit), len(works)))
+    totals = join_works_totals(in_halves(lambda lo, hi: column_totals(works.columns(lo, hi), as_of, unit), len(works)))
     add_awards(totals, data)
     return summary_rows(data, totals)
 
 
+class _MasterTable:
+    """The master's rows of one sheet read back: the values of ``keys``
+    parsed a column at a time, each distinct cell once (records.once_each),
+    for rows lo…hi at a time (``columns``: what compute() reads of the
+    works), or as records that read them from these columns (records.TableRows):
+    no dict of values is made for a row."""
 
-class _LazyRecords:
-    """The master's rows as records, made one at a time as compute() walks
-    them (a 60,000-row master is not held twice in memory). A value that
-    recurs (a date, a progress, a unit) is parsed once."""
-
-    def __init__(self, spec, rows, cols, year, empty, memo=None):
-        self.spec, self.rows, self.cols, self.year, self.empty = spec, rows, cols, year, empty
-        self.memo: dict[tuple, Any] = {} if memo is None else memo
-        self.first = 2  # the Excel row of the first record
+    def __init__(self, spec: S.SheetSpec, rows: list[dict], keys: tuple[str, ...], year: int | None):
+        from ..records import parse_value
+        self.spec, self.rows, self.keys = spec, rows, keys
+        cols = {c.key: c for c in spec.columns}
+        self.parsers = [partial(parse_value, cols[k], default_year=year, fraction=cols[k].kind == S.PROGRESS)
+                        for k in keys]
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def part(self, lo: int, hi: int) -> "_LazyRecords":
-        """Rows lo…hi-1, numbered as in the whole table."""
-        got = _LazyRecords(self.spec, self.rows[lo:hi], self.cols, self.year, self.empty, self.memo)
-        got.first = self.first + lo
-        return got
-
     def __iter__(self):
-        from ..records import Record, parse_value
-        spec, empty, year, memo = self.spec, self.empty, self.year, self.memo
-        cols = [(c, c.key, c.kind == S.PROGRESS) for c in self.cols]
-        for n, r in enumerate(self.rows, start=self.first):
-            values = dict(empty)
-            for c, key, progress in cols:
-                v = r.get(key)
-                if v is None:
-                    continue
-                try:
-                    got = memo.get((key, v.__class__, v))
-                    if got is None:
-                        got = memo[(key, v.__class__, v)] = parse_value(c, v, year, fraction=progress)
-                except TypeError:  # unhashable
-                    got = parse_value(c, v, year, fraction=progress)
-                values[key] = got
-            yield Record(spec, n, r, values)
+        return iter(self.records())
+
+    def columns(self, lo: int, hi: int) -> list[list]:
+        """The values of ``keys`` in rows lo…hi-1, a column each."""
+        from ..records import once_each
+        rows = self.rows[lo:hi]
+        return [once_each(parse, list(map(dict.get, rows, repeat(key)))) for key, parse in zip(self.keys, self.parsers)]
+
+    def records(self) -> list:
+        """Each row as a record (its cells the row, on Excel rows 2…)."""
+        from ..records import Record, TableRows
+        n = len(self.rows)
+        table = TableRows(n, {}, dict(zip(self.keys, self.columns(0, n))))
+        return list(map(Record, repeat(self.spec, n), range(2, 2 + n), self.rows, repeat(None, n),
+                        repeat(None, n), repeat(None, n), repeat(table, n), range(n)))
