@@ -20,7 +20,7 @@ from xlsrc.demo_data import demo_content
 from xlsrc.errors import FileUnusable, ThiDuaError
 from xlsrc.parsing import DAY, MONTH, QUARTER, YEAR
 from xlsrc.records import read_workbook
-from xlsrc.tables import _END_MARKERS, _ORDER_HEADS, _is_end_marker, _Texts, locate
+from xlsrc.tables import _END_MARKERS, _FOOT_NOTE, _ORDER_HEADS, _is_end_marker, _Texts, is_total, locate
 from xlsrc.vntext import fold
 
 D = dt.date
@@ -340,6 +340,9 @@ _PIECES = [*_END_MARKERS, *_ORDER_HEADS, "Nơi nhận", "NGƯỜI LẬP BIỂU",
 @example(unicodedata.normalize("NFD", "– NƠI NHẬN: như trên"), "")
 @example("Ng\u0360ay 5 thang 6 nam 2025", "")
 @example("Te\u05b0n co\u0302ng tri\u0300nh phan viec", "ten cong trinh phan viec")
+@example("\u212ay tên", "")
+@example("  Tổng cộng", "")
+@example("(Ghi chú: kèm theo)", "")
 def test_a_text_is_folded_when_its_fold_may_end_the_table(text, header_key):
     """The table finder's quick look folds only the texts whose first word
     or a 'ngày' may make them special: whatever its spelling (NFD, upper
@@ -348,6 +351,9 @@ def test_a_text_is_folded_when_its_fold_may_end_the_table(text, header_key):
     folded = fold(text)
     special = _is_end_marker(folded) or folded in _ORDER_HEADS or bool(header_key) and folded == header_key
     assert _Texts(header_key)._folds_special(text) == special
+    # the quick look over a table's texts misses none of them (a total, a foot note, a text folded special)
+    special = special or is_total(text) or bool(_FOOT_NOTE.match(text))
+    assert _Texts(header_key).special_of([text, "Xây dựng nhà văn hoá"]) == ({text} if special else set())
 
 
 def test_locator_returns_none_without_the_key_column():

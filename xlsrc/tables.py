@@ -10,9 +10,10 @@ Used by the reader of our own workbooks and by the consolidator alike."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import repeat, takewhile
+from functools import lru_cache, partial
+from itertools import compress, filterfalse, repeat, takewhile
 from operator import and_, gt, itemgetter, ne
 from typing import Callable
 
@@ -687,7 +688,6 @@ class _Texts:
     def __init__(self, header_key: str):
         self.header_key = header_key
         self.special: set[str] = set()
-        self.keys: set[str] = set()
         # the texts whose fold may begin with the header key's first word
         self.like_header = re.compile(_starting([header_key.split()[0]])) if header_key else None
 
@@ -700,14 +700,14 @@ class _Texts:
             distinct = set().union(*rows)
         except TypeError:  # an unhashable value: every row goes through the checks of data_rows
             return [False] * len(rows)
-        for v in distinct:
-            if v.__class__ is str:
-                self._look_at(v)
+        self.special = self.special_of([v for v in distinct if v.__class__ is str])
         lengths = list(map(len, rows))
         short = min(lengths, default=reach + 1) <= reach
         if short:  # rows that stop before a column looked at: none is a record as most are
             rows = [row if n > reach else list(row) + [None] * (reach + 1 - n) for row, n in zip(rows, lengths)]
-        found = map(self.keys.__contains__, map(itemgetter(key_col), rows))
+        named = list(map(itemgetter(key_col), rows))
+        keys = {v for v in set(named) if v.__class__ is str and _THREE_ALNUM.search(v)} - self.special
+        found = map(keys.__contains__, named)
         if timed:
             found = map(and_, found, map(ne, map(tuple_getter(timed), rows), repeat((None,) * len(timed))))
         if self.special:
@@ -716,11 +716,16 @@ class _Texts:
             found = map(and_, found, map(gt, lengths, repeat(reach)))
         return list(found)
 
-    def _look_at(self, v: str) -> None:
-        if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v):
-            self.special.add(v)
-        elif _THREE_ALNUM.search(v):
-            self.keys.add(v)
+    def special_of(self, texts: list[str]) -> set[str]:
+        """The special ``texts``. Looked at closely are only those that may be
+        (each test over all texts in one C-level pass): a text not in NFC, and
+        one whose first word may total the table, begin a foot note or an end
+        marker, or fold to the header key's, or that holds a 'ngày'."""
+        maybe = set(filterfalse(partial(unicodedata.is_normalized, "NFC"), texts))
+        maybe.update(compress(texts, map(_may_lead(self.header_key.split()[0] if self.header_key else "").match,
+                                          texts)))
+        maybe.update(compress(texts, map(_DATE_WORD.search, texts)))
+        return {v for v in maybe if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v)}
 
     def _folds_special(self, v: str) -> bool:
         """Whether ``v`` folds to a text that ends the table, heads another
@@ -749,8 +754,19 @@ def _starting(words: list[str]) -> str:
 
 # the texts whose fold may end a table or head another (a superset, for search): those beginning with the first
 # word of an end marker or of 'TT', 'STT', and those with a 'ngay' (a place and date line)
-_MAY_FOLD_SPECIAL = re.compile(f"^{_starting(sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)}))}"
-                               f"|{_folded_word('ngay')}")
+_SPECIAL_WORDS = sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)})
+_DATE_WORD = re.compile(_folded_word("ngay"))
+_MAY_FOLD_SPECIAL = re.compile(f"^{_starting(_SPECIAL_WORDS)}|{_DATE_WORD.pattern}")
+
+
+@lru_cache(maxsize=64)
+def _may_lead(header_word: str) -> re.Pattern:
+    """A pattern (for match) of the NFC texts whose start may make them
+    special (a superset of what _Texts.special_of looks at closely): a total's
+    or a foot note's first word, and a first word whose fold may begin an end
+    marker, 'TT', 'STT' or the header key (``header_word``, its first word)."""
+    words = _SPECIAL_WORDS + [header_word] * bool(header_word)
+    return re.compile(f"(?i:{_TOTAL_LEAD.pattern})|(?i:{_FOOT_NOTE.pattern})|{_starting(words)}")
 
 
 def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:
