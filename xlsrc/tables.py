@@ -91,13 +91,14 @@ def _cell_text(v) -> str:
 
 
 _SCORES: dict[tuple[int, str], dict[str, int]] = {}
-# spec → (spec, exact names, multi-word names, not-words of each column)
-_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]], dict[str, list[str]]]] = {}
+# spec → (spec, exact names, multi-word names, not-words of each column, words of each column's names)
+_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]], dict[str, list[str]],
+                          dict[str, list[set[str]]]]] = {}
 
 
 def _spec_index(spec: SheetSpec):
-    """Folded header → {key: 3}, folded alias → {key: 2}, and the multi-word
-    names padded for whole-word search; built once per spec."""
+    """Folded header → {key: 3}, folded alias → {key: 2}, the multi-word
+    names padded for whole-word search, and the words of each name; built once per spec."""
     entry = _INDEXES.get(id(spec))
     if entry is None or entry[0] is not spec:
         exact: dict[str, dict[str, int]] = {}
@@ -111,7 +112,8 @@ def _spec_index(spec: SheetSpec):
             exact.setdefault(header, {})[col.key] = 3
             multi += [(f" {n} ", col.key) for n in set(names + [header]) if len(n.split()) >= 2]
         multi.sort(key=lambda x: len(x[0]), reverse=True)
-        entry = _INDEXES[id(spec)] = (spec, exact, multi, vetoes)
+        words = {col.key: [set(n.split()) for n in set(map(fold, (col.header,) + col.aliases))] for col in spec.columns}
+        entry = _INDEXES[id(spec)] = (spec, exact, multi, vetoes, words)
     return entry
 
 
@@ -122,7 +124,7 @@ def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
     found = _SCORES.get(cache_key)
     if found is not None:
         return found
-    _, exact, multi, vetoes = _spec_index(spec)
+    _, exact, multi, vetoes, _ = _spec_index(spec)
     key = fold(text)
     found = dict(exact.get(key, {})) if key else {}
     if key:
@@ -143,7 +145,7 @@ def _may_head(spec: SheetSpec, key: str, text: str) -> bool:
     cache_key = (id(spec), key, text)
     found = _HEADS.get(cache_key)
     if found is None:
-        _, exact, multi, vetoes = _spec_index(spec)
+        _, exact, multi, vetoes, _ = _spec_index(spec)
         names = _KEY_NAMES.get((id(spec), key))
         if names is None:
             names = _KEY_NAMES[(id(spec), key)] = [name for name, col in multi if col == key]
@@ -187,6 +189,22 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
             cands += [(b, True), (f"{t} {b}".strip(), True), (f"{filled[c]} {b}".strip(), True)]
         out.append(cands)
     return out
+
+
+class _RowWords(dict):
+    """The words of a grid row's texts, folded (by row index; none past the
+    last row): every header text locate makes of rows r and r + 1 is made of
+    their words (fold keeps a word whole, and turns the space between two
+    joined texts into a space), each row folded once."""
+
+    def __init__(self, grid):
+        super().__init__()
+        self.grid = grid
+
+    def __missing__(self, r: int) -> set[str]:
+        row = self.grid[r] if r < len(self.grid) else ()
+        got = self[r] = set(" ".join([fold(_cell_text(v)) for v in row if v is not None]).split())
+        return got
 
 
 def _match(spec: SheetSpec, cands, key_column: str):
@@ -251,12 +269,17 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     window = min(HEADER_WINDOW, len(grid))
     ncols = max(len(r) for r in grid[:window + 2])
     key_column = key_column or next(c.key for c in spec.columns if c.required)
+    names = _spec_index(spec)[4].get(key_column, [])
+    words = _RowWords(grid)
     best = None
     for r in range(window):
         if best is not None and r > best[1] + 1:
             break  # found: the rows below are data
         if not any(v is not None for v in grid[r]):
             continue
+        near = words[r] | words[r + 1]  # a header text of row r is made of words of rows r and r + 1
+        if not any(name <= near for name in names):
+            continue  # most rows: no text of theirs may head the key column (a name of it as whole words)
         cands = _header_candidates(grid, r, ncols)
         found = _match(spec, cands, key_column)
         if found is None:
