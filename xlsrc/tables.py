@@ -741,12 +741,12 @@ class _Texts:
 
     def special_of(self, texts: list[str]) -> set[str]:
         """The special ``texts``. Looked at closely are only those that may be
-        (each test over all texts in one C-level pass): a text not in NFC, and
-        one whose first word may total the table, begin a foot note or an end
-        marker, or fold to the header key's, or that holds a 'ngày'."""
+        (each test over all texts in one C-level pass): a text not in NFC, one
+        whose first word may total the table or begin a foot note, one whose
+        fold may begin with an end marker, 'TT', 'STT' or the header key, and
+        one that holds a 'ngày'."""
         maybe = set(filterfalse(partial(unicodedata.is_normalized, "NFC"), texts))
-        maybe.update(compress(texts, map(_may_lead(self.header_key.split()[0] if self.header_key else "").match,
-                                          texts)))
+        maybe.update(compress(texts, map(_may_lead(self.header_key).match, texts)))
         maybe.update(compress(texts, map(_DATE_WORD.search, texts)))
         return {v for v in maybe if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v)}
 
@@ -771,8 +771,9 @@ def _folded_word(word: str) -> str:
 
 
 def _starting(words: list[str]) -> str:
-    """A pattern (for match) of the texts whose fold may begin with one of ``words``."""
-    return "[^0-9A-Za-z%]*(?:" + "|".join(map(_folded_word, words)) + ")"
+    """A pattern (for match) of the texts whose fold may begin with one of
+    ``words`` (or phrases: between two words, what fold turns into a space)."""
+    return "[^0-9A-Za-z%]*(?:" + "|".join("[^0-9A-Za-z%]+".join(map(_folded_word, w.split())) for w in words) + ")"
 
 
 # the texts whose fold may end a table or head another (a superset, for search): those beginning with the first
@@ -783,13 +784,13 @@ _MAY_FOLD_SPECIAL = re.compile(f"^{_starting(_SPECIAL_WORDS)}|{_DATE_WORD.patter
 
 
 @lru_cache(maxsize=64)
-def _may_lead(header_word: str) -> re.Pattern:
+def _may_lead(header_key: str) -> re.Pattern:
     """A pattern (for match) of the NFC texts whose start may make them
     special (a superset of what _Texts.special_of looks at closely): a total's
-    or a foot note's first word, and a first word whose fold may begin an end
-    marker, 'TT', 'STT' or the header key (``header_word``, its first word)."""
-    words = _SPECIAL_WORDS + [header_word] * bool(header_word)
-    return re.compile(f"(?i:{_TOTAL_LEAD.pattern})|(?i:{_FOOT_NOTE.pattern})|{_starting(words)}")
+    or a foot note's first word, and a start whose fold may be an end marker,
+    'TT', 'STT' or the header key."""
+    phrases = sorted({*_END_MARKERS, *_ORDER_HEADS} | ({header_key} if header_key else set()))
+    return re.compile(f"(?i:{_TOTAL_LEAD.pattern})|(?i:{_FOOT_NOTE.pattern})|{_starting(phrases)}")
 
 
 def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:
