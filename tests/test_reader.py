@@ -343,6 +343,8 @@ _PIECES = [*_END_MARKERS, *_ORDER_HEADS, "Nơi nhận", "NGƯỜI LẬP BIỂU",
 @example("\u212ay tên", "")
 @example("  Tổng cộng", "")
 @example("(Ghi chú: kèm theo)", "")
+@example("Nơi - nhận:", "")
+@example("Số\u00a0 T\u0301T", "")
 def test_a_text_is_folded_when_its_fold_may_end_the_table(text, header_key):
     """The table finder's quick look folds only the texts whose first word
     or a 'ngày' may make them special: whatever its spelling (NFD, upper
