@@ -114,9 +114,13 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
     0-based ``rows``); an empty cell is ``empty``. A column whose cells
     recur reads each distinct cell once (in this process: see _READ)."""
     plain, whole = c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab
-    if plain and set(map(type, cells)) <= _TEXT_OR_NONE:  # plain text: itself, NFC, trimmed
+    classes = set(map(type, cells))
+    if plain and classes <= _TEXT_OR_NONE:  # plain text: itself, NFC, trimmed
         values = [empty if v is None else nfc(v) for v in cells]
         return values, [None if v is None else value or None for v, value in zip(cells, values)]
+    if whole and classes <= _FLOAT_OR_NONE and all(map(float.is_integer, filter(None, cells))):  # 1.0 is 1
+        values = [empty if v is None else int(v) for v in cells]
+        return values, [None if v is None else value for v, value in zip(cells, values)]
     blank = (empty, None)
     if not repeated or plain:  # names, row numbers, lists, free text: each their own
         pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
@@ -125,10 +129,9 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         seen = _READ.get((c, year, how))
         if seen is None or len(seen) > _READ_MAX:
             seen = _READ[(c, year, how)] = {}
-        # a text is its own key, another cell is keyed with its class (1, 1.0 and True are one key of a dict, not
-        # one cell), a cell of a percentage format with True
-        keys = cells if set(map(type, cells)) <= _TEXT_OR_NONE else [
-            v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
+        # a text or a date is its own key, a number is keyed with its class (1, 1.0 and True are one key of a dict,
+        # not one cell), a cell of a percentage format with True
+        keys = cells if classes <= _OWN_KEYS else [v if v.__class__ in _OWN_KEYS else (v.__class__, v) for v in cells]
         percent = option.percent if option is not None else ()
         if percent:
             keys = [(k, True) if k is not None and i in percent else k for k, i in zip(keys, rows)]
@@ -142,6 +145,8 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
 
 
 _TEXT_OR_NONE = frozenset({str, type(None)})
+_FLOAT_OR_NONE = frozenset({float, type(None)})
+_OWN_KEYS = _TEXT_OR_NONE | {dt.datetime, dt.date, dt.time}  # a cell of these equals no cell of another class
 
 
 @lru_cache(maxsize=None)
