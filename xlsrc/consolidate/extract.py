@@ -282,11 +282,13 @@ _HEADING_WORDS = {"recipient_kind": ((S.COLLECTIVE, " tap the "), (S.INDIVIDUAL,
                   "kind": tuple((t.value, f" {fold(t.value)} ") for t in S.VOCABULARIES["work_kind"].terms)}
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(heading: str, key: str = "recipient_kind") -> str | None:
     """The kind a group heading names, when it names exactly one (the
     innermost heading that does): the recipient kind ('I. TẬP THỂ', 'II.
     Khen thưởng cá nhân') or, ``key`` 'kind', a work's kind ('I. CÔNG
-    TRÌNH', 'II. PHẦN VIỆC'; 'Công trình, phần việc …' names none)."""
+    TRÌNH', 'II. PHẦN VIỆC'; 'Công trình, phần việc …' names none). Asked
+    for each row under a heading: each heading is read once."""
     for part in reversed(heading.split(GROUP_SEPARATOR)):
         padded = f" {fold(part)} "
         said = {kind for kind, word in _HEADING_WORDS[key] if word in padded}
