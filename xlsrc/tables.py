@@ -742,11 +742,12 @@ class _Texts:
     def special_of(self, texts: list[str]) -> set[str]:
         """The special ``texts``. Looked at closely are only those that may be
         (each test over all texts in one C-level pass): a text not in NFC, one
-        whose first word may total the table or begin a foot note, one whose
-        fold may begin with an end marker, 'TT', 'STT' or the header key, and
-        one that holds a 'ngày'."""
+        whose first word may total the table, begin a foot note or an end
+        marker, 'TT', 'STT' or the header key, and one that holds a 'ngày'."""
         maybe = set(filterfalse(partial(unicodedata.is_normalized, "NFC"), texts))
-        maybe.update(compress(texts, map(_may_lead(self.header_key).match, texts)))
+        maybe.update(compress(texts, map(_MAY_BE_SPECIAL.match, texts)))
+        if self.like_header is not None:
+            maybe.update(compress(texts, map(self.like_header.match, texts)))
         maybe.update(compress(texts, map(_DATE_WORD.search, texts)))
         return {v for v in maybe if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v)}
 
@@ -755,7 +756,8 @@ class _Texts:
         ('TT', 'STT') or repeats the header's key; folded only when its first
         word or a 'ngày' in it may say so (most texts, a work's name, are not)."""
         text = nfc(v)
-        if not (_MAY_FOLD_SPECIAL.search(text) or self.like_header is not None and self.like_header.match(text)):
+        if not (_MAY_BE_SPECIAL.match(text) or _DATE_WORD.search(text) or
+                self.like_header is not None and self.like_header.match(text)):
             return False
         folded = fold(v)
         return _is_end_marker(folded) or folded in _ORDER_HEADS or bool(self.header_key) and folded == self.header_key
@@ -771,26 +773,16 @@ def _folded_word(word: str) -> str:
 
 
 def _starting(words: list[str]) -> str:
-    """A pattern (for match) of the texts whose fold may begin with one of
-    ``words`` (or phrases: between two words, what fold turns into a space)."""
-    return "[^0-9A-Za-z%]*(?:" + "|".join("[^0-9A-Za-z%]+".join(map(_folded_word, w.split())) for w in words) + ")"
+    """A pattern (for match) of the texts whose fold may begin with one of ``words``."""
+    return "[^0-9A-Za-z%]*(?:" + "|".join(map(_folded_word, words)) + ")"
 
 
-# the texts whose fold may end a table or head another (a superset, for search): those beginning with the first
-# word of an end marker or of 'TT', 'STT', and those with a 'ngay' (a place and date line)
-_SPECIAL_WORDS = sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)})
+# the texts whose start may make them special (a superset, for match; made once, at import: a big pattern takes
+# milliseconds to make): the first word of a total, of a foot note, of an end marker or of 'TT', 'STT'; and those
+# with a 'ngay' (a place and date line, for search)
+_MAY_BE_SPECIAL = re.compile(f"(?i:{_TOTAL_LEAD.pattern})|(?i:{_FOOT_NOTE.pattern})|"
+                             f"{_starting(sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)}))}")
 _DATE_WORD = re.compile(_folded_word("ngay"))
-_MAY_FOLD_SPECIAL = re.compile(f"^{_starting(_SPECIAL_WORDS)}|{_DATE_WORD.pattern}")
-
-
-@lru_cache(maxsize=64)
-def _may_lead(header_key: str) -> re.Pattern:
-    """A pattern (for match) of the NFC texts whose start may make them
-    special (a superset of what _Texts.special_of looks at closely): a total's
-    or a foot note's first word, and a start whose fold may be an end marker,
-    'TT', 'STT' or the header key."""
-    phrases = sorted({*_END_MARKERS, *_ORDER_HEADS} | ({header_key} if header_key else set()))
-    return re.compile(f"(?i:{_TOTAL_LEAD.pattern})|(?i:{_FOOT_NOTE.pattern})|{_starting(phrases)}")
 
 
 def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:
