@@ -11,8 +11,8 @@ import unicodedata
 import zipfile
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -135,12 +135,11 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         percent = option.percent if option is not None else ()
         if percent:
             keys = [(k, True) if k is not None and i in percent else k for k, i in zip(keys, rows)]
-        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))  # each key's first cell
-        first.pop(None, None)
-        for k in first.keys() - seen.keys():
-            n = first[k]
-            seen[k] = _read_cell(c, cells[n], year, option, rows[n], plain, whole)
-        pairs = list(map(seen.get, keys, repeat(blank)))  # an empty cell's key, None, is never seen
+        seen[None] = blank  # an empty cell (what it reads as is the column's and the year's: the memory's)
+        pairs = list(map(seen.get, keys))
+        for n in compress(range(len(keys)), map(is_, pairs, repeat(None))):  # cells not read before: each key's
+            k = keys[n]                                                        # first is read, the others take it
+            pairs[n] = seen.get(k) or seen.setdefault(k, _read_cell(c, cells[n], year, option, rows[n], plain, whole))
     return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
 
@@ -180,7 +179,8 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     at = [j for _, j in cols]
     rows = list(map(grid.__getitem__, loc.rows))
     take, last = tuple_getter(at), max(at, default=-1)  # the mapped cells of a row in one C-level pass
-    cells = [take(row) if len(row) > last else tuple(row[j] if j < len(row) else None for j in at) for row in rows]
+    cells = list(map(take, rows)) if min(map(len, rows), default=0) > last else [
+        take(row) if len(row) > last else tuple(row[j] if j < len(row) else None for j in at) for row in rows]
     dropped = _error_rows(cells, [n for n, (c, _) in enumerate(cols) if not c.computed])
     kept = loc.rows
     if dropped:
