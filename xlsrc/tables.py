@@ -80,6 +80,8 @@ class TableLocation:
     # award counts typed one column per recipient kind: kind value -> 0-based column
     by_kind: dict[str, int] = field(default_factory=dict)
     marks: dict[int, str] = field(default_factory=dict)   # 0-based column -> the value an 'x' under it says
+    # the texts under the header that hold a '#' (where an error value may stand), when data_rows looked at them all
+    hashed: set[str] | None = None
 
     def excel_col(self, key: str) -> int | None:
         c = self.sources.get(key, self.columns.get(key))
@@ -620,6 +622,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     quick = key_col is not None and key_col in mapped and not (spec is not None and spec.key in S.SECTIONS_IN_KEY)
     reach = max(mapped + timed + [key_col or 0])
     usual = known.records(grid[loc.data_start:], key_col, reach, timed) if quick else repeat(False)
+    loc.hashed = known.hashed
     for i, is_record in zip(range(loc.data_start, len(grid)), usual):
         row = grid[i]
         n = len(row)
@@ -711,6 +714,7 @@ class _Texts:
     def __init__(self, header_key: str):
         self.header_key = header_key
         self.special: set[str] = set()
+        self.hashed: set[str] | None = None  # the texts with a '#', once records looked at them
         # the texts whose fold may begin with the header key's first word
         self.like_header = re.compile(_starting([header_key.split()[0]])) if header_key else None
 
@@ -720,10 +724,12 @@ class _Texts:
         not all empty, and none of its values is special. Each distinct value
         is looked at once, each test made over all rows in one C-level pass."""
         try:
-            distinct = set().union(*rows)
+            distinct = list(set().union(*rows))
         except TypeError:  # an unhashable value: every row goes through the checks of data_rows
             return [False] * len(rows)
-        self.special = self.special_of([v for v in distinct if v.__class__ is str])
+        texts = list(compress(distinct, map(isinstance, distinct, repeat(str))))
+        self.special = self.special_of(texts)
+        self.hashed = set(compress(texts, map(str.__contains__, texts, repeat("#"))))
         lengths = list(map(len, rows))
         short = min(lengths, default=reach + 1) <= reach
         if short:  # rows that stop before a column looked at: none is a record as most are

@@ -181,7 +181,7 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     take, last = tuple_getter(at), max(at, default=-1)  # the mapped cells of a row in one C-level pass
     cells = list(map(take, rows)) if min(map(len, rows), default=0) > last else [
         take(row) if len(row) > last else tuple(row[j] if j < len(row) else None for j in at) for row in rows]
-    dropped = _error_rows(cells, [n for n, (c, _) in enumerate(cols) if not c.computed])
+    dropped = _error_rows(cells, [n for n, (c, _) in enumerate(cols) if not c.computed], loc.hashed)
     kept = loc.rows
     if dropped:
         kept, rows, cells = ([x for n, x in enumerate(xs) if n not in dropped] for xs in (loc.rows, rows, cells))
@@ -252,17 +252,19 @@ class _ReadRows(TableRows):
         return got
 
 
-def _error_rows(cells: list[tuple], typed: list[int]) -> set[int]:
+def _error_rows(cells: list[tuple], typed: list[int], hashed: set[str] | None = None) -> set[int]:
     """The rows (places in ``cells``) whose ``typed`` cells hold error values only
-    (#REF!, #N/A …): looked for only when the table holds an error value."""
-    try:
-        suspect = {v for v in set().union(*cells) if isinstance(v, str) and "#" in v and is_error_literal(v)}
-    except TypeError:  # an unhashable cell: every row looked at
-        suspect = None
-    if suspect is not None and not suspect:
-        return set()
-    return {n for n, row in enumerate(cells) if (suspect is None or not suspect.isdisjoint(row))
-            and _only_errors(row, len(row), typed)}
+    (#REF!, #N/A …): looked for only when the table holds an error value.
+    ``hashed``: the texts with a '#' among the cells, or more (the locator's,
+    TableLocation.hashed); else they are looked for here."""
+    if hashed is None:
+        try:
+            hashed = {v for v in set().union(*cells) if isinstance(v, str) and "#" in v}
+        except TypeError:  # an unhashable cell: every row looked at
+            return {n for n, row in enumerate(cells) if _only_errors(row, len(row), typed)}
+    suspect = set(filter(is_error_literal, hashed))
+    return {n for n, row in enumerate(cells) if not suspect.isdisjoint(row) and _only_errors(row, len(row), typed)} \
+        if suspect else set()
 
 
 def name_kind(name: object) -> str | None:
