@@ -404,12 +404,14 @@ NUMBER_TYPES = frozenset({int, float, bool})  # equal across types (1 == 1.0 == 
 
 
 def cell_info_getter(book: BookAccess, sheet: str):
-    """A lazy getter of the sheet's CellInfo, when the book can give one and
-    any cell may be percent-formatted."""
+    """A lazy getter of the sheet's CellInfo, when the book can give one: it
+    gives None when no cell may be percent-formatted (which the book's styles
+    tell: read only when a progress column holds numbers)."""
     getter = getattr(book, "cell_info", None)
-    if getter is None or not getattr(book, "has_percent_formats", lambda: True)():
+    if getter is None:
         return None
-    return lambda: getter(sheet)
+    percent = getattr(book, "has_percent_formats", lambda: True)
+    return lambda: getter(sheet) if percent() else None
 
 
 def _sheet_findings(book: BookAccess, sheet: str, loc: TableLocation | None, spec: S.SheetSpec) -> list[Finding]:
