@@ -221,12 +221,14 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             added.setdefault(n, {})[dated] = master_value(spec.column(dated), got.text, got)
     table = _ReadRows(count, raw, value_columns)
     table.added = [k for k in ("extra", "group") if k in raw and k not in col_keys]
-    records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(kept)]
+    excel_rows = [i + 1 for i in kept]
+    # each record at its place in the table, its raw, values, signature and cols made when asked (the arguments
+    # by position: no keywords to sort out per row)
+    records = list(map(Record, repeat(spec), excel_rows, *[repeat(None)] * 4, repeat(table), range(count)))
     units = [[_plain(u) or None for u in raw["unit"]]] if "unit" in col_keys else []
     out_keys = keys + ["unit"] * len(units) + ["source_sheet", "source_row"]
     # the table's own columns only: 60,000 rows stay small
-    out = list(map(dict, map(zip, repeat(out_keys), zip(*master_columns, *units, repeat(sheet),
-                                                         [i + 1 for i in kept]))))
+    out = list(map(dict, map(zip, repeat(out_keys), zip(*master_columns, *units, repeat(sheet), excel_rows))))
     for n, cells_added in added.items():
         out[n].update(cells_added)
     if loc.by_kind:
