@@ -649,10 +649,11 @@ def check_tables(path: str, tables) -> list[dict]:
     out: list[dict] = []
     seen: dict[tuple, tuple[str, int]] = {}  # a row of an earlier sheet, by signature (a copied sheet)
     kinds = Counter(spec.key for spec, *_ in tables)
+    source = Path(path).name
     for spec, loc, sheet, records in tables:
         if kinds[spec.key] > 1:  # two tables of one kind: is one a copy of the other?
             out += _copied_rows(path, spec, loc, sheet, records, seen)
-        data = WorkbookData(source=Path(path).name, records={spec.key: records},
+        data = WorkbookData(source=source, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         kind = S.KIND_FROM_CONTEXT.get(spec.key)
         filled = {kind} | set(S.FILLED_BY_READER.get(spec.key, ()))
