@@ -20,7 +20,7 @@ from xlsrc.demo_data import demo_content
 from xlsrc.errors import FileUnusable, ThiDuaError
 from xlsrc.parsing import DAY, MONTH, QUARTER, YEAR
 from xlsrc.records import read_workbook
-from xlsrc.tables import _END_MARKERS, _ORDER_HEADS, _is_end_marker, _Texts, locate
+from xlsrc.tables import _END_MARKERS, _FOOT_NOTE, _ORDER_HEADS, _is_end_marker, _Texts, is_total, locate
 from xlsrc.vntext import fold
 
 D = dt.date
@@ -340,6 +340,11 @@ _PIECES = [*_END_MARKERS, *_ORDER_HEADS, "Nơi nhận", "NGƯỜI LẬP BIỂU",
 @example(unicodedata.normalize("NFD", "– NƠI NHẬN: như trên"), "")
 @example("Ng\u0360ay 5 thang 6 nam 2025", "")
 @example("Te\u05b0n co\u0302ng tri\u0300nh phan viec", "ten cong trinh phan viec")
+@example("\u212ay tên", "")
+@example("  Tổng cộng", "")
+@example("(Ghi chú: kèm theo)", "")
+@example("Nơi - nhận:", "")
+@example("Số\u00a0 T\u0301T", "")
 def test_a_text_is_folded_when_its_fold_may_end_the_table(text, header_key):
     """The table finder's quick look folds only the texts whose first word
     or a 'ngày' may make them special: whatever its spelling (NFD, upper
@@ -348,6 +353,33 @@ def test_a_text_is_folded_when_its_fold_may_end_the_table(text, header_key):
     folded = fold(text)
     special = _is_end_marker(folded) or folded in _ORDER_HEADS or bool(header_key) and folded == header_key
     assert _Texts(header_key)._folds_special(text) == special
+    # the quick look over a table's texts misses none of them (a total, a foot note, a text folded special)
+    special = special or is_total(text) or bool(_FOOT_NOTE.match(text))
+    assert _Texts(header_key).special_of([text, "Xây dựng nhà văn hoá"]) == ({text} if special else set())
+
+
+def test_locator_finds_a_key_header_named_only_by_its_two_rows():
+    """'Nội dung' merged over 'Công việc | Đơn vị': the key column is named
+    by the two rows together ('Nội dung công việc'), neither row alone."""
+    grid = [["DANH SÁCH CÔNG TRÌNH", N, N, N, N],
+            ["TT", "Nội dung", N, "Ngày hoàn thành", "Tiến độ (%)"],
+            [N, "Công việc", "Đơn vị", N, N],
+            [1, "Sửa chữa trụ sở", "Văn phòng", "30/9/2025", "80%"],
+            [2, "Số hoá hồ sơ", "Phòng Tư pháp", "31/12/2025", "50%"]]
+    loc = locate(S.WORKS, grid, "", S.WORKS.key_column)
+    assert (loc.header_row, loc.data_start, loc.rows) == (1, 3, [3, 4])
+    assert loc.columns["name"] == 1 and loc.columns["progress"] == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=4).map("".join),
+       st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=4).map("".join))
+@example("Tên công", "trình")
+@example("ΟΔΟΣ", "Σ\u0301")
+def test_two_texts_joined_fold_to_the_words_of_each(top, below):
+    """What the table finder's row filter (tables._RowWords) relies on: a
+    header text joined from two cells holds no word that neither cell holds."""
+    assert set(fold(f"{top} {below}").split()) <= set(fold(top).split()) | set(fold(below).split())
 
 
 def test_locator_returns_none_without_the_key_column():

@@ -240,7 +240,7 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None):
     cells = [row[c] if c < len(row) else None for row in map(grid.__getitem__, rows)]
     distinct = set(cells)  # each distinct cell looked at once
     numeric = {v for v in distinct if is_number(v)}
-    as_text = {v: n for v in distinct for n in [number_text(v)] if n is not None}
+    as_text = {v: n for v in distinct if v.__class__ is str for n in [number_text(v)] if n is not None}
     numbers = [(i, v) for i, v in zip(rows, cells) if v in numeric and v.__class__ is not bool] if numeric else []
     info = cell_info() if numbers and cell_info is not None else None
     percent = info.percent_rows(c, [i for i, _ in numbers]) if info is not None else set()
@@ -404,12 +404,14 @@ NUMBER_TYPES = frozenset({int, float, bool})  # equal across types (1 == 1.0 == 
 
 
 def cell_info_getter(book: BookAccess, sheet: str):
-    """A lazy getter of the sheet's CellInfo, when the book can give one and
-    any cell may be percent-formatted."""
+    """A lazy getter of the sheet's CellInfo, when the book can give one: it
+    gives None when no cell may be percent-formatted (which the book's styles
+    tell: read only when a progress column holds numbers)."""
     getter = getattr(book, "cell_info", None)
-    if getter is None or not getattr(book, "has_percent_formats", lambda: True)():
+    if getter is None:
         return None
-    return lambda: getter(sheet)
+    percent = getattr(book, "has_percent_formats", lambda: True)
+    return lambda: getter(sheet) if percent() else None
 
 
 def _sheet_findings(book: BookAccess, sheet: str, loc: TableLocation | None, spec: S.SheetSpec) -> list[Finding]:

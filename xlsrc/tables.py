@@ -10,9 +10,10 @@ Used by the reader of our own workbooks and by the consolidator alike."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import repeat, takewhile
+from functools import lru_cache, partial
+from itertools import compress, filterfalse, repeat, takewhile
 from operator import and_, gt, itemgetter, ne
 from typing import Callable
 
@@ -82,6 +83,8 @@ class TableLocation:
     # award counts typed one column per recipient kind: kind value -> 0-based column
     by_kind: dict[str, int] = field(default_factory=dict)
     marks: dict[int, str] = field(default_factory=dict)   # 0-based column -> the value an 'x' under it says
+    # the texts under the header that hold a '#' (where an error value may stand), when data_rows looked at them all
+    hashed: set[str] | None = None
 
     def excel_col(self, key: str) -> int | None:
         c = self.sources.get(key, self.columns.get(key))
@@ -93,13 +96,14 @@ def _cell_text(v) -> str:
 
 
 _SCORES: dict[tuple[int, str], dict[str, int]] = {}
-# spec → (spec, exact names, multi-word names, not-words of each column)
-_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]], dict[str, list[str]]]] = {}
+# spec → (spec, exact names, multi-word names, not-words of each column, words of each column's names)
+_INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, str]], dict[str, list[str]],
+                          dict[str, list[set[str]]]]] = {}
 
 
 def _spec_index(spec: SheetSpec):
-    """Folded header → {key: 3}, folded alias → {key: 2}, and the multi-word
-    names padded for whole-word search; built once per spec."""
+    """Folded header → {key: 3}, folded alias → {key: 2}, the multi-word
+    names padded for whole-word search, and the words of each name; built once per spec."""
     entry = _INDEXES.get(id(spec))
     if entry is None or entry[0] is not spec:
         exact: dict[str, dict[str, int]] = {}
@@ -113,7 +117,8 @@ def _spec_index(spec: SheetSpec):
             exact.setdefault(header, {})[col.key] = 3
             multi += [(f" {n} ", col.key) for n in set(names + [header]) if len(n.split()) >= 2]
         multi.sort(key=lambda x: len(x[0]), reverse=True)
-        entry = _INDEXES[id(spec)] = (spec, exact, multi, vetoes)
+        words = {col.key: [set(n.split()) for n in set(map(fold, (col.header,) + col.aliases))] for col in spec.columns}
+        entry = _INDEXES[id(spec)] = (spec, exact, multi, vetoes, words)
     return entry
 
 
@@ -124,7 +129,7 @@ def _scores(spec: SheetSpec, text: str) -> dict[str, int]:
     found = _SCORES.get(cache_key)
     if found is not None:
         return found
-    _, exact, multi, vetoes = _spec_index(spec)
+    _, exact, multi, vetoes, _ = _spec_index(spec)
     key = fold(text)
     found = dict(exact.get(key, {})) if key else {}
     if key:
@@ -145,7 +150,7 @@ def _may_head(spec: SheetSpec, key: str, text: str) -> bool:
     cache_key = (id(spec), key, text)
     found = _HEADS.get(cache_key)
     if found is None:
-        _, exact, multi, vetoes = _spec_index(spec)
+        _, exact, multi, vetoes, _ = _spec_index(spec)
         names = _KEY_NAMES.get((id(spec), key))
         if names is None:
             names = _KEY_NAMES[(id(spec), key)] = [name for name, col in multi if col == key]
@@ -189,6 +194,22 @@ def _header_candidates(grid, r: int, ncols: int) -> list[list[tuple[str, bool]]]
             cands += [(b, True), (f"{t} {b}".strip(), True), (f"{filled[c]} {b}".strip(), True)]
         out.append(cands)
     return out
+
+
+class _RowWords(dict):
+    """The words of a grid row's texts, folded (by row index; none past the
+    last row): every header text locate makes of rows r and r + 1 is made of
+    their words (fold keeps a word whole, and turns the space between two
+    joined texts into a space), each row folded once."""
+
+    def __init__(self, grid):
+        super().__init__()
+        self.grid = grid
+
+    def __missing__(self, r: int) -> set[str]:
+        row = self.grid[r] if r < len(self.grid) else ()
+        got = self[r] = set(" ".join([fold(_cell_text(v)) for v in row if v is not None]).split())
+        return got
 
 
 def _match(spec: SheetSpec, cands, key_column: str):
@@ -254,12 +275,17 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     window = min(start + HEADER_WINDOW, len(grid))
     ncols = max(len(r) for r in grid[start:window + 2])
     key_column = key_column or next(c.key for c in spec.columns if c.required)
+    names = _spec_index(spec)[4].get(key_column, [])
+    words = _RowWords(grid)
     best = None
     for r in range(start, window):
         if best is not None and r > best[1] + 1:
             break  # found: the rows below are data
         if not any(v is not None for v in grid[r]):
             continue
+        near = words[r] | words[r + 1]  # a header text of row r is made of words of rows r and r + 1
+        if not any(name <= near for name in names):
+            continue  # most rows: no text of theirs may head the key column (a name of it as whole words)
         cands = _header_candidates(grid, r, ncols)
         found = _match(spec, cands, key_column)
         if found is None:
@@ -605,6 +631,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     quick = key_col is not None and key_col in mapped and not (spec is not None and spec.key in S.SECTIONS_IN_KEY)
     reach = max(mapped + timed + [key_col or 0])
     usual = known.records(grid[loc.data_start:], key_col, reach, timed) if quick else repeat(False)
+    loc.hashed = known.hashed
     for i, is_record in zip(range(loc.data_start, len(grid)), usual):
         row = grid[i]
         n = len(row)
@@ -696,7 +723,7 @@ class _Texts:
     def __init__(self, header_key: str):
         self.header_key = header_key
         self.special: set[str] = set()
-        self.keys: set[str] = set()
+        self.hashed: set[str] | None = None  # the texts with a '#', once records looked at them
         # the texts whose fold may begin with the header key's first word
         self.like_header = re.compile(_starting([header_key.split()[0]])) if header_key else None
 
@@ -706,17 +733,19 @@ class _Texts:
         not all empty, and none of its values is special. Each distinct value
         is looked at once, each test made over all rows in one C-level pass."""
         try:
-            distinct = set().union(*rows)
+            distinct = list(set().union(*rows))
         except TypeError:  # an unhashable value: every row goes through the checks of data_rows
             return [False] * len(rows)
-        for v in distinct:
-            if v.__class__ is str:
-                self._look_at(v)
+        texts = list(compress(distinct, map(isinstance, distinct, repeat(str))))
+        self.special = self.special_of(texts)
+        self.hashed = set(compress(texts, map(str.__contains__, texts, repeat("#"))))
         lengths = list(map(len, rows))
         short = min(lengths, default=reach + 1) <= reach
         if short:  # rows that stop before a column looked at: none is a record as most are
             rows = [row if n > reach else list(row) + [None] * (reach + 1 - n) for row, n in zip(rows, lengths)]
-        found = map(self.keys.__contains__, map(itemgetter(key_col), rows))
+        named = list(map(itemgetter(key_col), rows))
+        keys = {v for v in set(named) if v.__class__ is str and _THREE_ALNUM.search(v)} - self.special
+        found = map(keys.__contains__, named)
         if timed:
             found = map(and_, found, map(ne, map(tuple_getter(timed), rows), repeat((None,) * len(timed))))
         if self.special:
@@ -725,18 +754,25 @@ class _Texts:
             found = map(and_, found, map(gt, lengths, repeat(reach)))
         return list(found)
 
-    def _look_at(self, v: str) -> None:
-        if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v):
-            self.special.add(v)
-        elif _THREE_ALNUM.search(v):
-            self.keys.add(v)
+    def special_of(self, texts: list[str]) -> set[str]:
+        """The special ``texts``. Looked at closely are only those that may be
+        (each test over all texts in one C-level pass): a text not in NFC, one
+        whose first word may total the table, begin a foot note or an end
+        marker, 'TT', 'STT' or the header key, and one that holds a 'ngày'."""
+        maybe = set(filterfalse(partial(unicodedata.is_normalized, "NFC"), texts))
+        maybe.update(compress(texts, map(_MAY_BE_SPECIAL.match, texts)))
+        if self.like_header is not None:
+            maybe.update(compress(texts, map(self.like_header.match, texts)))
+        maybe.update(compress(texts, map(_DATE_WORD.search, texts)))
+        return {v for v in maybe if is_total(v) or _FOOT_NOTE.match(v) or self._folds_special(v)}
 
     def _folds_special(self, v: str) -> bool:
         """Whether ``v`` folds to a text that ends the table, heads another
         ('TT', 'STT') or repeats the header's key; folded only when its first
         word or a 'ngày' in it may say so (most texts, a work's name, are not)."""
         text = nfc(v)
-        if not (_MAY_FOLD_SPECIAL.search(text) or self.like_header is not None and self.like_header.match(text)):
+        if not (_MAY_BE_SPECIAL.match(text) or _DATE_WORD.search(text) or
+                self.like_header is not None and self.like_header.match(text)):
             return False
         folded = fold(v)
         return _is_end_marker(folded) or folded in _ORDER_HEADS or bool(self.header_key) and folded == self.header_key
@@ -756,10 +792,12 @@ def _starting(words: list[str]) -> str:
     return "[^0-9A-Za-z%]*(?:" + "|".join(map(_folded_word, words)) + ")"
 
 
-# the texts whose fold may end a table or head another (a superset, for search): those beginning with the first
-# word of an end marker or of 'TT', 'STT', and those with a 'ngay' (a place and date line)
-_MAY_FOLD_SPECIAL = re.compile(f"^{_starting(sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)}))}"
-                               f"|{_folded_word('ngay')}")
+# the texts whose start may make them special (a superset, for match; made once, at import: a big pattern takes
+# milliseconds to make): the first word of a total, of a foot note, of an end marker or of 'TT', 'STT'; and those
+# with a 'ngay' (a place and date line, for search)
+_MAY_BE_SPECIAL = re.compile(f"(?i:{_TOTAL_LEAD.pattern})|(?i:{_FOOT_NOTE.pattern})|"
+                             f"{_starting(sorted({m.split()[0] for m in (*_END_MARKERS, *_ORDER_HEADS)}))}")
+_DATE_WORD = re.compile(_folded_word("ngay"))
 
 
 def tuple_getter(columns: list[int]) -> Callable[[list], tuple]:

@@ -370,7 +370,10 @@ def _may_repeat(spec: S.SheetSpec, columns: Columns) -> list[bool]:
     every row; the whole signature only for these few)."""
     if spec.key_column not in signature_keys(spec):
         return [True] * len(columns.records)
-    firsts = list(zip(once_each(as_text, columns.values("unit")), once_each(_typed, columns.cells(spec.key_column))))
+    keys = columns.cells(spec.key_column)  # names, each its own: as typed in C-level passes when all are texts
+    typed = list(map(str.strip, map(unicodedata.normalize, repeat("NFC"), keys))) if set(map(type, keys)) == {str} \
+        else once_each(_typed, keys)
+    firsts = list(zip(once_each(as_text, columns.values("unit")), typed))
     counts = Counter(firsts)
     return list(map(gt, map(counts.__getitem__, firsts), repeat(1)))
 

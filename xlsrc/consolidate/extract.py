@@ -11,8 +11,8 @@ import unicodedata
 import zipfile
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -114,9 +114,13 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
     0-based ``rows``); an empty cell is ``empty``. A column whose cells
     recur reads each distinct cell once (in this process: see _READ)."""
     plain, whole = c.kind == S.TEXT and not c.vocab, c.kind == S.INT and not c.vocab
-    if plain and set(map(type, cells)) <= _TEXT_OR_NONE:  # plain text: itself, NFC, trimmed
+    classes = set(map(type, cells))
+    if plain and classes <= _TEXT_OR_NONE:  # plain text: itself, NFC, trimmed
         values = [empty if v is None else nfc(v) for v in cells]
         return values, [None if v is None else value or None for v, value in zip(cells, values)]
+    if whole and classes <= _FLOAT_OR_NONE and all(map(float.is_integer, filter(None, cells))):  # 1.0 is 1
+        values = [empty if v is None else int(v) for v in cells]
+        return values, [None if v is None else value for v, value in zip(cells, values)]
     blank = (empty, None)
     if not repeated or plain:  # names, row numbers, lists, free text: each their own
         pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
@@ -125,23 +129,23 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         seen = _READ.get((c, year, how))
         if seen is None or len(seen) > _READ_MAX:
             seen = _READ[(c, year, how)] = {}
-        # a text is its own key, another cell is keyed with its class (1, 1.0 and True are one key of a dict, not
-        # one cell), a cell of a percentage format with True
-        keys = cells if set(map(type, cells)) <= _TEXT_OR_NONE else [
-            v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
+        # a text or a date is its own key, a number is keyed with its class (1, 1.0 and True are one key of a dict,
+        # not one cell), a cell of a percentage format with True
+        keys = cells if classes <= _OWN_KEYS else [v if v.__class__ in _OWN_KEYS else (v.__class__, v) for v in cells]
         percent = option.percent if option is not None else ()
         if percent:
             keys = [(k, True) if k is not None and i in percent else k for k, i in zip(keys, rows)]
-        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))  # each key's first cell
-        first.pop(None, None)
-        for k in first.keys() - seen.keys():
-            n = first[k]
-            seen[k] = _read_cell(c, cells[n], year, option, rows[n], plain, whole)
-        pairs = list(map(seen.get, keys, repeat(blank)))  # an empty cell's key, None, is never seen
+        seen[None] = blank  # an empty cell (what it reads as is the column's and the year's: the memory's)
+        pairs = list(map(seen.get, keys))
+        for n in compress(range(len(keys)), map(is_, pairs, repeat(None))):  # cells not read before: each key's
+            k = keys[n]                                                        # first is read, the others take it
+            pairs[n] = seen.get(k) or seen.setdefault(k, _read_cell(c, cells[n], year, option, rows[n], plain, whole))
     return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
 
 _TEXT_OR_NONE = frozenset({str, type(None)})
+_FLOAT_OR_NONE = frozenset({float, type(None)})
+_OWN_KEYS = _TEXT_OR_NONE | {dt.datetime, dt.date, dt.time}  # a cell of these equals no cell of another class
 
 
 @lru_cache(maxsize=None)
@@ -175,8 +179,9 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
     at = [j for _, j in cols]
     rows = list(map(grid.__getitem__, loc.rows))
     take, last = tuple_getter(at), max(at, default=-1)  # the mapped cells of a row in one C-level pass
-    cells = [take(row) if len(row) > last else tuple(row[j] if j < len(row) else None for j in at) for row in rows]
-    dropped = _error_rows(cells, [n for n, (c, _) in enumerate(cols) if not c.computed])
+    cells = list(map(take, rows)) if min(map(len, rows), default=0) > last else [
+        take(row) if len(row) > last else tuple(row[j] if j < len(row) else None for j in at) for row in rows]
+    dropped = _error_rows(cells, [n for n, (c, _) in enumerate(cols) if not c.computed], loc.hashed)
     kept = loc.rows
     if dropped:
         kept, rows, cells = ([x for n, x in enumerate(xs) if n not in dropped] for xs in (loc.rows, rows, cells))
@@ -216,12 +221,14 @@ def table_rows(spec: S.SheetSpec, grid, loc, sheet: str, year: int | None, cell_
             added.setdefault(n, {})[dated] = master_value(spec.column(dated), got.text, got)
     table = _ReadRows(count, raw, value_columns)
     table.added = [k for k in ("extra", "group") if k in raw and k not in col_keys]
-    records = [Record(spec, i + 1, None, None, table=table, at=n) for n, i in enumerate(kept)]
+    excel_rows = [i + 1 for i in kept]
+    # each record at its place in the table, its raw, values, signature and cols made when asked (the arguments
+    # by position: no keywords to sort out per row)
+    records = list(map(Record, repeat(spec), excel_rows, *[repeat(None)] * 4, repeat(table), range(count)))
     units = [[_plain(u) or None for u in raw["unit"]]] if "unit" in col_keys else []
     out_keys = keys + ["unit"] * len(units) + ["source_sheet", "source_row"]
     # the table's own columns only: 60,000 rows stay small
-    out = list(map(dict, map(zip, repeat(out_keys), zip(*master_columns, *units, repeat(sheet),
-                                                         [i + 1 for i in kept]))))
+    out = list(map(dict, map(zip, repeat(out_keys), zip(*master_columns, *units, repeat(sheet), excel_rows))))
     for n, cells_added in added.items():
         out[n].update(cells_added)
     if loc.by_kind:
@@ -247,17 +254,19 @@ class _ReadRows(TableRows):
         return got
 
 
-def _error_rows(cells: list[tuple], typed: list[int]) -> set[int]:
+def _error_rows(cells: list[tuple], typed: list[int], hashed: set[str] | None = None) -> set[int]:
     """The rows (places in ``cells``) whose ``typed`` cells hold error values only
-    (#REF!, #N/A …): looked for only when the table holds an error value."""
-    try:
-        suspect = {v for v in set().union(*cells) if isinstance(v, str) and "#" in v and is_error_literal(v)}
-    except TypeError:  # an unhashable cell: every row looked at
-        suspect = None
-    if suspect is not None and not suspect:
-        return set()
-    return {n for n, row in enumerate(cells) if (suspect is None or not suspect.isdisjoint(row))
-            and _only_errors(row, len(row), typed)}
+    (#REF!, #N/A …): looked for only when the table holds an error value.
+    ``hashed``: the texts with a '#' among the cells, or more (the locator's,
+    TableLocation.hashed); else they are looked for here."""
+    if hashed is None:
+        try:
+            hashed = {v for v in set().union(*cells) if isinstance(v, str) and "#" in v}
+        except TypeError:  # an unhashable cell: every row looked at
+            return {n for n, row in enumerate(cells) if _only_errors(row, len(row), typed)}
+    suspect = set(filter(is_error_literal, hashed))
+    return {n for n, row in enumerate(cells) if not suspect.isdisjoint(row) and _only_errors(row, len(row), typed)} \
+        if suspect else set()
 
 
 def name_kind(name: object) -> str | None:
@@ -277,11 +286,13 @@ _HEADING_WORDS = {"recipient_kind": ((S.COLLECTIVE, " tap the "), (S.INDIVIDUAL,
                   "kind": tuple((t.value, f" {fold(t.value)} ") for t in S.VOCABULARIES["work_kind"].terms)}
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(heading: str, key: str = "recipient_kind") -> str | None:
     """The kind a group heading names, when it names exactly one (the
     innermost heading that does): the recipient kind ('I. TẬP THỂ', 'II.
     Khen thưởng cá nhân') or, ``key`` 'kind', a work's kind ('I. CÔNG
-    TRÌNH', 'II. PHẦN VIỆC'; 'Công trình, phần việc …' names none)."""
+    TRÌNH', 'II. PHẦN VIỆC'; 'Công trình, phần việc …' names none). Asked
+    for each row under a heading: each heading is read once."""
     for part in reversed(heading.split(GROUP_SEPARATOR)):
         padded = f" {fold(part)} "
         said = {kind for kind, word in _HEADING_WORDS[key] if word in padded}
@@ -689,10 +700,11 @@ def check_tables(path: str, tables) -> list[dict]:
     out: list[dict] = []
     seen: dict[tuple, tuple[str, int]] = {}  # a row of an earlier sheet, by signature (a copied sheet)
     kinds = Counter(spec.key for spec, *_ in tables)
+    source = Path(path).name
     for spec, loc, sheet, records in tables:
         if kinds[spec.key] > 1:  # two tables of one kind: is one a copy of the other?
             out += _copied_rows(path, spec, loc, sheet, records, seen)
-        data = WorkbookData(source=Path(path).name, records={spec.key: records},
+        data = WorkbookData(source=source, records={spec.key: records},
                             locations={spec.key: loc}, sheet_names={spec.key: sheet})
         kind = S.KIND_FROM_CONTEXT.get(spec.key)
         filled = {kind} | set(S.FILLED_BY_READER.get(spec.key, ()))
