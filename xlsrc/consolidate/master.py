@@ -190,8 +190,9 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         from ..proposals.checks import council_list
         rows["proposals"] = council_list(rows["unit_proposals"])  # the board's own Danh sách đề nghị, to vote on
     by_name = [status[i] == "ok" and named_by_file(ex, unit_map) for i, ex in enumerate(extracts)]
-    for i in (i for i in range(n) if by_name[i]):
-        message[i] += " (tệp không ghi tên đơn vị: lấy tên tệp làm đơn vị)"
+    for i, named in enumerate(by_name):
+        if named:
+            message[i] += " (tệp không ghi tên đơn vị: lấy tên tệp làm đơn vị)"
     files = [{"file": ex["file"], "status": status[i], "unit": units[i], "rows": counts[i], "unit_by_name": by_name[i],
               "message": message[i], "sha256": ex.get("sha256") or "",
               "proposals": sum(r["source_file"] == ex["file"] for r in rows["unit_proposals"]),
