@@ -21,14 +21,16 @@ class Deflated:
     crc: int      # their CRC-32
 
 
-def deflate(pieces: Iterable[bytes], level: int) -> Deflated:
-    """``pieces`` one after the other, deflated as one piece."""
-    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+def deflate(pieces: Iterable[bytes], level: int, lib=zlib) -> Deflated:
+    """``pieces`` one after the other, deflated as one piece by ``lib`` (the
+    standard zlib, whose bytes a workbook keeps from run to run, or
+    fast_zlib's where only the content counts)."""
+    packer = lib.compressobj(level, lib.DEFLATED, -15)
     out, size, crc = [], 0, 0
     for raw in pieces:
         out.append(packer.compress(raw))
-        size, crc = size + len(raw), zlib.crc32(raw, crc)
-    out.append(packer.flush(zlib.Z_SYNC_FLUSH))
+        size, crc = size + len(raw), lib.crc32(raw, crc)
+    out.append(packer.flush(lib.Z_SYNC_FLUSH))
     return Deflated(b"".join(out), size, crc)
 
 

@@ -22,6 +22,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Iterable
 
+from .. import fast_zlib
 from ..errors import FileTooLarge, FileUnusable
 from . import xlsb
 from .cellinfo import parsed_part
@@ -295,14 +296,14 @@ def _unpack_small(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
         if info.compress_type == zipfile.ZIP_STORED:
             data = bytes(raw)
         else:
-            unpacker = zlib.decompressobj(-15)
+            unpacker = fast_zlib.zlib.decompressobj(-15)  # the same bytes as zlib's, in half the time
             data = unpacker.decompress(raw, info.file_size + 1)
             if not unpacker.eof:
                 return None
-        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        if len(data) != info.file_size or fast_zlib.zlib.crc32(data) != info.CRC:
             return None
         return data
-    except (zlib.error, struct.error, ValueError):
+    except (zlib.error, fast_zlib.zlib.error, struct.error, ValueError):
         return None
     finally:
         del view

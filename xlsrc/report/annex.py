@@ -15,7 +15,9 @@ from operator import itemgetter
 from typing import Callable, Iterator
 from xml.sax.saxutils import escape
 
+from .. import fast_zlib
 from ..errors import ThiDuaError
+from ..zip_parts import append, deflate
 from .markers import ANNEX_MARKERS, GROUP_MARKER, OPEN, STATUS_MARKER, TOKEN, annex_token
 from .plain import clean_text
 
@@ -193,7 +195,6 @@ def fill_docx(docx: bytes, rows: list[tuple[str, list[str]]] | None, template_na
             part._compresslevel = 1  # as ZipFile.write sets it (public as compress_level from Python 3.13 only)
             with dst.open(part, "w", force_zip64=True) as stream:
                 text = data.decode("utf-8")
-                for piece in (pieces(text, rows, template_name) if rows is not None
-                              else [_untokened(text).encode("utf-8")]):
-                    stream.write(piece)
+                made = pieces(text, rows, template_name) if rows is not None else [_untokened(text).encode("utf-8")]
+                append(stream, deflate(made, 1, fast_zlib.zlib), 1)  # zlib-ng: the same XML, packed 3× faster
     return out.getvalue()
