@@ -219,7 +219,7 @@ COLUMNS = {"name": 1, "owner": 2, "start": 3, "planned_finish": 4, "progress": 5
 MASTER_HEADERS = {c.key: c.header for c in S.WORKS.columns}
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(table)
 @example(t={"format": "xlsx", "encoding": "TCVN3 Arial", "titles": ["UBND TỈNH HÀ TĨNH"], "total_on_top": False,
             "two_row_header": False, "numbering_row": False, "extra_columns": False, "bold_headings": False,

@@ -34,7 +34,7 @@ table = st.fixed_dictionaries({"format": st.sampled_from(tuple(SHAPES)),
                                "works": st.lists(work, min_size=1, max_size=6)})
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(table)
 def test_a_period_column_reaches_the_master_as_start_and_finish_or_is_flagged(t):
     rows = [["SỞ TƯ PHÁP", None, None, None], [None] * 4, ["TT", "Tên công trình", t["header"], "Tiến độ (%)"]]

@@ -63,7 +63,7 @@ def fuzz_dir(tmp_path_factory):
 _cases = itertools.count()
 
 
-@settings(max_examples=int(os.environ.get("THIDUA_FUZZ_EXAMPLES", "40")), deadline=None,
+@settings(max_examples=int(os.environ.get("THIDUA_FUZZ_EXAMPLES", "25")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=TEMPLATE_TEXT, place=st.sampled_from(["body", "header", "title"]))
 def test_random_template_text_through_the_real_commands(fuzz_dir, monkeypatch, text, place):
