@@ -352,6 +352,9 @@ class Column:
     grouped: bool = False   # a sum of money: shown with thousands separators (1.800.000)
     # a header that only contains a name of this column is not it when it also says one of these
     not_words: tuple[str, ...] = ()
+    # a numbering label typed in this INT column ('1.', '1.1', 'a)', 'II', as hand-made lists number their rows) is
+    # kept as typed, not a number the validator must read (parsing.is_order_label)
+    labels: bool = False
 
     def matches(self, header_text: str) -> bool:
         key = fold(header_text)
@@ -398,7 +401,7 @@ GROUP = Column("group", "Nhóm", width=24, aliases=("nhom cong trinh", "khoi", "
                help="Nhóm, khối mà dòng thuộc về (dòng tiêu đề nhóm như 'I. Khối văn phòng Sở').")
 EXTRA = Column("extra", "Thông tin thêm", width=40, aliases=("thong tin khac",),
                help="Các cột khác của bảng đơn vị gửi, dạng 'Tiêu đề: giá trị' mỗi dòng; không kiểm tra.")
-ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6,
+ORDER = Column("order", "TT", kind=INT, aliases=("stt", "so tt", "so thu tu", "tt"), width=6, labels=True,
                help="Số thứ tự.")
 
 # Thông tin is a form: one field a row.  Each field's ``header`` is its label.
@@ -842,7 +845,7 @@ PROPOSALS = SheetSpec("proposals", PROPOSAL_SHEET, "DanhSachDeNghi",
                       "Danh sách đề nghị khen thưởng: việc rà soát điều kiện lập 6 cột đầu; thêm dòng được, ghi số "
                       "phiếu của Hội đồng ở các cột sau (giữ nguyên khi rà soát lại).",
                       (
-    Column("order", "STT", kind=INT, aliases=("tt", "so tt"), width=6),
+    Column("order", "STT", kind=INT, aliases=("tt", "so tt"), width=6, labels=True),
     Column("subject", "Họ và tên / Tên tập thể", required=True, width=28,
            aliases=("ho va ten", "ho va ten hoac ten tap the", "ten tap the, ca nhan", "ten tap the ca nhan")
            + _NAME_ALIASES),

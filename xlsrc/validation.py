@@ -121,8 +121,7 @@ def _check_cell(out: "_Collector | _Recorder", spec: S.SheetSpec, where, col: S.
         out.add(spec, where, col.key, WARNING, "NUMBER_THOUSANDS",
                 f"'{nfc(raw).strip()}' được đọc theo cách viết Việt Nam (dấu chấm ngăn cách hàng nghìn) là "
                 f"{value:f}; nếu là số thập phân, dùng dấu phẩy (ví dụ 1,5).")
-    elif col.kind == S.INT and value is None and raw not in (None, "") and not (
-            col.key == S.ORDER.key and is_order_label(raw)):
+    elif col.kind == S.INT and value is None and raw not in (None, "") and not (col.labels and is_order_label(raw)):
         out.add(spec, where, col.key, ERROR, "NUMBER_UNREADABLE", f"'{nfc(raw)}' không phải số nguyên.")
     elif col.kind == S.DOC_NUMBER and not is_doc_number(value) and not (
             spec is S.INFO and col.key == "doc_number" and is_draft_doc_number(value)):

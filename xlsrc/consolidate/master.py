@@ -49,11 +49,11 @@ def named_by_file(ex: dict, unit_map: UnitMap | None) -> bool:
     return not ((unit_map and unit_map.unit_for(ex["file"])) or ex.get("unit_info") or ex.get("unit_text"))
 
 
-def _named_apart(units: list[str], extracts: list[dict], unit_map: UnitMap | None) -> list[str]:
-    """Units known only by their file's name, where files of one name came from
-    several folders ('Cam Binh/Bao cao.xlsx', 'Thach Lac/Bao cao.xlsx'): the
-    folder is added, so that one unit's file never replaces another's."""
-    by_name = [named_by_file(ex, unit_map) for ex in extracts]
+def _named_apart(units: list[str], extracts: list[dict], by_name: list[bool]) -> list[str]:
+    """Units known only by their file's name (``by_name``), where files of one
+    name came from several folders ('Cam Binh/Bao cao.xlsx', 'Thach Lac/Bao
+    cao.xlsx'): the folder is added, so that one unit's file never replaces
+    another's."""
     shared = Counter(fold(u) for u, b in zip(units, by_name) if b)
     return [f"{u} ({nfc(Path(ex['file']).parent.name)})" if b and shared[fold(u)] > 1 and Path(ex["file"]).parent.name
             else u for u, b, ex in zip(units, by_name, extracts)]
@@ -118,7 +118,8 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
     """FileResult-like dicts, the master Content and the number of work rows.
     The rows taken are the extracts' own dicts, given their unit and file."""
     n = len(extracts)
-    units = _named_apart([file_unit(ex, unit_map) for ex in extracts], extracts, unit_map)
+    by_name = [named_by_file(ex, unit_map) for ex in extracts]
+    units = _named_apart([file_unit(ex, unit_map) for ex in extracts], extracts, by_name)
     status = [ex["status"] for ex in extracts]
     message = [ex["message"] for ex in extracts]
     parts = [_parts(ex) for ex in extracts]
@@ -189,7 +190,7 @@ def merge(extracts: list[dict], unit_map: UnitMap | None = None, own_info: dict 
         check_proposals(rows["unit_proposals"], facts)
         from ..proposals.checks import council_list
         rows["proposals"] = council_list(rows["unit_proposals"])  # the board's own Danh sách đề nghị, to vote on
-    by_name = [status[i] == "ok" and named_by_file(ex, unit_map) for i, ex in enumerate(extracts)]
+    by_name = [named and state == "ok" for named, state in zip(by_name, status)]  # said of the files taken
     for i, named in enumerate(by_name):
         if named:
             message[i] += " (tệp không ghi tên đơn vị: lấy tên tệp làm đơn vị)"
