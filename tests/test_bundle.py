@@ -223,9 +223,23 @@ def test_bundle_command_refuses_without_windows_or_into_a_full_folder(tmp_path, 
 
 # -- the real bundle ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bundle") / "ThiDua-CaiDat"
-    make_bundle(out)
+def bundle(tmp_path_factory, worker_id) -> Path:
+    """The bundle, built once per run: the pytest-xdist workers share it (the
+    temporary folder of the whole run; whoever comes first builds it under a
+    lock, the others wait and read it). Read only by the tests."""
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks: each worker builds its own
+        fcntl = None
+    shared = worker_id != "master" and fcntl is not None
+    root = tmp_path_factory.getbasetemp().parent if shared else tmp_path_factory.mktemp("bundle")
+    out = root / "bundle" / "ThiDua-CaiDat"
+    with open(root / "bundle.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "bundle" / "built").exists():
+            make_bundle(out, force=True)
+            (root / "bundle" / "built").touch()
     return out
 
 
