@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 
 import pytest
 
@@ -193,7 +194,7 @@ def test_a_later_result_never_asked_for_stops_the_child(two_cores_one_thread, fo
 PREPARED = []
 
 
-def _prepare():
+def _prepare(given):
     PREPARED.append(os.getpid())
 
 
@@ -212,6 +213,32 @@ def test_later_prepares_in_the_child_while_this_process_makes_the_arguments(two_
         prepared_in, made_in, x = job()
     assert prepared_in == made_in == forks[0] != os.getpid() and x == 41
     assert PREPARED == []  # not prepared here
+
+
+SAW_GIVEN: list = []
+
+
+def _prepare_until_given(given):
+    """A preparation of steps: one more until the arguments have come."""
+    deadline = time.monotonic() + 60  # only against a hang
+    while not given() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    SAW_GIVEN.append(given())
+
+
+def _after_preparing(x):
+    return SAW_GIVEN, x
+
+
+@linux_only
+def test_a_preparation_of_steps_is_told_when_the_arguments_have_come(two_cores_one_thread, forks):
+    """prepare(given): given() is false while this process makes the
+    arguments and true once they are sent, so that a preparation made of
+    steps (the chart's ticks) stops and the work starts."""
+    with halves.later(_after_preparing, prepare=_prepare_until_given) as job:
+        job.give(7)
+        assert job() == ([True], 7)
+    assert SAW_GIVEN == [] and len(forks) == 1  # prepared there, not here
 
 
 def test_later_with_arguments_without_a_safe_fork_runs_here(monkeypatch, forks):

@@ -110,3 +110,46 @@ def test_the_units_names_are_not_measured_again_to_place_the_y_axis_title_it_has
     assert measured == []
     monkeypatch.setattr(Axis, "set_label_coords", lambda self, x, y, transform=None: None)  # placed by matplotlib
     assert chart.completion_chart(totals) == png and measured
+
+
+@pytest.fixture
+def made_ahead():
+    """chart._AHEAD as the chart's child leaves it: emptied afterwards."""
+    yield chart._AHEAD
+    chart._AHEAD.clear()
+
+
+@pytest.mark.parametrize("units", [41, 60, 300])
+def test_a_tall_chart_is_drawn_on_the_figure_made_ahead_the_same_png(units, made_ahead):
+    """prepare (the chart's child, while it waits for the totals) makes the
+    empty figure of a chart of more than 40 units and up to TICKS_AHEAD y
+    ticks; the chart drawn on it is the PNG drawn from nothing, byte for
+    byte, with fewer units than ticks made (41, 60) or more (300)."""
+    totals = _totals(units)
+    fresh = chart.completion_chart(totals, from_bytes=True)
+    chart.prepare()
+    assert len(made_ahead) == 1 and len(made_ahead[0][1].yaxis.majorTicks) >= chart.TICKS_AHEAD
+    assert chart.completion_chart(totals, from_bytes=True) == fresh
+    assert made_ahead == []  # used: a figure is drawn on once
+
+
+def test_a_short_chart_is_not_drawn_on_the_tall_figure_made_ahead(made_ahead):
+    totals = _totals(12)
+    fresh = chart.completion_chart(totals)
+    chart.prepare()
+    assert chart.completion_chart(totals) == fresh and len(made_ahead) == 1  # kept for a tall one
+
+
+def test_the_ticks_are_made_ahead_only_until_the_totals_come(made_ahead):
+    """given() true: the totals have come, the chart is drawn at once (what
+    is left to make is made as it would have been)."""
+    asked = []
+    chart.prepare(lambda: asked.append(1) or len(asked) > 3)
+    ticks = len(made_ahead[0][1].yaxis.majorTicks)
+    assert 1 < ticks < chart.TICKS_AHEAD
+    made_ahead.clear()
+    chart.prepare(lambda: True)  # the totals came while matplotlib was imported: no figure made
+    assert made_ahead == []
+    totals = _totals(100)
+    chart.prepare(lambda: asked.append(1) or len(asked) > 5)
+    assert chart.completion_chart(totals) == chart.completion_chart(totals)

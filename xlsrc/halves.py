@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Generic, Iterator, TypeVar
 
 T = TypeVar("T")
+Prepare = Callable[[Callable[[], bool]], object]  # prepare(given): see later
 
 MIN_ITEMS = 8_000  # below this a fork costs more than it gives
 CHILD = False  # this process is a child forked by ``later``: it ends when its work is done
@@ -79,14 +80,17 @@ def in_halves(work: Callable[[int, int], T], n: int, min_items: int = MIN_ITEMS)
 
 
 @contextmanager
-def later(work: Callable[..., T], prepare: Callable[[], object] | None = None) -> Iterator[Later[T]]:
+def later(work: Callable[..., T], prepare: Prepare | None = None) -> Iterator[Later[T]]:
     """``work()`` started now in a forked child when that is safe, while this
     process goes on inside the ``with``; calling what it gives waits for the
-    (pickled) result. With ``prepare`` the child runs ``prepare()`` (an
-    import) at once, then waits for the arguments this process sends with
-    ``give(*args)`` as soon as it has them, and runs ``work(*args)``: what
-    both need first is done at the same time (``prepare`` only saves time:
-    the work does not depend on it, it is never run here). Where a fork is
+    (pickled) result. With ``prepare`` the child runs ``prepare(given)``
+    (an import) at once, then waits for the arguments this process sends
+    with ``give(*args)`` as soon as it has them, and runs ``work(*args)``:
+    what both need first is done at the same time (``prepare`` only saves
+    time: the work does not depend on it, it is never run here). A
+    preparation made of steps asks ``given()`` between them, true once the
+    arguments have come (or this process has given up), so that it never
+    holds the work up. Where a fork is
     not safe or fails, or the child fails, the work runs here when the
     result is first asked for. Leaving the ``with`` without asking (an
     error here, Ctrl+C) stops and reaps the child."""
@@ -100,7 +104,7 @@ def later(work: Callable[..., T], prepare: Callable[[], object] | None = None) -
 class Later(Generic[T]):
     """Work started in a forked child (see ``later``)."""
 
-    def __init__(self, work: Callable[..., T], prepare: Callable[[], object] | None = None):
+    def __init__(self, work: Callable[..., T], prepare: Prepare | None = None):
         self.work, self.waits = work, prepare is not None
         self.args: tuple | None = None if self.waits else ()
         self.pid: int | None = None
@@ -164,7 +168,7 @@ class Later(Generic[T]):
             self.outcome["code"] = _reap(self.pid)
 
 
-def _child(work: Callable[..., T], prepare: Callable[[], object] | None, result_pipe, args_pipe) -> None:
+def _child(work: Callable[..., T], prepare: Prepare | None, result_pipe, args_pipe) -> None:
     """The forked child: prepare, wait for the arguments, compute, send, and
     leave without running the parent's exit handlers."""
     global CHILD
@@ -175,8 +179,8 @@ def _child(work: Callable[..., T], prepare: Callable[[], object] | None, result_
         args: tuple = ()
         if prepare is not None:
             os.close(args_pipe[1])
-            prepare()
             with os.fdopen(args_pipe[0], "rb") as src:
+                prepare(lambda: _readable(src))
                 args = pickle.loads(src.read())  # nothing sent (the parent failed before): no work
         data = pickle.dumps(work(*args), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(result_pipe[1], "wb") as out:
@@ -186,6 +190,12 @@ def _child(work: Callable[..., T], prepare: Callable[[], object] | None, result_
         pass
     finally:
         os._exit(status)
+
+
+def _readable(src) -> bool:
+    """Something has come on ``src``: the arguments, or its end (the parent gave up)."""
+    import select
+    return bool(select.select([src], [], [], 0)[0])
 
 
 def _reap(pid: int) -> int:

@@ -19,7 +19,7 @@ from ..records import WorkbookData
 from . import context, render
 from .markers import CONSOLIDATED, DEPARTMENT, GROUP_MARKER
 from .annex import join_split_markers, missing_markers
-from .chart import modules as chart_modules
+from .chart import prepare as chart_prepare
 from .plain import template_context
 from .pdf import to_pdf
 from .properties import Vietnamese
@@ -170,9 +170,9 @@ class Report:
     report``): what needs no data is done while the book is read, on the
     other core (access/isolated.WHILE_READING): the template prepared
     (render.prepare) and the chart's process started, matplotlib imported
-    there; ``read(data)``, as soon as the records are read, computes the
-    totals and gives them to the chart, drawn while the records are checked
-    (jobs.run_validate); ``make(data, out_path)`` then writes the report of
+    and a tall chart's figure made there (chart.prepare); ``read(data)``,
+    as soon as the records are read, computes the totals and gives them to
+    the chart, drawn while the records are checked (jobs.run_validate); ``make(data, out_path)`` then writes the report of
     that data as ``make_report`` does. A context: leaving it stops a
     chart's process never asked for (a department's report, data with errors)."""
 
@@ -203,9 +203,9 @@ class Report:
         from ..statistics import count  # noqa: F401
 
     def _chart(self) -> halves.Later:
-        """The chart's process: it imports matplotlib at once, then waits for the totals (``give``)."""
+        """The chart's process: it imports matplotlib and makes what it can ahead until the totals come (``give``)."""
         if self.chart is None:
-            self.chart = self._stack.enter_context(halves.later(_chart_png, prepare=chart_modules))
+            self.chart = self._stack.enter_context(halves.later(_chart_png, prepare=chart_prepare))
         return self.chart
 
     def read(self, data: WorkbookData) -> None:

@@ -6,11 +6,14 @@ import os
 import struct
 import zlib
 from contextlib import contextmanager, nullcontext
+from typing import Callable
 
 from ..completion import Totals
 
 DPI = 150
 WIDTH = 5.9  # inches: the 150 mm it is shown at, so the type keeps its size
+TALLEST = 7.8  # inches (200 mm): the height of every chart of more than 40 units
+TICKS_AHEAD = 256  # the y ticks (one a unit) that ``prepare`` makes ahead, at most: a province's units and more
 
 
 def chart_height(units: int) -> float:
@@ -18,7 +21,7 @@ def chart_height(units: int) -> float:
     fits under the table by unit on the same page instead of leaving half a
     page blank; beyond that at most 7.8 in (200 mm): the labels get smaller."""
     n = max(units, 1)
-    return min(4.7 if n <= 40 else 7.8, max(2.2, 0.32 * n + 1.0))
+    return min(4.7 if n <= 40 else TALLEST, max(2.2, 0.32 * n + 1.0))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -76,10 +79,45 @@ def fonts_from_bytes():
         forget()  # and those opened from their bytes are not kept
 
 
-def modules() -> None:
-    """What drawing the chart imports (a third of a second), imported before its totals are known."""
+_AHEAD: list = []  # (figure, axes) of a tall chart made by ``prepare`` (the chart's child), not drawn on yet
+
+
+def prepare(given: Callable[[], bool] = lambda: False) -> None:
+    """What drawing the chart needs before its totals are known, done in
+    the chart's forked child while it waits for them (halves.later): what
+    it imports (a third of a second); then, until the totals come
+    (``given()``), the empty figure of a chart of more than 40 units (its
+    size does not depend on how many) with its y ticks, a few at a time: a
+    tick costs half a millisecond to make, a tenth of a second for 200
+    units when they are made after the totals came. The chart drawn on it
+    is the same PNG, byte for byte."""
     from matplotlib.backends import backend_agg  # noqa: F401
     from matplotlib import figure, font_manager  # noqa: F401
+    if given():
+        return
+    with _style():
+        fig, ax = _empty(TALLEST)
+        _AHEAD.append((fig, ax))
+        while len(ax.yaxis.majorTicks) < TICKS_AHEAD and not given():
+            ax.yaxis.get_major_ticks(len(ax.yaxis.majorTicks) + 16)
+
+
+def _style():
+    """The chart's settings, for its figure's life: the host process keeps its own."""
+    import matplotlib
+    from matplotlib import font_manager
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
+    return matplotlib.rc_context({"font.family": family})
+
+
+def _empty(height: float):
+    """(figure, axes) of a chart so many inches high, nothing drawn yet."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure  # not pyplot: no figure manager, no backend to choose and import
+    fig = Figure(figsize=(WIDTH, height), dpi=DPI)
+    FigureCanvasAgg(fig)  # one renderer for the layout and the drawing: the texts are measured once
+    return fig, fig.subplots()
 
 
 def completion_chart(totals: Totals, from_bytes: bool = False) -> bytes:
@@ -90,10 +128,6 @@ def completion_chart(totals: Totals, from_bytes: bool = False) -> bytes:
 
 
 def _drawn(totals: Totals) -> bytes:
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure  # not pyplot: no figure manager, no backend to choose and import
-
     units = list(totals.by_unit.values())
     units.sort(key=lambda u: (u.rate or 0))
     names = [u.unit if len(u.unit) <= 38 else u.unit[:37] + "…" for u in units]
@@ -101,13 +135,8 @@ def _drawn(totals: Totals) -> bytes:
     n = max(len(units), 1)
     height = chart_height(n)
     label_size = max(5.0, min(9.0, 0.75 * 72 * (height - 1.0) / n))
-    from matplotlib import font_manager
-    available = {f.name for f in font_manager.fontManager.ttflist}
-    family = next((f for f in ("Times New Roman", "Liberation Serif", "DejaVu Serif") if f in available), "serif")
-    with matplotlib.rc_context({"font.family": family}):  # the host process keeps its own settings
-        fig = Figure(figsize=(WIDTH, height), dpi=DPI)
-        FigureCanvasAgg(fig)  # one renderer for the layout and the drawing: the texts are measured once
-        ax = fig.subplots()
+    with _style():
+        fig, ax = _AHEAD.pop() if _AHEAD and height == TALLEST else _empty(height)
         bars = ax.barh(names, rates, color="#2e75b6")
         for bar, u in zip(bars, units):
             ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",
