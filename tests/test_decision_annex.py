@@ -321,3 +321,33 @@ def test_a_list_after_the_annex_whose_title_names_no_award_is_no_ones_award(tmp_
         ("THÀNH PHẦN HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG XÃ", ("TT", "Họ và tên", "Chức vụ"),
          [("1", "Võ Văn X", "Chủ tịch Hội đồng")])))
     assert [r["recipient"] for r in ex["rows"]["awards"]] == ["Lê Văn Hùng"]
+
+
+def test_an_annex_that_names_no_achievement_is_said_once_as_a_warning_not_an_error(tmp_path):
+    """Nothing in the file says the achievement (no column, no 'Về việc', no
+    '… thành tích …' line): the column stays empty with one warning naming
+    the rows (the unit cannot mend its decision), not 'COLUMN_MISSING'."""
+    ex = extract_file(_list_docx(tmp_path / "DanhSach.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+        "(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
+        ("TT", "Họ và tên", "Chức vụ"), [("1", "Bà Võ Thị Lan", "Công chức"), ("2", "Ông Lê Văn Hùng", "Kế toán")]))
+    said = _codes(ex)
+    assert "COLUMN_MISSING" not in said and not [f for f in ex["findings"] if f["severity"] == "error"]
+    (note,) = said["ANNEX_FIELD_UNSAID"]
+    assert (note["column"], note["row"], note["severity"]) == ("Lĩnh vực, phong trào", 2, "warning")
+    assert "2 dòng (dòng 2, 3) để trống cột này" in note["message"]
+
+
+def test_the_achievement_line_under_an_annexs_title_gives_the_field(tmp_path):
+    """'Đã có thành tích xuất sắc trong …' under the title (no 'Về việc'
+    line in the file): the achievement, said with the other columns taken."""
+    ex = extract_file(_list_docx(tmp_path / "DanhSach.docx", [
+        "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN",
+        "Đã có thành tích xuất sắc trong phong trào thi đua “Chung sức xây dựng nông thôn mới” năm 2025",
+        "(Kèm theo Quyết định số 20/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND xã Cẩm Bình)"],
+        ("TT", "Họ và tên", "Chức vụ"), [("1", "Bà Võ Thị Lan", "Công chức")]))
+    assert [r["field"] for r in ex["rows"]["awards"]] == [
+        "Thành tích xuất sắc trong phong trào thi đua “Chung sức xây dựng nông thôn mới” năm 2025"]
+    said = _codes(ex)
+    assert "ANNEX_FIELD_UNSAID" not in said
+    assert "; thành tích từ dòng 'Đã có thành tích xuất sắc" in said["AWARD_FROM_DECISION_TITLE"][0]["message"]

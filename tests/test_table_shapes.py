@@ -582,6 +582,29 @@ def test_a_decision_annex_in_a_spreadsheet_gives_awards_with_their_decision(tmp_
     assert "125/QĐ-UBND ngày 20/12/2025" in said[0]["message"]
 
 
+@pytest.mark.parametrize("line, field", [
+    (None, None),
+    ("Đã có thành tích xuất sắc trong phong trào thi đua năm 2025", "Thành tích xuất sắc trong phong trào thi đua năm 2025"),
+    ("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN VÌ ĐÃ CÓ THÀNH TÍCH XUẤT SẮC TRONG THỰC HIỆN NHIỆM VỤ NĂM 2025",
+     "Thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025")])
+def test_a_decision_annex_in_a_spreadsheet_takes_its_achievement_from_its_title_or_says_it_has_none(
+        tmp_path, line, field):
+    """A line under the title (or the title itself) saying '… thành tích …'
+    gives every row its achievement (an all-capital title in sentence case);
+    none: the column stays empty with one warning, and the file has no error
+    (the unit cannot mend its decision)."""
+    rows = _decision_annex("125/QĐ-UBND", "20/12/2025", [("Thôn Yên Lạc", "xã Cẩm Bình"), ("Ông An", "Trưởng thôn")])
+    if line and line.isupper():
+        rows[2] = [line]
+    elif line:
+        rows.insert(3, [line])
+    result = _consolidate(tmp_path, write_table(tmp_path / "qd_125.xlsx", rows))
+    assert [a["Lĩnh vực, phong trào"] for a in _master(result["out"], S.AWARDS.name)] == [field, field]
+    assert [f["code"] for f in result["findings"] if f["severity"] == "error"] == []
+    unsaid = [f["message"] for f in result["findings"] if f["code"] == "ANNEX_FIELD_UNSAID"]
+    assert len(unsaid) == (0 if field else 1) and all("2 dòng" in m for m in unsaid)
+
+
 def test_two_decisions_of_a_unit_in_spreadsheets_are_both_kept_and_one_sent_twice_once(tmp_path):
     """Each spreadsheet annex stands for its own decision: a unit's second decision adds to its first,
     never replaces it; the same decision sent again replaces the copy sent before."""

@@ -85,6 +85,8 @@ class TableLocation:
     marks: dict[int, str] = field(default_factory=dict)   # 0-based column -> the value an 'x' under it says
     # the texts under the header that hold a '#' (where an error value may stand), when data_rows looked at them all
     hashed: set[str] | None = None
+    # required columns its source cannot hold (a decision's annex that names no achievement): its reader says so
+    not_in_source: frozenset[str] = frozenset()
 
     def excel_col(self, key: str) -> int | None:
         c = self.sources.get(key, self.columns.get(key))

@@ -76,6 +76,7 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
     if ref_line is None or says_proposal([t for t in lines if t is not ref_line]):
         return None
     about = next((m.group("about") for t in doc_lines if (m := _ABOUT.match(" ".join(nfc(t).split())))), "")
+    said = "" if about else _achievement_line(lines, ref_line)
     form, form_where, kind = _form_and_kind(lines)
     if form is None and about:
         form, _ = title_form([about])
@@ -89,11 +90,19 @@ def annex_title(lines: list[str], doc_lines: list[str]) -> Title | None:
     parsed = parse_date(source[m.start("date"):m.end("date")]) if m.group("date") else None
     date = parsed if parsed is not None and parsed.ok and parsed.precision == "day" else None
     by = source[m.start("by"):m.end("by")].strip(" .;,") if m.group("by") else ""
-    achievement = _ACHIEVEMENT.search(about)
-    field = (achievement.group(0) if achievement else about).strip(" .;,")
-    field = field[:1].upper() + field[1:]
+    achievement = _ACHIEVEMENT.search(about or said)
+    field = (achievement.group(0) if achievement else about).strip(" .;,()")
+    field = field.capitalize() if field.isupper() else field[:1].upper() + field[1:]
     return Title(form, form_where, number, date, by, line, field,
-                 f"Về việc {about}" if about else "", kind)
+                 f"Về việc {about}" if about else said, kind)
+
+
+def _achievement_line(lines: list[str], ref_line: str) -> str:
+    """The title's line that says the achievement ('Đã có thành tích xuất sắc
+    trong phong trào thi đua … năm 2025', under the list's title or in it),
+    when no 'Về việc' line is at hand (an annex sent as a spreadsheet); "" if none."""
+    return next((" ".join(nfc(t).split()) for t in reversed(lines)
+                 if t is not ref_line and _ACHIEVEMENT.search(nfc(t)) and not _ATTACHED.search(fold(t))), "")
 
 
 def _form_and_kind(lines: list[str]) -> tuple[str | None, str, str | None]:
@@ -121,7 +130,11 @@ def locate_annex(grid, sheet: str, merges, bold, title: Title):
         return None
     lacking = [k for k in offered if first[0].columns.get(k, width) >= width]  # the table's own column wins
     found = _with_columns(grid, width, names, lacking, values, sheet, merges, bold)
-    return found + (lacking,) if found is not None else None
+    if found is None:
+        return None
+    if "field" not in found[0].columns:  # nothing in the file says it: a warning (annex_findings), not an error
+        found[0].not_in_source = frozenset({"field"})
+    return found + (lacking,)
 
 
 def _with_columns(grid, width: int, names, keys: list[str], values: dict, sheet: str, merges, bold):
@@ -158,10 +171,20 @@ def sheet_annex(grid, sheet: str, merges, bold) -> tuple | None:
 
 
 def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) -> list[Finding]:
-    """One warning a table: which columns its rows took from the title."""
-    if not records or not filled:
+    """One warning a table: which columns its rows took from the title; and
+    one when nothing says their achievement (no column, no 'Về việc' line,
+    no line of the title saying 'thành tích …')."""
+    if not records:
         return []
     rows = [r.row for r in records]
+    at = cell_ref(rows[0], loc.excel_col("recipient") or 1)
+    out = [Finding(sheet, rows[0], S.AWARDS.column("field").header, at, WARNING, "ANNEX_FIELD_UNSAID",
+                   f"Danh sách kèm theo quyết định không ghi thành tích, lĩnh vực (không có cột "
+                   f"'{S.AWARDS.column('field').header}', dòng 'Về việc …' hay dòng '… thành tích …'): {len(rows)} "
+                   f"dòng (dòng {listed(rows)}) để trống cột này; hãy bổ sung ở sổ tổng hợp nếu cần.")
+           ] if "field" in loc.not_in_source else []
+    if not filled:
+        return out
     heads = ", ".join(f"'{S.AWARDS.column(k).header}'" for k in filled)
     sources = [f"{what} '{said}' từ {title.form_where}" for key, what, said in (
         ("form", "hình thức", title.form), ("recipient_kind", "đối tượng", title.kind)) if key in filled]
@@ -171,10 +194,9 @@ def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) ->
         sources.append(f"{', '.join(from_ref)} từ dòng '{title.ref_line}'")
     if "field" in filled:
         sources.append(f"thành tích từ dòng '{title.field_line}'")
-    at = cell_ref(rows[0], loc.excel_col("recipient") or 1)
     return [Finding(sheet, rows[0], S.AWARDS.column(filled[0]).header, at, WARNING, "AWARD_FROM_DECISION_TITLE",
                     f"Danh sách kèm theo quyết định, bảng không có cột {heads}: {len(rows)} dòng "
-                    f"(dòng {listed(rows)}) lấy {'; '.join(sources)}.")]
+                    f"(dòng {listed(rows)}) lấy {'; '.join(sources)}.")] + out
 
 
 def read_annex(grid, loc, sheet: str, year, title: Title, filled: list[str]):

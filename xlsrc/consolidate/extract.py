@@ -709,9 +709,9 @@ def check_tables(path: str, tables) -> list[dict]:
         kind = S.KIND_FROM_CONTEXT.get(spec.key)
         filled = {kind} | set(S.FILLED_BY_READER.get(spec.key, ()))
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
-                   and not (c.key == kind and loc.by_kind)
+                   and not (c.key == kind and loc.by_kind) and c.key not in loc.not_in_source
                    and not (c.key in filled and all(r[c.key] for r in records))]
-        absent = {c.header for c in missing}
+        absent = {c.header for c in missing} | {spec.column(k).header for k in loc.not_in_source}
         lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r[kind]]
         if missing and lacking:
             first = lacking[0].row
