@@ -733,3 +733,42 @@ def test_a_row_with_an_unhashable_value_is_still_read():
             [None, "Tổng cộng", None, None]]
     loc = locate(S.WORKS, grid, "Công trình")
     assert loc.rows == [1, 2]
+
+
+_LISTS_HEADER = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"]
+
+
+def _two_lists(first: str, second: str) -> list[list]:
+    """A commune's works as two sections of one table: the first section's
+    title typed over the header, the second's in the table."""
+    return [["UBND XÃ CẨM BÌNH"], ["BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+            [first], _LISTS_HEADER,
+            [1, "Đường thôn 1", "01/3/2025", "30/9/2025", 80],
+            [2, "Nhà văn hóa thôn 2", "01/4/2025", "30/10/2025", 100], [],
+            [second],
+            [1, "Dọn vệ sinh kênh mương", "01/3/2025", "30/9/2025", 100],
+            [2, "Trồng cây xanh", "01/4/2025", "30/10/2025", 50]]
+
+
+@pytest.mark.parametrize("first, second", [("1. CÁC CÔNG TRÌNH", "2. CÁC PHẦN VIỆC"),
+                                           ("I. Công trình", "II. Phần việc"),
+                                           ("A. CÔNG TRÌNH", "B. PHẦN VIỆC"),
+                                           ("1.1. Công trình", "1.2. Phần việc")])
+def test_the_first_sections_title_typed_over_the_header_heads_its_rows(tmp_path, first, second):
+    """'1. CÁC CÔNG TRÌNH' over the header, '2. CÁC PHẦN VIỆC' in the table:
+    the rows above the second heading are the first section's (its kind,
+    said as for the second), not works of no kind."""
+    works, findings = _works(tmp_path, _two_lists(first, second))
+    assert [(w["Loại"], w["Nhóm"]) for w in works] == [("Công trình", first)] * 2 + [("Phần việc", second)] * 2
+    assert sorted((f["code"], f["cell"]) for f in findings) == [("KIND_FROM_GROUP", "B10"), ("KIND_FROM_GROUP", "B6")]
+
+
+@pytest.mark.parametrize("first, second", [("I. KẾT QUẢ THỰC HIỆN", "1. CÁC PHẦN VIỆC"),
+                                           ("1. CÁC CÔNG TRÌNH", "3. CÁC PHẦN VIỆC"),
+                                           ("Các công trình", "2. CÁC PHẦN VIỆC")])
+def test_a_line_over_the_header_that_does_not_lead_to_the_tables_first_heading_heads_nothing(
+        tmp_path, first, second):
+    """A report's own heading over the table, or a label the next heading does
+    not follow: the rows above the table's first heading keep no group."""
+    works, _ = _works(tmp_path, _two_lists(first, second))
+    assert [w["Nhóm"] for w in works] == [None, None, second, second]

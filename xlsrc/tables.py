@@ -840,3 +840,56 @@ def fill_merged(grid, merges, from_row: int) -> None:
                 row.extend([None] * (c1 + 1 - len(row)))
             if row[c1] is None:
                 row[c1] = value
+
+
+def section_above(grid, loc: TableLocation) -> None:
+    """'1. CÁC CÔNG TRÌNH' on the line right above the header of a table whose
+    rows go on under '2. CÁC PHẦN VIỆC' (its first section's title typed over
+    the header, the next ones in the table): the rows above the table's
+    first group heading are that section's, as the rows under the others
+    are theirs. Only when the next heading's label follows the title's (1 →
+    2, I → II, A → B): a report's own heading over a table is no section."""
+    grouped = [r for r in loc.rows if r in loc.groups]
+    if not grouped or grouped[0] == loc.rows[0]:
+        return
+    above = next((grid[r] for r in range(loc.header_row - 1, max(loc.header_row - 3, -1), -1)
+                  if any(_filled(v) for v in grid[r])), None)
+    if above is None:
+        return
+    filled_cols = [c for c, v in enumerate(above) if _filled(v)]
+    heading = _group_heading(above, filled_cols, False, None) if len(filled_cols) <= 2 else None
+    if heading is None or not _next_label(heading[1], loc.groups[grouped[0]].split(GROUP_SEPARATOR)[0]):
+        return
+    for r in loc.rows[:loc.rows.index(grouped[0])]:
+        loc.groups[r] = heading[1]
+
+
+def _filled(v) -> bool:
+    return v is not None and (v.__class__ is not str or bool(v.strip()))
+
+
+def _next_label(first: str, then: str) -> bool:
+    """``then``'s label is the one after ``first``'s: 1. → 2., I → II, A. → B., 1.1 → 1.2."""
+    a, b = _LABEL_LEAD.match(first), _LABEL_LEAD.match(then)
+    if a is None or b is None:
+        return False
+    for kind in ("roman", "letter", "num", "dotted"):
+        x, y = a.group(kind), b.group(kind)
+        if x and y:
+            if kind == "roman":
+                return _roman(y) == _roman(x) + 1
+            if kind == "letter":
+                return x.isupper() == y.isupper() and ord(y.upper()) == ord(x.upper()) + 1
+            head_x, _, last_x = x.rpartition(".")
+            head_y, _, last_y = y.rpartition(".")
+            return head_x == head_y and last_x.isdigit() and last_y.isdigit() and int(last_y) == int(last_x) + 1
+    return False
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for ch, after in zip(text, text[1:] + " "):
+        v = values[ch]
+        total += -v if values.get(after, 0) > v else v
+    return total
