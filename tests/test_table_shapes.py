@@ -515,8 +515,8 @@ def test_a_tt_typed_as_a_numbering_label_is_no_error(tmp_path, typed, error):
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])
 def test_a_second_list_of_works_under_a_header_of_its_own_is_read_too(tmp_path, fmt):
     """'1. CÁC CÔNG TRÌNH' with its table, then '2. CÁC PHẦN VIỆC' with a header of its own on the same sheet:
-    both lists reach the master (the second was silently left out), each row at its own row; its 'Kết quả (%)'
-    is the progress."""
+    both lists reach the master (the second was silently left out), each row at its own row, of its section's
+    kind (said); its 'Kết quả (%)' is the progress."""
     rows = [["UBND XÃ AN HÒA"], [], ["1. CÁC CÔNG TRÌNH"],
             ["TT", "Tên công trình", "Địa điểm", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
             [1, "Đường thôn 1", "Thôn 1", "01/3/2025", "30/9/2025", "80%"],
@@ -527,9 +527,10 @@ def test_a_second_list_of_works_under_a_header_of_its_own_is_read_too(tmp_path, 
             [], [None, None, None, "CHỦ TỊCH"]]
     result = _consolidate(tmp_path, write_table(tmp_path / f"xa_an_hoa.{fmt}", rows))
     works = _master(result["out"], S.WORKS.name)
-    assert [(w["Tên công trình, phần việc"], w["Tiến độ hoàn thành (%)"], w["Nguồn: dòng"]) for w in works] == [
-        ("Đường thôn 1", 0.8, 5), ("Cầu thôn 2", 0.6, 6), ("Trồng cây", 1, 10), ("Dọn vệ sinh", 0.5, 11)]
-    assert result["findings"] == []
+    assert [(w["Tên công trình, phần việc"], w["Tiến độ hoàn thành (%)"], w["Nguồn: dòng"], w["Loại"]) for w in works] == [
+        ("Đường thôn 1", 0.8, 5, "Công trình"), ("Cầu thôn 2", 0.6, 6, "Công trình"), ("Trồng cây", 1, 10, "Phần việc"),
+        ("Dọn vệ sinh", 0.5, 11, "Phần việc")]
+    assert [(f["code"], f["cell"]) for f in result["findings"]] == [("KIND_FROM_GROUP", "B5"), ("KIND_FROM_GROUP", "B10")]
 
 
 def test_a_file_that_names_no_unit_is_listed_with_the_name_it_was_given(tmp_path):
@@ -738,14 +739,16 @@ def test_a_row_with_an_unhashable_value_is_still_read():
 _LISTS_HEADER = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"]
 
 
-def _two_lists(first: str, second: str) -> list[list]:
+def _two_lists(first: str, second: str, own_header: bool = False) -> list[list]:
     """A commune's works as two sections of one table: the first section's
-    title typed over the header, the second's in the table."""
+    title typed over the header, the second's in the table; or (``own_header``)
+    two tables, each under its title and a header of its own."""
     return [["UBND XÃ CẨM BÌNH"], ["BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
             [first], _LISTS_HEADER,
             [1, "Đường thôn 1", "01/3/2025", "30/9/2025", 80],
             [2, "Nhà văn hóa thôn 2", "01/4/2025", "30/10/2025", 100], [],
-            [second],
+            [second], *([["STT", "Tên phần việc", "Thời gian bắt đầu", "Thời gian kết thúc", "Kết quả (%)"]]
+                        if own_header else []),
             [1, "Dọn vệ sinh kênh mương", "01/3/2025", "30/9/2025", 100],
             [2, "Trồng cây xanh", "01/4/2025", "30/10/2025", 50]]
 
@@ -763,6 +766,29 @@ def test_the_first_sections_title_typed_over_the_header_heads_its_rows(tmp_path,
     assert sorted((f["code"], f["cell"]) for f in findings) == [("KIND_FROM_GROUP", "B10"), ("KIND_FROM_GROUP", "B6")]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_two_tables_each_under_its_sections_title_take_their_sections(tmp_path, fmt):
+    """'1. CÁC CÔNG TRÌNH' over one table, '2. CÁC PHẦN VIỆC' over the next
+    (a header of its own): each title heads its table's rows."""
+    works, findings = _works(tmp_path, _two_lists("1. CÁC CÔNG TRÌNH", "2. CÁC PHẦN VIỆC", own_header=True),
+                             name=f"xa_cam_binh.{fmt}")
+    assert [(w["Tên công trình, phần việc"], w["Loại"], w["Nhóm"]) for w in works] == [
+        ("Đường thôn 1", "Công trình", "1. CÁC CÔNG TRÌNH"), ("Nhà văn hóa thôn 2", "Công trình", "1. CÁC CÔNG TRÌNH"),
+        ("Dọn vệ sinh kênh mương", "Phần việc", "2. CÁC PHẦN VIỆC"), ("Trồng cây xanh", "Phần việc", "2. CÁC PHẦN VIỆC")]
+    assert sorted(f["code"] for f in findings) == ["KIND_FROM_GROUP"] * 2
+
+
+def test_a_sections_subsections_in_its_table_are_nested_in_it(tmp_path):
+    """'a) Giao thông' in the table under '1. CÁC CÔNG TRÌNH' (its title over
+    the header, '2. CÁC PHẦN VIỆC' over the next table): '1. … / a) …'."""
+    rows = _two_lists("1. CÁC CÔNG TRÌNH", "2. CÁC PHẦN VIỆC", own_header=True)
+    rows[5:5] = [["a) Giao thông"]]
+    rows[7:7] = [["b) Văn hóa"]]
+    works, _ = _works(tmp_path, rows)
+    assert [(w["Loại"], w["Nhóm"]) for w in works[:2]] == [("Công trình", "1. CÁC CÔNG TRÌNH / a) Giao thông"),
+                                                          ("Công trình", "1. CÁC CÔNG TRÌNH / b) Văn hóa")]
+
+
 @pytest.mark.parametrize("first, second", [("I. KẾT QUẢ THỰC HIỆN", "1. CÁC PHẦN VIỆC"),
                                            ("1. CÁC CÔNG TRÌNH", "3. CÁC PHẦN VIỆC"),
                                            ("Các công trình", "2. CÁC PHẦN VIỆC")])
@@ -772,3 +798,6 @@ def test_a_line_over_the_header_that_does_not_lead_to_the_tables_first_heading_h
     not follow: the rows above the table's first heading keep no group."""
     works, _ = _works(tmp_path, _two_lists(first, second))
     assert [w["Nhóm"] for w in works] == [None, None, second, second]
+    (tmp_path / "own").mkdir()
+    works, _ = _works(tmp_path / "own", _two_lists(first, second, own_header=True))
+    assert [w["Nhóm"] for w in works] == [None] * 4  # each table under its own header: no section either

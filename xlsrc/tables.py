@@ -842,26 +842,46 @@ def fill_merged(grid, merges, from_row: int) -> None:
                 row[c1] = value
 
 
-def section_above(grid, loc: TableLocation) -> None:
-    """'1. CÁC CÔNG TRÌNH' on the line right above the header of a table whose
-    rows go on under '2. CÁC PHẦN VIỆC' (its first section's title typed over
-    the header, the next ones in the table): the rows above the table's
-    first group heading are that section's, as the rows under the others
-    are theirs. Only when the next heading's label follows the title's (1 →
-    2, I → II, A → B): a report's own heading over a table is no section."""
-    grouped = [r for r in loc.rows if r in loc.groups]
-    if not grouped or grouped[0] == loc.rows[0]:
-        return
+def title_above(grid, loc: TableLocation) -> str | None:
+    """The labelled heading typed on the line right above a table's header
+    ('1. CÁC CÔNG TRÌNH', 'II. Phần việc'; a blank line between allowed), if any."""
     above = next((grid[r] for r in range(loc.header_row - 1, max(loc.header_row - 3, -1), -1)
-                  if any(_filled(v) for v in grid[r])), None)
-    if above is None:
+                  if any(map(_filled, grid[r]))), None)
+    filled_cols = [c for c, v in enumerate(above or ()) if _filled(v)]
+    heading = _group_heading(above, filled_cols, False, None) if 0 < len(filled_cols) <= 2 else None
+    return heading[1] if heading is not None and _LABEL_LEAD.match(heading[1]) else None
+
+
+def section_above(loc: TableLocation, title: str | None, sequenced: bool = False) -> None:
+    """``title`` (title_above) as the section of the table's rows: one of
+    the sections of a sheet when ``sequenced`` (the title over the next
+    table follows its label, or it follows the one over the table before:
+    '1. CÁC CÔNG TRÌNH' over one table, '2. CÁC PHẦN VIỆC' over the next),
+    or when the table's own first group heading follows it ('2. CÁC PHẦN
+    VIỆC' in the table). Then the rows above the table's first heading are
+    that section's, and the headings under it deeper than it ('a) Giao
+    thông' under '1.') are nested in it. Labels follow as 1 → 2, I → II,
+    A → B, 1.1 → 1.2: a report's own heading over a table is no section."""
+    if title is None:
         return
-    filled_cols = [c for c, v in enumerate(above) if _filled(v)]
-    heading = _group_heading(above, filled_cols, False, None) if len(filled_cols) <= 2 else None
-    if heading is None or not _next_label(heading[1], loc.groups[grouped[0]].split(GROUP_SEPARATOR)[0]):
+    grouped = [r for r in loc.rows if r in loc.groups]
+    first = loc.groups[grouped[0]].split(GROUP_SEPARATOR)[0] if grouped else None
+    if not (sequenced or first is not None and _next_label(title, first)):
         return
-    for r in loc.rows[:loc.rows.index(grouped[0])]:
-        loc.groups[r] = heading[1]
+    level = _label_level(_LABEL_LEAD.match(title))
+    for r in loc.rows:
+        group = loc.groups.get(r)
+        if group is None:
+            loc.groups[r] = title
+        elif (m := _LABEL_LEAD.match(group)) is not None and _label_level(m) > level:
+            loc.groups[r] = title + GROUP_SEPARATOR + group
+
+
+def sequenced(titles: list[str | None]) -> list[bool]:
+    """For each table's title (title_above, in the sheet's order): whether
+    the next one's label follows it or it follows the one before."""
+    follows = [a is not None and b is not None and _next_label(a, b) for a, b in zip(titles, titles[1:])]
+    return [(i > 0 and follows[i - 1]) or (i < len(follows) and follows[i]) for i in range(len(titles))]
 
 
 def _filled(v) -> bool:

@@ -23,7 +23,8 @@ from ..findings import Finding, cell_ref
 from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
 from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
                        find_sheet, parse_value, progress_options, read_info)
-from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, tuple_getter
+from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, sequenced, title_above,
+                      tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
 from ..proposals.word import WORD_SUFFIXES
@@ -421,6 +422,9 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
         if not more:
             break
         tables += more
+    titles = [title_above(g, loc) for _, loc, g in tables]  # '1. CÁC CÔNG TRÌNH', '2. CÁC PHẦN VIỆC' over each
+    for (_, loc, _), title, in_sequence in zip(tables, titles, sequenced(titles)):
+        section_above(loc, title, in_sequence)
     return tables
 
 
@@ -430,7 +434,6 @@ def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tupl
     for spec in specs:
         loc = locate(spec, grid, sheet, spec.key_column, merges=merges, bold=bold, start=start)
         if loc is not None:
-            section_above(grid, loc)
             found.append((spec, loc))
     if len(found) == 2:
         (s1, l1), (s2, l2) = found
