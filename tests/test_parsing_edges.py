@@ -357,3 +357,33 @@ def test_a_number_over_1_typed_in_a_column_of_fractions_is_a_percent():
 
 def test_a_dash_glued_to_the_text_goes_alone():
     assert split_lines("-Như trên\n•Lưu VT") == ["Như trên", "Lưu VT"]
+
+
+@pytest.mark.parametrize("text, value, status", [
+    ("Đang thi công (70%)", 70.0, "Đang thực hiện"),
+    ("Đang triển khai (khoảng 45,5%)", 45.5, "Đang thực hiện"),
+    ("Đạt tỷ lệ 85%", 85.0, ""),
+    ("Ước đạt tỉ lệ 60%", 60.0, ""),
+    ("70% KL", 70.0, ""),
+])
+def test_a_figure_reached_said_in_other_words_is_read_with_a_warning(text, value, status):
+    """A work under way with its figure in brackets, 'đạt tỷ lệ …', '… % KL' (khối lượng): the share done,
+    read with a warning naming the cell's text (before, kept as words with a warning that it held no %)."""
+    got = parse_progress(text)
+    assert (got.value, got.status, got.note) == (value, status, text)
+    shown = f"{value:g}".replace(".", ",")
+    assert got.interpreted == f"Ô ghi '{text}': đọc tiến độ là {shown}%."
+
+
+@pytest.mark.parametrize("text", ["Dự kiến hoàn thành (80%)", "Lùi sang 2026 (30%)", "Đang làm (50%), dự kiến 90%",
+                                  "Hoàn thành (30%)"])
+def test_a_figure_in_brackets_that_is_not_the_share_done_is_not_read(text):
+    """A goal, a work put off, two figures, or brackets after words that do not say the work is under way:
+    kept as words; the warning says the cell holds a % it did not read (not that it holds none)."""
+    from xlsrc import schema as S
+    from xlsrc.validation import value_findings
+    got = parse_progress(text)
+    assert got.value is None and got.note == text
+    [(severity, code, message)] = value_findings(S.WORKS.column("progress"), got)
+    assert (severity, code) == ("warning", "PROGRESS_TEXT") and "có số % nhưng không rõ" in message
+    assert "không có tỷ lệ %" in value_findings(S.WORKS.column("progress"), parse_progress("Đang thi công"))[0][2]

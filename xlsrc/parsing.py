@@ -400,7 +400,7 @@ _SAID_PERCENT = re.compile(r"^(?:đã\s+|ước\s+)?(?:đạt|được|hoàn th�
                            r"\s+(\d{1,3}(?:[.,]\d+)?)\s*%$", re.I)
 _OUT_OF_100 = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*/\s*100$")
 # "50% khối lượng", "80% khối lượng công việc": the share of the work done, the words after it
-_OF_THE_WORK = re.compile(r"^(?:đạt\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%\s+(?:khối\s+lượng|công\s+việc)\b[^%]*$", re.I)
+_OF_THE_WORK = re.compile(r"^(?:đạt\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%\s+(?:khối\s+lượng|công\s+việc|kl)\b[^%]*$", re.I)
 
 
 def _said_percent(text: str) -> Progress | None:
@@ -417,7 +417,10 @@ def _said_percent(text: str) -> Progress | None:
 
 
 # "Đang thi công, đạt 70%", "Đang triển khai, đạt khoảng 60% khối lượng": one figure reached, after words
-_REACHED = re.compile(r"(?:^|[\s,;:(])(?:ước\s+)?đạt\s+(?:khoảng\s+|gần\s+|trên\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%", re.I)
+_REACHED = re.compile(r"(?:^|[\s,;:(])(?:ước\s+)?đạt\s+(?:tỷ\s+lệ\s+|tỉ\s+lệ\s+)?(?:khoảng\s+|gần\s+|trên\s+)?"
+                      r"(\d{1,3}(?:[.,]\d+)?)\s*%", re.I)
+# "Đang thi công (70%)": the figure in brackets after words that say the work is under way
+_BRACKETED = re.compile(r"\((?:khoảng\s+|gần\s+)?(\d{1,3}(?:[.,]\d+)?)\s*%\)", re.I)
 _TARGET_WORDS = ("du kien", "phan dau", "muc tieu", "ke hoach", "chi tieu", "se dat", "uoc tinh")  # a goal, not done
 
 
@@ -425,8 +428,11 @@ def _said_after_words(text: str) -> Progress | None:
     """The figure reached in a sentence ('Đang thi công, đạt 70%'), read with
     a warning and the status the words say; never a goal ('dự kiến đạt 80%',
     'phấn đấu đạt …'), never when the text holds two percentages."""
-    found = _REACHED.findall(text)
-    if len(found) != 1 or len(_PERCENT_IN_TEXT.findall(text)) != 1:
+    if len(_PERCENT_IN_TEXT.findall(text)) != 1:
+        return None
+    _, status = status_in_words(text)
+    found = _REACHED.findall(text) or (_BRACKETED.findall(text) if status == "Đang thực hiện" else [])
+    if len(found) != 1:
         return None
     key = re.sub(r"\s+", " ", strip_marks(text).lower())
     if any(w in key for w in _TARGET_WORDS):
@@ -434,9 +440,13 @@ def _said_after_words(text: str) -> Progress | None:
     v = float(found[0].replace(",", "."))
     if v >= 100:   # 'đạt 100%': the words of done decide (status_in_words)
         return None
-    _, status = status_in_words(text)
     return Progress(round(v, 6), text, text, interpreted=f"Ô ghi '{text}': đọc tiến độ là {_fmt_number(v)}%.",
                     status=status)
+
+
+def holds_percent(text: str) -> bool:
+    """The text holds a figure with '%' ('Lùi sang 2026 (30%)')."""
+    return bool(_PERCENT_IN_TEXT.search(text))
 
 
 def _finite(value: int | float) -> float | None:

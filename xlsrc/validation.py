@@ -11,7 +11,7 @@ from typing import Iterator, Sequence
 from . import schema as S
 from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
 from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
-                      is_grouped_thousands, is_order_label, split_number_date)
+                      holds_percent, is_grouped_thousands, is_order_label, split_number_date)
 from .access.isolated import WHILE_READING
 from .bulk import bulk_objects
 from .records import NUMBER_DATES, Columns, Record, WorkbookData, as_text, once_each
@@ -82,8 +82,9 @@ def value_findings(col: S.Column, value) -> list[tuple[str, str, str]]:
     if col.kind == S.PROGRESS and isinstance(value, Progress) and not _is_empty(value):
         if value.value is None:
             said = f" Hiểu là tình trạng '{value.status}'." if value.status else ""
-            return [(WARNING, "PROGRESS_TEXT",
-                     f"Tiến độ ghi bằng lời, không có tỷ lệ %; nội dung được giữ làm ghi chú.{said}")]
+            figure = ("có số % nhưng không rõ là phần đã làm được (dự kiến, mục tiêu, hay nhiều số), nên không đọc"
+                      if holds_percent(value.text) else "không có tỷ lệ %")
+            return [(WARNING, "PROGRESS_TEXT", f"Tiến độ ghi bằng lời, {figure}; nội dung được giữ làm ghi chú.{said}")]
         if not 0 <= value.value <= 100:
             return [(ERROR, "PROGRESS_OUT_OF_RANGE", f"Tiến độ {value.value:g}% nằm ngoài khoảng 0–100%."
                      f"{' ' + value.interpreted if value.interpreted else ''}")]
