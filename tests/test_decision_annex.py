@@ -171,7 +171,7 @@ def test_an_annex_with_its_own_form_column_is_read_as_it_is(tmp_path):
     rows = ex["rows"]["awards"]
     assert [(r["form"], r["field"]) for r in rows] == [("Giấy khen", "Cứu người"), ("Giấy khen", "Về đích")]
     assert [(r["recipient"], r.get("recipient_kind")) for r in rows] == [("Lê Văn Hùng", S.INDIVIDUAL),
-                                                                    ("Thôn Bắc", None)]
+                                                                    ("Thôn Bắc", S.COLLECTIVE)]  # a village
     assert {r["decision_number"] for r in rows} == {"20/QĐ-UBND"} and "unit_proposals" not in ex["rows"]
     (note,) = _codes(ex)["AWARD_FROM_DECISION_TITLE"]
     assert "không có cột 'Số quyết định', 'Ngày quyết định', 'Cấp khen': 2 dòng" in note["message"]

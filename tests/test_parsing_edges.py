@@ -387,3 +387,23 @@ def test_a_figure_in_brackets_that_is_not_the_share_done_is_not_read(text):
     [(severity, code, message)] = value_findings(S.WORKS.column("progress"), got)
     assert (severity, code) == ("warning", "PROGRESS_TEXT") and "có số % nhưng không rõ" in message
     assert "không có tỷ lệ %" in value_findings(S.WORKS.column("progress"), parse_progress("Đang thi công"))[0][2]
+
+
+@pytest.mark.parametrize("typed", ["QĐ số 123/QĐ-SNNMT ngày 15/12/2025", "123/QĐ-SNNMT (15/12/2025)",
+                                   "123/QĐ-SNNMT (ngày 15/12/2025)", "123/QĐ-SNNMT\n15/12/2025",
+                                   "Quyết định số 123/QĐ-SNNMT, ngày 15/12/2025", "QĐ 123/QĐ-SNNMT; 15/12/2025"])
+def test_a_decision_cited_with_its_date_as_units_type_it_is_split(typed):
+    """'QĐ số …', the date in brackets or on a line of its own (Alt+Enter): the number and the day, not an
+    error on the number."""
+    from xlsrc.parsing import split_number_date
+    number, date = split_number_date(typed)
+    assert (number, date.start) == ("123/QĐ-SNNMT", dt.date(2025, 12, 15))
+
+
+def test_a_decision_named_before_its_number_is_the_number_alone_and_nothing_else_is_cut():
+    assert [canonical_doc_number(t) for t in ("QĐ số 12/QĐ-UBND", "Quyết định 12/QĐ-UBND", "số:12/QĐ-UBND")] == \
+        ["12/QĐ-UBND"] * 3
+    assert [canonical_doc_number(t) for t in ("Quyết định số", "Số", "Sở Y tế", "QĐ-UBND")] == \
+        ["Quyết định số", "Số", "Sở Y tế", "QĐ-UBND"]
+    from xlsrc.parsing import split_number_date
+    assert split_number_date("45/QĐ-SNgV (dự thảo)") is None and split_number_date("45/QĐ-SNgV") is None

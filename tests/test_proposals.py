@@ -354,7 +354,7 @@ def test_a_title_typed_in_the_tables_first_row_and_kinds_from_the_form_or_the_na
     src = _grid_docx(tmp_path / "ThachHa.docx", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND XÃ",
                      ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích", "Hình thức"], [
                          ("1", "Nguyễn Thị Hoa", "Công chức Tư pháp - Hộ tịch", "Hoàn thành xuất sắc nhiệm vụ", ""),
-                         ("2", "Thôn Đông", "", "Dẫn đầu phong trào", "Tập thể lao động tiên tiến"),
+                         ("2", "Khu di tích Ngã ba Đồng Lộc", "", "Dẫn đầu phong trào", "Tập thể lao động tiên tiến"),
                          ("3", "trần văn bé", "Trưởng thôn", "Tích cực", "Lao động tiên tiến"),
                          ("4", "Hội Nông dân xã", "", "Tích cực", "")], agency="UBND XÃ THẠCH HÀ")
     ex = extract_file(str(src))
@@ -362,7 +362,7 @@ def test_a_title_typed_in_the_tables_first_row_and_kinds_from_the_form_or_the_na
     rows = ex["rows"]["unit_proposals"]
     assert [(r["recipient"], r["recipient_kind"], r["form"]) for r in rows] == [
         ("Nguyễn Thị Hoa", S.INDIVIDUAL, "Giấy khen"),                     # a person's name; the title's form
-        ("Thôn Đông", S.COLLECTIVE, "Tập thể lao động tiên tiến"),          # a collective's title
+        ("Khu di tích Ngã ba Đồng Lộc", S.COLLECTIVE, "Tập thể lao động tiên tiến"),  # a collective's title
         ("trần văn bé", S.INDIVIDUAL, "Lao động tiên tiến"),               # lower case: by the form, not the name
         ("Hội Nông dân xã", S.COLLECTIVE, "Giấy khen")]                    # an agency's name
     messages = [f["message"] for f in ex["findings"] if f["code"] == "KIND_FROM_NAME"]

@@ -675,24 +675,35 @@ def test_the_works_named_as_tasks(tmp_path, header):
 
 def test_an_awards_list_without_kinds_takes_them_from_the_names(tmp_path):
     """No 'Đối tượng' column and no sections: 'Ông …', 'Bà …', 'Đồng chí …' are
-    people, 'Phòng …', 'Trường …' are collectives (one warning per kind, naming
-    the rows); a name that says neither is still missing its kind."""
+    people, 'Phòng …', 'Trường …', 'Thôn …', 'Tổ …' are collectives (one warning
+    per kind, naming the rows); then a form given to one kind only ('Chiến sĩ
+    thi đua cơ sở') or a person's name ('Lê Văn C', not 'Tô Văn D' a team)
+    gives it, said apart; a name that says neither is still missing its kind."""
     rows = [["TT", "Tên tập thể, cá nhân", "Hình thức khen thưởng", "Thành tích"],
             [1, "Phòng Tổ chức cán bộ", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
             [2, "Ông Nguyễn Văn A", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
             [3, "Bà Trần Thị B", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
             [4, "Trường THCS Thị trấn", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
-            [5, "Lê Văn C", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]]
+            [5, "Lê Văn C", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [6, "Thôn Yên Lạc", "Giấy khen", "Phong trào xây dựng nông thôn mới"],
+            [7, "Tổ dân phố 5", "Giấy khen", "Phong trào xây dựng nông thôn mới"],
+            [8, "Tô Văn D", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+            [9, "Mô hình Dân vận khéo", "Giấy khen", "Phong trào Dân vận khéo"],
+            [10, "Hồng Nhung", "Chiến sĩ thi đua cơ sở", "Hoàn thành xuất sắc nhiệm vụ"]]
     result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
     awards = _master(result["out"], S.AWARDS.name)
-    assert [a["Đối tượng"] for a in awards] == [S.COLLECTIVE, S.INDIVIDUAL, S.INDIVIDUAL, S.COLLECTIVE, None]
+    assert [a["Đối tượng"] for a in awards] == [S.COLLECTIVE, S.INDIVIDUAL, S.INDIVIDUAL, S.COLLECTIVE, S.INDIVIDUAL,
+                                              S.COLLECTIVE, S.COLLECTIVE, S.INDIVIDUAL, None, S.INDIVIDUAL]
     told = sorted((f["code"], f["cell"], f["message"]) for f in result["findings"] if f["severity"] == "warning")
-    assert [(code, cell) for code, cell, _ in told] == [("KIND_FROM_NAME", "B2"), ("KIND_FROM_NAME", "B3")]
-    assert any("2 dòng được hiểu là cá nhân" in m and "dòng 3, 4" in m for _, _, m in told)
-    assert any("2 dòng được hiểu là tập thể" in m and "dòng 2, 5" in m for _, _, m in told)
+    assert [(code, cell) for code, cell, _ in told] == [("KIND_FROM_NAME", "B11"), ("KIND_FROM_NAME", "B2"),
+                                                        ("KIND_FROM_NAME", "B3"), ("KIND_FROM_NAME", "B6")]
+    assert any("2 dòng được hiểu là cá nhân (tên có Ông" in m and "dòng 3, 4" in m for _, _, m in told)
+    assert any("4 dòng được hiểu là tập thể" in m and "dòng 2, 5, 7, 8" in m for _, _, m in told)
+    assert any("2 dòng được hiểu là cá nhân (tên người" in m and "dòng 6, 9" in m for _, _, m in told)
+    assert any("'Chiến sĩ thi đua cơ sở' chỉ tặng cho cá nhân" in m and "dòng 11" in m for _, _, m in told)
     [missing] = [f for f in result["findings"] if f["severity"] == "error"]
-    assert missing["code"] == "COLUMN_MISSING" and "1 dòng từ dòng 6" in missing["message"]
-    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (2, 2)
+    assert missing["code"] == "COLUMN_MISSING" and "1 dòng từ dòng 10" in missing["message"]
+    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (4, 5)
 
 
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
@@ -801,3 +812,28 @@ def test_a_line_over_the_header_that_does_not_lead_to_the_tables_first_heading_h
     (tmp_path / "own").mkdir()
     works, _ = _works(tmp_path / "own", _two_lists(first, second, own_header=True))
     assert [w["Nhóm"] for w in works] == [None] * 4  # each table under its own header: no section either
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_departments_awards_list_with_people_forms_and_decisions_cited_in_one_column(tmp_path, fmt):
+    """A Sở's list of its year's awards as typed by hand: no 'Đối tượng' column, people by their bare names,
+    'Số QĐ, ngày tháng năm' cited in every way a unit types it: every row its kind and its decision's
+    number and date (warnings, no error)."""
+    rows = [["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Hình thức khen thưởng", "Số QĐ, ngày tháng năm",
+             "Cấp khen", "Thành tích"],
+            [1, "Nguyễn Thị Hoa", "Chuyên viên", "Chiến sĩ thi đua cơ sở", "QĐ số 123/QĐ-SNNMT ngày 15/12/2025",
+             "Giám đốc Sở", "Hoàn thành xuất sắc nhiệm vụ năm 2025"],
+            [2, "Phòng Kế hoạch - Tài chính", None, "Tập thể lao động xuất sắc", "123/QĐ-SNNMT, 15/12/2025",
+             "Giám đốc Sở", "Hoàn thành xuất sắc nhiệm vụ năm 2025"],
+            [3, "Trần Văn Nam", "Phó Chi cục trưởng", "Bằng khen của Chủ tịch UBND tỉnh",
+             "Số 2345/QĐ-UBND ngày 20 tháng 12 năm 2025", "Chủ tịch UBND tỉnh", "Phong trào thi đua năm 2025"],
+            [4, "Lê Thị Mai", "Kế toán", "Giấy khen", "45/QĐ-SNNMT (10/11/2025)", "Giám đốc Sở", "Đột xuất"],
+            [None, "Tổng cộng: 04"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_nnmt.{fmt}", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Đối tượng"], a["Số quyết định"], a["Ngày quyết định"]) for a in awards] == [
+        (S.INDIVIDUAL, "123/QĐ-SNNMT", D(2025, 12, 15)), (S.COLLECTIVE, "123/QĐ-SNNMT", D(2025, 12, 15)),
+        (S.INDIVIDUAL, "2345/QĐ-UBND", D(2025, 12, 20)), (S.INDIVIDUAL, "45/QĐ-SNNMT", D(2025, 11, 10))]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    assert sorted(f["code"] for f in result["findings"]) == ["DOC_NUMBER_WITH_DATE"] * 4 + ["KIND_FROM_NAME"] * 2

@@ -494,7 +494,8 @@ def canonical_doc_number(text: object) -> str:
     """Spaces and dash variants around separators removed: ``198/KH – SNgV``
     becomes ``198/KH-SNgV``."""
     s = nfc(text).replace("–", "-").replace("—", "-").replace("‑", "-")
-    s = re.sub(r"^s[oố]\s*:?\s*", "", s, flags=re.I)
+    # "Số 45/…", "Số: 45/…", "QĐ số 45/…", "Quyết định 45/…": the number alone
+    s = re.sub(r"^(?:(?:quy[eế]t\s+[đd][iị]nh|q[đd])\s+)?(?:s[oố]\s*:?\s*(?=\S)|(?=\d))", "", s, flags=re.I)
     return re.sub(r"\s*([/\-])\s*", r"\1", s)
 
 
@@ -517,8 +518,9 @@ def is_doc_number(text: object) -> bool:
     return bool(_DOC_NUMBER.match(s) or _PARTY_NUMBER.match(s))
 
 
-_NUMBER_AND_DATE = re.compile(r"^(?P<number>.+?)(?:\s*[,;]\s*(?:ký\s+)?(?:ngày\s+)?|\s+(?:ký\s+)?ngày\s+)"
-                              r"(?P<date>.+?)\s*$", re.I)
+# "45/QĐ-SNgV ngày 05/01/2025", "45/QĐ-SNgV, 05/01/2025", "45/QĐ-SNgV (05/01/2025)", the date on a line of its own
+_NUMBER_AND_DATE = re.compile(r"^(?P<number>.+?)(?:\s*[,;\n]\s*(?:ký\s+)?(?:ngày\s+)?|\s+(?:ký\s+)?ngày\s+"
+                              r"|\s*\(\s*(?:ký\s+)?(?:ngày\s+)?(?=.*\)\s*$))(?P<date>.+?)\s*\)?\s*$", re.I | re.S)
 
 
 def split_number_date(text: object) -> tuple[str, DateValue] | None:

@@ -27,6 +27,7 @@ from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, seq
                       tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
+from ..proposals.extract import kinds_from_form_and_name
 from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
@@ -279,7 +280,14 @@ def name_kind(name: object) -> str | None:
     if bare_name(name)[1]:
         return S.INDIVIDUAL
     key = fold(name)
-    return S.COLLECTIVE if key.startswith("tap the ") or agency_head(key) else None
+    return S.COLLECTIVE if key.startswith("tap the ") or agency_head(key) or \
+        " ".join(nfc(name).lower().split()).startswith(_COMMUNITY) else None
+
+
+# the first words of a community's or a group's name (with their marks: 'Tổ …' is a team, 'Tô …' a surname)
+_COMMUNITY = tuple(w + " " for w in (
+    "thôn", "xóm", "ấp", "bản", "buôn", "làng", "khu phố", "tổ dân phố", "khu dân cư", "tổ", "chi đoàn", "chi hội",
+    "chi bộ", "câu lạc bộ", "clb", "đội", "nhóm", "hộ gia đình", "gia đình", "lớp", "hợp tác xã", "htx"))
 
 
 # the words of a group heading that name a kind, by the column the kind fills (schema.KIND_FROM_CONTEXT)
@@ -311,6 +319,17 @@ def kinds_from_groups(kind_key: str, loc, out: list[dict], records: list[Record]
         kind = heading_kind(loc.groups.get(record.row - 1, ""), kind_key) or _name_kind(record, kind_key)
         if kind and not record[kind_key]:  # a record's dicts made only where a kind is put in
             record.values[kind_key] = rec[kind_key] = kind
+
+
+def award_kinds(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record]) -> list[Finding]:
+    """A list of awards without a 'Đối tượng' column (nor counts by kind):
+    the rows its sections and names ('Ông …', an agency's) left without a
+    kind take the one their form admits ('Chiến sĩ thi đua cơ sở': a
+    person) or a person's name says ('Nguyễn Thị Hoa'), each way said once
+    (KIND_FROM_NAME), as in a decision's annex."""
+    if spec is not S.AWARDS or "recipient_kind" in loc.columns or loc.by_kind:
+        return []
+    return kinds_from_form_and_name(out, records, loc, sheet)
 
 
 def _name_kind(record: Record, kind_key: str) -> str | None:
@@ -639,6 +658,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+                result.setdefault("notes", []).extend(f.as_dict() | {"file": path}
+                                                      for f in award_kinds(spec, loc, sheet, got, recs))
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):

@@ -14,7 +14,7 @@ from ..findings import WARNING, Finding
 from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
 from ..tables import locate
 from .decision_annex import annex_title, count_findings, locate_annex, read_annex
-from .extract import HAND_MADE_SPECS, _title_lines, check_tables, table_rows
+from .extract import HAND_MADE_SPECS, _title_lines, award_kinds, check_tables, table_rows
 from .units import facts_from_lines
 
 
@@ -104,6 +104,8 @@ def from_word(path: str, result: dict[str, Any]) -> None:
                 r["source_row"] -= offset
             for rec in records:
                 rec.row -= offset
+        if spec is not PROPOSALS and annex is None:
+            notes += award_kinds(spec, loc, sheet, got, records)
         tables.append((spec, loc, sheet, records))
         rows.setdefault(spec.key, []).extend(got)
         previous = (table, spec, loc, lines, annex)
