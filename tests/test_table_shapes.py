@@ -837,3 +837,18 @@ def test_a_departments_awards_list_with_people_forms_and_decisions_cited_in_one_
         (S.INDIVIDUAL, "2345/QĐ-UBND", D(2025, 12, 20)), (S.INDIVIDUAL, "45/QĐ-SNNMT", D(2025, 11, 10))]
     assert [f for f in result["findings"] if f["severity"] == "error"] == []
     assert sorted(f["code"] for f in result["findings"]) == ["DOC_NUMBER_WITH_DATE"] * 4 + ["KIND_FROM_NAME"] * 2
+
+
+def test_a_file_that_only_counts_works_by_unit_is_told_to_send_the_list(tmp_path):
+    """'Đơn vị | Số công trình đăng ký | Đã hoàn thành …' counts the works, lists none: the file's message
+    says so (naming the sheet, the row and the heads) and asks for the list, not 'no table of works'."""
+    rows = [["UBND XÃ THẠCH HÀ"], ["TỔNG HỢP CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+            ["TT", "Đơn vị", "Số công trình đăng ký", "Đã hoàn thành", "Đang thực hiện", "Tỷ lệ (%)"],
+            [1, "Đoàn Thanh niên", 5, 3, 2, 60], [2, "Hội Phụ nữ", 4, 4, 0, 100], [None, "Tổng", 9, 7, 2, 77.8]]
+    src = write_table(tmp_path / "xa_thach_ha.xlsx", rows)
+    assert _run(["consolidate", src, "-o", tmp_path / "TongHop.xlsx", "--json"]) == 2
+    [told] = json.loads(_run.stdout)["files"]
+    assert told["status"] == "error" and told["message"].startswith(
+        "Tệp 'xa_thach_ha.xlsx' chỉ có bảng số lượng theo đơn vị (trang 'Phụ lục', dòng 4: 'TT', 'Đơn vị', "
+        "'Số công trình đăng ký',")
+    assert "Hãy đề nghị đơn vị gửi danh sách." in told["message"]

@@ -465,6 +465,22 @@ def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tupl
     return found
 
 
+_UNIT_HEADS = ("don vi", "ten don vi", "co quan, don vi", "co quan don vi", "dia phuong", "xa, phuong")
+_COUNT_HEADS = re.compile(r"^(?:so(?: luong)? (?:cong trinh|phan viec)|tong so|so luong|da hoan thanh|dang thuc hien)\b")
+
+
+def _counts_by_unit(book: FileBook, sheets: list[str]) -> tuple[str, int, list[str]] | None:
+    """A table that counts works by unit ('Đơn vị | Số công trình | Đã hoàn
+    thành …') instead of listing them: (sheet, its header's row, its heads)."""
+    for sheet in sheets:
+        for i, row in enumerate(book.read(sheet)[:HEADER_WINDOW]):
+            heads = [" ".join(v.split()) for v in row if isinstance(v, str) and v.strip()]
+            folded = [fold(h) for h in heads]
+            if any(f in _UNIT_HEADS for f in folded) and sum(bool(_COUNT_HEADS.match(f)) for f in folded) >= 1:
+                return sheet, i + 1, heads
+    return None
+
+
 def _decision_annexes(book: FileBook, sheets: list[str]) -> dict[str, tuple]:
     """The sheets that are a decision's annex ('Kèm theo Quyết định số …' above
     a list of names), each with what decision_annex.sheet_annex found."""
@@ -688,6 +704,12 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         elif any(error_cells(book, s, book.read(s)) for s in names):
             result["message"] = (f"Tệp '{name}' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng "
                                  f"công trình, phần việc.")
+        elif (counted := _counts_by_unit(book, names)) is not None:
+            sheet, row, heads = counted
+            result["message"] = (f"Tệp '{name}' chỉ có bảng số lượng theo đơn vị (trang '{sheet}', dòng {row}: "
+                                 f"{', '.join(repr(h) for h in heads)}), không có danh sách từng công trình, phần "
+                                 f"việc; sổ tổng hợp cần mỗi công trình một dòng (tên, ngày khởi công, ngày hoàn "
+                                 f"thành, tiến độ). Hãy đề nghị đơn vị gửi danh sách.")
         else:
             result["message"] = (f"Không tìm thấy bảng công trình, phần việc trong tệp '{name}' (cần dòng tiêu đề "
                                  f"có cột 'Tên công trình, phần việc' và một cột khác như 'TT', 'Ngày khởi công', "
