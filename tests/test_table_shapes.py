@@ -852,3 +852,21 @@ def test_a_file_that_only_counts_works_by_unit_is_told_to_send_the_list(tmp_path
         "Tệp 'xa_thach_ha.xlsx' chỉ có bảng số lượng theo đơn vị (trang 'Phụ lục', dòng 4: 'TT', 'Đơn vị', "
         "'Số công trình đăng ký',")
     assert "Hãy đề nghị đơn vị gửi danh sách." in told["message"]
+
+
+@pytest.mark.parametrize("heads, progress, extra, warned", [
+    (["Kết quả"], "Đạt 70%", None, ["E4"]),                       # the words, read as 70% with a warning
+    (["Kết quả đạt được"], "Đạt 70%", None, ["E4"]),
+    (["Kết quả", "Tiến độ (%)"], 0.7, "Kết quả: Đạt 70%", []),      # beside the progress: a remark
+    (["Tiến độ (%)", "Kết quả"], 0.7, "Kết quả: Đạt 70%", [])])
+def test_a_result_column_is_the_progress_unless_a_progress_column_is_beside_it(tmp_path, heads, progress, extra,
+                                                                               warned):
+    """'Kết quả' ('Hoàn thành', 'Đạt 70%', '100%') is the works' progress when no header names it better;
+    beside 'Tiến độ (%)' it is a remark (kept in Thông tin thêm), whichever comes first."""
+    cells = {"Kết quả": "Đạt 70%", "Kết quả đạt được": "Đạt 70%", "Tiến độ (%)": 70}
+    rows = [["HỘI NÔNG DÂN XÃ CẨM BÌNH"], [], ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành",
+                                             *heads],
+            [1, "Sửa đường nội đồng", "01/3/2025", "30/9/2025", *[cells[h] for h in heads]]]
+    works, findings = _works(tmp_path, rows)
+    assert [(w["Tiến độ hoàn thành (%)"], w["Thông tin thêm"]) for w in works] == [(progress, extra)]
+    assert [f["cell"] for f in findings] == warned

@@ -355,6 +355,9 @@ class Column:
     # a numbering label typed in this INT column ('1.', '1.1', 'a)', 'II', as hand-made lists number their rows) is
     # kept as typed, not a number the validator must read (parsing.is_order_label)
     labels: bool = False
+    # names that head this column only when no header names it better ('Kết quả' for the progress: beside
+    # 'Tiến độ (%)' it is a remark), as the whole header only
+    fallbacks: tuple[str, ...] = ()
 
     def matches(self, header_text: str) -> bool:
         key = fold(header_text)
@@ -501,6 +504,7 @@ WORKS = SheetSpec("works", "Công trình", "CongTrinh",
         "tien do hoan thanh", "tien do", "ty le hoan thanh", "ti le hoan thanh", "% hoan thanh",
         "tien do hoan thanh %", "muc do hoan thanh", "ket qua thuc hien", "ty le", "tien do (%)",
         "ket qua (%)", "khoi luong thuc hien (%)", "khoi luong hoan thanh (%)"),  # a share: '(%)' says so
+           fallbacks=("ket qua", "ket qua dat duoc"),
            not_words=("giai ngan", "von", "kinh phi", "thanh toan", "nguon")),  # "Tỷ lệ giải ngân": money, not work
     Column("declared_status", "Tình trạng (đơn vị ghi)", kind=CHOICE, vocab="status", width=16, aliases=(
         "tinh trang", "tinh hinh thuc hien")),

@@ -104,8 +104,9 @@ _INDEXES: dict[int, tuple[SheetSpec, dict[str, dict[str, int]], list[tuple[str, 
 
 
 def _spec_index(spec: SheetSpec):
-    """Folded header → {key: 3}, folded alias → {key: 2}, the multi-word
-    names padded for whole-word search, and the words of each name; built once per spec."""
+    """Folded header → {key: 3}, folded alias → {key: 2}, folded fallback →
+    {key: 1}, the multi-word names padded for whole-word search, and the
+    words of each name; built once per spec."""
     entry = _INDEXES.get(id(spec))
     if entry is None or entry[0] is not spec:
         exact: dict[str, dict[str, int]] = {}
@@ -116,6 +117,8 @@ def _spec_index(spec: SheetSpec):
             names = [fold(a) for a in col.aliases]
             for name in names:
                 exact.setdefault(name, {}).setdefault(col.key, 2)
+            for name in map(fold, col.fallbacks):
+                exact.setdefault(name, {}).setdefault(col.key, 1)
             exact.setdefault(header, {})[col.key] = 3
             multi += [(f" {n} ", col.key) for n in set(names + [header]) if len(n.split()) >= 2]
         multi.sort(key=lambda x: len(x[0]), reverse=True)
