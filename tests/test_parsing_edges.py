@@ -407,3 +407,18 @@ def test_a_decision_named_before_its_number_is_the_number_alone_and_nothing_else
         ["Quyết định số", "Số", "Sở Y tế", "QĐ-UBND"]
     from xlsrc.parsing import split_number_date
     assert split_number_date("45/QĐ-SNgV (dự thảo)") is None and split_number_date("45/QĐ-SNgV") is None
+
+
+@pytest.mark.parametrize("typed, start, end, precision, given", [
+    ("Quý IV", dt.date(2025, 10, 1), dt.date(2025, 12, 31), QUARTER, False),
+    ("cả năm", dt.date(2025, 1, 1), dt.date(2025, 12, 31), YEAR, False),
+    ("Cả năm 2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31), YEAR, True),
+    ("6 tháng cuối năm", dt.date(2025, 7, 1), dt.date(2025, 12, 31), YEAR, False),
+    ("Đầu năm", dt.date(2025, 1, 1), dt.date(2025, 3, 31), QUARTER, False)])
+def test_a_period_typed_without_its_year_takes_the_reports(typed, start, end, precision, given):
+    """'Quý IV', 'Cả năm', '6 tháng cuối năm' as 'Tháng 4' already did: the report's year, said not typed
+    (year_given); without a report year they cannot be read."""
+    got = parse_date(typed, 2025)
+    assert (got.start, got.end, got.precision, got.year_given) == (start, end, precision, given)
+    assert parse_date(typed).ok == given
+    assert got.display() == {"Quý IV": "Quý IV", "Đầu năm": "Quý I"}.get(typed, got.display())

@@ -870,3 +870,16 @@ def test_a_result_column_is_the_progress_unless_a_progress_column_is_beside_it(t
     works, findings = _works(tmp_path, rows)
     assert [(w["Tiến độ hoàn thành (%)"], w["Thông tin thêm"]) for w in works] == [(progress, extra)]
     assert [f["cell"] for f in findings] == warned
+
+
+def test_a_period_column_with_parts_of_the_reports_year(tmp_path):
+    """'Quý IV', '6 tháng cuối năm' in one 'Thời gian thực hiện' column, the year in the title: each read as
+    its interval of the report's year, said once for the cell (not an error, not three warnings)."""
+    works, findings = _works(tmp_path, [
+        ["HỘI NÔNG DÂN XÃ CẨM BÌNH"], ["CÔNG TRÌNH, PHẦN VIỆC THI ĐUA NĂM 2025"], [],
+        ["STT", "Tên công trình, phần việc", "Thời gian thực hiện", "Tiến độ (%)"],
+        [1, "Trồng 500 cây xanh", "Quý IV", 50], [2, "Hỗ trợ hội viên nghèo", "6 tháng cuối năm", 80]])
+    assert [f["cell"] for f in findings] == ["C5", "C6"]
+    assert "đọc là thực hiện trong Quý IV/2025 (năm báo cáo): Ngày khởi công từ 01/10/2025" in findings[0]["message"]
+    assert "thực hiện trong Năm 2025 (năm báo cáo): Ngày khởi công từ 01/7/2025, Ngày hoàn thành đến 31/12/2025" \
+        in findings[1]["message"]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .parsing import parse_date
 from .vntext import nfc, strip_marks
 
 RANGE, SINGLE, FROM, UNTIL = "range", "single", "from", "until"
@@ -191,7 +192,12 @@ def _split_text(text: str) -> SpanReading:
             if last[1] < first[0]:  # "tháng 10 - tháng 3/2022": which year is October? not guessed
                 return SpanReading(None, None, "", "không rõ năm của đầu khoảng")
         return SpanReading(a.text(), b.text(), RANGE)
+    if not cut and parse_date(text, _ANY_YEAR).ok:  # one period the date parser reads: '6 tháng cuối năm'
+        return SpanReading(text, text, SINGLE)
     return SpanReading(None, None, "", "không tách được ngày bắt đầu và ngày kết thúc")
+
+
+_ANY_YEAR = 2000  # a year to see whether a text names a period at all; it is read later with the report's
 
 
 def split_span(value: object) -> SpanReading:

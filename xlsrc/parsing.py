@@ -41,7 +41,8 @@ class DateValue:
 
     def display(self) -> str:
         """The date with its real precision: ``18/11/2021``, ``Tháng 4``,
-        ``Tháng 12/2021``, ``Quý II/2021``, ``Năm 2021``."""
+        ``Tháng 12/2021``, ``Quý II``, ``Quý II/2021``, ``Năm 2021`` (a month or
+        a quarter without its year when none was typed)."""
         if not self.ok:
             return self.text
         s = self.start
@@ -51,7 +52,7 @@ class DateValue:
             return f"Tháng {s.month}" + (f"/{s.year}" if self.year_given else "")
         if self.precision == QUARTER:
             q = (s.month - 1) // 3 + 1
-            return f"Quý {['I', 'II', 'III', 'IV'][q - 1]}/{s.year}"
+            return f"Quý {['I', 'II', 'III', 'IV'][q - 1]}" + (f"/{s.year}" if self.year_given else "")
         return f"Năm {s.year}"
 
 
@@ -111,8 +112,12 @@ _DATE_PATTERNS = [
     (re.compile(r"^thang\s*(\d{1,2})$"), "month_only"),
     # quý II/2021, quý 2 năm 2021
     (re.compile(r"^quy\s*(iv|iii|ii|i|[1-4])\s*(?:[/.\-]|\s*nam\s*)?\s*" + _YEAR + "$"), QUARTER),
-    # năm 2021, 2021
-    (re.compile(r"^(?:nam\s*)?" + _YEAR + "$"), YEAR),
+    # quý IV (year from the report)
+    (re.compile(r"^quy\s*(iv|iii|ii|i|[1-4])$"), "quarter_only"),
+    # năm 2021, 2021, cả năm 2021
+    (re.compile(r"^(?:ca\s*)?(?:nam\s*)?" + _YEAR + "$"), YEAR),
+    # cả năm (the report's year)
+    (re.compile(r"^ca\s*nam$"), "year_only"),
 ]
 
 
@@ -185,19 +190,26 @@ def _parse_date_text(text: str, default_year: int | None) -> DateValue:
                 return DateValue(*_month_interval(year, month), MONTH, text)
         elif kind == "month_only":
             month = int(g[0])
-            if 1 <= month <= 12 and isinstance(default_year, int) and 1900 <= default_year <= 2200:
+            if 1 <= month <= 12 and _report_year(default_year) is not None:
                 return DateValue(*_month_interval(default_year, month), MONTH, text, year_given=False)
-        elif kind == QUARTER:
-            q, year = _ROMAN[g[0]], int(g[1])
-            if 1900 <= year <= 2200:
+        elif kind in (QUARTER, "quarter_only"):
+            q, year = _ROMAN[g[0]], int(g[1]) if kind == QUARTER else _report_year(default_year)
+            if year is not None and 1900 <= year <= 2200:
                 start = dt.date(year, 3 * q - 2, 1)
                 end = _month_interval(year, 3 * q)[1]
-                return DateValue(start, end, QUARTER, text)
+                return DateValue(start, end, QUARTER, text, year_given=kind == QUARTER)
+        elif kind == "year_only" and (year := _report_year(default_year)) is not None:
+            return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, text, year_given=False)
         elif kind == YEAR:
             year = int(g[0])
             if 1900 <= year <= 2200:
                 return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, text)
     return _qualified_date(text, default_year)
+
+
+def _report_year(default_year) -> int | None:
+    """The report's year that a date typed without one takes ('Tháng 4', 'Quý IV', 'Cả năm'), if known."""
+    return default_year if isinstance(default_year, int) and 1900 <= default_year <= 2200 else None
 
 
 # words typed around a date: "Dự kiến tháng 12/2025", "Từ 01/3/2025", "30/9/2025 (dự kiến)"
@@ -217,7 +229,7 @@ def _qualified_date(text: str, default_year: int | None) -> DateValue:
 
 
 # a part of a year or a month: "Cuối năm 2025", "6 tháng đầu năm 2025", "Đầu tháng 5/2025" (folded)
-_PART_OF_YEAR = re.compile(r"^(?:(?P<half>6) thang )?(?P<part>dau|giua|cuoi) nam (?P<year>\d{4})$")
+_PART_OF_YEAR = re.compile(r"^(?:(?P<half>6) thang )?(?P<part>dau|giua|cuoi) nam(?: (?P<year>\d{4}))?$")
 _PART_OF_MONTH = re.compile(r"^(?P<part>dau|giua|cuoi) thang (?P<month>\d{1,2})(?:/| nam )(?P<year>\d{4})$")
 _YEAR_PARTS = {"dau": ((1, 1), (3, 31), "quý I"), "giua": ((6, 1), (7, 31), "tháng 6 và tháng 7"),
                "cuoi": ((10, 1), (12, 31), "quý IV")}
@@ -232,9 +244,9 @@ def _part_of_period(text: str, default_year: int | None) -> DateValue | None:
     key = re.sub(r"[^0-9a-z/]+", " ", _fold_keep_sep(text)).strip()
     m = _PART_OF_YEAR.match(key)
     if m:
-        year = int(m.group("year"))
+        year = int(m.group("year")) if m.group("year") else _report_year(default_year)  # '6 tháng cuối năm'
         table = _HALVES if m.group("half") else _YEAR_PARTS
-        if m.group("part") not in table or not 1900 <= year <= 2200:
+        if m.group("part") not in table or year is None or not 1900 <= year <= 2200:
             return None
         (m1, d1), (m2, d2), said = table[m.group("part")]
         start, end = dt.date(year, m1, d1), dt.date(year, m2, d2)
@@ -251,7 +263,7 @@ def _part_of_period(text: str, default_year: int | None) -> DateValue | None:
         end = dt.date(year, month, min(last, calendar.monthrange(year, month)[1]))
         said = f"{said} tháng {month}/{year}"
         precision = MONTH   # shown as its month
-    return DateValue(start, end, precision, text, qualified=True,
+    return DateValue(start, end, precision, text, qualified=True, year_given=bool(m.group("year")),
                      note=f"Ô ghi '{text}': đọc là {said} ({admin_date_short(start)}–{admin_date_short(end)}).")
 
 

@@ -20,7 +20,7 @@ from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref
-from ..parsing import DAY, MONTH, DateValue, Progress, is_error_literal
+from ..parsing import DAY, MONTH, YEAR, DateValue, Progress, is_error_literal
 from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
                        find_sheet, parse_value, progress_options, read_info)
 from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, sequenced, title_above,
@@ -767,8 +767,10 @@ def check_tables(path: str, tables) -> list[dict]:
                                   "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(lacking)} dòng "
                                   f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
         said, unread = period_findings(spec, loc, sheet, records) if loc.periods else ([], set())
+        read_as = {(f.row, f.cell) for f in said}  # a period cell's reading, said once for both its dates
         for f in validate_records(data, (spec,)):
-            if f.code == "REQUIRED_EMPTY" and f.column in absent or (f.row, f.cell) in unread:
+            if f.code == "REQUIRED_EMPTY" and f.column in absent or (f.row, f.cell) in unread or (
+                    f.code == "DATE_INTERPRETED" and (f.row, f.cell) in read_as):
                 continue
             out.append({**f.as_dict(), "file": path})
         out += [{**f.as_dict(), "file": path} for f in said]
@@ -829,8 +831,8 @@ def note_status_findings(loc, sheet: str, records) -> list[Finding]:
 
 
 def _period_shown(dv) -> str:
-    if dv.ok and not dv.year_given:
-        return f"{dv.display()}/{dv.start.year} (năm báo cáo)"
+    if dv.ok and not dv.year_given:  # 'Tháng 10/2025 (năm báo cáo)', 'Năm 2025 (năm báo cáo)'
+        return f"{dv.display()}{'' if dv.precision == YEAR else f'/{dv.start.year}'} (năm báo cáo)"
     return dv.display()
 
 
