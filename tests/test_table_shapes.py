@@ -880,6 +880,8 @@ def test_a_period_column_with_parts_of_the_reports_year(tmp_path):
         ["STT", "Tên công trình, phần việc", "Thời gian thực hiện", "Tiến độ (%)"],
         [1, "Trồng 500 cây xanh", "Quý IV", 50], [2, "Hỗ trợ hội viên nghèo", "6 tháng cuối năm", 80]])
     assert [f["cell"] for f in findings] == ["C5", "C6"]
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in works] == [  # the year written in for the master
+        ("Quý IV/2025", "Quý IV/2025"), ("6 tháng cuối năm 2025", "6 tháng cuối năm 2025")]
     assert "đọc là thực hiện trong Quý IV/2025 (năm báo cáo): Ngày khởi công từ 01/10/2025" in findings[0]["message"]
     assert "thực hiện trong Năm 2025 (năm báo cáo): Ngày khởi công từ 01/7/2025, Ngày hoàn thành đến 31/12/2025" \
         in findings[1]["message"]

@@ -47,7 +47,15 @@ def _plain(raw: Any) -> str:
     return nfc(raw)
 
 
-_MONTH_ALONE = re.compile(r"(?i)\bth[áa]ng\s*\d{1,2}\b(?!\s*[/.\-]\s*\d)")  # "tháng 4", not "tháng 4/2021"
+# "tháng 4", "quý IV" (not "tháng 4/2021"), "cả năm" (not "năm 2021")
+_MONTH_ALONE = re.compile(r"(?i)\b(?:th[áa]ng|qu[ýy])\s*(?:\d{1,2}|iv|iii|ii|i)\b(?!\s*[/.\-]\s*\d)")
+_YEAR_ALONE = re.compile(r"(?i)\bn[ăa]m\b(?!\s*\d)")
+
+
+def _with_year(text: str, year: int) -> str:
+    """``text`` with ``year`` after the month or quarter it names, else after its 'năm'."""
+    got, n = _MONTH_ALONE.subn(lambda m: f"{m.group(0)}/{year}", text, count=1)
+    return got if n else _YEAR_ALONE.sub(lambda m: f"{m.group(0)} {year}", text, count=1)
 
 
 def master_value(col: S.Column, raw: Any, value: Any) -> Any:
@@ -59,11 +67,12 @@ def master_value(col: S.Column, raw: Any, value: Any) -> Any:
         dv: DateValue = value
         if dv.ok and dv.precision == DAY and not dv.qualified:  # "30/9/2025 (dự kiến)" stays as typed
             return dt.datetime(dv.start.year, dv.start.month, dv.start.day)
-        if dv.ok and dv.precision == MONTH and not dv.year_given:  # "Tháng 4" + the report's year
-            if not dv.qualified:
-                return f"Tháng {dv.start.month}/{dv.start.year}"
-            # "Tháng 4 (dự kiến)": the words kept, the year after the month ("Tháng 4/2021 (dự kiến)")
-            return _MONTH_ALONE.sub(lambda m: f"{m.group(0)}/{dv.start.year}", nfc(raw), count=1)
+        if dv.ok and dv.precision == MONTH and not dv.year_given and not dv.qualified:  # "Tháng 4"
+            return f"Tháng {dv.start.month}/{dv.start.year}"
+        if dv.ok and not dv.year_given and isinstance(raw, str):  # the report's year written in: the master's
+            # year may be another ("Tháng 4 (dự kiến)" → "Tháng 4/2021 (dự kiến)", "Quý IV" → "Quý IV/2021",
+            # "6 tháng cuối năm" → "6 tháng cuối năm 2021")
+            return _with_year(nfc(raw), dv.start.year)
         if isinstance(raw, str):
             return nfc(raw)
         return dv.display() if dv.ok else (dv.text or _plain(raw))
