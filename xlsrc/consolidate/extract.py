@@ -776,11 +776,15 @@ def check_tables(path: str, tables) -> list[dict]:
                                   "COLUMN_MISSING", f"Bảng không có cột {heads} (bắt buộc); {len(lacking)} dòng "
                                   f"từ dòng {first} thiếu thông tin này.").as_dict(), "file": path})
         said, unread = period_findings(spec, loc, sheet, records) if loc.periods else ([], set())
-        read_as = {(f.row, f.cell) for f in said}  # a period cell's reading, said once for both its dates
+        read_as = {(f.row, f.cell) for f in said}
+        told: set[tuple] = set()  # what a period cell's two dates say alike, said once for the cell
         for f in validate_records(data, (spec,)):
-            if f.code == "REQUIRED_EMPTY" and f.column in absent or (f.row, f.cell) in unread or (
-                    f.code == "DATE_INTERPRETED" and (f.row, f.cell) in read_as):
+            if f.code == "REQUIRED_EMPTY" and f.column in absent or (f.row, f.cell) in unread:
                 continue
+            if (f.row, f.cell) in read_as:
+                if (f.row, f.cell, f.code, f.message) in told:
+                    continue
+                told.add((f.row, f.cell, f.code, f.message))
             out.append({**f.as_dict(), "file": path})
         out += [{**f.as_dict(), "file": path} for f in said]
         if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
