@@ -144,6 +144,25 @@ def test_written_values_of_every_kind(monkeypatch, tmp_path):
     assert values[5][:3] == [WRITTEN[2][0], 7, "+84 912"]
 
 
+NAMED = "R&D 'x' \"y\" <z> &lt;"  # every character XML escapes in a sheet's name, and a typed entity
+
+
+def test_a_sheet_named_with_what_xml_escapes_gets_its_print_names(monkeypatch, tmp_path):
+    """The sheet written is found among the workbook's sheets by its name as
+    workbook.xml escapes it (xlsx_patch._unescaped): its print area and
+    titles are set on it, as openpyxl sets them."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Khác & <cũ>"
+    ws = wb.create_sheet(NAMED)
+    ws.append(["TT", "Tên"])
+    ws.append([1, "Một"])
+    wb.save(tmp_path / "named.xlsx")
+    patched, reference = _both(monkeypatch, tmp_path, tmp_path / "named.xlsx",
+                               lambda book: book.write(NAMED, 2, 3, [["mới"]]))
+    _assert_same(patched, reference)
+    assert openpyxl.load_workbook(patched)[NAMED].print_area == "'R&D ''x'' \"y\" <z> &lt;'!$A$1:$C$2"
+
+
 def test_a_sheet_with_formulas_is_copied_with_openpyxl(monkeypatch, tmp_path):
     source = _small_book(tmp_path / "f.xlsx")
     wb = openpyxl.load_workbook(source)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
-from itertools import compress, repeat, zip_longest
+from itertools import compress, count, repeat, zip_longest
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import schema as S
@@ -190,26 +190,30 @@ def wrapped_columns(columns: Iterable[Sequence[Any]], widths: Sequence[float], f
     two maps: row number to height; row number to its columns whose text
     takes more than one line (only rows that have some). Read column by
     column, each distinct text measured once (a unit, a status recur down a
-    sheet), the rows' columns gathered in one pass over them all."""
+    sheet), then each distinct height and set of wrapping columns made once:
+    a row's is looked up in passes over all rows at once (a bit for each
+    wrapping column), none of them a Python loop over the rows."""
     room = [w * 0.9 for w in widths]  # a margin: digits and brackets are wider than the average letter
     wide = [w * CHARS_PER_WIDTH for w in room]
     lines: list[list[int]] = []  # each wrapping column's lines per row
-    over_in: list[list[bool]] = []  # each column with text over one line in its own width: whether each row's is
+    bits: list[list[int]] = []  # each column with text over one line in its own width: its bit where a row's is
     wraps: list[int] = []  # those columns (1-based)
     for c, column in zip(range(len(widths)), columns):
         texts = [v for v in set(column) if isinstance(v, str) and (len(v) > wide[c] or "\n" in v)]  # others: one line
         if texts:
             took = {v: text_lines(v, room[c]) for v in texts}
             lines.append(list(map(took.get, column, repeat(1))))
-            over = {v for v in texts if text_lines(v, widths[c]) > 1}  # over one line in the column's own width
-            if over:
-                over_in.append(list(map(over.__contains__, column)))
+            over = dict.fromkeys((v for v in texts if text_lines(v, widths[c]) > 1), 1 << len(wraps))
+            if over:  # over one line in the column's own width
+                bits.append(list(map(over.get, column, repeat(0))))
                 wraps.append(c + 1)
     most = list(map(max, *lines)) if len(lines) > 1 else lines[0] if lines else []  # each row's lines
     points = {n: height_of(n) for n in set(most) if n > 1}
-    each_row = map(tuple, map(compress, repeat(wraps), zip(*over_in)))  # each row's columns that wrap
-    return ({first_row + i: points[n] for i, n in enumerate(most) if n > 1},
-            {first_row + i: cols for i, cols in enumerate(each_row) if cols})
+    heights = list(map(points.get, most))
+    masks = list(map(sum, zip(*bits))) if len(bits) > 1 else bits[0] if bits else []  # each row's wrapping columns
+    cols = {m: tuple(compress(wraps, (m >> i & 1 for i in range(len(wraps))))) for m in set(masks) if m}
+    return (dict(compress(zip(count(first_row), heights), heights)),
+            dict(compress(zip(count(first_row), map(cols.get, masks)), masks)))
 
 
 def page_fit(widths: Sequence[float], landscape: bool) -> tuple[int, int]:

@@ -370,10 +370,18 @@ def _may_repeat(spec: S.SheetSpec, columns: Columns) -> list[bool]:
     every row; the whole signature only for these few)."""
     if spec.key_column not in signature_keys(spec):
         return [True] * len(columns.records)
-    keys = columns.cells(spec.key_column)  # names, each its own: as typed in C-level passes when all are texts
+    keys = columns.cells(spec.key_column)
+    units = once_each(as_text, columns.values("unit"))
+    try:  # the usual table: no two rows of one unit and one key cell, no two key cells alike once typed
+        distinct = set(keys)
+        if len(set(zip(units, keys))) == len(keys) and len(set(map(_typed, distinct))) == len(distinct):
+            return [False] * len(keys)
+    except TypeError:  # an unhashable cell
+        pass
+    # names, each its own: as typed in C-level passes when all are texts
     typed = list(map(str.strip, map(unicodedata.normalize, repeat("NFC"), keys))) if set(map(type, keys)) == {str} \
         else once_each(_typed, keys)
-    firsts = list(zip(once_each(as_text, columns.values("unit")), typed))
+    firsts = list(zip(units, typed))
     counts = Counter(firsts)
     return list(map(gt, map(counts.__getitem__, firsts), repeat(1)))
 
