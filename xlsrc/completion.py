@@ -5,9 +5,9 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress, repeat
-from operator import attrgetter, eq
+from operator import attrgetter, eq, is_not
 
 from . import schema as S
 from .parsing import DateValue, Progress
@@ -160,7 +160,9 @@ def column_totals(values: list, as_of: dt.date, default_unit: str = "") -> Total
     t.by_kind.update([kind or "Chưa phân loại" for kind in kinds])
     done = Counter(compress(named, map(eq, t.statuses, repeat(S.STATUS_DONE))))
     t.by_unit.update((unit, UnitTotals(unit, n, done[unit])) for unit, n in Counter(named).items())
-    t.progresses += [min(max(v, 0.0), 100.0) for v in map(attrgetter("value"), columns[0]) if v is not None]
+    given = list(filter(partial(is_not, None), map(attrgetter("value"), columns[0])))
+    inside = not given or min(given) >= 0.0 and max(given) <= 100.0  # then clipping gives each one back
+    t.progresses += given if inside else [min(max(v, 0.0), 100.0) for v in given]
     t.works = len(t.statuses)
     t.done = t.by_status[S.STATUS_DONE]
     t.mean_progress = math.fsum(t.progresses) / len(t.progresses) if t.progresses else None

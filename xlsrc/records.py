@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import compress, islice, zip_longest
-from operator import attrgetter
+from itertools import compress, islice, repeat, zip_longest
+from operator import and_, attrgetter, is_, is_not, not_
 from typing import Any, Callable, Sequence
 
 from . import schema as S
@@ -230,23 +230,29 @@ def read_info(grid, data: WorkbookData) -> None:
         data.info[col.key] = parse_value(col, data.info_raw.get(col.key), year)
 
 
-def progress_options(grid, rows: list[int], c: int, cell_info=None):
+def progress_options(grid, rows: list[int], c: int, cell_info=None, cells: Sequence | None = None):
     """How each cell of progress column ``c`` is read — the cell decides, not
     the column: a function of the 0-based row giving parse_progress's
     ``percent`` (the cell's own format is a percentage), ``fraction`` (every
     General number of the column is ≤ 1) and ``mixed`` (some are > 1).
     ``cell_info`` is a zero-argument callable giving the sheet's CellInfo,
-    asked only when the column holds numbers."""
-    cells = [row[c] if c < len(row) else None for row in map(grid.__getitem__, rows)]
-    distinct = set(cells)  # each distinct cell looked at once
+    asked only when the column holds numbers; ``cells``: the column's cells
+    in ``rows``, if taken already. Each distinct cell is looked at once, the
+    rows in C-level passes."""
+    if cells is None:
+        cells = [row[c] if c < len(row) else None for row in map(grid.__getitem__, rows)]
+    distinct = set(cells)
     numeric = {v for v in distinct if is_number(v)}
     as_text = {v: n for v in distinct if v.__class__ is str for n in [number_text(v)] if n is not None}
-    numbers = [(i, v) for i, v in zip(rows, cells) if v in numeric and v.__class__ is not bool] if numeric else []
-    info = cell_info() if numbers and cell_info is not None else None
-    percent = info.percent_rows(c, [i for i, _ in numbers]) if info is not None else set()
-    general = [v for i, v in numbers if i not in percent] if percent else [v for _, v in numbers]
-    general += [as_text[v] for v in cells if v in as_text] if as_text else []
-    general = set(general)  # each distinct number looked at once
+    # a number cell: a value of numeric, not a bool (True == 1)
+    numbers = list(map(and_, map(numeric.__contains__, cells), map(is_not, map(type, cells), repeat(bool)))) \
+        if numeric else []
+    number_rows = list(compress(rows, numbers))
+    info = cell_info() if number_rows and cell_info is not None else None
+    percent = info.percent_rows(c, number_rows) if info is not None else set()
+    general = set(compress(cells, map(and_, numbers, map(not_, map(percent.__contains__, rows))) if percent
+                           else numbers))
+    general.update(as_text.values())  # each distinct number looked at once
     return ProgressReading(percent, bool(general) and all(0 <= v <= 1 for v in general), any(v > 1 for v in general),
                            info is not None and info.unknown)
 
@@ -290,19 +296,16 @@ def date_from_number(raw: dict, values: dict) -> str | None:
     return None
 
 
-_MISSING = object()
-
-
 def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
                  loc: TableLocation | None = None, cell_info=None) -> tuple[TableLocation | None, list[Record]]:
     """The records of one sheet; ``cell_info`` as in progress_options."""
     loc = loc or locate(spec, grid, sheet, spec.key_column)
     if loc is None:
         return None, []
-    options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info)
-               for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
     raw_keys = list(loc.columns)
     cells_of = dict(zip(raw_keys, _cells(list(map(grid.__getitem__, loc.rows)), list(loc.columns.values()))))
+    options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info, cells_of[col.key])
+               for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
     empty = (None,) * len(loc.rows)
     value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
                      for col in spec.columns]
@@ -355,13 +358,8 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     kw = option.general if option is not None else {}
     out = once_each(_parser(col, default_year, kw), cells)
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
-        kw, keys = option(next(iter(option.percent))), distinct_keys(cells)
-        again: dict = {}
-        for n in compress(range(len(rows)), map(option.percent.__contains__, rows)):
-            got = again.get(keys[n], _MISSING)
-            if got is _MISSING:
-                got = again[keys[n]] = parse_value(col, cells[n], default_year, **kw)
-            out[n] = got
+        shown = once_each(_parser(col, default_year, option(next(iter(option.percent)))), cells)
+        out = list(map(tuple.__getitem__, zip(out, shown), map(option.percent.__contains__, rows)))  # [general, as %]
     return out
 
 
@@ -388,6 +386,10 @@ def once_each(f: Callable[[Any], Any], cells: list, keys: list | None = None) ->
                 {k: f(v) for k, v in dict(zip(reversed(keys), reversed(cells))).items()})
     except TypeError:  # an unhashable cell: each is looked at
         return list(map(f, cells))
+    if len(done) == 1:  # one value down the column (an empty one): no cell looked up
+        return [*done.values()] * len(keys)
+    if keys is cells and all(map(is_, done, done.values())):  # each cell read as itself (a text as typed)
+        return list(cells)
     return list(map(done.__getitem__, keys))
 
 
