@@ -243,6 +243,8 @@ def progress_options(grid, rows: list[int], c: int, cell_info=None, cells: Seque
         cells = [row[c] if c < len(row) else None for row in map(grid.__getitem__, rows)]
     distinct = set(cells)
     numeric = {v for v in distinct if is_number(v)}
+    if any(v.__class__ is bool for v in distinct):  # a number equal to a bool (1.0, True) may stand behind it
+        numeric.update(filter(is_number, cells))
     as_text = {v: n for v in distinct if v.__class__ is str for n in [number_text(v)] if n is not None}
     # a number cell: a value of numeric, not a bool (True == 1)
     numbers = list(map(and_, map(numeric.__contains__, cells), map(is_not, map(type, cells), repeat(bool)))) \
