@@ -1,7 +1,8 @@
 """The reader's column-at-a-time passes give what reading each cell alone
 gives (issue 23): once_each against the parser called on every cell, a
 progress column's readings (number cells, those shown as a percentage,
-fractions) against the rules applied cell by cell, and the totals'
+fractions) against the rules applied cell by cell, a table's records made
+of the columns the locator made against those made of its rows, and the totals'
 progresses against clipping each one. Random cells mix 1, 1.0 and True
 (equal, not read alike), '', None, NaN, dates and Vietnamese texts in NFD
 (not -0.0, read as 0.0 after a 0.0, as the cells have always been: equal, of one type)."""
@@ -17,7 +18,10 @@ from xlsrc import schema as S
 from xlsrc.access.cellinfo import CellInfo
 from xlsrc.completion import column_totals
 from xlsrc.parsing import Progress, is_number, number_text, parse_date, parse_int, parse_progress
-from xlsrc.records import _column_values, _text, once_each, progress_options
+import copy
+
+from xlsrc.records import _column_values, _text, once_each, progress_options, read_records
+from xlsrc.tables import locate
 
 NAN = float("nan")
 NFD = [unicodedata.normalize("NFD", t) for t in ("Hoàn thành", "Sửa chữa trường học")]
@@ -63,7 +67,8 @@ def test_progress_column_reads_each_cell_as_alone(cells, percent_rows):
     rows = list(range(len(cells)))
     option = progress_options([[v] for v in cells], rows, 0, lambda: info, tuple(cells))
     column = S.WORKS.column("progress")
-    got = (option.percent, option.fraction, option.mixed, typed(_column_values(column, tuple(cells), rows, option, 2025)))
+    read = _column_values(column, tuple(cells), rows, option, 2025)
+    got = (option.percent, option.fraction, option.mixed, typed(read))
     assert got == _plain_progress(cells, percent_rows)
 
 
@@ -81,3 +86,33 @@ def test_totals_progresses_clipped_as_each_one(values):
     got = column_totals(columns, dt.date(2026, 11, 25)).progresses
     assert typed(got) == typed(clipped)
     assert not clipped or math.isnan(math.fsum(got)) or math.fsum(got) == math.fsum(clipped)
+
+
+HEADER = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ hoàn thành (%)",
+          "Tình trạng (đơn vị ghi)", "Ghi chú", "Đơn vị báo cáo"]
+ROW = st.lists(st.sampled_from(POOLS[0]), min_size=5, max_size=9)  # ragged: a row may stop short or go past
+
+
+WORK = st.tuples(st.sampled_from(["Sửa đường", "Xây trường số 2", *NFD]), ROW).map(lambda r: [r[1][0], r[0], *r[1][1:]])
+# rows under the header that are no record: blank, a group heading, a total
+OTHER = st.sampled_from([[], [None, ""], ["I", "CÔNG TRÌNH GIAO THÔNG"], [None, "Tổng cộng", None, None, 0.5]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(WORK, WORK, WORK, OTHER), max_size=12))
+@example([[1.0, "Sửa đường", dt.date(2025, 1, 5), "Quý II/2025", 0.5],
+          [2, "Xây trường", None, dt.date(2025, 6, 30), True]])
+def test_records_of_the_locators_columns_as_of_the_rows(rows):
+    """A works table read by read_records, whose locator's columns of the
+    rows under the header (TableLocation.under) are the records' columns
+    when every row is a record, against the same table read from its rows."""
+    grid = [["Bảng kê công trình"], HEADER] + rows
+    fast = read_records(S.WORKS, copy.deepcopy(grid), "P", 2025)
+    slow_grid = copy.deepcopy(grid)
+    loc = locate(S.WORKS, slow_grid, "P", S.WORKS.key_column)
+    loc.under = None  # the cells taken from the rows
+    slow = read_records(S.WORKS, slow_grid, "P", 2025, loc=loc)
+
+    def seen(read):
+        return [(r.row, typed(r.raw.values()), list(r.raw), typed(r.values.values()), list(r.values)) for r in read[1]]
+    assert seen(fast) == seen(slow) and fast[0] == slow[0]

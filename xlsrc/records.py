@@ -304,13 +304,20 @@ def read_records(spec: S.SheetSpec, grid, sheet: str, default_year: int | None,
     loc = loc or locate(spec, grid, sheet, spec.key_column)
     if loc is None:
         return None, []
+    under, loc.under = loc.under, None
     raw_keys = list(loc.columns)
-    cells_of = dict(zip(raw_keys, _cells(list(map(grid.__getitem__, loc.rows)), list(loc.columns.values()))))
+    empty = (None,) * len(loc.rows)
+    if under is not None and len(loc.rows) == len(grid) - loc.data_start:  # every row under the header: the
+        columns, sets = under  # columns data_rows made, and their sets
+        cells_of = {k: columns[c] if c < len(columns) else empty for k, c in loc.columns.items()}
+        sets_of = {k: sets[c] for k, c in loc.columns.items() if c < len(sets)}
+    else:
+        cells_of = dict(zip(raw_keys, _cells(list(map(grid.__getitem__, loc.rows)), list(loc.columns.values()))))
+        sets_of = {}
     options = {col.key: progress_options(grid, loc.rows, loc.columns[col.key], cell_info, cells_of[col.key])
                for col in spec.columns if col.kind == S.PROGRESS and col.key in loc.columns}
-    empty = (None,) * len(loc.rows)
-    value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year)
-                     for col in spec.columns]
+    value_columns = [_column_values(col, cells_of.get(col.key, empty), loc.rows, options.get(col.key), default_year,
+                                    sets_of.get(col.key)) for col in spec.columns]
     value_keys = [col.key for col in spec.columns]
     if spec is S.WORKS:  # a progress cell reading "Đang thực hiện", "Chưa triển khai", "Lùi sang …" or "Đã hoàn
         # thành" gives the declared status when none was typed
@@ -349,16 +356,18 @@ def _cells(rows: list, columns: list[int]) -> list[tuple]:
     return [made[c] if c < len(made) else (None,) * len(rows) for c in columns]
 
 
-def _column_values(col: S.Column, cells: list, rows: list[int], option, default_year: int | None) -> list:
+def _column_values(col: S.Column, cells: list, rows: list[int], option, default_year: int | None,
+                   distinct: set | None = None) -> list:
     """The parsed values of one column's cells (``rows``: their 0-based
-    indexes; ``option`` as progress_options gives). Each distinct cell is
+    indexes; ``option`` as progress_options gives; ``distinct``: the set of
+    the cells, if made). Each distinct cell is
     parsed once (units, dates, progress, choices recur down a table): the
     parsed values are immutable, shared by the records; a list of lines is
     parsed for each cell."""
     if col.kind == S.LINES:
         return [parse_value(col, v, default_year) for v in cells]
     kw = option.general if option is not None else {}
-    out = once_each(_parser(col, default_year, kw), cells)
+    out = once_each(_parser(col, default_year, kw), cells, distinct=distinct)
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
         shown = once_each(_parser(col, default_year, option(next(iter(option.percent)))), cells)
         out = list(map(tuple.__getitem__, zip(out, shown), map(option.percent.__contains__, rows)))  # [general, as %]
@@ -377,12 +386,14 @@ def distinct_keys(cells: list, distinct: set | None = None) -> list:
     return [v if v is None or v.__class__ is str else (v.__class__, v) for v in cells]
 
 
-def once_each(f: Callable[[Any], Any], cells: list, keys: list | None = None) -> list:
+def once_each(f: Callable[[Any], Any], cells: list, keys: list | None = None, distinct: set | None = None) -> list:
     """``f`` of each cell, called once for each distinct cell (``keys`` as
-    distinct_keys gives): cells recur down a table (units, dates, statuses),
-    and what ``f`` makes of the first is shared by the others."""
+    distinct_keys gives; ``distinct``: the set of the cells, if made): cells
+    recur down a table (units, dates, statuses), and what ``f`` makes of the
+    first is shared by the others."""
     try:  # each key's first cell (a set keeps the first of equal items)
-        distinct = set(cells) if keys is None or keys is cells else None
+        if distinct is None:
+            distinct = set(cells) if keys is None or keys is cells else None
         keys = distinct_keys(cells, distinct) if keys is None else keys
         done = ({v: f(v) for v in distinct} if keys is cells else
                 {k: f(v) for k, v in dict(zip(reversed(keys), reversed(cells))).items()})

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import compress, filterfalse, repeat, takewhile
+from itertools import compress, filterfalse, repeat, takewhile, zip_longest
 from operator import and_, gt, itemgetter, ne
 from typing import Callable
 
@@ -85,6 +85,9 @@ class TableLocation:
     marks: dict[int, str] = field(default_factory=dict)   # 0-based column -> the value an 'x' under it says
     # the texts under the header that hold a '#' (where an error value may stand), when data_rows looked at them all
     hashed: set[str] | None = None
+    # the cells of the rows under the header a column at a time (tuples; None past a row's end) and the set of each
+    # column, when data_rows made them: taken by records.read_records when every one of those rows is a record
+    under: tuple[list[tuple], list[set]] | None = field(default=None, repr=False, compare=False)
     # required columns its source cannot hold (a decision's annex that names no achievement): its reader says so
     not_in_source: frozenset[str] = frozenset()
 
@@ -636,7 +639,7 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
     quick = key_col is not None and key_col in mapped and not (spec is not None and spec.key in S.SECTIONS_IN_KEY)
     reach = max(mapped + timed + [key_col or 0])
     usual = known.records(grid[loc.data_start:], key_col, reach, timed) if quick else repeat(False)
-    loc.hashed = known.hashed
+    loc.hashed, loc.under = known.hashed, known.under
     for i, is_record in zip(range(loc.data_start, len(grid)), usual):
         row = grid[i]
         n = len(row)
@@ -729,6 +732,7 @@ class _Texts:
         self.header_key = header_key
         self.special: set[str] = set()
         self.hashed: set[str] | None = None  # the texts with a '#', once records looked at them
+        self.under: tuple[list[tuple], list[set]] | None = None  # the rows' columns and their sets (records)
         # the texts whose fold may begin with the header key's first word
         self.like_header = re.compile(_starting([header_key.split()[0]])) if header_key else None
 
@@ -736,11 +740,16 @@ class _Texts:
         """For each row, whether it is a record as most are: it reaches column
         ``reach``, its key is named, its ``timed`` cells (dates, progress) are
         not all empty, and none of its values is special. Each distinct value
-        is looked at once, each test made over all rows in one C-level pass."""
+        is looked at once, each test made over all rows in one C-level pass;
+        the rows' cells a column at a time and the set of each are kept
+        (``under``): the records of the rows are made of them."""
+        columns = list(zip_longest(*rows))
         try:
-            distinct = list(set().union(*rows))
+            sets = list(map(set, columns))
         except TypeError:  # an unhashable value: every row goes through the checks of data_rows
             return [False] * len(rows)
+        self.under = columns, sets
+        distinct = list(set().union(*sets))
         texts = list(compress(distinct, map(isinstance, distinct, repeat(str))))
         self.special = self.special_of(texts)
         self.hashed = set(compress(texts, map(str.__contains__, texts, repeat("#"))))
