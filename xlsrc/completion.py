@@ -39,7 +39,8 @@ STATUS_KEYS = ("progress", "start", "planned_finish", "actual_finish", "declared
 def _status(progress: Progress, start: DateValue, finish: DateValue, actual: DateValue, declared, note,
             as_of: dt.date) -> str:
     """work_status of a work's values (STATUS_KEYS)."""
-    if declared == S.STATUS_POSTPONED or postponed_in_text(progress.note) or postponed_in_text(as_text(note)):
+    if declared == S.STATUS_POSTPONED or progress.note and _postponed(progress.note) \
+            or note and _postponed(as_text(note)):  # an empty note (most) asks for no word
         return S.STATUS_POSTPONED
     value = progress.value
     started = start.start

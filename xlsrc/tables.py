@@ -753,19 +753,18 @@ class _Texts:
         texts = list(compress(distinct, map(isinstance, distinct, repeat(str))))
         self.special = self.special_of(texts)
         self.hashed = set(compress(texts, map(str.__contains__, texts, repeat("#"))))
-        lengths = list(map(len, rows))
-        short = min(lengths, default=reach + 1) <= reach
-        if short:  # rows that stop before a column looked at: none is a record as most are
-            rows = [row if n > reach else list(row) + [None] * (reach + 1 - n) for row, n in zip(rows, lengths)]
-        named = list(map(itemgetter(key_col), rows))
+        nones = (None,) * len(rows)
+        named = columns[key_col] if key_col < len(columns) else nones
         keys = {v for v in set(named) if v.__class__ is str and _THREE_ALNUM.search(v)} - self.special
         found = map(keys.__contains__, named)
         if timed:
-            found = map(and_, found, map(ne, map(tuple_getter(timed), rows), repeat((None,) * len(timed))))
+            found = map(and_, found, map(ne, zip(*[columns[c] if c < len(columns) else nones for c in timed]),
+                                         repeat((None,) * len(timed))))
         if self.special:
             found = map(and_, found, map(self.special.isdisjoint, rows))
-        if short:
-            found = map(and_, found, map(gt, lengths, repeat(reach)))
+        lengths = list(map(len, rows))
+        if min(lengths, default=reach + 1) <= reach:  # rows that stop before a column looked at: none is a record
+            found = map(and_, found, map(gt, lengths, repeat(reach)))  # as most are
         return list(found)
 
     def special_of(self, texts: list[str]) -> set[str]:

@@ -182,7 +182,7 @@ def _read_sheet(book: _Native, cal, sheet: str, same) -> None:
             raise
         book.failed[sheet] = _short(exc)
         return
-    grid = [[(same(v, v) if v else None) if (k := v.__class__) is str else v if (k is float and v - v == 0.0)
+    grid = [[(same(v, v) if v else None) if (k := type(v)) is str else v if (k is float and v - v == 0.0)
              or k is int else same(v, v) if k in _DATES else _clean(v) for v in row]
             for row in raw]  # the common cells need no cleaning
     del raw
