@@ -27,6 +27,8 @@ BK, CSTD_CS, GK = "Bằng khen cấp bộ, ban, ngành, tỉnh", "Chiến sĩ th
     ("Cờ thi đua của UBND tỉnh", "Cờ thi đua cấp bộ, ban, ngành, tỉnh"),
     ("HCLĐ hạng Ba", "Huân chương Lao động"), ("Huân chương Lao động hạng Nhì", "Huân chương Lao động"),
     ("Kỷ niệm chương Vì sự nghiệp Tư pháp", "Kỷ niệm chương"),
+    ("Tập thể LĐXS", "Tập thể lao động xuất sắc"), ("Tập thể LĐTT năm 2025", "Tập thể lao động tiên tiến"),
+    ("Danh hiệu LĐTT", "Lao động tiên tiến"), ("CSTT", "Chiến sĩ tiên tiến"),
 ])
 def test_a_form_as_units_write_it(typed, form):
     term = S.vocabulary("award_form").lookup(typed)
