@@ -59,6 +59,9 @@ def test_the_workbook_reads_the_official_name_and_says_what_it_cannot_read(read_
     ("Đang tiếp tục thực hiện", "Đang thực hiện"), ("Chưa khởi công", "Chưa triển khai"),
     ("Tạm dừng", "Lùi thời gian"), ("Chậm so với kế hoạch", "Chậm tiến độ"),
     ("Chưa hoàn thành", None), ("Dự kiến hoàn thành tháng 12", None),   # not a status: never guessed
+    ("HT", "Hoàn thành"), ("Đã HT", "Hoàn thành"), ("Hoàn thành vượt tiến độ", "Hoàn thành"),
+    ("Hoàn thành trước thời hạn", "Hoàn thành"), ("Đang TH", "Đang thực hiện"), ("Chưa TH", "Chưa triển khai"),
+    ("Đúng tiến độ", None),   # on time: done or under way, the words do not say
 ])
 def test_a_works_status_as_units_write_it(typed, status):
     term = S.vocabulary("status").lookup(typed)
