@@ -889,3 +889,45 @@ def test_a_period_column_with_parts_of_the_reports_year(tmp_path):
         "Ô ghi '6 tháng cuối năm' (một cột thời gian): đọc là thực hiện trong Năm 2025 (năm báo cáo): Ngày khởi công "
         "từ 01/7/2025, Ngày hoàn thành đến 31/12/2025 (nếu đó chỉ là hạn hoàn thành, hãy ghi cả ngày bắt đầu). Hãy "
         "kiểm tra."}
+
+
+def _sheets(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A workbook of several sheets (.xlsx by openpyxl, .xls by xlwt), each of its rows."""
+    if path.suffix == ".xls":
+        import xlwt
+        wb = xlwt.Workbook(encoding="utf-8")
+        for name, rows in sheets.items():
+            ws = wb.add_sheet(name)
+            for r, row in enumerate(rows):
+                for c, v in enumerate(row):
+                    ws.write(r, c, v)
+        wb.save(str(path))
+        return path
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_sheets_named_for_each_kind_are_all_read_and_give_their_kinds(tmp_path, fmt):
+    """A commune's file with a sheet 'Công trình' and a sheet 'Phần việc', a title over each table and no
+    Thông tin sheet: not the template's 'Công trình' sheet (which left 'Phần việc' unread and named the unit
+    by the file); both read, the unit from the title, each row the kind its sheet names (said per sheet)."""
+    header = ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"]
+    sheets = {"Công trình": [[1, "Đường thôn 1", "01/3/2025", "30/9/2025", 80]],
+              "Phần việc": [[1, "Trồng cây", "01/3/2025", "30/4/2025", 100],
+                            [2, "Dọn vệ sinh", "01/5/2025", "30/5/2025", 100]]}
+    src = _sheets(tmp_path / f"xa_ky_hoa.{fmt}", {name: [["UBND XÃ KỲ HOA"], [], header] + rows
+                                                   for name, rows in sheets.items()})
+    result = _consolidate(tmp_path, src)
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "UBND xã Kỳ Hoa")]
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Loại"]) for w in works] == [
+        ("Đường thôn 1", "Công trình"), ("Trồng cây", "Phần việc"), ("Dọn vệ sinh", "Phần việc")]
+    assert sorted((f["code"], f["sheet"], f["cell"]) for f in result["findings"]) == [
+        ("KIND_FROM_SHEET", "Công trình", "B4"), ("KIND_FROM_SHEET", "Phần việc", "B4")]

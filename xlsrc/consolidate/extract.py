@@ -19,7 +19,7 @@ from typing import Any
 from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
-from ..findings import Finding, cell_ref
+from ..findings import Finding, cell_ref, listed
 from ..parsing import DAY, MONTH, YEAR, DateValue, Progress, is_error_literal
 from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
                        find_sheet, parse_value, progress_options, read_info)
@@ -330,6 +330,25 @@ def kinds_from_groups(kind_key: str, loc, out: list[dict], records: list[Record]
             record.values[kind_key] = rec[kind_key] = kind
 
 
+def sheet_kinds(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record]) -> list[Finding]:
+    """A table without a kind column on a sheet named for one kind ('Công
+    trình' and 'Phần việc' sheets, 'Tập thể' and 'Cá nhân' sheets): its rows
+    that no section gave a kind take the sheet's, said once (KIND_FROM_SHEET)."""
+    key = S.KIND_FROM_CONTEXT.get(spec.key)
+    kind = heading_kind(sheet, key) if key is not None and key not in loc.columns and not loc.by_kind else None
+    if kind is None:
+        return []
+    rows = []
+    for rec, record in zip(out, records):
+        if not record[key]:
+            record.values[key] = rec[key] = kind
+            rows.append(record.row)
+    col = spec.column(key)
+    return [Finding(sheet, rows[0], col.header, cell_ref(rows[0], loc.excel_col(spec.key_column) or 1), WARNING,
+                    "KIND_FROM_SHEET", f"Bảng không có cột '{col.header}': {len(rows)} dòng (dòng {listed(rows)}) ở "
+                    f"trang '{sheet}' được hiểu là {kind.lower()} theo tên trang.")] if rows else []
+
+
 def award_kinds(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record]) -> list[Finding]:
     """A list of awards without a 'Đối tượng' column (nor counts by kind):
     the rows its sections and names ('Ông …', an agency's) left without a
@@ -454,6 +473,28 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     for (_, loc, _), title, in_sequence in zip(tables, titles, sequenced(titles)):
         section_above(loc, title, in_sequence)
     return tables
+
+
+def _template_sheets(book: FileBook, names: list[str]) -> dict[str, str]:
+    """The sheets read as the template's, by key: its Thông tin sheet, and
+    each sheet named as a template's sheet (Kế hoạch, Công trình, Khen
+    thưởng, Nội dung). Without a Thông tin sheet, a sheet so named whose
+    table does not start on its first row is a hand-made table of a unit
+    that named its sheets so ('Công trình' then 'Phần việc', a title above
+    each): read as one (its title's unit, its sections), never as the
+    template's, and the other sheets are searched too."""
+    info = find_sheet(names, S.INFO)
+    out = {S.INFO.key: info} if info is not None else {}
+    for spec in S.RECORD_SHEETS:
+        sheet = find_sheet(names, spec)
+        if sheet is not None and (info is not None or _header_on_first_row(book, sheet, spec)):
+            out[spec.key] = sheet
+    return out
+
+
+def _header_on_first_row(book: FileBook, sheet: str, spec: S.SheetSpec) -> bool:
+    loc = locate(spec, book.read(sheet), sheet, spec.key_column)
+    return loc is None or loc.header_row == 0  # no table at all: the template's sheet, left empty
 
 
 def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tuple[S.SheetSpec, Any]]:
@@ -593,7 +634,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
     read_sheets: set[str] = set()   # hand-made tables read
     year = None
-    template = any(find_sheet(names, spec) for spec in S.DATA_SHEETS)
+    made = _template_sheets(book, names)
+    template = bool(made) or any(find_sheet(names, spec) for spec in S.DATA_SHEETS if spec not in S.RECORD_SHEETS)
     if template:
         result["kind"] = "template"
         data = WorkbookData(source=name)
@@ -608,7 +650,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         result["info"] = {k: nfc(info.get(k)) for k in ("parent_body", "place", "movement", "works_purpose")
                           if nfc(info.get(k))}
         for spec in S.RECORD_SHEETS:
-            sheet = find_sheet(names, spec)
+            sheet = made.get(spec.key)
             if sheet is None:
                 continue
             claimed.add(sheet)
@@ -683,8 +725,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
-                result.setdefault("notes", []).extend(f.as_dict() | {"file": path}
-                                                      for f in award_kinds(spec, loc, sheet, got, recs))
+                result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in (
+                    sheet_kinds(spec, loc, sheet, got, recs) + award_kinds(spec, loc, sheet, got, recs)))
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
