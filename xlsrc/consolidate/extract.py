@@ -478,23 +478,15 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
 def _template_sheets(book: FileBook, names: list[str]) -> dict[str, str]:
     """The sheets read as the template's, by key: its Thông tin sheet, and
     each sheet named as a template's sheet (Kế hoạch, Công trình, Khen
-    thưởng, Nội dung). Without a Thông tin sheet, a sheet so named whose
-    table does not start on its first row is a hand-made table of a unit
-    that named its sheets so ('Công trình' then 'Phần việc', a title above
-    each): read as one (its title's unit, its sections), never as the
-    template's, and the other sheets are searched too."""
+    thưởng, Nội dung). Every template has a Thông tin sheet: a file without
+    one whose sheets are so named is a unit's own ('Công trình' then 'Phần
+    việc'), read as hand-made tables (the unit from their titles, their
+    sections and the kinds their sheets name), every sheet searched."""
     info = find_sheet(names, S.INFO)
-    out = {S.INFO.key: info} if info is not None else {}
-    for spec in S.RECORD_SHEETS:
-        sheet = find_sheet(names, spec)
-        if sheet is not None and (info is not None or _header_on_first_row(book, sheet, spec)):
-            out[spec.key] = sheet
-    return out
-
-
-def _header_on_first_row(book: FileBook, sheet: str, spec: S.SheetSpec) -> bool:
-    loc = locate(spec, book.read(sheet), sheet, spec.key_column)
-    return loc is None or loc.header_row == 0  # no table at all: the template's sheet, left empty
+    if info is None:
+        return {}
+    return {S.INFO.key: info} | {spec.key: sheet for spec in S.RECORD_SHEETS
+                                 if (sheet := find_sheet(names, spec)) is not None}
 
 
 def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tuple[S.SheetSpec, Any]]:
