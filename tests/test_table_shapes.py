@@ -934,3 +934,49 @@ def test_sheets_named_for_each_kind_are_all_read_and_give_their_kinds(tmp_path, 
     first = "B4" if titled else "B2"
     assert sorted((f["code"], f["sheet"], f["cell"]) for f in result["findings"]) == [
         ("KIND_FROM_SHEET", "Công trình", first), ("KIND_FROM_SHEET", "Phần việc", first)]
+
+
+def _by_sections(title: str, third: str = "III. GIẤY KHEN CỦA GIÁM ĐỐC SỞ") -> list[list]:
+    """A Sở's list of its awards, the forms in section rows, no form column."""
+    return [["SỞ TƯ PHÁP"], [title], [],
+            ["TT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Số, ngày quyết định"],
+            ["I", "BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ", None, None],
+            [1, "Ông Trần Văn Minh", "Giám đốc Sở", "1234/QĐ-TTg ngày 01/12/2025"],
+            ["II", "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH", None, None],
+            [1, "Phòng Phổ biến giáo dục pháp luật", None, "2345/QĐ-UBND ngày 20/12/2025"],
+            [2, "Ông Nguyễn Văn Nam", "Trưởng phòng", "2345/QĐ-UBND ngày 20/12/2025"],
+            [third.split(". ")[0], third.split(". ", 1)[1], None, None],
+            [1, "Bà Lê Thị Hà", "Chuyên viên", "45/QĐ-STP ngày 15/12/2025"]]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_with_its_forms_in_section_rows(tmp_path, fmt):
+    """'I | BẰNG KHEN CỦA THỦ TƯỚNG …', 'II | BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'III | GIẤY KHEN …' over
+    names, no form column: each row the form of its section (one warning a section), its kind from its name;
+    not the whole file refused as 'no table of works'."""
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_tu_phap.{fmt}",
+                                                _by_sections("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025")))
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "Sở Tư pháp")]
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Đối tượng"], a["Số quyết định"])
+            for a in awards] == [
+        ("Trần Văn Minh", "Bằng khen của Thủ tướng Chính phủ", S.INDIVIDUAL, "1234/QĐ-TTg"),
+        ("Phòng Phổ biến giáo dục pháp luật", BK, S.COLLECTIVE, "2345/QĐ-UBND"),
+        ("Nguyễn Văn Nam", BK, S.INDIVIDUAL, "2345/QĐ-UBND"), ("Lê Thị Hà", GK, S.INDIVIDUAL, "45/QĐ-STP")]
+    said = sorted((f["cell"], f["message"]) for f in result["findings"] if f["code"] == "FORM_FROM_TITLE")
+    assert [cell for cell, _ in said] == ["B11", "B6", "B8"]
+    assert "2 dòng (dòng 8, 9) lấy hình thức 'Bằng khen cấp bộ, ban, ngành, tỉnh' từ dòng nhóm " \
+        "'II. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH'" in said[2][1]
+
+
+def test_a_list_by_sections_that_proposes_or_whose_section_names_no_form_is_no_list_of_awards(tmp_path):
+    """'ĐỀ NGHỊ' in the title: the unit's proposals, never its awards; a section that names no form ('III.
+    KHÁC'): the forms are not all said, the list is not read as awards."""
+    proposed = _consolidate(tmp_path, write_table(tmp_path / "de_nghi.xlsx",
+                                                  _by_sections("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025")))
+    assert _master(proposed["out"], S.AWARDS.name) == []
+    (tmp_path / "other").mkdir()
+    src = write_table(tmp_path / "other" / "khac.xlsx",
+                      _by_sections("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025", third="III. KHÁC"))
+    assert _run(["consolidate", src, "-o", tmp_path / "other" / "TongHop.xlsx", "--json"]) == 2
+    assert json.loads(_run.stdout)["files"][0]["status"] == "error"

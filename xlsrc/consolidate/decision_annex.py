@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from .. import schema as S
 from ..findings import ERROR, WARNING, Finding, cell_ref, listed
 from ..parsing import canonical_doc_number, is_doc_number, parse_date
-from ..proposals.extract import (kinds_from_form_and_name, locate_proposals, says_proposal, strip_honorifics,
-                                 title_form)
-from ..tables import HEADER_WINDOW, locate
+from ..proposals.extract import (form_in_text, kinds_from_form_and_name, locate_proposals, says_proposal,
+                                 strip_honorifics, title_form)
+from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate
 from ..vntext import fold, nfc, strip_marks
 from .extract import _title_lines, heading_kind, table_rows
 
@@ -139,15 +139,16 @@ def locate_annex(grid, sheet: str, merges, bold, title: Title):
 
 def _with_columns(grid, width: int, names, keys: list[str], values: dict, sheet: str, merges, bold):
     """The table with a column for each of ``keys`` added at its right (its
-    header there, ``values`` on each row the names list holds), located as
-    a list of awards; None when it is not one."""
+    header there, ``values`` on each row the names list holds: one value,
+    or a dict of them by row), located as a list of awards; None when it is not one."""
     out = [list(r) + [None] * (width - len(r)) for r in grid]
     header, rows = names.header_row, set(names.rows)
     for key in keys:
         out[header].append(S.AWARDS.column(key).header)
+        value = values[key]
         for i in range(len(out)):
             if i != header:
-                out[i].append(values[key] if i in rows else None)
+                out[i].append((value.get(i) if isinstance(value, dict) else value) if i in rows else None)
     loc = locate(S.AWARDS, out, sheet, S.AWARDS.key_column, merges=merges, bold=bold)
     return (loc, out) if loc is not None and loc.rows else None
 
@@ -168,6 +169,42 @@ def sheet_annex(grid, sheet: str, merges, bold) -> tuple | None:
         loc, read, filled = found
         return title, loc, read, filled
     return None
+
+
+def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
+    """A list of awards granted whose forms are its section rows ('I |
+    BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'II | GIẤY KHEN …'), with no form
+    column: (location, grid read, {row: (form, section)}) with a form column
+    added, each row's from its section; None unless every row's section
+    names a form and nothing above the list says 'đề nghị' (a proposal)."""
+    names = locate_proposals([list(r) for r in grid], sheet, merges, bold)
+    if names is None or not names.rows or "form" in names.columns or \
+            says_proposal(_title_lines(grid, names.header_row), sheet=sheet):
+        return None
+    forms = {}
+    for i in names.rows:
+        parts = reversed(names.groups.get(i, "").split(GROUP_SEPARATOR))
+        said = next(((form, part.strip()) for part in parts if (form := form_in_text(part))), None)
+        if said is None:
+            return None
+        forms[i] = said
+    found = _with_columns(grid, max(len(r) for r in grid), names, ["form"], {"form": {i: f for i, (f, _) in
+                                                                                     forms.items()}},
+                          sheet, merges, bold)
+    return (*found, forms) if found is not None else None
+
+
+def section_form_findings(loc, sheet: str, records, forms: dict) -> list[Finding]:
+    """One warning for each section whose rows took the form it names."""
+    said: dict[tuple[str, str], list[int]] = {}
+    for rec in records:
+        if rec.row - 1 in forms:
+            said.setdefault(forms[rec.row - 1], []).append(rec.row)
+    col = S.AWARDS.column("form")
+    at = loc.excel_col("recipient") or 1
+    return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "FORM_FROM_TITLE",
+                    f"Bảng không có cột '{col.header}': {len(got)} dòng (dòng {listed(got)}) lấy hình thức '{form}' "
+                    f"từ dòng nhóm '{section}'.") for (form, section), got in said.items()]
 
 
 def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) -> list[Finding]:

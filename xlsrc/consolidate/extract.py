@@ -682,11 +682,18 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         result["kind"] = result["kind"] or "hand-made"
         annexes = _decision_annexes(book, [n for n in names if n not in claimed]) if S.AWARDS in wanted else {}
         found_all, grids = [], {}   # grids: each table's grid, by id(location)
+        sectioned: dict[str, dict] = {}   # the sheets whose list of awards names its forms in section rows
         for sheet in names:
             if sheet in claimed:
                 continue
-            for spec, loc, grid in ([(S.AWARDS, annexes[sheet][1], annexes[sheet][2])] if sheet in annexes else
-                                    _find_hand_made(book, sheet, wanted)):
+            found = ([(S.AWARDS, annexes[sheet][1], annexes[sheet][2])] if sheet in annexes else
+                     _find_hand_made(book, sheet, wanted))
+            if not found and S.AWARDS in wanted:
+                from .decision_annex import sheet_by_sections
+                got = sheet_by_sections(book.read(sheet), sheet, sheet_merges(book, sheet), _BoldCells(book, sheet))
+                if got is not None:
+                    found, sectioned[sheet] = [(S.AWARDS, got[0], got[1])], got[2]
+            for spec, loc, grid in found:
                 found_all.append((sheet, spec, loc))
                 grids[id(loc)] = grid
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
@@ -717,6 +724,11 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+                if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
+                    from .decision_annex import section_form_findings, strip_honorifics
+                    strip_honorifics(got, recs)
+                    result.setdefault("notes", []).extend(
+                        f.as_dict() | {"file": path} for f in section_form_findings(loc, sheet, recs, sectioned[sheet]))
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in (
                     sheet_kinds(spec, loc, sheet, got, recs) + award_kinds(spec, loc, sheet, got, recs)))
             tables.append((spec, loc, sheet, recs))
