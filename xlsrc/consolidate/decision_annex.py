@@ -18,11 +18,10 @@ from dataclasses import dataclass, replace
 from .. import schema as S
 from ..findings import ERROR, WARNING, Finding, cell_ref, listed
 from ..parsing import canonical_doc_number, is_doc_number, parse_date
-from ..proposals.extract import (form_in_text, kinds_from_form_and_name, locate_proposals, says_proposal,
-                                 strip_honorifics, title_form)
+from ..proposals.extract import form_in_text, locate_proposals, says_proposal, strip_honorifics, title_form
 from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate
 from ..vntext import fold, nfc, strip_marks
-from .extract import _title_lines, heading_kind, table_rows
+from .extract import _title_lines, award_kinds, heading_kind, table_rows
 
 # "(Kèm theo Quyết định số 45/QĐ-SNgV ngày 22 tháng 12 năm 2025 của Giám đốc Sở Ngoại vụ)", in folded text
 _ATTACHED = re.compile(r"\bkem theo quyet dinh\b")
@@ -243,8 +242,7 @@ def read_annex(grid, loc, sheet: str, year, title: Title, filled: list[str]):
     rows, _, records = table_rows(S.AWARDS, grid, loc, sheet, year)
     strip_honorifics(rows, records)
     notes = annex_findings(loc, sheet, records, title, filled)
-    if "recipient_kind" not in loc.columns:  # 'Lao động tiên tiến': a person, whoever is named
-        notes += kinds_from_form_and_name(rows, records, loc, sheet)
+    notes += award_kinds(S.AWARDS, loc, sheet, rows, records)  # 'Lao động tiên tiến': a person, whoever is named
     return rows, records, notes
 
 

@@ -27,7 +27,7 @@ from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, seq
                       tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
-from ..proposals.extract import kinds_from_form_and_name
+from ..proposals.extract import kinds_from_form_and_name, strip_honorifics
 from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
@@ -725,7 +725,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             else:
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
-                    from .decision_annex import section_form_findings, strip_honorifics
+                    from .decision_annex import section_form_findings
                     strip_honorifics(got, recs)
                     result.setdefault("notes", []).extend(
                         f.as_dict() | {"file": path} for f in section_form_findings(loc, sheet, recs, sectioned[sheet]))
