@@ -125,6 +125,8 @@ def main() -> None:
         master = build_master(folder, args.files, args.rows)
         print(f"Master: {master} ({master.stat().st_size / 2**20:.1f} MB), ready in {time.perf_counter() - t:.1f}s; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        from bench_consolidate import compile_package
+        print(compile_package())
         best: dict[str, dict] = {}
         for _ in range(args.repeat):  # interleaved: a busy moment of the machine hits every job
             for name in ["calamine", *args.jobs]:
