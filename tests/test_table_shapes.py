@@ -980,3 +980,79 @@ def test_a_list_by_sections_that_proposes_or_whose_section_names_no_form_is_no_l
                       _by_sections("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025", third="III. KHÁC"))
     assert _run(["consolidate", src, "-o", tmp_path / "other" / "TongHop.xlsx", "--json"]) == 2
     assert json.loads(_run.stdout)["files"][0]["status"] == "error"
+
+
+# --------------------------------------------------------------------------
+# A column given as marks (x) under a row of its values, in a two-row header
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_award_forms_and_kinds_marked_with_an_x_under_their_parent_headers(tmp_path, fmt):
+    """'Đối tượng' merged over 'Tập thể | Cá nhân' and 'Hình thức khen thưởng'
+    over 'Bằng khen UBND tỉnh | Giấy khen Giám đốc Sở', an 'x' under one of
+    each: each row takes the kind and the form it marks (one warning each; the
+    marks stay as typed in 'Thông tin thêm'); a row marking two forms is an error,
+    never one of them; the title's form never replaces a mark."""
+    rows = [["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"], ["DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Tên tập thể, cá nhân", "Đối tượng", None, "Hình thức khen thưởng", None, "Số quyết định",
+             "Thành tích"],
+            [None, None, "Tập thể", "Cá nhân", "Bằng khen UBND tỉnh", "Giấy khen Giám đốc Sở", None, None],
+            [1, "Phòng Kế hoạch - Tài chính", "x", None, "x", None, "15/QĐ-SNN ngày 05/01/2026", "Xuất sắc 2025"],
+            [2, "Nguyễn Thị Hoa", None, "x", None, "x", "16/QĐ-SNN ngày 05/01/2026", "Xuất sắc 2025"],
+            [3, "Trần Văn Nam", None, "X", "x", "x", "16/QĐ-SNN ngày 05/01/2026", "Xuất sắc 2025"]]
+    merges = [(3, 2, 3, 3), (3, 4, 3, 5), (3, 0, 4, 0), (3, 1, 4, 1), (3, 6, 4, 6), (3, 7, 4, 7)]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_nn.{fmt}", rows, merges=merges))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"], a["Hình thức, danh hiệu"]) for a in awards] == [
+        ("Phòng Kế hoạch - Tài chính", S.COLLECTIVE, BK), ("Nguyễn Thị Hoa", S.INDIVIDUAL, GK),
+        ("Trần Văn Nam", S.INDIVIDUAL, f"{BK}; {GK}")]
+    assert awards[1]["Thông tin thêm"] == "Đối tượng - Cá nhân: x\nHình thức khen thưởng - Giấy khen Giám đốc Sở: x"
+    told = [f for f in result["findings"] if f["code"] == "STATUS_FROM_MARKS"]
+    assert sorted(f["cell"] for f in told) == ["C4", "E4"]
+    assert any("hình thức đọc từ ô đánh dấu (x)" in f["message"] and "Giấy khen Giám đốc Sở" in f["message"]
+               for f in told)
+    errors = [(f["cell"], f["code"]) for f in result["findings"] if f["severity"] == "error"]
+    assert errors == [("E8", "AWARD_FORM_UNKNOWN")]
+
+
+def test_a_proposals_list_in_word_with_forms_marked_under_its_header(tmp_path):
+    """A tờ trình whose table marks the form proposed ('Hình thức khen thưởng'
+    over 'Bằng khen UBND tỉnh | Giấy khen Chủ tịch UBND xã'): the form marked,
+    not the one the title names (the title's form would have been a guess)."""
+    import docx
+    d = docx.Document()
+    for line in ("UBND XÃ CẨM XUYÊN", "Số: 45/TTr-UBND", "Cẩm Xuyên, ngày 12 tháng 11 năm 2025", "TỜ TRÌNH",
+                 "Về việc đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho tập thể, cá nhân"):
+        d.add_paragraph(line)
+    cells = [["TT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng", ""],
+             ["", "", "", "Bằng khen UBND tỉnh", "Giấy khen Chủ tịch UBND xã"],
+             ["1", "Lê Văn Cường", "Trưởng thôn Đông", "x", ""],
+             ["2", "Phạm Thị Dung", "Chi hội trưởng Phụ nữ", "", "x"]]
+    t = d.add_table(rows=4, cols=5)
+    for i, row in enumerate(cells):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    t.cell(0, 3).merge(t.cell(0, 4))
+    for j in range(3):
+        t.cell(0, j).merge(t.cell(1, j))
+    d.save(tmp_path / "to_trinh.docx")
+    (tmp_path / "out").mkdir()
+    result = _consolidate(tmp_path / "out", tmp_path / "to_trinh.docx")
+    got = _master(result["out"], S.UNIT_PROPOSALS.name)
+    assert [(p["Tên tập thể, cá nhân"], p["Hình thức, danh hiệu đề nghị"]) for p in got] == [
+        ("Lê Văn Cường", BK), ("Phạm Thị Dung", GK)]
+    assert [f["code"] for f in result["findings"] if f["code"] in ("STATUS_FROM_MARKS", "FORM_FROM_TITLE")] == \
+        ["STATUS_FROM_MARKS"]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+
+
+def test_works_and_tasks_marked_under_a_kind_header(tmp_path):
+    """'Loại' merged over 'Công trình | Phần việc', an 'x' under one: the kind marked."""
+    rows = [["UBND XÃ CẨM BÌNH"], [],
+            ["TT", "Tên công trình, phần việc", "Loại", None, "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+            [None, None, "Công trình", "Phần việc", None, None, None],
+            [1, "Đường giao thông thôn 1", "x", None, "01/3/2025", "30/9/2025", 80],
+            [2, "Ra quân làm sạch môi trường", None, "x", "01/3/2025", "30/3/2025", 100]]
+    works, findings = _works(tmp_path, rows, merges=[(2, 2, 2, 3), (2, 0, 3, 0), (2, 1, 3, 1), (2, 4, 3, 4),
+                                                    (2, 5, 3, 5), (2, 6, 3, 6)])
+    assert [(w["Tên công trình, phần việc"], w["Loại"]) for w in works] == [
+        ("Đường giao thông thôn 1", "Công trình"), ("Ra quân làm sạch môi trường", "Phần việc")]
+    assert [f["code"] for f in findings] == ["STATUS_FROM_MARKS"]

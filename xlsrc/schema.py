@@ -654,7 +654,11 @@ class CountsByKind:
 
 # A choice typed as a mark ('x') under one column per value ('Đã hoàn thành | Đang thực hiện |
 # Chưa thực hiện'): the columns are named by the choice's vocabulary.
-MARKED: dict[str, str] = {"works": "declared_status", "unit_proposals": "recipient_kind"}
+# the columns a table may give as marks (x) under a row of their values: 'Đối tượng' over 'Tập thể | Cá nhân',
+# 'Hình thức khen thưởng' over 'Bằng khen … | Giấy khen …', 'Loại' over 'Công trình | Phần việc'
+MARKED: dict[str, tuple[str, ...]] = {"works": ("declared_status", "kind"),
+                                      "unit_proposals": ("recipient_kind", "form"),
+                                      "awards": ("recipient_kind", "form")}
 
 
 COUNTS_BY_KIND: dict[str, CountsByKind] = {"awards": CountsByKind("count", "recipient_kind", (

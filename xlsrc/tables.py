@@ -82,7 +82,8 @@ class TableLocation:
     periods: dict[int, tuple] = field(default_factory=dict)
     # award counts typed one column per recipient kind: kind value -> 0-based column
     by_kind: dict[str, int] = field(default_factory=dict)
-    marks: dict[int, str] = field(default_factory=dict)   # 0-based column -> the value an 'x' under it says
+    # column key -> its mark columns: 0-based column -> the value an 'x' under it says
+    marks: dict[str, dict[int, str]] = field(default_factory=dict)
     # the texts under the header that hold a '#' (where an error value may stand), when data_rows looked at them all
     hashed: set[str] | None = None
     # the cells of the rows under the header a column at a time (tuples; None past a row's end) and the set of each
@@ -332,17 +333,18 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     counts = S.COUNTS_BY_KIND.get(spec.key)
     if counts is not None and counts.kind not in mapping:
         find_count_columns(grid, loc, counts, r, used_second, ncols)
-    marked = S.MARKED.get(spec.key)
-    if marked is not None and marked in mapping and not used_second and \
-            _marks_under(grid, r, mapping[marked], S.vocabulary(spec.column(marked).vocab), ncols):
-        # 'Đối tượng' over 'Tập thể | Cá nhân', an 'x' under one: the marks, not the parent's own cells
-        del loc.columns[marked]
-        loc.data_start = max(loc.data_start, r + 2)
-        read_mark_columns(grid, loc, spec.column(marked), r, True, ncols)
-        loc.extra.update(_extra_headers(grid, r, True, ncols, {k: c for k, c in loc.columns.items()
-                                                               if c not in loc.marks}))
-    elif marked is not None and marked not in mapping:
-        read_mark_columns(grid, loc, spec.column(marked), r, used_second, ncols)
+    for marked in S.MARKED.get(spec.key, ()):
+        if marked in loc.columns and \
+                _marks_under(grid, r, loc.columns[marked], S.vocabulary(spec.column(marked).vocab), ncols):
+            # 'Đối tượng' over 'Tập thể | Cá nhân', an 'x' under one: the marks, not the parent's own cells
+            del loc.columns[marked]
+            loc.data_start = max(loc.data_start, r + 2)
+            read_mark_columns(grid, loc, spec.column(marked), r, True, ncols)
+            marking = {c for found in loc.marks.values() for c in found}
+            loc.extra.update(_extra_headers(grid, r, True, ncols, {k: c for k, c in loc.columns.items()
+                                                                   if c not in marking}))
+        elif marked not in loc.columns:
+            read_mark_columns(grid, loc, spec.column(marked), r, used_second, ncols)
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
@@ -555,7 +557,7 @@ def read_mark_columns(grid, loc: TableLocation, col, r: int, used_second: bool, 
     width = _added_column(grid, loc.data_start, ncols)
     loc.columns[col.key] = width
     loc.sources[col.key] = min(found)
-    loc.marks = found
+    loc.marks[col.key] = found
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         said = [v for c, v in found.items() if c < len(row) and row[c] is not None and str(row[c]).strip()

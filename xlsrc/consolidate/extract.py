@@ -835,18 +835,18 @@ def check_tables(path: str, tables) -> list[dict]:
         out += [{**f.as_dict(), "file": path} for f in said]
         if spec is S.WORKS and "note" in loc.columns and "declared_status" not in loc.columns:
             out += [{**f.as_dict(), "file": path} for f in note_status_findings(loc, sheet, records)]
-        if loc.marks:
-            col = spec.column(S.MARKED[spec.key])
-            heads = ", ".join(f"'{loc.extra.get(c, xl_col(c))}'" for c in sorted(loc.marks))
-            out.append({**Finding(sheet, loc.header_row + 1, col.header, cell_ref(loc.header_row + 1, min(loc.marks) + 1),
-                                  WARNING, "STATUS_FROM_MARKS", f"Bảng không có cột '{col.header}': {MARKED_NOUN[col.key]} đọc từ "
-                                  f"ô đánh dấu (x) ở các cột {heads}.").as_dict(), "file": path})
+        for key, marks in loc.marks.items():
+            col = spec.column(key)
+            heads = ", ".join(f"'{loc.extra.get(c, xl_col(c))}'" for c in sorted(marks))
+            out.append({**Finding(sheet, loc.header_row + 1, col.header, cell_ref(loc.header_row + 1, min(marks) + 1),
+                                  WARNING, "STATUS_FROM_MARKS", f"Bảng không có cột '{col.header}': {MARKED_NOUN[col.key]} "
+                                  f"đọc từ ô đánh dấu (x) ở các cột {heads}.").as_dict(), "file": path})
         if kind and kind not in loc.columns and not loc.by_kind:
             out += [{**f.as_dict(), "file": path} for f in kind_findings(spec, loc, sheet, records, kind)]
     return out
 
 
-MARKED_NOUN = {"declared_status": "tình trạng", "recipient_kind": "đối tượng"}   # what the marks (x) tell
+MARKED_NOUN = {"declared_status": "tình trạng", "recipient_kind": "đối tượng", "form": "hình thức", "kind": "loại"}   # what the marks (x) tell
 
 
 def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | None = None) -> list[Finding]:
