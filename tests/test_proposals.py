@@ -471,6 +471,27 @@ def test_one_column_for_the_name_and_the_position(tmp_path):
                     "hết dòng đầu của ô), phần sau vào 'Chức vụ, đơn vị': dòng 2, 3."]
 
 
+def test_a_persons_name_with_the_position_under_a_header_that_names_none(tmp_path):
+    """'Tên tập thể, cá nhân' holding 'Đ/c Võ Thị Phương, Công chức Tư pháp' (no position column): a
+    person's name is taken apart from the position, as under 'Họ và tên, chức vụ'; a collective's name
+    with a comma ('Phòng Tư pháp, UBND huyện Cẩm Xuyên') and a bare name stay whole."""
+    src = _grid_docx(tmp_path / "UBND.docx", None, ["TT", "Tên tập thể, cá nhân", "Hình thức đề nghị"], [
+        ("1", "Ông Hoàng Văn Em, Phó Chủ tịch UBND xã", "Giấy khen"),
+        ("2", "Đ/c Võ Thị Phương, Công chức Tư pháp - Hộ tịch", "Giấy khen"),
+        ("3", "Nguyễn Thị Lan\nKế toán Trường Tiểu học Cẩm Bình", "Giấy khen"),
+        ("4", "Phòng Tư pháp, UBND huyện Cẩm Xuyên", "Giấy khen"),
+        ("5", "Trần Văn Bình", "Giấy khen")],
+        before="DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN", agency="UBND XÃ CẨM BÌNH")
+    ex = extract_file(str(src))
+    rows = ex["rows"]["unit_proposals"]
+    assert [(r["recipient"], r.get("position")) for r in rows] == [
+        ("Hoàng Văn Em", "Phó Chủ tịch UBND xã"), ("Võ Thị Phương", "Công chức Tư pháp - Hộ tịch"),
+        ("Nguyễn Thị Lan", "Kế toán Trường Tiểu học Cẩm Bình"), ("Phòng Tư pháp, UBND huyện Cẩm Xuyên", None),
+        ("Trần Văn Bình", None)]
+    said = [f["message"] for f in ex["findings"] if f["code"] == "NAME_WITH_POSITION"]
+    assert len(said) == 1 and said[0].endswith("dòng 2, 3, 4.")
+
+
 def test_the_kind_marked_with_an_x_under_tap_the_or_ca_nhan(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -116,10 +116,14 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
 def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list[Finding]:
     """One column 'Họ và tên, chức vụ, đơn vị' (and no column of its own for
     the position): 'Ông Nguyễn Văn A, Trưởng phòng …' — or the position on
-    the cell's next line — is the name, then the position (said once)."""
-    header = fold(loc.header_texts.get("recipient", ""))
-    if "position" in loc.columns or not re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header):
+    the cell's next line — is the name, then the position (said once). Under
+    a header that names no position ('Tên tập thể, cá nhân'), only a person's
+    name is taken apart so ('Đ/c Võ Thị Phương, Công chức Tư pháp'), never a
+    collective's ('Phòng Tư pháp, UBND huyện …')."""
+    if "position" in loc.columns:
         return []
+    header = fold(loc.header_texts.get("recipient", ""))
+    said = bool(re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header))
     got = []
     for row, rec in zip(rows, records):
         raw = rec.raw.get("recipient")
@@ -128,6 +132,8 @@ def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list
         lines = [x.strip() for x in nfc(raw).splitlines() if x.strip()]
         name, _, rest = (lines[0], "", ", ".join(lines[1:])) if len(lines) > 1 else nfc(raw).partition(",")
         if not rest.strip() or not name.strip():
+            continue
+        if not said and not (person_by_name(name) or person_by_name(bare_name(name)[0])):
             continue
         rec.raw["recipient"] = rec.values["recipient"] = row["recipient"] = " ".join(name.split())
         rec.values["position"] = row["position"] = " ".join(rest.split())
