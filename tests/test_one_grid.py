@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import gc
 import sys
+import weakref
 from collections import Counter
 
 import pytest
@@ -102,6 +103,7 @@ class Copies:
         self.said: list[str] = []          # a copy found: where, what
         self.looked: list[str] = []        # the points of the job where copies were looked for
         self.rows_found: Counter = Counter()  # sheet -> rows of its grid found (the walk sees the grid)
+        self.rows_at: Counter = Counter()  # where -> rows of the grids found there
         self.columns_found: Counter = Counter()  # sheet -> the most lists found holding one of its columns
 
     def look(self, where: str) -> None:
@@ -125,6 +127,7 @@ class Copies:
                     found[h] += 1
         extra = sum(max(n - expected[h], 0) for h, n in found.items())
         self.rows_found[sheet] = max(self.rows_found[sheet], sum(found.values()))
+        self.rows_at[where] += sum(found.values())
         if extra:
             self.said.append(f"{where}: {extra} of the {sum(expected.values())} rows of '{sheet}' held twice")
 
@@ -215,3 +218,25 @@ def test_job_keeps_one_grid_of_each_sheet(master, copies, tmp_path, job):
     assert list(copies.read.rows) == ["Công trình"]
     assert copies.rows_found == {sheet: sum(rows.values()) for sheet, rows in copies.read.rows.items()}
     assert min(copies.columns_found.values()) >= 1
+    if job == "report":  # the book is not the report's: its grid is freed once the records are read
+        assert copies.rows_at["report rendered"] == 0
+
+
+def test_a_book_is_freed_with_its_last_reference(master):
+    """No reader the book keeps refers to it: a book in a reference cycle
+    (its grids, its bytes, its unpacked parts with it) would outlive its job
+    until the collector's next full pass."""
+    from xlsrc.access.files import FileBook
+    from xlsrc.records import read_workbook
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        book = FileBook(master, writable=True)
+        read_workbook(book)
+        assert book._xlsx is not None  # its formats were read (the reader that asked for parts to be checked)
+        gone = weakref.ref(book)
+        del book
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()
