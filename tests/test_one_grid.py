@@ -129,7 +129,7 @@ class Copies:
         self.rows_found[sheet] = max(self.rows_found[sheet], sum(found.values()))
         self.rows_at[where] += sum(found.values())
         if extra:
-            self.said.append(f"{where}: {extra} of the {sum(expected.values())} rows of '{sheet}' held twice")
+            self.said.append(f"{where}: {extra} copies of the {sum(expected.values())} rows of '{sheet}'")
 
     def _columns(self, where: str, sheet: str, objects: list) -> None:
         column_of = {id(m): c for m, c in zip(self.read.markers[sheet], self.read.columns[sheet])}

@@ -502,8 +502,8 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain, self._waiting.check_part,
-                                              self._parsed)
+            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain,
+                                              self._waiting.check_part, self._parsed)
         return self._xlsx
 
     def _binary(self) -> XlsbPackage:
