@@ -15,7 +15,9 @@ track) and, of each large sheet the job read:
   itself is in both); a column of cells kept anywhere else is a copy, in
   columns, of the grid;
 - a record's ``raw`` and ``values`` dicts are made for the few rows asked for
-  (those with something to say), not for the table.
+  (those with something to say), not for the table;
+- the report is rendered without the master's grid: the book is freed with
+  its last reference, once the records are read.
 
 What a job makes of the values (the findings, the report's annex) and the
 caches of distinct texts (functools.lru_cache) are not copies of the grid.
@@ -67,7 +69,7 @@ class Read:
         self.columns[sheet] = [c for _, c in found]
 
     def own(self) -> set[int]:
-        """The ids of this record's own containers (its markers are cells)."""
+        """The ids of its own containers: its markers are cells, which they would count as held."""
         return {id(x) for x in (self, self.__dict__, self.rows, self.widths, self.markers, self.columns,
                                 *self.rows.values(), *self.widths.values(), *self.markers.values(),
                                 *self.columns.values())}
@@ -210,6 +212,7 @@ LOOKS = {"validate": ["records checked"], "compute": ["records checked", "Tổng
 
 @pytest.mark.parametrize("job", sorted(JOBS))
 def test_job_keeps_one_grid_of_each_sheet(master, copies, tmp_path, job):
+    """The command run in this process, as `thidua <job>` runs it."""
     from xlsrc import cli
     JOBS[job](cli, master, tmp_path)
     assert copies.said == []
