@@ -311,6 +311,29 @@ def _check_kind(data: bytes, path: Path) -> tuple[str, str, zipfile.ZipFile | No
     return kind, note, package, data
 
 
+class _Waiting:
+    """The parts of a package not checked yet (limits.PackageScan), each
+    checked before a reader parses it. The readers a book keeps are given
+    this, never the book: a reader that refers to its book makes a cycle, and
+    a book in a cycle — its grids, its bytes, its unpacked parts — outlives
+    its job until the collector's next full pass (on a large master: through
+    the writing of the report, after the records were read)."""
+
+    def __init__(self):
+        self.scan: PackageScan | None = None
+
+    def check(self) -> None:
+        """Every part that waits checked; none waits any longer."""
+        if self.scan is not None:
+            self.scan.scan_waiting()
+            self.scan = None
+
+    def check_part(self, part: str) -> None:
+        """A part checked, if it waits, before a reader parses it."""
+        if self.scan is not None:
+            self.scan.scan_waiting([part])
+
+
 class FileBook:
     """A workbook file behind the BookAccess interface."""
 
@@ -323,7 +346,7 @@ class FileBook:
         self._parsed: dict = {}  # XML parts parsed by the size check and the per-cell readers, once (the workbook …)
         # read_as: what it really was, if not its name
         self.kind, self.read_as, self._zip, self._data = _check_kind(self._data, self.path)
-        self._waiting: PackageScan | None = None  # parts not checked yet: each checked before a reader parses it
+        self._waiting = _Waiting()  # parts not checked yet: each checked before a reader parses it
         self._native: _Native | None = None
         self._foreign: dict[str, ForeignSheet] = {}  # HTML/XML/CSV: values, merges, bold, formats, fonts
         self._grids: dict[str, Grid] = {}
@@ -355,8 +378,8 @@ class FileBook:
             if isinstance(native, str):
                 raise FileUnusable(f"Tệp '{self.name}' bị hỏng, không đọc được ({native}).")
             self._native, self._names = native, native.names
-            if self._waiting is not None:
-                native.before = self._waiting.scan_sheet  # its parts checked when it is read
+            if self._waiting.scan is not None:
+                native.before = self._waiting.scan.scan_sheet  # its parts checked when it is read
         else:
             self._scan()
             self._foreign, self.read_as = read_foreign(self.kind, self._data, self.name)
@@ -370,12 +393,12 @@ class FileBook:
         reader started, in _check_kind). A process that reads an .xlsx in
         place reads each sheet when first asked for: the sheets' parts wait
         until then (PackageScan.scan_sheet), or until a reader asks for any part
-        (_check_part) or for the whole package (``data``)."""
+        (_Waiting.check_part) or for the whole package (``data``)."""
         if self._zip is not None:
             wait = isolated.INSIDE and self.kind in PATCHED_KINDS
             scan = scan_package(self._zip, self.name, keep=self._unpacked, plain=self._plain, wait=wait,
                                 parsed=self._parsed)
-            self._waiting = scan if scan.waiting else None
+            self._waiting.scan = scan if scan.waiting else None
 
     @property
     def data(self) -> bytes:
@@ -386,14 +409,7 @@ class FileBook:
 
     def _check_all(self) -> None:
         """Every part that waits checked (a reader of the whole package follows)."""
-        if self._waiting is not None:
-            self._waiting.scan_waiting()
-            self._waiting = None
-
-    def _check_part(self, part: str) -> None:
-        """A part checked, if it waits, before a reader parses it."""
-        if self._waiting is not None:
-            self._waiting.scan_waiting([part])
+        self._waiting.check()
 
     def _look_ahead(self) -> None:
         """While the reader child reads the values: what every job asks of an
@@ -486,13 +502,13 @@ class FileBook:
 
     def _package(self) -> cellinfo.XlsxPackage:
         if self._xlsx is None:
-            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain, self._check_part,
-                                              self._parsed)
+            self._xlsx = cellinfo.XlsxPackage(self._data, self._zip, self._unpacked, self._plain,
+                                              self._waiting.check_part, self._parsed)
         return self._xlsx
 
     def _binary(self) -> XlsbPackage:
         if self._xlsb is None:
-            self._xlsb = XlsbPackage(cellinfo._Parts(self._zip, self._unpacked, self._check_part).read)
+            self._xlsb = XlsbPackage(cellinfo._Parts(self._zip, self._unpacked, self._waiting.check_part).read)
         return self._xlsb
 
     def has_percent_formats(self) -> bool:
