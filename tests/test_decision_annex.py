@@ -351,3 +351,15 @@ def test_the_achievement_line_under_an_annexs_title_gives_the_field(tmp_path):
     said = _codes(ex)
     assert "ANNEX_FIELD_UNSAID" not in said
     assert "; thành tích từ dòng 'Đã có thành tích xuất sắc" in said["AWARD_FROM_DECISION_TITLE"][0]["message"]
+
+
+def test_a_word_list_of_awards_granted_names_people_without_their_honorifics(tmp_path):
+    """A Word table of a unit's awards that annexes no decision: 'Ông …', 'Bà …', 'Đồng chí …' go from the
+    names as in a decision's annex (the same person is one name in the master), Ông/Bà giving the gender."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ TƯ PHÁP", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                 ("TT", "Họ và tên", "Hình thức khen thưởng", "Thành tích", "Số quyết định", "Cấp khen"),
+                                 [("1", "Ông Lê Văn Hùng", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở"),
+                                  ("2", "Bà Võ Thị Lan", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở"),
+                                  ("3", "Đồng chí Trần Văn Nam", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở")]))
+    assert [(r["recipient"], r.get("recipient_kind"), r.get("gender")) for r in ex["rows"]["awards"]] == [
+        ("Lê Văn Hùng", S.INDIVIDUAL, "Nam"), ("Võ Thị Lan", S.INDIVIDUAL, "Nữ"), ("Trần Văn Nam", S.INDIVIDUAL, None)]

@@ -398,7 +398,7 @@ def test_an_awards_list_in_sections_collectives_then_individuals(tmp_path, fmt, 
     awards = _master(result["out"], S.AWARDS.name)
     assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"], a["Nhóm"], a["Nguồn: dòng"]) for a in awards] == [
         ("Phòng Tổ chức", S.COLLECTIVE, "I. TẬP THỂ", 5), ("Phòng Hành chính", S.COLLECTIVE, "I. TẬP THỂ", 6),
-        ("Ông Nguyễn Văn A", S.INDIVIDUAL, "II. CÁ NHÂN", 8)]
+        ("Nguyễn Văn A", S.INDIVIDUAL, "II. CÁ NHÂN", 8)]  # 'Ông' dropped, as a decision's annex drops it
     assert [(f["cell"], f["code"], f["severity"]) for f in result["findings"]] == [
         ("D5", "KIND_FROM_GROUP", "warning"), ("D8", "KIND_FROM_GROUP", "warning")]
     assert "'I. TẬP THỂ' (dòng 5–6) được hiểu là tập thể" in result["findings"][0]["message"]
@@ -419,8 +419,8 @@ def test_a_name_that_says_the_other_kind_than_its_section_is_flagged_at_its_cell
     result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
     awards = _master(result["out"], S.AWARDS.name)
     assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"]) for a in awards] == [
-        ("Phòng Tổ chức", S.COLLECTIVE), ("Bà Trần Thị Lan", S.COLLECTIVE), ("Ông Nguyễn Văn A", S.INDIVIDUAL),
-        ("Phòng Hành chính", S.INDIVIDUAL)]
+        ("Phòng Tổ chức", S.COLLECTIVE), ("Bà Trần Thị Lan", S.COLLECTIVE), ("Nguyễn Văn A", S.INDIVIDUAL),
+        ("Phòng Hành chính", S.INDIVIDUAL)]  # a collective's name as typed, a person's without its 'Ông'
     conflicts = [(f["cell"], f["severity"], f["message"]) for f in result["findings"] if f["code"] == "KIND_CONFLICT"]
     assert [(cell, severity) for cell, severity, _ in conflicts] == [("B6", "warning"), ("B9", "warning")]
     assert "'Bà Trần Thị Lan' cho thấy cá nhân" in conflicts[0][2] and "'I. TẬP THỂ'" in conflicts[0][2]
@@ -704,6 +704,36 @@ def test_an_awards_list_without_kinds_takes_them_from_the_names(tmp_path):
     [missing] = [f for f in result["findings"] if f["severity"] == "error"]
     assert missing["code"] == "COLUMN_MISSING" and "1 dòng từ dòng 10" in missing["message"]
     assert _summary(result["out"])["Cộng khen thưởng"][:2] == (4, 5)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_plain_list_of_awards_names_people_without_their_honorifics(tmp_path, fmt):
+    """A unit's own list of its awards, no sections, no decision annexed: 'Ông Nguyễn Văn A', 'Bà …', 'Đồng chí
+    …', 'Đ/c …' are the people without the word (as a decision's annex and a list by sections give them), Ông/Bà
+    their gender; a name that only begins with those letters keeps them: 'Ông Thị Hoa' (a woman whose family
+    name is Ông), the school 'Bà Huyện Thanh Quan' its table calls a collective."""
+    rows = [["SỞ TƯ PHÁP"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định", "Thành tích"],
+            [1, "Ông Nguyễn Văn A", "Trưởng phòng", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Bà Trần Thị B", "Chuyên viên", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [3, "Đồng chí Lê Văn C", "Phó phòng", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [4, "Đ/c Phạm Văn D", "Phó phòng", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [5, "Ông Thị Hoa", "Kế toán", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [6, "Phòng Hành chính tư pháp", None, "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_tu_phap.{fmt}", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"], a["Giới tính"]) for a in awards] == [
+        ("Nguyễn Văn A", S.INDIVIDUAL, "Nam"), ("Trần Thị B", S.INDIVIDUAL, "Nữ"), ("Lê Văn C", S.INDIVIDUAL, None),
+        ("Phạm Văn D", S.INDIVIDUAL, None), ("Ông Thị Hoa", S.INDIVIDUAL, None),
+        ("Phòng Hành chính tư pháp", S.COLLECTIVE, None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    kinds = [["TT", "Tên tập thể, cá nhân", "Đối tượng", "Hình thức khen thưởng", "Thành tích"],
+             [1, "Ông Nguyễn Văn A", "Cá nhân", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+             [2, "Bà Huyện Thanh Quan", "Tập thể", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]]
+    (tmp_path / "kinds").mkdir()
+    result = _consolidate(tmp_path / "kinds", write_table(tmp_path / "kinds" / f"truong.{fmt}", kinds))
+    assert [(a["Tên tập thể, cá nhân"], a["Giới tính"]) for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Nguyễn Văn A", "Nam"), ("Bà Huyện Thanh Quan", None)]
 
 
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):

@@ -360,6 +360,15 @@ def award_kinds(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: li
     return kinds_from_form_and_name(out, records, loc, sheet)
 
 
+def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
+    """The people of a list of awards by their bare names, as a decision's
+    annex gives them: 'Ông Nguyễn Văn A' is Nguyễn Văn A (a man, when the
+    table has no 'Giới tính'), 'Đồng chí …', 'Đ/c …' the same person as the
+    name without it (strip_honorifics)."""
+    if spec is S.AWARDS:
+        strip_honorifics(out, records)
+
+
 def _name_kind(record: Record, kind_key: str) -> str | None:
     """The recipient kind the record's name says (name_kind); a work's name says none."""
     return name_kind(record.raw.get("recipient")) if kind_key == "recipient_kind" else None
@@ -724,9 +733,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+                award_names(spec, got, recs)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
                     from .decision_annex import section_form_findings
-                    strip_honorifics(got, recs)
                     result.setdefault("notes", []).extend(
                         f.as_dict() | {"file": path} for f in section_form_findings(loc, sheet, recs, sectioned[sheet]))
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in (

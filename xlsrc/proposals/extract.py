@@ -144,10 +144,11 @@ def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list
 
 def strip_honorifics(rows: list[dict], records) -> None:
     """'Ông Nguyễn Văn A' is the person Nguyễn Văn A (Ông/Bà gives the gender
-    when the table has no Giới tính); 'Đ/c', 'Đồng chí' are dropped."""
+    when the table has no Giới tính); 'Đ/c', 'Đồng chí' are dropped. A row
+    its table calls a collective keeps its name as typed."""
     for row, rec in zip(rows, records):
         name = rec.raw.get("recipient")
-        if not isinstance(name, str):
+        if not isinstance(name, str) or rec.values.get("recipient_kind") == S.COLLECTIVE:
             continue
         bare, honorific = bare_name(name)
         if not honorific:
