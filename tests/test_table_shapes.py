@@ -736,6 +736,30 @@ def test_a_plain_list_of_awards_names_people_without_their_honorifics(tmp_path, 
         ("Nguyễn Văn A", "Nam"), ("Bà Huyện Thanh Quan", None)]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_list_of_awards_without_an_achievement_column_is_read_with_a_warning(tmp_path, fmt):
+    """'TT | Họ và tên | Chức vụ, đơn vị | Hình thức khen thưởng | Số quyết định': who was granted what, by which
+    decision, and no 'Thành tích' / 'Lĩnh vực' column (the decision often names none). The rows are whole: one
+    warning naming the file, the sheet and the column (COLUMN_UNSAID), not an error on every such file; no
+    REQUIRED_EMPTY a row."""
+    rows = [["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"], ["DANH SÁCH KHEN THƯỞNG NĂM HỌC 2024-2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định"],
+            [1, "Nguyễn Thị Hoa", "Giáo viên Trường TH Kim Đồng", "Giấy khen", "45/QĐ-PGD"],
+            [2, "Trường Mầm non Hoa Sen", None, "Giấy khen", "45/QĐ-PGD"],
+            [3, "Lê Văn Nam", "Hiệu trưởng", "Chiến sĩ thi đua cơ sở", "46/QĐ-PGD"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"phong_gd.{fmt}", rows))
+    assert [f["status"] for f in result["files"]] == ["ok"]
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Lĩnh vực, phong trào"]) for a in awards] == [
+        ("Nguyễn Thị Hoa", None), ("Trường Mầm non Hoa Sen", None), ("Lê Văn Nam", None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    [unsaid] = [f for f in result["findings"] if f["code"] == "COLUMN_UNSAID"]
+    assert (Path(unsaid["file"]).name, unsaid["sheet"], unsaid["column"], unsaid["severity"]) == (
+        f"phong_gd.{fmt}", "Phụ lục", "Lĩnh vực, phong trào", "warning")
+    assert "3 dòng (dòng 5, 6, 7)" in unsaid["message"]
+    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (1, 2)
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""

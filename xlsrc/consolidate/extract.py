@@ -822,7 +822,10 @@ def check_tables(path: str, tables) -> list[dict]:
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
                    and not (c.key == kind and loc.by_kind) and c.key not in loc.not_in_source
                    and not (c.key in filled and all(r[c.key] for r in records))]
-        absent = {c.header for c in missing} | {spec.column(k).header for k in loc.not_in_source}
+        unsaid = [c for c in missing if c.key in UNSAID_OK.get(spec.key, ())]
+        missing = [c for c in missing if c not in unsaid]
+        absent = {c.header for c in missing + unsaid} | {spec.column(k).header for k in loc.not_in_source}
+        out += [{**f.as_dict(), "file": path} for f in unsaid_findings(loc, sheet, records, unsaid)]
         lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r[kind]]
         if missing and lacking:
             first = lacking[0].row
@@ -856,6 +859,19 @@ def check_tables(path: str, tables) -> list[dict]:
 
 
 MARKED_NOUN = {"declared_status": "tình trạng", "recipient_kind": "đối tượng"}   # what the marks (x) tell
+# required columns a unit's own table may lack and still be read: its rows are whole without them (a list of awards
+# says who was granted what; the achievement, which the decision may not name, is added in the master if need be)
+UNSAID_OK = {"awards": ("field",)}
+
+
+def unsaid_findings(loc, sheet: str, records, columns: list[S.Column]) -> list[Finding]:
+    """One warning for each column of UNSAID_OK the table lacks, naming it and its rows (COLUMN_UNSAID)."""
+    if not records:
+        return []
+    rows = [r.row for r in records]
+    return [Finding(sheet, loc.header_row + 1, c.header, cell_ref(loc.header_row + 1, 1), WARNING, "COLUMN_UNSAID",
+                    f"Bảng không có cột '{c.header}': {len(rows)} dòng (dòng {listed(rows)}) để trống cột này trong "
+                    f"sổ tổng hợp; hãy bổ sung ở sổ tổng hợp nếu cần.") for c in columns]
 
 
 def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | None = None) -> list[Finding]:
