@@ -990,6 +990,65 @@ def test_sheets_named_for_each_kind_are_all_read_and_give_their_kinds(tmp_path, 
         ("KIND_FROM_SHEET", "Công trình", first), ("KIND_FROM_SHEET", "Phần việc", first)]
 
 
+def _template_without_info(path: Path) -> Path:
+    """A workbook made from the template, its Thông tin sheet deleted by the unit."""
+    from xlsrc.builder import Content, write_workbook
+
+    from .fixtures_consolidate import info, work
+    plans = [{"order": 1, "doc_type": "Kế hoạch", "number": "12/KH-SNgV", "date": D(2025, 2, 10),
+              "issuer": "Sở Ngoại vụ", "summary": "Phát động thi đua năm 2025", "role": "Kế hoạch của đơn vị"}]
+    narrative = [{"section": "1. Lãnh đạo, chỉ đạo", "order": 1, "text": "Sở đã phát động phong trào thi đua."}]
+    awards = [{"order": 1, "form": "Giấy khen", "recipient_kind": "Cá nhân", "recipient": "Lê Văn Hùng",
+               "field": "Hoàn thành xuất sắc nhiệm vụ"}]
+    write_workbook(path, Content(info=info(), rows={"plans": plans, "works": [work(1, "Đường thôn 1")],
+                                                    "awards": awards, "narrative": narrative}))
+    wb = openpyxl.load_workbook(path)
+    del wb[S.INFO.name]
+    wb.save(path)
+    return path
+
+
+def test_a_template_whose_info_sheet_was_deleted_still_gives_its_plans_and_narrative(tmp_path):
+    """The unit deleted the Thông tin sheet of its workbook: its 'Kế hoạch', 'Công trình', 'Khen thưởng' and
+    'Nội dung' sheets are still read as the template's (not the guide's table read as works, the plans and the
+    narrative silently left out), with one warning that the unit and the year are not known from the file."""
+    result = _consolidate(tmp_path, _template_without_info(tmp_path / "so_ngoai_vu.xlsx"))
+    assert [f["status"] for f in result["files"]] == ["ok"]
+    assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
+    assert [a["Tên tập thể, cá nhân"] for a in _master(result["out"], S.AWARDS.name)] == ["Lê Văn Hùng"]
+    assert [p["Số, ký hiệu"] for p in _master(result["out"], S.PLANS.name)] == ["12/KH-SNgV"]
+    assert [n["Nội dung"] for n in _master(result["out"], S.NARRATIVE.name)] == ["Sở đã phát động phong trào thi đua."]
+    [said] = [f for f in result["findings"] if f["code"] == "INFO_SHEET_MISSING"]
+    assert said["severity"] == "warning" and Path(said["file"]).name == "so_ngoai_vu.xlsx"
+    assert "không có trang 'Thông tin'" in said["message"] and \
+        "trang 'Kế hoạch', 'Công trình', 'Khen thưởng', 'Nội dung' được đọc" in said["message"]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+
+
+def test_a_units_file_with_plans_and_narrative_sheets_but_no_info_sheet(tmp_path):
+    """A unit's own file: a 'Công trình' sheet under its title, a 'Kế hoạch' sheet typed with the template's
+    header, a 'Nội dung' sheet of loose paragraphs. The works are read as a hand-made table, the plans as the
+    template's (said), and the narrative, which no header lets read, is named in an error: never left out
+    without a word."""
+    src = _sheets(tmp_path / "xa_ky_hoa.xlsx", {
+        "Công trình": [["UBND XÃ KỲ HOA"], ["CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+                       ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+                       [1, "Đường thôn 1", "01/3/2025", "30/9/2025", 80]],
+        "Kế hoạch": [["TT", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Nhóm"],
+                     [1, "Kế hoạch", "12/KH-UBND", D(2025, 2, 10), "UBND xã Kỳ Hoa", "Phát động thi đua năm 2025",
+                      "Kế hoạch của đơn vị"]],
+        "Nội dung": [["BÁO CÁO TÓM TẮT"], ["Năm 2025 xã đã hoàn thành 5 công trình."]]})
+    result = _consolidate(tmp_path, src)
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "UBND xã Kỳ Hoa")]
+    assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
+    assert [p["Số, ký hiệu"] for p in _master(result["out"], S.PLANS.name)] == ["12/KH-UBND"]
+    told = {f["code"]: f for f in result["findings"]}
+    assert told["INFO_SHEET_MISSING"]["severity"] == "warning" and "trang 'Kế hoạch' được đọc" in \
+        told["INFO_SHEET_MISSING"]["message"]
+    assert (told["SHEET_NOT_READ"]["severity"], told["SHEET_NOT_READ"]["sheet"]) == ("error", "Nội dung")
+    assert "không được tổng hợp" in told["SHEET_NOT_READ"]["message"]
+
+
 def _by_sections(title: str, third: str = "III. GIẤY KHEN CỦA GIÁM ĐỐC SỞ") -> list[list]:
     """A Sở's list of its awards, the forms in section rows, no form column."""
     return [["SỞ TƯ PHÁP"], [title], [],

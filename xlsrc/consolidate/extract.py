@@ -471,7 +471,7 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     tables = [(spec, loc, grid) for spec, loc in _tables_from(grid, sheet, specs, merges, bold, 0)]
     while tables:
         end = max(max(loc.rows, default=loc.data_start) for _, loc, _ in tables) + 1
-        if not any(v is not None and (v.__class__ is not str or v.strip()) for row in pristine[end:] for v in row):
+        if not _holds_data(pristine[end:]):
             break
         below = [[] for _ in range(end)] + [list(r) for r in pristine[end:]]  # the rows above: not its title
         more = [(spec, loc, below) for spec, loc in _tables_from(below, sheet, specs, merges, bold, end) if loc.rows]
@@ -496,6 +496,56 @@ def _template_sheets(book: FileBook, names: list[str]) -> dict[str, str]:
         return {}
     return {S.INFO.key: info} | {spec.key: sheet for spec in S.RECORD_SHEETS
                                  if (sheet := find_sheet(names, spec)) is not None}
+
+
+def _sheets_without_info(book: FileBook, names: list[str], template: bool) -> tuple[dict[str, str], list[str]]:
+    """A file without a Thông tin sheet: its sheets named as the template's
+    'Kế hoạch' and 'Nội dung' (no hand-made table is read as plans or a
+    narrative) whose table has the template's header; in a workbook made
+    from the template (its other sheets are there: the Thông tin sheet was
+    deleted) its 'Công trình' and 'Khen thưởng' sheets too (a unit's own
+    'Công trình' sheet is searched as hand-made tables are). Returns them by
+    key, and the sheets so named that hold data and no such table."""
+    made, unread = {}, []
+    for spec in S.RECORD_SHEETS:
+        sheet = find_sheet(names, spec)
+        if sheet is None or (spec in HAND_MADE_SPECS and not template):
+            continue
+        grid = book.read(sheet)
+        if locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet)) is not None:
+            made[spec.key] = sheet
+        elif _holds_data(grid):
+            unread.append(sheet)
+    return made, unread
+
+
+def without_info_findings(template: bool, made: dict[str, str], unread: list[str], names: list[str]) -> list[Finding]:
+    """What a file without a Thông tin sheet is told: the sheets read as the
+    template's, by their header alone (INFO_SHEET_MISSING), and each sheet
+    named as the template's that holds data no header lets read (SHEET_NOT_READ)."""
+    out = []
+    if template or made:
+        read = listed([f"'{sheet}'" for sheet in made.values()]) if made else "nào"
+        lead = (f"Tệp có các trang của sổ thidua nhưng không có trang '{S.INFO.name}' (đã bị xoá hay đổi tên?)"
+                if template else f"Tệp không có trang '{S.INFO.name}' của sổ thidua")
+        out.append(Finding(next(iter(made.values()), names[0] if names else ""), 1, "", "A1", WARNING,
+                           "INFO_SHEET_MISSING", f"{lead}: trang {read} được đọc theo dòng tiêu đề cột của mẫu; đơn vị "
+                           f"và năm báo cáo lấy theo tiêu đề bảng nếu có, không thì đơn vị theo tên tệp và năm không rõ "
+                           f"(ngày chỉ ghi tháng giữ nguyên chữ). Hãy kiểm tra đơn vị ở trang '{S.SOURCES_SHEET}', hoặc "
+                           f"đề nghị đơn vị gửi lại sổ có trang '{S.INFO.name}'."))
+    for sheet in unread:
+        spec = next(s for s in S.RECORD_SHEETS if fold(s.name) == fold(sheet))
+        heads = ", ".join(f"'{c.header}'" for c in spec.columns if c.required)
+        out.append(Finding(sheet, 1, "", "A1", ERROR, "SHEET_NOT_READ",
+                           f"Trang '{sheet}' mang tên trang {TITLE[spec.key]} của sổ thidua và có dữ liệu, nhưng không "
+                           f"có dòng tiêu đề cột của mẫu (cần các cột {heads}): trang này không được tổng hợp. Hãy đề "
+                           f"nghị đơn vị chép dữ liệu vào sổ mẫu (thidua new) rồi gửi lại."))
+    return out
+
+
+def _holds_data(rows) -> bool:
+    """Whether a cell of ``rows`` holds something (not only spaces)."""
+    return any(v is not None and (v.__class__ is not str or v.strip()) for row in rows for v in row)
 
 
 def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tuple[S.SheetSpec, Any]]:
@@ -637,6 +687,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     year = None
     made = _template_sheets(book, names)
     template = bool(made) or any(find_sheet(names, spec) for spec in S.DATA_SHEETS if spec not in S.RECORD_SHEETS)
+    if not made:  # no Thông tin sheet: its sheets named and headed as the template's are still read, and said
+        made, unread = _sheets_without_info(book, names, template)
+        result["notes"] = [f.as_dict() | {"file": path} for f in without_info_findings(template, made, unread, names)]
     if template:
         result["kind"] = "template"
         data = WorkbookData(source=name)
@@ -650,24 +703,24 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         result["doc_date"] = data.report_date
         result["info"] = {k: nfc(info.get(k)) for k in ("parent_body", "place", "movement", "works_purpose")
                           if nfc(info.get(k))}
-        for spec in S.RECORD_SHEETS:
-            sheet = made.get(spec.key)
-            if sheet is None:
-                continue
-            claimed.add(sheet)
-            covered.append(spec.key)
-            grid = book.read(sheet)
-            loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
-            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet)) \
-                if loc is not None else ([], 0, [])
-            if loc is not None:
-                tables.append((spec, loc, sheet, recs))
-            if not got and loc is not None and (errors or any(
-                    r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
-                error_only.append(f"'{sheet}'")
-            rows[spec.key] = got
-            if errors:
-                notes.append(f"bỏ {errors} dòng chỉ có giá trị lỗi ở trang '{sheet}'")
+    for spec in S.RECORD_SHEETS:
+        sheet = made.get(spec.key)
+        if sheet is None:
+            continue
+        claimed.add(sheet)
+        covered.append(spec.key)
+        grid = book.read(sheet)
+        loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
+        got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet)) \
+            if loc is not None else ([], 0, [])
+        if loc is not None:
+            tables.append((spec, loc, sheet, recs))
+        if not got and loc is not None and (errors or any(
+                r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
+            error_only.append(f"'{sheet}'")
+        rows[spec.key] = got
+        if errors:
+            notes.append(f"bỏ {errors} dòng chỉ có giá trị lỗi ở trang '{sheet}'")
     # lists of proposals: the Danh sách đề nghị sheet, or a hand-made list that says 'đề nghị'
     from ..proposals.extract import from_book, unit_facts
     proposal_lines: list[str] = []
