@@ -760,6 +760,22 @@ def test_a_list_of_awards_without_an_achievement_column_is_read_with_a_warning(t
     assert _summary(result["out"])["Cộng khen thưởng"][:2] == (1, 2)
 
 
+def test_the_departments_and_places_a_list_of_awards_names_are_collectives(tmp_path):
+    """A hospital's or a district's list without 'Đối tượng': 'Khoa Nội', 'Trạm Y tế xã …', 'Xã …', 'Nhân dân và
+    cán bộ …', 'Công đoàn cơ sở …', 'Đồn Biên phòng …' are collectives by their names (said, KIND_FROM_NAME), not
+    rows left without a kind (COLUMN_MISSING); 'Khổng Văn Khoa' is still a person."""
+    names = ["Khoa Nội", "Trạm Y tế xã Cẩm Bình", "Xã Cẩm Bình", "Nhân dân và cán bộ xã Cẩm Hưng",
+             "Công đoàn cơ sở Bệnh viện", "Đồn Biên phòng Cửa khẩu Cầu Treo", "Tòa án nhân dân huyện Can Lộc"]
+    rows = [["SỞ Y TẾ"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Tên tập thể, cá nhân", "Hình thức khen thưởng", "Thành tích"]] + [
+        [n + 1, name, "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"] for n, name in enumerate(names + ["Khổng Văn Khoa"])]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_y_te.xlsx", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [a["Đối tượng"] for a in awards] == [S.COLLECTIVE] * len(names) + [S.INDIVIDUAL]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    assert sorted(f["code"] for f in result["findings"]) == ["KIND_FROM_NAME"] * 2
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""

@@ -293,10 +293,14 @@ def name_kind(name: object) -> str | None:
         " ".join(nfc(name).lower().split()).startswith(_COMMUNITY) else None
 
 
-# the first words of a community's or a group's name (with their marks: 'Tổ …' is a team, 'Tô …' a surname)
+# the first words of a community's or a group's name, or of a part of an agency or a place's people (with their
+# marks: 'Tổ …' is a team, 'Tô …' a surname; none begins a person's name)
 _COMMUNITY = tuple(w + " " for w in (
     "thôn", "xóm", "ấp", "bản", "buôn", "làng", "khu phố", "tổ dân phố", "khu dân cư", "tổ", "chi đoàn", "chi hội",
-    "chi bộ", "câu lạc bộ", "clb", "đội", "nhóm", "hộ gia đình", "gia đình", "lớp", "hợp tác xã", "htx"))
+    "chi bộ", "câu lạc bộ", "clb", "đội", "nhóm", "hộ gia đình", "gia đình", "lớp", "hợp tác xã", "htx",
+    "khoa", "trạm", "đồn", "hạt", "tòa án", "toà án", "xã", "phường", "thị trấn", "nhân dân", "khối", "cụm",
+    "công đoàn", "chi nhánh", "nhà văn hóa", "nhà văn hoá", "thư viện", "bảo tàng", "xí nghiệp", "nhà máy",
+    "ủy ban", "uỷ ban", "lực lượng", "phân hiệu", "điểm trường"))
 
 
 # the words of a group heading that name a kind, by the column the kind fills (schema.KIND_FROM_CONTEXT)
