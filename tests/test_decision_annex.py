@@ -363,3 +363,18 @@ def test_a_word_list_of_awards_granted_names_people_without_their_honorifics(tmp
                                   ("3", "Đồng chí Trần Văn Nam", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở")]))
     assert [(r["recipient"], r.get("recipient_kind"), r.get("gender")) for r in ex["rows"]["awards"]] == [
         ("Lê Văn Hùng", S.INDIVIDUAL, "Nam"), ("Võ Thị Lan", S.INDIVIDUAL, "Nữ"), ("Trần Văn Nam", S.INDIVIDUAL, None)]
+
+
+def test_a_word_list_with_the_decisions_that_granted_is_of_awards_not_proposals(tmp_path):
+    """'TT | Họ và tên | Hình thức khen thưởng | Thành tích | Số quyết định' under 'KẾT QUẢ KHEN THƯỞNG': who was
+    granted what by which decision, nothing saying 'đề nghị': the unit's awards (as the same table in a
+    spreadsheet is), not its proposals; the same table under 'DANH SÁCH ĐỀ NGHỊ …' stays a proposal."""
+    head = ("TT", "Họ và tên", "Hình thức khen thưởng", "Thành tích", "Số quyết định")
+    body = [("1", "Lê Văn Hùng", "Giấy khen", "Cứu người", "45/QĐ-STP")]
+    granted = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ TƯ PHÁP", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                      head, body))
+    assert "unit_proposals" not in granted["rows"]
+    assert [(r["recipient"], r["decision_number"]) for r in granted["rows"]["awards"]] == [("Lê Văn Hùng", "45/QĐ-STP")]
+    proposed = extract_file(_list_docx(tmp_path / "DeNghi.docx", ["SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"],
+                                       head, body))
+    assert "awards" not in proposed["rows"] and len(proposed["rows"]["unit_proposals"]) == 1

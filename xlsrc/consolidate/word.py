@@ -39,7 +39,15 @@ def _best(grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]
         loc = _locate(spec, own, sheet, merges, bold, lines, doc_lines)
         if loc is not None and loc.rows:
             found.append((spec, loc, own, len(loc.columns) - 0.5 * n))
+    proposed = next((f for f in found if f[0] is PROPOSALS), None)
+    if proposed is not None and any(f[0] is S.AWARDS and _GRANTED & f[1].columns.keys() for f in found) and \
+            not says_proposal(lines + _title_lines(proposed[2], proposed[1].header_row) + doc_lines[:15],
+                              proposed[1].header_texts):
+        found.remove(proposed)  # who was granted what, by which decision, and nothing says 'đề nghị': awards
     return max(found, key=lambda f: f[3])[:3] if found else None
+
+
+_GRANTED = {"decision_number", "decision_date"}  # the columns of a list of awards granted, never of a proposal
 
 
 def from_word(path: str, result: dict[str, Any]) -> None:
