@@ -776,6 +776,31 @@ def test_the_departments_and_places_a_list_of_awards_names_are_collectives(tmp_p
     assert sorted(f["code"] for f in result["findings"]) == ["KIND_FROM_NAME"] * 2
 
 
+@pytest.mark.parametrize("total, said", [("Tổng cộng: 15 cá nhân, 3 tập thể", True),
+                                         ("Tổng cộng: 01 tập thể, 02 cá nhân", False), ("Cộng: 3", False),
+                                         ("Tổng số: 5", True)])
+def test_a_total_row_under_a_list_of_awards_that_counts_otherwise_is_said(tmp_path, total, said):
+    """'Tổng cộng: 15 cá nhân, 3 tập thể' under three names, then the signature block: the rows read are taken,
+    and an error at the total's cell says the list and its total disagree (a page or rows lost, or the total
+    mistyped); a total that counts the list, by kind or in all, says nothing."""
+    rows = [["SỞ Y TẾ"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số, ngày quyết định", "Thành tích"],
+            [1, "Nguyễn Văn An", "Bác sĩ", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Khoa Nội", None, "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc nhiệm vụ"],
+            [3, "Trần Thị Bình", "Điều dưỡng", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc nhiệm vụ"],
+            [None, total, None, None, None, None], [],
+            [None, None, None, None, "Hà Tĩnh, ngày 20 tháng 12 năm 2025"],
+            [None, "NGƯỜI LẬP BIỂU", None, None, "GIÁM ĐỐC"], [None, None, None, None, "(Đã ký)"],
+            [None, "Lê Thị Hoa", None, None, "Nguyễn Văn Xuân"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_y_te.xlsx", rows))
+    assert [a["Tên tập thể, cá nhân"] for a in _master(result["out"], S.AWARDS.name)] == [
+        "Nguyễn Văn An", "Khoa Nội", "Trần Thị Bình"]
+    errors = [(f["code"], f["cell"], f["message"]) for f in result["findings"] if f["severity"] == "error"]
+    assert [(code, cell) for code, cell, _ in errors] == ([("TOTAL_DIFFERS", "B8")] if said else [])
+    if said:
+        assert f"Dòng tổng '{total}' (dòng 8)" in errors[0][2] and "thiếu dòng" in errors[0][2]
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""

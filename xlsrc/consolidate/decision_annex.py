@@ -19,7 +19,7 @@ from .. import schema as S
 from ..findings import ERROR, WARNING, Finding, cell_ref, listed
 from ..parsing import canonical_doc_number, is_doc_number, parse_date
 from ..proposals.extract import form_in_text, locate_proposals, says_proposal, strip_honorifics, title_form
-from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate
+from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, is_total, locate
 from ..vntext import fold, nfc, strip_marks
 from .extract import _title_lines, award_kinds, heading_kind, table_rows
 
@@ -244,6 +244,44 @@ def read_annex(grid, loc, sheet: str, year, title: Title, filled: list[str]):
     notes = annex_findings(loc, sheet, records, title, filled)
     notes += award_kinds(S.AWARDS, loc, sheet, rows, records)  # 'Lao động tiên tiến': a person, whoever is named
     return rows, records, notes
+
+
+_TOTAL_ONLY = re.compile(r"^(?:tong cong|tong so|tong|cong)\s+(\d+)(?:\s+(?:nguoi|dong|truong hop|tap the ca nhan))?$")
+_BELOW = 5  # the rows under a list where its total row may stand
+
+
+def total_row_findings(grid, loc, sheet: str, records) -> list[Finding]:
+    """An error when the total row under a list of awards counts otherwise
+    than the list ('Tổng cộng: 15 cá nhân, 3 tập thể' under 2 names, 'Tổng
+    cộng: 04' under 3 rows): a row or a page lost, a row hidden, or the total
+    mistyped; the rows read are still taken. A list of counts by kind is not one."""
+    if loc.by_kind or not records:
+        return []
+    last = max(loc.rows)
+    for r in range(last + 1, min(len(grid), last + 1 + _BELOW)):
+        text = next((v for v in grid[r] if is_total(v)), None)
+        if text is None:
+            continue
+        key = fold(text)
+        said = {kind: int(m.group(1)) for kind, rx in _COUNTED.items() if (m := rx.search(key))}
+        found = {kind: sum(_counted(rec) for rec in records if rec["recipient_kind"] == kind) for kind in said}
+        if not said and (m := _TOTAL_ONLY.match(key)):
+            said, found = {"": int(m.group(1))}, {"": sum(map(_counted, records))}
+        if said == found:
+            return []
+        shown = " và ".join(f"{n:02d} {kind.lower() or 'dòng'}" for kind, n in found.items())
+        at = loc.excel_col("recipient") or 1
+        return [Finding(sheet, r + 1, S.AWARDS.column("recipient").header, cell_ref(r + 1, at), ERROR,
+                        "TOTAL_DIFFERS", f"Dòng tổng '{' '.join(nfc(text).split())}' (dòng {r + 1}) đếm khác danh "
+                        f"sách, danh sách đọc được có {shown}: hãy kiểm tra danh sách (thiếu dòng, dòng bị ẩn, trang "
+                        f"khác) hoặc số ghi ở dòng tổng trong tệp gốc; các dòng đọc được vẫn vào sổ.")]
+    return []
+
+
+def _counted(rec) -> int:
+    """The awards one row counts: its 'Số lượng' when a number above 0, else 1."""
+    n = rec["count"]
+    return n if isinstance(n, int) and n > 0 else 1
 
 
 def count_findings(doc_lines: list[str], tables: list[tuple]) -> list[Finding]:

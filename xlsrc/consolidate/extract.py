@@ -797,6 +797,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                         f.as_dict() | {"file": path} for f in section_form_findings(loc, sheet, recs, sectioned[sheet]))
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in (
                     sheet_kinds(spec, loc, sheet, got, recs) + award_kinds(spec, loc, sheet, got, recs)))
+                if spec is S.AWARDS:  # 'Tổng cộng: 15 cá nhân, 3 tập thể' under the list: counted alike?
+                    from .decision_annex import total_row_findings
+                    result["notes"] += [f.as_dict() | {"file": path} for f in total_row_findings(grid, loc, sheet, recs)]
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
