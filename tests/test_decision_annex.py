@@ -378,3 +378,14 @@ def test_a_word_list_with_the_decisions_that_granted_is_of_awards_not_proposals(
     proposed = extract_file(_list_docx(tmp_path / "DeNghi.docx", ["SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"],
                                        head, body))
     assert "awards" not in proposed["rows"] and len(proposed["rows"]["unit_proposals"]) == 1
+
+
+def test_a_word_list_of_awards_with_the_position_and_the_unit_in_two_columns(tmp_path):
+    """'Chức vụ | Đơn vị công tác' in a Word table of awards: one 'Chức vụ, đơn vị', as in a spreadsheet."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ Y TẾ", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                 ("TT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng",
+                                  "Số quyết định", "Thành tích"),
+                                 [("1", "Nguyễn Văn An", "Trưởng khoa", "Bệnh viện tỉnh", "Giấy khen", "45/QĐ-SYT",
+                                   "Hoàn thành xuất sắc")]))
+    assert [(r["recipient_unit"], r.get("extra")) for r in ex["rows"]["awards"]] == [("Trưởng khoa, Bệnh viện tỉnh",
+                                                                                     None)]

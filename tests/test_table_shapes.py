@@ -801,6 +801,19 @@ def test_a_total_row_under_a_list_of_awards_that_counts_otherwise_is_said(tmp_pa
         assert f"Dòng tổng '{total}' (dòng 8)" in errors[0][2] and "thiếu dòng" in errors[0][2]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_with_the_position_and_the_unit_in_two_columns(tmp_path, fmt):
+    """'Họ và tên | Chức vụ | Đơn vị công tác': one 'Chức vụ, đơn vị' in the master ('Trưởng khoa, Bệnh viện
+    tỉnh'), not the unit set aside in 'Thông tin thêm'; a collective's empty position leaves its unit alone."""
+    rows = [["SỞ Y TẾ"], [],
+            ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Số QĐ", "Thành tích"],
+            [1, "Nguyễn Văn An", "Trưởng khoa", "Bệnh viện tỉnh", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc"],
+            [2, "Khoa Nội", None, "Bệnh viện tỉnh", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_y_te.{fmt}", rows))
+    assert [(a["Chức vụ, đơn vị"], a["Thông tin thêm"]) for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Trưởng khoa, Bệnh viện tỉnh", None), ("Bệnh viện tỉnh", None)]
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""

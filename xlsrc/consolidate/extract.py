@@ -364,6 +364,28 @@ def award_kinds(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: li
     return kinds_from_form_and_name(out, records, loc, sheet)
 
 
+def join_unit_columns(spec: S.SheetSpec, grid, loc) -> None:
+    """'Chức vụ | Đơn vị công tác' in two columns of a list of awards: one
+    'Chức vụ, đơn vị' cell, 'Trưởng khoa, Bệnh viện tỉnh' (not the unit kept
+    aside in 'Thông tin thêm'), each row's parts in the order of the columns."""
+    col = spec.column("recipient_unit") if spec is S.AWARDS else None
+    c = loc.columns.get("recipient_unit") if col is not None else None
+    more = [d for d, head in loc.extra.items() if col is not None and col.matches(head)] if c is not None else []
+    if not more:
+        return
+    order = sorted([c] + more)
+    for i in loc.rows:
+        row = grid[i]
+        parts = [" ".join(_line_text(row[j]).split()) for j in order if j < len(row) and row[j] is not None]
+        if c < len(row):
+            row[c] = ", ".join(p for p in parts if p) or None
+        for d in more:
+            if d < len(row):
+                row[d] = None
+    for d in more:
+        loc.extra.pop(d)
+
+
 def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
     """The people of a list of awards by their bare names, as a decision's
     annex gives them: 'Ông Nguyễn Văn A' is Nguyễn Văn A (a man, when the
@@ -789,6 +811,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 errors = 0
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
+                join_unit_columns(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
                 award_names(spec, got, recs)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section

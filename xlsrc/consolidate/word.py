@@ -14,7 +14,8 @@ from ..findings import WARNING, Finding
 from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
 from ..tables import locate
 from .decision_annex import annex_title, count_findings, locate_annex, read_annex
-from .extract import HAND_MADE_SPECS, _title_lines, award_kinds, award_names, check_tables, table_rows
+from .extract import (HAND_MADE_SPECS, _title_lines, award_kinds, award_names, check_tables, join_unit_columns,
+                      table_rows)
 from .units import facts_from_lines
 
 
@@ -106,6 +107,7 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             annexes.append((loc, sheet, records))
             decisions.append(annex.number)
         else:
+            join_unit_columns(spec, grid, loc)
             got, _, records = table_rows(spec, grid, loc, sheet, year)
             award_names(spec, got, records)
         if offset:  # rows numbered within their own table
