@@ -814,6 +814,28 @@ def test_a_list_of_awards_with_the_position_and_the_unit_in_two_columns(tmp_path
         ("Trưởng khoa, Bệnh viện tỉnh", None), ("Bệnh viện tỉnh", None)]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_list_with_a_title_column_and_a_commendation_column_counts_both(tmp_path, fmt):
+    """A school's year: 'Danh hiệu thi đua | Hình thức khen thưởng', a teacher with 'Lao động tiên tiến' and a
+    'Giấy khen' is two awards (said once, FORMS_IN_TWO_COLUMNS); one with only a Giấy khen has it (not a row
+    without its form, the Giấy khen left in 'Thông tin thêm'); the summary counts every one."""
+    rows = [["TRƯỜNG THCS KIM ĐỒNG"], ["KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM HỌC 2024-2025"], [],
+            ["TT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Hình thức khen thưởng", "Ghi chú"],
+            [1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến", "Giấy khen", None],
+            [2, "Trần Thị Bình", "Giáo viên", "Chiến sĩ thi đua cơ sở", None, None],
+            [3, "Lê Văn Cường", "Giáo viên", None, "Giấy khen", None]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"truong.{fmt}", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Nguồn: dòng"], a["Thông tin thêm"])
+            for a in awards] == [("Nguyễn Văn An", "Lao động tiên tiến", 5, None), ("Nguyễn Văn An", GK, 5, None),
+                                 ("Trần Thị Bình", "Chiến sĩ thi đua cơ sở", 6, None), ("Lê Văn Cường", GK, 7, None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    [split] = [f for f in result["findings"] if f["code"] == "FORMS_IN_TWO_COLUMNS"]
+    assert split["cell"] == "E5" and "1 dòng ghi cả hai được tính là hai khen thưởng (dòng 5)" in split["message"]
+    summary = _summary(result["out"])
+    assert summary[GK][:2] == (0, 2) and summary["Cộng khen thưởng"][:2] == (0, 4)
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""

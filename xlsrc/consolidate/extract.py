@@ -386,6 +386,58 @@ def join_unit_columns(spec: S.SheetSpec, grid, loc) -> None:
         loc.extra.pop(d)
 
 
+def second_form_column(spec: S.SheetSpec, grid, loc) -> tuple[int, dict[int, Any], str] | None:
+    """'Danh hiệu thi đua | Hình thức khen thưởng', two columns of forms in a
+    list of awards ('Lao động tiên tiến' and 'Giấy khen' for one teacher):
+    the second column (its index), the forms it gives the rows that fill
+    both (0-based row: cell), each to be a second award (second_forms), and
+    its header; a
+    row that fills only the second takes its form from it. The column is
+    taken out of 'Thông tin thêm'. None when the table has one form column."""
+    col = spec.column("form") if spec is S.AWARDS else None
+    c = loc.columns.get("form") if col is not None else None
+    d = next((j for j, head in sorted(loc.extra.items()) if col.matches(head)), None) if c is not None else None
+    if d is None:
+        return None
+    both = {}
+    for i in loc.rows:
+        row = grid[i]
+        second = row[d] if d < len(row) and _holds_data([[row[d]]]) else None
+        if second is None:
+            continue
+        if c < len(row) and _holds_data([[row[c]]]):
+            both[i] = second
+        elif c < len(row):
+            row[c] = second
+        row[d] = None
+    return d, both, loc.extra.pop(d)
+
+
+def second_forms(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record], column: int,
+                 both: dict[int, Any], header: str) -> tuple[list[dict], list[Record], list[Finding]]:
+    """Each row that filled both form columns followed by its second award,
+    the same row with the second column's form (said once, FORMS_IN_TWO_COLUMNS)."""
+    if not both:
+        return out, records, []
+    col = spec.column("form")
+    rows, recs, split = [], [], []
+    for rec, record in zip(out, records):
+        rows.append(rec)
+        recs.append(record)
+        raw = both.get(record.row - 1)
+        if raw is None:
+            continue
+        value = parse_value(col, raw)
+        recs.append(Record(spec, record.row, {**record.raw, "form": raw}, {**record.values, "form": value},
+                           cols={"form": column}))
+        rows.append({**rec, "form": master_value(col, raw, value)})
+        split.append(record.row)
+    first = loc.header_texts.get("form") or col.header
+    return rows, recs, [Finding(sheet, split[0], col.header, cell_ref(split[0], column + 1), WARNING,
+                                "FORMS_IN_TWO_COLUMNS", f"Bảng có hai cột hình thức ('{first}', '{header}'): {len(split)} "
+                                f"dòng ghi cả hai được tính là hai khen thưởng (dòng {listed(split)}).")] if split else []
+
+
 def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
     """The people of a list of awards by their bare names, as a decision's
     annex gives them: 'Ông Nguyễn Văn A' is Nguyễn Văn A (a man, when the
@@ -812,7 +864,11 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
                 join_unit_columns(spec, grid, loc)
+                second = second_form_column(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+                if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards
+                    got, recs, said = second_forms(spec, loc, sheet, got, recs, *second)
+                    result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
                 award_names(spec, got, recs)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
                     from .decision_annex import section_form_findings
@@ -951,7 +1007,7 @@ def unsaid_findings(loc, sheet: str, records, columns: list[S.Column]) -> list[F
     """One warning for each column of UNSAID_OK the table lacks, naming it and its rows (COLUMN_UNSAID)."""
     if not records:
         return []
-    rows = [r.row for r in records]
+    rows = list(dict.fromkeys(r.row for r in records))  # a row of two awards once
     return [Finding(sheet, loc.header_row + 1, c.header, cell_ref(loc.header_row + 1, 1), WARNING, "COLUMN_UNSAID",
                     f"Bảng không có cột '{c.header}': {len(rows)} dòng (dòng {listed(rows)}) để trống cột này trong "
                     f"sổ tổng hợp; hãy bổ sung ở sổ tổng hợp nếu cần.") for c in columns]

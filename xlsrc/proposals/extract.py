@@ -190,7 +190,9 @@ def kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> list
         else:
             continue
         rec.values["recipient_kind"] = row["recipient_kind"] = kind
-        said.setdefault(f"{kind.lower()} ({how})", []).append(rec.row)
+        got = said.setdefault(f"{kind.lower()} ({how})", [])
+        if rec.row not in got[-1:]:  # a row of two awards once
+            got.append(rec.row)
     col = SPEC.column("recipient_kind")   # worded as kind_findings words the Ông/Bà rows
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
                     "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là {how}: "
