@@ -389,3 +389,13 @@ def test_a_word_list_of_awards_with_the_position_and_the_unit_in_two_columns(tmp
                                    "Hoàn thành xuất sắc")]))
     assert [(r["recipient_unit"], r.get("extra")) for r in ex["rows"]["awards"]] == [("Trưởng khoa, Bệnh viện tỉnh",
                                                                                      None)]
+
+
+def test_a_word_list_of_awards_with_the_name_and_the_position_in_one_column(tmp_path):
+    """'Họ và tên, chức vụ, đơn vị' in a Word table of awards: the name and the position, split, as in a spreadsheet."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ Y TẾ", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                 ("TT", "Họ và tên, chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định",
+                                  "Thành tích"),
+                                 [("1", "Ông Nguyễn Văn An, Trưởng khoa Nội", "Giấy khen", "45/QĐ-SYT", "Cứu người")]))
+    assert [(r["recipient"], r["recipient_unit"]) for r in ex["rows"]["awards"]] == [("Nguyễn Văn An", "Trưởng khoa Nội")]
+    assert "NAME_WITH_POSITION" in [f["code"] for f in ex["findings"]]

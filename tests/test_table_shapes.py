@@ -836,6 +836,25 @@ def test_a_list_with_a_title_column_and_a_commendation_column_counts_both(tmp_pa
     assert summary[GK][:2] == (0, 2) and summary["Cộng khen thưởng"][:2] == (0, 4)
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_with_the_name_and_the_position_in_one_column(tmp_path, fmt):
+    """'Họ và tên, chức vụ, đơn vị' over 'Ông Nguyễn Văn An, Trưởng khoa Nội, Bệnh viện tỉnh' (or the position on
+    the cell's next line): the name and the position, split (NAME_WITH_POSITION), as a list of proposals is; was
+    read as the unit's column, every row without a name."""
+    rows = [["SỞ Y TẾ"], [], ["TT", "Họ và tên, chức vụ, đơn vị", "Hình thức khen thưởng", "Thành tích"],
+            [1, "Ông Nguyễn Văn An, Trưởng khoa Nội, Bệnh viện tỉnh", "Giấy khen", "Hoàn thành xuất sắc"],
+            [2, "Bà Trần Thị Bình\nĐiều dưỡng trưởng", "Giấy khen", "Hoàn thành xuất sắc"],
+            [3, "Khoa Nội, Bệnh viện tỉnh", "Giấy khen", "Hoàn thành xuất sắc"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_y_te.{fmt}", rows))
+    assert [(a["Tên tập thể, cá nhân"], a["Chức vụ, đơn vị"], a["Đối tượng"], a["Giới tính"])
+            for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Nguyễn Văn An", "Trưởng khoa Nội, Bệnh viện tỉnh", S.INDIVIDUAL, "Nam"),
+        ("Trần Thị Bình", "Điều dưỡng trưởng", S.INDIVIDUAL, "Nữ"), ("Khoa Nội", "Bệnh viện tỉnh", S.COLLECTIVE, None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    [split] = [f for f in result["findings"] if f["code"] == "NAME_WITH_POSITION"]
+    assert split["cell"] == "B4" and "dòng 4, 5, 6" in split["message"]
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""

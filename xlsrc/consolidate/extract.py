@@ -27,7 +27,7 @@ from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, seq
                       tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
-from ..proposals.extract import kinds_from_form_and_name, strip_honorifics
+from ..proposals.extract import kinds_from_form_and_name, split_name_and_position, strip_honorifics
 from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
@@ -436,6 +436,22 @@ def second_forms(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: l
     return rows, recs, [Finding(sheet, split[0], col.header, cell_ref(split[0], column + 1), WARNING,
                                 "FORMS_IN_TWO_COLUMNS", f"Bảng có hai cột hình thức ('{first}', '{header}'): {len(split)} "
                                 f"dòng ghi cả hai được tính là hai khen thưởng (dòng {listed(split)}).")] if split else []
+
+
+def names_first(spec: S.SheetSpec, loc) -> bool:
+    """'Họ và tên, chức vụ, đơn vị' over a list of awards with no column of
+    its own for the names: the names' column (the header names them first),
+    not the units' (the name and the position are then split,
+    split_name_and_position). Whether it was so."""
+    if spec is not S.AWARDS or "recipient" in loc.columns or "recipient_unit" not in loc.columns:
+        return False
+    head = fold(loc.header_texts.get("recipient_unit", ""))
+    col = spec.column("recipient")
+    if not any(head.startswith(fold(name) + " ") for name in (col.header,) + col.aliases):
+        return False
+    loc.columns["recipient"] = loc.columns.pop("recipient_unit")
+    loc.header_texts["recipient"] = loc.header_texts.pop("recipient_unit")
+    return True
 
 
 def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
@@ -865,7 +881,11 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             else:
                 join_unit_columns(spec, grid, loc)
                 second = second_form_column(spec, grid, loc)
+                named = names_first(spec, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+                if named:  # 'Ông Nguyễn Văn A, Trưởng phòng …' under 'Họ và tên, chức vụ, đơn vị'
+                    result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in split_name_and_position(
+                        got, recs, loc, sheet, spec, "recipient_unit"))
                 if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards
                     got, recs, said = second_forms(spec, loc, sheet, got, recs, *second)
                     result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)

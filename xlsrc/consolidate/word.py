@@ -11,11 +11,12 @@ from typing import Any
 
 from .. import schema as S
 from ..findings import WARNING, Finding
-from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
+from ..proposals.extract import (SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal,
+                                 split_name_and_position)
 from ..tables import locate
 from .decision_annex import annex_title, count_findings, locate_annex, read_annex
 from .extract import (HAND_MADE_SPECS, _title_lines, award_kinds, award_names, check_tables, join_unit_columns,
-                      table_rows)
+                      names_first, table_rows)
 from .units import facts_from_lines
 
 
@@ -108,7 +109,10 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             decisions.append(annex.number)
         else:
             join_unit_columns(spec, grid, loc)
+            named = names_first(spec, loc)
             got, _, records = table_rows(spec, grid, loc, sheet, year)
+            if named:  # 'Ông Nguyễn Văn A, Trưởng phòng …' under 'Họ và tên, chức vụ, đơn vị'
+                notes += split_name_and_position(got, records, loc, sheet, spec, "recipient_unit")
             award_names(spec, got, records)
         if offset:  # rows numbered within their own table
             for r in got:

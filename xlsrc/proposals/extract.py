@@ -99,7 +99,7 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     proposals table (``lines``: the title lines above it)."""
     from ..consolidate.extract import table_rows
     rows, _, records = table_rows(SPEC, grid, loc, sheet, year)  # the kind from sections or names: table_rows
-    notes: list[Finding] = _split_name_and_position(rows, records, loc, sheet)
+    notes: list[Finding] = split_name_and_position(rows, records, loc, sheet)
     strip_honorifics(rows, records)
     if "recipient_kind" not in loc.columns:
         notes += kinds_from_form_and_name(rows, records, loc, sheet)
@@ -113,12 +113,14 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     return rows, records, notes
 
 
-def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list[Finding]:
+def split_name_and_position(rows: list[dict], records, loc, sheet: str, spec: S.SheetSpec = SPEC,
+                            key: str = "position") -> list[Finding]:
     """One column 'Họ và tên, chức vụ, đơn vị' (and no column of its own for
-    the position): 'Ông Nguyễn Văn A, Trưởng phòng …' — or the position on
-    the cell's next line — is the name, then the position (said once)."""
+    the position, ``key`` of ``spec``): 'Ông Nguyễn Văn A, Trưởng phòng …' —
+    or the position on the cell's next line — is the name, then the
+    position (said once)."""
     header = fold(loc.header_texts.get("recipient", ""))
-    if "position" in loc.columns or not re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header):
+    if key in loc.columns or not re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header):
         return []
     got = []
     for row, rec in zip(rows, records):
@@ -130,11 +132,11 @@ def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list
         if not rest.strip() or not name.strip():
             continue
         rec.raw["recipient"] = rec.values["recipient"] = row["recipient"] = " ".join(name.split())
-        rec.values["position"] = row["position"] = " ".join(rest.split())
+        rec.values[key] = row[key] = " ".join(rest.split())
         got.append(rec.row)
     if not got:
         return []
-    col = SPEC.column("position")
+    col = spec.column(key)
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
                     "NAME_WITH_POSITION", f"Cột '{loc.header_texts.get('recipient')}' ghi cả tên và chức vụ: "
                     f"{len(got)} dòng lấy tên đến dấu phẩy đầu (hoặc hết dòng đầu của ô), phần sau vào "
