@@ -1188,3 +1188,31 @@ def test_a_list_by_sections_that_proposes_or_whose_section_names_no_form_is_no_l
                       _by_sections("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025", third="III. KHÁC"))
     assert _run(["consolidate", src, "-o", tmp_path / "other" / "TongHop.xlsx", "--json"]) == 2
     assert json.loads(_run.stdout)["files"][0]["status"] == "error"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_whose_form_is_only_in_its_title(tmp_path, fmt):
+    """'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025' over 'TT | Họ và tên | Chức vụ,
+    đơn vị', no form column, no sections, no 'Kèm theo Quyết định' line: each row the title's form (FORM_FROM_TITLE),
+    not the whole file refused as 'no table of works'. A title that registers ('ĐĂNG KÝ DANH HIỆU …') or proposes
+    is no list of awards."""
+    def book(title: str, name: str) -> Path:
+        (tmp_path / name).mkdir()
+        return write_table(tmp_path / name / f"so_tu_phap.{fmt}", [
+            ["SỞ TƯ PHÁP"], [title], [], ["TT", "Họ và tên", "Chức vụ, đơn vị"],
+            [1, "Nguyễn Văn An", "Chuyên viên"], [2, "Trần Thị Bình", "Kế toán"]])
+    result = _consolidate(tmp_path / "a", book("DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
+                                              "a"))
+    assert [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Đối tượng"])
+            for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Nguyễn Văn An", "Lao động tiên tiến", S.INDIVIDUAL), ("Trần Thị Bình", "Lao động tiên tiến", S.INDIVIDUAL)]
+    [said] = [f for f in result["findings"] if f["code"] == "FORM_FROM_TITLE"]
+    assert "2 dòng (dòng 5, 6) lấy hình thức 'Lao động tiên tiến' từ tiêu đề 'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN" \
+        in said["message"]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    registered = book("DANH SÁCH CÁ NHÂN ĐĂNG KÝ DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025", "b")
+    assert _run(["consolidate", registered, "-o", tmp_path / "b" / "TongHop.xlsx", "--json"]) == 2
+    assert json.loads(_run.stdout)["files"][0]["status"] == "error"
+    proposed = _consolidate(tmp_path / "c", book("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
+                                                 "c"))
+    assert _master(proposed["out"], S.AWARDS.name) == []

@@ -172,18 +172,24 @@ def sheet_annex(grid, sheet: str, merges, bold) -> tuple | None:
 
 def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
     """A list of awards granted whose forms are its section rows ('I |
-    BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'II | GIẤY KHEN …'), with no form
-    column: (location, grid read, {row: (form, section)}) with a form column
-    added, each row's from its section; None unless every row's section
-    names a form and nothing above the list says 'đề nghị' (a proposal)."""
+    BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'II | GIẤY KHEN …') or its title ('DANH
+    SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN'), with no form
+    column: (location, grid read, {row: (form, where it was read)}) with a
+    form column added, each row's from its section, else from the title when
+    the title says the form was granted ('được tặng', 'được công nhận'); None
+    unless every row has its form so and nothing above the list says 'đề
+    nghị' (a proposal) or 'đăng ký' (the titles a unit's staff register for)."""
     names = locate_proposals([list(r) for r in grid], sheet, merges, bold)
-    if names is None or not names.rows or "form" in names.columns or \
-            says_proposal(_title_lines(grid, names.header_row), sheet=sheet):
+    lines = _title_lines(grid, names.header_row) if names is not None else []
+    if names is None or not names.rows or "form" in names.columns or says_proposal(lines, sheet=sheet) or \
+            any(_REGISTERED.search(fold(t)) for t in lines + [sheet]):
         return None
+    title, line = title_form(lines) if any(_GRANTED.search(fold(t)) for t in lines) else (None, "")
     forms = {}
     for i in names.rows:
         parts = reversed(names.groups.get(i, "").split(GROUP_SEPARATOR))
-        said = next(((form, part.strip()) for part in parts if (form := form_in_text(part))), None)
+        said = next(((form, f"dòng nhóm '{part.strip()}'") for part in parts if (form := form_in_text(part))),
+                    (title, f"tiêu đề '{' '.join(line.split())}'") if title else None)
         if said is None:
             return None
         forms[i] = said
@@ -193,8 +199,13 @@ def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
     return (*found, forms) if found is not None else None
 
 
+# a title that says its list was granted, or that its staff register (folded)
+_GRANTED = re.compile(r"\bduoc (?:tang|truy tang|cong nhan|khen thuong|khen|trao tang)\b")
+_REGISTERED = re.compile(r"\bdang ky\b")
+
+
 def section_form_findings(loc, sheet: str, records, forms: dict) -> list[Finding]:
-    """One warning for each section whose rows took the form it names."""
+    """One warning for each section (or the title) whose rows took the form it names."""
     said: dict[tuple[str, str], list[int]] = {}
     for rec in records:
         if rec.row - 1 in forms:
@@ -203,7 +214,7 @@ def section_form_findings(loc, sheet: str, records, forms: dict) -> list[Finding
     at = loc.excel_col("recipient") or 1
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "FORM_FROM_TITLE",
                     f"Bảng không có cột '{col.header}': {len(got)} dòng (dòng {listed(got)}) lấy hình thức '{form}' "
-                    f"từ dòng nhóm '{section}'.") for (form, section), got in said.items()]
+                    f"từ {where}.") for (form, where), got in said.items()]
 
 
 def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) -> list[Finding]:
