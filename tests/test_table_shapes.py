@@ -1216,3 +1216,22 @@ def test_a_list_of_awards_whose_form_is_only_in_its_title(tmp_path, fmt):
     proposed = _consolidate(tmp_path / "c", book("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
                                                  "c"))
     assert _master(proposed["out"], S.AWARDS.name) == []
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_the_columns_numbers_typed_as_numbers_under_the_header_are_no_row(tmp_path, fmt):
+    """'1 | 2 | 3 | 4 | 5 | 6' typed as numbers under the header (as '(1) (2) (3)' is typed as text): the columns'
+    numbers, not an award '4' to '2' with decision '5' (three errors) or a work named 2."""
+    rows = [["UBND HUYỆN CAN LỘC"], ["DANH SÁCH KHEN THƯỞNG NĂM 2025"], [],
+            ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số QĐ, ngày ký", "Thành tích"],
+            [1, 2, 3, 4, 5, 6],
+            [1, "Nguyễn Văn An", "Chủ tịch UBND xã", "BK UBND tỉnh", "45/QĐ-UBND", "Hoàn thành xuất sắc"],
+            [2, "UBND xã Cẩm Bình", None, "Cờ thi đua của UBND tỉnh", "46/QĐ-UBND", "Dẫn đầu phong trào"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"huyen.{fmt}", rows))
+    assert [a["Nguồn: dòng"] for a in _master(result["out"], S.AWARDS.name)] == [6, 7]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    (tmp_path / "works").mkdir()
+    works, findings = _works(tmp_path / "works", [
+        ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"], [1, 2, 3, 4, 5],
+        [1, "Đường thôn 1", D(2025, 3, 1), D(2025, 9, 30), 80]], name=f"xa.{fmt}")
+    assert [w["Tên công trình, phần việc"] for w in works] == ["Đường thôn 1"] and findings == []
