@@ -399,3 +399,23 @@ def test_a_word_list_of_awards_with_the_name_and_the_position_in_one_column(tmp_
                                  [("1", "Ông Nguyễn Văn An, Trưởng khoa Nội", "Giấy khen", "45/QĐ-SYT", "Cứu người")]))
     assert [(r["recipient"], r["recipient_unit"]) for r in ex["rows"]["awards"]] == [("Nguyễn Văn An", "Trưởng khoa Nội")]
     assert "NAME_WITH_POSITION" in [f["code"] for f in ex["findings"]]
+
+
+def test_a_word_list_of_awards_whose_form_is_in_its_title_or_its_sections(tmp_path):
+    """A Word table 'TT | Họ và tên | Chức vụ, đơn vị' under 'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG
+    TIÊN TIẾN NĂM 2025' (no 'Kèm theo Quyết định' line), or under sections 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each
+    row its form (FORM_FROM_TITLE), as in a spreadsheet, not the file skipped as listing nothing."""
+    ex = extract_file(_list_docx(tmp_path / "LDTT.docx", ["SỞ TƯ PHÁP", "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU "
+                                                          "LAO ĐỘNG TIÊN TIẾN NĂM 2025"],
+                                 ("TT", "Họ và tên", "Chức vụ, đơn vị"), [("1", "Nguyễn Văn An", "Chuyên viên")]))
+    assert ex["status"] == "ok" and [(r["recipient"], r["form"]) for r in ex["rows"]["awards"]] == [
+        ("Nguyễn Văn An", "Lao động tiên tiến")]
+    assert [f["code"] for f in ex["findings"] if f["code"] == "FORM_FROM_TITLE"] == ["FORM_FROM_TITLE"]
+    ex = extract_file(_list_docx(tmp_path / "KT.docx", ["SỞ TƯ PHÁP", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG "
+                                                        "NĂM 2025"],
+                                 ("TT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị"),
+                                 [("I", "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH", ""), ("1", "Ông Trần Văn Minh", "Giám đốc"),
+                                  ("II", "GIẤY KHEN CỦA GIÁM ĐỐC SỞ", ""), ("1", "Phòng Hành chính", "")]))
+    assert [(r["recipient"], r["form"], r["recipient_kind"]) for r in ex["rows"]["awards"]] == [
+        ("Trần Văn Minh", "Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL), ("Phòng Hành chính", "Giấy khen",
+                                                                              S.COLLECTIVE)]

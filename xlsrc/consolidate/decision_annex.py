@@ -170,7 +170,7 @@ def sheet_annex(grid, sheet: str, merges, bold) -> tuple | None:
     return None
 
 
-def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
+def sheet_by_sections(grid, sheet: str, merges, bold, above: list[str] = ()) -> tuple | None:
     """A list of awards granted whose forms are its section rows ('I |
     BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'II | GIẤY KHEN …') or its title ('DANH
     SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN'), with no form
@@ -178,9 +178,10 @@ def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
     form column added, each row's from its section, else from the title when
     the title says the form was granted ('được tặng', 'được công nhận'); None
     unless every row has its form so and nothing above the list says 'đề
-    nghị' (a proposal) or 'đăng ký' (the titles a unit's staff register for)."""
+    nghị' (a proposal) or 'đăng ký' (the titles a unit's staff register for).
+    ``above``: the title's lines above the table (a Word file's paragraphs)."""
     names = locate_proposals([list(r) for r in grid], sheet, merges, bold)
-    lines = _title_lines(grid, names.header_row) if names is not None else []
+    lines = list(above) + (_title_lines(grid, names.header_row) if names is not None else [])
     if names is None or not names.rows or "form" in names.columns or says_proposal(lines, sheet=sheet) or \
             any(_REGISTERED.search(fold(t)) for t in lines + [sheet]):
         return None

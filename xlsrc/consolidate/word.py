@@ -14,7 +14,8 @@ from ..findings import WARNING, Finding
 from ..proposals.extract import (SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal,
                                  split_name_and_position)
 from ..tables import locate
-from .decision_annex import annex_title, count_findings, locate_annex, read_annex
+from .decision_annex import (annex_title, count_findings, locate_annex, read_annex, section_form_findings,
+                             sheet_by_sections)
 from .extract import (HAND_MADE_SPECS, _title_lines, award_kinds, award_names, check_tables, join_unit_columns,
                       names_first, table_rows)
 from .units import facts_from_lines
@@ -79,6 +80,11 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         else:
             annex = None
             best = _best(grid, sheet, merges, bold, lines, doc.lines)
+        forms = None   # each row's form, when the list's title or sections say it ('… ĐƯỢC TẶNG GIẤY KHEN')
+        if best is None and table.before:
+            found = sheet_by_sections(grid, sheet, merges, bold, table.before)
+            if found is not None:
+                best, forms = (S.AWARDS, found[0], found[1]), found[2]
         if best is None and previous is not None and _continues(previous, table):
             spec, before = previous[1], previous[2]
             head = previous[0].grid[:before.data_start]
@@ -114,6 +120,8 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             if named:  # 'Ông Nguyễn Văn A, Trưởng phòng …' under 'Họ và tên, chức vụ, đơn vị'
                 notes += split_name_and_position(got, records, loc, sheet, spec, "recipient_unit")
             award_names(spec, got, records)
+            if forms:
+                notes += section_form_findings(loc, sheet, records, forms)
         if offset:  # rows numbered within their own table
             for r in got:
                 r["source_row"] -= offset
