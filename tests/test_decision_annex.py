@@ -419,3 +419,11 @@ def test_a_word_list_of_awards_whose_form_is_in_its_title_or_its_sections(tmp_pa
     assert [(r["recipient"], r["form"], r["recipient_kind"]) for r in ex["rows"]["awards"]] == [
         ("Trần Văn Minh", "Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL), ("Phòng Hành chính", "Giấy khen",
                                                                               S.COLLECTIVE)]
+
+
+def test_a_word_proposal_with_the_position_typed_after_the_name(tmp_path):
+    """A tờ trình's list under 'Họ và tên' only: 'Ông Nguyễn Văn An, Trưởng phòng' is the name, then the position."""
+    ex = extract_file(_list_docx(tmp_path / "DN.docx", ["SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025"],
+                                 ("TT", "Họ và tên", "Hình thức khen thưởng đề nghị"),
+                                 [("1", "Ông Nguyễn Văn An, Trưởng phòng", "Giấy khen")]))
+    assert [(r["recipient"], r["position"]) for r in ex["rows"]["unit_proposals"]] == [("Nguyễn Văn An", "Trưởng phòng")]

@@ -1235,3 +1235,21 @@ def test_the_columns_numbers_typed_as_numbers_under_the_header_are_no_row(tmp_pa
         ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"], [1, 2, 3, 4, 5],
         [1, "Đường thôn 1", D(2025, 3, 1), D(2025, 9, 30), 80]], name=f"xa.{fmt}")
     assert [w["Tên công trình, phần việc"] for w in works] == ["Đường thôn 1"] and findings == []
+
+
+def test_a_persons_position_typed_after_the_name_under_a_names_header(tmp_path):
+    """'Họ và tên' (the header names only the names), no position column: 'Ông Trần Văn Minh - Giám đốc Sở', 'Lê Thị
+    Hà, Chuyên viên' are the name, then the position (NAME_WITH_POSITION); an agency's name with a dash, and two
+    people in one cell, are left as typed."""
+    rows = [["SỞ TƯ PHÁP"], [], ["TT", "Họ và tên", "Hình thức khen thưởng", "Thành tích"],
+            [1, "Ông Trần Văn Minh - Giám đốc Sở", "Giấy khen", "Hoàn thành xuất sắc"],
+            [2, "Lê Thị Hà, Chuyên viên", "Giấy khen", "Hoàn thành xuất sắc"],
+            [3, "Phòng Tổ chức - Hành chính", "Giấy khen", "Hoàn thành xuất sắc"],
+            [4, "Nguyễn Văn Nam, Nguyễn Thị Lan", "Giấy khen", "Hoàn thành xuất sắc"],
+            [5, "Tổ Toán - Tin", "Giấy khen", "Hoàn thành xuất sắc"]]  # a team ('Tô' is a family name, 'Tổ' no)
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_tu_phap.xlsx", rows))
+    assert [(a["Tên tập thể, cá nhân"], a["Chức vụ, đơn vị"]) for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Trần Văn Minh", "Giám đốc Sở"), ("Lê Thị Hà", "Chuyên viên"), ("Phòng Tổ chức - Hành chính", None),
+        ("Nguyễn Văn Nam, Nguyễn Thị Lan", None), ("Tổ Toán - Tin", None)]
+    [split] = [f for f in result["findings"] if f["code"] == "NAME_WITH_POSITION"]
+    assert "2 dòng lấy tên đến dấu phẩy hay gạch ngang đầu" in split["message"] and "dòng 4, 5." in split["message"]

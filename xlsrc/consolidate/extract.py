@@ -438,20 +438,18 @@ def second_forms(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: l
                                 f"dòng ghi cả hai được tính là hai khen thưởng (dòng {listed(split)}).")] if split else []
 
 
-def names_first(spec: S.SheetSpec, loc) -> bool:
+def names_first(spec: S.SheetSpec, loc) -> None:
     """'Họ và tên, chức vụ, đơn vị' over a list of awards with no column of
     its own for the names: the names' column (the header names them first),
     not the units' (the name and the position are then split,
-    split_name_and_position). Whether it was so."""
+    split_name_and_position)."""
     if spec is not S.AWARDS or "recipient" in loc.columns or "recipient_unit" not in loc.columns:
-        return False
+        return
     head = fold(loc.header_texts.get("recipient_unit", ""))
     col = spec.column("recipient")
-    if not any(head.startswith(fold(name) + " ") for name in (col.header,) + col.aliases):
-        return False
-    loc.columns["recipient"] = loc.columns.pop("recipient_unit")
-    loc.header_texts["recipient"] = loc.header_texts.pop("recipient_unit")
-    return True
+    if any(head.startswith(fold(name) + " ") for name in (col.header,) + col.aliases):
+        loc.columns["recipient"] = loc.columns.pop("recipient_unit")
+        loc.header_texts["recipient"] = loc.header_texts.pop("recipient_unit")
 
 
 def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
@@ -881,9 +879,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             else:
                 join_unit_columns(spec, grid, loc)
                 second = second_form_column(spec, grid, loc)
-                named = names_first(spec, loc)
+                names_first(spec, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
-                if named:  # 'Ông Nguyễn Văn A, Trưởng phòng …' under 'Họ và tên, chức vụ, đơn vị'
+                if spec is S.AWARDS:  # 'Ông Nguyễn Văn A, Trưởng phòng …' with no column for the position
                     result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in split_name_and_position(
                         got, recs, loc, sheet, spec, "recipient_unit"))
                 if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards

@@ -115,9 +115,9 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             decisions.append(annex.number)
         else:
             join_unit_columns(spec, grid, loc)
-            named = names_first(spec, loc)
+            names_first(spec, loc)
             got, _, records = table_rows(spec, grid, loc, sheet, year)
-            if named:  # 'Ông Nguyễn Văn A, Trưởng phòng …' under 'Họ và tên, chức vụ, đơn vị'
+            if spec is S.AWARDS:  # 'Ông Nguyễn Văn A, Trưởng phòng …' with no column for the position
                 notes += split_name_and_position(got, records, loc, sheet, spec, "recipient_unit")
             award_names(spec, got, records)
             if forms:

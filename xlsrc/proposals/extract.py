@@ -118,18 +118,24 @@ def split_name_and_position(rows: list[dict], records, loc, sheet: str, spec: S.
     """One column 'Họ và tên, chức vụ, đơn vị' (and no column of its own for
     the position, ``key`` of ``spec``): 'Ông Nguyễn Văn A, Trưởng phòng …' —
     or the position on the cell's next line — is the name, then the
-    position (said once)."""
-    header = fold(loc.header_texts.get("recipient", ""))
-    if key in loc.columns or not re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header):
+    position (said once). Under a header that names only the names ('Họ và
+    tên'), only a person's name so followed is split, at a comma, a dash or
+    the cell's first line ('Ông Trần Văn Minh - Giám đốc Sở'), never two
+    names in one cell."""
+    if key in loc.columns:
         return []
+    header = fold(loc.header_texts.get("recipient", ""))
+    said = bool(re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header))
     got = []
     for row, rec in zip(rows, records):
         raw = rec.raw.get("recipient")
         if not isinstance(raw, str):
             continue
         lines = [x.strip() for x in nfc(raw).splitlines() if x.strip()]
-        name, _, rest = (lines[0], "", ", ".join(lines[1:])) if len(lines) > 1 else nfc(raw).partition(",")
-        if not rest.strip() or not name.strip():
+        name, _, rest = (lines[0], "", ", ".join(lines[1:])) if len(lines) > 1 else \
+            nfc(raw).partition(",") if said else _name_then_more(nfc(raw))
+        if not rest.strip() or not name.strip() or not (said or rec.values.get("recipient_kind") != S.COLLECTIVE
+                                                        and _a_person_then_no_one(name, rest)):
             continue
         rec.raw["recipient"] = rec.values["recipient"] = row["recipient"] = " ".join(name.split())
         rec.values[key] = row[key] = " ".join(rest.split())
@@ -137,11 +143,30 @@ def split_name_and_position(rows: list[dict], records, loc, sheet: str, spec: S.
     if not got:
         return []
     col = spec.column(key)
+    cut = "dấu phẩy đầu" if said else "dấu phẩy hay gạch ngang đầu"
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
                     "NAME_WITH_POSITION", f"Cột '{loc.header_texts.get('recipient')}' ghi cả tên và chức vụ: "
-                    f"{len(got)} dòng lấy tên đến dấu phẩy đầu (hoặc hết dòng đầu của ô), phần sau vào "
+                    f"{len(got)} dòng lấy tên đến {cut} (hoặc hết dòng đầu của ô), phần sau vào "
                     f"'{col.header}': dòng "
                     f"{listed(got)}.")]
+
+
+_NAME_THEN = re.compile(r"^(.+?)\s*(?:,|\s[-–]\s)\s*(.+)$", re.S)
+
+
+def _name_then_more(text: str) -> tuple[str, str, str]:
+    """'Trần Văn Minh - Giám đốc Sở' → ('Trần Văn Minh', '-', 'Giám đốc Sở'), cut at the first comma or dash."""
+    m = _NAME_THEN.match(text)
+    return (m.group(1), "-", m.group(2)) if m else (text, "", "")
+
+
+def _a_person_then_no_one(name: str, rest: str) -> bool:
+    """Whether ``name`` is a person's (Ông/Bà before it, or a family name; not a group's: 'Tổ Toán - Tin') and
+    ``rest`` no one's (a second name in the cell is a second person, not a position)."""
+    from ..consolidate.extract import name_kind
+    bare, honorific = bare_name(name)
+    return bool(honorific or person_by_name(bare) and name_kind(name) != S.COLLECTIVE) and \
+        not bare_name(rest)[1] and not person_by_name(rest)
 
 
 def strip_honorifics(rows: list[dict], records) -> None:
