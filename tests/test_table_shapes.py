@@ -1253,3 +1253,17 @@ def test_a_persons_position_typed_after_the_name_under_a_names_header(tmp_path):
         ("Nguyễn Văn Nam, Nguyễn Thị Lan", None), ("Tổ Toán - Tin", None)]
     [split] = [f for f in result["findings"] if f["code"] == "NAME_WITH_POSITION"]
     assert "2 dòng lấy tên đến dấu phẩy hay gạch ngang đầu" in split["message"] and "dòng 4, 5." in split["message"]
+
+
+@pytest.mark.parametrize("sheet", ["Kế hoạch", "Nội dung"])
+def test_a_units_list_of_works_on_a_sheet_named_like_the_templates_plans_or_narrative(tmp_path, sheet):
+    """A commune's plan of works on a sheet it named 'Kế hoạch' (or 'Nội dung'), with a 'Nội dung' column, and no
+    Thông tin sheet: its works, read as a hand-made table, not the sheet taken for the template's narrative (the works
+    lost) nor called unread."""
+    src = _sheets(tmp_path / "xa_ky_hoa.xlsx", {sheet: [
+        ["UBND XÃ KỲ HOA"], ["KẾ HOẠCH CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+        ["TT", "Tên công trình, phần việc", "Nội dung", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+        [1, "Đường thôn 1", "Bê tông 500m", "01/3/2025", "30/9/2025", 80]]})
+    result = _consolidate(tmp_path, src)
+    assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
+    assert _master(result["out"], S.NARRATIVE.name) == [] and result["findings"] == []

@@ -596,19 +596,28 @@ def _sheets_without_info(book: FileBook, names: list[str], template: bool) -> tu
     narrative) whose table has the template's header; in a workbook made
     from the template (its other sheets are there: the Thông tin sheet was
     deleted) its 'Công trình' and 'Khen thưởng' sheets too (a unit's own
-    'Công trình' sheet is searched as hand-made tables are). Returns them by
-    key, and the sheets so named that hold data and no such table."""
+    'Công trình' sheet, or its list of works on a sheet named 'Kế hoạch', is
+    searched as hand-made tables are). Returns them by key, and the sheets
+    so named that hold data and no such table."""
     made, unread = {}, []
     for spec in S.RECORD_SHEETS:
         sheet = find_sheet(names, spec)
         if sheet is None or (spec in HAND_MADE_SPECS and not template):
             continue
         grid = book.read(sheet)
+        if not template and any(_has_table(s, grid, sheet) for s in HAND_MADE_SPECS):
+            continue  # a unit's list of works named 'Kế hoạch', 'Nội dung': searched as hand-made tables are
         if locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet)) is not None:
             made[spec.key] = sheet
         elif _holds_data(grid):
             unread.append(sheet)
     return made, unread
+
+
+def _has_table(spec: S.SheetSpec, grid, sheet: str) -> bool:
+    """Whether a table of ``spec`` with rows stands on the sheet (located in a copy: locating fills merged cells)."""
+    loc = locate(spec, [list(r) for r in grid], sheet, spec.key_column)
+    return loc is not None and bool(loc.rows)
 
 
 def without_info_findings(template: bool, made: dict[str, str], unread: list[str], names: list[str]) -> list[Finding]:
