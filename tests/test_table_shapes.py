@@ -1267,3 +1267,18 @@ def test_a_units_list_of_works_on_a_sheet_named_like_the_templates_plans_or_narr
     result = _consolidate(tmp_path, src)
     assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
     assert _master(result["out"], S.NARRATIVE.name) == [] and result["findings"] == []
+
+
+def test_a_units_file_with_a_sheet_named_like_one_of_the_templates_is_still_its_own(tmp_path):
+    """A unit's file with a 'Khen thưởng' sheet (its list under its title) and a 'Thành tích' sheet (a few lines),
+    no Thông tin sheet: a hand-made file, not the template's (which named no unit and kept 'Ông' in the names):
+    the unit from the title, the names bare, no word of a missing Thông tin sheet."""
+    src = _sheets(tmp_path / "stp.xlsx", {
+        "Khen thưởng": [["SỞ TƯ PHÁP"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+                        ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Thành tích"],
+                        [1, "Ông Nguyễn Văn An", "Trưởng phòng", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]],
+        "Thành tích": [["BÁO CÁO THÀNH TÍCH"], ["Năm 2025 Sở đạt nhiều thành tích."]]})
+    result = _consolidate(tmp_path, src)
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "Sở Tư pháp")]
+    assert [a["Tên tập thể, cá nhân"] for a in _master(result["out"], S.AWARDS.name)] == ["Nguyễn Văn An"]
+    assert [f["code"] for f in result["findings"]] == ["KIND_FROM_NAME"]

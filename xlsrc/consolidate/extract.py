@@ -590,6 +590,19 @@ def _template_sheets(book: FileBook, names: list[str]) -> dict[str, str]:
                                  if (sheet := find_sheet(names, spec)) is not None}
 
 
+# the sheets every workbook made from the template has, whatever its version (its Thông tin sheet aside)
+_TEMPLATE_NAMES = frozenset(fold(n) for n in [s.name for s in S.DATA_SHEETS if s is not S.INFO] + [
+    S.GUIDE_SHEET, "Danh mục", S.SOURCES_SHEET, S.SUMMARY_SHEET, S.PATHS_SHEET])
+
+
+def made_from_template(names: list[str]) -> bool:
+    """Whether a file without a Thông tin sheet is a workbook made from the
+    template all the same (the sheet deleted): four of the template's sheet
+    names at least ('Hướng dẫn', 'Kế hoạch', 'Công trình', 'Danh mục' …), not
+    a unit's file with a 'Công trình' and a 'Thành tích' sheet."""
+    return sum(fold(n) in _TEMPLATE_NAMES for n in names) >= 4
+
+
 def _sheets_without_info(book: FileBook, names: list[str], template: bool) -> tuple[dict[str, str], list[str]]:
     """A file without a Thông tin sheet: its sheets named as the template's
     'Kế hoạch' and 'Nội dung' (no hand-made table is read as plans or a
@@ -787,7 +800,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     read_sheets: set[str] = set()   # hand-made tables read
     year = None
     made = _template_sheets(book, names)
-    template = bool(made) or any(find_sheet(names, spec) for spec in S.DATA_SHEETS if spec not in S.RECORD_SHEETS)
+    template = bool(made) or made_from_template(names)  # a unit's 'Thành tích' sheet does not make it the template
     if not made:  # no Thông tin sheet: its sheets named and headed as the template's are still read, and said
         made, unread = _sheets_without_info(book, names, template)
         result["notes"] = [f.as_dict() | {"file": path} for f in without_info_findings(template, made, unread, names)]
