@@ -427,3 +427,15 @@ def test_a_word_proposal_with_the_position_typed_after_the_name(tmp_path):
                                  ("TT", "Họ và tên", "Hình thức khen thưởng đề nghị"),
                                  [("1", "Ông Nguyễn Văn An, Trưởng phòng", "Giấy khen")]))
     assert [(r["recipient"], r["position"]) for r in ex["rows"]["unit_proposals"]] == [("Nguyễn Văn An", "Trưởng phòng")]
+
+
+def test_a_word_list_with_a_title_column_and_a_commendation_column_counts_both(tmp_path):
+    """'Danh hiệu thi đua | Hình thức khen thưởng' in a Word table: a row filling both is two awards, as in a
+    spreadsheet (the Word and the spreadsheet lists are made ready and finished by the same two steps)."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["TRƯỜNG THCS KIM ĐỒNG", "KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM "
+                                                                                     "HỌC 2024-2025"],
+                                 ("TT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Hình thức khen thưởng"),
+                                 [("1", "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến", "Giấy khen")]))
+    assert [(r["recipient"], r["form"]) for r in ex["rows"]["awards"]] == [
+        ("Nguyễn Văn An", "Lao động tiên tiến"), ("Nguyễn Văn An", "Giấy khen")]
+    assert "FORMS_IN_TWO_COLUMNS" in [f["code"] for f in ex["findings"]]

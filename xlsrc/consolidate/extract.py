@@ -391,9 +391,9 @@ def second_form_column(spec: S.SheetSpec, grid, loc) -> tuple[int, dict[int, Any
     list of awards ('Lao động tiên tiến' and 'Giấy khen' for one teacher):
     the second column (its index), the forms it gives the rows that fill
     both (0-based row: cell), each to be a second award (second_forms), and
-    its header; a
-    row that fills only the second takes its form from it. The column is
-    taken out of 'Thông tin thêm'. None when the table has one form column."""
+    its header; a row that fills only the second takes its form from it.
+    The column is taken out of 'Thông tin thêm'. None when the table has one
+    form column."""
     col = spec.column("form") if spec is S.AWARDS else None
     c = loc.columns.get("form") if col is not None else None
     d = next((j for j, head in sorted(loc.extra.items()) if col.matches(head)), None) if c is not None else None
@@ -450,6 +450,34 @@ def names_first(spec: S.SheetSpec, loc) -> None:
     if any(head.startswith(fold(name) + " ") for name in (col.header,) + col.aliases):
         loc.columns["recipient"] = loc.columns.pop("recipient_unit")
         loc.header_texts["recipient"] = loc.header_texts.pop("recipient_unit")
+
+
+def before_award_rows(spec: S.SheetSpec, grid, loc):
+    """What a unit's own list of awards is made ready with before its rows
+    are read (Excel and Word alike): its position and unit columns joined,
+    its second form column taken aside, its 'Họ và tên, chức vụ, đơn vị'
+    column read as the names. Returns the second form column's reading, for
+    after_award_rows."""
+    join_unit_columns(spec, grid, loc)
+    second = second_form_column(spec, grid, loc)
+    names_first(spec, loc)
+    return second
+
+
+def after_award_rows(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record], second
+                     ) -> tuple[list[dict], list[Record], list[Finding]]:
+    """The rows of a unit's own list of awards once read: the position cut
+    from a name, a row of two forms made two awards, the honorifics
+    dropped; with what had to be said (NAME_WITH_POSITION,
+    FORMS_IN_TWO_COLUMNS)."""
+    if spec is not S.AWARDS:
+        return out, records, []
+    said = split_name_and_position(out, records, loc, sheet, spec, "recipient_unit")
+    if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards
+        out, records, more = second_forms(spec, loc, sheet, out, records, *second)
+        said += more
+    award_names(spec, out, records)
+    return out, records, said
 
 
 def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
@@ -899,17 +927,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 errors = 0
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
-                join_unit_columns(spec, grid, loc)
-                second = second_form_column(spec, grid, loc)
-                names_first(spec, loc)
+                second = before_award_rows(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
-                if spec is S.AWARDS:  # 'Ông Nguyễn Văn A, Trưởng phòng …' with no column for the position
-                    result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in split_name_and_position(
-                        got, recs, loc, sheet, spec, "recipient_unit"))
-                if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards
-                    got, recs, said = second_forms(spec, loc, sheet, got, recs, *second)
-                    result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
-                award_names(spec, got, recs)
+                got, recs, said = after_award_rows(spec, loc, sheet, got, recs, second)
+                result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
                     from .decision_annex import section_form_findings
                     result.setdefault("notes", []).extend(

@@ -11,13 +11,12 @@ from typing import Any
 
 from .. import schema as S
 from ..findings import WARNING, Finding
-from ..proposals.extract import (SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal,
-                                 split_name_and_position)
+from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
 from ..tables import locate
 from .decision_annex import (annex_title, count_findings, locate_annex, read_annex, section_form_findings,
                              sheet_by_sections)
-from .extract import (HAND_MADE_SPECS, _title_lines, award_kinds, award_names, check_tables, join_unit_columns,
-                      names_first, table_rows)
+from .extract import (HAND_MADE_SPECS, _title_lines, after_award_rows, award_kinds, before_award_rows, check_tables,
+                      table_rows)
 from .units import facts_from_lines
 
 
@@ -43,14 +42,10 @@ def _best(grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]
         if loc is not None and loc.rows:
             found.append((spec, loc, own, len(loc.columns) - 0.5 * n))
     proposed = next((f for f in found if f[0] is PROPOSALS), None)
-    if proposed is not None and any(f[0] is S.AWARDS and _GRANTED & f[1].columns.keys() for f in found) and \
-            not says_proposal(lines + _title_lines(proposed[2], proposed[1].header_row) + doc_lines[:15],
-                              proposed[1].header_texts):
-        found.remove(proposed)  # who was granted what, by which decision, and nothing says 'đề nghị': awards
+    if proposed is not None and any(f[0] is S.AWARDS for f in found) and not says_proposal(
+            lines + _title_lines(proposed[2], proposed[1].header_row) + doc_lines[:15], proposed[1].header_texts):
+        found.remove(proposed)  # who was granted what, and nothing says 'đề nghị': awards (as in a spreadsheet)
     return max(found, key=lambda f: f[3])[:3] if found else None
-
-
-_GRANTED = {"decision_number", "decision_date"}  # the columns of a list of awards granted, never of a proposal
 
 
 def from_word(path: str, result: dict[str, Any]) -> None:
@@ -114,12 +109,10 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             annexes.append((loc, sheet, records))
             decisions.append(annex.number)
         else:
-            join_unit_columns(spec, grid, loc)
-            names_first(spec, loc)
+            second = before_award_rows(spec, grid, loc)
             got, _, records = table_rows(spec, grid, loc, sheet, year)
-            if spec is S.AWARDS:  # 'Ông Nguyễn Văn A, Trưởng phòng …' with no column for the position
-                notes += split_name_and_position(got, records, loc, sheet, spec, "recipient_unit")
-            award_names(spec, got, records)
+            got, records, said = after_award_rows(spec, loc, sheet, got, records, second)
+            notes += said
             if forms:
                 notes += section_form_findings(loc, sheet, records, forms)
         if offset:  # rows numbered within their own table
