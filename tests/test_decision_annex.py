@@ -351,3 +351,91 @@ def test_the_achievement_line_under_an_annexs_title_gives_the_field(tmp_path):
     said = _codes(ex)
     assert "ANNEX_FIELD_UNSAID" not in said
     assert "; thành tích từ dòng 'Đã có thành tích xuất sắc" in said["AWARD_FROM_DECISION_TITLE"][0]["message"]
+
+
+def test_a_word_list_of_awards_granted_names_people_without_their_honorifics(tmp_path):
+    """A Word table of a unit's awards that annexes no decision: 'Ông …', 'Bà …', 'Đồng chí …' go from the
+    names as in a decision's annex (the same person is one name in the master), Ông/Bà giving the gender."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ TƯ PHÁP", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                 ("TT", "Họ và tên", "Hình thức khen thưởng", "Thành tích", "Số quyết định", "Cấp khen"),
+                                 [("1", "Ông Lê Văn Hùng", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở"),
+                                  ("2", "Bà Võ Thị Lan", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở"),
+                                  ("3", "Đồng chí Trần Văn Nam", "Giấy khen", "Cứu người", "45/QĐ-STP", "Giám đốc Sở")]))
+    assert [(r["recipient"], r.get("recipient_kind"), r.get("gender")) for r in ex["rows"]["awards"]] == [
+        ("Lê Văn Hùng", S.INDIVIDUAL, "Nam"), ("Võ Thị Lan", S.INDIVIDUAL, "Nữ"), ("Trần Văn Nam", S.INDIVIDUAL, None)]
+
+
+def test_a_word_list_with_the_decisions_that_granted_is_of_awards_not_proposals(tmp_path):
+    """'TT | Họ và tên | Hình thức khen thưởng | Thành tích | Số quyết định' under 'KẾT QUẢ KHEN THƯỞNG': who was
+    granted what by which decision, nothing saying 'đề nghị': the unit's awards (as the same table in a
+    spreadsheet is), not its proposals; the same table under 'DANH SÁCH ĐỀ NGHỊ …' stays a proposal."""
+    head = ("TT", "Họ và tên", "Hình thức khen thưởng", "Thành tích", "Số quyết định")
+    body = [("1", "Lê Văn Hùng", "Giấy khen", "Cứu người", "45/QĐ-STP")]
+    granted = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ TƯ PHÁP", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                      head, body))
+    assert "unit_proposals" not in granted["rows"]
+    assert [(r["recipient"], r["decision_number"]) for r in granted["rows"]["awards"]] == [("Lê Văn Hùng", "45/QĐ-STP")]
+    proposed = extract_file(_list_docx(tmp_path / "DeNghi.docx", ["SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"],
+                                       head, body))
+    assert "awards" not in proposed["rows"] and len(proposed["rows"]["unit_proposals"]) == 1
+
+
+def test_a_word_list_of_awards_with_the_position_and_the_unit_in_two_columns(tmp_path):
+    """'Chức vụ | Đơn vị công tác' in a Word table of awards: one 'Chức vụ, đơn vị', as in a spreadsheet."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ Y TẾ", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                 ("TT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng",
+                                  "Số quyết định", "Thành tích"),
+                                 [("1", "Nguyễn Văn An", "Trưởng khoa", "Bệnh viện tỉnh", "Giấy khen", "45/QĐ-SYT",
+                                   "Hoàn thành xuất sắc")]))
+    assert [(r["recipient_unit"], r.get("extra")) for r in ex["rows"]["awards"]] == [("Trưởng khoa, Bệnh viện tỉnh",
+                                                                                     None)]
+
+
+def test_a_word_list_of_awards_with_the_name_and_the_position_in_one_column(tmp_path):
+    """'Họ và tên, chức vụ, đơn vị' in a Word table of awards: the name and the position, split, as in a spreadsheet."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["SỞ Y TẾ", "KẾT QUẢ KHEN THƯỞNG NĂM 2025"],
+                                 ("TT", "Họ và tên, chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định",
+                                  "Thành tích"),
+                                 [("1", "Ông Nguyễn Văn An, Trưởng khoa Nội", "Giấy khen", "45/QĐ-SYT", "Cứu người")]))
+    assert [(r["recipient"], r["recipient_unit"]) for r in ex["rows"]["awards"]] == [("Nguyễn Văn An", "Trưởng khoa Nội")]
+    assert "NAME_WITH_POSITION" in [f["code"] for f in ex["findings"]]
+
+
+def test_a_word_list_of_awards_whose_form_is_in_its_title_or_its_sections(tmp_path):
+    """A Word table 'TT | Họ và tên | Chức vụ, đơn vị' under 'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG
+    TIÊN TIẾN NĂM 2025' (no 'Kèm theo Quyết định' line), or under sections 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each
+    row its form (FORM_FROM_TITLE), as in a spreadsheet, not the file skipped as listing nothing."""
+    ex = extract_file(_list_docx(tmp_path / "LDTT.docx", ["SỞ TƯ PHÁP", "DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU "
+                                                          "LAO ĐỘNG TIÊN TIẾN NĂM 2025"],
+                                 ("TT", "Họ và tên", "Chức vụ, đơn vị"), [("1", "Nguyễn Văn An", "Chuyên viên")]))
+    assert ex["status"] == "ok" and [(r["recipient"], r["form"]) for r in ex["rows"]["awards"]] == [
+        ("Nguyễn Văn An", "Lao động tiên tiến")]
+    assert [f["code"] for f in ex["findings"] if f["code"] == "FORM_FROM_TITLE"] == ["FORM_FROM_TITLE"]
+    ex = extract_file(_list_docx(tmp_path / "KT.docx", ["SỞ TƯ PHÁP", "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG "
+                                                        "NĂM 2025"],
+                                 ("TT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị"),
+                                 [("I", "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH", ""), ("1", "Ông Trần Văn Minh", "Giám đốc"),
+                                  ("II", "GIẤY KHEN CỦA GIÁM ĐỐC SỞ", ""), ("1", "Phòng Hành chính", "")]))
+    assert [(r["recipient"], r["form"], r["recipient_kind"]) for r in ex["rows"]["awards"]] == [
+        ("Trần Văn Minh", "Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL), ("Phòng Hành chính", "Giấy khen",
+                                                                              S.COLLECTIVE)]
+
+
+def test_a_word_proposal_with_the_position_typed_after_the_name(tmp_path):
+    """A tờ trình's list under 'Họ và tên' only: 'Ông Nguyễn Văn An, Trưởng phòng' is the name, then the position."""
+    ex = extract_file(_list_docx(tmp_path / "DN.docx", ["SỞ TƯ PHÁP", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025"],
+                                 ("TT", "Họ và tên", "Hình thức khen thưởng đề nghị"),
+                                 [("1", "Ông Nguyễn Văn An, Trưởng phòng", "Giấy khen")]))
+    assert [(r["recipient"], r["position"]) for r in ex["rows"]["unit_proposals"]] == [("Nguyễn Văn An", "Trưởng phòng")]
+
+
+def test_a_word_list_with_a_title_column_and_a_commendation_column_counts_both(tmp_path):
+    """'Danh hiệu thi đua | Hình thức khen thưởng' in a Word table: a row filling both is two awards, as in a
+    spreadsheet (the Word and the spreadsheet lists are made ready and finished by the same two steps)."""
+    ex = extract_file(_list_docx(tmp_path / "KetQua.docx", ["TRƯỜNG THCS KIM ĐỒNG", "KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM "
+                                                                                     "HỌC 2024-2025"],
+                                 ("TT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Hình thức khen thưởng"),
+                                 [("1", "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến", "Giấy khen")]))
+    assert [(r["recipient"], r["form"]) for r in ex["rows"]["awards"]] == [
+        ("Nguyễn Văn An", "Lao động tiên tiến"), ("Nguyễn Văn An", "Giấy khen")]
+    assert "FORMS_IN_TWO_COLUMNS" in [f["code"] for f in ex["findings"]]

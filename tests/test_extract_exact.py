@@ -786,16 +786,18 @@ def test_an_empty_first_count_does_not_hide_the_second():
     assert [(r["form"], r["recipient_kind"], r["count"], r["source_row"]) for r in out] == [
         ("Giấy khen", S.INDIVIDUAL, 3, 3), ("Bằng khen cấp bộ, ban, ngành, tỉnh", S.INDIVIDUAL, 4, 4)]
     assert E.check_tables(PATH, [(A, loc, "Phụ lục", records)]) == [      # the kind is in the counts' header
-        _f("COLUMN_MISSING", "error", "Phụ lục", 1, "A1", "Lĩnh vực, phong trào",
-           "Bảng không có cột 'Lĩnh vực, phong trào' (bắt buộc); 2 dòng từ dòng 3 thiếu thông tin này.")]
+        _f("COLUMN_UNSAID", "warning", "Phụ lục", 1, "A1", "Lĩnh vực, phong trào",
+           "Bảng không có cột 'Lĩnh vực, phong trào': 2 dòng (dòng 3, 4) để trống cột này trong sổ tổng hợp; hãy "
+           "bổ sung ở sổ tổng hợp nếu cần.")]
 
 
 def test_a_missing_column_other_than_the_kind_concerns_every_row():
     grid = [["TT", "Hình thức", "Đối tượng", "Tên tập thể, cá nhân"], [1, "Giấy khen", "Cá nhân", "Lê A"],
             [2, "Giấy khen", "Tập thể", "Phòng A"]]
-    assert _found(A, grid) == [
-        _f("COLUMN_MISSING", "error", "Phụ lục", 1, "A1", "Lĩnh vực, phong trào",
-           "Bảng không có cột 'Lĩnh vực, phong trào' (bắt buộc); 2 dòng từ dòng 2 thiếu thông tin này.")]
+    assert _found(A, grid) == [  # the achievement a list of awards may lack: a warning, every row named
+        _f("COLUMN_UNSAID", "warning", "Phụ lục", 1, "A1", "Lĩnh vực, phong trào",
+           "Bảng không có cột 'Lĩnh vực, phong trào': 2 dòng (dòng 2, 3) để trống cột này trong sổ tổng hợp; hãy "
+           "bổ sung ở sổ tổng hợp nếu cần.")]
 
 
 def test_a_note_beside_a_status_column_or_a_progress_in_words_is_only_a_note():

@@ -398,7 +398,7 @@ def test_an_awards_list_in_sections_collectives_then_individuals(tmp_path, fmt, 
     awards = _master(result["out"], S.AWARDS.name)
     assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"], a["Nhóm"], a["Nguồn: dòng"]) for a in awards] == [
         ("Phòng Tổ chức", S.COLLECTIVE, "I. TẬP THỂ", 5), ("Phòng Hành chính", S.COLLECTIVE, "I. TẬP THỂ", 6),
-        ("Ông Nguyễn Văn A", S.INDIVIDUAL, "II. CÁ NHÂN", 8)]
+        ("Nguyễn Văn A", S.INDIVIDUAL, "II. CÁ NHÂN", 8)]  # 'Ông' dropped, as a decision's annex drops it
     assert [(f["cell"], f["code"], f["severity"]) for f in result["findings"]] == [
         ("D5", "KIND_FROM_GROUP", "warning"), ("D8", "KIND_FROM_GROUP", "warning")]
     assert "'I. TẬP THỂ' (dòng 5–6) được hiểu là tập thể" in result["findings"][0]["message"]
@@ -419,8 +419,8 @@ def test_a_name_that_says_the_other_kind_than_its_section_is_flagged_at_its_cell
     result = _consolidate(tmp_path, write_table(tmp_path / "so_noi_vu.xlsx", rows))
     awards = _master(result["out"], S.AWARDS.name)
     assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"]) for a in awards] == [
-        ("Phòng Tổ chức", S.COLLECTIVE), ("Bà Trần Thị Lan", S.COLLECTIVE), ("Ông Nguyễn Văn A", S.INDIVIDUAL),
-        ("Phòng Hành chính", S.INDIVIDUAL)]
+        ("Phòng Tổ chức", S.COLLECTIVE), ("Bà Trần Thị Lan", S.COLLECTIVE), ("Nguyễn Văn A", S.INDIVIDUAL),
+        ("Phòng Hành chính", S.INDIVIDUAL)]  # a collective's name as typed, a person's without its 'Ông'
     conflicts = [(f["cell"], f["severity"], f["message"]) for f in result["findings"] if f["code"] == "KIND_CONFLICT"]
     assert [(cell, severity) for cell, severity, _ in conflicts] == [("B6", "warning"), ("B9", "warning")]
     assert "'Bà Trần Thị Lan' cho thấy cá nhân" in conflicts[0][2] and "'I. TẬP THỂ'" in conflicts[0][2]
@@ -706,6 +706,155 @@ def test_an_awards_list_without_kinds_takes_them_from_the_names(tmp_path):
     assert _summary(result["out"])["Cộng khen thưởng"][:2] == (4, 5)
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_plain_list_of_awards_names_people_without_their_honorifics(tmp_path, fmt):
+    """A unit's own list of its awards, no sections, no decision annexed: 'Ông Nguyễn Văn A', 'Bà …', 'Đồng chí
+    …', 'Đ/c …' are the people without the word (as a decision's annex and a list by sections give them), Ông/Bà
+    their gender; a name that only begins with those letters keeps them: 'Ông Thị Hoa' (a woman whose family
+    name is Ông), the school 'Bà Huyện Thanh Quan' its table calls a collective."""
+    rows = [["SỞ TƯ PHÁP"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định", "Thành tích"],
+            [1, "Ông Nguyễn Văn A", "Trưởng phòng", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Bà Trần Thị B", "Chuyên viên", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [3, "Đồng chí Lê Văn C", "Phó phòng", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [4, "Đ/c Phạm Văn D", "Phó phòng", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [5, "Ông Thị Hoa", "Kế toán", "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"],
+            [6, "Phòng Hành chính tư pháp", None, "Giấy khen", "45/QĐ-STP", "Hoàn thành xuất sắc nhiệm vụ"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_tu_phap.{fmt}", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Đối tượng"], a["Giới tính"]) for a in awards] == [
+        ("Nguyễn Văn A", S.INDIVIDUAL, "Nam"), ("Trần Thị B", S.INDIVIDUAL, "Nữ"), ("Lê Văn C", S.INDIVIDUAL, None),
+        ("Phạm Văn D", S.INDIVIDUAL, None), ("Ông Thị Hoa", S.INDIVIDUAL, None),
+        ("Phòng Hành chính tư pháp", S.COLLECTIVE, None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    kinds = [["TT", "Tên tập thể, cá nhân", "Đối tượng", "Hình thức khen thưởng", "Thành tích"],
+             [1, "Ông Nguyễn Văn A", "Cá nhân", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"],
+             [2, "Bà Huyện Thanh Quan", "Tập thể", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]]
+    (tmp_path / "kinds").mkdir()
+    result = _consolidate(tmp_path / "kinds", write_table(tmp_path / "kinds" / f"truong.{fmt}", kinds))
+    assert [(a["Tên tập thể, cá nhân"], a["Giới tính"]) for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Nguyễn Văn A", "Nam"), ("Bà Huyện Thanh Quan", None)]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_list_of_awards_without_an_achievement_column_is_read_with_a_warning(tmp_path, fmt):
+    """'TT | Họ và tên | Chức vụ, đơn vị | Hình thức khen thưởng | Số quyết định': who was granted what, by which
+    decision, and no 'Thành tích' / 'Lĩnh vực' column (the decision often names none). The rows are whole: one
+    warning naming the file, the sheet and the column (COLUMN_UNSAID), not an error on every such file; no
+    REQUIRED_EMPTY a row."""
+    rows = [["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"], ["DANH SÁCH KHEN THƯỞNG NĂM HỌC 2024-2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định"],
+            [1, "Nguyễn Thị Hoa", "Giáo viên Trường TH Kim Đồng", "Giấy khen", "45/QĐ-PGD"],
+            [2, "Trường Mầm non Hoa Sen", None, "Giấy khen", "45/QĐ-PGD"],
+            [3, "Lê Văn Nam", "Hiệu trưởng", "Chiến sĩ thi đua cơ sở", "46/QĐ-PGD"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"phong_gd.{fmt}", rows))
+    assert [f["status"] for f in result["files"]] == ["ok"]
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Lĩnh vực, phong trào"]) for a in awards] == [
+        ("Nguyễn Thị Hoa", None), ("Trường Mầm non Hoa Sen", None), ("Lê Văn Nam", None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    [unsaid] = [f for f in result["findings"] if f["code"] == "COLUMN_UNSAID"]
+    assert (Path(unsaid["file"]).name, unsaid["sheet"], unsaid["column"], unsaid["severity"]) == (
+        f"phong_gd.{fmt}", "Phụ lục", "Lĩnh vực, phong trào", "warning")
+    assert "3 dòng (dòng 5, 6, 7)" in unsaid["message"]
+    assert _summary(result["out"])["Cộng khen thưởng"][:2] == (1, 2)
+
+
+def test_the_departments_and_places_a_list_of_awards_names_are_collectives(tmp_path):
+    """A hospital's or a district's list without 'Đối tượng': 'Khoa Nội', 'Trạm Y tế xã …', 'Xã …', 'Nhân dân và
+    cán bộ …', 'Công đoàn cơ sở …', 'Đồn Biên phòng …' are collectives by their names (said, KIND_FROM_NAME), not
+    rows left without a kind (COLUMN_MISSING); 'Khổng Văn Khoa' is still a person."""
+    names = ["Khoa Nội", "Trạm Y tế xã Cẩm Bình", "Xã Cẩm Bình", "Nhân dân và cán bộ xã Cẩm Hưng",
+             "Công đoàn cơ sở Bệnh viện", "Đồn Biên phòng Cửa khẩu Cầu Treo", "Tòa án nhân dân huyện Can Lộc"]
+    rows = [["SỞ Y TẾ"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Tên tập thể, cá nhân", "Hình thức khen thưởng", "Thành tích"]] + [
+        [n + 1, name, "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"] for n, name in enumerate(names + ["Khổng Văn Khoa"])]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_y_te.xlsx", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [a["Đối tượng"] for a in awards] == [S.COLLECTIVE] * len(names) + [S.INDIVIDUAL]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    assert sorted(f["code"] for f in result["findings"]) == ["KIND_FROM_NAME"] * 2
+
+
+@pytest.mark.parametrize("total, said", [("Tổng cộng: 15 cá nhân, 3 tập thể", True),
+                                         ("Tổng cộng: 01 tập thể, 02 cá nhân", False), ("Cộng: 3", False),
+                                         ("Tổng số: 5", True)])
+def test_a_total_row_under_a_list_of_awards_that_counts_otherwise_is_said(tmp_path, total, said):
+    """'Tổng cộng: 15 cá nhân, 3 tập thể' under three names, then the signature block: the rows read are taken,
+    and an error at the total's cell says the list and its total disagree (a page or rows lost, or the total
+    mistyped); a total that counts the list, by kind or in all, says nothing."""
+    rows = [["SỞ Y TẾ"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+            ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số, ngày quyết định", "Thành tích"],
+            [1, "Nguyễn Văn An", "Bác sĩ", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc nhiệm vụ"],
+            [2, "Khoa Nội", None, "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc nhiệm vụ"],
+            [3, "Trần Thị Bình", "Điều dưỡng", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc nhiệm vụ"],
+            [None, total, None, None, None, None], [],
+            [None, None, None, None, "Hà Tĩnh, ngày 20 tháng 12 năm 2025"],
+            [None, "NGƯỜI LẬP BIỂU", None, None, "GIÁM ĐỐC"], [None, None, None, None, "(Đã ký)"],
+            [None, "Lê Thị Hoa", None, None, "Nguyễn Văn Xuân"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_y_te.xlsx", rows))
+    assert [a["Tên tập thể, cá nhân"] for a in _master(result["out"], S.AWARDS.name)] == [
+        "Nguyễn Văn An", "Khoa Nội", "Trần Thị Bình"]
+    errors = [(f["code"], f["cell"], f["message"]) for f in result["findings"] if f["severity"] == "error"]
+    assert [(code, cell) for code, cell, _ in errors] == ([("TOTAL_DIFFERS", "B8")] if said else [])
+    if said:
+        assert f"Dòng tổng '{total}' (dòng 8)" in errors[0][2] and "thiếu dòng" in errors[0][2]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_with_the_position_and_the_unit_in_two_columns(tmp_path, fmt):
+    """'Họ và tên | Chức vụ | Đơn vị công tác': one 'Chức vụ, đơn vị' in the master ('Trưởng khoa, Bệnh viện
+    tỉnh'), not the unit set aside in 'Thông tin thêm'; a collective's empty position leaves its unit alone."""
+    rows = [["SỞ Y TẾ"], [],
+            ["STT", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Số QĐ", "Thành tích"],
+            [1, "Nguyễn Văn An", "Trưởng khoa", "Bệnh viện tỉnh", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc"],
+            [2, "Khoa Nội", None, "Bệnh viện tỉnh", "Giấy khen", "45/QĐ-SYT", "Hoàn thành xuất sắc"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_y_te.{fmt}", rows))
+    assert [(a["Chức vụ, đơn vị"], a["Thông tin thêm"]) for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Trưởng khoa, Bệnh viện tỉnh", None), ("Bệnh viện tỉnh", None)]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_list_with_a_title_column_and_a_commendation_column_counts_both(tmp_path, fmt):
+    """A school's year: 'Danh hiệu thi đua | Hình thức khen thưởng', a teacher with 'Lao động tiên tiến' and a
+    'Giấy khen' is two awards (said once, FORMS_IN_TWO_COLUMNS); one with only a Giấy khen has it (not a row
+    without its form, the Giấy khen left in 'Thông tin thêm'); the summary counts every one."""
+    rows = [["TRƯỜNG THCS KIM ĐỒNG"], ["KẾT QUẢ THI ĐUA, KHEN THƯỞNG NĂM HỌC 2024-2025"], [],
+            ["TT", "Họ và tên", "Chức vụ", "Danh hiệu thi đua", "Hình thức khen thưởng", "Ghi chú"],
+            [1, "Nguyễn Văn An", "Giáo viên", "Lao động tiên tiến", "Giấy khen", None],
+            [2, "Trần Thị Bình", "Giáo viên", "Chiến sĩ thi đua cơ sở", None, None],
+            [3, "Lê Văn Cường", "Giáo viên", None, "Giấy khen", None]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"truong.{fmt}", rows))
+    awards = _master(result["out"], S.AWARDS.name)
+    assert [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Nguồn: dòng"], a["Thông tin thêm"])
+            for a in awards] == [("Nguyễn Văn An", "Lao động tiên tiến", 5, None), ("Nguyễn Văn An", GK, 5, None),
+                                 ("Trần Thị Bình", "Chiến sĩ thi đua cơ sở", 6, None), ("Lê Văn Cường", GK, 7, None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    [split] = [f for f in result["findings"] if f["code"] == "FORMS_IN_TWO_COLUMNS"]
+    assert split["cell"] == "E5" and "1 dòng ghi cả hai được tính là hai khen thưởng (dòng 5)" in split["message"]
+    summary = _summary(result["out"])
+    assert summary[GK][:2] == (0, 2) and summary["Cộng khen thưởng"][:2] == (0, 4)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_with_the_name_and_the_position_in_one_column(tmp_path, fmt):
+    """'Họ và tên, chức vụ, đơn vị' over 'Ông Nguyễn Văn An, Trưởng khoa Nội, Bệnh viện tỉnh' (or the position on
+    the cell's next line): the name and the position, split (NAME_WITH_POSITION), as a list of proposals is; was
+    read as the unit's column, every row without a name."""
+    rows = [["SỞ Y TẾ"], [], ["TT", "Họ và tên, chức vụ, đơn vị", "Hình thức khen thưởng", "Thành tích"],
+            [1, "Ông Nguyễn Văn An, Trưởng khoa Nội, Bệnh viện tỉnh", "Giấy khen", "Hoàn thành xuất sắc"],
+            [2, "Bà Trần Thị Bình\nĐiều dưỡng trưởng", "Giấy khen", "Hoàn thành xuất sắc"],
+            [3, "Khoa Nội, Bệnh viện tỉnh", "Giấy khen", "Hoàn thành xuất sắc"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"so_y_te.{fmt}", rows))
+    assert [(a["Tên tập thể, cá nhân"], a["Chức vụ, đơn vị"], a["Đối tượng"], a["Giới tính"])
+            for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Nguyễn Văn An", "Trưởng khoa Nội, Bệnh viện tỉnh", S.INDIVIDUAL, "Nam"),
+        ("Trần Thị Bình", "Điều dưỡng trưởng", S.INDIVIDUAL, "Nữ"), ("Khoa Nội", "Bệnh viện tỉnh", S.COLLECTIVE, None)]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    [split] = [f for f in result["findings"] if f["code"] == "NAME_WITH_POSITION"]
+    assert split["cell"] == "B4" and "dòng 4, 5, 6" in split["message"]
+
+
 def test_a_period_column_beside_a_finish_column_gives_the_start(tmp_path):
     """'Thời gian thực hiện | Thời gian hoàn thành': the first is when the work
     begins (the start of what it says), the second its own finish."""
@@ -936,6 +1085,65 @@ def test_sheets_named_for_each_kind_are_all_read_and_give_their_kinds(tmp_path, 
         ("KIND_FROM_SHEET", "Công trình", first), ("KIND_FROM_SHEET", "Phần việc", first)]
 
 
+def _template_without_info(path: Path) -> Path:
+    """A workbook made from the template, its Thông tin sheet deleted by the unit."""
+    from xlsrc.builder import Content, write_workbook
+
+    from .fixtures_consolidate import info, work
+    plans = [{"order": 1, "doc_type": "Kế hoạch", "number": "12/KH-SNgV", "date": D(2025, 2, 10),
+              "issuer": "Sở Ngoại vụ", "summary": "Phát động thi đua năm 2025", "role": "Kế hoạch của đơn vị"}]
+    narrative = [{"section": "1. Lãnh đạo, chỉ đạo", "order": 1, "text": "Sở đã phát động phong trào thi đua."}]
+    awards = [{"order": 1, "form": "Giấy khen", "recipient_kind": "Cá nhân", "recipient": "Lê Văn Hùng",
+               "field": "Hoàn thành xuất sắc nhiệm vụ"}]
+    write_workbook(path, Content(info=info(), rows={"plans": plans, "works": [work(1, "Đường thôn 1")],
+                                                    "awards": awards, "narrative": narrative}))
+    wb = openpyxl.load_workbook(path)
+    del wb[S.INFO.name]
+    wb.save(path)
+    return path
+
+
+def test_a_template_whose_info_sheet_was_deleted_still_gives_its_plans_and_narrative(tmp_path):
+    """The unit deleted the Thông tin sheet of its workbook: its 'Kế hoạch', 'Công trình', 'Khen thưởng' and
+    'Nội dung' sheets are still read as the template's (not the guide's table read as works, the plans and the
+    narrative silently left out), with one warning that the unit and the year are not known from the file."""
+    result = _consolidate(tmp_path, _template_without_info(tmp_path / "so_ngoai_vu.xlsx"))
+    assert [f["status"] for f in result["files"]] == ["ok"]
+    assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
+    assert [a["Tên tập thể, cá nhân"] for a in _master(result["out"], S.AWARDS.name)] == ["Lê Văn Hùng"]
+    assert [p["Số, ký hiệu"] for p in _master(result["out"], S.PLANS.name)] == ["12/KH-SNgV"]
+    assert [n["Nội dung"] for n in _master(result["out"], S.NARRATIVE.name)] == ["Sở đã phát động phong trào thi đua."]
+    [said] = [f for f in result["findings"] if f["code"] == "INFO_SHEET_MISSING"]
+    assert said["severity"] == "warning" and Path(said["file"]).name == "so_ngoai_vu.xlsx"
+    assert "không có trang 'Thông tin'" in said["message"] and \
+        "trang 'Kế hoạch', 'Công trình', 'Khen thưởng', 'Nội dung' được đọc" in said["message"]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+
+
+def test_a_units_file_with_plans_and_narrative_sheets_but_no_info_sheet(tmp_path):
+    """A unit's own file: a 'Công trình' sheet under its title, a 'Kế hoạch' sheet typed with the template's
+    header, a 'Nội dung' sheet of loose paragraphs. The works are read as a hand-made table, the plans as the
+    template's (said), and the narrative, which no header lets read, is named in an error: never left out
+    without a word."""
+    src = _sheets(tmp_path / "xa_ky_hoa.xlsx", {
+        "Công trình": [["UBND XÃ KỲ HOA"], ["CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+                       ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+                       [1, "Đường thôn 1", "01/3/2025", "30/9/2025", 80]],
+        "Kế hoạch": [["TT", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Nhóm"],
+                     [1, "Kế hoạch", "12/KH-UBND", D(2025, 2, 10), "UBND xã Kỳ Hoa", "Phát động thi đua năm 2025",
+                      "Kế hoạch của đơn vị"]],
+        "Nội dung": [["BÁO CÁO TÓM TẮT"], ["Năm 2025 xã đã hoàn thành 5 công trình."]]})
+    result = _consolidate(tmp_path, src)
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "UBND xã Kỳ Hoa")]
+    assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
+    assert [p["Số, ký hiệu"] for p in _master(result["out"], S.PLANS.name)] == ["12/KH-UBND"]
+    told = {f["code"]: f for f in result["findings"]}
+    assert told["INFO_SHEET_MISSING"]["severity"] == "warning" and "trang 'Kế hoạch' được đọc" in \
+        told["INFO_SHEET_MISSING"]["message"]
+    assert (told["SHEET_NOT_READ"]["severity"], told["SHEET_NOT_READ"]["sheet"]) == ("error", "Nội dung")
+    assert "không được tổng hợp" in told["SHEET_NOT_READ"]["message"]
+
+
 def _by_sections(title: str, third: str = "III. GIẤY KHEN CỦA GIÁM ĐỐC SỞ") -> list[list]:
     """A Sở's list of its awards, the forms in section rows, no form column."""
     return [["SỞ TƯ PHÁP"], [title], [],
@@ -1056,3 +1264,97 @@ def test_works_and_tasks_marked_under_a_kind_header(tmp_path):
     assert [(w["Tên công trình, phần việc"], w["Loại"]) for w in works] == [
         ("Đường giao thông thôn 1", "Công trình"), ("Ra quân làm sạch môi trường", "Phần việc")]
     assert [f["code"] for f in findings] == ["STATUS_FROM_MARKS"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_a_list_of_awards_whose_form_is_only_in_its_title(tmp_path, fmt):
+    """'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025' over 'TT | Họ và tên | Chức vụ,
+    đơn vị', no form column, no sections, no 'Kèm theo Quyết định' line: each row the title's form (FORM_FROM_TITLE),
+    not the whole file refused as 'no table of works'. A title that registers ('ĐĂNG KÝ DANH HIỆU …') or proposes
+    is no list of awards."""
+    def book(title: str, name: str) -> Path:
+        (tmp_path / name).mkdir()
+        return write_table(tmp_path / name / f"so_tu_phap.{fmt}", [
+            ["SỞ TƯ PHÁP"], [title], [], ["TT", "Họ và tên", "Chức vụ, đơn vị"],
+            [1, "Nguyễn Văn An", "Chuyên viên"], [2, "Trần Thị Bình", "Kế toán"]])
+    result = _consolidate(tmp_path / "a", book("DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
+                                              "a"))
+    assert [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Đối tượng"])
+            for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Nguyễn Văn An", "Lao động tiên tiến", S.INDIVIDUAL), ("Trần Thị Bình", "Lao động tiên tiến", S.INDIVIDUAL)]
+    [said] = [f for f in result["findings"] if f["code"] == "FORM_FROM_TITLE"]
+    assert "2 dòng (dòng 5, 6) lấy hình thức 'Lao động tiên tiến' từ tiêu đề 'DANH SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN" \
+        in said["message"]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    registered = book("DANH SÁCH CÁ NHÂN ĐĂNG KÝ DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025", "b")
+    assert _run(["consolidate", registered, "-o", tmp_path / "b" / "TongHop.xlsx", "--json"]) == 2
+    assert json.loads(_run.stdout)["files"][0]["status"] == "error"
+    proposed = _consolidate(tmp_path / "c", book("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN NĂM 2025",
+                                                 "c"))
+    assert _master(proposed["out"], S.AWARDS.name) == []
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_the_columns_numbers_typed_as_numbers_under_the_header_are_no_row(tmp_path, fmt):
+    """'1 | 2 | 3 | 4 | 5 | 6' typed as numbers under the header (as '(1) (2) (3)' is typed as text): the columns'
+    numbers, not an award '4' to '2' with decision '5' (three errors) or a work named 2."""
+    rows = [["UBND HUYỆN CAN LỘC"], ["DANH SÁCH KHEN THƯỞNG NĂM 2025"], [],
+            ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số QĐ, ngày ký", "Thành tích"],
+            [1, 2, 3, 4, 5, 6],
+            [1, "Nguyễn Văn An", "Chủ tịch UBND xã", "BK UBND tỉnh", "45/QĐ-UBND", "Hoàn thành xuất sắc"],
+            [2, "UBND xã Cẩm Bình", None, "Cờ thi đua của UBND tỉnh", "46/QĐ-UBND", "Dẫn đầu phong trào"]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"huyen.{fmt}", rows))
+    assert [a["Nguồn: dòng"] for a in _master(result["out"], S.AWARDS.name)] == [6, 7]
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+    (tmp_path / "works").mkdir()
+    works, findings = _works(tmp_path / "works", [
+        ["TT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"], [1, 2, 3, 4, 5],
+        [1, "Đường thôn 1", D(2025, 3, 1), D(2025, 9, 30), 80]], name=f"xa.{fmt}")
+    assert [w["Tên công trình, phần việc"] for w in works] == ["Đường thôn 1"] and findings == []
+
+
+def test_a_persons_position_typed_after_the_name_under_a_names_header(tmp_path):
+    """'Họ và tên' (the header names only the names), no position column: 'Ông Trần Văn Minh - Giám đốc Sở', 'Lê Thị
+    Hà, Chuyên viên' are the name, then the position (NAME_WITH_POSITION); an agency's name with a dash, and two
+    people in one cell, are left as typed."""
+    rows = [["SỞ TƯ PHÁP"], [], ["TT", "Họ và tên", "Hình thức khen thưởng", "Thành tích"],
+            [1, "Ông Trần Văn Minh - Giám đốc Sở", "Giấy khen", "Hoàn thành xuất sắc"],
+            [2, "Lê Thị Hà, Chuyên viên", "Giấy khen", "Hoàn thành xuất sắc"],
+            [3, "Phòng Tổ chức - Hành chính", "Giấy khen", "Hoàn thành xuất sắc"],
+            [4, "Nguyễn Văn Nam, Nguyễn Thị Lan", "Giấy khen", "Hoàn thành xuất sắc"],
+            [5, "Tổ Toán - Tin", "Giấy khen", "Hoàn thành xuất sắc"]]  # a team ('Tô' is a family name, 'Tổ' no)
+    result = _consolidate(tmp_path, write_table(tmp_path / "so_tu_phap.xlsx", rows))
+    assert [(a["Tên tập thể, cá nhân"], a["Chức vụ, đơn vị"]) for a in _master(result["out"], S.AWARDS.name)] == [
+        ("Trần Văn Minh", "Giám đốc Sở"), ("Lê Thị Hà", "Chuyên viên"), ("Phòng Tổ chức - Hành chính", None),
+        ("Nguyễn Văn Nam, Nguyễn Thị Lan", None), ("Tổ Toán - Tin", None)]
+    [split] = [f for f in result["findings"] if f["code"] == "NAME_WITH_POSITION"]
+    assert "2 dòng lấy tên đến dấu phẩy hay gạch ngang đầu" in split["message"] and "dòng 4, 5." in split["message"]
+
+
+@pytest.mark.parametrize("sheet", ["Kế hoạch", "Nội dung"])
+def test_a_units_list_of_works_on_a_sheet_named_like_the_templates_plans_or_narrative(tmp_path, sheet):
+    """A commune's plan of works on a sheet it named 'Kế hoạch' (or 'Nội dung'), with a 'Nội dung' column, and no
+    Thông tin sheet: its works, read as a hand-made table, not the sheet taken for the template's narrative (the works
+    lost) nor called unread."""
+    src = _sheets(tmp_path / "xa_ky_hoa.xlsx", {sheet: [
+        ["UBND XÃ KỲ HOA"], ["KẾ HOẠCH CÔNG TRÌNH, PHẦN VIỆC NĂM 2025"], [],
+        ["TT", "Tên công trình, phần việc", "Nội dung", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"],
+        [1, "Đường thôn 1", "Bê tông 500m", "01/3/2025", "30/9/2025", 80]]})
+    result = _consolidate(tmp_path, src)
+    assert [w["Tên công trình, phần việc"] for w in _master(result["out"], S.WORKS.name)] == ["Đường thôn 1"]
+    assert _master(result["out"], S.NARRATIVE.name) == [] and result["findings"] == []
+
+
+def test_a_units_file_with_a_sheet_named_like_one_of_the_templates_is_still_its_own(tmp_path):
+    """A unit's file with a 'Khen thưởng' sheet (its list under its title) and a 'Thành tích' sheet (a few lines),
+    no Thông tin sheet: a hand-made file, not the template's (which named no unit and kept 'Ông' in the names):
+    the unit from the title, the names bare, no word of a missing Thông tin sheet."""
+    src = _sheets(tmp_path / "stp.xlsx", {
+        "Khen thưởng": [["SỞ TƯ PHÁP"], ["KẾT QUẢ KHEN THƯỞNG NĂM 2025"], [],
+                        ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Thành tích"],
+                        [1, "Ông Nguyễn Văn An", "Trưởng phòng", "Giấy khen", "Hoàn thành xuất sắc nhiệm vụ"]],
+        "Thành tích": [["BÁO CÁO THÀNH TÍCH"], ["Năm 2025 Sở đạt nhiều thành tích."]]})
+    result = _consolidate(tmp_path, src)
+    assert [(f["status"], f["unit"]) for f in result["files"]] == [("ok", "Sở Tư pháp")]
+    assert [a["Tên tập thể, cá nhân"] for a in _master(result["out"], S.AWARDS.name)] == ["Nguyễn Văn An"]
+    assert [f["code"] for f in result["findings"]] == ["KIND_FROM_NAME"]

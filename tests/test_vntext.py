@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlsrc.vntext import (_MARKS, admin_date_long, admin_date_short, admin_day_month, count_text, fold,
+from xlsrc.vntext import (_MARKS, admin_date_long, admin_date_short, admin_day_month, bare_name, count_text, fold,
                           folding_to, nfc, percent_text, strip_marks, upper_vn)
 
 D = dt.date
@@ -109,3 +109,18 @@ def test_fold_is_ascii_and_idempotent(text):
     assert key == key.strip() and "  " not in key
     assert re.fullmatch(r"[0-9a-zA-Z% ]*", key)
     assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.parametrize("typed, bare, honorific", [
+    ("Ông Nguyễn Văn A", "Nguyễn Văn A", "Ông"), ("Bà  Trần Thị B", "Trần Thị B", "Bà"),
+    ("Đồng chí Lê Văn C", "Lê Văn C", "Đồng chí"), ("Đ/c Phạm D", "Phạm D", "Đ/c"),
+    ("ông nguyễn văn a", "nguyễn văn a", "ông"), ("Bà Triệu Thị Mai", "Triệu Thị Mai", "Bà"),  # Triệu: a family name
+    ("Ông Ông Thị Hoa", "Ông Thị Hoa", "Ông"),
+    # names of their own that begin with the same letters
+    ("Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu", ""), ("BÀ RỊA - VŨNG TÀU", "BÀ RỊA - VŨNG TÀU", ""),
+    ("Bà Điểm Hóc Môn", "Bà Điểm Hóc Môn", ""), ("Bà mẹ Việt Nam anh hùng Nguyễn Thị E", "Bà mẹ Việt Nam anh hùng "
+                                                "Nguyễn Thị E", ""), ("Bà con thôn Đông", "Bà con thôn Đông", ""),
+    ("Ông Thị Hoa", "Ông Thị Hoa", ""), ("Bàng Văn A", "Bàng Văn A", ""), ("Đồng Chí Thanh", "Đồng Chí Thanh", ""),
+    ("Ông Hùng", "Ông Hùng", "")])
+def test_bare_name_drops_an_honorific_and_nothing_else(typed, bare, honorific):
+    assert bare_name(typed) == (bare, honorific)

@@ -565,6 +565,13 @@ def read_mark_columns(grid, loc: TableLocation, col, r: int, used_second: bool, 
         row.append("; ".join(said) if said else None)
 
 
+def _counts_up(values: list) -> bool:
+    """Numbers 1, 2, 3 … (three or more, each one more than the one before):
+    the columns' numbers typed as numbers under a header, not a record."""
+    return len(values) >= 3 and all(v.__class__ in (int, float) for v in values) and \
+        all(b - a == 1 for a, b in zip(values, values[1:]))
+
+
 def _row_get(row, c):
     return row[c] if c is not None and c < len(row) else None
 
@@ -661,9 +668,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
                 break
         else:
             texts = [fold(v) for v in filled]
-            if all(_NUMBERING.match(t) for t in texts if t) and not any(  # (1) (2) (3) under the header,
-                    isinstance(v, str) and _THREE_ALNUM.search(v) for v in row):  # not "I | Phòng Tư pháp"
-                continue
+            if (all(_NUMBERING.match(t) for t in texts if t) or _counts_up([v for v in row if v is not None])) and not any(  # (1) (2) (3) or
+                    isinstance(v, str) and _THREE_ALNUM.search(v) for v in row):  # 1 2 3 under the header, not
+                continue                                                           # "I | Phòng Tư pháp"
         key_value = row[key_col] if key_col is not None and key_col < n else None
         filled_cols = [c for c, v in enumerate(row)
                        if v is not None and (v.__class__ is not str or (v and not v.isspace()))]

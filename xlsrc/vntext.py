@@ -67,10 +67,27 @@ _HONORIFIC = re.compile(r"^(ông\s*/\s*bà|ông|bà|đồng\s+chí|đ/c)\.?\s+(?
 def bare_name(text: object) -> tuple[str, str]:
     """A person's name without the honorific typed before it, and that
     honorific: ``"Ông Nguyễn Văn A"`` → ``("Nguyễn Văn A", "Ông")``; ``"Đ/c
-    Lê C"`` → ``("Lê C", "Đ/c")``. Only before a name of two words or more."""
+    Lê C"`` → ``("Lê C", "Đ/c")``. Only before a name of two words or more,
+    and never the first word of what is no one's honorific: a place ('Bà
+    Rịa - Vũng Tàu', 'Bà Điểm'), a common noun ('Bà mẹ Việt Nam anh hùng …',
+    'Bà con …'), a woman's name whose family name is Ông ('Ông Thị Hoa')."""
     s = " ".join(nfc(text).split())
     m = _HONORIFIC.match(s)
-    return (s[m.end():], m.group(1)) if m else (s, "")
+    if m is None or _not_honorific(m.group(1), s[m.end():]):
+        return s, ""
+    return s[m.end():], m.group(1)
+
+
+# the words after 'Bà' that make a place's name, not a lady's: Bà Rịa, Bà Chiểu, Bà Điểm, Bà Đen, Bà Nà, Bà Hom, Bà Quẹo
+_PLACE_AFTER_BA = frozenset({"ria", "chieu", "diem", "den", "na", "hom", "queo"})
+
+
+def _not_honorific(word: str, rest: str) -> bool:
+    """Whether the ``word`` an honorific matched starts a name of its own (see bare_name)."""
+    after = rest.split(" ", 1)[0]
+    head, key = fold(word), fold(after)
+    return (word[:1].isupper() and after[:1].islower()) or (head == "ba" and key in _PLACE_AFTER_BA) or \
+        (head == "ong" and key == "thi")
 
 
 def two_digits(n: int) -> str:

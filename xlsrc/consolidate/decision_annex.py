@@ -19,7 +19,7 @@ from .. import schema as S
 from ..findings import ERROR, WARNING, Finding, cell_ref, listed
 from ..parsing import canonical_doc_number, is_doc_number, parse_date
 from ..proposals.extract import form_in_text, locate_proposals, says_proposal, strip_honorifics, title_form
-from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, locate
+from ..tables import GROUP_SEPARATOR, HEADER_WINDOW, is_total, locate
 from ..vntext import fold, nfc, strip_marks
 from .extract import _title_lines, award_kinds, heading_kind, table_rows
 
@@ -170,20 +170,27 @@ def sheet_annex(grid, sheet: str, merges, bold) -> tuple | None:
     return None
 
 
-def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
+def sheet_by_sections(grid, sheet: str, merges, bold, above: list[str] = ()) -> tuple | None:
     """A list of awards granted whose forms are its section rows ('I |
-    BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'II | GIẤY KHEN …'), with no form
-    column: (location, grid read, {row: (form, section)}) with a form column
-    added, each row's from its section; None unless every row's section
-    names a form and nothing above the list says 'đề nghị' (a proposal)."""
+    BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH', 'II | GIẤY KHEN …') or its title ('DANH
+    SÁCH CÁ NHÂN ĐƯỢC CÔNG NHẬN DANH HIỆU LAO ĐỘNG TIÊN TIẾN'), with no form
+    column: (location, grid read, {row: (form, where it was read)}) with a
+    form column added, each row's from its section, else from the title when
+    the title says the form was granted ('được tặng', 'được công nhận'); None
+    unless every row has its form so and nothing above the list says 'đề
+    nghị' (a proposal) or 'đăng ký' (the titles a unit's staff register for).
+    ``above``: the title's lines above the table (a Word file's paragraphs)."""
     names = locate_proposals([list(r) for r in grid], sheet, merges, bold)
-    if names is None or not names.rows or "form" in names.columns or \
-            says_proposal(_title_lines(grid, names.header_row), sheet=sheet):
+    lines = list(above) + (_title_lines(grid, names.header_row) if names is not None else [])
+    if names is None or not names.rows or "form" in names.columns or says_proposal(lines, sheet=sheet) or \
+            any(_REGISTERED.search(fold(t)) for t in lines + [sheet]):
         return None
+    title, line = title_form(lines) if any(_GRANTED.search(fold(t)) for t in lines) else (None, "")
     forms = {}
     for i in names.rows:
         parts = reversed(names.groups.get(i, "").split(GROUP_SEPARATOR))
-        said = next(((form, part.strip()) for part in parts if (form := form_in_text(part))), None)
+        said = next(((form, f"dòng nhóm '{part.strip()}'") for part in parts if (form := form_in_text(part))),
+                    (title, f"tiêu đề '{' '.join(line.split())}'") if title else None)
         if said is None:
             return None
         forms[i] = said
@@ -193,8 +200,13 @@ def sheet_by_sections(grid, sheet: str, merges, bold) -> tuple | None:
     return (*found, forms) if found is not None else None
 
 
+# a title that says its list was granted, or that its staff register (folded)
+_GRANTED = re.compile(r"\bduoc (?:tang|truy tang|cong nhan|khen thuong|khen|trao tang)\b")
+_REGISTERED = re.compile(r"\bdang ky\b")
+
+
 def section_form_findings(loc, sheet: str, records, forms: dict) -> list[Finding]:
-    """One warning for each section whose rows took the form it names."""
+    """One warning for each section (or the title) whose rows took the form it names."""
     said: dict[tuple[str, str], list[int]] = {}
     for rec in records:
         if rec.row - 1 in forms:
@@ -203,7 +215,7 @@ def section_form_findings(loc, sheet: str, records, forms: dict) -> list[Finding
     at = loc.excel_col("recipient") or 1
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], at), WARNING, "FORM_FROM_TITLE",
                     f"Bảng không có cột '{col.header}': {len(got)} dòng (dòng {listed(got)}) lấy hình thức '{form}' "
-                    f"từ dòng nhóm '{section}'.") for (form, section), got in said.items()]
+                    f"từ {where}.") for (form, where), got in said.items()]
 
 
 def annex_findings(loc, sheet: str, records, title: Title, filled: list[str]) -> list[Finding]:
@@ -244,6 +256,44 @@ def read_annex(grid, loc, sheet: str, year, title: Title, filled: list[str]):
     notes = annex_findings(loc, sheet, records, title, filled)
     notes += award_kinds(S.AWARDS, loc, sheet, rows, records)  # 'Lao động tiên tiến': a person, whoever is named
     return rows, records, notes
+
+
+_TOTAL_ONLY = re.compile(r"^(?:tong cong|tong so|tong|cong)\s+(\d+)(?:\s+(?:nguoi|dong|truong hop|tap the ca nhan))?$")
+_BELOW = 5  # the rows under a list where its total row may stand
+
+
+def total_row_findings(grid, loc, sheet: str, records) -> list[Finding]:
+    """An error when the total row under a list of awards counts otherwise
+    than the list ('Tổng cộng: 15 cá nhân, 3 tập thể' under 2 names, 'Tổng
+    cộng: 04' under 3 rows): a row or a page lost, a row hidden, or the total
+    mistyped; the rows read are still taken. A list of counts by kind is not one."""
+    if loc.by_kind or not records:
+        return []
+    last = max(loc.rows)
+    for r in range(last + 1, min(len(grid), last + 1 + _BELOW)):
+        text = next((v for v in grid[r] if is_total(v)), None)
+        if text is None:
+            continue
+        key = fold(text)
+        said = {kind: int(m.group(1)) for kind, rx in _COUNTED.items() if (m := rx.search(key))}
+        found = {kind: sum(_counted(rec) for rec in records if rec["recipient_kind"] == kind) for kind in said}
+        if not said and (m := _TOTAL_ONLY.match(key)):
+            said, found = {"": int(m.group(1))}, {"": sum(map(_counted, records))}
+        if said == found:
+            return []
+        shown = " và ".join(f"{n:02d} {kind.lower() or 'dòng'}" for kind, n in found.items())
+        at = loc.excel_col("recipient") or 1
+        return [Finding(sheet, r + 1, S.AWARDS.column("recipient").header, cell_ref(r + 1, at), ERROR,
+                        "TOTAL_DIFFERS", f"Dòng tổng '{' '.join(nfc(text).split())}' (dòng {r + 1}) đếm khác danh "
+                        f"sách, danh sách đọc được có {shown}: hãy kiểm tra danh sách (thiếu dòng, dòng bị ẩn, trang "
+                        f"khác) hoặc số ghi ở dòng tổng trong tệp gốc; các dòng đọc được vẫn vào sổ.")]
+    return []
+
+
+def _counted(rec) -> int:
+    """The awards one row counts: its 'Số lượng' when a number above 0, else 1."""
+    n = rec["count"]
+    return n if isinstance(n, int) and n > 0 else 1
 
 
 def count_findings(doc_lines: list[str], tables: list[tuple]) -> list[Finding]:

@@ -27,7 +27,7 @@ from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, seq
                       tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
-from ..proposals.extract import kinds_from_form_and_name, strip_honorifics
+from ..proposals.extract import kinds_from_form_and_name, split_name_and_position, strip_honorifics
 from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
@@ -293,10 +293,14 @@ def name_kind(name: object) -> str | None:
         " ".join(nfc(name).lower().split()).startswith(_COMMUNITY) else None
 
 
-# the first words of a community's or a group's name (with their marks: 'Tổ …' is a team, 'Tô …' a surname)
+# the first words of a community's or a group's name, or of a part of an agency or a place's people (with their
+# marks: 'Tổ …' is a team, 'Tô …' a surname; none begins a person's name)
 _COMMUNITY = tuple(w + " " for w in (
     "thôn", "xóm", "ấp", "bản", "buôn", "làng", "khu phố", "tổ dân phố", "khu dân cư", "tổ", "chi đoàn", "chi hội",
-    "chi bộ", "câu lạc bộ", "clb", "đội", "nhóm", "hộ gia đình", "gia đình", "lớp", "hợp tác xã", "htx"))
+    "chi bộ", "câu lạc bộ", "clb", "đội", "nhóm", "hộ gia đình", "gia đình", "lớp", "hợp tác xã", "htx",
+    "khoa", "trạm", "đồn", "hạt", "tòa án", "toà án", "xã", "phường", "thị trấn", "nhân dân", "khối", "cụm",
+    "công đoàn", "chi nhánh", "nhà văn hóa", "nhà văn hoá", "thư viện", "bảo tàng", "xí nghiệp", "nhà máy",
+    "ủy ban", "uỷ ban", "lực lượng", "phân hiệu", "điểm trường"))
 
 
 # the words of a group heading that name a kind, by the column the kind fills (schema.KIND_FROM_CONTEXT)
@@ -358,6 +362,131 @@ def award_kinds(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: li
     if spec is not S.AWARDS or "recipient_kind" in loc.columns or loc.by_kind:
         return []
     return kinds_from_form_and_name(out, records, loc, sheet)
+
+
+def join_unit_columns(spec: S.SheetSpec, grid, loc) -> None:
+    """'Chức vụ | Đơn vị công tác' in two columns of a list of awards: one
+    'Chức vụ, đơn vị' cell, 'Trưởng khoa, Bệnh viện tỉnh' (not the unit kept
+    aside in 'Thông tin thêm'), each row's parts in the order of the columns."""
+    col = spec.column("recipient_unit") if spec is S.AWARDS else None
+    c = loc.columns.get("recipient_unit") if col is not None else None
+    more = [d for d, head in loc.extra.items() if col is not None and col.matches(head)] if c is not None else []
+    if not more:
+        return
+    order = sorted([c] + more)
+    for i in loc.rows:
+        row = grid[i]
+        parts = [" ".join(_line_text(row[j]).split()) for j in order if j < len(row) and row[j] is not None]
+        if c < len(row):
+            row[c] = ", ".join(p for p in parts if p) or None
+        for d in more:
+            if d < len(row):
+                row[d] = None
+    for d in more:
+        loc.extra.pop(d)
+
+
+def second_form_column(spec: S.SheetSpec, grid, loc) -> tuple[int, dict[int, Any], str] | None:
+    """'Danh hiệu thi đua | Hình thức khen thưởng', two columns of forms in a
+    list of awards ('Lao động tiên tiến' and 'Giấy khen' for one teacher):
+    the second column (its index), the forms it gives the rows that fill
+    both (0-based row: cell), each to be a second award (second_forms), and
+    its header; a row that fills only the second takes its form from it.
+    The column is taken out of 'Thông tin thêm'. None when the table has one
+    form column."""
+    col = spec.column("form") if spec is S.AWARDS else None
+    c = loc.columns.get("form") if col is not None else None
+    d = next((j for j, head in sorted(loc.extra.items()) if col.matches(head)), None) if c is not None else None
+    if d is None:
+        return None
+    both = {}
+    for i in loc.rows:
+        row = grid[i]
+        second = row[d] if d < len(row) and _holds_data([[row[d]]]) else None
+        if second is None:
+            continue
+        if c < len(row) and _holds_data([[row[c]]]):
+            both[i] = second
+        elif c < len(row):
+            row[c] = second
+        row[d] = None
+    return d, both, loc.extra.pop(d)
+
+
+def second_forms(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record], column: int,
+                 both: dict[int, Any], header: str) -> tuple[list[dict], list[Record], list[Finding]]:
+    """Each row that filled both form columns followed by its second award,
+    the same row with the second column's form (said once, FORMS_IN_TWO_COLUMNS)."""
+    if not both:
+        return out, records, []
+    col = spec.column("form")
+    rows, recs, split = [], [], []
+    for rec, record in zip(out, records):
+        rows.append(rec)
+        recs.append(record)
+        raw = both.get(record.row - 1)
+        if raw is None:
+            continue
+        value = parse_value(col, raw)
+        recs.append(Record(spec, record.row, {**record.raw, "form": raw}, {**record.values, "form": value},
+                           cols={"form": column}))
+        rows.append({**rec, "form": master_value(col, raw, value)})
+        split.append(record.row)
+    first = loc.header_texts.get("form") or col.header
+    return rows, recs, [Finding(sheet, split[0], col.header, cell_ref(split[0], column + 1), WARNING,
+                                "FORMS_IN_TWO_COLUMNS", f"Bảng có hai cột hình thức ('{first}', '{header}'): {len(split)} "
+                                f"dòng ghi cả hai được tính là hai khen thưởng (dòng {listed(split)}).")] if split else []
+
+
+def names_first(spec: S.SheetSpec, loc) -> None:
+    """'Họ và tên, chức vụ, đơn vị' over a list of awards with no column of
+    its own for the names: the names' column (the header names them first),
+    not the units' (the name and the position are then split,
+    split_name_and_position)."""
+    if spec is not S.AWARDS or "recipient" in loc.columns or "recipient_unit" not in loc.columns:
+        return
+    head = fold(loc.header_texts.get("recipient_unit", ""))
+    col = spec.column("recipient")
+    if any(head.startswith(fold(name) + " ") for name in (col.header,) + col.aliases):
+        loc.columns["recipient"] = loc.columns.pop("recipient_unit")
+        loc.header_texts["recipient"] = loc.header_texts.pop("recipient_unit")
+
+
+def before_award_rows(spec: S.SheetSpec, grid, loc):
+    """What a unit's own list of awards is made ready with before its rows
+    are read (Excel and Word alike): its position and unit columns joined,
+    its second form column taken aside, its 'Họ và tên, chức vụ, đơn vị'
+    column read as the names. Returns the second form column's reading, for
+    after_award_rows."""
+    join_unit_columns(spec, grid, loc)
+    second = second_form_column(spec, grid, loc)
+    names_first(spec, loc)
+    return second
+
+
+def after_award_rows(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record], second
+                     ) -> tuple[list[dict], list[Record], list[Finding]]:
+    """The rows of a unit's own list of awards once read: the position cut
+    from a name, a row of two forms made two awards, the honorifics
+    dropped; with what had to be said (NAME_WITH_POSITION,
+    FORMS_IN_TWO_COLUMNS)."""
+    if spec is not S.AWARDS:
+        return out, records, []
+    said = split_name_and_position(out, records, loc, sheet, spec, "recipient_unit")
+    if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards
+        out, records, more = second_forms(spec, loc, sheet, out, records, *second)
+        said += more
+    award_names(spec, out, records)
+    return out, records, said
+
+
+def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
+    """The people of a list of awards by their bare names, as a decision's
+    annex gives them: 'Ông Nguyễn Văn A' is Nguyễn Văn A (a man, when the
+    table has no 'Giới tính'), 'Đồng chí …', 'Đ/c …' the same person as the
+    name without it (strip_honorifics)."""
+    if spec is S.AWARDS:
+        strip_honorifics(out, records)
 
 
 def _name_kind(record: Record, kind_key: str) -> str | None:
@@ -462,7 +591,7 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     tables = [(spec, loc, grid) for spec, loc in _tables_from(grid, sheet, specs, merges, bold, 0)]
     while tables:
         end = max(max(loc.rows, default=loc.data_start) for _, loc, _ in tables) + 1
-        if not any(v is not None and (v.__class__ is not str or v.strip()) for row in pristine[end:] for v in row):
+        if not _holds_data(pristine[end:]):
             break
         below = [[] for _ in range(end)] + [list(r) for r in pristine[end:]]  # the rows above: not its title
         more = [(spec, loc, below) for spec, loc in _tables_from(below, sheet, specs, merges, bold, end) if loc.rows]
@@ -487,6 +616,78 @@ def _template_sheets(book: FileBook, names: list[str]) -> dict[str, str]:
         return {}
     return {S.INFO.key: info} | {spec.key: sheet for spec in S.RECORD_SHEETS
                                  if (sheet := find_sheet(names, spec)) is not None}
+
+
+# the sheets every workbook made from the template has, whatever its version (its Thông tin sheet aside)
+_TEMPLATE_NAMES = frozenset(fold(n) for n in [s.name for s in S.DATA_SHEETS if s is not S.INFO] + [
+    S.GUIDE_SHEET, "Danh mục", S.SOURCES_SHEET, S.SUMMARY_SHEET, S.PATHS_SHEET])
+
+
+def made_from_template(names: list[str]) -> bool:
+    """Whether a file without a Thông tin sheet is a workbook made from the
+    template all the same (the sheet deleted): four of the template's sheet
+    names at least ('Hướng dẫn', 'Kế hoạch', 'Công trình', 'Danh mục' …), not
+    a unit's file with a 'Công trình' and a 'Thành tích' sheet."""
+    return sum(fold(n) in _TEMPLATE_NAMES for n in names) >= 4
+
+
+def _sheets_without_info(book: FileBook, names: list[str], template: bool) -> tuple[dict[str, str], list[str]]:
+    """A file without a Thông tin sheet: its sheets named as the template's
+    'Kế hoạch' and 'Nội dung' (no hand-made table is read as plans or a
+    narrative) whose table has the template's header; in a workbook made
+    from the template (its other sheets are there: the Thông tin sheet was
+    deleted) its 'Công trình' and 'Khen thưởng' sheets too (a unit's own
+    'Công trình' sheet, or its list of works on a sheet named 'Kế hoạch', is
+    searched as hand-made tables are). Returns them by key, and the sheets
+    so named that hold data and no such table."""
+    made, unread = {}, []
+    for spec in S.RECORD_SHEETS:
+        sheet = find_sheet(names, spec)
+        if sheet is None or (spec in HAND_MADE_SPECS and not template):
+            continue
+        grid = book.read(sheet)
+        if not template and any(_has_table(s, grid, sheet) for s in HAND_MADE_SPECS):
+            continue  # a unit's list of works named 'Kế hoạch', 'Nội dung': searched as hand-made tables are
+        if locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet)) is not None:
+            made[spec.key] = sheet
+        elif _holds_data(grid):
+            unread.append(sheet)
+    return made, unread
+
+
+def _has_table(spec: S.SheetSpec, grid, sheet: str) -> bool:
+    """Whether a table of ``spec`` with rows stands on the sheet (located in a copy: locating fills merged cells)."""
+    loc = locate(spec, [list(r) for r in grid], sheet, spec.key_column)
+    return loc is not None and bool(loc.rows)
+
+
+def without_info_findings(template: bool, made: dict[str, str], unread: list[str], names: list[str]) -> list[Finding]:
+    """What a file without a Thông tin sheet is told: the sheets read as the
+    template's, by their header alone (INFO_SHEET_MISSING), and each sheet
+    named as the template's that holds data no header lets read (SHEET_NOT_READ)."""
+    out = []
+    if template or made:
+        read = listed([f"'{sheet}'" for sheet in made.values()]) if made else "nào"
+        lead = (f"Tệp có các trang của sổ thidua nhưng không có trang '{S.INFO.name}' (đã bị xoá hay đổi tên?)"
+                if template else f"Tệp không có trang '{S.INFO.name}' của sổ thidua")
+        out.append(Finding(next(iter(made.values()), names[0] if names else ""), 1, "", "A1", WARNING,
+                           "INFO_SHEET_MISSING", f"{lead}: trang {read} được đọc theo dòng tiêu đề cột của mẫu; đơn vị "
+                           f"và năm báo cáo lấy theo tiêu đề bảng nếu có, không thì đơn vị theo tên tệp và năm không rõ "
+                           f"(ngày chỉ ghi tháng giữ nguyên chữ). Hãy kiểm tra đơn vị ở trang '{S.SOURCES_SHEET}', hoặc "
+                           f"đề nghị đơn vị gửi lại sổ có trang '{S.INFO.name}'."))
+    for sheet in unread:
+        spec = next(s for s in S.RECORD_SHEETS if fold(s.name) == fold(sheet))
+        heads = ", ".join(f"'{c.header}'" for c in spec.columns if c.required)
+        out.append(Finding(sheet, 1, "", "A1", ERROR, "SHEET_NOT_READ",
+                           f"Trang '{sheet}' mang tên trang {TITLE[spec.key]} của sổ thidua và có dữ liệu, nhưng không "
+                           f"có dòng tiêu đề cột của mẫu (cần các cột {heads}): trang này không được tổng hợp. Hãy đề "
+                           f"nghị đơn vị chép dữ liệu vào sổ mẫu (thidua new) rồi gửi lại."))
+    return out
+
+
+def _holds_data(rows) -> bool:
+    """Whether a cell of ``rows`` holds something (not only spaces)."""
+    return any(v is not None and (v.__class__ is not str or v.strip()) for row in rows for v in row)
 
 
 def _tables_from(grid, sheet: str, specs, merges, bold, start: int) -> list[tuple[S.SheetSpec, Any]]:
@@ -627,7 +828,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     read_sheets: set[str] = set()   # hand-made tables read
     year = None
     made = _template_sheets(book, names)
-    template = bool(made) or any(find_sheet(names, spec) for spec in S.DATA_SHEETS if spec not in S.RECORD_SHEETS)
+    template = bool(made) or made_from_template(names)  # a unit's 'Thành tích' sheet does not make it the template
+    if not made:  # no Thông tin sheet: its sheets named and headed as the template's are still read, and said
+        made, unread = _sheets_without_info(book, names, template)
+        result["notes"] = [f.as_dict() | {"file": path} for f in without_info_findings(template, made, unread, names)]
     if template:
         result["kind"] = "template"
         data = WorkbookData(source=name)
@@ -641,24 +845,24 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         result["doc_date"] = data.report_date
         result["info"] = {k: nfc(info.get(k)) for k in ("parent_body", "place", "movement", "works_purpose")
                           if nfc(info.get(k))}
-        for spec in S.RECORD_SHEETS:
-            sheet = made.get(spec.key)
-            if sheet is None:
-                continue
-            claimed.add(sheet)
-            covered.append(spec.key)
-            grid = book.read(sheet)
-            loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
-            got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet)) \
-                if loc is not None else ([], 0, [])
-            if loc is not None:
-                tables.append((spec, loc, sheet, recs))
-            if not got and loc is not None and (errors or any(
-                    r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
-                error_only.append(f"'{sheet}'")
-            rows[spec.key] = got
-            if errors:
-                notes.append(f"bỏ {errors} dòng chỉ có giá trị lỗi ở trang '{sheet}'")
+    for spec in S.RECORD_SHEETS:
+        sheet = made.get(spec.key)
+        if sheet is None:
+            continue
+        claimed.add(sheet)
+        covered.append(spec.key)
+        grid = book.read(sheet)
+        loc = locate(spec, grid, sheet, spec.key_column, merges=sheet_merges(book, sheet))
+        got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet)) \
+            if loc is not None else ([], 0, [])
+        if loc is not None:
+            tables.append((spec, loc, sheet, recs))
+        if not got and loc is not None and (errors or any(
+                r >= loc.data_start for r, _ in error_cells(book, sheet, grid))):
+            error_only.append(f"'{sheet}'")
+        rows[spec.key] = got
+        if errors:
+            notes.append(f"bỏ {errors} dòng chỉ có giá trị lỗi ở trang '{sheet}'")
     # lists of proposals: the Danh sách đề nghị sheet, or a hand-made list that says 'đề nghị'
     from ..proposals.extract import from_book, unit_facts
     proposal_lines: list[str] = []
@@ -723,14 +927,19 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 errors = 0
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
             else:
+                second = before_award_rows(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
+                got, recs, said = after_award_rows(spec, loc, sheet, got, recs, second)
+                result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
                     from .decision_annex import section_form_findings
-                    strip_honorifics(got, recs)
                     result.setdefault("notes", []).extend(
                         f.as_dict() | {"file": path} for f in section_form_findings(loc, sheet, recs, sectioned[sheet]))
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in (
                     sheet_kinds(spec, loc, sheet, got, recs) + award_kinds(spec, loc, sheet, got, recs)))
+                if spec is S.AWARDS:  # 'Tổng cộng: 15 cá nhân, 3 tập thể' under the list: counted alike?
+                    from .decision_annex import total_row_findings
+                    result["notes"] += [f.as_dict() | {"file": path} for f in total_row_findings(grid, loc, sheet, recs)]
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
@@ -813,7 +1022,10 @@ def check_tables(path: str, tables) -> list[dict]:
         missing = [c for c in spec.columns if c.required and c.key not in loc.columns
                    and not (c.key == kind and loc.by_kind) and c.key not in loc.not_in_source
                    and not (c.key in filled and all(r[c.key] for r in records))]
-        absent = {c.header for c in missing} | {spec.column(k).header for k in loc.not_in_source}
+        unsaid = [c for c in missing if c.key in UNSAID_OK.get(spec.key, ())]
+        missing = [c for c in missing if c not in unsaid]
+        absent = {c.header for c in missing + unsaid} | {spec.column(k).header for k in loc.not_in_source}
+        out += [{**f.as_dict(), "file": path} for f in unsaid_findings(loc, sheet, records, unsaid)]
         lacking = records if any(c.key != kind for c in missing) else [r for r in records if not r[kind]]
         if missing and lacking:
             first = lacking[0].row
@@ -847,6 +1059,19 @@ def check_tables(path: str, tables) -> list[dict]:
 
 
 MARKED_NOUN = {"declared_status": "tình trạng", "recipient_kind": "đối tượng", "form": "hình thức", "kind": "loại"}   # what the marks (x) tell
+# required columns a unit's own table may lack and still be read: its rows are whole without them (a list of awards
+# says who was granted what; the achievement, which the decision may not name, is added in the master if need be)
+UNSAID_OK = {"awards": ("field",)}
+
+
+def unsaid_findings(loc, sheet: str, records, columns: list[S.Column]) -> list[Finding]:
+    """One warning for each column of UNSAID_OK the table lacks, naming it and its rows (COLUMN_UNSAID)."""
+    if not records:
+        return []
+    rows = list(dict.fromkeys(r.row for r in records))  # a row of two awards once
+    return [Finding(sheet, loc.header_row + 1, c.header, cell_ref(loc.header_row + 1, 1), WARNING, "COLUMN_UNSAID",
+                    f"Bảng không có cột '{c.header}': {len(rows)} dòng (dòng {listed(rows)}) để trống cột này trong "
+                    f"sổ tổng hợp; hãy bổ sung ở sổ tổng hợp nếu cần.") for c in columns]
 
 
 def kind_findings(spec: S.SheetSpec, loc, sheet: str, records, kind_key: str | None = None) -> list[Finding]:

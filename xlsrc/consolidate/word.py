@@ -13,8 +13,10 @@ from .. import schema as S
 from ..findings import WARNING, Finding
 from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_rows, says_proposal
 from ..tables import locate
-from .decision_annex import annex_title, count_findings, locate_annex, read_annex
-from .extract import HAND_MADE_SPECS, _title_lines, award_kinds, check_tables, table_rows
+from .decision_annex import (annex_title, count_findings, locate_annex, read_annex, section_form_findings,
+                             sheet_by_sections)
+from .extract import (HAND_MADE_SPECS, _title_lines, after_award_rows, award_kinds, before_award_rows, check_tables,
+                      table_rows)
 from .units import facts_from_lines
 
 
@@ -39,6 +41,10 @@ def _best(grid, sheet: str, merges, bold, lines: list[str], doc_lines: list[str]
         loc = _locate(spec, own, sheet, merges, bold, lines, doc_lines)
         if loc is not None and loc.rows:
             found.append((spec, loc, own, len(loc.columns) - 0.5 * n))
+    proposed = next((f for f in found if f[0] is PROPOSALS), None)
+    if proposed is not None and any(f[0] is S.AWARDS for f in found) and not says_proposal(
+            lines + _title_lines(proposed[2], proposed[1].header_row) + doc_lines[:15], proposed[1].header_texts):
+        found.remove(proposed)  # who was granted what, and nothing says 'đề nghị': awards (as in a spreadsheet)
     return max(found, key=lambda f: f[3])[:3] if found else None
 
 
@@ -69,6 +75,11 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         else:
             annex = None
             best = _best(grid, sheet, merges, bold, lines, doc.lines)
+        forms = None   # each row's form, when the list's title or sections say it ('… ĐƯỢC TẶNG GIẤY KHEN')
+        if best is None and table.before:
+            found = sheet_by_sections(grid, sheet, merges, bold, table.before)
+            if found is not None:
+                best, forms = (S.AWARDS, found[0], found[1]), found[2]
         if best is None and previous is not None and _continues(previous, table):
             spec, before = previous[1], previous[2]
             head = previous[0].grid[:before.data_start]
@@ -98,7 +109,12 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             annexes.append((loc, sheet, records))
             decisions.append(annex.number)
         else:
+            second = before_award_rows(spec, grid, loc)
             got, _, records = table_rows(spec, grid, loc, sheet, year)
+            got, records, said = after_award_rows(spec, loc, sheet, got, records, second)
+            notes += said
+            if forms:
+                notes += section_form_findings(loc, sheet, records, forms)
         if offset:  # rows numbered within their own table
             for r in got:
                 r["source_row"] -= offset

@@ -6,7 +6,6 @@ from a group row or the name) is said at its cell."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from .. import schema as S
@@ -99,7 +98,7 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     proposals table (``lines``: the title lines above it)."""
     from ..consolidate.extract import table_rows
     rows, _, records = table_rows(SPEC, grid, loc, sheet, year)  # the kind from sections or names: table_rows
-    notes: list[Finding] = _split_name_and_position(rows, records, loc, sheet)
+    notes: list[Finding] = split_name_and_position(rows, records, loc, sheet)
     strip_honorifics(rows, records)
     if "recipient_kind" not in loc.columns:
         notes += kinds_from_form_and_name(rows, records, loc, sheet)
@@ -113,14 +112,16 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     return rows, records, notes
 
 
-def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list[Finding]:
+def split_name_and_position(rows: list[dict], records, loc, sheet: str, spec: S.SheetSpec = SPEC,
+                            key: str = "position") -> list[Finding]:
     """One column 'Họ và tên, chức vụ, đơn vị' (and no column of its own for
-    the position): 'Ông Nguyễn Văn A, Trưởng phòng …' — or the position on
-    the cell's next line — is the name, then the position (said once). Under
-    a header that names no position ('Tên tập thể, cá nhân'), only a person's
-    name is taken apart so ('Đ/c Võ Thị Phương, Công chức Tư pháp'), never a
-    collective's ('Phòng Tư pháp, UBND huyện …')."""
-    if "position" in loc.columns:
+    the position, ``key`` of ``spec``): 'Ông Nguyễn Văn A, Trưởng phòng …' —
+    or the position on the cell's next line — is the name, then the
+    position (said once). Under a header that names only the names ('Họ và
+    tên'), only a person's name so followed is split, at a comma, a dash or
+    the cell's first line ('Ông Trần Văn Minh - Giám đốc Sở'), never two
+    names in one cell."""
+    if key in loc.columns:
         return []
     header = fold(loc.header_texts.get("recipient", ""))
     said = bool(re.search(r"\b(?:chuc vu|chuc danh|don vi)\b", header))
@@ -130,30 +131,50 @@ def _split_name_and_position(rows: list[dict], records, loc, sheet: str) -> list
         if not isinstance(raw, str):
             continue
         lines = [x.strip() for x in nfc(raw).splitlines() if x.strip()]
-        name, _, rest = (lines[0], "", ", ".join(lines[1:])) if len(lines) > 1 else nfc(raw).partition(",")
-        if not rest.strip() or not name.strip():
-            continue
-        if not said and not (person_by_name(name) or person_by_name(bare_name(name)[0])):
+        name, _, rest = (lines[0], "", ", ".join(lines[1:])) if len(lines) > 1 else \
+            nfc(raw).partition(",") if said else _name_then_more(nfc(raw))
+        if not rest.strip() or not name.strip() or not (said or rec.values.get("recipient_kind") != S.COLLECTIVE
+                                                        and _a_person_then_no_one(name, rest)):
             continue
         rec.raw["recipient"] = rec.values["recipient"] = row["recipient"] = " ".join(name.split())
-        rec.values["position"] = row["position"] = " ".join(rest.split())
+        rec.values[key] = row[key] = " ".join(rest.split())
         got.append(rec.row)
     if not got:
         return []
-    col = SPEC.column("position")
+    col = spec.column(key)
+    cut = "dấu phẩy đầu" if said else "dấu phẩy hay gạch ngang đầu"
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
                     "NAME_WITH_POSITION", f"Cột '{loc.header_texts.get('recipient')}' ghi cả tên và chức vụ: "
-                    f"{len(got)} dòng lấy tên đến dấu phẩy đầu (hoặc hết dòng đầu của ô), phần sau vào "
+                    f"{len(got)} dòng lấy tên đến {cut} (hoặc hết dòng đầu của ô), phần sau vào "
                     f"'{col.header}': dòng "
                     f"{listed(got)}.")]
 
 
+_NAME_THEN = re.compile(r"^(.+?)\s*(?:,|\s[-–]\s)\s*(.+)$", re.S)
+
+
+def _name_then_more(text: str) -> tuple[str, str, str]:
+    """'Trần Văn Minh - Giám đốc Sở' → ('Trần Văn Minh', '-', 'Giám đốc Sở'), cut at the first comma or dash."""
+    m = _NAME_THEN.match(text)
+    return (m.group(1), "-", m.group(2)) if m else (text, "", "")
+
+
+def _a_person_then_no_one(name: str, rest: str) -> bool:
+    """Whether ``name`` is a person's (Ông/Bà before it, or a family name; not a group's: 'Tổ Toán - Tin') and
+    ``rest`` no one's (a second name in the cell is a second person, not a position)."""
+    from ..consolidate.extract import name_kind
+    bare, honorific = bare_name(name)
+    return bool(honorific or person_by_name(bare) and name_kind(name) != S.COLLECTIVE) and \
+        not bare_name(rest)[1] and not person_by_name(rest)
+
+
 def strip_honorifics(rows: list[dict], records) -> None:
     """'Ông Nguyễn Văn A' is the person Nguyễn Văn A (Ông/Bà gives the gender
-    when the table has no Giới tính); 'Đ/c', 'Đồng chí' are dropped."""
+    when the table has no Giới tính); 'Đ/c', 'Đồng chí' are dropped. A row
+    its table calls a collective keeps its name as typed."""
     for row, rec in zip(rows, records):
         name = rec.raw.get("recipient")
-        if not isinstance(name, str):
+        if not isinstance(name, str) or rec.values.get("recipient_kind") == S.COLLECTIVE:
             continue
         bare, honorific = bare_name(name)
         if not honorific:
@@ -195,7 +216,9 @@ def kinds_from_form_and_name(rows: list[dict], records, loc, sheet: str) -> list
         else:
             continue
         rec.values["recipient_kind"] = row["recipient_kind"] = kind
-        said.setdefault(f"{kind.lower()} ({how})", []).append(rec.row)
+        got = said.setdefault(f"{kind.lower()} ({how})", [])
+        if rec.row not in got[-1:]:  # a row of two awards once
+            got.append(rec.row)
     col = SPEC.column("recipient_kind")   # worded as kind_findings words the Ông/Bà rows
     return [Finding(sheet, got[0], col.header, cell_ref(got[0], loc.excel_col("recipient") or 1), WARNING,
                     "KIND_FROM_NAME", f"Bảng không có cột '{col.header}': {len(got)} dòng được hiểu là {how}: "
