@@ -453,43 +453,37 @@ def test_a_units_word_report_gives_its_annex_of_works_continued_on_the_next_page
     assert names == ["Số hóa hồ sơ lãnh sự", "Tổ chức lớp tiếng Lào", "Nâng cấp cổng thông tin đối ngoại"]
 
 
-def test_one_column_for_the_name_and_the_position(tmp_path):
+NAMES_WITH_POSITIONS = {  # header, names as typed (Word cells), then (name, position, gender) as read
+    "Họ và tên, chức vụ, đơn vị": (
+        ["Ông Nguyễn Văn A\nTrưởng phòng Quản lý xây dựng", "Bà Lê Thị B, Chuyên viên Văn phòng Sở", "Phòng Kinh tế"],
+        [("Nguyễn Văn A", "Trưởng phòng Quản lý xây dựng", "Nam"), ("Lê Thị B", "Chuyên viên Văn phòng Sở", "Nữ"),
+         ("Phòng Kinh tế", None, None)]),
+    "Tên tập thể, cá nhân": (
+        ["Ông Hoàng Văn Em, Phó Chủ tịch UBND xã", "Đ/c Võ Thị Phương, Công chức Tư pháp - Hộ tịch",
+         "Nguyễn Thị Lan\nKế toán Trường Tiểu học Cẩm Bình", "Phòng Tư pháp, UBND huyện Cẩm Xuyên", "Trần Văn Bình"],
+        [("Hoàng Văn Em", "Phó Chủ tịch UBND xã", "Nam"), ("Võ Thị Phương", "Công chức Tư pháp - Hộ tịch", None),
+         ("Nguyễn Thị Lan", "Kế toán Trường Tiểu học Cẩm Bình", None),
+         ("Phòng Tư pháp, UBND huyện Cẩm Xuyên", None, None), ("Trần Văn Bình", None, None)]),
+}
+
+
+@pytest.mark.parametrize("header", list(NAMES_WITH_POSITIONS))
+def test_one_column_for_the_name_and_the_position(tmp_path, header):
     """'Họ và tên, chức vụ, đơn vị' in one column: the name up to the first comma (or the cell's first line),
-    the rest is the position; said once for the table."""
-    src = _grid_docx(tmp_path / "SXD.docx", None, ["TT", "Họ và tên, chức vụ, đơn vị", "Thành tích"], [
-        ("1", "Ông Nguyễn Văn A\nTrưởng phòng Quản lý xây dựng", "HTXS 2 năm"),
-        ("2", "Bà Lê Thị B, Chuyên viên Văn phòng Sở", "HTXS"),
-        ("3", "Phòng Kinh tế", "Dẫn đầu khối")],
-        before="DANH SÁCH ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH", agency="SỞ XÂY DỰNG")
+    the rest is the position; said once for the table. Under a header that names no position ('Tên tập thể,
+    cá nhân'), a person's name is taken apart so too ('Đ/c Võ Thị Phương, Công chức Tư pháp'); a collective's
+    name with a comma ('Phòng Tư pháp, UBND huyện Cẩm Xuyên') and a bare name stay whole."""
+    typed, read = NAMES_WITH_POSITIONS[header]
+    src = _grid_docx(tmp_path / "DS.docx", None, ["TT", header, "Hình thức đề nghị"],
+                     [(str(n), name, "Giấy khen") for n, name in enumerate(typed, 1)],
+                     before="DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN", agency="SỞ XÂY DỰNG")
     ex = extract_file(str(src))
     rows = ex["rows"]["unit_proposals"]
-    assert [(r["recipient"], r.get("position"), r.get("gender")) for r in rows] == [
-        ("Nguyễn Văn A", "Trưởng phòng Quản lý xây dựng", "Nam"), ("Lê Thị B", "Chuyên viên Văn phòng Sở", "Nữ"),
-        ("Phòng Kinh tế", None, None)]
+    assert [(r["recipient"], r.get("position"), r.get("gender")) for r in rows] == read
+    split = ", ".join(str(n + 1) for n, (_, position, _) in enumerate(read, 1) if position)
     said = [f["message"] for f in ex["findings"] if f["code"] == "NAME_WITH_POSITION"]
-    assert said == ["Cột 'Họ và tên, chức vụ, đơn vị' ghi cả tên và chức vụ: 2 dòng lấy tên đến dấu phẩy đầu (hoặc "
-                    "hết dòng đầu của ô), phần sau vào 'Chức vụ, đơn vị': dòng 2, 3."]
-
-
-def test_a_persons_name_with_the_position_under_a_header_that_names_none(tmp_path):
-    """'Tên tập thể, cá nhân' holding 'Đ/c Võ Thị Phương, Công chức Tư pháp' (no position column): a
-    person's name is taken apart from the position, as under 'Họ và tên, chức vụ'; a collective's name
-    with a comma ('Phòng Tư pháp, UBND huyện Cẩm Xuyên') and a bare name stay whole."""
-    src = _grid_docx(tmp_path / "UBND.docx", None, ["TT", "Tên tập thể, cá nhân", "Hình thức đề nghị"], [
-        ("1", "Ông Hoàng Văn Em, Phó Chủ tịch UBND xã", "Giấy khen"),
-        ("2", "Đ/c Võ Thị Phương, Công chức Tư pháp - Hộ tịch", "Giấy khen"),
-        ("3", "Nguyễn Thị Lan\nKế toán Trường Tiểu học Cẩm Bình", "Giấy khen"),
-        ("4", "Phòng Tư pháp, UBND huyện Cẩm Xuyên", "Giấy khen"),
-        ("5", "Trần Văn Bình", "Giấy khen")],
-        before="DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN", agency="UBND XÃ CẨM BÌNH")
-    ex = extract_file(str(src))
-    rows = ex["rows"]["unit_proposals"]
-    assert [(r["recipient"], r.get("position")) for r in rows] == [
-        ("Hoàng Văn Em", "Phó Chủ tịch UBND xã"), ("Võ Thị Phương", "Công chức Tư pháp - Hộ tịch"),
-        ("Nguyễn Thị Lan", "Kế toán Trường Tiểu học Cẩm Bình"), ("Phòng Tư pháp, UBND huyện Cẩm Xuyên", None),
-        ("Trần Văn Bình", None)]
-    said = [f["message"] for f in ex["findings"] if f["code"] == "NAME_WITH_POSITION"]
-    assert len(said) == 1 and said[0].endswith("dòng 2, 3, 4.")
+    assert len(said) == 1 and said[0].startswith(f"Cột '{header}' ghi cả tên và chức vụ: ") and \
+        said[0].endswith(f"phần sau vào 'Chức vụ, đơn vị': dòng {split}.")
 
 
 def test_the_kind_marked_with_an_x_under_tap_the_or_ca_nhan(tmp_path):
