@@ -754,6 +754,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             result["message"] = (f"Bảng {TITLE['works']} ở trang {', '.join(error_only)} chỉ có giá trị lỗi "
                                  f"(#REF!, #N/A …); không lấy được dòng nào. Hãy mở tệp gốc, dán giá trị "
                                  f"(Paste Values) rồi gửi lại.")
+        elif returned := [f for f in result.get("notes", []) if f["code"] == "PROPOSAL_RETURNED"]:
+            said = returned[0]["message"]
+            result["message"] = (f"Tệp '{name}', trang '{returned[0]['sheet']}': {said[0].lower()}{said[1:]} "
+                                 f"Không còn đề nghị nào để tổng hợp.")
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
         elif any(error_cells(book, s, book.read(s)) for s in names):

@@ -1,0 +1,56 @@
+"""Lists downloaded from a province's emulation portal ('phần mềm quản lý
+thi đua, khen thưởng', Sở Nội vụ's reporting system): '.xls' files that are
+HTML tables, SpreadsheetML 2003 or CSV, with a portal's own columns (Mã hồ
+sơ, Trạng thái), filter tables, footers and text tricks. Each is written as
+the portal writes it and read back through ``thidua consolidate``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xlsrc import schema as S
+
+from .shapes import write_shape
+from .test_table_shapes import _consolidate, _master
+from .test_user_files import _run
+
+PROPOSALS = [["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"],
+             ["STT", "Mã hồ sơ", "Họ và tên", "Chức vụ, đơn vị", "Hình thức đề nghị", "Thành tích", "Trạng thái"],
+             [1, "HS-2025-001", "Nguyễn Văn Cường", "Chủ tịch UBND xã", "Giấy khen", "Xuất sắc", "Đã duyệt"],
+             [2, "HS-2025-002", "Lê Thị Dung", "Công chức Tư pháp", "Giấy khen", "Xuất sắc", "Chờ duyệt"],
+             [3, "HS-2025-003", "Phan Văn Em", "Trưởng thôn", "Giấy khen", "Xuất sắc", "Trả lại"],
+             [4, "HS-2025-004", "Hồ Thị Giang", "Kế toán", "Giấy khen", "Xuất sắc", "Không duyệt"],
+             [5, "HS-2025-005", "Võ Văn Hải", "Văn thư", "Giấy khen", "Xuất sắc", "Đã bị trả lại (thiếu hồ sơ)"]]
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "xml2003.xls", "csv-bom.xlsx", "csv-1258.xls"])
+def test_a_proposal_the_portal_sent_back_or_refused_is_left_out_and_said(tmp_path, shape):
+    """A pending proposal ('Chờ duyệt') is still the unit's proposal; one sent
+    back ('Trả lại') or refused ('Không duyệt') is not, and is never counted
+    silently: its rows are said at the status column."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, PROPOSALS, stem="xa_xuan_loc"))
+    [entry] = result["files"]
+    assert entry["status"] == "ok" and entry["proposals"] == 2, entry
+    got = _master(result["out"], S.UNIT_PROPOSALS.name)
+    assert [r["Tên tập thể, cá nhân"] for r in got] == ["Nguyễn Văn Cường", "Lê Thị Dung"]
+    [said] = [f for f in result["findings"] if f["code"] == "PROPOSAL_RETURNED"]
+    assert (said["cell"], said["severity"]) == ("G5", "warning")
+    assert said["message"] == ("Cột 'Trạng thái' ghi 'Trả lại', 'Không duyệt', 'Đã bị trả lại (thiếu hồ sơ)': 3 hồ sơ "
+                               "đã bị trả lại hoặc không được duyệt nên không đưa vào danh sách đề nghị: dòng 5, 6, 7.")
+
+
+def test_a_list_whose_every_proposal_was_sent_back_says_so(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = PROPOSALS[:2] + [r[:-1] + ["Trả lại"] for r in PROPOSALS[2:]]
+    f = write_shape(folder, "portal.xls", rows, stem="xa_xuan_loc")
+    assert _run(["consolidate", f, "-o", tmp_path / "TongHop.xlsx", "--json", "--jobs", "1"]) == 2  # no file taken
+    [entry] = json.loads(_run.stdout)["files"]
+    assert entry["status"] == "error"
+    assert entry["message"] == ("Tệp 'xa_xuan_loc.xls', trang 'Bảng 1': cột 'Trạng thái' ghi 'Trả lại': 5 hồ sơ đã bị "
+                                "trả lại hoặc không được duyệt nên không đưa vào danh sách đề nghị: dòng 3, 4, 5, 6, 7. "
+                                "Không còn đề nghị nào để tổng hợp.")
