@@ -6,6 +6,7 @@ the portal writes it and read back through ``thidua consolidate``."""
 from __future__ import annotations
 
 import json
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,30 @@ def test_a_list_whose_every_proposal_was_sent_back_says_so(tmp_path):
     assert entry["message"] == ("Tệp 'xa_xuan_loc.xls', trang 'Bảng 1': cột 'Trạng thái' ghi 'Trả lại': 5 hồ sơ đã bị "
                                 "trả lại hoặc không được duyệt nên không đưa vào danh sách đề nghị: dòng 3, 4, 5, 6, 7. "
                                 "Không còn đề nghị nào để tổng hợp.")
+
+
+WORKS = ["STT", "Tên công trình, phần việc", "Đơn vị thực hiện", "Ngày bắt đầu", "Ngày kết thúc", "Tỷ lệ hoàn thành",
+         "Trạng thái"]
+
+
+@pytest.mark.parametrize("shape", ["xlsx", "portal.xls", "csv-utf8.xls"])
+def test_a_status_column_headed_trang_thai_is_what_the_unit_typed_or_the_portals_own(tmp_path, shape):
+    """'Trạng thái' is the name of the column the tool computes; in a unit's
+    list (without 'Tình trạng (đơn vị ghi)') it is what the unit typed, read as
+    the declared status; a portal's 'Đã duyệt / Chờ duyệt' there says where the
+    registration stands, not the work: kept as it is (Thông tin thêm), never
+    dropped."""
+    D = dt.datetime
+    typed = [WORKS, [1, "Nhà văn hóa thôn Trung", "UBND xã", D(2025, 3, 1), D(2025, 9, 30), "80%", "Đang thực hiện"],
+             [2, "Tủ sách pháp luật", "Đoàn xã", D(2025, 2, 1), D(2025, 5, 31), "100%", "Hoàn thành"]]
+    portal = [WORKS] + [r[:-1] + [s] for r, s in zip(typed[1:], ["Đã duyệt", "Chờ duyệt"])]
+    got = {}
+    for stem, rows in (("doan_xa", typed), ("cong_portal", portal)):
+        folder = tmp_path / stem
+        folder.mkdir()
+        result = _consolidate(folder, write_shape(folder, shape, rows, stem=stem))
+        assert [f["code"] for f in result["findings"]] == [], result["findings"]
+        got[stem] = [(w[S.WORKS.column("declared_status").header], w[S.EXTRA.header])
+                     for w in _master(result["out"], S.WORKS.name)]
+    assert got == {"doan_xa": [(S.STATUS_ONGOING, None), (S.STATUS_DONE, None)],
+                   "cong_portal": [(None, "Trạng thái: Đã duyệt"), (None, "Trạng thái: Chờ duyệt")]}

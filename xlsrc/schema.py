@@ -340,6 +340,10 @@ STATUS_DONE, STATUS_ONGOING, STATUS_NOT_STARTED, STATUS_LATE, STATUS_POSTPONED, 
 SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_AWARDS, SECTION_DIRECTION, SECTION_CLOSING, \
     SECTION_NOTES = VOCABULARIES["section"].values
 ROLE_BASIS, ROLE_UPPER, ROLE_OWN, ROLE_REGISTRATION, ROLE_OTHER = VOCABULARIES["doc_role"].values
+# Where a file stands in a portal's workflow, not where a work stands ('Đã duyệt', 'Chờ duyệt', 'Trả lại', 'Không
+# duyệt', 'Đã gửi', 'Đang xử lý'), folded: what a portal's export puts under 'Trạng thái'
+APPROVAL_STATUS = re.compile(r"^(?:(?:da|chua|cho|dang|bi|da bi|khong)\s)?(?:duyet|phe duyet|xet duyet|tiep nhan|gui|nop|"
+                             r"tham dinh|xu ly|tra lai|tra ve|tu choi|huy|dong y|chap thuan)\b|^(?:moi tao|ban nhap|nhap)$")
 
 
 # --------------------------------------------------------------------------

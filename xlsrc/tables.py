@@ -311,6 +311,7 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     if best is None:
         return None
     mapping, r, _, used_second = best
+    mapping = _typed_for_computed(spec, mapping, grid, r + 1)
     start = r + 2 if used_second else r + 1
     j = start
     while j - r < 4 and j < len(grid):  # a third (fourth) header row: 'Bắt đầu | Kết thúc' under two
@@ -348,6 +349,28 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
+
+
+def _typed_for_computed(spec: SheetSpec, mapping: dict[str, int], grid, first: int) -> dict[str, int]:
+    """A column headed like one the tool computes ('Trạng thái' of a work),
+    in a table without the column a unit types for it ('Tình trạng (đơn vị
+    ghi)', the same vocabulary), is what the unit typed: read as that one,
+    never dropped as the tool's own (a master read back has both). A
+    portal's 'Trạng thái' that only says where the file stands ('Đã duyệt',
+    'Chờ duyệt': S.APPROVAL_STATUS, in the rows from ``first``) is no status
+    of a work: kept as a column of its own (Thông tin thêm)."""
+    out = dict(mapping)
+    for c in spec.columns:
+        if c.computed and c.vocab and c.key in out:
+            twin = next((t for t in spec.columns if not t.computed and t.vocab == c.vocab), None)
+            if twin is None or twin.key in out:
+                continue
+            j = out.pop(c.key)
+            texts = [fold(row[j]) for row in grid[first:first + 500] if j < len(row) and isinstance(row[j], str)
+                     and row[j].strip()]
+            if not texts or not all(S.APPROVAL_STATUS.match(t) for t in texts):
+                out[twin.key] = j
+    return out
 
 
 def _sub_headers(grid, j: int, mapping: dict[str, int], key_column: str) -> bool:
