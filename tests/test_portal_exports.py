@@ -82,3 +82,47 @@ def test_a_status_column_headed_trang_thai_is_what_the_unit_typed_or_the_portals
                      for w in _master(result["out"], S.WORKS.name)]
     assert got == {"doan_xa": [(S.STATUS_ONGOING, None), (S.STATUS_DONE, None)],
                    "cong_portal": [(None, "Trạng thái: Đã duyệt"), (None, "Trạng thái: Chờ duyệt")]}
+
+
+def _workbook_2003(sheets: dict[str, list[list]], percent_column: int) -> bytes:
+    """SpreadsheetML 2003 as a portal writes one worksheet per unit: a bold
+    header, dates as DateTime, the progress column styled 0%."""
+    def cell(v, c):
+        if isinstance(v, dt.datetime):
+            return f'<Cell ss:StyleID="d"><Data ss:Type="DateTime">{v:%Y-%m-%dT%H:%M:%S}.000</Data></Cell>'
+        if isinstance(v, (int, float)):
+            style = ' ss:StyleID="p"' if c == percent_column else ""
+            return f'<Cell{style}><Data ss:Type="Number">{v}</Data></Cell>'
+        return f'<Cell ss:StyleID="b"><Data ss:Type="String">{v}</Data></Cell>'
+    body = "".join(f'<Worksheet ss:Name="{name}"><Table>' + "".join(
+        "<Row>" + "".join(cell(v, c) for c, v in enumerate(row)) + "</Row>" for row in rows) + "</Table></Worksheet>"
+        for name, rows in sheets.items())
+    return ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Styles><Style ss:ID="Default"/>'
+            '<Style ss:ID="b"><Font ss:Bold="1"/></Style><Style ss:ID="d"><NumberFormat ss:Format="Short Date"/></Style>'
+            '<Style ss:ID="p"><NumberFormat ss:Format="0%"/></Style></Styles>' + body + "</Workbook>").encode()
+
+
+def test_the_formats_of_a_portal_workbook_of_many_worksheets_are_read_in_one_pass(tmp_path, monkeypatch):
+    """One worksheet per commune: each sheet's 0% cells are percentages (0.6 is
+    60 %), and the document is parsed for its formats once, not once per
+    worksheet (a file of thousands of sheets took minutes)."""
+    import defusedxml.ElementTree as DET
+    parses = []
+    real = DET.iterparse
+    monkeypatch.setattr(DET, "iterparse", lambda *a, **k: parses.append(1) or real(*a, **k))
+    header = ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"]
+    sheets = {f"Xã {n}": [header, [1, f"Nhà văn hóa xã {n}", dt.datetime(2025, 3, 1), dt.datetime(2025, 9, 30), 0.6]]
+              for n in ("Xuân Lộc", "Thiên Lộc", "Gia Hanh", "Kim Song Trường")}
+    f = tmp_path / "cong_trinh_cac_xa.xls"
+    f.write_bytes(_workbook_2003(sheets, percent_column=4))
+    from xlsrc.access.files import FileBook
+    book = FileBook(f)
+    assert [book.cell_info(name).is_percent(1, 4) for name in book.sheet_names()] == [True] * 4
+    assert len(parses) == 1
+    result = _consolidate(tmp_path, f)
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Nguồn: trang tính"], w[S.WORKS.column("progress").header]) for w in works] == [
+        (name, 0.6) for name in sheets]
+    assert [x["code"] for x in result["findings"]] == []

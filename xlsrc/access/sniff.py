@@ -509,8 +509,12 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
                            f"những tệp như vậy vì lý do an toàn. Hãy lưu lại thành .xlsx rồi gửi lại.") from None
     except ET.ParseError as exc:
         raise FileUnusable(f"Tệp '{name}' (XML) bị hỏng, không đọc được ({exc}).") from None
-    from .cellinfo import spreadsheetml_cell_info
+    from .cellinfo import spreadsheetml_cell_infos
     bold_styles = _bold_styles(root, ns)
+    try:
+        infos = spreadsheetml_cell_infos(data)[1]  # every worksheet's formats in one pass
+    except Exception:  # the values are still read; every cell is taken as General
+        infos = []
     sheets: dict[str, ForeignSheet] = {}
     before = 0  # cells of the worksheets read so far: one limit for the whole file
     for i, ws in enumerate(root.iter(ns + "Worksheet"), start=1):
@@ -544,10 +548,7 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
             r += _span_count(row.get(ns + "Span"))  # ss:Span: as many more rows like this one
             rows = max(rows, r)
         before += rows * width
-        try:
-            info = spreadsheetml_cell_info(data, ws.get(ns + "Name"))
-        except Exception:  # the values are still read; every cell is taken as General
-            info = CellInfo()
+        info = infos[i - 1] if i <= len(infos) else CellInfo()
         sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
     return sheets
 
