@@ -126,3 +126,21 @@ def test_the_formats_of_a_portal_workbook_of_many_worksheets_are_read_in_one_pas
     assert [(w["Nguồn: trang tính"], w[S.WORKS.column("progress").header]) for w in works] == [
         (name, 0.6) for name in sheets]
     assert [x["code"] for x in result["findings"]] == []
+
+
+def test_worksheets_whose_long_names_begin_alike_are_all_read(tmp_path):
+    """A sheet name holds 31 characters; a portal names each commune's sheet
+    in full ('Danh sách công trình thi đua của UBND xã …'): cut to 31, the
+    names are one, and each sheet was read over the one before."""
+    header = ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"]
+    communes = ("Xuân Lộc", "Thiên Lộc", "Gia Hanh")
+    sheets = {f"Danh sách công trình thi đua của UBND xã {n}": [
+        header, [1, f"Nhà văn hóa xã {n}", dt.datetime(2025, 3, 1), dt.datetime(2025, 9, 30), 0.6]] for n in communes}
+    f = tmp_path / "cong_trinh_cac_xa.xls"
+    f.write_bytes(_workbook_2003(sheets, percent_column=4))
+    result = _consolidate(tmp_path, f)
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w["Nguồn: trang tính"]) for w in works] == [
+        ("Nhà văn hóa xã Xuân Lộc", "Danh sách công trình thi đua củ"),
+        ("Nhà văn hóa xã Thiên Lộc", "Danh sách công trình thi đu (2)"),
+        ("Nhà văn hóa xã Gia Hanh", "Danh sách công trình thi đu (3)")]

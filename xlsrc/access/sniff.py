@@ -549,11 +549,23 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
             rows = max(rows, r)
         before += rows * width
         info = infos[i - 1] if i <= len(infos) else CellInfo()
-        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
+        sheets[_unique_title(title, sheets)] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
     return sheets
 
 
 _X_NS = "{urn:schemas-microsoft-com:office:excel}"
+
+
+def _unique_title(title: str, taken) -> str:
+    """A worksheet's name as a sheet can bear it (31 characters), never one
+    already taken: two long names alike in their first 31 characters ('Danh
+    sách công trình thi đua của UBND xã …') or the same name twice, as a
+    portal may write them, are two sheets, not one read over the other."""
+    short, n = title[:31], 2
+    while short in taken:
+        suffix = f" ({n})"
+        short, n = title[:31 - len(suffix)] + suffix, n + 1
+    return short
 
 
 def _xml2003_hidden(ws) -> bool:
