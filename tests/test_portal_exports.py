@@ -144,3 +144,54 @@ def test_worksheets_whose_long_names_begin_alike_are_all_read(tmp_path):
         ("Nhà văn hóa xã Xuân Lộc", "Danh sách công trình thi đua củ"),
         ("Nhà văn hóa xã Thiên Lộc", "Danh sách công trình thi đu (2)"),
         ("Nhà văn hóa xã Gia Hanh", "Danh sách công trình thi đu (3)")]
+
+
+# --------------------------------------------------------------------------
+# A hostile or broken export is refused with the limits a package has
+def _long_cell_file(folder: Path, shape: str, length: int) -> Path:
+    rows = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành"],
+            [1, "Nhà văn hóa " + "x" * length, dt.datetime(2025, 3, 1), dt.datetime(2025, 9, 30)]]
+    return write_shape(folder, shape, rows, stem="dai")
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "html.xls", "xml2003.xls"])
+def test_a_cell_longer_than_a_text_run_is_refused_as_in_a_package(tmp_path, shape, monkeypatch):
+    from xlsrc.access import limits as L
+    from xlsrc.access.files import FileBook
+    from xlsrc.errors import FileTooLarge
+    monkeypatch.setattr(L, "LIMITS", L.Limits(text_run=4096))
+    assert FileBook(_long_cell_file(tmp_path, shape, 4000)).sheet_names()  # at the limit: read
+    with pytest.raises(FileTooLarge, match=r"^Tệp 'dai.xls' quá lớn: có một ô dài hơn 4 KB chữ \(một ô Excel chứa "
+                                           r"tối đa 32.767 ký tự\)"):
+        FileBook(_long_cell_file(tmp_path, shape, 4200))
+
+
+def test_a_csv_field_over_the_readers_own_limit_is_said_too_large(tmp_path):
+    """The csv module stops at a field of 128 K characters; that was a file
+    'not readable, see the log' (an English error in the log)."""
+    import csv
+    f = _long_cell_file(tmp_path, "csv-utf8.xls", csv.field_size_limit() + 10)
+    from xlsrc.access.files import FileBook
+    from xlsrc.errors import FileTooLarge
+    with pytest.raises(FileTooLarge, match=r"^Tệp 'dai.xls' quá lớn: có một ô dài hơn 128 KB chữ"):
+        FileBook(f)
+
+
+@pytest.mark.parametrize("kind", ["html", "xml2003"])
+def test_a_file_of_more_tables_than_a_package_has_parts_is_refused(tmp_path, kind, monkeypatch):
+    from xlsrc.access import limits as L
+    from xlsrc.access.files import FileBook
+    from xlsrc.errors import FileTooLarge
+    monkeypatch.setattr(L, "LIMITS", L.Limits(parts=20))
+    f = tmp_path / "nhieu_bang.xls"
+    for count, refused in ((20, False), (21, True)):
+        if kind == "html":
+            f.write_text("<html><body>" + "<table><tr><td>Đơn vị</td><td>Xã</td></tr></table>" * count
+                         + "</body></html>", encoding="utf-8")
+        else:
+            f.write_bytes(_workbook_2003({f"Xã {n}": [["Đơn vị", "Xã"]] for n in range(count)}, percent_column=9))
+        if refused:
+            with pytest.raises(FileTooLarge, match=r"^Tệp 'nhieu_bang.xls' quá lớn: có hơn 20 bảng\."):
+                FileBook(f)
+        else:
+            assert len(FileBook(f).sheet_names()) == count

@@ -165,6 +165,20 @@ def _check_grid(name: str, rows: int, cols: int, before: int = 0) -> None:
                                       if before else ""))
 
 
+def _check_text(name: str, size: int) -> None:
+    """Refuse a cell of more than LIMITS.text_run characters, as a package's
+    run of text is (an Excel cell holds 32,767 at most)."""
+    if size > limits.LIMITS.text_run:
+        raise too_large(name, f"có một ô dài hơn {limits.LIMITS.text_run // 1024} KB chữ "
+                              "(một ô Excel chứa tối đa 32.767 ký tự)")
+
+
+def _check_tables(name: str, count: int) -> None:
+    """Refuse a file of more tables (HTML) or worksheets (XML) than a package may have parts."""
+    if count > limits.LIMITS.parts:
+        raise too_large(name, f"có hơn {_n(limits.LIMITS.parts)} bảng")
+
+
 def _square(name: str, grid: list[list]) -> list[list]:
     width = max((len(r) for r in grid), default=0)
     _check_grid(name, len(grid), width)
@@ -207,7 +221,13 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     # only the separator is guessed: quotes are Excel's (RFC 4180, '""' inside a quoted field), which
     # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
-    grid = [[_cell(v) for v in row] for row in rows]
+    try:
+        grid = [[_cell(v) for v in row] for row in rows]
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # the csv module's own limit on one field
+            raise too_large(name, f"có một ô dài hơn {csv.field_size_limit() // 1024} KB chữ "
+                                  "(một ô Excel chứa tối đa 32.767 ký tự)") from None
+        raise
     return {"Sheet1": ForeignSheet(_square(name, grid))}, encoding
 
 
@@ -291,6 +311,7 @@ class _Tables(HTMLParser):
             self._in_style = True
             return
         if tag == "table":
+            _check_tables(self.name, len(self.tables) + len(self._stack) + 1)
             # cover: first column -> (first row, last row, width) of a cell's rowspan below its row
             self._stack.append({"sheet": ForeignSheet([]), "row": None, "cell": None, "cover": {}, "width": 0,
                                 "rows": 0})
@@ -308,7 +329,7 @@ class _Tables(HTMLParser):
             bold = _is_bold(decls)
             t["cell"] = {"text": [], "colspan": _span(a.get("colspan")), "rowspan": _span(a.get("rowspan")),
                          "bold": tag == "th" if bold is None else bold, "inner_bold": 0, "bold_text": False,
-                         "format": _number_format(decls.get("mso-number-format", "")),
+                         "format": _number_format(decls.get("mso-number-format", "")), "size": 0,
                          "font": _font_family(decls.get("font-family", "")),
                          "num": a.get("x:num")}
         elif t is not None and t["cell"] is not None:
@@ -360,6 +381,8 @@ class _Tables(HTMLParser):
             # HTML whitespace, a line break of the source included, is a space (only <br> breaks a
             # line); &nbsp; is a space too
             cell["text"].append(_HTML_SPACE.sub(" ", data.replace("\xa0", " ")))
+            cell["size"] += len(data)
+            _check_text(self.name, cell["size"])
             if cell["inner_bold"] and data.strip():
                 cell["bold_text"] = True
 
@@ -518,6 +541,7 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
     sheets: dict[str, ForeignSheet] = {}
     before = 0  # cells of the worksheets read so far: one limit for the whole file
     for i, ws in enumerate(root.iter(ns + "Worksheet"), start=1):
+        _check_tables(name, i)
         title = ws.get(ns + "Name") or f"Sheet{i}"
         grid: list[list] = []
         merges, bold = [], set()
@@ -538,7 +562,9 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
                 _check_grid(name, rows, width, before)  # before the cells are made
                 cells.extend([None] * (c - 1 - len(cells)))
                 d = cell.find(ns + "Data")
-                value = _typed(d.get(ns + "Type"), "".join(d.itertext())) if d is not None else None
+                text = "".join(d.itertext()) if d is not None else ""
+                _check_text(name, len(text))
+                value = _typed(d.get(ns + "Type"), text) if d is not None else None
                 cells.append(value)
                 if (cell.get(ns + "StyleID") or row.get(ns + "StyleID")) in bold_styles and value is not None:
                     bold.add((r - 1, c - 1))
