@@ -195,3 +195,25 @@ def test_a_file_of_more_tables_than_a_package_has_parts_is_refused(tmp_path, kin
                 FileBook(f)
         else:
             assert len(FileBook(f).sheet_names()) == count
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "xml2003.xls", "xlsx"])
+@pytest.mark.parametrize("parent, number, date", [("Quyết định", "Số", "Ngày"),
+                                                  ("Quyết định khen thưởng", "Số", "Ngày"),
+                                                  ("Quyết định", "Số, ký hiệu", "Ngày ban hành")])
+def test_the_date_under_a_merged_decision_header_is_the_decisions_date(tmp_path, shape, parent, number, date):
+    """'Quyết định' merged over 'Số | Ngày', as a portal's list of awards
+    heads them: the date is the decision's (it was 'Thông tin thêm', or lost
+    its header: 'Cột E: 15/01/2025')."""
+    D = dt.datetime
+    rows = [["DANH SÁCH KHEN THƯỞNG NĂM 2025"], ["STT", "Họ và tên", "Hình thức khen thưởng", parent, None, "Lĩnh vực"],
+            [None, None, None, number, date, None],
+            [1, "Nguyễn Văn An", "Giấy khen", "12/QĐ-UBND", D(2025, 1, 15), "Cải cách hành chính"],
+            [2, "Lê Thị Bình", "Giấy khen", "13/QĐ-UBND", D(2025, 2, 20), "Cải cách hành chính"]]
+    merges = [(0, 0, 0, 5), (1, 3, 1, 4)] + [(1, c, 2, c) for c in (0, 1, 2, 5)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, merges=merges, stem="so_tu_phap"))
+    got = [(a["Số quyết định"], a["Ngày quyết định"], a[S.EXTRA.header])
+           for a in _master(result["out"], S.AWARDS.name)]
+    assert got == [("12/QĐ-UBND", D(2025, 1, 15), None), ("13/QĐ-UBND", D(2025, 2, 20), None)]

@@ -543,7 +543,11 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=(
         "so qd", "quyet dinh so", "so ngay quyet dinh", "so va ngay quyet dinh", "so ngay qd", "qd so",
         "so hieu quyet dinh", "so ngay thang nam quyet dinh", "quyet dinh khen thuong")),
-    Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen")),
+    Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen"),
+           # 'Ngày' (ký, ban hành) under a merged 'Quyết định (khen thưởng)' over 'Số | Ngày', as the two rows
+           # read together; exact spellings only ('Số quyết định, ngày ký' is the number's column)
+           fallbacks=tuple(f"{parent} {day}" for parent in ("quyet dinh", "quyet dinh khen thuong", "qd")
+                           for day in ("ngay", "ngay ky", "ngay ban hanh", "ngay thang nam", "ngay thang"))),
     Column("authority", "Cấp khen", width=24, aliases=("nguoi ky quyet dinh", "co quan khen", "tham quyen")),
     Column("note", "Ghi chú", width=30),
     # Rà soát điều kiện: the award history (issue 9)
