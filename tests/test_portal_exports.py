@@ -217,3 +217,21 @@ def test_the_date_under_a_merged_decision_header_is_the_decisions_date(tmp_path,
     got = [(a["Số quyết định"], a["Ngày quyết định"], a[S.EXTRA.header])
            for a in _master(result["out"], S.AWARDS.name)]
     assert got == [("12/QĐ-UBND", D(2025, 1, 15), None), ("13/QĐ-UBND", D(2025, 2, 20), None)]
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "html.xls", "csv-utf8.xls", "csv-bom.xlsx", "tsv-utf16.xls"])
+def test_text_a_portal_wrote_as_an_excel_formula_is_the_text_excel_shows(tmp_path, shape):
+    """="000123", ="125/QĐ-UBND": a portal keeps leading zeros and slashes
+    from Excel's conversion so; Excel shows the text inside the quotes. Read
+    as typed, the decision number was '="125/QĐ-STP"' (DOC_NUMBER_FORMAT)."""
+    rows = [["STT", "Mã hồ sơ", "Họ và tên", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định", "Lĩnh vực"],
+            [1, '="000123"', "Nguyễn Văn An", "Giấy khen", '="125/QĐ-STP"', '="15/01/2025"', "Cải cách hành chính"],
+            [2, '="00""12""4"', "Trần Thị Bình", "Giấy khen", '= "126/QĐ-STP"', "16/01/2025", '="Cải cách"']]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, stem="so_tu_phap"))
+    got = [(a["Số quyết định"], a["Ngày quyết định"], a["Lĩnh vực, phong trào"], a[S.EXTRA.header])
+           for a in _master(result["out"], S.AWARDS.name)]
+    assert got == [("125/QĐ-STP", dt.datetime(2025, 1, 15), "Cải cách hành chính", "Mã hồ sơ: 000123"),
+                   ("126/QĐ-STP", dt.datetime(2025, 1, 16), "Cải cách", 'Mã hồ sơ: 00"12"4')]
+    assert [f["code"] for f in result["findings"]] == ["KIND_FROM_NAME"]

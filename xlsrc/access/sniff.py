@@ -194,6 +194,19 @@ def _cell(text: str):
     return text or None
 
 
+# ="0123": a formula whose value is the text between its quotes ('""' a quote), what a portal writes in CSV and
+# HTML so that Excel keeps leading zeros and slashes ('="000123"', '="125/QĐ-UBND"') and shows the text alone
+_TEXT_FORMULA = re.compile(r'=\s*"((?:[^"]|"")*)"')
+
+
+def _shown_cell(text: str):
+    """A CSV or HTML cell as Excel shows it: ="…" is the text inside."""
+    value = _cell(text)
+    if value is not None and value[0] == "=" and (m := _TEXT_FORMULA.fullmatch(value)):
+        return _cell(m.group(1).replace('""', '"'))
+    return value
+
+
 # -- CSV --------------------------------------------------------------------
 def _delimiter(sample: str) -> str:
     """The separator that splits the lines into the same number of fields
@@ -222,7 +235,7 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
     try:
-        grid = [[_cell(v) for v in row] for row in rows]
+        grid = [[_shown_cell(v) for v in row] for row in rows]
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):  # the csv module's own limit on one field
             raise too_large(name, f"có một ô dài hơn {csv.field_size_limit() // 1024} KB chữ "
@@ -400,7 +413,7 @@ class _Tables(HTMLParser):
         t["rows"] = max(t["rows"], r + cell["rowspan"])
         _check_grid(self.name, t["rows"], t["width"], self.cells)
         text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(cell["text"])))
-        value = _cell(text)
+        value = _shown_cell(text)
         fmt, font = cell["format"], cell["font"]
         if is_percent_format(fmt) and value is not None:
             value = _percent_number(cell["num"], value)
