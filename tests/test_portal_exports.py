@@ -235,3 +235,23 @@ def test_text_a_portal_wrote_as_an_excel_formula_is_the_text_excel_shows(tmp_pat
     assert got == [("125/QĐ-STP", dt.datetime(2025, 1, 15), "Cải cách hành chính", "Mã hồ sơ: 000123"),
                    ("126/QĐ-STP", dt.datetime(2025, 1, 16), "Cải cách", 'Mã hồ sơ: 00"12"4')]
     assert [f["code"] for f in result["findings"]] == ["KIND_FROM_NAME"]
+
+
+@pytest.mark.parametrize("written, declared", [("utf-8", "windows-1258"), ("cp1258", "utf-8"), ("cp1258", None),
+                                               ("utf-8", "iso-8859-1")])
+def test_a_page_whose_declared_charset_is_not_its_own_is_read_in_its_own(tmp_path, written, declared):
+    """A portal's page template declares one code page and its data another:
+    UTF-8 text under 'windows-1258' was read as 'Giáº¥y khen', 'PhĂ²ng TÆ°
+    phĂ¡p' (every byte is a letter there), silently."""
+    from .shapes import vn_bytes
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">' if declared else ""
+    page = (f"<html><head>{meta}</head><body><table>"
+            "<tr><th>TT</th><th>Tên tập thể, cá nhân</th><th>Hình thức khen thưởng</th><th>Lĩnh vực</th></tr>"
+            "<tr><td>1</td><td>Phòng Tư pháp</td><td>Giấy khen</td><td>Phổ biến pháp luật</td></tr>"
+            "</table></body></html>")
+    f = tmp_path / "so_tu_phap.xls"
+    f.write_bytes(vn_bytes(page, written))
+    result = _consolidate(tmp_path, f)
+    got = [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Lĩnh vực, phong trào"])
+           for a in _master(result["out"], S.AWARDS.name)]
+    assert got == [("Phòng Tư pháp", "Giấy khen", "Phổ biến pháp luật")]

@@ -478,10 +478,19 @@ def _span(value) -> int:
 
 
 def _html_text(data: bytes) -> str:
+    """A page's text: by its byte-order mark; then UTF-8 when the bytes are
+    valid UTF-8, whatever the page declares (a portal's template says
+    windows-1258 over UTF-8 text; Vietnamese in an 8-bit code page is never
+    valid UTF-8: its marks are lone high bytes); then the declared charset;
+    then as _decode_text guesses."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     m = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", data[:4096])
     enc = m.group(1).decode("ascii") if m else "utf-8"
     try:
