@@ -255,3 +255,25 @@ def test_a_page_whose_declared_charset_is_not_its_own_is_read_in_its_own(tmp_pat
     got = [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Lĩnh vực, phong trào"])
            for a in _master(result["out"], S.AWARDS.name)]
     assert got == [("Phòng Tư pháp", "Giấy khen", "Phổ biến pháp luật")]
+
+
+@pytest.mark.parametrize("written, declared", [("utf-8", "windows-1258"), ("cp1258", "UTF-8"), ("cp1258", None),
+                                               ("cp1258", "windows-1258"), ("utf-8", None)])
+def test_an_xml_2003_file_whose_declared_encoding_is_not_its_own_is_read_in_its_own(tmp_path, written, declared):
+    """As a page is: UTF-8 under encoding="windows-1258" was read silently as
+    'Giáº¥y khen'; Windows-1258 bytes under UTF-8 (or no declaration) were
+    'bị hỏng … (not well-formed (invalid token) …)'."""
+    from .shapes import vn_bytes
+    rows = [["TT", "Tên tập thể, cá nhân", "Hình thức khen thưởng", "Lĩnh vực"],
+            [1, "Phòng Tư pháp", "Giấy khen", "Phổ biến pháp luật"]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    doc = write_shape(folder, "xml2003.xls", rows, sheet="Khen thưởng", stem="so_tu_phap").read_text(encoding="utf-8")
+    assert doc.startswith('<?xml version="1.0"?>')
+    head = f'<?xml version="1.0" encoding="{declared}"?>' if declared else '<?xml version="1.0"?>'
+    f = folder / "so_tu_phap.xls"
+    f.write_bytes(vn_bytes(head + doc[len('<?xml version="1.0"?>'):], written))
+    result = _consolidate(tmp_path, f)
+    got = [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Lĩnh vực, phong trào"])
+           for a in _master(result["out"], S.AWARDS.name)]
+    assert got == [("Phòng Tư pháp", "Giấy khen", "Phổ biến pháp luật")]

@@ -543,10 +543,36 @@ def _bold_styles(root, ns: str) -> set[str]:
     return {sid for sid in raw if bold(sid)}
 
 
+_XML_ENCODING = re.compile(rb"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])([A-Za-z0-9_.\-]+)(["'])""")
+
+
+def _xml_in_utf8(data: bytes) -> bytes:
+    """An XML document's bytes with a declaration that tells their code, as
+    HTML is read (_html_text): bytes that are valid UTF-8 are UTF-8 whatever
+    the declaration says (a portal's template declares windows-1258 over
+    UTF-8 text); bytes that are not, under a UTF-8 declaration or none, are
+    Windows-1258 (_decode_text), given to the parser as UTF-8."""
+    if data.startswith(_UTF16_BOMS):
+        return data
+    m = _XML_ENCODING.match(data[:1024])
+    says_utf8 = not m or m.group(2).decode("ascii").lower().replace("_", "-") in ("utf-8", "utf8")
+    try:
+        data.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    if utf8 == says_utf8:  # as declared (a legacy declaration over legacy bytes: the parser decodes it)
+        return data
+    if not utf8:
+        data = _decode_text(data)[0].encode("utf-8")
+    return _XML_ENCODING.sub(rb"\g<1>UTF-8\g<3>", data, count=1) if m else data
+
+
 def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
     from defusedxml import ElementTree as ET
     from defusedxml.common import DefusedXmlException
     ns = "{" + _SS_NS + "}"
+    data = _xml_in_utf8(data)
     try:
         root = ET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
