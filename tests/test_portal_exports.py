@@ -277,3 +277,20 @@ def test_an_xml_2003_file_whose_declared_encoding_is_not_its_own_is_read_in_its_
     got = [(a["Tên tập thể, cá nhân"], a["Hình thức, danh hiệu"], a["Lĩnh vực, phong trào"])
            for a in _master(result["out"], S.AWARDS.name)]
     assert got == [("Phòng Tư pháp", "Giấy khen", "Phổ biến pháp luật")]
+
+
+def test_worksheet_names_a_portal_wrote_decomposed_are_the_units_names(tmp_path):
+    """Vietnamese in NFD ('a' + U+0301), as some portals write it: the cells
+    were made NFC, the worksheets' names were not, so the master's source
+    sheet and each sheet's unit differed from the same names typed."""
+    import unicodedata
+    header = ["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ"]
+    sheets = {unicodedata.normalize("NFD", unit): [
+        header, [1, f"Công trình của {unit}", dt.datetime(2025, 3, 1), dt.datetime(2025, 9, 30), 0.5]]
+        for unit in ("Phòng Tư pháp", "Phòng Nội vụ")}
+    f = tmp_path / "cac_phong.xls"
+    f.write_bytes(_workbook_2003(sheets, percent_column=4))
+    result = _consolidate(tmp_path, f)
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Nguồn: trang tính"], w["Đơn vị báo cáo"]) for w in works] == [
+        ("Phòng Tư pháp", "Phòng Tư pháp"), ("Phòng Nội vụ", "Phòng Nội vụ")]

@@ -590,7 +590,7 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
     before = 0  # cells of the worksheets read so far: one limit for the whole file
     for i, ws in enumerate(root.iter(ns + "Worksheet"), start=1):
         _check_tables(name, i)
-        title = ws.get(ns + "Name") or f"Sheet{i}"
+        title = nfc(ws.get(ns + "Name")) or f"Sheet{i}"  # a portal may write its names decomposed (NFD)
         grid: list[list] = []
         merges, bold = [], set()
         table = ws.find(ns + "Table")
