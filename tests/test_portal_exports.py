@@ -294,3 +294,21 @@ def test_worksheet_names_a_portal_wrote_decomposed_are_the_units_names(tmp_path)
     works = _master(result["out"], S.WORKS.name)
     assert [(w["Nguồn: trang tính"], w["Đơn vị báo cáo"]) for w in works] == [
         ("Phòng Tư pháp", "Phòng Tư pháp"), ("Phòng Nội vụ", "Phòng Nội vụ")]
+
+
+def test_an_xml_2003_file_cut_short_names_the_place_in_vietnamese(tmp_path):
+    """A download broken off: the message said the parser's English ('no
+    element found: line 3, column 0')."""
+    import re
+    folder = tmp_path / "in"
+    folder.mkdir()
+    f = write_shape(folder, "xml2003.xls", PROPOSALS, stem="xa_xuan_loc")
+    whole = f.read_bytes()
+    cut = whole[: whole.index(b"</Row>", len(whole) // 2)]
+    f.write_bytes(cut)
+    assert _run(["consolidate", f, "-o", tmp_path / "TongHop.xlsx", "--json", "--jobs", "1"]) == 2
+    [entry] = json.loads(_run.stdout)["files"]
+    m = re.fullmatch(r"Tệp 'xa_xuan_loc.xls' \(XML\) bị hỏng ở dòng (\d+), cột (\d+), không đọc được\. Hãy mở tệp "
+                     r"bằng Excel, lưu lại thành \.xlsx rồi gửi lại \(hoặc tải lại từ nơi đã tải\)\.", entry["message"])
+    assert m is not None, entry["message"]
+    assert int(m.group(1)) == cut.count(b"\n") + 1

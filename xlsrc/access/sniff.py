@@ -579,7 +579,9 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
         raise FileUnusable(f"Tệp '{name}' (XML) khai báo DTD hoặc thực thể (entity); công cụ không đọc "
                            f"những tệp như vậy vì lý do an toàn. Hãy lưu lại thành .xlsx rồi gửi lại.") from None
     except ET.ParseError as exc:
-        raise FileUnusable(f"Tệp '{name}' (XML) bị hỏng, không đọc được ({exc}).") from None
+        line, column = getattr(exc, "position", (0, 0))  # the parser's own words are English: its place only
+        raise FileUnusable(f"Tệp '{name}' (XML) bị hỏng ở dòng {line}, cột {column + 1}, không đọc được. Hãy mở tệp "
+                           "bằng Excel, lưu lại thành .xlsx rồi gửi lại (hoặc tải lại từ nơi đã tải).") from None
     from .cellinfo import spreadsheetml_cell_infos
     bold_styles = _bold_styles(root, ns)
     try:
