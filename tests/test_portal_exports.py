@@ -312,3 +312,33 @@ def test_an_xml_2003_file_cut_short_names_the_place_in_vietnamese(tmp_path):
                      r"bằng Excel, lưu lại thành \.xlsx rồi gửi lại \(hoặc tải lại từ nơi đã tải\)\.", entry["message"])
     assert m is not None, entry["message"]
     assert int(m.group(1)) == cut.count(b"\n") + 1
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "xml2003.xls", "csv-bom.xlsx"])
+@pytest.mark.parametrize("above, unit", [
+    ([["DANH SÁCH KHEN THƯỞNG NĂM 2025 - SỞ TƯ PHÁP"]], "Sở Tư pháp"),
+    ([["DANH SÁCH KHEN THƯỞNG NĂM 2025"], ["Đơn vị: UBND huyện Can Lộc"]], "UBND huyện Can Lộc"),
+    ([["DANH SÁCH KHEN THƯỞNG NĂM 2025"], ["Đơn vị:", "UBND xã Xuân Lộc"], ["Năm:", 2025]], "UBND xã Xuân Lộc"),
+])
+def test_the_unit_a_portal_names_after_a_dash_or_a_label_is_the_files_unit(tmp_path, shape, above, unit):
+    """A portal's export has no heading of the agency (NĐ 30): it names the
+    unit after the title's dash or on a 'Đơn vị:' line (the filter it was
+    exported by); the file's name was the unit."""
+    rows = above + [["STT", "Họ và tên", "Hình thức khen thưởng", "Lĩnh vực"],
+                    [1, "Nguyễn Văn An", "Giấy khen", "Cải cách hành chính"]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, stem="export_20250115"))
+    assert [f["unit"] for f in result["files"]] == [unit]
+    assert [a["Đơn vị báo cáo"] for a in _master(result["out"], S.AWARDS.name)] == [unit]
+
+
+@pytest.mark.parametrize("above", [[["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG - ĐỢT 1"]], [["Đơn vị:", "Tất cả"]],
+                                   [["KẾT QUẢ KHEN THƯỞNG 2021 - 2025"]]])
+def test_a_dash_or_a_label_that_names_no_agency_names_no_unit(tmp_path, above):
+    rows = above + [["STT", "Họ và tên", "Hình thức khen thưởng", "Lĩnh vực"],
+                    [1, "Nguyễn Văn An", "Giấy khen", "Cải cách hành chính"]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, "portal.xls", rows, stem="export_20250115"))
+    assert [f["unit"] for f in result["files"]] == ["export 20250115"]
