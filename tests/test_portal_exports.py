@@ -342,3 +342,20 @@ def test_a_dash_or_a_label_that_names_no_agency_names_no_unit(tmp_path, above):
     folder.mkdir()
     result = _consolidate(tmp_path, write_shape(folder, "portal.xls", rows, stem="export_20250115"))
     assert [f["unit"] for f in result["files"]] == ["export 20250115"]
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "csv-utf8.xls", "tsv-utf16.xls"])
+def test_dates_a_portal_writes_as_timestamps_are_their_days(tmp_path, shape):
+    """'01/03/2025 00:00:00', '15/01/2025 08:30', '2/2/2025 8:15:00 SA': a
+    portal's DateTime written as text; each was DATE_UNREADABLE (an ISO
+    timestamp was read)."""
+    rows = [["STT", "Tên công trình, phần việc", "Ngày bắt đầu", "Ngày kết thúc", "Tiến độ (%)"],
+            [1, "Nhà văn hóa thôn 1", "01/03/2025 00:00:00", "30/09/2025 17:45", 80],
+            [2, "Đường thôn 2", "2/4/2025 8:15:00 SA", "31/12/2025 00:00:00.000", 40]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, stem="xa_xuan_loc"))
+    D = dt.datetime
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in _master(result["out"], S.WORKS.name)] == [
+        (D(2025, 3, 1), D(2025, 9, 30)), (D(2025, 4, 2), D(2025, 12, 31))]
+    assert result["findings"] == []
