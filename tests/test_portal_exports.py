@@ -359,3 +359,23 @@ def test_dates_a_portal_writes_as_timestamps_are_their_days(tmp_path, shape):
     assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in _master(result["out"], S.WORKS.name)] == [
         (D(2025, 3, 1), D(2025, 9, 30)), (D(2025, 4, 2), D(2025, 12, 31))]
     assert result["findings"] == []
+
+
+@pytest.mark.parametrize("label", ["Đơn vị:", "Đơn vị", "Tên đơn vị:"])
+def test_the_unit_of_a_portals_filter_table_above_the_list_is_the_files_unit(tmp_path, label):
+    """A portal's page: a small table of the filter the list was exported by
+    ('Đơn vị: | UBND huyện Can Lộc', 'Năm: | 2025'), then the list, the two
+    inside a layout table; the file's name was the unit."""
+    page = ("<html><head><meta charset='utf-8'></head><body><table width='100%'><tr><td>"
+            f"<table><tr><td>{label}</td><td>UBND huyện Can Lộc</td></tr><tr><td>Năm:</td><td>2025</td></tr>"
+            "<tr><td>Trạng thái:</td><td>Tất cả</td></tr></table></td></tr><tr><td>"
+            "<table border=1><thead><tr><th colspan=4>DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG</th></tr>"
+            "<tr><th>STT</th><th>Họ và tên</th><th>Hình thức đề nghị</th><th>Trạng thái</th></tr></thead><tbody>"
+            "<tr><td>1</td><td>Nguyễn Văn Cường</td><td>Giấy khen</td><td>Chờ duyệt</td></tr>"
+            "<tr><td colspan=4>Tổng số: 1 bản ghi</td></tr></tbody></table></td></tr></table></body></html>")
+    f = tmp_path / "export_de_nghi.xls"
+    f.write_text(page, encoding="utf-8")
+    result = _consolidate(tmp_path, f)
+    assert [(x["unit"], x["proposals"]) for x in result["files"]] == [("UBND huyện Can Lộc", 1)]
+    assert [(p["Tên tập thể, cá nhân"], p["Đơn vị đề nghị"])
+            for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn Cường", "UBND huyện Can Lộc")]

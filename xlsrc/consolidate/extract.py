@@ -450,6 +450,21 @@ def _title_lines(grid, upto: int) -> list[str]:
     return lines
 
 
+CRITERIA_ROWS = 10  # a web page's table above its list that may say whose list it is
+
+
+def _criteria_lines(book: FileBook, names: list[str], read: set[str]) -> list[str]:
+    """The lines of a web page's small tables above the first one read as a
+    list: a portal's filter ('Đơn vị:' | 'UBND huyện Can Lộc') or the
+    agency's heading in a table of its own, which a workbook has above its
+    table (its title lines)."""
+    if book.kind != "html" or not read:
+        return []
+    first = min((names.index(s) for s in read if s in names), default=0)
+    return [line for sheet in names[:first] if len(grid := book.read(sheet)) <= CRITERIA_ROWS
+            for line in _title_lines(grid, len(grid))]
+
+
 def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec, Any, list]]:
     """The works/awards tables of one sheet, each with the grid it was read
     from. When both specs match the same header row, the one mapping more
@@ -699,7 +714,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
         for sheet, spec, loc in found_all:
             lines.extend(_title_lines(grids[id(loc)], loc.header_row))
-        facts = facts_from_lines(lines + proposal_lines)
+        facts = facts_from_lines(_criteria_lines(book, names, claimed | {s for s, _, _ in found_all})
+                                 + lines + proposal_lines)
         units = sheet_units(book, found_all)
         if not template:
             named = list(dict.fromkeys(units.values()))  # the units the sheets name, in sheet order

@@ -183,7 +183,7 @@ def facts_from_lines(lines: list[str]) -> dict:
             continue
         key = fold(text)
         named = _labelled_unit(text, label)
-        label = not named and text.endswith(":") and bool(_UNIT_LABEL.match(fold(text)))
+        label = not named and bool(_UNIT_LABEL.match(key))
         if named and "title_unit" not in facts:
             facts["title_unit"] = proper_name(named)
         m = _ANNEX.search(text)
