@@ -379,3 +379,16 @@ def test_the_unit_of_a_portals_filter_table_above_the_list_is_the_files_unit(tmp
     assert [(x["unit"], x["proposals"]) for x in result["files"]] == [("UBND huyện Can Lộc", 1)]
     assert [(p["Tên tập thể, cá nhân"], p["Đơn vị đề nghị"])
             for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn Cường", "UBND huyện Can Lộc")]
+
+
+@pytest.mark.parametrize("header, returned", [("Kết quả thẩm định", True), ("Tình trạng hồ sơ", True),
+                                              ("Trạng thái xử lý", True), ("Tình trạng sức khỏe", False)])
+def test_only_a_column_of_the_files_standing_sends_a_proposal_back(tmp_path, header, returned):
+    rows = [["DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025"], ["STT", "Họ và tên", "Hình thức đề nghị", header],
+            [1, "Nguyễn Văn Cường", "Giấy khen", "Đạt"], [2, "Lê Thị Dung", "Giấy khen", "Không đạt"]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, "portal.xls", rows, stem="xa_xuan_loc"))
+    names = [p["Tên tập thể, cá nhân"] for p in _master(result["out"], S.UNIT_PROPOSALS.name)]
+    assert names == ["Nguyễn Văn Cường"] + ([] if returned else ["Lê Thị Dung"])
+    assert [f["cell"] for f in result["findings"] if f["code"] == "PROPOSAL_RETURNED"] == (["D4"] if returned else [])

@@ -116,7 +116,8 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
 
 # A portal's list of proposals ('Trạng thái: Đã duyệt / Chờ duyệt / Trả lại'): the column that says where a
 # proposal stands, and what says it was sent back or refused (folded, at the start of the cell)
-_STATUS_HEADER = re.compile(r"^(?:trang thai|tinh trang|ket qua (?:xet duyet|tham dinh|duyet|xet))\b")
+_STATUS_HEADER = re.compile(r"^(?:(?:trang thai|tinh trang)(?: (?:ho so|duyet|xet duyet|phe duyet|de nghi|xu ly))?|"
+                            r"ket qua (?:xet duyet|tham dinh|duyet|phe duyet|xet))$")
 _RETURNED = re.compile(r"^(?:da |bi |da bi )?(?:tra lai|tra ve|tu choi|huy|khong (?:duyet|phe duyet|dong y|chap thuan|"
                        r"dat|xet|hop le|de nghi))\b")
 
