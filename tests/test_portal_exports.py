@@ -392,3 +392,21 @@ def test_only_a_column_of_the_files_standing_sends_a_proposal_back(tmp_path, hea
     names = [p["Tên tập thể, cá nhân"] for p in _master(result["out"], S.UNIT_PROPOSALS.name)]
     assert names == ["Nguyễn Văn Cường"] + ([] if returned else ["Lê Thị Dung"])
     assert [f["cell"] for f in result["findings"] if f["code"] == "PROPOSAL_RETURNED"] == (["D4"] if returned else [])
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "xlsx", "xml2003.xls"])
+@pytest.mark.parametrize("mark", ["Trang 1/2", "Trang 1 / 2", "Page 1 of 2"])
+def test_a_page_mark_merged_across_a_paged_export_is_no_group(tmp_path, shape, mark):
+    """A paged export repeats its header and leaves 'Trang 1/2' merged across
+    the table: it was taken for a group heading, so every work after it was
+    in the group 'Trang 1/2'."""
+    header = ["STT", "Tên công trình, phần việc", "Ngày khởi công", "Ngày hoàn thành", "Tiến độ (%)"]
+    rows = [header, [1, "Nhà văn hóa thôn 1", "01/03/2025", "30/09/2025", 50],
+            [mark, None, None, None, None], header, [2, "Đường thôn 2", "01/04/2025", "31/12/2025", 40]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, merges=[(2, 0, 2, 4)], stem="xa_xuan_loc"))
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Tên công trình, phần việc"], w[S.GROUP.header]) for w in works] == [
+        ("Nhà văn hóa thôn 1", None), ("Đường thôn 2", None)]
+    assert result["findings"] == []

@@ -624,9 +624,14 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     if m and any(ch.isalpha() for ch in m.group("text")):  # "II. 135 xã đặc biệt khó khăn" too
         return _label_level(m), " ".join([text] + rest)
     if (wide or (bold is not None and len(filled_cols) == 1 and bold(first))) and isinstance(v, str) \
-            and any(ch.isalpha() for ch in text):
+            and any(ch.isalpha() for ch in text) and not (not rest and _PAGE_MARK.match(fold(text))):
         return 0, " ".join([text] + rest)
     return None
+
+
+# a page's mark a paged export leaves between rows, merged across: 'Trang 1/3', 'Trang 2 / 3', 'Page 1 of 3'
+# (folded: '/' is a space)
+_PAGE_MARK = re.compile(r"^(?:trang|page) \d{1,5}(?: (?:tren |of )?\d{1,5})?$")
 
 
 _ORDER_HEADS = {fold(n) for n in (S.ORDER.header,) + S.ORDER.aliases}  # "TT", "STT": a header row's first cell
