@@ -410,3 +410,21 @@ def test_a_page_mark_merged_across_a_paged_export_is_no_group(tmp_path, shape, m
     assert [(w["Tên công trình, phần việc"], w[S.GROUP.header]) for w in works] == [
         ("Nhà văn hóa thôn 1", None), ("Đường thôn 2", None)]
     assert result["findings"] == []
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_proposals_file_of_one_sheet_per_commune_gives_each_proposal_its_commune(tmp_path, titled):
+    """A district's export, one worksheet per commune (named by its title or
+    by the sheet's name): every proposal was the first commune's, and the
+    file stood for that commune alone."""
+    header = ["STT", "Họ và tên", "Chức vụ", "Hình thức đề nghị", "Trạng thái"]
+    communes = ("Xuân Lộc", "Thiên Lộc", "Gia Hanh")
+    sheets = {f"UBND xã {c}": ([[f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG - UBND XÃ {c.upper()}"]] if titled else
+                               [["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"]])
+              + [header, [1, f"Nguyễn Văn {c}", "Chủ tịch", "Giấy khen", "Đã duyệt"]] for c in communes}
+    f = tmp_path / "de_nghi_huyen_can_loc.xls"
+    f.write_bytes(_workbook_2003(sheets, percent_column=9))
+    result = _consolidate(tmp_path, f)
+    assert [x["unit"] for x in result["files"]] == ["Nhiều đơn vị: " + ", ".join(f"UBND xã {c}" for c in communes)]
+    assert [(p["Tên tập thể, cá nhân"], p["Đơn vị đề nghị"]) for p in _master(result["out"], S.UNIT_PROPOSALS.name)] \
+        == [(f"Nguyễn Văn {c}", f"UBND xã {c}") for c in communes]

@@ -716,9 +716,15 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             lines.extend(_title_lines(grids[id(loc)], loc.header_row))
         facts = facts_from_lines(_criteria_lines(book, names, claimed | {s for s, _, _ in found_all})
                                  + lines + proposal_lines)
-        units = sheet_units(book, found_all)
+        # the lists of proposals read above are tables of their sheets too: one sheet per commune, each its unit
+        units = sheet_units(book, sorted([(sheet, spec, loc) for spec, loc, sheet, _ in tables
+                                          if spec is S.UNIT_PROPOSALS] + found_all,
+                                         key=lambda t: names.index(t[0]) if t[0] in names else len(names)))
         if not template:
             named = list(dict.fromkeys(units.values()))  # the units the sheets name, in sheet order
+            if len(named) > 1:
+                for r in rows.get("unit_proposals", ()):
+                    r["unit"] = r.get("unit") or units.get(r["source_sheet"])
             # several: the file stands for all of them (each row keeps its own), never for the last one read,
             # so that another file of one of them cannot replace this file's rows
             result["unit_text"] = MANY_UNITS + ", ".join(named) if len(named) > 1 else (
