@@ -428,3 +428,21 @@ def test_a_proposals_file_of_one_sheet_per_commune_gives_each_proposal_its_commu
     assert [x["unit"] for x in result["files"]] == ["Nhiều đơn vị: " + ", ".join(f"UBND xã {c}" for c in communes)]
     assert [(p["Tên tập thể, cá nhân"], p["Đơn vị đề nghị"]) for p in _master(result["out"], S.UNIT_PROPOSALS.name)] \
         == [(f"Nguyễn Văn {c}", f"UBND xã {c}") for c in communes]
+
+
+def test_a_lists_title_in_the_tables_caption_says_what_the_list_is(tmp_path):
+    """<caption>DANH SÁCH ĐỀ NGHỊ …</caption>: the title of a portal's table
+    was dropped, and a list of proposals was read as a list of awards
+    granted (COLUMN_MISSING 'Lĩnh vực'), under the file's name as its unit."""
+    page = ("<html><head><meta charset='utf-8'></head><body><table border='1'>"
+            "<caption><b>DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025</b><br>UBND XÃ XUÂN LỘC</caption>"
+            "<thead><tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th><th>Hình thức</th></tr></thead>"
+            "<tbody><tr><td>1</td><td>Nguyễn Văn An</td><td>Chủ tịch UBND xã</td><td>Giấy khen</td></tr></tbody>"
+            "</table></body></html>")
+    f = tmp_path / "export.xls"
+    f.write_text(page, encoding="utf-8")
+    result = _consolidate(tmp_path, f)
+    assert [(x["unit"], x["rows"], x["proposals"]) for x in result["files"]] == [("UBND xã Xuân Lộc", 1, 1)]
+    assert [(p["Tên tập thể, cá nhân"], p["Hình thức, danh hiệu đề nghị"], p["Nguồn: dòng"])
+            for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn An", "Giấy khen", 3)]
+    assert _master(result["out"], S.AWARDS.name) == []

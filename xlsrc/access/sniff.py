@@ -331,7 +331,10 @@ class _Tables(HTMLParser):
         elif not self._stack:
             return
         t = self._stack[-1] if self._stack else None
-        if tag == "tr" and t is not None:
+        if tag == "caption" and t is not None:  # the table's title: a row of its own above it, as Excel shows it
+            self.handle_starttag("tr", [])
+            self.handle_starttag("td", attrs)
+        elif tag == "tr" and t is not None:
             self._end_row(t)
             t["row"] = []
         elif tag in ("td", "th") and t is not None:
@@ -374,7 +377,7 @@ class _Tables(HTMLParser):
         t = self._stack[-1]
         if tag in ("td", "th"):
             self._end_cell(t)
-        elif tag == "tr":
+        elif tag in ("tr", "caption"):
             self._end_row(t)
         elif tag == "table":
             self._end_row(t)
