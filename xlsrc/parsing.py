@@ -70,6 +70,8 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 _YEAR = r"(\d{4})"
+# a time of day after a date, as the key of a text has it (':' made a space): '08 30', '08 30 00', '8 30 00 sa'
+_TIME = r"(?:\s+\d{1,2}\s\d{2}(?:\s\d{2}(?:[\s.]\d{1,6})?)?(?:\s?(?:am|pm|sa|ch))?)?"
 SERIAL_MIN, SERIAL_MAX = (dt.date(1990, 1, 1) - _EXCEL_EPOCH).days, (dt.date(2100, 12, 31) - _EXCEL_EPOCH).days
 TWO_DIGIT_YEAR_SPAN = 30  # 21 means 2021 when that is within 30 years of the report year
 
@@ -98,8 +100,8 @@ def _month_of_report_year(month: int, default_year: int | None, shown: str) -> "
 _DATE_PATTERNS = [
     # ngày 18 tháng 11 năm 2021
     (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR + "$"), DAY),
-    # 18/11/2021, 18-11-2021, 18.11.2021
-    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*" + _YEAR + "$"), DAY),
+    # 18/11/2021, 18-11-2021, 18.11.2021; with the time a portal's timestamp adds: 18/11/2021 08:30:00, 10:15 SA
+    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*" + _YEAR + _TIME + "$"), DAY),
     # 15/03/21, 15.3.21: a two-digit year
     (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2})$"), "yy"),
     # 44287: an Excel serial stored as text

@@ -340,6 +340,10 @@ STATUS_DONE, STATUS_ONGOING, STATUS_NOT_STARTED, STATUS_LATE, STATUS_POSTPONED, 
 SECTION_LEADERSHIP, SECTION_RESULTS, SECTION_WORKS, SECTION_AWARDS, SECTION_DIRECTION, SECTION_CLOSING, \
     SECTION_NOTES = VOCABULARIES["section"].values
 ROLE_BASIS, ROLE_UPPER, ROLE_OWN, ROLE_REGISTRATION, ROLE_OTHER = VOCABULARIES["doc_role"].values
+# Where a file stands in a portal's workflow, not where a work stands ('Đã duyệt', 'Chờ duyệt', 'Trả lại', 'Không
+# duyệt', 'Đã gửi', 'Đang xử lý'), folded: what a portal's export puts under 'Trạng thái'
+APPROVAL_STATUS = re.compile(r"^(?:(?:da|chua|cho|dang|bi|da bi|khong)\s)?(?:duyet|phe duyet|xet duyet|tiep nhan|gui|nop|"
+                             r"tham dinh|xu ly|tra lai|tra ve|tu choi|huy|dong y|chap thuan)\b|^(?:moi tao|ban nhap|nhap)$")
 
 
 # --------------------------------------------------------------------------
@@ -539,7 +543,11 @@ AWARDS = SheetSpec("awards", "Khen thưởng", "KhenThuong",
     Column("decision_number", "Số quyết định", kind=DOC_NUMBER, width=16, aliases=(
         "so qd", "quyet dinh so", "so ngay quyet dinh", "so va ngay quyet dinh", "so ngay qd", "qd so",
         "so hieu quyet dinh", "so ngay thang nam quyet dinh", "quyet dinh khen thuong")),
-    Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen")),
+    Column("decision_date", "Ngày quyết định", kind=DATE, width=14, aliases=("ngay qd", "ngay khen"),
+           # 'Ngày' (ký, ban hành) under a merged 'Quyết định (khen thưởng)' over 'Số | Ngày', as the two rows
+           # read together; exact spellings only ('Số quyết định, ngày ký' is the number's column)
+           fallbacks=tuple(f"{parent} {day}" for parent in ("quyet dinh", "quyet dinh khen thuong", "qd")
+                           for day in ("ngay", "ngay ky", "ngay ban hanh", "ngay thang nam", "ngay thang"))),
     Column("authority", "Cấp khen", width=24, aliases=("nguoi ky quyet dinh", "co quan khen", "tham quyen")),
     Column("note", "Ghi chú", width=30),
     # Rà soát điều kiện: the award history (issue 9)

@@ -311,6 +311,7 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     if best is None:
         return None
     mapping, r, _, used_second = best
+    mapping = _typed_for_computed(spec, mapping, grid, r + 1)
     start = r + 2 if used_second else r + 1
     j = start
     while j - r < 4 and j < len(grid):  # a third (fourth) header row: 'Bắt đầu | Kết thúc' under two
@@ -348,6 +349,28 @@ def locate(spec: SheetSpec, grid, sheet: str = "", key_column: str | None = None
     loc.rows = data_rows(grid, loc, key_column, {c.key for c in spec.columns if not c.computed},
                          spec=spec, merges=merges, bold=bold)
     return loc
+
+
+def _typed_for_computed(spec: SheetSpec, mapping: dict[str, int], grid, first: int) -> dict[str, int]:
+    """A column headed like one the tool computes ('Trạng thái' of a work),
+    in a table without the column a unit types for it ('Tình trạng (đơn vị
+    ghi)', the same vocabulary), is what the unit typed: read as that one,
+    never dropped as the tool's own (a master read back has both). A
+    portal's 'Trạng thái' that only says where the file stands ('Đã duyệt',
+    'Chờ duyệt': S.APPROVAL_STATUS, in the rows from ``first``) is no status
+    of a work: kept as a column of its own (Thông tin thêm)."""
+    out = dict(mapping)
+    for c in spec.columns:
+        if c.computed and c.vocab and c.key in out:
+            twin = next((t for t in spec.columns if not t.computed and t.vocab == c.vocab), None)
+            if twin is None or twin.key in out:
+                continue
+            j = out.pop(c.key)
+            texts = [fold(row[j]) for row in grid[first:first + 500] if j < len(row) and isinstance(row[j], str)
+                     and row[j].strip()]
+            if not texts or not all(S.APPROVAL_STATUS.match(t) for t in texts):
+                out[twin.key] = j
+    return out
 
 
 def _sub_headers(grid, j: int, mapping: dict[str, int], key_column: str) -> bool:
@@ -608,9 +631,14 @@ def _group_heading(row, filled_cols: list[int], wide: bool, bold) -> tuple[int, 
     if m and any(ch.isalpha() for ch in m.group("text")):  # "II. 135 xã đặc biệt khó khăn" too
         return _label_level(m), " ".join([text] + rest)
     if (wide or (bold is not None and len(filled_cols) == 1 and bold(first))) and isinstance(v, str) \
-            and any(ch.isalpha() for ch in text):
+            and any(ch.isalpha() for ch in text) and not (not rest and _PAGE_MARK.match(fold(text))):
         return 0, " ".join([text] + rest)
     return None
+
+
+# a page's mark a paged export leaves between rows, merged across: 'Trang 1/3', 'Trang 2 / 3', 'Page 1 of 3'
+# (folded: '/' is a space)
+_PAGE_MARK = re.compile(r"^(?:trang|page) \d{1,5}(?: (?:tren |of )?\d{1,5})?$")
 
 
 _ORDER_HEADS = {fold(n) for n in (S.ORDER.header,) + S.ORDER.aliases}  # "TT", "STT": a header row's first cell

@@ -564,12 +564,28 @@ MAX_COLUMNS = 16_384  # columns of an Excel sheet
 
 
 def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellInfo:
-    """Number formats and fonts of the cells of a SpreadsheetML 2003 document
-    (styles inherit from ``ss:Parent``; rows, columns and cells may carry a
-    style; ``ss:Index`` and ``ss:MergeAcross`` place cells). ``sheet`` picks a
-    worksheet by name; the first one otherwise (also when no sheet has that
-    name). The text is parsed as a stream, each row dropped once read, so
-    memory stays near the size of the text itself."""
+    """Number formats and fonts of the cells of one worksheet of a
+    SpreadsheetML 2003 document (see spreadsheetml_cell_infos): the first one
+    named ``sheet``, the first one otherwise (also when no sheet has that
+    name)."""
+    names, infos, blank = spreadsheetml_cell_infos(xml)
+    return infos[names.index(sheet)] if sheet in names else infos[0] if infos else blank
+
+
+def _with_default(info: CellInfo, resolve) -> CellInfo:
+    if not info.formats:
+        info.default = info.style_index(*resolve("Default"))
+    return info
+
+
+def spreadsheetml_cell_infos(xml: str | bytes) -> tuple[list[str | None], list[CellInfo], CellInfo]:
+    """The worksheets' names and the number formats and fonts of their cells,
+    in the document's order, read in one pass: a file of many worksheets is
+    parsed once, never once per sheet (styles inherit from ``ss:Parent``;
+    rows, columns and cells may carry a style; ``ss:Index`` and
+    ``ss:MergeAcross`` place cells). The text is parsed as a stream, each row
+    dropped once read, so memory stays near the size of the text itself.
+    The third: a sheet without cells (the document's default style alone)."""
     from defusedxml.ElementTree import iterparse
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     a = lambda name: f"{{{_SS}}}{name}"  # noqa: E731
@@ -586,23 +602,25 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
             fmt, font = fmt if fmt is not None else dfmt, font if font is not None else dfont
         return NAMED_FORMATS.get(fmt or "", fmt or GENERAL), font or ""
 
+    names: list[str | None] = []
+    infos: list[CellInfo] = []
     info = CellInfo(formats=[], fonts=[])
     ids: dict[str | None, int] = {}
 
     def index(sid: str | None) -> int:
-        if not info.formats:
-            info.default = info.style_index(*resolve("Default"))
+        _with_default(info, resolve)
         if sid not in ids:
             ids[sid] = info.style_index(*resolve(sid))
         return ids[sid]
 
-    reading, found, r, c, row_style = False, False, 0, 0, None
+    reading, r, c, row_style = False, 0, 0, None
     for event, el in iterparse(io.BytesIO(data), events=("start", "end")):
         tag = el.tag
         if tag == ws_tag:
             if event == "start":
-                reading = not found and (sheet is None or el.get(a("Name")) == sheet)
-                found = found or reading
+                info, ids, reading, r, c = CellInfo(formats=[], fonts=[]), {}, True, 0, 0
+                names.append(el.get(a("Name")))
+                infos.append(info)
             else:
                 reading = False
                 el.clear()
@@ -632,8 +650,6 @@ def spreadsheetml_cell_info(xml: str | bytes, sheet: str | None = None) -> CellI
             if sid:
                 info.xf[(r, c)] = index(sid)
             c += int(el.get(a("MergeAcross"), "0")) + 1
-    if sheet is not None and not found:
-        return spreadsheetml_cell_info(data)
-    if not info.formats:
-        info.default = info.style_index(*resolve("Default"))
-    return info
+    for each in infos:
+        _with_default(each, resolve)
+    return names, infos, _with_default(CellInfo(formats=[], fonts=[]), resolve)

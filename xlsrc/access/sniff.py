@@ -165,6 +165,20 @@ def _check_grid(name: str, rows: int, cols: int, before: int = 0) -> None:
                                       if before else ""))
 
 
+def _check_text(name: str, size: int) -> None:
+    """Refuse a cell of more than LIMITS.text_run characters, as a package's
+    run of text is (an Excel cell holds 32,767 at most)."""
+    if size > limits.LIMITS.text_run:
+        raise too_large(name, f"có một ô dài hơn {limits.LIMITS.text_run // 1024} KB chữ "
+                              "(một ô Excel chứa tối đa 32.767 ký tự)")
+
+
+def _check_tables(name: str, count: int) -> None:
+    """Refuse a file of more tables (HTML) or worksheets (XML) than a package may have parts."""
+    if count > limits.LIMITS.parts:
+        raise too_large(name, f"có hơn {_n(limits.LIMITS.parts)} bảng")
+
+
 def _square(name: str, grid: list[list]) -> list[list]:
     width = max((len(r) for r in grid), default=0)
     _check_grid(name, len(grid), width)
@@ -178,6 +192,19 @@ def _square(name: str, grid: list[list]) -> list[list]:
 def _cell(text: str):
     text = nfc(text.strip())
     return text or None
+
+
+# ="0123": a formula whose value is the text between its quotes ('""' a quote), what a portal writes in CSV and
+# HTML so that Excel keeps leading zeros and slashes ('="000123"', '="125/QĐ-UBND"') and shows the text alone
+_TEXT_FORMULA = re.compile(r'=\s*"((?:[^"]|"")*)"')
+
+
+def _shown_cell(text: str):
+    """A CSV or HTML cell as Excel shows it: ="…" is the text inside."""
+    value = _cell(text)
+    if value is not None and value[0] == "=" and (m := _TEXT_FORMULA.fullmatch(value)):
+        return _cell(m.group(1).replace('""', '"'))
+    return value
 
 
 # -- CSV --------------------------------------------------------------------
@@ -207,7 +234,13 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
     # only the separator is guessed: quotes are Excel's (RFC 4180, '""' inside a quoted field), which
     # the sniffer sometimes misses and would leave 'x"y""z"' for x"y"z
     rows = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"', doublequote=True)
-    grid = [[_cell(v) for v in row] for row in rows]
+    try:
+        grid = [[_shown_cell(v) for v in row] for row in rows]
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # the csv module's own limit on one field
+            raise too_large(name, f"có một ô dài hơn {csv.field_size_limit() // 1024} KB chữ "
+                                  "(một ô Excel chứa tối đa 32.767 ký tự)") from None
+        raise
     return {"Sheet1": ForeignSheet(_square(name, grid))}, encoding
 
 
@@ -291,13 +324,17 @@ class _Tables(HTMLParser):
             self._in_style = True
             return
         if tag == "table":
+            _check_tables(self.name, len(self.tables) + len(self._stack) + 1)
             # cover: first column -> (first row, last row, width) of a cell's rowspan below its row
             self._stack.append({"sheet": ForeignSheet([]), "row": None, "cell": None, "cover": {}, "width": 0,
                                 "rows": 0})
         elif not self._stack:
             return
         t = self._stack[-1] if self._stack else None
-        if tag == "tr" and t is not None:
+        if tag == "caption" and t is not None:  # the table's title: a row of its own above it, as Excel shows it
+            self.handle_starttag("tr", [])
+            self.handle_starttag("td", attrs)
+        elif tag == "tr" and t is not None:
             self._end_row(t)
             t["row"] = []
         elif tag in ("td", "th") and t is not None:
@@ -308,7 +345,7 @@ class _Tables(HTMLParser):
             bold = _is_bold(decls)
             t["cell"] = {"text": [], "colspan": _span(a.get("colspan")), "rowspan": _span(a.get("rowspan")),
                          "bold": tag == "th" if bold is None else bold, "inner_bold": 0, "bold_text": False,
-                         "format": _number_format(decls.get("mso-number-format", "")),
+                         "format": _number_format(decls.get("mso-number-format", "")), "size": 0,
                          "font": _font_family(decls.get("font-family", "")),
                          "num": a.get("x:num")}
         elif t is not None and t["cell"] is not None:
@@ -340,7 +377,7 @@ class _Tables(HTMLParser):
         t = self._stack[-1]
         if tag in ("td", "th"):
             self._end_cell(t)
-        elif tag == "tr":
+        elif tag in ("tr", "caption"):
             self._end_row(t)
         elif tag == "table":
             self._end_row(t)
@@ -360,6 +397,8 @@ class _Tables(HTMLParser):
             # HTML whitespace, a line break of the source included, is a space (only <br> breaks a
             # line); &nbsp; is a space too
             cell["text"].append(_HTML_SPACE.sub(" ", data.replace("\xa0", " ")))
+            cell["size"] += len(data)
+            _check_text(self.name, cell["size"])
             if cell["inner_bold"] and data.strip():
                 cell["bold_text"] = True
 
@@ -377,7 +416,7 @@ class _Tables(HTMLParser):
         t["rows"] = max(t["rows"], r + cell["rowspan"])
         _check_grid(self.name, t["rows"], t["width"], self.cells)
         text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", "".join(cell["text"])))
-        value = _cell(text)
+        value = _shown_cell(text)
         fmt, font = cell["format"], cell["font"]
         if is_percent_format(fmt) and value is not None:
             value = _percent_number(cell["num"], value)
@@ -442,10 +481,19 @@ def _span(value) -> int:
 
 
 def _html_text(data: bytes) -> str:
+    """A page's text: by its byte-order mark; then UTF-8 when the bytes are
+    valid UTF-8, whatever the page declares (a portal's template says
+    windows-1258 over UTF-8 text; Vietnamese in an 8-bit code page is never
+    valid UTF-8: its marks are lone high bytes); then the declared charset;
+    then as _decode_text guesses."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     m = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", data[:4096])
     enc = m.group(1).decode("ascii") if m else "utf-8"
     try:
@@ -498,23 +546,56 @@ def _bold_styles(root, ns: str) -> set[str]:
     return {sid for sid in raw if bold(sid)}
 
 
+_XML_ENCODING = re.compile(rb"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])([A-Za-z0-9_.\-]+)(["'])""")
+
+
+def _xml_in_utf8(data: bytes) -> bytes:
+    """An XML document's bytes with a declaration that tells their code, as
+    HTML is read (_html_text): bytes that are valid UTF-8 are UTF-8 whatever
+    the declaration says (a portal's template declares windows-1258 over
+    UTF-8 text); bytes that are not, under a UTF-8 declaration or none, are
+    Windows-1258 (_decode_text), given to the parser as UTF-8."""
+    if data.startswith(_UTF16_BOMS):
+        return data
+    m = _XML_ENCODING.match(data[:1024])
+    says_utf8 = not m or m.group(2).decode("ascii").lower().replace("_", "-") in ("utf-8", "utf8")
+    try:
+        data.decode("utf-8")
+        utf8 = True
+    except UnicodeDecodeError:
+        utf8 = False
+    if utf8 == says_utf8:  # as declared (a legacy declaration over legacy bytes: the parser decodes it)
+        return data
+    if not utf8:
+        data = _decode_text(data)[0].encode("utf-8")
+    return _XML_ENCODING.sub(rb"\g<1>UTF-8\g<3>", data, count=1) if m else data
+
+
 def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
     from defusedxml import ElementTree as ET
     from defusedxml.common import DefusedXmlException
     ns = "{" + _SS_NS + "}"
+    data = _xml_in_utf8(data)
     try:
         root = ET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
         raise FileUnusable(f"Tệp '{name}' (XML) khai báo DTD hoặc thực thể (entity); công cụ không đọc "
                            f"những tệp như vậy vì lý do an toàn. Hãy lưu lại thành .xlsx rồi gửi lại.") from None
     except ET.ParseError as exc:
-        raise FileUnusable(f"Tệp '{name}' (XML) bị hỏng, không đọc được ({exc}).") from None
-    from .cellinfo import spreadsheetml_cell_info
+        line, column = getattr(exc, "position", (0, 0))  # the parser's own words are English: its place only
+        raise FileUnusable(f"Tệp '{name}' (XML) bị hỏng ở dòng {line}, cột {column + 1}, không đọc được. Hãy mở tệp "
+                           "bằng Excel, lưu lại thành .xlsx rồi gửi lại (hoặc tải lại từ nơi đã tải).") from None
+    from .cellinfo import spreadsheetml_cell_infos
     bold_styles = _bold_styles(root, ns)
+    try:
+        infos = spreadsheetml_cell_infos(data)[1]  # every worksheet's formats in one pass
+    except Exception:  # the values are still read; every cell is taken as General
+        infos = []
     sheets: dict[str, ForeignSheet] = {}
     before = 0  # cells of the worksheets read so far: one limit for the whole file
     for i, ws in enumerate(root.iter(ns + "Worksheet"), start=1):
-        title = ws.get(ns + "Name") or f"Sheet{i}"
+        _check_tables(name, i)
+        title = nfc(ws.get(ns + "Name")) or f"Sheet{i}"  # a portal may write its names decomposed (NFD)
         grid: list[list] = []
         merges, bold = [], set()
         table = ws.find(ns + "Table")
@@ -534,7 +615,9 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
                 _check_grid(name, rows, width, before)  # before the cells are made
                 cells.extend([None] * (c - 1 - len(cells)))
                 d = cell.find(ns + "Data")
-                value = _typed(d.get(ns + "Type"), "".join(d.itertext())) if d is not None else None
+                text = "".join(d.itertext()) if d is not None else ""
+                _check_text(name, len(text))
+                value = _typed(d.get(ns + "Type"), text) if d is not None else None
                 cells.append(value)
                 if (cell.get(ns + "StyleID") or row.get(ns + "StyleID")) in bold_styles and value is not None:
                     bold.add((r - 1, c - 1))
@@ -544,15 +627,24 @@ def read_xml2003(data: bytes, name: str) -> dict[str, ForeignSheet]:
             r += _span_count(row.get(ns + "Span"))  # ss:Span: as many more rows like this one
             rows = max(rows, r)
         before += rows * width
-        try:
-            info = spreadsheetml_cell_info(data, ws.get(ns + "Name"))
-        except Exception:  # the values are still read; every cell is taken as General
-            info = CellInfo()
-        sheets[title[:31]] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
+        info = infos[i - 1] if i <= len(infos) else CellInfo()
+        sheets[_unique_title(title, sheets)] = ForeignSheet(_square(name, grid), merges, bold, info, _xml2003_hidden(ws))
     return sheets
 
 
 _X_NS = "{urn:schemas-microsoft-com:office:excel}"
+
+
+def _unique_title(title: str, taken) -> str:
+    """A worksheet's name as a sheet can bear it (31 characters), never one
+    already taken: two long names alike in their first 31 characters ('Danh
+    sách công trình thi đua của UBND xã …') or the same name twice, as a
+    portal may write them, are two sheets, not one read over the other."""
+    short, n = title[:31], 2
+    while short in taken:
+        suffix = f" ({n})"
+        short, n = title[:31 - len(suffix)] + suffix, n + 1
+    return short
 
 
 def _xml2003_hidden(ws) -> bool:

@@ -579,6 +579,21 @@ def _title_lines(grid, upto: int) -> list[str]:
     return lines
 
 
+CRITERIA_ROWS = 10  # a web page's table above its list that may say whose list it is
+
+
+def _criteria_lines(book: FileBook, names: list[str], read: set[str]) -> list[str]:
+    """The lines of a web page's small tables above the first one read as a
+    list: a portal's filter ('Đơn vị:' | 'UBND huyện Can Lộc') or the
+    agency's heading in a table of its own, which a workbook has above its
+    table (its title lines)."""
+    if book.kind != "html" or not read:
+        return []
+    first = min((names.index(s) for s in read if s in names), default=0)
+    return [line for sheet in names[:first] if len(grid := book.read(sheet)) <= CRITERIA_ROWS
+            for line in _title_lines(grid, len(grid))]
+
+
 def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec, Any, list]]:
     """The works/awards tables of one sheet, each with the grid it was read
     from. When both specs match the same header row, the one mapping more
@@ -903,10 +918,17 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
         for sheet, spec, loc in found_all:
             lines.extend(_title_lines(grids[id(loc)], loc.header_row))
-        facts = facts_from_lines(lines + proposal_lines)
-        units = sheet_units(book, found_all)
+        facts = facts_from_lines(_criteria_lines(book, names, claimed | {s for s, _, _ in found_all})
+                                 + lines + proposal_lines)
+        # the lists of proposals read above are tables of their sheets too: one sheet per commune, each its unit
+        units = sheet_units(book, sorted([(sheet, spec, loc) for spec, loc, sheet, _ in tables
+                                          if spec is S.UNIT_PROPOSALS] + found_all,
+                                         key=lambda t: names.index(t[0]) if t[0] in names else len(names)))
         if not template:
             named = list(dict.fromkeys(units.values()))  # the units the sheets name, in sheet order
+            if len(named) > 1:
+                for r in rows.get("unit_proposals", ()):
+                    r["unit"] = r.get("unit") or units.get(r["source_sheet"])
             # several: the file stands for all of them (each row keeps its own), never for the last one read,
             # so that another file of one of them cannot replace this file's rows
             result["unit_text"] = MANY_UNITS + ", ".join(named) if len(named) > 1 else (
@@ -963,6 +985,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             result["message"] = (f"Bảng {TITLE['works']} ở trang {', '.join(error_only)} chỉ có giá trị lỗi "
                                  f"(#REF!, #N/A …); không lấy được dòng nào. Hãy mở tệp gốc, dán giá trị "
                                  f"(Paste Values) rồi gửi lại.")
+        elif returned := [f for f in result.get("notes", []) if f["code"] == "PROPOSAL_RETURNED"]:
+            said = returned[0]["message"]
+            result["message"] = (f"Tệp '{name}', trang '{returned[0]['sheet']}': {said[0].lower()}{said[1:]} "
+                                 f"Không còn đề nghị nào để tổng hợp.")
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
         elif any(error_cells(book, s, book.read(s)) for s in names):

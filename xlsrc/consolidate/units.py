@@ -138,7 +138,10 @@ _DATE_LONG = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})\b")
 _DATE_SHORT = re.compile(r"\bngay (\d{1,2}) (\d{1,2}) (\d{4})\b")
 _PLACE = re.compile(r"^([^,\d]{2,40}),\s*ng[àa]y\b", re.I)
 _YEAR = re.compile(r"\bnam (\d{4})\b")
-_TITLE_OF = re.compile(r"\bCỦA\s+(.+?)\s*(?:\bNĂM\s+\d{4}\b.*)?$", re.S)
+_TITLE_OF = re.compile(r"(?:\bCỦA|\s[-–])\s+(.+?)\s*(?:\bNĂM\s+\d{4}\b.*)?$", re.S)
+# a portal's line naming the unit the list was filtered by: 'Đơn vị: UBND huyện Can Lộc' (or the label in a
+# cell of its own, the name in the next one)
+_UNIT_LABEL = re.compile(r"^(?:ten |co quan )?don vi(?: bao cao| de nghi| gui)?$")
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
@@ -159,17 +162,30 @@ def _agency_of_leader(name: str) -> str:
     return " ".join(rest) if rest and agency_head(fold(" ".join(rest))) else name
 
 
+def _labelled_unit(text: str, after_label: bool) -> str | None:
+    """The unit a line names after 'Đơn vị:' (in the line, or the line before
+    was the label alone) when it names an agency ('Tất cả' does not)."""
+    head, colon, rest = text.partition(":")
+    name = text if after_label else rest.strip() if colon and _UNIT_LABEL.match(fold(head)) else ""
+    return name if name and agency_head(fold(name)) and len(name.split()) <= 12 else None
+
+
 def facts_from_lines(lines: list[str]) -> dict:
     """What a hand-made file's title lines say: the unit (from 'Kèm theo …
     của Sở Tư pháp' or a heading such as 'SỞ Y TẾ HÀ TĨNH'), the report date
     ('ngày 18 tháng 11 năm 2021'), the place and the year."""
     facts: dict = {}
     headings = []
+    label = False  # the line before was 'Đơn vị:' alone
     for raw in lines:
         text = re.sub(r"\s+", " ", nfc(raw))
         if not text:
             continue
         key = fold(text)
+        named = _labelled_unit(text, label)
+        label = not named and bool(_UNIT_LABEL.match(key))
+        if named and "title_unit" not in facts:
+            facts["title_unit"] = proper_name(named)
         m = _ANNEX.search(text)
         if m and "annex_unit" not in facts:
             name = _agency_of_leader(re.split(r"[)\]]", m.group(1))[0].strip(" .;,"))

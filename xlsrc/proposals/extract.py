@@ -98,7 +98,8 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
     proposals table (``lines``: the title lines above it)."""
     from ..consolidate.extract import table_rows
     rows, _, records = table_rows(SPEC, grid, loc, sheet, year)  # the kind from sections or names: table_rows
-    notes: list[Finding] = split_name_and_position(rows, records, loc, sheet)
+    rows, records, notes = _without_returned(grid, rows, records, loc, sheet)
+    notes += split_name_and_position(rows, records, loc, sheet)
     strip_honorifics(rows, records)
     if "recipient_kind" not in loc.columns:
         notes += kinds_from_form_and_name(rows, records, loc, sheet)
@@ -110,6 +111,41 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
             row["order"] = int(order.strip().rstrip(".)"))
     notes += _forms_from_headings(rows, records, loc, sheet, lines)
     return rows, records, notes
+
+
+# A portal's list of proposals ('Trạng thái: Đã duyệt / Chờ duyệt / Trả lại'): the column that says where a
+# proposal stands, and what says it was sent back or refused (folded, at the start of the cell)
+_STATUS_HEADER = re.compile(r"^(?:(?:trang thai|tinh trang)(?: (?:ho so|duyet|xet duyet|phe duyet|de nghi|xu ly))?|"
+                            r"ket qua (?:xet duyet|tham dinh|duyet|phe duyet|xet))$")
+_RETURNED = re.compile(r"^(?:da |bi |da bi )?(?:tra lai|tra ve|tu choi|huy|khong (?:duyet|phe duyet|dong y|chap thuan|"
+                       r"dat|xet|hop le|de nghi))\b")
+
+
+def _without_returned(grid, rows: list[dict], records, loc, sheet: str) -> tuple[list[dict], list, list[Finding]]:
+    """The rows of a list whose status column says a proposal was sent back
+    or refused ('Trả lại', 'Không duyệt', 'Từ chối') are no proposal of the
+    unit: they are left out, and said once a table with their rows and the
+    statuses read; a pending one ('Chờ duyệt') stays."""
+    status = [c for c, h in loc.extra.items() if _STATUS_HEADER.match(fold(h.rsplit(" - ", 1)[-1]))]
+    if not status:
+        return rows, records, []
+    c = status[0]
+    kept, out, said = [], [], {}
+    for row, rec in zip(rows, records):
+        line = grid[rec.row - 1] if 0 < rec.row <= len(grid) else []
+        value = line[c] if c < len(line) else None
+        if isinstance(value, str) and _RETURNED.match(fold(value)):
+            said.setdefault(" ".join(nfc(value).split()), []).append(rec.row)
+            continue
+        kept.append(row)
+        out.append(rec)
+    if not said:
+        return rows, records, []
+    got = sorted(r for rs in said.values() for r in rs)
+    values = ", ".join(f"'{v}'" for v in said)
+    return kept, out, [Finding(sheet, got[0], loc.extra[c], cell_ref(got[0], c + 1), WARNING, "PROPOSAL_RETURNED",
+                               f"Cột '{loc.extra[c]}' ghi {values}: {len(got)} hồ sơ đã bị trả lại hoặc không được "
+                               f"duyệt nên không đưa vào danh sách đề nghị: dòng {listed(got)}.")]
 
 
 def split_name_and_position(rows: list[dict], records, loc, sheet: str, spec: S.SheetSpec = SPEC,
