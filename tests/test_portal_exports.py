@@ -446,3 +446,29 @@ def test_a_lists_title_in_the_tables_caption_says_what_the_list_is(tmp_path):
     assert [(p["Tên tập thể, cá nhân"], p["Hình thức, danh hiệu đề nghị"], p["Nguồn: dòng"])
             for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn An", "Giấy khen", 3)]
     assert _master(result["out"], S.AWARDS.name) == []
+
+
+def test_the_lines_of_a_page_above_its_table_are_its_title(tmp_path):
+    """A portal's 'Xuất Excel' page: the agency and the title in <div>, <h3>,
+    <p> above the <table> (Excel shows them as rows above it). They were
+    dropped: a list of proposals was read as awards granted, under the file's
+    name as its unit. The page's <title>, a script and the lines after the
+    table are no title."""
+    page = ("<html><head><meta charset='utf-8'><title>Xuất Excel - Hệ thống quản lý thi đua</title>"
+            "<script>var x = 'DANH SÁCH KHEN THƯỞNG';</script></head><body>"
+            "<div style='text-align:center'><b>UBND XÃ XUÂN LỘC</b></div>"
+            "<h3>DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025</h3><p>(Kèm theo Tờ trình số 12/TTr-UBND<br/>"
+            "ngày 10/01/2025)</p><table border='1'>"
+            "<tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th><th>Hình thức</th></tr>"
+            "<tr><td>1</td><td>Nguyễn Văn An</td><td>Chủ tịch UBND xã</td><td>Giấy khen</td></tr></table>"
+            "<p>Người lập biểu</p></body></html>")
+    f = tmp_path / "export.xls"
+    f.write_text(page, encoding="utf-8")
+    from xlsrc.access.files import FileBook
+    assert [row[0] for row in FileBook(f).read("Bảng 1")[:5]] == [
+        "UBND XÃ XUÂN LỘC", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025", "(Kèm theo Tờ trình số 12/TTr-UBND",
+        "ngày 10/01/2025)", "STT"]
+    result = _consolidate(tmp_path, f)
+    assert [(x["unit"], x["rows"], x["proposals"]) for x in result["files"]] == [("UBND xã Xuân Lộc", 1, 1)]
+    assert [(p["Tên tập thể, cá nhân"], p["Nguồn: dòng"]) for p in _master(result["out"], S.UNIT_PROPOSALS.name)] \
+        == [("Nguyễn Văn An", 6)]
