@@ -455,6 +455,8 @@ class _Tables(HTMLParser):
         fmt, font = cell["format"], cell["font"]
         if is_percent_format(fmt) and value is not None:
             value = _percent_number(cell["num"], value)
+        elif cell["num"] is not None and value is not None and _is_date_format(fmt):
+            value = _serial_date(cell["num"], value)
         row.append(value)
         if fmt or font:
             sheet.info.xf[(r, col)] = sheet.info.style_index(fmt or GENERAL, font)
@@ -506,6 +508,32 @@ def _percent_number(num: str | None, text: str):
         if f == f and abs(f) != float("inf"):
             return f
     return text
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [$-42A] or [Red]
+
+
+_DAY_OR_YEAR = re.compile(r"(?<![a-z])(?:d+|y+)(?![a-z])")
+
+
+def _is_date_format(code: str) -> bool:
+    """'dd/mm/yyyy', 'd-mmm-yy', 'Short Date' (as NAMED_FORMATS spells it),
+    'Long Date': a day or a year in the code (never a word: 'Yes/No')."""
+    return bool(code) and (code == "Long Date" or bool(_DAY_OR_YEAR.search(_LITERAL.sub("", code).lower())))
+
+
+def _serial_date(num: str, text: str):
+    """A date-formatted cell's value: the day Excel stored (x:num, a serial of
+    the 1900 system), whatever the cell shows ('3/1/2025' of an English Excel
+    is 1 March); the shown text when x:num is no day."""
+    import datetime as dt
+    try:
+        serial = float(num)
+    except (TypeError, ValueError):
+        return text
+    if not 1 <= serial < 2958466:  # 01/01/1900 … 31/12/9999
+        return text
+    return dt.datetime(1899, 12, 30) + dt.timedelta(days=serial)
 
 
 def _span(value) -> int:
