@@ -446,3 +446,52 @@ def test_a_lists_title_in_the_tables_caption_says_what_the_list_is(tmp_path):
     assert [(p["Tên tập thể, cá nhân"], p["Hình thức, danh hiệu đề nghị"], p["Nguồn: dòng"])
             for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn An", "Giấy khen", 3)]
     assert _master(result["out"], S.AWARDS.name) == []
+
+
+def test_the_lines_of_a_page_above_its_table_are_its_title(tmp_path):
+    """A portal's 'Xuất Excel' page: the agency and the title in <div>, <h3>,
+    <p> above the <table> (Excel shows them as rows above it). They were
+    dropped: a list of proposals was read as awards granted, under the file's
+    name as its unit. The page's <title>, a script and the lines after the
+    table are no title."""
+    page = ("<html><head><meta charset='utf-8'><title>Xuất Excel - Hệ thống quản lý thi đua</title>"
+            "<script>var x = 'DANH SÁCH KHEN THƯỞNG';</script></head><body>"
+            "<div style='text-align:center'><b>UBND XÃ XUÂN LỘC</b></div>"
+            "<h3>DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025</h3><p>(Kèm theo Tờ trình số 12/TTr-UBND<br/>"
+            "ngày 10/01/2025)</p><table border='1'>"
+            "<tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th><th>Hình thức</th></tr>"
+            "<tr><td>1</td><td>Nguyễn Văn An</td><td>Chủ tịch UBND xã</td><td>Giấy khen</td></tr></table>"
+            "<p>Người lập biểu</p></body></html>")
+    f = tmp_path / "export.xls"
+    f.write_text(page, encoding="utf-8")
+    from xlsrc.access.files import FileBook
+    assert [row[0] for row in FileBook(f).read("Bảng 1")[:5]] == [
+        "UBND XÃ XUÂN LỘC", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025", "(Kèm theo Tờ trình số 12/TTr-UBND",
+        "ngày 10/01/2025)", "STT"]
+    result = _consolidate(tmp_path, f)
+    assert [(x["unit"], x["rows"], x["proposals"]) for x in result["files"]] == [("UBND xã Xuân Lộc", 1, 1)]
+    assert [(p["Tên tập thể, cá nhân"], p["Nguồn: dòng"]) for p in _master(result["out"], S.UNIT_PROPOSALS.name)] \
+        == [("Nguyễn Văn An", 6)]
+
+
+@pytest.mark.parametrize("fmt", ['"m\\/d\\/yyyy"', "Short Date", '"dd\\/mm\\/yyyy"'])
+def test_a_date_cell_of_excels_web_page_is_the_day_it_stores_not_the_text_it_shows(tmp_path, fmt):
+    """Excel-HTML (a portal's 'Excel' export, Excel's 'Save as Web Page')
+    stores the day in x:num and shows it as the writing machine's language
+    does: '3/1/2025' of an English Excel is 1 March, and was read as 3
+    January, silently; '4/15/2025' was DATE_UNREADABLE."""
+    def day(serial, shown):
+        return f"<td class=xd x:num=\"{serial}\">{shown}</td>"
+    page = ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"><style>'
+            f'.xd {{mso-number-format:{fmt};}}</style></head><body><table>'
+            "<tr><td>TT</td><td>Tên công trình</td><td>Ngày khởi công</td><td>Ngày hoàn thành</td></tr>"
+            f"<tr><td x:num>1</td><td>Nhà văn hóa</td>{day(45717, '3/1/2025')}{day(45762, '4/15/2025')}</tr>"
+            f"<tr><td x:num>2</td><td>Đường thôn</td>{day(45778, '5/1/2025')}{day('45838.5', '6/30/2025')}</tr>"
+            "</table></body></html>")
+    f = tmp_path / "cong_trinh.xls"
+    f.write_text(page, encoding="utf-8")
+    result = _consolidate(tmp_path, f)
+    D = dt.datetime
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in _master(result["out"], S.WORKS.name)] == [
+        (D(2025, 3, 1), D(2025, 4, 15)), (D(2025, 5, 1), D(2025, 6, 30))]
+    assert result["findings"] == []

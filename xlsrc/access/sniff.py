@@ -248,6 +248,8 @@ def read_csv(data: bytes, name: str) -> tuple[dict[str, list[list]], str]:
 _BOLD_TAGS = ("b", "strong")
 _HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 _BLOCK_TAGS = frozenset("p div li ul ol h1 h2 h3 h4 h5 h6 blockquote".split())  # a line of their own in a cell
+_HIDDEN_TAGS = frozenset(("title", "script", "noscript", "template"))
+LOOSE_LINES, LOOSE_TEXT = 6, 1000  # the lines above a table kept as its title rows, the characters of each read
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
@@ -308,6 +310,9 @@ class _Tables(HTMLParser):
         self._rules: dict[str, dict[str, str]] = {}
         self._in_style = False
         self._css: list[str] = []
+        self._hidden = 0  # depth in <title>, <script>: text no one sees
+        self._loose: list[str] = []  # lines of text outside any table, before the next one
+        self._line: list[str] = []
 
     def _look(self, tag: str, a: dict) -> dict[str, str]:
         """The declarations that apply to a tag: tag rule, class rules, inline style."""
@@ -318,17 +323,37 @@ class _Tables(HTMLParser):
         decls.update(_declarations(a.get("style")))
         return decls
 
+    def _end_loose_line(self) -> None:
+        line = _cell("".join(self._line))
+        self._line = []
+        if line is not None and any(ch.isalnum() for ch in line):  # never a stray ']>', '***'
+            self._loose = self._loose[-(LOOSE_LINES - 1):] + [" ".join(line.split())]
+
+    def _title_rows(self) -> list[list]:
+        """The lines of text above a table and outside any (a page's heading
+        '<h3>DANH SÁCH ĐỀ NGHỊ …</h3>', 'UBND XÃ …' in a <div>), its rows above
+        it as Excel shows them: the last LOOSE_LINES of them."""
+        self._end_loose_line()
+        rows, self._loose = [[line] for line in self._loose], []
+        return rows
+
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "style":
             self._in_style = True
             return
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+            return
         if tag == "table":
             _check_tables(self.name, len(self.tables) + len(self._stack) + 1)
+            above = [] if self._stack else self._title_rows()
             # cover: first column -> (first row, last row, width) of a cell's rowspan below its row
-            self._stack.append({"sheet": ForeignSheet([]), "row": None, "cell": None, "cover": {}, "width": 0,
-                                "rows": 0})
+            self._stack.append({"sheet": ForeignSheet(above), "row": None, "cell": None, "cover": {},
+                                "width": 1 if above else 0, "rows": len(above)})
         elif not self._stack:
+            if tag in _BLOCK_TAGS or tag == "br":
+                self._end_loose_line()
             return
         t = self._stack[-1] if self._stack else None
         if tag == "caption" and t is not None:  # the table's title: a row of its own above it, as Excel shows it
@@ -372,7 +397,12 @@ class _Tables(HTMLParser):
             self._in_style = False
             self._rules = _style_rules("".join(self._css))
             return
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+            return
         if not self._stack:
+            if tag in _BLOCK_TAGS:
+                self._end_loose_line()
             return
         t = self._stack[-1]
         if tag in ("td", "th"):
@@ -392,7 +422,12 @@ class _Tables(HTMLParser):
     def handle_data(self, data):
         if self._in_style:
             self._css.append(data)
-        elif self._stack and self._stack[-1]["cell"] is not None:
+        elif self._hidden:
+            return
+        elif not self._stack:
+            if sum(map(len, self._line)) < LOOSE_TEXT:  # a title's line; the rest of a long text is no title
+                self._line.append(data.replace("\xa0", " "))
+        elif self._stack[-1]["cell"] is not None:
             cell = self._stack[-1]["cell"]
             # HTML whitespace, a line break of the source included, is a space (only <br> breaks a
             # line); &nbsp; is a space too
@@ -420,6 +455,8 @@ class _Tables(HTMLParser):
         fmt, font = cell["format"], cell["font"]
         if is_percent_format(fmt) and value is not None:
             value = _percent_number(cell["num"], value)
+        elif cell["num"] is not None and value is not None and _is_date_format(fmt):
+            value = _serial_date(cell["num"], value)
         row.append(value)
         if fmt or font:
             sheet.info.xf[(r, col)] = sheet.info.style_index(fmt or GENERAL, font)
@@ -471,6 +508,32 @@ def _percent_number(num: str | None, text: str):
         if f == f and abs(f) != float("inf"):
             return f
     return text
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [$-42A] or [Red]
+
+
+_DAY_OR_YEAR = re.compile(r"(?<![a-z])(?:d+|y+)(?![a-z])")
+
+
+def _is_date_format(code: str) -> bool:
+    """'dd/mm/yyyy', 'd-mmm-yy', 'Short Date' (as NAMED_FORMATS spells it),
+    'Long Date': a day or a year in the code (never a word: 'Yes/No')."""
+    return bool(code) and (code == "Long Date" or bool(_DAY_OR_YEAR.search(_LITERAL.sub("", code).lower())))
+
+
+def _serial_date(num: str, text: str):
+    """A date-formatted cell's value: the day Excel stored (x:num, a serial of
+    the 1900 system), whatever the cell shows ('3/1/2025' of an English Excel
+    is 1 March); the shown text when x:num is no day."""
+    import datetime as dt
+    try:
+        serial = float(num)
+    except (TypeError, ValueError):
+        return text
+    if not 1 <= serial < 2958466:  # 01/01/1900 … 31/12/9999
+        return text
+    return dt.datetime(1899, 12, 30) + dt.timedelta(days=serial)
 
 
 def _span(value) -> int:
