@@ -148,6 +148,13 @@ def test_worksheets_whose_long_names_begin_alike_are_all_read(tmp_path):
 
 # --------------------------------------------------------------------------
 # A hostile or broken export is refused with the limits a package has
+def _consolidated_page(folder: Path, name: str, page: str) -> dict:
+    """A web page saved as a portal saves it (UTF-8, under ``name``), consolidated."""
+    f = folder / name
+    f.write_text(page, encoding="utf-8")
+    return _consolidate(folder, f)
+
+
 def _long_cell_file(folder: Path, shape: str, length: int) -> Path:
     rows = [["TT", "Tên công trình", "Ngày khởi công", "Ngày hoàn thành"],
             [1, "Nhà văn hóa " + "x" * length, dt.datetime(2025, 3, 1), dt.datetime(2025, 9, 30)]]
@@ -373,9 +380,7 @@ def test_the_unit_of_a_portals_filter_table_above_the_list_is_the_files_unit(tmp
             "<tr><th>STT</th><th>Họ và tên</th><th>Hình thức đề nghị</th><th>Trạng thái</th></tr></thead><tbody>"
             "<tr><td>1</td><td>Nguyễn Văn Cường</td><td>Giấy khen</td><td>Chờ duyệt</td></tr>"
             "<tr><td colspan=4>Tổng số: 1 bản ghi</td></tr></tbody></table></td></tr></table></body></html>")
-    f = tmp_path / "export_de_nghi.xls"
-    f.write_text(page, encoding="utf-8")
-    result = _consolidate(tmp_path, f)
+    result = _consolidated_page(tmp_path, "export_de_nghi.xls", page)
     assert [(x["unit"], x["proposals"]) for x in result["files"]] == [("UBND huyện Can Lộc", 1)]
     assert [(p["Tên tập thể, cá nhân"], p["Đơn vị đề nghị"])
             for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn Cường", "UBND huyện Can Lộc")]
@@ -439,9 +444,7 @@ def test_a_lists_title_in_the_tables_caption_says_what_the_list_is(tmp_path):
             "<thead><tr><th>STT</th><th>Họ và tên</th><th>Chức vụ</th><th>Hình thức</th></tr></thead>"
             "<tbody><tr><td>1</td><td>Nguyễn Văn An</td><td>Chủ tịch UBND xã</td><td>Giấy khen</td></tr></tbody>"
             "</table></body></html>")
-    f = tmp_path / "export.xls"
-    f.write_text(page, encoding="utf-8")
-    result = _consolidate(tmp_path, f)
+    result = _consolidated_page(tmp_path, "export.xls", page)
     assert [(x["unit"], x["rows"], x["proposals"]) for x in result["files"]] == [("UBND xã Xuân Lộc", 1, 1)]
     assert [(p["Tên tập thể, cá nhân"], p["Hình thức, danh hiệu đề nghị"], p["Nguồn: dòng"])
             for p in _master(result["out"], S.UNIT_PROPOSALS.name)] == [("Nguyễn Văn An", "Giấy khen", 3)]
@@ -488,9 +491,7 @@ def test_a_date_cell_of_excels_web_page_is_the_day_it_stores_not_the_text_it_sho
             f"<tr><td x:num>1</td><td>Nhà văn hóa</td>{day(45717, '3/1/2025')}{day(45762, '4/15/2025')}</tr>"
             f"<tr><td x:num>2</td><td>Đường thôn</td>{day(45778, '5/1/2025')}{day('45838.5', '6/30/2025')}</tr>"
             "</table></body></html>")
-    f = tmp_path / "cong_trinh.xls"
-    f.write_text(page, encoding="utf-8")
-    result = _consolidate(tmp_path, f)
+    result = _consolidated_page(tmp_path, "cong_trinh.xls", page)
     D = dt.datetime
     assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in _master(result["out"], S.WORKS.name)] == [
         (D(2025, 3, 1), D(2025, 4, 15)), (D(2025, 5, 1), D(2025, 6, 30))]
