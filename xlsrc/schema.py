@@ -660,9 +660,8 @@ class CountsByKind:
     parents: tuple[str, ...]                            # a header row above them: 'Số lượng'
 
 
-# A choice typed as a mark ('x') under one column per value ('Đã hoàn thành | Đang thực hiện |
-# Chưa thực hiện'): the columns are named by the choice's vocabulary.
-# the columns a table may give as marks (x) under a row of their values: 'Đối tượng' over 'Tập thể | Cá nhân',
+# The choices a table may type as a mark ('x') under one column per value, the columns named by the choice's
+# vocabulary: 'Đã hoàn thành | Đang thực hiện | Chưa thực hiện'; 'Đối tượng' over 'Tập thể | Cá nhân',
 # 'Hình thức khen thưởng' over 'Bằng khen … | Giấy khen …', 'Loại' over 'Công trình | Phần việc'
 MARKED: dict[str, tuple[str, ...]] = {"works": ("declared_status", "kind"),
                                       "unit_proposals": ("recipient_kind", "form"),

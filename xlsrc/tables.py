@@ -696,9 +696,9 @@ def data_rows(grid, loc: TableLocation, key_column: str, content_keys: set[str] 
                 break
         else:
             texts = [fold(v) for v in filled]
-            if (all(_NUMBERING.match(t) for t in texts if t) or _counts_up([v for v in row if v is not None])) and not any(  # (1) (2) (3) or
-                    isinstance(v, str) and _THREE_ALNUM.search(v) for v in row):  # 1 2 3 under the header, not
-                continue                                                           # "I | Phòng Tư pháp"
+            numbers = all(_NUMBERING.match(t) for t in texts if t) or _counts_up([v for v in row if v is not None])
+            if numbers and not any(isinstance(v, str) and _THREE_ALNUM.search(v) for v in row):
+                continue  # the columns' numbers under the header, '(1) (2) (3)' or 1 2 3; not "I | Phòng Tư pháp"
         key_value = row[key_col] if key_col is not None and key_col < n else None
         filled_cols = [c for c, v in enumerate(row)
                        if v is not None and (v.__class__ is not str or (v and not v.isspace()))]

@@ -43,6 +43,16 @@ def is_percent_format(code: str | None) -> bool:
     return bool(code) and "%" in _QUOTED.sub("", code)
 
 
+_DAY_OR_YEAR = re.compile(r"(?<![a-z])(?:d+|y+)(?![a-z])")
+
+
+def is_date_format(code: str | None) -> bool:
+    """'dd/mm/yyyy', 'd-mmm-yy', 'Short Date' (as NAMED_FORMATS spells it),
+    'Long Date': a day or a year in the code outside quoted text (never a
+    word: 'Yes/No')."""
+    return bool(code) and (code == "Long Date" or bool(_DAY_OR_YEAR.search(_QUOTED.sub("", code).lower())))
+
+
 @dataclass
 class CellInfo:
     xf: dict[tuple[int, int], int] = field(default_factory=dict)   # cell -> style index

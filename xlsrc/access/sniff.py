@@ -24,7 +24,7 @@ from ..errors import FileTooLarge, FileUnusable
 from ..findings import column_letters
 from ..vntext import nfc
 from . import limits
-from .cellinfo import GENERAL, NAMED_FORMATS, CellInfo, is_percent_format
+from .cellinfo import GENERAL, NAMED_FORMATS, CellInfo, is_date_format, is_percent_format
 from .limits import _n, too_large
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -455,7 +455,7 @@ class _Tables(HTMLParser):
         fmt, font = cell["format"], cell["font"]
         if is_percent_format(fmt) and value is not None:
             value = _percent_number(cell["num"], value)
-        elif cell["num"] is not None and value is not None and _is_date_format(fmt):
+        elif cell["num"] is not None and value is not None and is_date_format(fmt):
             value = _serial_date(cell["num"], value)
         row.append(value)
         if fmt or font:
@@ -508,18 +508,6 @@ def _percent_number(num: str | None, text: str):
         if f == f and abs(f) != float("inf"):
             return f
     return text
-
-
-_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [$-42A] or [Red]
-
-
-_DAY_OR_YEAR = re.compile(r"(?<![a-z])(?:d+|y+)(?![a-z])")
-
-
-def _is_date_format(code: str) -> bool:
-    """'dd/mm/yyyy', 'd-mmm-yy', 'Short Date' (as NAMED_FORMATS spells it),
-    'Long Date': a day or a year in the code (never a word: 'Yes/No')."""
-    return bool(code) and (code == "Long Date" or bool(_DAY_OR_YEAR.search(_LITERAL.sub("", code).lower())))
 
 
 def _serial_date(num: str, text: str):

@@ -476,17 +476,8 @@ def after_award_rows(spec: S.SheetSpec, loc, sheet: str, out: list[dict], record
     if second:  # 'Danh hiệu thi đua | Hình thức khen thưởng': a row filling both is two awards
         out, records, more = second_forms(spec, loc, sheet, out, records, *second)
         said += more
-    award_names(spec, out, records)
+    strip_honorifics(out, records)  # 'Ông Nguyễn Văn A' is Nguyễn Văn A, as a decision's annex names him
     return out, records, said
-
-
-def award_names(spec: S.SheetSpec, out: list[dict], records: list[Record]) -> None:
-    """The people of a list of awards by their bare names, as a decision's
-    annex gives them: 'Ông Nguyễn Văn A' is Nguyễn Văn A (a man, when the
-    table has no 'Giới tính'), 'Đồng chí …', 'Đ/c …' the same person as the
-    name without it (strip_honorifics)."""
-    if spec is S.AWARDS:
-        strip_honorifics(out, records)
 
 
 def _name_kind(record: Record, kind_key: str) -> str | None:
@@ -619,7 +610,7 @@ def _find_hand_made(book: FileBook, sheet: str, specs) -> list[tuple[S.SheetSpec
     return tables
 
 
-def _template_sheets(book: FileBook, names: list[str]) -> dict[str, str]:
+def _template_sheets(names: list[str]) -> dict[str, str]:
     """The sheets read as the template's, by key: its Thông tin sheet, and
     each sheet named as a template's sheet (Kế hoạch, Công trình, Khen
     thưởng, Nội dung). Every template has a Thông tin sheet: a file without
@@ -842,7 +833,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
     tables: list[tuple] = []   # (spec, location, sheet, records) of every table read, for the validator
     read_sheets: set[str] = set()   # hand-made tables read
     year = None
-    made = _template_sheets(book, names)
+    made = _template_sheets(names)
     template = bool(made) or made_from_template(names)  # a unit's 'Thành tích' sheet does not make it the template
     if not made:  # no Thông tin sheet: its sheets named and headed as the template's are still read, and said
         made, unread = _sheets_without_info(book, names, template)
