@@ -153,3 +153,43 @@ def test_the_ticks_are_made_ahead_only_until_the_totals_come(made_ahead):
     totals = _totals(100)
     chart.prepare(lambda: asked.append(1) or len(asked) > 5)
     assert chart.completion_chart(totals) == chart.completion_chart(totals)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a second process is forked on Linux only")
+@pytest.mark.parametrize("units", [chart.NAMES_APART, 200])
+def test_the_names_drawn_by_a_second_process_give_the_same_png(units, monkeypatch, forks, made_ahead):
+    """From NAMES_APART units the names are drawn by a forked copy while the
+    rest is drawn here (chart._png_in_two): the PNG drawn in one piece, byte for byte."""
+    totals, apart = _totals(units), chart.NAMES_APART
+    monkeypatch.setattr(chart, "NAMES_APART", 10**6)
+    whole = chart.completion_chart(totals, from_bytes=True)
+    assert forks == []
+    monkeypatch.setattr(chart, "NAMES_APART", apart)
+    chart.prepare()  # as the chart's child draws it: on the figure made ahead
+    assert chart.completion_chart(totals, from_bytes=True) == whole and len(forks) == 1
+
+
+def _laid_out(units: int):
+    return chart._laid_out(_totals(units))
+
+
+def test_names_and_the_rest_drawn_apart_where_no_fork_is_to_be_had(monkeypatch):
+    """Where no copy can be forked the names are drawn here, after the rest,
+    and everything is shown again as it was: the same PNG, and savefig after it too."""
+    with chart._style():
+        fig, ax = _laid_out(80)
+        whole = chart._saved(fig)
+        monkeypatch.setattr(halves, "can_fork", lambda: False)
+        assert chart._png_in_two(fig, ax) == whole
+        assert chart._saved(fig) == whole
+
+
+def test_a_pixel_drawn_by_the_names_and_by_the_rest_draws_the_chart_in_one_piece():
+    """Anything else drawn over the names' area (here a note placed left of
+    the axes): the two drawings cannot be put together exactly, so none is made."""
+    with chart._style():
+        fig, ax = _laid_out(80)
+        ax.text(-12, 40, "ghi chú chồng lên tên đơn vị", clip_on=False)
+        assert chart._png_in_two(fig, ax) is None
+        ax.texts[-1].remove()
+        assert chart._png_in_two(fig, ax) == chart._saved(fig)
