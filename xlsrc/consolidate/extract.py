@@ -20,7 +20,7 @@ from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref, listed
-from ..parsing import DAY, MONTH, YEAR, DateValue, Progress, is_error_literal
+from ..parsing import DAY, DMY, MONTH, YEAR, DateValue, Progress, date_order, is_error_literal
 from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
                        find_sheet, parse_value, progress_options, read_info)
 from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, sequenced, title_above,
@@ -108,14 +108,16 @@ _READ: dict[tuple, dict[tuple, tuple[Any, Any]]] = {}
 _READ_MAX = 20_000  # distinct cells remembered for one column before it starts afresh
 
 
-def _read_cell(c: S.Column, v: Any, year: int | None, option, i: int, plain: bool, whole: bool) -> tuple[Any, Any]:
-    """(value, master cell) of one non-empty cell of column ``c`` at 0-based row ``i``."""
+def _read_cell(c: S.Column, v: Any, year: int | None, option, i: int, plain: bool, whole: bool,
+               order: str = DMY) -> tuple[Any, Any]:
+    """(value, master cell) of one non-empty cell of column ``c`` at 0-based
+    row ``i`` (``order``: how a date column writes its dates)."""
     if plain and v.__class__ is str:  # plain text: itself, NFC, trimmed
         value = normalize("NFC", v).strip()
         return value, value or None
     if whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
         return int(v), int(v)
-    value = parse_value(c, v, year) if option is None else parse_value(c, v, year, **option(i))
+    value = parse_value(c, v, year, order=order) if option is None else parse_value(c, v, year, **option(i))
     return value, master_value(c, v, value)
 
 
@@ -133,10 +135,12 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         values = [empty if v is None else int(v) for v in cells]
         return values, [None if v is None else value for v, value in zip(cells, values)]
     blank = (empty, None)
+    order = date_order(cells) if c.kind == S.DATE else DMY  # '12/25/2025' down the column: month first
     if not repeated or plain:  # names, row numbers, lists, free text: each their own
-        pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
+        pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole, order)
+                 for v, i in zip(cells, rows)]
     else:
-        how = None if option is None else (option.fraction, option.mixed, option.unknown)
+        how = order if option is None else (option.fraction, option.mixed, option.unknown)
         seen = _READ.get((c, year, how))
         if seen is None or len(seen) > _READ_MAX:
             seen = _READ[(c, year, how)] = {}
@@ -150,7 +154,8 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         pairs = list(map(seen.get, keys))
         for n in compress(range(len(keys)), map(is_, pairs, repeat(None))):  # cells not read before: each key's
             k = keys[n]                                                        # first is read, the others take it
-            pairs[n] = seen.get(k) or seen.setdefault(k, _read_cell(c, cells[n], year, option, rows[n], plain, whole))
+            pairs[n] = seen.get(k) or seen.setdefault(k, _read_cell(c, cells[n], year, option, rows[n], plain, whole,
+                                                                   order))
     return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
 
