@@ -27,7 +27,8 @@ from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, seq
                       tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
-from ..proposals.extract import kinds_from_form_and_name, split_name_and_position, strip_honorifics
+from ..proposals.extract import (RETURNED, kinds_from_form_and_name, left_out_by_status, split_name_and_position,
+                                 strip_honorifics)
 from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
@@ -469,6 +470,31 @@ def before_award_rows(spec: S.SheetSpec, grid, loc):
     return second
 
 
+# what a portal's status column says of an award not (yet) granted, folded: pending ('Chờ duyệt', 'Đang xử lý',
+# 'Chưa duyệt', 'Đã gửi', 'Mới tạo'), or sent back or refused (proposals.extract.RETURNED)
+_NOT_GRANTED = re.compile(r"^(?:cho|dang|chua)\b|^(?:da |bi )?(?:gui|nop|tiep nhan)\b|^(?:moi tao|ban nhap|nhap)$")
+
+
+def without_ungranted(grid, loc, sheet: str, out: list[dict], records: list[Record]
+                      ) -> tuple[list[dict], list[Record], list[Finding]]:
+    """The rows of a list of awards whose status column says the award is
+    not granted ('Chờ duyệt', 'Đang xử lý', 'Trả lại', 'Không duyệt', 'Từ
+    chối') are no award: left out, said once a table with their statuses
+    and rows (AWARD_NOT_GRANTED); 'Đã duyệt', 'Đã khen', 'Đã ban hành' or
+    an empty status count."""
+    kept, kept_records, said, c = left_out_by_status(
+        grid, out, records, loc, lambda status: _NOT_GRANTED.match(status) or RETURNED.match(status))
+    if not said:
+        return out, records, []
+    got = sorted(r for rs in said.values() for r in rs)
+    values = ", ".join(f"'{v}'" for v in said)
+    return kept, kept_records, [Finding(
+        sheet, got[0], loc.extra[c], cell_ref(got[0], c + 1), WARNING, "AWARD_NOT_GRANTED",
+        f"Cột '{loc.extra[c]}' ghi {values}: {len(got)} dòng chưa được khen thưởng (đang chờ, đang xử lý, bị trả lại "
+        f"hoặc không được duyệt) nên không tính là khen thưởng: dòng {listed(got)}. Khi đã có quyết định khen "
+        f"thưởng, đề nghị đơn vị gửi lại danh sách.")]
+
+
 def after_award_rows(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record], second
                      ) -> tuple[list[dict], list[Record], list[Finding]]:
     """The rows of a unit's own list of awards once read: the position cut
@@ -825,6 +851,10 @@ def extract_file(path: str, password: str | None = None) -> dict:
     return result
 
 
+# the rows a portal's status column left out, by their finding: what no longer is there once every row is
+_LEFT_OUT = {"PROPOSAL_RETURNED": "đề nghị", "AWARD_NOT_GRANTED": "khen thưởng"}
+
+
 def _extract(path: str, password: str | None, result: dict) -> None:
     name = Path(path).name
     book = FileBook(path, password=password)
@@ -948,6 +978,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 second = before_award_rows(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
                 got, recs, said = after_award_rows(spec, loc, sheet, got, recs, second)
+                if spec is S.AWARDS:  # a portal's list: 'Chờ duyệt', 'Trả lại' are no award
+                    got, recs, more = without_ungranted(grid, loc, sheet, got, recs)
+                    said += more
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
                     from .decision_annex import section_form_findings
@@ -981,10 +1014,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             result["message"] = (f"Bảng {TITLE['works']} ở trang {', '.join(error_only)} chỉ có giá trị lỗi "
                                  f"(#REF!, #N/A …); không lấy được dòng nào. Hãy mở tệp gốc, dán giá trị "
                                  f"(Paste Values) rồi gửi lại.")
-        elif returned := [f for f in result.get("notes", []) if f["code"] == "PROPOSAL_RETURNED"]:
+        elif returned := [f for f in result.get("notes", []) if f["code"] in _LEFT_OUT]:
             said = returned[0]["message"]
             result["message"] = (f"Tệp '{name}', trang '{returned[0]['sheet']}': {said[0].lower()}{said[1:]} "
-                                 f"Không còn đề nghị nào để tổng hợp.")
+                                 f"Không còn {_LEFT_OUT[returned[0]['code']]} nào để tổng hợp.")
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
         elif any(error_cells(book, s, book.read(s)) for s in names):
