@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .. import schema as S
 from ..access.files import FileBook
@@ -749,16 +749,36 @@ _UNIT_HEADS = ("don vi", "ten don vi", "co quan, don vi", "co quan don vi", "dia
 _COUNT_HEADS = re.compile(r"^(?:so(?: luong)? (?:cong trinh|phan viec)|tong so|so luong|da hoan thanh|dang thuc hien)\b")
 
 
-def _counts_by_unit(book: FileBook, sheets: list[str]) -> tuple[str, int, list[str]] | None:
-    """A table that counts works by unit ('Đơn vị | Số công trình | Đã hoàn
-    thành …') instead of listing them: (sheet, its header's row, its heads)."""
+def _counts_by_unit(book: FileBook, sheets: list[str], counted: Callable[[list, int], bool]
+                    ) -> tuple[str, int, list[str]] | None:
+    """A table that counts by unit instead of listing ('Đơn vị | Số công
+    trình | Đã hoàn thành …', 'Đơn vị | Bằng khen UBND tỉnh | Giấy khen …'):
+    (sheet, its header's row, its heads) of the first header row that names
+    the units and that ``counted`` (of the grid and the row) says counts."""
     for sheet in sheets:
-        for i, row in enumerate(book.read(sheet)[:HEADER_WINDOW]):
+        grid = book.read(sheet)
+        for i, row in enumerate(grid[:HEADER_WINDOW]):
             heads = [" ".join(v.split()) for v in row if isinstance(v, str) and v.strip()]
-            folded = [fold(h) for h in heads]
-            if any(f in _UNIT_HEADS for f in folded) and sum(bool(_COUNT_HEADS.match(f)) for f in folded) >= 1:
+            if any(fold(h) in _UNIT_HEADS for h in heads) and counted(grid, i):
                 return sheet, i + 1, heads
     return None
+
+
+def _counts_works(grid, i: int) -> bool:
+    """Row i has a head that counts works ('Số công trình', 'Tổng số', 'Đã hoàn thành')."""
+    return any(isinstance(v, str) and _COUNT_HEADS.match(fold(v)) for v in grid[i])
+
+
+def _counts_awards(grid, i: int) -> bool:
+    """Row i (or the row under a merged 'Hình thức khen thưởng') heads two
+    columns or more by a form of award, and a number other than 0 or 1
+    stands under one of them: each cell counts that form (an 'x' or a 1
+    marks a row's form, tables.read_mark_columns)."""
+    forms = S.vocabulary("award_form")
+    columns = {c for r in grid[i:i + 2] for c, v in enumerate(r) if isinstance(v, str) and forms.lookup(v)}
+    return len(columns) >= 2 and any(
+        c < len(r) and r[c].__class__ in (int, float) and r[c] not in (0, 1) for r in grid[i + 1:i + 60]
+        for c in columns)
 
 
 def _decision_annexes(book: FileBook, sheets: list[str]) -> dict[str, tuple]:
@@ -939,6 +959,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 if got is not None:
                     found, sectioned[sheet] = [(S.AWARDS, got[0], got[1])], got[2]
             for spec, loc, grid in found:
+                if spec is S.AWARDS and _counts_awards(grid, loc.header_row):  # counts by unit and form, no names
+                    notes.append(f"bảng ở trang '{sheet}' là bảng số lượng khen thưởng theo đơn vị, không phải danh "
+                                 f"sách tập thể, cá nhân được khen: không tổng hợp")
+                    continue
                 found_all.append((sheet, spec, loc))
                 grids[id(loc)] = grid
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
@@ -1023,7 +1047,15 @@ def _extract(path: str, password: str | None, result: dict) -> None:
         elif any(error_cells(book, s, book.read(s)) for s in names):
             result["message"] = (f"Tệp '{name}' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng "
                                  f"công trình, phần việc.")
-        elif (counted := _counts_by_unit(book, names)) is not None:
+        elif (counted := _counts_by_unit(book, names, _counts_awards)) is not None:
+            sheet, row, heads = counted
+            result["message"] = (f"Tệp '{name}' chỉ có bảng số lượng khen thưởng theo đơn vị (trang '{sheet}', dòng "
+                                 f"{row}: {', '.join(repr(h) for h in heads)}): mỗi ô là một số lượng, không phải "
+                                 f"danh sách tập thể, cá nhân được khen, nên không tổng hợp được. Hãy đề nghị đơn vị "
+                                 f"gửi danh sách khen thưởng (mỗi tập thể, cá nhân một dòng: tên, hình thức, số và "
+                                 f"ngày quyết định) hoặc quyết định khen thưởng kèm danh sách; nếu chỉ báo số lượng "
+                                 f"thì mỗi đơn vị một tệp, bảng 'Hình thức khen thưởng | Tập thể | Cá nhân'.")
+        elif (counted := _counts_by_unit(book, names, _counts_works)) is not None:
             sheet, row, heads = counted
             result["message"] = (f"Tệp '{name}' chỉ có bảng số lượng theo đơn vị (trang '{sheet}', dòng {row}: "
                                  f"{', '.join(repr(h) for h in heads)}), không có danh sách từng công trình, phần "
