@@ -136,15 +136,17 @@ def day_month_parts(text: object) -> tuple[int, int] | None:
     """The first two numbers of a date typed as text with numbers only
     ('3/1/2025', '12/25/2025 08:30', '15.3.21', '30/9/2025 (dự kiến)'),
     the day and the month in some order; None for any other cell."""
-    if text.__class__ is not str:
-        return None
-    key = re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(nfc(text))).strip()
-    m = _NUMERIC_DAY.match(key)
+    return _day_month_parts(text) if text.__class__ is str else None
+
+
+@lru_cache(maxsize=4096)
+def _day_month_parts(text: str) -> tuple[int, int] | None:
+    m = _NUMERIC_DAY.match(_date_key(nfc(text)))
     if m is None:
         q = _QUALIFIER.match(nfc(text))
         if not (q and (q.group("lead") or q.group("tail"))):
             return None
-        m = _NUMERIC_DAY.match(re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(q.group("core"))).strip())
+        m = _NUMERIC_DAY.match(_date_key(q.group("core")))
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
@@ -216,7 +218,7 @@ def _day_of(day: int, month: int, year: int, text: str, order: str) -> DateValue
 def _parse_date_text(text: str, default_year: int | None, order: str = DMY) -> DateValue:
     """The text forms; cached, since the same few texts ("Tháng 4", "Năm 2021")
     recur across thousands of rows."""
-    key = re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(text)).strip()
+    key = _date_key(text)
     for pattern, kind in _DATE_PATTERNS:
         m = pattern.match(key)
         if not m:
@@ -273,6 +275,11 @@ def _parse_date_text(text: str, default_year: int | None, order: str = DMY) -> D
             if 1900 <= year <= 2200:
                 return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, text)
     return _qualified_date(text, default_year, order)
+
+
+def _date_key(text: str) -> str:
+    """A text as the date patterns read it: folded, its separators kept, any other sign a space."""
+    return re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(text)).strip()
 
 
 def _report_year(default_year) -> int | None:
