@@ -31,17 +31,23 @@ def test_a_proposal_the_portal_sent_back_or_refused_is_left_out_and_said(tmp_pat
     """A pending proposal ('Chờ duyệt') is still the unit's proposal; one sent
     back ('Trả lại') or refused ('Không duyệt') is not, and is never counted
     silently: its rows are said at the status column."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    result = _consolidate(tmp_path, write_shape(folder, shape, PROPOSALS, stem="xa_xuan_loc"))
-    [entry] = result["files"]
+    entry, names, said = _left_out(tmp_path, shape, PROPOSALS, S.UNIT_PROPOSALS.name, "PROPOSAL_RETURNED")
     assert entry["status"] == "ok" and entry["proposals"] == 2, entry
-    got = _master(result["out"], S.UNIT_PROPOSALS.name)
-    assert [r["Tên tập thể, cá nhân"] for r in got] == ["Nguyễn Văn Cường", "Lê Thị Dung"]
-    [said] = [f for f in result["findings"] if f["code"] == "PROPOSAL_RETURNED"]
+    assert names == ["Nguyễn Văn Cường", "Lê Thị Dung"]
     assert (said["cell"], said["severity"]) == ("G5", "warning")
     assert said["message"] == ("Cột 'Trạng thái' ghi 'Trả lại', 'Không duyệt', 'Đã bị trả lại (thiếu hồ sơ)': 3 hồ sơ "
                                "đã bị trả lại hoặc không được duyệt nên không đưa vào danh sách đề nghị: dòng 5, 6, 7.")
+
+
+def _left_out(tmp_path, shape: str, rows: list[list], sheet: str, code: str) -> tuple[dict, list[str], dict]:
+    """The file's entry, the names of the master's ``sheet`` and the one finding of ``code``, once ``rows``, written
+    in ``shape``, are consolidated."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, stem="xa_xuan_loc"))
+    [entry] = result["files"]
+    [said] = [f for f in result["findings"] if f["code"] == code]
+    return entry, [r["Tên tập thể, cá nhân"] for r in _master(result["out"], sheet)], said
 
 
 def test_a_list_whose_every_proposal_was_sent_back_says_so(tmp_path):
@@ -517,14 +523,9 @@ def test_an_award_the_portal_has_not_granted_is_no_award_and_is_said(tmp_path, s
     lý', 'Trả lại', 'Không duyệt', 'Từ chối' were counted as awards granted;
     they are left out, said at the status column with their rows; 'Đã
     duyệt', 'Đã khen' and an empty status count."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    result = _consolidate(tmp_path, write_shape(folder, shape, AWARDS, stem="xa_xuan_loc"))
-    [entry] = result["files"]
+    entry, names, said = _left_out(tmp_path, shape, AWARDS, S.AWARDS.name, "AWARD_NOT_GRANTED")
     assert entry["status"] == "ok" and entry["rows"] == 3, entry
-    got = _master(result["out"], S.AWARDS.name)
-    assert [r["Tên tập thể, cá nhân"] for r in got] == ["Nguyễn Văn An", "Hồ Thị Dung", "Phan Thị Giang"]
-    [said] = [f for f in result["findings"] if f["code"] == "AWARD_NOT_GRANTED"]
+    assert names == ["Nguyễn Văn An", "Hồ Thị Dung", "Phan Thị Giang"]
     assert (said["cell"], said["severity"], said["sheet"]) == ("G4", "warning", SHAPES[shape].sheet or "Phụ lục")
     assert said["message"] == (
         "Cột 'Trạng thái' ghi 'Chờ duyệt', 'Trả lại', 'Đang xử lý', 'Không duyệt', 'Từ chối': 5 dòng chưa được khen "
