@@ -13,7 +13,7 @@ import pytest
 
 from xlsrc import schema as S
 
-from .shapes import write_shape
+from .shapes import SHAPES, write_shape
 from .test_table_shapes import _consolidate, _master
 from .test_user_files import _run
 
@@ -31,17 +31,23 @@ def test_a_proposal_the_portal_sent_back_or_refused_is_left_out_and_said(tmp_pat
     """A pending proposal ('Chờ duyệt') is still the unit's proposal; one sent
     back ('Trả lại') or refused ('Không duyệt') is not, and is never counted
     silently: its rows are said at the status column."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    result = _consolidate(tmp_path, write_shape(folder, shape, PROPOSALS, stem="xa_xuan_loc"))
-    [entry] = result["files"]
+    entry, names, said = _left_out(tmp_path, shape, PROPOSALS, S.UNIT_PROPOSALS.name, "PROPOSAL_RETURNED")
     assert entry["status"] == "ok" and entry["proposals"] == 2, entry
-    got = _master(result["out"], S.UNIT_PROPOSALS.name)
-    assert [r["Tên tập thể, cá nhân"] for r in got] == ["Nguyễn Văn Cường", "Lê Thị Dung"]
-    [said] = [f for f in result["findings"] if f["code"] == "PROPOSAL_RETURNED"]
+    assert names == ["Nguyễn Văn Cường", "Lê Thị Dung"]
     assert (said["cell"], said["severity"]) == ("G5", "warning")
     assert said["message"] == ("Cột 'Trạng thái' ghi 'Trả lại', 'Không duyệt', 'Đã bị trả lại (thiếu hồ sơ)': 3 hồ sơ "
                                "đã bị trả lại hoặc không được duyệt nên không đưa vào danh sách đề nghị: dòng 5, 6, 7.")
+
+
+def _left_out(tmp_path, shape: str, rows: list[list], sheet: str, code: str) -> tuple[dict, list[str], dict]:
+    """The file's entry, the names of the master's ``sheet`` and the one finding of ``code``, once ``rows``, written
+    in ``shape``, are consolidated."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, shape, rows, stem="xa_xuan_loc"))
+    [entry] = result["files"]
+    [said] = [f for f in result["findings"] if f["code"] == code]
+    return entry, [r["Tên tập thể, cá nhân"] for r in _master(result["out"], sheet)], said
 
 
 def test_a_list_whose_every_proposal_was_sent_back_says_so(tmp_path):
@@ -496,3 +502,46 @@ def test_a_date_cell_of_excels_web_page_is_the_day_it_stores_not_the_text_it_sho
     assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in _master(result["out"], S.WORKS.name)] == [
         (D(2025, 3, 1), D(2025, 4, 15)), (D(2025, 5, 1), D(2025, 6, 30))]
     assert result["findings"] == []
+
+
+AWARDS = [["DANH SÁCH KHEN THƯỞNG NĂM 2025"],
+          ["STT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định",
+           "Trạng thái"],
+          [1, "Nguyễn Văn An", "Chủ tịch UBND xã", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Đã duyệt"],
+          [2, "Lê Thị Bình", "Công chức Tư pháp", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Chờ duyệt"],
+          [3, "Trần Văn Cường", "Trưởng thôn", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Trả lại"],
+          [4, "Hồ Thị Dung", "Kế toán", "Giấy khen", "125/QĐ-UBND", "20/12/2025", None],
+          [5, "Võ Văn Em", "Văn thư", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Đang xử lý"],
+          [6, "Phan Thị Giang", "Thủ quỹ", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Đã khen"],
+          [7, "Đặng Văn Hùng", "Công an xã", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Không duyệt"],
+          [8, "Bùi Thị Lan", "Văn hóa", "Giấy khen", "125/QĐ-UBND", "20/12/2025", "Từ chối"]]
+
+
+@pytest.mark.parametrize("shape", ["portal.xls", "xml2003.xls", "csv-bom.xlsx"])
+def test_an_award_the_portal_has_not_granted_is_no_award_and_is_said(tmp_path, shape):
+    """A portal's list of awards with a status column: 'Chờ duyệt', 'Đang xử
+    lý', 'Trả lại', 'Không duyệt', 'Từ chối' were counted as awards granted;
+    they are left out, said at the status column with their rows; 'Đã
+    duyệt', 'Đã khen' and an empty status count."""
+    entry, names, said = _left_out(tmp_path, shape, AWARDS, S.AWARDS.name, "AWARD_NOT_GRANTED")
+    assert entry["status"] == "ok" and entry["rows"] == 3, entry
+    assert names == ["Nguyễn Văn An", "Hồ Thị Dung", "Phan Thị Giang"]
+    assert (said["cell"], said["severity"], said["sheet"]) == ("G4", "warning", SHAPES[shape].sheet or "Phụ lục")
+    assert said["message"] == (
+        "Cột 'Trạng thái' ghi 'Chờ duyệt', 'Trả lại', 'Đang xử lý', 'Không duyệt', 'Từ chối': 5 dòng chưa được khen "
+        "thưởng (đang chờ, đang xử lý, bị trả lại hoặc không được duyệt) nên không tính là khen thưởng: dòng 4, 5, 7, "
+        "9, 10. Khi đã có quyết định khen thưởng, đề nghị đơn vị gửi lại danh sách.")
+
+
+def test_a_list_of_awards_none_granted_yet_takes_no_row_and_says_so(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = AWARDS[:2] + [r[:-1] + ["Chờ duyệt"] for r in AWARDS[2:5]]
+    f = write_shape(folder, "portal.xls", rows, stem="xa_xuan_loc")
+    assert _run(["consolidate", f, "-o", tmp_path / "TongHop.xlsx", "--json", "--jobs", "1"]) == 2  # no file taken
+    [entry] = json.loads(_run.stdout)["files"]
+    assert entry["status"] == "error"
+    assert entry["message"] == (
+        "Tệp 'xa_xuan_loc.xls', trang 'Bảng 1': cột 'Trạng thái' ghi 'Chờ duyệt': 3 dòng chưa được khen thưởng (đang "
+        "chờ, đang xử lý, bị trả lại hoặc không được duyệt) nên không tính là khen thưởng: dòng 3, 4, 5. Khi đã có "
+        "quyết định khen thưởng, đề nghị đơn vị gửi lại danh sách. Không còn khen thưởng nào để tổng hợp.")

@@ -1003,6 +1003,29 @@ def test_a_file_that_only_counts_works_by_unit_is_told_to_send_the_list(tmp_path
     assert "Hãy đề nghị đơn vị gửi danh sách." in told["message"]
 
 
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_file_that_only_counts_awards_by_form_and_unit_is_told_to_send_the_list(tmp_path, merged):
+    """'Đơn vị | Bằng khen UBND tỉnh | Giấy khen | Tập thể LĐXS' (or the forms under a merged 'Hình thức khen
+    thưởng'), a count in each cell: the file's message says it is a table of counts, not a list of names, and
+    what to send (it said 'no table of works')."""
+    forms = ["Bằng khen UBND tỉnh", "Giấy khen", "Tập thể LĐXS"]
+    heads = [["TT", "Đơn vị", "Hình thức khen thưởng", None, None], [None, None, *forms]] if merged else \
+        [["TT", "Đơn vị", *forms]]
+    rows = [["TỔNG HỢP KHEN THƯỞNG NĂM 2025"], *heads, [1, "UBND xã Thạch Lạc", 2, 5, 1],
+            [2, "UBND xã Đồng Lộc", 1, 4, None], [None, "Tổng cộng", 3, 9, 1]]
+    src = write_table(tmp_path / "tong_hop_kt.xlsx", rows, merges=[(1, 2, 1, 4)] if merged else ())
+    assert _run(["consolidate", src, "-o", tmp_path / "TongHop.xlsx", "--json"]) == 2
+    [told] = json.loads(_run.stdout)["files"]
+    shown = "'TT', 'Đơn vị', 'Hình thức khen thưởng'" if merged else \
+        "'TT', 'Đơn vị', 'Bằng khen UBND tỉnh', 'Giấy khen', 'Tập thể LĐXS'"
+    assert told["status"] == "error" and told["message"] == (
+        f"Tệp 'tong_hop_kt.xlsx' chỉ có bảng số lượng khen thưởng theo đơn vị (trang 'Phụ lục', dòng 2: {shown}): "
+        "mỗi ô là một số lượng, không phải danh sách tập thể, cá nhân được khen, nên không tổng hợp được. Hãy đề nghị "
+        "đơn vị gửi danh sách khen thưởng (mỗi tập thể, cá nhân một dòng: tên, hình thức, số và ngày quyết định) hoặc "
+        "quyết định khen thưởng kèm danh sách; nếu chỉ báo số lượng thì mỗi đơn vị một tệp, bảng 'Hình thức khen "
+        "thưởng | Tập thể | Cá nhân'.")
+
+
 @pytest.mark.parametrize("heads, progress, extra, warned", [
     (["Kết quả"], "Đạt 70%", None, ["E4"]),                       # the words, read as 70% with a warning
     (["Kết quả đạt được"], "Đạt 70%", None, ["E4"]),

@@ -30,6 +30,7 @@ class DateValue:
     year_given: bool = True
     note: str = ""  # how a value that had to be interpreted was read (a warning), or why it was not
     qualified: bool = False  # typed with words around the date ("30/9/2025 (dự kiến)"): keep the text as typed
+    month_first: bool = False  # read month/day/year, as its column is written (date_order): said once a column
 
     @property
     def ok(self) -> bool:
@@ -101,7 +102,7 @@ _DATE_PATTERNS = [
     # ngày 18 tháng 11 năm 2021
     (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*" + _YEAR + "$"), DAY),
     # 18/11/2021, 18-11-2021, 18.11.2021; with the time a portal's timestamp adds: 18/11/2021 08:30:00, 10:15 SA
-    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*" + _YEAR + _TIME + "$"), DAY),
+    (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*" + _YEAR + _TIME + "$"), "numeric"),
     # 15/03/21, 15.3.21: a two-digit year
     (re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2})$"), "yy"),
     # 44287: an Excel serial stored as text
@@ -121,13 +122,51 @@ _DATE_PATTERNS = [
     # cả năm (the report's year)
     (re.compile(r"^ca\s*nam$"), "year_only"),
 ]
+# a date typed with numbers only, day and month in either order (the key of a text, as _parse_date_text makes it)
+_NUMERIC_DAY = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(?:\d{4}" + _TIME + r"|\d{2})$")
 
 
 PLAUSIBLE_YEARS = (1990, 2100)  # years a date of this work may have; outside: a mistake, said as one
+# the order a column writes its dates typed as numbers ('3/1/2025'): day first (the Vietnamese way), month first (a
+# portal's export, a machine with an English locale), or both in one column (date_order)
+DMY, MDY, MIXED = "dmy", "mdy", "mixed"
 
 
-def parse_date(value: object, default_year: int | None = None) -> DateValue:
-    """Read a date cell of any precision. Never invents a day that was not given."""
+def day_month_parts(text: object) -> tuple[int, int] | None:
+    """The first two numbers of a date typed as text with numbers only
+    ('3/1/2025', '12/25/2025 08:30', '15.3.21', '30/9/2025 (dự kiến)'),
+    the day and the month in some order; None for any other cell."""
+    return _day_month_parts(text) if text.__class__ is str else None
+
+
+@lru_cache(maxsize=4096)
+def _day_month_parts(text: str) -> tuple[int, int] | None:
+    m = _NUMERIC_DAY.match(_date_key(nfc(text)))
+    if m is None:
+        q = _QUALIFIER.match(nfc(text))
+        if not (q and (q.group("lead") or q.group("tail"))):
+            return None
+        m = _NUMERIC_DAY.match(_date_key(q.group("core")))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def date_order(cells) -> str:
+    """How a column writes its dates typed as text with numbers: MDY when
+    some can only be month first ('12/25/2025') and none only day first
+    ('25/12/2025'); MIXED when both are there; else DMY (the Vietnamese
+    order, also when no cell tells). Real date cells do not count."""
+    month_only = day_only = False
+    for v in {v for v in cells if v.__class__ is str}:
+        parts = day_month_parts(v)
+        if parts is not None:
+            day_only = day_only or parts[0] > 12 >= parts[1]
+            month_only = month_only or parts[1] > 12 >= parts[0]
+    return MIXED if month_only and day_only else MDY if month_only else DMY
+
+
+def parse_date(value: object, default_year: int | None = None, order: str = DMY) -> DateValue:
+    """Read a date cell of any precision. Never invents a day that was not
+    given. ``order``: how the cell's column writes its dates (date_order)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return DateValue(None, None, None, "")
     if isinstance(value, (dt.datetime, dt.date)):
@@ -150,20 +189,46 @@ def parse_date(value: object, default_year: int | None = None) -> DateValue:
             y = int(value)
             return DateValue(dt.date(y, 1, 1), dt.date(y, 12, 31), YEAR, str(y))
         return _from_serial(float(value), shown)
-    return _parse_date_text(nfc(value), default_year)
+    return _parse_date_text(nfc(value), default_year, order)
+
+
+def _day_of(day: int, month: int, year: int, text: str, order: str) -> DateValue | None:
+    """A date typed with numbers, day and month in the order its column
+    writes them (``day``, ``month`` as read day first): month first in a
+    MDY column; in a MIXED column a cell that reads both ways is not read."""
+    if order == DMY or day == month:
+        d = _safe_date(year, month, day)
+        return DateValue(d, d, DAY, text) if d else None
+    if order == MDY:
+        d = _safe_date(year, day, month)
+        return DateValue(d, d, DAY, text, month_first=True) if d else None
+    if day <= 12 and month <= 12:
+        return DateValue(None, None, None, text, note=(
+            f"Cột này có cả ngày ghi kiểu ngày/tháng/năm lẫn kiểu tháng/ngày/năm, nên '{text}' có thể là ngày "
+            f"{day:02d}/{month:02d}/{year} hoặc {month:02d}/{day:02d}/{year}; hãy ghi rõ (dd/mm/yyyy)."))
+    if month > 12:
+        return DateValue(None, None, None, text, note=(
+            f"'{text}' chỉ đọc được theo kiểu tháng/ngày/năm, nhưng cột này có ngày ghi kiểu ngày/tháng/năm; "
+            f"hãy ghi rõ (dd/mm/yyyy)."))
+    d = _safe_date(year, month, day)
+    return DateValue(d, d, DAY, text) if d else None
 
 
 @lru_cache(maxsize=4096)
-def _parse_date_text(text: str, default_year: int | None) -> DateValue:
+def _parse_date_text(text: str, default_year: int | None, order: str = DMY) -> DateValue:
     """The text forms; cached, since the same few texts ("Tháng 4", "Năm 2021")
     recur across thousands of rows."""
-    key = re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(text)).strip()
+    key = _date_key(text)
     for pattern, kind in _DATE_PATTERNS:
         m = pattern.match(key)
         if not m:
             continue
         g = m.groups()
-        if kind == DAY:
+        if kind == "numeric":  # '18/11/2021': day first, or as the column writes its dates
+            got = _day_of(int(g[0]), int(g[1]), int(g[2]), text, order)
+            if got:
+                return got
+        elif kind == DAY:
             d = _safe_date(int(g[2]), int(g[1]), int(g[0]))
             if d:
                 return DateValue(d, d, DAY, text)
@@ -171,9 +236,12 @@ def _parse_date_text(text: str, default_year: int | None) -> DateValue:
             reference = default_year if isinstance(default_year, int) and 1900 <= default_year <= 2200 \
                 else dt.date.today().year
             year = 2000 + int(g[2])
-            d = _safe_date(year, int(g[1]), int(g[0]))
+            got = _day_of(int(g[0]), int(g[1]), year, text, order)
+            d = got.start if got else None
             if d and abs(year - reference) <= TWO_DIGIT_YEAR_SPAN:
-                return DateValue(d, d, DAY, text)
+                return got
+            if got and not d:
+                return got
             if d:
                 return DateValue(None, None, None, text,
                                  note=f"Năm '{g[2]}' viết hai chữ số nhưng {year} cách năm báo cáo {reference} "
@@ -206,7 +274,12 @@ def _parse_date_text(text: str, default_year: int | None) -> DateValue:
             year = int(g[0])
             if 1900 <= year <= 2200:
                 return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), YEAR, text)
-    return _qualified_date(text, default_year)
+    return _qualified_date(text, default_year, order)
+
+
+def _date_key(text: str) -> str:
+    """A text as the date patterns read it: folded, its separators kept, any other sign a space."""
+    return re.sub(r"[^0-9a-z/.\-]+", " ", _fold_keep_sep(text)).strip()
 
 
 def _report_year(default_year) -> int | None:
@@ -219,11 +292,13 @@ _QUALIFIER = re.compile(r"^(?:(?P<lead>dự kiến|khoảng|từ ngày|từ|đ�
                         r"(?P<core>.+?)\s*(?P<tail>\([^()]*\))?$", re.I)
 
 
-def _qualified_date(text: str, default_year: int | None) -> DateValue:
+def _qualified_date(text: str, default_year: int | None, order: str = DMY) -> DateValue:
     """A date with a word around it is read with a warning; anything else is unreadable."""
     m = _QUALIFIER.match(text)
     if m and (m.group("lead") or m.group("tail")) and m.group("core") != text:
-        inner = _parse_date_text(m.group("core"), default_year)
+        inner = _parse_date_text(m.group("core"), default_year, order)
+        if not inner.ok and inner.note and order == MIXED and day_month_parts(m.group("core")):
+            return replace(inner, text=text)  # a date of both orders: said as such
         if inner.ok and not inner.qualified:
             return replace(inner, text=text, qualified=True,
                            note=f"Ô ghi '{text}': đọc ngày là {inner.display()}.{' ' + inner.note if inner.note else ''}")

@@ -13,8 +13,8 @@ from . import schema as S
 from .access import BookAccess
 from .bulk import bulk_objects
 from .findings import Finding
-from .parsing import (DateValue, Progress, canonical_doc_number, is_number, number_text, parse_date, parse_int,
-                      parse_number, parse_progress, split_lines, split_number_date)
+from .parsing import (DMY, DateValue, Progress, canonical_doc_number, date_order, is_number, number_text, parse_date,
+                      parse_int, parse_number, parse_progress, split_lines, split_number_date)
 from .tables import TableLocation, locate
 from .vntext import fold, nfc
 
@@ -170,11 +170,12 @@ class WorkbookData:
 
 
 def parse_value(column: S.Column, raw: Any, default_year: int | None = None, fraction: bool = False,
-                **progress: bool) -> Any:
+                order: str = DMY, **progress: bool) -> Any:
     """One cell read by its column's kind; ``progress`` are the cell's
-    keyword arguments of parse_progress (see progress_options)."""
+    keyword arguments of parse_progress (see progress_options); ``order``:
+    how a date column writes its dates (parsing.date_order)."""
     if column.kind == S.DATE:
-        return parse_date(raw, default_year)
+        return parse_date(raw, default_year, order)
     if column.kind == S.PROGRESS:
         return parse_progress(raw, fraction=fraction, **progress)
     if column.kind == S.INT:
@@ -366,7 +367,8 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     parsed for each cell."""
     if col.kind == S.LINES:
         return [parse_value(col, v, default_year) for v in cells]
-    kw = option.general if option is not None else {}
+    kw = option.general if option is not None else {"order": date_order(distinct or cells)} if col.kind == S.DATE \
+        else {}
     out = once_each(_parser(col, default_year, kw), cells, distinct=distinct)
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
         shown = once_each(_parser(col, default_year, option(next(iter(option.percent)))), cells)

@@ -9,8 +9,8 @@ from operator import gt
 from typing import Iterator, Sequence
 
 from . import schema as S
-from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref  # noqa: F401  (re-exported)
-from .parsing import (DateValue, Progress, canonical_doc_number, is_doc_number, is_draft_doc_number,
+from .findings import ERROR, SEVERITY_VN, WARNING, Finding, cell_ref, listed  # noqa: F401  (re-exported)
+from .parsing import (DateValue, Progress, canonical_doc_number, day_month_parts, is_doc_number, is_draft_doc_number,
                       holds_percent, is_grouped_thousands, is_order_label, split_number_date)
 from .access.isolated import WHILE_READING
 from .bulk import bulk_objects
@@ -402,6 +402,8 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
         for col in checked:
             for n, calls in _column_findings(spec, col, columns.cells(col.key), columns.values(col.key)):
                 said.setdefault(n, []).extend(calls)
+            if col.kind == S.DATE:
+                _month_first(out, spec, col, columns)
         if spec is S.WORKS:  # the checks of a whole work's row, its values read a column at a time
             for n, values in enumerate(zip(*map(columns.values, WORK_KEYS))):
                 calls = _work_said(*values)
@@ -430,6 +432,25 @@ def _check_records(out: _Collector, specs: tuple[S.SheetSpec, ...] | None = None
                         f"Dòng trùng hoàn toàn với dòng {seen[signature]}.")
             else:
                 seen[signature] = rec.row
+
+
+def _month_first(out: _Collector, spec: S.SheetSpec, col: S.Column, columns: Columns) -> None:
+    """One warning for a date column whose dates typed as text were read
+    month first ('12/25/2025': parsing.date_order), at a cell that shows
+    it, naming the cells so read (DATE_MONTH_FIRST)."""
+    values = columns.values(col.key)
+    read = list(compress(range(len(values)), map(getattr, values, repeat("month_first"), repeat(False))))
+    if not read:
+        return
+    cells, records = columns.cells(col.key), columns.records
+    shows = next((n for n in read if (day_month_parts(cells[n]) or (0, 0))[1] > 12), read[0])
+    loc = out.data.locations.get(spec.key)
+    at = loc.excel_col(col.key) if loc is not None else None
+    where = [cell_ref(records[n].row, at) if at else f"dòng {records[n].row}" for n in read]
+    out.add(spec, records[shows], col.key, WARNING, "DATE_MONTH_FIRST",
+            f"Cột '{col.header}' ghi ngày kiểu tháng/ngày/năm (ví dụ ô {where[read.index(shows)]} "
+            f"'{nfc(cells[shows]).strip()}'); đã đọc các ngày của cột theo thứ tự đó: {len(read)} ô ({listed(where)}). "
+            f"Hãy kiểm tra; nên ghi ngày dạng dd/mm/yyyy.")
 
 
 def _said_of(spec: S.SheetSpec, col: S.Column, parsed, value) -> list[tuple]:

@@ -14,20 +14,21 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .. import schema as S
 from ..access.files import FileBook
 from ..errors import ThiDuaError
 from ..findings import Finding, cell_ref, listed
-from ..parsing import DAY, MONTH, YEAR, DateValue, Progress, is_error_literal
+from ..parsing import DAY, DMY, MONTH, YEAR, DateValue, Progress, date_order, is_error_literal
 from ..records import (NUMBER_DATES, Record, TableRows, WorkbookData, cell_info_getter, date_from_number,
                        find_sheet, parse_value, progress_options, read_info)
 from ..tables import (GROUP_SEPARATOR, HEADER_WINDOW, locate, section_above, sequenced, title_above,
                       tuple_getter)
 from ..validation import ERROR, WARNING, row_signature, validate_records
 from ..vntext import admin_date_short, bare_name, fold, nfc
-from ..proposals.extract import kinds_from_form_and_name, split_name_and_position, strip_honorifics
+from ..proposals.extract import (RETURNED, kinds_from_form_and_name, left_out_by_status, split_name_and_position,
+                                 strip_honorifics)
 from ..proposals.word import WORD_SUFFIXES
 from .units import agency_head, facts_from_lines, proper_name
 
@@ -108,14 +109,16 @@ _READ: dict[tuple, dict[tuple, tuple[Any, Any]]] = {}
 _READ_MAX = 20_000  # distinct cells remembered for one column before it starts afresh
 
 
-def _read_cell(c: S.Column, v: Any, year: int | None, option, i: int, plain: bool, whole: bool) -> tuple[Any, Any]:
-    """(value, master cell) of one non-empty cell of column ``c`` at 0-based row ``i``."""
+def _read_cell(c: S.Column, v: Any, year: int | None, option, i: int, plain: bool, whole: bool,
+               order: str = DMY) -> tuple[Any, Any]:
+    """(value, master cell) of one non-empty cell of column ``c`` at 0-based
+    row ``i`` (``order``: how a date column writes its dates)."""
     if plain and v.__class__ is str:  # plain text: itself, NFC, trimmed
         value = normalize("NFC", v).strip()
         return value, value or None
     if whole and v.__class__ is float and v.is_integer():  # a row number: 1.0 is 1
         return int(v), int(v)
-    value = parse_value(c, v, year) if option is None else parse_value(c, v, year, **option(i))
+    value = parse_value(c, v, year, order=order) if option is None else parse_value(c, v, year, **option(i))
     return value, master_value(c, v, value)
 
 
@@ -133,10 +136,12 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         values = [empty if v is None else int(v) for v in cells]
         return values, [None if v is None else value for v, value in zip(cells, values)]
     blank = (empty, None)
+    order = date_order(cells) if c.kind == S.DATE else DMY  # '12/25/2025' down the column: month first
     if not repeated or plain:  # names, row numbers, lists, free text: each their own
-        pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole) for v, i in zip(cells, rows)]
+        pairs = [blank if v is None else _read_cell(c, v, year, option, i, plain, whole, order)
+                 for v, i in zip(cells, rows)]
     else:
-        how = None if option is None else (option.fraction, option.mixed, option.unknown)
+        how = order if option is None else (option.fraction, option.mixed, option.unknown)
         seen = _READ.get((c, year, how))
         if seen is None or len(seen) > _READ_MAX:
             seen = _READ[(c, year, how)] = {}
@@ -150,7 +155,8 @@ def _read_column(c: S.Column, cells: list, rows: list[int], year: int | None, op
         pairs = list(map(seen.get, keys))
         for n in compress(range(len(keys)), map(is_, pairs, repeat(None))):  # cells not read before: each key's
             k = keys[n]                                                        # first is read, the others take it
-            pairs[n] = seen.get(k) or seen.setdefault(k, _read_cell(c, cells[n], year, option, rows[n], plain, whole))
+            pairs[n] = seen.get(k) or seen.setdefault(k, _read_cell(c, cells[n], year, option, rows[n], plain, whole,
+                                                                   order))
     return list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs))
 
 
@@ -464,6 +470,31 @@ def before_award_rows(spec: S.SheetSpec, grid, loc):
     return second
 
 
+# what a portal's status column says of an award not (yet) granted, folded: pending ('Chờ duyệt', 'Đang xử lý',
+# 'Chưa duyệt', 'Đã gửi', 'Mới tạo'), or sent back or refused (proposals.extract.RETURNED)
+_NOT_GRANTED = re.compile(r"^(?:cho|dang|chua)\b|^(?:da |bi )?(?:gui|nop|tiep nhan)\b|^(?:moi tao|ban nhap|nhap)$")
+
+
+def without_ungranted(grid, loc, sheet: str, out: list[dict], records: list[Record]
+                      ) -> tuple[list[dict], list[Record], list[Finding]]:
+    """The rows of a list of awards whose status column says the award is
+    not granted ('Chờ duyệt', 'Đang xử lý', 'Trả lại', 'Không duyệt', 'Từ
+    chối') are no award: left out, said once a table with their statuses
+    and rows (AWARD_NOT_GRANTED); 'Đã duyệt', 'Đã khen', 'Đã ban hành' or
+    an empty status count."""
+    kept, kept_records, said, c = left_out_by_status(
+        grid, out, records, loc, lambda status: _NOT_GRANTED.match(status) or RETURNED.match(status))
+    if not said:
+        return out, records, []
+    got = sorted(r for rs in said.values() for r in rs)
+    values = ", ".join(f"'{v}'" for v in said)
+    return kept, kept_records, [Finding(
+        sheet, got[0], loc.extra[c], cell_ref(got[0], c + 1), WARNING, "AWARD_NOT_GRANTED",
+        f"Cột '{loc.extra[c]}' ghi {values}: {len(got)} dòng chưa được khen thưởng (đang chờ, đang xử lý, bị trả lại "
+        f"hoặc không được duyệt) nên không tính là khen thưởng: dòng {listed(got)}. Khi đã có quyết định khen "
+        f"thưởng, đề nghị đơn vị gửi lại danh sách.")]
+
+
 def after_award_rows(spec: S.SheetSpec, loc, sheet: str, out: list[dict], records: list[Record], second
                      ) -> tuple[list[dict], list[Record], list[Finding]]:
     """The rows of a unit's own list of awards once read: the position cut
@@ -718,16 +749,36 @@ _UNIT_HEADS = ("don vi", "ten don vi", "co quan, don vi", "co quan don vi", "dia
 _COUNT_HEADS = re.compile(r"^(?:so(?: luong)? (?:cong trinh|phan viec)|tong so|so luong|da hoan thanh|dang thuc hien)\b")
 
 
-def _counts_by_unit(book: FileBook, sheets: list[str]) -> tuple[str, int, list[str]] | None:
-    """A table that counts works by unit ('Đơn vị | Số công trình | Đã hoàn
-    thành …') instead of listing them: (sheet, its header's row, its heads)."""
+def _counts_by_unit(book: FileBook, sheets: list[str], counted: Callable[[list, int], bool]
+                    ) -> tuple[str, int, list[str]] | None:
+    """A table that counts by unit instead of listing ('Đơn vị | Số công
+    trình | Đã hoàn thành …', 'Đơn vị | Bằng khen UBND tỉnh | Giấy khen …'):
+    (sheet, its header's row, its heads) of the first header row that names
+    the units and that ``counted`` (of the grid and the row) says counts."""
     for sheet in sheets:
-        for i, row in enumerate(book.read(sheet)[:HEADER_WINDOW]):
+        grid = book.read(sheet)
+        for i, row in enumerate(grid[:HEADER_WINDOW]):
             heads = [" ".join(v.split()) for v in row if isinstance(v, str) and v.strip()]
-            folded = [fold(h) for h in heads]
-            if any(f in _UNIT_HEADS for f in folded) and sum(bool(_COUNT_HEADS.match(f)) for f in folded) >= 1:
+            if any(fold(h) in _UNIT_HEADS for h in heads) and counted(grid, i):
                 return sheet, i + 1, heads
     return None
+
+
+def _counts_works(grid, i: int) -> bool:
+    """Row i has a head that counts works ('Số công trình', 'Tổng số', 'Đã hoàn thành')."""
+    return any(isinstance(v, str) and _COUNT_HEADS.match(fold(v)) for v in grid[i])
+
+
+def _counts_awards(grid, i: int) -> bool:
+    """Row i (or the row under a merged 'Hình thức khen thưởng') heads two
+    columns or more by a form of award, and a number other than 0 or 1
+    stands under one of them: each cell counts that form (an 'x' or a 1
+    marks a row's form, tables.read_mark_columns)."""
+    forms = S.vocabulary("award_form")
+    columns = {c for r in grid[i:i + 2] for c, v in enumerate(r) if isinstance(v, str) and forms.lookup(v)}
+    return len(columns) >= 2 and any(
+        c < len(r) and r[c].__class__ in (int, float) and r[c] not in (0, 1) for r in grid[i + 1:i + 60]
+        for c in columns)
 
 
 def _decision_annexes(book: FileBook, sheets: list[str]) -> dict[str, tuple]:
@@ -820,6 +871,10 @@ def extract_file(path: str, password: str | None = None) -> dict:
     return result
 
 
+# the rows a portal's status column left out, by their finding: what no longer is there once every row is
+_LEFT_OUT = {"PROPOSAL_RETURNED": "đề nghị", "AWARD_NOT_GRANTED": "khen thưởng"}
+
+
 def _extract(path: str, password: str | None, result: dict) -> None:
     name = Path(path).name
     book = FileBook(path, password=password)
@@ -904,6 +959,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 if got is not None:
                     found, sectioned[sheet] = [(S.AWARDS, got[0], got[1])], got[2]
             for spec, loc, grid in found:
+                if spec is S.AWARDS and _counts_awards(grid, loc.header_row):  # counts by unit and form, no names
+                    notes.append(f"bảng ở trang '{sheet}' là bảng số lượng khen thưởng theo đơn vị, không phải danh "
+                                 f"sách tập thể, cá nhân được khen: không tổng hợp")
+                    continue
                 found_all.append((sheet, spec, loc))
                 grids[id(loc)] = grid
         found_all, hidden_notes = _leave_hidden(found_all, book.hidden_sheets(), path)
@@ -943,6 +1002,9 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 second = before_award_rows(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
                 got, recs, said = after_award_rows(spec, loc, sheet, got, recs, second)
+                if spec is S.AWARDS:  # a portal's list: 'Chờ duyệt', 'Trả lại' are no award
+                    got, recs, more = without_ungranted(grid, loc, sheet, got, recs)
+                    said += more
                 result.setdefault("notes", []).extend(f.as_dict() | {"file": path} for f in said)
                 if sheet in sectioned:  # 'I. BẰNG KHEN …', 'II. GIẤY KHEN …': each row the form of its section
                     from .decision_annex import section_form_findings
@@ -976,16 +1038,24 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             result["message"] = (f"Bảng {TITLE['works']} ở trang {', '.join(error_only)} chỉ có giá trị lỗi "
                                  f"(#REF!, #N/A …); không lấy được dòng nào. Hãy mở tệp gốc, dán giá trị "
                                  f"(Paste Values) rồi gửi lại.")
-        elif returned := [f for f in result.get("notes", []) if f["code"] == "PROPOSAL_RETURNED"]:
+        elif returned := [f for f in result.get("notes", []) if f["code"] in _LEFT_OUT]:
             said = returned[0]["message"]
             result["message"] = (f"Tệp '{name}', trang '{returned[0]['sheet']}': {said[0].lower()}{said[1:]} "
-                                 f"Không còn đề nghị nào để tổng hợp.")
+                                 f"Không còn {_LEFT_OUT[returned[0]['code']]} nào để tổng hợp.")
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
         elif any(error_cells(book, s, book.read(s)) for s in names):
             result["message"] = (f"Tệp '{name}' chỉ có giá trị lỗi (#REF!, #N/A …), không tìm thấy bảng "
                                  f"công trình, phần việc.")
-        elif (counted := _counts_by_unit(book, names)) is not None:
+        elif (counted := _counts_by_unit(book, names, _counts_awards)) is not None:
+            sheet, row, heads = counted
+            result["message"] = (f"Tệp '{name}' chỉ có bảng số lượng khen thưởng theo đơn vị (trang '{sheet}', dòng "
+                                 f"{row}: {', '.join(repr(h) for h in heads)}): mỗi ô là một số lượng, không phải "
+                                 f"danh sách tập thể, cá nhân được khen, nên không tổng hợp được. Hãy đề nghị đơn vị "
+                                 f"gửi danh sách khen thưởng (mỗi tập thể, cá nhân một dòng: tên, hình thức, số và "
+                                 f"ngày quyết định) hoặc quyết định khen thưởng kèm danh sách; nếu chỉ báo số lượng "
+                                 f"thì mỗi đơn vị một tệp, bảng 'Hình thức khen thưởng | Tập thể | Cá nhân'.")
+        elif (counted := _counts_by_unit(book, names, _counts_works)) is not None:
             sheet, row, heads = counted
             result["message"] = (f"Tệp '{name}' chỉ có bảng số lượng theo đơn vị (trang '{sheet}', dòng {row}: "
                                  f"{', '.join(repr(h) for h in heads)}), không có danh sách từng công trình, phần "

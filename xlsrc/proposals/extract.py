@@ -6,7 +6,7 @@ from a group row or the name) is said at its cell."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from .. import schema as S
 from ..findings import WARNING, Finding, cell_ref, listed
@@ -117,7 +117,7 @@ def proposal_rows(grid, loc, sheet: str, year: int | None, lines: list[str]) -> 
 # proposal stands, and what says it was sent back or refused (folded, at the start of the cell)
 _STATUS_HEADER = re.compile(r"^(?:(?:trang thai|tinh trang)(?: (?:ho so|duyet|xet duyet|phe duyet|de nghi|xu ly))?|"
                             r"ket qua (?:xet duyet|tham dinh|duyet|phe duyet|xet))$")
-_RETURNED = re.compile(r"^(?:da |bi |da bi )?(?:tra lai|tra ve|tu choi|huy|khong (?:duyet|phe duyet|dong y|chap thuan|"
+RETURNED = re.compile(r"^(?:da |bi |da bi )?(?:tra lai|tra ve|tu choi|huy|khong (?:duyet|phe duyet|dong y|chap thuan|"
                        r"dat|xet|hop le|de nghi))\b")
 
 
@@ -126,19 +126,7 @@ def _without_returned(grid, rows: list[dict], records, loc, sheet: str) -> tuple
     or refused ('Trả lại', 'Không duyệt', 'Từ chối') are no proposal of the
     unit: they are left out, and said once a table with their rows and the
     statuses read; a pending one ('Chờ duyệt') stays."""
-    status = [c for c, h in loc.extra.items() if _STATUS_HEADER.match(fold(h.rsplit(" - ", 1)[-1]))]
-    if not status:
-        return rows, records, []
-    c = status[0]
-    kept, out, said = [], [], {}
-    for row, rec in zip(rows, records):
-        line = grid[rec.row - 1] if 0 < rec.row <= len(grid) else []
-        value = line[c] if c < len(line) else None
-        if isinstance(value, str) and _RETURNED.match(fold(value)):
-            said.setdefault(" ".join(nfc(value).split()), []).append(rec.row)
-            continue
-        kept.append(row)
-        out.append(rec)
+    kept, out, said, c = left_out_by_status(grid, rows, records, loc, RETURNED.match)
     if not said:
         return rows, records, []
     got = sorted(r for rs in said.values() for r in rs)
@@ -146,6 +134,29 @@ def _without_returned(grid, rows: list[dict], records, loc, sheet: str) -> tuple
     return kept, out, [Finding(sheet, got[0], loc.extra[c], cell_ref(got[0], c + 1), WARNING, "PROPOSAL_RETURNED",
                                f"Cột '{loc.extra[c]}' ghi {values}: {len(got)} hồ sơ đã bị trả lại hoặc không được "
                                f"duyệt nên không đưa vào danh sách đề nghị: dòng {listed(got)}.")]
+
+
+def left_out_by_status(grid, rows: list[dict], records, loc, leaves: Callable[[str], Any]
+                       ) -> tuple[list[dict], list, dict[str, list[int]], int | None]:
+    """The rows and records a portal's status column (a column the schema
+    does not know, headed 'Trạng thái', 'Tình trạng hồ sơ', 'Kết quả xét
+    duyệt') keeps: those whose status, folded, ``leaves`` says nothing of;
+    with the statuses of the rows left out, each with its rows, and the
+    column (None when the table has no status column)."""
+    status = [c for c, h in loc.extra.items() if _STATUS_HEADER.match(fold(h.rsplit(" - ", 1)[-1]))]
+    if not status:
+        return rows, records, {}, None
+    c = status[0]
+    kept, out, said = [], [], {}
+    for row, rec in zip(rows, records):
+        line = grid[rec.row - 1] if 0 < rec.row <= len(grid) else []
+        value = line[c] if c < len(line) else None
+        if isinstance(value, str) and leaves(fold(value)):
+            said.setdefault(" ".join(nfc(value).split()), []).append(rec.row)
+            continue
+        kept.append(row)
+        out.append(rec)
+    return kept, out, said, c
 
 
 def split_name_and_position(rows: list[dict], records, loc, sheet: str, spec: S.SheetSpec = SPEC,
