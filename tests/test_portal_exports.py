@@ -545,3 +545,16 @@ def test_a_list_of_awards_none_granted_yet_takes_no_row_and_says_so(tmp_path):
         "Tệp 'xa_xuan_loc.xls', trang 'Bảng 1': cột 'Trạng thái' ghi 'Chờ duyệt': 3 dòng chưa được khen thưởng (đang "
         "chờ, đang xử lý, bị trả lại hoặc không được duyệt) nên không tính là khen thưởng: dòng 3, 4, 5. Khi đã có "
         "quyết định khen thưởng, đề nghị đơn vị gửi lại danh sách. Không còn khen thưởng nào để tổng hợp.")
+
+
+@pytest.mark.parametrize("total, differs", [("Tổng cộng: 08 người", False), ("Tổng cộng: 03 người", False),
+                                            ("Tổng cộng: 05 người", True)])
+def test_a_total_row_may_count_the_awards_not_granted_too(tmp_path, total, differs):
+    """The total under a portal's list counts every row it lists (8), or only
+    the awards granted (3): either agrees with the list; another count is
+    still an error (TOTAL_DIFFERS)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    result = _consolidate(tmp_path, write_shape(folder, "portal.xls", AWARDS + [[None, total]], stem="xa_xuan_loc"))
+    codes = [f["code"] for f in result["findings"]]
+    assert "AWARD_NOT_GRANTED" in codes and ("TOTAL_DIFFERS" in codes) == differs, codes

@@ -1002,6 +1002,7 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                 second = before_award_rows(spec, grid, loc)
                 got, errors, recs = table_rows(spec, grid, loc, sheet, year, cell_info_getter(book, sheet))
                 got, recs, said = after_award_rows(spec, loc, sheet, got, recs, second)
+                listed_recs = recs  # every row of the list, which its total row may count
                 if spec is S.AWARDS:  # a portal's list: 'Chờ duyệt', 'Trả lại' are no award
                     got, recs, more = without_ungranted(grid, loc, sheet, got, recs)
                     said += more
@@ -1014,7 +1015,10 @@ def _extract(path: str, password: str | None, result: dict) -> None:
                     sheet_kinds(spec, loc, sheet, got, recs) + award_kinds(spec, loc, sheet, got, recs)))
                 if spec is S.AWARDS:  # 'Tổng cộng: 15 cá nhân, 3 tập thể' under the list: counted alike?
                     from .decision_annex import total_row_findings
-                    result["notes"] += [f.as_dict() | {"file": path} for f in total_row_findings(grid, loc, sheet, recs)]
+                    differs = total_row_findings(grid, loc, sheet, recs)  # the awards kept, or every row listed
+                    if differs and listed_recs is not recs and not total_row_findings(grid, loc, sheet, listed_recs):
+                        differs = []
+                    result["notes"] += [f.as_dict() | {"file": path} for f in differs]
             tables.append((spec, loc, sheet, recs))
             if not got:
                 if errors or any(r >= loc.data_start for r, _ in error_cells(book, sheet, grid)):
