@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import schema as S
-from ..validation import ERROR, WARNING
+from ..findings import ERROR, WARNING
 from .numwords import money_figures
 
 

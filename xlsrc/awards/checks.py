@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .. import schema as S
 from ..parsing import doc_issuer, doc_number_key
-from ..validation import ERROR, WARNING
+from ..findings import ERROR, WARNING
 from ..vntext import count_text
 from .money import ND152, ND152_START, base_salary_on
 from .numwords import money_figures

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import schema as S
-from ..validation import ERROR
+from ..findings import ERROR
 
 PAPER_W, PAPER_H = 297.0, 210.0   # mm, A4 landscape (certificates.PAGE_W, PAGE_H)
 MIN_FONT_PT, MAX_FONT_PT = 6.0, 72.0  # smaller is unreadable on a certificate; larger fills a third of the page

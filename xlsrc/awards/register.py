@@ -71,7 +71,7 @@ def write_entries(book: BookAccess, data: WorkbookData, rows: list[dict]) -> Non
 
 def check_register(out) -> None:
     """A number given twice, a gap left by a deleted row."""
-    from ..validation import ERROR, WARNING
+    from ..findings import ERROR, WARNING
     seen: dict[int, int] = {}
     for rec in out.data.register:
         n = rec["number"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import schema as S
 from ..errors import ThiDuaError
 from ..parsing import doc_number_key
-from ..validation import WARNING
+from ..findings import WARNING
 from ..vntext import fold
 
 

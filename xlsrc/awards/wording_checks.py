@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import schema as S
 from ..errors import ThiDuaError
 from ..parsing import canonical_doc_number
-from ..validation import WARNING
+from ..findings import WARNING
 from ..vntext import fold
 from .decision import authority_head, salutation_for, staff_index, staff_of
 from .wording import GRANT, RECOGNISE, authority_of, verb
