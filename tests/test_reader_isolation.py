@@ -202,7 +202,7 @@ def test_what_the_command_needs_anyway_is_done_while_the_child_reads_once(monkey
 
 def test_the_validators_checks_are_imported_while_a_book_is_read(tmp_path):
     """A command that validates reads its book first: the checks of the other
-    tables (imported when first asked, their modules import the validator's)
+    tables (imported when first asked)
     are imported in the parent while the reader child reads."""
     import subprocess
     import sys

@@ -297,7 +297,7 @@ def _validate(data: WorkbookData) -> list[Finding]:
 
 def _other_checks() -> tuple:
     """The checks of the other tables, in order; imported when first asked
-    (their modules import this one), or while a book is read (see
+    (validating a single table needs none of them), or while a book is read (see
     access/isolated.WHILE_READING: a command that validates reads a book first)."""
     from .awards.bounds import check_amounts
     from .awards.checks import check_decisions
