@@ -186,35 +186,30 @@ def _png_in_two(fig, ax) -> bytes | None:
         with _shown(ax, labels=False):
             fig.canvas.draw()
         rest = np.array(fig.canvas.buffer_rgba())  # a copy
-        where, background, drawn = names()
-    pixels = rest.view(np.uint32).reshape(-1)  # one number a pixel (its 4 bytes): compared at once
-    if (pixels[where] != background).any():
+        background, drawn = (np.frombuffer(b, np.uint8).reshape(rest.shape) for b in names())
+    by_names = (drawn != background).any(axis=-1)
+    if (by_names & (rest != background).any(axis=-1)).any():
         return None
-    pixels[where] = drawn
+    rest[by_names] = drawn[by_names]
     buf = io.BytesIO()
     image.imsave(buf, rest, format="png", origin="upper", dpi=fig.dpi, metadata={"Software": None})  # as savefig
     return buf.getvalue()
 
 
-def _names_alone(fig, ax, rest_of_it: list):
-    """The pixels the units' names cover (their indexes in the image, one
-    number a pixel), with the background there and what the names made of
-    it: everything else hidden while they are drawn (then shown as it was,
-    should this run in the process that goes on). A tenth of the image,
-    sent back at once."""
-    import numpy as np
+def _names_alone(fig, ax, rest_of_it: list) -> tuple[bytes, bytes]:
+    """(the figure's background, the background and the units' names), as
+    RGBA bytes: everything else hidden while they are drawn (then shown as
+    it was, should this run in the process that goes on)."""
     shown = [a.get_visible() for a in rest_of_it]
     try:
         for a in rest_of_it:
             a.set_visible(False)
         with _shown(ax, labels=False, marks=False):
             fig.canvas.draw()
-            background = np.array(fig.canvas.buffer_rgba()).view(np.uint32).reshape(-1)
+            background = bytes(fig.canvas.buffer_rgba())
         with _shown(ax, marks=False):
             fig.canvas.draw()
-            drawn = np.asarray(fig.canvas.buffer_rgba()).view(np.uint32).reshape(-1)
-            where = np.flatnonzero(drawn != background)
-            return where, background[where], drawn[where]
+            return background, bytes(fig.canvas.buffer_rgba())
     finally:
         for a, was in zip(rest_of_it, shown):
             a.set_visible(was)
