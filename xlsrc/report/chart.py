@@ -8,14 +8,12 @@ import zlib
 from contextlib import contextmanager, nullcontext
 from typing import Callable
 
-from .. import halves
 from ..completion import Totals
 
 DPI = 150
 WIDTH = 5.9  # inches: the 150 mm it is shown at, so the type keeps its size
 TALLEST = 7.8  # inches (200 mm): the height of every chart of more than 40 units
 TICKS_AHEAD = 256  # the y ticks (one a unit) that ``prepare`` makes ahead, at most: a province's units and more
-NAMES_APART = 60  # units from which their names are drawn by a second process (_png_in_two): more than half the drawing
 
 
 def chart_height(units: int) -> float:
@@ -130,14 +128,6 @@ def completion_chart(totals: Totals, from_bytes: bool = False) -> bytes:
 
 
 def _drawn(totals: Totals) -> bytes:
-    with _style():
-        fig, ax = _laid_out(totals)
-        png = _png_in_two(fig, ax) if len(totals.by_unit) >= NAMES_APART and halves.can_fork() else None
-        return png or _saved(fig)
-
-
-def _laid_out(totals: Totals):
-    """(figure, axes) of the chart, laid out, not drawn yet (inside _style)."""
     units = list(totals.by_unit.values())
     units.sort(key=lambda u: (u.rate or 0))
     names = [u.unit if len(u.unit) <= 38 else u.unit[:37] + "…" for u in units]
@@ -145,84 +135,22 @@ def _laid_out(totals: Totals):
     n = max(len(units), 1)
     height = chart_height(n)
     label_size = max(5.0, min(9.0, 0.75 * 72 * (height - 1.0) / n))
-    fig, ax = _AHEAD.pop() if _AHEAD and height == TALLEST else _empty(height)
-    bars = ax.barh(names, rates, color="#2e75b6")
-    for bar, u in zip(bars, units):
-        ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",
-                va="center", fontsize=label_size - 1)
-    ax.tick_params(axis="y", labelsize=label_size)
-    ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlim(0, 110)
-    ax.set_xlabel("Tỷ lệ hoàn thành (%)", fontsize=9)
-    ax.spines[["top", "right"]].set_visible(False)
-    # the y axis has no title: placed, not moved clear of the units' names, which are then not
-    # measured again to place it, in the layout and in the drawing (the pixels are the same)
-    ax.yaxis.set_label_coords(0, 0.5)
-    fig.tight_layout()
-    fig.set_layout_engine(None)  # laid out once: savefig does not lay it out (draw it) again
-    return fig, ax
-
-
-def _saved(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
+    with _style():
+        fig, ax = _AHEAD.pop() if _AHEAD and height == TALLEST else _empty(height)
+        bars = ax.barh(names, rates, color="#2e75b6")
+        for bar, u in zip(bars, units):
+            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, f"{u.done}/{u.works}",
+                    va="center", fontsize=label_size - 1)
+        ax.tick_params(axis="y", labelsize=label_size)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlim(0, 110)
+        ax.set_xlabel("Tỷ lệ hoàn thành (%)", fontsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        # the y axis has no title: placed, not moved clear of the units' names, which are then not
+        # measured again to place it, in the layout and in the drawing (the pixels are the same)
+        ax.yaxis.set_label_coords(0, 0.5)
+        fig.tight_layout()
+        fig.set_layout_engine(None)  # laid out once: savefig does not lay it out (draw it) again
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
-
-
-def _png_in_two(fig, ax) -> bytes | None:
-    """The PNG that ``savefig`` writes, drawn by two processes at once:
-    the units' names (the y tick labels: more than half of the drawing of
-    200 units) in a forked copy, on the figure's background alone; all the
-    rest here. Each pixel is then taken from the one that drew it. That is
-    the same image, byte for byte, when no pixel is drawn by both: a pixel
-    of the background that any of the chart's colours covers even a little
-    changes (a pixel that is the background's in one drawing was not drawn
-    there). Checked pixel by pixel: where both drew (names so long that they
-    reach the bars), None, and the chart is drawn in one piece."""
-    import numpy as np
-    from matplotlib import image
-    rest_of_it = [*ax.patches, *ax.texts, *ax.spines.values(), ax.xaxis, ax.yaxis.label, ax.yaxis.offsetText]
-    with halves.later(lambda: _names_alone(fig, ax, rest_of_it)) as names:
-        with _shown(ax, labels=False):
-            fig.canvas.draw()
-        rest = np.array(fig.canvas.buffer_rgba())  # a copy
-        background, drawn = (np.frombuffer(b, np.uint8).reshape(rest.shape) for b in names())
-    by_names = (drawn != background).any(axis=-1)
-    if (by_names & (rest != background).any(axis=-1)).any():
-        return None
-    rest[by_names] = drawn[by_names]
-    buf = io.BytesIO()
-    image.imsave(buf, rest, format="png", origin="upper", dpi=fig.dpi, metadata={"Software": None})  # as savefig
-    return buf.getvalue()
-
-
-def _names_alone(fig, ax, rest_of_it: list) -> tuple[bytes, bytes]:
-    """(the figure's background, the background and the units' names), as
-    RGBA bytes: everything else hidden while they are drawn (then shown as
-    it was, should this run in the process that goes on)."""
-    shown = [a.get_visible() for a in rest_of_it]
-    try:
-        for a in rest_of_it:
-            a.set_visible(False)
-        with _shown(ax, labels=False, marks=False):
-            fig.canvas.draw()
-            background = bytes(fig.canvas.buffer_rgba())
-        with _shown(ax, marks=False):
-            fig.canvas.draw()
-            return background, bytes(fig.canvas.buffer_rgba())
-    finally:
-        for a, was in zip(rest_of_it, shown):
-            a.set_visible(was)
-
-
-@contextmanager
-def _shown(ax, labels: bool = True, marks: bool = True):
-    """The y axis's tick labels and tick marks shown or not while inside,
-    then as they were."""
-    first = ax.yaxis.majorTicks[0]
-    was = {"labelleft": first.label1.get_visible(), "left": first.tick1line.get_visible()}
-    ax.tick_params(axis="y", labelleft=labels and was["labelleft"], left=marks and was["left"])
-    try:
-        yield
-    finally:
-        ax.tick_params(axis="y", **was)
