@@ -83,6 +83,7 @@ def _blank(pages: list[str]) -> list[int]:
     return [i + 1 for i, p in enumerate(pages) if p.strip().isdigit() or not p.strip()]
 
 
+@pytest.mark.long
 @needs_pdf
 @pytest.mark.parametrize("prefix", ["qd", "bc"])
 def test_no_page_holds_only_its_number(printed, prefix):
@@ -92,6 +93,7 @@ def test_no_page_holds_only_its_number(printed, prefix):
     assert blank == {}
 
 
+@pytest.mark.long
 @needs_pdf
 def test_the_longest_certificate_accepted_stays_on_one_page(printed):
     assert len(printed["gk_longest"]) == 1

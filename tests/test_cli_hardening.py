@@ -95,6 +95,7 @@ def test_wrong_arguments_get_a_vietnamese_message(tmp_path, args, expected):
     assert list(tmp_path.iterdir()) == []  # nothing written, no folder made
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("command,args", [("new", ["ThiDua.xlsx"]), ("demo", ["."])])
 def test_file_exists_hint_names_a_flag_the_command_has(tmp_path, command, args):
     assert run(command, *args, cwd=tmp_path).returncode == 0
@@ -304,6 +305,7 @@ def test_nfd_file_names_match_the_unit_map(tmp_path):
     assert sorted((f.unit, f.status) for f in result.files) == [("Sở Tư pháp", "ok"), ("Sở Y tế", "ok")]
 
 
+@pytest.mark.long
 def test_compute_output_type_follows_its_extension(tmp_path):
     src = tmp_path / "so.xlsm"
     assert run("new", src).returncode == 0
