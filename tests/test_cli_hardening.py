@@ -107,13 +107,28 @@ WRONG = [
 
 
 @pytest.mark.parametrize("args,expected", WRONG, ids=[" ".join(a) for a, _ in WRONG])
-def test_wrong_arguments_get_a_vietnamese_message(tmp_path, args, expected):
-    r = run(*args, cwd=tmp_path)
+def test_wrong_arguments_get_a_vietnamese_message(tmp_path, monkeypatch, args, expected):
+    """In this process (the next test: a real one says the same)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "120")
+    r = run_inline(*args)
     assert r.returncode == 2
     assert expected in r.stderr, r.stderr
     assert "Cách dùng:" in r.stderr and "-h' để biết cách dùng." in r.stderr
     assert no_english(r.stdout + r.stderr) == [], r.stderr
     assert list(tmp_path.iterdir()) == []  # nothing written, no folder made
+
+
+def test_a_real_process_says_what_the_command_line_run_here_says(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "120")
+    for args, _ in (WRONG[0], WRONG[-1]):
+        real, here = run(*args, cwd=tmp_path), run_inline(*args)
+        assert real.returncode == here.returncode == 2
+        assert real.stdout == here.stdout == ""
+        program = here.stderr.split("Cách dùng: ", 1)[1].split(f" {args[0]} ", 1)[0]  # this process's name
+        assert f"Cách dùng: python -m xlsrc {args[0]} " in real.stderr
+        assert real.stderr == here.stderr.replace(f"{program} {args[0]} ", f"python -m xlsrc {args[0]} ")
 
 
 @pytest.mark.long
