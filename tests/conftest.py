@@ -108,9 +108,10 @@ def log_file(_per_user_folders_in_tmp):
 def pytest_collection_modifyitems(items):
     """The tests marked ``long`` (several seconds each) run first, in the
     random order pytest-randomly gave them (it reorders before this hook):
-    pytest-xdist's work stealing (``--dist worksteal``, pyproject.toml) then
-    ends the run on short tests, both workers together, instead of one
-    worker finishing a long test alone while the other waits."""
+    the run then ends on short tests spread over both pytest-xdist workers
+    (``--dist=worksteal`` in README's command: an idle worker takes half of
+    the other's queue), instead of one worker finishing a long test alone
+    while the other waits."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
