@@ -105,6 +105,16 @@ def log_file(_per_user_folders_in_tmp):
     return log_path()
 
 
+def pytest_collection_modifyitems(items):
+    """The tests marked ``long`` (several seconds each) run first, in the
+    random order pytest-randomly gave them (it reorders before this hook):
+    the run then ends on short tests spread over both pytest-xdist workers
+    (``--dist=worksteal`` in README's command: an idle worker takes half of
+    the other's queue), instead of one worker finishing a long test alone
+    while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """Under CI a skip is a failure unless it says it cannot run on Linux at all:

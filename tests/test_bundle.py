@@ -142,6 +142,7 @@ def _thidua_wheel(folder: Path, stamp: str) -> Path:
     return path
 
 
+@pytest.mark.long
 def test_a_rebuilt_bundle_of_the_same_version_reaches_the_environment(tmp_path):
     """Issue 18 §4: pip keeps an installed same-version thidua ("Requirement
     already satisfied"); the script's second step reinstalls it from the
@@ -201,6 +202,7 @@ def test_workbook_step_writes_once_and_then_keeps_the_users_book(tmp_path):
     assert not written and path.read_bytes() == before
 
 
+@pytest.mark.long
 def test_workbook_step_from_the_command_line(tmp_path):
     run = subprocess.run([sys.executable, "-m", "xlsrc.bundle", "workbook", str(tmp_path)],
                          capture_output=True, text=True, encoding="utf-8")
@@ -243,6 +245,7 @@ def bundle(tmp_path_factory, worker_id) -> Path:
     return out
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_bundle_resolves_every_dependency_for_windows(bundle):
     wheels = [Wheel.read(p) for p in (bundle / WHEELS).glob("*.whl")]
@@ -255,6 +258,7 @@ def test_bundle_resolves_every_dependency_for_windows(bundle):
         assert any(w.name == "pywin32" and w.tags & supported_tags(python) for w in wheels)
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_install_script_refers_only_to_files_in_the_bundle(bundle):
     text = (bundle / SCRIPT).read_bytes().decode("ascii")
@@ -271,15 +275,16 @@ def test_install_script_refers_only_to_files_in_the_bundle(bundle):
         assert f"xlsrc_templates/{template.name}" in names
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_pure_python_part_installs_offline_from_the_bundle(bundle, tmp_path):
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    venv.create(env_dir, with_pip=False)  # this pip installs into it (--python): no ensurepip, ≈ 5 s
     python = env_dir / "bin" / "python"
     pure = sorted(str(p) for p in (bundle / WHEELS).glob("*-none-any.whl"))
     for _ in range(2):  # twice: the second run is an upgrade that changes nothing
-        run = subprocess.run([str(python), "-m", "pip", "install", "--no-index", "--find-links",
-                              str(bundle / WHEELS), "--no-deps", "--upgrade", "--quiet", *pure],
+        run = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index",
+                              "--find-links", str(bundle / WHEELS), "--no-deps", "--upgrade", "--quiet", *pure],
                              capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
     probe = ("import xlsrc, xlsrc.bundle, xlsrc.vntext, openpyxl, xlsxwriter, typer, rich, defusedxml, "

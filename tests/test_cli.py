@@ -176,6 +176,7 @@ def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):
     assert report["rows"] == 3
 
 
+@pytest.mark.long
 def test_demo_writes_workbooks_and_report(tmp_path):
     res = run("demo", tmp_path / "demo")
     assert res.returncode == 0, res.stderr

@@ -5,6 +5,8 @@ operating-system failures (full disk, read-only folder, unreadable input)
 get a clear message. Real processes, real files, real file systems."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import pickle
@@ -20,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from xlsrc.atomic import atomic_path, write_bytes_atomic
+from xlsrc.cli import main
 from xlsrc.errors import OutputExists, ThiDuaError
 
 from .fixtures_consolidate import info, template_file, work
@@ -47,11 +50,29 @@ def no_english(text: str) -> list[str]:
     return [w for w in ENGLISH if w in text]
 
 
+def run_inline(*args) -> subprocess.CompletedProcess:
+    """What ``run`` gives, from the command line run in this process (no
+    Python started and xlsrc imported again: ≈ 0.5 s a run); the usage line
+    names this process's program instead of ``python -m xlsrc``."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 # -- issue 11 §4: a command line in Vietnamese --------------------------------
 @pytest.mark.parametrize("command", [None] + COMMANDS)
-def test_help_of_every_command_is_vietnamese_and_h_works_like_help(command):
+def test_help_of_every_command_is_vietnamese_and_h_works_like_help(command, monkeypatch):
+    """The program's own help in a real process; each command's in this one."""
     args = [command] if command else []
-    long, short = run(*args, "--help"), run(*args, "-h")
+    if command is None:
+        long, short = run("--help"), run("-h")
+    else:
+        monkeypatch.setenv("COLUMNS", "120")
+        long, short = run_inline(*args, "--help"), run_inline(*args, "-h")
     assert long.returncode == 0 and short.returncode == 0, long.stderr
     assert long.stdout == short.stdout
     assert no_english(long.stdout + long.stderr) == [], long.stdout
@@ -86,8 +107,11 @@ WRONG = [
 
 
 @pytest.mark.parametrize("args,expected", WRONG, ids=[" ".join(a) for a, _ in WRONG])
-def test_wrong_arguments_get_a_vietnamese_message(tmp_path, args, expected):
-    r = run(*args, cwd=tmp_path)
+def test_wrong_arguments_get_a_vietnamese_message(tmp_path, monkeypatch, args, expected):
+    """In this process (the next test: a real one says the same)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "120")
+    r = run_inline(*args)
     assert r.returncode == 2
     assert expected in r.stderr, r.stderr
     assert "Cách dùng:" in r.stderr and "-h' để biết cách dùng." in r.stderr
@@ -95,6 +119,19 @@ def test_wrong_arguments_get_a_vietnamese_message(tmp_path, args, expected):
     assert list(tmp_path.iterdir()) == []  # nothing written, no folder made
 
 
+def test_a_real_process_says_what_the_command_line_run_here_says(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "120")
+    for args, _ in (WRONG[0], WRONG[-1]):
+        real, here = run(*args, cwd=tmp_path), run_inline(*args)
+        assert real.returncode == here.returncode == 2
+        assert real.stdout == here.stdout == ""
+        program = here.stderr.split("Cách dùng: ", 1)[1].split(f" {args[0]} ", 1)[0]  # this process's name
+        assert f"Cách dùng: python -m xlsrc {args[0]} " in real.stderr
+        assert real.stderr == here.stderr.replace(f"{program} {args[0]} ", f"python -m xlsrc {args[0]} ")
+
+
+@pytest.mark.long
 @pytest.mark.parametrize("command,args", [("new", ["ThiDua.xlsx"]), ("demo", ["."])])
 def test_file_exists_hint_names_a_flag_the_command_has(tmp_path, command, args):
     assert run(command, *args, cwd=tmp_path).returncode == 0
@@ -304,6 +341,7 @@ def test_nfd_file_names_match_the_unit_map(tmp_path):
     assert sorted((f.unit, f.status) for f in result.files) == [("Sở Tư pháp", "ok"), ("Sở Y tế", "ok")]
 
 
+@pytest.mark.long
 def test_compute_output_type_follows_its_extension(tmp_path):
     src = tmp_path / "so.xlsm"
     assert run("new", src).returncode == 0

@@ -87,6 +87,7 @@ def test_a_job_still_runs_and_may_load_what_it_needs(pythons, tmp_path):
     assert said == ["Có 0 lỗi và 1 cảnh báo. Xem cột 'Kiểm tra' của các dòng được tô màu."]
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_the_wheel_puts_the_hook_at_the_top_of_site_packages(tmp_path):
     """`pip wheel` (what `thidua bundle` runs) ships thidua-xlwings.pth beside the packages."""

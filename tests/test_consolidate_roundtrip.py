@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -219,6 +220,7 @@ COLUMNS = {"name": 1, "owner": 2, "start": 3, "planned_finish": 4, "progress": 5
 MASTER_HEADERS = {c.key: c.header for c in S.WORKS.columns}
 
 
+@pytest.mark.long
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(table)
 @example(t={"format": "xlsx", "encoding": "TCVN3 Arial", "titles": ["UBND TỈNH HÀ TĨNH"], "total_on_top": False,

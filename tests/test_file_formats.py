@@ -450,6 +450,7 @@ def xlsb_source(tmp_path_factory) -> Path:
                         [2, "Đường", "Thôn 2", dt.date(2021, 4, 1), dt.date(2021, 9, 30), 60]])
 
 
+@pytest.mark.long
 @given(part=st.sampled_from(["xl/styles.bin", "xl/worksheets/sheet1.bin", "xl/workbook.bin"]),
        edits=st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 255)), min_size=1, max_size=6),
        cut=st.one_of(st.none(), st.integers(0, 4000)))

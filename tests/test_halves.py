@@ -285,6 +285,7 @@ def _master_rows(n: int) -> list[dict]:
     return rows
 
 
+@pytest.mark.long
 @linux_only
 def test_the_master_is_the_same_bytes_on_one_core_and_on_two(monkeypatch, two_cores_one_thread, forks):
     rows = {"works": _master_rows(50_000)}

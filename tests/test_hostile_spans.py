@@ -72,6 +72,7 @@ def test_html_spans_still_place_cells_where_the_table_shows_them(tmp_path):
     assert book.merged_ranges("Bảng 1") == [(0, 0, 1, 0), (0, 1, 0, 2)]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("rows, said", [
     (f'<Row>{_cell(MergeAcross=16000, MergeDown=16000)}</Row>', "16.001 dòng và 16.001 cột"),
     (f'<Row>{_cell(MergeAcross=16000)}</Row><Row ss:Index="1000000">{_cell()}</Row>',

@@ -171,6 +171,7 @@ def _pieces(text: str):
                 yield " ".join(words[i:i + n])
 
 
+@pytest.mark.long
 def test_detector_finds_no_legacy_text_in_the_projects_vietnamese():
     strings = _project_strings()
     assert len(strings) > 500  # tests, demo data, schema, messages and the seeds

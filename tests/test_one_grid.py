@@ -210,6 +210,7 @@ LOOKS = {"validate": ["records checked"], "compute": ["records checked", "Tổng
          "review": ["review made"], "report": ["records checked", "report rendered"]}  # the points each job passes
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("job", sorted(JOBS))
 def test_job_keeps_one_grid_of_each_sheet(master, copies, tmp_path, job):
     """The command run in this process, as `thidua <job>` runs it."""

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,7 @@ table = st.fixed_dictionaries({"format": st.sampled_from(tuple(SHAPES)),
                                "works": st.lists(work, min_size=1, max_size=6)})
 
 
+@pytest.mark.long
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(table)
 def test_a_period_column_reaches_the_master_as_start_and_finish_or_is_flagged(t):

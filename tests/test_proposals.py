@@ -185,6 +185,7 @@ def test_each_proposal_is_checked_against_the_units_own_workbook_and_the_other_u
     assert files["SNgV_totrinh.docx"].proposals == 4 and files["SoNgoaiVu.xlsx"].status == "ok"
 
 
+@pytest.mark.long
 def test_the_danh_sach_de_nghi_of_a_thidua_workbook_is_read(tmp_path, reviewed_demo):
     ex = extract_file(str(reviewed_demo))
     got = ex["rows"]["unit_proposals"]
@@ -270,6 +271,7 @@ def test_the_same_word_file_sent_twice_is_read_once(tmp_path):
     assert len(result.content.rows["unit_proposals"]) == 1
 
 
+@pytest.mark.long
 def test_the_demo_shows_the_boards_side(tmp_path):
     got = subprocess.run([sys.executable, "-m", "xlsrc", "demo", str(tmp_path / "d")], capture_output=True,
                          text=True, encoding="utf-8")

@@ -225,6 +225,7 @@ def test_unknown_tag_is_reported_by_name(tmp_path):
     assert check_template(default_template("consolidated")) == []
 
 
+@pytest.mark.long
 def test_check_template_command_exit_codes(tmp_path):
     import sys
     bad = _edited_template(tmp_path, "{{ doc_number }}", "{{ ma_moi }}")
@@ -275,6 +276,7 @@ def test_consolidated_report_has_unit_table_chart_and_grouped_annex(tmp_path):
     assert annex[5][:2] == ["1", "Công trình 1 của Sở Tư pháp"]
 
 
+@pytest.mark.long
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_pdf_conversion(demo_docx):
     pdf = to_pdf(demo_docx)
@@ -585,6 +587,7 @@ def test_an_unknown_field_inside_a_loop_is_named(tmp_path):
     assert "has no attribute" not in str(err.value)
 
 
+@pytest.mark.long
 def test_the_chart_of_many_units_fits_the_page(tmp_path):
     content = demo_content()
     content.rows["works"] = [{"order": 1, "name": f"Công trình của đơn vị {i}", "kind": "Công trình",

@@ -119,6 +119,7 @@ def made_ahead():
     chart._AHEAD.clear()
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("units", [41, 60, 300])
 def test_a_tall_chart_is_drawn_on_the_figure_made_ahead_the_same_png(units, made_ahead):
     """prepare (the chart's child, while it waits for the totals) makes the
@@ -140,6 +141,7 @@ def test_a_short_chart_is_not_drawn_on_the_tall_figure_made_ahead(made_ahead):
     assert chart.completion_chart(totals) == fresh and len(made_ahead) == 1  # kept for a tall one
 
 
+@pytest.mark.long
 def test_the_ticks_are_made_ahead_only_until_the_totals_come(made_ahead):
     """given() true: the totals have come, the chart is drawn at once (what
     is left to make is made as it would have been)."""

@@ -80,6 +80,7 @@ def _signature_pages(pages: list[str], signer: str, title: str) -> set[int]:
 
 
 # ------------------------------------------------------------ signature block
+@pytest.mark.long
 @pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
 def test_signature_block_never_splits(tmp_path):
     """The demo, the demo with 1..7 more closing paragraphs (moving the block
@@ -221,6 +222,7 @@ def test_issuing_body_name_is_never_torn():
     assert header_name("Sở Nông nghiệp và Phát triển nông thôn") == "SỞ NÔNG NGHIỆP VÀ\nPHÁT TRIỂN NÔNG THÔN"
 
 
+@pytest.mark.long
 @pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
 def test_consolidated_report_on_paper(tmp_path):
     """Header lines whole, the table by unit ends with Tổng cộng, the chart and

@@ -76,6 +76,7 @@ def _rating_rows(n):
              ""] for i in range(n)]
 
 
+@pytest.mark.long
 def test_review_excel_calls_do_not_grow_with_staff(demo_xlsx, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     from xlsrc import macros

@@ -233,6 +233,7 @@ def test_thong_ke_sheet_over_the_years(tmp_path):
         assert staff > 0 and basis and ldtt <= staff and cstd <= staff
 
 
+@pytest.mark.long
 def test_cli_statistics_json_and_refusals(tmp_path, data):
     src = tmp_path / "so.xlsx"
     write_workbook(src, Content(info={"unit_name": "Sở Tư pháp", "doc_date": D(2024, 12, 31)},

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import PER_USER_FOLDERS, WINDOWS_FOLDERS, impossible_on_linux
 
 
@@ -75,6 +77,7 @@ def test_under_ci_a_skip_fails_unless_it_cannot_run_on_linux(tmp_path):
     assert "Skipped under CI (CI=true), which must run every test on Linux: Skipped: a tool is not installed" in r.stdout
 
 
+@pytest.mark.long
 def test_outside_ci_skips_stay_skips(tmp_path):
     r = _run_skipping(tmp_path, None)
     assert r.returncode == 0 and "1 passed, 2 skipped" in r.stdout, r.stdout

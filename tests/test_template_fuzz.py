@@ -63,6 +63,7 @@ def fuzz_dir(tmp_path_factory):
 _cases = itertools.count()
 
 
+@pytest.mark.long
 @settings(max_examples=int(os.environ.get("THIDUA_FUZZ_EXAMPLES", "25")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=TEMPLATE_TEXT, place=st.sampled_from(["body", "header", "title"]))

@@ -47,3 +47,26 @@ def test_a_template_changed_on_disk_is_checked_again(tmp_path, monkeypatch):
     else:
         raise AssertionError("a broken template was taken from the earlier check")
     assert calls[0] == 2  # the broken file fails before its parts are read
+
+
+def test_the_demo_book_templates_are_checked_against_is_built_once_per_process(tmp_path, monkeypatch):
+    """check-template reads the demo workbook each time (a fresh copy of its
+    data) but builds its bytes once: the fuzz and security tests check
+    hundreds of templates in one process."""
+    import xlsrc.builder
+    import xlsrc.report as report
+    built = []
+    real = xlsrc.builder.build_workbook
+
+    def counted(*args, **kwargs):
+        built.append(real(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(xlsrc.builder, "build_workbook", counted)
+    report._demo_bytes.cache_clear()
+    template = template_with(tmp_path, "body", "{{ unit_name }} {{ chua_co }}", kind="department")
+    first, again = check_template(template), check_template(template)
+    assert first == again == ["chua_co"] and len(built) == 1
+    first_data, second_data = report._demo_data(), report._demo_data()
+    assert first_data is not second_data and len(built) == 1
+    report._demo_bytes.cache_clear()  # the next test builds its own

@@ -208,6 +208,7 @@ def demo_xlsx(tmp_path_factory):
     return write_workbook(tmp_path_factory.mktemp("wb") / "demo.xlsx", demo_content())
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("payload", list(EXHAUSTING))
 def test_exhausting_templates_are_refused_quickly_in_vietnamese(tmp_path, demo_xlsx, payload):
     evil = template_with(tmp_path, "body", payload, kind="department")

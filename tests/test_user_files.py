@@ -265,6 +265,7 @@ def test_validating_a_hand_made_annex_says_it_is_not_a_workbook_from_the_templat
     assert not (tmp_path / "DaTinh.xlsx").exists()
 
 
+@pytest.mark.long
 @pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
 def test_the_signature_of_a_decision_never_stands_on_a_page_without_its_text(tmp_path):
     """The last article goes with the signature block: a signature page with
@@ -388,6 +389,7 @@ def test_headers_typed_the_usual_way_still_give_the_number_the_date_and_the_salu
     assert "Ông Nguyễn Văn A" in names and "Bà Trần Thị B" in names
 
 
+@pytest.mark.long
 def test_the_proposal_list_never_writes_a_share_that_reads_like_a_date(tmp_path):
     """'02/03 cá nhân' reads as 2 March in an administrative list."""
     assert _run(["demo", tmp_path / "d"]) == 0

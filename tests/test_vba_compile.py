@@ -92,6 +92,7 @@ def xlwings_source() -> str:
     return vba_modules((Path(xlwings.__file__).parent / "quickstart_standalone.xlsm").read_bytes())["xlwings.bas"]
 
 
+@pytest.mark.long
 @needs_lo
 def test_the_built_workbook_compiles_for_every_host(runner, built):
     assert check_workbook(runner, built, {"ThiDua": SOURCE, "xlwings": xlwings_source()}) == []

@@ -144,6 +144,7 @@ def test_buttons_on_the_guide_sheet(xlsm):
         assert caption.encode() in vml
 
 
+@pytest.mark.long
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_opens_the_xlsm(xlsm, tmp_path):
     src = tmp_path / "ThiDua.xlsm"

@@ -85,6 +85,7 @@ def _assert_same(patched, reference):
     _formats_alike(view_p, view_r, openpyxl.load_workbook(patched), openpyxl.load_workbook(reference))
 
 
+@pytest.mark.long
 def test_compute_copy_of_a_master_is_the_openpyxl_copy(monkeypatch, tmp_path):
     patched, reference = _both(monkeypatch, tmp_path, MASTER, jobs.run_compute)
     _assert_same(patched, reference)

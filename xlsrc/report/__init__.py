@@ -3,6 +3,7 @@ provincial board's consolidated report, filled from the workbook."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import tempfile
 import zipfile
@@ -293,10 +294,21 @@ def check_template(template_path, data: WorkbookData | None = None) -> list[str]
     return sorted(used - set(ctx)) + missing_markers(xml, grouped=False)
 
 
-def _demo_data() -> WorkbookData:
-    from ..access.files import FileBook
-    from ..builder import write_workbook
+@functools.lru_cache(maxsize=1)
+def _demo_bytes() -> bytes:
+    """The demo workbook's bytes, built once in a process (the same bytes
+    each time: no date, path or random number in them)."""
+    from ..builder import build_workbook
     from ..demo_data import demo_content
+    return build_workbook(demo_content())
+
+
+def _demo_data() -> WorkbookData:
+    """The demo workbook written to a file and read back as any book is
+    (checking templates against it); a fresh copy of the data each time."""
+    from ..access.files import FileBook
     from ..records import read_workbook
     with tempfile.TemporaryDirectory() as tmp:
-        return read_workbook(FileBook(write_workbook(Path(tmp) / "demo.xlsx", demo_content())))
+        path = Path(tmp) / "demo.xlsx"
+        path.write_bytes(_demo_bytes())
+        return read_workbook(FileBook(path))
