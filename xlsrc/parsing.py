@@ -122,8 +122,8 @@ _DATE_PATTERNS = [
     # cả năm (the report's year)
     (re.compile(r"^ca\s*nam$"), "year_only"),
 ]
-# a date typed with numbers only, day and month in either order (the key of a text, as _parse_date_text makes it)
-_NUMERIC_DAY = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(?:\d{4}" + _TIME + r"|\d{2})$")
+# the patterns of a date typed with numbers only, day and month in either order ('3/1/2025', '15.3.21')
+_NUMERIC_DAY = tuple(pattern for pattern, kind in _DATE_PATTERNS if kind in ("numeric", "yy"))
 
 
 PLAUSIBLE_YEARS = (1990, 2100)  # years a date of this work may have; outside: a mistake, said as one
@@ -141,13 +141,17 @@ def day_month_parts(text: object) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=4096)
 def _day_month_parts(text: str) -> tuple[int, int] | None:
-    m = _NUMERIC_DAY.match(_date_key(nfc(text)))
+    m = _numeric_day(_date_key(nfc(text)))
     if m is None:
         q = _QUALIFIER.match(nfc(text))
         if not (q and (q.group("lead") or q.group("tail"))):
             return None
-        m = _NUMERIC_DAY.match(_date_key(q.group("core")))
+        m = _numeric_day(_date_key(q.group("core")))
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _numeric_day(key: str) -> re.Match | None:
+    return next((m for pattern in _NUMERIC_DAY if (m := pattern.match(key))), None)
 
 
 def date_order(cells) -> str:

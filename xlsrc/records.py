@@ -367,8 +367,10 @@ def _column_values(col: S.Column, cells: list, rows: list[int], option, default_
     parsed for each cell."""
     if col.kind == S.LINES:
         return [parse_value(col, v, default_year) for v in cells]
-    kw = option.general if option is not None else {"order": date_order(distinct or cells)} if col.kind == S.DATE \
-        else {}
+    if option is not None:
+        kw = option.general
+    else:  # a date column: the order its dates typed as text are written in ('12/25/2025': month first)
+        kw = {"order": date_order(distinct or cells)} if col.kind == S.DATE else {}
     out = once_each(_parser(col, default_year, kw), cells, distinct=distinct)
     if option is not None and option.percent and not option.unknown:  # cells formatted as a percentage
         shown = once_each(_parser(col, default_year, option(next(iter(option.percent)))), cells)
