@@ -82,6 +82,24 @@ def _memory_given_back():
         _TRIM(0)  # well under a millisecond when there is nothing to give back
 
 
+# The tests about the reader's own process (a crash, a memory cap, a hostile file, the order of its steps):
+# every other test reads its books in the test process (access/isolated.SEPARATE), as a forked child would give them
+# back. The commands the tests run in processes of their own (``python -m xlsrc …``) fork their readers as always.
+SEPARATE_READER_MODULES = {"test_reader_isolation", "test_consolidate_edges", "test_hostile_files",
+                           "test_hostile_spans", "test_fuzz_workbooks", "test_file_formats", "test_one_grid",
+                           "test_report_ahead"}
+
+
+@pytest.fixture(autouse=True)
+def _reader_in_this_process(request, monkeypatch):
+    """Books read here unless the test is about the reader's process (SEPARATE_READER_MODULES,
+    or marked ``separate_reader``)."""
+    if request.module.__name__.rpartition(".")[2] not in SEPARATE_READER_MODULES \
+            and request.node.get_closest_marker("separate_reader") is None:
+        from xlsrc.access import isolated
+        monkeypatch.setattr(isolated, "SEPARATE", False)
+
+
 @pytest.fixture(autouse=True)
 def _per_user_folders_in_tmp(tmp_path_factory, monkeypatch):
     """HOME, the XDG folders (and on Windows LOCALAPPDATA, APPDATA) point
