@@ -22,6 +22,8 @@ from xlsrc.consolidate.cli_view import summary_text
 from xlsrc.consolidate.extract import extract_file
 from xlsrc.legacy_encodings import encode_tcvn3
 
+from .sheet_values import sheet_records, sheet_rows
+
 SHEET = S.UNIT_PROPOSALS.name
 
 
@@ -44,9 +46,7 @@ def _header(doc: Document, agency: str, parent: str = "UBND TỈNH HÀ TĨNH", n
 
 
 def _master_rows(path: Path) -> list[dict]:
-    ws = openpyxl.load_workbook(path)[SHEET]
-    rows = list(ws.iter_rows(values_only=True))
-    return [dict(zip(rows[0], r)) for r in rows[1:] if any(v is not None for v in r)]
+    return sheet_records(path, SHEET)
 
 
 def test_a_word_proposal_under_a_title_with_sections_and_honorifics(tmp_path):
@@ -282,8 +282,8 @@ def test_the_demo_shows_the_boards_side(tmp_path):
     checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
     assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
     assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()
-    ws = openpyxl.load_workbook(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx")[S.AWARDS.name]   # a unit's decision
-    awards = [r for r in ws.iter_rows(values_only=True) if "QuyetDinh_40-QD-STP.docx" in str(r)]
+    awards = [r for r in sheet_rows(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx", S.AWARDS.name)  # a unit's decision
+              if "QuyetDinh_40-QD-STP.docx" in str(r)]
     assert len(awards) == 3 and all("40/QĐ-STP" in r for r in awards)
     assert "3 dòng khen thưởng đọc từ quyết định của đơn vị" in got.stdout
 

@@ -474,3 +474,38 @@ class _Dies:
 
 def _dies_while_sending(_data):
     return [b"x" * 1_000_000, _Dies()]
+
+
+def _a_list_or_an_error(fail: bool) -> list:
+    if fail:
+        raise FileUnusable("hỏng")
+    return [1, "hai"]
+
+
+def test_in_this_process_the_steps_and_the_result_are_those_of_a_child(monkeypatch, forks):
+    """SEPARATE False (the tests that are not about the reader's process,
+    tests/conftest.py): nothing is forked; the check runs first and a refusal
+    stops the work; meanwhile and WHILE_READING run once; the result and an
+    exception come back through pickle, as from a child (a copy, never the object made)."""
+    from xlsrc.access import isolated
+    monkeypatch.setattr(isolated, "SEPARATE", False)
+    order, made = [], []
+
+    def work(fail):
+        order.append("work")
+        made.append(_a_list_or_an_error(fail))
+        return made[-1]
+    monkeypatch.setattr(isolated, "WHILE_READING", [lambda: order.append("while")])
+    got = isolated.run_isolated(work, False, check=lambda: order.append("check"),
+                                meanwhile=lambda: order.append("meanwhile"))
+    assert got == [1, "hai"] and got is not made[0]
+    assert order == ["check", "work", "meanwhile", "while"] and isolated.WHILE_READING == []
+    with pytest.raises(FileUnusable, match="hỏng"):
+        isolated.run_isolated(work, True)
+
+    def refuse():
+        raise FileTooLarge("quá lớn")
+    order.clear()
+    with pytest.raises(FileTooLarge):
+        isolated.run_isolated(work, False, check=refuse)
+    assert order == [] and forks == []

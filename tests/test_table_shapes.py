@@ -18,14 +18,14 @@ from xlsrc import schema as S
 from xlsrc.date_ranges import split_span
 
 from .shapes import write_table
+from .sheet_values import sheet_records, sheet_rows
 from .test_user_files import _run
 
 D = dt.datetime
 
 
 def _master(path: Path, sheet: str) -> list[dict]:
-    rows = list(openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True))
-    return [dict(zip(rows[0], r)) for r in rows[1:] if any(v is not None for v in r)]
+    return sheet_records(path, sheet)
 
 
 def _consolidate(tmp_path: Path, *inputs: Path) -> dict:
@@ -38,7 +38,7 @@ def _consolidate(tmp_path: Path, *inputs: Path) -> dict:
 
 
 def _summary(path: Path) -> dict:
-    return {r[0]: r[1:] for r in openpyxl.load_workbook(path)[S.SUMMARY_SHEET].iter_rows(values_only=True) if r[0]}
+    return {r[0]: r[1:] for r in sheet_rows(path, S.SUMMARY_SHEET) if r[0]}
 
 
 # --------------------------------------------------------------------------
@@ -267,7 +267,7 @@ def test_dates_as_units_type_them(tmp_path):
 
 
 def _by_unit(path: Path) -> dict:
-    rows = list(openpyxl.load_workbook(path)[S.SUMMARY_SHEET].iter_rows(values_only=True))
+    rows = sheet_rows(path, S.SUMMARY_SHEET)
     start = next(i for i, r in enumerate(rows) if r[0] == "Theo đơn vị")
     out = {}
     for r in rows[start + 1:]:

@@ -11,6 +11,7 @@ import pytest
 
 from xlsrc import schema as S
 
+from .sheet_values import sheet_records, sheet_rows
 from .user_books import run_cli
 
 
@@ -38,9 +39,7 @@ def _hand_typed_annex(path: Path, rows: list[tuple], header=("TT", "Tên công t
 
 
 def _master_works(path: Path) -> list[dict]:
-    ws = openpyxl.load_workbook(path)[S.WORKS.name]
-    rows = list(ws.iter_rows(values_only=True))
-    return [dict(zip(rows[0], r)) for r in rows[1:] if any(v is not None for v in r)]
+    return sheet_records(path, S.WORKS.name)
 
 
 def _consolidate(tmp_path: Path, *files: Path) -> tuple[list[dict], list[dict]]:
@@ -173,8 +172,7 @@ def test_a_decision_number_typed_with_its_date_keeps_its_date_in_the_master(tmp_
     wb.save(tmp_path / "so_y_te.xlsx")
     out = tmp_path / "TongHop.xlsx"
     assert _run(["consolidate", tmp_path / "so_y_te.xlsx", "-o", out, "--json", "--jobs", "1"]) == 0, _run.stdout
-    ws = openpyxl.load_workbook(out)[S.AWARDS.name]
-    rows = list(ws.iter_rows(values_only=True))
+    rows = sheet_rows(out, S.AWARDS.name)
     [award] = [dict(zip(rows[0], r)) for r in rows[1:] if any(r)]
     assert award["Số quyết định"] == "45/QĐ-SYT"
     assert award["Ngày quyết định"].date().isoformat() == "2025-01-05"
@@ -220,7 +218,7 @@ def test_the_summary_of_a_unit_without_awards_does_not_write_00_collectives(tmp_
         ("1", "Đường giao thông thôn Yên Lạc", "Thôn Yên Lạc", "05/01/2025", "30/06/2025", "75")])
     out = tmp_path / "TongHop.xlsx"
     assert _run(["consolidate", unit, "-o", out, "--jobs", "1"]) == 0
-    rows = {r[0]: r for r in openpyxl.load_workbook(out)[S.SUMMARY_SHEET].iter_rows(values_only=True) if r[0]}
+    rows = {r[0]: r for r in sheet_rows(out, S.SUMMARY_SHEET) if r[0]}
     assert rows["Cộng khen thưởng"][1:4] == (0, 0, "Chưa có khen thưởng")
 
 
@@ -236,8 +234,7 @@ def test_words_that_do_not_say_done_or_a_single_figure_are_not_read_as_one(tmp_p
     assert [(f["cell"], f["code"]) for f in findings] == [("F6", "PROGRESS_TEXT"), ("F7", "PROGRESS_TEXT")]
     assert [w["Tiến độ hoàn thành (%)"] for w in works] == ["Cơ bản hoàn thành", "80-90%"]
     assert [w["Tình trạng (đơn vị ghi)"] for w in works] == [None, None]
-    summary = {r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "TongHop.xlsx")[S.SUMMARY_SHEET]
-               .iter_rows(values_only=True) if r[0]}
+    summary = {r[0]: r[1] for r in sheet_rows(tmp_path / "TongHop.xlsx", S.SUMMARY_SHEET) if r[0]}
     assert summary["Đã hoàn thành"] == 0
 
 
@@ -395,7 +392,7 @@ def test_the_proposal_list_never_writes_a_share_that_reads_like_a_date(tmp_path)
     assert _run(["demo", tmp_path / "d"]) == 0
     out = tmp_path / "RaSoat.xlsx"
     assert _run(["review", tmp_path / "d" / "ThiDua_demo.xlsx", "-o", out]) == 0, _run.stderr
-    rows = list(openpyxl.load_workbook(out)["Danh sách đề nghị"].iter_rows(values_only=True))
+    rows = sheet_rows(out, "Danh sách đề nghị")
     collective = [r for r in rows if r[1] == "Phòng Hợp tác quốc tế"][0]
     assert "02 trên tổng số 03 cá nhân đạt danh hiệu Lao động tiên tiến" in collective[5]
     assert "02/03" not in collective[5]
@@ -543,7 +540,7 @@ def test_the_decision_column_of_an_awards_list_is_found_under_its_usual_headers(
     wb.save(tmp_path / "so_y_te.xlsx")
     out = tmp_path / "TongHop.xlsx"
     assert _run(["consolidate", tmp_path / "so_y_te.xlsx", "-o", out, "--json", "--jobs", "1"]) == 0, _run.stdout
-    rows = list(openpyxl.load_workbook(out)[S.AWARDS.name].iter_rows(values_only=True))
+    rows = sheet_rows(out, S.AWARDS.name)
     [award] = [dict(zip(rows[0], r)) for r in rows[1:] if any(r)]
     assert (award["Số quyết định"], award["Ngày quyết định"].date().isoformat()) == ("45/QĐ-SYT", "2025-01-05")
 
