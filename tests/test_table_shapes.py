@@ -84,6 +84,45 @@ def test_a_period_typed_in_one_cell_fills_the_start_and_the_finish(tmp_path, fmt
     assert (bad["cell"], bad["code"]) == ("D11", "DATE_UNREADABLE") and "'Cả năm học'" in bad["message"]
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_a_period_column_typed_month_first_is_split_month_first_and_says_so(tmp_path, fmt):
+    """A portal export or an English-locale PC types '3/1/2025 - 4/10/2025' (1 March to 10 April): when a
+    cell of the column can only be month first ('12/25/2025') and none only day first, every numeric date of
+    the column is read month first, and each cell's warning says why; a date in words stays as written."""
+    rows = [["PHÒNG VĂN HOÁ XÃ THẠCH LẠC"], [],
+            ["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", "Thời gian thực hiện", "Tiến độ (%)"],
+            [1, "Công trình 1", "Phòng Văn hoá", "3/1/2025 - 4/10/2025", 50],
+            [2, "Công trình 2", "Phòng Văn hoá", "12/1/2025 - 12/25/2025", 100],
+            [3, "Công trình 3", "Phòng Văn hoá", "Tháng 3 - tháng 9/2025", 50]]
+    result = _consolidate(tmp_path, write_table(tmp_path / f"van_hoa.{fmt}", rows))
+    works = _master(result["out"], S.WORKS.name)
+    assert [(w["Ngày khởi công"], w["Ngày hoàn thành"]) for w in works] == [
+        (D(2025, 3, 1), D(2025, 4, 10)), (D(2025, 12, 1), D(2025, 12, 25)), ("Tháng 3/2025", "Tháng 9/2025")]
+    by_cell = {f["cell"]: f for f in result["findings"] if f["code"] == "DATE_INTERPRETED"}
+    assert sorted(by_cell) == ["D4", "D5", "D6"]
+    assert "Ngày khởi công 01/3/2025, Ngày hoàn thành 10/4/2025" in by_cell["D4"]["message"]
+    for cell in ("D4", "D5"):
+        assert "kiểu tháng/ngày/năm, như ô '12/1/2025 - 12/25/2025'" in by_cell[cell]["message"]
+    assert "tháng/ngày" not in by_cell["D6"]["message"]
+    assert not [f for f in result["findings"] if f["severity"] == "error"]
+
+
+def test_a_period_column_typed_both_ways_reads_no_date_that_reads_both_ways(tmp_path):
+    """'25/12/2025' (day first) and '12/25/2025' (month first) in one column: '3/1/2025 - 4/10/2025' could be
+    either, so it is an error at its cell; the dates that read one way only are read."""
+    rows = [["PHÒNG VĂN HOÁ XÃ THẠCH LẠC"], [],
+            ["TT", "Tên công trình, phần việc", "Đơn vị thực hiện", "Thời gian thực hiện", "Tiến độ (%)"],
+            [1, "Công trình 1", "Phòng Văn hoá", "3/1/2025 - 4/10/2025", 50],
+            [2, "Công trình 2", "Phòng Văn hoá", "13/1/2025 - 25/12/2025", 100],
+            [3, "Công trình 3", "Phòng Văn hoá", "12/25/2025", 100]]
+    result = _consolidate(tmp_path, write_table(tmp_path / "van_hoa.xlsx", rows))
+    errors = {f["cell"]: f["message"] for f in result["findings"] if f["severity"] == "error"}
+    assert "D4" in errors and "cả ngày ghi kiểu ngày/tháng/năm lẫn kiểu tháng/ngày/năm" in errors["D4"]
+    works = _master(result["out"], S.WORKS.name)
+    assert (works[1]["Ngày khởi công"], works[1]["Ngày hoàn thành"]) == (D(2025, 1, 13), D(2025, 12, 25))
+    assert works[0]["Ngày khởi công"] != D(2025, 1, 3) and works[0]["Ngày khởi công"] != D(2025, 3, 1)
+
+
 def test_a_period_column_gives_the_works_their_status_in_the_masters_summary(tmp_path):
     """The split dates are real dates of the master: a work of 'Quý I - Quý II/2021'
     reported on 18/11/2021 with 50% is late, one of '01/3/2021 - 31/12/2021' is ongoing."""

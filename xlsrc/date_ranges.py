@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .parsing import parse_date
+from .parsing import DMY, MDY, MIXED, order_of, parse_date
 from .vntext import nfc, strip_marks
 
 RANGE, SINGLE, FROM, UNTIL = "range", "single", "from", "until"
@@ -90,13 +90,20 @@ _WORD_SEPS = (" den het ngay ", " den het ", " den ngay ", " den ", " toi ", " -
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‒": "-", "~": "-", "→": " -> "})
 
 
-def _end(text: str) -> _End | None:
+_NUMERIC_DAY = _ENDS[1][1]  # '3/1/2025', '3/1': the day and the month in the order of the column (span_order)
+# the first two numbers of each date typed with numbers in a period cell ('3/1/2025 - 4/10/2025': 3, 1 and 4, 10)
+_DAY_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s*[/.]\s*(\d{1,2})(?!\d)")
+
+
+def _end(text: str, month_first: bool = False) -> _End | None:
     text = text.strip(" ,;:")
     for unit, pattern in _ENDS:
         m = pattern.fullmatch(text)
         if not m:
             continue
         g = m.groupdict()
+        if month_first and pattern is _NUMERIC_DAY and not any(ch.isalpha() for ch in text):  # not 'ngày 3 tháng 1'
+            g["d"], g["m"] = g["m"], g["d"]
         if unit == "bare":
             return _End("bare", d=int(g["n"]))
         q = g.get("q")
@@ -146,15 +153,15 @@ def _squash(text: str) -> str:
     return re.sub(r"\s*([/.\-])\s*", r"\1", text).strip()
 
 
-def _pair(left: str, right: str) -> tuple[_End, _End] | None:
-    a, b = _end(_squash(left)), _end(_squash(right))
+def _pair(left: str, right: str, month_first: bool) -> tuple[_End, _End] | None:
+    a, b = _end(_squash(left), month_first), _end(_squash(right), month_first)
     if a is None or b is None or not _complete(a, b) or not (_valid(a) and _valid(b)):
         return None
     return a, b
 
 
 @lru_cache(maxsize=4096)
-def _split_text(text: str) -> SpanReading:
+def _split_text(text: str, month_first: bool = False) -> SpanReading:
     s = strip_marks(text.translate(_DASHES)).lower()
     s = re.sub(r"\([^()]*\)", " ", s)           # "(dự kiến)"
     s = re.sub(r"[^0-9a-z/.\-> ]+", " ", s)
@@ -163,7 +170,7 @@ def _split_text(text: str) -> SpanReading:
     lead = FROM if _LEAD_FROM.match(s) else UNTIL if _LEAD_UNTIL.match(s) else ""
     body = _LEAD_FROM.sub("", s) if lead == FROM else _LEAD_UNTIL.sub("", s) if lead == UNTIL else s
     cut = " - " in body or any(w in f" {body} " for w in _WORD_SEPS)  # "3 - 9/2021" is two months, not 3/9
-    single = None if cut else _end(_squash(body))
+    single = None if cut else _end(_squash(body), month_first)
     if single is not None and single.unit not in ("bare", "roman") and _valid(single):
         shown = single.text()
         if lead == FROM:
@@ -180,7 +187,7 @@ def _split_text(text: str) -> SpanReading:
         cuts += [(m.start(), len(word)) for m in re.finditer(re.escape(word), body)]
     cuts += [(m.start(), 1) for m in re.finditer(r"-", body)]
     for p, width in cuts:
-        pair = _pair(body[:p], body[p + width:])
+        pair = _pair(body[:p], body[p + width:], month_first)
         if pair is None:
             continue
         a, b = pair
@@ -200,11 +207,31 @@ def _split_text(text: str) -> SpanReading:
 _ANY_YEAR = 2000  # a year to see whether a text names a period at all; it is read later with the report's
 
 
-def split_span(value: object) -> SpanReading:
+def split_span(value: object, order: str = DMY) -> SpanReading:
     """The start and finish one cell of a period column gives. A date cell
-    or a number is a single date (the date parser reads it)."""
+    or a number is a single date (the date parser reads it). ``order``: how
+    the column writes its dates with numbers (span_order); in a column that
+    writes both ways, a date that reads both ways is not read."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return SpanReading(None, None, SINGLE)
     if not isinstance(value, str):
         return SpanReading(value, value, SINGLE)
-    return _split_text(nfc(value))
+    text = nfc(value)
+    if order == MIXED and any(a != b and a <= 12 and b <= 12 for a, b in day_months(text)):
+        return SpanReading(None, None, "", "cột này có cả ngày ghi kiểu ngày/tháng/năm lẫn kiểu tháng/ngày/năm, "
+                                           "nên không rõ đâu là ngày, đâu là tháng; hãy ghi rõ (dd/mm/yyyy)")
+    return _split_text(text, order == MDY)
+
+
+def day_months(text: str) -> list[tuple[int, int]]:
+    """The (first, second) numbers of each date typed with numbers in ``text``."""
+    return [(int(a), int(b)) for a, b in _DAY_MONTH.findall(text)]
+
+
+def span_order(cells) -> tuple[str, str | None]:
+    """How a period column writes its dates with numbers (parsing.date_order:
+    DMY, MDY or MIXED), and, when it is MDY, a cell that shows it."""
+    texts = [nfc(v) for v in {v for v in cells if v.__class__ is str}]
+    order = order_of(pair for text in texts for pair in day_months(text))
+    proof = next((t for t in texts if any(b > 12 >= a for a, b in day_months(t))), None) if order == MDY else None
+    return order, proof

@@ -159,12 +159,16 @@ def date_order(cells) -> str:
     some can only be month first ('12/25/2025') and none only day first
     ('25/12/2025'); MIXED when both are there; else DMY (the Vietnamese
     order, also when no cell tells). Real date cells do not count."""
+    return order_of(day_month_parts(v) for v in {v for v in cells if v.__class__ is str})
+
+
+def order_of(parts) -> str:
+    """date_order of the (first, second) numbers of dates typed with numbers (None: not such a date)."""
     month_only = day_only = False
-    for v in {v for v in cells if v.__class__ is str}:
-        parts = day_month_parts(v)
-        if parts is not None:
-            day_only = day_only or parts[0] > 12 >= parts[1]
-            month_only = month_only or parts[1] > 12 >= parts[0]
+    for pair in parts:
+        if pair is not None:
+            day_only = day_only or pair[0] > 12 >= pair[1]
+            month_only = month_only or pair[1] > 12 >= pair[0]
     return MIXED if month_only and day_only else MDY if month_only else DMY
 
 

@@ -80,6 +80,7 @@ class TableLocation:
     # a period column split into two (xlsrc.date_ranges): key -> the column typed, row -> (text, reading)
     sources: dict[str, int] = field(default_factory=dict)
     periods: dict[int, tuple] = field(default_factory=dict)
+    period_month_first: str | None = None  # a cell of that column that shows it writes its dates month first
     # award counts typed one column per recipient kind: kind value -> 0-based column
     by_kind: dict[str, int] = field(default_factory=dict)
     # column key -> its mark columns: 0-based column -> the value an 'x' under it says
@@ -480,7 +481,7 @@ def split_period_column(grid, loc: TableLocation, span, r: int, used_second: boo
     (xlsrc.date_ranges) into two columns added at the right of the grid,
     which the table maps; the column typed stays a column of its own (kept
     in 'Thông tin thêm') and names the cell of every finding."""
-    from .date_ranges import split_span
+    from .date_ranges import span_order, split_span
     names = {fold(a) for a in span.aliases}
     owned = {span.start, span.finish}
     taken = {c for k, c in loc.columns.items() if k not in owned}
@@ -500,13 +501,14 @@ def split_period_column(grid, loc: TableLocation, span, r: int, used_second: boo
         loc.sources[k] = c
     loc.extra.setdefault(c, " ".join(nfc(_header_texts(grid, r, used_second, ncols)[c][0]).split()))
     blank = (None,) * len(free)
+    order, loc.period_month_first = span_order(row[c] for row in grid[loc.data_start:] if c < len(row))
     for i in range(loc.data_start, len(grid)):
         row = grid[i]
         value = row[c] if c < len(row) else None
         if value is None or (isinstance(value, str) and not value.strip()):
             row.extend(blank)
             continue
-        reading = split_span(value)
+        reading = split_span(value, order)
         loc.periods[i] = (value, reading)
         if reading.ok:
             row.extend(reading.start if k == span.start else reading.finish for k in free)

@@ -1217,7 +1217,7 @@ def period_findings(spec: S.SheetSpec, loc, sheet: str, records) -> tuple[list[F
     not be read (said once, in place of the date columns' own findings,
     whose cells are returned). A table with a column of its own for one end
     takes only the other from the period column."""
-    from ..date_ranges import FROM, RANGE, SINGLE, UNTIL
+    from ..date_ranges import FROM, RANGE, SINGLE, UNTIL, day_months
     span = S.SPANS[spec.key]
     start_col, finish_col = spec.column(span.start), spec.column(span.finish)
     free = [k for k in (span.start, span.finish) if k in loc.sources]
@@ -1255,6 +1255,9 @@ def period_findings(spec: S.SheetSpec, loc, sheet: str, records) -> tuple[list[F
             said = f"{start_col.header} {_period_shown(start)}; chưa ghi {finish_col.header.lower()}"
         else:
             said = f"{finish_col.header} {_period_shown(finish)}; chưa ghi {start_col.header.lower()}"
+        if loc.period_month_first and isinstance(text, str) and day_months(nfc(text)):
+            said += (f" (cột này ghi ngày theo kiểu tháng/ngày/năm, như ô '{loc.period_month_first}': ngày và "
+                     f"tháng đọc theo kiểu đó)")
         out.append(Finding(sheet, rec.row, spec.column(free[0]).header, cell, WARNING, "DATE_INTERPRETED",
                            f"Ô ghi '{shown}' (một cột thời gian): đọc là {said}. Hãy kiểm tra."))
     return out, unread
