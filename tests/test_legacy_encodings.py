@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import re
 import shutil
 import subprocess
@@ -146,7 +147,9 @@ def test_fonts_decide_even_for_text_that_could_be_unicode():
 _VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
 
-def _project_strings() -> list[str]:
+@functools.lru_cache(maxsize=1)
+def _project_strings() -> tuple[str, ...]:
+    """Every Vietnamese string of the project's code, tests and seeds (parsed once per test process)."""
     found = []
     for path in list((ROOT / "tests").glob("*.py")) + list((ROOT / "xlsrc").rglob("*.py")):
         if path.name in (Path(__file__).name, "legacy_encodings.py"):
@@ -157,7 +160,7 @@ def _project_strings() -> list[str]:
     for path in sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []:
         found += [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
                   if _VIET.search(line)]
-    return found
+    return tuple(found)
 
 
 def _pieces(text: str):
