@@ -547,6 +547,42 @@ def test_a_list_of_awards_none_granted_yet_takes_no_row_and_says_so(tmp_path):
         "quyết định khen thưởng, đề nghị đơn vị gửi lại danh sách. Không còn khen thưởng nào để tổng hợp.")
 
 
+def _word_awards(path: Path, rows: list[list]) -> Path:
+    """A commune's Word file: the NĐ 30 heading, then its list of awards with a status column, as a portal prints it."""
+    from docx import Document
+    doc = Document()
+    head = doc.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = "UBND TỈNH HÀ TĨNH\nUBND XÃ XUÂN LỘC"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 1).text = "Xuân Lộc, ngày 22 tháng 12 năm 2025"
+    doc.add_paragraph(rows[0][0])
+    table = doc.add_table(rows=0, cols=len(rows[1]))
+    for row in rows[1:]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row):
+            cell.text = "" if value is None else str(value)
+    doc.save(path)
+    return path
+
+
+def test_an_award_not_granted_in_a_word_list_is_no_award_either(tmp_path):
+    """The same list in a Word file: the pending, returned and refused rows are left out and said at the status
+    column of its table; a Word list where none is granted yet is an error for that file, saying why."""
+    from xlsrc.consolidate.extract import extract_file
+    got = extract_file(str(_word_awards(tmp_path / "xa_xuan_loc.docx", AWARDS)))
+    assert got["status"] == "ok" and [r["recipient"] for r in got["rows"]["awards"]] == [
+        "Nguyễn Văn An", "Hồ Thị Dung", "Phan Thị Giang"]
+    [said] = [f for f in got["findings"] if f["code"] == "AWARD_NOT_GRANTED"]
+    assert (said["sheet"], said["cell"], said["severity"]) == ("Bảng 2", "G3", "warning")
+    assert "'Chờ duyệt', 'Trả lại', 'Đang xử lý', 'Không duyệt', 'Từ chối': 5 dòng chưa được khen" in said["message"]
+    none = extract_file(str(_word_awards(tmp_path / "xa_xuan_loc_2.docx",
+                                         AWARDS[:2] + [r[:-1] + ["Chờ duyệt"] for r in AWARDS[2:5]])))
+    assert none["status"] == "error" and not none.get("rows")
+    assert none["message"].startswith("Tệp 'xa_xuan_loc_2.docx', trang 'Bảng 2': cột 'Trạng thái' ghi 'Chờ duyệt': "
+                                      "3 dòng chưa được khen thưởng")
+    assert none["message"].endswith("Không còn khen thưởng nào để tổng hợp.")
+
+
 @pytest.mark.parametrize("total, differs", [("Tổng cộng: 08 người", False), ("Tổng cộng: 03 người", False),
                                             ("Tổng cộng: 05 người", True)])
 def test_a_total_row_may_count_the_awards_not_granted_too(tmp_path, total, differs):

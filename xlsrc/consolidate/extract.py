@@ -875,6 +875,17 @@ def extract_file(path: str, password: str | None = None) -> dict:
 _LEFT_OUT = {"PROPOSAL_RETURNED": "đề nghị", "AWARD_NOT_GRANTED": "khen thưởng"}
 
 
+def all_left_out(name: str, findings: list[dict]) -> str | None:
+    """What to say of file ``name`` that gave no row because a status column
+    left every one out (its first such finding), or None when none did."""
+    said = next((f for f in findings if f["code"] in _LEFT_OUT), None)
+    if said is None:
+        return None
+    text = said["message"]
+    return (f"Tệp '{name}', trang '{said['sheet']}': {text[0].lower()}{text[1:]} "
+            f"Không còn {_LEFT_OUT[said['code']]} nào để tổng hợp.")
+
+
 def _extract(path: str, password: str | None, result: dict) -> None:
     name = Path(path).name
     book = FileBook(path, password=password)
@@ -1042,10 +1053,8 @@ def _extract(path: str, password: str | None, result: dict) -> None:
             result["message"] = (f"Bảng {TITLE['works']} ở trang {', '.join(error_only)} chỉ có giá trị lỗi "
                                  f"(#REF!, #N/A …); không lấy được dòng nào. Hãy mở tệp gốc, dán giá trị "
                                  f"(Paste Values) rồi gửi lại.")
-        elif returned := [f for f in result.get("notes", []) if f["code"] in _LEFT_OUT]:
-            said = returned[0]["message"]
-            result["message"] = (f"Tệp '{name}', trang '{returned[0]['sheet']}': {said[0].lower()}{said[1:]} "
-                                 f"Không còn {_LEFT_OUT[returned[0]['code']]} nào để tổng hợp.")
+        elif left_out := all_left_out(name, result.get("notes", [])):
+            result["message"] = left_out
         elif tables_found:
             result["message"] = f"Tệp '{name}' có bảng công trình, phần việc nhưng không có dòng dữ liệu nào."
         elif any(error_cells(book, s, book.read(s)) for s in names):

@@ -15,8 +15,8 @@ from ..proposals.extract import SPEC as PROPOSALS, locate_proposals, proposal_ro
 from ..tables import locate
 from .decision_annex import (annex_title, count_findings, locate_annex, read_annex, section_form_findings,
                              sheet_by_sections)
-from .extract import (HAND_MADE_SPECS, _title_lines, after_award_rows, award_kinds, before_award_rows, check_tables,
-                      table_rows)
+from .extract import (HAND_MADE_SPECS, _title_lines, after_award_rows, all_left_out, award_kinds, before_award_rows,
+                      check_tables, table_rows, without_ungranted)
 from .units import facts_from_lines
 
 
@@ -112,6 +112,9 @@ def from_word(path: str, result: dict[str, Any]) -> None:
             second = before_award_rows(spec, grid, loc)
             got, _, records = table_rows(spec, grid, loc, sheet, year)
             got, records, said = after_award_rows(spec, loc, sheet, got, records, second)
+            if spec is S.AWARDS:  # a list with a status column: 'Chờ duyệt', 'Trả lại' are no award
+                got, records, more = without_ungranted(grid, loc, sheet, got, records)
+                said += more
             notes += said
             if forms:
                 notes += section_form_findings(loc, sheet, records, forms)
@@ -125,6 +128,9 @@ def from_word(path: str, result: dict[str, Any]) -> None:
         tables.append((spec, loc, sheet, records))
         rows.setdefault(spec.key, []).extend(got)
         previous = (table, spec, loc, lines, annex)
+    if not any(rows.values()) and (left_out := all_left_out(Path(path).name, [f.as_dict() for f in notes])):
+        result.update(status="error", message=left_out)  # every row of its lists not granted, or sent back
+        return
     if not any(rows.values()):  # a Word file that lists nothing (a note, a letter): listed, not read
         result["status"] = "skipped"
         result["message"] = (f"Không tìm thấy danh sách đề nghị khen thưởng hay bảng công trình, phần việc trong tệp "
