@@ -26,6 +26,8 @@ from xlsrc.report.markers import ANNEX_MARKERS, CLOSE, GROUP_MARKER, OPEN, image
 from xlsrc.report.plain import template_context
 from xlsrc.report.sandbox import PLAIN_ATTRS
 
+from .user_books import run_cli
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -213,13 +215,17 @@ def demo_xlsx(tmp_path_factory):
 def test_exhausting_templates_are_refused_quickly_in_vietnamese(tmp_path, demo_xlsx, payload):
     evil = template_with(tmp_path, "body", payload, kind="department")
     before = evil.read_bytes(), demo_xlsx.read_bytes()
-    for args in (["check-template", str(evil)],
-                 ["report", str(demo_xlsx), "--template", str(evil), "-o", str(tmp_path / "bc.docx")]):
-        res = _run_limited(args, tmp_path)
-        assert res.returncode == 2, (args[0], res.returncode, res.stderr[-2000:])
-        assert res.stderr.startswith("Lỗi: Mẫu 'mau.docx'") and EXHAUSTING[payload] in res.stderr, res.stderr
-        assert "vượt giới hạn" in res.stderr or "không được phép" in res.stderr or "quá lớn" in res.stderr
-        assert "ngoài dự kiến" not in res.stderr and "Traceback" not in res.stderr + res.stdout
+    # check-template refuses before anything renders: run here; the report in a
+    # real process under memory and processor limits (it renders the template)
+    checked = run_cli(["check-template", evil])
+    reported = _run_limited(["report", str(demo_xlsx), "--template", str(evil), "-o", str(tmp_path / "bc.docx")],
+                            tmp_path)
+    for command, (code, stdout, stderr) in (("check-template", checked),
+                                            ("report", (reported.returncode, reported.stdout, reported.stderr))):
+        assert code == 2, (command, code, stderr[-2000:])
+        assert stderr.startswith("Lỗi: Mẫu 'mau.docx'") and EXHAUSTING[payload] in stderr, stderr
+        assert "vượt giới hạn" in stderr or "không được phép" in stderr or "quá lớn" in stderr
+        assert "ngoài dự kiến" not in stderr and "Traceback" not in stderr + stdout
     assert not (tmp_path / "bc.docx").exists()
     assert (evil.read_bytes(), demo_xlsx.read_bytes()) == before
 
