@@ -13,6 +13,8 @@ from xlsrc import schema as S
 from xlsrc.builder import write_workbook
 from xlsrc.demo_data import demo_content
 
+from .demo_folder import demo_run  # noqa: F401 (a fixture)
+
 
 def run(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "xlsrc", *map(str, args)], capture_output=True, text=True,
@@ -177,20 +179,20 @@ def test_consolidate_rerun_does_not_read_its_own_master(tmp_path):
 
 
 @pytest.mark.long
-def test_demo_writes_workbooks_and_report(tmp_path):
-    res = run("demo", tmp_path / "demo")
+def test_demo_writes_workbooks_and_report(demo_run):
+    res = demo_run  # `thidua demo` in a real process (tests/demo_folder.py)
     assert res.returncode == 0, res.stderr
     for name in ("ThiDua_demo.xlsx", "ThiDua_demo.xlsm", "BaoCao_180-BC-SNgV.docx", "QuyetDinh_45-QD-SNgV.docx",
                  "GiayKhen_45-QD-SNgV.docx"):
-        assert (tmp_path / "demo" / name).exists(), name
+        assert (res.folder / name).exists(), name
         assert name in res.stdout
     from docx import Document
-    doc = Document(tmp_path / "demo" / "BaoCao_180-BC-SNgV.docx")
+    doc = Document(res.folder / "BaoCao_180-BC-SNgV.docx")
     assert any(p.text == "Kính gửi: Ban Thi đua - Khen thưởng tỉnh." for p in doc.paragraphs)
     from xlsrc.xlsm import read_module_source
     from xlsrc.xlsm.static_checks import check_all
-    assert check_all((tmp_path / "demo" / "ThiDua_demo.xlsm").read_bytes(), read_module_source()) == []
-    again = run("demo", tmp_path / "demo")
+    assert check_all((res.folder / "ThiDua_demo.xlsm").read_bytes(), read_module_source()) == []
+    again = run("demo", res.folder)
     assert again.returncode == 2 and "--force" in again.stderr
 
 

@@ -25,6 +25,7 @@ from xlsrc.atomic import atomic_path, write_bytes_atomic
 from xlsrc.cli import main
 from xlsrc.errors import OutputExists, ThiDuaError
 
+from .demo_folder import demo_run  # noqa: F401 (a fixture)
 from .fixtures_consolidate import info, template_file, work
 
 def _commands() -> list[str]:
@@ -133,12 +134,21 @@ def test_a_real_process_says_what_the_command_line_run_here_says(tmp_path, monke
 
 @pytest.mark.long
 @pytest.mark.parametrize("command,args", [("new", ["ThiDua.xlsx"]), ("demo", ["."])])
-def test_file_exists_hint_names_a_flag_the_command_has(tmp_path, command, args):
-    assert run(command, *args, cwd=tmp_path).returncode == 0
-    r = run(command, *args, cwd=tmp_path)
+def test_file_exists_hint_names_a_flag_the_command_has(tmp_path, monkeypatch, demo_run, command, args):
+    """The refusal in a real process; the first run and the help in this one
+    (the demo's first run: the shared one of tests/demo_folder.py)."""
+    monkeypatch.setenv("COLUMNS", "120")
+    if command == "demo":
+        folder = demo_run.folder
+        assert demo_run.returncode == 0, demo_run.stderr
+    else:
+        folder = tmp_path
+        monkeypatch.chdir(folder)
+        assert run_inline(command, *args).returncode == 0
+    r = run(command, *args, cwd=folder)
     assert r.returncode == 2 and "đã có. Dùng --force để ghi đè" in r.stderr
     assert "-o" not in r.stderr.split("đã có.")[1]  # new and demo have no -o
-    assert "--force" in run(command, "-h").stdout
+    assert "--force" in run_inline(command, "-h").stdout
 
 
 def test_output_into_a_missing_folder_is_an_error_and_no_folder_is_made(tmp_path):
