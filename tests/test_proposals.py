@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -254,9 +253,8 @@ def test_text_from_a_unit_stays_text_in_the_master(tmp_path):
 def test_consolidate_json_lists_each_files_proposals(tmp_path):
     _to_trinh(tmp_path / "a.docx", "SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN",
               ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"], [("1", "Ông Lê Hải", "Bác sĩ", "Tốt")])
-    got = subprocess.run([sys.executable, "-m", "xlsrc", "consolidate", str(tmp_path / "a.docx"), "-o",
-                          str(tmp_path / "m.xlsx"), "--json"], capture_output=True, text=True, encoding="utf-8")
-    data = json.loads(got.stdout)
+    code, stdout, stderr = run_cli(["consolidate", tmp_path / "a.docx", "-o", tmp_path / "m.xlsx", "--json"])
+    data = json.loads(stdout)
     assert data["proposals"] == 1 and data["files"][0]["proposals"] == 1
     assert data["files"][0]["unit"] == "Sở Y tế"
 
