@@ -388,16 +388,16 @@ def test_report_refuses_a_report_date_without_a_day(tmp_path):
     """`thidua report` on a workbook whose Ngày ban hành is 'Tháng 11/2021':
     exit 1, the error named, no report written with an invented 'ngày 01'."""
     import subprocess
-    import sys
 
     from xlsrc.builder import write_workbook
     from xlsrc.demo_data import demo_content
+
+    from .user_books import run_cli
     content = demo_content()
     content.info["doc_date"] = "Tháng 11/2021"
     src = write_workbook(tmp_path / "demo.xlsx", content)
     out = tmp_path / "BaoCao.docx"
-    res = subprocess.run([sys.executable, "-m", "xlsrc", "report", str(src), "-o", str(out)], capture_output=True,
-                         text=True, encoding="utf-8")
+    res = subprocess.CompletedProcess([], *run_cli(["report", src, "-o", out]))
     assert res.returncode == 1, res.stdout + res.stderr
     assert "REPORT_DATE_NO_DAY" in res.stdout + res.stderr or "chưa có ngày" in res.stdout + res.stderr
     assert not out.exists()

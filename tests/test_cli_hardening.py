@@ -25,6 +25,7 @@ from xlsrc.atomic import atomic_path, write_bytes_atomic
 from xlsrc.cli import main
 from xlsrc.errors import OutputExists, ThiDuaError
 
+from .demo_folder import demo_run  # noqa: F401 (a fixture)
 from .fixtures_consolidate import info, template_file, work
 
 def _commands() -> list[str]:
@@ -57,7 +58,7 @@ def run_inline(*args) -> subprocess.CompletedProcess:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            main(list(args))
+            main([str(a) for a in args])
         except SystemExit as exc:
             code = exc.code
     return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
@@ -133,12 +134,21 @@ def test_a_real_process_says_what_the_command_line_run_here_says(tmp_path, monke
 
 @pytest.mark.long
 @pytest.mark.parametrize("command,args", [("new", ["ThiDua.xlsx"]), ("demo", ["."])])
-def test_file_exists_hint_names_a_flag_the_command_has(tmp_path, command, args):
-    assert run(command, *args, cwd=tmp_path).returncode == 0
-    r = run(command, *args, cwd=tmp_path)
+def test_file_exists_hint_names_a_flag_the_command_has(tmp_path, monkeypatch, demo_run, command, args):
+    """The refusal in a real process; the first run and the help in this one
+    (the demo's first run: the shared one of tests/demo_folder.py)."""
+    monkeypatch.setenv("COLUMNS", "120")
+    if command == "demo":
+        folder = demo_run.folder
+        assert demo_run.returncode == 0, demo_run.stderr
+    else:
+        folder = tmp_path
+        monkeypatch.chdir(folder)
+        assert run_inline(command, *args).returncode == 0
+    r = run(command, *args, cwd=folder)
     assert r.returncode == 2 and "đã có. Dùng --force để ghi đè" in r.stderr
     assert "-o" not in r.stderr.split("đã có.")[1]  # new and demo have no -o
-    assert "--force" in run(command, "-h").stdout
+    assert "--force" in run_inline(command, "-h").stdout
 
 
 def test_output_into_a_missing_folder_is_an_error_and_no_folder_is_made(tmp_path):
@@ -147,7 +157,7 @@ def test_output_into_a_missing_folder_is_an_error_and_no_folder_is_made(tmp_path
                  ["consolidate", src, "-o", tmp_path / "khong_co" / "a.xlsx"],
                  ["new", tmp_path / "khong_co" / "a.xlsx"],
                  ["demo", tmp_path / "khong_co" / "con"]):
-        r = run(*args)
+        r = run_inline(*args)
         assert r.returncode == 2 and "không có" in r.stderr and "không tự tạo thư mục" in r.stderr, r.stderr
         assert not (tmp_path / "khong_co").exists()
 
@@ -201,7 +211,7 @@ def test_ctrl_c_after_the_master_is_written_still_exits_130(tmp_path, point):
 def test_markup_in_data_and_paths_is_printed_as_text(tmp_path):
     bracket = tmp_path / "Báo cáo [sửa lần 2].xlsx"
     template_file(bracket, works=[work(1, "Sửa nhà [/i]", start="Tháng 4 [/i]"), work(2, "[bold]Cầu[/bold]")])
-    r = run("validate", bracket)
+    r = run_inline("validate", bracket)
     assert r.returncode in (0, 1) and "Traceback" not in r.stderr
     assert "Báo cáo [sửa lần 2].xlsx" in r.stdout + r.stderr
     assert "Tháng 4 [/i]" in r.stdout + r.stderr
@@ -214,7 +224,7 @@ def test_markup_in_data_and_paths_is_printed_as_text(tmp_path):
 
 
 def _consolidate_json(*args):
-    r = run("consolidate", *args, "--json")
+    r = run_inline("consolidate", *args, "--json")
     assert "Traceback" not in r.stderr, r.stderr
     return r, {Path(f["file"]).name: f for f in json.loads(r.stdout)["files"]} if r.stdout else {}
 
@@ -320,7 +330,7 @@ def test_an_unreadable_input_gets_a_clear_message(open_dir):
 
 def test_a_folder_or_a_pipe_in_place_of_the_input(tmp_path):
     (tmp_path / "thu_muc.xlsx").mkdir()
-    r = run("validate", tmp_path / "thu_muc.xlsx")
+    r = run_inline("validate", tmp_path / "thu_muc.xlsx")
     assert r.returncode == 2 and "là một thư mục" in r.stderr
     os.mkfifo(tmp_path / "ong.xlsx")
     r = run("validate", tmp_path / "ong.xlsx", timeout=30)  # a pipe would block a plain read for ever
@@ -344,6 +354,7 @@ def test_nfd_file_names_match_the_unit_map(tmp_path):
 @pytest.mark.long
 def test_compute_output_type_follows_its_extension(tmp_path):
     src = tmp_path / "so.xlsm"
+    run = run_inline  # the file written is the point, not the process
     assert run("new", src).returncode == 0
     assert "xl/vbaProject.bin" in zipfile.ZipFile(src).namelist()
     r = run("compute", src, "-o", tmp_path / "ra.xlsx")
@@ -413,12 +424,12 @@ def small_fs(tmp_path):
 
 def test_a_full_disk_gets_a_clear_message_and_leaves_nothing(small_fs):
     mnt = small_fs("size=4k")
-    r = run("new", mnt / "ThiDua.xlsx")
+    r = run_inline("new", mnt / "ThiDua.xlsx")
     assert r.returncode == 2 and "ổ đĩa đã đầy" in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert list(mnt.iterdir()) == []
 
 
 def test_a_read_only_folder_gets_a_clear_message(small_fs):
     mnt = small_fs("ro,size=32k")
-    r = run("new", mnt / "ThiDua.xlsx")
+    r = run_inline("new", mnt / "ThiDua.xlsx")
     assert r.returncode == 2 and "chỉ đọc" in r.stderr and "Traceback" not in r.stderr, r.stderr

@@ -13,6 +13,7 @@ from xlsrc.builder import write_workbook
 from xlsrc.demo_data import demo_content
 
 from .test_output_not_input import run
+from .user_books import run_cli
 
 LONG = "45/QĐ-" + "SNgV" * 70  # 288 bytes: longer than any file name may be
 
@@ -123,13 +124,20 @@ def test_decisions_of_another_level_are_said_once_not_row_by_row(tmp_path):
 
 # -- the command line's own help (issue 22, point 17) ---------------------------------------------
 def _help(*args) -> str:
+    """The help printed by the command line run in this process, 80 columns wide (the real process:
+    test_cli_hardening.py, test_a_real_process_says_what_the_command_line_run_here_says)."""
     import os
-    import subprocess
-    import sys
-    r = subprocess.run([sys.executable, "-m", "xlsrc", *args], capture_output=True, text=True, encoding="utf-8",
-                       env=dict(os.environ, COLUMNS="80"))
-    assert r.returncode == 0, r.stderr
-    return r.stdout
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "80"
+    try:
+        code, stdout, stderr = run_cli(args)
+    finally:
+        if old is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = old
+    assert code == 0, stderr
+    return stdout
 
 
 def test_the_help_lists_every_command_on_one_line():

@@ -196,6 +196,23 @@ def test_bad_inputs_never_stop_the_run(tmp_path):
     assert wrong.exit_code == 2
 
 
+def test_read_in_the_test_process_as_the_pools_workers_give_it(tmp_path, monkeypatch, forks):
+    """With the readers in this process (isolated.SEPARATE False: the test
+    suite, tests/conftest.py) consolidation forks no pool of workers, and
+    gives what the pool gives: files, rows, findings and the master's content."""
+    from xlsrc.access import isolated
+    hand_made_xlsx(tmp_path / "a.xlsx")
+    template_file(tmp_path / "b.xlsx", works=[work(1, "Xây cầu")])
+    (tmp_path / "c_hong.xlsx").write_bytes(b"PK\x03\x04" + bytes(300))
+    here = consolidate([str(tmp_path)], jobs=2)
+    assert forks == []
+    monkeypatch.setattr(isolated, "SEPARATE", True)
+    pooled = consolidate([str(tmp_path)], jobs=2)
+    assert forks  # the pool's workers
+    assert {f.status for f in here.files} >= {"ok", "error"} and here.total_rows
+    assert here.as_json() == pooled.as_json() and here.content.rows == pooled.content.rows
+
+
 def test_nothing_usable_is_exit_2(tmp_path):
     (tmp_path / "x.xlsx").write_bytes(b"not a zip")
     result = consolidate([str(tmp_path / "x.xlsx"), str(tmp_path / "missing.xlsx")])

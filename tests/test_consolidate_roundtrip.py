@@ -18,7 +18,6 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -32,6 +31,7 @@ from xlsrc.tables import _FOOT_NOTE, _is_end_marker, is_total
 from xlsrc.vntext import fold, nfc
 
 from .fixtures_consolidate import SEED_WORKS
+from .sheet_values import sheet_rows
 from .shapes import SHAPES, write_shape
 
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
@@ -248,8 +248,7 @@ def test_every_value_reaches_the_master_or_carries_a_finding(t):
             assert DESCRIPTION[shape.kind] in result.files[0].message  # the log says what the file really was
         flagged = {(f["sheet"], f["cell"]) for f in result.findings if f["file"] == str(path)}
         master = write_master(result, Path(folder) / "TongHop.xlsx")
-        ws = openpyxl.load_workbook(master)[S.WORKS.name]
-        got_rows = list(ws.iter_rows(values_only=True))
+        got_rows = sheet_rows(master, S.WORKS.name)
         heads = got_rows[0]
         got = [dict(zip(heads, r)) for r in got_rows[1:] if any(v is not None for v in r)]
         assert len(got) == len(expected)

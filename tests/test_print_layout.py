@@ -20,6 +20,8 @@ from xlsrc import schema as S
 from xlsrc.builder import GUIDE_MACRO_LINES, GUIDE_PLAIN_LINES, Content, write_workbook
 from xlsrc.demo_data import demo_content
 
+from .test_report_look import _pdf_pages
+
 HAVE_PDF = shutil.which("soffice") is not None and shutil.which("pdftotext") is not None
 
 
@@ -149,15 +151,15 @@ def test_row_heights_for_wrapped_text_and_frozen_names(books):
 
 
 # ---------------------------------------------------------------- on paper
-def _pdf_pages(path, tmp_path) -> list[str]:
-    out = tmp_path / path.stem
-    out.mkdir()
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{(tmp_path / 'lo').as_posix()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), str(path)], capture_output=True, timeout=300)
-    pdf = out / (path.stem + ".pdf")
-    assert pdf.exists(), path
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    return text.split("\f")[:-1]
+@pytest.fixture(scope="module")
+def printed(books, reviewed, tmp_path_factory):
+    """The pages of the books that print (not the master) and of the review copy,
+    printed by one LibreOffice run (a start costs more than a file), by file name."""
+    if not HAVE_PDF:
+        pytest.skip("LibreOffice or pdftotext not installed")
+    paths = [books[name] for name in ("demo.xlsx", "demo.xlsm", "blank.xlsx", "blank.xlsm")] + [reviewed]
+    assert len({p.stem for p in paths}) == len(paths)  # one folder for the PDFs
+    return _pdf_pages(paths, tmp_path_factory.mktemp("printed"))
 
 
 def _sheet_of(page: str) -> str:
@@ -181,8 +183,8 @@ DEMO_LONG = {S.NARRATIVE.name: 2}
 
 @pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
 @pytest.mark.parametrize("name", ["demo.xlsx", "demo.xlsm", "blank.xlsx", "blank.xlsm"])
-def test_printed_pdf_readable_and_only_the_rows_that_hold_data(books, name, tmp_path):
-    pages = _pdf_pages(books[name], tmp_path)
+def test_printed_pdf_readable_and_only_the_rows_that_hold_data(books, printed, name):
+    pages = printed[books[name].stem]
     sheets = [_sheet_of(p) for p in pages]
     counts = {s: sheets.count(s) for s in dict.fromkeys(sheets)}
     across = _across(books[name])
@@ -258,8 +260,8 @@ def test_a_review_copy_prints_its_review_rows_readably(reviewed):
 
 
 @pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
-def test_a_review_copy_on_paper_shows_every_proposal_in_full(reviewed, tmp_path):
-    pages = _pdf_pages(reviewed, tmp_path)
+def test_a_review_copy_on_paper_shows_every_proposal_in_full(reviewed, printed):
+    pages = printed[reviewed.stem]
     sheets = [_sheet_of(p) for p in pages]
     proposal = [p for p, s in zip(pages, sheets) if s == S.PROPOSAL_SHEET]
     # the review's six columns and the council's vote columns: at most two pages across, at a readable size
@@ -316,8 +318,8 @@ def test_a_sheet_over_pages_wide_prints_each_rows_pages_one_after_the_other(revi
 
 
 @pytest.mark.skipif(not HAVE_PDF, reason="LibreOffice or pdftotext not installed")
-def test_on_paper_the_results_of_a_row_follow_its_reasons(reviewed, tmp_path):
-    pages = _pdf_pages(reviewed, tmp_path)
+def test_on_paper_the_results_of_a_row_follow_its_reasons(reviewed, printed):
+    pages = printed[reviewed.stem]
     review = [p for p in pages if _sheet_of(p) == S.REVIEW_SHEET]
     ws = openpyxl.load_workbook(reviewed)[S.REVIEW_SHEET]
     first, title = ws.cell(2, 1).value, ws.cell(1, 7).value

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -22,7 +21,9 @@ from xlsrc.consolidate.cli_view import summary_text
 from xlsrc.consolidate.extract import extract_file
 from xlsrc.legacy_encodings import encode_tcvn3
 
+from .demo_folder import demo_run  # noqa: F401 (a fixture)
 from .sheet_values import sheet_records, sheet_rows
+from .user_books import run_cli
 
 SHEET = S.UNIT_PROPOSALS.name
 
@@ -144,14 +145,12 @@ def _hand_made_xlsx(path: Path, unit: str, rows: list[tuple]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reviewed_demo(tmp_path_factory):
+def reviewed_demo(tmp_path_factory, demo_run):
     """Sở Ngoại vụ's own workbook after its review (Rà soát and Danh sách đề nghị filled)."""
-    folder = tmp_path_factory.mktemp("demo")
-    exe = [sys.executable, "-m", "xlsrc"]
-    assert subprocess.run(exe + ["demo", str(folder)], capture_output=True).returncode == 0
-    out = folder / "SoNgoaiVu.xlsx"
-    got = subprocess.run(exe + ["review", str(folder / "ThiDua_demo.xlsx"), "-o", str(out)], capture_output=True)
-    assert got.returncode in (0, 1), got.stderr
+    assert demo_run.returncode == 0, demo_run.stderr
+    out = tmp_path_factory.mktemp("demo") / "SoNgoaiVu.xlsx"
+    code, _, stderr = run_cli(["review", demo_run.folder / "ThiDua_demo.xlsx", "-o", out])
+    assert code in (0, 1), stderr
     return out
 
 
@@ -189,8 +188,7 @@ def test_each_proposal_is_checked_against_the_units_own_workbook_and_the_other_u
 def test_the_danh_sach_de_nghi_of_a_thidua_workbook_is_read(tmp_path, reviewed_demo):
     ex = extract_file(str(reviewed_demo))
     got = ex["rows"]["unit_proposals"]
-    ws = openpyxl.load_workbook(reviewed_demo)[S.PROPOSAL_SHEET]
-    listed = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[1]]
+    listed = [r for r in sheet_rows(reviewed_demo, S.PROPOSAL_SHEET)[1:] if r[1]]
     assert len(got) == len(listed) > 0
     assert [(r["recipient"], r["form"]) for r in got][:2] == [(listed[0][1], listed[0][4]), (listed[1][1], listed[1][4])]
     assert "unit_proposals" in ex["covered"] and "đề nghị khen thưởng" in ex["message"]
@@ -255,9 +253,8 @@ def test_text_from_a_unit_stays_text_in_the_master(tmp_path):
 def test_consolidate_json_lists_each_files_proposals(tmp_path):
     _to_trinh(tmp_path / "a.docx", "SỞ Y TẾ", "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN",
               ["TT", "Họ và tên", "Chức vụ", "Thành tích tóm tắt"], [("1", "Ông Lê Hải", "Bác sĩ", "Tốt")])
-    got = subprocess.run([sys.executable, "-m", "xlsrc", "consolidate", str(tmp_path / "a.docx"), "-o",
-                          str(tmp_path / "m.xlsx"), "--json"], capture_output=True, text=True, encoding="utf-8")
-    data = json.loads(got.stdout)
+    code, stdout, stderr = run_cli(["consolidate", tmp_path / "a.docx", "-o", tmp_path / "m.xlsx", "--json"])
+    data = json.loads(stdout)
     assert data["proposals"] == 1 and data["files"][0]["proposals"] == 1
     assert data["files"][0]["unit"] == "Sở Y tế"
 
@@ -272,17 +269,16 @@ def test_the_same_word_file_sent_twice_is_read_once(tmp_path):
 
 
 @pytest.mark.long
-def test_the_demo_shows_the_boards_side(tmp_path):
-    got = subprocess.run([sys.executable, "-m", "xlsrc", "demo", str(tmp_path / "d")], capture_output=True,
-                         text=True, encoding="utf-8")
+def test_the_demo_shows_the_boards_side(demo_run):
+    got, folder = demo_run, demo_run.folder  # `thidua demo` in a real process (tests/demo_folder.py)
     assert got.returncode == 0, got.stderr
-    rows = _master_rows(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx")
+    rows = _master_rows(folder / "TongHop_DeNghi_demo.xlsx")
     units = {r["Đơn vị đề nghị"] for r in rows}
     assert {"Sở Tư pháp", "Sở Ngoại vụ", "UBND xã Cẩm Bình"} <= units
     checks = "\n".join(r["Kiểm tra"] or "" for r in rows)
     assert "Rà soát" in checks and "không có trong trang 'Cán bộ'" in checks and "thẩm quyền" in checks
-    assert (tmp_path / "d" / "ThongKe_2021_demo.xlsx").exists()
-    awards = [r for r in sheet_rows(tmp_path / "d" / "TongHop_DeNghi_demo.xlsx", S.AWARDS.name)  # a unit's decision
+    assert (folder / "ThongKe_2021_demo.xlsx").exists()
+    awards = [r for r in sheet_rows(folder / "TongHop_DeNghi_demo.xlsx", S.AWARDS.name)  # a unit's decision
               if "QuyetDinh_40-QD-STP.docx" in str(r)]
     assert len(awards) == 3 and all("40/QĐ-STP" in r for r in awards)
     assert "3 dòng khen thưởng đọc từ quyết định của đơn vị" in got.stdout

@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 from docx import Document
@@ -24,7 +23,7 @@ from xlsrc.report import make_report
 from xlsrc.report.unit_awards import COUNT_CM, TEXT_CM, TOTAL_CM, TT_CM, UNIT_MIN_CM, chunks
 from xlsrc.statistics import basis_for, count
 
-from .user_books import INFO
+from .user_books import INFO, run_cli
 
 D = dt.datetime
 BK, GK, LDTT = "Bằng khen cấp bộ, ban, ngành, tỉnh", "Giấy khen", "Lao động tiên tiến"
@@ -62,11 +61,10 @@ def workbook(tmp_path_factory):
 
 
 def _statistics_json(path, year) -> dict:
-    got = subprocess.run([sys.executable, "-m", "xlsrc", "statistics", str(path), "--year", str(year), "-o",
-                          str(path.with_name(f"tk{year}.xlsx")), "--force", "--json"],
-                         capture_output=True, text=True, encoding="utf-8")
-    assert got.returncode == 0, got.stderr
-    return json.loads(got.stdout)
+    code, stdout, stderr = run_cli(["statistics", path, "--year", year, "-o", path.with_name(f"tk{year}.xlsx"),
+                                    "--force", "--json"])
+    assert code == 0, stderr
+    return json.loads(stdout)
 
 
 def _kinds(js: dict) -> dict[str, list[int]]:

@@ -19,6 +19,7 @@ from xlsrc.validation import validate
 
 from .review_fixtures import (CSTD_TINH, HT, HTT, HTXS, LDTT, TTLDTT, UNIT, award, idea, person, rate, rate_unit,
                               read, results, standards_with, workbook)
+from .user_books import run_cli
 
 Y = 2025
 A, B = "Nguyễn Văn A", "Trần Thị B"
@@ -234,7 +235,8 @@ def test_demo_review_shows_every_result_with_reasons(tmp_path):
 
 # -- the command ----------------------------------------------------------------
 def _thidua(*args):
-    return subprocess.run([sys.executable, "-m", "xlsrc", *map(str, args)], capture_output=True, text=True)
+    """The command run in this process (a real process: test_workbook_without_review_sheets_still_validates)."""
+    return subprocess.CompletedProcess(args, *run_cli(args))
 
 
 def test_cli_json_default_year_and_override(tmp_path):

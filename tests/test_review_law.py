@@ -147,10 +147,10 @@ def test_the_year_under_review_is_counted_only_if_granted_and_says_so(tmp_path):
 
 def test_the_review_command_prints_what_an_eligible_answer_assumes(tmp_path):
     import subprocess
-    import sys
+
+    from .user_books import run_cli
     path = workbook(tmp_path, **_eligible_for_everything())
-    run = subprocess.run([sys.executable, "-m", "xlsrc", "review", str(path)], capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.CompletedProcess([], *run_cli(["review", path]))
     assert run.returncode == 0, run.stderr
     assert "Lưu ý: Năm 2025 chưa được công nhận Chiến sĩ thi đua cơ sở: tính cả năm 2025 nếu được công nhận" in run.stdout
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 
 import openpyxl
 import pytest
@@ -17,6 +16,8 @@ from xlsrc.records import read_workbook
 from xlsrc.statistics import count, make_statistics, yearly
 from xlsrc.statistics.forms import FORMS, FORMS_BY_CODE
 from xlsrc.statistics.sheets import STATS_SHEET, TRACE_SHEET
+
+from .user_books import run_cli
 
 D = dt.datetime
 BK, CO, CSTD_T, HCLD = ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Cờ thi đua cấp bộ, ban, ngành, tỉnh",
@@ -238,8 +239,7 @@ def test_cli_statistics_json_and_refusals(tmp_path, data):
     src = tmp_path / "so.xlsx"
     write_workbook(src, Content(info={"unit_name": "Sở Tư pháp", "doc_date": D(2024, 12, 31)},
                                 rows={"awards": AWARDS_2024, "plans": PLANS}))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "xlsrc", "statistics", str(src), *a],  # noqa: E731
-                                    capture_output=True, text=True, encoding="utf-8")
+    run = lambda *a: subprocess.CompletedProcess(a, *run_cli(["statistics", src, *a]))  # noqa: E731
     got = run("--year", "2024", "-o", str(tmp_path / "o.xlsx"), "--json")
     assert got.returncode == 0, got.stderr
     js = json.loads(got.stdout)

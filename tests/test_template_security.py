@@ -4,6 +4,7 @@ steer the report (issue 10, sections 1, 2 and 5). Every test edits a real
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -25,6 +26,8 @@ from xlsrc.report import _contexts, check_template, default_template, make_repor
 from xlsrc.report.markers import ANNEX_MARKERS, CLOSE, GROUP_MARKER, OPEN, image_token, table_token
 from xlsrc.report.plain import template_context
 from xlsrc.report.sandbox import PLAIN_ATTRS
+
+from .user_books import run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -208,19 +211,50 @@ def demo_xlsx(tmp_path_factory):
     return write_workbook(tmp_path_factory.mktemp("wb") / "demo.xlsx", demo_content())
 
 
+# the commands of several cases run one after the other in one process, as `python -m xlsrc` runs each
+_COMMANDS = """\
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from tests.user_books import run_cli
+print(json.dumps([run_cli(args) for args in json.load(sys.stdin)]))
+"""
+
+
+@pytest.fixture(scope="module")
+def exhausting_reports(tmp_path_factory, demo_xlsx):
+    """The `report` of each exhausting template, every one in a real process
+    under the memory and processor limits, the same process (a start of
+    Python and xlsrc costs ten times a refused report):
+    {payload: (template, its and the workbook's bytes before, output, (code, stdout, stderr))}."""
+    root = tmp_path_factory.mktemp("exhausting")
+    cases = {}
+    for i, payload in enumerate(EXHAUSTING):
+        (root / f"{i}").mkdir()
+        evil = template_with(root / f"{i}", "body", payload, kind="department")
+        cases[payload] = (evil, (evil.read_bytes(), demo_xlsx.read_bytes()), root / f"{i}" / "bc.docx")
+    argv = [["report", str(demo_xlsx), "--template", str(evil), "-o", str(out)] for evil, _, out in cases.values()]
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", XDG_STATE_HOME=str(root / "state"),
+               MPLCONFIGDIR=str(root / "mpl"))
+    got = subprocess.run([sys.executable, "-c", _COMMANDS, str(Path(__file__).resolve().parents[1])],
+                         input=json.dumps(argv), capture_output=True, text=True, encoding="utf-8",
+                         preexec_fn=_limited, env=env, timeout=600)
+    assert got.returncode == 0, got.stderr[-2000:]
+    return {payload: (*case, tuple(result)) for (payload, case), result in zip(cases.items(), json.loads(got.stdout))}
+
+
 @pytest.mark.long
 @pytest.mark.parametrize("payload", list(EXHAUSTING))
-def test_exhausting_templates_are_refused_quickly_in_vietnamese(tmp_path, demo_xlsx, payload):
-    evil = template_with(tmp_path, "body", payload, kind="department")
-    before = evil.read_bytes(), demo_xlsx.read_bytes()
-    for args in (["check-template", str(evil)],
-                 ["report", str(demo_xlsx), "--template", str(evil), "-o", str(tmp_path / "bc.docx")]):
-        res = _run_limited(args, tmp_path)
-        assert res.returncode == 2, (args[0], res.returncode, res.stderr[-2000:])
-        assert res.stderr.startswith("Lỗi: Mẫu 'mau.docx'") and EXHAUSTING[payload] in res.stderr, res.stderr
-        assert "vượt giới hạn" in res.stderr or "không được phép" in res.stderr or "quá lớn" in res.stderr
-        assert "ngoài dự kiến" not in res.stderr and "Traceback" not in res.stderr + res.stdout
-    assert not (tmp_path / "bc.docx").exists()
+def test_exhausting_templates_are_refused_quickly_in_vietnamese(demo_xlsx, exhausting_reports, payload):
+    evil, before, out, reported = exhausting_reports[payload]
+    # check-template refuses before anything renders: run here; the report (it
+    # renders the template) in a real process under memory and processor limits
+    checked = run_cli(["check-template", evil])
+    for command, (code, stdout, stderr) in (("check-template", checked), ("report", reported)):
+        assert code == 2, (command, code, stderr[-2000:])
+        assert stderr.startswith("Lỗi: Mẫu 'mau.docx'") and EXHAUSTING[payload] in stderr, stderr
+        assert "vượt giới hạn" in stderr or "không được phép" in stderr or "quá lớn" in stderr
+        assert "ngoài dự kiến" not in stderr and "Traceback" not in stderr + stdout
+    assert not out.exists()
     assert (evil.read_bytes(), demo_xlsx.read_bytes()) == before
 
 

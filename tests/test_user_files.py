@@ -11,6 +11,7 @@ import pytest
 
 from xlsrc import schema as S
 
+from .demo_folder import demo_run  # noqa: F401 (a fixture)
 from .sheet_values import sheet_records, sheet_rows
 from .user_books import run_cli
 
@@ -264,14 +265,14 @@ def test_validating_a_hand_made_annex_says_it_is_not_a_workbook_from_the_templat
 
 @pytest.mark.long
 @pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed")
-def test_the_signature_of_a_decision_never_stands_on_a_page_without_its_text(tmp_path):
+def test_the_signature_of_a_decision_never_stands_on_a_page_without_its_text(tmp_path, demo_run):
     """The last article goes with the signature block: a signature page with
     no word of the decision on it could be put under another text."""
     import subprocess
-    assert _run(["demo", tmp_path / "d"]) == 0
-    docx = tmp_path / "d" / "QuyetDinh_45-QD-SNgV.docx"
-    assert _run(["decision", tmp_path / "d" / "ThiDua_demo.xlsx", "--so", "45/QĐ-SNgV", "-o", docx, "--pdf",
-                 "--force"]) == 0, _run.stderr
+    assert demo_run.returncode == 0, demo_run.stderr
+    docx = tmp_path / "QuyetDinh_45-QD-SNgV.docx"
+    assert _run(["decision", demo_run.folder / "ThiDua_demo.xlsx", "--so", "45/QĐ-SNgV", "-o", docx,
+                 "--pdf"]) == 0, _run.stderr
     text = subprocess.run(["pdftotext", "-layout", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
                           text=True, check=True).stdout
     [signed] = [page for page in text.split("\f") if "Đặng Văn K" in page]
@@ -387,11 +388,11 @@ def test_headers_typed_the_usual_way_still_give_the_number_the_date_and_the_salu
 
 
 @pytest.mark.long
-def test_the_proposal_list_never_writes_a_share_that_reads_like_a_date(tmp_path):
+def test_the_proposal_list_never_writes_a_share_that_reads_like_a_date(tmp_path, demo_run):
     """'02/03 cá nhân' reads as 2 March in an administrative list."""
-    assert _run(["demo", tmp_path / "d"]) == 0
+    assert demo_run.returncode == 0, demo_run.stderr
     out = tmp_path / "RaSoat.xlsx"
-    assert _run(["review", tmp_path / "d" / "ThiDua_demo.xlsx", "-o", out]) == 0, _run.stderr
+    assert _run(["review", demo_run.folder / "ThiDua_demo.xlsx", "-o", out]) == 0, _run.stderr
     rows = sheet_rows(out, "Danh sách đề nghị")
     collective = [r for r in rows if r[1] == "Phòng Hợp tác quốc tế"][0]
     assert "02 trên tổng số 03 cá nhân đạt danh hiệu Lao động tiên tiến" in collective[5]

@@ -20,6 +20,8 @@ from xlsrc.xlsm.ovba_compression import compress
 from xlsrc.xlsm.static_checks import (python_macros, check_all, check_callbacks, check_codenames, check_runpython_targets,
                                       check_vba_source, check_xml, vba_modules)
 
+from .demo_folder import demo_run  # noqa: F401 (a fixture)
+
 
 @pytest.fixture(scope="module")
 def xlsm() -> bytes:
@@ -197,20 +199,17 @@ def test_thidua_new_points_conf_at_the_running_python(tmp_path):
     assert Path(default_interpreter()).parent == Path(sys.executable).parent
 
 
-def test_demo_and_shared_workbooks_name_no_folder_of_this_machine(tmp_path):
+def test_demo_and_shared_workbooks_name_no_folder_of_this_machine(tmp_path, demo_run):
     """Issue 22.15: the demo (and the installer's workbook) hold the portable
     spelling of the installer's environment, never this machine's paths."""
     import sys
 
-    from xlsrc import cli
     from xlsrc.builder import PORTABLE_INTERPRETER_WIN
     from xlsrc.bundle import install_workbook
-    with pytest.raises(SystemExit) as done:
-        cli.main(["demo", str(tmp_path / "demo")])
-    assert done.value.code == 0
+    assert demo_run.returncode == 0, demo_run.stderr
     installed, _ = install_workbook(tmp_path / "docs")
-    here = {str(tmp_path), sys.executable, sys.prefix, str(Path.home())}
-    for book in (tmp_path / "demo" / "ThiDua_demo.xlsm", installed):
+    here = {str(tmp_path), str(demo_run.folder), sys.executable, sys.prefix, str(Path.home())}
+    for book in (demo_run.folder / "ThiDua_demo.xlsm", installed):
         conf = _conf(book)
         assert conf["Interpreter_Win"] == PORTABLE_INTERPRETER_WIN and not conf["Interpreter_Mac"]
         assert conf["TEMP DIR"] == "%TEMP%"

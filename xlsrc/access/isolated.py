@@ -27,7 +27,8 @@ T = TypeVar("T")
 INSIDE = False  # this process is an isolated reader: read in place
 # False only in the test suite (tests/conftest.py), for the tests that are not about the reader's process: the work
 # is then done here, after the same steps in the same order, its result or exception passed through pickle as a
-# child's is. A fork from a test process that has run hundreds of tests costs 30-60 ms, ten times the work.
+# child's is (consolidation's pool of workers too). A fork from a test process that has run hundreds of tests costs
+# 30-60 ms, ten times the work.
 SEPARATE = True
 # What a later step of the command does anyway and that needs no file (the import of its modules, say),
 # done here while a reader child reads, on the other core: each called once, at the first read.
