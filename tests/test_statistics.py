@@ -17,6 +17,7 @@ from xlsrc.statistics import count, make_statistics, yearly
 from xlsrc.statistics.forms import FORMS, FORMS_BY_CODE
 from xlsrc.statistics.sheets import STATS_SHEET, TRACE_SHEET
 
+from .conftest import soffice_convert
 from .user_books import run_cli
 
 D = dt.datetime
@@ -192,14 +193,13 @@ def test_every_figure_traces_to_its_rows(data, tmp_path):
     assert {f["row"] for f in js["forms"]["0602.N/BNV-TĐKT"]} == {"01", "02", "03"} | {f"{n:02d}" for n in range(6, 22)}
 
 
-def test_the_forms_fit_a_landscape_page_and_read_as_printed(data, tmp_path):
+def test_the_forms_fit_a_landscape_page_and_read_as_printed(data, tmp_path, lo_profile):
     """Each form printed on one landscape A4 page (0602 is 28 columns wide), every word inside the page."""
     import shutil
     if not shutil.which("soffice"):
         pytest.fail("LibreOffice (soffice) is needed to print the forms")
     path, _ = make_statistics(data, 2024, tmp_path / "tk.xlsx")
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   capture_output=True, timeout=180, check=True)
+    assert soffice_convert(path, "pdf", tmp_path, lo_profile, timeout=180).returncode == 0  # this process's profile
     pdf = tmp_path / "tk.pdf"
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")
