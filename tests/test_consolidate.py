@@ -198,14 +198,17 @@ def test_bad_inputs_never_stop_the_run(tmp_path):
 
 def test_read_in_the_test_process_as_the_pools_workers_give_it(tmp_path, monkeypatch, forks):
     """With the readers in this process (isolated.SEPARATE False: the test
-    suite, tests/conftest.py) consolidation forks no pool of workers, and
-    gives what the pool gives: files, rows, findings and the master's content."""
-    from xlsrc.access import isolated
+    suite, tests/conftest.py) consolidation forks no pool of workers, reads
+    each file as a worker does (in place, each sheet when first asked for),
+    and gives what the pool gives: files, rows, findings and the master's content."""
+    from xlsrc.access import files, isolated
     hand_made_xlsx(tmp_path / "a.xlsx")
     template_file(tmp_path / "b.xlsx", works=[work(1, "Xây cầu")])
     (tmp_path / "c_hong.xlsx").write_bytes(b"PK\x03\x04" + bytes(300))
+    in_place, read = [], files._read_in_place
+    monkeypatch.setattr(files, "_read_in_place", lambda *a: in_place.append(1) or read(*a))
     here = consolidate([str(tmp_path)], jobs=2)
-    assert forks == []
+    assert forks == [] and len(in_place) == 2 and isolated.INSIDE is False
     monkeypatch.setattr(isolated, "SEPARATE", True)
     pooled = consolidate([str(tmp_path)], jobs=2)
     assert forks  # the pool's workers

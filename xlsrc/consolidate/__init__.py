@@ -107,11 +107,15 @@ def _pool_round(paths, indexes, password, workers, on_result) -> list[int]:
 
 def _as_sent(path: str, password) -> bytes:
     """What a worker sends back for ``path`` (its extract, or the error a
-    failed read becomes), read in this process: isolated.SEPARATE is False."""
+    failed read becomes), read in this process as a worker reads it (each
+    sheet in place when first asked for): isolated.SEPARATE is False."""
+    was, isolated.INSIDE = isolated.INSIDE, True
     try:
         result = extract_file(path, password)
     except Exception as exc:
         result = _crashed(path, exc)
+    finally:
+        isolated.INSIDE = was
     return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
