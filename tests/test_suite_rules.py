@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PER_USER_FOLDERS, WINDOWS_FOLDERS, impossible_on_linux
+from .conftest import PER_USER_FOLDERS, SEPARATE_READER_MODULES, WINDOWS_FOLDERS, impossible_on_linux
 
 
 def test_every_per_user_folder_and_the_log_are_in_this_tests_tmp_folder(_per_user_folders_in_tmp, log_file):
@@ -99,3 +99,9 @@ def test_under_ci_property_tests_replay_fixed_cases():
                            capture_output=True, text=True, check=True).stdout.split()
     assert ci == ["True", "None"]
     assert local[0] == "False"
+
+
+def test_the_tests_about_the_readers_process_are_named_as_they_are():
+    """A test file renamed would silently read its books in the test process: every name is a file of tests/."""
+    here = Path(__file__).parent
+    assert sorted(m for m in SEPARATE_READER_MODULES if not (here / f"{m}.py").is_file()) == []

@@ -199,11 +199,15 @@ def _limited():
     resource.setrlimit(resource.RLIMIT_CPU, (240, 240))
 
 
+def _limited_env(folder: Path) -> dict[str, str]:
+    """The environment of a process under the limits: one thread for numeric libraries, its state in ``folder``."""
+    return dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", XDG_STATE_HOME=str(folder / "state"),
+                MPLCONFIGDIR=str(folder / "mpl"))
+
+
 def _run_limited(args, tmp_path):
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", XDG_STATE_HOME=str(tmp_path / "state"),
-               MPLCONFIGDIR=str(tmp_path / "mpl"))
     return subprocess.run([sys.executable, "-m", "xlsrc", *args], capture_output=True, text=True, encoding="utf-8",
-                          preexec_fn=_limited, env=env, timeout=600)
+                          preexec_fn=_limited, env=_limited_env(tmp_path), timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -233,11 +237,9 @@ def exhausting_reports(tmp_path_factory, demo_xlsx):
         evil = template_with(root / f"{i}", "body", payload, kind="department")
         cases[payload] = (evil, (evil.read_bytes(), demo_xlsx.read_bytes()), root / f"{i}" / "bc.docx")
     argv = [["report", str(demo_xlsx), "--template", str(evil), "-o", str(out)] for evil, _, out in cases.values()]
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", XDG_STATE_HOME=str(root / "state"),
-               MPLCONFIGDIR=str(root / "mpl"))
     got = subprocess.run([sys.executable, "-c", _COMMANDS, str(Path(__file__).resolve().parents[1])],
                          input=json.dumps(argv), capture_output=True, text=True, encoding="utf-8",
-                         preexec_fn=_limited, env=env, timeout=600)
+                         preexec_fn=_limited, env=_limited_env(root), timeout=600)
     assert got.returncode == 0, got.stderr[-2000:]
     return {payload: (*case, tuple(result)) for (payload, case), result in zip(cases.items(), json.loads(got.stdout))}
 
